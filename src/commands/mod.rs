@@ -1,0 +1,101 @@
+//! One module per subcommand; each turns parsed arguments into library calls and
+//! user-facing output. This is the edge where errors get their context for the
+//! user (`anyhow`), and the only place that prints.
+
+mod build;
+mod export;
+mod extract;
+mod people;
+mod query;
+
+use crate::args::{Args, Command};
+use crate::corpus::{Corpus, Progress};
+use crate::ontology::Ontology;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// What the process exit code says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Everything asked for was done.
+    Success,
+    /// Finished, but some inputs were rejected (named on stderr).
+    Rejected,
+    /// Could not do what was asked.
+    Failure,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Success => 0,
+            Self::Rejected => 1,
+            Self::Failure => 2,
+        }
+    }
+}
+
+/// Runs the parsed command line.
+///
+/// # Errors
+/// Any failure of the command, with its context chain.
+pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
+    let quiet = args.global.quiet;
+    let ontology = load_ontology(args.global.ontology.as_deref())?;
+    match args.command {
+        Command::Build { paths, store, out } => build::run(&paths, &store.store, &out, &ontology, quiet),
+        Command::Extract { paths, compact } => extract::run(&paths, compact, &ontology, quiet),
+        Command::Query {
+            query,
+            store,
+            format,
+            graph_format,
+        } => query::run(&query, &store.store, format, graph_format),
+        Command::Export { store, out } => export::run(&store.store, &out),
+        Command::People { paths, json } => people::run(&paths, json, &ontology, quiet),
+    }
+}
+
+fn load_ontology(dir: Option<&std::path::Path>) -> anyhow::Result<Ontology> {
+    match dir {
+        Some(d) => Ontology::load(d).with_context(|| format!("loading the domain data from {}", d.display())),
+        None => Ontology::embedded().context("loading the built-in domain data"),
+    }
+}
+
+/// Reads a corpus with a progress bar on a terminal when there is enough to wait for.
+fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
+    let bar = ProgressBar::hidden();
+    let show = !quiet && std::io::stderr().is_terminal();
+    let progress = |p: Progress| match p {
+        Progress::Start(n) => {
+            if show && n >= 50 {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
+            bar.set_length(n as u64);
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} extracting {pos}/{len} reports {wide_bar} {eta}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+        }
+        Progress::Extracted => bar.inc(1),
+        Progress::Resolving => bar.set_message("resolving identities"),
+    };
+    let corpus = crate::corpus::read(paths, ontology, &progress);
+    bar.finish_and_clear();
+    corpus
+}
+
+/// Names each rejected report on stderr, one line each.
+fn report_rejections(corpus: &Corpus) -> ExitStatus {
+    for r in &corpus.rejected {
+        log::error!("rejected {}: {}", r.path.display(), crate::error_chain(&r.error));
+    }
+    if corpus.rejected.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Rejected
+    }
+}

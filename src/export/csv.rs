@@ -1,0 +1,182 @@
+//! Gephi spreadsheet CSV: a nodes table (`Id,Label,...`) and an edges table
+//! (`Source,Target,Type,Weight,...`), as Gephi's "Import spreadsheet" expects.
+//!
+//! UTF-8 without BOM, CRLF line ends and RFC 4180 quoting (by the `csv` crate:
+//! a field is quoted when it holds a comma, a quote or a line break). `Id`,
+//! `Source` and `Target` are the `n{index}` ids of the GraphML of the same
+//! graph; `Type` is always `Undirected`.
+//!
+//! Backslashes: Gephi reads CSV with Apache Commons CSV configured with `\` as
+//! its escape character, and that escape applies inside quoted fields too, so
+//! quoting alone does not protect a backslash (`"C:\"` would swallow its closing
+//! quote, `a\nb` would become a line break). Every backslash is therefore
+//! written doubled (`\\`), which Gephi reads back as one backslash. The price:
+//! a plain RFC 4180 reader (pandas, Python's `csv`) sees two backslashes where
+//! the data has one; such readers should use the GraphML, which carries the
+//! exact text. Backslashes are rare in meeting data, so this costs little.
+
+use crate::graph::{EdgeAttributes, NodeAttributes, Value};
+use petgraph::graph::UnGraph;
+use petgraph::visit::EdgeRef;
+use std::io::{self, Write};
+
+fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(out)
+}
+
+/// A cell: numbers as written in GraphML, text cleaned and with backslashes
+/// doubled for Gephi, missing values empty.
+fn cell(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::Int(v)) => v.to_string(),
+        Some(Value::Double(v)) => super::format_double(*v).unwrap_or_default(),
+        Some(Value::Text(v)) => gephi_text(v),
+        None => String::new(),
+    }
+}
+
+fn gephi_text(text: &str) -> String {
+    super::clean_text(text).replace('\\', "\\\\")
+}
+
+/// Writes the nodes table: `Id,Label,iri,` then the graph's node attributes.
+///
+/// Errors: only those of `out`. Cost: linear, streamed.
+pub fn write_nodes<N: NodeAttributes, E, W: Write>(graph: &UnGraph<N, E>, out: W) -> io::Result<W> {
+    let mut w = writer(out);
+    let header = ["Id", "Label", "iri"]
+        .into_iter()
+        .chain(N::ATTRS.iter().map(|a| a.name));
+    w.write_record(header)?;
+    for index in graph.node_indices() {
+        let node = &graph[index];
+        let mut record = vec![
+            format!("n{}", index.index()),
+            gephi_text(node.label()),
+            gephi_text(node.iri()),
+        ];
+        record.extend(node.values().iter().map(|v| cell(v.as_ref())));
+        w.write_record(&record)?;
+    }
+    w.into_inner().map_err(|e| e.into_error())
+}
+
+/// Writes the edges table: `Source,Target,Type,Weight,` then the graph's edge
+/// attributes.
+///
+/// Errors: only those of `out`. Cost: linear, streamed.
+pub fn write_edges<N, E: EdgeAttributes, W: Write>(graph: &UnGraph<N, E>, out: W) -> io::Result<W> {
+    let mut w = writer(out);
+    let header = ["Source", "Target", "Type", "Weight"]
+        .into_iter()
+        .chain(E::ATTRS.iter().map(|a| a.name));
+    w.write_record(header)?;
+    for edge in graph.edge_references() {
+        let mut record = vec![
+            format!("n{}", edge.source().index()),
+            format!("n{}", edge.target().index()),
+            "Undirected".to_owned(),
+            cell(Some(&Value::Double(edge.weight().weight()))),
+        ];
+        record.extend(edge.weight().values().iter().map(|v| cell(v.as_ref())));
+        w.write_record(&record)?;
+    }
+    w.into_inner().map_err(|e| e.into_error())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::clean_text;
+    use crate::export::graphml::{tests::parse, write_graphml};
+    use crate::export::tests::{nasty_graph, TestResult, NASTY};
+    use crate::graph;
+    use crate::store::tests::sample_store;
+
+    fn read(bytes: &[u8]) -> Result<Vec<csv::StringRecord>, csv::Error> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(bytes)
+            .records()
+            .collect()
+    }
+
+    /// What Gephi (Commons CSV with `\` as escape) reads from a field that a
+    /// plain RFC 4180 reader returned: `\\` → `\`.
+    fn gephi_unescape(field: &str) -> String {
+        let mut out = String::new();
+        let mut chars = field.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                out.push(chars.next().unwrap_or('\\'));
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn headers_and_ids_match_the_graphml() -> TestResult {
+        let g = nasty_graph();
+        let nodes = read(&write_nodes(&g, Vec::new())?)?;
+        let edges = read(&write_edges(&g, Vec::new())?)?;
+        assert_eq!(
+            nodes[0].iter().collect::<Vec<_>>(),
+            ["Id", "Label", "iri", "meetings_attended", "meetings_spoken", "affiliations"]
+        );
+        assert_eq!(
+            edges[0].iter().collect::<Vec<_>>(),
+            ["Source", "Target", "Type", "Weight", "meetings", "dates", "first_date", "last_date"]
+        );
+        assert_eq!(edges[1].iter().take(4).collect::<Vec<_>>(), ["n0", "n1", "Undirected", "1"]);
+        assert_eq!(edges[1].get(7), Some(""));
+        let parsed = parse(std::str::from_utf8(&write_graphml(&g, Vec::new())?)?)?;
+        let ids: Vec<&str> = nodes[1..].iter().filter_map(|r| r.get(0)).collect();
+        assert_eq!(ids, parsed.nodes.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>());
+        Ok(())
+    }
+
+    #[test]
+    fn special_characters_round_trip_through_gephi_escaping() -> TestResult {
+        let g = nasty_graph();
+        let bytes = write_nodes(&g, Vec::new())?;
+        assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "no BOM");
+        let text = std::str::from_utf8(&bytes)?;
+        assert!(text.contains("\\\\ back\\\\slash\\\\"), "{text}");
+        let nodes = read(&bytes)?;
+        let expected = clean_text(NASTY);
+        assert_eq!(nodes[1].get(1).map(gephi_unescape).as_deref(), Some(expected.as_ref()));
+        assert_eq!(nodes[1].get(5).map(gephi_unescape).as_deref(), Some(expected.as_ref()));
+        let edges = read(&write_edges(&g, Vec::new())?)?;
+        assert_eq!(edges[1].get(4).map(gephi_unescape).as_deref(), Some(expected.as_ref()));
+        Ok(())
+    }
+
+    #[test]
+    fn csv_and_graphml_counts_agree_on_the_store() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let co = graph::coparticipation(&store)?;
+        let topics = graph::topics(&store)?;
+        for (nodes, edges, xml) in [
+            (write_nodes(&co, Vec::new())?, write_edges(&co, Vec::new())?, write_graphml(&co, Vec::new())?),
+            (write_nodes(&topics, Vec::new())?, write_edges(&topics, Vec::new())?, write_graphml(&topics, Vec::new())?),
+        ] {
+            let parsed = parse(std::str::from_utf8(&xml)?)?;
+            assert!(!parsed.nodes.is_empty() && !parsed.edges.is_empty());
+            assert_eq!(read(&nodes)?.len() - 1, parsed.nodes.len());
+            assert_eq!(read(&edges)?.len() - 1, parsed.edges.len());
+            let csv_ends: Vec<(String, String)> = read(&edges)?[1..]
+                .iter()
+                .map(|r| (r[0].to_owned(), r[1].to_owned()))
+                .collect();
+            let xml_ends: Vec<(String, String)> =
+                parsed.edges.iter().map(|(_, s, t, _)| (s.clone(), t.clone())).collect();
+            assert_eq!(csv_ends, xml_ends);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,342 @@
+//! GraphML for Gephi, Gephi Lite (graphology), networkx and igraph.
+//!
+//! The contract these readers share, and that this writer keeps:
+//!
+//! - UTF-8 with an XML declaration; root `graphml` in the GraphML namespace with
+//!   its `xsi:schemaLocation`, so the file validates against the GraphML XSD;
+//! - every `<key>` before the `<graph>`, each with `id`, `for` (`node`/`edge`),
+//!   `attr.name` and an `attr.type` of `int`, `double` or `string` only;
+//! - the node label under `attr.name="label"`, the edge weight under
+//!   `attr.name="weight"` as `double` (what Gephi reads as edge weight);
+//! - one `<graph id="G" edgedefault="undirected">`, node ids `n0`, `n1`... (XML
+//!   NMTOKENs, in IRI order) with the IRI in an `iri` attribute, edge ids `e0`...;
+//! - no `<data>` for a missing or empty value;
+//! - text cleaned of XML-illegal characters ([`super::clean_text`]), `&`, `<`,
+//!   `>` escaped, and carriage returns written as `&#13;` so XML line-end
+//!   normalisation does not turn them into line feeds.
+
+use crate::graph::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
+use petgraph::graph::UnGraph;
+use petgraph::visit::EdgeRef;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+use std::io::{self, Write};
+
+const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
+const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
+const SCHEMA_LOCATION: &str =
+    "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
+
+/// The key of the node label.
+const LABEL: AttrDef = AttrDef { name: "label", kind: AttrType::String };
+/// The key of the node IRI.
+const IRI: AttrDef = AttrDef { name: "iri", kind: AttrType::String };
+/// The key of the edge weight.
+const WEIGHT: AttrDef = AttrDef { name: "weight", kind: AttrType::Double };
+
+fn node_key(def: &AttrDef) -> String {
+    format!("node_{}", def.name)
+}
+
+fn edge_key(def: &AttrDef) -> String {
+    format!("edge_{}", def.name)
+}
+
+/// Writes `graph` as GraphML to `out` and returns it. Nodes are written in index
+/// order as `n{index}`, edges in index order as `e{index}`.
+///
+/// Errors: only those of `out`. Cost: linear in the graph, streamed.
+pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
+    graph: &UnGraph<N, E>,
+    out: W,
+) -> io::Result<W> {
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Start(BytesStart::new("graphml").with_attributes([
+        ("xmlns", GRAPHML_NS),
+        ("xmlns:xsi", XSI_NS),
+        ("xsi:schemaLocation", SCHEMA_LOCATION),
+    ])))?;
+
+    let node_defs: Vec<&AttrDef> = [&LABEL, &IRI].into_iter().chain(N::ATTRS).collect();
+    let edge_defs: Vec<&AttrDef> = [&WEIGHT].into_iter().chain(E::ATTRS).collect();
+    for def in &node_defs {
+        write_key(&mut w, &node_key(def), "node", def)?;
+    }
+    for def in &edge_defs {
+        write_key(&mut w, &edge_key(def), "edge", def)?;
+    }
+    let node_keys: Vec<String> = node_defs.iter().map(|d| node_key(d)).collect();
+    let edge_keys: Vec<String> = edge_defs.iter().map(|d| edge_key(d)).collect();
+
+    w.write_event(Event::Start(
+        BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "undirected")]),
+    ))?;
+    for index in graph.node_indices() {
+        let node = &graph[index];
+        let id = format!("n{}", index.index());
+        w.write_event(Event::Start(BytesStart::new("node").with_attributes([("id", id.as_str())])))?;
+        let values = [
+            Some(Value::Text(node.label().to_owned())),
+            Some(Value::Text(node.iri().to_owned())),
+        ]
+        .into_iter()
+        .chain(node.values());
+        for (key, value) in node_keys.iter().zip(values) {
+            write_data(&mut w, key, value.as_ref())?;
+        }
+        w.write_event(Event::End(BytesEnd::new("node")))?;
+    }
+    for edge in graph.edge_references() {
+        let id = format!("e{}", edge.id().index());
+        let source = format!("n{}", edge.source().index());
+        let target = format!("n{}", edge.target().index());
+        w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
+            ("id", id.as_str()),
+            ("source", source.as_str()),
+            ("target", target.as_str()),
+        ])))?;
+        let values = std::iter::once(Some(Value::Double(edge.weight().weight())))
+            .chain(edge.weight().values());
+        for (key, value) in edge_keys.iter().zip(values) {
+            write_data(&mut w, key, value.as_ref())?;
+        }
+        w.write_event(Event::End(BytesEnd::new("edge")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("graph")))?;
+    w.write_event(Event::End(BytesEnd::new("graphml")))?;
+    let mut out = w.into_inner();
+    out.write_all(b"\n")?;
+    Ok(out)
+}
+
+fn write_key<W: Write>(w: &mut Writer<W>, id: &str, domain: &str, def: &AttrDef) -> io::Result<()> {
+    w.write_event(Event::Empty(BytesStart::new("key").with_attributes([
+        ("id", id),
+        ("for", domain),
+        ("attr.name", def.name),
+        ("attr.type", def.kind.graphml()),
+    ])))
+}
+
+/// `<data key="...">value</data>`, or nothing for a missing or empty value.
+fn write_data<W: Write>(w: &mut Writer<W>, key: &str, value: Option<&Value>) -> io::Result<()> {
+    let text = match value {
+        Some(Value::Int(v)) => v.to_string(),
+        Some(Value::Double(v)) => match super::format_double(*v) {
+            Some(v) => v,
+            None => return Ok(()),
+        },
+        Some(Value::Text(v)) => escape(&super::clean_text(v)),
+        None => return Ok(()),
+    };
+    if text.is_empty() {
+        return Ok(());
+    }
+    w.create_element("data")
+        .with_attribute(("key", key))
+        .write_text_content(BytesText::from_escaped(text))?;
+    Ok(())
+}
+
+/// Escapes text content: `&`, `<`, `>`, and `\r` as a character reference.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::export::clean_text;
+    use crate::export::tests::{nasty_graph, TestResult, NASTY};
+    use crate::graph::{self, CoParticipationGraph};
+    use crate::store::tests::sample_store;
+    use quick_xml::events::Event;
+    use quick_xml::Reader;
+    use std::collections::BTreeMap;
+    use std::path::Path;
+    use std::process::Command;
+
+    const XSD: &str = "/work/shared/schemas/graphml/graphml.xsd";
+
+    /// Validates with xmllint against the GraphML XSD; `Ok(false)` (with a
+    /// message) when xmllint or the schema is not installed here.
+    pub(crate) fn validate(path: &Path) -> Result<bool, Box<dyn std::error::Error>> {
+        let schema = std::env::var("MEETKG_GRAPHML_XSD").unwrap_or_else(|_| XSD.to_owned());
+        if !Path::new(&schema).exists() {
+            eprintln!("skipping GraphML XSD validation: no schema at {schema}");
+            return Ok(false);
+        }
+        let output = match Command::new("xmllint")
+            .args(["--noout", "--nonet", "--schema", &schema])
+            .arg(path)
+            .output()
+        {
+            Ok(output) => output,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                eprintln!("skipping GraphML XSD validation: xmllint is not installed");
+                return Ok(false);
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if !output.status.success() {
+            return Err(format!(
+                "xmllint rejected {}:\n{}",
+                path.display(),
+                String::from_utf8_lossy(&output.stderr)
+            )
+            .into());
+        }
+        Ok(true)
+    }
+
+    /// Everything a reader gets back: keys (id → (for, name, type)), nodes and
+    /// edges as (id, data key → text), edges with their ends.
+    #[derive(Debug, Default)]
+    pub(crate) struct Parsed {
+        pub(crate) keys: BTreeMap<String, (String, String, String)>,
+        pub(crate) nodes: Vec<(String, BTreeMap<String, String>)>,
+        pub(crate) edges: Vec<(String, String, String, BTreeMap<String, String>)>,
+        pub(crate) edgedefault: String,
+        pub(crate) keys_before_graph: bool,
+    }
+
+    pub(crate) fn parse(xml: &str) -> Result<Parsed, Box<dyn std::error::Error>> {
+        let mut reader = Reader::from_str(xml);
+        let mut parsed = Parsed { keys_before_graph: true, ..Parsed::default() };
+        let mut in_graph = false;
+        let mut current_key: Option<String> = None;
+        let mut text = String::new();
+        let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Result<String, Box<dyn std::error::Error>> {
+            Ok(e.try_get_attribute(name)?
+                .map(|a| a.unescape_value().map(|v| v.into_owned()))
+                .transpose()?
+                .unwrap_or_default())
+        };
+        loop {
+            match reader.read_event()? {
+                Event::Start(e) | Event::Empty(e) if e.name().as_ref() == b"key" => {
+                    parsed.keys_before_graph &= !in_graph;
+                    parsed.keys.insert(
+                        attr(&e, "id")?,
+                        (attr(&e, "for")?, attr(&e, "attr.name")?, attr(&e, "attr.type")?),
+                    );
+                }
+                Event::Start(e) if e.name().as_ref() == b"graph" => {
+                    in_graph = true;
+                    parsed.edgedefault = attr(&e, "edgedefault")?;
+                }
+                Event::Start(e) if e.name().as_ref() == b"node" => {
+                    parsed.nodes.push((attr(&e, "id")?, BTreeMap::new()));
+                }
+                Event::Start(e) if e.name().as_ref() == b"edge" => {
+                    parsed.edges.push((attr(&e, "id")?, attr(&e, "source")?, attr(&e, "target")?, BTreeMap::new()));
+                }
+                Event::Start(e) if e.name().as_ref() == b"data" => {
+                    current_key = Some(attr(&e, "key")?);
+                    text.clear();
+                }
+                Event::Text(t) => {
+                    if current_key.is_some() {
+                        text.push_str(&t.decode()?);
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    if current_key.is_some() {
+                        let name = r.decode()?;
+                        match r.resolve_char_ref()? {
+                            Some(c) => text.push(c),
+                            None => text.push_str(match name.as_ref() {
+                                "amp" => "&",
+                                "lt" => "<",
+                                "gt" => ">",
+                                "quot" => "\"",
+                                "apos" => "'",
+                                other => return Err(format!("unknown entity {other}").into()),
+                            }),
+                        }
+                    }
+                }
+                Event::End(e) if e.name().as_ref() == b"data" => {
+                    let key = current_key.take().unwrap_or_default();
+                    let value = std::mem::take(&mut text);
+                    if let Some((.., data)) = parsed.edges.last_mut().filter(|_| key.starts_with("edge_")) {
+                        data.insert(key, value);
+                    } else if let Some((_, data)) = parsed.nodes.last_mut() {
+                        data.insert(key, value);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(parsed)
+    }
+
+    fn graphml_of(g: &CoParticipationGraph) -> Result<String, Box<dyn std::error::Error>> {
+        Ok(String::from_utf8(write_graphml(g, Vec::new())?)?)
+    }
+
+    #[test]
+    fn header_keys_and_ids_follow_the_contract() -> TestResult {
+        let xml = graphml_of(&nasty_graph())?;
+        assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""), "{xml}");
+        let parsed = parse(&xml)?;
+        assert!(parsed.keys_before_graph);
+        assert_eq!(parsed.edgedefault, "undirected");
+        let types: Vec<&str> = parsed.keys.values().map(|(_, _, t)| t.as_str()).collect();
+        assert!(types.iter().all(|t| ["boolean", "int", "long", "float", "double", "string"].contains(t)));
+        assert_eq!(parsed.keys.get("node_label"), Some(&("node".into(), "label".into(), "string".into())));
+        assert_eq!(parsed.keys.get("edge_weight"), Some(&("edge".into(), "weight".into(), "double".into())));
+        let ids: Vec<&str> = parsed.nodes.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["n0", "n1"]);
+        assert_eq!(parsed.edges[0].0, "e0");
+        assert_eq!((parsed.edges[0].1.as_str(), parsed.edges[0].2.as_str()), ("n0", "n1"));
+        assert_eq!(parsed.nodes[1].1.get("node_iri").map(String::as_str), Some("https://w3id.org/meetkg/id/person/b"));
+        // Empty and missing values get no <data>.
+        assert!(!parsed.nodes[1].1.contains_key("node_affiliations"));
+        assert!(!parsed.edges[0].3.contains_key("edge_last_date"));
+        assert_eq!(parsed.edges[0].3.get("edge_weight").map(String::as_str), Some("1"));
+        Ok(())
+    }
+
+    #[test]
+    fn special_characters_round_trip() -> TestResult {
+        let xml = graphml_of(&nasty_graph())?;
+        let parsed = parse(&xml)?;
+        let expected = clean_text(NASTY);
+        assert!(!expected.contains('\u{1}') && expected.contains('\r') && expected.contains('\\'));
+        assert_eq!(parsed.nodes[0].1.get("node_label").map(String::as_str), Some(expected.as_ref()));
+        assert_eq!(parsed.nodes[0].1.get("node_affiliations").map(String::as_str), Some(expected.as_ref()));
+        assert_eq!(parsed.edges[0].3.get("edge_meetings").map(String::as_str), Some(expected.as_ref()));
+        Ok(())
+    }
+
+    #[test]
+    fn output_validates_against_the_graphml_xsd() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let nasty = dir.path().join("nasty.graphml");
+        std::fs::write(&nasty, graphml_of(&nasty_graph())?)?;
+        let empty = dir.path().join("empty.graphml");
+        std::fs::write(&empty, graphml_of(&CoParticipationGraph::default())?)?;
+        let (_store_dir, store) = sample_store()?;
+        let topics = dir.path().join("topics.graphml");
+        std::fs::write(&topics, write_graphml(&graph::topics(&store)?, Vec::new())?)?;
+        for path in [&nasty, &empty, &topics] {
+            if !validate(path)? {
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+}

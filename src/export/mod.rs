@@ -1,0 +1,228 @@
+//! Writes the network views of the store as files Gephi opens directly: GraphML
+//! and Gephi spreadsheet CSV, for co-participation and for topics.
+//!
+//! Rationale: analysts open these files in Gephi, Gephi Lite, networkx or
+//! igraph, and diff them between builds; so each file is written atomically
+//! (a temporary file in the same directory, then a rename, so a reader never
+//! sees half a file) and byte-identically for the same store. The GraphML and
+//! CSV of one graph share node ids (`n0`, `n1`... in IRI order), so they can be
+//! mixed.
+//!
+//! The six files of [`FILES`] are replaced one by one, not as a set: an export
+//! interrupted half-way leaves some files from the previous export.
+//!
+//! Text is cleaned the same way for both formats ([`clean_text`]): characters
+//! that XML 1.0 forbids (C0 controls other than tab, line feed and carriage
+//! return; U+FFFE, U+FFFF) are dropped, everything else is kept.
+
+pub mod csv;
+pub mod graphml;
+
+use crate::graph::{self, EdgeAttributes, GraphError, NodeAttributes};
+use crate::store::Store;
+use petgraph::graph::UnGraph;
+use std::borrow::Cow;
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// The files [`write_all`] writes, in order.
+pub const FILES: [&str; 6] = [
+    "coparticipation.graphml",
+    "coparticipation-nodes.csv",
+    "coparticipation-edges.csv",
+    "topics.graphml",
+    "topics-nodes.csv",
+    "topics-edges.csv",
+];
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The graphs could not be read from the store.
+    #[error("cannot read the graphs from the store")]
+    Graph(#[from] GraphError),
+    /// The output directory could not be created.
+    #[error("cannot create the output directory {}", .path.display())]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A file could not be written (or renamed into place).
+    #[error("cannot write {}", .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Builds both graphs from the store and writes the six [`FILES`] into
+/// `out_dir` (created if needed). Returns the paths written, in [`FILES`] order.
+///
+/// Cost: the graphs' queries (see [`graph::coparticipation`]), then linear in
+/// the size of the graphs.
+pub fn write_all(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    fs::create_dir_all(out_dir).map_err(|source| ExportError::CreateDir {
+        path: out_dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = write_graph(&graph::coparticipation(store)?, out_dir, "coparticipation")?;
+    written.extend(write_graph(&graph::topics(store)?, out_dir, "topics")?);
+    Ok(written)
+}
+
+/// Writes `{stem}.graphml`, `{stem}-nodes.csv` and `{stem}-edges.csv`.
+pub fn write_graph<N: NodeAttributes, E: EdgeAttributes>(
+    graph: &UnGraph<N, E>,
+    out_dir: &Path,
+    stem: &str,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let graphml_path = out_dir.join(format!("{stem}.graphml"));
+    write_atomically(&graphml_path, |w| graphml::write_graphml(graph, w).map(drop))?;
+    let nodes_path = out_dir.join(format!("{stem}-nodes.csv"));
+    write_atomically(&nodes_path, |w| csv::write_nodes(graph, w).map(drop))?;
+    let edges_path = out_dir.join(format!("{stem}-edges.csv"));
+    write_atomically(&edges_path, |w| csv::write_edges(graph, w).map(drop))?;
+    Ok(vec![graphml_path, nodes_path, edges_path])
+}
+
+/// Writes `path` through a temporary file in the same directory, synced, then
+/// renamed over `path`; on error the temporary file is removed and `path` is
+/// left as it was.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
+) -> Result<(), ExportError> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut out = BufWriter::new(File::create(&temp)?);
+        write(&mut out)?;
+        out.flush()?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    result.map_err(|source| {
+        // Best effort: the temporary file may not even exist.
+        let _ = fs::remove_file(&temp);
+        ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
+}
+
+/// Drops the characters XML 1.0 cannot hold (C0 controls but tab, line feed,
+/// carriage return; U+FFFE; U+FFFF). Applied to every exported text, in both
+/// formats, so GraphML and CSV carry the same values.
+pub fn clean_text(text: &str) -> Cow<'_, str> {
+    let illegal =
+        |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    if text.chars().any(illegal) {
+        Cow::Owned(text.chars().filter(|&c| !illegal(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A double as exports write it: shortest round-trip form (`2`, `0.5`), `None`
+/// for NaN and infinities, which no reader agrees on.
+pub(crate) fn format_double(value: f64) -> Option<String> {
+    value.is_finite().then(|| value.to_string())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::graph::{CoParticipation, CoParticipationGraph, PersonNode};
+    use crate::store::tests::sample_store;
+
+    pub(crate) type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    /// Hostile text: markup, entities, quotes, backslashes, controls, non-ASCII.
+    pub(crate) const NASTY: &str =
+        "Ann & <Bob> \"quoted\" 'single' \\ back\\slash\\ ,semi;colon\u{1}\u{8}\u{b}\u{c}\u{1f}\ttab\nline\r\ncrlf é 中文 🎉 ]]> \u{FFFE}";
+
+    /// A two-node graph whose texts are all [`NASTY`].
+    pub(crate) fn nasty_graph() -> CoParticipationGraph {
+        let mut g = CoParticipationGraph::default();
+        let a = g.add_node(PersonNode {
+            iri: "https://w3id.org/meetkg/id/person/a".into(),
+            label: NASTY.into(),
+            meetings_attended: 2,
+            meetings_spoken: 0,
+            affiliations: NASTY.into(),
+        });
+        let b = g.add_node(PersonNode {
+            iri: "https://w3id.org/meetkg/id/person/b".into(),
+            label: "B".into(),
+            meetings_attended: 1,
+            meetings_spoken: 1,
+            affiliations: String::new(),
+        });
+        g.add_edge(
+            a,
+            b,
+            CoParticipation {
+                weight: 1,
+                meetings: NASTY.into(),
+                dates: "2022-01-01".into(),
+                first_date: Some("2022-01-01".into()),
+                last_date: None,
+            },
+        );
+        g
+    }
+
+    #[test]
+    fn clean_text_drops_only_illegal_characters() {
+        assert_eq!(clean_text("a\u{0}b\u{1f}c\td\ne\rf\u{FFFF}g\u{7f}h"), "abc\td\ne\rfg\u{7f}h");
+        assert!(matches!(clean_text("plain é"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn write_all_writes_six_identical_files_twice() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let out = dir.path().join("out");
+        let written = write_all(&store, &out)?;
+        let names: Vec<_> = written
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str().map(str::to_owned))
+            .collect();
+        assert_eq!(names, FILES);
+        let first: Vec<Vec<u8>> = written.iter().map(fs::read).collect::<Result<_, _>>()?;
+        assert!(first.iter().all(|bytes| !bytes.is_empty()));
+        let again = write_all(&store, &out)?;
+        let second: Vec<Vec<u8>> = again.iter().map(fs::read).collect::<Result<_, _>>()?;
+        assert_eq!(first, second);
+        // Nothing but the six files is left behind.
+        let mut listed: Vec<_> = fs::read_dir(&out)?
+            .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect::<Result<_, _>>()?;
+        listed.sort();
+        let mut expected = FILES.map(str::to_owned).to_vec();
+        expected.sort();
+        assert_eq!(listed, expected);
+        Ok(())
+    }
+
+    #[test]
+    fn failed_write_leaves_the_old_file() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("x.csv");
+        fs::write(&path, b"old")?;
+        let err = write_atomically(&path, |w| {
+            w.write_all(b"new")?;
+            Err(io::Error::other("boom"))
+        });
+        assert!(matches!(err, Err(ExportError::Write { .. })));
+        assert_eq!(fs::read(&path)?, b"old");
+        assert_eq!(fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+}

@@ -1,0 +1,237 @@
+//! The agenda: numbered, lettered, bulleted or bare lines under an "Agenda"
+//! heading, completed by the numbered section headings of the discussion when the
+//! list at the top gives only part of it.
+
+use super::Lexicons;
+use crate::model::AgendaItem;
+use crate::text::{Line, Text};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:item\s+)?(\d{1,2})(?:[.)]|\s*[-–:])\s*(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
+});
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*•]\s*)?\(?([a-z])[.)]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
+});
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-*•‣◦▪–]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
+});
+static FINITE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|is|are|has|had|have|will|would|said|noted|opened|stated|agreed|shared|asked|thanked|welcomed|suggested|recalled|explained)\b")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+});
+
+/// Title text of an item: without numbering, markup, trailing colon or period.
+fn clean_title(t: &str) -> String {
+    let t = t.trim().trim_matches('*').trim();
+    let t = t.strip_suffix(':').unwrap_or(t).trim();
+    let t = if t.ends_with('.') && !t.ends_with("etc.") { &t[..t.len() - 1] } else { t };
+    t.trim().to_owned()
+}
+
+/// A line that reads as a heading: short, and not a sentence of running text.
+pub fn is_heading_text(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    words > 0
+        && words <= 18
+        && !FINITE_VERB.is_match(t)
+        && !t.starts_with(|c: char| c.is_lowercase())
+        && !(t.ends_with('.') && words > 12)
+}
+
+enum Item {
+    Top(String, String),
+    Sub(Option<char>, String),
+}
+
+fn classify(line: &Line) -> Option<Item> {
+    let t = line.text();
+    if let Some(c) = NUMBERED.captures(t) {
+        return Some(Item::Top(c[1].to_owned(), clean_title(&c[2])));
+    }
+    if let Some(c) = LETTERED.captures(t) {
+        return c[1].chars().next().map(|l| Item::Sub(Some(l), clean_title(&c[2])));
+    }
+    if let Some(c) = BULLET.captures(t) {
+        return Some(Item::Sub(None, clean_title(&c[1])));
+    }
+    None
+}
+
+fn is_heading_line(line: &Line, lex: &Lexicons, list: &[String]) -> bool {
+    let t = line.text().trim_end_matches(':').trim();
+    let t = t.strip_prefix("Annex").map_or(t, |r| {
+        r.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == ':' || c == '.')
+    });
+    list.iter().any(|h| h.eq_ignore_ascii_case(t)) || lex.is_section_heading(t)
+}
+
+/// Extracts the agenda. Returns the items and the line where the agenda list ended.
+pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let lines = &text.lines;
+    let Some(start) = lines.iter().position(|l| {
+        let t = l.text().trim_end_matches(':').trim();
+        lex.heading_agenda.iter().any(|h| h.eq_ignore_ascii_case(t))
+    }) else {
+        return outline(text, lex, &[], 0);
+    };
+    let mut items: Vec<AgendaItem> = Vec::new();
+    let mut numbered = false;
+    let mut last_top = 0usize;
+    let mut next_letter = b'a';
+    let mut end = start + 1;
+    for line in &lines[start + 1..] {
+        end = line.number;
+        if line.is_blank() {
+            continue;
+        }
+        if is_heading_line(line, lex, &lex.heading_discussion) || is_heading_line(line, lex, &lex.heading_participants) {
+            break;
+        }
+        match classify(line) {
+            Some(Item::Top(n, title)) => {
+                let n: usize = n.parse().unwrap_or(0);
+                // Numbering that restarts is the discussion going through the items.
+                if numbered && n <= last_top {
+                    break;
+                }
+                numbered = true;
+                last_top = n;
+                next_letter = b'a';
+                items.push(AgendaItem {
+                    id: n.to_string(),
+                    title,
+                });
+            }
+            Some(Item::Sub(letter, title)) if !items.is_empty() => {
+                let l = letter.map_or(next_letter, |c| c as u8);
+                next_letter = l.saturating_add(1);
+                items.push(AgendaItem {
+                    id: format!("{last_top}.{}", l as char),
+                    title,
+                });
+            }
+            _ => {
+                let t = line.text();
+                if numbered || !is_heading_text(t) || t.ends_with('.') || t.split_whitespace().count() > 14 {
+                    break;
+                }
+                last_top += 1;
+                next_letter = b'a';
+                items.push(AgendaItem {
+                    id: last_top.to_string(),
+                    title: clean_title(t),
+                });
+            }
+        }
+    }
+    items.retain(|i| !i.title.is_empty());
+    if numbered {
+        outline(text, lex, &items, end)
+    } else {
+        items
+    }
+}
+
+/// Adds the numbered headings of the discussion that the agenda list lacks
+/// (reports that list only the first item at the top, then number the rest).
+fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) -> Vec<AgendaItem> {
+    let mut out = items.to_vec();
+    let known = |out: &[AgendaItem], id: &str, title: &str| {
+        let key = super::names::fold(title);
+        out.iter().any(|i| i.id == id || super::names::fold(&i.title) == key)
+    };
+    let participants_at = text
+        .lines
+        .iter()
+        .position(|l| is_heading_line(l, lex, &lex.heading_participants))
+        .unwrap_or(usize::MAX);
+    let mut top: Option<String> = None;
+    let mut seen_any = !items.is_empty();
+    for line in text.lines.iter().filter(|l| l.number >= from_line && l.number < participants_at) {
+        if line.is_blank() {
+            continue;
+        }
+        let t = line.text();
+        match classify(line) {
+            Some(Item::Top(n, title)) if is_heading_text(&title) && !title.ends_with('.') => {
+                // Without an agenda list, only an outline that starts at 1 counts.
+                if !seen_any && n != "1" {
+                    continue;
+                }
+                seen_any = true;
+                top = Some(n.clone());
+                if !known(&out, &n, &title) {
+                    out.push(AgendaItem { id: n, title });
+                }
+            }
+            Some(Item::Sub(Some(letter), title)) if is_heading_text(&title) => {
+                if let Some(n) = &top {
+                    let id = format!("{n}.{letter}");
+                    if !known(&out, &id, &title) {
+                        out.push(AgendaItem { id, title });
+                    }
+                }
+            }
+            Some(Item::Top(..)) => top = None,
+            _ => {
+                if line.emphasised && !is_heading_text(t) {
+                    top = None;
+                }
+            }
+        }
+    }
+    // Keep the outline order: by top number, sub-items after their parent.
+    out.sort_by_key(|i| {
+        let (n, sub) = i.id.split_once('.').unwrap_or((&i.id, ""));
+        (n.parse::<u32>().unwrap_or(u32::MAX), sub.to_owned())
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agenda(raw: &str) -> Vec<(String, String)> {
+        extract(&Text::new(raw), &Lexicons::for_tests())
+            .into_iter()
+            .map(|i| (i.id, i.title))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+    }
+
+    #[test]
+    fn numbered_with_sub_items() {
+        let got = agenda("Agenda:\n\n1. IGF involvement in the GDC\n - a. Tech Envoy virtual meeting\n - b. Follow up activities\n2. [WSIS+20 action plan](#)\n3. AoB\n\nDiscussion:\n\n1. *IGF involvement in the GDC*\n\nAmrita said hello.");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "IGF involvement in the GDC"),
+                ("1.a", "Tech Envoy virtual meeting"),
+                ("1.b", "Follow up activities"),
+                ("2", "WSIS+20 action plan"),
+                ("3", "AoB")
+            ])
+        );
+    }
+
+    #[test]
+    fn bare_lines_and_bullets() {
+        let got = agenda("Agenda\n\nPact of the Future/GDC\nWSIS+20 review draft letter\n\nAoB\n Discussion\n\n1. Pact of the Future/GDC\n\nChris shared that it was fine.");
+        assert_eq!(got.len(), 3);
+        let got = agenda("Agenda\n\n1. IGF Leadership panel\n2. Any other business\n - Participation in IGF2021\n - Parliamentary Track\n\n1. IGF Leadership Panel\n\nChengetai opened.");
+        assert_eq!(got[2], ("2.a".to_owned(), "Participation in IGF2021".to_owned()));
+        assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn discussion_headings_complete_a_short_list() {
+        let got = agenda("Agenda\n\n1. Draft Letter\n\nTitti proposed going through the letter, and several participants intervened with suggestions.\n\n2. Participation of the WG\n\na. Sixteen Years of IGF\n\nAnriette stated that it was so.\n\nb. State of the IGF\n\nAnja stated that it was so.\n\n3. Any Other Business\n\nN/A");
+        assert_eq!(got.iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(), ["1", "2", "2.a", "2.b", "3"]);
+    }
+}

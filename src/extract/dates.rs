@@ -1,0 +1,313 @@
+//! Dates and clock times as people write them in meeting reports.
+//!
+//! "3rd March 2022", "March 3, 2022", "Thursday, 17 October 2024", "17.10.2024",
+//! "2022-03-03", "26th of October"; "1 p.m. UTC", "13h UTC", "19:00 UTC",
+//! "14:00 CET". Numeric dates are read day first, as in the UN and European
+//! usage of these records, unless the first number cannot be a month... day.
+//! A date without a year is returned without one: only the caller knows which
+//! year the context implies ([`PartialDate::in_context`]).
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A date as written, possibly without its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialDate {
+    pub year: Option<i32>,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl PartialDate {
+    /// The full date, taking the year from `reference` when none was written,
+    /// and moving it a year on when it would otherwise fall before `reference`
+    /// ("next meeting on 13 January", written in December).
+    pub fn in_context(self, reference: Option<NaiveDate>, after: bool) -> Option<NaiveDate> {
+        use chrono::Datelike;
+        match (self.year, reference) {
+            (Some(y), _) => NaiveDate::from_ymd_opt(y, self.month, self.day),
+            (None, Some(r)) => {
+                let d = NaiveDate::from_ymd_opt(r.year(), self.month, self.day)?;
+                if after && d < r {
+                    NaiveDate::from_ymd_opt(r.year() + 1, self.month, self.day)
+                } else {
+                    Some(d)
+                }
+            }
+            (None, None) => None,
+        }
+    }
+}
+
+/// A date found in a string, with its byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    pub range: Range<usize>,
+    pub date: PartialDate,
+}
+
+/// A clock time found in a string, converted to UTC when its zone is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeMatch {
+    pub range: Range<usize>,
+    /// `HH:MM`, in UTC when `zoned`.
+    pub utc: String,
+    /// The time named its zone (or an offset); unzoned times are taken as UTC.
+    pub zoned: bool,
+}
+
+const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b"));
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({MONTHS})\b\.?(?:,?[\s-]+(\d{{4}})\b)?"
+    ))
+});
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b({MONTHS})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.get(..3)?.to_ascii_lowercase();
+    let i = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| *m == n)?;
+    u32::try_from(i + 1).ok()
+}
+
+fn valid(y: Option<i32>, m: u32, d: u32) -> bool {
+    NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_some()
+}
+
+/// Every date in `s`, in order of position, non-overlapping.
+pub fn find_dates(s: &str) -> Vec<DateMatch> {
+    let mut found: Vec<DateMatch> = Vec::new();
+    let mut add = |range: Range<usize>, y: Option<i32>, m: u32, d: u32| {
+        if valid(y, m, d) && !found.iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
+            found.push(DateMatch {
+                range,
+                date: PartialDate {
+                    year: y,
+                    month: m,
+                    day: d,
+                },
+            });
+        }
+    };
+    for c in ISO.captures_iter(s) {
+        let num = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok()).unwrap_or(0);
+        let y = c.get(1).and_then(|m| m.as_str().parse().ok());
+        add(c.get(0).map_or(0..0, |m| m.range()), y, num(2), num(3));
+    }
+    for c in NUMERIC.captures_iter(s) {
+        let num = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok()).unwrap_or(0);
+        let y = c.get(4).and_then(|m| m.as_str().parse().ok());
+        let (a, b) = (num(1), num(3));
+        let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
+        // Day first, unless that cannot be (13/05) — or a slash with a day in second place.
+        let (d, m) = if a > 12 || (slash && b > 12) { if a > 12 { (a, b) } else { (b, a) } } else { (a, b) };
+        add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
+    }
+    for c in DAY_MONTH.captures_iter(s) {
+        let d = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        let m = c.get(2).and_then(|m| month_number(m.as_str())).unwrap_or(0);
+        let y = c.get(3).and_then(|m| m.as_str().parse().ok());
+        add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
+    }
+    for c in MONTH_DAY.captures_iter(s) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let month = c.get(1).map_or("", |m| m.as_str());
+        // "May" and "March" are also words; a capital letter says it is the month.
+        if !month.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let m = month_number(month).unwrap_or(0);
+        let d = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        let y = c.get(3).and_then(|m| m.as_str().parse().ok());
+        // "2021 at 13" must not read as "at 13"; digits straight after are not a day.
+        if s[whole.end..].starts_with(|c: char| c == ':' || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
+        add(whole, y, m, d);
+    }
+    found.sort_by_key(|f| f.range.start);
+    found
+}
+
+const ZONES: &[(&str, i32)] = &[
+    ("UTC", 0),
+    ("GMT", 0),
+    ("Z", 0),
+    ("WET", 0),
+    ("WEST", 60),
+    ("BST", 60),
+    ("CET", 60),
+    ("CEST", 120),
+    ("EET", 120),
+    ("EEST", 180),
+    ("MSK", 180),
+    ("EAT", 180),
+    ("CAT", 120),
+    ("WAT", 60),
+    ("SAST", 120),
+    ("IST", 330),
+    ("PKT", 300),
+    ("ICT", 420),
+    ("CST", -360),
+    ("CDT", -300),
+    ("EST", -300),
+    ("EDT", -240),
+    ("MST", -420),
+    ("MDT", -360),
+    ("PST", -480),
+    ("PDT", -420),
+    ("BRT", -180),
+    ("ART", -180),
+    ("JST", 540),
+    ("KST", 540),
+    ("AEST", 600),
+    ("AEDT", 660),
+    ("NZST", 720),
+    ("NZDT", 780),
+];
+
+const ZONE_PATTERN: &str = r"(?:(UTC|GMT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)|\b(UTC|GMT|WET|WEST|BST|CET|CEST|EET|EEST|MSK|EAT|CAT|WAT|SAST|IST|PKT|ICT|CST|CDT|EST|EDT|MST|MDT|PST|PDT|BRT|ART|JST|KST|AEST|AEDT|NZST|NZDT)\b)";
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i:\b(\d{{1,2}})(?:[:.](\d{{2}})|h(\d{{2}})?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\b|h\b)?)\s*(?:\(?\s*{ZONE_PATTERN}\s*\)?)?"
+    ))
+});
+
+/// Every clock time in `s` that is unmistakably a time: with minutes, a.m./p.m.,
+/// an `h`, or a time zone. Converted to UTC where the zone is known.
+pub fn find_times(s: &str) -> Vec<TimeMatch> {
+    let mut out = Vec::new();
+    for c in TIME.captures_iter(s) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let hour: i32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
+        let minutes = c.get(2).or(c.get(3));
+        let minute: i32 = minutes.and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        let h_suffix = c.get(0).is_some_and(|m| {
+            let t = &s[m.start()..];
+            let digits = t.chars().take_while(char::is_ascii_digit).count();
+            t[digits..].starts_with(['h', 'H'])
+        });
+        let ampm = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
+        let zone_name = c.get(5).or(c.get(7)).map(|m| m.as_str().to_ascii_uppercase());
+        let zone_offset = c.get(6).map(|m| m.as_str());
+        let is_ampm = ampm.as_deref().is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
+        if minutes.is_none() && !is_ampm && !h_suffix && zone_name.is_none() {
+            continue;
+        }
+        // A year or a date part is not a time: "2021-10" or "17.10.2024".
+        if s[whole.end..].starts_with(|c: char| c.is_ascii_digit() || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
+        let mut hour = hour;
+        if is_ampm {
+            let pm = ampm.as_deref().is_some_and(|a| a.starts_with('p'));
+            if hour == 12 {
+                hour = if pm { 12 } else { 0 };
+            } else if pm {
+                hour += 12;
+            }
+        }
+        if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
+            continue;
+        }
+        let mut offset = 0;
+        let zoned = zone_name.is_some();
+        if let Some(z) = &zone_name {
+            offset = ZONES.iter().find(|(n, _)| n == z).map_or(0, |(_, o)| *o);
+        }
+        if let Some(o) = zone_offset {
+            offset = parse_offset(o);
+        }
+        let total = (hour * 60 + minute - offset).rem_euclid(24 * 60);
+        out.push(TimeMatch {
+            range: whole,
+            utc: format!("{:02}:{:02}", total / 60, total % 60),
+            zoned,
+        });
+    }
+    out
+}
+
+fn parse_offset(o: &str) -> i32 {
+    let o: String = o.chars().filter(|c| !c.is_whitespace()).collect();
+    let sign = if o.starts_with('-') { -1 } else { 1 };
+    let digits: String = o.chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match digits.len() {
+        0..=2 => (digits.parse().unwrap_or(0), 0),
+        3 => (digits[..1].parse().unwrap_or(0), digits[1..].parse().unwrap_or(0)),
+        _ => (digits[..2].parse().unwrap_or(0), digits[2..4].parse().unwrap_or(0)),
+    };
+    sign * (h * 60 + m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Option<(Option<i32>, u32, u32)> {
+        find_dates(s).first().map(|d| (d.date.year, d.date.month, d.date.day))
+    }
+
+    #[test]
+    fn written_dates() {
+        assert_eq!(one("on 3rd March 2022 at"), Some((Some(2022), 3, 3)));
+        assert_eq!(one("March 3, 2022"), Some((Some(2022), 3, 3)));
+        assert_eq!(one("Thursday, 17 October 2024"), Some((Some(2024), 10, 17)));
+        assert_eq!(one("17.10.2024"), Some((Some(2024), 10, 17)));
+        assert_eq!(one("2022-03-03"), Some((Some(2022), 3, 3)));
+        assert_eq!(one("Wednesday, November 17th, 2021, at 1pm"), Some((Some(2021), 11, 17)));
+        assert_eq!(one("the 26th of October, there was"), Some((None, 10, 26)));
+        assert_eq!(one("held on 26 September 14:00 UTC"), Some((None, 9, 26)));
+        assert_eq!(one("Next meeting: November 11th"), Some((None, 11, 11)));
+        assert_eq!(one("3 March 14 UTC"), Some((None, 3, 3)));
+        assert_eq!(one("we may meet"), None);
+        assert_eq!(one("05/13/2023"), Some((Some(2023), 5, 13)));
+    }
+
+    #[test]
+    fn year_from_context() {
+        let dec = NaiveDate::from_ymd_opt(2021, 12, 9);
+        let jan = PartialDate {
+            year: None,
+            month: 1,
+            day: 13,
+        };
+        assert_eq!(jan.in_context(dec, true), NaiveDate::from_ymd_opt(2022, 1, 13));
+    }
+
+    fn utc(s: &str) -> Option<String> {
+        find_times(s).first().map(|t| t.utc.clone())
+    }
+
+    #[test]
+    fn written_times() {
+        assert_eq!(utc("at 1 p.m. UTC"), Some("13:00".into()));
+        assert_eq!(utc("13h UTC"), Some("13:00".into()));
+        assert_eq!(utc("19:00 UTC"), Some("19:00".into()));
+        assert_eq!(utc("14:00 CET"), Some("13:00".into()));
+        assert_eq!(utc("3 March 14 UTC"), Some("14:00".into()));
+        assert_eq!(utc("at 1pm UTC"), Some("13:00".into()));
+        assert_eq!(utc("15:30 UTC+2"), Some("13:30".into()));
+        assert_eq!(utc("12 p.m. GMT"), Some("12:00".into()));
+        assert_eq!(utc("in 2021 there were 16 nominations"), None);
+        assert_eq!(utc("17.10.2024"), None);
+    }
+}

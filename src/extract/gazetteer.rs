@@ -1,0 +1,263 @@
+//! Finding the labels of a vocabulary (organisations, topics, roles) in text.
+//!
+//! Labels match as whole words, longest first, with white space and hyphens
+//! written either way ("multi-stakeholder" = "multistakeholder" = "multi
+//! stakeholder"). Acronyms (no lower-case letter) match only as written, so "ICC"
+//! never fires on "icc"; other labels ignore case. Long labels also match with a
+//! typo ("Office of the Enjoy on Technology"), which real reports have.
+
+use crate::extract::names::fold;
+use crate::ontology::{Entry, LabelKind, Vocabulary};
+use regex::{Regex, RegexBuilder};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A label found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the entry in the vocabulary.
+    pub entry: usize,
+    /// Byte range in the searched string.
+    pub range: Range<usize>,
+    /// The text as written.
+    pub surface: String,
+    /// Matched with a typo.
+    pub fuzzy: bool,
+}
+
+/// A compiled matcher over one vocabulary.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    entries: Vec<Entry>,
+    insensitive: Option<Regex>,
+    sensitive: Option<Regex>,
+    by_key: HashMap<String, usize>,
+    /// Folded first word → (entry, folded label, word count) for typo matching.
+    long_labels: HashMap<String, Vec<(usize, String, usize)>>,
+}
+
+/// The comparison key of a label: folded, without spaces or punctuation.
+pub fn key(s: &str) -> String {
+    fold(s).replace(' ', "")
+}
+
+impl Matcher {
+    /// Compiles the labels of `vocabulary`. With `single_words_as_written`,
+    /// one-word labels ("Google", "Youth") also match only with their capitals.
+    pub fn new(vocabulary: &Vocabulary, single_words_as_written: bool) -> Self {
+        let mut by_key = HashMap::new();
+        let mut sensitive = Vec::new();
+        let mut insensitive = Vec::new();
+        let mut long_labels: HashMap<String, Vec<(usize, String, usize)>> = HashMap::new();
+        for (i, entry) in vocabulary.entries.iter().enumerate() {
+            for (label, kind) in &entry.labels {
+                let label = label.trim();
+                let k = key(label);
+                if k.is_empty() {
+                    continue;
+                }
+                by_key.entry(k).or_insert(i);
+                let acronym = !label.chars().any(char::is_lowercase);
+                let single = !label.contains([' ', '-']);
+                if acronym || (single_words_as_written && single) {
+                    sensitive.push(label.to_owned());
+                } else {
+                    insensitive.push(label.to_owned());
+                }
+                let words = fold(label).split(' ').count();
+                if *kind != LabelKind::Hidden && words >= 3 && label.len() >= 18 {
+                    let folded = fold(label);
+                    let first = folded.split(' ').next().unwrap_or_default().to_owned();
+                    long_labels.entry(first).or_default().push((i, folded, words));
+                }
+            }
+        }
+        Self {
+            entries: vocabulary.entries.clone(),
+            insensitive: alternation(insensitive, true),
+            sensitive: alternation(sensitive, false),
+            by_key,
+            long_labels,
+        }
+    }
+
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.entries[i]
+    }
+
+    /// The entry a name stands for, when it is one of its labels.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        self.by_key.get(&key(name)).copied()
+    }
+
+    /// Every label in `s`, longest first, never overlapping, in order of position.
+    /// Cost: linear in `s` for exact labels; typo matching compares only windows
+    /// that start with a label's first word.
+    pub fn find(&self, s: &str) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut candidates: Vec<Hit> = Vec::new();
+        for re in self.insensitive.iter().chain(&self.sensitive) {
+            for m in re.find_iter(s) {
+                if let Some(&entry) = self.by_key.get(&key(m.as_str())) {
+                    candidates.push(Hit {
+                        entry,
+                        range: m.range(),
+                        surface: m.as_str().to_owned(),
+                        fuzzy: false,
+                    });
+                }
+            }
+        }
+        candidates.extend(self.fuzzy(s));
+        candidates.sort_by_key(|h| (std::cmp::Reverse(h.range.len()), h.range.start));
+        for c in candidates {
+            if !hits.iter().any(|h| h.range.start < c.range.end && c.range.start < h.range.end) {
+                hits.push(c);
+            }
+        }
+        hits.sort_by_key(|h| h.range.start);
+        hits
+    }
+
+    fn fuzzy(&self, s: &str) -> Vec<Hit> {
+        let words: Vec<(usize, &str)> = s
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .collect();
+        let mut out = Vec::new();
+        for (w, &(start, word)) in words.iter().enumerate() {
+            let Some(labels) = self.long_labels.get(&fold(word)) else {
+                continue;
+            };
+            for (entry, label, n) in labels {
+                let Some(&(last_start, last)) = words.get(w + n - 1) else {
+                    continue;
+                };
+                let end = last_start + last.len();
+                let window = fold(&s[start..end]);
+                let distance = strsim::levenshtein(&window, label);
+                if distance > 0 && distance <= 2 && window.len() >= 18 {
+                    out.push(Hit {
+                        entry: *entry,
+                        range: start..end,
+                        surface: s[start..end].to_owned(),
+                        fuzzy: true,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One regex for many labels: longest first so the longest label wins at a position.
+fn alternation(mut labels: Vec<String>, case_insensitive: bool) -> Option<Regex> {
+    if labels.is_empty() {
+        return None;
+    }
+    labels.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    labels.dedup();
+    let pieces: Vec<String> = labels.iter().map(|l| label_pattern(l)).collect();
+    RegexBuilder::new(&pieces.join("|"))
+        .case_insensitive(case_insensitive)
+        .size_limit(256 << 20)
+        .dfa_size_limit(256 << 20)
+        .build()
+        .ok()
+}
+
+fn label_pattern(label: &str) -> String {
+    let mut p = String::new();
+    if label.starts_with(char::is_alphanumeric) {
+        p.push_str(r"\b");
+    }
+    let mut chars = label.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' => p.push_str(r"[\s\-]+"),
+            '-' => p.push_str(r"[\s\-]?"),
+            '\'' | '’' => p.push_str("['’]"),
+            _ => p.push_str(&regex::escape(&c.to_string())),
+        }
+        if c == ' ' {
+            while chars.peek() == Some(&' ') {
+                chars.next();
+            }
+        }
+    }
+    if label.ends_with(char::is_alphanumeric) {
+        p.push_str(r"\b");
+    }
+    format!("(?:{p})")
+}
+
+/// Word boundaries without another dependency: runs of alphanumerics, and single
+/// other chars.
+trait WordBounds {
+    fn split_word_bound_indices(&self) -> Vec<(usize, &str)>;
+}
+
+impl WordBounds for str {
+    fn split_word_bound_indices(&self) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in self.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                out.push((s, &self[s..i]));
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &self[s..]));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        let e = |pref: &str, alts: &[&str]| Entry {
+            iri: format!("x:{pref}"),
+            pref: pref.into(),
+            labels: std::iter::once((pref.to_owned(), LabelKind::Preferred))
+                .chain(alts.iter().map(|a| ((*a).to_owned(), LabelKind::Alternative)))
+                .collect(),
+            broader: vec![],
+        };
+        Vocabulary {
+            entries: vec![
+                e("Internet Governance Forum", &["IGF"]),
+                e("IGF Secretariat", &["Secretariat of the IGF"]),
+                e("Office of the Envoy on Technology", &["Office of the Tech Envoy"]),
+                e("Multistakeholder Internet governance", &["multi-stakeholder model"]),
+            ],
+        }
+    }
+
+    #[test]
+    fn longest_label_wins_and_acronyms_keep_case() {
+        let m = Matcher::new(&vocab(), false);
+        let hits = m.find("The IGF Secretariat and the igf met; IGF2021 is not IGF.");
+        let found: Vec<(&str, &str)> = hits
+            .iter()
+            .map(|h| (m.entry(h.entry).pref.as_str(), h.surface.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [("IGF Secretariat", "IGF Secretariat"), ("Internet Governance Forum", "IGF")]
+        );
+    }
+
+    #[test]
+    fn spacing_and_typos() {
+        let m = Matcher::new(&vocab(), false);
+        let hits = m.find("a multistakeholder model and the Office of the Enjoy on Technology");
+        assert_eq!(hits.len(), 2);
+        assert!(hits[1].fuzzy);
+        assert_eq!(m.entry(hits[1].entry).pref, "Office of the Envoy on Technology");
+    }
+}

@@ -1,0 +1,372 @@
+//! The meeting itself: series, number, date, start time, moderators, hosts and
+//! the date of the next meeting.
+//!
+//! Reports state these in a title block ("Online Meeting 46 / 20 October 2022 at
+//! 14:00 UTC"), in an opening sentence ("The 84th virtual meeting of ... was held
+//! on ..."), or both; the title block wins where it is present because it is
+//! the most regular part of any layout.
+
+use super::dates::{find_dates, find_times, PartialDate};
+use super::names::is_name_word;
+use super::Lexicons;
+use crate::text::{Sentence, Text};
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| unreachable!("static regex {p}: {e}"))
+}
+
+static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:meeting|call|session|conference)\s*(?:no\.?|number|nr\.?|#)?\s*(\d{1,4})\b")
+});
+static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|session)\b")
+});
+static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting)\s+(?:report|minutes|notes)\b.*|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)")
+});
+static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:summary\s+report|minutes|meeting\s+notes|notes|report)\s+(?:of|from)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:online|virtual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?")
+});
+static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:meeting|call|session)\s+of\s+the\s+(.+?)(?:\s+\(|,|\s+was\b|\s+were\b|\s+held\b|\s+took\b|\s+on\b|\s+met\b|$)")
+});
+static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b")
+});
+static WEEKDAY_OR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)")
+});
+
+/// The meeting header, names as written (resolution comes later).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub series: String,
+    pub number: Option<u32>,
+    pub date: Option<NaiveDate>,
+    pub start_time_utc: Option<String>,
+    pub next_meeting_date: Option<NaiveDate>,
+    /// (name as written, nickname, sentence index) for each moderator.
+    pub moderators: Vec<RosterName>,
+    pub hosts: Vec<RosterName>,
+}
+
+/// A name that a roster sentence gives ("hosted by Concettina Cassa (Titti)").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterName {
+    pub name: String,
+    pub nickname: Option<String>,
+    pub sentence: usize,
+    /// Byte range of the name in the sentence.
+    pub range: std::ops::Range<usize>,
+}
+
+/// Title lines: the non-blank lines before the first sentence of running text.
+fn title_lines(text: &Text) -> Vec<&str> {
+    let first_sentence_line = text
+        .sentences
+        .iter()
+        .find(|s| s.text().split(' ').count() > 12)
+        .map_or(usize::MAX, |s| s.line);
+    text.lines
+        .iter()
+        .filter(|l| !l.is_blank() && l.number < first_sentence_line)
+        .take(8)
+        .map(|l| l.text())
+        .collect()
+}
+
+pub fn extract(text: &Text, lex: &Lexicons) -> Header {
+    let mut h = Header::default();
+    let titles = title_lines(text);
+    let opening: Vec<&Sentence> = text.sentences.iter().take(12).collect();
+
+    h.series = series(&titles, &opening);
+    h.number = titles
+        .iter()
+        .find_map(|t| TITLE_NUMBER.captures(t).and_then(|c| c[1].parse().ok()))
+        .or_else(|| {
+            opening
+                .iter()
+                .find_map(|s| ORDINAL_NUMBER.captures(s.text()).and_then(|c| c[1].parse().ok()))
+        });
+
+    // Date and time: the title block first, then the opening sentences.
+    let places: Vec<&str> = titles
+        .iter()
+        .copied()
+        .chain(opening.iter().map(|s| s.text()))
+        .collect();
+    let mut date_place = None;
+    for (i, place) in places.iter().enumerate() {
+        let dates = find_dates(place);
+        if let Some(d) = dates.iter().find(|d| d.date.year.is_some()) {
+            h.date = d.date.in_context(None, false);
+            date_place = Some(i);
+            break;
+        }
+    }
+    if h.date.is_none() {
+        // A date without its year still places the meeting if a year is written nearby.
+        let year = places.iter().find_map(|p| {
+            Regex::new(r"\b(19|20)\d{2}\b")
+                .ok()
+                .and_then(|r| r.find(p).and_then(|m| m.as_str().parse::<i32>().ok()))
+        });
+        for (i, place) in places.iter().enumerate() {
+            if let (Some(d), Some(y)) = (find_dates(place).first(), year) {
+                h.date = PartialDate {
+                    year: Some(y),
+                    ..d.date
+                }
+                .in_context(None, false);
+                date_place = Some(i);
+                break;
+            }
+        }
+    }
+    if let Some(i) = date_place {
+        let mut order: Vec<usize> = vec![i];
+        order.extend((0..places.len()).filter(|&j| j != i));
+        let found = order
+            .iter()
+            .flat_map(|&j| find_times(places[j]))
+            .min_by_key(|t| !t.zoned);
+        h.start_time_utc = found.map(|t| t.utc);
+    }
+
+    next_meeting(text, &mut h, lex);
+    roster(text, &mut h, lex);
+    h
+}
+
+fn series(titles: &[&str], opening: &[&Sentence]) -> String {
+    for t in titles {
+        let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+        if t.is_empty()
+            || WEEKDAY_OR_MONTH.is_match(t)
+            || !find_dates(t).is_empty() && t.split(' ').count() < 8
+            || t.ends_with('.')
+            || t.split(' ').count() > 16
+        {
+            continue;
+        }
+        let t = TITLE_HEAD.replace(t, "");
+        let s = TITLE_TAIL.replace(&t, "").trim().to_owned();
+        if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.eq_ignore_ascii_case("agenda") {
+            return s;
+        }
+    }
+    for s in opening {
+        if let Some(c) = SENTENCE_SERIES.captures(s.text()) {
+            let raw = c[1].trim();
+            // "IGF MAG's Working Group (WG) on ..." → drop short parentheticals.
+            let cleaned = Regex::new(r"\s*\([^)]{1,20}\)")
+                .map(|r| r.replace_all(raw, "").into_owned())
+                .unwrap_or_else(|_| raw.to_owned());
+            return cleaned.trim().to_owned();
+        }
+    }
+    String::new()
+}
+
+fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons) {
+    let reference = h.date;
+    let mut candidates: Vec<String> = Vec::new();
+    for s in &text.sentences {
+        if let Some(m) = NEXT.find(s.text()) {
+            candidates.push(s.text()[m.start()..].to_owned());
+        }
+    }
+    // A "Next meeting" heading with the date on the lines below it.
+    for (i, line) in text.lines.iter().enumerate() {
+        let t = line.text().trim_end_matches(':').trim();
+        if lex.heading_next.iter().any(|hd| hd.eq_ignore_ascii_case(t)) {
+            let below: Vec<&str> = text.lines[i + 1..]
+                .iter()
+                .filter(|l| !l.is_blank())
+                .take(2)
+                .map(|l| l.text())
+                .collect();
+            candidates.push(below.join(" "));
+        }
+    }
+    for c in candidates {
+        if let Some(d) = find_dates(&c).first() {
+            let date = d.date.in_context(reference, true);
+            if date.is_some() && date != reference {
+                h.next_meeting_date = date;
+                return;
+            }
+        }
+    }
+}
+
+/// "The meeting was hosted by A (Nick) and moderated by B."
+fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
+    let verbs: Vec<String> = lex.roster_verbs.iter().map(|(v, _)| regex::escape(v)).collect();
+    if verbs.is_empty() {
+        return;
+    }
+    let verb = format!("(?:{})", verbs.join("|"));
+    let Ok(passive) = Regex::new(&format!(
+        r"(?i)\b(?:meeting|call|session|it|discussion|conversation)\b[^.;]{{0,40}}?\b(?:was|were|is)\s+(?:[a-z]+\s+)?{verb}\b"
+    )) else {
+        return;
+    };
+    let Ok(by) = Regex::new(&format!(r"(?i)\b({verb}(?:\s+and\s+{verb})*)\s+by\s+")) else {
+        return;
+    };
+    for (si, s) in text.sentences.iter().enumerate().take(40) {
+        let t = s.text();
+        let Some(start) = passive.find(t) else {
+            continue;
+        };
+        for c in by.captures_iter(&t[start.start()..]) {
+            let (Some(verbs), Some(whole)) = (c.get(1), c.get(0)) else {
+                continue;
+            };
+            let roles: Vec<&str> = lex
+                .roster_verbs
+                .iter()
+                .filter(|(v, _)| {
+                    Regex::new(&format!(r"(?i)\b{}\b", regex::escape(v)))
+                        .is_ok_and(|r| r.is_match(verbs.as_str()))
+                })
+                .map(|(_, role)| role.as_str())
+                .collect();
+            let from = start.start() + whole.end();
+            for name in names_at(t, from, lex) {
+                let named = RosterName {
+                    sentence: si,
+                    ..name
+                };
+                if roles.contains(&"host") && !h.hosts.iter().any(|n| n.name == named.name) {
+                    h.hosts.push(named.clone());
+                }
+                if roles.contains(&"moderator") && !h.moderators.iter().any(|n| n.name == named.name) {
+                    h.moderators.push(named);
+                }
+            }
+        }
+        if !h.moderators.is_empty() || !h.hosts.is_empty() {
+            // Later roster sentences describe other events.
+            break;
+        }
+    }
+}
+
+/// The names listed from byte `from` of `t`: "A B (C), D E and F G".
+pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    loop {
+        let rest = &t[pos..];
+        let mut words = Vec::new();
+        let mut end = pos;
+        let mut offset = 0;
+        let mut first = true;
+        for w in rest.split(' ') {
+            let clean = w.trim_end_matches([',', '.', ';', ':']);
+            let honorific = first && lex.is_honorific(clean);
+            let ok = is_name_word(clean)
+                || honorific
+                || (!words.is_empty() && lex.particles.iter().any(|p| p == clean))
+                || (!words.is_empty() && clean.len() <= 2 && clean.starts_with(char::is_uppercase));
+            if !ok || (!honorific && lex.not_names.contains(clean)) {
+                break;
+            }
+            first = false;
+            words.push(clean);
+            end = pos + offset + clean.len();
+            offset += w.len() + 1;
+            if clean.len() != w.len() {
+                break;
+            }
+        }
+        while words.last().is_some_and(|w| lex.particles.iter().any(|p| p == w)) {
+            words.pop();
+        }
+        if words.is_empty() || words.iter().all(|w| lex.is_honorific(w)) {
+            break;
+        }
+        let name = words.join(" ");
+        let range = pos..end;
+        let mut after = &t[end..];
+        let mut nickname = None;
+        if let Some(paren) = after.strip_prefix(" (") {
+            if let Some(close) = paren.find(')') {
+                let inner = &paren[..close];
+                if inner.split(' ').count() == 1 && is_name_word(inner) && inner.chars().any(char::is_lowercase) {
+                    nickname = Some(inner.to_owned());
+                }
+                after = &paren[close + 1..];
+            }
+        }
+        out.push(RosterName {
+            name,
+            nickname,
+            sentence: 0,
+            range,
+        });
+        let consumed = t.len() - after.len();
+        let next = if let Some(r) = after.strip_prefix(", and ") {
+            r
+        } else if let Some(r) = after.strip_prefix(" and ") {
+            r
+        } else if let Some(r) = after.strip_prefix(", ") {
+            r
+        } else {
+            break;
+        };
+        if !next.starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        pos = consumed + (after.len() - next.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(raw: &str) -> Header {
+        let lex = Lexicons::for_tests();
+        extract(&Text::new(raw), &lex)
+    }
+
+    #[test]
+    fn title_block_layout() {
+        let h = header("\n\nMAG Working Group on IGF Strengthening and Strategy\n\nOnline Meeting 46\n\n20 October 2022 at 14:00 UTC\n\nSummary Report\n\nThe 46th virtual meeting of the IGF MAG Working Group (WG) on IGF Strengthening and Strategy (WG-Strategy) was held on 20 October 2022 at 14:00 UTC. The meeting was moderated by Amrita Choudhury. The list of participants is available.\n\nIt was agreed that the next WG-Strategy call would take place on **3 November 2022** at 14:00 UTC.");
+        assert_eq!(h.series, "MAG Working Group on IGF Strengthening and Strategy");
+        assert_eq!(h.number, Some(46));
+        assert_eq!(h.date, NaiveDate::from_ymd_opt(2022, 10, 20));
+        assert_eq!(h.start_time_utc.as_deref(), Some("14:00"));
+        assert_eq!(h.next_meeting_date, NaiveDate::from_ymd_opt(2022, 11, 3));
+        assert_eq!(h.moderators.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(), ["Amrita Choudhury"]);
+    }
+
+    #[test]
+    fn hosts_with_nicknames_and_two_roles() {
+        let h = header("Some Group\n\n10 February 2022 at 1 p.m. UTC\n\nThe meeting was hosted by Concettina Cassa (Titti) and moderated by Amrita Choudhury. Next meeting: 3 March");
+        assert_eq!(h.hosts[0].name, "Concettina Cassa");
+        assert_eq!(h.hosts[0].nickname.as_deref(), Some("Titti"));
+        assert_eq!(h.moderators[0].name, "Amrita Choudhury");
+        assert_eq!(h.start_time_utc.as_deref(), Some("13:00"));
+        assert_eq!(h.next_meeting_date, NaiveDate::from_ymd_opt(2022, 3, 3));
+        let h = header("Group\n\n1 May 2021\n\nThe meeting was hosted and moderated by Roman Chukov. Done.");
+        assert_eq!(h.hosts.len(), 1);
+        assert_eq!(h.moderators.len(), 1);
+    }
+
+    #[test]
+    fn sentence_only_layout() {
+        let h = header("The 84th virtual meeting of the IGF MAG Working Group on IGF Strengthening and Strategy (WG-\nStrategy) was held on 26 September 2024 14:00 UTC. The meeting was moderated by Chris\nBuckridge, and a recording is available.");
+        assert_eq!(h.number, Some(84));
+        assert_eq!(h.series, "IGF MAG Working Group on IGF Strengthening and Strategy");
+        assert_eq!(h.moderators[0].name, "Chris Buckridge");
+    }
+}

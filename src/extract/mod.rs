@@ -1,0 +1,412 @@
+//! Extraction: one report's text in, its meeting, agenda, person mentions,
+//! organisations and topics out, by rules and the data of `ontology/`.
+//!
+//! Rationale: extraction sees one report at a time, so it can run in parallel
+//! and be re-run for a changed report alone. It does not decide who is who
+//! across reports: person mentions come out as written, and [`crate::resolve`]
+//! turns them into identities with the whole corpus in view. It knows nothing of
+//! RDF.
+
+pub mod agenda;
+pub mod dates;
+pub mod gazetteer;
+pub mod header;
+pub mod names;
+pub mod roster;
+pub mod speech;
+
+use crate::ingest::Document;
+use crate::model::{AgendaItem, Evidence, FactKind, Meeting, Membership, Organisation, Topic};
+use crate::ontology::{Lexicon, Ontology};
+use crate::text::{Sentence, Span, Text};
+use gazetteer::Matcher;
+use names::fold;
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+/// Why a file is not taken as a meeting report.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// Nothing in the text looks like a meeting record: no date, agenda or people.
+    #[error("{} does not look like a meeting report: no meeting date, agenda or participants found", path.display())]
+    NotAReport { path: PathBuf },
+}
+
+/// The word lists of `lexicon.txt`, indexed for the rules.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    pub speech_verbs: HashSet<String>,
+    pub speech_adverbs: HashSet<String>,
+    pub non_speech: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub honorifics: Vec<String>,
+    pub particles: Vec<String>,
+    pub procedural: HashSet<String>,
+    pub heading_agenda: Vec<String>,
+    pub heading_discussion: Vec<String>,
+    pub heading_participants: Vec<String>,
+    pub heading_next: Vec<String>,
+    /// (verb, role) pairs: "hosted" gives "host".
+    pub roster_verbs: Vec<(String, String)>,
+    pub role_words: HashSet<String>,
+    pub countries: HashSet<String>,
+    pub months_and_days: HashSet<String>,
+}
+
+impl Lexicons {
+    pub fn new(l: &Lexicon) -> Self {
+        let lower = |s: &str| l.list(s).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        Self {
+            speech_verbs: lower("speech-verbs"),
+            speech_adverbs: lower("speech-adverbs"),
+            non_speech: lower("non-speech-followers"),
+            not_names: l.list("not-names").iter().cloned().collect(),
+            honorifics: l.list("honorifics").to_vec(),
+            particles: l.list("name-particles").to_vec(),
+            procedural: l.list("procedural-agenda").iter().map(|w| fold(w)).collect(),
+            heading_agenda: l.list("headings-agenda").to_vec(),
+            heading_discussion: l.list("headings-discussion").to_vec(),
+            heading_participants: l.list("headings-participants").to_vec(),
+            heading_next: l.list("headings-next").to_vec(),
+            roster_verbs: l
+                .list("roster-verbs")
+                .iter()
+                .filter_map(|e| e.split_once('=').map(|(v, r)| (v.trim().to_owned(), r.trim().to_owned())))
+                .collect(),
+            role_words: lower("role-words"),
+            countries: l.list("countries").iter().map(|w| fold(w)).collect(),
+            months_and_days: lower("months-and-days"),
+        }
+    }
+
+    /// "Mr", "Mr.", "Ambassador", "H.E." and the like.
+    pub fn is_honorific(&self, w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        self.honorifics.iter().any(|h| h.trim_end_matches('.') == w)
+    }
+
+    /// A heading that opens a known section (agenda, discussion, participants, next meeting).
+    pub fn is_section_heading(&self, t: &str) -> bool {
+        let t = t.trim().trim_end_matches(':').trim();
+        [&self.heading_agenda, &self.heading_discussion, &self.heading_participants, &self.heading_next]
+            .iter()
+            .any(|list| list.iter().any(|h| h.eq_ignore_ascii_case(t)))
+    }
+
+    /// The lexicon shipped in `ontology/`, for unit tests.
+    #[cfg(test)]
+    pub fn for_tests() -> Self {
+        Ontology::embedded()
+            .map(|o| Self::new(&o.lexicon))
+            .unwrap_or_default()
+    }
+}
+
+/// A person named in a report, before identity resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonMention {
+    /// As written (possessive removed, honorific kept, all-capitals title-cased).
+    pub text: String,
+    pub fact: FactKind,
+    /// Confirmed as a person by the text; tentative mentions need resolution to keep them.
+    pub definite: bool,
+    /// A nickname the report gives in parentheses ("Concettina Cassa (Titti)").
+    pub nickname: Option<String>,
+    pub roles: Vec<String>,
+    pub affiliations: Vec<String>,
+    pub memberships: Vec<Membership>,
+    pub evidence: Evidence,
+}
+
+/// One report's extraction, before identity resolution.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub source: String,
+    pub sha256: String,
+    /// Moderators and hosts as written; resolution rewrites them to canonical names.
+    pub meeting: Meeting,
+    pub agenda: Vec<AgendaItem>,
+    pub mentions: Vec<PersonMention>,
+    pub organisations: Vec<Organisation>,
+    pub topics: Vec<Topic>,
+    pub warnings: Vec<String>,
+}
+
+/// Compiled rules and vocabularies; build once, use for every report.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    pub lex: Lexicons,
+    pub orgs: Matcher,
+    pub topics: Matcher,
+    pub roles: Matcher,
+}
+
+static UPDATE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?(?:[a-z][.)]\s*)?updates?\s+(?:from|on behalf of|by)\s+(?:the\s+)?(.+)$")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+});
+static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bno\s+(?:representatives?|one)\s+(?:from|of)\b").unwrap_or_else(|e| unreachable!("{e}"))
+});
+
+impl Extractor {
+    pub fn new(ontology: &Ontology) -> Self {
+        Self {
+            lex: Lexicons::new(&ontology.lexicon),
+            orgs: Matcher::new(&ontology.organisations, true),
+            topics: Matcher::new(&ontology.topics, false),
+            roles: Matcher::new(&ontology.roles, false),
+        }
+    }
+
+    /// Extracts one report. Cost: linear in the report's length times the number
+    /// of vocabulary labels (compiled into one automaton per vocabulary).
+    ///
+    /// # Errors
+    /// [`ExtractError::NotAReport`] when nothing of a meeting record is found.
+    pub fn extract(&self, doc: &Document) -> Result<Extraction, ExtractError> {
+        let text = Text::new(&doc.text);
+        let header = header::extract(&text, &self.lex);
+        let agenda = agenda::extract(&text, &self.lex);
+        let roster = roster::extract(&text, self);
+        let mut out = Extraction {
+            source: doc.source.clone(),
+            sha256: doc.sha256.clone(),
+            agenda,
+            ..Extraction::default()
+        };
+        out.meeting = Meeting {
+            series: header.series.clone(),
+            number: header.number,
+            date: header.date.map(|d| d.to_string()),
+            start_time_utc: header.start_time_utc.clone(),
+            moderators: header.moderators.iter().map(|n| n.name.clone()).collect(),
+            hosts: header.hosts.iter().map(|n| n.name.clone()).collect(),
+            next_meeting_date: header.next_meeting_date.map(|d| d.to_string()),
+        };
+
+        let roster_start = roster.iter().map(|e| e.line).min().unwrap_or(usize::MAX);
+        for e in &roster {
+            let line = &text.lines[e.line];
+            out.mentions.push(PersonMention {
+                text: e.name.clone(),
+                fact: FactKind::Listed,
+                definite: true,
+                nickname: e.nickname.clone(),
+                roles: e.roles.clone(),
+                affiliations: e.organisations.iter().map(|(n, _)| n.clone()).collect(),
+                memberships: e.memberships.clone(),
+                evidence: evidence(FactKind::Listed, &line.span, 0..line.text().len(), &e.name),
+            });
+        }
+        for (names, fact, role) in [
+            (&header.moderators, FactKind::Moderator, "moderator"),
+            (&header.hosts, FactKind::Host, "host"),
+        ] {
+            for n in names {
+                let s = &text.sentences[n.sentence];
+                out.mentions.push(PersonMention {
+                    text: names::title_case(&n.name),
+                    fact,
+                    definite: true,
+                    nickname: n.nickname.clone(),
+                    roles: vec![role.to_owned()],
+                    affiliations: Vec::new(),
+                    memberships: Vec::new(),
+                    evidence: sentence_evidence(fact, s, &n.name),
+                });
+            }
+        }
+
+        let mut pending_org: Option<String> = None;
+        let mut last_line = 0;
+        let heading_lines: Vec<usize> = text
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank() && (agenda::is_heading_text(l.text()) && !l.text().ends_with('.')))
+            .map(|l| l.number)
+            .collect();
+        for s in &text.sentences {
+            if s.line >= roster_start {
+                break;
+            }
+            // An "Update from the X" heading ties the first person below it to X.
+            if heading_lines.iter().any(|&h| h > last_line && h <= s.line) || heading_lines.contains(&s.line) {
+                pending_org = None;
+            }
+            let t = s.text();
+            if heading_lines.contains(&s.line) {
+                if let Some(c) = UPDATE_HEADING.captures(t) {
+                    let org_text = c.get(1).map_or("", |m| m.as_str());
+                    pending_org = self.orgs.find(org_text).first().map(|h| self.orgs.entry(h.entry).pref.clone());
+                }
+                last_line = s.line;
+                continue;
+            }
+            last_line = s.line;
+            let org_hits = self.orgs.find(t);
+            let topic_hits = self.topics.find(t);
+            let masked: Vec<Range<usize>> = org_hits.iter().chain(&topic_hits).map(|h| h.range.clone()).collect();
+            let found = speech::mentions(s, &self.lex, &masked);
+            if let Some(org) = pending_org.take() {
+                if ABSENT.is_match(t) {
+                    pending_org = None;
+                } else if let Some(first) = found.first() {
+                    out.mentions.push(PersonMention {
+                        text: first.text.clone(),
+                        fact: FactKind::Affiliation,
+                        definite: first.definite,
+                        nickname: None,
+                        roles: Vec::new(),
+                        affiliations: vec![org.clone()],
+                        memberships: vec![Membership {
+                            organisation: org,
+                            role: None,
+                        }],
+                        evidence: sentence_evidence(FactKind::Affiliation, s, &first.text),
+                    });
+                } else {
+                    pending_org = Some(org);
+                }
+            }
+            for m in found {
+                let nickname = t[m.range.end..]
+                    .strip_prefix(" (")
+                    .and_then(|r| r.split_once(')'))
+                    .map(|(n, _)| n)
+                    .filter(|n| !n.contains(' ') && names::is_name_word(n) && self.orgs.lookup(n).is_none())
+                    .map(str::to_owned);
+                out.mentions.push(PersonMention {
+                    evidence: evidence(m.fact, &s.span, m.range.clone(), &m.text),
+                    text: m.text,
+                    fact: m.fact,
+                    definite: m.definite,
+                    nickname,
+                    roles: Vec::new(),
+                    affiliations: Vec::new(),
+                    memberships: Vec::new(),
+                });
+            }
+        }
+        self.entities(&text, &header.series, &roster, roster_start, &mut out);
+        self.warn(&mut out, roster.is_empty());
+        if out.meeting.date.is_none() && out.agenda.is_empty() && out.mentions.iter().all(|m| !m.definite) {
+            return Err(ExtractError::NotAReport { path: doc.path.clone() });
+        }
+        Ok(out)
+    }
+
+    /// Organisations and topics: vocabulary labels anywhere in the text, the
+    /// organisations of the participant list, the body whose meeting it is, and
+    /// agenda subjects the thesaurus does not know.
+    fn entities(&self, text: &Text, series: &str, roster: &[roster::Entry], roster_start: usize, out: &mut Extraction) {
+        let mut orgs: Vec<Organisation> = Vec::new();
+        let mut topics: Vec<Topic> = Vec::new();
+        let mut add = |list: &mut Vec<(String, Vec<String>, Vec<Evidence>)>, name: &str, surface: &str, ev: Option<Evidence>| {
+            let i = match list.iter().position(|(n, _, _)| n == name) {
+                Some(i) => i,
+                None => {
+                    list.push((name.to_owned(), Vec::new(), Vec::new()));
+                    list.len() - 1
+                }
+            };
+            let entry = &mut list[i];
+            let key = fold(surface);
+            if key != fold(name) && !entry.1.iter().any(|a| fold(a) == key) {
+                entry.1.push(surface.to_owned());
+            }
+            if let Some(ev) = ev {
+                if entry.2.len() < 8 {
+                    entry.2.push(ev);
+                }
+            }
+        };
+        let mut org_list = Vec::new();
+        let mut topic_list = Vec::new();
+        if !series.is_empty() {
+            match self.orgs.lookup(series) {
+                Some(i) => add(&mut org_list, &self.orgs.entry(i).pref.clone(), series, None),
+                None => add(&mut org_list, series, series, None),
+            }
+        }
+        for s in &text.sentences {
+            for h in self.orgs.find(s.text()) {
+                let name = self.orgs.entry(h.entry).pref.clone();
+                add(&mut org_list, &name, &h.surface, Some(evidence(FactKind::Mentioned, &s.span, h.range.clone(), &h.surface)));
+            }
+            if s.line >= roster_start {
+                continue;
+            }
+            for h in self.topics.find(s.text()) {
+                let name = self.topics.entry(h.entry).pref.clone();
+                add(&mut topic_list, &name, &h.surface, Some(evidence(FactKind::Discussed, &s.span, h.range.clone(), &h.surface)));
+            }
+        }
+        for e in roster {
+            for (name, surface) in &e.organisations {
+                add(&mut org_list, name, surface, None);
+            }
+        }
+        for item in &out.agenda {
+            let key = fold(&item.title);
+            if self.lex.procedural.contains(&key)
+                || key.starts_with("update")
+                || !self.topics.find(&item.title).is_empty()
+                || self.orgs.lookup(&item.title).is_some()
+            {
+                continue;
+            }
+            add(&mut topic_list, &item.title, &item.title, None);
+        }
+        for (name, aliases, evidence) in org_list {
+            orgs.push(Organisation { name, aliases, evidence });
+        }
+        for (name, aliases, evidence) in topic_list {
+            topics.push(Topic { name, aliases, evidence });
+        }
+        out.organisations = orgs;
+        out.topics = topics;
+    }
+
+    fn warn(&self, out: &mut Extraction, no_roster: bool) {
+        let m = &out.meeting;
+        let mut w = Vec::new();
+        if m.series.is_empty() {
+            w.push("no meeting series (title) found");
+        }
+        if m.date.is_none() {
+            w.push("no meeting date found");
+        }
+        if m.start_time_utc.is_none() {
+            w.push("no start time found");
+        }
+        if out.agenda.is_empty() {
+            w.push("no agenda found");
+        }
+        if no_roster {
+            w.push("no list of participants found");
+        }
+        if !out.mentions.iter().any(|p| p.fact == FactKind::Spoke) {
+            w.push("no interventions found");
+        }
+        out.warnings = w.into_iter().map(str::to_owned).collect();
+    }
+}
+
+fn evidence(fact: FactKind, span: &Span, range: Range<usize>, mention: &str) -> Evidence {
+    let _ = range;
+    Evidence {
+        fact,
+        text: span.text.clone(),
+        start: span.start(),
+        end: span.end(),
+        mention: mention.to_owned(),
+    }
+}
+
+fn sentence_evidence(fact: FactKind, s: &Sentence, mention: &str) -> Evidence {
+    evidence(fact, &s.span, 0..0, mention)
+}

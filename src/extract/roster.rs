@@ -1,0 +1,357 @@
+//! The list of participants: an annex of one person a line ("4. Amrita
+//! Choudhury, Group's Co-Chair, CCAOI, MAG Member"), a table (`Name | Organisation
+//! | Role`), or a line at the top ("Participants: A (ICC), B, C").
+//!
+//! Each entry yields a name, the organisations and the roles that follow it.
+//! Deciding whether a phrase is a role or an organisation uses the role scheme
+//! and the gazetteer first, then the words roles are made of.
+
+use super::agenda::is_heading_text;
+use super::names::{is_name_word, title_case};
+use super::{Extractor, Lexicons};
+use crate::model::Membership;
+use crate::text::{list_marker, Line, Text};
+
+/// One participant as the list gives them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub nickname: Option<String>,
+    pub roles: Vec<String>,
+    /// Canonical organisation names, with the surface forms they were written as.
+    pub organisations: Vec<(String, String)>,
+    pub memberships: Vec<Membership>,
+    /// Index of the line the entry is on.
+    pub line: usize,
+    /// Byte range of the name in that line's text.
+    pub name_range: std::ops::Range<usize>,
+}
+
+/// Where the list of participants starts: the heading line, and any entries
+/// written on the heading line itself.
+fn find_heading<'a>(lines: &'a [Line], lex: &Lexicons) -> Option<(usize, Option<&'a str>)> {
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text().trim();
+        let t = strip_annex(t);
+        let (head, rest) = match t.split_once(':') {
+            Some((h, r)) => (h.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
+            None => (t.trim(), None),
+        };
+        let head = strip_annex(head);
+        if lex.heading_participants.iter().any(|h| h.eq_ignore_ascii_case(head)) {
+            return Some((i, rest));
+        }
+    }
+    None
+}
+
+fn strip_annex(t: &str) -> &str {
+    let lower = t.to_lowercase();
+    if lower.starts_with("annex") || lower.starts_with("appendix") {
+        let after = t.split_once(|c: char| c == ':' || c == '-' || c == '–').map(|(_, r)| r.trim());
+        return after.unwrap_or(t);
+    }
+    t
+}
+
+pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
+    let lex = &ex.lex;
+    let Some((start, inline)) = find_heading(&text.lines, lex) else {
+        return Vec::new();
+    };
+    let mut entries = Vec::new();
+    if let Some(rest) = inline {
+        let line = &text.lines[start];
+        let offset = line.text().len() - rest.len();
+        for (at, part) in split_top_level(rest) {
+            if let Some(e) = entry(part, start, offset + at, ex) {
+                entries.push(e);
+            }
+        }
+        if !entries.is_empty() {
+            return merge_duplicates(entries);
+        }
+    }
+    let mut columns: Option<Vec<String>> = None;
+    for line in &text.lines[start + 1..] {
+        if line.is_blank() {
+            continue;
+        }
+        let t = line.text();
+        if t.starts_with('|') || t.matches('|').count() >= 2 {
+            let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
+            if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+                continue;
+            }
+            if columns.is_none() && cells.iter().any(|c| c.eq_ignore_ascii_case("name")) {
+                columns = Some(cells.iter().map(|c| c.to_lowercase()).collect());
+                continue;
+            }
+            if let Some(e) = table_row(&cells, columns.as_deref(), line, ex) {
+                entries.push(e);
+            }
+            continue;
+        }
+        let marker = list_marker(t).unwrap_or(0);
+        let body = &t[marker..];
+        let lower = body.to_lowercase();
+        if lower.starts_with("annex") || lower.starts_with("appendix") {
+            break;
+        }
+        if !body.starts_with(|c: char| c.is_uppercase()) {
+            if entries.is_empty() {
+                continue;
+            }
+            break;
+        }
+        match entry(body, line.number, marker, ex) {
+            Some(e) => entries.push(e),
+            None if !entries.is_empty() && is_heading_text(body) && line.emphasised => break,
+            None => {}
+        }
+    }
+    merge_duplicates(entries)
+}
+
+/// Splits "A (X, Y), B, C" at the commas and semicolons outside parentheses.
+fn split_top_level(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' if depth <= 0 => {
+                out.push((from, &s[from..i]));
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push((from, &s[from..]));
+    out.into_iter()
+        .map(|(at, p)| (at + (p.len() - p.trim_start().len()), p.trim()))
+        .filter(|(_, p)| !p.is_empty())
+        .collect()
+}
+
+/// A name at the start of `s`: two to five name words (particles and initials inside).
+fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
+    let mut end = 0;
+    let mut count = 0;
+    for w in s.split(' ') {
+        let clean = w.trim_end_matches([',', ';', ':']);
+        let initial = count > 0 && clean.len() <= 2 && clean.starts_with(char::is_uppercase);
+        let particle = count > 0 && lex.particles.iter().any(|p| p == clean);
+        if !(is_name_word(clean) || initial || particle) || lex.not_names.contains(clean) || count >= 5 {
+            break;
+        }
+        count += 1;
+        end += clean.len();
+        if clean.len() != w.len() {
+            break;
+        }
+        end += 1;
+    }
+    let name = s[..end.min(s.len())].trim_end();
+    (count >= 1 && !name.is_empty()).then_some(name)
+}
+
+fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
+    let lex = &ex.lex;
+    let body = body.trim().trim_end_matches(['.', ',', ';']);
+    // "Name – Organisation" as well as "Name, Organisation".
+    let body_norm = body.replacen(" – ", ", ", 1).replacen(" - ", ", ", 1);
+    let name = leading_name(&body_norm, lex)?;
+    // A lone word is a name only when nothing else on the line says otherwise.
+    if ex.orgs.lookup(name).is_some() || ex.roles.lookup(name).is_some() || ex.topics.lookup(name).is_some() {
+        return None;
+    }
+    let mut e = Entry {
+        name: title_case(name),
+        line,
+        name_range: offset..offset + name.len(),
+        ..Entry::default()
+    };
+    let mut rest = body_norm[name.len()..].trim();
+    if let Some(p) = rest.strip_prefix('(') {
+        if let Some(close) = p.find(')') {
+            let inner = &p[..close];
+            let nickname = inner.split(' ').count() == 1
+                && is_name_word(inner)
+                && inner.chars().any(char::is_lowercase)
+                && ex.orgs.lookup(inner).is_none();
+            if nickname {
+                e.nickname = Some(inner.to_owned());
+            } else {
+                for (_, part) in split_top_level(inner) {
+                    classify(part, &mut e, ex);
+                }
+            }
+            rest = p[close + 1..].trim();
+        }
+    }
+    for (_, part) in split_top_level(rest.trim_start_matches([',', ';']).trim()) {
+        classify(part, &mut e, ex);
+    }
+    pair_memberships(&mut e);
+    Some(e)
+}
+
+fn table_row(cells: &[&str], columns: Option<&[String]>, line: &Line, ex: &Extractor) -> Option<Entry> {
+    let col = |names: &[&str]| -> Option<usize> {
+        columns.and_then(|c| c.iter().position(|h| names.iter().any(|n| h.contains(n))))
+    };
+    let name_col = col(&["name"]).unwrap_or(0);
+    let name = cells.get(name_col)?.trim();
+    let name = leading_name(name, &ex.lex)?;
+    let at = line.text().find(name).unwrap_or(0);
+    let mut e = Entry {
+        name: title_case(name),
+        line: line.number,
+        name_range: at..at + name.len(),
+        ..Entry::default()
+    };
+    let org_col = col(&["organi", "affiliation", "institution", "entity", "stakeholder group"]);
+    let role_col = col(&["role", "title", "position", "function"]);
+    for (i, cell) in cells.iter().enumerate() {
+        if i == name_col || cell.is_empty() {
+            continue;
+        }
+        if Some(i) == role_col {
+            for (_, part) in split_top_level(cell) {
+                push_unique(&mut e.roles, role_name(part, ex));
+            }
+        } else if Some(i) == org_col {
+            for (_, part) in split_top_level(cell) {
+                add_organisations(part, &mut e, ex);
+            }
+        } else {
+            classify(cell, &mut e, ex);
+        }
+    }
+    pair_memberships(&mut e);
+    Some(e)
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !s.is_empty() && !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
+        v.push(s);
+    }
+}
+
+fn role_name(part: &str, ex: &Extractor) -> String {
+    let part = part.trim();
+    match ex.roles.lookup(part) {
+        Some(i) if super::names::fold(&ex.roles.entry(i).pref) == super::names::fold(part) => part.to_owned(),
+        _ => part.to_owned(),
+    }
+}
+
+/// Is this phrase a role ("past MAG Member") or an organisation ("RIPE NCC")?
+fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
+    let part = part.trim().trim_matches(['(', ')']).trim();
+    if part.is_empty() {
+        return;
+    }
+    if ex.roles.lookup(part).is_some() || looks_like_role(part, &ex.lex) {
+        push_unique(&mut e.roles, role_name(part, ex));
+        // "Head of Policy at ITU": the organisation after "at".
+        if let Some((_, org)) = part.split_once(" at ") {
+            add_organisations(org, e, ex);
+        }
+        return;
+    }
+    if ex.lex.countries.contains(&super::names::fold(part)) {
+        return;
+    }
+    add_organisations(part, e, ex);
+}
+
+fn looks_like_role(part: &str, lex: &Lexicons) -> bool {
+    let words: Vec<String> = part.split([' ', '-', '/']).map(|w| w.to_lowercase()).collect();
+    words.iter().any(|w| lex.role_words.contains(w))
+}
+
+/// Canonical organisations in a phrase: gazetteer labels where they cover it
+/// ("EC/DG-CNECT" → two), else the phrase itself.
+fn add_organisations(part: &str, e: &mut Entry, ex: &Extractor) {
+    let part = part.trim();
+    if part.is_empty() || !part.chars().any(char::is_alphabetic) {
+        return;
+    }
+    if let Some(i) = ex.orgs.lookup(part) {
+        let name = ex.orgs.entry(i).pref.clone();
+        if !e.organisations.iter().any(|(n, _)| *n == name) {
+            e.organisations.push((name, part.to_owned()));
+        }
+        return;
+    }
+    let hits = ex.orgs.find(part);
+    let covered: usize = hits.iter().map(|h| h.range.len()).sum();
+    let letters = part.chars().filter(|c| c.is_alphanumeric()).count();
+    if !hits.is_empty() && covered * 10 >= letters * 6 {
+        for h in hits {
+            let name = ex.orgs.entry(h.entry).pref.clone();
+            if !e.organisations.iter().any(|(n, _)| *n == name) {
+                e.organisations.push((name, h.surface));
+            }
+        }
+        return;
+    }
+    if part.contains('/') {
+        for piece in part.split('/') {
+            add_organisations(piece, e, ex);
+        }
+        return;
+    }
+    if !e.organisations.iter().any(|(n, _)| n == part) {
+        e.organisations.push((part.to_owned(), part.to_owned()));
+    }
+}
+
+/// With one organisation on the line, its roles are held there.
+fn pair_memberships(e: &mut Entry) {
+    e.memberships = match e.organisations.as_slice() {
+        [(org, _)] if !e.roles.is_empty() => e
+            .roles
+            .iter()
+            .map(|r| Membership {
+                organisation: org.clone(),
+                role: Some(r.clone()),
+            })
+            .collect(),
+        orgs => orgs
+            .iter()
+            .map(|(o, _)| Membership {
+                organisation: o.clone(),
+                role: None,
+            })
+            .collect(),
+    };
+}
+
+/// A name listed twice is one person listed once.
+fn merge_duplicates(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for e in entries {
+        let key = super::names::fold(&e.name);
+        if let Some(prev) = out.iter_mut().find(|p| super::names::fold(&p.name) == key) {
+            for r in e.roles {
+                push_unique(&mut prev.roles, r);
+            }
+            for o in e.organisations {
+                if !prev.organisations.iter().any(|(n, _)| *n == o.0) {
+                    prev.organisations.push(o);
+                }
+            }
+            prev.memberships.extend(e.memberships);
+            prev.memberships.sort();
+            prev.memberships.dedup();
+        } else {
+            out.push(e);
+        }
+    }
+    out
+}

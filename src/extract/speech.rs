@@ -1,0 +1,231 @@
+//! Who spoke and who was mentioned, sentence by sentence.
+//!
+//! A person spoke when a name is the subject of a speech verb in a main clause
+//! ("Mark Carvell said", "Responding to ..., Jason responded", "..., and Anriette
+//! replied"), when a transcript turn starts with their name (`>> NAME:`), or when
+//! the text refers to their question or comment ("Raúl's question"). A name in a
+//! reported clause ("Ana shared that Doreen stated") or anywhere else is a
+//! mention. Candidate names that match no speech pattern are kept as tentative
+//! mentions: identity resolution keeps those that turn out to be known people.
+
+use super::names::{is_name_word, title_case};
+use super::Lexicons;
+use crate::model::FactKind;
+use crate::text::Sentence;
+use std::ops::Range;
+
+/// A person named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    /// The name as written, possessive removed, honorific kept ("Ms. Suto").
+    pub text: String,
+    pub fact: FactKind,
+    /// A speech pattern or transcript turn confirms it names a person.
+    pub definite: bool,
+    /// Byte range in the sentence.
+    pub range: Range<usize>,
+}
+
+const POSSESSIVE_SPEECH: &[&str] = &[
+    "question",
+    "questions",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "intervention",
+    "interventions",
+    "point",
+    "query",
+    "presentation",
+    "proposal",
+    "statement",
+];
+
+/// Runs of capitalised name words in a sentence, with their byte ranges.
+fn name_runs<'a>(t: &'a str, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<(Range<usize>, &'a str)> {
+    let mut runs = Vec::new();
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for raw in t.split(' ') {
+        let start = pos;
+        pos += raw.len() + 1;
+        let lead = raw.len() - raw.trim_start_matches(['(', '"', '\'', '[']).len();
+        let w = raw[lead..].trim_end_matches([',', '.', ';', ':', ')', '"', '?', '!', ']']);
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        let w_start = start + lead;
+        let in_mask = masked.iter().any(|m| m.start < w_start + w.len() && w_start < m.end);
+        let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
+        let initial = !words.is_empty() && w.len() == 1 && w.starts_with(char::is_uppercase);
+        let honorific = words.is_empty() && lex.is_honorific(w);
+        let ok = !in_mask
+            && (is_name_word(w) || particle || initial || honorific)
+            && (honorific || !lex.not_names.contains(w))
+            && !lex.months_and_days.contains(&w.to_lowercase());
+        let boundary = w.len() + lead != raw.len() && !(honorific && raw.ends_with('.'));
+        if ok {
+            words.push((w_start, w));
+        }
+        if !ok || boundary {
+            flush(&mut words, &mut runs, t, lex);
+        }
+    }
+    flush(&mut words, &mut runs, t, lex);
+    runs
+}
+
+fn flush<'a>(words: &mut Vec<(usize, &'a str)>, runs: &mut Vec<(Range<usize>, &'a str)>, t: &'a str, lex: &Lexicons) {
+    while words.last().is_some_and(|(_, w)| lex.particles.iter().any(|p| p == w) || lex.is_honorific(w)) {
+        words.pop();
+    }
+    if let (Some(&(s, _)), Some(&(e, last))) = (words.first(), words.last()) {
+        if words.len() <= 5 {
+            runs.push((s..e + last.len(), &t[s..e + last.len()]));
+        }
+    }
+    words.clear();
+}
+
+/// The words after `end`, skipping allowed adverbs; is the next one a speech verb?
+fn followed_by_speech(t: &str, end: usize, lex: &Lexicons) -> bool {
+    let rest = t[end..].trim_start_matches(['\'', 's', '’']);
+    let rest = rest.trim_start_matches([',', ' ']);
+    for w in rest.split(' ').take(4) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if lex.speech_adverbs.contains(&w) {
+            continue;
+        }
+        return lex.speech_verbs.contains(&w);
+    }
+    false
+}
+
+/// Is the text before a name the start of a main clause?
+fn main_clause_start(before: &str) -> bool {
+    let b = before.trim_end();
+    if b.is_empty() {
+        return true;
+    }
+    let lower = b.to_lowercase();
+    let last = lower.rsplit(' ').next().unwrap_or("");
+    if ["that", "whether", "if", "as", "because", "which", "who", "how", "when", "since", "where", "while"]
+        .contains(&last)
+    {
+        return false;
+    }
+    b.ends_with(", and") || b.ends_with("; and") || b.ends_with(';') || b.ends_with(" and") && !lower.contains(" that ") || b.ends_with(',') && !lower.contains(" that ")
+        || b.ends_with(':') || b.ends_with("-") || b.ends_with('–')
+}
+
+/// The names in one sentence, each with the fact it supports.
+pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<NameMention> {
+    let t = s.text();
+    let mut out = Vec::new();
+    // A transcript turn: ">> CHENGETAI MASANGO: Thank you."
+    if let Some(rest) = t.strip_prefix(">>") {
+        if let Some((speaker, _)) = rest.split_once(':') {
+            let name = speaker.trim();
+            let words: Vec<&str> = name.split(' ').collect();
+            if (1..=5).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !w.is_empty()) {
+                let at = t.find(name).unwrap_or(0);
+                out.push(NameMention {
+                    text: title_case(name),
+                    fact: FactKind::Spoke,
+                    definite: true,
+                    range: at..at + name.len(),
+                });
+            }
+        }
+    }
+    for (range, name) in name_runs(t, lex, masked) {
+        if out.iter().any(|m: &NameMention| m.range.start <= range.start && range.end <= m.range.end) {
+            continue;
+        }
+        let after = &t[range.end..];
+        let possessive = after.starts_with("'s") || after.starts_with("’s");
+        let next_word = after
+            .trim_start_matches(['\'', '’'])
+            .trim_start_matches('s')
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let speaks = !possessive && followed_by_speech(t, range.end, lex);
+        let main = main_clause_start(&t[..range.start]);
+        let (fact, definite) = if speaks && main {
+            (FactKind::Spoke, true)
+        } else if possessive && POSSESSIVE_SPEECH.contains(&next_word.as_str()) {
+            (FactKind::Spoke, true)
+        } else if speaks {
+            (FactKind::Mentioned, true)
+        } else {
+            (FactKind::Mentioned, false)
+        };
+        // A single capitalised word that opens a sentence is too often not a name.
+        let single = !name.contains(' ');
+        if !definite && single && range.start == 0 && lex.not_names.contains(name) {
+            continue;
+        }
+        out.push(NameMention {
+            text: title_case(name),
+            fact,
+            definite,
+            range,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    fn run(raw: &str) -> Vec<(String, FactKind, bool)> {
+        let lex = Lexicons::for_tests();
+        let t = Text::new(raw);
+        t.sentences
+            .iter()
+            .flat_map(|s| mentions(s, &lex, &[]))
+            .map(|m| (m.text, m.fact, m.definite))
+            .collect()
+    }
+
+    #[test]
+    fn subjects_of_speech_verbs_spoke() {
+        let got = run("Mark Carvell said that it was fine. Jorge also shared the importance. Ana shared that Doreen stated that ITU did a lot.");
+        assert_eq!(got[0], ("Mark Carvell".into(), FactKind::Spoke, true));
+        assert_eq!(got[1], ("Jorge".into(), FactKind::Spoke, true));
+        assert_eq!(got[2], ("Ana".into(), FactKind::Spoke, true));
+        assert_eq!(got[3], ("Doreen".into(), FactKind::Mentioned, true));
+    }
+
+    #[test]
+    fn clauses_and_possessives() {
+        let got = run("Livia intervened by asking who was signing, and Anriette replied that it has to come from the MAG.");
+        assert!(got.contains(&("Anriette".into(), FactKind::Spoke, true)));
+        let got = run("Responding to Raúl Echeberría's question on who would organise, Jason responded that they are flexible.");
+        assert!(got.contains(&("Raúl Echeberría".into(), FactKind::Spoke, true)));
+        assert!(got.contains(&("Jason".into(), FactKind::Spoke, true)));
+    }
+
+    #[test]
+    fn future_and_state_are_not_speech() {
+        let got = run("Titti would be sharing a link. Jason was absent from the meeting. It was initiated by Chris as a document.");
+        assert!(got.iter().all(|(_, f, _)| *f == FactKind::Mentioned));
+        assert!(got.iter().any(|(n, _, d)| n == "Chris" && !d));
+    }
+
+    #[test]
+    fn transcript_turns() {
+        let got = run(">> CHENGETAI MASANGO: Thank you, everyone.");
+        assert_eq!(got[0], ("Chengetai Masango".into(), FactKind::Spoke, true));
+    }
+
+    #[test]
+    fn honorifics_stay_with_the_name() {
+        let got = run("Ms. Suto noted the point.");
+        assert_eq!(got[0], ("Ms. Suto".into(), FactKind::Spoke, true));
+    }
+}

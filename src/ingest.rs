@@ -1,0 +1,237 @@
+//! Reading report files: bytes in, decoded text out, or a reason why not.
+//!
+//! Rationale: every later stage works on `str`; this is the one place that decides
+//! whether a file is a text report at all. It refuses rather than guesses: an empty,
+//! binary, oversized or non-UTF-8 file is an error naming the file and the reason,
+//! so a bad input never reaches the store. It does not clean the text (line breaks,
+//! markup, page furniture): that is [`crate::text`]'s job, which keeps offsets into
+//! the text decoded here so provenance points at the file the user has.
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Reports larger than this are refused: real summary reports are a few kilobytes,
+/// and a transcript of a full day is well under a megabyte.
+pub const MAX_REPORT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A report file, decoded.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file name without directories: the report's identity in the outputs.
+    pub source: String,
+    pub path: PathBuf,
+    pub text: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// Why a file could not be read as a report.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file could not be opened or read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file has no bytes, or only white space.
+    #[error("{} is empty", path.display())]
+    Empty { path: PathBuf },
+    /// The file is larger than [`MAX_REPORT_BYTES`].
+    #[error("{} is too large ({size} bytes; the limit is {limit})", path.display())]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    /// The file holds NUL or other control bytes that text never has.
+    #[error("{} is not a text file (binary byte 0x{byte:02x} at offset {offset})", path.display())]
+    Binary {
+        path: PathBuf,
+        byte: u8,
+        offset: usize,
+    },
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error("{} is not valid UTF-8 (invalid byte at offset {offset}{}); convert it with `iconv -t UTF-8`", path.display(), if *truncated { ", the file ends inside a character: truncated?" } else { "" })]
+    Encoding {
+        path: PathBuf,
+        offset: usize,
+        truncated: bool,
+    },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::Empty { path }
+            | Self::TooLarge { path, .. }
+            | Self::Binary { path, .. }
+            | Self::Encoding { path, .. } => path,
+        }
+    }
+}
+
+/// Reads and decodes one report file.
+///
+/// # Errors
+/// See [`IngestError`]; a refused file is never partly returned.
+pub fn read(path: &Path) -> Result<Document, IngestError> {
+    let io = |source| IngestError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_REPORT_BYTES {
+        return Err(IngestError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_REPORT_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let text = decode(&bytes, path)?;
+    Ok(Document {
+        source,
+        path: path.to_owned(),
+        sha256: hex::encode(Sha256::digest(&bytes)),
+        text,
+    })
+}
+
+/// Decodes report bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+///
+/// # Errors
+/// [`IngestError::Empty`], [`IngestError::Binary`] or [`IngestError::Encoding`].
+pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        utf8(rest, path, 3)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        utf16(rest, path, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        utf16(rest, path, u16::from_be_bytes)?
+    } else {
+        utf8(bytes, path, 0)?
+    };
+    if let Some((offset, c)) = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    {
+        return Err(IngestError::Binary {
+            path: path.to_owned(),
+            byte: u32::from(c).try_into().unwrap_or(u8::MAX),
+            offset,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    Ok(text)
+}
+
+fn utf8(bytes: &[u8], path: &Path, shift: usize) -> Result<String, IngestError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            if bytes[offset..].contains(&0) {
+                let at = offset + bytes[offset..].iter().position(|&b| b == 0).unwrap_or(0);
+                return Err(IngestError::Binary {
+                    path: path.to_owned(),
+                    byte: 0,
+                    offset: at + shift,
+                });
+            }
+            Err(IngestError::Encoding {
+                path: path.to_owned(),
+                offset: offset + shift,
+                truncated: e.error_len().is_none(),
+            })
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], path: &Path, word: fn([u8; 2]) -> u16) -> Result<String, IngestError> {
+    let units = bytes.chunks(2).map(|c| match c {
+        [a, b] => Ok(word([*a, *b])),
+        _ => Err(()),
+    });
+    let mut out = String::with_capacity(bytes.len() / 2);
+    for (i, unit) in char::decode_utf16(units.map_while(Result::ok)).enumerate() {
+        match unit {
+            Ok(c) => out.push(c),
+            Err(_) => {
+                return Err(IngestError::Encoding {
+                    path: path.to_owned(),
+                    offset: 2 + 2 * i,
+                    truncated: false,
+                })
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        return Err(IngestError::Encoding {
+            path: path.to_owned(),
+            offset: 1 + bytes.len(),
+            truncated: true,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("r.txt")
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() -> Result<(), IngestError> {
+        assert_eq!(decode("Café".as_bytes(), p())?, "Café");
+        assert_eq!(decode(b"\xEF\xBB\xBFhi", p())?, "hi");
+        Ok(())
+    }
+
+    #[test]
+    fn utf16_with_bom() -> Result<(), IngestError> {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("Hé".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&bytes, p())?, "Hé");
+        Ok(())
+    }
+
+    #[test]
+    fn refuses_empty_binary_latin1_truncated() {
+        assert!(matches!(decode(b"  \n", p()), Err(IngestError::Empty { .. })));
+        assert!(matches!(
+            decode(b"%PDF\x00\x01", p()),
+            Err(IngestError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(b"caf\xe9 au lait", p()),
+            Err(IngestError::Encoding {
+                truncated: false,
+                ..
+            })
+        ));
+        assert!(matches!(
+            decode(b"caf\xc3", p()),
+            Err(IngestError::Encoding {
+                truncated: true,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn error_names_the_file() {
+        let e = decode(b"", Path::new("reports/x.txt")).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("reports/x.txt")));
+    }
+}

@@ -1,0 +1,172 @@
+//! The knowledge model between extraction and RDF: plain structs, nothing else.
+//!
+//! Rationale: extraction knows nothing of RDF and the RDF mapping knows nothing of
+//! text, so the two meet here. The JSON form of [`Report`] is the contract of
+//! `meetkg extract` and has exactly the shape of the gold annotations (see the
+//! README of the gold data); the fields the scorer does not know (`evidence`,
+//! `memberships`, `mentions`, `warnings`) are additions it ignores.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything extracted from one report file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The report's file name (no directory), as the gold files name it.
+    pub source: String,
+    pub meeting: Meeting,
+    pub agenda: Vec<AgendaItem>,
+    pub people: Vec<Person>,
+    pub organisations: Vec<Organisation>,
+    pub topics: Vec<Topic>,
+    /// SHA-256 of the report's bytes, hex: what incremental builds and provenance key on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sha256: String,
+    /// What the extraction could not find or understand in this report.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// The meeting a report records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// The body whose meeting this is ("MAG Working Group on IGF Strengthening and Strategy").
+    pub series: String,
+    /// The meeting's ordinal in its series, where the report gives one.
+    pub number: Option<u32>,
+    /// ISO 8601 date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// `HH:MM` in UTC.
+    pub start_time_utc: Option<String>,
+    /// Canonical person names.
+    pub moderators: Vec<String>,
+    /// Canonical person names.
+    pub hosts: Vec<String>,
+    /// ISO 8601 date.
+    pub next_meeting_date: Option<String>,
+}
+
+/// One item of the agenda; `id` is its number path ("2", "2.b").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub id: String,
+    pub title: String,
+}
+
+/// One real person as one report sees them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Canonical name, the same in every report once identities are resolved.
+    pub name: String,
+    /// Every other form this report uses for the person.
+    pub aliases: Vec<String>,
+    /// Made an intervention in the meeting.
+    pub spoke: bool,
+    /// In the report's list of participants.
+    pub listed: bool,
+    /// Role phrases ("MAG Chair", "moderator", "host").
+    pub roles: Vec<String>,
+    /// Canonical organisation names.
+    pub affiliations: Vec<String>,
+    /// Affiliations with the role held there, where the report pairs them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub memberships: Vec<Membership>,
+    /// Each raw mention of the person and how it was resolved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
+    /// Sentences that support the facts about this person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A person's affiliation with an organisation, with the role held in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Membership {
+    /// Canonical organisation name.
+    pub organisation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// A raw mention of a person, kept beside the resolved identity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Mention {
+    /// The text as the report wrote it.
+    pub text: String,
+    /// How it was tied to the canonical name.
+    pub resolution: Resolution,
+    /// Similarity for fuzzy matches, 0..=1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<String>,
+}
+
+/// How a mention was resolved to its identity.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Resolution {
+    /// The mention is the canonical name (up to case and accents).
+    #[default]
+    Exact,
+    /// A partial name matched exactly one person of the same report.
+    Roster,
+    /// A partial name matched exactly one person elsewhere in the corpus.
+    Corpus,
+    /// A misspelling, matched by string similarity.
+    Fuzzy,
+    /// A nickname from the alias data.
+    Nickname,
+    /// A curated same-as rule from `ontology/`.
+    Curated,
+    /// Nothing matched: the mention stands as a person of its own.
+    Unresolved,
+}
+
+/// What kind of fact a piece of evidence supports.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactKind {
+    Spoke,
+    Listed,
+    #[default]
+    Mentioned,
+    Moderator,
+    Host,
+    Affiliation,
+    Discussed,
+}
+
+/// A sentence of the report that states a fact: the text and where it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub fact: FactKind,
+    /// The sentence, with line breaks folded to spaces.
+    pub text: String,
+    /// Character (not byte) offset of the sentence's start in the decoded report.
+    pub start: usize,
+    /// Character offset one past the sentence's end.
+    pub end: usize,
+    /// The string that named the entity in that sentence.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mention: String,
+}
+
+/// An organisation, institution, office or body the report names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A subject the meeting discussed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    pub name: String,
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}

@@ -1,0 +1,322 @@
+//! Domain knowledge as data: the topic thesaurus, the organisation gazetteer, the
+//! role scheme, nicknames, curated identity rules and the extraction lexicon, all
+//! read from `ontology/` at start.
+//!
+//! Rationale: what meetkg knows about the field must be fixable by a user without
+//! touching code. The files ship inside the binary (so `meetkg` works from any
+//! directory) and a directory given with `--ontology` replaces them. This module
+//! only loads and indexes; matching text against the labels is in
+//! [`crate::extract::gazetteer`].
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Subject, Term};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+const MEETKG: &str = "https://w3id.org/meetkg/ns#";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+/// The files of `ontology/` that extraction reads, with their embedded defaults.
+const FILES: &[(&str, &str)] = &[
+    ("organisations.ttl", include_str!("../ontology/organisations.ttl")),
+    ("topics.ttl", include_str!("../ontology/topics.ttl")),
+    ("roles.ttl", include_str!("../ontology/roles.ttl")),
+    ("person-aliases.ttl", include_str!("../ontology/person-aliases.ttl")),
+    ("lexicon.txt", include_str!("../ontology/lexicon.txt")),
+];
+
+/// Why the domain data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum OntologyError {
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file} is not valid Turtle: {message}")]
+    Syntax { file: String, message: String },
+    #[error("{file}, line {line}: {message}")]
+    Lexicon {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// How a label may be matched in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LabelKind {
+    Preferred,
+    Alternative,
+    /// Misspellings and informal forms: matched, never shown.
+    Hidden,
+}
+
+/// One concept or organisation with its labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub iri: String,
+    /// The canonical name.
+    pub pref: String,
+    pub labels: Vec<(String, LabelKind)>,
+    /// Broader concept or parent organisation IRIs.
+    pub broader: Vec<String>,
+}
+
+/// A labelled vocabulary: thesaurus, gazetteer or role scheme.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub entries: Vec<Entry>,
+}
+
+impl Vocabulary {
+    /// The entry whose label folds to `folded`, if exactly one kind of entry has it.
+    pub fn lookup(&self, name: &str) -> Option<&Entry> {
+        let key = crate::extract::names::fold(name);
+        self.entries
+            .iter()
+            .find(|e| e.labels.iter().any(|(l, _)| crate::extract::names::fold(l) == key))
+    }
+}
+
+/// Curated identity rules a user writes in `person-aliases.ttl`.
+#[derive(Debug, Clone, Default)]
+pub struct Curation {
+    /// Alias (folded) → canonical name.
+    pub same_as: HashMap<String, String>,
+    /// Pairs of names (folded) never to be merged.
+    pub not_same_as: Vec<(String, String)>,
+    /// Variant (folded) → preferred display name.
+    pub preferred: HashMap<String, String>,
+}
+
+/// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    sections: BTreeMap<String, Vec<String>>,
+}
+
+impl Lexicon {
+    /// The entries of a section, empty when the section is absent.
+    pub fn list(&self, section: &str) -> &[String] {
+        self.sections.get(section).map_or(&[], Vec::as_slice)
+    }
+
+    fn parse(file: &str, text: &str) -> Result<Self, OntologyError> {
+        let mut sections = BTreeMap::<String, Vec<String>>::new();
+        let mut current = None;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split(" #").next().unwrap_or("").trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = Some(name.trim().to_owned());
+                sections.entry(name.trim().to_owned()).or_default();
+            } else if let Some(section) = &current {
+                sections.entry(section.clone()).or_default().push(line.to_owned());
+            } else {
+                return Err(OntologyError::Lexicon {
+                    file: file.to_owned(),
+                    line: i + 1,
+                    message: "an entry before any [section] header".into(),
+                });
+            }
+        }
+        Ok(Self { sections })
+    }
+}
+
+/// Everything extraction knows about the field.
+#[derive(Debug, Clone, Default)]
+pub struct Ontology {
+    pub organisations: Vocabulary,
+    pub topics: Vocabulary,
+    pub roles: Vocabulary,
+    /// Nickname (folded) → given names it stands for (folded).
+    pub nicknames: HashMap<String, Vec<String>>,
+    pub curation: Curation,
+    pub lexicon: Lexicon,
+}
+
+impl Ontology {
+    /// The data compiled into the binary from the repository's `ontology/`.
+    ///
+    /// # Errors
+    /// Only if the shipped files are broken, which the tests rule out.
+    pub fn embedded() -> Result<Self, OntologyError> {
+        Self::from_sources(FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())))
+    }
+
+    /// Reads the files from `dir`; a file missing there falls back to the embedded one.
+    ///
+    /// # Errors
+    /// A file that cannot be read or parsed, named in the error.
+    pub fn load(dir: &Path) -> Result<Self, OntologyError> {
+        let mut sources = Vec::new();
+        for (name, embedded) in FILES {
+            let path = dir.join(name);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (*embedded).to_owned(),
+                Err(source) => return Err(OntologyError::Io { path, source }),
+            };
+            sources.push((path.display().to_string(), text));
+        }
+        Self::from_sources(sources)
+    }
+
+    fn from_sources(sources: impl IntoIterator<Item = (String, String)>) -> Result<Self, OntologyError> {
+        let mut me = Self::default();
+        for (file, text) in sources {
+            if file.ends_with("lexicon.txt") {
+                me.lexicon = Lexicon::parse(&file, &text)?;
+                continue;
+            }
+            let subjects = parse_turtle(&file, &text)?;
+            if file.ends_with("organisations.ttl") {
+                me.organisations = vocabulary(&subjects);
+            } else if file.ends_with("topics.ttl") {
+                me.topics = vocabulary(&subjects);
+            } else if file.ends_with("roles.ttl") {
+                me.roles = vocabulary(&subjects);
+            } else if file.ends_with("person-aliases.ttl") {
+                me.read_person_aliases(&subjects);
+            }
+        }
+        Ok(me)
+    }
+
+    fn read_person_aliases(&mut self, subjects: &Subjects) {
+        use crate::extract::names::fold;
+        for props in subjects.values() {
+            let types = props.get(RDF_TYPE).cloned().unwrap_or_default();
+            let get = |p: &str| props.get(&format!("{MEETKG}{p}")).cloned().unwrap_or_default();
+            for t in types {
+                match t.strip_prefix(MEETKG) {
+                    Some("Nickname") => {
+                        for nick in get("nickname") {
+                            let entry = self.nicknames.entry(fold(&nick)).or_default();
+                            entry.extend(get("givenName").iter().map(|g| fold(g)));
+                        }
+                    }
+                    Some("SameAs") => {
+                        if let Some(name) = get("name").first() {
+                            for alias in get("alias") {
+                                self.curation.same_as.insert(fold(&alias), name.clone());
+                            }
+                        }
+                    }
+                    Some("NotSameAs") => {
+                        let names = get("name");
+                        for (i, a) in names.iter().enumerate() {
+                            for b in &names[i + 1..] {
+                                self.curation.not_same_as.push((fold(a), fold(b)));
+                            }
+                        }
+                    }
+                    Some("PreferredName") => {
+                        if let Some(name) = get("name").first() {
+                            for alias in get("alias") {
+                                self.curation.preferred.insert(fold(&alias), name.clone());
+                            }
+                            self.curation.preferred.insert(fold(name), name.clone());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// Subject IRI (or blank node id) → predicate IRI → object values, in file order.
+type Subjects = BTreeMap<String, BTreeMap<String, Vec<String>>>;
+
+fn parse_turtle(file: &str, text: &str) -> Result<Subjects, OntologyError> {
+    let mut subjects = Subjects::new();
+    for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+        let quad = quad.map_err(|e| OntologyError::Syntax {
+            file: file.to_owned(),
+            message: e.to_string(),
+        })?;
+        let s = match &quad.subject {
+            Subject::NamedNode(n) => n.as_str().to_owned(),
+            Subject::BlankNode(b) => format!("_:{}", b.as_str()),
+        };
+        let o = match &quad.object {
+            Term::NamedNode(n) => n.as_str().to_owned(),
+            Term::BlankNode(b) => format!("_:{}", b.as_str()),
+            Term::Literal(l) => l.value().to_owned(),
+        };
+        subjects
+            .entry(s)
+            .or_default()
+            .entry(quad.predicate.as_str().to_owned())
+            .or_default()
+            .push(o);
+    }
+    Ok(subjects)
+}
+
+fn vocabulary(subjects: &Subjects) -> Vocabulary {
+    let mut entries = Vec::new();
+    for (iri, props) in subjects {
+        let Some(pref) = props.get(&format!("{SKOS}prefLabel")).and_then(|v| v.first()) else {
+            continue;
+        };
+        let mut labels = vec![(pref.clone(), LabelKind::Preferred)];
+        for (p, kind) in [("altLabel", LabelKind::Alternative), ("hiddenLabel", LabelKind::Hidden)] {
+            for l in props.get(&format!("{SKOS}{p}")).into_iter().flatten() {
+                labels.push((l.clone(), kind));
+            }
+        }
+        let mut broader = Vec::new();
+        for p in [format!("{SKOS}broader"), "http://www.w3.org/ns/org#subOrganizationOf".into()] {
+            broader.extend(props.get(&p).into_iter().flatten().cloned());
+        }
+        entries.push(Entry {
+            iri: iri.clone(),
+            pref: pref.clone(),
+            labels,
+            broader,
+        });
+    }
+    Vocabulary { entries }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_loads() -> Result<(), OntologyError> {
+        let o = Ontology::embedded()?;
+        assert!(o.organisations.entries.len() > 50);
+        assert!(o.topics.entries.len() > 50);
+        assert!(!o.roles.entries.is_empty());
+        assert!(!o.nicknames.is_empty());
+        assert!(!o.lexicon.list("speech-verbs").is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn lexicon_sections() -> Result<(), OntologyError> {
+        let l = Lexicon::parse("x", "# c\n[a]\none\ntwo # note\n[b]\n")?;
+        assert_eq!(l.list("a"), ["one", "two"]);
+        assert!(l.list("b").is_empty());
+        assert!(Lexicon::parse("x", "orphan").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn curated_rules_are_read() -> Result<(), OntologyError> {
+        let ttl = "@prefix m: <https://w3id.org/meetkg/ns#> .\n[] a m:SameAs ; m:name \"Jane Roe\" ; m:alias \"J. Roe\" .\n[] a m:NotSameAs ; m:name \"Ann Lee\", \"Ann Li\" .";
+        let o = Ontology::from_sources([("person-aliases.ttl".to_owned(), ttl.to_owned())])?;
+        assert_eq!(o.curation.same_as.get("j roe").map(String::as_str), Some("Jane Roe"));
+        assert_eq!(o.curation.not_same_as.len(), 1);
+        Ok(())
+    }
+}

@@ -1,0 +1,1204 @@
+//! Maps one [`Report`] to RDF quads, all in one named graph per report.
+//!
+//! Rationale: the store is rebuilt report by report, so each report owns exactly
+//! one named graph (`id:graph/{stem}`) that can be dropped and replaced without
+//! touching the others. Entities that several reports mention (people,
+//! organisations, topics, roles, series) get the same IRI in every graph, because
+//! IRIs are minted from canonical names through [`slug`], never from counters; the
+//! union of the graphs (the store's default graph for queries) merges them.
+//!
+//! This module knows nothing of text: it trusts the model (names are canonical,
+//! evidence offsets are character offsets into the decoded report) and does not
+//! read, normalise or guess. It does not declare the `meetkg:` terms either (that
+//! is the ontology's job).
+//!
+//! # IRIs
+//!
+//! Data IRIs live under `https://w3id.org/meetkg/id/` (prefix `id:` below):
+//!
+//! | entity           | IRI                                                    |
+//! |------------------|--------------------------------------------------------|
+//! | named graph      | `id:graph/{stem}`                                      |
+//! | report           | `id:report/{stem}`                                     |
+//! | text selector    | `id:report/{stem}/selector/{start}-{end}`              |
+//! | series           | `id:series/{slug(series)}`                             |
+//! | meeting          | `id:meeting/{slug(series)}/{number}`, else `/{date}`, else `/report-{stem}`; `id:meeting/report-{stem}` when the series is unknown |
+//! | agenda item      | `{meeting}/agenda/{id}` (`2.b` stays `2.b`)            |
+//! | intervention     | `{meeting}/intervention/{slug(person)}-{k}`            |
+//! | discussion       | `{meeting}/discussion/{slug(topic)}`                   |
+//! | person           | `id:person/{slug(name)}`                               |
+//! | organisation     | `id:organisation/{slug(name)}`                         |
+//! | topic            | `id:topic/{slug(name)}` in scheme `id:topics`          |
+//! | role             | `id:role/{slug(role)}` in scheme `id:roles`            |
+//! | membership       | `id:membership/{slug(person)}/{slug(org)}[/{slug(role)}]` |
+//! | role assignment  | `id:role-assignment/{slug(person)}/{slug(role)}`       |
+//!
+//! `{stem}` is the slug of the report's file name without its extension; `k` is
+//! the index of the sentence among the person's "spoke" evidence sorted by offset.
+//!
+//! # Triples (all in the report's graph)
+//!
+//! - graph: `prov:wasDerivedFrom` report.
+//! - report: `a foaf:Document, prov:Entity; dcterms:identifier` file name;
+//!   `meetkg:sha256` (when known); `foaf:primaryTopic` meeting.
+//! - meeting: `a schema:Event; schema:name "{series} meeting {n}"@en;
+//!   schema:startDate` (`xsd:date`); `meetkg:startTimeUTC` (`xsd:time`, `HH:MM:00Z`);
+//!   `meetkg:number` (`xsd:integer`); `meetkg:nextMeetingDate` (`xsd:date`);
+//!   `schema:superEvent` series; `dcterms:source` report; `meetkg:moderator`,
+//!   `meetkg:host` person; `schema:attendee` person; `meetkg:agendaItem` item;
+//!   `meetkg:discussed` topic. Dates and times that do not parse are left out
+//!   (with a `log` warning) rather than stored as ill-typed literals.
+//! - series: `a schema:EventSeries; schema:name`@en.
+//! - agenda item: `a meetkg:AgendaItem; rdfs:label` title@en; `meetkg:itemNumber`
+//!   ("2.b"); `meetkg:position` (1-based, `xsd:integer`); `dcterms:isPartOf` the
+//!   parent item ("2.b" → "2") when the agenda has it.
+//! - person: `a foaf:Person; foaf:name` (plain string: a proper name has no
+//!   language); `skos:altLabel` each alias. Took part (listed, spoke, moderator or
+//!   host) → `meeting schema:attendee person`; otherwise `person
+//!   meetkg:mentionedIn meeting`. Listed → `person meetkg:listedAt meeting`.
+//!   Spoke → `person meetkg:spokeAt meeting`, and per "spoke" sentence an
+//!   intervention `a meetkg:Intervention; meetkg:speaker person;
+//!   meetkg:atMeeting meeting; meetkg:mention` raw string; `prov:wasDerivedFrom`
+//!   selector.
+//! - selector: `a oa:TextQuoteSelector, oa:TextPositionSelector; oa:exact`
+//!   sentence; `oa:start`, `oa:end` (character offsets, `xsd:integer`: Oxigraph
+//!   stores every integer type as `xsd:integer`, so declaring
+//!   `xsd:nonNegativeInteger` would not survive a round trip); `dcterms:source` report.
+//! - membership (each `memberships` entry, and each `affiliations` entry no
+//!   membership covers): `a org:Membership; org:member` person;
+//!   `org:organization` org; `org:role` role (when paired); `meetkg:statedAt`
+//!   meeting; `prov:wasDerivedFrom` the selectors of the person's "affiliation"
+//!   sentences that name the organisation (or all of them when the person has a
+//!   single organisation).
+//! - role held without an organisation: a role assignment `a
+//!   meetkg:RoleAssignment; meetkg:holder` person; `meetkg:role` role;
+//!   `meetkg:statedAt` meeting; plus the shortcut `person meetkg:heldRole role`
+//!   (the graph it sits in says which report states it).
+//! - role: `a skos:Concept; skos:prefLabel`@en; `skos:inScheme id:roles`.
+//! - organisation: `a org:Organization; skos:prefLabel`@en; `skos:altLabel`@en
+//!   aliases; `meetkg:mentionedIn` meeting (when the report lists it).
+//! - topic: `a skos:Concept; skos:prefLabel`@en; `skos:altLabel`@en aliases;
+//!   `skos:inScheme id:topics`; and, when the report has evidence, a discussion
+//!   `a meetkg:Discussion; meetkg:topic` topic; `meetkg:atMeeting` meeting;
+//!   `prov:wasDerivedFrom` selectors.
+//!
+//! Natural-language labels (names of meetings and series, titles, labels of
+//! topics, organisations and roles) are tagged `@en`; people's names and quoted
+//! report text are plain strings. Blank entries of lists (aliases, roles,
+//! affiliations) are skipped; a blank canonical name is an error, since an
+//! identity cannot be minted from it.
+//!
+//! Known limit: role labels are not canonicalised upstream, so "MAG Chair" and
+//! "MAG chair" share `id:role/mag-chair` and that concept may carry two
+//! `skos:prefLabel`s across graphs.
+
+use crate::model::{Evidence, FactKind, Meeting, Person, Report};
+use crate::vocab::{
+    dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE,
+};
+use oxigraph::model::{
+    GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term,
+};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::path::Path;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a report could not be mapped to RDF.
+#[derive(Debug, thiserror::Error)]
+pub enum RdfError {
+    /// A name that an IRI must be minted from is empty or only whitespace.
+    #[error("empty {what}: cannot mint an IRI from it")]
+    EmptyName {
+        /// What the name is of ("person name", "report file name"...).
+        what: &'static str,
+    },
+    /// A minted IRI is not valid. Slugs hold only IRI-safe characters, so this
+    /// points at a bug in meetkg rather than in the input.
+    #[error("minted an invalid IRI <{iri}>")]
+    InvalidIri {
+        iri: String,
+        #[source]
+        source: IriParseError,
+    },
+}
+
+/// The quads of one report and the named graph that holds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportGraph {
+    /// `id:graph/{stem}`.
+    pub graph: NamedNode,
+    /// Every quad has `graph` as its graph name; no duplicates, in a stable order.
+    pub quads: Vec<Quad>,
+}
+
+/// Turns a name into an IRI path segment that is stable across rebuilds.
+///
+/// NFKD, then combining marks (accents) dropped, a few Latin letters with no
+/// decomposition transliterated (`ł`→`l`, `ß`→`ss`, `ø`→`o`...), lowercased;
+/// every run of characters that are not letters or digits becomes one `-`, and
+/// leading and trailing `-` are trimmed. Letters of other scripts are kept (IRIs
+/// allow them), so "Роман Чуков" does not collapse to nothing and collide with
+/// other names. A name with no letter or digit at all (`"!!!"`) gets
+/// `h-` and 16 hex digits of the SHA-256 of its NFC form: still stable, never
+/// empty. Returns `None` for an empty or whitespace-only name.
+pub fn slug(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
+        let mapped: &str;
+        let mut buf = [0u8; 4];
+        if let Some(ascii) = transliterate(c) {
+            mapped = ascii;
+        } else if c.is_alphanumeric() {
+            mapped = c.encode_utf8(&mut buf);
+        } else {
+            pending_dash = !out.is_empty();
+            continue;
+        }
+        if pending_dash {
+            out.push('-');
+            pending_dash = false;
+        }
+        out.extend(mapped.chars().flat_map(char::to_lowercase));
+    }
+    if out.is_empty() {
+        let digest = Sha256::digest(text.nfc().collect::<String>().as_bytes());
+        out = format!("h-{}", &hex::encode(digest)[..16]);
+    }
+    Some(out)
+}
+
+/// Latin letters that NFKD does not decompose, spelled in ASCII.
+fn transliterate(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' | 'Ł' => "l",
+        'ø' | 'Ø' => "o",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'þ' | 'Þ' => "th",
+        'ı' => "i",
+        'ħ' | 'Ħ' => "h",
+        _ => return None,
+    })
+}
+
+fn slug_of(what: &'static str, text: &str) -> Result<String, RdfError> {
+    slug(text).ok_or(RdfError::EmptyName { what })
+}
+
+/// Builds `ID_BASE + path` and validates it.
+fn mint(path: &str) -> Result<NamedNode, RdfError> {
+    let iri = format!("{ID_BASE}{path}");
+    NamedNode::new(iri.as_str()).map_err(|source| RdfError::InvalidIri { iri, source })
+}
+
+/// The slug of a report's file name without its extension: `000_ab.txt` → `000-ab`.
+pub fn report_stem(source: &str) -> Result<String, RdfError> {
+    let stem = Path::new(source)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    slug_of("report file name", stem)
+}
+
+/// `id:graph/{stem}`: the named graph holding everything one report says.
+pub fn graph_iri(source: &str) -> Result<NamedNode, RdfError> {
+    mint(&format!("graph/{}", report_stem(source)?))
+}
+
+/// `id:report/{stem}`: the report document.
+pub fn report_iri(source: &str) -> Result<NamedNode, RdfError> {
+    mint(&format!("report/{}", report_stem(source)?))
+}
+
+/// `id:person/{slug}`.
+pub fn person_iri(name: &str) -> Result<NamedNode, RdfError> {
+    mint(&format!("person/{}", slug_of("person name", name)?))
+}
+
+/// `id:organisation/{slug}`.
+pub fn organisation_iri(name: &str) -> Result<NamedNode, RdfError> {
+    mint(&format!("organisation/{}", slug_of("organisation name", name)?))
+}
+
+/// `id:topic/{slug}`.
+pub fn topic_iri(name: &str) -> Result<NamedNode, RdfError> {
+    mint(&format!("topic/{}", slug_of("topic name", name)?))
+}
+
+/// `id:role/{slug}`.
+pub fn role_iri(role: &str) -> Result<NamedNode, RdfError> {
+    mint(&format!("role/{}", slug_of("role", role)?))
+}
+
+/// `id:series/{slug}`.
+pub fn series_iri(series: &str) -> Result<NamedNode, RdfError> {
+    mint(&format!("series/{}", slug_of("meeting series", series)?))
+}
+
+/// `id:topics`, the SKOS concept scheme of all topics.
+pub fn topic_scheme_iri() -> Result<NamedNode, RdfError> {
+    mint("topics")
+}
+
+/// `id:roles`, the SKOS concept scheme of all roles.
+pub fn role_scheme_iri() -> Result<NamedNode, RdfError> {
+    mint("roles")
+}
+
+/// The meeting a report records: by series and number, else series and date,
+/// else series and report; without a series, by report.
+///
+/// `source` is the report's file name, used only for the fallbacks.
+pub fn meeting_iri(meeting: &Meeting, source: &str) -> Result<NamedNode, RdfError> {
+    let key = match (slug(&meeting.series), meeting.number) {
+        (Some(series), Some(number)) => format!("{series}/{number}"),
+        (Some(series), None) => match meeting.date.as_deref().and_then(canonical_date) {
+            Some(date) => format!("{series}/{date}"),
+            None => format!("{series}/report-{}", report_stem(source)?),
+        },
+        (None, _) => format!("report-{}", report_stem(source)?),
+    };
+    mint(&format!("meeting/{key}"))
+}
+
+/// The selector of a stretch of a report's text.
+pub fn selector_iri(source: &str, start: usize, end: usize) -> Result<NamedNode, RdfError> {
+    mint(&format!(
+        "report/{}/selector/{start}-{end}",
+        report_stem(source)?
+    ))
+}
+
+/// The path segment of an agenda item: each dot-separated part slugged, dots kept.
+fn agenda_slug(id: &str) -> Option<String> {
+    let parts: Vec<String> = id.split('.').filter_map(slug).collect();
+    (!parts.is_empty()).then(|| parts.join("."))
+}
+
+/// `YYYY-MM-DD` in canonical form, or `None` when it is not a date.
+fn canonical_date(text: &str) -> Option<String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// `HH:MM` (or `HH:MM:SS`) as a canonical UTC `xsd:time` lexical form.
+fn canonical_utc_time(text: &str) -> Option<String> {
+    let text = text.trim();
+    chrono::NaiveTime::parse_from_str(text, "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(text, "%H:%M:%S"))
+        .ok()
+        .map(|t| t.format("%H:%M:%SZ").to_string())
+}
+
+/// An English-language label.
+fn en(text: &str) -> Literal {
+    // "en" is a constant, well-formed BCP 47 tag: nothing input-dependent to check.
+    Literal::new_language_tagged_literal_unchecked(text, "en")
+}
+
+fn integer(value: u64) -> Literal {
+    Literal::from(value)
+}
+
+fn usize_literal(value: usize) -> Literal {
+    Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
+}
+
+/// Collects the quads of one graph, dropping duplicates, keeping first-seen order.
+struct Builder {
+    graph: GraphName,
+    quads: Vec<Quad>,
+    seen: HashSet<Quad>,
+}
+
+impl Builder {
+    fn new(graph: &NamedNode) -> Self {
+        Self {
+            graph: graph.clone().into(),
+            quads: Vec::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
+        let quad = Quad::new(
+            subject.clone(),
+            predicate.into_owned(),
+            object,
+            self.graph.clone(),
+        );
+        if self.seen.insert(quad.clone()) {
+            self.quads.push(quad);
+        }
+    }
+
+    fn a(&mut self, subject: &NamedNode, class: NamedNodeRef<'_>) {
+        self.add(subject, rdf::TYPE, class.into_owned());
+    }
+}
+
+/// Maps one report to its quads, all in the report's named graph.
+///
+/// Errors when a canonical name or the report's file name is blank. Cost:
+/// linear in the size of the report.
+pub fn report_quads(report: &Report) -> Result<Vec<Quad>, RdfError> {
+    Ok(report_graph(report)?.quads)
+}
+
+/// Maps one report to its named graph and quads; see the module docs for the mapping.
+///
+/// Errors when a canonical name or the report's file name is blank.
+pub fn report_graph(report: &Report) -> Result<ReportGraph, RdfError> {
+    Mapper::new(report)?.run()
+}
+
+/// The IRIs shared by every part of one report's mapping.
+struct Mapper<'a> {
+    report: &'a Report,
+    b: Builder,
+    graph: NamedNode,
+    report_node: NamedNode,
+    meeting: NamedNode,
+}
+
+impl<'a> Mapper<'a> {
+    fn new(report: &'a Report) -> Result<Self, RdfError> {
+        let graph = graph_iri(&report.source)?;
+        Ok(Self {
+            report,
+            b: Builder::new(&graph),
+            report_node: report_iri(&report.source)?,
+            meeting: meeting_iri(&report.meeting, &report.source)?,
+            graph,
+        })
+    }
+
+    fn run(mut self) -> Result<ReportGraph, RdfError> {
+        self.report_and_meeting()?;
+        self.agenda()?;
+        self.people()?;
+        self.organisations()?;
+        self.topics()?;
+        Ok(ReportGraph {
+            graph: self.graph,
+            quads: self.b.quads,
+        })
+    }
+
+    fn report_and_meeting(&mut self) -> Result<(), RdfError> {
+        let report = self.report;
+        let meeting = &report.meeting;
+        let (r, m) = (self.report_node.clone(), self.meeting.clone());
+        let b = &mut self.b;
+
+        b.add(&self.graph, prov::WAS_DERIVED_FROM, r.clone());
+        b.a(&r, foaf::DOCUMENT);
+        b.a(&r, prov::ENTITY);
+        b.add(&r, dcterms::IDENTIFIER, Literal::from(report.source.as_str()));
+        if !report.sha256.trim().is_empty() {
+            b.add(&r, meetkg::SHA256, Literal::from(report.sha256.trim()));
+        }
+        b.add(&r, foaf::PRIMARY_TOPIC, m.clone());
+
+        b.a(&m, schema::EVENT);
+        b.add(&m, dcterms::SOURCE, r.clone());
+        b.add(&m, schema::NAME, en(&meeting_name(meeting, &report.source)));
+        if let Some(date) = meeting.date.as_deref() {
+            match canonical_date(date) {
+                Some(date) => b.add(&m, schema::START_DATE, typed(date, xsd::DATE)),
+                None => log::warn!("{}: meeting date {date:?} is not YYYY-MM-DD; left out", report.source),
+            }
+        }
+        if let Some(time) = meeting.start_time_utc.as_deref() {
+            match canonical_utc_time(time) {
+                Some(time) => b.add(&m, meetkg::START_TIME_UTC, typed(time, xsd::TIME)),
+                None => log::warn!("{}: start time {time:?} is not HH:MM; left out", report.source),
+            }
+        }
+        if let Some(number) = meeting.number {
+            b.add(&m, meetkg::NUMBER, integer(number.into()));
+        }
+        if let Some(date) = meeting.next_meeting_date.as_deref() {
+            match canonical_date(date) {
+                Some(date) => b.add(&m, meetkg::NEXT_MEETING_DATE, typed(date, xsd::DATE)),
+                None => log::warn!("{}: next meeting date {date:?} is not YYYY-MM-DD; left out", report.source),
+            }
+        }
+        if !meeting.series.trim().is_empty() {
+            let s = series_iri(&meeting.series)?;
+            b.add(&m, schema::SUPER_EVENT, s.clone());
+            b.a(&s, schema::EVENT_SERIES);
+            b.add(&s, schema::NAME, en(meeting.series.trim()));
+        }
+        Ok(())
+    }
+
+    fn agenda(&mut self) -> Result<(), RdfError> {
+        let agenda = &self.report.agenda;
+        let item_iri = |position: usize, id: &str| -> Result<NamedNode, RdfError> {
+            let segment = agenda_slug(id).unwrap_or_else(|| format!("item-{position}"));
+            NamedNode::new(format!("{}/agenda/{segment}", self.meeting.as_str())).map_err(
+                |source| RdfError::InvalidIri {
+                    iri: format!("{}/agenda/{segment}", self.meeting.as_str()),
+                    source,
+                },
+            )
+        };
+        let ids: BTreeMap<&str, usize> = agenda
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id.trim(), i + 1))
+            .collect();
+        let mut quads = Vec::new();
+        for (index, item) in agenda.iter().enumerate() {
+            let position = index + 1;
+            let iri = item_iri(position, &item.id)?;
+            let parent = match item.id.trim().rsplit_once('.') {
+                Some((parent_id, _)) => match ids.get(parent_id) {
+                    Some(&parent_position) => Some(item_iri(parent_position, parent_id)?),
+                    None => None,
+                },
+                None => None,
+            };
+            quads.push((iri, item, position, parent));
+        }
+        let m = self.meeting.clone();
+        for (iri, item, position, parent) in quads {
+            self.b.add(&m, meetkg::AGENDA_ITEM_PROP, iri.clone());
+            self.b.a(&iri, meetkg::AGENDA_ITEM);
+            if !item.title.trim().is_empty() {
+                self.b.add(&iri, rdfs::LABEL, en(item.title.trim()));
+            }
+            if !item.id.trim().is_empty() {
+                self.b
+                    .add(&iri, meetkg::ITEM_NUMBER, Literal::from(item.id.trim()));
+            }
+            self.b.add(&iri, meetkg::POSITION, usize_literal(position));
+            if let Some(parent) = parent {
+                self.b.add(&iri, dcterms::IS_PART_OF, parent);
+            }
+        }
+        Ok(())
+    }
+
+    fn people(&mut self) -> Result<(), RdfError> {
+        let report = self.report;
+        let meeting = &report.meeting;
+        let moderators: BTreeSet<&str> = meeting
+            .moderators
+            .iter()
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let hosts: BTreeSet<&str> = meeting
+            .hosts
+            .iter()
+            .map(|n| n.trim())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let mut known: BTreeSet<&str> = BTreeSet::new();
+        for person in &report.people {
+            let name = person.name.trim();
+            let took_part = person.spoke
+                || person.listed
+                || moderators.contains(name)
+                || hosts.contains(name);
+            self.person(person, took_part)?;
+            known.insert(name);
+        }
+        // Moderators and hosts the people list forgot still took part.
+        for name in moderators.iter().chain(&hosts) {
+            if !known.contains(name) {
+                let p = self.person_node(name)?;
+                self.b.add(&self.meeting.clone(), schema::ATTENDEE, p);
+            }
+        }
+        let m = self.meeting.clone();
+        for name in moderators {
+            self.b.add(&m, meetkg::MODERATOR, person_iri(name)?);
+        }
+        for name in hosts {
+            self.b.add(&m, meetkg::HOST, person_iri(name)?);
+        }
+        Ok(())
+    }
+
+    /// `a foaf:Person; foaf:name`.
+    fn person_node(&mut self, name: &str) -> Result<NamedNode, RdfError> {
+        let p = person_iri(name)?;
+        self.b.a(&p, foaf::PERSON);
+        self.b.add(&p, foaf::NAME, Literal::from(name.trim()));
+        Ok(p)
+    }
+
+    fn person(&mut self, person: &Person, took_part: bool) -> Result<(), RdfError> {
+        let name = person.name.trim();
+        let p = self.person_node(name)?;
+        let m = self.meeting.clone();
+        for alias in &person.aliases {
+            let alias = alias.trim();
+            if !alias.is_empty() && alias != name {
+                self.b.add(&p, skos::ALT_LABEL, Literal::from(alias));
+            }
+        }
+        if took_part {
+            self.b.add(&m, schema::ATTENDEE, p.clone());
+        } else {
+            self.b.add(&p, meetkg::MENTIONED_IN, m.clone());
+        }
+        if person.listed {
+            self.b.add(&p, meetkg::LISTED_AT, m.clone());
+        }
+        if person.spoke {
+            self.b.add(&p, meetkg::SPOKE_AT, m.clone());
+            let person_slug = slug_of("person name", name)?;
+            for (k, evidence) in sorted_evidence(&person.evidence, FactKind::Spoke)
+                .into_iter()
+                .enumerate()
+            {
+                let i = self.under_meeting(&format!("intervention/{person_slug}-{k}"))?;
+                self.b.a(&i, meetkg::INTERVENTION);
+                self.b.add(&i, meetkg::SPEAKER, p.clone());
+                self.b.add(&i, meetkg::AT_MEETING, m.clone());
+                if !evidence.mention.trim().is_empty() {
+                    self.b
+                        .add(&i, meetkg::MENTION, Literal::from(evidence.mention.as_str()));
+                }
+                let s = self.selector(evidence)?;
+                self.b.add(&i, prov::WAS_DERIVED_FROM, s);
+            }
+        }
+        self.memberships(person, &p)?;
+        Ok(())
+    }
+
+    fn memberships(&mut self, person: &Person, p: &NamedNode) -> Result<(), RdfError> {
+        let person_slug = slug_of("person name", &person.name)?;
+        let m = self.meeting.clone();
+        let mut pairs: BTreeSet<(&str, Option<&str>)> = BTreeSet::new();
+        for membership in &person.memberships {
+            let organisation = membership.organisation.trim();
+            if organisation.is_empty() {
+                continue;
+            }
+            let role = membership
+                .role
+                .as_deref()
+                .map(str::trim)
+                .filter(|r| !r.is_empty());
+            pairs.insert((organisation, role));
+        }
+        for affiliation in &person.affiliations {
+            let affiliation = affiliation.trim();
+            if !affiliation.is_empty() && !pairs.iter().any(|(o, _)| *o == affiliation) {
+                pairs.insert((affiliation, None));
+            }
+        }
+        let organisations: BTreeSet<&str> = pairs.iter().map(|(o, _)| *o).collect();
+        let affiliation_evidence = sorted_evidence(&person.evidence, FactKind::Affiliation);
+        for (organisation, role) in &pairs {
+            let o = self.organisation_node(organisation)?;
+            let mut path = format!(
+                "membership/{person_slug}/{}",
+                slug_of("organisation name", organisation)?
+            );
+            let r = match role {
+                Some(role) => {
+                    path.push('/');
+                    path.push_str(&slug_of("role", role)?);
+                    Some(self.role_node(role)?)
+                }
+                None => None,
+            };
+            let ms = mint(&path)?;
+            self.b.a(&ms, org::MEMBERSHIP);
+            self.b.add(&ms, org::MEMBER, p.clone());
+            self.b.add(&ms, org::ORGANIZATION_PROP, o);
+            if let Some(r) = r {
+                self.b.add(&ms, org::ROLE, r);
+            }
+            self.b.add(&ms, meetkg::STATED_AT, m.clone());
+            let names = self.organisation_names(organisation);
+            for evidence in &affiliation_evidence {
+                let text = evidence.text.to_lowercase();
+                if organisations.len() == 1 || names.iter().any(|n| text.contains(n.as_str())) {
+                    let s = self.selector(evidence)?;
+                    self.b.add(&ms, prov::WAS_DERIVED_FROM, s);
+                }
+            }
+        }
+        let paired: BTreeSet<&str> = pairs.iter().filter_map(|(_, r)| *r).collect();
+        for role in &person.roles {
+            let role = role.trim();
+            if role.is_empty() || paired.contains(role) {
+                continue;
+            }
+            let r = self.role_node(role)?;
+            let ra = mint(&format!(
+                "role-assignment/{person_slug}/{}",
+                slug_of("role", role)?
+            ))?;
+            self.b.a(&ra, meetkg::ROLE_ASSIGNMENT);
+            self.b.add(&ra, meetkg::HOLDER, p.clone());
+            self.b.add(&ra, meetkg::ROLE, r.clone());
+            self.b.add(&ra, meetkg::STATED_AT, m.clone());
+            self.b.add(p, meetkg::HELD_ROLE, r);
+        }
+        Ok(())
+    }
+
+    /// The lowercased name and aliases of an organisation, to spot it in a sentence.
+    fn organisation_names(&self, name: &str) -> Vec<String> {
+        let mut names = vec![name.to_lowercase()];
+        for organisation in &self.report.organisations {
+            if organisation.name.trim() == name {
+                names.extend(
+                    organisation
+                        .aliases
+                        .iter()
+                        .map(|a| a.trim().to_lowercase())
+                        .filter(|a| !a.is_empty()),
+                );
+            }
+        }
+        names
+    }
+
+    fn organisation_node(&mut self, name: &str) -> Result<NamedNode, RdfError> {
+        let o = organisation_iri(name)?;
+        self.b.a(&o, org::ORGANIZATION);
+        self.b.add(&o, skos::PREF_LABEL, en(name.trim()));
+        Ok(o)
+    }
+
+    fn role_node(&mut self, role: &str) -> Result<NamedNode, RdfError> {
+        let r = role_iri(role)?;
+        let scheme = role_scheme_iri()?;
+        self.b.a(&scheme, skos::CONCEPT_SCHEME);
+        self.b.a(&r, skos::CONCEPT);
+        self.b.add(&r, skos::PREF_LABEL, en(role.trim()));
+        self.b.add(&r, skos::IN_SCHEME, scheme);
+        Ok(r)
+    }
+
+    fn organisations(&mut self) -> Result<(), RdfError> {
+        let m = self.meeting.clone();
+        for organisation in &self.report.organisations {
+            let name = organisation.name.trim();
+            let o = self.organisation_node(name)?;
+            for alias in &organisation.aliases {
+                let alias = alias.trim();
+                if !alias.is_empty() && alias != name {
+                    self.b.add(&o, skos::ALT_LABEL, en(alias));
+                }
+            }
+            self.b.add(&o, meetkg::MENTIONED_IN, m.clone());
+        }
+        Ok(())
+    }
+
+    fn topics(&mut self) -> Result<(), RdfError> {
+        let m = self.meeting.clone();
+        for topic in &self.report.topics {
+            let name = topic.name.trim();
+            let t = topic_iri(name)?;
+            let scheme = topic_scheme_iri()?;
+            self.b.a(&scheme, skos::CONCEPT_SCHEME);
+            self.b.a(&t, skos::CONCEPT);
+            self.b.add(&t, skos::PREF_LABEL, en(name));
+            for alias in &topic.aliases {
+                let alias = alias.trim();
+                if !alias.is_empty() && alias != name {
+                    self.b.add(&t, skos::ALT_LABEL, en(alias));
+                }
+            }
+            self.b.add(&t, skos::IN_SCHEME, scheme);
+            self.b.add(&m, meetkg::DISCUSSED, t.clone());
+            let evidence = sorted_evidence(&topic.evidence, FactKind::Discussed);
+            if !evidence.is_empty() {
+                let d = self.under_meeting(&format!(
+                    "discussion/{}",
+                    slug_of("topic name", name)?
+                ))?;
+                self.b.a(&d, meetkg::DISCUSSION);
+                self.b.add(&d, meetkg::TOPIC, t.clone());
+                self.b.add(&d, meetkg::AT_MEETING, m.clone());
+                for e in evidence {
+                    let s = self.selector(e)?;
+                    self.b.add(&d, prov::WAS_DERIVED_FROM, s);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn under_meeting(&self, path: &str) -> Result<NamedNode, RdfError> {
+        let iri = format!("{}/{path}", self.meeting.as_str());
+        NamedNode::new(iri.as_str()).map_err(|source| RdfError::InvalidIri { iri, source })
+    }
+
+    /// The selector of an evidence sentence, with its triples.
+    fn selector(&mut self, evidence: &Evidence) -> Result<NamedNode, RdfError> {
+        let s = selector_iri(&self.report.source, evidence.start, evidence.end)?;
+        self.b.a(&s, oa::TEXT_QUOTE_SELECTOR);
+        self.b.a(&s, oa::TEXT_POSITION_SELECTOR);
+        self.b.add(&s, oa::EXACT, Literal::from(evidence.text.as_str()));
+        self.b.add(&s, oa::START, usize_literal(evidence.start));
+        self.b.add(&s, oa::END, usize_literal(evidence.end));
+        self.b.add(&s, dcterms::SOURCE, self.report_node.clone());
+        Ok(s)
+    }
+}
+
+fn typed(value: String, datatype: NamedNodeRef<'_>) -> Literal {
+    Literal::new_typed_literal(value, datatype)
+}
+
+/// Evidence of one kind, in text order, without repeats: the order that numbers
+/// interventions, so it must not depend on how extraction happened to list them.
+fn sorted_evidence(evidence: &[Evidence], fact: FactKind) -> Vec<&Evidence> {
+    let mut out: Vec<&Evidence> = evidence.iter().filter(|e| e.fact == fact).collect();
+    out.sort_by(|a, b| (a.start, a.end, &a.text, &a.mention).cmp(&(b.start, b.end, &b.text, &b.mention)));
+    out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+    out
+}
+
+/// `"{series} meeting {n}"`, or the best the report allows.
+fn meeting_name(meeting: &Meeting, source: &str) -> String {
+    let series = meeting.series.trim();
+    let date = meeting.date.as_deref().and_then(canonical_date);
+    let what = match (meeting.number, date) {
+        (Some(n), _) => format!("meeting {n}"),
+        (None, Some(date)) => format!("meeting of {date}"),
+        (None, None) => format!("meeting reported in {source}"),
+    };
+    if series.is_empty() {
+        let mut chars = what.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        format!("{series} {what}")
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::{AgendaItem, Membership, Organisation, Topic};
+
+    /// A small report that exercises every part of the mapping; other modules'
+    /// tests build stores from it.
+    pub(crate) fn sample_report() -> Report {
+        let spoke = |text: &str, start: usize, mention: &str| Evidence {
+            fact: FactKind::Spoke,
+            text: text.into(),
+            start,
+            end: start + text.chars().count(),
+            mention: mention.into(),
+        };
+        Report {
+            source: "000_sample.txt".into(),
+            meeting: Meeting {
+                series: "MAG Working Group on IGF Strengthening and Strategy".into(),
+                number: Some(46),
+                date: Some("2022-10-20".into()),
+                start_time_utc: Some("14:00".into()),
+                moderators: vec!["Amrita Choudhury".into()],
+                hosts: vec![],
+                next_meeting_date: Some("2022-11-03".into()),
+            },
+            agenda: vec![
+                AgendaItem { id: "1".into(), title: "IGF involvement in the GDC".into() },
+                AgendaItem { id: "1.a".into(), title: "Tech Envoy virtual meeting".into() },
+                AgendaItem { id: "2".into(), title: "AoB".into() },
+            ],
+            people: vec![
+                Person {
+                    name: "Amrita Choudhury".into(),
+                    aliases: vec!["Amrita".into()],
+                    spoke: true,
+                    roles: vec!["moderator".into()],
+                    evidence: vec![spoke("Amrita recalled the agenda.", 100, "Amrita")],
+                    ..Person::default()
+                },
+                Person {
+                    name: "Wolfgang Kleinwächter".into(),
+                    aliases: vec!["Wolfgang".into()],
+                    spoke: true,
+                    listed: true,
+                    roles: vec!["MAG Member".into(), "Independent Expert".into()],
+                    affiliations: vec!["University of Aarhus".into(), "ICANN".into()],
+                    memberships: vec![Membership {
+                        organisation: "University of Aarhus".into(),
+                        role: Some("MAG Member".into()),
+                    }],
+                    evidence: vec![
+                        spoke("Wolfgang said more.", 300, "Wolfgang"),
+                        spoke("Wolfgang said it.", 200, "Wolfgang"),
+                        Evidence {
+                            fact: FactKind::Affiliation,
+                            text: "Wolfgang Kleinwächter (University of Aarhus)".into(),
+                            start: 10,
+                            end: 54,
+                            mention: "Wolfgang Kleinwächter".into(),
+                        },
+                    ],
+                    ..Person::default()
+                },
+                Person {
+                    name: "Chris".into(),
+                    ..Person::default()
+                },
+            ],
+            organisations: vec![Organisation {
+                name: "University of Aarhus".into(),
+                aliases: vec!["Aarhus University".into()],
+                evidence: vec![],
+            }],
+            topics: vec![
+                Topic {
+                    name: "Global Digital Compact".into(),
+                    aliases: vec!["GDC".into()],
+                    evidence: vec![Evidence {
+                        fact: FactKind::Discussed,
+                        text: "The GDC was discussed.".into(),
+                        start: 400,
+                        end: 422,
+                        mention: "GDC".into(),
+                    }],
+                },
+                Topic { name: "NETmundial".into(), aliases: vec![], evidence: vec![] },
+            ],
+            sha256: "ab".repeat(32),
+            warnings: vec![],
+        }
+    }
+
+    fn id(path: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{ID_BASE}{path}"))
+    }
+
+    #[test]
+    fn slug_is_stable_and_readable() {
+        assert_eq!(slug("Wolfgang Kleinwächter").as_deref(), Some("wolfgang-kleinwachter"));
+        assert_eq!(slug("  Raúl  Echeberría ").as_deref(), Some("raul-echeberria"));
+        assert_eq!(slug("Przemysław Typiak").as_deref(), Some("przemyslaw-typiak"));
+        assert_eq!(slug("WSIS+20 action plan").as_deref(), Some("wsis-20-action-plan"));
+        assert_eq!(slug("Group's Co-Chair").as_deref(), Some("group-s-co-chair"));
+        assert_eq!(slug("ﬁnance Ⅻ").as_deref(), Some("finance-xii"));
+        assert_eq!(slug("Роман Чуков").as_deref(), Some("роман-чуков"));
+        assert_eq!(slug("000_d039960901b7e455").as_deref(), Some("000-d039960901b7e455"));
+        // Same name, other composition: same slug.
+        assert_eq!(slug("Kleinwa\u{308}chter"), slug("Kleinw\u{e4}chter"));
+    }
+
+    #[test]
+    fn slug_never_empty_and_blank_is_none() {
+        assert_eq!(slug(""), None);
+        assert_eq!(slug(" \t\n"), None);
+        let fallback = slug("!!!").unwrap_or_default();
+        assert!(fallback.starts_with("h-") && fallback.len() == 18, "{fallback}");
+        assert_eq!(slug("!!!"), slug("!!!"));
+        assert_ne!(slug("!!!"), slug("???"));
+    }
+
+    #[test]
+    fn iris_never_contain_spaces_or_reserved_characters() -> Result<(), RdfError> {
+        let names = [
+            "Amrita Choudhury",
+            "a/b?c#d e",
+            "<script>&\"'",
+            "x\u{7}y\tz",
+            "Ünïcödé — name",
+            "%20 encoded",
+        ];
+        for name in names {
+            for iri in [person_iri(name)?, topic_iri(name)?, organisation_iri(name)?, role_iri(name)?] {
+                let path = &iri.as_str()[ID_BASE.len()..];
+                let segment = path.split_once('/').map(|(_, s)| s).unwrap_or_default();
+                assert!(!segment.is_empty(), "{iri}");
+                assert!(
+                    segment.chars().all(|c| c == '-' || c.is_alphanumeric()),
+                    "{iri}"
+                );
+            }
+        }
+        let quads = report_quads(&sample_report())?;
+        for quad in &quads {
+            for term in [quad.subject.to_string(), quad.predicate.to_string(), quad.graph_name.to_string()] {
+                assert!(!term.contains(' '), "{term}");
+            }
+            if let Term::NamedNode(node) = &quad.object {
+                assert!(!node.as_str().contains(' '), "{node}");
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn meeting_iri_falls_back_from_number_to_date_to_report() -> Result<(), RdfError> {
+        let mut meeting = Meeting {
+            series: "WG Strategy".into(),
+            number: Some(3),
+            date: Some("2022-01-02".into()),
+            ..Meeting::default()
+        };
+        assert_eq!(meeting_iri(&meeting, "r.txt")?, id("meeting/wg-strategy/3"));
+        meeting.number = None;
+        assert_eq!(meeting_iri(&meeting, "r.txt")?, id("meeting/wg-strategy/2022-01-02"));
+        meeting.date = Some("not a date".into());
+        assert_eq!(meeting_iri(&meeting, "r_1.txt")?, id("meeting/wg-strategy/report-r-1"));
+        meeting.series = " ".into();
+        assert_eq!(meeting_iri(&meeting, "r_1.txt")?, id("meeting/report-r-1"));
+        assert!(matches!(graph_iri(""), Err(RdfError::EmptyName { .. })));
+        Ok(())
+    }
+
+    #[test]
+    fn blank_person_name_is_an_error() {
+        let mut report = sample_report();
+        report.people[0].name = "  ".into();
+        assert!(matches!(report_quads(&report), Err(RdfError::EmptyName { what: "person name" })));
+    }
+
+    /// The mapping of the sample report, checked triple by triple as a set.
+    #[test]
+    fn sample_report_maps_to_expected_quads() -> Result<(), RdfError> {
+        let report = sample_report();
+        let mapped = report_graph(&report)?;
+        let g = id("graph/000-sample");
+        assert_eq!(mapped.graph, g);
+        let actual: HashSet<Quad> = mapped.quads.iter().cloned().collect();
+        assert_eq!(actual.len(), mapped.quads.len(), "duplicates");
+        assert!(mapped.quads.iter().all(|q| q.graph_name == GraphName::from(g.clone())));
+
+        let r = id("report/000-sample");
+        let m = id("meeting/mag-working-group-on-igf-strengthening-and-strategy/46");
+        let series = id("series/mag-working-group-on-igf-strengthening-and-strategy");
+        let amrita = id("person/amrita-choudhury");
+        let wolfgang = id("person/wolfgang-kleinwachter");
+        let chris = id("person/chris");
+        let aarhus = id("organisation/university-of-aarhus");
+        let icann = id("organisation/icann");
+        let gdc = id("topic/global-digital-compact");
+        let netmundial = id("topic/netmundial");
+        let mag_member = id("role/mag-member");
+        let expert = id("role/independent-expert");
+        let moderator_role = id("role/moderator");
+        let item = |s: &str| NamedNode::new_unchecked(format!("{}/agenda/{s}", m.as_str()));
+        let sub = |s: &str| NamedNode::new_unchecked(format!("{}/{s}", m.as_str()));
+        let sel = |a: usize, b: usize| id(&format!("report/000-sample/selector/{a}-{b}"));
+        let t = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+            Quad::new(s.clone(), p.into_owned(), o, g.clone())
+        };
+        let n = |node: &NamedNode| Term::from(node.clone());
+        let c = |node: NamedNodeRef<'_>| Term::from(node.into_owned());
+        let s = |v: &str| Term::from(Literal::from(v));
+        let l = |v: &str| Term::from(en(v));
+        let int = |v: u64| Term::from(Literal::from(v));
+        let date = |v: &str| Term::from(Literal::new_typed_literal(v, xsd::DATE));
+        let sha = "ab".repeat(32);
+
+        let mut expected = vec![
+            t(&g, prov::WAS_DERIVED_FROM, n(&r)),
+            t(&r, rdf::TYPE, c(foaf::DOCUMENT)),
+            t(&r, rdf::TYPE, c(prov::ENTITY)),
+            t(&r, dcterms::IDENTIFIER, s("000_sample.txt")),
+            t(&r, meetkg::SHA256, s(&sha)),
+            t(&r, foaf::PRIMARY_TOPIC, n(&m)),
+            t(&m, rdf::TYPE, c(schema::EVENT)),
+            t(&m, dcterms::SOURCE, n(&r)),
+            t(&m, schema::NAME, l("MAG Working Group on IGF Strengthening and Strategy meeting 46")),
+            t(&m, schema::START_DATE, date("2022-10-20")),
+            t(&m, meetkg::START_TIME_UTC, Term::from(Literal::new_typed_literal("14:00:00Z", xsd::TIME))),
+            t(&m, meetkg::NUMBER, int(46)),
+            t(&m, meetkg::NEXT_MEETING_DATE, date("2022-11-03")),
+            t(&m, schema::SUPER_EVENT, n(&series)),
+            t(&series, rdf::TYPE, c(schema::EVENT_SERIES)),
+            t(&series, schema::NAME, l("MAG Working Group on IGF Strengthening and Strategy")),
+        ];
+        for (pos, (i, title)) in [("1", "IGF involvement in the GDC"), ("1.a", "Tech Envoy virtual meeting"), ("2", "AoB")]
+            .into_iter()
+            .enumerate()
+        {
+            expected.extend([
+                t(&m, meetkg::AGENDA_ITEM_PROP, n(&item(i))),
+                t(&item(i), rdf::TYPE, c(meetkg::AGENDA_ITEM)),
+                t(&item(i), rdfs::LABEL, l(title)),
+                t(&item(i), meetkg::ITEM_NUMBER, s(i)),
+                t(&item(i), meetkg::POSITION, int(pos as u64 + 1)),
+            ]);
+        }
+        expected.push(t(&item("1.a"), dcterms::IS_PART_OF, n(&item("1"))));
+        let selector = |a: usize, b: usize, text: &str| {
+            vec![
+                t(&sel(a, b), rdf::TYPE, c(oa::TEXT_QUOTE_SELECTOR)),
+                t(&sel(a, b), rdf::TYPE, c(oa::TEXT_POSITION_SELECTOR)),
+                t(&sel(a, b), oa::EXACT, s(text)),
+                t(&sel(a, b), oa::START, int(a as u64)),
+                t(&sel(a, b), oa::END, int(b as u64)),
+                t(&sel(a, b), dcterms::SOURCE, n(&r)),
+            ]
+        };
+        let intervention = |who: &NamedNode, k: &str, mention: &str, a: usize, b: usize| {
+            let i = sub(&format!("intervention/{k}"));
+            vec![
+                t(&i, rdf::TYPE, c(meetkg::INTERVENTION)),
+                t(&i, meetkg::SPEAKER, n(who)),
+                t(&i, meetkg::AT_MEETING, n(&m)),
+                t(&i, meetkg::MENTION, s(mention)),
+                t(&i, prov::WAS_DERIVED_FROM, n(&sel(a, b))),
+            ]
+        };
+        let role = |r: &NamedNode, label: &str| {
+            vec![
+                t(&id("roles"), rdf::TYPE, c(skos::CONCEPT_SCHEME)),
+                t(r, rdf::TYPE, c(skos::CONCEPT)),
+                t(r, skos::PREF_LABEL, l(label)),
+                t(r, skos::IN_SCHEME, n(&id("roles"))),
+            ]
+        };
+        // Amrita: moderator, spoke, one intervention, a role without organisation.
+        let amrita_ra = id("role-assignment/amrita-choudhury/moderator");
+        expected.extend([
+            t(&amrita, rdf::TYPE, c(foaf::PERSON)),
+            t(&amrita, foaf::NAME, s("Amrita Choudhury")),
+            t(&amrita, skos::ALT_LABEL, s("Amrita")),
+            t(&m, schema::ATTENDEE, n(&amrita)),
+            t(&amrita, meetkg::SPOKE_AT, n(&m)),
+            t(&m, meetkg::MODERATOR, n(&amrita)),
+            t(&amrita_ra, rdf::TYPE, c(meetkg::ROLE_ASSIGNMENT)),
+            t(&amrita_ra, meetkg::HOLDER, n(&amrita)),
+            t(&amrita_ra, meetkg::ROLE, n(&moderator_role)),
+            t(&amrita_ra, meetkg::STATED_AT, n(&m)),
+            t(&amrita, meetkg::HELD_ROLE, n(&moderator_role)),
+        ]);
+        expected.extend(role(&moderator_role, "moderator"));
+        expected.extend(intervention(&amrita, "amrita-choudhury-0", "Amrita", 100, 127));
+        expected.extend(selector(100, 127, "Amrita recalled the agenda."));
+        // Wolfgang: listed, spoke twice (numbered in text order), two memberships.
+        let ms_aarhus = id("membership/wolfgang-kleinwachter/university-of-aarhus/mag-member");
+        let ms_icann = id("membership/wolfgang-kleinwachter/icann");
+        let wolfgang_ra = id("role-assignment/wolfgang-kleinwachter/independent-expert");
+        expected.extend([
+            t(&wolfgang, rdf::TYPE, c(foaf::PERSON)),
+            t(&wolfgang, foaf::NAME, s("Wolfgang Kleinwächter")),
+            t(&wolfgang, skos::ALT_LABEL, s("Wolfgang")),
+            t(&m, schema::ATTENDEE, n(&wolfgang)),
+            t(&wolfgang, meetkg::LISTED_AT, n(&m)),
+            t(&wolfgang, meetkg::SPOKE_AT, n(&m)),
+            t(&ms_aarhus, rdf::TYPE, c(org::MEMBERSHIP)),
+            t(&ms_aarhus, org::MEMBER, n(&wolfgang)),
+            t(&ms_aarhus, org::ORGANIZATION_PROP, n(&aarhus)),
+            t(&ms_aarhus, org::ROLE, n(&mag_member)),
+            t(&ms_aarhus, meetkg::STATED_AT, n(&m)),
+            t(&ms_aarhus, prov::WAS_DERIVED_FROM, n(&sel(10, 54))),
+            t(&ms_icann, rdf::TYPE, c(org::MEMBERSHIP)),
+            t(&ms_icann, org::MEMBER, n(&wolfgang)),
+            t(&ms_icann, org::ORGANIZATION_PROP, n(&icann)),
+            t(&ms_icann, meetkg::STATED_AT, n(&m)),
+            t(&icann, rdf::TYPE, c(org::ORGANIZATION)),
+            t(&icann, skos::PREF_LABEL, l("ICANN")),
+            t(&wolfgang_ra, rdf::TYPE, c(meetkg::ROLE_ASSIGNMENT)),
+            t(&wolfgang_ra, meetkg::HOLDER, n(&wolfgang)),
+            t(&wolfgang_ra, meetkg::ROLE, n(&expert)),
+            t(&wolfgang_ra, meetkg::STATED_AT, n(&m)),
+            t(&wolfgang, meetkg::HELD_ROLE, n(&expert)),
+        ]);
+        expected.extend(role(&mag_member, "MAG Member"));
+        expected.extend(role(&expert, "Independent Expert"));
+        expected.extend(intervention(&wolfgang, "wolfgang-kleinwachter-0", "Wolfgang", 200, 217));
+        expected.extend(intervention(&wolfgang, "wolfgang-kleinwachter-1", "Wolfgang", 300, 319));
+        expected.extend(selector(200, 217, "Wolfgang said it."));
+        expected.extend(selector(300, 319, "Wolfgang said more."));
+        expected.extend(selector(10, 54, "Wolfgang Kleinwächter (University of Aarhus)"));
+        // Chris: only mentioned.
+        expected.extend([
+            t(&chris, rdf::TYPE, c(foaf::PERSON)),
+            t(&chris, foaf::NAME, s("Chris")),
+            t(&chris, meetkg::MENTIONED_IN, n(&m)),
+        ]);
+        // Organisations and topics.
+        let discussion = sub("discussion/global-digital-compact");
+        expected.extend([
+            t(&aarhus, rdf::TYPE, c(org::ORGANIZATION)),
+            t(&aarhus, skos::PREF_LABEL, l("University of Aarhus")),
+            t(&aarhus, skos::ALT_LABEL, l("Aarhus University")),
+            t(&aarhus, meetkg::MENTIONED_IN, n(&m)),
+            t(&id("topics"), rdf::TYPE, c(skos::CONCEPT_SCHEME)),
+            t(&gdc, rdf::TYPE, c(skos::CONCEPT)),
+            t(&gdc, skos::PREF_LABEL, l("Global Digital Compact")),
+            t(&gdc, skos::ALT_LABEL, l("GDC")),
+            t(&gdc, skos::IN_SCHEME, n(&id("topics"))),
+            t(&m, meetkg::DISCUSSED, n(&gdc)),
+            t(&discussion, rdf::TYPE, c(meetkg::DISCUSSION)),
+            t(&discussion, meetkg::TOPIC, n(&gdc)),
+            t(&discussion, meetkg::AT_MEETING, n(&m)),
+            t(&discussion, prov::WAS_DERIVED_FROM, n(&sel(400, 422))),
+            t(&netmundial, rdf::TYPE, c(skos::CONCEPT)),
+            t(&netmundial, skos::PREF_LABEL, l("NETmundial")),
+            t(&netmundial, skos::IN_SCHEME, n(&id("topics"))),
+            t(&m, meetkg::DISCUSSED, n(&netmundial)),
+        ]);
+        expected.extend(selector(400, 422, "The GDC was discussed."));
+        let expected: HashSet<Quad> = expected.into_iter().collect();
+
+        let missing: Vec<_> = expected.difference(&actual).map(ToString::to_string).collect();
+        let extra: Vec<_> = actual.difference(&expected).map(ToString::to_string).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "missing: {missing:#?}\nextra: {extra:#?}");
+        Ok(())
+    }
+
+    #[test]
+    fn mapping_is_deterministic() -> Result<(), RdfError> {
+        let report = sample_report();
+        assert_eq!(report_quads(&report)?, report_quads(&report)?);
+        Ok(())
+    }
+
+    #[test]
+    fn same_entity_same_iri_across_reports() -> Result<(), RdfError> {
+        let a = sample_report();
+        let mut b = sample_report();
+        b.source = "001_other.txt".into();
+        b.meeting.number = Some(47);
+        let subjects = |r: &Report| -> Result<HashSet<NamedNode>, RdfError> {
+            Ok(report_quads(r)?
+                .into_iter()
+                .filter_map(|q| match q.subject {
+                    oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(n),
+                    oxigraph::model::NamedOrBlankNode::BlankNode(_) => None,
+                })
+                .collect())
+        };
+        let (sa, sb) = (subjects(&a)?, subjects(&b)?);
+        assert!(sa.contains(&id("person/wolfgang-kleinwachter")));
+        assert!(sb.contains(&id("person/wolfgang-kleinwachter")));
+        assert_ne!(graph_iri(&a.source)?, graph_iri(&b.source)?);
+        assert_ne!(meeting_iri(&a.meeting, &a.source)?, meeting_iri(&b.meeting, &b.source)?);
+        Ok(())
+    }
+
+    #[test]
+    fn invalid_dates_are_left_out() -> Result<(), RdfError> {
+        let mut report = sample_report();
+        report.meeting.date = Some("20 October".into());
+        report.meeting.start_time_utc = Some("2pm".into());
+        let quads = report_quads(&report)?;
+        assert!(!quads.iter().any(|q| q.predicate == schema::START_DATE
+            || q.predicate == meetkg::START_TIME_UTC));
+        Ok(())
+    }
+}

@@ -1,0 +1,455 @@
+//! The knowledge graph on disk: an Oxigraph store (RocksDB) holding one named
+//! graph per report.
+//!
+//! Rationale: every later stage (`query`, `serve`, `export`, `dump`) reads the
+//! store alone, so the store must always be in a state some build left it in.
+//! Writes therefore go through one Oxigraph transaction per call: a build either
+//! replaces all the graphs it was given or none of them, and a report that failed
+//! extraction is simply not passed in, so its previous graph stays as it was.
+//!
+//! Queries see the union of all named graphs as their default graph (unless the
+//! query names its own dataset with `FROM`/`FROM NAMED`), so researchers write
+//! `?m schema:attendee ?p` without `GRAPH` clauses, and can still ask `GRAPH ?g`
+//! to learn which report states a fact.
+//!
+//! This module does not decide which reports to rebuild (incremental builds are
+//! the caller's business), and it does not serialise anything.
+
+use crate::model::Report;
+use crate::rdf::{self, RdfError, ReportGraph};
+use crate::vocab::{ID_BASE, PREFIXES};
+use oxigraph::model::{IriParseError, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::store::StorageError;
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What went wrong with the store, with the store's path where it matters.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The store directory could not be created.
+    #[error("cannot create the store directory {}", .path.display())]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// RocksDB refused to open the store (locked by another process, corrupt,
+    /// not a store...).
+    #[error("cannot open the store at {}", .path.display())]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+    /// Reading or writing the open store failed.
+    #[error("storage error in the store at {}", .path.display())]
+    Storage {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+    /// A report could not be mapped to RDF; nothing was written.
+    #[error("cannot map report {report} to RDF; the store was not changed")]
+    Mapping {
+        /// The report's file name.
+        report: String,
+        #[source]
+        source: RdfError,
+    },
+    /// The SPARQL query does not parse.
+    #[error("invalid SPARQL query")]
+    Syntax(#[from] SparqlSyntaxError),
+    /// The SPARQL query failed while running.
+    #[error("SPARQL query evaluation failed")]
+    Evaluation(#[from] QueryEvaluationError),
+    /// A built-in prefix is not a valid IRI (a bug in [`crate::vocab`]).
+    #[error("built-in prefix {prefix}: is not a valid IRI")]
+    Prefix {
+        prefix: &'static str,
+        #[source]
+        source: IriParseError,
+    },
+}
+
+/// The meetkg store: an Oxigraph store at a directory, one named graph per report.
+#[derive(Clone)]
+pub struct Store {
+    inner: oxigraph::store::Store,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store at `path` for reading and writing, creating the directory
+    /// if needed.
+    ///
+    /// Errors when the directory cannot be created or RocksDB cannot open it (for
+    /// instance because another process holds it open for writing).
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        std::fs::create_dir_all(&path).map_err(|source| StoreError::CreateDir {
+            path: path.clone(),
+            source,
+        })?;
+        let inner = oxigraph::store::Store::open(&path).map_err(|source| StoreError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(Self { inner, path })
+    }
+
+    /// Opens an existing store read-only: queries and exports can run while a
+    /// build holds the store open for writing. Writes fail with
+    /// [`StoreError::Storage`].
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref().to_path_buf();
+        let inner =
+            oxigraph::store::Store::open_read_only(&path).map_err(|source| StoreError::Open {
+                path: path.clone(),
+                source,
+            })?;
+        Ok(Self { inner, path })
+    }
+
+    /// The store's directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying Oxigraph store, for what this wrapper does not offer (the
+    /// SPARQL HTTP endpoint, dumps in other formats).
+    pub fn oxigraph(&self) -> &oxigraph::store::Store {
+        &self.inner
+    }
+
+    fn storage(&self) -> impl Fn(StorageError) -> StoreError + '_ {
+        |source| StoreError::Storage {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Maps every report, then replaces their graphs in one transaction.
+    ///
+    /// All reports are mapped before anything is written: if one fails
+    /// ([`StoreError::Mapping`]), the store is untouched. Graphs of reports not
+    /// in `reports` are left as they are. Returns the graphs written. Cost: the
+    /// transaction holds all the new quads in memory (a few thousand per report).
+    pub fn replace_reports(&self, reports: &[Report]) -> Result<Vec<NamedNode>, StoreError> {
+        let graphs = reports
+            .iter()
+            .map(|report| {
+                rdf::report_graph(report).map_err(|source| StoreError::Mapping {
+                    report: report.source.clone(),
+                    source,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        self.replace_graphs(&graphs)?;
+        Ok(graphs.into_iter().map(|g| g.graph).collect())
+    }
+
+    /// Replaces each graph's content with its quads, all in one transaction: on
+    /// error nothing is written. Graphs not listed are left as they are.
+    ///
+    /// Quads whose graph name is not their [`ReportGraph::graph`] are written
+    /// where they say; [`rdf::report_graph`] never produces such quads.
+    pub fn replace_graphs(&self, graphs: &[ReportGraph]) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction().map_err(self.storage())?;
+        for graph in graphs {
+            transaction
+                .remove_named_graph(graph.graph.as_ref())
+                .map_err(self.storage())?;
+            transaction.insert_named_graph(graph.graph.as_ref());
+            transaction.extend(&graph.quads);
+        }
+        transaction.commit().map_err(self.storage())
+    }
+
+    /// Drops the report graphs (`id:graph/...`) of reports not in `sources`, in
+    /// one transaction, and returns the graphs dropped, sorted.
+    ///
+    /// `sources` are report file names, as in [`Report::source`] (`000_ab.txt`),
+    /// not stems: a file name's stem is computed the same way the graph IRI was.
+    /// Graphs outside `id:graph/` (an ontology graph, say) are never touched.
+    pub fn remove_graphs_except<S: AsRef<str>>(
+        &self,
+        sources: &[S],
+    ) -> Result<Vec<NamedNode>, StoreError> {
+        let keep = sources
+            .iter()
+            .map(|source| {
+                rdf::graph_iri(source.as_ref()).map_err(|e| StoreError::Mapping {
+                    report: source.as_ref().to_owned(),
+                    source: e,
+                })
+            })
+            .collect::<Result<BTreeSet<_>, _>>()?;
+        let prefix = format!("{ID_BASE}graph/");
+        let mut transaction = self.inner.start_transaction().map_err(self.storage())?;
+        let mut dropped = Vec::new();
+        for graph in transaction.named_graphs().collect::<Result<Vec<_>, _>>().map_err(self.storage())? {
+            if let NamedOrBlankNode::NamedNode(graph) = graph {
+                if graph.as_str().starts_with(&prefix) && !keep.contains(&graph) {
+                    dropped.push(graph);
+                }
+            }
+        }
+        for graph in &dropped {
+            transaction
+                .remove_named_graph(graph.as_ref())
+                .map_err(self.storage())?;
+        }
+        transaction.commit().map_err(self.storage())?;
+        dropped.sort();
+        Ok(dropped)
+    }
+
+    /// Number of quads in the store. Cost: a full scan.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        self.inner.len().map_err(self.storage())
+    }
+
+    /// Whether the store holds no quad.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        self.inner.is_empty().map_err(self.storage())
+    }
+
+    /// The named graphs, sorted by IRI (blank-node graphs, which meetkg never
+    /// writes, come after).
+    pub fn named_graphs(&self) -> Result<Vec<NamedOrBlankNode>, StoreError> {
+        let mut graphs = self
+            .inner
+            .named_graphs()
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.storage())?;
+        graphs.sort_by_cached_key(|g| (matches!(g, NamedOrBlankNode::BlankNode(_)), g.to_string()));
+        Ok(graphs)
+    }
+
+    /// Runs a SPARQL query, with the union of all graphs as the default graph
+    /// unless the query names its own dataset (`FROM`, `FROM NAMED`).
+    ///
+    /// The prefixes of [`crate::vocab::PREFIXES`] (`foaf:`, `schema:`,
+    /// `meetkg:`, `id:`...) are predeclared, so short interactive queries need no
+    /// `PREFIX` lines; a query's own `PREFIX` lines override them. The results
+    /// read a snapshot: a build committing meanwhile does not change them.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = SparqlEvaluator::new();
+        for &(prefix, iri) in PREFIXES {
+            evaluator = evaluator
+                .with_prefix(prefix, iri)
+                .map_err(|source| StoreError::Prefix { prefix, source })?;
+        }
+        let mut prepared = evaluator.parse_query(sparql)?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Every quad, sorted by graph, subject, predicate and object (compared as
+    /// N-Quads terms), so dumps of the same store are byte-identical.
+    ///
+    /// Cost: the whole store in memory, plus one string per term for sorting.
+    pub fn sorted_quads(&self) -> Result<Vec<Quad>, StoreError> {
+        let mut quads = self
+            .inner
+            .iter()
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.storage())?;
+        quads.sort_by_cached_key(|q| {
+            (
+                q.graph_name.to_string(),
+                q.subject.to_string(),
+                q.predicate.to_string(),
+                q.object.to_string(),
+            )
+        });
+        Ok(quads)
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::rdf::tests::sample_report;
+    use oxigraph::model::{GraphName, Term};
+    use std::collections::HashSet;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    /// A store in a temporary directory with the sample report and a second
+    /// report (meeting 47, fewer people) loaded.
+    pub(crate) fn sample_store() -> Result<(tempfile::TempDir, Store), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let store = Store::open(dir.path().join("store"))?;
+        store.replace_reports(&[sample_report(), second_report()])?;
+        Ok((dir, store))
+    }
+
+    pub(crate) fn second_report() -> Report {
+        let mut report = sample_report();
+        report.source = "001_second.txt".into();
+        report.meeting.number = Some(47);
+        report.meeting.date = Some("2022-11-03".into());
+        report.meeting.next_meeting_date = None;
+        report.people.truncate(2);
+        report.people[1].listed = false;
+        report.people[1].spoke = false;
+        report.people[1].evidence.clear();
+        report.topics.truncate(1);
+        report
+    }
+
+    fn graph_quads(store: &Store, graph: &NamedNode) -> Result<HashSet<Quad>, StoreError> {
+        Ok(store
+            .sorted_quads()?
+            .into_iter()
+            .filter(|q| q.graph_name == GraphName::from(graph.clone()))
+            .collect())
+    }
+
+    #[test]
+    fn store_round_trips_the_mapping() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let expected = rdf::report_graph(&sample_report())?;
+        let stored = graph_quads(&store, &expected.graph)?;
+        assert_eq!(stored, expected.quads.into_iter().collect::<HashSet<_>>());
+        Ok(())
+    }
+
+    #[test]
+    fn replace_keeps_other_graphs_intact() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let second = rdf::graph_iri(&second_report().source)?;
+        let before = graph_quads(&store, &second)?;
+        assert!(!before.is_empty());
+
+        let mut changed = sample_report();
+        changed.topics.clear();
+        store.replace_reports(&[changed.clone()])?;
+        assert_eq!(graph_quads(&store, &second)?, before);
+        let first = rdf::report_graph(&changed)?;
+        assert_eq!(
+            graph_quads(&store, &first.graph)?,
+            first.quads.into_iter().collect::<HashSet<_>>()
+        );
+        assert_eq!(store.named_graphs()?.len(), 2);
+        Ok(())
+    }
+
+    #[test]
+    fn failed_mapping_writes_nothing() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let before = store.sorted_quads()?;
+        let mut broken = second_report();
+        broken.people[0].name = String::new();
+        let mut changed = sample_report();
+        changed.topics.clear();
+        let err = store.replace_reports(&[changed, broken]);
+        assert!(matches!(err, Err(StoreError::Mapping { .. })), "{err:?}");
+        assert_eq!(store.sorted_quads()?, before);
+        Ok(())
+    }
+
+    #[test]
+    fn remove_graphs_except_drops_only_stale_report_graphs() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let other = NamedNode::new("https://example.org/ontology")?;
+        store.oxigraph().insert(&Quad::new(
+            other.clone(),
+            other.clone(),
+            other.clone(),
+            other.clone(),
+        ))?;
+        let dropped = store.remove_graphs_except(&["000_sample.txt"])?;
+        assert_eq!(dropped, vec![rdf::graph_iri("001_second.txt")?]);
+        let graphs = store.named_graphs()?;
+        assert_eq!(
+            graphs,
+            vec![
+                NamedOrBlankNode::from(other),
+                NamedOrBlankNode::from(rdf::graph_iri("000_sample.txt")?)
+            ]
+        );
+        assert!(store.remove_graphs_except(&["000_sample.txt"])?.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn queries_see_the_union_of_graphs() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let QueryResults::Solutions(solutions) = store.query(
+            "SELECT ?m WHERE { ?m schema:attendee id:person/wolfgang-kleinwachter }",
+        )?
+        else {
+            return Err("not solutions".into());
+        };
+        let meetings = solutions.collect::<Result<Vec<_>, _>>()?;
+        assert_eq!(meetings.len(), 1);
+
+        let QueryResults::Solutions(solutions) = store.query(
+            "SELECT DISTINCT ?m WHERE { ?m a schema:Event }",
+        )?
+        else {
+            return Err("not solutions".into());
+        };
+        assert_eq!(solutions.count(), 2);
+
+        // FROM restricts the default graph as the query asks.
+        let g = rdf::graph_iri("001_second.txt")?;
+        let QueryResults::Solutions(solutions) = store.query(&format!(
+            "SELECT DISTINCT ?m FROM <{}> WHERE {{ ?m a schema:Event }}",
+            g.as_str()
+        ))?
+        else {
+            return Err("not solutions".into());
+        };
+        let rows = solutions.collect::<Result<Vec<_>, _>>()?;
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            rows[0].get("m"),
+            Some(&Term::from(rdf::meeting_iri(&second_report().meeting, "001_second.txt")?))
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn query_errors_are_typed() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        assert!(matches!(store.query("SELECT nonsense"), Err(StoreError::Syntax(_))));
+        Ok(())
+    }
+
+    #[test]
+    fn sorted_quads_are_sorted_and_complete() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let quads = store.sorted_quads()?;
+        assert_eq!(quads.len(), store.len()?);
+        assert!(!store.is_empty()?);
+        let keys: Vec<_> = quads
+            .iter()
+            .map(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()))
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]));
+        Ok(())
+    }
+
+    #[test]
+    fn open_reports_the_path() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let file = dir.path().join("not-a-dir");
+        std::fs::write(&file, b"x")?;
+        let err = Store::open(&file).map(|_| ()).err().ok_or("opened a file as a store")?;
+        assert!(err.to_string().contains("not-a-dir"), "{err}");
+        Ok(())
+    }
+}

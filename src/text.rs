@@ -1,0 +1,461 @@
+//! The cleaned reading view of a report: lines without markup, and sentences
+//! joined across PDF line breaks, each char mapped back to the decoded file.
+//!
+//! Rationale: reports arrive as PDF extractions (hard line breaks, hyphenation,
+//! page headers, form feeds), Markdown converted from Word (bold, escapes, link
+//! syntax) or plain text. Extraction wants one clean view of all three, and
+//! provenance wants offsets in the file the user has. So every cleaned string is a
+//! [`Span`]: its text plus, for each char, the char offset it came from.
+//! This module does not interpret anything: no names, dates or sections.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Cleaned text with, for each char, its char offset in the decoded report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    offsets: Vec<usize>,
+}
+
+impl Span {
+    fn push(&mut self, c: char, at: usize) {
+        self.text.push(c);
+        self.offsets.push(at);
+    }
+
+    /// Char offset in the report where this span starts.
+    pub fn start(&self) -> usize {
+        self.offsets.first().copied().unwrap_or(0)
+    }
+
+    /// Char offset in the report one past this span's last char.
+    pub fn end(&self) -> usize {
+        self.offsets.last().map_or(0, |o| o + 1)
+    }
+
+    /// Report char offsets of the byte range `range` of [`Span::text`].
+    pub fn origin(&self, range: std::ops::Range<usize>) -> (usize, usize) {
+        let first = self.text[..range.start.min(self.text.len())].chars().count();
+        let n = self.text[range.start.min(self.text.len())..range.end.min(self.text.len())]
+            .chars()
+            .count();
+        let start = self.offsets.get(first).copied().unwrap_or_else(|| self.end());
+        let end = if n == 0 {
+            start
+        } else {
+            self.offsets
+                .get(first + n - 1)
+                .map_or_else(|| self.end(), |o| o + 1)
+        };
+        (start, end)
+    }
+
+    fn trim_end(&mut self) {
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            self.offsets.pop();
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// One line of the report after markup is removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Zero-based line number in the report.
+    pub number: usize,
+    /// Leading white space of the raw line, in chars (tabs count 4).
+    pub indent: usize,
+    /// The raw line was a Markdown heading or entirely bold: a hint, not a rule.
+    pub emphasised: bool,
+    pub span: Span,
+}
+
+impl Line {
+    pub fn text(&self) -> &str {
+        &self.span.text
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.span.text.is_empty()
+    }
+}
+
+/// A sentence of running text (never a heading or list marker), joined across lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of the report line the sentence starts on.
+    pub line: usize,
+    pub span: Span,
+}
+
+impl Sentence {
+    pub fn text(&self) -> &str {
+        &self.span.text
+    }
+}
+
+/// The cleaned report: its lines and its sentences.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub lines: Vec<Line>,
+    pub sentences: Vec<Sentence>,
+}
+
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:.{0,80}\s)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|-\s*\d+\s*-|\d{1,3})$")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+static URL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:<?https?://\S+>?\s*)+$").unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*•‣◦▪–]\s+|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s+)")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+impl Text {
+    /// Cleans `raw` (the decoded report). Cost: linear in the report's size.
+    pub fn new(raw: &str) -> Self {
+        let mut lines = Vec::new();
+        let mut offset = 0;
+        let mut number = 0;
+        // \r\n, \r, \n and form feeds all end a line.
+        let mut rest = raw;
+        while !rest.is_empty() {
+            let cut = rest.find(['\n', '\r', '\u{c}']).unwrap_or(rest.len());
+            let (line, tail) = rest.split_at(cut);
+            lines.push(clean_line(line, offset, number));
+            number += 1;
+            offset += line.chars().count();
+            let mut tail_chars = tail.chars();
+            match tail_chars.next() {
+                Some('\r') if tail.starts_with("\r\n") => {
+                    offset += 2;
+                    rest = &tail[2..];
+                }
+                Some(c) => {
+                    offset += 1;
+                    rest = &tail[c.len_utf8()..];
+                }
+                None => rest = tail,
+            }
+        }
+        drop_furniture(&mut lines);
+        let sentences = sentences(&lines);
+        Self { lines, sentences }
+    }
+}
+
+/// Running headers and footers: page numbers, and short lines repeated on many pages.
+fn drop_furniture(lines: &mut [Line]) {
+    let mut counts = std::collections::HashMap::<String, usize>::new();
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        *counts.entry(digitless(l.text())).or_default() += 1;
+    }
+    for l in lines.iter_mut() {
+        let t = l.text();
+        let repeated =
+            counts.get(&digitless(t)).copied().unwrap_or(0) >= 3 && t.chars().any(|c| c.is_ascii_digit());
+        if (FURNITURE.is_match(t) && (t.len() <= 6 || t.to_lowercase().contains("page") || t.contains(" of ")))
+            || (repeated && t.len() > 12)
+            || URL_ONLY.is_match(t)
+        {
+            l.span = Span::default();
+        }
+    }
+}
+
+fn digitless(s: &str) -> String {
+    s.chars().filter(|c| !c.is_ascii_digit()).collect()
+}
+
+/// Removes Markdown from one raw line, keeping the origin of every kept char.
+fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut span = Span::default();
+    let mut i = 0;
+    let mut indent = 0;
+    while i < chars.len() && (chars[i] == ' ' || chars[i] == '\t' || chars[i] == '\u{a0}') {
+        indent += if chars[i] == '\t' { 4 } else { 1 };
+        i += 1;
+    }
+    let mut emphasised = false;
+    // Markdown heading or block quote markers.
+    let start = i;
+    while i < chars.len() && chars[i] == '#' {
+        i += 1;
+    }
+    if i > start && i < chars.len() && chars[i] == ' ' {
+        emphasised = true;
+    } else {
+        i = start;
+    }
+    let body: String = chars[i..].iter().collect();
+    let stripped = body.trim();
+    if stripped.len() > 4 && stripped.starts_with("**") && stripped.ends_with("**") {
+        emphasised = true;
+    }
+    while i < chars.len() {
+        let c = chars[i];
+        let at = offset + i;
+        match c {
+            '\\' if i + 1 < chars.len() && chars[i + 1].is_ascii_punctuation() => {
+                span.push(chars[i + 1], offset + i + 1);
+                i += 2;
+                continue;
+            }
+            '*' | '_' if is_emphasis(&chars, i) => {}
+            '[' => {
+                // [text](target) keeps the text; a bare [text] keeps it too.
+                if let Some(close) = chars[i + 1..].iter().position(|&c| c == ']') {
+                    let close = i + 1 + close;
+                    if chars.get(close + 1) == Some(&'(') {
+                        if let Some(end) = chars[close + 2..].iter().position(|&c| c == ')') {
+                            let mut j = i + 1;
+                            while j < close {
+                                if chars[j] == '\\' && j + 1 < close {
+                                    j += 1;
+                                }
+                                if !matches!(chars[j], '*') {
+                                    span.push(chars[j], offset + j);
+                                }
+                                j += 1;
+                            }
+                            i = close + 2 + end + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            '\u{a0}' | '\t' | '\u{2002}'..='\u{200a}' | '\u{202f}' => span.push(' ', at),
+            '\u{200b}' | '\u{feff}' | '\u{ad}' => {}
+            '\u{2018}' | '\u{2019}' | '\u{2032}' => span.push('\'', at),
+            '\u{201c}' | '\u{201d}' => span.push('"', at),
+            _ => span.push(c, at),
+        }
+        i += 1;
+    }
+    // Collapse white space.
+    let mut out = Span::default();
+    for (c, at) in span.text.chars().zip(span.offsets.iter().copied()) {
+        if c == ' ' && (out.text.is_empty() || out.text.ends_with(' ')) {
+            continue;
+        }
+        out.push(c, at);
+    }
+    out.trim_end();
+    if out.text.starts_with("> ") {
+        // A Markdown block quote marker, not a transcript's ">>" turn marker.
+        out.text.drain(..2);
+        out.offsets.drain(..2);
+    }
+    Line {
+        number,
+        indent,
+        emphasised,
+        span: out,
+    }
+}
+
+/// `*` and `_` are emphasis when they open or close a run, not inside a word.
+fn is_emphasis(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let prev = if i > 0 { chars[i - 1] } else { ' ' };
+    let next = chars.get(i + 1).copied().unwrap_or(' ');
+    if c == '_' && prev.is_alphanumeric() && next.is_alphanumeric() {
+        return false;
+    }
+    if c == '*' && prev == ' ' && next == ' ' {
+        return false;
+    }
+    // A list bullet "* item" at the start of the line is handled as a marker.
+    !(c == '*' && chars[..i].iter().all(|c| c.is_whitespace()) && next == ' ')
+}
+
+/// True for lines that open a list item ("- ", "1. ", "a) ", "(ii) ").
+pub fn list_marker(s: &str) -> Option<usize> {
+    LIST_MARKER.find(s).map(|m| m.end())
+}
+
+/// Joins running-text lines into paragraphs and splits them into sentences.
+fn sentences(lines: &[Line]) -> Vec<Sentence> {
+    let mut paragraphs: Vec<(usize, Span)> = Vec::new();
+    let mut current: Option<(usize, Span)> = None;
+    let mut blank_before = true;
+    for line in lines {
+        if line.is_blank() {
+            blank_before = true;
+            continue;
+        }
+        let text = line.text();
+        let marker = list_marker(text);
+        let starts_new = marker.is_some()
+            || line.emphasised
+            || text.starts_with(">>")
+            || text.starts_with('|')
+            || current.as_ref().is_none_or(|(_, p)| {
+                let ends_sentence = p.text.ends_with(['.', ':', '!', '?', '"']);
+                let lower = text.chars().next().is_some_and(char::is_lowercase);
+                (blank_before && !(lower && !ends_sentence)) || (ends_sentence && !lower && p.text.len() < 60)
+            });
+        if starts_new {
+            if let Some(p) = current.take() {
+                paragraphs.push(p);
+            }
+            let mut span = Span::default();
+            let from = marker.unwrap_or(0);
+            for (c, at) in text[from..].chars().zip(line.span.offsets[text[..from].chars().count()..].iter()) {
+                span.push(c, *at);
+            }
+            current = Some((line.number, span));
+        } else if let Some((_, p)) = current.as_mut() {
+            join(p, &line.span);
+        }
+        blank_before = false;
+    }
+    if let Some(p) = current.take() {
+        paragraphs.push(p);
+    }
+    paragraphs
+        .into_iter()
+        .flat_map(|(line, p)| split_sentences(&p).into_iter().map(move |span| Sentence { line, span }))
+        .collect()
+}
+
+/// Appends a continuation line, undoing hyphenation at the line break.
+fn join(p: &mut Span, next: &Span) {
+    const KEEP_HYPHEN: &[&str] = &[
+        "co", "multi", "non", "self", "cross", "well", "high", "long", "inter", "sub", "pre", "post", "re", "e",
+    ];
+    let next_first = next.text.chars().next().unwrap_or(' ');
+    if p.text.ends_with('-') && p.text[..p.text.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
+        let word_start = p.text[..p.text.len() - 1]
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = p.text[word_start..p.text.len() - 1].to_lowercase();
+        if next_first.is_lowercase() && !KEEP_HYPHEN.contains(&word.as_str()) {
+            p.text.pop();
+            p.offsets.pop();
+        }
+    } else if !p.is_empty() {
+        let at = p.end();
+        p.push(' ', at);
+    }
+    for (c, at) in next.text.chars().zip(next.offsets.iter()) {
+        p.push(c, *at);
+    }
+}
+
+/// Splits a paragraph at sentence ends, not at abbreviations or initials.
+fn split_sentences(p: &Span) -> Vec<Span> {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "amb", "h.e", "jr", "sr", "p.m", "a.m",
+        "u.s", "u.n", "approx", "incl", "cf", "al", "fig", "sept", "oct", "nov", "dec", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug",
+    ];
+    let chars: Vec<(usize, char)> = p.text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (k, &(byte, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let Some(&(_, next)) = chars.get(k + 1) else {
+            continue;
+        };
+        let after = chars.get(k + 2).map(|&(_, c)| c);
+        if next != ' ' || !after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || a == '"' || a == '(') {
+            continue;
+        }
+        if c == '.' {
+            let word_start = p.text[..byte]
+                .rfind(|c: char| c == ' ' || c == '(')
+                .map_or(0, |i| i + 1);
+            let word = p.text[word_start..byte].to_lowercase();
+            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+            if ABBREVIATIONS.contains(&word.as_str()) || single_initial {
+                continue;
+            }
+        }
+        out.push(sub(p, from, byte + c.len_utf8()));
+        from = byte + c.len_utf8() + 1;
+    }
+    if from < p.text.len() {
+        out.push(sub(p, from, p.text.len()));
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+fn sub(p: &Span, from: usize, to: usize) -> Span {
+    let skip = p.text[..from].chars().count();
+    let mut s = Span::default();
+    for (c, at) in p.text[from..to].chars().zip(p.offsets[skip..].iter()) {
+        s.push(c, *at);
+    }
+    s.trim_end();
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_removed_and_offsets_kept() {
+        let raw = "## **Agenda**\n1. [WSIS+20 action plan](#)\nfile\\_name";
+        let t = Text::new(raw);
+        assert_eq!(t.lines[0].text(), "Agenda");
+        assert!(t.lines[0].emphasised);
+        assert_eq!(t.lines[1].text(), "1. WSIS+20 action plan");
+        assert_eq!(t.lines[2].text(), "file_name");
+        let chars: Vec<char> = raw.chars().collect();
+        let s = &t.lines[1].span;
+        let (a, b) = s.origin(3..7);
+        assert_eq!(chars[a..b].iter().collect::<String>(), "WSIS");
+    }
+
+    #[test]
+    fn pdf_lines_join_into_sentences() {
+        let raw = "The meeting was moderated by Chris\nBuckridge. It was multi-\nstakeholder and well-\nattended by every-\none.\n\nPage 2 of 3\n\nMark said yes.";
+        let t = Text::new(raw);
+        let texts: Vec<&str> = t.sentences.iter().map(Sentence::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "The meeting was moderated by Chris Buckridge.",
+                "It was multi-stakeholder and well-attended by everyone.",
+                "Mark said yes."
+            ]
+        );
+        let s = &t.sentences[0].span;
+        let chars: Vec<char> = raw.chars().collect();
+        assert_eq!(chars[s.start()..s.end()].iter().collect::<String>(), "The meeting was moderated by Chris\nBuckridge.");
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        let t = Text::new("Mr. Masango met Herman P. Smith at 1 p.m. UTC. Then it ended.");
+        assert_eq!(t.sentences.len(), 2);
+    }
+
+    #[test]
+    fn blank_line_inside_sentence_is_joined() {
+        let t = Text::new("She said that the GDC focus on principles\n\nand that treaties would not help.");
+        assert_eq!(t.sentences.len(), 1);
+    }
+
+    #[test]
+    fn crlf_and_form_feed_keep_offsets() {
+        let raw = "A line.\r\n\u{c}Next line.";
+        let t = Text::new(raw);
+        let chars: Vec<char> = raw.chars().collect();
+        let s = &t.sentences[1].span;
+        assert_eq!(chars[s.start()..s.end()].iter().collect::<String>(), "Next line.");
+    }
+}

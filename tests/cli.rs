@@ -1,0 +1,170 @@
+//! End-to-end tests of the `meetkg` binary in temporary directories.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn meetkg(dir: &Path) -> Result<Command> {
+    let mut cmd = Command::cargo_bin("meetkg")?;
+    cmd.current_dir(dir).env_remove("MEETKG_STORE").env_remove("MEETKG_ONTOLOGY");
+    Ok(cmd)
+}
+
+/// A work directory with a copy of the seed reports in `reports/`.
+fn workdir() -> Result<tempfile::TempDir> {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("reports"))?;
+    for entry in std::fs::read_dir(root().join("reports"))? {
+        let p = entry?.path();
+        if let Some(name) = p.file_name() {
+            std::fs::copy(&p, dir.path().join("reports").join(name))?;
+        }
+    }
+    Ok(dir)
+}
+
+const EXPORTS: [&str; 6] = [
+    "coparticipation.graphml",
+    "coparticipation-nodes.csv",
+    "coparticipation-edges.csv",
+    "topics.graphml",
+    "topics-nodes.csv",
+    "topics-edges.csv",
+];
+
+#[test]
+fn build_writes_store_and_six_exports_and_is_reproducible() -> Result {
+    let dir = workdir()?;
+    meetkg(dir.path())?
+        .arg("build")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5 reports").and(predicate::str::contains("triples")));
+    assert!(dir.path().join(".meetkg/store").is_dir());
+    let first: Vec<Vec<u8>> = EXPORTS
+        .iter()
+        .map(|f| std::fs::read(dir.path().join("exports").join(f)))
+        .collect::<std::io::Result<_>>()?;
+    for (f, bytes) in EXPORTS.iter().zip(&first) {
+        assert!(bytes.len() > 50, "{f} is nearly empty");
+    }
+    meetkg(dir.path())?.arg("build").assert().success();
+    for (f, bytes) in EXPORTS.iter().zip(&first) {
+        assert_eq!(&std::fs::read(dir.path().join("exports").join(f))?, bytes, "{f} changed on rebuild");
+    }
+    // `export` rewrites the same files from the store alone.
+    std::fs::remove_dir_all(dir.path().join("exports"))?;
+    meetkg(dir.path())?.arg("export").assert().success();
+    for (f, bytes) in EXPORTS.iter().zip(&first) {
+        assert_eq!(&std::fs::read(dir.path().join("exports").join(f))?, bytes, "{f} differs from export");
+    }
+    Ok(())
+}
+
+#[test]
+fn extract_prints_one_json_object_per_report() -> Result {
+    let out = meetkg(&root())?.args(["extract", "reports"]).output()?;
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout)?;
+    let lines: Vec<serde_json::Value> = text.lines().map(serde_json::from_str).collect::<std::result::Result<_, _>>()?;
+    assert_eq!(lines.len(), 5);
+    for l in &lines {
+        for key in ["source", "meeting", "agenda", "people", "organisations", "topics"] {
+            assert!(l.get(key).is_some(), "missing {key}");
+        }
+        assert!(l["people"].as_array().is_some_and(|p| !p.is_empty()));
+    }
+    Ok(())
+}
+
+#[test]
+fn bad_reports_are_named_rejected_and_do_not_touch_the_store() -> Result {
+    let dir = workdir()?;
+    meetkg(dir.path())?.arg("build").assert().success();
+    let count = |dir: &Path| -> Result<String> {
+        let out = meetkg(dir)?
+            .args(["query", "--format", "csv", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"])
+            .output()?;
+        Ok(String::from_utf8(out.stdout)?)
+    };
+    let before = count(dir.path())?;
+    let reports = dir.path().join("reports");
+    std::fs::write(reports.join("empty.txt"), "")?;
+    std::fs::write(reports.join("binary.txt"), b"%PDF-1.7\x00\x01\x02")?;
+    std::fs::write(reports.join("latin1.txt"), b"R\xe9union du groupe")?;
+    // A seed report truncated inside a UTF-8 character keeps its previous graph.
+    let victim = reports.join("002_fc8fae1d6911dcd5.txt");
+    let mut bytes = std::fs::read(&victim)?;
+    let cut = bytes.iter().position(|&b| b >= 0xC0).ok_or("no multibyte char")?;
+    bytes.truncate(cut + 1);
+    std::fs::write(&victim, bytes)?;
+    meetkg(dir.path())?
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("empty.txt is empty")
+                .and(predicate::str::contains("binary.txt is not a text file"))
+                .and(predicate::str::contains("latin1.txt is not valid UTF-8"))
+                .and(predicate::str::contains("002_fc8fae1d6911dcd5.txt").and(predicate::str::contains("truncated"))),
+        );
+    assert_eq!(count(dir.path())?, before, "the rejected report's graph must stay");
+    Ok(())
+}
+
+#[test]
+fn a_missing_path_is_a_clear_failure() -> Result {
+    let dir = tempfile::tempdir()?;
+    meetkg(dir.path())?
+        .args(["build", "nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nowhere does not exist"));
+    Ok(())
+}
+
+#[test]
+fn query_formats_and_query_files() -> Result {
+    let dir = workdir()?;
+    meetkg(dir.path())?.arg("build").assert().success();
+    let q = root().join("queries/spoke.rq");
+    for format in ["table", "csv", "tsv", "json", "xml"] {
+        meetkg(dir.path())?
+            .args(["query", "--format", format])
+            .arg(format!("@{}", q.display()))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Anriette"));
+    }
+    meetkg(dir.path())?
+        .args(["query", "CONSTRUCT { ?p a <http://xmlns.com/foaf/0.1/Person> } WHERE { ?p a <http://xmlns.com/foaf/0.1/Person> }"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("foaf:Person").or(predicate::str::contains("xmlns.com/foaf")));
+    meetkg(dir.path())?
+        .args(["query", "SELEKT nothing"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("query"));
+    Ok(())
+}
+
+#[test]
+fn people_lists_identities_and_review_candidates() -> Result {
+    meetkg(&root())?
+        .args(["people", "reports"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Anriette Esterhuysen")
+                .and(predicate::str::contains("Hesterhuysen"))
+                .and(predicate::str::contains("review")),
+        );
+    Ok(())
+}

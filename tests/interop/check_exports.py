@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Check meetkg's Gephi-ready exports with independent readers.
+
+Usage:
+  check_exports.py EXPORT_DIR [--schema-dir DIR]
+
+EXPORT_DIR must hold the six files of the export contract:
+  coparticipation.graphml  coparticipation-nodes.csv  coparticipation-edges.csv
+  topics.graphml           topics-nodes.csv           topics-edges.csv
+
+For each graph, the GraphML file is read three ways: raw XML (lxml), networkx
+(`nx.read_graphml`) and igraph (`igraph.Graph.Read_GraphML`). The two CSV files
+(Gephi spreadsheet format) are read with the csv module. The checks are:
+- the three readers and the CSVs agree on node and edge counts, and there are nodes;
+- every node has a non-empty `label`;
+- every edge weight is a positive number, equal to the CSV Weight for the same pair;
+- the CSV ids are the GraphML ids;
+- the GraphML structure follows the contract: namespace, `edgedefault`, node ids
+  `n0..`, the `attr.type` of every key, no empty `<data>`.
+
+With --schema-dir DIR (a folder holding graphml/graphml.xsd, e.g. ../shared/schemas),
+each GraphML file is also validated against the GraphML 1.0 XML Schema. This uses
+lxml, with the network disabled; without lxml it runs `xmllint --noout --nonet --schema`.
+
+The script prints one line per check and ends with the line "N passed, N failed".
+It exits 0 when every check passed and 1 otherwise. The Python packages are pinned
+in requirements.txt beside this file.
+"""
+import argparse
+import csv
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+ALLOWED_TYPES = {"boolean", "int", "long", "float", "double", "string"}
+GRAPHS = ("coparticipation", "topics")
+NODE_ID = re.compile(r"^n(0|[1-9][0-9]*)$")
+
+
+class Report:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        line = f"{'PASS' if ok else 'FAIL'} {name}"
+        if detail:
+            line += f": {detail}"
+        print(line, flush=True)
+        return ok
+
+
+def q(tag):
+    return f"{{{GRAPHML_NS}}}{tag}"
+
+
+def short(items, n=5):
+    items = sorted(map(str, items))
+    more = f" (+{len(items) - n} more)" if len(items) > n else ""
+    return ", ".join(items[:n]) + more
+
+
+def number(value):
+    """Parse a weight: a finite float, or None."""
+    try:
+        x = float(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def same_number(a, b):
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def pair(a, b):
+    """An undirected edge as a sorted pair of node ids."""
+    return tuple(sorted((str(a), str(b))))
+
+
+def read_raw(path, rep, g):
+    """Parse the GraphML with lxml (ElementTree as a fallback) and check its structure.
+    Returns a dict with node ids, labels, edges (pair, weight), or None if unreadable."""
+    try:
+        from lxml import etree as ET
+    except ImportError:  # pragma: no cover
+        import xml.etree.ElementTree as ET
+    try:
+        root = ET.parse(path).getroot()
+    except Exception as e:  # noqa: BLE001 - any parse error is a failed check
+        rep.check(f"{g}: GraphML is well-formed XML", False, f"{path}: {e}")
+        return None
+    rep.check(f"{g}: GraphML is well-formed XML", True)
+    rep.check(f"{g}: GraphML namespace is {GRAPHML_NS}", root.tag == q("graphml"),
+              f"root element is {root.tag}")
+
+    keys = root.findall(q("key"))
+    bad_types = [(k.get("id"), k.get("attr.type")) for k in keys if k.get("attr.type") not in ALLOWED_TYPES]
+    rep.check(f"{g}: every <key> has attr.type in {{{', '.join(sorted(ALLOWED_TYPES))}}}", not bad_types and bool(keys),
+              f"bad: {short(bad_types)}" if bad_types else ("no <key> elements" if not keys else f"{len(keys)} keys"))
+    node_keys = {k.get("attr.name"): k.get("id") for k in keys if k.get("for") in ("node", "all")}
+    edge_keys = {k.get("attr.name"): k.get("id") for k in keys if k.get("for") in ("edge", "all")}
+    rep.check(f"{g}: a node key with attr.name 'label'", "label" in node_keys,
+              f"node keys: {short(node_keys)}")
+    rep.check(f"{g}: an edge key with attr.name 'weight'", "weight" in edge_keys,
+              f"edge keys: {short(edge_keys)}")
+    numeric_weight = [k.get("attr.type") for k in keys
+                      if k.get("attr.name") == "weight" and k.get("for") in ("edge", "all")]
+    rep.check(f"{g}: the weight key is numeric", bool(numeric_weight) and numeric_weight[0] in {"int", "long", "float", "double"},
+              f"attr.type {numeric_weight[0] if numeric_weight else None}")
+
+    graphs = root.findall(q("graph"))
+    rep.check(f"{g}: exactly one <graph>", len(graphs) == 1, f"{len(graphs)} found")
+    if not graphs:
+        return None
+    graph = graphs[0]
+    rep.check(f"{g}: edgedefault=\"undirected\"", graph.get("edgedefault") == "undirected",
+              f"edgedefault={graph.get('edgedefault')!r}")
+
+    empty = [d.get("key") for d in root.iter(q("data")) if not (d.text or "").strip() and len(d) == 0]
+    rep.check(f"{g}: no empty <data> elements", not empty, f"{len(empty)} empty, keys {short(Counter(empty))}" if empty else "")
+
+    nodes = graph.findall(q("node"))
+    ids = [n.get("id") for n in nodes]
+    dup = [i for i, c in Counter(ids).items() if c > 1]
+    rep.check(f"{g}: node ids are unique", not dup, f"duplicates: {short(dup)}" if dup else f"{len(ids)} nodes")
+    bad_ids = [i for i in ids if not NODE_ID.match(i or "")]
+    expected = {f"n{i}" for i in range(len(ids))}
+    rep.check(f"{g}: node ids are n0..n{max(len(ids) - 1, 0)}", not bad_ids and set(ids) == expected,
+              f"not of the form n<N>: {short(bad_ids)}" if bad_ids else
+              (f"missing {short(expected - set(ids))}" if set(ids) != expected else ""))
+
+    label_key = node_keys.get("label")
+    weight_key = edge_keys.get("weight")
+    labels = {}
+    for n in nodes:
+        for d in n.findall(q("data")):
+            if d.get("key") == label_key:
+                labels[n.get("id")] = (d.text or "").strip()
+    edges = []
+    for e in graph.findall(q("edge")):
+        w = None
+        for d in e.findall(q("data")):
+            if d.get("key") == weight_key:
+                w = d.text
+        edges.append((pair(e.get("source"), e.get("target")), w))
+    dangling = [p for p, _ in edges if not set(p) <= set(ids)]
+    rep.check(f"{g}: every edge's endpoints are declared nodes", not dangling,
+              f"dangling: {short(dangling)}" if dangling else f"{len(edges)} edges")
+    return {"ids": ids, "labels": labels, "edges": edges}
+
+
+def read_networkx(path, rep, g):
+    try:
+        import networkx as nx
+    except ImportError as e:
+        rep.check(f"{g}: networkx reads the GraphML", False, f"networkx not installed: {e}")
+        return None
+    try:
+        G = nx.read_graphml(path)
+    except Exception as e:  # noqa: BLE001
+        rep.check(f"{g}: networkx reads the GraphML", False, f"{type(e).__name__}: {e}")
+        return None
+    rep.check(f"{g}: networkx reads the GraphML", True,
+              f"{type(G).__name__}, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+    rep.check(f"{g}: networkx sees an undirected graph", not G.is_directed())
+    return G
+
+
+def read_igraph(path, rep, g):
+    try:
+        import igraph
+    except ImportError as e:
+        rep.check(f"{g}: igraph reads the GraphML", False, f"igraph not installed: {e}")
+        return None
+    try:
+        G = igraph.Graph.Read_GraphML(path)
+    except Exception as e:  # noqa: BLE001
+        rep.check(f"{g}: igraph reads the GraphML", False, f"{type(e).__name__}: {e}")
+        return None
+    rep.check(f"{g}: igraph reads the GraphML", True, f"{G.vcount()} nodes, {G.ecount()} edges")
+    rep.check(f"{g}: igraph sees an undirected graph", not G.is_directed())
+    return G
+
+
+def read_csv(path, rep, g, kind, required):
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        rep.check(f"{g}: {kind} CSV is readable", False, f"{path}: {e}")
+        return None
+    if not rows:
+        rep.check(f"{g}: {kind} CSV header starts {','.join(required)}", False, "empty file")
+        return None
+    header, body = rows[0], [r for r in rows[1:] if r]
+    ok = header[:len(required)] == required
+    rep.check(f"{g}: {kind} CSV header starts {','.join(required)}", ok, f"header: {','.join(header)}")
+    ragged = [i + 2 for i, r in enumerate(body) if len(r) != len(header)]
+    rep.check(f"{g}: {kind} CSV rows have {len(header)} fields", not ragged,
+              f"ragged rows at lines {short(ragged)}" if ragged else f"{len(body)} rows")
+    if not ok:
+        return None
+    return [dict(zip(header, r)) for r in body]
+
+
+def validate_schema(path, xsd, rep, g):
+    name = f"{g}: valid against GraphML 1.0 XSD"
+    try:
+        from lxml import etree
+    except ImportError:
+        etree = None
+    if etree is not None:
+        try:
+            parser = etree.XMLParser(no_network=True, resolve_entities=False)
+            schema = etree.XMLSchema(etree.parse(xsd, parser))
+            doc = etree.parse(path, parser)
+        except Exception as e:  # noqa: BLE001
+            return rep.check(name, False, f"{type(e).__name__}: {e}")
+        ok = schema.validate(doc)
+        errors = "; ".join(f"line {x.line}: {x.message}" for x in list(schema.error_log)[:3])
+        return rep.check(name, ok, errors if not ok else "lxml XMLSchema")
+    if shutil.which("xmllint"):
+        r = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", xsd, path],
+                           capture_output=True, text=True)
+        return rep.check(name, r.returncode == 0, (r.stderr.strip().splitlines() or ["xmllint"])[-1])
+    return rep.check(name, False, "neither lxml nor xmllint is available")
+
+
+def check_graph(export_dir, g, xsd, rep):
+    gml = os.path.join(export_dir, f"{g}.graphml")
+    ncsv = os.path.join(export_dir, f"{g}-nodes.csv")
+    ecsv = os.path.join(export_dir, f"{g}-edges.csv")
+    missing = [p for p in (gml, ncsv, ecsv) if not os.path.isfile(p)]
+    if not rep.check(f"{g}: the three files exist", not missing,
+                     f"missing: {short(os.path.basename(p) for p in missing)}" if missing else ""):
+        return
+
+    raw = read_raw(gml, rep, g)
+    G = read_networkx(gml, rep, g)
+    I = read_igraph(gml, rep, g)
+    nodes = read_csv(ncsv, rep, g, "nodes", ["Id", "Label"])
+    edges = read_csv(ecsv, rep, g, "edges", ["Source", "Target", "Type", "Weight"])
+    if xsd:
+        validate_schema(gml, xsd, rep, g)
+
+    counts = {}
+    if raw:
+        counts["xml"] = (len(raw["ids"]), len(raw["edges"]))
+    if G is not None:
+        counts["networkx"] = (G.number_of_nodes(), G.number_of_edges())
+    if I is not None:
+        counts["igraph"] = (I.vcount(), I.ecount())
+    if nodes is not None and edges is not None:
+        counts["csv"] = (len(nodes), len(edges))
+    detail = ", ".join(f"{k} {n}/{m}" for k, (n, m) in counts.items())
+    rep.check(f"{g}: node counts agree (networkx, igraph, CSV)",
+              len(counts) == 4 and len({n for n, _ in counts.values()}) == 1, detail + " (nodes/edges)")
+    rep.check(f"{g}: edge counts agree (networkx, igraph, CSV)",
+              len(counts) == 4 and len({m for _, m in counts.values()}) == 1, detail + " (nodes/edges)")
+    rep.check(f"{g}: graph has nodes", bool(counts) and all(n > 0 for n, _ in counts.values()), detail)
+
+    # Labels: in the raw XML, as networkx and igraph see them, and in the CSV.
+    if raw:
+        no_label = [i for i in raw["ids"] if not raw["labels"].get(i)]
+        rep.check(f"{g}: every node has a non-empty label (GraphML)", not no_label,
+                  f"without label: {short(no_label)}" if no_label else "")
+    if G is not None:
+        no_label = [n for n, d in G.nodes(data=True) if not str(d.get("label", "")).strip()]
+        rep.check(f"{g}: every node has a non-empty label (networkx)", not no_label,
+                  f"without label: {short(no_label)}" if no_label else "")
+    if I is not None and I.vcount():
+        names = I.vs.attributes()
+        labels = I.vs["label"] if "label" in names else [None] * I.vcount()
+        no_label = [i for i, x in enumerate(labels) if x is None or not str(x).strip()]
+        rep.check(f"{g}: every node has a non-empty label (igraph)", not no_label,
+                  f"{len(no_label)} without label" if no_label else "")
+    if nodes is not None:
+        no_label = [r["Id"] for r in nodes if not r["Label"].strip()]
+        rep.check(f"{g}: every CSV node has a non-empty Label", not no_label,
+                  f"without Label: {short(no_label)}" if no_label else "")
+
+    # Ids: CSV node ids == GraphML node ids; CSV edge endpoints are node ids.
+    if raw and nodes is not None:
+        csv_ids = [r["Id"] for r in nodes]
+        gml_ids = set(raw["ids"])
+        rep.check(f"{g}: CSV node Ids == GraphML node ids", set(csv_ids) == gml_ids and len(csv_ids) == len(set(csv_ids)),
+                  f"only in CSV: {short(set(csv_ids) - gml_ids)}; only in GraphML: {short(gml_ids - set(csv_ids))}"
+                  if set(csv_ids) != gml_ids else ("duplicate CSV Ids" if len(csv_ids) != len(set(csv_ids)) else ""))
+        diff = [i for i, r in ((r["Id"], r) for r in nodes) if i in raw["labels"] and raw["labels"][i] != r["Label"].strip()]
+        rep.check(f"{g}: CSV Label == GraphML label for each id", not diff,
+                  f"differ for {short(diff)}" if diff else "")
+        if edges is not None:
+            bad_ends = [(r["Source"], r["Target"]) for r in edges if r["Source"] not in gml_ids or r["Target"] not in gml_ids]
+            rep.check(f"{g}: CSV edge endpoints are GraphML node ids", not bad_ends,
+                      f"unknown: {short(bad_ends)}" if bad_ends else "")
+    if edges is not None:
+        bad_type = [r["Type"] for r in edges if r["Type"].strip().lower() != "undirected"]
+        rep.check(f"{g}: CSV edge Type is Undirected", not bad_type,
+                  f"types seen: {short(set(bad_type))}" if bad_type else "")
+
+    # Weights: positive numbers everywhere, and GraphML == CSV per (Source, Target) pair.
+    if raw:
+        bad_w = [(p[0], p[1], w) for p, w in raw["edges"] if number(w) is None or number(w) <= 0]
+        rep.check(f"{g}: every GraphML edge weight is a positive number (GraphML)", not bad_w,
+                  f"bad: {short(bad_w)}" if bad_w else "")
+    if G is not None:
+        it = G.edges(data=True, keys=False) if G.is_multigraph() else G.edges(data=True)
+        bad_w = [(u, v, d.get("weight")) for u, v, d in it
+                 if number(d.get("weight")) is None or number(d.get("weight")) <= 0]
+        rep.check(f"{g}: every GraphML edge weight is a positive number (networkx)", not bad_w,
+                  f"bad: {short(bad_w)}" if bad_w else "")
+    if I is not None and I.ecount():
+        ws = I.es["weight"] if "weight" in I.es.attributes() else [None] * I.ecount()
+        bad_w = [w for w in ws if number(w) is None or number(w) <= 0]
+        rep.check(f"{g}: every GraphML edge weight is a positive number (igraph)", not bad_w,
+                  f"{len(bad_w)} bad, e.g. {bad_w[:3]}" if bad_w else "")
+    if edges is not None:
+        bad_w = [(r["Source"], r["Target"], r["Weight"]) for r in edges
+                 if number(r["Weight"]) is None or number(r["Weight"]) <= 0]
+        rep.check(f"{g}: every CSV Weight is a positive number", not bad_w, f"bad: {short(bad_w)}" if bad_w else "")
+    if raw and edges is not None:
+        gml_w = {}
+        for p, w in raw["edges"]:
+            gml_w.setdefault(p, []).append(number(w))
+        csv_w = {}
+        for r in edges:
+            csv_w.setdefault(pair(r["Source"], r["Target"]), []).append(number(r["Weight"]))
+        mismatch = []
+        for p in set(gml_w) | set(csv_w):
+            a = sorted(x for x in gml_w.get(p, []) if x is not None)
+            b = sorted(x for x in csv_w.get(p, []) if x is not None)
+            if len(a) != len(gml_w.get(p, [])) or len(b) != len(csv_w.get(p, [])) or len(a) != len(b) \
+                    or not all(same_number(x, y) for x, y in zip(a, b)):
+                mismatch.append(f"{p[0]}-{p[1]} graphml={gml_w.get(p)} csv={csv_w.get(p)}")
+        rep.check(f"{g}: GraphML weight == CSV Weight for each (Source, Target)", not mismatch,
+                  f"{len(mismatch)} differ: {short(mismatch, 3)}" if mismatch else f"{len(csv_w)} pairs")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("export_dir", help="folder with the six export files")
+    ap.add_argument("--schema-dir", help="folder holding graphml/graphml.xsd (or graphml.xsd itself)")
+    args = ap.parse_args()
+
+    xsd = None
+    if args.schema_dir:
+        for cand in (os.path.join(args.schema_dir, "graphml", "graphml.xsd"),
+                     os.path.join(args.schema_dir, "graphml.xsd")):
+            if os.path.isfile(cand):
+                xsd = cand
+                break
+        if xsd is None:
+            print(f"error: no graphml/graphml.xsd under {args.schema_dir}", file=sys.stderr)
+            sys.exit(2)
+    if not os.path.isdir(args.export_dir):
+        print(f"error: {args.export_dir} is not a folder", file=sys.stderr)
+        sys.exit(2)
+
+    rep = Report()
+    for g in GRAPHS:
+        check_graph(args.export_dir, g, xsd, rep)
+    print(f"{rep.passed} passed, {rep.failed} failed")
+    sys.exit(1 if rep.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
