@@ -7,7 +7,12 @@ use std::path::PathBuf;
 /// Turn meeting reports into a knowledge graph: an Oxigraph store to query with
 /// SPARQL, and Gephi-ready exports of who met whom and what was discussed when.
 #[derive(Debug, Parser)]
-#[command(name = "meetkg", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "meetkg",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,

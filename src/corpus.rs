@@ -110,6 +110,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, rejected: &mut Vec<Rejected>) {
         }
         if path.is_dir() {
             walk(&path, files, rejected);
+        } else if is_project_file(&path) {
+            continue;
         } else if path
             .extension()
             .is_some_and(|e| REPORT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
@@ -119,11 +121,24 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, rejected: &mut Vec<Rejected>) {
     }
 }
 
+/// READMEs and licences sit beside reports in many folders; they are not reports.
+fn is_project_file(path: &Path) -> bool {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .is_some_and(|s| {
+            ["readme", "license", "licence", "changelog", "notes"].contains(&s.as_str())
+        })
+}
+
 /// Reads, extracts and resolves the reports under `paths`.
 ///
 /// Cost: extraction is linear in the corpus and runs on all cores; resolution is
 /// near-linear in the number of person mentions.
-pub fn read(paths: &[PathBuf], ontology: &Ontology, progress: &(dyn Fn(Progress) + Sync)) -> Corpus {
+pub fn read(
+    paths: &[PathBuf],
+    ontology: &Ontology,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Corpus {
     let (files, mut rejected) = report_files(paths);
     let extractor = Extractor::new(ontology);
     progress(Progress::Start(files.len()));

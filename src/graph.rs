@@ -148,9 +148,18 @@ const INT: AttrType = AttrType::Int;
 
 impl NodeAttributes for PersonNode {
     const ATTRS: &'static [AttrDef] = &[
-        AttrDef { name: "meetings_attended", kind: INT },
-        AttrDef { name: "meetings_spoken", kind: INT },
-        AttrDef { name: "affiliations", kind: STRING },
+        AttrDef {
+            name: "meetings_attended",
+            kind: INT,
+        },
+        AttrDef {
+            name: "meetings_spoken",
+            kind: INT,
+        },
+        AttrDef {
+            name: "affiliations",
+            kind: STRING,
+        },
     ];
     fn iri(&self) -> &str {
         &self.iri
@@ -169,10 +178,22 @@ impl NodeAttributes for PersonNode {
 
 impl EdgeAttributes for CoParticipation {
     const ATTRS: &'static [AttrDef] = &[
-        AttrDef { name: "meetings", kind: STRING },
-        AttrDef { name: "dates", kind: STRING },
-        AttrDef { name: "first_date", kind: STRING },
-        AttrDef { name: "last_date", kind: STRING },
+        AttrDef {
+            name: "meetings",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "dates",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "first_date",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "last_date",
+            kind: STRING,
+        },
     ];
     fn weight(&self) -> f64 {
         self.weight.into()
@@ -189,9 +210,18 @@ impl EdgeAttributes for CoParticipation {
 
 impl NodeAttributes for TopicNode {
     const ATTRS: &'static [AttrDef] = &[
-        AttrDef { name: "meetings", kind: INT },
-        AttrDef { name: "first_date", kind: STRING },
-        AttrDef { name: "last_date", kind: STRING },
+        AttrDef {
+            name: "meetings",
+            kind: INT,
+        },
+        AttrDef {
+            name: "first_date",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "last_date",
+            kind: STRING,
+        },
     ];
     fn iri(&self) -> &str {
         &self.iri
@@ -210,9 +240,18 @@ impl NodeAttributes for TopicNode {
 
 impl EdgeAttributes for CoDiscussion {
     const ATTRS: &'static [AttrDef] = &[
-        AttrDef { name: "first_date", kind: STRING },
-        AttrDef { name: "last_date", kind: STRING },
-        AttrDef { name: "dates", kind: STRING },
+        AttrDef {
+            name: "first_date",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "last_date",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "dates",
+            kind: STRING,
+        },
     ];
     fn weight(&self) -> f64 {
         self.weight.into()
@@ -288,7 +327,8 @@ fn select(
     query: &str,
     vars: &[&str],
 ) -> Result<Vec<Vec<Option<String>>>, GraphError> {
-    let QueryResults::Solutions(solutions) = store.query(&format!("{}{query}", sparql_prefixes()))?
+    let QueryResults::Solutions(solutions) =
+        store.query(&format!("{}{query}", sparql_prefixes()))?
     else {
         return Err(GraphError::NotSolutions { what });
     };
@@ -336,7 +376,12 @@ fn pairs(rows: Vec<Vec<Option<String>>>) -> BTreeSet<(String, String)> {
 
 fn read_participation(store: &Store) -> Result<ParticipationFacts, GraphError> {
     let mut affiliations: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for [person, label] in bound::<2>(select(store, "affiliations", AFFILIATIONS_QUERY, &["p", "label"])?) {
+    for [person, label] in bound::<2>(select(
+        store,
+        "affiliations",
+        AFFILIATIONS_QUERY,
+        &["p", "label"],
+    )?) {
         affiliations.entry(person).or_default().insert(label);
     }
     Ok(ParticipationFacts {
@@ -354,9 +399,14 @@ fn read_discussions(store: &Store) -> Result<DiscussionFacts, GraphError> {
     Ok(DiscussionFacts {
         meetings: read_meetings(store)?,
         discussed: pairs(select(store, "discussions", DISCUSSED_QUERY, &["t", "m"])?),
-        labels: bound::<2>(select(store, "topic labels", TOPIC_LABELS_QUERY, &["t", "label"])?)
-            .map(|[t, l]| (t, l))
-            .collect(),
+        labels: bound::<2>(select(
+            store,
+            "topic labels",
+            TOPIC_LABELS_QUERY,
+            &["t", "label"],
+        )?)
+        .map(|[t, l]| (t, l))
+        .collect(),
     })
 }
 
@@ -380,7 +430,9 @@ pub fn topics(store: &Store) -> Result<TopicGraph, GraphError> {
 }
 
 /// item → the meetings it is in, from (item, meeting) pairs.
-fn by_item(pairs: impl IntoIterator<Item = (String, String)>) -> BTreeMap<String, BTreeSet<String>> {
+fn by_item(
+    pairs: impl IntoIterator<Item = (String, String)>,
+) -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (item, meeting) in pairs {
         out.entry(item).or_default().insert(meeting);
@@ -424,14 +476,14 @@ fn chronological<'a>(
             (m, date, label)
         })
         .collect();
-    out.sort_by(|a, b| {
-        (a.1.is_none(), a.1, a.2, a.0).cmp(&(b.1.is_none(), b.1, b.2, b.0))
-    });
+    out.sort_by(|a, b| (a.1.is_none(), a.1, a.2, a.0).cmp(&(b.1.is_none(), b.1, b.2, b.0)));
     out
 }
 
 /// Sorted known dates, with first and last.
-fn date_summary(dates: impl IntoIterator<Item = Option<impl AsRef<str>>>) -> (String, Option<String>, Option<String>) {
+fn date_summary(
+    dates: impl IntoIterator<Item = Option<impl AsRef<str>>>,
+) -> (String, Option<String>, Option<String>) {
     let mut dates: Vec<String> = dates
         .into_iter()
         .flatten()
@@ -455,17 +507,23 @@ pub(crate) fn build_coparticipation(facts: &ParticipationFacts) -> CoParticipati
     let mut graph = CoParticipationGraph::default();
     let mut nodes: Vec<NodeIndex> = Vec::with_capacity(took_part.len());
     for person in took_part.keys() {
-        nodes.push(graph.add_node(PersonNode {
-            iri: person.clone(),
-            label: facts.names.get(person).cloned().unwrap_or_else(|| person.clone()),
-            meetings_attended: count(&facts.attended, person),
-            meetings_spoken: count(&facts.spoke, person),
-            affiliations: facts
-                .affiliations
-                .get(person)
-                .map(|a| a.iter().map(String::as_str).collect::<Vec<_>>().join("; "))
-                .unwrap_or_default(),
-        }));
+        nodes.push(
+            graph.add_node(PersonNode {
+                iri: person.clone(),
+                label: facts
+                    .names
+                    .get(person)
+                    .cloned()
+                    .unwrap_or_else(|| person.clone()),
+                meetings_attended: count(&facts.attended, person),
+                meetings_spoken: count(&facts.spoke, person),
+                affiliations: facts
+                    .affiliations
+                    .get(person)
+                    .map(|a| a.iter().map(String::as_str).collect::<Vec<_>>().join("; "))
+                    .unwrap_or_default(),
+            }),
+        );
     }
     for ((i, j), shared) in co_occurrences(&took_part) {
         let meetings = chronological(shared.iter().copied(), &facts.meetings);
@@ -492,13 +550,19 @@ pub(crate) fn build_topics(facts: &DiscussionFacts) -> TopicGraph {
     let mut nodes: Vec<NodeIndex> = Vec::with_capacity(discussed.len());
     for (topic, meetings) in &discussed {
         let (_, first_date, last_date) = date_summary(meetings.iter().map(|m| date_of(m)));
-        nodes.push(graph.add_node(TopicNode {
-            iri: topic.clone(),
-            label: facts.labels.get(topic).cloned().unwrap_or_else(|| topic.clone()),
-            meetings: u32::try_from(meetings.len()).unwrap_or(u32::MAX),
-            first_date,
-            last_date,
-        }));
+        nodes.push(
+            graph.add_node(TopicNode {
+                iri: topic.clone(),
+                label: facts
+                    .labels
+                    .get(topic)
+                    .cloned()
+                    .unwrap_or_else(|| topic.clone()),
+                meetings: u32::try_from(meetings.len()).unwrap_or(u32::MAX),
+                first_date,
+                last_date,
+            }),
+        );
     }
     for ((i, j), shared) in co_occurrences(&discussed) {
         let (dates, first_date, last_date) = date_summary(shared.iter().map(|m| date_of(m)));
@@ -529,7 +593,10 @@ mod tests {
     }
 
     fn meeting(label: &str, date: Option<&str>) -> MeetingInfo {
-        MeetingInfo { label: s(label), date: date.map(s) }
+        MeetingInfo {
+            label: s(label),
+            date: date.map(s),
+        }
     }
 
     /// Weight of the edge between two IRIs, 0 when absent.
@@ -544,17 +611,31 @@ mod tests {
     #[test]
     fn hand_made_coparticipation_has_the_right_weights() -> TestResult {
         let mut facts = ParticipationFacts::default();
-        facts.meetings.insert(s("m1"), meeting("Meeting 1", Some("2021-10-28")));
-        facts.meetings.insert(s("m2"), meeting("Meeting 2", Some("2022-02-10")));
+        facts
+            .meetings
+            .insert(s("m1"), meeting("Meeting 1", Some("2021-10-28")));
+        facts
+            .meetings
+            .insert(s("m2"), meeting("Meeting 2", Some("2022-02-10")));
         facts.meetings.insert(s("m3"), meeting("Meeting 3", None));
-        for (p, m) in [("a", "m1"), ("b", "m1"), ("c", "m1"), ("a", "m2"), ("b", "m2"), ("a", "m3"), ("b", "m3")] {
+        for (p, m) in [
+            ("a", "m1"),
+            ("b", "m1"),
+            ("c", "m1"),
+            ("a", "m2"),
+            ("b", "m2"),
+            ("a", "m3"),
+            ("b", "m3"),
+        ] {
             facts.attended.insert((s(p), s(m)));
         }
         // d only spoke (no attendee triple): still a participant.
         facts.spoke.insert((s("d"), s("m2")));
         facts.spoke.insert((s("a"), s("m2")));
         facts.names.insert(s("a"), s("Ann"));
-        facts.affiliations.insert(s("a"), ["Zeta", "Alpha"].map(s).into());
+        facts
+            .affiliations
+            .insert(s("a"), ["Zeta", "Alpha"].map(s).into());
 
         let g = build_coparticipation(&facts);
         let iris: Vec<_> = g.node_indices().map(|i| g[i].iri.clone()).collect();
@@ -583,9 +664,19 @@ mod tests {
     #[test]
     fn hand_made_topic_graph_has_the_right_weights() {
         let mut facts = DiscussionFacts::default();
-        facts.meetings.insert(s("m1"), meeting("M1", Some("2021-10-28")));
-        facts.meetings.insert(s("m2"), meeting("M2", Some("2022-02-10")));
-        for (t, m) in [("t:gdc", "m1"), ("t:youth", "m1"), ("t:gdc", "m2"), ("t:youth", "m2"), ("t:alone", "m2")] {
+        facts
+            .meetings
+            .insert(s("m1"), meeting("M1", Some("2021-10-28")));
+        facts
+            .meetings
+            .insert(s("m2"), meeting("M2", Some("2022-02-10")));
+        for (t, m) in [
+            ("t:gdc", "m1"),
+            ("t:youth", "m1"),
+            ("t:gdc", "m2"),
+            ("t:youth", "m2"),
+            ("t:alone", "m2"),
+        ] {
             facts.discussed.insert((s(t), s(m)));
         }
         facts.labels.insert(s("t:gdc"), s("Global Digital Compact"));
@@ -593,7 +684,10 @@ mod tests {
         assert_eq!(g.node_count(), 3);
         assert_eq!(weight(&g, "t:gdc", "t:youth"), 2.0);
         assert_eq!(weight(&g, "t:alone", "t:gdc"), 1.0);
-        let gdc = g.node_indices().find(|&i| g[i].iri == "t:gdc").map(|i| g[i].clone());
+        let gdc = g
+            .node_indices()
+            .find(|&i| g[i].iri == "t:gdc")
+            .map(|i| g[i].clone());
         assert_eq!(
             gdc,
             Some(TopicNode {
@@ -639,7 +733,10 @@ mod tests {
             let meetings = 1 + rng.below(6);
             let mut facts = ParticipationFacts::default();
             for m in 0..meetings {
-                facts.meetings.insert(format!("m{m}"), meeting(&format!("M{m}"), Some(&format!("2020-01-{:02}", m + 1))));
+                facts.meetings.insert(
+                    format!("m{m}"),
+                    meeting(&format!("M{m}"), Some(&format!("2020-01-{:02}", m + 1))),
+                );
                 for p in 0..people {
                     match rng.below(4) {
                         0 => {
@@ -658,7 +755,11 @@ mod tests {
                 sets.entry(p.clone()).or_default().insert(m.clone());
             }
             let iris: Vec<_> = g.node_indices().map(|i| g[i].iri.clone()).collect();
-            assert_eq!(iris, sets.keys().cloned().collect::<Vec<_>>(), "seed {seed}");
+            assert_eq!(
+                iris,
+                sets.keys().cloned().collect::<Vec<_>>(),
+                "seed {seed}"
+            );
             let mut expected_edges = 0;
             for (i, a) in iris.iter().enumerate() {
                 for b in &iris[i + 1..] {
@@ -669,12 +770,19 @@ mod tests {
                 }
             }
             assert_eq!(g.edge_count(), expected_edges, "seed {seed}");
-            let ends: Vec<_> = g.edge_references().map(|e| (e.source().index(), e.target().index())).collect();
+            let ends: Vec<_> = g
+                .edge_references()
+                .map(|e| (e.source().index(), e.target().index()))
+                .collect();
             assert!(ends.windows(2).all(|w| w[0] < w[1]), "seed {seed}");
             assert!(ends.iter().all(|(s, t)| s < t), "seed {seed}");
             for e in g.edge_references() {
                 let w = e.weight();
-                assert_eq!(w.meetings.split("; ").count(), w.weight as usize, "seed {seed}");
+                assert_eq!(
+                    w.meetings.split("; ").count(),
+                    w.weight as usize,
+                    "seed {seed}"
+                );
                 assert!(w.first_date <= w.last_date, "seed {seed}");
             }
             let again = build_coparticipation(&facts);
@@ -692,7 +800,10 @@ mod tests {
         let amrita = &g[NodeIndex::new(0)];
         assert_eq!((amrita.meetings_attended, amrita.meetings_spoken), (2, 2));
         let wolfgang = &g[NodeIndex::new(1)];
-        assert_eq!((wolfgang.meetings_attended, wolfgang.meetings_spoken), (1, 1));
+        assert_eq!(
+            (wolfgang.meetings_attended, wolfgang.meetings_spoken),
+            (1, 1)
+        );
         assert_eq!(wolfgang.affiliations, "ICANN; University of Aarhus");
         assert_eq!(g.edge_count(), 1);
         let edge = g.edge_references().next().map(|e| e.weight().clone());

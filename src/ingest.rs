@@ -40,7 +40,11 @@ pub enum IngestError {
     Empty { path: PathBuf },
     /// The file is larger than [`MAX_REPORT_BYTES`].
     #[error("{} is too large ({size} bytes; the limit is {limit})", path.display())]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// The file holds NUL or other control bytes that text never has.
     #[error("{} is not a text file (binary byte 0x{byte:02x} at offset {offset})", path.display())]
     Binary {
@@ -208,7 +212,10 @@ mod tests {
 
     #[test]
     fn refuses_empty_binary_latin1_truncated() {
-        assert!(matches!(decode(b"  \n", p()), Err(IngestError::Empty { .. })));
+        assert!(matches!(
+            decode(b"  \n", p()),
+            Err(IngestError::Empty { .. })
+        ));
         assert!(matches!(
             decode(b"%PDF\x00\x01", p()),
             Err(IngestError::Binary { .. })

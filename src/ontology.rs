@@ -9,7 +9,7 @@
 //! [`crate::extract::gazetteer`].
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Subject, Term};
+use oxigraph::model::{NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -19,10 +19,16 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// The files of `ontology/` that extraction reads, with their embedded defaults.
 const FILES: &[(&str, &str)] = &[
-    ("organisations.ttl", include_str!("../ontology/organisations.ttl")),
+    (
+        "organisations.ttl",
+        include_str!("../ontology/organisations.ttl"),
+    ),
     ("topics.ttl", include_str!("../ontology/topics.ttl")),
     ("roles.ttl", include_str!("../ontology/roles.ttl")),
-    ("person-aliases.ttl", include_str!("../ontology/person-aliases.ttl")),
+    (
+        "person-aliases.ttl",
+        include_str!("../ontology/person-aliases.ttl"),
+    ),
     ("lexicon.txt", include_str!("../ontology/lexicon.txt")),
 ];
 
@@ -75,9 +81,11 @@ impl Vocabulary {
     /// The entry whose label folds to `folded`, if exactly one kind of entry has it.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
         let key = crate::extract::names::fold(name);
-        self.entries
-            .iter()
-            .find(|e| e.labels.iter().any(|(l, _)| crate::extract::names::fold(l) == key))
+        self.entries.iter().find(|e| {
+            e.labels
+                .iter()
+                .any(|(l, _)| crate::extract::names::fold(l) == key)
+        })
     }
 }
 
@@ -116,7 +124,10 @@ impl Lexicon {
                 current = Some(name.trim().to_owned());
                 sections.entry(name.trim().to_owned()).or_default();
             } else if let Some(section) = &current {
-                sections.entry(section.clone()).or_default().push(line.to_owned());
+                sections
+                    .entry(section.clone())
+                    .or_default()
+                    .push(line.to_owned());
             } else {
                 return Err(OntologyError::Lexicon {
                     file: file.to_owned(),
@@ -147,7 +158,11 @@ impl Ontology {
     /// # Errors
     /// Only if the shipped files are broken, which the tests rule out.
     pub fn embedded() -> Result<Self, OntologyError> {
-        Self::from_sources(FILES.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())))
+        Self::from_sources(
+            FILES
+                .iter()
+                .map(|(n, t)| ((*n).to_owned(), (*t).to_owned())),
+        )
     }
 
     /// Reads the files from `dir`; a file missing there falls back to the embedded one.
@@ -168,7 +183,9 @@ impl Ontology {
         Self::from_sources(sources)
     }
 
-    fn from_sources(sources: impl IntoIterator<Item = (String, String)>) -> Result<Self, OntologyError> {
+    fn from_sources(
+        sources: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self, OntologyError> {
         let mut me = Self::default();
         for (file, text) in sources {
             if file.ends_with("lexicon.txt") {
@@ -193,7 +210,12 @@ impl Ontology {
         use crate::extract::names::fold;
         for props in subjects.values() {
             let types = props.get(RDF_TYPE).cloned().unwrap_or_default();
-            let get = |p: &str| props.get(&format!("{MEETKG}{p}")).cloned().unwrap_or_default();
+            let get = |p: &str| {
+                props
+                    .get(&format!("{MEETKG}{p}"))
+                    .cloned()
+                    .unwrap_or_default()
+            };
             for t in types {
                 match t.strip_prefix(MEETKG) {
                     Some("Nickname") => {
@@ -243,8 +265,8 @@ fn parse_turtle(file: &str, text: &str) -> Result<Subjects, OntologyError> {
             message: e.to_string(),
         })?;
         let s = match &quad.subject {
-            Subject::NamedNode(n) => n.as_str().to_owned(),
-            Subject::BlankNode(b) => format!("_:{}", b.as_str()),
+            NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
+            NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
         };
         let o = match &quad.object {
             Term::NamedNode(n) => n.as_str().to_owned(),
@@ -264,17 +286,26 @@ fn parse_turtle(file: &str, text: &str) -> Result<Subjects, OntologyError> {
 fn vocabulary(subjects: &Subjects) -> Vocabulary {
     let mut entries = Vec::new();
     for (iri, props) in subjects {
-        let Some(pref) = props.get(&format!("{SKOS}prefLabel")).and_then(|v| v.first()) else {
+        let Some(pref) = props
+            .get(&format!("{SKOS}prefLabel"))
+            .and_then(|v| v.first())
+        else {
             continue;
         };
         let mut labels = vec![(pref.clone(), LabelKind::Preferred)];
-        for (p, kind) in [("altLabel", LabelKind::Alternative), ("hiddenLabel", LabelKind::Hidden)] {
+        for (p, kind) in [
+            ("altLabel", LabelKind::Alternative),
+            ("hiddenLabel", LabelKind::Hidden),
+        ] {
             for l in props.get(&format!("{SKOS}{p}")).into_iter().flatten() {
                 labels.push((l.clone(), kind));
             }
         }
         let mut broader = Vec::new();
-        for p in [format!("{SKOS}broader"), "http://www.w3.org/ns/org#subOrganizationOf".into()] {
+        for p in [
+            format!("{SKOS}broader"),
+            "http://www.w3.org/ns/org#subOrganizationOf".into(),
+        ] {
             broader.extend(props.get(&p).into_iter().flatten().cloned());
         }
         entries.push(Entry {
@@ -315,7 +346,10 @@ mod tests {
     fn curated_rules_are_read() -> Result<(), OntologyError> {
         let ttl = "@prefix m: <https://w3id.org/meetkg/ns#> .\n[] a m:SameAs ; m:name \"Jane Roe\" ; m:alias \"J. Roe\" .\n[] a m:NotSameAs ; m:name \"Ann Lee\", \"Ann Li\" .";
         let o = Ontology::from_sources([("person-aliases.ttl".to_owned(), ttl.to_owned())])?;
-        assert_eq!(o.curation.same_as.get("j roe").map(String::as_str), Some("Jane Roe"));
+        assert_eq!(
+            o.curation.same_as.get("j roe").map(String::as_str),
+            Some("Jane Roe")
+        );
         assert_eq!(o.curation.not_same_as.len(), 1);
         Ok(())
     }

@@ -93,12 +93,8 @@
 //! `skos:prefLabel`s across graphs.
 
 use crate::model::{Evidence, FactKind, Meeting, Person, Report};
-use crate::vocab::{
-    dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE,
-};
-use oxigraph::model::{
-    GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term,
-};
+use crate::vocab::{dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE};
+use oxigraph::model::{GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
@@ -226,7 +222,10 @@ pub fn person_iri(name: &str) -> Result<NamedNode, RdfError> {
 
 /// `id:organisation/{slug}`.
 pub fn organisation_iri(name: &str) -> Result<NamedNode, RdfError> {
-    mint(&format!("organisation/{}", slug_of("organisation name", name)?))
+    mint(&format!(
+        "organisation/{}",
+        slug_of("organisation name", name)?
+    ))
 }
 
 /// `id:topic/{slug}`.
@@ -404,7 +403,11 @@ impl<'a> Mapper<'a> {
         b.add(&self.graph, prov::WAS_DERIVED_FROM, r.clone());
         b.a(&r, foaf::DOCUMENT);
         b.a(&r, prov::ENTITY);
-        b.add(&r, dcterms::IDENTIFIER, Literal::from(report.source.as_str()));
+        b.add(
+            &r,
+            dcterms::IDENTIFIER,
+            Literal::from(report.source.as_str()),
+        );
         if !report.sha256.trim().is_empty() {
             b.add(&r, meetkg::SHA256, Literal::from(report.sha256.trim()));
         }
@@ -416,13 +419,19 @@ impl<'a> Mapper<'a> {
         if let Some(date) = meeting.date.as_deref() {
             match canonical_date(date) {
                 Some(date) => b.add(&m, schema::START_DATE, typed(date, xsd::DATE)),
-                None => log::warn!("{}: meeting date {date:?} is not YYYY-MM-DD; left out", report.source),
+                None => log::warn!(
+                    "{}: meeting date {date:?} is not YYYY-MM-DD; left out",
+                    report.source
+                ),
             }
         }
         if let Some(time) = meeting.start_time_utc.as_deref() {
             match canonical_utc_time(time) {
                 Some(time) => b.add(&m, meetkg::START_TIME_UTC, typed(time, xsd::TIME)),
-                None => log::warn!("{}: start time {time:?} is not HH:MM; left out", report.source),
+                None => log::warn!(
+                    "{}: start time {time:?} is not HH:MM; left out",
+                    report.source
+                ),
             }
         }
         if let Some(number) = meeting.number {
@@ -431,7 +440,10 @@ impl<'a> Mapper<'a> {
         if let Some(date) = meeting.next_meeting_date.as_deref() {
             match canonical_date(date) {
                 Some(date) => b.add(&m, meetkg::NEXT_MEETING_DATE, typed(date, xsd::DATE)),
-                None => log::warn!("{}: next meeting date {date:?} is not YYYY-MM-DD; left out", report.source),
+                None => log::warn!(
+                    "{}: next meeting date {date:?} is not YYYY-MM-DD; left out",
+                    report.source
+                ),
             }
         }
         if !meeting.series.trim().is_empty() {
@@ -509,10 +521,8 @@ impl<'a> Mapper<'a> {
         let mut known: BTreeSet<&str> = BTreeSet::new();
         for person in &report.people {
             let name = person.name.trim();
-            let took_part = person.spoke
-                || person.listed
-                || moderators.contains(name)
-                || hosts.contains(name);
+            let took_part =
+                person.spoke || person.listed || moderators.contains(name) || hosts.contains(name);
             self.person(person, took_part)?;
             known.insert(name);
         }
@@ -571,8 +581,11 @@ impl<'a> Mapper<'a> {
                 self.b.add(&i, meetkg::SPEAKER, p.clone());
                 self.b.add(&i, meetkg::AT_MEETING, m.clone());
                 if !evidence.mention.trim().is_empty() {
-                    self.b
-                        .add(&i, meetkg::MENTION, Literal::from(evidence.mention.as_str()));
+                    self.b.add(
+                        &i,
+                        meetkg::MENTION,
+                        Literal::from(evidence.mention.as_str()),
+                    );
                 }
                 let s = self.selector(evidence)?;
                 self.b.add(&i, prov::WAS_DERIVED_FROM, s);
@@ -726,10 +739,8 @@ impl<'a> Mapper<'a> {
             self.b.add(&m, meetkg::DISCUSSED, t.clone());
             let evidence = sorted_evidence(&topic.evidence, FactKind::Discussed);
             if !evidence.is_empty() {
-                let d = self.under_meeting(&format!(
-                    "discussion/{}",
-                    slug_of("topic name", name)?
-                ))?;
+                let d =
+                    self.under_meeting(&format!("discussion/{}", slug_of("topic name", name)?))?;
                 self.b.a(&d, meetkg::DISCUSSION);
                 self.b.add(&d, meetkg::TOPIC, t.clone());
                 self.b.add(&d, meetkg::AT_MEETING, m.clone());
@@ -752,7 +763,8 @@ impl<'a> Mapper<'a> {
         let s = selector_iri(&self.report.source, evidence.start, evidence.end)?;
         self.b.a(&s, oa::TEXT_QUOTE_SELECTOR);
         self.b.a(&s, oa::TEXT_POSITION_SELECTOR);
-        self.b.add(&s, oa::EXACT, Literal::from(evidence.text.as_str()));
+        self.b
+            .add(&s, oa::EXACT, Literal::from(evidence.text.as_str()));
         self.b.add(&s, oa::START, usize_literal(evidence.start));
         self.b.add(&s, oa::END, usize_literal(evidence.end));
         self.b.add(&s, dcterms::SOURCE, self.report_node.clone());
@@ -768,7 +780,9 @@ fn typed(value: String, datatype: NamedNodeRef<'_>) -> Literal {
 /// interventions, so it must not depend on how extraction happened to list them.
 fn sorted_evidence(evidence: &[Evidence], fact: FactKind) -> Vec<&Evidence> {
     let mut out: Vec<&Evidence> = evidence.iter().filter(|e| e.fact == fact).collect();
-    out.sort_by(|a, b| (a.start, a.end, &a.text, &a.mention).cmp(&(b.start, b.end, &b.text, &b.mention)));
+    out.sort_by(|a, b| {
+        (a.start, a.end, &a.text, &a.mention).cmp(&(b.start, b.end, &b.text, &b.mention))
+    });
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
     out
 }
@@ -820,9 +834,18 @@ pub(crate) mod tests {
                 next_meeting_date: Some("2022-11-03".into()),
             },
             agenda: vec![
-                AgendaItem { id: "1".into(), title: "IGF involvement in the GDC".into() },
-                AgendaItem { id: "1.a".into(), title: "Tech Envoy virtual meeting".into() },
-                AgendaItem { id: "2".into(), title: "AoB".into() },
+                AgendaItem {
+                    id: "1".into(),
+                    title: "IGF involvement in the GDC".into(),
+                },
+                AgendaItem {
+                    id: "1.a".into(),
+                    title: "Tech Envoy virtual meeting".into(),
+                },
+                AgendaItem {
+                    id: "2".into(),
+                    title: "AoB".into(),
+                },
             ],
             people: vec![
                 Person {
@@ -879,7 +902,11 @@ pub(crate) mod tests {
                         mention: "GDC".into(),
                     }],
                 },
-                Topic { name: "NETmundial".into(), aliases: vec![], evidence: vec![] },
+                Topic {
+                    name: "NETmundial".into(),
+                    aliases: vec![],
+                    evidence: vec![],
+                },
             ],
             sha256: "ab".repeat(32),
             warnings: vec![],
@@ -892,14 +919,32 @@ pub(crate) mod tests {
 
     #[test]
     fn slug_is_stable_and_readable() {
-        assert_eq!(slug("Wolfgang Kleinwächter").as_deref(), Some("wolfgang-kleinwachter"));
-        assert_eq!(slug("  Raúl  Echeberría ").as_deref(), Some("raul-echeberria"));
-        assert_eq!(slug("Przemysław Typiak").as_deref(), Some("przemyslaw-typiak"));
-        assert_eq!(slug("WSIS+20 action plan").as_deref(), Some("wsis-20-action-plan"));
-        assert_eq!(slug("Group's Co-Chair").as_deref(), Some("group-s-co-chair"));
+        assert_eq!(
+            slug("Wolfgang Kleinwächter").as_deref(),
+            Some("wolfgang-kleinwachter")
+        );
+        assert_eq!(
+            slug("  Raúl  Echeberría ").as_deref(),
+            Some("raul-echeberria")
+        );
+        assert_eq!(
+            slug("Przemysław Typiak").as_deref(),
+            Some("przemyslaw-typiak")
+        );
+        assert_eq!(
+            slug("WSIS+20 action plan").as_deref(),
+            Some("wsis-20-action-plan")
+        );
+        assert_eq!(
+            slug("Group's Co-Chair").as_deref(),
+            Some("group-s-co-chair")
+        );
         assert_eq!(slug("ﬁnance Ⅻ").as_deref(), Some("finance-xii"));
         assert_eq!(slug("Роман Чуков").as_deref(), Some("роман-чуков"));
-        assert_eq!(slug("000_d039960901b7e455").as_deref(), Some("000-d039960901b7e455"));
+        assert_eq!(
+            slug("000_d039960901b7e455").as_deref(),
+            Some("000-d039960901b7e455")
+        );
         // Same name, other composition: same slug.
         assert_eq!(slug("Kleinwa\u{308}chter"), slug("Kleinw\u{e4}chter"));
     }
@@ -909,7 +954,10 @@ pub(crate) mod tests {
         assert_eq!(slug(""), None);
         assert_eq!(slug(" \t\n"), None);
         let fallback = slug("!!!").unwrap_or_default();
-        assert!(fallback.starts_with("h-") && fallback.len() == 18, "{fallback}");
+        assert!(
+            fallback.starts_with("h-") && fallback.len() == 18,
+            "{fallback}"
+        );
         assert_eq!(slug("!!!"), slug("!!!"));
         assert_ne!(slug("!!!"), slug("???"));
     }
@@ -925,7 +973,12 @@ pub(crate) mod tests {
             "%20 encoded",
         ];
         for name in names {
-            for iri in [person_iri(name)?, topic_iri(name)?, organisation_iri(name)?, role_iri(name)?] {
+            for iri in [
+                person_iri(name)?,
+                topic_iri(name)?,
+                organisation_iri(name)?,
+                role_iri(name)?,
+            ] {
                 let path = &iri.as_str()[ID_BASE.len()..];
                 let segment = path.split_once('/').map(|(_, s)| s).unwrap_or_default();
                 assert!(!segment.is_empty(), "{iri}");
@@ -937,7 +990,11 @@ pub(crate) mod tests {
         }
         let quads = report_quads(&sample_report())?;
         for quad in &quads {
-            for term in [quad.subject.to_string(), quad.predicate.to_string(), quad.graph_name.to_string()] {
+            for term in [
+                quad.subject.to_string(),
+                quad.predicate.to_string(),
+                quad.graph_name.to_string(),
+            ] {
                 assert!(!term.contains(' '), "{term}");
             }
             if let Term::NamedNode(node) = &quad.object {
@@ -957,9 +1014,15 @@ pub(crate) mod tests {
         };
         assert_eq!(meeting_iri(&meeting, "r.txt")?, id("meeting/wg-strategy/3"));
         meeting.number = None;
-        assert_eq!(meeting_iri(&meeting, "r.txt")?, id("meeting/wg-strategy/2022-01-02"));
+        assert_eq!(
+            meeting_iri(&meeting, "r.txt")?,
+            id("meeting/wg-strategy/2022-01-02")
+        );
         meeting.date = Some("not a date".into());
-        assert_eq!(meeting_iri(&meeting, "r_1.txt")?, id("meeting/wg-strategy/report-r-1"));
+        assert_eq!(
+            meeting_iri(&meeting, "r_1.txt")?,
+            id("meeting/wg-strategy/report-r-1")
+        );
         meeting.series = " ".into();
         assert_eq!(meeting_iri(&meeting, "r_1.txt")?, id("meeting/report-r-1"));
         assert!(matches!(graph_iri(""), Err(RdfError::EmptyName { .. })));
@@ -970,7 +1033,12 @@ pub(crate) mod tests {
     fn blank_person_name_is_an_error() {
         let mut report = sample_report();
         report.people[0].name = "  ".into();
-        assert!(matches!(report_quads(&report), Err(RdfError::EmptyName { what: "person name" })));
+        assert!(matches!(
+            report_quads(&report),
+            Err(RdfError::EmptyName {
+                what: "person name"
+            })
+        ));
     }
 
     /// The mapping of the sample report, checked triple by triple as a set.
@@ -982,7 +1050,10 @@ pub(crate) mod tests {
         assert_eq!(mapped.graph, g);
         let actual: HashSet<Quad> = mapped.quads.iter().cloned().collect();
         assert_eq!(actual.len(), mapped.quads.len(), "duplicates");
-        assert!(mapped.quads.iter().all(|q| q.graph_name == GraphName::from(g.clone())));
+        assert!(mapped
+            .quads
+            .iter()
+            .all(|q| q.graph_name == GraphName::from(g.clone())));
 
         let r = id("report/000-sample");
         let m = id("meeting/mag-working-group-on-igf-strengthening-and-strategy/46");
@@ -1020,18 +1091,34 @@ pub(crate) mod tests {
             t(&r, foaf::PRIMARY_TOPIC, n(&m)),
             t(&m, rdf::TYPE, c(schema::EVENT)),
             t(&m, dcterms::SOURCE, n(&r)),
-            t(&m, schema::NAME, l("MAG Working Group on IGF Strengthening and Strategy meeting 46")),
+            t(
+                &m,
+                schema::NAME,
+                l("MAG Working Group on IGF Strengthening and Strategy meeting 46"),
+            ),
             t(&m, schema::START_DATE, date("2022-10-20")),
-            t(&m, meetkg::START_TIME_UTC, Term::from(Literal::new_typed_literal("14:00:00Z", xsd::TIME))),
+            t(
+                &m,
+                meetkg::START_TIME_UTC,
+                Term::from(Literal::new_typed_literal("14:00:00Z", xsd::TIME)),
+            ),
             t(&m, meetkg::NUMBER, int(46)),
             t(&m, meetkg::NEXT_MEETING_DATE, date("2022-11-03")),
             t(&m, schema::SUPER_EVENT, n(&series)),
             t(&series, rdf::TYPE, c(schema::EVENT_SERIES)),
-            t(&series, schema::NAME, l("MAG Working Group on IGF Strengthening and Strategy")),
+            t(
+                &series,
+                schema::NAME,
+                l("MAG Working Group on IGF Strengthening and Strategy"),
+            ),
         ];
-        for (pos, (i, title)) in [("1", "IGF involvement in the GDC"), ("1.a", "Tech Envoy virtual meeting"), ("2", "AoB")]
-            .into_iter()
-            .enumerate()
+        for (pos, (i, title)) in [
+            ("1", "IGF involvement in the GDC"),
+            ("1.a", "Tech Envoy virtual meeting"),
+            ("2", "AoB"),
+        ]
+        .into_iter()
+        .enumerate()
         {
             expected.extend([
                 t(&m, meetkg::AGENDA_ITEM_PROP, n(&item(i))),
@@ -1086,7 +1173,13 @@ pub(crate) mod tests {
             t(&amrita, meetkg::HELD_ROLE, n(&moderator_role)),
         ]);
         expected.extend(role(&moderator_role, "moderator"));
-        expected.extend(intervention(&amrita, "amrita-choudhury-0", "Amrita", 100, 127));
+        expected.extend(intervention(
+            &amrita,
+            "amrita-choudhury-0",
+            "Amrita",
+            100,
+            127,
+        ));
         expected.extend(selector(100, 127, "Amrita recalled the agenda."));
         // Wolfgang: listed, spoke twice (numbered in text order), two memberships.
         let ms_aarhus = id("membership/wolfgang-kleinwachter/university-of-aarhus/mag-member");
@@ -1119,11 +1212,27 @@ pub(crate) mod tests {
         ]);
         expected.extend(role(&mag_member, "MAG Member"));
         expected.extend(role(&expert, "Independent Expert"));
-        expected.extend(intervention(&wolfgang, "wolfgang-kleinwachter-0", "Wolfgang", 200, 217));
-        expected.extend(intervention(&wolfgang, "wolfgang-kleinwachter-1", "Wolfgang", 300, 319));
+        expected.extend(intervention(
+            &wolfgang,
+            "wolfgang-kleinwachter-0",
+            "Wolfgang",
+            200,
+            217,
+        ));
+        expected.extend(intervention(
+            &wolfgang,
+            "wolfgang-kleinwachter-1",
+            "Wolfgang",
+            300,
+            319,
+        ));
         expected.extend(selector(200, 217, "Wolfgang said it."));
         expected.extend(selector(300, 319, "Wolfgang said more."));
-        expected.extend(selector(10, 54, "Wolfgang Kleinwächter (University of Aarhus)"));
+        expected.extend(selector(
+            10,
+            54,
+            "Wolfgang Kleinwächter (University of Aarhus)",
+        ));
         // Chris: only mentioned.
         expected.extend([
             t(&chris, rdf::TYPE, c(foaf::PERSON)),
@@ -1155,9 +1264,18 @@ pub(crate) mod tests {
         expected.extend(selector(400, 422, "The GDC was discussed."));
         let expected: HashSet<Quad> = expected.into_iter().collect();
 
-        let missing: Vec<_> = expected.difference(&actual).map(ToString::to_string).collect();
-        let extra: Vec<_> = actual.difference(&expected).map(ToString::to_string).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "missing: {missing:#?}\nextra: {extra:#?}");
+        let missing: Vec<_> = expected
+            .difference(&actual)
+            .map(ToString::to_string)
+            .collect();
+        let extra: Vec<_> = actual
+            .difference(&expected)
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "missing: {missing:#?}\nextra: {extra:#?}"
+        );
         Ok(())
     }
 
@@ -1187,7 +1305,10 @@ pub(crate) mod tests {
         assert!(sa.contains(&id("person/wolfgang-kleinwachter")));
         assert!(sb.contains(&id("person/wolfgang-kleinwachter")));
         assert_ne!(graph_iri(&a.source)?, graph_iri(&b.source)?);
-        assert_ne!(meeting_iri(&a.meeting, &a.source)?, meeting_iri(&b.meeting, &b.source)?);
+        assert_ne!(
+            meeting_iri(&a.meeting, &a.source)?,
+            meeting_iri(&b.meeting, &b.source)?
+        );
         Ok(())
     }
 
@@ -1197,8 +1318,9 @@ pub(crate) mod tests {
         report.meeting.date = Some("20 October".into());
         report.meeting.start_time_utc = Some("2pm".into());
         let quads = report_quads(&report)?;
-        assert!(!quads.iter().any(|q| q.predicate == schema::START_DATE
-            || q.predicate == meetkg::START_TIME_UTC));
+        assert!(!quads
+            .iter()
+            .any(|q| q.predicate == schema::START_DATE || q.predicate == meetkg::START_TIME_UTC));
         Ok(())
     }
 }

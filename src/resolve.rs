@@ -73,6 +73,8 @@ struct Resolver<'a> {
     /// Resolution of each mention: cluster index (or None for own/dropped), how, score.
     decisions: HashMap<At, (Option<usize>, Resolution, Option<f64>)>,
     review: BTreeSet<Review>,
+    /// Folded full name → nicknames a report gave beside it ("Concettina Cassa (Titti)").
+    nick_map: HashMap<String, BTreeSet<String>>,
 }
 
 impl Resolver<'_> {
@@ -81,8 +83,16 @@ impl Resolver<'_> {
             || typo_equal(a, b)
             || cluster_nicks.contains(a)
             || cluster_nicks.contains(b)
-            || self.ontology.nicknames.get(a).is_some_and(|g| g.iter().any(|x| x == b))
-            || self.ontology.nicknames.get(b).is_some_and(|g| g.iter().any(|x| x == a))
+            || self
+                .ontology
+                .nicknames
+                .get(a)
+                .is_some_and(|g| g.iter().any(|x| x == b))
+            || self
+                .ontology
+                .nicknames
+                .get(b)
+                .is_some_and(|g| g.iter().any(|x| x == a))
     }
 
     fn surname_matches(a: &str, b: &str) -> bool {
@@ -95,8 +105,17 @@ impl Resolver<'_> {
         // One part of a double-barrelled surname: "grau" and "nemiguentcheva grau".
         let pa = parts(a);
         let pb = parts(b);
-        let (short, long) = if pa.len() <= pb.len() { (&pa, &pb) } else { (&pb, &pa) };
-        short.len() == 1 && long.len() > 1 && short[0].len() >= 3 && long.iter().any(|p| p == &short[0] || typo_equal(p, &short[0]))
+        let (short, long) = if pa.len() <= pb.len() {
+            (&pa, &pb)
+        } else {
+            (&pb, &pa)
+        };
+        short.len() == 1
+            && long.len() > 1
+            && short[0].len() >= 3
+            && long
+                .iter()
+                .any(|p| p == &short[0] || typo_equal(p, &short[0]))
     }
 
     fn not_same(&self, a: &str, b: &str) -> bool {
@@ -121,14 +140,20 @@ impl Resolver<'_> {
                 return Some((Resolution::Exact, 1.0));
             }
             let vp = NameParts::new(v);
+            let mut nicks = c.nicknames.clone();
+            nicks.extend(self.nick_map.get(&key).into_iter().flatten().cloned());
             if !np.is_single()
                 && !vp.is_single()
-                && self.given_matches(&np.given, &vp.given, &c.nicknames)
+                && self.given_matches(&np.given, &vp.given, &nicks)
                 && Self::surname_matches(&np.surname, &vp.surname)
             {
                 let nick = np.given != vp.given && !typo_equal(&np.given, &vp.given);
                 let score = crate::extract::names::similarity(&key, &fold(v));
-                let r = if nick { Resolution::Nickname } else { Resolution::Fuzzy };
+                let r = if nick {
+                    Resolution::Nickname
+                } else {
+                    Resolution::Fuzzy
+                };
                 if best.is_none_or(|(_, s)| score > s) {
                     best = Some((r, score));
                 }
@@ -138,7 +163,12 @@ impl Resolver<'_> {
     }
 
     /// Clusters whose given name, surname or nickname is the single word `w`.
-    fn single_candidates(&self, w: &str, surname_only: bool, among: impl Iterator<Item = usize>) -> (Vec<usize>, bool) {
+    fn single_candidates(
+        &self,
+        w: &str,
+        surname_only: bool,
+        among: impl Iterator<Item = usize>,
+    ) -> (Vec<usize>, bool) {
         let w = fold(w);
         let mut exact = BTreeSet::new();
         let mut fuzzy = BTreeSet::new();
@@ -147,11 +177,14 @@ impl Resolver<'_> {
             for (v, _) in &c.variants {
                 let vp = NameParts::new(v);
                 let surname_parts = parts(&vp.surname);
-                let by_surname = vp.surname == w || (w.len() >= 3 && surname_parts.iter().any(|p| *p == w));
+                let by_surname =
+                    vp.surname == w || (w.len() >= 3 && surname_parts.iter().any(|p| *p == w));
                 let by_given = !surname_only && (vp.given == w || c.nicknames.contains(&w));
                 if by_surname || by_given {
                     exact.insert(ci);
-                } else if (!surname_only && typo_equal(&vp.given, &w)) || typo_equal(&vp.surname, &w) {
+                } else if (!surname_only && typo_equal(&vp.given, &w))
+                    || typo_equal(&vp.surname, &w)
+                {
                     fuzzy.insert(ci);
                 }
             }
@@ -175,7 +208,21 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
         clusters: Vec::new(),
         decisions: HashMap::new(),
         review: BTreeSet::new(),
+        nick_map: HashMap::new(),
     };
+
+    // Nicknames a report gives in parentheses belong to the full name beside them,
+    // wherever that name occurs: collect them before clustering.
+    for ex in &extractions {
+        for m in &ex.mentions {
+            if let Some(n) = &m.nickname {
+                r.nick_map
+                    .entry(fold(&bare(&m.text, &r.lex).0))
+                    .or_default()
+                    .insert(fold(n));
+            }
+        }
+    }
 
     // 1. Full names from definite mentions form the identities.
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
@@ -189,15 +236,21 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
         }
     }
     // Listed names first: participant lists are the most careful spelling.
-    order.sort_by_key(|((ri, mi), _)| (extractions[*ri].mentions[*mi].fact != FactKind::Listed, *ri, *mi));
+    order.sort_by_key(|((ri, mi), _)| {
+        (
+            extractions[*ri].mentions[*mi].fact != FactKind::Listed,
+            *ri,
+            *mi,
+        )
+    });
     for (at, name) in order {
-        let (ri, mi) = at;
-        let m = &extractions[ri].mentions[mi];
+        let (ri, _) = at;
         if let Some(canonical) = ontology.curation.same_as.get(&fold(&name)) {
             let target = canonical.clone();
             let ci = find_or_add(&mut r, &target, &mut by_surname);
             r.clusters[ci].variants.push((name, at));
-            r.decisions.insert(at, (Some(ci), Resolution::Curated, None));
+            r.decisions
+                .insert(at, (Some(ci), Resolution::Curated, None));
             continue;
         }
         let np = NameParts::new(&name);
@@ -219,13 +272,20 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
             .copied();
         let ci = match chosen {
             Some((ci, res, score)) => {
-                r.decisions.insert(at, (Some(ci), res, (res != Resolution::Exact).then_some(score)));
+                r.decisions.insert(
+                    at,
+                    (Some(ci), res, (res != Resolution::Exact).then_some(score)),
+                );
                 if fits.len() > 1 && res != Resolution::Exact {
                     r.review.insert(Review {
                         mention: name.clone(),
                         report: extractions[ri].source.clone(),
-                        reason: "several identities fit this full name; the closest was taken".into(),
-                        candidates: fits.iter().map(|(c, _, _)| r.clusters[*c].variants[0].0.clone()).collect(),
+                        reason: "several identities fit this full name; the closest was taken"
+                            .into(),
+                        candidates: fits
+                            .iter()
+                            .map(|(c, _, _)| r.clusters[*c].variants[0].0.clone())
+                            .collect(),
                     });
                 }
                 ci
@@ -233,7 +293,7 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
             None => {
                 r.clusters.push(Cluster {
                     variants: Vec::new(),
-                    nicknames: BTreeSet::new(),
+                    nicknames: r.nick_map.get(&fold(&name)).cloned().unwrap_or_default(),
                 });
                 let ci = r.clusters.len() - 1;
                 by_surname.entry(np.surname.clone()).or_default().push(ci);
@@ -241,10 +301,10 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                 ci
             }
         };
-        r.clusters[ci].variants.push((name, at));
-        if let Some(n) = &m.nickname {
-            r.clusters[ci].nicknames.insert(fold(n));
+        if let Some(nicks) = r.nick_map.get(&fold(&name)).cloned() {
+            r.clusters[ci].nicknames.extend(nicks);
         }
+        r.clusters[ci].variants.push((name, at));
         let key = np.surname.clone();
         let entry = by_surname.entry(key).or_default();
         if !entry.contains(&ci) {
@@ -269,7 +329,8 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
             let (name, honorific) = bare(&m.text, &r.lex);
             if let Some(canonical) = ontology.curation.same_as.get(&fold(&name)) {
                 let ci = find_or_add(&mut r, &canonical.clone(), &mut by_surname);
-                r.decisions.insert(at, (Some(ci), Resolution::Curated, None));
+                r.decisions
+                    .insert(at, (Some(ci), Resolution::Curated, None));
                 continue;
             }
             if name.contains(' ') {
@@ -279,7 +340,8 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                     .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1));
                 match fit {
                     Some((ci, (res, s))) => {
-                        r.decisions.insert(at, (Some(ci), res, (res != Resolution::Exact).then_some(s)));
+                        r.decisions
+                            .insert(at, (Some(ci), res, (res != Resolution::Exact).then_some(s)));
                     }
                     None if m.definite => {
                         r.decisions.insert(at, (None, Resolution::Unresolved, None));
@@ -288,27 +350,38 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                 }
                 continue;
             }
-            let (local, local_fuzzy) = r.single_candidates(&name, honorific, in_report.iter().copied());
+            let (local, local_fuzzy) =
+                r.single_candidates(&name, honorific, in_report.iter().copied());
             if local.len() == 1 {
-                let res = if local_fuzzy { Resolution::Fuzzy } else { Resolution::Roster };
+                let res = if local_fuzzy {
+                    Resolution::Fuzzy
+                } else {
+                    Resolution::Roster
+                };
                 r.decisions.insert(at, (Some(local[0]), res, None));
                 continue;
             }
-            let (global, global_fuzzy) = r.single_candidates(&name, honorific, all_clusters.clone());
+            let (global, global_fuzzy) =
+                r.single_candidates(&name, honorific, all_clusters.clone());
             if local.len() > 1 || global.len() > 1 {
                 let cands = if local.len() > 1 { &local } else { &global };
                 r.review.insert(Review {
                     mention: m.text.clone(),
                     report: ex.source.clone(),
-                    reason: "ambiguous: several people have this name; kept as a person of its own".into(),
-                    candidates: cands.iter().map(|&c| r.clusters[c].variants[0].0.clone()).collect(),
+                    reason: "ambiguous: several people have this name; kept as a person of its own"
+                        .into(),
+                    candidates: cands
+                        .iter()
+                        .map(|&c| r.clusters[c].variants[0].0.clone())
+                        .collect(),
                 });
                 // A known first name of several people is still a person.
                 r.decisions.insert(at, (None, Resolution::Unresolved, None));
                 continue;
             }
             if global.len() == 1 && !global_fuzzy {
-                r.decisions.insert(at, (Some(global[0]), Resolution::Corpus, None));
+                r.decisions
+                    .insert(at, (Some(global[0]), Resolution::Corpus, None));
                 continue;
             }
             if m.definite {
@@ -320,9 +393,17 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
     build(extractions, &r)
 }
 
-fn find_or_add(r: &mut Resolver<'_>, name: &str, by_surname: &mut HashMap<String, Vec<usize>>) -> usize {
+fn find_or_add(
+    r: &mut Resolver<'_>,
+    name: &str,
+    by_surname: &mut HashMap<String, Vec<usize>>,
+) -> usize {
     let key = fold(name);
-    if let Some(ci) = r.clusters.iter().position(|c| c.variants.iter().any(|(v, _)| fold(v) == key)) {
+    if let Some(ci) = r
+        .clusters
+        .iter()
+        .position(|c| c.variants.iter().any(|(v, _)| fold(v) == key))
+    {
         return ci;
     }
     r.clusters.push(Cluster {
@@ -330,7 +411,10 @@ fn find_or_add(r: &mut Resolver<'_>, name: &str, by_surname: &mut HashMap<String
         nicknames: BTreeSet::new(),
     });
     let ci = r.clusters.len() - 1;
-    by_surname.entry(NameParts::new(name).surname).or_default().push(ci);
+    by_surname
+        .entry(NameParts::new(name).surname)
+        .or_default()
+        .push(ci);
     ci
 }
 
@@ -340,29 +424,45 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
     if let Some(curated) = c.variants.iter().find(|(_, at)| at.0 == usize::MAX) {
         return curated.0.clone();
     }
-    if let Some(p) = c.variants.iter().find_map(|(v, _)| r.ontology.curation.preferred.get(&fold(v))) {
+    if let Some(p) = c
+        .variants
+        .iter()
+        .find_map(|(v, _)| r.ontology.curation.preferred.get(&fold(v)))
+    {
         return p.clone();
     }
     let quality = |s: &str| {
         let accents = s.chars().filter(|c| !c.is_ascii()).count();
-        let caps = s.split(' ').filter(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase())).count();
+        let caps = s
+            .split(' ')
+            .filter(|w| w.len() > 2 && w.chars().all(|c| !c.is_lowercase()))
+            .count();
         (accents, std::cmp::Reverse(caps))
     };
-    // Surname: most parts, then most frequent spelling, then accents.
-    let mut surnames: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
-    let mut givens: BTreeMap<String, (usize, String)> = BTreeMap::new();
-    for (v, _) in &c.variants {
+    // Surname: most parts, then most frequent spelling, then the earliest seen
+    // (participant lists come first); accents and mixed case win among equals.
+    let mut surnames: BTreeMap<String, (usize, usize, std::cmp::Reverse<usize>, String)> =
+        BTreeMap::new();
+    let mut givens: BTreeMap<String, (usize, std::cmp::Reverse<usize>, String)> = BTreeMap::new();
+    for (i, (v, _)) in c.variants.iter().enumerate() {
         let words: Vec<&str> = v.split(' ').collect();
         let (given, surname) = (words[0], words[1..].join(" "));
-        let se = surnames.entry(fold(&surname)).or_insert((parts(&surname).len(), 0, surname.clone()));
+        let se = surnames.entry(fold(&surname)).or_insert((
+            parts(&surname).len(),
+            0,
+            std::cmp::Reverse(i),
+            surname.clone(),
+        ));
         se.1 += 1;
-        if quality(&surname) > quality(&se.2) {
-            se.2 = surname.clone();
+        if quality(&surname) > quality(&se.3) {
+            se.3 = surname.clone();
         }
-        let ge = givens.entry(fold(given)).or_insert((0, given.to_owned()));
+        let ge = givens
+            .entry(fold(given))
+            .or_insert((0, std::cmp::Reverse(i), given.to_owned()));
         ge.0 += 1;
-        if quality(given) > quality(&ge.1) {
-            ge.1 = given.to_owned();
+        if quality(given) > quality(&ge.2) {
+            ge.2 = given.to_owned();
         }
     }
     for s in singles {
@@ -372,19 +472,28 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
     }
     let surname = surnames
         .values()
-        .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then_with(|| b.2.cmp(&a.2)))
-        .map(|s| s.2.clone())
+        .max_by_key(|s| (s.0, s.1, s.2))
+        .map(|s| s.3.clone())
         .unwrap_or_default();
     let is_nick = |g: &str| {
         let f = fold(g);
-        c.nicknames.contains(&f) || r.ontology.nicknames.contains_key(&f) && givens.keys().any(|k| r.ontology.nicknames.get(&f).is_some_and(|v| v.contains(k)))
+        c.nicknames.contains(&f)
+            || r.ontology.nicknames.contains_key(&f)
+                && givens
+                    .keys()
+                    .any(|k| r.ontology.nicknames.get(&f).is_some_and(|v| v.contains(k)))
     };
-    let formal: Vec<&(usize, String)> = givens.values().filter(|(_, g)| !is_nick(g)).collect();
-    let pool: Vec<&(usize, String)> = if formal.is_empty() { givens.values().collect() } else { formal };
+    let formal: Vec<&(usize, std::cmp::Reverse<usize>, String)> =
+        givens.values().filter(|g| !is_nick(&g.2)).collect();
+    let pool: Vec<&(usize, std::cmp::Reverse<usize>, String)> = if formal.is_empty() {
+        givens.values().collect()
+    } else {
+        formal
+    };
     let given = pool
         .iter()
-        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)))
-        .map(|g| g.1.clone())
+        .max_by_key(|g| (g.0, g.1))
+        .map(|g| g.2.clone())
         .unwrap_or_default();
     format!("{given} {surname}").trim().to_owned()
 }
@@ -450,7 +559,8 @@ fn build(extractions: Vec<Extraction>, r: &Resolver<'_>) -> Resolved {
                 }
             }
             let surface = bare_name;
-            if fold(&surface) != fold(&name) && !p.aliases.iter().any(|a| fold(a) == fold(&surface)) {
+            if fold(&surface) != fold(&name) && !p.aliases.iter().any(|a| fold(a) == fold(&surface))
+            {
                 p.aliases.push(surface.clone());
             }
             let mention = Mention {
@@ -474,7 +584,12 @@ fn build(extractions: Vec<Extraction>, r: &Resolver<'_>) -> Resolved {
             }
             p.mentions.sort();
         }
-        let canon = |n: &String| canon_of_text.get(&fold(n)).cloned().unwrap_or_else(|| n.clone());
+        let canon = |n: &String| {
+            canon_of_text
+                .get(&fold(n))
+                .cloned()
+                .unwrap_or_else(|| n.clone())
+        };
         let mut meeting = ex.meeting.clone();
         meeting.moderators = meeting.moderators.iter().map(canon).collect();
         meeting.hosts = meeting.hosts.iter().map(canon).collect();
@@ -512,8 +627,187 @@ fn add_nick(p: &Person, mentions: &[PersonMention]) -> Option<String> {
         .iter()
         .filter_map(|m| m.nickname.as_ref())
         .find(|n| {
-            p.mentions.iter().any(|pm| mentions.iter().any(|m| m.text == pm.text && m.nickname.as_deref() == Some(n.as_str())))
-                && !p.aliases.iter().any(|a| fold(a) == fold(n))
+            p.mentions.iter().any(|pm| {
+                mentions
+                    .iter()
+                    .any(|m| m.text == pm.text && m.nickname.as_deref() == Some(n.as_str()))
+            }) && !p.aliases.iter().any(|a| fold(a) == fold(n))
         })
         .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Evidence;
+
+    fn mention(text: &str, fact: FactKind, definite: bool) -> PersonMention {
+        PersonMention {
+            text: text.into(),
+            fact,
+            definite,
+            nickname: None,
+            roles: vec![],
+            affiliations: vec![],
+            memberships: vec![],
+            evidence: Evidence::default(),
+        }
+    }
+
+    fn report(source: &str, mentions: Vec<PersonMention>) -> Extraction {
+        Extraction {
+            source: source.into(),
+            mentions,
+            ..Extraction::default()
+        }
+    }
+
+    fn names(r: &Report) -> Vec<&str> {
+        let mut v: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+        v.sort_unstable();
+        v
+    }
+
+    fn resolved(reports: Vec<Extraction>) -> Resolved {
+        let ontology = Ontology::embedded().unwrap_or_default();
+        resolve(reports, &ontology)
+    }
+
+    #[test]
+    fn first_names_resolve_in_the_report_then_the_corpus() {
+        use FactKind::*;
+        let r = resolved(vec![
+            report(
+                "a.txt",
+                vec![
+                    mention("Mark Carvell", Listed, true),
+                    mention("Mark", Spoke, true),
+                ],
+            ),
+            report(
+                "b.txt",
+                vec![mention("Mark", Spoke, true), mention("Justin", Spoke, true)],
+            ),
+        ]);
+        assert_eq!(names(&r.reports[0]), ["Mark Carvell"]);
+        assert_eq!(names(&r.reports[1]), ["Justin", "Mark Carvell"]);
+        let mark = &r.reports[1]
+            .people
+            .iter()
+            .find(|p| p.name == "Mark Carvell");
+        assert!(mark.is_some_and(|p| p
+            .mentions
+            .iter()
+            .any(|m| m.resolution == Resolution::Corpus)));
+    }
+
+    #[test]
+    fn a_shared_first_name_is_not_merged_without_evidence() {
+        use FactKind::*;
+        let r = resolved(vec![
+            report(
+                "a.txt",
+                vec![
+                    mention("Maria Lopez", Listed, true),
+                    mention("Maria Schmidt", Listed, true),
+                ],
+            ),
+            report("b.txt", vec![mention("Maria", Spoke, true)]),
+        ]);
+        assert_eq!(names(&r.reports[1]), ["Maria"]);
+        assert!(r
+            .registry
+            .review
+            .iter()
+            .any(|x| x.mention == "Maria" && x.candidates.len() == 2));
+        // A tentative mention of a name nobody has is dropped.
+        let r = resolved(vec![report(
+            "c.txt",
+            vec![mention("Communique", Mentioned, false)],
+        )]);
+        assert!(r.reports[0].people.is_empty());
+    }
+
+    #[test]
+    fn misspellings_accents_double_surnames_and_nicknames() {
+        use FactKind::*;
+        let mut host = mention("Concettina Cassa", Host, true);
+        host.nickname = Some("Titti".into());
+        let r = resolved(vec![
+            report(
+                "a.txt",
+                vec![
+                    mention("Velimira Grau", Listed, true),
+                    mention("Raul Echeberria", Listed, true),
+                    mention("Raúl Echeberría", Spoke, true),
+                    host,
+                    mention("Velimira", Spoke, true),
+                ],
+            ),
+            report(
+                "b.txt",
+                vec![
+                    mention("Velmira Nemiguentcheva-Grau", Listed, true),
+                    mention("Titti Cassa", Listed, true),
+                    mention("Mark Carvell", Listed, true),
+                ],
+            ),
+            report(
+                "c.txt",
+                vec![
+                    mention("Mark Cavell", Spoke, true),
+                    mention("Titti", Spoke, true),
+                ],
+            ),
+        ]);
+        assert_eq!(
+            names(&r.reports[0]),
+            [
+                "Concettina Cassa",
+                "Raúl Echeberría",
+                "Velimira Nemiguentcheva-Grau"
+            ]
+        );
+        assert_eq!(
+            names(&r.reports[1]),
+            [
+                "Concettina Cassa",
+                "Mark Carvell",
+                "Velimira Nemiguentcheva-Grau"
+            ]
+        );
+        assert_eq!(names(&r.reports[2]), ["Concettina Cassa", "Mark Carvell"]);
+    }
+
+    #[test]
+    fn curated_rules_override() {
+        use FactKind::*;
+        let mut ontology = Ontology::embedded().unwrap_or_default();
+        ontology
+            .curation
+            .same_as
+            .insert("doc".into(), "Doreen Bogdan-Martin".into());
+        ontology
+            .curation
+            .not_same_as
+            .push(("ana lindqvist".into(), "ana lindquist".into()));
+        let r = resolve(
+            vec![
+                report(
+                    "a.txt",
+                    vec![
+                        mention("Doc", Spoke, true),
+                        mention("Ana Lindqvist", Listed, true),
+                    ],
+                ),
+                report("b.txt", vec![mention("Ana Lindquist", Listed, true)]),
+            ],
+            &ontology,
+        );
+        assert_eq!(
+            names(&r.reports[0]),
+            ["Ana Lindqvist", "Doreen Bogdan-Martin"]
+        );
+        assert_eq!(names(&r.reports[1]), ["Ana Lindquist"]);
+    }
 }

@@ -7,10 +7,27 @@
 //! replaces all the graphs it was given or none of them, and a report that failed
 //! extraction is simply not passed in, so its previous graph stays as it was.
 //!
-//! Queries see the union of all named graphs as their default graph (unless the
-//! query names its own dataset with `FROM`/`FROM NAMED`), so researchers write
-//! `?m schema:attendee ?p` without `GRAPH` clauses, and can still ask `GRAPH ?g`
-//! to learn which report states a fact.
+//! Queries see the merge of all named graphs as their default graph, so
+//! researchers write `?m schema:attendee ?p` without `GRAPH` clauses, and can
+//! still ask `GRAPH ?g` to learn which report states a fact.
+//!
+//! # Why the default graph is materialised
+//!
+//! Oxigraph 0.5 can evaluate queries over the union of the named graphs
+//! (`QueryDatasetSpecification::set_default_graph_as_union`), but it counts a
+//! triple once per graph that holds it (oxigraph issue #1919, fixed on the 0.6
+//! development branch by PR #1920, not in any 0.5 release). Every report graph
+//! repeats `foaf:name`, types and labels of the people it mentions, so a union
+//! query would return each row once per report and inflate every `COUNT`. So
+//! the store keeps the default graph equal to the RDF merge (a set) of the
+//! named graphs, maintained in the same transaction as each write: queries,
+//! and any SPARQL endpoint serving the store, get standard set semantics with
+//! no flag to remember. **Do not enable "union default graph" on top of this**
+//! (it would add the named graphs to the default graph again), and do not write
+//! to the default graph or to named graphs behind this type's back; if you did,
+//! [`Store::rebuild_default_graph`] repairs the merge. The cost is storage:
+//! each distinct triple is stored once more. When oxigraph ships the fix, this
+//! can go back to the union flag.
 //!
 //! This module does not decide which reports to rebuild (incremental builds are
 //! the caller's business), and it does not serialise anything.
@@ -18,10 +35,12 @@
 use crate::model::Report;
 use crate::rdf::{self, RdfError, ReportGraph};
 use crate::vocab::{ID_BASE, PREFIXES};
-use oxigraph::model::{IriParseError, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::model::{
+    GraphName, GraphNameRef, IriParseError, NamedNode, NamedOrBlankNode, Quad, QuadRef, Triple,
+};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
 use oxigraph::store::StorageError;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -151,20 +170,14 @@ impl Store {
     }
 
     /// Replaces each graph's content with its quads, all in one transaction: on
-    /// error nothing is written. Graphs not listed are left as they are.
+    /// error nothing is written. Graphs not listed are left as they are; the
+    /// default graph (the merge) is updated to match.
     ///
-    /// Quads whose graph name is not their [`ReportGraph::graph`] are written
-    /// where they say; [`rdf::report_graph`] never produces such quads.
+    /// Every quad should have its [`ReportGraph::graph`] as graph name, as
+    /// [`rdf::report_graph`] guarantees; a quad naming another graph would be
+    /// written there, outside the replace-and-merge bookkeeping.
     pub fn replace_graphs(&self, graphs: &[ReportGraph]) -> Result<(), StoreError> {
-        let mut transaction = self.inner.start_transaction().map_err(self.storage())?;
-        for graph in graphs {
-            transaction
-                .remove_named_graph(graph.graph.as_ref())
-                .map_err(self.storage())?;
-            transaction.insert_named_graph(graph.graph.as_ref());
-            transaction.extend(&graph.quads);
-        }
-        transaction.commit().map_err(self.storage())
+        self.apply(graphs, &[])
     }
 
     /// Drops the report graphs (`id:graph/...`) of reports not in `sources`, in
@@ -187,28 +200,124 @@ impl Store {
             })
             .collect::<Result<BTreeSet<_>, _>>()?;
         let prefix = format!("{ID_BASE}graph/");
+        let mut dropped: Vec<NamedNode> = self
+            .named_graphs()?
+            .into_iter()
+            .filter_map(|graph| match graph {
+                NamedOrBlankNode::NamedNode(graph) => Some(graph),
+                NamedOrBlankNode::BlankNode(_) => None,
+            })
+            .filter(|graph| graph.as_str().starts_with(&prefix) && !keep.contains(graph))
+            .collect();
+        dropped.sort();
+        if !dropped.is_empty() {
+            self.apply(&[], &dropped)?;
+        }
+        Ok(dropped)
+    }
+
+    /// One transaction: drop `drop`, replace `replace`, and keep the default
+    /// graph equal to the merge of the named graphs.
+    ///
+    /// Reads happen before any write, so the bookkeeping does not depend on
+    /// whether a transaction sees its own writes: a triple leaves the default
+    /// graph when a touched graph held it, no touched graph holds it any more,
+    /// and no untouched named graph holds it.
+    fn apply(&self, replace: &[ReportGraph], drop: &[NamedNode]) -> Result<(), StoreError> {
         let mut transaction = self.inner.start_transaction().map_err(self.storage())?;
-        let mut dropped = Vec::new();
-        for graph in transaction.named_graphs().collect::<Result<Vec<_>, _>>().map_err(self.storage())? {
-            if let NamedOrBlankNode::NamedNode(graph) = graph {
-                if graph.as_str().starts_with(&prefix) && !keep.contains(&graph) {
-                    dropped.push(graph);
-                }
+        let touched: HashSet<&NamedNode> = replace.iter().map(|g| &g.graph).chain(drop).collect();
+        let new_triples: HashSet<Triple> = replace
+            .iter()
+            .flat_map(|g| g.quads.iter().cloned().map(Triple::from))
+            .collect();
+        let mut old_triples: HashSet<Triple> = HashSet::new();
+        for graph in &touched {
+            for quad in transaction.quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            {
+                old_triples.insert(quad.map_err(self.storage())?.into());
             }
         }
-        for graph in &dropped {
+        let mut leaving = Vec::new();
+        for triple in old_triples.difference(&new_triples) {
+            let mut elsewhere = false;
+            for quad in transaction.quads_for_pattern(
+                Some(triple.subject.as_ref()),
+                Some(triple.predicate.as_ref()),
+                Some(triple.object.as_ref()),
+                None,
+            ) {
+                elsewhere |= match quad.map_err(self.storage())?.graph_name {
+                    GraphName::NamedNode(graph) => !touched.contains(&graph),
+                    GraphName::BlankNode(_) => true,
+                    GraphName::DefaultGraph => false,
+                };
+                if elsewhere {
+                    break;
+                }
+            }
+            if !elsewhere {
+                leaving.push(triple);
+            }
+        }
+
+        for graph in drop {
             transaction
                 .remove_named_graph(graph.as_ref())
                 .map_err(self.storage())?;
         }
-        transaction.commit().map_err(self.storage())?;
-        dropped.sort();
-        Ok(dropped)
+        for graph in replace {
+            transaction
+                .remove_named_graph(graph.graph.as_ref())
+                .map_err(self.storage())?;
+            transaction.insert_named_graph(graph.graph.as_ref());
+            transaction.extend(&graph.quads);
+        }
+        for triple in &new_triples {
+            transaction.insert(triple.as_ref().in_graph(GraphNameRef::DefaultGraph));
+        }
+        for triple in leaving {
+            transaction.remove(triple.as_ref().in_graph(GraphNameRef::DefaultGraph));
+        }
+        transaction.commit().map_err(self.storage())
     }
 
-    /// Number of quads in the store. Cost: a full scan.
+    /// Recomputes the default graph as the merge of all named graphs, in one
+    /// transaction. Only needed after writing to the store other than through
+    /// this type. Cost: the whole store passes through the transaction, in memory.
+    pub fn rebuild_default_graph(&self) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction().map_err(self.storage())?;
+        let named: Vec<Quad> = transaction
+            .iter()
+            .filter(|q| !matches!(q, Ok(q) if q.graph_name.is_default_graph()))
+            .collect::<Result<_, _>>()
+            .map_err(self.storage())?;
+        transaction
+            .clear_graph(GraphNameRef::DefaultGraph)
+            .map_err(self.storage())?;
+        for quad in &named {
+            transaction.insert(QuadRef::new(
+                &quad.subject,
+                &quad.predicate,
+                &quad.object,
+                GraphNameRef::DefaultGraph,
+            ));
+        }
+        transaction.commit().map_err(self.storage())
+    }
+
+    /// Number of quads in the named graphs: what the reports say, without the
+    /// derived default graph. Cost: a full scan.
     pub fn len(&self) -> Result<usize, StoreError> {
-        self.inner.len().map_err(self.storage())
+        let all = self.inner.len().map_err(self.storage())?;
+        let mut default = 0;
+        for quad in self
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+        {
+            quad.map_err(self.storage())?;
+            default += 1;
+        }
+        Ok(all - default)
     }
 
     /// Whether the store holds no quad.
@@ -228,8 +337,9 @@ impl Store {
         Ok(graphs)
     }
 
-    /// Runs a SPARQL query, with the union of all graphs as the default graph
-    /// unless the query names its own dataset (`FROM`, `FROM NAMED`).
+    /// Runs a SPARQL query. Its default graph is the merge of all named graphs
+    /// (see the module docs), unless the query names its own dataset (`FROM`,
+    /// `FROM NAMED`).
     ///
     /// The prefixes of [`crate::vocab::PREFIXES`] (`foaf:`, `schema:`,
     /// `meetkg:`, `id:`...) are predeclared, so short interactive queries need no
@@ -242,21 +352,23 @@ impl Store {
                 .with_prefix(prefix, iri)
                 .map_err(|source| StoreError::Prefix { prefix, source })?;
         }
-        let mut prepared = evaluator.parse_query(sparql)?;
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
-        Ok(prepared.on_store(&self.inner).execute()?)
+        Ok(evaluator
+            .parse_query(sparql)?
+            .on_store(&self.inner)
+            .execute()?)
     }
 
-    /// Every quad, sorted by graph, subject, predicate and object (compared as
-    /// N-Quads terms), so dumps of the same store are byte-identical.
+    /// Every quad of the named graphs, sorted by graph, subject, predicate and
+    /// object (compared as N-Quads terms), so dumps of the same store are
+    /// byte-identical. The default graph is left out: it is derived (the merge
+    /// of the named graphs) and a dump would only repeat it.
     ///
     /// Cost: the whole store in memory, plus one string per term for sorting.
     pub fn sorted_quads(&self) -> Result<Vec<Quad>, StoreError> {
         let mut quads = self
             .inner
             .iter()
+            .filter(|q| !matches!(q, Ok(q) if q.graph_name.is_default_graph()))
             .collect::<Result<Vec<_>, _>>()
             .map_err(self.storage())?;
         quads.sort_by_cached_key(|q| {
@@ -273,7 +385,9 @@ impl Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
     }
 }
 
@@ -385,10 +499,10 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn queries_see_the_union_of_graphs() -> TestResult {
+    fn queries_see_the_merge_of_graphs() -> TestResult {
         let (_dir, store) = sample_store()?;
         let QueryResults::Solutions(solutions) = store.query(
-            "SELECT ?m WHERE { ?m schema:attendee id:person/wolfgang-kleinwachter }",
+            "SELECT ?m WHERE { ?m schema:attendee <https://w3id.org/meetkg/id/person/wolfgang-kleinwachter> }",
         )?
         else {
             return Err("not solutions".into());
@@ -396,9 +510,8 @@ pub(crate) mod tests {
         let meetings = solutions.collect::<Result<Vec<_>, _>>()?;
         assert_eq!(meetings.len(), 1);
 
-        let QueryResults::Solutions(solutions) = store.query(
-            "SELECT DISTINCT ?m WHERE { ?m a schema:Event }",
-        )?
+        let QueryResults::Solutions(solutions) =
+            store.query("SELECT DISTINCT ?m WHERE { ?m a schema:Event }")?
         else {
             return Err("not solutions".into());
         };
@@ -417,15 +530,116 @@ pub(crate) mod tests {
         assert_eq!(rows.len(), 1);
         assert_eq!(
             rows[0].get("m"),
-            Some(&Term::from(rdf::meeting_iri(&second_report().meeting, "001_second.txt")?))
+            Some(&Term::from(rdf::meeting_iri(
+                &second_report().meeting,
+                "001_second.txt"
+            )?))
         );
+        Ok(())
+    }
+
+    /// The default graph holds each distinct triple of the named graphs once.
+    fn assert_default_graph_is_the_merge(store: &Store) -> TestResult {
+        let mut named = HashSet::new();
+        let mut default = HashSet::new();
+        let mut default_count = 0;
+        for quad in store.oxigraph().iter() {
+            let quad = quad?;
+            if quad.graph_name.is_default_graph() {
+                default_count += 1;
+                default.insert(Triple::from(quad));
+            } else {
+                named.insert(Triple::from(quad));
+            }
+        }
+        assert_eq!(default, named);
+        assert_eq!(default_count, default.len());
+        Ok(())
+    }
+
+    /// Regression test for oxigraph#1919: a triple held by two report graphs
+    /// (Amrita's name) must give one solution, not one per graph.
+    #[test]
+    fn shared_triples_are_counted_once() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        assert_default_graph_is_the_merge(&store)?;
+        let QueryResults::Solutions(solutions) = store.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/meetkg/id/person/amrita-choudhury> foaf:name ?name }",
+        )?
+        else {
+            return Err("not solutions".into());
+        };
+        let rows = solutions.collect::<Result<Vec<_>, _>>()?;
+        assert_eq!(
+            rows[0].get("n"),
+            Some(&Term::from(oxigraph::model::Literal::from(1)))
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn default_graph_follows_replacements_and_removals() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let netmundial = NamedNode::new("https://w3id.org/meetkg/id/topic/netmundial")?;
+        let amrita = NamedNode::new("https://w3id.org/meetkg/id/person/amrita-choudhury")?;
+        let in_default = |s: &NamedNode| -> Result<bool, StoreError> {
+            Ok(store
+                .oxigraph()
+                .quads_for_pattern(
+                    Some(s.as_ref().into()),
+                    None,
+                    None,
+                    Some(GraphNameRef::DefaultGraph),
+                )
+                .next()
+                .is_some())
+        };
+        assert!(in_default(&netmundial)? && in_default(&amrita)?);
+
+        // NETmundial only comes from the first report: gone with its topic.
+        let mut changed = sample_report();
+        changed.topics.truncate(1);
+        store.replace_reports(&[changed])?;
+        assert_default_graph_is_the_merge(&store)?;
+        assert!(!in_default(&netmundial)?);
+
+        // Dropping the second report keeps what the first still says.
+        store.remove_graphs_except(&["000_sample.txt"])?;
+        assert_default_graph_is_the_merge(&store)?;
+        assert!(in_default(&amrita)?);
+
+        // Dropping everything empties the store, default graph included.
+        store.remove_graphs_except::<&str>(&[])?;
+        assert!(store.oxigraph().is_empty()?);
+        assert_eq!(store.len()?, 0);
+        Ok(())
+    }
+
+    #[test]
+    fn rebuild_default_graph_repairs_the_merge() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let before: HashSet<Quad> = store.oxigraph().iter().collect::<Result<_, _>>()?;
+        store.oxigraph().clear_graph(GraphNameRef::DefaultGraph)?;
+        let junk = NamedNode::new("https://example.org/junk")?;
+        store.oxigraph().insert(QuadRef::new(
+            &junk,
+            &junk,
+            &junk,
+            GraphNameRef::DefaultGraph,
+        ))?;
+        store.rebuild_default_graph()?;
+        let after: HashSet<Quad> = store.oxigraph().iter().collect::<Result<_, _>>()?;
+        assert_eq!(before, after);
         Ok(())
     }
 
     #[test]
     fn query_errors_are_typed() -> TestResult {
         let (_dir, store) = sample_store()?;
-        assert!(matches!(store.query("SELECT nonsense"), Err(StoreError::Syntax(_))));
+        assert!(matches!(
+            store.query("SELECT nonsense"),
+            Err(StoreError::Syntax(_))
+        ));
         Ok(())
     }
 
@@ -437,7 +651,14 @@ pub(crate) mod tests {
         assert!(!store.is_empty()?);
         let keys: Vec<_> = quads
             .iter()
-            .map(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()))
+            .map(|q| {
+                (
+                    q.graph_name.to_string(),
+                    q.subject.to_string(),
+                    q.predicate.to_string(),
+                    q.object.to_string(),
+                )
+            })
             .collect();
         assert!(keys.windows(2).all(|w| w[0] <= w[1]));
         Ok(())
@@ -448,7 +669,10 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir()?;
         let file = dir.path().join("not-a-dir");
         std::fs::write(&file, b"x")?;
-        let err = Store::open(&file).map(|_| ()).err().ok_or("opened a file as a store")?;
+        let err = Store::open(&file)
+            .map(|_| ())
+            .err()
+            .ok_or("opened a file as a store")?;
         assert!(err.to_string().contains("not-a-dir"), "{err}");
         Ok(())
     }

@@ -36,11 +36,17 @@ impl Span {
 
     /// Report char offsets of the byte range `range` of [`Span::text`].
     pub fn origin(&self, range: std::ops::Range<usize>) -> (usize, usize) {
-        let first = self.text[..range.start.min(self.text.len())].chars().count();
+        let first = self.text[..range.start.min(self.text.len())]
+            .chars()
+            .count();
         let n = self.text[range.start.min(self.text.len())..range.end.min(self.text.len())]
             .chars()
             .count();
-        let start = self.offsets.get(first).copied().unwrap_or_else(|| self.end());
+        let start = self
+            .offsets
+            .get(first)
+            .copied()
+            .unwrap_or_else(|| self.end());
         let end = if n == 0 {
             start
         } else {
@@ -159,9 +165,10 @@ fn drop_furniture(lines: &mut [Line]) {
     }
     for l in lines.iter_mut() {
         let t = l.text();
-        let repeated =
-            counts.get(&digitless(t)).copied().unwrap_or(0) >= 3 && t.chars().any(|c| c.is_ascii_digit());
-        if (FURNITURE.is_match(t) && (t.len() <= 6 || t.to_lowercase().contains("page") || t.contains(" of ")))
+        let repeated = counts.get(&digitless(t)).copied().unwrap_or(0) >= 3
+            && t.chars().any(|c| c.is_ascii_digit());
+        if (FURNITURE.is_match(t)
+            && (t.len() <= 6 || t.to_lowercase().contains("page") || t.contains(" of ")))
             || (repeated && t.len() > 12)
             || URL_ONLY.is_match(t)
         {
@@ -301,7 +308,8 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
             || current.as_ref().is_none_or(|(_, p)| {
                 let ends_sentence = p.text.ends_with(['.', ':', '!', '?', '"']);
                 let lower = text.chars().next().is_some_and(char::is_lowercase);
-                (blank_before && !(lower && !ends_sentence)) || (ends_sentence && !lower && p.text.len() < 60)
+                (blank_before && !(lower && !ends_sentence))
+                    || (ends_sentence && !lower && p.text.len() < 60)
             });
         if starts_new {
             if let Some(p) = current.take() {
@@ -309,7 +317,10 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
             }
             let mut span = Span::default();
             let from = marker.unwrap_or(0);
-            for (c, at) in text[from..].chars().zip(line.span.offsets[text[..from].chars().count()..].iter()) {
+            for (c, at) in text[from..]
+                .chars()
+                .zip(line.span.offsets[text[..from].chars().count()..].iter())
+            {
                 span.push(c, *at);
             }
             current = Some((line.number, span));
@@ -323,14 +334,19 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
     }
     paragraphs
         .into_iter()
-        .flat_map(|(line, p)| split_sentences(&p).into_iter().map(move |span| Sentence { line, span }))
+        .flat_map(|(line, p)| {
+            split_sentences(&p)
+                .into_iter()
+                .map(move |span| Sentence { line, span })
+        })
         .collect()
 }
 
 /// Appends a continuation line, undoing hyphenation at the line break.
 fn join(p: &mut Span, next: &Span) {
     const KEEP_HYPHEN: &[&str] = &[
-        "co", "multi", "non", "self", "cross", "well", "high", "long", "inter", "sub", "pre", "post", "re", "e",
+        "co", "multi", "non", "self", "cross", "well", "high", "long", "inter", "sub", "pre",
+        "post", "re", "e",
     ];
     let next_first = next.text.chars().next().unwrap_or(' ');
     if p.text.ends_with('-') && p.text[..p.text.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
@@ -354,9 +370,9 @@ fn join(p: &mut Span, next: &Span) {
 /// Splits a paragraph at sentence ends, not at abbreviations or initials.
 fn split_sentences(p: &Span) -> Vec<Span> {
     const ABBREVIATIONS: &[&str] = &[
-        "mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "amb", "h.e", "jr", "sr", "p.m", "a.m",
-        "u.s", "u.n", "approx", "incl", "cf", "al", "fig", "sept", "oct", "nov", "dec", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug",
+        "mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "amb", "h.e", "jr",
+        "sr", "p.m", "a.m", "u.s", "u.n", "approx", "incl", "cf", "al", "fig", "sept", "oct",
+        "nov", "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     ];
     let chars: Vec<(usize, char)> = p.text.char_indices().collect();
     let mut out = Vec::new();
@@ -369,7 +385,10 @@ fn split_sentences(p: &Span) -> Vec<Span> {
             continue;
         };
         let after = chars.get(k + 2).map(|&(_, c)| c);
-        if next != ' ' || !after.is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || a == '"' || a == '(') {
+        if next != ' '
+            || !after
+                .is_some_and(|a| a.is_uppercase() || a.is_ascii_digit() || a == '"' || a == '(')
+        {
             continue;
         }
         if c == '.' {
@@ -435,7 +454,10 @@ mod tests {
         );
         let s = &t.sentences[0].span;
         let chars: Vec<char> = raw.chars().collect();
-        assert_eq!(chars[s.start()..s.end()].iter().collect::<String>(), "The meeting was moderated by Chris\nBuckridge.");
+        assert_eq!(
+            chars[s.start()..s.end()].iter().collect::<String>(),
+            "The meeting was moderated by Chris\nBuckridge."
+        );
     }
 
     #[test]
@@ -446,7 +468,9 @@ mod tests {
 
     #[test]
     fn blank_line_inside_sentence_is_joined() {
-        let t = Text::new("She said that the GDC focus on principles\n\nand that treaties would not help.");
+        let t = Text::new(
+            "She said that the GDC focus on principles\n\nand that treaties would not help.",
+        );
         assert_eq!(t.sentences.len(), 1);
     }
 
@@ -456,6 +480,9 @@ mod tests {
         let t = Text::new(raw);
         let chars: Vec<char> = raw.chars().collect();
         let s = &t.sentences[1].span;
-        assert_eq!(chars[s.start()..s.end()].iter().collect::<String>(), "Next line.");
+        assert_eq!(
+            chars[s.start()..s.end()].iter().collect::<String>(),
+            "Next line."
+        );
     }
 }

@@ -11,8 +11,10 @@ fn root() -> PathBuf {
 }
 
 fn meetkg(dir: &Path) -> Result<Command> {
-    let mut cmd = Command::cargo_bin("meetkg")?;
-    cmd.current_dir(dir).env_remove("MEETKG_STORE").env_remove("MEETKG_ONTOLOGY");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_meetkg"));
+    cmd.current_dir(dir)
+        .env_remove("MEETKG_STORE")
+        .env_remove("MEETKG_ONTOLOGY");
     Ok(cmd)
 }
 
@@ -56,13 +58,21 @@ fn build_writes_store_and_six_exports_and_is_reproducible() -> Result {
     }
     meetkg(dir.path())?.arg("build").assert().success();
     for (f, bytes) in EXPORTS.iter().zip(&first) {
-        assert_eq!(&std::fs::read(dir.path().join("exports").join(f))?, bytes, "{f} changed on rebuild");
+        assert_eq!(
+            &std::fs::read(dir.path().join("exports").join(f))?,
+            bytes,
+            "{f} changed on rebuild"
+        );
     }
     // `export` rewrites the same files from the store alone.
     std::fs::remove_dir_all(dir.path().join("exports"))?;
     meetkg(dir.path())?.arg("export").assert().success();
     for (f, bytes) in EXPORTS.iter().zip(&first) {
-        assert_eq!(&std::fs::read(dir.path().join("exports").join(f))?, bytes, "{f} differs from export");
+        assert_eq!(
+            &std::fs::read(dir.path().join("exports").join(f))?,
+            bytes,
+            "{f} differs from export"
+        );
     }
     Ok(())
 }
@@ -72,10 +82,20 @@ fn extract_prints_one_json_object_per_report() -> Result {
     let out = meetkg(&root())?.args(["extract", "reports"]).output()?;
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout)?;
-    let lines: Vec<serde_json::Value> = text.lines().map(serde_json::from_str).collect::<std::result::Result<_, _>>()?;
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(serde_json::from_str)
+        .collect::<std::result::Result<_, _>>()?;
     assert_eq!(lines.len(), 5);
     for l in &lines {
-        for key in ["source", "meeting", "agenda", "people", "organisations", "topics"] {
+        for key in [
+            "source",
+            "meeting",
+            "agenda",
+            "people",
+            "organisations",
+            "topics",
+        ] {
             assert!(l.get(key).is_some(), "missing {key}");
         }
         assert!(l["people"].as_array().is_some_and(|p| !p.is_empty()));
@@ -89,7 +109,12 @@ fn bad_reports_are_named_rejected_and_do_not_touch_the_store() -> Result {
     meetkg(dir.path())?.arg("build").assert().success();
     let count = |dir: &Path| -> Result<String> {
         let out = meetkg(dir)?
-            .args(["query", "--format", "csv", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"])
+            .args([
+                "query",
+                "--format",
+                "csv",
+                "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            ])
             .output()?;
         Ok(String::from_utf8(out.stdout)?)
     };
@@ -101,20 +126,26 @@ fn bad_reports_are_named_rejected_and_do_not_touch_the_store() -> Result {
     // A seed report truncated inside a UTF-8 character keeps its previous graph.
     let victim = reports.join("002_fc8fae1d6911dcd5.txt");
     let mut bytes = std::fs::read(&victim)?;
-    let cut = bytes.iter().position(|&b| b >= 0xC0).ok_or("no multibyte char")?;
+    let cut = bytes
+        .iter()
+        .position(|&b| b >= 0xC0)
+        .ok_or("no multibyte char")?;
     bytes.truncate(cut + 1);
     std::fs::write(&victim, bytes)?;
-    meetkg(dir.path())?
-        .arg("build")
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains("empty.txt is empty")
-                .and(predicate::str::contains("binary.txt is not a text file"))
-                .and(predicate::str::contains("latin1.txt is not valid UTF-8"))
-                .and(predicate::str::contains("002_fc8fae1d6911dcd5.txt").and(predicate::str::contains("truncated"))),
-        );
-    assert_eq!(count(dir.path())?, before, "the rejected report's graph must stay");
+    meetkg(dir.path())?.arg("build").assert().code(1).stderr(
+        predicate::str::contains("empty.txt is empty")
+            .and(predicate::str::contains("binary.txt is not a text file"))
+            .and(predicate::str::contains("latin1.txt is not valid UTF-8"))
+            .and(
+                predicate::str::contains("002_fc8fae1d6911dcd5.txt")
+                    .and(predicate::str::contains("truncated")),
+            ),
+    );
+    assert_eq!(
+        count(dir.path())?,
+        before,
+        "the rejected report's graph must stay"
+    );
     Ok(())
 }
 

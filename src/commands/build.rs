@@ -6,16 +6,27 @@ use crate::store::Store;
 use anyhow::Context;
 use std::path::{Path, PathBuf};
 
-pub fn run(paths: &[PathBuf], store_dir: &Path, out: &Path, ontology: &Ontology, quiet: bool) -> anyhow::Result<ExitStatus> {
+pub fn run(
+    paths: &[PathBuf],
+    store_dir: &Path,
+    out: &Path,
+    ontology: &Ontology,
+    quiet: bool,
+) -> anyhow::Result<ExitStatus> {
     let corpus = read_corpus(paths, ontology, quiet);
     let status = report_rejections(&corpus);
     if corpus.reports.is_empty() {
         anyhow::bail!(
             "no report could be read from {}",
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
-    let store = Store::open(store_dir).with_context(|| format!("opening the store {}", store_dir.display()))?;
+    let store = Store::open(store_dir)
+        .with_context(|| format!("opening the store {}", store_dir.display()))?;
     store
         .replace_reports(&corpus.reports)
         .with_context(|| format!("writing the reports into the store {}", store_dir.display()))?;
@@ -27,10 +38,14 @@ pub fn run(paths: &[PathBuf], store_dir: &Path, out: &Path, ontology: &Ontology,
             .iter()
             .filter_map(|r| r.path.file_name().map(|n| n.to_string_lossy().into_owned())),
     );
-    store
-        .remove_graphs_except(&keep)
-        .with_context(|| format!("dropping the graphs of removed reports from {}", store_dir.display()))?;
-    let written = crate::export::write_all(&store, out).with_context(|| format!("writing the exports to {}", out.display()))?;
+    store.remove_graphs_except(&keep).with_context(|| {
+        format!(
+            "dropping the graphs of removed reports from {}",
+            store_dir.display()
+        )
+    })?;
+    let written = crate::export::write_all(&store, out)
+        .with_context(|| format!("writing the exports to {}", out.display()))?;
 
     let people: std::collections::BTreeSet<&str> = corpus
         .reports
@@ -62,7 +77,11 @@ pub fn run(paths: &[PathBuf], store_dir: &Path, out: &Path, ontology: &Ontology,
         );
         println!(
             "wrote {}",
-            written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            written
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     Ok(status)

@@ -6,7 +6,12 @@ use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
 
-pub fn run(paths: &[PathBuf], compact: bool, ontology: &Ontology, quiet: bool) -> anyhow::Result<ExitStatus> {
+pub fn run(
+    paths: &[PathBuf],
+    compact: bool,
+    ontology: &Ontology,
+    quiet: bool,
+) -> anyhow::Result<ExitStatus> {
     let corpus = read_corpus(paths, ontology, quiet);
     let status = report_rejections(&corpus);
     let stdout = std::io::stdout();

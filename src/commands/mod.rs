@@ -45,7 +45,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     let quiet = args.global.quiet;
     let ontology = load_ontology(args.global.ontology.as_deref())?;
     match args.command {
-        Command::Build { paths, store, out } => build::run(&paths, &store.store, &out, &ontology, quiet),
+        Command::Build { paths, store, out } => {
+            build::run(&paths, &store.store, &out, &ontology, quiet)
+        }
         Command::Extract { paths, compact } => extract::run(&paths, compact, &ontology, quiet),
         Command::Query {
             query,
@@ -60,7 +62,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
 
 fn load_ontology(dir: Option<&std::path::Path>) -> anyhow::Result<Ontology> {
     match dir {
-        Some(d) => Ontology::load(d).with_context(|| format!("loading the domain data from {}", d.display())),
+        Some(d) => Ontology::load(d)
+            .with_context(|| format!("loading the domain data from {}", d.display())),
         None => Ontology::embedded().context("loading the built-in domain data"),
     }
 }
@@ -76,8 +79,10 @@ fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
             }
             bar.set_length(n as u64);
             bar.set_style(
-                ProgressStyle::with_template("{spinner} extracting {pos}/{len} reports {wide_bar} {eta}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ProgressStyle::with_template(
+                    "{spinner} extracting {pos}/{len} reports {wide_bar} {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
         }
         Progress::Extracted => bar.inc(1),
@@ -91,7 +96,11 @@ fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
 /// Names each rejected report on stderr, one line each.
 fn report_rejections(corpus: &Corpus) -> ExitStatus {
     for r in &corpus.rejected {
-        log::error!("rejected {}: {}", r.path.display(), crate::error_chain(&r.error));
+        log::error!(
+            "rejected {}: {}",
+            r.path.display(),
+            crate::error_chain(&r.error)
+        );
     }
     if corpus.rejected.is_empty() {
         ExitStatus::Success

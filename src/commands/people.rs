@@ -6,7 +6,12 @@ use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
 
-pub fn run(paths: &[PathBuf], json: bool, ontology: &Ontology, quiet: bool) -> anyhow::Result<ExitStatus> {
+pub fn run(
+    paths: &[PathBuf],
+    json: bool,
+    ontology: &Ontology,
+    quiet: bool,
+) -> anyhow::Result<ExitStatus> {
     let corpus = read_corpus(paths, ontology, quiet);
     let status = report_rejections(&corpus);
     let stdout = std::io::stdout();
@@ -17,16 +22,38 @@ pub fn run(paths: &[PathBuf], json: bool, ontology: &Ontology, quiet: bool) -> a
         writeln!(out).context("writing")?;
     } else {
         for p in &reg.people {
-            writeln!(out, "{}  ({} report{})", p.name, p.reports.len(), if p.reports.len() == 1 { "" } else { "s" })?;
+            writeln!(
+                out,
+                "{}  ({} report{})",
+                p.name,
+                p.reports.len(),
+                if p.reports.len() == 1 { "" } else { "s" }
+            )?;
             for a in &p.aliases {
-                let score = a.score.as_deref().map(|s| format!(" {s}")).unwrap_or_default();
+                let score = a
+                    .score
+                    .as_deref()
+                    .map(|s| format!(" {s}"))
+                    .unwrap_or_default();
                 writeln!(out, "    {:<32} {:?}{}", a.text, a.resolution, score)?;
             }
             writeln!(out, "    in: {}", p.reports.join(", "))?;
         }
-        writeln!(out, "\n{} identities; {} decisions to review", reg.people.len(), reg.review.len())?;
+        writeln!(
+            out,
+            "\n{} identities; {} decisions to review",
+            reg.people.len(),
+            reg.review.len()
+        )?;
         for r in &reg.review {
-            writeln!(out, "  review {:?} in {}: {} [{}]", r.mention, r.report, r.reason, r.candidates.join("; "))?;
+            writeln!(
+                out,
+                "  review {:?} in {}: {} [{}]",
+                r.mention,
+                r.report,
+                r.reason,
+                r.candidates.join("; ")
+            )?;
         }
     }
     out.flush().context("writing")?;

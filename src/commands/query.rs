@@ -6,17 +6,28 @@ use crate::store::Store;
 use anyhow::Context;
 use std::path::Path;
 
-pub fn run(query: &str, store_dir: &Path, format: QueryFormat, graph_format: Option<GraphFormat>) -> anyhow::Result<ExitStatus> {
+pub fn run(
+    query: &str,
+    store_dir: &Path,
+    format: QueryFormat,
+    graph_format: Option<GraphFormat>,
+) -> anyhow::Result<ExitStatus> {
     let text = match query.strip_prefix('@') {
-        Some(file) => std::fs::read_to_string(file).with_context(|| format!("reading the query file {file}"))?,
+        Some(file) => std::fs::read_to_string(file)
+            .with_context(|| format!("reading the query file {file}"))?,
         None => query.to_owned(),
     };
     if !store_dir.exists() {
-        anyhow::bail!("no store at {}: run `meetkg build` first", store_dir.display());
+        anyhow::bail!(
+            "no store at {}: run `meetkg build` first",
+            store_dir.display()
+        );
     }
-    let store = Store::open_read_only(store_dir).with_context(|| format!("opening the store {}", store_dir.display()))?;
+    let store = Store::open_read_only(store_dir)
+        .with_context(|| format!("opening the store {}", store_dir.display()))?;
     let results = store.query(&text).context("running the query")?;
     let stdout = std::io::stdout();
-    write_results(results, format, graph_format, stdout.lock()).context("writing the results")?;
+    let _ = write_results(results, format, graph_format, stdout.lock())
+        .context("writing the results")?;
     Ok(ExitStatus::Success)
 }

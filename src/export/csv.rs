@@ -126,17 +126,43 @@ mod tests {
         let edges = read(&write_edges(&g, Vec::new())?)?;
         assert_eq!(
             nodes[0].iter().collect::<Vec<_>>(),
-            ["Id", "Label", "iri", "meetings_attended", "meetings_spoken", "affiliations"]
+            [
+                "Id",
+                "Label",
+                "iri",
+                "meetings_attended",
+                "meetings_spoken",
+                "affiliations"
+            ]
         );
         assert_eq!(
             edges[0].iter().collect::<Vec<_>>(),
-            ["Source", "Target", "Type", "Weight", "meetings", "dates", "first_date", "last_date"]
+            [
+                "Source",
+                "Target",
+                "Type",
+                "Weight",
+                "meetings",
+                "dates",
+                "first_date",
+                "last_date"
+            ]
         );
-        assert_eq!(edges[1].iter().take(4).collect::<Vec<_>>(), ["n0", "n1", "Undirected", "1"]);
+        assert_eq!(
+            edges[1].iter().take(4).collect::<Vec<_>>(),
+            ["n0", "n1", "Undirected", "1"]
+        );
         assert_eq!(edges[1].get(7), Some(""));
         let parsed = parse(std::str::from_utf8(&write_graphml(&g, Vec::new())?)?)?;
         let ids: Vec<&str> = nodes[1..].iter().filter_map(|r| r.get(0)).collect();
-        assert_eq!(ids, parsed.nodes.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>());
+        assert_eq!(
+            ids,
+            parsed
+                .nodes
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+        );
         Ok(())
     }
 
@@ -149,10 +175,19 @@ mod tests {
         assert!(text.contains("\\\\ back\\\\slash\\\\"), "{text}");
         let nodes = read(&bytes)?;
         let expected = clean_text(NASTY);
-        assert_eq!(nodes[1].get(1).map(gephi_unescape).as_deref(), Some(expected.as_ref()));
-        assert_eq!(nodes[1].get(5).map(gephi_unescape).as_deref(), Some(expected.as_ref()));
+        assert_eq!(
+            nodes[1].get(1).map(gephi_unescape).as_deref(),
+            Some(expected.as_ref())
+        );
+        assert_eq!(
+            nodes[1].get(5).map(gephi_unescape).as_deref(),
+            Some(expected.as_ref())
+        );
         let edges = read(&write_edges(&g, Vec::new())?)?;
-        assert_eq!(edges[1].get(4).map(gephi_unescape).as_deref(), Some(expected.as_ref()));
+        assert_eq!(
+            edges[1].get(4).map(gephi_unescape).as_deref(),
+            Some(expected.as_ref())
+        );
         Ok(())
     }
 
@@ -162,8 +197,16 @@ mod tests {
         let co = graph::coparticipation(&store)?;
         let topics = graph::topics(&store)?;
         for (nodes, edges, xml) in [
-            (write_nodes(&co, Vec::new())?, write_edges(&co, Vec::new())?, write_graphml(&co, Vec::new())?),
-            (write_nodes(&topics, Vec::new())?, write_edges(&topics, Vec::new())?, write_graphml(&topics, Vec::new())?),
+            (
+                write_nodes(&co, Vec::new())?,
+                write_edges(&co, Vec::new())?,
+                write_graphml(&co, Vec::new())?,
+            ),
+            (
+                write_nodes(&topics, Vec::new())?,
+                write_edges(&topics, Vec::new())?,
+                write_graphml(&topics, Vec::new())?,
+            ),
         ] {
             let parsed = parse(std::str::from_utf8(&xml)?)?;
             assert!(!parsed.nodes.is_empty() && !parsed.edges.is_empty());
@@ -173,8 +216,11 @@ mod tests {
                 .iter()
                 .map(|r| (r[0].to_owned(), r[1].to_owned()))
                 .collect();
-            let xml_ends: Vec<(String, String)> =
-                parsed.edges.iter().map(|(_, s, t, _)| (s.clone(), t.clone())).collect();
+            let xml_ends: Vec<(String, String)> = parsed
+                .edges
+                .iter()
+                .map(|(_, s, t, _)| (s.clone(), t.clone()))
+                .collect();
             assert_eq!(csv_ends, xml_ends);
         }
         Ok(())

@@ -28,11 +28,20 @@ const SCHEMA_LOCATION: &str =
     "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
 
 /// The key of the node label.
-const LABEL: AttrDef = AttrDef { name: "label", kind: AttrType::String };
+const LABEL: AttrDef = AttrDef {
+    name: "label",
+    kind: AttrType::String,
+};
 /// The key of the node IRI.
-const IRI: AttrDef = AttrDef { name: "iri", kind: AttrType::String };
+const IRI: AttrDef = AttrDef {
+    name: "iri",
+    kind: AttrType::String,
+};
 /// The key of the edge weight.
-const WEIGHT: AttrDef = AttrDef { name: "weight", kind: AttrType::Double };
+const WEIGHT: AttrDef = AttrDef {
+    name: "weight",
+    kind: AttrType::Double,
+};
 
 fn node_key(def: &AttrDef) -> String {
     format!("node_{}", def.name)
@@ -75,7 +84,9 @@ pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     for index in graph.node_indices() {
         let node = &graph[index];
         let id = format!("n{}", index.index());
-        w.write_event(Event::Start(BytesStart::new("node").with_attributes([("id", id.as_str())])))?;
+        w.write_event(Event::Start(
+            BytesStart::new("node").with_attributes([("id", id.as_str())]),
+        ))?;
         let values = [
             Some(Value::Text(node.label().to_owned())),
             Some(Value::Text(node.iri().to_owned())),
@@ -167,15 +178,28 @@ pub(crate) mod tests {
     use std::path::Path;
     use std::process::Command;
 
-    const XSD: &str = "/work/shared/schemas/graphml/graphml.xsd";
+    /// The published GraphML schema, kept beside the repository (as the
+    /// interoperability tests expect it); `MEETKG_GRAPHML_XSD` overrides it.
+    const XSD: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/schemas/graphml/graphml.xsd"
+    );
 
     /// Validates with xmllint against the GraphML XSD; `Ok(false)` (with a
-    /// message) when xmllint or the schema is not installed here.
+    /// message) when xmllint or the schema is not installed here, unless
+    /// `MEETKG_REQUIRE_INTEROP=1` (set by the test command), which makes that an
+    /// error.
     pub(crate) fn validate(path: &Path) -> Result<bool, Box<dyn std::error::Error>> {
+        let skip = |why: String| -> Result<bool, Box<dyn std::error::Error>> {
+            if std::env::var("MEETKG_REQUIRE_INTEROP").is_ok_and(|v| v == "1") {
+                return Err(format!("{why}, and MEETKG_REQUIRE_INTEROP=1").into());
+            }
+            eprintln!("skipping GraphML XSD validation: {why}");
+            Ok(false)
+        };
         let schema = std::env::var("MEETKG_GRAPHML_XSD").unwrap_or_else(|_| XSD.to_owned());
         if !Path::new(&schema).exists() {
-            eprintln!("skipping GraphML XSD validation: no schema at {schema}");
-            return Ok(false);
+            return skip(format!("no schema at {schema}"));
         }
         let output = match Command::new("xmllint")
             .args(["--noout", "--nonet", "--schema", &schema])
@@ -184,8 +208,7 @@ pub(crate) mod tests {
         {
             Ok(output) => output,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                eprintln!("skipping GraphML XSD validation: xmllint is not installed");
-                return Ok(false);
+                return skip("xmllint is not installed".to_owned());
             }
             Err(e) => return Err(e.into()),
         };
@@ -213,11 +236,16 @@ pub(crate) mod tests {
 
     pub(crate) fn parse(xml: &str) -> Result<Parsed, Box<dyn std::error::Error>> {
         let mut reader = Reader::from_str(xml);
-        let mut parsed = Parsed { keys_before_graph: true, ..Parsed::default() };
+        let mut parsed = Parsed {
+            keys_before_graph: true,
+            ..Parsed::default()
+        };
         let mut in_graph = false;
         let mut current_key: Option<String> = None;
         let mut text = String::new();
-        let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Result<String, Box<dyn std::error::Error>> {
+        let attr = |e: &quick_xml::events::BytesStart<'_>,
+                    name: &str|
+         -> Result<String, Box<dyn std::error::Error>> {
             Ok(e.try_get_attribute(name)?
                 .map(|a| a.unescape_value().map(|v| v.into_owned()))
                 .transpose()?
@@ -229,7 +257,11 @@ pub(crate) mod tests {
                     parsed.keys_before_graph &= !in_graph;
                     parsed.keys.insert(
                         attr(&e, "id")?,
-                        (attr(&e, "for")?, attr(&e, "attr.name")?, attr(&e, "attr.type")?),
+                        (
+                            attr(&e, "for")?,
+                            attr(&e, "attr.name")?,
+                            attr(&e, "attr.type")?,
+                        ),
                     );
                 }
                 Event::Start(e) if e.name().as_ref() == b"graph" => {
@@ -240,37 +272,35 @@ pub(crate) mod tests {
                     parsed.nodes.push((attr(&e, "id")?, BTreeMap::new()));
                 }
                 Event::Start(e) if e.name().as_ref() == b"edge" => {
-                    parsed.edges.push((attr(&e, "id")?, attr(&e, "source")?, attr(&e, "target")?, BTreeMap::new()));
+                    parsed.edges.push((
+                        attr(&e, "id")?,
+                        attr(&e, "source")?,
+                        attr(&e, "target")?,
+                        BTreeMap::new(),
+                    ));
                 }
                 Event::Start(e) if e.name().as_ref() == b"data" => {
                     current_key = Some(attr(&e, "key")?);
                     text.clear();
                 }
-                Event::Text(t) => {
-                    if current_key.is_some() {
-                        text.push_str(&t.decode()?);
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    if current_key.is_some() {
-                        let name = r.decode()?;
-                        match r.resolve_char_ref()? {
-                            Some(c) => text.push(c),
-                            None => text.push_str(match name.as_ref() {
-                                "amp" => "&",
-                                "lt" => "<",
-                                "gt" => ">",
-                                "quot" => "\"",
-                                "apos" => "'",
-                                other => return Err(format!("unknown entity {other}").into()),
-                            }),
-                        }
-                    }
-                }
+                Event::Text(t) if current_key.is_some() => text.push_str(&t.decode()?),
+                Event::GeneralRef(r) if current_key.is_some() => match r.resolve_char_ref()? {
+                    Some(c) => text.push(c),
+                    None => text.push_str(match r.decode()?.as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        other => return Err(format!("unknown entity {other}").into()),
+                    }),
+                },
                 Event::End(e) if e.name().as_ref() == b"data" => {
                     let key = current_key.take().unwrap_or_default();
                     let value = std::mem::take(&mut text);
-                    if let Some((.., data)) = parsed.edges.last_mut().filter(|_| key.starts_with("edge_")) {
+                    if let Some((.., data)) =
+                        parsed.edges.last_mut().filter(|_| key.starts_with("edge_"))
+                    {
                         data.insert(key, value);
                     } else if let Some((_, data)) = parsed.nodes.last_mut() {
                         data.insert(key, value);
@@ -295,18 +325,35 @@ pub(crate) mod tests {
         assert!(parsed.keys_before_graph);
         assert_eq!(parsed.edgedefault, "undirected");
         let types: Vec<&str> = parsed.keys.values().map(|(_, _, t)| t.as_str()).collect();
-        assert!(types.iter().all(|t| ["boolean", "int", "long", "float", "double", "string"].contains(t)));
-        assert_eq!(parsed.keys.get("node_label"), Some(&("node".into(), "label".into(), "string".into())));
-        assert_eq!(parsed.keys.get("edge_weight"), Some(&("edge".into(), "weight".into(), "double".into())));
+        assert!(types
+            .iter()
+            .all(|t| ["boolean", "int", "long", "float", "double", "string"].contains(t)));
+        assert_eq!(
+            parsed.keys.get("node_label"),
+            Some(&("node".into(), "label".into(), "string".into()))
+        );
+        assert_eq!(
+            parsed.keys.get("edge_weight"),
+            Some(&("edge".into(), "weight".into(), "double".into()))
+        );
         let ids: Vec<&str> = parsed.nodes.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["n0", "n1"]);
         assert_eq!(parsed.edges[0].0, "e0");
-        assert_eq!((parsed.edges[0].1.as_str(), parsed.edges[0].2.as_str()), ("n0", "n1"));
-        assert_eq!(parsed.nodes[1].1.get("node_iri").map(String::as_str), Some("https://w3id.org/meetkg/id/person/b"));
+        assert_eq!(
+            (parsed.edges[0].1.as_str(), parsed.edges[0].2.as_str()),
+            ("n0", "n1")
+        );
+        assert_eq!(
+            parsed.nodes[1].1.get("node_iri").map(String::as_str),
+            Some("https://w3id.org/meetkg/id/person/b")
+        );
         // Empty and missing values get no <data>.
         assert!(!parsed.nodes[1].1.contains_key("node_affiliations"));
         assert!(!parsed.edges[0].3.contains_key("edge_last_date"));
-        assert_eq!(parsed.edges[0].3.get("edge_weight").map(String::as_str), Some("1"));
+        assert_eq!(
+            parsed.edges[0].3.get("edge_weight").map(String::as_str),
+            Some("1")
+        );
         Ok(())
     }
 
@@ -316,10 +363,40 @@ pub(crate) mod tests {
         let parsed = parse(&xml)?;
         let expected = clean_text(NASTY);
         assert!(!expected.contains('\u{1}') && expected.contains('\r') && expected.contains('\\'));
-        assert_eq!(parsed.nodes[0].1.get("node_label").map(String::as_str), Some(expected.as_ref()));
-        assert_eq!(parsed.nodes[0].1.get("node_affiliations").map(String::as_str), Some(expected.as_ref()));
-        assert_eq!(parsed.edges[0].3.get("edge_meetings").map(String::as_str), Some(expected.as_ref()));
+        assert_eq!(
+            parsed.nodes[0].1.get("node_label").map(String::as_str),
+            Some(expected.as_ref())
+        );
+        assert_eq!(
+            parsed.nodes[0]
+                .1
+                .get("node_affiliations")
+                .map(String::as_str),
+            Some(expected.as_ref())
+        );
+        assert_eq!(
+            parsed.edges[0].3.get("edge_meetings").map(String::as_str),
+            Some(expected.as_ref())
+        );
         Ok(())
+    }
+
+    /// The validation itself can fail: a document breaking the schema is rejected.
+    #[test]
+    fn xsd_validation_rejects_a_broken_document() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("broken.graphml");
+        std::fs::write(
+            &path,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\
+             <graph id=\"G\" edgedefault=\"sideways\"/></graphml>\n",
+        )?;
+        match validate(&path) {
+            Ok(false) => Ok(()),
+            Ok(true) => Err("xmllint accepted an invalid edgedefault".into()),
+            Err(e) if e.to_string().starts_with("xmllint rejected") => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
     #[test]

@@ -80,7 +80,9 @@ pub fn write_graph<N: NodeAttributes, E: EdgeAttributes>(
     stem: &str,
 ) -> Result<Vec<PathBuf>, ExportError> {
     let graphml_path = out_dir.join(format!("{stem}.graphml"));
-    write_atomically(&graphml_path, |w| graphml::write_graphml(graph, w).map(drop))?;
+    write_atomically(&graphml_path, |w| {
+        graphml::write_graphml(graph, w).map(drop)
+    })?;
     let nodes_path = out_dir.join(format!("{stem}-nodes.csv"));
     write_atomically(&nodes_path, |w| csv::write_nodes(graph, w).map(drop))?;
     let edges_path = out_dir.join(format!("{stem}-edges.csv"));
@@ -121,8 +123,9 @@ pub fn write_atomically(
 /// carriage return; U+FFFE; U+FFFF). Applied to every exported text, in both
 /// formats, so GraphML and CSV carry the same values.
 pub fn clean_text(text: &str) -> Cow<'_, str> {
-    let illegal =
-        |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    let illegal = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
     if text.chars().any(illegal) {
         Cow::Owned(text.chars().filter(|&c| !illegal(c)).collect())
     } else {
@@ -181,7 +184,10 @@ pub(crate) mod tests {
 
     #[test]
     fn clean_text_drops_only_illegal_characters() {
-        assert_eq!(clean_text("a\u{0}b\u{1f}c\td\ne\rf\u{FFFF}g\u{7f}h"), "abc\td\ne\rfg\u{7f}h");
+        assert_eq!(
+            clean_text("a\u{0}b\u{1f}c\td\ne\rf\u{FFFF}g\u{7f}h"),
+            "abc\td\ne\rfg\u{7f}h"
+        );
         assert!(matches!(clean_text("plain é"), Cow::Borrowed(_)));
     }
 

@@ -9,14 +9,14 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:item\s+)?(\d{1,2})(?:[.)]|\s*[-–:])\s*(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
+    Regex::new(r"^(?:item\s+)?(\d{1,2})(?:[.)]|\s*[-–:])\s*(.+)$")
+        .unwrap_or_else(|e| unreachable!("{e}"))
 });
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-*•]\s*)?\(?([a-z])[.)]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[-*•‣◦▪–]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
-});
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-*•‣◦▪–]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}")));
 static FINITE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|is|are|has|had|have|will|would|said|noted|opened|stated|agreed|shared|asked|thanked|welcomed|suggested|recalled|explained)\b")
         .unwrap_or_else(|e| unreachable!("{e}"))
@@ -26,7 +26,11 @@ static FINITE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 fn clean_title(t: &str) -> String {
     let t = t.trim().trim_matches('*').trim();
     let t = t.strip_suffix(':').unwrap_or(t).trim();
-    let t = if t.ends_with('.') && !t.ends_with("etc.") { &t[..t.len() - 1] } else { t };
+    let t = if t.ends_with('.') && !t.ends_with("etc.") {
+        &t[..t.len() - 1]
+    } else {
+        t
+    };
     t.trim().to_owned()
 }
 
@@ -51,7 +55,10 @@ fn classify(line: &Line) -> Option<Item> {
         return Some(Item::Top(c[1].to_owned(), clean_title(&c[2])));
     }
     if let Some(c) = LETTERED.captures(t) {
-        return c[1].chars().next().map(|l| Item::Sub(Some(l), clean_title(&c[2])));
+        return c[1]
+            .chars()
+            .next()
+            .map(|l| Item::Sub(Some(l), clean_title(&c[2])));
     }
     if let Some(c) = BULLET.captures(t) {
         return Some(Item::Sub(None, clean_title(&c[1])));
@@ -59,12 +66,14 @@ fn classify(line: &Line) -> Option<Item> {
     None
 }
 
-fn is_heading_line(line: &Line, lex: &Lexicons, list: &[String]) -> bool {
+fn is_heading_line(line: &Line, list: &[String]) -> bool {
     let t = line.text().trim_end_matches(':').trim();
     let t = t.strip_prefix("Annex").map_or(t, |r| {
-        r.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || c == ':' || c == '.')
+        r.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || c.is_whitespace() || c == ':' || c == '.'
+        })
     });
-    list.iter().any(|h| h.eq_ignore_ascii_case(t)) || lex.is_section_heading(t)
+    list.iter().any(|h| h.eq_ignore_ascii_case(t))
 }
 
 /// Extracts the agenda. Returns the items and the line where the agenda list ended.
@@ -86,7 +95,14 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         if line.is_blank() {
             continue;
         }
-        if is_heading_line(line, lex, &lex.heading_discussion) || is_heading_line(line, lex, &lex.heading_participants) {
+        if [
+            &lex.heading_discussion,
+            &lex.heading_participants,
+            &lex.heading_next,
+        ]
+        .iter()
+        .any(|list| is_heading_line(line, list))
+        {
             break;
         }
         match classify(line) {
@@ -114,7 +130,11 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
             }
             _ => {
                 let t = line.text();
-                if numbered || !is_heading_text(t) || t.ends_with('.') || t.split_whitespace().count() > 14 {
+                if numbered
+                    || !is_heading_text(t)
+                    || t.ends_with('.')
+                    || t.split_whitespace().count() > 14
+                {
                     break;
                 }
                 last_top += 1;
@@ -140,16 +160,21 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
     let mut out = items.to_vec();
     let known = |out: &[AgendaItem], id: &str, title: &str| {
         let key = super::names::fold(title);
-        out.iter().any(|i| i.id == id || super::names::fold(&i.title) == key)
+        out.iter()
+            .any(|i| i.id == id || super::names::fold(&i.title) == key)
     };
     let participants_at = text
         .lines
         .iter()
-        .position(|l| is_heading_line(l, lex, &lex.heading_participants))
+        .position(|l| is_heading_line(l, &lex.heading_participants))
         .unwrap_or(usize::MAX);
     let mut top: Option<String> = None;
     let mut seen_any = !items.is_empty();
-    for line in text.lines.iter().filter(|l| l.number >= from_line && l.number < participants_at) {
+    for line in text
+        .lines
+        .iter()
+        .filter(|l| l.number >= from_line && l.number < participants_at)
+    {
         if line.is_blank() {
             continue;
         }
@@ -202,7 +227,9 @@ mod tests {
     }
 
     fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+        v.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
     }
 
     #[test]
@@ -225,13 +252,19 @@ mod tests {
         let got = agenda("Agenda\n\nPact of the Future/GDC\nWSIS+20 review draft letter\n\nAoB\n Discussion\n\n1. Pact of the Future/GDC\n\nChris shared that it was fine.");
         assert_eq!(got.len(), 3);
         let got = agenda("Agenda\n\n1. IGF Leadership panel\n2. Any other business\n - Participation in IGF2021\n - Parliamentary Track\n\n1. IGF Leadership Panel\n\nChengetai opened.");
-        assert_eq!(got[2], ("2.a".to_owned(), "Participation in IGF2021".to_owned()));
+        assert_eq!(
+            got[2],
+            ("2.a".to_owned(), "Participation in IGF2021".to_owned())
+        );
         assert_eq!(got.len(), 4);
     }
 
     #[test]
     fn discussion_headings_complete_a_short_list() {
         let got = agenda("Agenda\n\n1. Draft Letter\n\nTitti proposed going through the letter, and several participants intervened with suggestions.\n\n2. Participation of the WG\n\na. Sixteen Years of IGF\n\nAnriette stated that it was so.\n\nb. State of the IGF\n\nAnja stated that it was so.\n\n3. Any Other Business\n\nN/A");
-        assert_eq!(got.iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(), ["1", "2", "2.a", "2.b", "3"]);
+        assert_eq!(
+            got.iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(),
+            ["1", "2", "2.a", "2.b", "3"]
+        );
     }
 }

@@ -95,7 +95,11 @@ fn valid(y: Option<i32>, m: u32, d: u32) -> bool {
 pub fn find_dates(s: &str) -> Vec<DateMatch> {
     let mut found: Vec<DateMatch> = Vec::new();
     let mut add = |range: Range<usize>, y: Option<i32>, m: u32, d: u32| {
-        if valid(y, m, d) && !found.iter().any(|f| f.range.start < range.end && range.start < f.range.end) {
+        if valid(y, m, d)
+            && !found
+                .iter()
+                .any(|f| f.range.start < range.end && range.start < f.range.end)
+        {
             found.push(DateMatch {
                 range,
                 date: PartialDate {
@@ -107,17 +111,33 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
         }
     };
     for c in ISO.captures_iter(s) {
-        let num = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok()).unwrap_or(0);
+        let num = |i| {
+            c.get(i)
+                .and_then(|m| m.as_str().parse::<u32>().ok())
+                .unwrap_or(0)
+        };
         let y = c.get(1).and_then(|m| m.as_str().parse().ok());
         add(c.get(0).map_or(0..0, |m| m.range()), y, num(2), num(3));
     }
     for c in NUMERIC.captures_iter(s) {
-        let num = |i| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok()).unwrap_or(0);
+        let num = |i| {
+            c.get(i)
+                .and_then(|m| m.as_str().parse::<u32>().ok())
+                .unwrap_or(0)
+        };
         let y = c.get(4).and_then(|m| m.as_str().parse().ok());
         let (a, b) = (num(1), num(3));
         let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
         // Day first, unless that cannot be (13/05) — or a slash with a day in second place.
-        let (d, m) = if a > 12 || (slash && b > 12) { if a > 12 { (a, b) } else { (b, a) } } else { (a, b) };
+        let (d, m) = if a > 12 || (slash && b > 12) {
+            if a > 12 {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        } else {
+            (a, b)
+        };
         add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
     }
     for c in DAY_MONTH.captures_iter(s) {
@@ -137,7 +157,9 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
         let d = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
         let y = c.get(3).and_then(|m| m.as_str().parse().ok());
         // "2021 at 13" must not read as "at 13"; digits straight after are not a day.
-        if s[whole.end..].starts_with(|c: char| c == ':' || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())) {
+        if s[whole.end..].starts_with(|c: char| {
+            c == ':' || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
             continue;
         }
         add(whole, y, m, d);
@@ -206,14 +228,22 @@ pub fn find_times(s: &str) -> Vec<TimeMatch> {
             t[digits..].starts_with(['h', 'H'])
         });
         let ampm = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
-        let zone_name = c.get(5).or(c.get(7)).map(|m| m.as_str().to_ascii_uppercase());
+        let zone_name = c
+            .get(5)
+            .or(c.get(7))
+            .map(|m| m.as_str().to_ascii_uppercase());
         let zone_offset = c.get(6).map(|m| m.as_str());
-        let is_ampm = ampm.as_deref().is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
+        let is_ampm = ampm
+            .as_deref()
+            .is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
         if minutes.is_none() && !is_ampm && !h_suffix && zone_name.is_none() {
             continue;
         }
         // A year or a date part is not a time: "2021-10" or "17.10.2024".
-        if s[whole.end..].starts_with(|c: char| c.is_ascii_digit() || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())) {
+        if s[whole.end..].starts_with(|c: char| {
+            c.is_ascii_digit()
+                || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
             continue;
         }
         let mut hour = hour;
@@ -252,8 +282,14 @@ fn parse_offset(o: &str) -> i32 {
     let digits: String = o.chars().filter(char::is_ascii_digit).collect();
     let (h, m) = match digits.len() {
         0..=2 => (digits.parse().unwrap_or(0), 0),
-        3 => (digits[..1].parse().unwrap_or(0), digits[1..].parse().unwrap_or(0)),
-        _ => (digits[..2].parse().unwrap_or(0), digits[2..4].parse().unwrap_or(0)),
+        3 => (
+            digits[..1].parse().unwrap_or(0),
+            digits[1..].parse().unwrap_or(0),
+        ),
+        _ => (
+            digits[..2].parse().unwrap_or(0),
+            digits[2..4].parse().unwrap_or(0),
+        ),
     };
     sign * (h * 60 + m)
 }
@@ -263,7 +299,9 @@ mod tests {
     use super::*;
 
     fn one(s: &str) -> Option<(Option<i32>, u32, u32)> {
-        find_dates(s).first().map(|d| (d.date.year, d.date.month, d.date.day))
+        find_dates(s)
+            .first()
+            .map(|d| (d.date.year, d.date.month, d.date.day))
     }
 
     #[test]
@@ -273,7 +311,10 @@ mod tests {
         assert_eq!(one("Thursday, 17 October 2024"), Some((Some(2024), 10, 17)));
         assert_eq!(one("17.10.2024"), Some((Some(2024), 10, 17)));
         assert_eq!(one("2022-03-03"), Some((Some(2022), 3, 3)));
-        assert_eq!(one("Wednesday, November 17th, 2021, at 1pm"), Some((Some(2021), 11, 17)));
+        assert_eq!(
+            one("Wednesday, November 17th, 2021, at 1pm"),
+            Some((Some(2021), 11, 17))
+        );
         assert_eq!(one("the 26th of October, there was"), Some((None, 10, 26)));
         assert_eq!(one("held on 26 September 14:00 UTC"), Some((None, 9, 26)));
         assert_eq!(one("Next meeting: November 11th"), Some((None, 11, 11)));
@@ -290,7 +331,10 @@ mod tests {
             month: 1,
             day: 13,
         };
-        assert_eq!(jan.in_context(dec, true), NaiveDate::from_ymd_opt(2022, 1, 13));
+        assert_eq!(
+            jan.in_context(dec, true),
+            NaiveDate::from_ymd_opt(2022, 1, 13)
+        );
     }
 
     fn utc(s: &str) -> Option<String> {

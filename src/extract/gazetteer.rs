@@ -68,7 +68,10 @@ impl Matcher {
                 if *kind != LabelKind::Hidden && words >= 3 && label.len() >= 18 {
                     let folded = fold(label);
                     let first = folded.split(' ').next().unwrap_or_default().to_owned();
-                    long_labels.entry(first).or_default().push((i, folded, words));
+                    long_labels
+                        .entry(first)
+                        .or_default()
+                        .push((i, folded, words));
                 }
             }
         }
@@ -111,7 +114,10 @@ impl Matcher {
         candidates.extend(self.fuzzy(s));
         candidates.sort_by_key(|h| (std::cmp::Reverse(h.range.len()), h.range.start));
         for c in candidates {
-            if !hits.iter().any(|h| h.range.start < c.range.end && c.range.start < h.range.end) {
+            if !hits
+                .iter()
+                .any(|h| h.range.start < c.range.end && c.range.start < h.range.end)
+            {
                 hits.push(c);
             }
         }
@@ -122,6 +128,7 @@ impl Matcher {
     fn fuzzy(&self, s: &str) -> Vec<Hit> {
         let words: Vec<(usize, &str)> = s
             .split_word_bound_indices()
+            .into_iter()
             .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
             .collect();
         let mut out = Vec::new();
@@ -224,7 +231,10 @@ mod tests {
             iri: format!("x:{pref}"),
             pref: pref.into(),
             labels: std::iter::once((pref.to_owned(), LabelKind::Preferred))
-                .chain(alts.iter().map(|a| ((*a).to_owned(), LabelKind::Alternative)))
+                .chain(
+                    alts.iter()
+                        .map(|a| ((*a).to_owned(), LabelKind::Alternative)),
+                )
                 .collect(),
             broader: vec![],
         };
@@ -232,8 +242,14 @@ mod tests {
             entries: vec![
                 e("Internet Governance Forum", &["IGF"]),
                 e("IGF Secretariat", &["Secretariat of the IGF"]),
-                e("Office of the Envoy on Technology", &["Office of the Tech Envoy"]),
-                e("Multistakeholder Internet governance", &["multi-stakeholder model"]),
+                e(
+                    "Office of the Envoy on Technology",
+                    &["Office of the Tech Envoy"],
+                ),
+                e(
+                    "Multistakeholder Internet governance",
+                    &["multi-stakeholder model"],
+                ),
             ],
         }
     }
@@ -248,7 +264,10 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            [("IGF Secretariat", "IGF Secretariat"), ("Internet Governance Forum", "IGF")]
+            [
+                ("IGF Secretariat", "IGF Secretariat"),
+                ("Internet Governance Forum", "IGF")
+            ]
         );
     }
 
@@ -258,6 +277,9 @@ mod tests {
         let hits = m.find("a multistakeholder model and the Office of the Enjoy on Technology");
         assert_eq!(hits.len(), 2);
         assert!(hits[1].fuzzy);
-        assert_eq!(m.entry(hits[1].entry).pref, "Office of the Envoy on Technology");
+        assert_eq!(
+            m.entry(hits[1].entry).pref,
+            "Office of the Envoy on Technology"
+        );
     }
 }

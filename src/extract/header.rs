@@ -7,6 +7,7 @@
 //! the most regular part of any layout.
 
 use super::dates::{find_dates, find_times, PartialDate};
+use super::gazetteer::Matcher;
 use super::names::is_name_word;
 use super::Lexicons;
 use crate::text::{Sentence, Text};
@@ -25,20 +26,25 @@ static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|session)\b")
 });
 static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting)\s+(?:report|minutes|notes)\b.*|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)")
+    re(
+        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting)\s+(?:report|minutes|notes)\b.*|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
+    )
 });
 static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:summary\s+report|minutes|meeting\s+notes|notes|report)\s+(?:of|from)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:online|virtual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?")
+    re(
+        r"(?i)^(?:summary\s+report|minutes|meeting\s+notes|notes|report)\s+(?:of|from)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:online|virtual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?",
+    )
 });
 static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:meeting|call|session)\s+of\s+the\s+(.+?)(?:\s+\(|,|\s+was\b|\s+were\b|\s+held\b|\s+took\b|\s+on\b|\s+met\b|$)")
+    re(
+        r"(?i)\b(?:meeting|call|session)\s+of\s+the\s+(.+?)(?:,|\s+(?:was|were|held|took|met|convened|on\s+\d)\b|$)",
+    )
 });
-static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b")
-});
-static WEEKDAY_OR_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)")
-});
+static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)"));
+static NEXT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b"));
+static WEEKDAY_OR_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)"));
 
 /// The meeting header, names as written (resolution comes later).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -65,10 +71,11 @@ pub struct RosterName {
 
 /// Title lines: the non-blank lines before the first sentence of running text.
 fn title_lines(text: &Text) -> Vec<&str> {
+    // Title lines run until the first real sentence: long and ending with a full stop.
     let first_sentence_line = text
         .sentences
         .iter()
-        .find(|s| s.text().split(' ').count() > 12)
+        .find(|s| s.text().split(' ').count() > 12 && s.text().ends_with('.'))
         .map_or(usize::MAX, |s| s.line);
     text.lines
         .iter()
@@ -78,19 +85,21 @@ fn title_lines(text: &Text) -> Vec<&str> {
         .collect()
 }
 
-pub fn extract(text: &Text, lex: &Lexicons) -> Header {
+pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     let mut h = Header::default();
     let titles = title_lines(text);
     let opening: Vec<&Sentence> = text.sentences.iter().take(12).collect();
 
-    h.series = series(&titles, &opening);
+    h.series = series(&titles, &opening, orgs);
     h.number = titles
         .iter()
         .find_map(|t| TITLE_NUMBER.captures(t).and_then(|c| c[1].parse().ok()))
         .or_else(|| {
-            opening
-                .iter()
-                .find_map(|s| ORDINAL_NUMBER.captures(s.text()).and_then(|c| c[1].parse().ok()))
+            opening.iter().find_map(|s| {
+                ORDINAL_NUMBER
+                    .captures(s.text())
+                    .and_then(|c| c[1].parse().ok())
+            })
         });
 
     // Date and time: the title block first, then the opening sentences.
@@ -142,7 +151,7 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Header {
     h
 }
 
-fn series(titles: &[&str], opening: &[&Sentence]) -> String {
+fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher) -> String {
     for t in titles {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
         if t.is_empty()
@@ -155,18 +164,21 @@ fn series(titles: &[&str], opening: &[&Sentence]) -> String {
         }
         let t = TITLE_HEAD.replace(t, "");
         let s = TITLE_TAIL.replace(&t, "").trim().to_owned();
-        if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.eq_ignore_ascii_case("agenda") {
+        if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.eq_ignore_ascii_case("agenda")
+        {
             return s;
         }
     }
     for s in opening {
-        if let Some(c) = SENTENCE_SERIES.captures(s.text()) {
+        // "IGF MAG's Working Group (WG) on ... (WG-Strategy) was held": without
+        // the short parentheticals, then named as the gazetteer names the body.
+        let plain = PARENTHETICAL.replace_all(s.text(), "");
+        if let Some(c) = SENTENCE_SERIES.captures(&plain) {
             let raw = c[1].trim();
-            // "IGF MAG's Working Group (WG) on ..." → drop short parentheticals.
-            let cleaned = Regex::new(r"\s*\([^)]{1,20}\)")
-                .map(|r| r.replace_all(raw, "").into_owned())
-                .unwrap_or_else(|_| raw.to_owned());
-            return cleaned.trim().to_owned();
+            return match orgs.lookup(raw) {
+                Some(i) => orgs.entry(i).pref.clone(),
+                None => raw.to_owned(),
+            };
         }
     }
     String::new()
@@ -206,7 +218,11 @@ fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons) {
 
 /// "The meeting was hosted by A (Nick) and moderated by B."
 fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
-    let verbs: Vec<String> = lex.roster_verbs.iter().map(|(v, _)| regex::escape(v)).collect();
+    let verbs: Vec<String> = lex
+        .roster_verbs
+        .iter()
+        .map(|(v, _)| regex::escape(v))
+        .collect();
     if verbs.is_empty() {
         return;
     }
@@ -246,7 +262,9 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
                 if roles.contains(&"host") && !h.hosts.iter().any(|n| n.name == named.name) {
                     h.hosts.push(named.clone());
                 }
-                if roles.contains(&"moderator") && !h.moderators.iter().any(|n| n.name == named.name) {
+                if roles.contains(&"moderator")
+                    && !h.moderators.iter().any(|n| n.name == named.name)
+                {
                     h.moderators.push(named);
                 }
             }
@@ -286,7 +304,10 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
                 break;
             }
         }
-        while words.last().is_some_and(|w| lex.particles.iter().any(|p| p == w)) {
+        while words
+            .last()
+            .is_some_and(|w| lex.particles.iter().any(|p| p == w))
+        {
             words.pop();
         }
         if words.is_empty() || words.iter().all(|w| lex.is_honorific(w)) {
@@ -299,7 +320,10 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
         if let Some(paren) = after.strip_prefix(" (") {
             if let Some(close) = paren.find(')') {
                 let inner = &paren[..close];
-                if inner.split(' ').count() == 1 && is_name_word(inner) && inner.chars().any(char::is_lowercase) {
+                if inner.split(' ').count() == 1
+                    && is_name_word(inner)
+                    && inner.chars().any(char::is_lowercase)
+                {
                     nickname = Some(inner.to_owned());
                 }
                 after = &paren[close + 1..];
@@ -335,18 +359,32 @@ mod tests {
 
     fn header(raw: &str) -> Header {
         let lex = Lexicons::for_tests();
-        extract(&Text::new(raw), &lex)
+        let ontology = crate::ontology::Ontology::embedded().unwrap_or_default();
+        extract(
+            &Text::new(raw),
+            &lex,
+            &Matcher::new(&ontology.organisations, true),
+        )
     }
 
     #[test]
     fn title_block_layout() {
         let h = header("\n\nMAG Working Group on IGF Strengthening and Strategy\n\nOnline Meeting 46\n\n20 October 2022 at 14:00 UTC\n\nSummary Report\n\nThe 46th virtual meeting of the IGF MAG Working Group (WG) on IGF Strengthening and Strategy (WG-Strategy) was held on 20 October 2022 at 14:00 UTC. The meeting was moderated by Amrita Choudhury. The list of participants is available.\n\nIt was agreed that the next WG-Strategy call would take place on **3 November 2022** at 14:00 UTC.");
-        assert_eq!(h.series, "MAG Working Group on IGF Strengthening and Strategy");
+        assert_eq!(
+            h.series,
+            "MAG Working Group on IGF Strengthening and Strategy"
+        );
         assert_eq!(h.number, Some(46));
         assert_eq!(h.date, NaiveDate::from_ymd_opt(2022, 10, 20));
         assert_eq!(h.start_time_utc.as_deref(), Some("14:00"));
         assert_eq!(h.next_meeting_date, NaiveDate::from_ymd_opt(2022, 11, 3));
-        assert_eq!(h.moderators.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(), ["Amrita Choudhury"]);
+        assert_eq!(
+            h.moderators
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Amrita Choudhury"]
+        );
     }
 
     #[test]
@@ -357,7 +395,9 @@ mod tests {
         assert_eq!(h.moderators[0].name, "Amrita Choudhury");
         assert_eq!(h.start_time_utc.as_deref(), Some("13:00"));
         assert_eq!(h.next_meeting_date, NaiveDate::from_ymd_opt(2022, 3, 3));
-        let h = header("Group\n\n1 May 2021\n\nThe meeting was hosted and moderated by Roman Chukov. Done.");
+        let h = header(
+            "Group\n\n1 May 2021\n\nThe meeting was hosted and moderated by Roman Chukov. Done.",
+        );
         assert_eq!(h.hosts.len(), 1);
         assert_eq!(h.moderators.len(), 1);
     }
@@ -366,7 +406,10 @@ mod tests {
     fn sentence_only_layout() {
         let h = header("The 84th virtual meeting of the IGF MAG Working Group on IGF Strengthening and Strategy (WG-\nStrategy) was held on 26 September 2024 14:00 UTC. The meeting was moderated by Chris\nBuckridge, and a recording is available.");
         assert_eq!(h.number, Some(84));
-        assert_eq!(h.series, "IGF MAG Working Group on IGF Strengthening and Strategy");
+        assert_eq!(
+            h.series,
+            "MAG Working Group on IGF Strengthening and Strategy"
+        );
         assert_eq!(h.moderators[0].name, "Chris Buckridge");
     }
 }

@@ -58,7 +58,12 @@ pub struct Lexicons {
 
 impl Lexicons {
     pub fn new(l: &Lexicon) -> Self {
-        let lower = |s: &str| l.list(s).iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
+        let lower = |s: &str| {
+            l.list(s)
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect::<HashSet<_>>()
+        };
         Self {
             speech_verbs: lower("speech-verbs"),
             speech_adverbs: lower("speech-adverbs"),
@@ -66,7 +71,11 @@ impl Lexicons {
             not_names: l.list("not-names").iter().cloned().collect(),
             honorifics: l.list("honorifics").to_vec(),
             particles: l.list("name-particles").to_vec(),
-            procedural: l.list("procedural-agenda").iter().map(|w| fold(w)).collect(),
+            procedural: l
+                .list("procedural-agenda")
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
             heading_agenda: l.list("headings-agenda").to_vec(),
             heading_discussion: l.list("headings-discussion").to_vec(),
             heading_participants: l.list("headings-participants").to_vec(),
@@ -74,7 +83,10 @@ impl Lexicons {
             roster_verbs: l
                 .list("roster-verbs")
                 .iter()
-                .filter_map(|e| e.split_once('=').map(|(v, r)| (v.trim().to_owned(), r.trim().to_owned())))
+                .filter_map(|e| {
+                    e.split_once('=')
+                        .map(|(v, r)| (v.trim().to_owned(), r.trim().to_owned()))
+                })
                 .collect(),
             role_words: lower("role-words"),
             countries: l.list("countries").iter().map(|w| fold(w)).collect(),
@@ -91,9 +103,14 @@ impl Lexicons {
     /// A heading that opens a known section (agenda, discussion, participants, next meeting).
     pub fn is_section_heading(&self, t: &str) -> bool {
         let t = t.trim().trim_end_matches(':').trim();
-        [&self.heading_agenda, &self.heading_discussion, &self.heading_participants, &self.heading_next]
-            .iter()
-            .any(|list| list.iter().any(|h| h.eq_ignore_ascii_case(t)))
+        [
+            &self.heading_agenda,
+            &self.heading_discussion,
+            &self.heading_participants,
+            &self.heading_next,
+        ]
+        .iter()
+        .any(|list| list.iter().any(|h| h.eq_ignore_ascii_case(t)))
     }
 
     /// The lexicon shipped in `ontology/`, for unit tests.
@@ -149,7 +166,8 @@ static UPDATE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+(?:representatives?|one)\s+(?:from|of)\b").unwrap_or_else(|e| unreachable!("{e}"))
+    Regex::new(r"(?i)\bno\s+(?:representatives?|one)\s+(?:from|of)\b")
+        .unwrap_or_else(|e| unreachable!("{e}"))
 });
 
 impl Extractor {
@@ -169,7 +187,7 @@ impl Extractor {
     /// [`ExtractError::NotAReport`] when nothing of a meeting record is found.
     pub fn extract(&self, doc: &Document) -> Result<Extraction, ExtractError> {
         let text = Text::new(&doc.text);
-        let header = header::extract(&text, &self.lex);
+        let header = header::extract(&text, &self.lex, &self.orgs);
         let agenda = agenda::extract(&text, &self.lex);
         let roster = roster::extract(&text, self);
         let mut out = Extraction {
@@ -199,7 +217,7 @@ impl Extractor {
                 roles: e.roles.clone(),
                 affiliations: e.organisations.iter().map(|(n, _)| n.clone()).collect(),
                 memberships: e.memberships.clone(),
-                evidence: evidence(FactKind::Listed, &line.span, 0..line.text().len(), &e.name),
+                evidence: evidence(FactKind::Listed, &line.span, &e.name),
             });
         }
         for (names, fact, role) in [
@@ -226,7 +244,9 @@ impl Extractor {
         let heading_lines: Vec<usize> = text
             .lines
             .iter()
-            .filter(|l| !l.is_blank() && (agenda::is_heading_text(l.text()) && !l.text().ends_with('.')))
+            .filter(|l| {
+                !l.is_blank() && (agenda::is_heading_text(l.text()) && !l.text().ends_with('.'))
+            })
             .map(|l| l.number)
             .collect();
         for s in &text.sentences {
@@ -234,14 +254,20 @@ impl Extractor {
                 break;
             }
             // An "Update from the X" heading ties the first person below it to X.
-            if heading_lines.iter().any(|&h| h > last_line && h <= s.line) || heading_lines.contains(&s.line) {
+            if heading_lines.iter().any(|&h| h > last_line && h <= s.line)
+                || heading_lines.contains(&s.line)
+            {
                 pending_org = None;
             }
             let t = s.text();
             if heading_lines.contains(&s.line) {
                 if let Some(c) = UPDATE_HEADING.captures(t) {
                     let org_text = c.get(1).map_or("", |m| m.as_str());
-                    pending_org = self.orgs.find(org_text).first().map(|h| self.orgs.entry(h.entry).pref.clone());
+                    pending_org = self
+                        .orgs
+                        .find(org_text)
+                        .first()
+                        .map(|h| self.orgs.entry(h.entry).pref.clone());
                 }
                 last_line = s.line;
                 continue;
@@ -249,7 +275,11 @@ impl Extractor {
             last_line = s.line;
             let org_hits = self.orgs.find(t);
             let topic_hits = self.topics.find(t);
-            let masked: Vec<Range<usize>> = org_hits.iter().chain(&topic_hits).map(|h| h.range.clone()).collect();
+            let masked: Vec<Range<usize>> = org_hits
+                .iter()
+                .chain(&topic_hits)
+                .map(|h| h.range.clone())
+                .collect();
             let found = speech::mentions(s, &self.lex, &masked);
             if let Some(org) = pending_org.take() {
                 if ABSENT.is_match(t) {
@@ -277,10 +307,12 @@ impl Extractor {
                     .strip_prefix(" (")
                     .and_then(|r| r.split_once(')'))
                     .map(|(n, _)| n)
-                    .filter(|n| !n.contains(' ') && names::is_name_word(n) && self.orgs.lookup(n).is_none())
+                    .filter(|n| {
+                        !n.contains(' ') && names::is_name_word(n) && self.orgs.lookup(n).is_none()
+                    })
                     .map(str::to_owned);
                 out.mentions.push(PersonMention {
-                    evidence: evidence(m.fact, &s.span, m.range.clone(), &m.text),
+                    evidence: evidence(m.fact, &s.span, &m.text),
                     text: m.text,
                     fact: m.fact,
                     definite: m.definite,
@@ -293,8 +325,13 @@ impl Extractor {
         }
         self.entities(&text, &header.series, &roster, roster_start, &mut out);
         self.warn(&mut out, roster.is_empty());
-        if out.meeting.date.is_none() && out.agenda.is_empty() && out.mentions.iter().all(|m| !m.definite) {
-            return Err(ExtractError::NotAReport { path: doc.path.clone() });
+        if out.meeting.date.is_none()
+            && out.agenda.is_empty()
+            && out.mentions.iter().all(|m| !m.definite)
+        {
+            return Err(ExtractError::NotAReport {
+                path: doc.path.clone(),
+            });
         }
         Ok(out)
     }
@@ -302,10 +339,20 @@ impl Extractor {
     /// Organisations and topics: vocabulary labels anywhere in the text, the
     /// organisations of the participant list, the body whose meeting it is, and
     /// agenda subjects the thesaurus does not know.
-    fn entities(&self, text: &Text, series: &str, roster: &[roster::Entry], roster_start: usize, out: &mut Extraction) {
+    fn entities(
+        &self,
+        text: &Text,
+        series: &str,
+        roster: &[roster::Entry],
+        roster_start: usize,
+        out: &mut Extraction,
+    ) {
         let mut orgs: Vec<Organisation> = Vec::new();
         let mut topics: Vec<Topic> = Vec::new();
-        let mut add = |list: &mut Vec<(String, Vec<String>, Vec<Evidence>)>, name: &str, surface: &str, ev: Option<Evidence>| {
+        let add = |list: &mut Vec<(String, Vec<String>, Vec<Evidence>)>,
+                   name: &str,
+                   surface: &str,
+                   ev: Option<Evidence>| {
             let i = match list.iter().position(|(n, _, _)| n == name) {
                 Some(i) => i,
                 None => {
@@ -328,21 +375,36 @@ impl Extractor {
         let mut topic_list = Vec::new();
         if !series.is_empty() {
             match self.orgs.lookup(series) {
-                Some(i) => add(&mut org_list, &self.orgs.entry(i).pref.clone(), series, None),
+                Some(i) => add(
+                    &mut org_list,
+                    &self.orgs.entry(i).pref.clone(),
+                    series,
+                    None,
+                ),
                 None => add(&mut org_list, series, series, None),
             }
         }
         for s in &text.sentences {
             for h in self.orgs.find(s.text()) {
                 let name = self.orgs.entry(h.entry).pref.clone();
-                add(&mut org_list, &name, &h.surface, Some(evidence(FactKind::Mentioned, &s.span, h.range.clone(), &h.surface)));
+                add(
+                    &mut org_list,
+                    &name,
+                    &h.surface,
+                    Some(evidence(FactKind::Mentioned, &s.span, &h.surface)),
+                );
             }
             if s.line >= roster_start {
                 continue;
             }
             for h in self.topics.find(s.text()) {
                 let name = self.topics.entry(h.entry).pref.clone();
-                add(&mut topic_list, &name, &h.surface, Some(evidence(FactKind::Discussed, &s.span, h.range.clone(), &h.surface)));
+                add(
+                    &mut topic_list,
+                    &name,
+                    &h.surface,
+                    Some(evidence(FactKind::Discussed, &s.span, &h.surface)),
+                );
             }
         }
         for e in roster {
@@ -362,10 +424,18 @@ impl Extractor {
             add(&mut topic_list, &item.title, &item.title, None);
         }
         for (name, aliases, evidence) in org_list {
-            orgs.push(Organisation { name, aliases, evidence });
+            orgs.push(Organisation {
+                name,
+                aliases,
+                evidence,
+            });
         }
         for (name, aliases, evidence) in topic_list {
-            topics.push(Topic { name, aliases, evidence });
+            topics.push(Topic {
+                name,
+                aliases,
+                evidence,
+            });
         }
         out.organisations = orgs;
         out.topics = topics;
@@ -396,8 +466,8 @@ impl Extractor {
     }
 }
 
-fn evidence(fact: FactKind, span: &Span, range: Range<usize>, mention: &str) -> Evidence {
-    let _ = range;
+/// The sentence (or list line) a fact was read from, with its offsets in the report.
+fn evidence(fact: FactKind, span: &Span, mention: &str) -> Evidence {
     Evidence {
         fact,
         text: span.text.clone(),
@@ -408,5 +478,5 @@ fn evidence(fact: FactKind, span: &Span, range: Range<usize>, mention: &str) -> 
 }
 
 fn sentence_evidence(fact: FactKind, s: &Sentence, mention: &str) -> Evidence {
-    evidence(fact, &s.span, 0..0, mention)
+    evidence(fact, &s.span, mention)
 }

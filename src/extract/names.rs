@@ -45,16 +45,14 @@ pub struct NameParts {
 
 impl NameParts {
     pub fn new(name: &str) -> Self {
-        let folded = fold(name);
-        match folded.split_once(' ') {
-            Some((g, s)) => Self {
-                given: g.to_owned(),
-                surname: s.to_owned(),
-            },
-            None => Self {
-                given: folded,
-                surname: String::new(),
-            },
+        // The given name is the first word as a whole ("Anne-Marie"); the surname
+        // splits at hyphens too ("Nemiguentcheva-Grau" has the part "grau").
+        let mut words = name.split_whitespace();
+        let given = words.next().map(fold).unwrap_or_default();
+        let rest: Vec<&str> = words.collect();
+        Self {
+            given,
+            surname: parts(&rest.join(" ")).join(" "),
         }
     }
 
@@ -72,7 +70,9 @@ pub fn is_name_word(word: &str) -> bool {
     };
     first.is_uppercase()
         && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         && !word.ends_with('-')
 }
 
@@ -124,7 +124,8 @@ pub fn typo_equal(a: &str, b: &str) -> bool {
     let distance = strsim::damerau_levenshtein(a, b);
     limit > 0
         && distance <= limit
-        && (a.chars().next() == b.chars().next() || (distance == 1 && (a.ends_with(b) || b.ends_with(a))))
+        && (a.chars().next() == b.chars().next()
+            || (distance == 1 && (a.ends_with(b) || b.ends_with(a))))
 }
 
 #[cfg(test)]

@@ -38,7 +38,11 @@ fn find_heading<'a>(lines: &'a [Line], lex: &Lexicons) -> Option<(usize, Option<
             None => (t.trim(), None),
         };
         let head = strip_annex(head);
-        if lex.heading_participants.iter().any(|h| h.eq_ignore_ascii_case(head)) {
+        if lex
+            .heading_participants
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(head))
+        {
             return Some((i, rest));
         }
     }
@@ -48,7 +52,9 @@ fn find_heading<'a>(lines: &'a [Line], lex: &Lexicons) -> Option<(usize, Option<
 fn strip_annex(t: &str) -> &str {
     let lower = t.to_lowercase();
     if lower.starts_with("annex") || lower.starts_with("appendix") {
-        let after = t.split_once(|c: char| c == ':' || c == '-' || c == '–').map(|(_, r)| r.trim());
+        let after = t
+            .split_once(|c: char| c == ':' || c == '-' || c == '–')
+            .map(|(_, r)| r.trim());
         return after.unwrap_or(t);
     }
     t
@@ -80,7 +86,10 @@ pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
         let t = line.text();
         if t.starts_with('|') || t.matches('|').count() >= 2 {
             let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
-            if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+            if cells
+                .iter()
+                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+            {
                 continue;
             }
             if columns.is_none() && cells.iter().any(|c| c.eq_ignore_ascii_case("name")) {
@@ -94,6 +103,9 @@ pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
         }
         let marker = list_marker(t).unwrap_or(0);
         let body = &t[marker..];
+        if find_heading(std::slice::from_ref(line), lex).is_some() {
+            continue;
+        }
         let lower = body.to_lowercase();
         if lower.starts_with("annex") || lower.starts_with("appendix") {
             break;
@@ -144,7 +156,10 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
         let clean = w.trim_end_matches([',', ';', ':']);
         let initial = count > 0 && clean.len() <= 2 && clean.starts_with(char::is_uppercase);
         let particle = count > 0 && lex.particles.iter().any(|p| p == clean);
-        if !(is_name_word(clean) || initial || particle) || lex.not_names.contains(clean) || count >= 5 {
+        if !(is_name_word(clean) || initial || particle)
+            || lex.not_names.contains(clean)
+            || count >= 5
+        {
             break;
         }
         count += 1;
@@ -165,7 +180,10 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     let body_norm = body.replacen(" – ", ", ", 1).replacen(" - ", ", ", 1);
     let name = leading_name(&body_norm, lex)?;
     // A lone word is a name only when nothing else on the line says otherwise.
-    if ex.orgs.lookup(name).is_some() || ex.roles.lookup(name).is_some() || ex.topics.lookup(name).is_some() {
+    if ex.orgs.lookup(name).is_some()
+        || ex.roles.lookup(name).is_some()
+        || ex.topics.lookup(name).is_some()
+    {
         return None;
     }
     let mut e = Entry {
@@ -199,7 +217,12 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     Some(e)
 }
 
-fn table_row(cells: &[&str], columns: Option<&[String]>, line: &Line, ex: &Extractor) -> Option<Entry> {
+fn table_row(
+    cells: &[&str],
+    columns: Option<&[String]>,
+    line: &Line,
+    ex: &Extractor,
+) -> Option<Entry> {
     let col = |names: &[&str]| -> Option<usize> {
         columns.and_then(|c| c.iter().position(|h| names.iter().any(|n| h.contains(n))))
     };
@@ -213,7 +236,13 @@ fn table_row(cells: &[&str], columns: Option<&[String]>, line: &Line, ex: &Extra
         name_range: at..at + name.len(),
         ..Entry::default()
     };
-    let org_col = col(&["organi", "affiliation", "institution", "entity", "stakeholder group"]);
+    let org_col = col(&[
+        "organi",
+        "affiliation",
+        "institution",
+        "entity",
+        "stakeholder group",
+    ]);
     let role_col = col(&["role", "title", "position", "function"]);
     for (i, cell) in cells.iter().enumerate() {
         if i == name_col || cell.is_empty() {
@@ -244,7 +273,9 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 fn role_name(part: &str, ex: &Extractor) -> String {
     let part = part.trim();
     match ex.roles.lookup(part) {
-        Some(i) if super::names::fold(&ex.roles.entry(i).pref) == super::names::fold(part) => part.to_owned(),
+        Some(i) if super::names::fold(&ex.roles.entry(i).pref) == super::names::fold(part) => {
+            part.to_owned()
+        }
         _ => part.to_owned(),
     }
 }
@@ -270,7 +301,10 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
 }
 
 fn looks_like_role(part: &str, lex: &Lexicons) -> bool {
-    let words: Vec<String> = part.split([' ', '-', '/']).map(|w| w.to_lowercase()).collect();
+    let words: Vec<String> = part
+        .split([' ', '-', '/'])
+        .map(|w| w.to_lowercase())
+        .collect();
     words.iter().any(|w| lex.role_words.contains(w))
 }
 

@@ -43,7 +43,11 @@ const POSSESSIVE_SPEECH: &[&str] = &[
 ];
 
 /// Runs of capitalised name words in a sentence, with their byte ranges.
-fn name_runs<'a>(t: &'a str, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<(Range<usize>, &'a str)> {
+fn name_runs<'a>(
+    t: &'a str,
+    lex: &Lexicons,
+    masked: &[Range<usize>],
+) -> Vec<(Range<usize>, &'a str)> {
     let mut runs = Vec::new();
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
@@ -52,9 +56,14 @@ fn name_runs<'a>(t: &'a str, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<(Ra
         pos += raw.len() + 1;
         let lead = raw.len() - raw.trim_start_matches(['(', '"', '\'', '[']).len();
         let w = raw[lead..].trim_end_matches([',', '.', ';', ':', ')', '"', '?', '!', ']']);
-        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
         let w_start = start + lead;
-        let in_mask = masked.iter().any(|m| m.start < w_start + w.len() && w_start < m.end);
+        let in_mask = masked
+            .iter()
+            .any(|m| m.start < w_start + w.len() && w_start < m.end);
         let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
         let initial = !words.is_empty() && w.len() == 1 && w.starts_with(char::is_uppercase);
         let honorific = words.is_empty() && lex.is_honorific(w);
@@ -74,8 +83,16 @@ fn name_runs<'a>(t: &'a str, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<(Ra
     runs
 }
 
-fn flush<'a>(words: &mut Vec<(usize, &'a str)>, runs: &mut Vec<(Range<usize>, &'a str)>, t: &'a str, lex: &Lexicons) {
-    while words.last().is_some_and(|(_, w)| lex.particles.iter().any(|p| p == w) || lex.is_honorific(w)) {
+fn flush<'a>(
+    words: &mut Vec<(usize, &'a str)>,
+    runs: &mut Vec<(Range<usize>, &'a str)>,
+    t: &'a str,
+    lex: &Lexicons,
+) {
+    while words
+        .last()
+        .is_some_and(|(_, w)| lex.particles.iter().any(|p| p == w) || lex.is_honorific(w))
+    {
         words.pop();
     }
     if let (Some(&(s, _)), Some(&(e, last))) = (words.first(), words.last()) {
@@ -91,7 +108,9 @@ fn followed_by_speech(t: &str, end: usize, lex: &Lexicons) -> bool {
     let rest = t[end..].trim_start_matches(['\'', 's', '’']);
     let rest = rest.trim_start_matches([',', ' ']);
     for w in rest.split(' ').take(4) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if lex.speech_adverbs.contains(&w) {
             continue;
         }
@@ -108,13 +127,22 @@ fn main_clause_start(before: &str) -> bool {
     }
     let lower = b.to_lowercase();
     let last = lower.rsplit(' ').next().unwrap_or("");
-    if ["that", "whether", "if", "as", "because", "which", "who", "how", "when", "since", "where", "while"]
-        .contains(&last)
+    if [
+        "that", "whether", "if", "as", "because", "which", "who", "how", "when", "since", "where",
+        "while",
+    ]
+    .contains(&last)
     {
         return false;
     }
-    b.ends_with(", and") || b.ends_with("; and") || b.ends_with(';') || b.ends_with(" and") && !lower.contains(" that ") || b.ends_with(',') && !lower.contains(" that ")
-        || b.ends_with(':') || b.ends_with("-") || b.ends_with('–')
+    b.ends_with(", and")
+        || b.ends_with("; and")
+        || b.ends_with(';')
+        || b.ends_with(" and") && !lower.contains(" that ")
+        || b.ends_with(',') && !lower.contains(" that ")
+        || b.ends_with(':')
+        || b.ends_with('-')
+        || b.ends_with('–')
 }
 
 /// The names in one sentence, each with the fact it supports.
@@ -126,7 +154,11 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
         if let Some((speaker, _)) = rest.split_once(':') {
             let name = speaker.trim();
             let words: Vec<&str> = name.split(' ').collect();
-            if (1..=5).contains(&words.len()) && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !w.is_empty()) {
+            if (1..=5).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !w.is_empty()
+                })
+            {
                 let at = t.find(name).unwrap_or(0);
                 out.push(NameMention {
                     text: title_case(name),
@@ -138,7 +170,10 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
         }
     }
     for (range, name) in name_runs(t, lex, masked) {
-        if out.iter().any(|m: &NameMention| m.range.start <= range.start && range.end <= m.range.end) {
+        if out
+            .iter()
+            .any(|m: &NameMention| m.range.start <= range.start && range.end <= m.range.end)
+        {
             continue;
         }
         let after = &t[range.end..];

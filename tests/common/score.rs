@@ -12,14 +12,21 @@ pub fn fold(s: &str) -> String {
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .collect::<String>()
         .to_lowercase();
-    let kept: String = s.chars().filter(|c| c.is_alphanumeric() || *c == '_' || c.is_whitespace()).collect();
+    let kept: String = s
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '_' || c.is_whitespace())
+        .collect();
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn name_of(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        _ => v.get("name").and_then(Value::as_str).unwrap_or("").to_owned(),
+        _ => v
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned(),
     }
 }
 
@@ -47,7 +54,11 @@ pub fn matching(gold: &[Value], pred: &[Value]) -> Vec<(usize, usize)> {
     let mut used_p = BTreeSet::new();
     for i in 0..gold.len() {
         for j in 0..pred.len() {
-            if !used_p.contains(&j) && !used_g.contains(&i) && !gname[i].is_empty() && gname[i] == pname[j] {
+            if !used_p.contains(&j)
+                && !used_g.contains(&i)
+                && !gname[i].is_empty()
+                && gname[i] == pname[j]
+            {
                 pairs.push((i, j));
                 used_g.insert(i);
                 used_p.insert(j);
@@ -60,7 +71,11 @@ pub fn matching(gold: &[Value], pred: &[Value]) -> Vec<(usize, usize)> {
                 continue;
             }
             for j in 0..pred.len() {
-                let ok = if rank == 0 { gk[i].contains(&pname[j]) } else { !gk[i].is_disjoint(&pk[j]) };
+                let ok = if rank == 0 {
+                    gk[i].contains(&pname[j])
+                } else {
+                    !gk[i].is_disjoint(&pk[j])
+                };
                 if !used_p.contains(&j) && ok {
                     pairs.push((i, j));
                     used_g.insert(i);
@@ -87,21 +102,55 @@ impl Tally {
         self.fn_ += n_gold - tp;
     }
     fn f1(self) -> f64 {
-        let p = if self.tp + self.fp > 0 { self.tp as f64 / (self.tp + self.fp) as f64 } else { 1.0 };
-        let r = if self.tp + self.fn_ > 0 { self.tp as f64 / (self.tp + self.fn_) as f64 } else { 1.0 };
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        let p = if self.tp + self.fp > 0 {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        } else {
+            1.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        } else {
+            1.0
+        };
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 }
 
 fn arr<'a>(v: &'a Value, k: &str) -> Vec<Value> {
-    v.get(k).and_then(Value::as_array).cloned().unwrap_or_default()
+    v.get(k)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Scores predictions against gold, both keyed by source file name. Returns
 /// field → F1 (or accuracy for `meeting.*`), and human-readable notes.
-pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> (BTreeMap<String, f64>, Vec<String>) {
-    let fields = ["people", "spoke", "listed", "organisations", "topics", "affiliations", "agenda"];
-    let meeting_fields = ["series", "number", "date", "start_time_utc", "moderators", "hosts", "next_meeting_date"];
+pub fn score(
+    gold: &BTreeMap<String, Value>,
+    pred: &BTreeMap<String, Value>,
+) -> (BTreeMap<String, f64>, Vec<String>) {
+    let fields = [
+        "people",
+        "spoke",
+        "listed",
+        "organisations",
+        "topics",
+        "affiliations",
+        "agenda",
+    ];
+    let meeting_fields = [
+        "series",
+        "number",
+        "date",
+        "start_time_utc",
+        "moderators",
+        "hosts",
+        "next_meeting_date",
+    ];
     let mut tally: HashMap<&str, Tally> = fields.iter().map(|f| (*f, Tally::default())).collect();
     let mut meeting_ok: HashMap<&str, usize> = HashMap::new();
     let mut identity: Vec<(String, String)> = Vec::new();
@@ -115,13 +164,19 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
         let gp = arr(g, "people");
         let pp = arr(p, "people");
         let pairs = matching(&gp, &pp);
-        tally.get_mut("people").map(|t| t.add(pairs.len(), pp.len(), gp.len()));
+        tally
+            .get_mut("people")
+            .map(|t| t.add(pairs.len(), pp.len(), gp.len()));
         let matched: HashMap<usize, usize> = pairs.iter().copied().collect();
         for (i, gperson) in gp.iter().enumerate() {
             if !matched.contains_key(&i) {
                 notes.push(format!("{src}: people FN {}", name_of(gperson)));
             }
-            let pname = matched.get(&i).map_or(format!("<unmatched:{src}:{i}>"), |&j| fold(&name_of(&pp[j])));
+            let pname = matched
+                .get(&i)
+                .map_or(format!("<unmatched:{src}:{i}>"), |&j| {
+                    fold(&name_of(&pp[j]))
+                });
             identity.push((fold(&name_of(gperson)), pname));
         }
         let matched_p: BTreeSet<usize> = pairs.iter().map(|&(_, j)| j).collect();
@@ -131,8 +186,16 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
             }
         }
         for flag in ["spoke", "listed"] {
-            let gs: Vec<Value> = gp.iter().filter(|x| x.get(flag).and_then(Value::as_bool) == Some(true)).cloned().collect();
-            let ps: Vec<Value> = pp.iter().filter(|x| x.get(flag).and_then(Value::as_bool) == Some(true)).cloned().collect();
+            let gs: Vec<Value> = gp
+                .iter()
+                .filter(|x| x.get(flag).and_then(Value::as_bool) == Some(true))
+                .cloned()
+                .collect();
+            let ps: Vec<Value> = pp
+                .iter()
+                .filter(|x| x.get(flag).and_then(Value::as_bool) == Some(true))
+                .cloned()
+                .collect();
             let pr = matching(&gs, &ps);
             let gm: BTreeSet<usize> = pr.iter().map(|x| x.0).collect();
             let pm: BTreeSet<usize> = pr.iter().map(|x| x.1).collect();
@@ -143,7 +206,9 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
             for (_, x) in ps.iter().enumerate().filter(|(j, _)| !pm.contains(j)) {
                 notes.push(format!("{src}: {flag} FP {}", name_of(x)));
             }
-            tally.get_mut(flag).map(|t| t.add(pr.len(), ps.len(), gs.len()));
+            tally
+                .get_mut(flag)
+                .map(|t| t.add(pr.len(), ps.len(), gs.len()));
         }
         for field in ["organisations", "topics"] {
             let ge = arr(g, field);
@@ -157,7 +222,9 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
             for (_, x) in pe.iter().enumerate().filter(|(j, _)| !pm.contains(j)) {
                 notes.push(format!("{src}: {field} FP {}", name_of(x)));
             }
-            tally.get_mut(field).map(|t| t.add(pr.len(), pe.len(), ge.len()));
+            tally
+                .get_mut(field)
+                .map(|t| t.add(pr.len(), pe.len(), ge.len()));
         }
         // Affiliations: organisation keys widened by the gold report's own aliases.
         let mut org_alias: HashMap<String, BTreeSet<String>> = HashMap::new();
@@ -169,12 +236,19 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
         }
         let org_keys = |name: &str| {
             let k = fold(name);
-            org_alias.get(&k).cloned().unwrap_or_else(|| BTreeSet::from([k]))
+            org_alias
+                .get(&k)
+                .cloned()
+                .unwrap_or_else(|| BTreeSet::from([k]))
         };
         let affs = |v: &Value| -> Vec<String> {
             v.get("affiliations")
                 .and_then(Value::as_array)
-                .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_owned))
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         let n_gold: usize = gp.iter().map(|x| affs(x).len()).sum();
@@ -185,16 +259,30 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
             let pa: Vec<BTreeSet<String>> = affs(&pp[j]).iter().map(|a| org_keys(a)).collect();
             let mut used = BTreeSet::new();
             for gk in &ga {
-                if let Some(n) = (0..pa.len()).find(|n| !used.contains(n) && !gk.is_disjoint(&pa[*n])) {
+                if let Some(n) =
+                    (0..pa.len()).find(|n| !used.contains(n) && !gk.is_disjoint(&pa[*n]))
+                {
                     used.insert(n);
                     tp += 1;
                 } else {
-                    notes.push(format!("{src}: affiliation FN {} {:?}", name_of(&gp[i]), gk.iter().next()));
+                    notes.push(format!(
+                        "{src}: affiliation FN {} {:?}",
+                        name_of(&gp[i]),
+                        gk.iter().next()
+                    ));
                 }
             }
         }
-        tally.get_mut("affiliations").map(|t| t.add(tp, n_pred, n_gold));
-        let title = |a: &Value| fold(a.get("title").and_then(Value::as_str).unwrap_or(a.as_str().unwrap_or("")));
+        tally
+            .get_mut("affiliations")
+            .map(|t| t.add(tp, n_pred, n_gold));
+        let title = |a: &Value| {
+            fold(
+                a.get("title")
+                    .and_then(Value::as_str)
+                    .unwrap_or(a.as_str().unwrap_or("")),
+            )
+        };
         let ga: Vec<String> = arr(g, "agenda").iter().map(title).collect();
         let mut pool: Vec<String> = arr(p, "agenda").iter().map(title).collect();
         let n_pred_agenda = pool.len();
@@ -210,7 +298,9 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
         for t in &pool {
             notes.push(format!("{src}: agenda FP {t}"));
         }
-        tally.get_mut("agenda").map(|t| t.add(tp, n_pred_agenda, ga.len()));
+        tally
+            .get_mut("agenda")
+            .map(|t| t.add(tp, n_pred_agenda, ga.len()));
         let gm = g.get("meeting").cloned().unwrap_or(Value::Null);
         let pm = p.get("meeting").cloned().unwrap_or(Value::Null);
         for k in meeting_fields {
@@ -218,13 +308,19 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
             let pv = pm.get(k).cloned().unwrap_or(Value::Null);
             let ok = match k {
                 "moderators" | "hosts" => {
-                    let by_name: HashMap<String, Value> = gp.iter().map(|x| (name_of(x), x.clone())).collect();
+                    let by_name: HashMap<String, Value> =
+                        gp.iter().map(|x| (name_of(x), x.clone())).collect();
                     let gl: Vec<Value> = gv
                         .as_array()
                         .cloned()
                         .unwrap_or_default()
                         .iter()
-                        .map(|x| by_name.get(x.as_str().unwrap_or("")).cloned().unwrap_or_else(|| serde_json::json!({"name": x})))
+                        .map(|x| {
+                            by_name
+                                .get(x.as_str().unwrap_or(""))
+                                .cloned()
+                                .unwrap_or_else(|| serde_json::json!({"name": x}))
+                        })
                         .collect();
                     let pl = pv.as_array().cloned().unwrap_or_default();
                     let m = matching(&gl, &pl);
@@ -249,13 +345,34 @@ pub fn score(gold: &BTreeMap<String, Value>, pred: &BTreeMap<String, Value>) -> 
             fn_ += usize::from(same_g && !same_p);
         }
     }
-    let ip = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 1.0 };
-    let ir = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 1.0 };
-    let mut results: BTreeMap<String, f64> = fields.iter().map(|f| ((*f).to_owned(), tally[f].f1())).collect();
-    results.insert("identity".into(), if ip + ir > 0.0 { 2.0 * ip * ir / (ip + ir) } else { 0.0 });
+    let ip = if tp + fp > 0 {
+        tp as f64 / (tp + fp) as f64
+    } else {
+        1.0
+    };
+    let ir = if tp + fn_ > 0 {
+        tp as f64 / (tp + fn_) as f64
+    } else {
+        1.0
+    };
+    let mut results: BTreeMap<String, f64> = fields
+        .iter()
+        .map(|f| ((*f).to_owned(), tally[f].f1()))
+        .collect();
+    results.insert(
+        "identity".into(),
+        if ip + ir > 0.0 {
+            2.0 * ip * ir / (ip + ir)
+        } else {
+            0.0
+        },
+    );
     let n = gold.len().max(1) as f64;
     for k in meeting_fields {
-        results.insert(format!("meeting.{k}"), *meeting_ok.get(k).unwrap_or(&0) as f64 / n);
+        results.insert(
+            format!("meeting.{k}"),
+            *meeting_ok.get(k).unwrap_or(&0) as f64 / n,
+        );
     }
     (results, notes)
 }
