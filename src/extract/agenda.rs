@@ -67,12 +67,7 @@ fn classify(line: &Line) -> Option<Item> {
 }
 
 fn is_heading_line(line: &Line, list: &[String]) -> bool {
-    let t = line.text().trim_end_matches(':').trim();
-    let t = t.strip_prefix("Annex").map_or(t, |r| {
-        r.trim_start_matches(|c: char| {
-            c.is_ascii_digit() || c.is_whitespace() || c == ':' || c == '.'
-        })
-    });
+    let t = super::roster::strip_annex(line.text().trim_end_matches(':').trim());
     list.iter().any(|h| h.eq_ignore_ascii_case(t))
 }
 
@@ -166,7 +161,7 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
     let participants_at = text
         .lines
         .iter()
-        .position(|l| is_heading_line(l, &lex.heading_participants))
+        .position(|l| l.number >= from_line && super::roster::is_list_heading(l, lex))
         .unwrap_or(usize::MAX);
     let mut top: Option<String> = None;
     let mut seen_any = !items.is_empty();
@@ -191,7 +186,10 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
                     out.push(AgendaItem { id: n, title });
                 }
             }
-            Some(Item::Sub(Some(letter), title)) if is_heading_text(&title) => {
+            // Lettered lines under a bullet are a list in the discussion, not sub-items.
+            Some(Item::Sub(Some(letter), title))
+                if is_heading_text(&title) && !t.starts_with(['-', '*', '•']) =>
+            {
                 if let Some(n) = &top {
                     let id = format!("{n}.{letter}");
                     if !known(&out, &id, &title) {

@@ -206,7 +206,8 @@ impl Extractor {
             next_meeting_date: header.next_meeting_date.map(|d| d.to_string()),
         };
 
-        let roster_start = roster.iter().map(|e| e.line).min().unwrap_or(usize::MAX);
+        // Lines of the participant list: read as a list, not as running text.
+        let roster_lines: HashSet<usize> = roster.iter().map(|e| e.line).collect();
         for e in &roster {
             let line = &text.lines[e.line];
             out.mentions.push(PersonMention {
@@ -250,8 +251,8 @@ impl Extractor {
             .map(|l| l.number)
             .collect();
         for s in &text.sentences {
-            if s.line >= roster_start {
-                break;
+            if roster_lines.contains(&s.line) {
+                continue;
             }
             // An "Update from the X" heading ties the first person below it to X.
             if heading_lines.iter().any(|&h| h > last_line && h <= s.line)
@@ -323,7 +324,7 @@ impl Extractor {
                 });
             }
         }
-        self.entities(&text, &header.series, &roster, roster_start, &mut out);
+        self.entities(&text, &header.series, &roster, &roster_lines, &mut out);
         self.warn(&mut out, roster.is_empty());
         if out.meeting.date.is_none()
             && out.agenda.is_empty()
@@ -344,7 +345,7 @@ impl Extractor {
         text: &Text,
         series: &str,
         roster: &[roster::Entry],
-        roster_start: usize,
+        roster_lines: &HashSet<usize>,
         out: &mut Extraction,
     ) {
         let mut orgs: Vec<Organisation> = Vec::new();
@@ -394,7 +395,7 @@ impl Extractor {
                     Some(evidence(FactKind::Mentioned, &s.span, &h.surface)),
                 );
             }
-            if s.line >= roster_start {
+            if roster_lines.contains(&s.line) {
                 continue;
             }
             for h in self.topics.find(s.text()) {

@@ -6,7 +6,6 @@
 //! Deciding whether a phrase is a role or an organisation uses the role scheme
 //! and the gazetteer first, then the words roles are made of.
 
-use super::agenda::is_heading_text;
 use super::names::{is_name_word, title_case};
 use super::{Extractor, Lexicons};
 use crate::model::Membership;
@@ -27,33 +26,43 @@ pub struct Entry {
     pub name_range: std::ops::Range<usize>,
 }
 
-/// Where the list of participants starts: the heading line, and any entries
+/// Where a list of participants may start: each heading line, with any entries
 /// written on the heading line itself.
-fn find_heading<'a>(lines: &'a [Line], lex: &Lexicons) -> Option<(usize, Option<&'a str>)> {
+fn headings<'a>(lines: &'a [Line], lex: &Lexicons) -> Vec<(usize, Option<&'a str>)> {
+    let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let t = line.text().trim();
-        let t = strip_annex(t);
-        let (head, rest) = match t.split_once(':') {
-            Some((h, r)) => (h.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
-            None => (t.trim(), None),
-        };
-        let head = strip_annex(head);
-        if lex
-            .heading_participants
-            .iter()
-            .any(|h| h.eq_ignore_ascii_case(head))
-        {
-            return Some((i, rest));
+        if let Some(rest) = heading(line, lex) {
+            out.push((i, rest));
         }
     }
-    None
+    out
 }
 
-fn strip_annex(t: &str) -> &str {
+/// `Some(inline entries)` when `line` is a participants heading.
+fn heading<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
+    let t = strip_annex(line.text().trim());
+    let (head, rest) = match t.split_once(':') {
+        Some((h, r)) => (h.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
+        None => (t.trim(), None),
+    };
+    let head = strip_annex(head);
+    lex.heading_participants
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(head))
+        .then_some(rest)
+}
+
+/// A participants heading with nothing after it on the line: an annex or table follows.
+pub fn is_list_heading(line: &Line, lex: &Lexicons) -> bool {
+    heading(line, lex).is_some_and(|inline| inline.is_none())
+}
+
+/// "Annex 1: List of participants" → "List of participants".
+pub fn strip_annex(t: &str) -> &str {
     let lower = t.to_lowercase();
     if lower.starts_with("annex") || lower.starts_with("appendix") {
         let after = t
-            .split_once(|c: char| c == ':' || c == '-' || c == '–')
+            .split_once(|c: char| c == ':' || c == '-' || c == '–' || c == '—')
             .map(|(_, r)| r.trim());
         return after.unwrap_or(t);
     }
@@ -61,10 +70,19 @@ fn strip_annex(t: &str) -> &str {
 }
 
 pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
+    extract_at(text, ex).map(|(_, e)| e).unwrap_or_default()
+}
+
+/// The first participants heading that is followed by (or carries) entries.
+fn extract_at(text: &Text, ex: &Extractor) -> Option<(usize, Vec<Entry>)> {
+    headings(&text.lines, &ex.lex)
+        .into_iter()
+        .map(|(start, inline)| (start, list_at(text, start, inline, ex)))
+        .find(|(_, entries)| !entries.is_empty())
+}
+
+fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> Vec<Entry> {
     let lex = &ex.lex;
-    let Some((start, inline)) = find_heading(&text.lines, lex) else {
-        return Vec::new();
-    };
     let mut entries = Vec::new();
     if let Some(rest) = inline {
         let line = &text.lines[start];
@@ -74,9 +92,8 @@ pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
                 entries.push(e);
             }
         }
-        if !entries.is_empty() {
-            return merge_duplicates(entries);
-        }
+        // "Present: see Annex." names nobody: the list is elsewhere.
+        return merge_duplicates(entries);
     }
     let mut columns: Option<Vec<String>> = None;
     for line in &text.lines[start + 1..] {
@@ -101,11 +118,11 @@ pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
             }
             continue;
         }
-        let marker = list_marker(t).unwrap_or(0);
-        let body = &t[marker..];
-        if find_heading(std::slice::from_ref(line), lex).is_some() {
+        if heading(line, lex).is_some() {
             continue;
         }
+        let marker = list_marker(t).unwrap_or(0);
+        let body = &t[marker..];
         let lower = body.to_lowercase();
         if lower.starts_with("annex") || lower.starts_with("appendix") {
             break;
@@ -118,8 +135,8 @@ pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
         }
         match entry(body, line.number, marker, ex) {
             Some(e) => entries.push(e),
-            None if !entries.is_empty() && is_heading_text(body) && line.emphasised => break,
-            None => {}
+            None if entries.is_empty() => {}
+            None => break,
         }
     }
     merge_duplicates(entries)
@@ -142,14 +159,50 @@ fn split_top_level(s: &str) -> Vec<(usize, &str)> {
         }
     }
     out.push((from, &s[from..]));
+    // "..., D (X) and E (Y)": the last item may be joined by "and".
+    if let Some(&(at, last)) = out.last() {
+        if let Some(k) = top_level_and(last) {
+            out.pop();
+            out.push((at, &last[..k]));
+            out.push((at + k + 5, &last[k + 5..]));
+        }
+    }
     out.into_iter()
         .map(|(at, p)| (at + (p.len() - p.trim_start().len()), p.trim()))
         .filter(|(_, p)| !p.is_empty())
         .collect()
 }
 
+/// Byte offset of " and " outside parentheses, when a capital follows it.
+fn top_level_and(s: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ' ' if depth == 0
+                && s[i..].starts_with(" and ")
+                && s[i + 5..].starts_with(char::is_uppercase) =>
+            {
+                return Some(i);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A name at the start of `s`: two to five name words (particles and initials inside).
 fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
+    // "Dr. Olena Kovalenko": the title is not part of the name.
+    let mut s = s;
+    while let Some((first, rest)) = s.split_once(' ') {
+        if lex.is_honorific(first) && rest.starts_with(char::is_uppercase) {
+            s = rest;
+        } else {
+            break;
+        }
+    }
     let mut end = 0;
     let mut count = 0;
     for w in s.split(' ') {
@@ -192,7 +245,11 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
         name_range: offset..offset + name.len(),
         ..Entry::default()
     };
-    let mut rest = body_norm[name.len()..].trim();
+    let mut rest = body_norm[body_norm.find(name).unwrap_or(0) + name.len()..].trim();
+    // After a name comes a separator or nothing; "Review of the draft" is no entry.
+    if !(rest.is_empty() || rest.starts_with([',', '(', ';', ':', '|', '-', '–', '/'])) {
+        return None;
+    }
     if let Some(p) = rest.strip_prefix('(') {
         if let Some(close) = p.find(')') {
             let inner = &p[..close];

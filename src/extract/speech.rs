@@ -8,7 +8,7 @@
 //! mention. Candidate names that match no speech pattern are kept as tentative
 //! mentions: identity resolution keeps those that turn out to be known people.
 
-use super::names::{is_name_word, title_case};
+use super::names::{self, is_name_word, title_case};
 use super::Lexicons;
 use crate::model::FactKind;
 use crate::text::Sentence;
@@ -67,6 +67,10 @@ fn name_runs<'a>(
         let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
         let initial = !words.is_empty() && w.len() == 1 && w.starts_with(char::is_uppercase);
         let honorific = words.is_empty() && lex.is_honorific(w);
+        if lead > 0 {
+            // "(Keio University)" after a name is not part of it.
+            flush(&mut words, &mut runs, t, lex);
+        }
         let ok = !in_mask
             && (is_name_word(w) || particle || initial || honorific)
             && (honorific || !lex.not_names.contains(w))
@@ -103,15 +107,57 @@ fn flush<'a>(
     words.clear();
 }
 
-/// The words after `end`, skipping allowed adverbs; is the next one a speech verb?
+/// Does a speech verb follow the name ending at `end`? Between them may stand a
+/// parenthesis ("(Keio University)"), an apposition between commas (", speaking
+/// for ISOC,"), an affiliation ("of UN DESA"), adverbs ("also"), and a perfect
+/// auxiliary ("had noted").
 fn followed_by_speech(t: &str, end: usize, lex: &Lexicons) -> bool {
-    let rest = t[end..].trim_start_matches(['\'', 's', '’']);
-    let rest = rest.trim_start_matches([',', ' ']);
-    for w in rest.split(' ').take(4) {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if lex.speech_adverbs.contains(&w) {
+    let mut rest = t[end..].trim_start();
+    if rest.starts_with('(') {
+        match rest.find(')') {
+            Some(close) => rest = rest[close + 1..].trim_start(),
+            None => return false,
+        }
+    }
+    if let Some(after_comma) = rest.strip_prefix(',') {
+        // An apposition closes with a comma within a few words.
+        if let Some(close) = after_comma.find(',') {
+            let inner = &after_comma[..close];
+            if inner.split_whitespace().count() <= 12
+                && verb_at(&after_comma[close + 1..], lex, false)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+    verb_at(rest, lex, true)
+}
+
+/// Is the next word (after adverbs, an auxiliary, or an "of the X" affiliation) a speech verb?
+fn verb_at(rest: &str, lex: &Lexicons, allow_affiliation: bool) -> bool {
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .take(10)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .collect();
+    let mut i = 0;
+    if allow_affiliation
+        && words
+            .first()
+            .is_some_and(|w| ["of", "from", "at"].contains(&w.as_str()))
+    {
+        i = 1;
+        while words.get(i).is_some_and(|w| {
+            w == "the" || w.starts_with(|c: char| c.is_uppercase()) || w.is_empty()
+        }) {
+            i += 1;
+        }
+    }
+    while let Some(w) = words.get(i) {
+        let w = w.to_lowercase();
+        if lex.speech_adverbs.contains(&w) || ["had", "has", "have"].contains(&w.as_str()) {
+            i += 1;
             continue;
         }
         return lex.speech_verbs.contains(&w);
@@ -154,7 +200,12 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
         if let Some((speaker, _)) = rest.split_once(':') {
             let name = speaker.trim();
             let words: Vec<&str> = name.split(' ').collect();
-            if (1..=5).contains(&words.len())
+            // ">> SPEAKER:" and ">> PARTICIPANT:" name nobody.
+            let generic = words
+                .iter()
+                .any(|w| lex.not_names.contains(&names::title_case(w)));
+            if !generic
+                && (1..=5).contains(&words.len())
                 && words.iter().all(|w| {
                     w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !w.is_empty()
                 })
@@ -169,7 +220,14 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
             }
         }
     }
-    for (range, name) in name_runs(t, lex, masked) {
+    // The ">> NAME:" label of a turn is read above, never as a mention.
+    let mut masked = masked.to_vec();
+    if t.starts_with(">>") {
+        if let Some(colon) = t.find(':') {
+            masked.push(0..colon);
+        }
+    }
+    for (range, name) in name_runs(t, lex, &masked) {
         if out
             .iter()
             .any(|m: &NameMention| m.range.start <= range.start && range.end <= m.range.end)
@@ -188,6 +246,16 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
             .to_lowercase();
         let speaks = !possessive && followed_by_speech(t, range.end, lex);
         let main = main_clause_start(&t[..range.start]);
+        // A title ("Dr. Erik Lindqvist"), or "by X Y" / "X Y, who" / "X Y (Org)",
+        // says a run of name words is a person even when nobody speaks.
+        let before = t[..range.start].trim_end();
+        let full = name.split(' ').filter(|w| !lex.is_honorific(w)).count() >= 2;
+        let titled = name.split(' ').next().is_some_and(|w| lex.is_honorific(w));
+        let named_person = titled
+            || full
+                && (before.ends_with(" by")
+                    || after.starts_with(", who")
+                    || after.starts_with(" ("));
         let (fact, definite) = if speaks && main {
             (FactKind::Spoke, true)
         } else if possessive && POSSESSIVE_SPEECH.contains(&next_word.as_str()) {
@@ -195,7 +263,7 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
         } else if speaks {
             (FactKind::Mentioned, true)
         } else {
-            (FactKind::Mentioned, false)
+            (FactKind::Mentioned, named_person)
         };
         // A single capitalised word that opens a sentence is too often not a name.
         let single = !name.contains(' ');
@@ -208,6 +276,18 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
             definite,
             range,
         });
+    }
+    // "Ms. Tanaka and Mr. Dlamini agreed": every subject of the verb spoke.
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let between = &t[a.range.end..b.range.start];
+        if b.fact == FactKind::Spoke
+            && matches!(between, " and " | ", " | " & ")
+            && main_clause_start(&t[..a.range.start])
+        {
+            out[i].fact = FactKind::Spoke;
+            out[i].definite = true;
+        }
     }
     out
 }
@@ -253,9 +333,33 @@ mod tests {
     }
 
     #[test]
+    fn parentheses_appositions_affiliations_and_pairs() {
+        let got = run("Ms. Haruka Tanaka (Keio University) noted the point. Marcus Whitfield, speaking for the Internet Society, proposed tracks. Anjali Mehta of UN DESA informed the MAG. Ms. Tanaka and Mr. Dlamini agreed to co-lead.");
+        let spoke: Vec<&str> = got
+            .iter()
+            .filter(|m| m.1 == FactKind::Spoke)
+            .map(|m| m.0.as_str())
+            .collect();
+        assert_eq!(
+            spoke,
+            [
+                "Ms. Haruka Tanaka",
+                "Marcus Whitfield",
+                "Anjali Mehta",
+                "Ms. Tanaka",
+                "Mr. Dlamini"
+            ]
+        );
+        let got = run("As Halima had noted in her letter, time is short. It builds on the paper by Lars Eriksen on the topic.");
+        assert!(got.contains(&("Halima".into(), FactKind::Mentioned, true)));
+        assert!(got.contains(&("Lars Eriksen".into(), FactKind::Mentioned, true)));
+    }
+
+    #[test]
     fn transcript_turns() {
         let got = run(">> CHENGETAI MASANGO: Thank you, everyone.");
         assert_eq!(got[0], ("Chengetai Masango".into(), FactKind::Spoke, true));
+        assert!(run(">> SPEAKER: Can you hear me?").iter().all(|m| !m.2));
     }
 
     #[test]
