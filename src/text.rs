@@ -294,6 +294,7 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
     let mut paragraphs: Vec<(usize, Span)> = Vec::new();
     let mut current: Option<(usize, Span)> = None;
     let mut blank_before = true;
+    let mut current_is_heading = false;
     for line in lines {
         if line.is_blank() {
             blank_before = true;
@@ -301,7 +302,14 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
         }
         let text = line.text();
         let marker = list_marker(text);
-        let starts_new = marker.is_some()
+        // A short numbered or emphasised heading line ends its paragraph.
+        let after_heading = current.as_ref().is_some_and(|(_, p)| {
+            current_is_heading
+                && !p.text.ends_with(['.', ',', ';'])
+                && p.text.split(' ').count() <= 10
+        }) && text.starts_with(char::is_uppercase);
+        let starts_new = after_heading
+            || marker.is_some()
             || line.emphasised
             || text.starts_with(">>")
             || text.starts_with('|')
@@ -324,6 +332,7 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
                 span.push(c, *at);
             }
             current = Some((line.number, span));
+            current_is_heading = marker.is_some() || line.emphasised;
         } else if let Some((_, p)) = current.as_mut() {
             join(p, &line.span);
         }

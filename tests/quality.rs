@@ -52,6 +52,9 @@ fn check(results: &BTreeMap<String, f64>, notes: &[String], bounds: &[(&str, f64
         }
     }
     eprintln!("scores: {results:.3?}");
+    if std::env::var_os("MEETKG_SCORE_NOTES").is_some() {
+        eprintln!("{}", notes.join("\n"));
+    }
     assert!(
         failed.is_empty(),
         "below bound: {}\n{}",

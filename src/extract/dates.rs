@@ -217,6 +217,8 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// an `h`, or a time zone. Converted to UTC where the zone is known.
 pub fn find_times(s: &str) -> Vec<TimeMatch> {
     let mut out = Vec::new();
+    // (local minutes, zone offset) of each match, for ranges.
+    let mut locals: Vec<(i32, i32)> = Vec::new();
     for c in TIME.captures_iter(s) {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         let hour: i32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
@@ -272,6 +274,19 @@ pub fn find_times(s: &str) -> Vec<TimeMatch> {
             utc: format!("{:02}:{:02}", total / 60, total % 60),
             zoned,
         });
+        locals.push((hour * 60 + minute, offset));
+    }
+    // "14:00–15:30 UTC": the start of a range takes the zone written at its end.
+    for i in 0..out.len().saturating_sub(1) {
+        let between = &s[out[i].range.end..out[i + 1].range.start];
+        if !out[i].zoned && out[i + 1].zoned && matches!(between.trim(), "-" | "–" | "—" | "to")
+        {
+            let (local, _) = locals[i];
+            let offset = locals[i + 1].1;
+            let total = (local - offset).rem_euclid(24 * 60);
+            out[i].utc = format!("{:02}:{:02}", total / 60, total % 60);
+            out[i].zoned = true;
+        }
     }
     out
 }
@@ -353,5 +368,7 @@ mod tests {
         assert_eq!(utc("12 p.m. GMT"), Some("12:00".into()));
         assert_eq!(utc("in 2021 there were 16 nominations"), None);
         assert_eq!(utc("17.10.2024"), None);
+        assert_eq!(utc("June 14, 2022, 14:00–15:30 UTC"), Some("14:00".into()));
+        assert_eq!(utc("9:00 - 10:30 CET"), Some("08:00".into()));
     }
 }

@@ -32,7 +32,7 @@ static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:summary\s+report|minutes|meeting\s+notes|notes|report)\s+(?:of|from)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:online|virtual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?",
+        r"(?i)^(?:(?:summary(?:\s+report)?|minutes|(?:meeting|call)\s+notes|notes|report|record)\s+(?:of|from)\s+(?:the\s+)?)?(?:(?:\d+(?:st|nd|rd|th)|[a-z]+)\s+){0,2}?(?:meeting|call|session)\s+of\s+(?:the\s+)?",
     )
 });
 static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
@@ -41,6 +41,7 @@ static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)"));
+static PARENTHETICAL_END: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)\s*$"));
 static NEXT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b"));
 static WEEKDAY_OR_MONTH: LazyLock<Regex> =
@@ -90,7 +91,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     let titles = title_lines(text);
     let opening: Vec<&Sentence> = text.sentences.iter().take(12).collect();
 
-    h.series = series(&titles, &opening, orgs);
+    h.series = series(&titles, &opening, orgs, lex);
     h.number = titles
         .iter()
         .find_map(|t| TITLE_NUMBER.captures(t).and_then(|c| c[1].parse().ok()))
@@ -151,23 +152,32 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     h
 }
 
-fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher) -> String {
+fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> String {
+    // Title lines that name a body ("Dynamic Coalition on ...", "... Working
+    // Group ..."): the most specific, i.e. the longest, of the first few wins
+    // over an umbrella line ("INTERNET GOVERNANCE FORUM") or furniture ("RAW FILE").
+    let mut candidates = Vec::new();
     for t in titles {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
         if t.is_empty()
             || WEEKDAY_OR_MONTH.is_match(t)
-            || !find_dates(t).is_empty() && t.split(' ').count() < 8
+            || !find_dates(t).is_empty()
             || t.ends_with('.')
             || t.split(' ').count() > 16
         {
             continue;
         }
         let t = TITLE_HEAD.replace(t, "");
-        let s = TITLE_TAIL.replace(&t, "").trim().to_owned();
-        if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.eq_ignore_ascii_case("agenda")
-        {
-            return s;
+        let s = tidy_series(&TITLE_TAIL.replace(&t, ""));
+        let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
+        let names_body =
+            words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
+        if names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            candidates.push(s);
         }
+    }
+    if let Some(best) = candidates.iter().take(3).max_by_key(|s| s.len()) {
+        return best.clone();
     }
     for s in opening {
         // "IGF MAG's Working Group (WG) on ... (WG-Strategy) was held": without
@@ -177,11 +187,42 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher) -> String {
             let raw = c[1].trim();
             return match orgs.lookup(raw) {
                 Some(i) => orgs.entry(i).pref.clone(),
-                None => raw.to_owned(),
+                None => tidy_series(raw),
             };
         }
     }
     String::new()
+}
+
+/// "IGF Policy Network on Artificial Intelligence (PNAI)" → "Policy Network on
+/// Artificial Intelligence": the body's own name, without the umbrella prefix or
+/// the acronym, and in title case when the title was in capitals.
+fn tidy_series(s: &str) -> String {
+    let s = s.trim();
+    let s = PARENTHETICAL_END.replace(s, "");
+    let s = s.strip_prefix("IGF ").unwrap_or(&s).trim();
+    let s = s.strip_prefix("The ").unwrap_or(s).trim();
+    if s.chars().any(char::is_lowercase) {
+        return s.to_owned();
+    }
+    const SMALL: &[&str] = &[
+        "on", "of", "and", "for", "the", "in", "to", "a", "an", "at", "by",
+    ];
+    s.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                lower
+            } else if w.len() <= 4 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                // Acronyms stay as they are ("MAG", "IGF").
+                w.to_owned()
+            } else {
+                super::names::title_case(w)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons) {
@@ -235,8 +276,45 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
     let Ok(by) = Regex::new(&format!(r"(?i)\b({verb}(?:\s+and\s+{verb})*)\s+by\s+")) else {
         return;
     };
+    let labels: Vec<String> = lex
+        .roster_labels
+        .iter()
+        .map(|(l, _)| regex::escape(l))
+        .collect();
+    let labelled = Regex::new(&format!(
+        r"(?i)(?:^|[.;]\s+|\s)({})\s*:\s+",
+        labels.join("|")
+    ))
+    .ok();
     for (si, s) in text.sentences.iter().enumerate().take(40) {
         let t = s.text();
+        // "Chair: Mariam Haidari (PNMA co-facilitator)."
+        if let Some(c) = labelled
+            .as_ref()
+            .and_then(|r| r.captures(t))
+            .filter(|_| !labels.is_empty())
+        {
+            if let (Some(label), Some(whole)) = (c.get(1), c.get(0)) {
+                let role = lex
+                    .roster_labels
+                    .iter()
+                    .find(|(l, _)| l.eq_ignore_ascii_case(label.as_str()))
+                    .map_or("moderator", |(_, r)| r.as_str());
+                for name in names_at(t, whole.end(), lex) {
+                    let list = if role == "host" {
+                        &mut h.hosts
+                    } else {
+                        &mut h.moderators
+                    };
+                    if !list.iter().any(|n| n.name == name.name) {
+                        list.push(RosterName {
+                            sentence: si,
+                            ..name
+                        });
+                    }
+                }
+            }
+        }
         let Some(start) = passive.find(t) else {
             continue;
         };
@@ -280,6 +358,14 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
 pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
     let mut out = Vec::new();
     let mut pos = from;
+    // "by the MAG Chair, Noor Al-Hashimi": a role phrase before the name.
+    if let Some(rest) = t[from..].strip_prefix("the ") {
+        if let Some(comma) = rest.find(", ") {
+            if rest[..comma].split(' ').count() <= 5 {
+                pos = from + 4 + comma + 2;
+            }
+        }
+    }
     loop {
         let rest = &t[pos..];
         let mut words = Vec::new();
@@ -300,9 +386,13 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
             words.push(clean);
             end = pos + offset + clean.len();
             offset += w.len() + 1;
-            if clean.len() != w.len() {
+            if clean.len() != w.len() && !(honorific && w.ends_with('.')) {
                 break;
             }
+        }
+        // A lone acronym ("BPF coordinator") is no one's name.
+        if words.len() == 1 && !words[0].chars().any(char::is_lowercase) {
+            break;
         }
         while words
             .last()

@@ -54,6 +54,12 @@ pub struct Lexicons {
     pub role_words: HashSet<String>,
     pub countries: HashSet<String>,
     pub months_and_days: HashSet<String>,
+    /// Words that make a title line name a body ("Coalition", "Working Group").
+    pub body_words: HashSet<String>,
+    /// Nouns that never occur in a personal name ("States", "Internet").
+    pub non_name_nouns: HashSet<String>,
+    /// (label, role) pairs: "Chair: A" gives A the role "moderator".
+    pub roster_labels: Vec<(String, String)>,
 }
 
 impl Lexicons {
@@ -91,6 +97,16 @@ impl Lexicons {
             role_words: lower("role-words"),
             countries: l.list("countries").iter().map(|w| fold(w)).collect(),
             months_and_days: lower("months-and-days"),
+            body_words: lower("body-words"),
+            non_name_nouns: lower("non-name-nouns"),
+            roster_labels: l
+                .list("roster-labels")
+                .iter()
+                .filter_map(|e| {
+                    e.split_once('=')
+                        .map(|(v, r)| (v.trim().to_owned(), r.trim().to_owned()))
+                })
+                .collect(),
         }
     }
 
@@ -246,7 +262,13 @@ impl Extractor {
             .lines
             .iter()
             .filter(|l| {
-                !l.is_blank() && (agenda::is_heading_text(l.text()) && !l.text().ends_with('.'))
+                let t = l.text();
+                !l.is_blank()
+                    && agenda::is_heading_text(t)
+                    && !t.ends_with('.')
+                    && !t
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| self.lex.speech_verbs.contains(&w.to_lowercase()))
             })
             .map(|l| l.number)
             .collect();

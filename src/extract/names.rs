@@ -26,12 +26,32 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Like [`fold`], but hyphens and apostrophes separate words ("Nemiguentcheva-Grau"
-/// has the parts "nemiguentcheva" and "grau").
+/// has the parts "nemiguentcheva" and "grau"), and letters without a decomposition
+/// are transliterated ("Yıldız" = "Yildiz", "Łukasz" = "Lukasz"): for matching
+/// names, not for display.
 pub fn parts(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
-        .map(fold)
+        .map(|p| transliterate(&fold(p)))
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+fn transliterate(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'ı' => out.push('i'),
+            'ł' => out.push('l'),
+            'ø' => out.push('o'),
+            'đ' | 'ð' => out.push('d'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'þ' => out.push_str("th"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// A person's name split into the words that matter for matching.
@@ -48,7 +68,10 @@ impl NameParts {
         // The given name is the first word as a whole ("Anne-Marie"); the surname
         // splits at hyphens too ("Nemiguentcheva-Grau" has the part "grau").
         let mut words = name.split_whitespace();
-        let given = words.next().map(fold).unwrap_or_default();
+        let given = words
+            .next()
+            .map(|g| transliterate(&fold(g)))
+            .unwrap_or_default();
         let rest: Vec<&str> = words.collect();
         Self {
             given,

@@ -87,6 +87,38 @@ fn name_runs<'a>(
     runs
 }
 
+/// "Communication Access Realtime Translation (CART)": a name followed by its own
+/// acronym is a body or a thing, not a person.
+fn followed_by_own_acronym(run: &str, after: &str) -> bool {
+    let Some(inner) = after
+        .strip_prefix(" (")
+        .and_then(|r| r.split_once(')'))
+        .map(|(i, _)| i)
+    else {
+        return false;
+    };
+    let initials: String = run.split(' ').filter_map(|w| w.chars().next()).collect();
+    inner.len() >= 2
+        && inner.chars().all(|c| c.is_uppercase())
+        && initials.eq_ignore_ascii_case(inner)
+}
+
+/// A run that holds a common noun ("Member States", "Working Group", "Acting
+/// Envoy") names a body or a post, not a person.
+fn is_person_like(run: &str, lex: &Lexicons) -> bool {
+    if lex.countries.contains(&names::fold(run)) {
+        return false;
+    }
+    !run.split([' ', '-'])
+        .filter(|w| !lex.is_honorific(w))
+        .map(str::to_lowercase)
+        .any(|w| {
+            lex.role_words.contains(&w)
+                || lex.body_words.contains(&w)
+                || lex.non_name_nouns.contains(&w)
+        })
+}
+
 fn flush<'a>(
     words: &mut Vec<(usize, &'a str)>,
     runs: &mut Vec<(Range<usize>, &'a str)>,
@@ -100,8 +132,9 @@ fn flush<'a>(
         words.pop();
     }
     if let (Some(&(s, _)), Some(&(e, last))) = (words.first(), words.last()) {
-        if words.len() <= 5 {
-            runs.push((s..e + last.len(), &t[s..e + last.len()]));
+        let run = &t[s..e + last.len()];
+        if words.len() <= 5 && is_person_like(run, lex) {
+            runs.push((s..e + last.len(), run));
         }
     }
     words.clear();
@@ -160,7 +193,11 @@ fn verb_at(rest: &str, lex: &Lexicons, allow_affiliation: bool) -> bool {
             i += 1;
             continue;
         }
-        return lex.speech_verbs.contains(&w);
+        // "Services provided by ..." is a participle, not a speaker's verb.
+        // ("responded by saying" is still speech.)
+        let passive = words.get(i + 1).is_some_and(|n| n == "by")
+            && !words.get(i + 2).is_some_and(|n| n.ends_with("ing"));
+        return lex.speech_verbs.contains(&w) && !passive;
     }
     false
 }
@@ -255,7 +292,7 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
             || full
                 && (before.ends_with(" by")
                     || after.starts_with(", who")
-                    || after.starts_with(" ("));
+                    || after.starts_with(" (") && !followed_by_own_acronym(name, after));
         let (fact, definite) = if speaks && main {
             (FactKind::Spoke, true)
         } else if possessive && POSSESSIVE_SPEECH.contains(&next_word.as_str()) {
