@@ -177,8 +177,7 @@ impl Resolver<'_> {
             for (v, _) in &c.variants {
                 let vp = NameParts::new(v);
                 let surname_parts = parts(&vp.surname);
-                let by_surname =
-                    vp.surname == w || (w.len() >= 3 && surname_parts.iter().any(|p| *p == w));
+                let by_surname = vp.surname == w || (w.len() >= 3 && surname_parts.contains(&w));
                 let by_given = !surname_only && (vp.given == w || c.nicknames.contains(&w));
                 if by_surname || by_given {
                     exact.insert(ci);

@@ -316,7 +316,7 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
             || current.as_ref().is_none_or(|(_, p)| {
                 let ends_sentence = p.text.ends_with(['.', ':', '!', '?', '"']);
                 let lower = text.chars().next().is_some_and(char::is_lowercase);
-                (blank_before && !(lower && !ends_sentence))
+                (blank_before && (!lower || ends_sentence))
                     || (ends_sentence && !lower && p.text.len() < 60)
             });
         if starts_new {
@@ -401,9 +401,7 @@ fn split_sentences(p: &Span) -> Vec<Span> {
             continue;
         }
         if c == '.' {
-            let word_start = p.text[..byte]
-                .rfind(|c: char| c == ' ' || c == '(')
-                .map_or(0, |i| i + 1);
+            let word_start = p.text[..byte].rfind([' ', '(']).map_or(0, |i| i + 1);
             let word = p.text[word_start..byte].to_lowercase();
             let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
             if ABBREVIATIONS.contains(&word.as_str()) || single_initial {

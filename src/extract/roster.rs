@@ -61,9 +61,7 @@ pub fn is_list_heading(line: &Line, lex: &Lexicons) -> bool {
 pub fn strip_annex(t: &str) -> &str {
     let lower = t.to_lowercase();
     if lower.starts_with("annex") || lower.starts_with("appendix") {
-        let after = t
-            .split_once(|c: char| c == ':' || c == '-' || c == '–' || c == '—')
-            .map(|(_, r)| r.trim());
+        let after = t.split_once([':', '-', '–', '—']).map(|(_, r)| r.trim());
         return after.unwrap_or(t);
     }
     t

@@ -293,9 +293,8 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
                 && (before.ends_with(" by")
                     || after.starts_with(", who")
                     || after.starts_with(" (") && !followed_by_own_acronym(name, after));
-        let (fact, definite) = if speaks && main {
-            (FactKind::Spoke, true)
-        } else if possessive && POSSESSIVE_SPEECH.contains(&next_word.as_str()) {
+        let asked = possessive && POSSESSIVE_SPEECH.contains(&next_word.as_str());
+        let (fact, definite) = if (speaks && main) || asked {
             (FactKind::Spoke, true)
         } else if speaks {
             (FactKind::Mentioned, true)

@@ -1,3 +1,6 @@
+// Index loops mirror the reference scorer line for line, which keeps the port checkable.
+#![expect(clippy::needless_range_loop)]
+
 //! A faithful port of the reference scorer (`shared/gold/score.py`): the same
 //! folding, the same one-to-one matching and the same micro-averaged P/R/F1, so a
 //! Rust test can hold the extraction to the gold without Python or `../shared`.
@@ -120,7 +123,7 @@ impl Tally {
     }
 }
 
-fn arr<'a>(v: &'a Value, k: &str) -> Vec<Value> {
+fn arr(v: &Value, k: &str) -> Vec<Value> {
     v.get(k)
         .and_then(Value::as_array)
         .cloned()
@@ -164,9 +167,9 @@ pub fn score(
         let gp = arr(g, "people");
         let pp = arr(p, "people");
         let pairs = matching(&gp, &pp);
-        tally
-            .get_mut("people")
-            .map(|t| t.add(pairs.len(), pp.len(), gp.len()));
+        if let Some(t) = tally.get_mut("people") {
+            t.add(pairs.len(), pp.len(), gp.len());
+        }
         let matched: HashMap<usize, usize> = pairs.iter().copied().collect();
         for (i, gperson) in gp.iter().enumerate() {
             if !matched.contains_key(&i) {
@@ -206,9 +209,9 @@ pub fn score(
             for (_, x) in ps.iter().enumerate().filter(|(j, _)| !pm.contains(j)) {
                 notes.push(format!("{src}: {flag} FP {}", name_of(x)));
             }
-            tally
-                .get_mut(flag)
-                .map(|t| t.add(pr.len(), ps.len(), gs.len()));
+            if let Some(t) = tally.get_mut(flag) {
+                t.add(pr.len(), ps.len(), gs.len());
+            }
         }
         for field in ["organisations", "topics"] {
             let ge = arr(g, field);
@@ -222,9 +225,9 @@ pub fn score(
             for (_, x) in pe.iter().enumerate().filter(|(j, _)| !pm.contains(j)) {
                 notes.push(format!("{src}: {field} FP {}", name_of(x)));
             }
-            tally
-                .get_mut(field)
-                .map(|t| t.add(pr.len(), pe.len(), ge.len()));
+            if let Some(t) = tally.get_mut(field) {
+                t.add(pr.len(), pe.len(), ge.len());
+            }
         }
         // Affiliations: organisation keys widened by the gold report's own aliases.
         let mut org_alias: HashMap<String, BTreeSet<String>> = HashMap::new();
@@ -273,9 +276,9 @@ pub fn score(
                 }
             }
         }
-        tally
-            .get_mut("affiliations")
-            .map(|t| t.add(tp, n_pred, n_gold));
+        if let Some(t) = tally.get_mut("affiliations") {
+            t.add(tp, n_pred, n_gold);
+        }
         let title = |a: &Value| {
             fold(
                 a.get("title")
@@ -298,9 +301,9 @@ pub fn score(
         for t in &pool {
             notes.push(format!("{src}: agenda FP {t}"));
         }
-        tally
-            .get_mut("agenda")
-            .map(|t| t.add(tp, n_pred_agenda, ga.len()));
+        if let Some(t) = tally.get_mut("agenda") {
+            t.add(tp, n_pred_agenda, ga.len());
+        }
         let gm = g.get("meeting").cloned().unwrap_or(Value::Null);
         let pm = p.get("meeting").cloned().unwrap_or(Value::Null);
         for k in meeting_fields {
