@@ -65,9 +65,12 @@ pub struct Person {
     pub listed: bool,
     /// Role phrases ("MAG Chair", "moderator", "host").
     pub roles: Vec<String>,
-    /// Canonical organisation names.
+    /// Organisations the report ties the person to, as the report names them
+    /// ("ICC", "Russian Government"); the gold scorer matches them through the
+    /// report's organisation aliases.
     pub affiliations: Vec<String>,
-    /// Affiliations with the role held there, where the report pairs them.
+    /// The same affiliations with canonical organisation names, and the role held
+    /// there where the report pairs them: what the graph is built from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub memberships: Vec<Membership>,
     /// Each raw mention of the person and how it was resolved.

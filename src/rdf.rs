@@ -64,8 +64,8 @@
 //!   sentence; `oa:start`, `oa:end` (character offsets, `xsd:integer`: Oxigraph
 //!   stores every integer type as `xsd:integer`, so declaring
 //!   `xsd:nonNegativeInteger` would not survive a round trip); `dcterms:source` report.
-//! - membership (each `memberships` entry, and each `affiliations` entry no
-//!   membership covers): `a org:Membership; org:member` person;
+//! - membership (each `memberships` entry; the `affiliations` only when a person
+//!   has no memberships): `a org:Membership; org:member` person;
 //!   `org:organization` org; `org:role` role (when paired); `meetkg:statedAt`
 //!   meeting; `prov:wasDerivedFrom` the selectors of the person's "affiliation"
 //!   sentences that name the organisation (or all of them when the person has a
@@ -611,10 +611,14 @@ impl<'a> Mapper<'a> {
                 .filter(|r| !r.is_empty());
             pairs.insert((organisation, role));
         }
-        for affiliation in &person.affiliations {
-            let affiliation = affiliation.trim();
-            if !affiliation.is_empty() && !pairs.iter().any(|(o, _)| *o == affiliation) {
-                pairs.insert((affiliation, None));
+        // `affiliations` name organisations as the report wrote them; when the
+        // canonical memberships are there, they alone say who belongs where.
+        if person.memberships.is_empty() {
+            for affiliation in &person.affiliations {
+                let affiliation = affiliation.trim();
+                if !affiliation.is_empty() {
+                    pairs.insert((affiliation, None));
+                }
             }
         }
         let organisations: BTreeSet<&str> = pairs.iter().map(|(o, _)| *o).collect();

@@ -232,7 +232,11 @@ impl Extractor {
                 definite: true,
                 nickname: e.nickname.clone(),
                 roles: e.roles.clone(),
-                affiliations: e.organisations.iter().map(|(n, _)| n.clone()).collect(),
+                affiliations: e
+                    .organisations
+                    .iter()
+                    .map(|(_, surface)| surface.clone())
+                    .collect(),
                 memberships: e.memberships.clone(),
                 evidence: evidence(FactKind::Listed, &line.span, &e.name),
             });
@@ -256,7 +260,7 @@ impl Extractor {
             }
         }
 
-        let mut pending_org: Option<String> = None;
+        let mut pending_org: Option<(String, String)> = None;
         let mut last_line = 0;
         let heading_lines: Vec<usize> = text
             .lines
@@ -290,7 +294,7 @@ impl Extractor {
                         .orgs
                         .find(org_text)
                         .first()
-                        .map(|h| self.orgs.entry(h.entry).pref.clone());
+                        .map(|h| (self.orgs.entry(h.entry).pref.clone(), h.surface.clone()));
                 }
                 last_line = s.line;
                 continue;
@@ -304,7 +308,7 @@ impl Extractor {
                 .map(|h| h.range.clone())
                 .collect();
             let found = speech::mentions(s, &self.lex, &masked);
-            if let Some(org) = pending_org.take() {
+            if let Some((org, surface)) = pending_org.take() {
                 if ABSENT.is_match(t) {
                     pending_org = None;
                 } else if let Some(first) = found.first() {
@@ -314,7 +318,7 @@ impl Extractor {
                         definite: first.definite,
                         nickname: None,
                         roles: Vec::new(),
-                        affiliations: vec![org.clone()],
+                        affiliations: vec![surface],
                         memberships: vec![Membership {
                             organisation: org,
                             role: None,
@@ -322,7 +326,7 @@ impl Extractor {
                         evidence: sentence_evidence(FactKind::Affiliation, s, &first.text),
                     });
                 } else {
-                    pending_org = Some(org);
+                    pending_org = Some((org, surface));
                 }
             }
             for m in found {
@@ -334,13 +338,33 @@ impl Extractor {
                         !n.contains(' ') && names::is_name_word(n) && self.orgs.lookup(n).is_none()
                     })
                     .map(str::to_owned);
+                let (roles, affiliation) = if m.definite {
+                    self.stated_affiliation(&t[m.range.end..])
+                } else {
+                    (Vec::new(), None)
+                };
+                if let Some((canonical, surface)) = affiliation {
+                    out.mentions.push(PersonMention {
+                        text: m.text.clone(),
+                        fact: FactKind::Affiliation,
+                        definite: true,
+                        nickname: None,
+                        roles: Vec::new(),
+                        affiliations: vec![surface],
+                        memberships: vec![Membership {
+                            organisation: canonical,
+                            role: None,
+                        }],
+                        evidence: evidence(FactKind::Affiliation, &s.span, &m.text),
+                    });
+                }
                 out.mentions.push(PersonMention {
                     evidence: evidence(m.fact, &s.span, &m.text),
                     text: m.text,
                     fact: m.fact,
                     definite: m.definite,
                     nickname,
-                    roles: Vec::new(),
+                    roles,
                     affiliations: Vec::new(),
                     memberships: Vec::new(),
                 });
@@ -357,6 +381,58 @@ impl Extractor {
             });
         }
         Ok(out)
+    }
+
+    /// The organisation (canonical, as written) or roles stated right after a
+    /// person's name: "Ms. Tanaka (Keio University)", "Tawanda of the IGF
+    /// Secretariat", "Mariam Haidari (PNMA co-facilitator)".
+    fn stated_affiliation(&self, after: &str) -> (Vec<String>, Option<(String, String)>) {
+        if let Some(inner) = after
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .map(|(i, _)| i.trim())
+        {
+            let lower: Vec<String> = inner
+                .split([' ', '-', '/'])
+                .map(str::to_lowercase)
+                .collect();
+            if self.roles.lookup(inner).is_some()
+                || lower.iter().any(|w| self.lex.role_words.contains(w))
+            {
+                return (vec![inner.to_owned()], None);
+            }
+            // "(Federal Office for Information Security, BSI)": the name, not its acronym.
+            let name = inner.split_once(", ").map_or(inner, |(n, _)| n).trim();
+            if let Some(i) = self.orgs.lookup(name) {
+                return (
+                    Vec::new(),
+                    Some((self.orgs.entry(i).pref.clone(), name.to_owned())),
+                );
+            }
+            let org_like = lower
+                .iter()
+                .any(|w| self.lex.non_name_nouns.contains(w) || self.lex.body_words.contains(w));
+            let acronym =
+                name.len() >= 2 && name.len() <= 8 && !name.chars().any(char::is_lowercase);
+            if (org_like || acronym) && name.starts_with(char::is_uppercase) {
+                return (Vec::new(), Some((name.to_owned(), name.to_owned())));
+            }
+            return (Vec::new(), None);
+        }
+        let rest = after
+            .strip_prefix(" of the ")
+            .or_else(|| after.strip_prefix(" of "))
+            .or_else(|| after.strip_prefix(" from the "))
+            .or_else(|| after.strip_prefix(" from "));
+        if let Some(rest) = rest {
+            if let Some(h) = self.orgs.find(rest).first().filter(|h| h.range.start == 0) {
+                return (
+                    Vec::new(),
+                    Some((self.orgs.entry(h.entry).pref.clone(), h.surface.clone())),
+                );
+            }
+        }
+        (Vec::new(), None)
     }
 
     /// Organisations and topics: vocabulary labels anywhere in the text, the
