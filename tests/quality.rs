@@ -80,14 +80,20 @@ fn seed_reports_reach_the_gold_bounds() -> Result<(), Box<dyn std::error::Error>
     assert_eq!(gold.len(), 5, "the five gold files are test data");
     let pred = predict(&[root.join("reports")])?;
     let (results, notes) = score(&gold, &pred);
+    // The bars of the extraction issues: people, spoke, listed, agenda, identity
+    // and every meeting field at least as the end-to-end issue asks, and as the
+    // quality issue asks where reached (topics is below its 0.80 bar so far).
     let mut bounds = vec![
-        ("people", 0.90),
-        ("spoke", 0.90),
-        ("listed", 0.95),
-        ("agenda", 0.90),
-        ("identity", 0.90),
+        ("people", 0.97),
+        ("spoke", 0.95),
+        ("listed", 1.0),
+        ("affiliations", 0.90),
+        ("organisations", 0.90),
+        ("topics", 0.70),
+        ("agenda", 0.95),
+        ("identity", 0.97),
     ];
-    bounds.extend(MEETING.iter().map(|m| (*m, 0.9)));
+    bounds.extend(MEETING.iter().map(|m| (*m, 1.0)));
     check(&results, &notes, &bounds);
     Ok(())
 }
@@ -104,13 +110,15 @@ fn varied_fixtures_reach_their_bounds() -> Result<(), Box<dyn std::error::Error>
     let pred = predict(&[dir])?;
     let (results, notes) = score(&gold, &pred);
     let mut bounds = vec![
-        ("people", 0.85),
-        ("spoke", 0.85),
-        ("listed", 0.90),
-        ("agenda", 0.80),
-        ("identity", 0.85),
+        ("people", 0.95),
+        ("spoke", 0.95),
+        ("listed", 0.95),
+        ("affiliations", 0.80),
+        ("organisations", 0.80),
+        ("agenda", 0.95),
+        ("identity", 0.95),
     ];
-    bounds.extend(MEETING.iter().map(|m| (*m, 0.75)));
+    bounds.extend(MEETING.iter().map(|m| (*m, 0.90)));
     check(&results, &notes, &bounds);
     Ok(())
 }

@@ -484,7 +484,8 @@ impl Extractor {
             }
         }
         for s in &text.sentences {
-            for h in self.orgs.find(s.text()) {
+            let org_hits = self.orgs.find(s.text());
+            for h in &org_hits {
                 let name = self.orgs.entry(h.entry).pref.clone();
                 add(
                     &mut org_list,
@@ -497,6 +498,16 @@ impl Extractor {
                 continue;
             }
             for h in self.topics.find(s.text()) {
+                // Words of an organisation's name ("Internet Governance" in "Internet
+                // Governance Forum") are not a topic of their own.
+                let inside_org = org_hits.iter().any(|o| {
+                    o.range.start <= h.range.start
+                        && h.range.end <= o.range.end
+                        && o.range.len() > h.range.len()
+                });
+                if inside_org {
+                    continue;
+                }
                 let name = self.topics.entry(h.entry).pref.clone();
                 add(
                     &mut topic_list,
