@@ -867,10 +867,16 @@ pub(crate) mod tests {
                     listed: true,
                     roles: vec!["MAG Member".into(), "Independent Expert".into()],
                     affiliations: vec!["University of Aarhus".into(), "ICANN".into()],
-                    memberships: vec![Membership {
-                        organisation: "University of Aarhus".into(),
-                        role: Some("MAG Member".into()),
-                    }],
+                    memberships: vec![
+                        Membership {
+                            organisation: "University of Aarhus".into(),
+                            role: Some("MAG Member".into()),
+                        },
+                        Membership {
+                            organisation: "ICANN".into(),
+                            role: None,
+                        },
+                    ],
                     evidence: vec![
                         spoke("Wolfgang said more.", 300, "Wolfgang"),
                         spoke("Wolfgang said it.", 200, "Wolfgang"),
