@@ -99,15 +99,25 @@ impl Matcher {
     pub fn find(&self, s: &str) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
         let mut candidates: Vec<Hit> = Vec::new();
-        for re in self.insensitive.iter().chain(&self.sensitive) {
-            for m in re.find_iter(s) {
-                if let Some(&entry) = self.by_key.get(&key(m.as_str())) {
-                    candidates.push(Hit {
-                        entry,
-                        range: m.range(),
-                        surface: m.as_str().to_owned(),
-                        fuzzy: false,
-                    });
+        // Names interrupted by a short parenthesis ("Working Group (WG) on IGF
+        // Strengthening") match too: the parenthesis is blanked, offsets kept.
+        let blanked = blank_parentheticals(s);
+        let texts: Vec<&str> = if blanked == s {
+            vec![s]
+        } else {
+            vec![s, blanked.as_str()]
+        };
+        for text in texts {
+            for re in self.insensitive.iter().chain(&self.sensitive) {
+                for m in re.find_iter(text) {
+                    if let Some(&entry) = self.by_key.get(&key(m.as_str())) {
+                        candidates.push(Hit {
+                            entry,
+                            range: m.range(),
+                            surface: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                            fuzzy: false,
+                        });
+                    }
                 }
             }
         }
@@ -155,6 +165,30 @@ impl Matcher {
         }
         out
     }
+}
+
+/// `s` with each parenthesis of up to 12 bytes turned into as many spaces.
+fn blank_parentheticals(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = s.as_bytes().to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'(' {
+            if let Some(len) = bytes[i + 1..].iter().take(13).position(|&b| b == b')') {
+                if !bytes[i + 1..i + 1 + len].contains(&b'(') {
+                    for b in &mut out[i..=i + 1 + len] {
+                        *b = b' ';
+                    }
+                    i += len + 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were replaced, and only whole parenthesised runs, so the
+    // result is still UTF-8; fall back to the input if that ever fails.
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
 /// One regex for many labels: longest first so the longest label wins at a position.
@@ -269,6 +303,18 @@ mod tests {
                 ("Internet Governance Forum", "IGF")
             ]
         );
+    }
+
+    #[test]
+    fn a_short_parenthesis_inside_a_name() {
+        let m = Matcher::new(&vocab(), false);
+        let hits = m.find("the Office (OSET) of the Tech Envoy and the IGF (Forum) Secretariat");
+        let found: Vec<&str> = hits
+            .iter()
+            .map(|h| m.entry(h.entry).pref.as_str())
+            .collect();
+        assert_eq!(found, ["Office of the Envoy on Technology", "IGF Secretariat"]);
+        assert_eq!(hits[1].surface, "IGF Secretariat");
     }
 
     #[test]
