@@ -80,16 +80,14 @@ fn seed_reports_reach_the_gold_bounds() -> Result<(), Box<dyn std::error::Error>
     assert_eq!(gold.len(), 5, "the five gold files are test data");
     let pred = predict(&[root.join("reports")])?;
     let (results, notes) = score(&gold, &pred);
-    // The bars of the extraction issues: people, spoke, listed, agenda, identity
-    // and every meeting field at least as the end-to-end issue asks, and as the
-    // quality issue asks where reached (topics is below its 0.80 bar so far).
+    // The bars of the extraction-quality issue (stricter than the end-to-end one).
     let mut bounds = vec![
         ("people", 0.97),
         ("spoke", 0.95),
         ("listed", 1.0),
         ("affiliations", 0.90),
         ("organisations", 0.90),
-        ("topics", 0.70),
+        ("topics", 0.80),
         ("agenda", 0.95),
         ("identity", 0.97),
     ];
@@ -115,6 +113,7 @@ fn varied_fixtures_reach_their_bounds() -> Result<(), Box<dyn std::error::Error>
         ("listed", 0.95),
         ("affiliations", 0.80),
         ("organisations", 0.80),
+        ("topics", 0.50),
         ("agenda", 0.95),
         ("identity", 0.95),
     ];

@@ -313,7 +313,10 @@ mod tests {
             .iter()
             .map(|h| m.entry(h.entry).pref.as_str())
             .collect();
-        assert_eq!(found, ["Office of the Envoy on Technology", "IGF Secretariat"]);
+        assert_eq!(
+            found,
+            ["Office of the Envoy on Technology", "IGF Secretariat"]
+        );
         assert_eq!(hits[1].surface, "IGF Secretariat");
     }
 

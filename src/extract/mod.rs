@@ -56,6 +56,8 @@ pub struct Lexicons {
     pub months_and_days: HashSet<String>,
     /// Words that make a title line name a body ("Coalition", "Working Group").
     pub body_words: HashSet<String>,
+    /// Nouns that make an agenda title a piece of work ("letter", "plan").
+    pub work_items: HashSet<String>,
     /// Nouns that never occur in a personal name ("States", "Internet").
     pub non_name_nouns: HashSet<String>,
     /// (label, role) pairs: "Chair: A" gives A the role "moderator".
@@ -99,6 +101,7 @@ impl Lexicons {
             months_and_days: lower("months-and-days"),
             body_words: lower("body-words"),
             non_name_nouns: lower("non-name-nouns"),
+            work_items: lower("work-items"),
             roster_labels: l
                 .list("roster-labels")
                 .iter()
@@ -505,7 +508,17 @@ impl Extractor {
                         && h.range.end <= o.range.end
                         && o.range.len() > h.range.len()
                 });
-                if inside_org {
+                // A top concept of the thesaurus ("Internet governance", "Human
+                // rights online") is a facet of the whole field: a topic of this
+                // meeting only when its agenda names it.
+                let facet = self.topics.entry(h.entry).broader.is_empty()
+                    && !out.agenda.iter().any(|a| {
+                        self.topics
+                            .find(&a.title)
+                            .iter()
+                            .any(|t| t.entry == h.entry)
+                    });
+                if inside_org || facet {
                     continue;
                 }
                 let name = self.topics.entry(h.entry).pref.clone();
@@ -522,16 +535,40 @@ impl Extractor {
                 add(&mut org_list, name, surface, None);
             }
         }
+        // An agenda item that names a piece of work ("WSIS+20 review draft
+        // letter", "IGF IWW main session") is a subject of its own, beside the
+        // thesaurus concepts it mentions; long descriptive titles are not.
         for item in &out.agenda {
             let key = fold(&item.title);
+            let words = item.title.split_whitespace().count();
             if self.lex.procedural.contains(&key)
                 || key.starts_with("update")
-                || !self.topics.find(&item.title).is_empty()
+                || words > 6
+                || self.topics.lookup(&item.title).is_some()
                 || self.orgs.lookup(&item.title).is_some()
             {
                 continue;
             }
-            add(&mut topic_list, &item.title, &item.title, None);
+            let mut rest = item.title.clone();
+            for h in self
+                .topics
+                .find(&item.title)
+                .iter()
+                .chain(&self.orgs.find(&item.title))
+                .rev()
+            {
+                if let Some(r) = rest.get(h.range.clone()) {
+                    let blank = " ".repeat(r.len());
+                    rest.replace_range(h.range.clone(), &blank);
+                }
+            }
+            let names_work = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| self.lex.work_items.contains(&w.to_lowercase()));
+            let has_concept = rest.trim() != item.title.trim();
+            if names_work || !has_concept {
+                add(&mut topic_list, &item.title, &item.title, None);
+            }
         }
         for (name, aliases, evidence) in org_list {
             orgs.push(Organisation {
