@@ -1,7 +1,10 @@
 //! The command line, in one place.
 
+use crate::dump::{DumpFormat, DEFAULT_LICENSE};
 use crate::query::{GraphFormat, QueryFormat};
+use chrono::NaiveDate;
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueHint};
+use oxigraph::model::NamedNode;
 use std::path::PathBuf;
 
 /// Turn meeting reports into a knowledge graph: an Oxigraph store to query with
@@ -110,6 +113,54 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the whole store as RDF dumps for data portals, with void.ttl and SHA256SUMS.
+    ///
+    /// Writes meetkg-{DATE}-v{VERSION}.{EXT}[.gz] and a meetkg-latest.{EXT}[.gz]
+    /// copy per format, a VoID/DCAT description (void.ttl) and SHA256SUMS. The
+    /// same store and date give byte-identical files; a failed dump leaves the
+    /// previous files in place.
+    Dump(DumpArgs),
+}
+
+/// The options of `meetkg dump`.
+#[derive(Debug, ClapArgs)]
+pub struct DumpArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Directory for the dumps, void.ttl and SHA256SUMS.
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath, default_value = "dumps")]
+    pub out: PathBuf,
+    /// RDF syntax of the dump; repeat for several (nq and trig keep one graph
+    /// per report, ttl and nt hold their union).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value = "nq")]
+    pub format: Vec<DumpFormat>,
+    /// Compress the dumps with gzip (fixed header: still byte-identical).
+    #[arg(long)]
+    pub gzip: bool,
+    /// Date in the file names and in dcterms:modified [default: today, UTC].
+    ///
+    /// Pass it to make two dumps on different days byte-identical.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// License of the dataset, as an IRI (dcterms:license).
+    #[arg(long, value_name = "IRI", default_value = DEFAULT_LICENSE, value_parser = parse_iri)]
+    pub license: NamedNode,
+    /// URL the files will be published under; without it, void.ttl names them
+    /// by IRIs relative to itself.
+    #[arg(long, value_name = "URL", value_hint = ValueHint::Url, value_parser = parse_iri)]
+    pub base_url: Option<NamedNode>,
+    /// A SPARQL endpoint serving the same data (void:sparqlEndpoint).
+    #[arg(long, value_name = "URL", value_hint = ValueHint::Url, value_parser = parse_iri)]
+    pub endpoint: Option<NamedNode>,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
+}
+
+fn parse_iri(text: &str) -> Result<NamedNode, String> {
+    NamedNode::new(text).map_err(|e| format!("not an absolute IRI: {e}"))
 }
 
 #[cfg(test)]

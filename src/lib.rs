@@ -5,11 +5,13 @@
 //! Data flows one way: `ingest` (decode) → `text` (clean, keep offsets) →
 //! `extract` (header, agenda, people, organisations, topics) → `resolve` (one
 //! identity per real person) → `model` (plain structs) → `rdf` (IRIs, quads) →
-//! `store` (Oxigraph) → `graph` (petgraph) → `export` (GraphML, CSV).
+//! `store` (Oxigraph) → `graph` (petgraph) → `export` (GraphML, CSV); `store` →
+//! `dump` (N-Quads, TriG, Turtle, N-Triples, VoID/DCAT) for data portals.
 
 pub mod args;
 pub mod commands;
 pub mod corpus;
+pub mod dump;
 pub mod export;
 pub mod extract;
 pub mod graph;

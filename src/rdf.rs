@@ -57,6 +57,9 @@
 //!   host) → `meeting schema:attendee person`; otherwise `person
 //!   meetkg:mentionedIn meeting`. Listed → `person meetkg:listedAt meeting`.
 //!   Spoke → `person meetkg:spokeAt meeting`, and per "spoke" sentence an
+//!   attendance per participant-list line, moderator or host sentence: `a
+//!   meetkg:Attendance; meetkg:participant person; meetkg:atMeeting meeting;
+//!   meetkg:mention` raw string; `prov:wasDerivedFrom` selector. Per "spoke" sentence an
 //!   intervention `a meetkg:Intervention; meetkg:speaker person;
 //!   meetkg:atMeeting meeting; meetkg:mention` raw string; `prov:wasDerivedFrom`
 //!   selector.
@@ -563,6 +566,30 @@ impl<'a> Mapper<'a> {
         }
         if took_part {
             self.b.add(&m, schema::ATTENDEE, p.clone());
+            // The lines that say so: the participant list, the moderator and host sentences.
+            let person_slug = slug_of("person name", name)?;
+            let mut stated: Vec<&Evidence> =
+                [FactKind::Listed, FactKind::Moderator, FactKind::Host]
+                    .into_iter()
+                    .flat_map(|fact| sorted_evidence(&person.evidence, fact))
+                    .collect();
+            stated.sort_by_key(|e| (e.start, e.end));
+            stated.dedup_by_key(|e| (e.start, e.end));
+            for (k, evidence) in stated.into_iter().enumerate() {
+                let a = self.under_meeting(&format!("attendance/{person_slug}-{k}"))?;
+                self.b.a(&a, meetkg::ATTENDANCE);
+                self.b.add(&a, meetkg::PARTICIPANT, p.clone());
+                self.b.add(&a, meetkg::AT_MEETING, m.clone());
+                if !evidence.mention.trim().is_empty() {
+                    self.b.add(
+                        &a,
+                        meetkg::MENTION,
+                        Literal::from(evidence.mention.as_str()),
+                    );
+                }
+                let s = self.selector(evidence)?;
+                self.b.add(&a, prov::WAS_DERIVED_FROM, s);
+            }
         } else {
             self.b.add(&p, meetkg::MENTIONED_IN, m.clone());
         }

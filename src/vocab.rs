@@ -126,6 +126,11 @@ pub mod meetkg {
         INTERVENTION = "Intervention";
         /// Class: the statement that a meeting discussed a topic, with its evidence.
         DISCUSSION = "Discussion";
+        /// Class: one line or sentence of a report saying a person attended a
+        /// meeting (participant list, moderator, host).
+        ATTENDANCE = "Attendance";
+        /// Attendance → the person who attended.
+        PARTICIPANT = "participant";
         /// Class: a role a person held, stated without an organisation.
         ROLE_ASSIGNMENT = "RoleAssignment";
 

@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
+# Raptor's rapper reads the N-Quads dump in tests/dump.rs.
+command -v rapper >/dev/null 2>&1 || need_apt+=(raptor2-utils)
 # Oxigraph's RocksDB binding runs bindgen, which needs libclang.
 if ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 && ! ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1; then
   need_apt+=(libclang-dev)

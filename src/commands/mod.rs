@@ -3,6 +3,7 @@
 //! user (`anyhow`), and the only place that prints.
 
 mod build;
+mod dump;
 mod export;
 mod extract;
 mod people;
@@ -57,6 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         } => query::run(&query, &store.store, format, graph_format),
         Command::Export { store, out } => export::run(&store.store, &out),
         Command::People { paths, json } => people::run(&paths, json, &ontology, quiet),
+        Command::Dump(dump) => dump::run(&dump, quiet),
     }
 }
 

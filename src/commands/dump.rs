@@ -1,0 +1,52 @@
+//! `meetkg dump`: the store as RDF files for data portals.
+
+use super::ExitStatus;
+use crate::args::DumpArgs;
+use crate::dump::{self, DumpOptions};
+use crate::store::Store;
+use anyhow::Context;
+
+pub fn run(args: &DumpArgs, quiet: bool) -> anyhow::Result<ExitStatus> {
+    let store_dir = &args.store.store;
+    if !store_dir.exists() {
+        anyhow::bail!(
+            "no store at {}: run `meetkg build` first",
+            store_dir.display()
+        );
+    }
+    let store = Store::open_read_only(store_dir)
+        .with_context(|| format!("opening the store {}", store_dir.display()))?;
+    // The date is the only input not taken from the store: see `crate::dump`.
+    let date = args.date.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let options = DumpOptions {
+        out_dir: args.out.clone(),
+        formats: args.format.clone(),
+        gzip: args.gzip,
+        date,
+        license: args.license.clone(),
+        base_url: args.base_url.clone(),
+        endpoint: args.endpoint.clone(),
+    };
+    let report = dump::write_dump(&store, &options).with_context(|| {
+        format!(
+            "dumping the store {} to {}",
+            store_dir.display(),
+            args.out.display()
+        )
+    })?;
+    if !quiet {
+        println!(
+            "wrote {}: {} triples ({} statements in {} graphs)",
+            report
+                .paths()
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            report.triples,
+            report.quads,
+            report.graphs,
+        );
+    }
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,1273 @@
+//! Writes the whole store as RDF dump files for data portals, with a VoID/DCAT
+//! description (`void.ttl`) and a `SHA256SUMS` file beside them.
+//!
+//! Rationale: a data portal (or a researcher mirroring the data) harvests files,
+//! not a SPARQL endpoint. It wants to know what a file holds before downloading
+//! it, to check what it downloaded, and to see that nothing changed when nothing
+//! changed. So a dump is:
+//!
+//! - **deterministic**: the same store, options and date give byte-identical
+//!   files. Statements are sorted ([`Store::sorted_quads`]), the Turtle and TriG
+//!   prefixes are always the same ([`crate::vocab::PREFIXES`]), blank nodes (which
+//!   meetkg never writes, but a store edited by hand may hold) are skolemised to
+//!   `id:.well-known/genid/{sha256 of the blank node id}` IRIs whose names are
+//!   stable for the same store, and gzip is written with a fixed header (no
+//!   modification time, no file name). The date is an input ([`DumpOptions::date`]),
+//!   never read from a clock or from file times here: the store records no
+//!   modification date, and the RocksDB files' times change when the store is
+//!   merely opened. (The command defaults it to today's UTC date.)
+//! - **named by date and version**: `meetkg-{date}-v{crate version}.{ext}[.gz]`,
+//!   plus `meetkg-latest.{ext}[.gz]`, a full copy (not a symlink, which some
+//!   web servers and sync tools do not follow, and not a hard link, which
+//!   `rsync` without `-H` turns into a second copy anyway) for a stable URL.
+//! - **described**: `void.ttl` is a `void:Dataset` and `dcat:Dataset` (DCAT-AP 3
+//!   style) with the counts, vocabularies, class partitions, license, and one
+//!   `dcat:Distribution` per dated file with its media type, size and SHA-256.
+//!   It holds no blank nodes either: the checksum nodes are `<{file}#checksum>`.
+//!   Without a base URL the files are named by relative IRIs (`<meetkg-...nq>`),
+//!   which a reader resolves against wherever `void.ttl` is published.
+//! - **atomic per file, staged as a set**: every file is first written to a
+//!   hidden temporary file beside its target and synced; only when all of them
+//!   are written are they renamed into place, dated dumps first and `SHA256SUMS`
+//!   last. A dump that fails or is killed while writing leaves the previous files
+//!   as they were (and, if killed, hidden `.*.tmp` files to delete). The renames
+//!   themselves are not one atomic step: a crash between them can leave new dump
+//!   files with the previous `void.ttl`, which `sha256sum -c SHA256SUMS` (renamed
+//!   last) then reports.
+//!
+//! Counts: `void:triples` is the number of distinct triples in the union of the
+//! named graphs (the store's default graph, see [`crate::store`]); a triple two
+//! reports state is one triple. The N-Quads and TriG files hold more statements
+//! than that (one per graph stating it); `void.ttl` starts with a comment giving
+//! that quad count, since VoID has no term for it.
+//!
+//! This module does not decide where dumps are published or how old dumps are
+//! pruned: dated files of earlier runs are left alone, and `void.ttl` and
+//! `SHA256SUMS` describe the files of the latest run only.
+
+use crate::store::{Store, StoreError};
+use crate::vocab::{foaf, org, rdf, schema, skos, xsd, ID_BASE, PREFIXES};
+use chrono::NaiveDate;
+use flate2::{Compression, GzBuilder};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{
+    BlankNode, GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad,
+    Term, Triple,
+};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The VoID/DCAT description written beside the dumps.
+pub const VOID_FILE: &str = "void.ttl";
+/// The checksum file written beside the dumps, in `sha256sum` format.
+pub const SUMS_FILE: &str = "SHA256SUMS";
+/// The license of the dataset unless told otherwise: CC BY 4.0.
+pub const DEFAULT_LICENSE: &str = "https://creativecommons.org/licenses/by/4.0/";
+/// Where skolemised blank nodes live (RDF 1.1 §3.5 `.well-known/genid/`).
+pub const GENID_BASE: &str = "https://w3id.org/meetkg/id/.well-known/genid/";
+
+/// The version in dump file names.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A scheme no real IRI uses: without a base URL, files are minted under it and
+/// the Turtle serialiser is told it is the base, so it writes them as relative
+/// IRIs; the `@base` line is then removed. Only IRIs of this scheme are
+/// relativised (the serialiser keeps IRIs of other schemes absolute).
+const RELATIVE_BASE: &str = "x-meetkg-relative://dump/";
+
+/// The terms the description uses that the data does not (so they are not in
+/// [`crate::vocab`], which lists the data's vocabulary).
+mod terms {
+    use oxigraph::model::NamedNodeRef;
+
+    pub const VOID: &str = "http://rdfs.org/ns/void#";
+    pub const DCAT: &str = "http://www.w3.org/ns/dcat#";
+    pub const SPDX: &str = "http://spdx.org/rdf/terms#";
+    pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+    pub const IANA_MEDIA_TYPES: &str = "https://www.iana.org/assignments/media-types/";
+
+    macro_rules! term {
+        ($name:ident = $ns:literal $local:literal) => {
+            pub const $name: NamedNodeRef<'static> =
+                NamedNodeRef::new_unchecked(concat!($ns, $local));
+        };
+    }
+
+    term!(VOID_DATASET = "http://rdfs.org/ns/void#" "Dataset");
+    term!(VOID_TRIPLES = "http://rdfs.org/ns/void#" "triples");
+    term!(VOID_ENTITIES = "http://rdfs.org/ns/void#" "entities");
+    term!(VOID_CLASSES = "http://rdfs.org/ns/void#" "classes");
+    term!(VOID_PROPERTIES = "http://rdfs.org/ns/void#" "properties");
+    term!(VOID_DISTINCT_SUBJECTS = "http://rdfs.org/ns/void#" "distinctSubjects");
+    term!(VOID_DISTINCT_OBJECTS = "http://rdfs.org/ns/void#" "distinctObjects");
+    term!(VOID_URI_SPACE = "http://rdfs.org/ns/void#" "uriSpace");
+    term!(VOID_VOCABULARY = "http://rdfs.org/ns/void#" "vocabulary");
+    term!(VOID_CLASS_PARTITION = "http://rdfs.org/ns/void#" "classPartition");
+    term!(VOID_CLASS = "http://rdfs.org/ns/void#" "class");
+    term!(VOID_SPARQL_ENDPOINT = "http://rdfs.org/ns/void#" "sparqlEndpoint");
+    term!(VOID_DATA_DUMP = "http://rdfs.org/ns/void#" "dataDump");
+    term!(DCAT_DATASET = "http://www.w3.org/ns/dcat#" "Dataset");
+    term!(DCAT_DISTRIBUTION_CLASS = "http://www.w3.org/ns/dcat#" "Distribution");
+    term!(DCAT_DISTRIBUTION = "http://www.w3.org/ns/dcat#" "distribution");
+    term!(DCAT_DOWNLOAD_URL = "http://www.w3.org/ns/dcat#" "downloadURL");
+    term!(DCAT_ACCESS_URL = "http://www.w3.org/ns/dcat#" "accessURL");
+    term!(DCAT_MEDIA_TYPE = "http://www.w3.org/ns/dcat#" "mediaType");
+    term!(DCAT_COMPRESS_FORMAT = "http://www.w3.org/ns/dcat#" "compressFormat");
+    term!(DCAT_BYTE_SIZE = "http://www.w3.org/ns/dcat#" "byteSize");
+    term!(SPDX_CHECKSUM = "http://spdx.org/rdf/terms#" "checksum");
+    term!(SPDX_CHECKSUM_CLASS = "http://spdx.org/rdf/terms#" "Checksum");
+    term!(SPDX_ALGORITHM = "http://spdx.org/rdf/terms#" "algorithm");
+    term!(SPDX_SHA256 = "http://spdx.org/rdf/terms#" "checksumAlgorithm_sha256");
+    term!(SPDX_CHECKSUM_VALUE = "http://spdx.org/rdf/terms#" "checksumValue");
+    term!(DCTERMS_TITLE = "http://purl.org/dc/terms/" "title");
+    term!(DCTERMS_DESCRIPTION = "http://purl.org/dc/terms/" "description");
+    term!(DCTERMS_LICENSE = "http://purl.org/dc/terms/" "license");
+    term!(DCTERMS_MODIFIED = "http://purl.org/dc/terms/" "modified");
+    term!(XSD_HEX_BINARY = "http://www.w3.org/2001/XMLSchema#" "hexBinary");
+    term!(XSD_NON_NEGATIVE_INTEGER = "http://www.w3.org/2001/XMLSchema#" "nonNegativeInteger");
+    term!(GZIP = "https://www.iana.org/assignments/media-types/" "application/gzip");
+}
+
+/// The classes `void.ttl` counts entities of, each with its partition's name.
+const PARTITIONS: [(&str, NamedNodeRef<'static>); 4] = [
+    ("foaf-Person", foaf::PERSON),
+    ("org-Organization", org::ORGANIZATION),
+    ("schema-Event", schema::EVENT),
+    ("skos-Concept", skos::CONCEPT),
+];
+
+/// An RDF syntax to dump in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum DumpFormat {
+    /// N-Quads: one statement a line, with its report's graph.
+    Nq,
+    /// TriG: Turtle grouped by graph, one block per report.
+    Trig,
+    /// Turtle: the union of the graphs, deduplicated (no graph names).
+    Ttl,
+    /// N-Triples: the union of the graphs, deduplicated, one triple a line.
+    Nt,
+}
+
+impl DumpFormat {
+    /// The file extension, also the name on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Nq => "nq",
+            Self::Trig => "trig",
+            Self::Ttl => "ttl",
+            Self::Nt => "nt",
+        }
+    }
+
+    /// The IANA media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Nq => "application/n-quads",
+            Self::Trig => "application/trig",
+            Self::Ttl => "text/turtle",
+            Self::Nt => "application/n-triples",
+        }
+    }
+
+    /// Whether the format keeps the report graphs (else it holds their union).
+    pub fn has_graphs(self) -> bool {
+        matches!(self, Self::Nq | Self::Trig)
+    }
+
+    fn rdf_format(self) -> RdfFormat {
+        match self {
+            Self::Nq => RdfFormat::NQuads,
+            Self::Trig => RdfFormat::TriG,
+            Self::Ttl => RdfFormat::Turtle,
+            Self::Nt => RdfFormat::NTriples,
+        }
+    }
+
+    /// The file name of a dump in this format: `meetkg-{tag}.{ext}[.gz]`.
+    fn file_name(self, tag: &str, gzip: bool) -> String {
+        let gz = if gzip { ".gz" } else { "" };
+        format!("meetkg-{tag}.{}{gz}", self.extension())
+    }
+}
+
+/// What to dump, where, and how to describe it.
+#[derive(Debug, Clone)]
+pub struct DumpOptions {
+    /// Directory for the dumps, `void.ttl` and `SHA256SUMS` (created if needed).
+    pub out_dir: PathBuf,
+    /// The syntaxes to write, one dated file (and one `latest` copy) each;
+    /// duplicates are ignored.
+    pub formats: Vec<DumpFormat>,
+    /// Compress every dump with gzip (`.gz`).
+    pub gzip: bool,
+    /// The date in the file names and in `dcterms:modified`.
+    pub date: NaiveDate,
+    /// The dataset's license (`dcterms:license`).
+    pub license: NamedNode,
+    /// Where the files will be published: file IRIs are resolved against it.
+    /// `None` writes them as IRIs relative to `void.ttl`.
+    pub base_url: Option<NamedNode>,
+    /// A SPARQL endpoint serving the same data (`void:sparqlEndpoint`).
+    pub endpoint: Option<NamedNode>,
+}
+
+impl DumpOptions {
+    /// N-Quads, uncompressed, CC BY 4.0, relative IRIs, no endpoint.
+    pub fn new(out_dir: impl Into<PathBuf>, date: NaiveDate) -> Self {
+        Self {
+            out_dir: out_dir.into(),
+            formats: vec![DumpFormat::Nq],
+            gzip: false,
+            date,
+            license: NamedNode::new_unchecked(DEFAULT_LICENSE),
+            base_url: None,
+            endpoint: None,
+        }
+    }
+}
+
+/// One dump file written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DumpFile {
+    /// Its syntax.
+    pub format: DumpFormat,
+    /// The dated file.
+    pub path: PathBuf,
+    /// The `meetkg-latest` copy.
+    pub latest: PathBuf,
+    /// Size in bytes (of the compressed file when gzipped).
+    pub byte_size: u64,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
+}
+
+/// What [`write_dump`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DumpReport {
+    /// The dumps, in the order of their formats.
+    pub files: Vec<DumpFile>,
+    /// The VoID/DCAT description.
+    pub void: PathBuf,
+    /// The checksum file.
+    pub sums: PathBuf,
+    /// Distinct triples in the union of the named graphs (`void:triples`).
+    pub triples: usize,
+    /// Statements in the named graphs (the lines of an N-Quads dump).
+    pub quads: usize,
+    /// Named graphs (reports).
+    pub graphs: usize,
+}
+
+impl DumpReport {
+    /// Every path written, in the order they were renamed into place.
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut paths: Vec<&Path> = self.files.iter().map(|f| f.path.as_path()).collect();
+        paths.extend(self.files.iter().map(|f| f.latest.as_path()));
+        paths.push(&self.void);
+        paths.push(&self.sums);
+        paths
+    }
+}
+
+/// Why a dump failed. Whatever the variant, the files of the previous dump are
+/// as they were, except after [`DumpError::Rename`] (see its docs).
+#[derive(Debug, thiserror::Error)]
+pub enum DumpError {
+    /// The store could not be read.
+    #[error("cannot read the store")]
+    Store(#[from] StoreError),
+    /// No format was asked for.
+    #[error("no dump format given")]
+    NoFormat,
+    /// The base URL cannot have file names resolved against it.
+    #[error("base URL <{url}> is not a hierarchical IRI (scheme://authority/path)")]
+    BaseUrl { url: String },
+    /// A file IRI built from the base URL is not a valid IRI.
+    #[error("invalid IRI <{iri}>")]
+    Iri {
+        iri: String,
+        #[source]
+        source: IriParseError,
+    },
+    /// A prefix for Turtle or TriG is not a valid IRI (a bug in the prefix table).
+    #[error("prefix {prefix}: is not a valid IRI")]
+    Prefix {
+        prefix: String,
+        #[source]
+        source: IriParseError,
+    },
+    /// Serialising or compressing a file in memory failed.
+    #[error("cannot serialise {file}")]
+    Serialize {
+        file: String,
+        #[source]
+        source: io::Error,
+    },
+    /// The output directory could not be created.
+    #[error("cannot create the output directory {}", .path.display())]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A temporary file could not be written; nothing was renamed into place.
+    #[error("cannot write {}; the previous files were left as they were", .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A temporary file could not be renamed into place. The files listed in
+    /// `replaced` (possibly none) are already the new ones; the others are the
+    /// previous ones.
+    #[error("cannot rename the new {} into place ({} file(s) already replaced)", .path.display(), .replaced.len())]
+    Rename {
+        path: PathBuf,
+        replaced: Vec<PathBuf>,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Dumps every named graph of `store` in each of `options.formats`, with
+/// `void.ttl` and `SHA256SUMS`, into `options.out_dir`.
+///
+/// Files are staged then renamed (see the module docs): on error the previous
+/// files are left in place, except after a failed rename ([`DumpError::Rename`]).
+///
+/// Cost: the whole store in memory as quads, plus each dump's bytes (and their
+/// compressed copy) in memory until written; linear in the store otherwise,
+/// plus sorting.
+pub fn write_dump(store: &Store, options: &DumpOptions) -> Result<DumpReport, DumpError> {
+    let formats: BTreeSet<DumpFormat> = options.formats.iter().copied().collect();
+    if formats.is_empty() {
+        return Err(DumpError::NoFormat);
+    }
+    let quads = skolemise(store.sorted_quads()?);
+    let triples = union(&quads);
+    let graphs = quads
+        .iter()
+        .map(|q| &q.graph_name)
+        .collect::<HashSet<_>>()
+        .len();
+
+    let dated_tag = format!("{}-v{VERSION}", options.date.format("%Y-%m-%d"));
+    // (file name, bytes), in the order they are renamed into place.
+    let mut dated: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut latest: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut files = Vec::new();
+    for format in formats {
+        let name = format.file_name(&dated_tag, options.gzip);
+        let mut bytes =
+            serialize(format, &quads, &triples).map_err(|source| DumpError::Serialize {
+                file: name.clone(),
+                source,
+            })?;
+        if options.gzip {
+            bytes = gzip(&bytes).map_err(|source| DumpError::Serialize {
+                file: name.clone(),
+                source,
+            })?;
+        }
+        let latest_name = format.file_name("latest", options.gzip);
+        files.push(DumpFile {
+            format,
+            path: options.out_dir.join(&name),
+            latest: options.out_dir.join(&latest_name),
+            byte_size: bytes.len() as u64,
+            sha256: hex::encode(Sha256::digest(&bytes)),
+        });
+        latest.push((latest_name, bytes.clone()));
+        dated.push((name, bytes));
+    }
+
+    let stats = Stats::of(&triples, quads.len(), graphs);
+    let void = void_turtle(&describe(options, &files, &stats)?, options, &stats)?;
+
+    let mut sums: Vec<(String, String)> = dated
+        .iter()
+        .chain(&latest)
+        .map(|(name, bytes)| (name.clone(), hex::encode(Sha256::digest(bytes))))
+        .collect();
+    sums.push((VOID_FILE.to_owned(), hex::encode(Sha256::digest(&void))));
+    sums.sort();
+    let sums: String = sums
+        .iter()
+        .map(|(name, hash)| format!("{hash}  {name}\n"))
+        .collect();
+
+    fs::create_dir_all(&options.out_dir).map_err(|source| DumpError::CreateDir {
+        path: options.out_dir.clone(),
+        source,
+    })?;
+    let mut all: Vec<(String, &[u8])> = dated
+        .iter()
+        .chain(&latest)
+        .map(|(name, bytes)| (name.clone(), bytes.as_slice()))
+        .collect();
+    all.push((VOID_FILE.to_owned(), &void));
+    all.push((SUMS_FILE.to_owned(), sums.as_bytes()));
+    let staged = stage(&options.out_dir, &all)?;
+    commit(&options.out_dir, staged)?;
+
+    Ok(DumpReport {
+        files,
+        void: options.out_dir.join(VOID_FILE),
+        sums: options.out_dir.join(SUMS_FILE),
+        triples: stats.triples,
+        quads: stats.quads,
+        graphs: stats.graphs,
+    })
+}
+
+/// The N-Quads form of a term, the sort key of every statement written.
+fn key(term: &impl ToString) -> String {
+    term.to_string()
+}
+
+/// Replaces every blank node by a skolem IRI under [`GENID_BASE`] named by the
+/// SHA-256 of its id, which the store keeps, so the same store gives the same
+/// IRIs. Re-sorts only if something changed.
+fn skolemise(quads: Vec<Quad>) -> Vec<Quad> {
+    fn iri(node: &BlankNode) -> NamedNode {
+        let hash = hex::encode(Sha256::digest(node.as_str().as_bytes()));
+        // A fixed valid prefix and hex digits: a valid IRI by construction.
+        NamedNode::new_unchecked(format!("{GENID_BASE}{}", &hash[..32]))
+    }
+    fn node(n: NamedOrBlankNode) -> NamedOrBlankNode {
+        match n {
+            NamedOrBlankNode::BlankNode(b) => iri(&b).into(),
+            other => other,
+        }
+    }
+    let blank = |q: &Quad| {
+        q.subject.is_blank_node()
+            || q.object.is_blank_node()
+            || matches!(q.graph_name, GraphName::BlankNode(_))
+    };
+    if !quads.iter().any(blank) {
+        return quads;
+    }
+    let mut quads: Vec<Quad> = quads
+        .into_iter()
+        .map(|q| Quad {
+            subject: node(q.subject),
+            predicate: q.predicate,
+            object: match q.object {
+                Term::BlankNode(b) => iri(&b).into(),
+                other => other,
+            },
+            graph_name: match q.graph_name {
+                GraphName::BlankNode(b) => iri(&b).into(),
+                other => other,
+            },
+        })
+        .collect();
+    quads.sort_by_cached_key(|q| {
+        (
+            key(&q.graph_name),
+            key(&q.subject),
+            key(&q.predicate),
+            key(&q.object),
+        )
+    });
+    quads.dedup();
+    quads
+}
+
+/// The distinct triples of the quads, sorted by subject, predicate, object.
+fn union(quads: &[Quad]) -> Vec<Triple> {
+    let mut triples: Vec<Triple> = quads.iter().cloned().map(Triple::from).collect();
+    triples.sort_by_cached_key(|t| (key(&t.subject), key(&t.predicate), key(&t.object)));
+    triples.dedup();
+    triples
+}
+
+/// A serialiser for `format` with meetkg's prefixes (ignored by the line formats).
+fn serializer(format: RdfFormat) -> Result<RdfSerializer, IriParseError> {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri)?;
+    }
+    Ok(serializer)
+}
+
+/// One dump's bytes: the quads for formats with graphs, else the union.
+fn serialize(format: DumpFormat, quads: &[Quad], triples: &[Triple]) -> io::Result<Vec<u8>> {
+    let mut writer = serializer(format.rdf_format())
+        .map_err(io::Error::other)?
+        .for_writer(Vec::new());
+    if format.has_graphs() {
+        for quad in quads {
+            writer.serialize_quad(quad)?;
+        }
+    } else {
+        for triple in triples {
+            writer.serialize_triple(triple)?;
+        }
+    }
+    writer.finish()
+}
+
+/// Gzip with a fixed header: modification time 0, no file name, so the same
+/// bytes in give the same bytes out (with the same flate2 backend and level).
+fn gzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+    let mut encoder = GzBuilder::new()
+        .mtime(0)
+        .write(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
+/// The counts `void.ttl` states, from the union.
+struct Stats {
+    triples: usize,
+    quads: usize,
+    graphs: usize,
+    /// Distinct subjects under [`ID_BASE`]: meetkg's own entities.
+    entities: usize,
+    subjects: usize,
+    objects: usize,
+    properties: usize,
+    classes: usize,
+    /// Entities per class of [`PARTITIONS`], in that order.
+    partitions: Vec<usize>,
+    /// Namespaces of the predicates and classes used.
+    vocabularies: BTreeSet<String>,
+}
+
+impl Stats {
+    fn of(triples: &[Triple], quads: usize, graphs: usize) -> Self {
+        let subjects: HashSet<&NamedOrBlankNode> = triples.iter().map(|t| &t.subject).collect();
+        let entities = subjects
+            .iter()
+            .filter(
+                |s| matches!(s, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(ID_BASE)),
+            )
+            .count();
+        let objects: HashSet<&Term> = triples.iter().map(|t| &t.object).collect();
+        let properties: BTreeSet<&NamedNode> = triples.iter().map(|t| &t.predicate).collect();
+        let mut classes: BTreeMap<&NamedNode, usize> = BTreeMap::new();
+        for t in triples {
+            if let (true, Term::NamedNode(class)) = (t.predicate == rdf::TYPE, &t.object) {
+                // Triples are distinct, so each (subject, class) counts once.
+                *classes.entry(class).or_default() += 1;
+            }
+        }
+        let partitions = PARTITIONS
+            .iter()
+            .map(|(_, class)| {
+                classes
+                    .iter()
+                    .find(|(c, _)| c.as_ref() == *class)
+                    .map_or(0, |(_, n)| *n)
+            })
+            .collect();
+        let vocabularies = properties
+            .iter()
+            .copied()
+            .chain(classes.keys().copied())
+            .map(|iri| namespace(iri.as_str()).to_owned())
+            .filter(|ns| ns != ID_BASE)
+            .collect();
+        Self {
+            triples: triples.len(),
+            quads,
+            graphs,
+            entities,
+            subjects: subjects.len(),
+            objects: objects.len(),
+            properties: properties.len(),
+            classes: classes.len(),
+            partitions,
+            vocabularies,
+        }
+    }
+}
+
+/// The namespace of a vocabulary term: the longest known prefix it starts
+/// with, else everything up to its last `#` or `/`.
+fn namespace(iri: &str) -> &str {
+    let known = PREFIXES
+        .iter()
+        .map(|(_, ns)| *ns)
+        .chain([terms::VOID, terms::DCAT, terms::SPDX, terms::DCTERMS])
+        .filter(|ns| iri.starts_with(ns))
+        .max_by_key(|ns| ns.len());
+    match known {
+        Some(ns) => &iri[..ns.len()],
+        None => iri.rfind(['#', '/']).map_or(iri, |end| &iri[..end + 1]),
+    }
+}
+
+/// The IRI of a file beside the dumps: resolved against the base URL, or under
+/// [`RELATIVE_BASE`] to be written relative.
+fn file_iri(options: &DumpOptions, name: &str) -> Result<NamedNode, DumpError> {
+    let iri = match &options.base_url {
+        None => format!("{RELATIVE_BASE}{name}"),
+        Some(base) => {
+            // RFC 3986 §5.2 for a one-segment relative path: drop the query and
+            // fragment and the last path segment of the base, then append.
+            let base = base.as_str();
+            let base = base.split(['#', '?']).next().unwrap_or(base);
+            let authority = base
+                .find("://")
+                .map(|i| i + 3)
+                .ok_or_else(|| DumpError::BaseUrl { url: base.into() })?;
+            match base[authority..].rfind('/') {
+                Some(slash) => format!("{}{name}", &base[..authority + slash + 1]),
+                None => format!("{base}/{name}"),
+            }
+        }
+    };
+    NamedNode::new(&iri).map_err(|source| DumpError::Iri { iri, source })
+}
+
+/// `iri#fragment`.
+fn with_fragment(iri: &NamedNode, fragment: &str) -> Result<NamedNode, DumpError> {
+    let iri = format!("{}#{fragment}", iri.as_str());
+    NamedNode::new(&iri).map_err(|source| DumpError::Iri { iri, source })
+}
+
+fn integer(n: impl ToString, datatype: NamedNodeRef<'_>) -> Literal {
+    Literal::new_typed_literal(n.to_string(), datatype)
+}
+
+/// The VoID/DCAT triples, sorted.
+fn describe(
+    options: &DumpOptions,
+    files: &[DumpFile],
+    stats: &Stats,
+) -> Result<Vec<Triple>, DumpError> {
+    use terms::*;
+    let void_file = file_iri(options, VOID_FILE)?;
+    let dataset = with_fragment(&void_file, "dataset")?;
+    let mut out: Vec<Triple> = Vec::new();
+    let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+        out.push(Triple::new(s.clone(), p, o));
+    };
+    let count = |n: usize| integer(n, xsd::INTEGER).into();
+
+    add(&dataset, rdf::TYPE, VOID_DATASET.into_owned().into());
+    add(&dataset, rdf::TYPE, DCAT_DATASET.into_owned().into());
+    add(
+        &dataset,
+        DCTERMS_TITLE,
+        Literal::new_language_tagged_literal_unchecked("meetkg knowledge graph", "en").into(),
+    );
+    let description = format!(
+        "Meetings, their participants, organisations and topics, extracted by meetkg {VERSION} \
+         from {} meeting report(s), one named graph per report.",
+        stats.graphs
+    );
+    add(
+        &dataset,
+        DCTERMS_DESCRIPTION,
+        Literal::new_language_tagged_literal_unchecked(description, "en").into(),
+    );
+    add(&dataset, DCTERMS_LICENSE, options.license.clone().into());
+    add(
+        &dataset,
+        DCTERMS_MODIFIED,
+        integer(options.date.format("%Y-%m-%d"), xsd::DATE).into(),
+    );
+    add(&dataset, VOID_TRIPLES, count(stats.triples));
+    add(&dataset, VOID_ENTITIES, count(stats.entities));
+    add(&dataset, VOID_CLASSES, count(stats.classes));
+    add(&dataset, VOID_PROPERTIES, count(stats.properties));
+    add(&dataset, VOID_DISTINCT_SUBJECTS, count(stats.subjects));
+    add(&dataset, VOID_DISTINCT_OBJECTS, count(stats.objects));
+    add(
+        &dataset,
+        VOID_URI_SPACE,
+        Literal::new_simple_literal(ID_BASE).into(),
+    );
+    for ns in &stats.vocabularies {
+        let iri = NamedNode::new(ns).map_err(|source| DumpError::Iri {
+            iri: ns.clone(),
+            source,
+        })?;
+        add(&dataset, VOID_VOCABULARY, iri.into());
+    }
+    for ((name, class), entities) in PARTITIONS.iter().zip(&stats.partitions) {
+        let partition = with_fragment(&void_file, &format!("class-{name}"))?;
+        add(&dataset, VOID_CLASS_PARTITION, partition.clone().into());
+        add(&partition, VOID_CLASS, class.into_owned().into());
+        add(&partition, VOID_ENTITIES, count(*entities));
+    }
+    if let Some(endpoint) = &options.endpoint {
+        add(&dataset, VOID_SPARQL_ENDPOINT, endpoint.clone().into());
+    }
+    for file in files {
+        let name = file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let distribution = file_iri(options, &name)?;
+        let checksum = with_fragment(&distribution, "checksum")?;
+        add(&dataset, VOID_DATA_DUMP, distribution.clone().into());
+        add(&dataset, DCAT_DISTRIBUTION, distribution.clone().into());
+        add(
+            &distribution,
+            rdf::TYPE,
+            DCAT_DISTRIBUTION_CLASS.into_owned().into(),
+        );
+        add(
+            &distribution,
+            DCAT_DOWNLOAD_URL,
+            distribution.clone().into(),
+        );
+        add(&distribution, DCAT_ACCESS_URL, distribution.clone().into());
+        let media_type = format!("{IANA_MEDIA_TYPES}{}", file.format.media_type());
+        let media_type = NamedNode::new(&media_type).map_err(|source| DumpError::Iri {
+            iri: media_type.clone(),
+            source,
+        })?;
+        add(&distribution, DCAT_MEDIA_TYPE, media_type.into());
+        if options.gzip {
+            add(
+                &distribution,
+                DCAT_COMPRESS_FORMAT,
+                GZIP.into_owned().into(),
+            );
+        }
+        add(
+            &distribution,
+            DCAT_BYTE_SIZE,
+            integer(file.byte_size, XSD_NON_NEGATIVE_INTEGER).into(),
+        );
+        add(
+            &distribution,
+            DCTERMS_LICENSE,
+            options.license.clone().into(),
+        );
+        add(&distribution, SPDX_CHECKSUM, checksum.clone().into());
+        add(
+            &checksum,
+            rdf::TYPE,
+            SPDX_CHECKSUM_CLASS.into_owned().into(),
+        );
+        add(&checksum, SPDX_ALGORITHM, SPDX_SHA256.into_owned().into());
+        add(
+            &checksum,
+            SPDX_CHECKSUM_VALUE,
+            integer(&file.sha256, XSD_HEX_BINARY).into(),
+        );
+    }
+    out.sort_by_cached_key(|t| (key(&t.subject), key(&t.predicate), key(&t.object)));
+    out.dedup();
+    Ok(out)
+}
+
+/// `void.ttl`'s bytes: a comment with the quad count, then the triples in
+/// Turtle with meetkg's prefixes and those of VoID, DCAT and SPDX.
+fn void_turtle(
+    triples: &[Triple],
+    options: &DumpOptions,
+    stats: &Stats,
+) -> Result<Vec<u8>, DumpError> {
+    let serialize = || -> Result<Vec<u8>, DumpError> {
+        let prefix_error = |prefix: &str| {
+            let prefix = prefix.to_owned();
+            move |source| DumpError::Prefix { prefix, source }
+        };
+        let mut serializer =
+            serializer(RdfFormat::Turtle).map_err(prefix_error("(one of vocab::PREFIXES)"))?;
+        for (prefix, iri) in [
+            ("dcat", terms::DCAT),
+            ("spdx", terms::SPDX),
+            ("void", terms::VOID),
+        ] {
+            serializer = serializer
+                .with_prefix(prefix, iri)
+                .map_err(prefix_error(prefix))?;
+        }
+        if options.base_url.is_none() {
+            serializer = serializer
+                .with_base_iri(RELATIVE_BASE)
+                .map_err(prefix_error("@base"))?;
+        }
+        let mut writer = serializer.for_writer(Vec::new());
+        for triple in triples {
+            writer
+                .serialize_triple(triple)
+                .map_err(|source| DumpError::Serialize {
+                    file: VOID_FILE.into(),
+                    source,
+                })?;
+        }
+        writer.finish().map_err(|source| DumpError::Serialize {
+            file: VOID_FILE.into(),
+            source,
+        })
+    };
+    let body = serialize()?;
+    let base_line = format!("@base <{RELATIVE_BASE}> .\n");
+    let body = match body.strip_prefix(base_line.as_bytes()) {
+        Some(rest) => rest,
+        None if options.base_url.is_some() => &body[..],
+        None => {
+            return Err(DumpError::Serialize {
+                file: VOID_FILE.into(),
+                source: io::Error::other("the Turtle serialiser did not write the @base line"),
+            })
+        }
+    };
+    let mut out = format!(
+        "# meetkg {VERSION} dump of {}: {} distinct triples (void:triples) in the union of {} \
+         named graph(s), stated {} times in them (the statements of an N-Quads or TriG dump).\n",
+        options.date.format("%Y-%m-%d"),
+        stats.triples,
+        stats.graphs,
+        stats.quads,
+    )
+    .into_bytes();
+    out.extend_from_slice(body);
+    Ok(out)
+}
+
+/// A file written to its temporary name, waiting to be renamed over its target.
+struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+}
+
+/// The hidden temporary name beside `target`.
+fn temp_path(dir: &Path, name: &str) -> PathBuf {
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Writes and syncs every file to its temporary name. On error, removes the
+/// temporary files written so far: the targets are untouched.
+fn stage(dir: &Path, files: &[(String, &[u8])]) -> Result<Vec<Staged>, DumpError> {
+    let mut staged: Vec<Staged> = Vec::new();
+    for (name, bytes) in files {
+        let file = Staged {
+            temp: temp_path(dir, name),
+            target: dir.join(name),
+        };
+        let written = File::create(&file.temp).and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        });
+        if let Err(source) = written {
+            // Best effort: the temporary file may not even exist.
+            let _ = fs::remove_file(&file.temp);
+            discard(&staged);
+            return Err(DumpError::Write {
+                path: file.target,
+                source,
+            });
+        }
+        staged.push(file);
+    }
+    Ok(staged)
+}
+
+fn discard(staged: &[Staged]) {
+    for file in staged {
+        let _ = fs::remove_file(&file.temp);
+    }
+}
+
+/// Renames every staged file over its target, in order, then syncs the
+/// directory so the renames survive a crash.
+fn commit(dir: &Path, staged: Vec<Staged>) -> Result<(), DumpError> {
+    let mut replaced = Vec::new();
+    for (i, file) in staged.iter().enumerate() {
+        if let Err(source) = fs::rename(&file.temp, &file.target) {
+            discard(&staged[i..]);
+            return Err(DumpError::Rename {
+                path: file.target.clone(),
+                replaced,
+                source,
+            });
+        }
+        replaced.push(file.target.clone());
+    }
+    // Best effort: the renames are done; a directory that cannot be opened or
+    // synced (some filesystems refuse) only weakens durability after a crash.
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::tests::sample_store;
+    use oxigraph::io::RdfParser;
+    use oxigraph::model::{Dataset, GraphNameRef, QuadRef};
+    use oxigraph::sparql::QueryResults;
+    use std::io::Read;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn date() -> Result<NaiveDate, chrono::ParseError> {
+        NaiveDate::parse_from_str("2024-05-06", "%Y-%m-%d")
+    }
+
+    /// Every file of a directory, by name.
+    fn contents(dir: &Path) -> Result<BTreeMap<String, Vec<u8>>, io::Error> {
+        fs::read_dir(dir)?
+            .map(|e| {
+                let e = e?;
+                Ok((
+                    e.file_name().to_string_lossy().into_owned(),
+                    if e.file_type()?.is_file() {
+                        fs::read(e.path())?
+                    } else {
+                        Vec::new()
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    fn gunzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    /// Distinct triples of the store's union, counted by SPARQL on the default
+    /// graph (the materialised merge), independently of this module.
+    fn distinct_triples(store: &Store) -> Result<usize, Box<dyn std::error::Error>> {
+        let QueryResults::Solutions(mut rows) =
+            store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")?
+        else {
+            return Err("not solutions".into());
+        };
+        let row = rows.next().ok_or("no row")??;
+        match row.get("n") {
+            Some(Term::Literal(n)) => Ok(n.value().parse()?),
+            other => Err(format!("unexpected count {other:?}").into()),
+        }
+    }
+
+    fn parse(format: RdfFormat, bytes: &[u8]) -> Result<Dataset, Box<dyn std::error::Error>> {
+        let mut dataset = Dataset::new();
+        for quad in RdfParser::from_format(format)
+            .with_base_iri("https://example.org/dumps/")?
+            .for_slice(bytes)
+        {
+            dataset.insert(&quad?);
+        }
+        Ok(dataset)
+    }
+
+    fn void_integer(
+        void: &Dataset,
+        predicate: NamedNodeRef<'_>,
+    ) -> Result<usize, Box<dyn std::error::Error>> {
+        let dataset = NamedNode::new("https://example.org/dumps/void.ttl#dataset")?;
+        let values: Vec<_> = void
+            .quads_for_subject(&dataset)
+            .filter(|q| q.predicate == predicate)
+            .collect();
+        match values.as_slice() {
+            [QuadRef {
+                object: oxigraph::model::TermRef::Literal(l),
+                ..
+            }] => Ok(l.value().parse()?),
+            other => Err(format!("{predicate}: {other:?}").into()),
+        }
+    }
+
+    #[test]
+    fn every_format_is_byte_identical_twice_and_round_trips() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let quads: HashSet<Quad> = store.sorted_quads()?.into_iter().collect();
+        let triples: HashSet<Triple> = quads.iter().cloned().map(Triple::from).collect();
+        for format in [
+            DumpFormat::Nq,
+            DumpFormat::Trig,
+            DumpFormat::Ttl,
+            DumpFormat::Nt,
+        ] {
+            for gzip in [false, true] {
+                let out = dir.path().join(format!("{format:?}-{gzip}"));
+                let mut options = DumpOptions::new(&out, date()?);
+                options.formats = vec![format];
+                options.gzip = gzip;
+                let report = write_dump(&store, &options)?;
+                let first = contents(&out)?;
+                write_dump(&store, &options)?;
+                assert_eq!(first, contents(&out)?, "{format:?} gzip={gzip}");
+
+                let gz = if gzip { ".gz" } else { "" };
+                let ext = format.extension();
+                let names: Vec<&str> = first.keys().map(String::as_str).collect();
+                let dated = format!("meetkg-2024-05-06-v{VERSION}.{ext}{gz}");
+                let latest = format!("meetkg-latest.{ext}{gz}");
+                let mut expected = vec![dated.as_str(), latest.as_str(), SUMS_FILE, VOID_FILE];
+                expected.sort_unstable();
+                assert_eq!(names, expected);
+                assert_eq!(first[&dated], first[&latest]);
+                assert_eq!(report.files.len(), 1);
+                assert_eq!(report.files[0].byte_size, first[&dated].len() as u64);
+
+                let bytes = if gzip {
+                    gunzip(&first[&dated])?
+                } else {
+                    first[&dated].clone()
+                };
+                let text = String::from_utf8(bytes)?;
+                assert!(!text.contains("_:"), "blank node in {format:?}");
+                let parsed = parse(format.rdf_format(), text.as_bytes())?;
+                if format.has_graphs() {
+                    let parsed: HashSet<Quad> = parsed.iter().map(QuadRef::into_owned).collect();
+                    assert_eq!(parsed, quads, "{format:?}");
+                } else {
+                    let parsed: HashSet<Triple> = parsed
+                        .iter()
+                        .map(|q| {
+                            assert_eq!(q.graph_name, GraphNameRef::DefaultGraph);
+                            Triple::from(q.into_owned())
+                        })
+                        .collect();
+                    assert_eq!(parsed, triples, "{format:?}");
+                    // Deduplicated: one line per triple in N-Triples.
+                    if format == DumpFormat::Nt {
+                        assert_eq!(text.lines().count(), triples.len());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn gzip_header_has_no_time_and_no_name() -> TestResult {
+        let bytes = gzip(b"abc")?;
+        // ID1 ID2 CM FLG MTIME(4) XFL OS: no FNAME flag, zero mtime.
+        assert_eq!(&bytes[..3], &[0x1f, 0x8b, 8]);
+        assert_eq!(bytes[3] & 0x08, 0, "FNAME set");
+        assert_eq!(&bytes[4..8], &[0, 0, 0, 0]);
+        assert_eq!(gunzip(&bytes)?, b"abc");
+        Ok(())
+    }
+
+    #[test]
+    fn sha256sums_match_the_files_and_the_void() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let out = dir.path().join("dumps");
+        let mut options = DumpOptions::new(&out, date()?);
+        options.formats = vec![DumpFormat::Ttl, DumpFormat::Nq];
+        options.gzip = true;
+        let report = write_dump(&store, &options)?;
+        let sums = fs::read_to_string(out.join(SUMS_FILE))?;
+        let mut listed = Vec::new();
+        for line in sums.lines() {
+            let (hash, name) = line.split_once("  ").ok_or("bad line")?;
+            assert_eq!(hash, hex::encode(Sha256::digest(fs::read(out.join(name))?)));
+            listed.push(name.to_owned());
+        }
+        let mut sorted = listed.clone();
+        sorted.sort();
+        assert_eq!(listed, sorted);
+        let mut written: Vec<String> = report
+            .paths()
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .filter(|n| n != SUMS_FILE)
+            .collect();
+        written.sort();
+        assert_eq!(listed, written);
+
+        // The VoID states each dated file's size and checksum.
+        let void = fs::read_to_string(out.join(VOID_FILE))?;
+        let parsed = parse(RdfFormat::Turtle, void.as_bytes())?;
+        assert_eq!(report.files.len(), 2);
+        for file in &report.files {
+            let name = file.path.file_name().ok_or("no name")?.to_string_lossy();
+            let checksum = NamedNode::new(format!("https://example.org/dumps/{name}#checksum"))?;
+            let value = parsed
+                .quads_for_subject(&checksum)
+                .find(|q| q.predicate == terms::SPDX_CHECKSUM_VALUE)
+                .ok_or("no checksum value")?;
+            assert_eq!(
+                value.object,
+                integer(&file.sha256, terms::XSD_HEX_BINARY).as_ref().into()
+            );
+            assert!(void.contains(&format!("<{name}>")), "{name} not relative");
+        }
+        assert!(!void.contains("_:") && !void.contains("[") && !void.contains(RELATIVE_BASE));
+        Ok(())
+    }
+
+    #[test]
+    fn void_counts_the_distinct_triples_of_the_union() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let out = dir.path().join("dumps");
+        let report = write_dump(&store, &DumpOptions::new(&out, date()?))?;
+        let expected = distinct_triples(&store)?;
+        assert!(expected > 0);
+        assert_eq!(report.triples, expected);
+        // The two sample reports share triples: the union is smaller.
+        assert!(report.quads > report.triples);
+        let void = parse(RdfFormat::Turtle, &fs::read(out.join(VOID_FILE))?)?;
+        assert_eq!(void_integer(&void, terms::VOID_TRIPLES)?, expected);
+        assert!(void_integer(&void, terms::VOID_ENTITIES)? > 0);
+        Ok(())
+    }
+
+    #[test]
+    fn void_uses_the_base_url_license_and_endpoint() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let out = dir.path().join("dumps");
+        let mut options = DumpOptions::new(&out, date()?);
+        options.base_url = Some(NamedNode::new(
+            "https://data.example.org/meetkg/index.html",
+        )?);
+        options.endpoint = Some(NamedNode::new("https://data.example.org/sparql")?);
+        options.license = NamedNode::new("https://creativecommons.org/publicdomain/zero/1.0/")?;
+        write_dump(&store, &options)?;
+        let void = fs::read_to_string(out.join(VOID_FILE))?;
+        let parsed = parse(RdfFormat::Turtle, void.as_bytes())?;
+        let dataset = NamedNode::new("https://data.example.org/meetkg/void.ttl#dataset")?;
+        let file = NamedNode::new(format!(
+            "https://data.example.org/meetkg/meetkg-2024-05-06-v{VERSION}.nq"
+        ))?;
+        for (p, o) in [
+            (terms::DCAT_DISTRIBUTION, Term::from(file.clone())),
+            (
+                terms::VOID_SPARQL_ENDPOINT,
+                NamedNode::new("https://data.example.org/sparql")?.into(),
+            ),
+            (terms::DCTERMS_LICENSE, options.license.clone().into()),
+            (
+                terms::DCTERMS_MODIFIED,
+                integer("2024-05-06", xsd::DATE).into(),
+            ),
+        ] {
+            assert!(
+                parsed.contains(QuadRef::new(&dataset, p, &o, GraphNameRef::DefaultGraph)),
+                "{p} {o}"
+            );
+        }
+        assert!(parsed.contains(QuadRef::new(
+            &file,
+            terms::DCAT_MEDIA_TYPE,
+            NamedNodeRef::new("https://www.iana.org/assignments/media-types/application/n-quads")?,
+            GraphNameRef::DefaultGraph
+        )));
+        Ok(())
+    }
+
+    #[test]
+    fn blank_nodes_are_skolemised_stably() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let graph = NamedNode::new("https://w3id.org/meetkg/id/graph/000-sample")?;
+        let blank = BlankNode::new("b0")?;
+        store.oxigraph().insert(QuadRef::new(
+            &blank,
+            rdf::TYPE,
+            foaf::PERSON,
+            graph.as_ref(),
+        ))?;
+        store.rebuild_default_graph()?;
+        let out = dir.path().join("dumps");
+        let options = DumpOptions::new(&out, date()?);
+        write_dump(&store, &options)?;
+        let first = contents(&out)?;
+        write_dump(&store, &options)?;
+        assert_eq!(first, contents(&out)?);
+        let text = String::from_utf8(first[&format!("meetkg-2024-05-06-v{VERSION}.nq")].clone())?;
+        assert!(!text.contains("_:"));
+        assert!(text.contains(GENID_BASE));
+        Ok(())
+    }
+
+    #[test]
+    fn failed_rename_keeps_the_previous_dump() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let out = dir.path().join("dumps");
+        write_dump(&store, &DumpOptions::new(&out, date()?))?;
+        let before = contents(&out)?;
+
+        // The store changes, and the next dump's dated file cannot be renamed
+        // into place: a directory (not empty) stands where it goes.
+        let mut changed = crate::rdf::tests::sample_report();
+        changed.topics.clear();
+        store.replace_reports(&[changed])?;
+        let next = NaiveDate::parse_from_str("2024-05-07", "%Y-%m-%d")?;
+        let obstacle = out.join(format!("meetkg-2024-05-07-v{VERSION}.nq"));
+        fs::create_dir(&obstacle)?;
+        fs::write(obstacle.join("keep"), b"x")?;
+        let err = write_dump(&store, &DumpOptions::new(&out, next));
+        assert!(
+            matches!(&err, Err(DumpError::Rename { replaced, .. }) if replaced.is_empty()),
+            "{err:?}"
+        );
+        let mut after = contents(&out)?;
+        assert!(after
+            .remove(&format!("meetkg-2024-05-07-v{VERSION}.nq"))
+            .is_some());
+        // Same files, same bytes, no temporary file left behind.
+        assert_eq!(after, before);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unwritable_directory_keeps_the_previous_dump() -> TestResult {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, store) = sample_store()?;
+        let out = dir.path().join("dumps");
+        write_dump(&store, &DumpOptions::new(&out, date()?))?;
+        let before = contents(&out)?;
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o555))?;
+        // Root (as in some containers) writes into read-only directories anyway.
+        let probe = out.join(".probe");
+        if File::create(&probe).is_ok() {
+            fs::remove_file(&probe)?;
+            fs::set_permissions(&out, fs::Permissions::from_mode(0o755))?;
+            eprintln!("SKIPPED: running as root, a read-only directory is still writable");
+            return Ok(());
+        }
+        let mut changed = crate::rdf::tests::sample_report();
+        changed.topics.clear();
+        store.replace_reports(&[changed])?;
+        let err = write_dump(&store, &DumpOptions::new(&out, date()?));
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o755))?;
+        assert!(matches!(err, Err(DumpError::Write { .. })), "{err:?}");
+        assert_eq!(contents(&out)?, before);
+        Ok(())
+    }
+
+    #[test]
+    fn namespaces_of_terms() {
+        assert_eq!(namespace(foaf::NAME.as_str()), foaf::NAMESPACE);
+        assert_eq!(namespace("http://example.org/v#x"), "http://example.org/v#");
+        assert_eq!(namespace("http://example.org/v/x"), "http://example.org/v/");
+    }
+
+    #[test]
+    fn file_iris_resolve_against_the_base() -> TestResult {
+        let mut options = DumpOptions::new("x", date()?);
+        for (base, expected) in [
+            ("https://h.org/a/b?q#f", "https://h.org/a/f.nq"),
+            ("https://h.org/a/", "https://h.org/a/f.nq"),
+            ("https://h.org", "https://h.org/f.nq"),
+        ] {
+            options.base_url = Some(NamedNode::new(base)?);
+            assert_eq!(file_iri(&options, "f.nq")?.as_str(), expected);
+        }
+        options.base_url = Some(NamedNode::new("urn:x:y")?);
+        assert!(matches!(
+            file_iri(&options, "f.nq"),
+            Err(DumpError::BaseUrl { .. })
+        ));
+        Ok(())
+    }
+}
