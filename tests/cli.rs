@@ -200,3 +200,25 @@ fn people_lists_identities_and_review_candidates() -> Result {
         );
     Ok(())
 }
+
+/// Every attendance, intervention, membership and discussed topic links to the
+/// sentence it came from (the extraction issue's provenance requirement).
+#[test]
+fn every_fact_links_to_its_sentence() -> Result {
+    let dir = workdir()?;
+    meetkg(dir.path())?.arg("build").assert().success();
+    let unsourced = [
+        "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership . FILTER NOT EXISTS { ?m prov:wasDerivedFrom ?s } }",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?meeting schema:attendee ?p . FILTER NOT EXISTS { ?a meetkg:participant ?p ; meetkg:atMeeting ?meeting } FILTER NOT EXISTS { ?i meetkg:speaker ?p ; meetkg:atMeeting ?meeting } }",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?p meetkg:spokeAt ?meeting . FILTER NOT EXISTS { ?i meetkg:speaker ?p ; meetkg:atMeeting ?meeting ; prov:wasDerivedFrom ?s . ?s oa:exact ?text ; oa:start ?start ; oa:end ?end } }",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?meeting meetkg:discussed ?t . FILTER NOT EXISTS { ?d meetkg:topic ?t ; meetkg:atMeeting ?meeting ; prov:wasDerivedFrom ?s } }",
+    ];
+    for q in unsourced {
+        meetkg(dir.path())?
+            .args(["query", "--format", "csv", q])
+            .assert()
+            .success()
+            .stdout(predicate::eq("n\r\n0\r\n"));
+    }
+    Ok(())
+}

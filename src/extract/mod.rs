@@ -243,6 +243,19 @@ impl Extractor {
                 memberships: e.memberships.clone(),
                 evidence: evidence(FactKind::Listed, &line.span, &e.name),
             });
+            // The same line is the evidence of the affiliations it states.
+            if !e.organisations.is_empty() {
+                out.mentions.push(PersonMention {
+                    text: e.name.clone(),
+                    fact: FactKind::Affiliation,
+                    definite: true,
+                    nickname: None,
+                    roles: Vec::new(),
+                    affiliations: Vec::new(),
+                    memberships: Vec::new(),
+                    evidence: evidence(FactKind::Affiliation, &line.span, &e.name),
+                });
+            }
         }
         for (names, fact, role) in [
             (&header.moderators, FactKind::Moderator, "moderator"),
@@ -567,7 +580,13 @@ impl Extractor {
                 .any(|w| self.lex.work_items.contains(&w.to_lowercase()));
             let has_concept = rest.trim() != item.title.trim();
             if names_work || !has_concept {
-                add(&mut topic_list, &item.title, &item.title, None);
+                // Its evidence is the agenda line (or heading) that names it.
+                let line = text
+                    .sentences
+                    .iter()
+                    .find(|s| s.text().contains(item.title.as_str()))
+                    .map(|s| evidence(FactKind::Discussed, &s.span, &item.title));
+                add(&mut topic_list, &item.title, &item.title, line);
             }
         }
         for (name, aliases, evidence) in org_list {
