@@ -6,7 +6,8 @@
 //! runs once at the end over the reports in path order, which makes the result
 //! independent of thread scheduling.
 
-use crate::extract::{ExtractError, Extractor};
+use crate::cache::Cache;
+use crate::extract::{ExtractError, Extraction, Extractor};
 use crate::ingest::{self, IngestError};
 use crate::model::Report;
 use crate::ontology::Ontology;
@@ -50,6 +51,11 @@ pub struct Corpus {
     pub reports: Vec<Report>,
     pub registry: Registry,
     pub rejected: Vec<Rejected>,
+    /// Rejected files whose previous extraction stood in for them (their graphs
+    /// must not be rewritten).
+    pub kept: Vec<String>,
+    /// How many extractions came from the cache.
+    pub cached: usize,
 }
 
 /// Progress of a long run, for the caller to show (the library never prints).
@@ -139,24 +145,76 @@ pub fn read(
     ontology: &Ontology,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Corpus {
+    read_with_cache(paths, ontology, None, progress)
+}
+
+/// An extraction, and whether it came from the cache.
+type Extracted = (Extraction, bool);
+
+/// Like [`read`], reusing the extractions of unchanged files from `cache` and
+/// adding new ones to it. A rejected file whose last good extraction is cached
+/// takes part in identity resolution with it, and is listed in [`Corpus::kept`].
+pub fn read_with_cache(
+    paths: &[PathBuf],
+    ontology: &Ontology,
+    cache: Option<&Cache>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Corpus {
     let (files, mut rejected) = report_files(paths);
     let extractor = Extractor::new(ontology);
     progress(Progress::Start(files.len()));
-    let results: Vec<(PathBuf, Result<_, ReportError>)> = files
+    let salt = &ontology.fingerprint;
+    let results: Vec<(PathBuf, Result<Extracted, ReportError>)> = files
         .par_iter()
         .map(|path| {
             let r = ingest::read(path)
                 .map_err(ReportError::from)
-                .and_then(|doc| extractor.extract(&doc).map_err(ReportError::from));
+                .and_then(|doc| {
+                    let key = format!("{salt}-{}", doc.sha256);
+                    if let Some(mut e) = cache.and_then(|c| c.extraction(&key)) {
+                        e.source.clone_from(&doc.source);
+                        return Ok((e, true));
+                    }
+                    let e = extractor.extract(&doc).map_err(ReportError::from)?;
+                    if let Some(c) = cache {
+                        if let Err(err) = c.put_extraction(&key, &e) {
+                            log::warn!("{err}");
+                        }
+                    }
+                    Ok((e, false))
+                });
             progress(Progress::Extracted);
             (path.clone(), r)
         })
         .collect();
     let mut extractions = Vec::new();
+    let mut cached = 0;
     for (path, r) in results {
         match r {
-            Ok(e) => extractions.push(e),
+            Ok((e, hit)) => {
+                cached += usize::from(hit);
+                extractions.push(e);
+            }
             Err(error) => rejected.push(Rejected { path, error }),
+        }
+    }
+    // A rejected report keeps its last good extraction for resolution.
+    let mut kept = Vec::new();
+    if let Some(c) = cache {
+        let manifest = c.manifest();
+        for r in &rejected {
+            let Some(name) = r.path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            let last = manifest
+                .reports
+                .get(&name)
+                .and_then(|entry| c.extraction(&format!("{salt}-{}", entry.sha256)));
+            if let Some(mut e) = last {
+                e.source.clone_from(&name);
+                kept.push(name);
+                extractions.push(e);
+            }
         }
     }
     // Two files with one name would share a graph: keep the first, reject the rest.
@@ -169,5 +227,7 @@ pub fn read(
         reports: resolved.reports,
         registry: resolved.registry,
         rejected,
+        kept,
+        cached,
     }
 }

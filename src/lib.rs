@@ -9,6 +9,7 @@
 //! `dump` (N-Quads, TriG, Turtle, N-Triples, VoID/DCAT) for data portals.
 
 pub mod args;
+pub mod cache;
 pub mod commands;
 pub mod corpus;
 pub mod dump;

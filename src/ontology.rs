@@ -150,6 +150,9 @@ pub struct Ontology {
     pub nicknames: HashMap<String, Vec<String>>,
     pub curation: Curation,
     pub lexicon: Lexicon,
+    /// SHA-256 of the crate version and every domain file: extractions cached
+    /// under another fingerprint were made with other rules or data.
+    pub fingerprint: String,
 }
 
 impl Ontology {
@@ -186,8 +189,12 @@ impl Ontology {
     fn from_sources(
         sources: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Self, OntologyError> {
+        use sha2::{Digest, Sha256};
         let mut me = Self::default();
+        let mut hash = Sha256::new();
+        hash.update(env!("CARGO_PKG_VERSION").as_bytes());
         for (file, text) in sources {
+            hash.update(text.as_bytes());
             if file.ends_with("lexicon.txt") {
                 me.lexicon = Lexicon::parse(&file, &text)?;
                 continue;
@@ -203,6 +210,7 @@ impl Ontology {
                 me.read_person_aliases(&subjects);
             }
         }
+        me.fingerprint = hex::encode(hash.finalize())[..16].to_owned();
         Ok(me)
     }
 

@@ -1,6 +1,7 @@
 //! `meetkg build`: reports in, store and exports out.
 
-use super::{read_corpus, report_rejections, ExitStatus};
+use super::{read_corpus_cached, report_rejections, ExitStatus};
+use crate::cache::{graph_hash, Cache, Entry, Manifest};
 use crate::ontology::Ontology;
 use crate::store::Store;
 use anyhow::Context;
@@ -13,7 +14,8 @@ pub fn run(
     ontology: &Ontology,
     quiet: bool,
 ) -> anyhow::Result<ExitStatus> {
-    let corpus = read_corpus(paths, ontology, quiet);
+    let cache = Cache::for_store(store_dir);
+    let corpus = read_corpus_cached(paths, ontology, Some(&cache), quiet);
     let status = report_rejections(&corpus);
     if corpus.reports.is_empty() {
         anyhow::bail!(
@@ -27,10 +29,42 @@ pub fn run(
     }
     let store = Store::open(store_dir)
         .with_context(|| format!("opening the store {}", store_dir.display()))?;
+
+    // Only graphs whose quads changed are rewritten, in one transaction; a
+    // rejected report keeps its previous graph (a bad edit never loses data).
+    let old = cache.manifest();
+    let mut manifest = Manifest::default();
+    let mut changed = Vec::new();
+    for report in &corpus.reports {
+        if corpus.kept.contains(&report.source) {
+            if let Some(entry) = old.reports.get(&report.source) {
+                manifest
+                    .reports
+                    .insert(report.source.clone(), entry.clone());
+            }
+            continue;
+        }
+        let graph = crate::rdf::report_graph(report)
+            .with_context(|| format!("mapping report {} to RDF", report.source))?;
+        let hash = graph_hash(&graph);
+        if old
+            .reports
+            .get(&report.source)
+            .is_none_or(|e| e.graph != hash)
+        {
+            changed.push(graph);
+        }
+        manifest.reports.insert(
+            report.source.clone(),
+            Entry {
+                sha256: report.sha256.clone(),
+                graph: hash,
+            },
+        );
+    }
     store
-        .replace_reports(&corpus.reports)
+        .replace_graphs(&changed)
         .with_context(|| format!("writing the reports into the store {}", store_dir.display()))?;
-    // Rejected files keep their previous graph: a bad edit never loses data.
     let mut keep: Vec<String> = corpus.reports.iter().map(|r| r.source.clone()).collect();
     keep.extend(
         corpus
@@ -38,12 +72,28 @@ pub fn run(
             .iter()
             .filter_map(|r| r.path.file_name().map(|n| n.to_string_lossy().into_owned())),
     );
-    store.remove_graphs_except(&keep).with_context(|| {
+    let removed = store.remove_graphs_except(&keep).with_context(|| {
         format!(
             "dropping the graphs of removed reports from {}",
             store_dir.display()
         )
     })?;
+    cache
+        .put_manifest(&manifest)
+        .context("recording the build in the cache")?;
+    let unchanged = changed.is_empty() && removed.is_empty();
+    if unchanged && crate::export::FILES.iter().all(|f| out.join(f).is_file()) {
+        if !quiet {
+            println!(
+                "nothing changed: {} reports ({} from the cache), store {} and exports {} are up to date",
+                corpus.reports.len(),
+                corpus.cached,
+                store_dir.display(),
+                out.display()
+            );
+        }
+        return Ok(status);
+    }
     let written = crate::export::write_all(&store, out)
         .with_context(|| format!("writing the exports to {}", out.display()))?;
 
@@ -74,6 +124,13 @@ pub fn run(
             topics.len(),
             triples,
             store_dir.display()
+        );
+        println!(
+            "{} reports extracted, {} from the cache; {} graphs rewritten, {} dropped",
+            corpus.reports.len() - corpus.cached - corpus.kept.len(),
+            corpus.cached,
+            changed.len(),
+            removed.len()
         );
         println!(
             "wrote {}",

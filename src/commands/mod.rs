@@ -72,6 +72,16 @@ fn load_ontology(dir: Option<&std::path::Path>) -> anyhow::Result<Ontology> {
 
 /// Reads a corpus with a progress bar on a terminal when there is enough to wait for.
 fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
+    read_corpus_cached(paths, ontology, None, quiet)
+}
+
+/// Reads a corpus, reusing and filling an extraction cache when given.
+fn read_corpus_cached(
+    paths: &[PathBuf],
+    ontology: &Ontology,
+    cache: Option<&crate::cache::Cache>,
+    quiet: bool,
+) -> Corpus {
     let bar = ProgressBar::hidden();
     let show = !quiet && std::io::stderr().is_terminal();
     let progress = |p: Progress| match p {
@@ -90,7 +100,7 @@ fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
         Progress::Extracted => bar.inc(1),
         Progress::Resolving => bar.set_message("resolving identities"),
     };
-    let corpus = crate::corpus::read(paths, ontology, &progress);
+    let corpus = crate::corpus::read_with_cache(paths, ontology, cache, &progress);
     bar.finish_and_clear();
     corpus
 }

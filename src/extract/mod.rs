@@ -142,7 +142,7 @@ impl Lexicons {
 }
 
 /// A person named in a report, before identity resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PersonMention {
     /// As written (possessive removed, honorific kept, all-capitals title-cased).
     pub text: String,
@@ -157,8 +157,9 @@ pub struct PersonMention {
     pub evidence: Evidence,
 }
 
-/// One report's extraction, before identity resolution.
-#[derive(Debug, Clone, Default)]
+/// One report's extraction, before identity resolution. Serialisable so that a
+/// build can cache it by the report's content hash and skip unchanged reports.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     pub source: String,
     pub sha256: String,

@@ -1,0 +1,169 @@
+//! What an incremental build remembers beside the store: each report's
+//! extraction, keyed by the SHA-256 of its bytes, and the hash of the graph each
+//! report was last stored as.
+//!
+//! Rationale: extraction is the costly part of a build and depends on one file
+//! alone, so an unchanged file is never extracted twice; identity resolution
+//! depends on the whole corpus and is cheap, so it always runs over every
+//! report, which makes an incremental build equal a build from scratch. A graph
+//! whose quads did not change is not rewritten. A report that is rejected keeps
+//! both its old graph and its last good extraction, so the people it names stay
+//! the same nodes. The cache lives in `{store}.cache/`, never inside RocksDB's
+//! directory, and is only an accelerator: deleting it forces a full rebuild.
+
+use crate::extract::Extraction;
+use crate::rdf::ReportGraph;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Why the cache could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    #[error("cannot write the build cache {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot encode the build cache entry {}: {source}", path.display())]
+    Encode {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// The manifest: for each report file name, the content hash of its last good
+/// extraction and the hash of the graph stored for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    pub reports: BTreeMap<String, Entry>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Entry {
+    pub sha256: String,
+    pub graph: String,
+}
+
+/// The cache directory of one store.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// The cache of the store at `store` (`{store}.cache`).
+    pub fn for_store(store: &Path) -> Self {
+        let mut name = store.as_os_str().to_owned();
+        name.push(".cache");
+        Self {
+            dir: PathBuf::from(name),
+        }
+    }
+
+    fn extraction_path(&self, key: &str) -> PathBuf {
+        self.dir.join("extractions").join(format!("{key}.json"))
+    }
+
+    /// The cached extraction under `key` (the domain data's fingerprint and the
+    /// file's content hash). A missing or unreadable entry is a cache miss.
+    pub fn extraction(&self, key: &str) -> Option<Extraction> {
+        let bytes = std::fs::read(self.extraction_path(key)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Stores an extraction under `key`, atomically.
+    ///
+    /// # Errors
+    /// [`CacheError`] when the cache directory cannot be written.
+    pub fn put_extraction(&self, key: &str, extraction: &Extraction) -> Result<(), CacheError> {
+        let path = self.extraction_path(key);
+        let bytes = serde_json::to_vec(extraction).map_err(|source| CacheError::Encode {
+            path: path.clone(),
+            source,
+        })?;
+        write_atomically(&path, &bytes)
+    }
+
+    /// The manifest of the last build; empty when there is none.
+    pub fn manifest(&self) -> Manifest {
+        std::fs::read(self.dir.join("manifest.json"))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Replaces the manifest, atomically.
+    ///
+    /// # Errors
+    /// [`CacheError`] when the cache directory cannot be written.
+    pub fn put_manifest(&self, manifest: &Manifest) -> Result<(), CacheError> {
+        let path = self.dir.join("manifest.json");
+        let bytes = serde_json::to_vec_pretty(manifest).map_err(|source| CacheError::Encode {
+            path: path.clone(),
+            source,
+        })?;
+        write_atomically(&path, &bytes)
+    }
+}
+
+/// A hash of a report graph's quads, independent of their order.
+pub fn graph_hash(graph: &ReportGraph) -> String {
+    let mut lines: Vec<String> = graph.quads.iter().map(ToString::to_string).collect();
+    lines.sort_unstable();
+    let mut h = Sha256::new();
+    for l in &lines {
+        h.update(l.as_bytes());
+        h.update(b"\n");
+    }
+    hex::encode(h.finalize())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
+    let err = |source| CacheError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(err)?;
+    }
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractions_and_manifest_round_trip() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let cache = Cache::for_store(&dir.path().join("store"));
+        assert!(cache.extraction("abc").is_none());
+        let e = Extraction {
+            source: "a.txt".into(),
+            sha256: "abc".into(),
+            ..Extraction::default()
+        };
+        cache.put_extraction("abc", &e)?;
+        assert_eq!(
+            cache.extraction("abc").map(|x| x.source),
+            Some("a.txt".into())
+        );
+        let mut m = Manifest::default();
+        m.reports.insert(
+            "a.txt".into(),
+            Entry {
+                sha256: "abc".into(),
+                graph: "def".into(),
+            },
+        );
+        cache.put_manifest(&m)?;
+        assert_eq!(cache.manifest(), m);
+        assert!(dir.path().join("store.cache/manifest.json").is_file());
+        Ok(())
+    }
+}
