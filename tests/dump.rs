@@ -343,3 +343,44 @@ fn dump_without_a_store_says_to_build_first() -> Result {
     assert!(!dir.path().join("dumps").exists());
     Ok(())
 }
+
+/// A dump killed at any moment (SIGKILL, no chance to clean up) leaves the
+/// previous files whole: the visible files are always a complete earlier dump.
+#[test]
+fn a_killed_dump_leaves_the_previous_files_whole() -> Result {
+    let (dir, store) = built()?;
+    let out = dir.path().join("dumps");
+    dump(
+        &store,
+        &out,
+        &["--gzip", "--format", "nq", "--format", "ttl"],
+    )?;
+    let reference = contents(&out)?;
+    // Kill at a spread of moments, from before the first write to after the last.
+    for delay_ms in [0u64, 2, 5, 10, 20, 40, 80, 160] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_meetkg"))
+            .current_dir(root())
+            .args([
+                "dump", "--gzip", "--format", "nq", "--format", "ttl", "--date", DATE, "--store",
+            ])
+            .arg(&store)
+            .arg("--out")
+            .arg(&out)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()?;
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        child.kill().ok();
+        child.wait()?;
+        // Temporary files may be left behind, hidden; every visible file is the old one.
+        let now = contents(&out)?;
+        for (name, bytes) in &reference {
+            assert_eq!(
+                now.get(name),
+                Some(bytes),
+                "{name} changed after a kill at {delay_ms} ms"
+            );
+        }
+    }
+    Ok(())
+}
