@@ -357,7 +357,7 @@ fn a_killed_dump_leaves_the_previous_files_whole() -> Result {
     )?;
     let reference = contents(&out)?;
     // Kill at a spread of moments, from before the first write to after the last.
-    for delay_ms in [0u64, 2, 5, 10, 20, 40, 80, 160] {
+    for delay_ms in [0u64, 5, 20, 50, 100, 150, 200, 250, 300, 350, 400, 500] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_meetkg"))
             .current_dir(root())
             .args([
