@@ -72,6 +72,16 @@ impl Lexicons {
                 .map(|w| w.to_lowercase())
                 .collect::<HashSet<_>>()
         };
+        // "hosted = host" entries.
+        let pairs = |s: &str| -> Vec<(String, String)> {
+            l.list(s)
+                .iter()
+                .filter_map(|e| {
+                    e.split_once('=')
+                        .map(|(v, r)| (v.trim().to_owned(), r.trim().to_owned()))
+                })
+                .collect()
+        };
         Self {
             speech_verbs: lower("speech-verbs"),
             speech_adverbs: lower("speech-adverbs"),
@@ -88,28 +98,14 @@ impl Lexicons {
             heading_discussion: l.list("headings-discussion").to_vec(),
             heading_participants: l.list("headings-participants").to_vec(),
             heading_next: l.list("headings-next").to_vec(),
-            roster_verbs: l
-                .list("roster-verbs")
-                .iter()
-                .filter_map(|e| {
-                    e.split_once('=')
-                        .map(|(v, r)| (v.trim().to_owned(), r.trim().to_owned()))
-                })
-                .collect(),
+            roster_verbs: pairs("roster-verbs"),
             role_words: lower("role-words"),
             countries: l.list("countries").iter().map(|w| fold(w)).collect(),
             months_and_days: lower("months-and-days"),
             body_words: lower("body-words"),
             non_name_nouns: lower("non-name-nouns"),
             work_items: lower("work-items"),
-            roster_labels: l
-                .list("roster-labels")
-                .iter()
-                .filter_map(|e| {
-                    e.split_once('=')
-                        .map(|(v, r)| (v.trim().to_owned(), r.trim().to_owned()))
-                })
-                .collect(),
+            roster_labels: pairs("roster-labels"),
         }
     }
 

@@ -325,14 +325,13 @@ fn push_unique(v: &mut Vec<String>, s: String) {
     }
 }
 
+/// A role as the role scheme names it ("MAG chair" → "MAG Chair"), or as written
+/// when the scheme does not know it; so one role has one label in the graph.
 fn role_name(part: &str, ex: &Extractor) -> String {
     let part = part.trim();
-    match ex.roles.lookup(part) {
-        Some(i) if super::names::fold(&ex.roles.entry(i).pref) == super::names::fold(part) => {
-            part.to_owned()
-        }
-        _ => part.to_owned(),
-    }
+    ex.roles
+        .lookup(part)
+        .map_or_else(|| part.to_owned(), |i| ex.roles.entry(i).pref.clone())
 }
 
 /// Is this phrase a role ("past MAG Member") or an organisation ("RIPE NCC")?
