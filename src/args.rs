@@ -120,6 +120,35 @@ pub enum Command {
     /// same store and date give byte-identical files; a failed dump leaves the
     /// previous files in place.
     Dump(DumpArgs),
+    /// Serve the store as a read-only SPARQL 1.1 endpoint over HTTP.
+    ///
+    /// Queries at /query (and /sparql) by GET or POST, results negotiated by
+    /// Accept; a query editor at /, a VoID description at /.well-known/void.
+    /// Updates are refused. Ctrl-C stops the server gracefully. Log lines per
+    /// request need -v.
+    Serve(ServeArgs),
+}
+
+/// The options of `meetkg serve`.
+#[derive(Debug, ClapArgs)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address and port to listen on (loopback by default: say 0.0.0.0:7878 to open it).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+    /// Seconds a query may wait and run before it is cancelled (503).
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: u64,
+    /// Largest accepted query, in bytes (413 beyond).
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024)]
+    pub max_query_bytes: usize,
+    /// Queries evaluated at once; others wait (default: the number of cores).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_concurrent: Option<u32>,
+    /// An origin allowed by CORS (repeatable; default: any origin).
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Vec<String>,
 }
 
 /// The options of `meetkg dump`.

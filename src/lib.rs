@@ -22,6 +22,7 @@ pub mod ontology;
 pub mod query;
 pub mod rdf;
 pub mod resolve;
+pub mod serve;
 pub mod store;
 pub mod text;
 pub mod vocab;

@@ -8,8 +8,11 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    // `serve` logs one line per request by default; the other commands only warn.
+    let serving = matches!(args.command, meetkg::args::Command::Serve { .. });
     let level = match (args.global.quiet, args.global.verbose) {
         (true, _) => log::LevelFilter::Error,
+        (false, 0) if serving => log::LevelFilter::Info,
         (false, 0) => log::LevelFilter::Warn,
         (false, 1) => log::LevelFilter::Info,
         (false, _) => log::LevelFilter::Debug,

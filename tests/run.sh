@@ -18,6 +18,8 @@ if ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 && ! ls /usr/lib/x86_6
   need_apt+=(libclang-dev)
 fi
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# Headless Chromium runs the query page of `meetkg serve` in tests/serve.rs.
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing system packages: ${need_apt[*]}"
   sudo_cmd=""

@@ -8,6 +8,7 @@ mod export;
 mod extract;
 mod people;
 mod query;
+mod serve;
 
 use crate::args::{Args, Command};
 use crate::corpus::{Corpus, Progress};
@@ -59,6 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
         Command::Export { store, out } => export::run(&store.store, &out),
         Command::People { paths, json } => people::run(&paths, json, &ontology, quiet),
         Command::Dump(dump) => dump::run(&dump, quiet),
+        Command::Serve(serve) => serve::run(&serve),
     }
 }
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Load test of `meetkg serve`: requests/s and p50/p99 latency of one SELECT at
+# 1, 8 and 64 concurrent clients, on loopback only, each level bounded in
+# requests (REQUESTS, default 2000) and time (SECONDS_MAX, default 20).
+#
+# Usage: bash benches/load.sh [STORE]   (default .meetkg/store; build it first)
+# MEETKG_BIN: the binary to measure (default: the dev build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+store="${1:-.meetkg/store}"
+python="${MEETKG_PYTHON:-python3}"
+# The dev profile already optimises dependencies (Oxigraph, RocksDB); set
+# MEETKG_BIN to measure another build, e.g. a release one.
+if [ -z "${MEETKG_BIN:-}" ]; then
+  cargo build -q
+  MEETKG_BIN=$(ls target/*/debug/meetkg target/debug/meetkg 2>/dev/null | head -1 || true)
+fi
+port=$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$MEETKG_BIN" serve --store "$store" --bind "127.0.0.1:$port" 2>/dev/null &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+"$python" - "$port" <<'PY'
+import concurrent.futures, http.client, os, sys, time, urllib.parse
+port = int(sys.argv[1])
+total = int(os.environ.get("REQUESTS", "2000"))
+seconds = float(os.environ.get("SECONDS_MAX", "20"))
+query = "SELECT ?name WHERE { ?p meetkg:spokeAt ?m ; foaf:name ?name } LIMIT 20"
+path = "/query?" + urllib.parse.urlencode({"query": query})
+for _ in range(100):
+    try:
+        http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
+        break
+    except OSError:
+        time.sleep(0.1)
+
+def client(n, stop):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    lat = []
+    for _ in range(n):
+        if time.monotonic() > stop:
+            break
+        t = time.perf_counter()
+        conn.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+        r = conn.getresponse(); r.read()
+        if r.status != 200:
+            raise SystemExit(f"status {r.status}")
+        lat.append(time.perf_counter() - t)
+    return lat
+
+print(f"{'clients':>7} {'requests':>8} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}")
+for clients in (1, 8, 64):
+    stop = time.monotonic() + seconds
+    start = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        lats = sorted(l for f in [pool.submit(client, total // clients, stop) for _ in range(clients)] for l in f.result())
+    wall = time.perf_counter() - start
+    p = lambda q: lats[min(len(lats) - 1, int(q * len(lats)))] * 1000
+    print(f"{clients:>7} {len(lats):>8} {len(lats)/wall:>8.0f} {p(0.5):>7.2f} {p(0.99):>7.2f}")
+PY
