@@ -3,19 +3,11 @@
 use super::ExitStatus;
 use crate::args::DumpArgs;
 use crate::dump::{self, DumpOptions};
-use crate::store::Store;
 use anyhow::Context;
 
 pub fn run(args: &DumpArgs, quiet: bool) -> anyhow::Result<ExitStatus> {
     let store_dir = &args.store.store;
-    if !store_dir.exists() {
-        anyhow::bail!(
-            "no store at {}: run `meetkg build` first",
-            store_dir.display()
-        );
-    }
-    let store = Store::open_read_only(store_dir)
-        .with_context(|| format!("opening the store {}", store_dir.display()))?;
+    let store = super::open_existing_store(store_dir)?;
     // The date is the only input not taken from the store: see `crate::dump`.
     let date = args.date.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let options = DumpOptions {

@@ -72,6 +72,18 @@ fn load_ontology(dir: Option<&std::path::Path>) -> anyhow::Result<Ontology> {
     }
 }
 
+/// Opens the store of a read-only command, saying what to do when there is none.
+fn open_existing_store(store_dir: &std::path::Path) -> anyhow::Result<crate::store::Store> {
+    if !store_dir.exists() {
+        anyhow::bail!(
+            "no store at {}: run `meetkg build` first",
+            store_dir.display()
+        );
+    }
+    crate::store::Store::open_read_only(store_dir)
+        .with_context(|| format!("opening the store {}", store_dir.display()))
+}
+
 /// Reads a corpus with a progress bar on a terminal when there is enough to wait for.
 fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
     read_corpus_cached(paths, ontology, None, quiet)

@@ -2,7 +2,6 @@
 
 use super::ExitStatus;
 use crate::query::{write_results, GraphFormat, QueryFormat};
-use crate::store::Store;
 use anyhow::Context;
 use std::path::Path;
 
@@ -17,14 +16,7 @@ pub fn run(
             .with_context(|| format!("reading the query file {file}"))?,
         None => query.to_owned(),
     };
-    if !store_dir.exists() {
-        anyhow::bail!(
-            "no store at {}: run `meetkg build` first",
-            store_dir.display()
-        );
-    }
-    let store = Store::open_read_only(store_dir)
-        .with_context(|| format!("opening the store {}", store_dir.display()))?;
+    let store = super::open_existing_store(store_dir)?;
     let results = store.query(&text).context("running the query")?;
     let stdout = std::io::stdout();
     let _ = write_results(results, format, graph_format, stdout.lock())

@@ -3,21 +3,13 @@
 use super::ExitStatus;
 use crate::args::ServeArgs;
 use crate::serve::{router, AppState, ServeConfig};
-use crate::store::Store;
 use anyhow::Context;
 use axum::http::HeaderValue;
 use std::time::Duration;
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
     let store_dir = &args.store.store;
-    if !store_dir.exists() {
-        anyhow::bail!(
-            "no store at {}: run `meetkg build` first",
-            store_dir.display()
-        );
-    }
-    let store = Store::open_read_only(store_dir)
-        .with_context(|| format!("opening the store {}", store_dir.display()))?;
+    let store = super::open_existing_store(store_dir)?;
     let mut config = ServeConfig {
         timeout: Duration::from_secs(args.timeout),
         max_query_bytes: args.max_query_bytes,
