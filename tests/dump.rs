@@ -16,6 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
+mod common;
+use common::interop::unavailable;
+
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 const DATE: &str = "2024-05-06";
@@ -26,19 +29,6 @@ fn root() -> PathBuf {
 
 fn dated(ext: &str) -> String {
     format!("meetkg-{DATE}-v{}.{ext}", env!("CARGO_PKG_VERSION"))
-}
-
-fn required() -> bool {
-    std::env::var("MEETKG_REQUIRE_INTEROP").is_ok_and(|v| v == "1")
-}
-
-/// Skips (or, when required, fails) with a message naming what is missing.
-fn unavailable(what: &str) -> Result {
-    if required() {
-        return Err(format!("{what} is not available, and MEETKG_REQUIRE_INTEROP=1").into());
-    }
-    eprintln!("SKIPPED: {what} is not available (the test command tests/run.sh installs it)");
-    Ok(())
 }
 
 fn python() -> String {

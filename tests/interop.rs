@@ -10,23 +10,13 @@ use assert_cmd::Command;
 use std::path::PathBuf;
 use std::process::Command as Process;
 
+mod common;
+use common::interop::unavailable;
+
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn required() -> bool {
-    std::env::var("MEETKG_REQUIRE_INTEROP").is_ok_and(|v| v == "1")
-}
-
-/// Skips (or, when required, fails) with a message naming what is missing.
-fn unavailable(what: &str) -> Result {
-    if required() {
-        return Err(format!("{what} is not available, and MEETKG_REQUIRE_INTEROP=1").into());
-    }
-    eprintln!("SKIPPED: {what} is not available (the test command tests/run.sh installs it)");
-    Ok(())
 }
 
 /// Builds the seed reports into a temporary store and export directory.
