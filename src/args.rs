@@ -124,9 +124,19 @@ pub enum Command {
     ///
     /// Queries at /query (and /sparql) by GET or POST, results negotiated by
     /// Accept; a query editor at /, a VoID description at /.well-known/void.
-    /// Updates are refused. Ctrl-C stops the server gracefully. Log lines per
-    /// request need -v.
+    /// Updates are refused. Each query runs in a worker process, killed when
+    /// it outlives --timeout. The server reads a snapshot of the store taken at
+    /// start, so builds can go on meanwhile; restart it to serve their result.
+    /// Ctrl-C stops the server gracefully. One log line per request on stderr
+    /// (-q to silence).
     Serve(ServeArgs),
+    /// Internal: a query worker of `meetkg serve`, speaking JSON lines on
+    /// stdin and stdout.
+    #[command(name = "serve-worker", hide = true)]
+    ServeWorker {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
 }
 
 /// The options of `meetkg serve`.
@@ -149,6 +159,15 @@ pub struct ServeArgs {
     /// An origin allowed by CORS (repeatable; default: any origin).
     #[arg(long, value_name = "ORIGIN")]
     pub cors_origin: Vec<String>,
+    /// The endpoint's public URL, for its service and VoID descriptions when it
+    /// sits behind a proxy (default: from the request's Forwarded or Host
+    /// headers), e.g. https://kg.example.org/sparql
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Serve the store in place instead of a snapshot (for a store on
+    /// read-only media); no build may write the store meanwhile.
+    #[arg(long)]
+    pub no_snapshot: bool,
 }
 
 /// The options of `meetkg dump`.

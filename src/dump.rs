@@ -349,11 +349,6 @@ pub fn write_dump(store: &Store, options: &DumpOptions) -> Result<DumpReport, Du
     }
     let quads = skolemise(store.sorted_quads()?);
     let triples = union(&quads);
-    let graphs = quads
-        .iter()
-        .map(|q| &q.graph_name)
-        .collect::<HashSet<_>>()
-        .len();
 
     let dated_tag = format!("{}-v{VERSION}", options.date.format("%Y-%m-%d"));
     // (file name, bytes), in the order they are renamed into place.
@@ -385,8 +380,13 @@ pub fn write_dump(store: &Store, options: &DumpOptions) -> Result<DumpReport, Du
         dated.push((name, bytes));
     }
 
-    let stats = Stats::of(&triples, quads.len(), graphs);
-    let void = void_turtle(&describe(options, &files, &stats)?, options, &stats)?;
+    let stats = Stats::of(&triples, &quads);
+    let void_file = file_iri(options, VOID_FILE)?;
+    let void = void_turtle(
+        &describe(&void_file, options, &files, &stats)?,
+        options,
+        &stats,
+    )?;
 
     let mut sums: Vec<(String, String)> = dated
         .iter()
@@ -541,7 +541,12 @@ struct Stats {
 }
 
 impl Stats {
-    fn of(triples: &[Triple], quads: usize, graphs: usize) -> Self {
+    fn of(triples: &[Triple], quads: &[Quad]) -> Self {
+        let graphs = quads
+            .iter()
+            .map(|q| &q.graph_name)
+            .collect::<HashSet<_>>()
+            .len();
         let subjects: HashSet<&NamedOrBlankNode> = triples.iter().map(|t| &t.subject).collect();
         let entities = subjects
             .iter()
@@ -576,7 +581,7 @@ impl Stats {
             .collect();
         Self {
             triples: triples.len(),
-            quads,
+            quads: quads.len(),
             graphs,
             entities,
             subjects: subjects.len(),
@@ -637,15 +642,51 @@ fn integer(n: impl ToString, datatype: NamedNodeRef<'_>) -> Literal {
     Literal::new_typed_literal(n.to_string(), datatype)
 }
 
+/// The statistics of a store that a VoID description states, computed once
+/// for a frozen store (an endpoint's snapshot) and described on demand.
+pub struct StoreStats(Stats);
+
+impl StoreStats {
+    /// Counts `store` as [`write_dump`] would. Cost: the whole store in memory,
+    /// sorted, once.
+    pub fn of(store: &Store) -> Result<Self, DumpError> {
+        let quads = skolemise(store.sorted_quads()?);
+        Ok(Self(Stats::of(&union(&quads), &quads)))
+    }
+}
+
+/// The VoID/DCAT description of a dataset served at a SPARQL endpoint: the
+/// same statistics and class partitions as a dump's `void.ttl`, the endpoint,
+/// and no distributions. `void_iri` is where the description is served
+/// (`…/.well-known/void`); the dataset is `<void_iri#dataset>`.
+pub fn endpoint_void(
+    stats: &StoreStats,
+    void_iri: &NamedNode,
+    endpoint: &NamedNode,
+    date: NaiveDate,
+) -> Result<Vec<u8>, DumpError> {
+    let options = DumpOptions {
+        base_url: Some(void_iri.clone()),
+        endpoint: Some(endpoint.clone()),
+        formats: Vec::new(),
+        ..DumpOptions::new(PathBuf::new(), date)
+    };
+    void_turtle(
+        &describe(void_iri, &options, &[], &stats.0)?,
+        &options,
+        &stats.0,
+    )
+}
+
 /// The VoID/DCAT triples, sorted.
 fn describe(
+    void_file: &NamedNode,
     options: &DumpOptions,
     files: &[DumpFile],
     stats: &Stats,
 ) -> Result<Vec<Triple>, DumpError> {
     use terms::*;
-    let void_file = file_iri(options, VOID_FILE)?;
-    let dataset = with_fragment(&void_file, "dataset")?;
+    let dataset = with_fragment(void_file, "dataset")?;
     let mut out: Vec<Triple> = Vec::new();
     let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
         out.push(Triple::new(s.clone(), p, o));
@@ -694,7 +735,7 @@ fn describe(
         add(&dataset, VOID_VOCABULARY, iri.into());
     }
     for ((name, class), entities) in PARTITIONS.iter().zip(&stats.partitions) {
-        let partition = with_fragment(&void_file, &format!("class-{name}"))?;
+        let partition = with_fragment(void_file, &format!("class-{name}"))?;
         add(&dataset, VOID_CLASS_PARTITION, partition.clone().into());
         add(&partition, VOID_CLASS, class.into_owned().into());
         add(&partition, VOID_ENTITIES, count(*entities));
@@ -819,8 +860,13 @@ fn void_turtle(
         }
     };
     let mut out = format!(
-        "# meetkg {VERSION} dump of {}: {} distinct triples (void:triples) in the union of {} \
+        "# meetkg {VERSION} {} of {}: {} distinct triples (void:triples) in the union of {} \
          named graph(s), stated {} times in them (the statements of an N-Quads or TriG dump).\n",
+        if options.formats.is_empty() {
+            "data served"
+        } else {
+            "dump"
+        },
         options.date.format("%Y-%m-%d"),
         stats.triples,
         stats.graphs,

@@ -12,20 +12,21 @@
 //!   the merge of the report graphs (see [`crate::store`]): no union flag here.
 //! - Results negotiated on `Accept` (q-values honoured), `Vary: Accept`.
 //! - Read-only: updates get 403, other methods 405.
-//! - Limits: a per-query timeout that cancels evaluation (oxigraph's
-//!   [`CancellationToken`]), a maximum query size (413), and a semaphore
-//!   capping concurrent evaluations (503 when no permit comes in time).
-//!
-//! Results are serialised in full before the response is sent, so an error or
-//! a timeout mid-way gives a clean status code instead of a truncated body; the
-//! cost is memory proportional to the result.
+//! - Limits: a per-query timeout (503), a maximum query size (413), and a
+//!   semaphore capping concurrent evaluations (503 when no permit comes in
+//!   time). With a [`WorkerPool`] (what `meetkg serve` uses) each query runs in
+//!   a worker process that the timeout kills; in-process, oxigraph's
+//!   [`CancellationToken`] stops a query only at its next read of the store.
+//! - Descriptions (service description, VoID) name the URL clients use:
+//!   [`ServeConfig::public_url`], else the proxy's `Forwarded` /
+//!   `X-Forwarded-*` headers, else `Host`.
 //!
 //! This module does not bind sockets nor print; it logs one line per request
 //! through `log`.
 
+use crate::dump::{endpoint_void, StoreStats};
 use crate::query::EXAMPLE_QUERIES;
 use crate::store::Store;
-use crate::vocab::PREFIXES;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -33,20 +34,24 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, IriParseError, NamedNode, NamedOrBlankNode};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{
-    CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError,
-};
-use std::io::Write;
+use chrono::NaiveDate;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{IriParseError, NamedNode};
+use oxigraph::sparql::results::QueryResultsFormat;
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, SparqlSyntaxError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::sync::Semaphore;
+use tokio::sync::{OnceCell, Semaphore};
 use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 
 /// The endpoint's path; `/sparql` is an alias, as many clients guess it.
 pub const ENDPOINT_PATH: &str = "/query";
+
+mod evaluate;
+pub mod worker;
+
+pub use evaluate::{evaluate, Answer, QueryRequest};
+pub use worker::{run_worker, WorkerPool, WORKER_SUBCOMMAND};
 
 const INDEX_HTML: &str = include_str!("serve/index.html");
 
@@ -61,6 +66,9 @@ pub struct ServeConfig {
     pub max_concurrent: usize,
     /// Origins allowed by CORS; empty means any origin (`*`).
     pub cors_origins: Vec<HeaderValue>,
+    /// The endpoint's URL as clients see it (behind a proxy); `None` derives
+    /// it from each request's headers.
+    pub public_url: Option<String>,
 }
 
 impl Default for ServeConfig {
@@ -70,27 +78,47 @@ impl Default for ServeConfig {
             max_query_bytes: 256 * 1024,
             max_concurrent: std::thread::available_parallelism().map_or(4, |n| n.get()),
             cors_origins: Vec::new(),
+            public_url: None,
         }
     }
 }
 
-/// What the handlers share: the store, the limits and the evaluation permits.
+/// What the handlers share: the store, the limits, the evaluation permits and
+/// where queries run.
 #[derive(Clone)]
 pub struct AppState {
     store: Store,
     config: Arc<ServeConfig>,
     permits: Arc<Semaphore>,
+    workers: Option<Arc<WorkerPool>>,
+    void_stats: Arc<OnceCell<Arc<StoreStats>>>,
+    /// When serving began: the `dcterms:modified` of the served snapshot.
+    started: NaiveDate,
 }
 
 impl AppState {
-    /// An endpoint over `store` with `config`'s limits.
+    /// An endpoint over `store` with `config`'s limits, evaluating queries on
+    /// threads of this process: a timed-out query gets its 503 on time, but
+    /// oxigraph only stops it at its next read of the store. For embedding and
+    /// tests; `meetkg serve` uses [`AppState::with_workers`].
     pub fn new(store: Store, config: ServeConfig) -> Self {
         let permits = Arc::new(Semaphore::new(config.max_concurrent.max(1)));
         Self {
             store,
             config: Arc::new(config),
             permits,
+            workers: None,
+            void_stats: Arc::new(OnceCell::new()),
+            started: chrono::Local::now().date_naive(),
         }
+    }
+
+    /// Evaluates queries in `workers`' processes instead, so a timeout kills
+    /// the evaluation. The pool should hold `max_concurrent` workers.
+    #[must_use]
+    pub fn with_workers(mut self, workers: WorkerPool) -> Self {
+        self.workers = Some(Arc::new(workers));
+        self
     }
 }
 
@@ -141,6 +169,13 @@ pub enum ServeError {
     /// The evaluation task panicked or was aborted (500).
     #[error("the evaluation task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
+    /// A query worker failed to start or died, or the dataset could not be
+    /// described (500).
+    #[error("{0}")]
+    Internal(String),
+    /// A query worker answered with this error (its status, its message).
+    #[error("{message}")]
+    Reported { status: StatusCode, message: String },
 }
 
 impl ServeError {
@@ -155,9 +190,12 @@ impl ServeError {
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Timeout(_) | Self::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Evaluation(QueryEvaluationError::Cancelled) => StatusCode::SERVICE_UNAVAILABLE,
-            Self::Evaluation(_) | Self::Serialize(_) | Self::Storage(_) | Self::Task(_) => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
+            Self::Evaluation(_)
+            | Self::Serialize(_)
+            | Self::Storage(_)
+            | Self::Task(_)
+            | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Reported { status, .. } => *status,
         }
     }
 }
@@ -173,7 +211,7 @@ impl IntoResponse for ServeError {
             format!("{self}\n"),
         )
             .into_response();
-        if matches!(self, Self::Timeout(_) | Self::Busy(_)) {
+        if self.status() == StatusCode::SERVICE_UNAVAILABLE {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
@@ -314,7 +352,7 @@ async fn handle(state: AppState, request: Request) -> Result<Response, ServeErro
     }
     let Some(query) = params.query.take() else {
         if parts.method == Method::GET {
-            return Ok(service_description(&parts.headers));
+            return Ok(service_description(&state.config, &parts.headers));
         }
         return Err(ServeError::BadRequest("no query parameter".into()));
     };
@@ -327,7 +365,21 @@ async fn handle(state: AppState, request: Request) -> Result<Response, ServeErro
         .and_then(|v| v.to_str().ok())
         .unwrap_or("*/*")
         .to_owned();
-    evaluate(&state, query, params, accept).await
+    let request = QueryRequest {
+        query,
+        default_graphs: params.default_graphs,
+        named_graphs: params.named_graphs,
+        accept,
+    };
+    let answer = run(&state, request).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, answer.media_type),
+            (header::VARY, "Accept".to_owned()),
+        ],
+        answer.body,
+    )
+        .into_response())
 }
 
 async fn read_body(body: Body, limit: usize) -> Result<Bytes, ServeError> {
@@ -336,27 +388,28 @@ async fn read_body(body: Body, limit: usize) -> Result<Bytes, ServeError> {
         .map_err(|_| ServeError::TooLarge(limit))
 }
 
-/// Runs the query on a blocking thread under a permit and the timeout; on
-/// timeout the cancellation token stops the evaluation at its next read.
-async fn evaluate(
-    state: &AppState,
-    query: String,
-    params: Params,
-    accept: String,
-) -> Result<Response, ServeError> {
+/// Runs the query under a permit and the timeout (waiting for the permit
+/// counts), in a worker process when the state has them, else on a blocking
+/// thread.
+async fn run(state: &AppState, request: QueryRequest) -> Result<Answer, ServeError> {
     let timeout = state.config.timeout;
     let deadline = tokio::time::Instant::now() + timeout;
     let permit = tokio::time::timeout_at(deadline, state.permits.clone().acquire_owned())
         .await
         .map_err(|_| ServeError::Busy(timeout))?
         .map_err(|_| ServeError::Busy(timeout))?;
+    if let Some(workers) = &state.workers {
+        // The worker is killed on timeout, so the permit is free again at once.
+        let _permit = permit;
+        return workers.evaluate(&request, deadline, timeout).await;
+    }
     let token = CancellationToken::new();
     let store = state.store.clone();
     let task_token = token.clone();
     let task = tokio::task::spawn_blocking(move || {
         // Held until the evaluation really stops, cancelled or not.
         let _permit = permit;
-        run_query(&store, &query, &params, &accept, task_token)
+        evaluate(&store, &request, task_token)
     });
     match tokio::time::timeout_at(deadline, task).await {
         Ok(result) => result?,
@@ -365,91 +418,6 @@ async fn evaluate(
             Err(ServeError::Timeout(timeout))
         }
     }
-}
-
-/// Parses, evaluates and serialises one query in the negotiated format.
-fn run_query(
-    store: &Store,
-    query: &str,
-    params: &Params,
-    accept: &str,
-    token: CancellationToken,
-) -> Result<Response, ServeError> {
-    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
-    for &(prefix, iri) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(prefix, iri)
-            .map_err(|source| ServeError::GraphIri {
-                iri: iri.to_owned(),
-                source,
-            })?;
-    }
-    let mut prepared = evaluator.parse_query(query)?;
-    if !params.default_graphs.is_empty() || !params.named_graphs.is_empty() {
-        // The protocol's dataset replaces the query's FROM / FROM NAMED, and an
-        // absent half of it is empty.
-        let iris = |list: &[String]| {
-            list.iter()
-                .map(|iri| {
-                    NamedNode::new(iri).map_err(|source| ServeError::GraphIri {
-                        iri: iri.clone(),
-                        source,
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()
-        };
-        let default = iris(&params.default_graphs)?;
-        let named = iris(&params.named_graphs)?;
-        let dataset = prepared.dataset_mut();
-        dataset.set_default_graph(default.into_iter().map(GraphName::from).collect());
-        dataset.set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
-    }
-    let results = prepared.on_store(store.oxigraph()).execute()?;
-    let mut out = Vec::new();
-    let media_type = match results {
-        QueryResults::Solutions(solutions) => {
-            let format = negotiate_results(accept)?;
-            let mut writer = QueryResultsSerializer::from_format(format)
-                .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
-            for solution in solutions {
-                writer.serialize(&solution?)?;
-            }
-            writer.finish()?;
-            format.media_type()
-        }
-        QueryResults::Boolean(value) => {
-            let format = negotiate_results(accept)?;
-            QueryResultsSerializer::from_format(format)
-                .serialize_boolean_to_writer(&mut out, value)?;
-            format.media_type()
-        }
-        QueryResults::Graph(triples) => {
-            let format = negotiate_graph(accept)?;
-            let mut serializer = RdfSerializer::from_format(format);
-            if matches!(format, RdfFormat::Turtle) {
-                for &(prefix, iri) in PREFIXES {
-                    serializer = serializer.with_prefix(prefix, iri).map_err(|source| {
-                        ServeError::GraphIri {
-                            iri: iri.to_owned(),
-                            source,
-                        }
-                    })?;
-                }
-            }
-            let mut writer = serializer.for_writer(&mut out);
-            for triple in triples {
-                writer.serialize_triple(&triple?)?;
-            }
-            writer.finish()?;
-            format.media_type()
-        }
-    };
-    out.flush()?;
-    Ok((
-        [(header::CONTENT_TYPE, media_type), (header::VARY, "Accept")],
-        out,
-    )
-        .into_response())
 }
 
 /// The media ranges of an `Accept` header, best first (stable for equal q).
@@ -502,22 +470,63 @@ fn negotiate_graph(accept: &str) -> Result<RdfFormat, ServeError> {
         .ok_or_else(|| ServeError::NotAcceptable(accept.to_owned()))
 }
 
-/// The SPARQL 1.1 Service Description of the endpoint, in Turtle.
-fn service_description(headers: &HeaderMap) -> Response {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
+/// Where clients reach the endpoint: `--public-url` when given, else the
+/// scheme and host a proxy forwards (`Forwarded`, `X-Forwarded-Proto` and
+/// `-Host`), else `http://` and the `Host` header. Returns the endpoint's URL
+/// and the base its other paths hang from (ending in `/`).
+fn public_urls(config: &ServeConfig, headers: &HeaderMap) -> (String, String) {
+    if let Some(url) = &config.public_url {
+        let base = match url.find("://").map(|i| i + 3) {
+            Some(authority) => match url[authority..].rfind('/') {
+                Some(slash) => url[..authority + slash + 1].to_owned(),
+                None => format!("{url}/"),
+            },
+            None => format!("{url}/"),
+        };
+        return (url.clone(), base);
+    }
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    // RFC 7239: the first element is the proxy nearest the client.
+    let forwarded = |key: &str| {
+        header("forwarded").and_then(|f| {
+            f.split(',').next()?.split(';').find_map(|pair| {
+                let (k, v) = pair.split_once('=')?;
+                k.trim()
+                    .eq_ignore_ascii_case(key)
+                    .then(|| v.trim().trim_matches('"').to_owned())
+            })
         })
-        .unwrap_or("localhost");
-    let endpoint = format!("http://{host}{ENDPOINT_PATH}");
+    };
+    let first = |value: &str| value.split(',').next().unwrap_or("").trim().to_owned();
+    let scheme = forwarded("proto")
+        .or_else(|| header("x-forwarded-proto").map(first))
+        .map(|s| s.to_ascii_lowercase())
+        .filter(|s| s == "http" || s == "https")
+        .unwrap_or_else(|| "http".to_owned());
+    let valid_host = |h: &String| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
+    };
+    let host = forwarded("host")
+        .or_else(|| header("x-forwarded-host").map(first))
+        .filter(valid_host)
+        .or_else(|| header("host").map(str::to_owned).filter(valid_host))
+        .unwrap_or_else(|| "localhost".to_owned());
+    (
+        format!("{scheme}://{host}{ENDPOINT_PATH}"),
+        format!("{scheme}://{host}/"),
+    )
+}
+
+/// The SPARQL 1.1 Service Description of the endpoint, in Turtle.
+fn service_description(config: &ServeConfig, headers: &HeaderMap) -> Response {
+    let (endpoint, base) = public_urls(config, headers);
     let body = format!(
         "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n\
          @prefix void: <http://rdfs.org/ns/void#> .\n\
          \n\
-         [] a sd:Service ;\n\
+         <{endpoint}#service> a sd:Service ;\n\
          \x20   sd:endpoint <{endpoint}> ;\n\
          \x20   sd:supportedLanguage sd:SPARQL11Query ;\n\
          \x20   sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>,\n\
@@ -529,7 +538,10 @@ fn service_description(headers: &HeaderMap) -> Response {
          \x20       <http://www.w3.org/ns/formats/RDF_XML>,\n\
          \x20       <http://www.w3.org/ns/formats/JSON-LD> ;\n\
          \x20   sd:feature sd:UnionDefaultGraph ;\n\
-         \x20   sd:defaultDataset [ a sd:Dataset ; void:sparqlEndpoint <{endpoint}> ] .\n"
+         \x20   sd:defaultDataset <{base}.well-known/void#dataset> .\n\
+         \n\
+         <{base}.well-known/void#dataset> a sd:Dataset, void:Dataset ;\n\
+         \x20   void:sparqlEndpoint <{endpoint}> .\n"
     );
     (
         [
@@ -541,47 +553,44 @@ fn service_description(headers: &HeaderMap) -> Response {
         .into_response()
 }
 
-/// A minimal VoID description: the triple count of the merged graph and the
-/// endpoint.
+/// The VoID/DCAT description of the served data, as complete as a dump's
+/// (counts, class partitions, vocabularies), with the endpoint. The
+/// statistics are computed on the first request: the served store is frozen.
 async fn void(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let store = state.store.clone();
-    let count = tokio::task::spawn_blocking(move || {
-        store
-            .oxigraph()
-            .quads_for_pattern(
-                None,
-                None,
-                None,
-                Some(oxigraph::model::GraphNameRef::DefaultGraph),
-            )
-            .try_fold(0usize, |n, q| q.map(|_| n + 1))
-    })
-    .await;
-    let triples = match count {
-        Ok(Ok(n)) => n,
-        Ok(Err(e)) => {
-            return ServeError::Storage(e).into_response();
-        }
-        Err(e) => return ServeError::Task(e).into_response(),
-    };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || ".:-[]".contains(c))
+    let stats = state
+        .void_stats
+        .get_or_try_init(|| async move {
+            tokio::task::spawn_blocking(move || StoreStats::of(&store))
+                .await
+                .map_err(|e| e.to_string())?
+                .map(Arc::new)
+                .map_err(|e| crate::error_chain(&e))
         })
-        .unwrap_or("localhost");
-    let body = format!(
-        "@prefix void: <http://rdfs.org/ns/void#> .\n\
-         @prefix dcterms: <http://purl.org/dc/terms/> .\n\
-         \n\
-         <> a void:Dataset ;\n\
-         \x20   dcterms:title \"meetkg knowledge graph\" ;\n\
-         \x20   void:triples {triples} ;\n\
-         \x20   void:sparqlEndpoint <http://{host}{ENDPOINT_PATH}> .\n"
-    );
-    ([(header::CONTENT_TYPE, "text/turtle")], body).into_response()
+        .await;
+    let stats = match stats {
+        Ok(stats) => stats,
+        Err(message) => return ServeError::Internal(message).into_response(),
+    };
+    let (endpoint, base) = public_urls(&state.config, &headers);
+    let iri =
+        |iri: String| NamedNode::new(&iri).map_err(|source| ServeError::GraphIri { iri, source });
+    let described = iri(format!("{base}.well-known/void")).and_then(|void_iri| {
+        let endpoint = iri(endpoint)?;
+        endpoint_void(stats, &void_iri, &endpoint, state.started)
+            .map_err(|e| ServeError::Internal(crate::error_chain(&e)))
+    });
+    match described {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "text/turtle"),
+                (header::VARY, "Accept"),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
 }
 
 #[cfg(test)]

@@ -62,6 +62,13 @@ pub enum StoreError {
         #[source]
         source: StorageError,
     },
+    /// A snapshot of the store could not be written.
+    #[error("cannot snapshot the store into {}", .path.display())]
+    Checkpoint {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
     /// Reading or writing the open store failed.
     #[error("storage error in the store at {}", .path.display())]
     Storage {
@@ -129,6 +136,19 @@ impl Store {
                 source,
             })?;
         Ok(Self { inner, path })
+    }
+
+    /// Writes a consistent copy of the store to `target`, which must not exist.
+    /// RocksDB hard-links its immutable files when `target` is on the same file
+    /// system, so the copy is quick and takes disk space only as the store
+    /// later moves away from it.
+    pub fn checkpoint(&self, target: &Path) -> Result<(), StoreError> {
+        self.inner
+            .backup(target)
+            .map_err(|source| StoreError::Checkpoint {
+                path: target.to_path_buf(),
+                source,
+            })
     }
 
     /// The store's directory.
@@ -380,6 +400,101 @@ impl Store {
             )
         });
         Ok(quads)
+    }
+}
+
+/// A private, frozen copy of a store for a long-running reader (`meetkg
+/// serve`), removed on drop.
+///
+/// Rationale: RocksDB's read-only mode assumes that no other process writes, so
+/// a server holding the store itself open read-only would make a concurrent
+/// `meetkg build` unsafe, while holding it open for writing would block builds.
+/// A snapshot lets builds go on; the server answers from the data it started
+/// with.
+#[derive(Debug)]
+pub struct Snapshot {
+    path: PathBuf,
+}
+
+impl Snapshot {
+    /// Snapshots the store at `store_dir` into `<store_dir>.serve-<pid>` beside
+    /// it, first removing the snapshots of processes that no longer run (a
+    /// server killed with SIGKILL leaves its snapshot behind).
+    ///
+    /// Fails when a build holds the store open: the snapshot needs the store's
+    /// write lock for the moment it takes.
+    pub fn create(store_dir: &Path) -> Result<Self, StoreError> {
+        remove_stale_snapshots(store_dir);
+        let path = snapshot_path(store_dir, std::process::id());
+        // A leftover of an earlier process that had our pid.
+        if path.exists() {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+        Store::open(store_dir)?.checkpoint(&path)?;
+        Ok(Self { path })
+    }
+
+    /// Where the snapshot lives; open it with [`Store::open_read_only`].
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for Snapshot {
+    fn drop(&mut self) {
+        if let Err(e) = std::fs::remove_dir_all(&self.path) {
+            log::warn!("cannot remove the snapshot {}: {e}", self.path.display());
+        }
+    }
+}
+
+fn snapshot_path(store_dir: &Path, pid: u32) -> PathBuf {
+    let mut name = store_dir
+        .file_name()
+        .map_or_else(|| "store".into(), |n| n.to_os_string());
+    name.push(format!(".serve-{pid}"));
+    store_dir.with_file_name(name)
+}
+
+/// Removes `<store_dir>.serve-<pid>` directories whose process is gone. Only
+/// where `/proc` tells which processes run; elsewhere they stay.
+fn remove_stale_snapshots(store_dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Some(prefix) = store_dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(|n| format!("{n}.serve-"))
+    else {
+        return;
+    };
+    let parent = match store_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if !proc.join(pid).exists() {
+            match std::fs::remove_dir_all(entry.path()) {
+                Ok(()) => log::info!("removed the stale snapshot {}", entry.path().display()),
+                Err(e) => log::warn!(
+                    "cannot remove the stale snapshot {}: {e}",
+                    entry.path().display()
+                ),
+            }
+        }
     }
 }
 
@@ -674,6 +789,36 @@ pub(crate) mod tests {
             .err()
             .ok_or("opened a file as a store")?;
         assert!(err.to_string().contains("not-a-dir"), "{err}");
+        Ok(())
+    }
+
+    #[test]
+    fn snapshots_are_private_and_stale_ones_go() -> Result<(), Box<dyn std::error::Error>> {
+        let (dir, store) = sample_store()?;
+        let quads = store.len()?;
+        let store_dir = store.path().to_path_buf();
+        drop(store);
+        // A process that has ended left its snapshot behind.
+        let mut ended = std::process::Command::new("true").spawn()?;
+        ended.wait()?;
+        let stale = snapshot_path(&store_dir, ended.id());
+        std::fs::create_dir_all(&stale)?;
+        let snapshot = Snapshot::create(&store_dir)?;
+        assert_ne!(snapshot.path(), store_dir);
+        if Path::new("/proc/self").exists() {
+            assert!(!stale.exists(), "the stale snapshot was not removed");
+        }
+        // The store stays writable while the snapshot is read.
+        let writer = Store::open(&store_dir)?;
+        writer.remove_graphs_except::<&str>(&[])?;
+        assert_eq!(writer.len()?, 0);
+        let frozen = Store::open_read_only(snapshot.path())?;
+        assert_eq!(frozen.len()?, quads);
+        drop(frozen);
+        let path = snapshot.path().to_path_buf();
+        drop(snapshot);
+        assert!(!path.exists(), "the snapshot outlived its owner");
+        drop(dir);
         Ok(())
     }
 }

@@ -8,6 +8,8 @@
 //! `MEETKG_REQUIRE_INTEROP=1`: then a missing Python, SPARQLWrapper or Chromium
 //! fails the test; otherwise that check says plainly that it skips.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
@@ -41,22 +43,34 @@ impl Drop for Server {
     }
 }
 
+/// Builds the seed reports into `<dir>/store`.
+fn build(dir: &std::path::Path) -> Result {
+    let status = meetkg()
+        .args(["build", "reports", "--quiet", "--store"])
+        .arg(dir.join("store"))
+        .arg("--out")
+        .arg(dir.join("exports"))
+        .status()?;
+    assert!(status.success(), "build failed");
+    Ok(())
+}
+
 /// Builds the seed reports and serves them on a free loopback port; returns
 /// once the server answers.
 fn serve() -> Result<(tempfile::TempDir, Server)> {
+    serve_with(&["--timeout", "5"])
+}
+
+/// [`serve`] with these options.
+fn serve_with(options: &[&str]) -> Result<(tempfile::TempDir, Server)> {
     let dir = tempfile::tempdir()?;
-    let store = dir.path().join("store");
-    let status = meetkg()
-        .args(["build", "reports", "--quiet", "--store"])
-        .arg(&store)
-        .arg("--out")
-        .arg(dir.path().join("exports"))
-        .status()?;
-    assert!(status.success(), "build failed");
+    build(dir.path())?;
     let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
     let child = meetkg()
-        .args(["serve", "--timeout", "5", "--store"])
-        .arg(&store)
+        .arg("serve")
+        .args(options)
+        .arg("--store")
+        .arg(dir.path().join("store"))
         .arg("--bind")
         .arg(addr.to_string())
         .stdout(Stdio::null())
@@ -223,23 +237,13 @@ fn serves_the_protocol_over_a_socket() -> Result {
 
 fn sparqlwrapper(addr: SocketAddr) -> Result {
     let python = std::env::var("MEETKG_PYTHON").unwrap_or_else(|_| "python3".into());
-    let required = std::env::var("MEETKG_REQUIRE_INTEROP").is_ok_and(|v| v == "1");
     let available = Command::new(&python)
         .args(["-c", "import SPARQLWrapper"])
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
     if !available {
-        if required {
-            return Err(format!(
-                "{python} with SPARQLWrapper is not available, and MEETKG_REQUIRE_INTEROP=1"
-            )
-            .into());
-        }
-        eprintln!(
-            "SKIPPED: {python} with SPARQLWrapper is not available (tests/run.sh installs it)"
-        );
-        return Ok(());
+        return common::interop::unavailable(&format!("{python} with SPARQLWrapper"));
     }
     let output = Command::new(&python)
         .arg(root().join("tests/interop/check_sparqlwrapper.py"))
@@ -260,16 +264,9 @@ fn sparqlwrapper(addr: SocketAddr) -> Result {
 /// on load, and the DOM Chromium dumps must hold its result table with rows.
 #[test]
 fn query_page_runs_in_chromium() -> Result {
-    let required = std::env::var("MEETKG_REQUIRE_INTEROP").is_ok_and(|v| v == "1");
     let chromium = std::env::var("MEETKG_CHROMIUM").unwrap_or_else(|_| "chromium".into());
     if Command::new(&chromium).arg("--version").output().is_err() {
-        if required {
-            return Err(
-                format!("{chromium} is not available, and MEETKG_REQUIRE_INTEROP=1").into(),
-            );
-        }
-        eprintln!("SKIPPED: {chromium} is not available (tests/run.sh installs it)");
-        return Ok(());
+        return common::interop::unavailable(&chromium);
     }
     let (dir, server) = serve()?;
     let output = Command::new(&chromium)
@@ -295,5 +292,141 @@ fn query_page_runs_in_chromium() -> Result {
         .ok_or("no result table in the page")?;
     assert!(table.contains("<th>"), "no header row: {table}");
     assert!(table.matches("<tr>").count() > 2, "no result rows: {table}");
+    Ok(())
+}
+
+/// The worker processes of a server (its children), from `/proc`; `None`
+/// where there is no `/proc`.
+fn workers(server: u32) -> Option<Vec<u32>> {
+    let tasks = std::fs::read_dir(format!("/proc/{server}/task")).ok()?;
+    let mut pids = Vec::new();
+    for task in tasks.flatten() {
+        let children = std::fs::read_to_string(task.path().join("children")).unwrap_or_default();
+        pids.extend(
+            children
+                .split_whitespace()
+                .filter_map(|p| p.parse::<u32>().ok()),
+        );
+    }
+    pids.sort_unstable();
+    Some(pids)
+}
+
+/// A running process (not a zombie) with this pid.
+fn alive(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        stat.rsplit_once(") ")
+            .is_some_and(|(_, rest)| !rest.starts_with('Z'))
+    })
+}
+
+/// A query that loops in memory for hours: a timeout must kill its worker,
+/// which frees the only evaluation slot at once. Meanwhile a build may write
+/// the store, since the server reads its own snapshot; Ctrl-C stops the server
+/// and removes the snapshot.
+#[test]
+fn timeouts_kill_the_query_and_builds_go_on() -> Result {
+    let (dir, mut server) = serve_with(&[
+        "--timeout",
+        "2",
+        "--max-concurrent",
+        "1",
+        "--max-query-bytes",
+        "4096",
+    ])?;
+    let addr = server.addr;
+    let pid = server.child.id();
+    let before = workers(pid);
+
+    let heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let start = Instant::now();
+    let reply = http(
+        addr,
+        "GET",
+        &format!("/query?query={}", encode(heavy)),
+        &[],
+        "",
+    )?;
+    let took = start.elapsed();
+    assert_eq!(reply.status, 503, "{}", reply.body);
+    assert!(reply.body.contains("cancelled"), "{}", reply.body);
+    assert!(reply.head.contains("retry-after:"), "{}", reply.head);
+    assert!(took < Duration::from_secs(6), "the timeout took {took:?}");
+
+    // The killed worker is gone, not left computing.
+    if let Some(before) = before {
+        assert_eq!(before.len(), 1, "one worker per slot: {before:?}");
+        let start = Instant::now();
+        while alive(before[0]) {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "worker {} still runs",
+                before[0]
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    } else {
+        eprintln!("SKIPPED: no /proc, the worker's end is not checked");
+    }
+    // The only slot is free at once: a light query gets a fresh worker.
+    let reply = http(
+        addr,
+        "GET",
+        &format!("/query?query={}", encode("ASK { ?s ?p ?o }")),
+        &[("Accept", "application/sparql-results+json")],
+        "",
+    )?;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert!(reply.body.contains("true"), "{}", reply.body);
+
+    let big = format!("SELECT * WHERE {{ ?s ?p ?o }} # {}", "x".repeat(5000));
+    let reply = http(
+        addr,
+        "POST",
+        "/query",
+        &[("Content-Type", "application/sparql-query")],
+        &big,
+    )?;
+    assert_eq!(reply.status, 413, "{}", reply.body);
+
+    // A build while serving: the store is not held by the server.
+    build(dir.path())?;
+    let reply = http(
+        addr,
+        "GET",
+        &format!("/query?query={}", encode(SELECT)),
+        &[("Accept", "text/csv")],
+        "",
+    )?;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body.lines().count(), 6, "{}", reply.body);
+
+    let snapshots = || -> std::io::Result<Vec<String>> {
+        Ok(std::fs::read_dir(dir.path())?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("store.serve-"))
+            .collect())
+    };
+    assert_eq!(snapshots()?, [format!("store.serve-{pid}")]);
+    if Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = server.child.try_wait()? {
+                break status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no graceful shutdown"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert!(status.success(), "{status}");
+        assert!(snapshots()?.is_empty(), "{:?}", snapshots());
+    }
     Ok(())
 }

@@ -45,12 +45,13 @@ impl ExitStatus {
 /// Any failure of the command, with its context chain.
 pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     let quiet = args.global.quiet;
-    let ontology = load_ontology(args.global.ontology.as_deref())?;
+    // Only the commands that read reports need the domain data.
+    let ontology = || load_ontology(args.global.ontology.as_deref());
     match args.command {
         Command::Build { paths, store, out } => {
-            build::run(&paths, &store.store, &out, &ontology, quiet)
+            build::run(&paths, &store.store, &out, &ontology()?, quiet)
         }
-        Command::Extract { paths, compact } => extract::run(&paths, compact, &ontology, quiet),
+        Command::Extract { paths, compact } => extract::run(&paths, compact, &ontology()?, quiet),
         Command::Query {
             query,
             store,
@@ -58,9 +59,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             graph_format,
         } => query::run(&query, &store.store, format, graph_format),
         Command::Export { store, out } => export::run(&store.store, &out),
-        Command::People { paths, json } => people::run(&paths, json, &ontology, quiet),
+        Command::People { paths, json } => people::run(&paths, json, &ontology()?, quiet),
         Command::Dump(dump) => dump::run(&dump, quiet),
         Command::Serve(serve) => serve::run(&serve),
+        Command::ServeWorker { store } => {
+            crate::serve::run_worker(&store.store)?;
+            Ok(ExitStatus::Success)
+        }
     }
 }
 

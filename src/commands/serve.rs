@@ -2,17 +2,42 @@
 
 use super::ExitStatus;
 use crate::args::ServeArgs;
-use crate::serve::{router, AppState, ServeConfig};
+use crate::serve::{router, AppState, ServeConfig, WorkerPool};
+use crate::store::{Snapshot, Store};
 use anyhow::Context;
 use axum::http::HeaderValue;
 use std::time::Duration;
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
     let store_dir = &args.store.store;
-    let store = super::open_existing_store(store_dir)?;
+    if let Some(url) = &args.public_url {
+        let valid = (url.starts_with("http://") || url.starts_with("https://"))
+            && oxigraph::model::NamedNode::new(url.as_str()).is_ok();
+        if !valid {
+            anyhow::bail!("--public-url {url:?} is not an absolute http(s) URL");
+        }
+    }
+    // Opened first for its clear message when there is no store.
+    drop(super::open_existing_store(store_dir)?);
+    let snapshot = if args.no_snapshot {
+        None
+    } else {
+        Some(Snapshot::create(store_dir).with_context(|| {
+            format!(
+                "snapshotting {} to serve it (is a build running? or say --no-snapshot for a store on read-only media)",
+                store_dir.display()
+            )
+        })?)
+    };
+    let served = snapshot
+        .as_ref()
+        .map_or(store_dir.as_path(), Snapshot::path);
+    let store = Store::open_read_only(served)
+        .with_context(|| format!("opening the store {}", served.display()))?;
     let mut config = ServeConfig {
         timeout: Duration::from_secs(args.timeout),
         max_query_bytes: args.max_query_bytes,
+        public_url: args.public_url.clone(),
         ..ServeConfig::default()
     };
     if let Some(n) = args.max_concurrent {
@@ -23,12 +48,16 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
         .iter()
         .map(|o| HeaderValue::from_str(o).with_context(|| format!("invalid --cors-origin {o:?}")))
         .collect::<anyhow::Result<_>>()?;
-    let app = router(AppState::new(store, config));
+    let program = std::env::current_exe().context("finding the meetkg executable")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the async runtime")?;
     runtime.block_on(async {
+        let workers = WorkerPool::start(program, served, config.max_concurrent)
+            .await
+            .context("starting the query workers")?;
+        let app = router(AppState::new(store, config).with_workers(workers));
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
             .with_context(|| format!("binding {}", args.bind))?;
@@ -45,5 +74,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
             .await
             .context("serving HTTP")
     })?;
+    // The workers died with the router; the snapshot goes now.
+    drop(snapshot);
     Ok(ExitStatus::Success)
 }

@@ -339,12 +339,23 @@ async fn service_description_void_and_index() -> TestResult {
 
     let reply = send(
         &app,
-        HttpRequest::get("/.well-known/void").body(Body::empty())?,
+        HttpRequest::get("/.well-known/void")
+            .header(header::HOST, "example.org:7878")
+            .body(Body::empty())?,
     )
     .await?;
     assert_eq!(reply.status, StatusCode::OK);
     assert!(reply.body.contains("void:triples "), "{}", reply.body);
     assert!(!reply.body.contains("void:triples 0 "), "{}", reply.body);
+    for needle in [
+        "<http://example.org:7878/.well-known/void#dataset>",
+        "void:sparqlEndpoint <http://example.org:7878/query>",
+        "void:classPartition",
+        "void:entities",
+    ] {
+        assert!(reply.body.contains(needle), "{needle}: {}", reply.body);
+    }
+    assert!(!reply.body.contains("void:dataDump"), "{}", reply.body);
 
     let reply = send(&app, HttpRequest::get("/").body(Body::empty())?).await?;
     assert_eq!(reply.status, StatusCode::OK);
@@ -353,6 +364,57 @@ async fn service_description_void_and_index() -> TestResult {
         reply.body.contains("\"spoke\""),
         "the examples are embedded"
     );
+    Ok(())
+}
+
+/// Behind a TLS proxy the descriptions name the URL clients use: from
+/// `Forwarded`, from `X-Forwarded-*`, or from the configured public URL.
+#[tokio::test]
+async fn descriptions_follow_the_proxy() -> TestResult {
+    let (_dir, app) = app()?;
+    for (name, value, endpoint) in [
+        (
+            "forwarded",
+            "for=192.0.2.1;proto=https;host=kg.example.org, for=10.0.0.1",
+            "https://kg.example.org/query",
+        ),
+        ("x-forwarded-proto", "https", "https://local:1/query"),
+        ("x-forwarded-proto", "gopher", "http://local:1/query"),
+        ("forwarded", "host=\"bad host\"", "http://local:1/query"),
+    ] {
+        let reply = send(
+            &app,
+            HttpRequest::get("/query")
+                .header(header::HOST, "local:1")
+                .header(name, value)
+                .body(Body::empty())?,
+        )
+        .await?;
+        let needle = format!("sd:endpoint <{endpoint}>");
+        assert!(
+            reply.body.contains(&needle),
+            "{name}: {value}: {}",
+            reply.body
+        );
+    }
+
+    let (_dir, app) = app_with(ServeConfig {
+        public_url: Some("https://data.example.org/kg/sparql".into()),
+        ..ServeConfig::default()
+    })?;
+    let reply = send(
+        &app,
+        HttpRequest::get("/.well-known/void")
+            .header(header::HOST, "local:1")
+            .body(Body::empty())?,
+    )
+    .await?;
+    for needle in [
+        "<https://data.example.org/kg/.well-known/void#dataset>",
+        "void:sparqlEndpoint <https://data.example.org/kg/sparql>",
+    ] {
+        assert!(reply.body.contains(needle), "{needle}: {}", reply.body);
+    }
     Ok(())
 }
 
