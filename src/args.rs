@@ -161,7 +161,7 @@ pub struct ServeArgs {
     pub cors_origin: Vec<String>,
     /// The endpoint's public URL, for its service and VoID descriptions when it
     /// sits behind a proxy (default: from the request's Forwarded or Host
-    /// headers), e.g. https://kg.example.org/sparql
+    /// headers), e.g. <https://kg.example.org/sparql>
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
     /// Serve the store in place instead of a snapshot (for a store on

@@ -11,10 +11,11 @@
 //!
 //! Protocol, one exchange at a time over the worker's stdin and stdout: the
 //! server writes a [`QueryRequest`] as one JSON line; the worker answers a
-//! [`Reply`] as one JSON line, followed on success by `len` bytes of body.
-//! Once its store is open the worker says [`Reply::Ready`] (or
-//! [`Reply::Error`], and exits). End of file on stdin means the server is gone
-//! or has dropped the worker: the worker exits at once, even mid-query.
+//! reply as one JSON line (`{"reply":"answer","media_type":…,"len":…}` or
+//! `{"reply":"error","status":…,"message":…}`), followed on success by `len`
+//! bytes of body. Once its store is open the worker says `{"reply":"ready"}`
+//! (or an error, and exits). End of file on stdin means the server is gone or
+//! has dropped the worker: the worker exits at once, even mid-query.
 
 use super::evaluate::{evaluate, Answer, QueryRequest};
 use super::ServeError;
