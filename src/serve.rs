@@ -54,6 +54,11 @@ pub use evaluate::{evaluate, Answer, QueryRequest};
 pub use worker::{run_worker, WorkerPool, WORKER_SUBCOMMAND};
 
 const INDEX_HTML: &str = include_str!("serve/index.html");
+/// YASGUI, the SPARQL editor researchers know, from the npm registry
+/// (`@zazuko/yasgui`, see `src/serve/assets/README.md`), compiled into the
+/// binary so the page works offline and needs no Node at build time.
+const YASGUI_JS: &str = include_str!("serve/assets/yasgui.min.js");
+const YASGUI_CSS: &str = include_str!("serve/assets/yasgui.min.css");
 
 /// The limits and policies of an endpoint.
 #[derive(Debug, Clone)]
@@ -235,6 +240,8 @@ pub fn router(state: AppState) -> Router {
     };
     Router::new()
         .route("/", get(index))
+        .route("/assets/yasgui.min.js", get(yasgui_js))
+        .route("/assets/yasgui.min.css", get(yasgui_css))
         .route(ENDPOINT_PATH, get(sparql).post(sparql))
         .route("/sparql", get(sparql).post(sparql))
         .route("/.well-known/void", get(void))
@@ -265,6 +272,25 @@ async fn index() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
         INDEX_HTML.replace("/*EXAMPLES*/[]", &examples),
+    )
+}
+
+async fn yasgui_js() -> impl IntoResponse {
+    asset("text/javascript; charset=utf-8", YASGUI_JS)
+}
+
+async fn yasgui_css() -> impl IntoResponse {
+    asset("text/css; charset=utf-8", YASGUI_CSS)
+}
+
+/// A compiled-in file: it changes only with the binary, so a day's caching is safe.
+fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
     )
 }
 

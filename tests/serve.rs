@@ -215,7 +215,7 @@ fn serves_the_protocol_over_a_socket() -> Result {
     assert_eq!(reply.status, 200);
     assert!(reply.body.contains("sd:SPARQL11Query"), "{}", reply.body);
     let reply = http(addr, "GET", "/", &[], "")?;
-    assert!(reply.status == 200 && reply.body.contains("id=\"results\""));
+    assert!(reply.status == 200 && reply.body.contains("new Yasgui("));
     let reply = http(
         addr,
         "OPTIONS",
@@ -260,8 +260,9 @@ fn sparqlwrapper(addr: SocketAddr) -> Result {
     Ok(())
 }
 
-/// The query page in headless Chromium: `/?run=1` runs the first example query
-/// on load, and the DOM Chromium dumps must hold its result table with rows.
+/// The query page (YASGUI) in headless Chromium: `/?run=1&example=spoke` opens
+/// the `spoke` example in a tab and runs it on load; the DOM Chromium dumps
+/// must hold YASGUI's result table with the query's columns and people.
 #[test]
 fn query_page_runs_in_chromium() -> Result {
     let chromium = std::env::var("MEETKG_CHROMIUM").unwrap_or_else(|_| "chromium".into());
@@ -275,23 +276,35 @@ fn query_page_runs_in_chromium() -> Result {
             "--no-sandbox",
             "--disable-gpu",
             "--disable-background-networking",
-            "--virtual-time-budget=10000",
+            "--virtual-time-budget=15000",
         ])
         .arg(format!(
             "--user-data-dir={}",
             dir.path().join("chromium").display()
         ))
         .arg("--dump-dom")
-        .arg(format!("http://{}/?run=1", server.addr))
+        .arg(format!("http://{}/?run=1&example=spoke", server.addr))
         .stderr(Stdio::null())
         .output()?;
     let dom = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        dom.contains("class=\"yasgui"),
+        "YASGUI did not start: {dom}"
+    );
     let table = dom
-        .split_once("<table id=\"results\">")
+        .split_once("<table id=\"DataTables_Table_0\"")
         .map(|(_, rest)| rest.split_once("</table>").map_or(rest, |(t, _)| t))
-        .ok_or("no result table in the page")?;
-    assert!(table.contains("<th>"), "no header row: {table}");
-    assert!(table.matches("<tr>").count() > 2, "no result rows: {table}");
+        .ok_or("no YASGUI result table in the page")?;
+    for column in ["meeting", "date", "person", "name", "sentences"] {
+        assert!(
+            table.contains(&format!(">{column}<")),
+            "no column {column}: {table}"
+        );
+    }
+    assert!(
+        table.matches("https://w3id.org/meetkg/id/person/").count() > 2,
+        "no result rows: {table}"
+    );
     Ok(())
 }
 

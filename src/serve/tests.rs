@@ -359,11 +359,20 @@ async fn service_description_void_and_index() -> TestResult {
 
     let reply = send(&app, HttpRequest::get("/").body(Body::empty())?).await?;
     assert_eq!(reply.status, StatusCode::OK);
-    assert!(reply.body.contains("<table id=\"results\">"));
+    assert!(reply.body.contains("new Yasgui("));
     assert!(
         reply.body.contains("\"spoke\""),
         "the examples are embedded"
     );
+    for (path, media) in [
+        ("/assets/yasgui.min.js", "text/javascript"),
+        ("/assets/yasgui.min.css", "text/css"),
+    ] {
+        let reply = send(&app, HttpRequest::get(path).body(Body::empty())?).await?;
+        assert_eq!(reply.status, StatusCode::OK, "{path}");
+        assert!(content_type(&reply).starts_with(media), "{path}");
+        assert!(reply.body.len() > 10_000, "{path}");
+    }
     Ok(())
 }
 
