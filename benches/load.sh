@@ -3,6 +3,10 @@
 # 1, 8 and 64 concurrent clients, on loopback only, each level bounded in
 # requests (REQUESTS, default 2000) and time (SECONDS_MAX, default 20).
 #
+# Each query goes through the server to one of its worker processes (one per
+# core by default), so the figures include that hop. Peak memory of the server
+# and its workers is printed at the end (Linux).
+#
 # Usage: bash benches/load.sh [STORE]   (default .meetkg/store; build it first)
 # MEETKG_BIN: the binary to measure (default: the dev build).
 set -euo pipefail
@@ -57,3 +61,11 @@ for clients in (1, 8, 64):
     p = lambda q: lats[min(len(lats) - 1, int(q * len(lats)))] * 1000
     print(f"{clients:>7} {len(lats):>8} {len(lats)/wall:>8.0f} {p(0.5):>7.2f} {p(0.99):>7.2f}")
 PY
+# Memory: the server's peak, and each query worker's (its children) now.
+kib() { awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
+if [ -r "/proc/$server/status" ]; then
+  echo "server peak RSS: $(( $(kib "$server" VmHWM) / 1024 )) MiB"
+  for worker in $(cat /proc/"$server"/task/*/children 2>/dev/null); do
+    echo "worker $worker peak RSS: $(( $(kib "$worker" VmHWM) / 1024 )) MiB"
+  done
+fi
