@@ -168,7 +168,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             continue;
         }
         let t = TITLE_HEAD.replace(t, "");
-        let s = tidy_series(&TITLE_TAIL.replace(&t, ""));
+        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs);
         let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
         let names_body =
             words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
@@ -187,7 +187,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             let raw = c[1].trim();
             return match orgs.lookup(raw) {
                 Some(i) => orgs.entry(i).pref.clone(),
-                None => tidy_series(raw),
+                None => tidy_series(raw, orgs),
             };
         }
     }
@@ -197,7 +197,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
 /// "IGF Policy Network on Artificial Intelligence (PNAI)" → "Policy Network on
 /// Artificial Intelligence": the body's own name, without the umbrella prefix or
 /// the acronym, and in title case when the title was in capitals.
-fn tidy_series(s: &str) -> String {
+fn tidy_series(s: &str, orgs: &Matcher) -> String {
     let s = s.trim();
     let s = PARENTHETICAL_END.replace(s, "");
     let s = s.strip_prefix("IGF ").unwrap_or(&s).trim();
@@ -214,8 +214,11 @@ fn tidy_series(s: &str) -> String {
             let lower = w.to_lowercase();
             if i > 0 && SMALL.contains(&lower.as_str()) {
                 lower
-            } else if w.len() <= 4 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
-                // Acronyms stay as they are ("MAG", "IGF").
+            } else if w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && (w.len() <= 3 || orgs.lookup(w).is_some())
+            {
+                // Acronyms stay as they are ("MAG", "IGF", "ICANN"); "BEST"
+                // is a word.
                 w.to_owned()
             } else {
                 super::names::title_case(w)

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod gazetteer;
 pub mod header;
 pub mod names;
+pub mod orgnames;
 pub mod roster;
 pub mod speech;
 
@@ -45,10 +46,15 @@ pub struct Lexicons {
     pub honorifics: Vec<String>,
     pub particles: Vec<String>,
     pub procedural: HashSet<String>,
+    /// The words of the procedural titles: a title made of them only
+    /// ("Welcome and adoption of the agenda") is procedural too.
+    pub procedural_words: HashSet<String>,
     pub heading_agenda: Vec<String>,
     pub heading_discussion: Vec<String>,
     pub heading_participants: Vec<String>,
     pub heading_next: Vec<String>,
+    /// "Apologies", "Regrets": the people after them did not attend.
+    pub heading_absent: Vec<String>,
     /// (verb, role) pairs: "hosted" gives "host".
     pub roster_verbs: Vec<(String, String)>,
     pub role_words: HashSet<String>,
@@ -58,6 +64,8 @@ pub struct Lexicons {
     pub body_words: HashSet<String>,
     /// Nouns that make an agenda title a piece of work ("letter", "plan").
     pub work_items: HashSet<String>,
+    /// Head nouns of organisation names ("Ministry", "Network", "Ltd").
+    pub organisation_heads: HashSet<String>,
     /// Nouns that never occur in a personal name ("States", "Internet").
     pub non_name_nouns: HashSet<String>,
     /// (label, role) pairs: "Chair: A" gives A the role "moderator".
@@ -94,10 +102,17 @@ impl Lexicons {
                 .iter()
                 .map(|w| fold(w))
                 .collect(),
+            procedural_words: l
+                .list("procedural-agenda")
+                .iter()
+                .flat_map(|t| fold(t).split(' ').map(str::to_owned).collect::<Vec<_>>())
+                .filter(|w| !w.is_empty())
+                .collect(),
             heading_agenda: l.list("headings-agenda").to_vec(),
             heading_discussion: l.list("headings-discussion").to_vec(),
             heading_participants: l.list("headings-participants").to_vec(),
             heading_next: l.list("headings-next").to_vec(),
+            heading_absent: l.list("headings-absent").to_vec(),
             roster_verbs: pairs("roster-verbs"),
             role_words: lower("role-words"),
             countries: l.list("countries").iter().map(|w| fold(w)).collect(),
@@ -105,6 +120,7 @@ impl Lexicons {
             body_words: lower("body-words"),
             non_name_nouns: lower("non-name-nouns"),
             work_items: lower("work-items"),
+            organisation_heads: lower("organisation-heads"),
             roster_labels: pairs("roster-labels"),
         }
     }
@@ -206,6 +222,7 @@ impl Extractor {
         let header = header::extract(&text, &self.lex, &self.orgs);
         let agenda = agenda::extract(&text, &self.lex);
         let roster = roster::extract(&text, self);
+        let absent = roster::absentees(&text, self);
         let mut out = Extraction {
             source: doc.source.clone(),
             sha256: doc.sha256.clone(),
@@ -222,8 +239,26 @@ impl Extractor {
             next_meeting_date: header.next_meeting_date.map(|d| d.to_string()),
         };
 
-        // Lines of the participant list: read as a list, not as running text.
-        let roster_lines: HashSet<usize> = roster.iter().map(|e| e.line).collect();
+        // Lines of the participant list (and of the apologies): read as a
+        // list, not as running text.
+        let roster_lines: HashSet<usize> = roster.iter().chain(&absent).map(|e| e.line).collect();
+        for e in &absent {
+            let line = &text.lines[e.line];
+            out.mentions.push(PersonMention {
+                text: e.name.clone(),
+                fact: FactKind::Mentioned,
+                definite: true,
+                nickname: e.nickname.clone(),
+                roles: e.roles.clone(),
+                affiliations: e
+                    .organisations
+                    .iter()
+                    .map(|(_, surface)| surface.clone())
+                    .collect(),
+                memberships: e.memberships.clone(),
+                evidence: evidence(FactKind::Mentioned, &line.span, &e.name),
+            });
+        }
         for e in &roster {
             let line = &text.lines[e.line];
             out.mentions.push(PersonMention {
@@ -497,7 +532,78 @@ impl Extractor {
             }
         }
         for s in &text.sentences {
-            let org_hits = self.orgs.find(s.text());
+            // Names shaped like organisations the gazetteer does not know; a
+            // known name inside one ("United Nations" in "Permanent Mission of
+            // Croatia to the United Nations") is part of it, not another.
+            // Not in the participant list, nor in a table that runs on into it.
+            let listed = roster_lines.contains(&s.line) || s.text().contains(" | ");
+            let shaped = if listed {
+                Vec::new()
+            } else {
+                orgnames::find(s.text(), &self.lex)
+            };
+            let inside = |r: &std::ops::Range<usize>, o: &std::ops::Range<usize>| {
+                o.start <= r.start && r.end <= o.end && o.len() > r.len()
+            };
+            let prefix_of = |h: &gazetteer::Hit, r: &std::ops::Range<usize>| {
+                h.range.start == r.start && h.range.end < r.end
+            };
+            let shaped: Vec<std::ops::Range<usize>> = shaped
+                .into_iter()
+                .filter(|r| !self.orgs.find(s.text()).iter().any(|h| prefix_of(h, r)))
+                .collect();
+            // On the participant list, a known name inside a longer
+            // organisation of an entry ("Internet Society" in "Internet
+            // Society India Chennai Chapter") is that organisation's word.
+            let listed_orgs: Vec<&str> = roster
+                .iter()
+                .filter(|e| e.line == s.line)
+                .flat_map(|e| e.organisations.iter().map(|(_, surface)| surface.as_str()))
+                .collect();
+            let org_hits: Vec<gazetteer::Hit> = self
+                .orgs
+                .find(s.text())
+                .into_iter()
+                .filter(|h| !shaped.iter().any(|r| inside(&h.range, r)))
+                .filter(|h| {
+                    !listed_orgs
+                        .iter()
+                        .any(|o| o.len() > h.surface.len() && o.contains(h.surface.as_str()))
+                })
+                .collect();
+            if !listed {
+                for (range, name) in orgnames::state_organs(s.text(), &self.lex) {
+                    // "Permanent Mission of Croatia to the United Nations" is
+                    // already whole.
+                    if shaped.iter().any(|r| inside(&range, r)) {
+                        continue;
+                    }
+                    let canonical = self
+                        .orgs
+                        .lookup(&name)
+                        .map_or_else(|| name.clone(), |i| self.orgs.entry(i).pref.clone());
+                    add(
+                        &mut org_list,
+                        &canonical,
+                        &name,
+                        Some(evidence(FactKind::Mentioned, &s.span, &name)),
+                    );
+                }
+            }
+            for r in &shaped {
+                let known = org_hits
+                    .iter()
+                    .any(|h| h.range.start < r.end && r.start < h.range.end);
+                if !known {
+                    let name = &s.text()[r.clone()];
+                    add(
+                        &mut org_list,
+                        name,
+                        name,
+                        Some(evidence(FactKind::Mentioned, &s.span, name)),
+                    );
+                }
+            }
             for h in &org_hits {
                 let name = self.orgs.entry(h.entry).pref.clone();
                 add(
@@ -513,11 +619,8 @@ impl Extractor {
             for h in self.topics.find(s.text()) {
                 // Words of an organisation's name ("Internet Governance" in "Internet
                 // Governance Forum") are not a topic of their own.
-                let inside_org = org_hits.iter().any(|o| {
-                    o.range.start <= h.range.start
-                        && h.range.end <= o.range.end
-                        && o.range.len() > h.range.len()
-                });
+                let inside_org = org_hits.iter().any(|o| inside(&h.range, &o.range))
+                    || shaped.iter().any(|o| inside(&h.range, o));
                 // A top concept of the thesaurus ("Internet governance", "Human
                 // rights online") is a facet of the whole field: a topic of this
                 // meeting only when its agenda names it.
@@ -551,7 +654,11 @@ impl Extractor {
         for item in &out.agenda {
             let key = fold(&item.title);
             let words = item.title.split_whitespace().count();
+            let procedural_words = key
+                .split(' ')
+                .all(|w| w.is_empty() || self.lex.procedural_words.contains(w));
             if self.lex.procedural.contains(&key)
+                || procedural_words
                 || key.starts_with("update")
                 || words > 6
                 || self.topics.lookup(&item.title).is_some()

@@ -52,6 +52,48 @@ fn heading<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
         .then_some(rest)
 }
 
+/// `Some(inline names)` when `line` starts the list of those who did not
+/// attend ("Apologies: A, B", "Regrets:").
+fn absence<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
+    let t = line.text().trim();
+    let (head, rest) = match t.split_once(':') {
+        Some((h, r)) => (h.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
+        None => (t, None),
+    };
+    lex.heading_absent
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(head))
+        .then_some(rest)
+}
+
+/// The people the record says did not attend: on an "Apologies:" line, or
+/// one a line below an "Apologies" heading until a blank line.
+pub fn absentees(text: &Text, ex: &Extractor) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for (i, line) in text.lines.iter().enumerate() {
+        match absence(line, &ex.lex) {
+            Some(Some(rest)) => {
+                let offset = line.text().len() - rest.len();
+                for (at, part) in split_top_level(rest) {
+                    entries.extend(entry(part, i, offset + at, ex));
+                }
+            }
+            Some(None) => {
+                let below = text.lines[i + 1..]
+                    .iter()
+                    .skip_while(|l| l.is_blank())
+                    .take_while(|l| !l.is_blank());
+                for below in below {
+                    let marker = list_marker(below.text()).unwrap_or(0);
+                    entries.extend(entry(&below.text()[marker..], below.number, marker, ex));
+                }
+            }
+            None => {}
+        }
+    }
+    merge_duplicates(entries)
+}
+
 /// A participants heading with nothing after it on the line: an annex or table follows.
 pub fn is_list_heading(line: &Line, lex: &Lexicons) -> bool {
     heading(line, lex).is_some_and(|inline| inline.is_none())
@@ -119,6 +161,9 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         if heading(line, lex).is_some() {
             continue;
         }
+        if absence(line, lex).is_some() {
+            break;
+        }
         let marker = list_marker(t).unwrap_or(0);
         let body = &t[marker..];
         let lower = body.to_lowercase();
@@ -138,6 +183,20 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         }
     }
     merge_duplicates(entries)
+}
+
+/// Byte offset of the `)` that closes a parenthesis opened just before `s`.
+fn matching_close(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Splits "A (X, Y), B, C" at the commas and semicolons outside parentheses.
@@ -169,6 +228,63 @@ fn split_top_level(s: &str) -> Vec<(usize, &str)> {
         .map(|(at, p)| (at + (p.len() - p.trim_start().len()), p.trim()))
         .filter(|(_, p)| !p.is_empty())
         .collect()
+}
+
+/// The parts of what follows a name in a participant list (organisations,
+/// roles, countries), as [`split_top_level`] cuts them, except that a piece
+/// which cannot name an organisation alone is put back into the "X of A, B and
+/// C" name it continues: "Ministry of Science, Innovation and Universities,
+/// Spain" is one ministry and a country, not four parts.
+fn affiliation_parts<'a>(s: &'a str, ex: &Extractor) -> Vec<&'a str> {
+    let parts = split_top_level(s);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (at, part) in parts {
+        let continues = out.last().is_some_and(|&(start, end)| {
+            let previous = &s[start..end];
+            continues_name(previous, ex) && !stands_alone(part, ex)
+        });
+        match out.last_mut() {
+            Some(last) if continues => last.1 = at + part.len(),
+            _ => out.push((at, at + part.len())),
+        }
+    }
+    out.into_iter().map(|(start, end)| &s[start..end]).collect()
+}
+
+/// An organisation name whose complement may be a list: "Ministry of
+/// Transport", "Fund for Peace", not a role or a country.
+fn continues_name(part: &str, ex: &Extractor) -> bool {
+    let has_complement = [" of ", " for ", " on "].iter().any(|p| part.contains(p));
+    has_complement
+        && !ex.lex.countries.contains(&super::names::fold(part))
+        && ex.roles.lookup(part).is_none()
+        && !looks_like_role(part, &ex.lex)
+}
+
+/// Can this piece of a participant list name something by itself: a role, a
+/// country, a known organisation, an acronym, or a phrase with an
+/// organisation's head noun ("Arab Digital Rights Network")?
+fn stands_alone(part: &str, ex: &Extractor) -> bool {
+    let bare = part.split(" (").next().unwrap_or(part).trim();
+    let words: Vec<&str> = bare.split_whitespace().collect();
+    let acronym = !words.is_empty()
+        && words.iter().all(|w| {
+            w.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        });
+    acronym
+        || ex.lex.countries.contains(&super::names::fold(part))
+        || ex.roles.lookup(part).is_some()
+        || looks_like_role(part, &ex.lex)
+        || ex.orgs.lookup(part).is_some()
+        || ex.orgs.lookup(bare).is_some()
+        || (words.len() >= 2
+            && words.iter().any(|w| {
+                ex.lex.organisation_heads.contains(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            }))
 }
 
 /// Byte offset of " and " outside parentheses, when a capital follows it.
@@ -249,7 +365,7 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
         return None;
     }
     if let Some(p) = rest.strip_prefix('(') {
-        if let Some(close) = p.find(')') {
+        if let Some(close) = matching_close(p) {
             let inner = &p[..close];
             let nickname = inner.split(' ').count() == 1
                 && is_name_word(inner)
@@ -258,14 +374,14 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
             if nickname {
                 e.nickname = Some(inner.to_owned());
             } else {
-                for (_, part) in split_top_level(inner) {
+                for part in affiliation_parts(inner, ex) {
                     classify(part, &mut e, ex);
                 }
             }
             rest = p[close + 1..].trim();
         }
     }
-    for (_, part) in split_top_level(rest.trim_start_matches([',', ';']).trim()) {
+    for part in affiliation_parts(rest.trim_start_matches([',', ';']).trim(), ex) {
         classify(part, &mut e, ex);
     }
     pair_memberships(&mut e);
@@ -308,8 +424,10 @@ fn table_row(
                 push_unique(&mut e.roles, role_name(part, ex));
             }
         } else if Some(i) == org_col {
-            for (_, part) in split_top_level(cell) {
-                add_organisations(part, &mut e, ex);
+            for part in affiliation_parts(cell, ex) {
+                if !ex.lex.countries.contains(&super::names::fold(part)) {
+                    add_organisations(part, &mut e, ex);
+                }
             }
         } else {
             classify(cell, &mut e, ex);
@@ -336,7 +454,19 @@ fn role_name(part: &str, ex: &Extractor) -> String {
 
 /// Is this phrase a role ("past MAG Member") or an organisation ("RIPE NCC")?
 fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
-    let part = part.trim().trim_matches(['(', ')']).trim();
+    let part = part.trim();
+    // "(ICANN)" is ICANN; "… Technology (CAICT)" keeps its acronym's parenthesis.
+    let part = part
+        .strip_prefix('(')
+        .and_then(|p| p.strip_suffix(')'))
+        .unwrap_or(part)
+        .trim_start_matches('(')
+        .trim();
+    let part = if part.matches('(').count() < part.matches(')').count() {
+        part.trim_end_matches(')')
+    } else {
+        part
+    };
     if part.is_empty() {
         return;
     }
@@ -394,8 +524,19 @@ fn add_organisations(part: &str, e: &mut Entry, ex: &Extractor) {
         }
         return;
     }
-    if !e.organisations.iter().any(|(n, _)| n == part) {
-        e.organisations.push((part.to_owned(), part.to_owned()));
+    // "China Academy of ... Technology (CAICT)": the name without its acronym.
+    let name = match part.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
+        Some((long, short))
+            if long.split_whitespace().count() >= 2
+                && !short.contains(' ')
+                && short.chars().filter(|c| c.is_uppercase()).count() >= 2 =>
+        {
+            long.trim()
+        }
+        _ => part,
+    };
+    if !e.organisations.iter().any(|(n, _)| n == name) {
+        e.organisations.push((name.to_owned(), name.to_owned()));
     }
 }
 
@@ -442,4 +583,71 @@ fn merge_duplicates(entries: Vec<Entry>) -> Vec<Entry> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ontology::Ontology;
+
+    fn extractor() -> Extractor {
+        Extractor::new(&Ontology::embedded().expect("the embedded ontology loads"))
+    }
+
+    fn orgs(e: &Entry) -> Vec<&str> {
+        e.organisations.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn an_organisation_with_commas_stays_whole() {
+        let ex = extractor();
+        let text = Text::new(
+            "Participants: Ana Silva (Ministry of Science, Innovation and Universities, Spain), \
+             Chen Wei (China Academy of Information and Communications Technology (CAICT)), \
+             Ola Berg (Ministry of Transport and Communications of Finland)\n",
+        );
+        let entries = extract(&text, &ex);
+        let all: Vec<Vec<&str>> = entries.iter().map(orgs).collect();
+        assert_eq!(
+            all,
+            [
+                vec!["Ministry of Science, Innovation and Universities"],
+                vec!["China Academy of Information and Communications Technology"],
+                vec!["Ministry of Transport and Communications of Finland"],
+            ]
+        );
+    }
+
+    #[test]
+    fn separate_organisations_and_roles_still_split() {
+        let ex = extractor();
+        let text = Text::new(
+            "Participants: Ana Silva (Stockholm University, MAG Member), Ben Ode (ICANN, ISOC)\n",
+        );
+        let entries = extract(&text, &ex);
+        assert_eq!(orgs(&entries[0]), ["Stockholm University"]);
+        assert_eq!(entries[0].roles, ["MAG Member"]);
+        assert_eq!(orgs(&entries[1]).len(), 2, "{:?}", entries[1]);
+    }
+
+    #[test]
+    fn apologies_are_not_participants() {
+        let ex = extractor();
+        let text = Text::new(
+            "Present: Ana Silva, Ben Ode\nApologies: Carla Diaz (ITU), Dev Rao\n\nAna opened the meeting.\n",
+        );
+        let present: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(present, ["Ana Silva", "Ben Ode"]);
+        let absent = absentees(&text, &ex);
+        let names: Vec<&str> = absent.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Carla Diaz", "Dev Rao"]);
+        assert_eq!(orgs(&absent[0]), ["International Telecommunication Union"]);
+
+        let text =
+            Text::new("Participants\n\n1. Ana Silva, ICANN\n2. Ben Ode\n\nRegrets\n\nCarla Diaz\n");
+        let present: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(present, ["Ana Silva", "Ben Ode"]);
+        let absent: Vec<String> = absentees(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(absent, ["Carla Diaz"]);
+    }
 }

@@ -1,0 +1,348 @@
+//! Organisation names the gazetteer does not know, recognised in running text
+//! by their shape: capitalised words around an organisation's head noun
+//! ("Latin American Internet Association", "Stockholm University"), with an
+//! "of"/"for"/"on" complement ("Government of Norway", "Communications
+//! Authority of Kenya", "Policy Network on Meaningful Access").
+//!
+//! Rationale: no gazetteer lists every ministry, university and civil-society
+//! network a report names, and the reports name many. The head noun keeps
+//! precision: a capitalised phrase without one ("Global Digital Compact") is
+//! left to the topic thesaurus. Only the heads of the lexicon's
+//! `organisation-heads` that are not also common in other capitalised phrases
+//! are used here (see [`AMBIGUOUS_HEADS`]).
+
+use super::Lexicons;
+use std::ops::Range;
+
+/// Head nouns that also head other capitalised phrases in meeting reports
+/// ("Working Group" the series, "Open Forum" a session, "Main Session
+/// Programme"): too loose for running text, fine in a participant list.
+const AMBIGUOUS_HEADS: &[&str] = &[
+    "group",
+    "forum",
+    "programme",
+    "program",
+    "project",
+    "service",
+    "initiative",
+    "partnership",
+    "board",
+    "committee",
+    "office",
+    "fund",
+    "trust",
+    "bank",
+    "school",
+    "lab",
+    "league",
+    "company",
+    "secretariat",
+];
+
+/// Words that join the parts of one name: "Ministry of Transport and
+/// Communications", "Mission of Croatia to the United Nations".
+const CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "to", "&"];
+
+/// A word of the sentence: its byte range, without the punctuation around it,
+/// and whether punctuation after it ends a phrase.
+#[derive(Debug)]
+struct Word<'a> {
+    range: Range<usize>,
+    text: &'a str,
+    closes: bool,
+    opens: bool,
+}
+
+fn words(sentence: &str) -> Vec<Word<'_>> {
+    let mut out: Vec<Word<'_>> = Vec::new();
+    let mut at = 0;
+    for raw in sentence.split([' ', '\n', '\t']) {
+        let start = at;
+        at += raw.len() + 1;
+        let lead = raw.len() - raw.trim_start_matches(['(', '"', '“', '‘', '[', '*']).len();
+        let inner = &raw[lead..];
+        let mut text = inner.trim_end_matches(|c: char| {
+            !(c.is_alphanumeric() || c == '&' || c == ')' && inner.contains('('))
+        });
+        // "Europe's": the possessive ends the name.
+        let possessive = ["'s", "’s"].iter().find_map(|s| text.strip_suffix(s));
+        if let Some(stem) = possessive {
+            text = stem;
+        }
+        if !text.chars().any(char::is_alphanumeric) {
+            // A table's "|", a dash: no name runs across it.
+            if let Some(last) = out.last_mut() {
+                last.closes = true;
+            }
+            continue;
+        }
+        out.push(Word {
+            range: start + lead..start + lead + text.len(),
+            text,
+            closes: text.len() < inner.len(),
+            opens: lead > 0,
+        });
+    }
+    out
+}
+
+/// Words that follow a name without belonging to it: "the Policy Network on
+/// Meaningful Access Meeting".
+const FOLLOWERS: &[&str] = &[
+    "meeting", "meetings", "session", "sessions", "call", "calls", "report", "webinar", "workshop",
+];
+
+fn capitalised(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Byte ranges of organisation-shaped names in `sentence`, longest first where
+/// they overlap, never overlapping each other.
+pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
+    let words = words(sentence);
+    let head = |w: &Word<'_>| {
+        let lower = w.text.to_lowercase();
+        capitalised(w.text)
+            && lex.organisation_heads.contains(&lower)
+            && !AMBIGUOUS_HEADS.contains(&lower.as_str())
+    };
+    // A capitalised word that can be part of a name: not a month or a day, not
+    // a sentence's "The".
+    let name_word = |w: &Word<'_>| {
+        capitalised(w.text)
+            && !lex.months_and_days.contains(&w.text.to_lowercase())
+            && !matches!(
+                w.text,
+                "The" | "A" | "An" | "This" | "That" | "In" | "On" | "At"
+            )
+    };
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !head(w) {
+            continue;
+        }
+        let mut left = i;
+        while left > 0
+            && !words[left - 1].closes
+            && !words[left].opens
+            && name_word(&words[left - 1])
+        {
+            left -= 1;
+        }
+        let mut right = i;
+        // The complement: "of Norway", "of Transport and Communications of
+        // Finland", "to the United Nations": up to two connectors, then a
+        // capitalised word; capitalised words may follow each other inside it.
+        while !words[right].closes {
+            let mut k = right + 1;
+            while k < words.len()
+                && k - right <= 2
+                && CONNECTORS.contains(&words[k].text)
+                && !words[k].closes
+            {
+                k += 1;
+            }
+            let connectors: Vec<&str> = words[right + 1..k.min(words.len())]
+                .iter()
+                .map(|w| w.text)
+                .collect();
+            if k >= words.len()
+                || !name_word(&words[k])
+                || words[k].opens
+                || FOLLOWERS.contains(&words[k].text.to_lowercase().as_str())
+            {
+                break;
+            }
+            // Right after the head, only a connector leads on ("University
+            // Press" is not read); inside the complement, names run on.
+            if connectors.is_empty() && right == i {
+                break;
+            }
+            // "… of Norway and the Latin American Internet Association": a
+            // second name begins after "and the", or after "and" when what
+            // follows has a head of its own.
+            if connectors.contains(&"and") {
+                let run_has_head = words[k..]
+                    .iter()
+                    .take_while(|w| name_word(w))
+                    .any(|w| lex.organisation_heads.contains(&w.text.to_lowercase()));
+                let acronym = !words[k].text.chars().any(char::is_lowercase);
+                if connectors.ends_with(&["the"]) || run_has_head || acronym {
+                    break;
+                }
+            }
+            right = k;
+        }
+        if right == left {
+            continue;
+        }
+        let range = words[left].range.start..words[right].range.end;
+        if !found
+            .iter()
+            .any(|f| f.start < range.end && range.start < f.end)
+        {
+            found.push(range);
+        }
+    }
+    found
+}
+
+/// Heads that name a state's organ when "of <country>" follows, written
+/// in lower case as often as not: "the governments of Germany and Norway",
+/// "the permanent mission of Kenya". Each with its singular, capitalised form.
+const STATE_ORGANS: &[(&str, &str)] = &[
+    ("government", "Government"),
+    ("governments", "Government"),
+    ("permanent mission", "Permanent Mission"),
+    ("permanent missions", "Permanent Mission"),
+    ("mission", "Mission"),
+    ("embassy", "Embassy"),
+    ("embassies", "Embassy"),
+];
+
+/// State organs named by country, as (byte range, canonical name): "the
+/// governments of Germany and Norway" gives "Government of Germany" and
+/// "Government of Norway", both over the whole phrase.
+pub fn state_organs(sentence: &str, lex: &Lexicons) -> Vec<(Range<usize>, String)> {
+    let words = words(sentence);
+    let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
+    let country = |from: usize| -> Option<usize> {
+        // Countries of up to four words ("United Kingdom", "Republic of Korea").
+        (1..=4).rev().find(|&n| {
+            from + n <= words.len()
+                && words[from..from + n - 1].iter().all(|w| !w.closes)
+                && capitalised(words[from].text)
+                && lex.countries.contains(&super::names::fold(
+                    &sentence[words[from].range.start..words[from + n - 1].range.end],
+                ))
+        })
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let organ = STATE_ORGANS.iter().find(|(phrase, _)| {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            i + parts.len() < words.len()
+                && parts.iter().enumerate().all(|(j, p)| lower[i + j] == *p)
+                && !words[i + parts.len() - 1].closes
+                && lower[i + parts.len()] == "of"
+        });
+        let Some((phrase, canonical)) = organ else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + phrase.split(' ').count() + 1;
+        let mut names = Vec::new();
+        let mut end = j;
+        while let Some(n) = (j < words.len()).then(|| country(j)).flatten() {
+            let last = &words[j + n - 1];
+            names.push(sentence[words[j].range.start..last.range.end].to_owned());
+            end = j + n - 1;
+            if last.closes && !(j + n < words.len() && lower[j + n] == "and") {
+                break;
+            }
+            // "Germany and Norway", "Germany, Norway and Brazil".
+            j += n;
+            if j < words.len() && lower[j] == "and" {
+                j += 1;
+            } else if !last.closes {
+                break;
+            }
+        }
+        if !names.is_empty() {
+            let range = words[i].range.start..words[end].range.end;
+            for name in names {
+                out.push((range.clone(), format!("{canonical} of {name}")));
+            }
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ontology::Ontology;
+
+    fn names(s: &str) -> Vec<String> {
+        let ontology = Ontology::embedded().expect("embedded ontology");
+        let lex = Lexicons::new(&ontology.lexicon);
+        find(s, &lex).into_iter().map(|r| s[r].to_owned()).collect()
+    }
+
+    #[test]
+    fn heads_with_their_modifiers_and_complements() {
+        assert_eq!(
+            names("Representatives of the Government of Norway and the Latin American Internet Association spoke."),
+            ["Government of Norway", "Latin American Internet Association"]
+        );
+        assert_eq!(
+            names("She thanked Stockholm University, the Communications Authority of Kenya and the Ministry of Transport and Communications of Finland."),
+            [
+                "Stockholm University",
+                "Communications Authority of Kenya",
+                "Ministry of Transport and Communications of Finland"
+            ]
+        );
+        assert_eq!(
+            names("The Permanent Mission of Croatia to the United Nations hosted it."),
+            ["Permanent Mission of Croatia to the United Nations"]
+        );
+    }
+
+    #[test]
+    fn state_organs_by_country() {
+        let ontology = Ontology::embedded().expect("embedded ontology");
+        let lex = Lexicons::new(&ontology.lexicon);
+        let names = |s: &str| -> Vec<String> {
+            state_organs(s, &lex).into_iter().map(|(_, n)| n).collect()
+        };
+        assert_eq!(
+            names("a steering group with the governments of Germany and Norway."),
+            ["Government of Germany", "Government of Norway"]
+        );
+        assert_eq!(
+            names("a workshop organized by the permanent mission of Kenya, and more"),
+            ["Permanent Mission of Kenya"]
+        );
+        assert_eq!(
+            names("the Government of the United Kingdom"),
+            Vec::<String>::new(),
+            "\"the\" before a country is not read"
+        );
+        assert!(names("the government of the day").is_empty());
+    }
+
+    #[test]
+    fn tables_possessives_and_followers_end_names() {
+        assert_eq!(
+            names("the Council of Europe's draft convention"),
+            ["Council of Europe"]
+        );
+        assert!(names("Name | Organisation | Role").is_empty());
+        assert_eq!(
+            names("the Policy Network on Meaningful Access Meeting"),
+            ["Policy Network on Meaningful Access"]
+        );
+        assert_eq!(
+            names("the International Telecommunication Union and UNESCO"),
+            ["International Telecommunication Union"]
+        );
+    }
+
+    #[test]
+    fn no_head_no_name() {
+        assert!(names("The Global Digital Compact was discussed in June.").is_empty());
+        // A head alone, or a head that opens a sentence before a lower-case word.
+        assert!(names("Government officials and the Association were present.").is_empty());
+        assert!(names("The Working Group met; the Open Forum is next.").is_empty());
+        // A month after the complement is not part of the name.
+        assert_eq!(
+            names("the Government of Kenya in December"),
+            ["Government of Kenya"]
+        );
+    }
+}
