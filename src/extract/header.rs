@@ -42,8 +42,18 @@ static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)"));
 static PARENTHETICAL_END: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)\s*$"));
-static NEXT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b"));
+static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b|\b(?:meet|reconvene|convene|talk)\s+again\b",
+    )
+});
+/// A transcript's speaker saying they moderate: "I will moderate today",
+/// "I'm your moderator", "I'll be chairing".
+static SELF_MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bI(?:'ll|’ll|\s+will|\s+shall|\s+am\s+going\s+to)\s+(?:be\s+)?(?:moderat(?:e|ing)|chair(?:ing)?|facilitat(?:e|ing))\b|\bI(?:'m|’m|\s+am)\s+(?:moderating|chairing|facilitating|(?:your|the)\s+(?:moderator|chair|facilitator))\b",
+    )
+});
 static WEEKDAY_OR_MONTH: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)"));
 
@@ -355,6 +365,33 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
             break;
         }
     }
+    if h.moderators.is_empty() {
+        self_moderator(text, h);
+    }
+}
+
+/// In a transcript, the speaker of the turn where someone says "I will
+/// moderate today" is the moderator.
+fn self_moderator(text: &Text, h: &mut Header) {
+    let mut speaker: Option<(usize, &str)> = None;
+    for (si, s) in text.sentences.iter().enumerate().take(40) {
+        let t = s.text();
+        if let Some((label, _)) = t.strip_prefix(">>").and_then(|r| r.split_once(':')) {
+            let label = label.trim();
+            let at = t.find(label).unwrap_or(0);
+            speaker = Some((si, label)).filter(|_| at > 0);
+        }
+        if let (Some((turn, name)), true) = (speaker, SELF_MODERATOR.is_match(t)) {
+            let at = text.sentences[turn].text().find(name).unwrap_or(0);
+            h.moderators.push(RosterName {
+                name: super::names::title_case(name),
+                nickname: None,
+                sentence: turn,
+                range: at..at + name.len(),
+            });
+            return;
+        }
+    }
 }
 
 /// The names listed from byte `from` of `t`: "A B (C), D E and F G".
@@ -504,5 +541,21 @@ mod tests {
             "MAG Working Group on IGF Strengthening and Strategy"
         );
         assert_eq!(h.moderators[0].name, "Chris Buckridge");
+    }
+
+    #[test]
+    fn a_transcript_speaker_who_says_they_moderate() {
+        let h = header(
+            "DC MEETING\n\nTHURSDAY, 17 OCTOBER 2024\n\n>> ANA SILVA: Good morning, everyone. I will moderate today. Ben, please start.\n\n>> BEN ODE: Thank you. We will meet again on 14 November at the same time.",
+        );
+        let names: Vec<&str> = h.moderators.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["Ana Silva"]);
+        assert_eq!(
+            h.next_meeting_date.map(|d| d.to_string()).as_deref(),
+            Some("2024-11-14")
+        );
+        // Someone else's moderation is not a self-introduction.
+        let h = header("DC MEETING\n\n1 May 2024\n\n>> ANA SILVA: She moderated it last year.");
+        assert!(h.moderators.is_empty());
     }
 }
