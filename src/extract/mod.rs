@@ -572,6 +572,20 @@ impl Extractor {
                 })
                 .collect();
             if !listed {
+                for (_, names) in orgnames::coordinated(s.text(), &self.lex) {
+                    for name in names {
+                        let canonical = self
+                            .orgs
+                            .lookup(&name)
+                            .map_or_else(|| name.clone(), |i| self.orgs.entry(i).pref.clone());
+                        add(
+                            &mut org_list,
+                            &canonical,
+                            &name,
+                            Some(evidence(FactKind::Mentioned, &s.span, &name)),
+                        );
+                    }
+                }
                 for (range, name) in orgnames::state_organs(s.text(), &self.lex) {
                     // "Permanent Mission of Croatia to the United Nations" is
                     // already whole.

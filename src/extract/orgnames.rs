@@ -11,8 +11,11 @@
 //! `organisation-heads` that are not also common in other capitalised phrases
 //! are used here (see [`AMBIGUOUS_HEADS`]).
 
+use super::dates::re;
 use super::Lexicons;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Head nouns that also head other capitalised phrases in meeting reports
 /// ("Working Group" the series, "Open Forum" a session, "Main Session
@@ -262,6 +265,43 @@ pub fn state_organs(sentence: &str, lex: &Lexicons) -> Vec<(Range<usize>, String
     out
 }
 
+/// A capitalised name after "on": "Gender and Digital Rights", "the Internet".
+const SUBJECT: &str = r"(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:and|of|the|for|in)\s+)*[A-Z][\w-]*)*";
+
+/// "Best Practice Forums on Cybersecurity and on Gender and Digital Rights":
+/// a plural head, then subjects each with its own "on".
+static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*s)\s+on\s+({SUBJECT}(?:,\s+on\s+{SUBJECT})*,?\s+and\s+on\s+{SUBJECT})"
+    ))
+});
+
+/// Bodies named together by a plural head, each subject with its own "on"
+/// ("the Best Practice Forums on Cybersecurity and on Gender and Digital
+/// Rights"), as (byte range of the phrase, each body's name).
+pub fn coordinated(sentence: &str, lex: &Lexicons) -> Vec<(Range<usize>, Vec<String>)> {
+    let mut out = Vec::new();
+    for c in COORDINATED.captures_iter(sentence) {
+        let (Some(whole), Some(head), Some(subjects)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let head = head.as_str().strip_suffix('s').unwrap_or(head.as_str());
+        let last = head.rsplit(' ').next().unwrap_or(head).to_lowercase();
+        if !lex.organisation_heads.contains(&last) {
+            continue;
+        }
+        let names = subjects
+            .as_str()
+            .split(", on ")
+            .flat_map(|s| s.split(" and on "))
+            .flat_map(|s| s.strip_prefix("and on ").or(Some(s)))
+            .map(|s| format!("{head} on {}", s.trim().trim_end_matches(',')))
+            .collect();
+        out.push((whole.range(), names));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,6 +371,34 @@ mod tests {
             names("the International Telecommunication Union and UNESCO"),
             ["International Telecommunication Union"]
         );
+    }
+
+    #[test]
+    fn bodies_named_together() {
+        let ontology = Ontology::embedded().expect("embedded ontology");
+        let lex = Lexicons::new(&ontology.lexicon);
+        let got: Vec<Vec<String>> = coordinated(
+            "the Best Practice Forums on Cybersecurity and on Gender and Digital Rights would continue",
+            &lex,
+        )
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+        assert_eq!(
+            got,
+            [vec![
+                "Best Practice Forum on Cybersecurity".to_owned(),
+                "Best Practice Forum on Gender and Digital Rights".to_owned()
+            ]]
+        );
+        let got = coordinated(
+            "Policy Networks on Access, on Fragmentation and on AI",
+            &lex,
+        );
+        assert_eq!(got[0].1.len(), 3, "{got:?}");
+        // One body on two subjects is not two bodies.
+        assert!(coordinated("the Policy Networks on Access and Environment", &lex).is_empty());
+        assert!(coordinated("Members on Tuesday and on Friday", &lex).is_empty());
     }
 
     #[test]
