@@ -242,39 +242,27 @@ impl Extractor {
         // Lines of the participant list (and of the apologies): read as a
         // list, not as running text.
         let roster_lines: HashSet<usize> = roster.iter().chain(&absent).map(|e| e.line).collect();
+        // A list entry as a mention: its line is the evidence.
+        let listed = |e: &roster::Entry, fact: FactKind| PersonMention {
+            text: e.name.clone(),
+            fact,
+            definite: true,
+            nickname: e.nickname.clone(),
+            roles: e.roles.clone(),
+            affiliations: e
+                .organisations
+                .iter()
+                .map(|(_, surface)| surface.clone())
+                .collect(),
+            memberships: e.memberships.clone(),
+            evidence: evidence(fact, &text.lines[e.line].span, &e.name),
+        };
         for e in &absent {
-            let line = &text.lines[e.line];
-            out.mentions.push(PersonMention {
-                text: e.name.clone(),
-                fact: FactKind::Mentioned,
-                definite: true,
-                nickname: e.nickname.clone(),
-                roles: e.roles.clone(),
-                affiliations: e
-                    .organisations
-                    .iter()
-                    .map(|(_, surface)| surface.clone())
-                    .collect(),
-                memberships: e.memberships.clone(),
-                evidence: evidence(FactKind::Mentioned, &line.span, &e.name),
-            });
+            out.mentions.push(listed(e, FactKind::Mentioned));
         }
         for e in &roster {
             let line = &text.lines[e.line];
-            out.mentions.push(PersonMention {
-                text: e.name.clone(),
-                fact: FactKind::Listed,
-                definite: true,
-                nickname: e.nickname.clone(),
-                roles: e.roles.clone(),
-                affiliations: e
-                    .organisations
-                    .iter()
-                    .map(|(_, surface)| surface.clone())
-                    .collect(),
-                memberships: e.memberships.clone(),
-                evidence: evidence(FactKind::Listed, &line.span, &e.name),
-            });
+            out.mentions.push(listed(e, FactKind::Listed));
             // The same line is the evidence of the affiliations it states.
             if !e.organisations.is_empty() {
                 out.mentions.push(PersonMention {
@@ -572,26 +560,16 @@ impl Extractor {
                 })
                 .collect();
             if !listed {
-                for (_, names) in orgnames::coordinated(s.text(), &self.lex) {
-                    for name in names {
-                        let canonical = self
-                            .orgs
-                            .lookup(&name)
-                            .map_or_else(|| name.clone(), |i| self.orgs.entry(i).pref.clone());
-                        add(
-                            &mut org_list,
-                            &canonical,
-                            &name,
-                            Some(evidence(FactKind::Mentioned, &s.span, &name)),
-                        );
-                    }
-                }
-                for (range, name) in orgnames::state_organs(s.text(), &self.lex) {
-                    // "Permanent Mission of Croatia to the United Nations" is
-                    // already whole.
-                    if shaped.iter().any(|r| inside(&range, r)) {
-                        continue;
-                    }
+                let coordinated = orgnames::coordinated(s.text(), &self.lex)
+                    .into_iter()
+                    .flat_map(|(_, names)| names);
+                // "Permanent Mission of Croatia to the United Nations" is
+                // already whole.
+                let organs = orgnames::state_organs(s.text(), &self.lex)
+                    .into_iter()
+                    .filter(|(range, _)| !shaped.iter().any(|r| inside(range, r)))
+                    .map(|(_, name)| name);
+                for name in coordinated.chain(organs) {
                     let canonical = self
                         .orgs
                         .lookup(&name)

@@ -307,10 +307,15 @@ mod tests {
     use super::*;
     use crate::ontology::Ontology;
 
+    fn lex() -> Lexicons {
+        Lexicons::new(&Ontology::embedded().expect("embedded ontology").lexicon)
+    }
+
     fn names(s: &str) -> Vec<String> {
-        let ontology = Ontology::embedded().expect("embedded ontology");
-        let lex = Lexicons::new(&ontology.lexicon);
-        find(s, &lex).into_iter().map(|r| s[r].to_owned()).collect()
+        find(s, &lex())
+            .into_iter()
+            .map(|r| s[r].to_owned())
+            .collect()
     }
 
     #[test]
@@ -335,8 +340,7 @@ mod tests {
 
     #[test]
     fn state_organs_by_country() {
-        let ontology = Ontology::embedded().expect("embedded ontology");
-        let lex = Lexicons::new(&ontology.lexicon);
+        let lex = lex();
         let names = |s: &str| -> Vec<String> {
             state_organs(s, &lex).into_iter().map(|(_, n)| n).collect()
         };
@@ -375,8 +379,7 @@ mod tests {
 
     #[test]
     fn bodies_named_together() {
-        let ontology = Ontology::embedded().expect("embedded ontology");
-        let lex = Lexicons::new(&ontology.lexicon);
+        let lex = lex();
         let got: Vec<Vec<String>> = coordinated(
             "the Best Practice Forums on Cybersecurity and on Gender and Digital Rights would continue",
             &lex,
