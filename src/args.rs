@@ -123,7 +123,7 @@ pub enum Command {
     /// Serve the store as a read-only SPARQL 1.1 endpoint over HTTP.
     ///
     /// Queries at /query (and /sparql) by GET or POST, results negotiated by
-    /// Accept; a query editor at /, a VoID description at /.well-known/void.
+    /// Accept; the YASGUI query editor at /, a VoID description at /.well-known/void.
     /// Updates are refused. Each query runs in a worker process, killed when
     /// it outlives --timeout. The server reads a snapshot of the store taken at
     /// start, so builds can go on meanwhile; restart it to serve their result.

@@ -441,3 +441,16 @@ fn timeouts_kill_the_query_and_builds_go_on() -> Result {
     }
     Ok(())
 }
+
+/// `--no-snapshot` serves the store in place: no copy beside it.
+#[test]
+fn serves_in_place_without_a_snapshot() -> Result {
+    let (dir, server) = serve_with(&["--no-snapshot"])?;
+    five_meetings(server.addr)?;
+    let copies: Vec<_> = std::fs::read_dir(dir.path())?
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".serve-"))
+        .collect();
+    assert!(copies.is_empty(), "{copies:?}");
+    Ok(())
+}
