@@ -110,8 +110,10 @@ impl Resolver<'_> {
         } else {
             (&pb, &pa)
         };
+        // Two parts at most: "José García-López" after "María" is a second
+        // given name and a double surname, too far from "López" alone.
         short.len() == 1
-            && long.len() > 1
+            && long.len() == 2
             && short[0].len() >= 3
             && long
                 .iter()
@@ -136,8 +138,23 @@ impl Resolver<'_> {
             if self.not_same(name, v) {
                 return None;
             }
-            if fold(v) == key {
+            let folded = fold(v);
+            if folded == key {
                 return Some((Resolution::Exact, 1.0));
+            }
+            // "María José" for "María José García-López", "Mei Lin" for "Mei
+            // Lin Tan": the first words of the full name, two at least.
+            let words = key.split(' ').count();
+            if words >= 2
+                && folded.split(' ').count() > words
+                && folded.starts_with(&key)
+                && folded[key.len()..].starts_with(' ')
+            {
+                let score = crate::extract::names::similarity(&key, &folded);
+                if best.is_none_or(|(_, s)| score > s) {
+                    best = Some((Resolution::Fuzzy, score));
+                }
+                continue;
             }
             let vp = NameParts::new(v);
             let mut nicks = c.nicknames.clone();
@@ -253,10 +270,20 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
             continue;
         }
         let np = NameParts::new(&name);
+        // Candidates: the same surname, or a full name this one begins
+        // ("María José" → "María José García-López").
+        let prefix = format!("{} ", fold(&name));
+        let begun = r.clusters.iter().enumerate().filter_map(|(ci, c)| {
+            c.variants
+                .iter()
+                .any(|(v, _)| fold(v).starts_with(&prefix))
+                .then_some(ci)
+        });
         let block: Vec<usize> = by_surname
             .iter()
             .filter(|(s, _)| Resolver::surname_matches(s, &np.surname))
             .flat_map(|(_, v)| v.iter().copied())
+            .chain(begun)
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
@@ -725,6 +752,29 @@ mod tests {
             vec![mention("Communique", Mentioned, false)],
         )]);
         assert!(r.reports[0].people.is_empty());
+    }
+
+    #[test]
+    fn the_first_words_of_a_name_but_not_a_far_surname() {
+        use FactKind::*;
+        let r = resolved(vec![report(
+            "a.txt",
+            vec![
+                mention("María José García-López", Listed, true),
+                mention("María José", Spoke, true),
+            ],
+        )]);
+        assert_eq!(names(&r.reports[0]), ["María José García-López"]);
+        // "Maria Lopez" elsewhere is not her: "José García-López" is a
+        // second given name and a double surname, not a surname ending "López".
+        let r = resolved(vec![
+            report(
+                "a.txt",
+                vec![mention("María José García-López", Listed, true)],
+            ),
+            report("b.txt", vec![mention("Maria Lopez", Listed, true)]),
+        ]);
+        assert_eq!(names(&r.reports[1]), ["Maria Lopez"]);
     }
 
     #[test]

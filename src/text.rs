@@ -295,6 +295,8 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
     let mut current: Option<(usize, Span)> = None;
     let mut blank_before = true;
     let mut current_is_heading = false;
+    // The current paragraph is one line that began after a blank line.
+    let mut current_is_lone_line = false;
     for line in lines {
         if line.is_blank() {
             blank_before = true;
@@ -302,11 +304,14 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
         }
         let text = line.text();
         let marker = list_marker(text);
-        // A short numbered or emphasised heading line ends its paragraph.
+        // A short numbered or emphasised heading line ends its paragraph, and
+        // so does a short plain line set off above ("Notes", "Action items")
+        // that does not stop mid-phrase the way a PDF line break does.
         let after_heading = current.as_ref().is_some_and(|(_, p)| {
-            current_is_heading
+            (current_is_heading
                 && !p.text.ends_with(['.', ',', ';'])
-                && p.text.split(' ').count() <= 10
+                && p.text.split(' ').count() <= 10)
+                || (current_is_lone_line && is_plain_heading(&p.text))
         }) && text.starts_with(char::is_uppercase);
         let starts_new = after_heading
             || marker.is_some()
@@ -333,8 +338,10 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
             }
             current = Some((line.number, span));
             current_is_heading = marker.is_some() || line.emphasised;
+            current_is_lone_line = blank_before;
         } else if let Some((_, p)) = current.as_mut() {
             join(p, &line.span);
+            current_is_lone_line = false;
         }
         blank_before = false;
     }
@@ -349,6 +356,38 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
                 .map(move |span| Sentence { line, span })
         })
         .collect()
+}
+
+/// A short line that can stand as a heading: capitalised, at most six words,
+/// no closing punctuation, and not ending on a word that leads into more
+/// ("It was agreed that", "moderated by"), which a PDF line break would.
+fn is_plain_heading(t: &str) -> bool {
+    const LEADING_ON: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+        "from", "as", "that", "which", "who", "was", "were", "is", "are", "be", "been", "has",
+        "have", "had", "will", "would", "should", "could", "can", "may", "not", "this", "these",
+        "its", "their", "his", "her", "our", "mr", "ms", "mrs", "dr", "prof",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let last = words
+        .last()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .unwrap_or_default();
+    // A finite verb makes it a sentence: "The meeting was moderated by Chris".
+    const VERBS: &[&str] = &[
+        "was", "were", "is", "are", "has", "have", "had", "will", "would", "said", "says", "did",
+        "does", "can", "could", "should", "may", "might", "must", "shall",
+    ];
+    let verb = words
+        .iter()
+        .any(|w| VERBS.contains(&w.to_lowercase().as_str()));
+    !words.is_empty()
+        && !verb
+        && words.len() <= 6
+        && t.len() <= 50
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ',', ';', '-', '–', '('])
+        && !LEADING_ON.contains(&last.as_str())
 }
 
 /// Appends a continuation line, undoing hyphenation at the line break.
@@ -464,6 +503,22 @@ mod tests {
         assert_eq!(
             chars[s.start()..s.end()].iter().collect::<String>(),
             "The meeting was moderated by Chris\nBuckridge."
+        );
+    }
+
+    #[test]
+    fn a_plain_heading_is_not_joined_to_its_paragraph() {
+        let t = Text::new("Notes\nAna welcomed everyone.\n\nAction items\n- Ana to write.\n\nIt was agreed that\nBen would chair.");
+        let texts: Vec<&str> = t.sentences.iter().map(Sentence::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Notes",
+                "Ana welcomed everyone.",
+                "Action items",
+                "Ana to write.",
+                "It was agreed that Ben would chair."
+            ]
         );
     }
 

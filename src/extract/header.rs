@@ -47,6 +47,11 @@ static NEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b|\b(?:meet|reconvene|convene|talk)\s+again\b",
     )
 });
+static UMBRELLA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:the\s+)?(?:UN\s+)?(?:IGF|Internet\s+Governance\s+Forum)(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)",
+    )
+});
 /// A transcript's speaker saying they moderate: "I will moderate today",
 /// "I'm your moderator", "I'll be chairing".
 static SELF_MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -210,7 +215,14 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
 fn tidy_series(s: &str, orgs: &Matcher) -> String {
     let s = s.trim();
     let s = PARENTHETICAL_END.replace(s, "");
-    let s = s.strip_prefix("IGF ").unwrap_or(&s).trim();
+    // The umbrella first: "IGF Dynamic Coalition on ...", "Internet
+    // Governance Forum – Dynamic Coalition on ...".
+    let bare = UMBRELLA.replace(&s, "");
+    let s = if bare.trim().is_empty() {
+        s.trim()
+    } else {
+        bare.trim()
+    };
     let s = s.strip_prefix("The ").unwrap_or(s).trim();
     if s.chars().any(char::is_lowercase) {
         return s.to_owned();
@@ -541,6 +553,20 @@ mod tests {
             "MAG Working Group on IGF Strengthening and Strategy"
         );
         assert_eq!(h.moderators[0].name, "Chris Buckridge");
+    }
+
+    #[test]
+    fn the_umbrella_is_not_the_series() {
+        for title in [
+            "Internet Governance Forum – Dynamic Coalition on Data and Trust",
+            "IGF Dynamic Coalition on Data and Trust",
+            "IGF: Dynamic Coalition on Data and Trust",
+        ] {
+            let h = header(&format!(
+                "{title}\nMeeting notes\n\nDate: 14 January 2025\n"
+            ));
+            assert_eq!(h.series, "Dynamic Coalition on Data and Trust", "{title}");
+        }
     }
 
     #[test]

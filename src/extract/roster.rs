@@ -171,7 +171,7 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
             break;
         }
         if !body.starts_with(|c: char| c.is_uppercase()) {
-            if entries.is_empty() {
+            if entries.is_empty() || marker > 0 {
                 continue;
             }
             break;
@@ -179,6 +179,9 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         match entry(body, line.number, marker, ex) {
             Some(e) => entries.push(e),
             None if entries.is_empty() => {}
+            // A bulleted or numbered item the list cannot read is skipped; a
+            // plain line after the list ends it.
+            None if marker > 0 => {}
             None => break,
         }
     }
@@ -321,7 +324,10 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
     let mut count = 0;
     for w in s.split(' ') {
         let clean = w.trim_end_matches([',', ';', ':']);
-        let initial = count > 0 && clean.len() <= 2 && clean.starts_with(char::is_uppercase);
+        // "J. Smith", "Amrita K. Choudhury": an initial, with its full stop.
+        let initial = clean.len() <= 2
+            && clean.starts_with(char::is_uppercase)
+            && (count > 0 || clean.ends_with('.'));
         let particle = count > 0 && lex.particles.iter().any(|p| p == clean);
         if !(is_name_word(clean) || initial || particle)
             || lex.not_names.contains(clean)
@@ -469,6 +475,14 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
     };
     if part.is_empty() {
         return;
+    }
+    // "University of Barcelona (co-coordinator)": the organisation and a role.
+    if let Some((outer, inner)) = part.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
+        if ex.roles.lookup(inner).is_some() || looks_like_role(inner, &ex.lex) {
+            push_unique(&mut e.roles, role_name(inner, ex));
+            classify(outer, e, ex);
+            return;
+        }
     }
     if ex.roles.lookup(part).is_some() || looks_like_role(part, &ex.lex) {
         push_unique(&mut e.roles, role_name(part, ex));
@@ -628,6 +642,21 @@ mod tests {
         assert_eq!(orgs(&entries[0]), ["Stockholm University"]);
         assert_eq!(entries[0].roles, ["MAG Member"]);
         assert_eq!(orgs(&entries[1]).len(), 2, "{:?}", entries[1]);
+    }
+
+    #[test]
+    fn bulleted_attendees_with_initials_and_roles_in_parentheses() {
+        let ex = extractor();
+        let text = Text::new(
+            "Attendees:\n- Dr. Ana Silva – University of Barcelona (co-coordinator)\n- J. Smith – Mozilla Foundation\n- 2024 report\n- Kwame Asante (DC member)\n\nAna opened the meeting.\n",
+        );
+        let entries = extract(&text, &ex);
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ana Silva", "J. Smith", "Kwame Asante"]);
+        assert_eq!(orgs(&entries[0]), ["University of Barcelona"]);
+        assert_eq!(entries[0].roles.len(), 1, "{:?}", entries[0]);
+        assert_eq!(orgs(&entries[1]), ["Mozilla Foundation"]);
+        assert_eq!(entries[2].roles, ["DC member"]);
     }
 
     #[test]
