@@ -79,6 +79,12 @@ pub struct Line {
     /// The raw line was a Markdown heading or entirely bold: a hint, not a rule.
     pub emphasised: bool,
     pub span: Span,
+    /// Byte positions in the text of spaces that stand for a gap of two
+    /// spaces or more (a tab counts three): the column breaks of an aligned
+    /// table.
+    gaps: Vec<usize>,
+    /// One of the gaps is three spaces or more: a table row, surely.
+    wide_gap: bool,
 }
 
 impl Line {
@@ -119,6 +125,11 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 static URL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:<?https?://\S+>?\s*)+$").unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
+/// A "Label: value" line, the label one to three words: "Date:", "Co-chairs:".
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s+\S")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-*•‣◦▪–]\s+|\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s+)")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
@@ -152,6 +163,7 @@ impl Text {
             }
         }
         drop_furniture(&mut lines);
+        pipe_aligned_tables(&mut lines);
         let sentences = sentences(&lines);
         Self { lines, sentences }
     }
@@ -239,7 +251,13 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
                     }
                 }
             }
-            '\u{a0}' | '\t' | '\u{2002}'..='\u{200a}' | '\u{202f}' => span.push(' ', at),
+            // A tab is a column break, as wide as three spaces.
+            '\t' => {
+                for _ in 0..3 {
+                    span.push(' ', at);
+                }
+            }
+            '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => span.push(' ', at),
             '\u{200b}' | '\u{feff}' | '\u{ad}' => {}
             '\u{2018}' | '\u{2019}' | '\u{2032}' => span.push('\'', at),
             '\u{201c}' | '\u{201d}' => span.push('"', at),
@@ -247,15 +265,31 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
         }
         i += 1;
     }
-    // Collapse white space.
+    // Collapse white space, noting the wide gaps inside the line.
     let mut out = Span::default();
+    let mut gaps = Vec::new();
+    let mut wide_gap = false;
+    let mut run = 0;
     for (c, at) in span.text.chars().zip(span.offsets.iter().copied()) {
-        if c == ' ' && (out.text.is_empty() || out.text.ends_with(' ')) {
-            continue;
+        if c == ' ' {
+            run += 1;
+            if run == 2 && !out.text.trim().is_empty() {
+                gaps.push(out.text.len() - 1);
+            }
+            wide_gap |= run == 3 && !out.text.trim().is_empty();
+            if out.text.is_empty() || out.text.ends_with(' ') {
+                continue;
+            }
+        } else {
+            run = 0;
         }
         out.push(c, at);
     }
     out.trim_end();
+    gaps.retain(|&g| g < out.text.len());
+    // Two spaces after a full stop are typing habit, not a column.
+    gaps.retain(|&g| !out.text[..g].ends_with(['.', '?', '!', ':']) || wide_gap);
+    wide_gap &= !gaps.is_empty();
     if out.text.starts_with("> ") {
         // A Markdown block quote marker, not a transcript's ">>" turn marker.
         out.text.drain(..2);
@@ -266,7 +300,53 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
         indent,
         emphasised,
         span: out,
+        gaps,
+        wide_gap,
     }
+}
+
+/// Rows of a table aligned with spaces or tabs written as pipe-table rows,
+/// "| Name | Organisation |", which is how the participant list reads tables.
+/// A table is a run of lines with gaps, two of them with a wide gap at least;
+/// a lone line with a wide gap (a running header, say) is left as it is.
+fn pipe_aligned_tables(lines: &mut [Line]) {
+    let tabular = |l: &Line| !l.is_blank() && !l.gaps.is_empty() && !l.text().contains('|');
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        while i < lines.len() && tabular(&lines[i]) {
+            i += 1;
+        }
+        if lines[start..i].iter().filter(|l| l.wide_gap).count() >= 2 {
+            for line in &mut lines[start..i] {
+                line.span = piped(&line.span, &line.gaps);
+                line.gaps.clear();
+            }
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+}
+
+fn piped(span: &Span, gaps: &[usize]) -> Span {
+    let mut out = Span::default();
+    let first = span.start();
+    out.push('|', first);
+    out.push(' ', first);
+    for ((i, c), at) in span.text.char_indices().zip(span.offsets.iter().copied()) {
+        if gaps.contains(&i) {
+            for p in [' ', '|', ' '] {
+                out.push(p, at);
+            }
+        } else {
+            out.push(c, at);
+        }
+    }
+    let last = span.end().saturating_sub(1);
+    out.push(' ', last);
+    out.push('|', last);
+    out
 }
 
 /// `*` and `_` are emphasis when they open or close a run, not inside a word.
@@ -313,7 +393,13 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
                 && p.text.split(' ').count() <= 10)
                 || (current_is_lone_line && is_plain_heading(&p.text))
         }) && text.starts_with(char::is_uppercase);
+        // "Co-chairs: A and B" then "Rapporteur: C": one field a line.
+        let field = FIELD.is_match(text)
+            && current
+                .as_ref()
+                .is_some_and(|(_, p)| !p.text.ends_with([',', ';']));
         let starts_new = after_heading
+            || field
             || marker.is_some()
             || line.emphasised
             || text.starts_with(">>")
@@ -519,6 +605,29 @@ mod tests {
                 "Ana to write.",
                 "It was agreed that Ben would chair."
             ]
+        );
+    }
+
+    #[test]
+    fn aligned_tables_become_pipe_rows_and_fields_stay_apart() {
+        let raw = "Co-chairs: Ana Silva and Ben Ode\nRapporteur: Carla Diaz\n\nAna Silva     ICANN      Co-chair\nBen Ode\tISOC\tCo-chair\nCarla Diaz  ITU\n\nSummary    of the call\n";
+        let t = Text::new(raw);
+        let lines: Vec<&str> = t.lines.iter().map(Line::text).collect();
+        assert_eq!(lines[3], "| Ana Silva | ICANN | Co-chair |");
+        assert_eq!(lines[4], "| Ben Ode | ISOC | Co-chair |");
+        assert_eq!(lines[5], "| Carla Diaz | ITU |");
+        // A lone line with a gap is no table.
+        assert_eq!(lines[7], "Summary of the call");
+        let texts: Vec<&str> = t.sentences.iter().map(Sentence::text).collect();
+        assert_eq!(
+            texts[..2],
+            ["Co-chairs: Ana Silva and Ben Ode", "Rapporteur: Carla Diaz"]
+        );
+        // The pipes point back at the report.
+        let row = &t.lines[3].span;
+        assert_eq!(
+            &raw[row.start()..row.end()],
+            "Ana Silva     ICANN      Co-chair"
         );
     }
 

@@ -175,6 +175,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
     for t in titles {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
         if t.is_empty()
+            || t.contains('|')
             || WEEKDAY_OR_MONTH.is_match(t)
             || !find_dates(t).is_empty()
             || t.ends_with('.')

@@ -436,7 +436,9 @@ fn table_row(
                 }
             }
         } else {
-            classify(cell, &mut e, ex);
+            for part in affiliation_parts(cell, ex) {
+                classify(part, &mut e, ex);
+            }
         }
     }
     pair_memberships(&mut e);
