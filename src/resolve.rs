@@ -184,11 +184,12 @@ impl Resolver<'_> {
         &self,
         w: &str,
         surname_only: bool,
-        among: impl Iterator<Item = usize>,
+        among: impl Iterator<Item = usize> + Clone,
     ) -> (Vec<usize>, bool) {
         let w = fold(w);
         let mut exact = BTreeSet::new();
         let mut fuzzy = BTreeSet::new();
+        let among_again = among.clone();
         for ci in among {
             let c = &self.clusters[ci];
             for (v, _) in &c.variants {
@@ -204,6 +205,19 @@ impl Resolver<'_> {
                     fuzzy.insert(ci);
                 }
             }
+        }
+        if exact.is_empty() && fuzzy.is_empty() && surname_only {
+            // "Dr. Zhang" for "Zhang Wei", "Mr. Kim" for "Kim Min-jun": with
+            // nobody of that surname, the family name may come first.
+            let family_first: BTreeSet<usize> = among_again
+                .filter(|&ci| {
+                    self.clusters[ci]
+                        .variants
+                        .iter()
+                        .any(|(v, _)| NameParts::new(v).given == w && v.contains(' '))
+                })
+                .collect();
+            return (family_first.into_iter().collect(), false);
         }
         if exact.is_empty() {
             (fuzzy.into_iter().collect(), true)
@@ -752,6 +766,19 @@ mod tests {
             vec![mention("Communique", Mentioned, false)],
         )]);
         assert!(r.reports[0].people.is_empty());
+    }
+
+    #[test]
+    fn family_name_first() {
+        use FactKind::*;
+        let r = resolved(vec![report(
+            "a.txt",
+            vec![
+                mention("Zhang Wei", Listed, true),
+                mention("Dr. Zhang", Spoke, true),
+            ],
+        )]);
+        assert_eq!(names(&r.reports[0]), ["Zhang Wei"]);
     }
 
     #[test]

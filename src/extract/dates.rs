@@ -7,7 +7,7 @@
 //! A date without a year is returned without one: only the caller knows which
 //! year the context implies ([`PartialDate::in_context`]).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -207,15 +207,92 @@ const ZONES: &[(&str, i32)] = &[
 
 const ZONE_PATTERN: &str = r"(?:(UTC|GMT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)|\b(UTC|GMT|WET|WEST|BST|CET|CEST|EET|EEST|MSK|EAT|CAT|WAT|SAST|IST|PKT|ICT|CST|CDT|EST|EDT|MST|MDT|PST|PDT|BRT|ART|JST|KST|AEST|AEDT|NZST|NZDT)\b)";
 
+/// Time zones named by a place or a region, whose offset depends on the date
+/// (daylight saving time): "Geneva time", "Eastern Time".
+const REGIONAL_PATTERN: &str = r"(?i:((?:geneva|paris|brussels|berlin|vienna|rome|madrid|amsterdam|the\s+hague|stockholm|oslo|copenhagen|warsaw|prague|budapest|bern|zurich|london|uk|british|lisbon|dublin|new\s+york|washington|boston|toronto|ottawa|chicago|san\s+francisco|california|los\s+angeles|seattle|vancouver)\s+time|central\s+european(?:\s+summer)?\s+time|eastern(?:\s+standard|\s+daylight)?\s+time|pacific(?:\s+standard|\s+daylight)?\s+time|central\s+time))";
+
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:\b(\d{{1,2}})(?:[:.](\d{{2}})|h(\d{{2}})?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\b|h\b)?)\s*(?:\(?\s*{ZONE_PATTERN}\s*\)?)?"
+        r"(?i:\b(\d{{1,2}})(?:[:.](\d{{2}})|h(\d{{2}})?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\b|h\b)?)\s*(?:\(?\s*(?:{ZONE_PATTERN}|{REGIONAL_PATTERN})\s*\)?)?"
     ))
 });
+
+/// Daylight-saving rules of the regional zones.
+#[derive(Clone, Copy)]
+enum Dst {
+    /// Last Sunday of March to last Sunday of October.
+    Europe,
+    /// Second Sunday of March to first Sunday of November.
+    NorthAmerica,
+}
+
+/// (standard offset in minutes, rule) of a regional zone name.
+fn regional(name: &str) -> (i32, Dst) {
+    let n = name.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
+    if has(&["london", "uk ", "british", "lisbon", "dublin"]) {
+        (0, Dst::Europe)
+    } else if has(&[
+        "new york",
+        "washington",
+        "boston",
+        "toronto",
+        "ottawa",
+        "eastern",
+    ]) {
+        (-300, Dst::NorthAmerica)
+    } else if has(&["chicago", "central time"]) {
+        (-360, Dst::NorthAmerica)
+    } else if has(&[
+        "san francisco",
+        "california",
+        "los angeles",
+        "seattle",
+        "vancouver",
+        "pacific",
+    ]) {
+        (-480, Dst::NorthAmerica)
+    } else {
+        (60, Dst::Europe)
+    }
+}
+
+/// Whether daylight saving time is in force on `date` under `rule` (by date
+/// alone: the switch hour itself is not distinguished).
+fn summer_time(date: NaiveDate, rule: Dst) -> bool {
+    let sunday = |month: u32, nth: i32| -> Option<NaiveDate> {
+        let first = NaiveDate::from_ymd_opt(date.year(), month, 1)?;
+        let to_sunday = (7 - first.weekday().num_days_from_sunday()) % 7;
+        let first_sunday = first + chrono::Days::new(u64::from(to_sunday));
+        if nth > 0 {
+            first_sunday.checked_add_days(chrono::Days::new(7 * (nth as u64 - 1)))
+        } else {
+            // The last Sunday: the first of the next month, minus what it takes.
+            let next = NaiveDate::from_ymd_opt(date.year(), month + 1, 1)?;
+            let back = next.weekday().num_days_from_sunday();
+            next.checked_sub_days(chrono::Days::new(u64::from(if back == 0 {
+                7
+            } else {
+                back
+            })))
+        }
+    };
+    let (start, end) = match rule {
+        Dst::Europe => (sunday(3, -1), sunday(10, -1)),
+        Dst::NorthAmerica => (sunday(3, 2), sunday(11, 1)),
+    };
+    matches!((start, end), (Some(s), Some(e)) if s <= date && date < e)
+}
 
 /// Every clock time in `s` that is unmistakably a time: with minutes, a.m./p.m.,
 /// an `h`, or a time zone. Converted to UTC where the zone is known.
 pub fn find_times(s: &str) -> Vec<TimeMatch> {
+    find_times_on(s, None)
+}
+
+/// [`find_times`] for a meeting on `date`, which decides daylight saving time
+/// for zones named by a place ("Geneva time"); without a date, standard time.
+pub fn find_times_on(s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
     let mut out = Vec::new();
     // (local minutes, zone offset) of each match, for ranges.
     let mut locals: Vec<(i32, i32)> = Vec::new();
@@ -235,6 +312,8 @@ pub fn find_times(s: &str) -> Vec<TimeMatch> {
             .or(c.get(7))
             .map(|m| m.as_str().to_ascii_uppercase());
         let zone_offset = c.get(6).map(|m| m.as_str());
+        let region = c.get(8).map(|m| m.as_str());
+        let zone_name = zone_name.or(region.map(str::to_owned));
         let is_ampm = ampm
             .as_deref()
             .is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
@@ -264,6 +343,11 @@ pub fn find_times(s: &str) -> Vec<TimeMatch> {
         let zoned = zone_name.is_some();
         if let Some(z) = &zone_name {
             offset = ZONES.iter().find(|(n, _)| n == z).map_or(0, |(_, o)| *o);
+        }
+        if let Some(r) = region {
+            let (standard, rule) = regional(r);
+            let summer = date.is_some_and(|d| summer_time(d, rule));
+            offset = standard + if summer { 60 } else { 0 };
         }
         if let Some(o) = zone_offset {
             offset = parse_offset(o);
@@ -370,5 +454,33 @@ mod tests {
         assert_eq!(utc("17.10.2024"), None);
         assert_eq!(utc("June 14, 2022, 14:00–15:30 UTC"), Some("14:00".into()));
         assert_eq!(utc("9:00 - 10:30 CET"), Some("08:00".into()));
+        // A place's time follows daylight saving time on the meeting's date.
+        let on = |s: &str, d: (i32, u32, u32)| {
+            find_times_on(s, NaiveDate::from_ymd_opt(d.0, d.1, d.2))
+                .first()
+                .map(|t| t.utc.clone())
+        };
+        assert_eq!(
+            on("9:00-10:30 (Geneva time)", (2025, 3, 14)),
+            Some("08:00".into())
+        );
+        assert_eq!(
+            on("9:00-10:30 (Geneva time)", (2025, 3, 31)),
+            Some("07:00".into())
+        );
+        assert_eq!(
+            on("10 a.m. Eastern Time", (2025, 3, 5)),
+            Some("15:00".into())
+        );
+        assert_eq!(
+            on("10 a.m. Eastern Time", (2025, 3, 10)),
+            Some("14:00".into())
+        );
+        assert_eq!(on("15:00 London time", (2025, 7, 1)), Some("14:00".into()));
+        assert_eq!(
+            utc("9:00 Geneva time"),
+            Some("08:00".into()),
+            "standard time without a date"
+        );
     }
 }

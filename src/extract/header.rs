@@ -6,7 +6,7 @@
 //! on ..."), or both; the title block wins where it is present because it is
 //! the most regular part of any layout.
 
-use super::dates::{find_dates, find_times, PartialDate};
+use super::dates::{find_dates, find_times_on, PartialDate};
 use super::gazetteer::Matcher;
 use super::names::is_name_word;
 use super::Lexicons;
@@ -157,7 +157,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         order.extend((0..places.len()).filter(|&j| j != i));
         let found = order
             .iter()
-            .flat_map(|&j| find_times(places[j]))
+            .flat_map(|&j| find_times_on(places[j], h.date))
             .min_by_key(|t| !t.zoned);
         h.start_time_utc = found.map(|t| t.utc);
     }

@@ -372,7 +372,17 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     }
     if let Some(p) = rest.strip_prefix('(') {
         if let Some(close) = matching_close(p) {
-            let inner = &p[..close];
+            let mut inner = &p[..close];
+            // "Bob Hawke ("Bobby", Access Now)": a quoted nickname first.
+            if let Some(q) = inner.strip_prefix(['"', '\'', '“']) {
+                if let Some(end) = q.find(['"', '\'', '”']) {
+                    let nick = &q[..end];
+                    if nick.split(' ').count() == 1 && is_name_word(nick) {
+                        e.nickname = Some(nick.to_owned());
+                    }
+                    inner = q[end + 1..].trim_start_matches([',', ';', ' ']);
+                }
+            }
             let nickname = inner.split(' ').count() == 1
                 && is_name_word(inner)
                 && inner.chars().any(char::is_lowercase)
@@ -659,6 +669,16 @@ mod tests {
         assert_eq!(entries[0].roles.len(), 1, "{:?}", entries[0]);
         assert_eq!(orgs(&entries[1]), ["Mozilla Foundation"]);
         assert_eq!(entries[2].roles, ["DC member"]);
+    }
+
+    #[test]
+    fn a_quoted_nickname_before_the_organisation() {
+        let ex = extractor();
+        let text = Text::new("In attendance: Bob Hawke (\"Bobby\", Access Now), Ana Silva\n");
+        let entries = extract(&text, &ex);
+        assert_eq!(entries[0].nickname.as_deref(), Some("Bobby"));
+        assert_eq!(orgs(&entries[0]), ["Access Now"]);
+        assert_eq!(entries[1].name, "Ana Silva");
     }
 
     #[test]
