@@ -64,7 +64,7 @@ pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
 }
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"));
+static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})\b"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b"));
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -117,7 +117,7 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
                 .unwrap_or(0)
         };
         let y = c.get(1).and_then(|m| m.as_str().parse().ok());
-        add(c.get(0).map_or(0..0, |m| m.range()), y, num(2), num(3));
+        add(c.get(0).map_or(0..0, |m| m.range()), y, num(3), num(4));
     }
     for c in NUMERIC.captures_iter(s) {
         let num = |i| {
@@ -407,6 +407,7 @@ mod tests {
     fn written_dates() {
         assert_eq!(one("on 3rd March 2022 at"), Some((Some(2022), 3, 3)));
         assert_eq!(one("March 3, 2022"), Some((Some(2022), 3, 3)));
+        assert_eq!(one("meeting IV, 2025/05/20"), Some((Some(2025), 5, 20)));
         assert_eq!(one("Thursday, 17 October 2024"), Some((Some(2024), 10, 17)));
         assert_eq!(one("17.10.2024"), Some((Some(2024), 10, 17)));
         assert_eq!(one("2022-03-03"), Some((Some(2022), 3, 3)));

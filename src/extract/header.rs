@@ -20,7 +20,9 @@ fn re(p: &str) -> Regex {
 }
 
 static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:meeting|call|session|conference)\s*(?:no\.?|number|nr\.?|#)?\s*(\d{1,4})\b")
+    re(
+        r"(?i)\b(?:meeting|call|session|conference)\s*(?:no\.?|number|nr\.?|#)?\s*(\d{1,4}|(?-i:[IVXL]{1,7}))\b",
+    )
 });
 static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|session)\b")
@@ -109,7 +111,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     h.series = series(&titles, &opening, orgs, lex);
     h.number = titles
         .iter()
-        .find_map(|t| TITLE_NUMBER.captures(t).and_then(|c| c[1].parse().ok()))
+        .find_map(|t| TITLE_NUMBER.captures(t).and_then(|c| number(&c[1])))
         .or_else(|| {
             opening.iter().find_map(|s| {
                 ORDINAL_NUMBER
@@ -165,6 +167,30 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     next_meeting(text, &mut h, lex);
     roster(text, &mut h, lex);
     h
+}
+
+/// "12" or "XII".
+fn number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let value = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            total -= *d as i64;
+        } else {
+            total += *d as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
 }
 
 fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> String {
@@ -554,6 +580,19 @@ mod tests {
             "MAG Working Group on IGF Strengthening and Strategy"
         );
         assert_eq!(h.moderators[0].name, "Chris Buckridge");
+    }
+
+    #[test]
+    fn roman_meeting_numbers() {
+        let h = header(
+            "Best Practice Forum on Cybersecurity\nVirtual meeting IV — 2025/05/20, 13:00 UTC\n",
+        );
+        assert_eq!(h.number, Some(4));
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2025-05-20"));
+        assert_eq!(number("XIV"), Some(14));
+        assert_eq!(number("XL"), Some(40));
+        assert_eq!(number("IX"), Some(9));
+        assert_eq!(number("ABC"), None);
     }
 
     #[test]

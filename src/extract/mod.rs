@@ -66,6 +66,8 @@ pub struct Lexicons {
     pub work_items: HashSet<String>,
     /// Head nouns of organisation names ("Ministry", "Network", "Ltd").
     pub organisation_heads: HashSet<String>,
+    /// Stakeholder groups ("civil society"), folded: labels, not organisations.
+    pub stakeholder_groups: HashSet<String>,
     /// Nouns that never occur in a personal name ("States", "Internet").
     pub non_name_nouns: HashSet<String>,
     /// (label, role) pairs: "Chair: A" gives A the role "moderator".
@@ -121,6 +123,11 @@ impl Lexicons {
             non_name_nouns: lower("non-name-nouns"),
             work_items: lower("work-items"),
             organisation_heads: lower("organisation-heads"),
+            stakeholder_groups: l
+                .list("stakeholder-groups")
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
             roster_labels: pairs("roster-labels"),
         }
     }

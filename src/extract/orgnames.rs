@@ -180,6 +180,13 @@ pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
             continue;
         }
         let range = words[left].range.start..words[right].range.end;
+        // "Civil Society" is a stakeholder group, not a body.
+        if lex
+            .stakeholder_groups
+            .contains(&super::names::fold(&sentence[range.clone()]))
+        {
+            continue;
+        }
         if !found
             .iter()
             .any(|f| f.start < range.end && range.start < f.end)

@@ -46,6 +46,11 @@ fn heading<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
         None => (t.trim(), None),
     };
     let head = strip_annex(head);
+    // "Participants (by stakeholder group)".
+    let head = match head.strip_suffix(')').and_then(|h| h.rsplit_once(" (")) {
+        Some((h, _)) => h.trim(),
+        None => head,
+    };
     lex.heading_participants
         .iter()
         .any(|h| h.eq_ignore_ascii_case(head))
@@ -161,11 +166,22 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         if heading(line, lex).is_some() {
             continue;
         }
-        if absence(line, lex).is_some() {
+        // "Apologies", or the next section ("Discussion"): the list is over.
+        if absence(line, lex).is_some() || lex.is_section_heading(t) {
             break;
         }
         let marker = list_marker(t).unwrap_or(0);
         let body = &t[marker..];
+        // "Civil Society: A (SMEX); B": a stakeholder group and its people.
+        if let Some((label, rest)) = body.split_once(':') {
+            if lex.stakeholder_groups.contains(&super::names::fold(label)) {
+                let offset = t.len() - rest.len();
+                for (at, part) in split_top_level(rest) {
+                    entries.extend(entry(part, line.number, offset + at, ex));
+                }
+                continue;
+            }
+        }
         let lower = body.to_lowercase();
         if lower.starts_with("annex") || lower.starts_with("appendix") {
             break;
@@ -679,6 +695,26 @@ mod tests {
         assert_eq!(entries[0].nickname.as_deref(), Some("Bobby"));
         assert_eq!(orgs(&entries[0]), ["Access Now"]);
         assert_eq!(entries[1].name, "Ana Silva");
+    }
+
+    #[test]
+    fn participants_by_stakeholder_group() {
+        let ex = extractor();
+        let text = Text::new(
+            "Participants (by stakeholder group)\nGovernment: Lena Fischer (Federal Foreign Office, Germany); Arturo Mendez (MICITT)\nCivil Society: Samira Haddad (SMEX); Joon Park\nPrivate Sector: none\n\nDiscussion\nLena opened the call.\n",
+        );
+        let entries = extract(&text, &ex);
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Lena Fischer",
+                "Arturo Mendez",
+                "Samira Haddad",
+                "Joon Park"
+            ]
+        );
+        assert_eq!(orgs(&entries[0]), ["Federal Foreign Office"]);
     }
 
     #[test]

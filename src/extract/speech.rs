@@ -153,6 +153,10 @@ fn followed_by_speech(t: &str, end: usize, lex: &Lexicons) -> bool {
         }
     }
     if let Some(after_comma) = rest.strip_prefix(',') {
+        // The name is the apposition: "The facilitator, Lena Fischer, introduced".
+        if verb_at(after_comma, lex, false) {
+            return true;
+        }
         // An apposition closes with a comma within a few words.
         if let Some(close) = after_comma.find(',') {
             let inner = &after_comma[..close];
@@ -341,6 +345,12 @@ mod tests {
             .flat_map(|s| mentions(s, &lex, &[]))
             .map(|m| (m.text, m.fact, m.definite))
             .collect()
+    }
+
+    #[test]
+    fn a_name_in_apposition_before_the_verb() {
+        let got = run("The facilitator, Lena Fischer, introduced the outline.");
+        assert_eq!(got, [("Lena Fischer".to_owned(), FactKind::Spoke, true)]);
     }
 
     #[test]
