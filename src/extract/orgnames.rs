@@ -9,7 +9,7 @@
 //! precision: a capitalised phrase without one ("Global Digital Compact") is
 //! left to the topic thesaurus. Only the heads of the lexicon's
 //! `organisation-heads` that are not also common in other capitalised phrases
-//! are used here (see [`AMBIGUOUS_HEADS`]).
+//! are used here (the others are too loose in running text).
 
 use super::dates::re;
 use super::Lexicons;
