@@ -127,7 +127,7 @@ pub enum Command {
     /// Updates are refused. Each query runs in a worker process, killed when
     /// it outlives --timeout. The server reads a snapshot of the store taken at
     /// start, so builds can go on meanwhile; restart it to serve their result.
-    /// Ctrl-C stops the server gracefully. One log line per request on stderr
+    /// Ctrl-C or SIGTERM stops the server gracefully. One log line per request on stderr
     /// (-q to silence).
     Serve(ServeArgs),
     /// Internal: a query worker of `meetkg serve`, speaking JSON lines on

@@ -341,7 +341,7 @@ fn alive(pid: u32) -> bool {
 
 /// A query that loops in memory for hours: a timeout must kill its worker,
 /// which frees the only evaluation slot at once. Meanwhile a build may write
-/// the store, since the server reads its own snapshot; Ctrl-C stops the server
+/// the store, since the server reads its own snapshot; SIGTERM (as from systemd) stops the server
 /// and removes the snapshot.
 #[test]
 fn timeouts_kill_the_query_and_builds_go_on() -> Result {
@@ -421,7 +421,7 @@ fn timeouts_kill_the_query_and_builds_go_on() -> Result {
     };
     assert_eq!(snapshots()?, [format!("store.serve-{pid}")]);
     if Command::new("kill")
-        .args(["-INT", &pid.to_string()])
+        .args(["-TERM", &pid.to_string()])
         .status()
         .is_ok_and(|s| s.success())
     {

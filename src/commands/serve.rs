@@ -65,16 +65,37 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
         // The one line a script waits for: where to send queries.
         eprintln!("meetkg: SPARQL endpoint at http://{local}/query (Ctrl-C to stop)");
         axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                // If the signal handler cannot be installed, serve until killed.
-                if tokio::signal::ctrl_c().await.is_err() {
-                    std::future::pending::<()>().await;
-                }
-            })
+            .with_graceful_shutdown(shutdown())
             .await
             .context("serving HTTP")
     })?;
     // The workers died with the router; the snapshot goes now.
     drop(snapshot);
     Ok(ExitStatus::Success)
+}
+
+/// Resolves on Ctrl-C, or on SIGTERM (how systemd and `kill` stop a service),
+/// so both end with a graceful shutdown that removes the snapshot. A signal
+/// whose handler cannot be installed is never awaited.
+async fn shutdown() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
 }
