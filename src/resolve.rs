@@ -260,7 +260,9 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
     for (ri, ex) in extractions.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
             let (name, _) = bare(&m.text, &r.lex);
-            if m.definite && name.contains(' ') {
+            // "do Rosário", "van der Berg": a surname alone, for step 2.
+            let surname_only = name.starts_with(char::is_lowercase);
+            if m.definite && name.contains(' ') && !surname_only {
                 order.push(((ri, mi), name));
             }
         }
@@ -371,6 +373,29 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                 let ci = find_or_add(&mut r, &canonical.clone(), &mut by_surname);
                 r.decisions
                     .insert(at, (Some(ci), Resolution::Curated, None));
+                continue;
+            }
+            if name.starts_with(char::is_lowercase) {
+                // A surname with its particle: someone of this report whose
+                // full name ends with it.
+                let tail = format!(" {}", fold(&name));
+                let owners: Vec<usize> = in_report
+                    .iter()
+                    .copied()
+                    .filter(|&ci| {
+                        r.clusters[ci]
+                            .variants
+                            .iter()
+                            .any(|(v, _)| fold(v).ends_with(&tail))
+                    })
+                    .collect();
+                let decision = match owners.as_slice() {
+                    [ci] => (Some(*ci), Resolution::Roster, None),
+                    _ => (None, Resolution::Unresolved, None),
+                };
+                if decision.0.is_some() || m.definite {
+                    r.decisions.insert(at, decision);
+                }
                 continue;
             }
             if name.contains(' ') {
@@ -766,6 +791,19 @@ mod tests {
             vec![mention("Communique", Mentioned, false)],
         )]);
         assert!(r.reports[0].people.is_empty());
+    }
+
+    #[test]
+    fn a_surname_with_its_particle() {
+        use FactKind::*;
+        let r = resolved(vec![report(
+            "a.txt",
+            vec![
+                mention("Maria do Rosário", Listed, true),
+                mention("Senator do Rosário", Spoke, true),
+            ],
+        )]);
+        assert_eq!(names(&r.reports[0]), ["Maria do Rosário"]);
     }
 
     #[test]

@@ -29,7 +29,7 @@ static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting)\s+(?:report|minutes|notes)\b.*|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
+        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting)\s+(?:report|minutes|notes)\b.*|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|preparatory|coordination|planning|steering|kick-?off|informal|extraordinary|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
     )
 });
 static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -49,9 +49,12 @@ static NEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b|\b(?:meet|reconvene|convene|talk)\s+again\b",
     )
 });
+/// "Convened by the IGF Secretariat": a line about the meeting, not its title.
+static CONVENED_BY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\w+(?:ed|en)\s+(?:jointly\s+)?by\b"));
 static UMBRELLA: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:the\s+)?(?:UN\s+)?(?:IGF|Internet\s+Governance\s+Forum)(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)",
+        r"^(?:(?:the\s+)?(?:UN\s+)?(?:IGF|Internet\s+Governance\s+Forum)(?:\s+\d{4})?(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)",
     )
 });
 /// A transcript's speaker saying they moderate: "I will moderate today",
@@ -88,8 +91,9 @@ pub struct RosterName {
 }
 
 /// Title lines: the non-blank lines before the first sentence of running text.
-fn title_lines(text: &Text) -> Vec<&str> {
-    // Title lines run until the first real sentence: long and ending with a full stop.
+fn title_lines<'a>(text: &'a Text, lex: &Lexicons) -> Vec<&'a str> {
+    // Title lines run until the first real sentence (long and ending with a
+    // full stop), the first list item or the first section heading.
     let first_sentence_line = text
         .sentences
         .iter()
@@ -98,6 +102,10 @@ fn title_lines(text: &Text) -> Vec<&str> {
     text.lines
         .iter()
         .filter(|l| !l.is_blank() && l.number < first_sentence_line)
+        .take_while(|l| {
+            crate::text::list_marker(l.text()).is_none()
+                && !lex.is_section_heading(l.text().split(':').next().unwrap_or(""))
+        })
         .take(8)
         .map(|l| l.text())
         .collect()
@@ -105,7 +113,7 @@ fn title_lines(text: &Text) -> Vec<&str> {
 
 pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     let mut h = Header::default();
-    let titles = title_lines(text);
+    let titles = title_lines(text, lex);
     let opening: Vec<&Sentence> = text.sentences.iter().take(12).collect();
 
     h.series = series(&titles, &opening, orgs, lex);
@@ -202,6 +210,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
         if t.is_empty()
             || t.contains('|')
+            || CONVENED_BY.is_match(t)
             || WEEKDAY_OR_MONTH.is_match(t)
             || !find_dates(t).is_empty()
             || t.ends_with('.')
@@ -597,6 +606,8 @@ mod tests {
 
     #[test]
     fn the_umbrella_is_not_the_series() {
+        let h = header("IGF 2025 Parliamentary Track – Preparatory Call\n\nDate/time: 22 April 2025\nConvened by the IGF Secretariat and the Inter-Parliamentary Union\n\nSpeakers:\n• Hon. Neema Lugangira, Chair of the African Parliamentary Network\n");
+        assert_eq!(h.series, "Parliamentary Track");
         for title in [
             "Internet Governance Forum – Dynamic Coalition on Data and Trust",
             "IGF Dynamic Coalition on Data and Trust",

@@ -402,7 +402,8 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
             let nickname = inner.split(' ').count() == 1
                 && is_name_word(inner)
                 && inner.chars().any(char::is_lowercase)
-                && ex.orgs.lookup(inner).is_none();
+                && ex.orgs.lookup(inner).is_none()
+                && !ex.lex.countries.contains(&super::names::fold(inner));
             if nickname {
                 e.nickname = Some(inner.to_owned());
             } else {
@@ -514,9 +515,14 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
     }
     if ex.roles.lookup(part).is_some() || looks_like_role(part, &ex.lex) {
         push_unique(&mut e.roles, role_name(part, ex));
-        // "Head of Policy at ITU": the organisation after "at".
+        // "Head of Policy at ITU": the organisation after "at"; "Chair of the
+        // African Parliamentary Network": after "of the", when it names one.
         if let Some((_, org)) = part.split_once(" at ") {
             add_organisations(org, e, ex);
+        } else if let Some((_, org)) = part.split_once(" of the ") {
+            if stands_alone(org, ex) && !looks_like_role(org, &ex.lex) {
+                add_organisations(org, e, ex);
+            }
         }
         return;
     }
@@ -715,6 +721,20 @@ mod tests {
             ]
         );
         assert_eq!(orgs(&entries[0]), ["Federal Foreign Office"]);
+    }
+
+    #[test]
+    fn countries_are_no_nicknames_and_chairs_name_their_body() {
+        let ex = extractor();
+        let text = Text::new("Speakers:\n• Senator Maria do Rosário (Brazil)\n• Hon. Neema Lugangira, MP (Tanzania), Chair of the African Parliamentary Network on Internet Governance\n");
+        let entries = extract(&text, &ex);
+        assert_eq!(entries[0].name, "Maria do Rosário");
+        assert_eq!(entries[0].nickname, None);
+        assert_eq!(entries[1].name, "Neema Lugangira");
+        assert_eq!(
+            orgs(&entries[1]),
+            ["African Parliamentary Network on Internet Governance"]
+        );
     }
 
     #[test]
