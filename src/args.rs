@@ -153,6 +153,9 @@ pub struct ServeArgs {
     /// Largest accepted query, in bytes (413 beyond).
     #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024)]
     pub max_query_bytes: usize,
+    /// Largest result served, in bytes once serialised (500 beyond: page with LIMIT).
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
+    pub max_result_bytes: usize,
     /// Queries evaluated at once; others wait (default: the number of cores).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_concurrent: Option<u32>,

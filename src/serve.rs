@@ -69,6 +69,9 @@ pub struct ServeConfig {
     pub max_query_bytes: usize,
     /// How many queries evaluate at once; others wait.
     pub max_concurrent: usize,
+    /// Largest result served, in bytes once serialised; larger ones get 500
+    /// with a hint to page with LIMIT/OFFSET. Bounds the memory a query costs.
+    pub max_result_bytes: usize,
     /// Origins allowed by CORS; empty means any origin (`*`).
     pub cors_origins: Vec<HeaderValue>,
     /// The endpoint's URL as clients see it (behind a proxy); `None` derives
@@ -82,6 +85,7 @@ impl Default for ServeConfig {
             timeout: Duration::from_secs(30),
             max_query_bytes: 256 * 1024,
             max_concurrent: std::thread::available_parallelism().map_or(4, |n| n.get()),
+            max_result_bytes: 256 * 1024 * 1024,
             cors_origins: Vec::new(),
             public_url: None,
         }
@@ -116,6 +120,16 @@ impl AppState {
             void_stats: Arc::new(OnceCell::new()),
             started: chrono::Local::now().date_naive(),
         }
+    }
+
+    /// Computes the VoID statistics now, rather than on the first request to
+    /// `/.well-known/void`: a server calls it before it listens, so no request
+    /// waits for (or, by going away, restarts) a full scan of the store.
+    ///
+    /// # Errors
+    /// The store cannot be read.
+    pub async fn describe_now(&self) -> Result<(), ServeError> {
+        void_stats(self).await.map(|_| ())
     }
 
     /// Evaluates queries in `workers`' processes instead, so a timeout kills
@@ -178,6 +192,11 @@ pub enum ServeError {
     /// described (500).
     #[error("{0}")]
     Internal(String),
+    /// The result is larger than the limit (500).
+    #[error(
+        "the result is {len} bytes, more than the limit of {limit}: page it with LIMIT and OFFSET"
+    )]
+    ResultTooLarge { len: usize, limit: usize },
     /// A query worker answered with this error (its status, its message).
     #[error("{message}")]
     Reported { status: StatusCode, message: String },
@@ -199,7 +218,8 @@ impl ServeError {
             | Self::Serialize(_)
             | Self::Storage(_)
             | Self::Task(_)
-            | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            | Self::Internal(_)
+            | Self::ResultTooLarge { .. } => StatusCode::INTERNAL_SERVER_ERROR,
             Self::Reported { status, .. } => *status,
         }
     }
@@ -427,7 +447,8 @@ async fn run(state: &AppState, request: QueryRequest) -> Result<Answer, ServeErr
     if let Some(workers) = &state.workers {
         // The worker is killed on timeout, so the permit is free again at once.
         let _permit = permit;
-        return workers.evaluate(&request, deadline, timeout).await;
+        let limit = state.config.max_result_bytes;
+        return workers.evaluate(&request, deadline, timeout, limit).await;
     }
     let token = CancellationToken::new();
     let store = state.store.clone();
@@ -437,8 +458,15 @@ async fn run(state: &AppState, request: QueryRequest) -> Result<Answer, ServeErr
         let _permit = permit;
         evaluate(&store, &request, task_token)
     });
+    let limit = state.config.max_result_bytes;
     match tokio::time::timeout_at(deadline, task).await {
-        Ok(result) => result?,
+        Ok(result) => match result? {
+            Ok(answer) if answer.body.len() > limit => Err(ServeError::ResultTooLarge {
+                len: answer.body.len(),
+                limit,
+            }),
+            other => other,
+        },
         Err(_) => {
             token.cancel();
             Err(ServeError::Timeout(timeout))
@@ -495,6 +523,23 @@ fn negotiate_graph(accept: &str) -> Result<RdfFormat, ServeError> {
         })
         .ok_or_else(|| ServeError::NotAcceptable(accept.to_owned()))
 }
+
+/// The statistics of the served store, computed once (it is frozen).
+async fn void_stats(state: &AppState) -> Result<&Arc<StoreStats>, ServeError> {
+    let store = state.store.clone();
+    state
+        .void_stats
+        .get_or_try_init(|| async move {
+            tokio::task::spawn_blocking(move || StoreStats::of(&store))
+                .await?
+                .map(Arc::new)
+                .map_err(|e| ServeError::Internal(crate::error_chain(&e)))
+        })
+        .await
+}
+
+/// The `Vary` of a response that depends on where the client reached us.
+const VARY_LOCATION: &str = "Accept, Host, Forwarded, X-Forwarded-Host, X-Forwarded-Proto";
 
 /// Where clients reach the endpoint: `--public-url` when given, else the
 /// scheme and host a proxy forwards (`Forwarded`, `X-Forwarded-Proto` and
@@ -572,7 +617,7 @@ fn service_description(config: &ServeConfig, headers: &HeaderMap) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/turtle"),
-            (header::VARY, "Accept"),
+            (header::VARY, VARY_LOCATION),
         ],
         body,
     )
@@ -583,20 +628,9 @@ fn service_description(config: &ServeConfig, headers: &HeaderMap) -> Response {
 /// (counts, class partitions, vocabularies), with the endpoint. The
 /// statistics are computed on the first request: the served store is frozen.
 async fn void(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let store = state.store.clone();
-    let stats = state
-        .void_stats
-        .get_or_try_init(|| async move {
-            tokio::task::spawn_blocking(move || StoreStats::of(&store))
-                .await
-                .map_err(|e| e.to_string())?
-                .map(Arc::new)
-                .map_err(|e| crate::error_chain(&e))
-        })
-        .await;
-    let stats = match stats {
+    let stats = match void_stats(&state).await {
         Ok(stats) => stats,
-        Err(message) => return ServeError::Internal(message).into_response(),
+        Err(e) => return e.into_response(),
     };
     let (endpoint, base) = public_urls(&state.config, &headers);
     let iri =
@@ -610,7 +644,7 @@ async fn void(State(state): State<AppState>, headers: HeaderMap) -> Response {
         Ok(body) => (
             [
                 (header::CONTENT_TYPE, "text/turtle"),
-                (header::VARY, "Accept"),
+                (header::VARY, VARY_LOCATION),
             ],
             body,
         )

@@ -414,24 +414,44 @@ impl Store {
 #[derive(Debug)]
 pub struct Snapshot {
     path: PathBuf,
+    /// Held (locked) while the snapshot is in use: how another server tells a
+    /// live snapshot from one left by a killed process, even across
+    /// containers that share the volume but not their process ids.
+    lock: Option<(PathBuf, std::fs::File)>,
 }
 
 impl Snapshot {
-    /// Snapshots the store at `store_dir` into `<store_dir>.serve-<pid>` beside
-    /// it, first removing the snapshots of processes that no longer run (a
-    /// server killed with SIGKILL leaves its snapshot behind).
+    /// Snapshots the store at `store_dir` into `<store>.serve-<pid>-<time>`
+    /// beside it, first removing the snapshots nobody holds any more (a server
+    /// killed with SIGKILL leaves its snapshot behind).
     ///
     /// Fails when a build holds the store open: the snapshot needs the store's
     /// write lock for the moment it takes.
     pub fn create(store_dir: &Path) -> Result<Self, StoreError> {
-        remove_stale_snapshots(store_dir);
-        let path = snapshot_path(store_dir, std::process::id());
-        // A leftover of an earlier process that had our pid.
-        if path.exists() {
-            let _ = std::fs::remove_dir_all(&path);
-        }
-        Store::open(store_dir)?.checkpoint(&path)?;
-        Ok(Self { path })
+        // "." or "a/.." must not put the snapshot inside the store.
+        let store_dir = std::fs::canonicalize(store_dir).map_err(|source| StoreError::Open {
+            path: store_dir.to_path_buf(),
+            source: source.into(),
+        })?;
+        remove_stale_snapshots(&store_dir);
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = snapshot_path(&store_dir, &format!("{}-{stamp}", std::process::id()));
+        let checkpoint_error = |source: io::Error| StoreError::Checkpoint {
+            path: path.clone(),
+            source: source.into(),
+        };
+        // The lock first: a server that sees the snapshot also sees it held.
+        let lock_path = lock_path(&path);
+        let lock = std::fs::File::create(&lock_path).map_err(checkpoint_error)?;
+        lock.try_lock().map_err(|e| checkpoint_error(e.into()))?;
+        let snapshot = Self {
+            path,
+            lock: Some((lock_path, lock)),
+        };
+        Store::open(&store_dir)?.checkpoint(&snapshot.path)?;
+        Ok(snapshot)
     }
 
     /// Where the snapshot lives; open it with [`Store::open_read_only`].
@@ -442,32 +462,41 @@ impl Snapshot {
 
 impl Drop for Snapshot {
     fn drop(&mut self) {
-        if let Err(e) = std::fs::remove_dir_all(&self.path) {
-            log::warn!("cannot remove the snapshot {}: {e}", self.path.display());
+        if self.path.exists() {
+            if let Err(e) = std::fs::remove_dir_all(&self.path) {
+                log::warn!("cannot remove the snapshot {}: {e}", self.path.display());
+            }
+        }
+        if let Some((path, file)) = self.lock.take() {
+            let _ = std::fs::remove_file(path);
+            drop(file);
         }
     }
 }
 
-fn snapshot_path(store_dir: &Path, pid: u32) -> PathBuf {
+/// `<store>.serve-<tag>` beside the store (same file system: hard links).
+fn snapshot_path(store_dir: &Path, tag: &str) -> PathBuf {
     let mut name = store_dir
         .file_name()
         .map_or_else(|| "store".into(), |n| n.to_os_string());
-    name.push(format!(".serve-{pid}"));
+    name.push(format!(".serve-{tag}"));
     store_dir.with_file_name(name)
 }
 
-/// Removes `<store_dir>.serve-<pid>` directories whose process is gone. Only
-/// where `/proc` tells which processes run; elsewhere they stay.
+fn lock_path(snapshot: &Path) -> PathBuf {
+    let mut name = snapshot.as_os_str().to_os_string();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Removes the `<store>.serve-*` snapshots whose lock nobody holds: their
+/// server is gone.
 fn remove_stale_snapshots(store_dir: &Path) {
-    let proc = Path::new("/proc");
-    if !proc.join("self").exists() {
-        return;
-    }
-    let Some(prefix) = store_dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .map(|n| format!("{n}.serve-"))
-    else {
+    let Some(prefix) = store_dir.file_name().map(|n| {
+        let mut p = n.to_os_string();
+        p.push(".serve-");
+        p
+    }) else {
         return;
     };
     let parent = match store_dir.parent() {
@@ -477,24 +506,30 @@ fn remove_stale_snapshots(store_dir: &Path) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
+    let prefix = prefix.as_encoded_bytes();
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(&prefix))
-            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
-        else {
+        let bytes = name.as_encoded_bytes();
+        if !bytes.starts_with(prefix) || bytes.ends_with(b".lock") {
             continue;
-        };
-        if !proc.join(pid).exists() {
-            match std::fs::remove_dir_all(entry.path()) {
-                Ok(()) => log::info!("removed the stale snapshot {}", entry.path().display()),
-                Err(e) => log::warn!(
-                    "cannot remove the stale snapshot {}: {e}",
-                    entry.path().display()
-                ),
+        }
+        let snapshot = entry.path();
+        let lock = lock_path(&snapshot);
+        // Held by a running server: leave it. No lock file at all: a snapshot
+        // of an older meetkg, or one whose server died before locking.
+        if let Ok(file) = std::fs::File::open(&lock) {
+            if file.try_lock().is_err() {
+                continue;
             }
         }
+        match std::fs::remove_dir_all(&snapshot) {
+            Ok(()) => log::info!("removed the stale snapshot {}", snapshot.display()),
+            Err(e) => log::warn!(
+                "cannot remove the stale snapshot {}: {e}",
+                snapshot.display()
+            ),
+        }
+        let _ = std::fs::remove_file(lock);
     }
 }
 
@@ -796,18 +831,33 @@ pub(crate) mod tests {
     fn snapshots_are_private_and_stale_ones_go() -> Result<(), Box<dyn std::error::Error>> {
         let (dir, store) = sample_store()?;
         let quads = store.len()?;
-        let store_dir = store.path().to_path_buf();
+        let store_dir = std::fs::canonicalize(store.path())?;
         drop(store);
-        // A process that has ended left its snapshot behind.
-        let mut ended = std::process::Command::new("true").spawn()?;
-        ended.wait()?;
-        let stale = snapshot_path(&store_dir, ended.id());
+        // A server killed with SIGKILL left a snapshot nobody holds; a running
+        // one (in another container, say) holds its lock.
+        let stale = snapshot_path(&store_dir, "1-1");
         std::fs::create_dir_all(&stale)?;
-        let snapshot = Snapshot::create(&store_dir)?;
-        assert_ne!(snapshot.path(), store_dir);
-        if Path::new("/proc/self").exists() {
-            assert!(!stale.exists(), "the stale snapshot was not removed");
-        }
+        std::fs::File::create(lock_path(&stale))?;
+        let live = snapshot_path(&store_dir, "2-2");
+        std::fs::create_dir_all(&live)?;
+        let held = std::fs::File::create(lock_path(&live))?;
+        held.try_lock()?;
+        // Through a link elsewhere, the snapshot still goes beside the store
+        // itself (same file system, hard links).
+        #[cfg(unix)]
+        let given = {
+            let elsewhere = tempfile::tempdir()?;
+            let link = elsewhere.path().join("link");
+            std::os::unix::fs::symlink(&store_dir, &link)?;
+            (elsewhere, link)
+        };
+        #[cfg(not(unix))]
+        let given = ((), store_dir.clone());
+        let snapshot = Snapshot::create(&given.1)?;
+        assert_eq!(snapshot.path().parent(), store_dir.parent());
+        assert!(!stale.exists(), "the stale snapshot was not removed");
+        assert!(!lock_path(&stale).exists());
+        assert!(live.exists(), "a held snapshot was removed");
         // The store stays writable while the snapshot is read.
         let writer = Store::open(&store_dir)?;
         writer.remove_graphs_except::<&str>(&[])?;
@@ -818,6 +868,8 @@ pub(crate) mod tests {
         let path = snapshot.path().to_path_buf();
         drop(snapshot);
         assert!(!path.exists(), "the snapshot outlived its owner");
+        assert!(!lock_path(&path).exists());
+        drop(held);
         drop(dir);
         Ok(())
     }

@@ -419,7 +419,13 @@ fn timeouts_kill_the_query_and_builds_go_on() -> Result {
             .filter(|n| n.starts_with("store.serve-"))
             .collect())
     };
-    assert_eq!(snapshots()?, [format!("store.serve-{pid}")]);
+    let mine = snapshots()?;
+    assert_eq!(mine.len(), 2, "the snapshot and its lock: {mine:?}");
+    assert!(
+        mine.iter()
+            .all(|n| n.starts_with(&format!("store.serve-{pid}-"))),
+        "{mine:?}"
+    );
     if Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status()
@@ -452,5 +458,37 @@ fn serves_in_place_without_a_snapshot() -> Result {
         .filter(|e| e.file_name().to_string_lossy().contains(".serve-"))
         .collect();
     assert!(copies.is_empty(), "{copies:?}");
+    Ok(())
+}
+
+/// A worker killed while idle (by the OOM killer, say) is replaced and the
+/// query still answered; a result over `--max-result-bytes` is refused with a
+/// hint, and the slot survives it.
+#[test]
+fn dead_workers_are_replaced_and_big_results_refused() -> Result {
+    let (_dir, server) = serve_with(&["--max-concurrent", "1", "--max-result-bytes", "20000"])?;
+    let addr = server.addr;
+    if let Some(before) = workers(server.child.id()) {
+        let status = Command::new("kill")
+            .args(["-KILL", &before[0].to_string()])
+            .status()?;
+        assert!(status.success());
+        let start = Instant::now();
+        while alive(before[0]) {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "the worker survived SIGKILL"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    } else {
+        eprintln!("SKIPPED: no /proc, no worker to kill");
+    }
+    five_meetings(addr)?;
+    let everything = format!("/query?query={}", encode("SELECT * WHERE { ?s ?p ?o }"));
+    let reply = http(addr, "GET", &everything, &[("Accept", "text/csv")], "")?;
+    assert_eq!(reply.status, 500, "{}", reply.body);
+    assert!(reply.body.contains("LIMIT"), "{}", reply.body);
+    five_meetings(addr)?;
     Ok(())
 }

@@ -6,6 +6,7 @@ use crate::serve::{router, AppState, ServeConfig, WorkerPool};
 use crate::store::{Snapshot, Store};
 use anyhow::Context;
 use axum::http::HeaderValue;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
@@ -37,6 +38,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
     let mut config = ServeConfig {
         timeout: Duration::from_secs(args.timeout),
         max_query_bytes: args.max_query_bytes,
+        max_result_bytes: args.max_result_bytes,
         public_url: args.public_url.clone(),
         ..ServeConfig::default()
     };
@@ -48,7 +50,13 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
         .iter()
         .map(|o| HeaderValue::from_str(o).with_context(|| format!("invalid --cors-origin {o:?}")))
         .collect::<anyhow::Result<_>>()?;
-    let program = std::env::current_exe().context("finding the meetkg executable")?;
+    // The running binary itself, even if the file was replaced since (an
+    // upgrade): a new worker must speak this server's protocol.
+    let program = if Path::new("/proc/self/exe").exists() {
+        PathBuf::from("/proc/self/exe")
+    } else {
+        std::env::current_exe().context("finding the meetkg executable")?
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -57,17 +65,40 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
         let workers = WorkerPool::start(program, served, config.max_concurrent)
             .await
             .context("starting the query workers")?;
-        let app = router(AppState::new(store, config).with_workers(workers));
+        // A query in flight may take its whole timeout; a slow reader gets a
+        // few seconds more, then the server stops anyway.
+        let grace = config.timeout + Duration::from_secs(5);
+        let state = AppState::new(store, config).with_workers(workers);
+        state
+            .describe_now()
+            .await
+            .context("computing the VoID statistics of the store")?;
+        let app = router(state);
         let listener = tokio::net::TcpListener::bind(args.bind)
             .await
             .with_context(|| format!("binding {}", args.bind))?;
         let local = listener.local_addr().context("reading the bound address")?;
         // The one line a script waits for: where to send queries.
         eprintln!("meetkg: SPARQL endpoint at http://{local}/query (Ctrl-C to stop)");
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown())
-            .await
-            .context("serving HTTP")
+        let (stopping, stop) = tokio::sync::watch::channel(false);
+        let serving = axum::serve(listener, app).with_graceful_shutdown(async move {
+            shutdown().await;
+            let _ = stopping.send(true);
+        });
+        let deadline = async move {
+            let mut stop = stop;
+            if stop.changed().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            served = serving => served.context("serving HTTP"),
+            () = deadline => {
+                log::warn!("requests still open {grace:?} after the signal: stopping anyway");
+                Ok(())
+            }
+        }
     })?;
     // The workers died with the router; the snapshot goes now.
     drop(snapshot);

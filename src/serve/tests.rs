@@ -317,6 +317,20 @@ async fn slow_queries_time_out() -> TestResult {
 }
 
 #[tokio::test]
+async fn results_over_the_limit_are_refused() -> TestResult {
+    let (_dir, app) = app_with(ServeConfig {
+        max_result_bytes: 100,
+        ..ServeConfig::default()
+    })?;
+    let reply = get(&app, "SELECT * WHERE { ?s ?p ?o }", "text/csv").await?;
+    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(reply.body.contains("LIMIT and OFFSET"), "{}", reply.body);
+    let reply = get(&app, "ASK {}", "*/*").await?;
+    assert_eq!(reply.status, StatusCode::OK);
+    Ok(())
+}
+
+#[tokio::test]
 async fn service_description_void_and_index() -> TestResult {
     let (_dir, app) = app()?;
     let reply = send(

@@ -86,8 +86,11 @@ pub fn run_worker(store_dir: &Path) -> Result<(), WorkerError> {
             }
         }
         // The server closed our stdin: it is gone, or it gave up on this query
-        // and kill is on its way. Either way nobody wants the answer.
-        std::process::exit(0);
+        // and kill is on its way. Either way nobody wants the answer. `_exit`,
+        // not `exit`: the main thread may be inside RocksDB, whose exit-time
+        // destructors must not run under it.
+        // SAFETY: `_exit` ends the process at once; it touches no Rust state.
+        unsafe { libc::_exit(0) }
     });
     for line in requests {
         let result = serde_json::from_str::<QueryRequest>(&line)
@@ -146,11 +149,13 @@ impl Worker {
         let failed = |what: &str, e: io::Error| {
             ServeError::Internal(format!("{what} {}: {e}", program.display()))
         };
+        // One argument, so a path that starts with "-" stays a path.
+        let mut store_arg = std::ffi::OsString::from("--store=");
+        store_arg.push(store_dir);
         let mut command = Command::new(program);
         command
             .arg(WORKER_SUBCOMMAND)
-            .arg("--store")
-            .arg(store_dir)
+            .arg(store_arg)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -198,27 +203,53 @@ impl Worker {
         serde_json::from_str(&line).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 
+    /// Whether the process is still running (an idle worker may have been
+    /// killed by the OOM killer or by hand).
+    fn is_alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
     /// Sends one request and reads its reply. The outer error means the worker
-    /// is unusable; the inner one is the query's own failure.
-    async fn exchange(&mut self, request: &QueryRequest) -> io::Result<Result<Answer, ServeError>> {
-        let mut line = serde_json::to_vec(request)?;
+    /// is unusable; the inner one is the query's own failure. A body longer
+    /// than `max_body` is refused before it is read.
+    async fn exchange(
+        &mut self,
+        request: &QueryRequest,
+        max_body: usize,
+    ) -> Result<Result<Answer, ServeError>, Failure> {
+        let mut line = serde_json::to_vec(request).map_err(|e| Failure::Unasked(e.into()))?;
         line.push(b'\n');
-        self.stdin.write_all(&line).await?;
-        self.stdin.flush().await?;
-        match self.read_reply().await? {
+        self.stdin
+            .write_all(&line)
+            .await
+            .map_err(Failure::Unasked)?;
+        self.stdin.flush().await.map_err(Failure::Unasked)?;
+        let reply = self.read_reply().await.map_err(|e| {
+            // Nothing at all came back: the worker died before it read the query.
+            if e.kind() == io::ErrorKind::UnexpectedEof {
+                Failure::Unasked(e)
+            } else {
+                Failure::Broken(e)
+            }
+        })?;
+        match reply {
+            Reply::Answer { len, .. } if len > max_body => Err(Failure::TooLarge(len)),
             Reply::Answer { media_type, len } => {
                 let mut body = vec![0; len];
-                self.stdout.read_exact(&mut body).await?;
+                self.stdout
+                    .read_exact(&mut body)
+                    .await
+                    .map_err(Failure::Broken)?;
                 Ok(Ok(Answer { media_type, body }))
             }
             Reply::Error { status, message } => Ok(Err(ServeError::Reported {
                 status: StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
                 message,
             })),
-            Reply::Ready => Err(io::Error::new(
+            Reply::Ready => Err(Failure::Broken(io::Error::new(
                 io::ErrorKind::InvalidData,
                 "the worker said ready in the middle of a query",
-            )),
+            ))),
         }
     }
 
@@ -234,6 +265,16 @@ impl Worker {
             let _ = self.child.wait().await;
         });
     }
+}
+
+/// Why an exchange with a worker failed; the worker is unusable in each case.
+enum Failure {
+    /// It died before answering anything: the query can go to a fresh worker.
+    Unasked(io::Error),
+    /// It failed mid-answer.
+    Broken(io::Error),
+    /// Its answer is longer than the limit (bytes).
+    TooLarge(usize),
 }
 
 /// The worker processes of an endpoint: idle ones wait here between queries.
@@ -285,40 +326,64 @@ impl WorkerPool {
     }
 
     /// Evaluates `request` on an idle worker (or a new one), or kills the
-    /// worker when `deadline` passes first.
+    /// worker when `deadline` passes first. An answer longer than `max_body`
+    /// bytes is refused (the worker is killed rather than read).
     ///
     /// If the future is dropped mid-way (the client went away), the worker is
     /// dropped with it, which kills it: a worker is never reused in an unknown
-    /// state.
+    /// state. A worker that died while idle is replaced, and the query goes to
+    /// the new one.
     pub async fn evaluate(
         &self,
         request: &QueryRequest,
         deadline: Instant,
         timeout: Duration,
+        max_body: usize,
     ) -> Result<Answer, ServeError> {
-        let idle = self.lock().pop();
-        let mut worker = match idle {
-            Some(worker) => worker,
-            None => {
-                tokio::time::timeout_at(deadline, Worker::start(&self.program, &self.store_dir))
+        let mut retried = false;
+        loop {
+            let idle = self.lock().pop();
+            let idle = idle.and_then(|mut w| w.is_alive().then_some(w));
+            let (mut worker, fresh) = match idle {
+                Some(worker) => (worker, false),
+                None => (
+                    tokio::time::timeout_at(
+                        deadline,
+                        Worker::start(&self.program, &self.store_dir),
+                    )
                     .await
-                    .map_err(|_| ServeError::Timeout(timeout))??
-            }
-        };
-        match tokio::time::timeout_at(deadline, worker.exchange(request)).await {
-            Ok(Ok(result)) => {
-                self.give_back(worker);
-                result
-            }
-            Ok(Err(e)) => {
-                worker.kill();
-                Err(ServeError::Internal(format!(
-                    "the query worker failed: {e}"
-                )))
-            }
-            Err(_) => {
-                worker.kill();
-                Err(ServeError::Timeout(timeout))
+                    .map_err(|_| ServeError::Timeout(timeout))??,
+                    true,
+                ),
+            };
+            let exchange = worker.exchange(request, max_body);
+            match tokio::time::timeout_at(deadline, exchange).await {
+                Ok(Ok(result)) => {
+                    self.give_back(worker);
+                    return result;
+                }
+                Ok(Err(Failure::Unasked(_))) if !fresh && !retried => {
+                    // It died between queries: once more, on a fresh worker.
+                    worker.kill();
+                    retried = true;
+                }
+                Ok(Err(Failure::Unasked(e) | Failure::Broken(e))) => {
+                    worker.kill();
+                    return Err(ServeError::Internal(format!(
+                        "the query worker failed: {e}"
+                    )));
+                }
+                Ok(Err(Failure::TooLarge(len))) => {
+                    worker.kill();
+                    return Err(ServeError::ResultTooLarge {
+                        len,
+                        limit: max_body,
+                    });
+                }
+                Err(_) => {
+                    worker.kill();
+                    return Err(ServeError::Timeout(timeout));
+                }
             }
         }
     }
