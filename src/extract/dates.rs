@@ -209,7 +209,14 @@ const ZONE_PATTERN: &str = r"(?:(UTC|GMT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)|\b(UTC|
 
 /// Time zones named by a place or a region, whose offset depends on the date
 /// (daylight saving time): "Geneva time", "Eastern Time".
-const REGIONAL_PATTERN: &str = r"(?i:((?:geneva|paris|brussels|berlin|vienna|rome|madrid|amsterdam|the\s+hague|stockholm|oslo|copenhagen|warsaw|prague|budapest|bern|zurich|london|uk|british|lisbon|dublin|new\s+york|washington|boston|toronto|ottawa|chicago|san\s+francisco|california|los\s+angeles|seattle|vancouver)\s+time|central\s+european(?:\s+summer)?\s+time|eastern(?:\s+standard|\s+daylight)?\s+time|pacific(?:\s+standard|\s+daylight)?\s+time|central\s+time))";
+const REGIONAL_PATTERN: &str = r"(?i:((?:geneva|paris|brussels|berlin|vienna|rome|madrid|amsterdam|the\s+hague|stockholm|oslo|copenhagen|warsaw|prague|budapest|bern|zurich|london|lisbon|dublin|new\s+york|washington|boston|toronto|ottawa|chicago|san\s+francisco|los\s+angeles|seattle|vancouver)\b(?:\s+time)?|(?:uk|british|california)\s+time|central\s+european(?:\s+summer)?\s+time|eastern(?:\s+standard|\s+daylight)?\s+time|pacific(?:\s+standard|\s+daylight)?\s+time|central\s+time))";
+
+/// "1400 UTC": four digits, only with a zone (else it is a year).
+static MILITARY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?\b|h\b)?\s*\(?\s*(?:{ZONE_PATTERN}|{REGIONAL_PATTERN})"
+    ))
+});
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -294,8 +301,9 @@ pub fn find_times(s: &str) -> Vec<TimeMatch> {
 /// for zones named by a place ("Geneva time"); without a date, standard time.
 pub fn find_times_on(s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
     let mut out = Vec::new();
-    // (local minutes, zone offset) of each match, for ranges.
-    let mut locals: Vec<(i32, i32)> = Vec::new();
+    // (local minutes, zone offset, p.m. when a.m./p.m. is written) of each
+    // match, for ranges.
+    let mut locals: Vec<(i32, i32, Option<bool>)> = Vec::new();
     for c in TIME.captures_iter(s) {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         let hour: i32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
@@ -307,17 +315,11 @@ pub fn find_times_on(s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
             t[digits..].starts_with(['h', 'H'])
         });
         let ampm = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
-        let zone_name = c
-            .get(5)
-            .or(c.get(7))
-            .map(|m| m.as_str().to_ascii_uppercase());
-        let zone_offset = c.get(6).map(|m| m.as_str());
-        let region = c.get(8).map(|m| m.as_str());
-        let zone_name = zone_name.or(region.map(str::to_owned));
+        let zone = zone_offset(&c, 5, date);
         let is_ampm = ampm
             .as_deref()
             .is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
-        if minutes.is_none() && !is_ampm && !h_suffix && zone_name.is_none() {
+        if minutes.is_none() && !is_ampm && !h_suffix && zone.is_none() {
             continue;
         }
         // A year or a date part is not a time: "2021-10" or "17.10.2024".
@@ -339,40 +341,89 @@ pub fn find_times_on(s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
         if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
             continue;
         }
-        let mut offset = 0;
-        let zoned = zone_name.is_some();
-        if let Some(z) = &zone_name {
-            offset = ZONES.iter().find(|(n, _)| n == z).map_or(0, |(_, o)| *o);
-        }
-        if let Some(r) = region {
-            let (standard, rule) = regional(r);
-            let summer = date.is_some_and(|d| summer_time(d, rule));
-            offset = standard + if summer { 60 } else { 0 };
-        }
-        if let Some(o) = zone_offset {
-            offset = parse_offset(o);
-        }
-        let total = (hour * 60 + minute - offset).rem_euclid(24 * 60);
+        let offset = zone.unwrap_or(0);
         out.push(TimeMatch {
             range: whole,
-            utc: format!("{:02}:{:02}", total / 60, total % 60),
-            zoned,
+            utc: utc(hour * 60 + minute, offset),
+            zoned: zone.is_some(),
         });
-        locals.push((hour * 60 + minute, offset));
+        let pm = is_ampm.then(|| ampm.as_deref().is_some_and(|a| a.starts_with('p')));
+        locals.push((hour * 60 + minute, offset, pm));
     }
-    // "14:00–15:30 UTC": the start of a range takes the zone written at its end.
-    for i in 0..out.len().saturating_sub(1) {
-        let between = &s[out[i].range.end..out[i + 1].range.start];
-        if !out[i].zoned && out[i + 1].zoned && matches!(between.trim(), "-" | "–" | "—" | "to")
+    // "1400 UTC": military time, only with its zone.
+    for c in MILITARY.captures_iter(s) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        if out.iter().any(|t| t.range.start < whole.end && whole.start < t.range.end) {
+            continue;
+        }
+        // "at 1400 UTC", not "IGF 2025 UTC+3": four digits are a time only
+        // where a time is introduced.
+        let before = s[..whole.start].trim_end().to_lowercase();
+        let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let introduced = before.is_empty()
+            || ["at", "from", "time:", "start:"].contains(&last_word)
+            || before.ends_with([',', '-', '–', '@', '|']);
+        if !introduced {
+            continue;
+        }
+        let number = |i| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        if let (Some(hour), Some(minute), Some(offset)) =
+            (number(1), number(2), zone_offset(&c, 3, date))
         {
-            let (local, _) = locals[i];
-            let offset = locals[i + 1].1;
-            let total = (local - offset).rem_euclid(24 * 60);
-            out[i].utc = format!("{:02}:{:02}", total / 60, total % 60);
-            out[i].zoned = true;
+            let at = out.partition_point(|t| t.range.start < whole.start);
+            out.insert(
+                at,
+                TimeMatch {
+                    range: whole,
+                    utc: utc(hour * 60 + minute, offset),
+                    zoned: true,
+                },
+            );
+            locals.insert(at, (hour * 60 + minute, offset, None));
         }
     }
+    // "14:00–15:30 UTC", "3:00 – 4:00pm": the start of a range takes the
+    // zone, and the p.m., written at its end.
+    for i in 0..out.len().saturating_sub(1) {
+        let between = &s[out[i].range.end..out[i + 1].range.start];
+        if !matches!(between.trim(), "-" | "–" | "—" | "to") {
+            continue;
+        }
+        let (end, end_offset, end_pm) = locals[i + 1];
+        let (start, offset, pm) = &mut locals[i];
+        if pm.is_none() && end_pm == Some(true) && *start < 12 * 60 && *start + 12 * 60 <= end {
+            *start += 12 * 60;
+        }
+        if !out[i].zoned && out[i + 1].zoned {
+            *offset = end_offset;
+            out[i].zoned = true;
+        }
+        out[i].utc = utc(*start, *offset);
+    }
     out
+}
+
+/// `HH:MM` in UTC of a local time in minutes at `offset` minutes from UTC.
+fn utc(local: i32, offset: i32) -> String {
+    let total = (local - offset).rem_euclid(24 * 60);
+    format!("{:02}:{:02}", total / 60, total % 60)
+}
+
+/// The offset from UTC, in minutes, of the zone a time names in `c`: the
+/// groups of [`ZONE_PATTERN`] from `first`, then that of [`REGIONAL_PATTERN`].
+/// `None` when no zone is written.
+fn zone_offset(c: &regex::Captures<'_>, first: usize, date: Option<NaiveDate>) -> Option<i32> {
+    if let Some(o) = c.get(first + 1) {
+        return Some(parse_offset(o.as_str()));
+    }
+    if let Some(name) = c.get(first).or(c.get(first + 2)) {
+        let name = name.as_str().to_ascii_uppercase();
+        return Some(ZONES.iter().find(|(n, _)| *n == name).map_or(0, |(_, o)| *o));
+    }
+    c.get(first + 3).map(|r| {
+        let (standard, rule) = regional(r.as_str());
+        standard + if date.is_some_and(|d| summer_time(d, rule)) { 60 } else { 0 }
+    })
 }
 
 fn parse_offset(o: &str) -> i32 {
@@ -483,5 +534,10 @@ mod tests {
             Some("08:00".into()),
             "standard time without a date"
         );
+        assert_eq!(on("2 p.m. Geneva (90 minutes)", (2025, 4, 9)), Some("12:00".into()));
+        assert_eq!(utc("held on Tue 4 Feb at 1400 UTC"), Some("14:00".into()));
+        assert_eq!(utc("in 2025 UTC"), None, "a year is no time");
+        assert_eq!(utc("3:00 – 4:00pm (UTC+01:00)"), Some("14:00".into()));
+        assert_eq!(utc("9:00 – 11:00am CET"), Some("08:00".into()));
     }
 }

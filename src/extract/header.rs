@@ -24,6 +24,21 @@ static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:meeting|call|session|conference)\s*(?:no\.?|number|nr\.?|#)?\s*(\d{1,4}|(?-i:[IVXL]{1,7}))\b",
     )
 });
+/// "the third meeting", "Seventh Meeting of the ...".
+static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session)\b")
+});
+/// The lines of an e-mail's header block ("From:", "Subject:"...).
+static EMAIL_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s"));
+/// "The Dynamic Coalition on Network Neutrality (DCNN) held its second call".
+static HELD_ITS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:The\s+)?([A-Z][^.;]{4,120}?)\s+(?:held|convened|organi[sz]ed)\s+(?:its|a|an|the)\b")
+});
+/// "Matteo Conti chaired the call": the active voice of a roster verb.
+static ACTIVE_ROSTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s+(chaired|moderated|facilitated|hosted)\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b")
+});
 static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|session)\b")
 });
@@ -34,7 +49,7 @@ static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:summary(?:\s+report)?|minutes|(?:meeting|call)\s+notes|notes|report|record)\s+(?:of|from)\s+(?:the\s+)?)?(?:(?:\d+(?:st|nd|rd|th)|[a-z]+)\s+){0,2}?(?:meeting|call|session)\s+of\s+(?:the\s+)?",
+        r"(?i)^(?:(?:summary(?:\s+report)?|minutes|(?:meeting|call)\s+notes|notes|report|record)\s*(?:(?:of|from)\s+(?:the\s+)?|[–—:-]\s*))?(?:(?:\d+(?:st|nd|rd|th)|[a-z]+)\s+){0,2}?(?:meeting|call|session)\s+of\s+(?:the\s+)?",
     )
 });
 static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,6 +67,7 @@ static NEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Convened by the IGF Secretariat": a line about the meeting, not its title.
 static CONVENED_BY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\w+(?:ed|en)\s+(?:jointly\s+)?by\b"));
+static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(?:19|20)\d{2}\b"));
 static UMBRELLA: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:(?:the\s+)?(?:UN\s+)?(?:IGF|Internet\s+Governance\s+Forum)(?:\s+\d{4})?(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)",
@@ -91,7 +107,29 @@ pub struct RosterName {
 }
 
 /// Title lines: the non-blank lines before the first sentence of running text.
+/// The lines of the header block a record opens with when it is an e-mail:
+/// two "Field:" lines or more at the top, a "From:" or "Subject:" among them.
+fn email_header(text: &Text) -> Vec<usize> {
+    let block: Vec<&crate::text::Line> = text
+        .lines
+        .iter()
+        .skip_while(|l| l.is_blank())
+        .take_while(|l| EMAIL_HEADER.is_match(l.text()))
+        .collect();
+    let mail = block.len() >= 2
+        && block.iter().any(|l| {
+            let t = l.text().to_ascii_lowercase();
+            t.starts_with("from") || t.starts_with("subject")
+        });
+    if mail {
+        block.iter().map(|l| l.number).collect()
+    } else {
+        Vec::new()
+    }
+}
+
 fn title_lines<'a>(text: &'a Text, lex: &Lexicons) -> Vec<&'a str> {
+    let mail = email_header(text);
     // Title lines run until the first real sentence (long and ending with a
     // full stop), the first list item or the first section heading.
     let first_sentence_line = text
@@ -102,6 +140,7 @@ fn title_lines<'a>(text: &'a Text, lex: &Lexicons) -> Vec<&'a str> {
     text.lines
         .iter()
         .filter(|l| !l.is_blank() && l.number < first_sentence_line)
+        .filter(|l| !mail.contains(&l.number))
         .take_while(|l| {
             crate::text::list_marker(l.text()).is_none()
                 && !lex.is_section_heading(l.text().split(':').next().unwrap_or(""))
@@ -114,7 +153,15 @@ fn title_lines<'a>(text: &'a Text, lex: &Lexicons) -> Vec<&'a str> {
 pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     let mut h = Header::default();
     let titles = title_lines(text, lex);
-    let opening: Vec<&Sentence> = text.sentences.iter().take(12).collect();
+    // An e-mail's header block ("Date: Wed, 5 Feb 2025 09:47:12 -0300" is
+    // when it was sent) is not the record's.
+    let mail = email_header(text);
+    let opening: Vec<&Sentence> = text
+        .sentences
+        .iter()
+        .filter(|s| !mail.contains(&s.line))
+        .take(12)
+        .collect();
 
     h.series = series(&titles, &opening, orgs, lex);
     h.number = titles
@@ -126,6 +173,13 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
                     .captures(s.text())
                     .and_then(|c| c[1].parse().ok())
             })
+        })
+        .or_else(|| {
+            titles
+                .iter()
+                .copied()
+                .chain(opening.iter().map(|s| s.text()))
+                .find_map(|t| ORDINAL_WORD.captures(t).and_then(|c| ordinal(&c[1])))
         });
 
     // Date and time: the title block first, then the opening sentences.
@@ -177,6 +231,20 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     h
 }
 
+/// "third" → 3.
+fn ordinal(word: &str) -> Option<u32> {
+    const WORDS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+    let word = word.to_lowercase();
+    WORDS
+        .iter()
+        .position(|w| *w == word)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
 /// "12" or "XII".
 fn number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
@@ -219,7 +287,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             continue;
         }
         let t = TITLE_HEAD.replace(t, "");
-        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs);
+        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, &lex.countries);
         let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
         let names_body =
             words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
@@ -238,8 +306,24 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             let raw = c[1].trim();
             return match orgs.lookup(raw) {
                 Some(i) => orgs.entry(i).pref.clone(),
-                None => tidy_series(raw, orgs),
+                None => tidy_series(raw, orgs, &lex.countries),
             };
+        }
+    }
+    // "The Dynamic Coalition on Network Neutrality (DCNN) held its second call".
+    for s in opening {
+        let plain = PARENTHETICAL.replace_all(s.text(), "");
+        if let Some(c) = HELD_ITS.captures(&plain) {
+            let raw = c[1].trim();
+            let names_body = raw
+                .split([' ', '-'])
+                .any(|w| lex.body_words.contains(&w.to_lowercase()));
+            if names_body {
+                return match orgs.lookup(raw) {
+                    Some(i) => orgs.entry(i).pref.clone(),
+                    None => tidy_series(raw, orgs, &lex.countries),
+                };
+            }
         }
     }
     String::new()
@@ -248,17 +332,26 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
 /// "IGF Policy Network on Artificial Intelligence (PNAI)" → "Policy Network on
 /// Artificial Intelligence": the body's own name, without the umbrella prefix or
 /// the acronym, and in title case when the title was in capitals.
-fn tidy_series(s: &str, orgs: &Matcher) -> String {
+fn tidy_series(s: &str, orgs: &Matcher, countries: &std::collections::HashSet<String>) -> String {
     let s = s.trim();
     let s = PARENTHETICAL_END.replace(s, "");
     // The umbrella first: "IGF Dynamic Coalition on ...", "Internet
     // Governance Forum – Dynamic Coalition on ...".
     let bare = UMBRELLA.replace(&s, "");
-    let s = if bare.trim().is_empty() {
+    // "IGF Uruguay": a national IGF's name keeps its "IGF".
+    let national = UMBRELLA.find(&s).is_some_and(|m| {
+        let words: Vec<&str> = bare.split_whitespace().take(3).collect();
+        !m.as_str().contains(char::is_numeric)
+            && (1..=words.len()).any(|n| countries.contains(&super::names::fold(&words[..n].join(" "))))
+    });
+    let s = if bare.trim().is_empty() || national {
         s.trim()
     } else {
         bare.trim()
     };
+    // The year of an edition is not part of the body's name.
+    let unyeared = YEAR_WORD.replace_all(s, "");
+    let s = unyeared.trim();
     let s = s.strip_prefix("The ").unwrap_or(s).trim();
     if s.chars().any(char::is_lowercase) {
         return s.to_owned();
@@ -367,6 +460,21 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
                     } else {
                         &mut h.moderators
                     };
+                    if !list.iter().any(|n| n.name == name.name) {
+                        list.push(RosterName {
+                            sentence: si,
+                            ..name
+                        });
+                    }
+                }
+            }
+        }
+        // "Matteo Conti chaired the call".
+        if let Some(c) = ACTIVE_ROSTER.captures(t) {
+            if let (Some(who), Some(verb)) = (c.get(1), c.get(2)) {
+                let host = verb.as_str() == "hosted";
+                for name in names_at(t, who.start(), lex) {
+                    let list = if host { &mut h.hosts } else { &mut h.moderators };
                     if !list.iter().any(|n| n.name == name.name) {
                         list.push(RosterName {
                             sentence: si,

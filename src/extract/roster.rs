@@ -130,10 +130,42 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
     let lex = &ex.lex;
     let mut entries = Vec::new();
     if let Some(rest) = inline {
+        // The list may wrap onto the next lines ("..., Florencia Núñez\n(ISOC
+        // Uruguay), ..."): (offset in the joined text, line, offset in line).
         let line = &text.lines[start];
-        let offset = line.text().len() - rest.len();
-        for (at, part) in split_top_level(rest) {
-            if let Some(e) = entry(part, start, offset + at, ex) {
+        let mut joined = rest.to_owned();
+        let mut segments = vec![(0, start, line.text().len() - rest.len())];
+        for next in &text.lines[start + 1..] {
+            let t = next.text();
+            let so_far = joined.trim_end();
+            // Only what visibly runs on: a comma or "and" at the end, or a
+            // parenthesis or lower case at the start of the next line.
+            let runs_on = so_far.ends_with([',', ';', '('])
+                || so_far.ends_with(" and")
+                || t.starts_with(['(', ')'])
+                || t.starts_with(char::is_lowercase);
+            if !runs_on
+                || next.is_blank()
+                || t.contains(": ")
+                || lex.is_section_heading(t)
+                || list_marker(t).is_some()
+                || heading(next, lex).is_some()
+                || absence(next, lex).is_some()
+            {
+                break;
+            }
+            joined.push(' ');
+            segments.push((joined.len(), next.number, 0));
+            joined.push_str(t);
+        }
+        let joined = joined.trim_end_matches('.');
+        for (at, part) in split_top_level(joined) {
+            let &(seg_at, line, seg_offset) = segments
+                .iter()
+                .rev()
+                .find(|(s, _, _)| *s <= at)
+                .unwrap_or(&segments[0]);
+            if let Some(e) = entry(part, line, seg_offset + at - seg_at, ex) {
                 entries.push(e);
             }
         }
@@ -365,6 +397,11 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
 fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
     let lex = &ex.lex;
     let body = body.trim().trim_end_matches(['.', ',', ';']);
+    // "... (Antel) and myself": the writer is not on the line by name.
+    let body = ["and myself", "and me", "and I"]
+        .iter()
+        .find_map(|tail| body.strip_suffix(tail))
+        .map_or(body, |b| b.trim_end().trim_end_matches(','));
     // "Name – Organisation" as well as "Name, Organisation".
     let body_norm = body.replacen(" – ", ", ", 1).replacen(" - ", ", ", 1);
     let name = leading_name(&body_norm, lex)?;
@@ -399,8 +436,10 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
                     inner = q[end + 1..].trim_start_matches([',', ';', ' ']);
                 }
             }
+            // "(Titti)", not "(UdelaR)": a nickname has no capital inside.
             let nickname = inner.split(' ').count() == 1
                 && is_name_word(inner)
+                && !inner.chars().skip(1).any(char::is_uppercase)
                 && inner.chars().any(char::is_lowercase)
                 && ex.orgs.lookup(inner).is_none()
                 && !ex.lex.countries.contains(&super::names::fold(inner));
