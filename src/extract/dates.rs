@@ -353,7 +353,10 @@ pub fn find_times_on(s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
     // "1400 UTC": military time, only with its zone.
     for c in MILITARY.captures_iter(s) {
         let whole = c.get(0).map_or(0..0, |m| m.range());
-        if out.iter().any(|t| t.range.start < whole.end && whole.start < t.range.end) {
+        if out
+            .iter()
+            .any(|t| t.range.start < whole.end && whole.start < t.range.end)
+        {
             continue;
         }
         // "at 1400 UTC", not "IGF 2025 UTC+3": four digits are a time only
@@ -418,11 +421,21 @@ fn zone_offset(c: &regex::Captures<'_>, first: usize, date: Option<NaiveDate>) -
     }
     if let Some(name) = c.get(first).or(c.get(first + 2)) {
         let name = name.as_str().to_ascii_uppercase();
-        return Some(ZONES.iter().find(|(n, _)| *n == name).map_or(0, |(_, o)| *o));
+        return Some(
+            ZONES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0, |(_, o)| *o),
+        );
     }
     c.get(first + 3).map(|r| {
         let (standard, rule) = regional(r.as_str());
-        standard + if date.is_some_and(|d| summer_time(d, rule)) { 60 } else { 0 }
+        standard
+            + if date.is_some_and(|d| summer_time(d, rule)) {
+                60
+            } else {
+                0
+            }
     })
 }
 
@@ -534,7 +547,10 @@ mod tests {
             Some("08:00".into()),
             "standard time without a date"
         );
-        assert_eq!(on("2 p.m. Geneva (90 minutes)", (2025, 4, 9)), Some("12:00".into()));
+        assert_eq!(
+            on("2 p.m. Geneva (90 minutes)", (2025, 4, 9)),
+            Some("12:00".into())
+        );
         assert_eq!(utc("held on Tue 4 Feb at 1400 UTC"), Some("14:00".into()));
         assert_eq!(utc("in 2025 UTC"), None, "a year is no time");
         assert_eq!(utc("3:00 – 4:00pm (UTC+01:00)"), Some("14:00".into()));

@@ -26,7 +26,9 @@ static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "the third meeting", "Seventh Meeting of the ...".
 static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session)\b")
+    re(
+        r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session)\b",
+    )
 });
 /// The lines of an e-mail's header block ("From:", "Subject:"...).
 static EMAIL_HEADER: LazyLock<Regex> =
@@ -37,7 +39,9 @@ static HELD_ITS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Matteo Conti chaired the call": the active voice of a roster verb.
 static ACTIVE_ROSTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s+(chaired|moderated|facilitated|hosted)\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b")
+    re(
+        r"^((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s+(chaired|moderated|facilitated|hosted)\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b",
+    )
 });
 static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|session)\b")
@@ -234,9 +238,26 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
 /// "third" → 3.
 fn ordinal(word: &str) -> Option<u32> {
     const WORDS: &[&str] = &[
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
     let word = word.to_lowercase();
     WORDS
@@ -342,7 +363,8 @@ fn tidy_series(s: &str, orgs: &Matcher, countries: &std::collections::HashSet<St
     let national = UMBRELLA.find(&s).is_some_and(|m| {
         let words: Vec<&str> = bare.split_whitespace().take(3).collect();
         !m.as_str().contains(char::is_numeric)
-            && (1..=words.len()).any(|n| countries.contains(&super::names::fold(&words[..n].join(" "))))
+            && (1..=words.len())
+                .any(|n| countries.contains(&super::names::fold(&words[..n].join(" "))))
     });
     let s = if bare.trim().is_empty() || national {
         s.trim()
@@ -474,7 +496,11 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
             if let (Some(who), Some(verb)) = (c.get(1), c.get(2)) {
                 let host = verb.as_str() == "hosted";
                 for name in names_at(t, who.start(), lex) {
-                    let list = if host { &mut h.hosts } else { &mut h.moderators };
+                    let list = if host {
+                        &mut h.hosts
+                    } else {
+                        &mut h.moderators
+                    };
                     if !list.iter().any(|n| n.name == name.name) {
                         list.push(RosterName {
                             sentence: si,
@@ -710,6 +736,25 @@ mod tests {
         assert_eq!(number("XL"), Some(40));
         assert_eq!(number("IX"), Some(9));
         assert_eq!(number("ABC"), None);
+    }
+
+    #[test]
+    fn an_email_summary() {
+        let h = header("From: A <a@example.org>\nDate: Wed, 5 Feb 2025 09:47:12 -0300\nSubject: [list] IGF Uruguay 2025 - summary of meeting 3\n\nPlease find below a short summary of the third meeting of the IGF Uruguay 2025 Organising Committee (Comité Organizador), held online on Tue 4 Feb at 1400 UTC (11:00 Montevideo).\n\nValentina Sosa chaired the meeting. Our next meeting will be on Tue 18 Feb.");
+        assert_eq!(h.series, "IGF Uruguay Organising Committee");
+        assert_eq!(h.number, Some(3));
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2025-02-04"));
+        assert_eq!(h.start_time_utc.as_deref(), Some("14:00"));
+        let names: Vec<&str> = h.moderators.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["Valentina Sosa"]);
+        // A "Date:" field alone is no e-mail.
+        let h = header("DC on Data\n\nDate: Tuesday, 14 January 2025\n");
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2025-01-14"));
+        let h = header(
+            "Summary – Seventh Meeting of the MAG Working Group on Outreach\n\n9 April 2025\n",
+        );
+        assert_eq!(h.series, "MAG Working Group on Outreach");
+        assert_eq!(h.number, Some(7));
     }
 
     #[test]

@@ -173,6 +173,7 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         return merge_duplicates(entries);
     }
     let mut columns: Option<Vec<String>> = None;
+    let inverted = surname_first(&text.lines[start + 1..], ex);
     for line in &text.lines[start + 1..] {
         if line.is_blank() {
             continue;
@@ -218,6 +219,20 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         if lower.starts_with("annex") || lower.starts_with("appendix") {
             break;
         }
+        // "van der Berg, Pieter (RIPE NCC)" in a surname-first list.
+        if inverted {
+            if let Some((given, surname, rest)) = inverted_name(body, ex) {
+                let name = format!("{given} {surname}");
+                let mut e = entry(&format!("{name}{rest}"), line.number, marker, ex);
+                if let Some(e) = e.as_mut() {
+                    // The name as the list writes it, for the evidence.
+                    e.name = name;
+                    e.name_range = marker..marker + surname.len() + 2 + given.len();
+                }
+                entries.extend(e);
+                continue;
+            }
+        }
         if !body.starts_with(|c: char| c.is_uppercase()) {
             if entries.is_empty() || marker > 0 {
                 continue;
@@ -234,6 +249,54 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         }
     }
     merge_duplicates(entries)
+}
+
+/// "Horvat, Petra (European Commission)" → ("Petra", "Horvat", " (European
+/// Commission)"): one to four surname words (particles allowed), a comma, one
+/// or two given names that are no organisation, role or country, and at most a
+/// parenthesis after them.
+fn inverted_name<'a>(body: &'a str, ex: &Extractor) -> Option<(&'a str, &'a str, &'a str)> {
+    let (surname, after) = body.split_once(", ")?;
+    let (given, rest) = match after.find(" (") {
+        Some(i) if after.trim_end().ends_with(')') => (&after[..i], &after[i..]),
+        _ => (after, ""),
+    };
+    let given = given.trim();
+    let surname_words: Vec<&str> = surname.split(' ').collect();
+    let particle = |w: &str| ex.lex.particles.iter().any(|p| p == w);
+    let surname_ok = (1..=4).contains(&surname_words.len())
+        && surname_words.iter().all(|w| is_name_word(w) || particle(w))
+        && surname_words.iter().any(|w| is_name_word(w));
+    let given_words: Vec<&str> = given.split(' ').collect();
+    let given_ok = (1..=2).contains(&given_words.len())
+        && given_words
+            .iter()
+            .all(|w| is_name_word(w) && w.chars().skip(1).any(char::is_lowercase))
+        && ex.orgs.lookup(given).is_none()
+        && ex.roles.lookup(given).is_none()
+        && !looks_like_role(given, &ex.lex)
+        && !ex.lex.countries.contains(&super::names::fold(given))
+        && !given_words
+            .iter()
+            .any(|w| ex.lex.organisation_heads.contains(&w.to_lowercase()));
+    (surname_ok && given_ok).then_some((given, surname, rest))
+}
+
+/// Whether a list writes its names surname first: most of its first lines
+/// (two at least) read as "Surname, Given (Organisation)".
+fn surname_first(lines: &[Line], ex: &Extractor) -> bool {
+    let bodies: Vec<&str> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take_while(|l| !ex.lex.is_section_heading(l.text()))
+        .take(40)
+        .map(|l| &l.text()[list_marker(l.text()).unwrap_or(0)..])
+        .collect();
+    let inverted = bodies
+        .iter()
+        .filter(|b| inverted_name(b, ex).is_some())
+        .count();
+    inverted >= 2 && inverted * 3 >= bodies.len() * 2
 }
 
 /// Byte offset of the `)` that closes a parenthesis opened just before `s`.
@@ -774,6 +837,30 @@ mod tests {
             orgs(&entries[1]),
             ["African Parliamentary Network on Internet Governance"]
         );
+    }
+
+    #[test]
+    fn surname_first_lists_and_wrapped_inline_lists() {
+        let ex = extractor();
+        let text = Text::new("Attendees\n* Eze, Ngozi (NIRA)\n* van der Berg, Pieter (RIPE NCC)\n* Mutua, Wanjiru\n\nAgenda\n");
+        let names: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Ngozi Eze", "Pieter van der Berg", "Wanjiru Mutua"]);
+        // "Name, Organisation" lists are not read backwards.
+        let text = Text::new("Participants\n- Jane Doe, Google\n- Ana Silva, ICANN\n");
+        let names: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Jane Doe", "Ana Silva"]);
+        let text = Text::new(
+            "Participants: Ana Silva (AGESIC), Florencia Núñez\n(ISOC Uruguay), Ing. Diego Cabrera (URSEC),\nBen Ode (UdelaR) and myself.\nThe meeting opened.\n",
+        );
+        let entries = extract(&text, &ex);
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Ana Silva", "Florencia Núñez", "Diego Cabrera", "Ben Ode"]
+        );
+        assert_eq!(orgs(&entries[1]), ["ISOC Uruguay"]);
+        assert_eq!(entries[3].nickname, None, "(UdelaR) is no nickname");
+        assert_eq!(orgs(&entries[3]), ["UdelaR"]);
     }
 
     #[test]

@@ -146,6 +146,14 @@ fn flush<'a>(
 /// auxiliary ("had noted").
 fn followed_by_speech(t: &str, end: usize, lex: &Lexicons) -> bool {
     let mut rest = t[end..].trim_start();
+    // "Last updated: 10 April": a field's label, not a speaker's verb.
+    if rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(':'))
+    {
+        return false;
+    }
     if rest.starts_with('(') {
         match rest.find(')') {
             Some(close) => rest = rest[close + 1..].trim_start(),
@@ -232,6 +240,12 @@ fn main_clause_start(before: &str) -> bool {
         || b.ends_with('–')
 }
 
+/// "Q (Name):", "A (Name):", "Question (Name):".
+static QA_TURN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:Q|A|Question|Answer|Reply|Comment)\s*\(([^)]{2,60})\)\s*:")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
 /// The names in one sentence, each with the fact it supports.
 pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<NameMention> {
     let t = s.text();
@@ -266,6 +280,26 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
     if t.starts_with(">>") {
         if let Some(colon) = t.find(':') {
             masked.push(0..colon);
+        }
+    }
+    // A question-and-answer turn: "Q (Rodrigo Batista): ...", "A (Ms. Hoffmann): ...".
+    if let Some(c) = QA_TURN.captures(t) {
+        if let (Some(label), Some(who)) = (c.get(0), c.get(1)) {
+            let name = who.as_str().trim();
+            let words: Vec<&str> = name.split(' ').collect();
+            let person = (1..=5).contains(&words.len())
+                && words.iter().all(|w| is_name_word(w) || lex.is_honorific(w))
+                && words.iter().any(|w| !lex.is_honorific(w))
+                && !words.iter().any(|w| lex.not_names.contains(*w));
+            if person {
+                out.push(NameMention {
+                    text: title_case(name),
+                    fact: FactKind::Spoke,
+                    definite: true,
+                    range: who.range(),
+                });
+            }
+            masked.push(0..label.end());
         }
     }
     for (range, name) in name_runs(t, lex, &masked) {
@@ -345,6 +379,20 @@ mod tests {
             .flat_map(|s| mentions(s, &lex, &[]))
             .map(|m| (m.text, m.fact, m.definite))
             .collect()
+    }
+
+    #[test]
+    fn question_and_answer_turns_and_field_labels() {
+        let got = run("Q (Rodrigo Batista): Will the report cover it?\nA (Ms. Hoffmann): Yes.\nQ (chat, anonymous): And then?");
+        let spoke: Vec<&str> = got
+            .iter()
+            .filter(|m| m.1 == FactKind::Spoke)
+            .map(|m| m.0.as_str())
+            .collect();
+        assert_eq!(spoke, ["Rodrigo Batista", "Ms. Hoffmann"]);
+        assert!(run("Last updated: 10 April 2025")
+            .iter()
+            .all(|m| m.1 != FactKind::Spoke && !m.2));
     }
 
     #[test]
