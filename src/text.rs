@@ -229,6 +229,17 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
                 continue;
             }
             '*' | '_' if is_emphasis(&chars, i) => {}
+            // "[3]IGF Secretariat": a text browser's link number, dropped.
+            '[' if chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() > 0
+                && chars[i + 1..]
+                    .iter()
+                    .find(|c| !c.is_ascii_digit())
+                    .is_some_and(|&c| c == ']') =>
+            {
+                let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+                i += digits + 2;
+                continue;
+            }
             '[' => {
                 // [text](target) keeps the text; a bare [text] keeps it too.
                 if let Some(close) = chars[i + 1..].iter().position(|&c| c == ']') {
@@ -629,6 +640,12 @@ mod tests {
             &raw[row.start()..row.end()],
             "Ana Silva     ICANN      Co-chair"
         );
+    }
+
+    #[test]
+    fn link_numbers_of_text_browsers_go() {
+        let t = Text::new("the [3]IGF Secretariat and the [6]Kenya IGF; see [12].");
+        assert_eq!(t.lines[0].text(), "the IGF Secretariat and the Kenya IGF; see .");
     }
 
     #[test]

@@ -37,6 +37,10 @@ static EMAIL_HEADER: LazyLock<Regex> =
 static HELD_ITS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(?:The\s+)?([A-Z][^.;]{4,120}?)\s+(?:held|convened|organi[sz]ed)\s+(?:its|a|an|the)\b")
 });
+/// "Valentina Sosa, who chairs the committee this year, opened the meeting".
+static WHO_CHAIRS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s+who\s+(?:co-)?(?:chairs|moderates|facilitates|leads)\s+(?:the|this|our)\s+(?:committee|group|working\s+group|meeting|call|coalition|network|forum)\b")
+});
 /// "Matteo Conti chaired the call": the active voice of a roster verb.
 static ACTIVE_ROSTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -491,10 +495,11 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
                 }
             }
         }
-        // "Matteo Conti chaired the call".
-        if let Some(c) = ACTIVE_ROSTER.captures(t) {
-            if let (Some(who), Some(verb)) = (c.get(1), c.get(2)) {
-                let host = verb.as_str() == "hosted";
+        // "Matteo Conti chaired the call", "Valentina Sosa, who chairs the
+        // committee, opened the meeting".
+        if let Some(c) = ACTIVE_ROSTER.captures(t).or_else(|| WHO_CHAIRS.captures(t)) {
+            if let Some(who) = c.get(1) {
+                let host = c.get(2).is_some_and(|v| v.as_str() == "hosted");
                 for name in names_at(t, who.start(), lex) {
                     let list = if host {
                         &mut h.hosts

@@ -543,10 +543,18 @@ impl Extractor {
             let prefix_of = |h: &gazetteer::Hit, r: &std::ops::Range<usize>| {
                 h.range.start == r.start && h.range.end < r.end
             };
-            let shaped: Vec<std::ops::Range<usize>> = shaped
+            let mut shaped: Vec<std::ops::Range<usize>> = shaped
                 .into_iter()
                 .filter(|r| !self.orgs.find(s.text()).iter().any(|h| prefix_of(h, r)))
                 .collect();
+            // National IGFs by name ("IGF Uruguay", "Kenya IGF"): whole, even
+            // where "IGF" alone is known.
+            if !listed {
+                for r in orgnames::national_igfs(s.text(), &self.lex) {
+                    shaped.retain(|f| !(f.start < r.end && r.start < f.end));
+                    shaped.push(r);
+                }
+            }
             // On the participant list, a known name inside a longer
             // organisation of an entry ("Internet Society" in "Internet
             // Society India Chennai Chapter") is that organisation's word.

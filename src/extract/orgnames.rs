@@ -197,6 +197,43 @@ pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
     found
 }
 
+/// National and regional IGFs by their usual names: "IGF Uruguay", "Youth IGF
+/// Uruguay", "Kenya IGF", as byte ranges (the name is the text).
+pub fn national_igfs(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
+    let words = words(sentence);
+    let country = |from: usize| -> Option<usize> {
+        (1..=3).rev().find(|&n| {
+            from + n <= words.len()
+                && capitalised(words[from].text)
+                && lex.countries.contains(&super::names::fold(
+                    &sentence[words[from].range.start..words[from + n - 1].range.end],
+                ))
+        })
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.text != "IGF" {
+            continue;
+        }
+        let youth = i > 0 && words[i - 1].text == "Youth";
+        let first = if youth { i - 1 } else { i };
+        // "IGF Uruguay": the country after.
+        if let Some(n) = (!w.closes).then(|| country(i + 1)).flatten() {
+            out.push(words[first].range.start..words[i + n].range.end);
+            continue;
+        }
+        // "Kenya IGF", "Kenya Youth IGF": the country before.
+        let before = first;
+        if let Some(start) = (1..=3).rev().find_map(|n| {
+            (before >= n && country(before - n) == Some(n) && !words[before - 1].closes)
+                .then(|| before - n)
+        }) {
+            out.push(words[start].range.start..w.range.end);
+        }
+    }
+    out
+}
+
 /// Heads that name a state's organ when "of <country>" follows, written
 /// in lower case as often as not: "the governments of Germany and Norway",
 /// "the permanent mission of Kenya". Each with its singular, capitalised form.
@@ -409,6 +446,14 @@ mod tests {
         // One body on two subjects is not two bodies.
         assert!(coordinated("the Policy Networks on Access and Environment", &lex).is_empty());
         assert!(coordinated("Members on Tuesday and on Friday", &lex).is_empty());
+    }
+
+    #[test]
+    fn national_igfs_by_name() {
+        let lex = lex();
+        let s = "IGF Uruguay, the Youth IGF Uruguay team and the Kenya IGF met; the IGF 2025 too.";
+        let got: Vec<&str> = national_igfs(s, &lex).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(got, ["IGF Uruguay", "Youth IGF Uruguay", "Kenya IGF"]);
     }
 
     #[test]
