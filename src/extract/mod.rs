@@ -8,6 +8,7 @@
 //! RDF.
 
 pub mod agenda;
+pub mod author;
 pub mod dates;
 pub mod gazetteer;
 pub mod header;
@@ -266,6 +267,33 @@ impl Extractor {
         };
         for e in &absent {
             out.mentions.push(listed(e, FactKind::Mentioned));
+        }
+        // The writer of an e-mail: the signature, "... and myself" on the
+        // participants line, "I presented ...".
+        if let Some(a) = author::find(&text, &self.lex) {
+            let mention = |fact, span: &Span| PersonMention {
+                text: a.name.clone(),
+                fact,
+                definite: true,
+                nickname: None,
+                roles: Vec::new(),
+                affiliations: Vec::new(),
+                memberships: Vec::new(),
+                evidence: evidence(fact, span, &a.name),
+            };
+            out.mentions
+                .push(mention(FactKind::Mentioned, &text.lines[a.line].span));
+            let myself = roster
+                .iter()
+                .map(|e| &text.lines[e.line])
+                .find(|l| l.text().contains("and myself"));
+            if let Some(line) = myself {
+                out.mentions.push(mention(FactKind::Listed, &line.span));
+            }
+            if let Some(i) = a.spoke_in {
+                out.mentions
+                    .push(mention(FactKind::Spoke, &text.sentences[i].span));
+            }
         }
         for e in &roster {
             let line = &text.lines[e.line];
