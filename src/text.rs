@@ -230,14 +230,8 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
             }
             '*' | '_' if is_emphasis(&chars, i) => {}
             // "[3]IGF Secretariat": a text browser's link number, dropped.
-            '[' if chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() > 0
-                && chars[i + 1..]
-                    .iter()
-                    .find(|c| !c.is_ascii_digit())
-                    .is_some_and(|&c| c == ']') =>
-            {
-                let digits = chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-                i += digits + 2;
+            '[' if link_number(&chars[i..]).is_some() => {
+                i += link_number(&chars[i..]).unwrap_or(1);
                 continue;
             }
             '[' => {
@@ -358,6 +352,17 @@ fn piped(span: &Span, gaps: &[usize]) -> Span {
     out.push(' ', last);
     out.push('|', last);
     out
+}
+
+/// The length of a "[12]" at the start of `chars`, if that is what is there.
+fn link_number(chars: &[char]) -> Option<usize> {
+    let digits = chars
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (chars.first() == Some(&'[') && digits > 0 && chars.get(digits + 1) == Some(&']'))
+        .then_some(digits + 2)
 }
 
 /// `*` and `_` are emphasis when they open or close a run, not inside a word.
@@ -645,7 +650,10 @@ mod tests {
     #[test]
     fn link_numbers_of_text_browsers_go() {
         let t = Text::new("the [3]IGF Secretariat and the [6]Kenya IGF; see [12].");
-        assert_eq!(t.lines[0].text(), "the IGF Secretariat and the Kenya IGF; see .");
+        assert_eq!(
+            t.lines[0].text(),
+            "the IGF Secretariat and the Kenya IGF; see ."
+        );
     }
 
     #[test]

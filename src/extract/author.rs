@@ -51,9 +51,10 @@ pub fn find(text: &Text, lex: &Lexicons) -> Option<Author> {
                 && !words.iter().any(|w| lex.not_names.contains(*w))
         })?;
     let spoke_in = text.sentences.iter().position(|s| {
-        FIRST_PERSON_SPEECH
-            .captures_iter(s.text())
-            .any(|c| c.get(1).is_some_and(|v| lex.speech_verbs.contains(v.as_str())))
+        FIRST_PERSON_SPEECH.captures_iter(s.text()).any(|c| {
+            c.get(1)
+                .is_some_and(|v| lex.speech_verbs.contains(v.as_str()))
+        })
     });
     Some(Author {
         name: line.text().trim().to_owned(),

@@ -39,7 +39,9 @@ static HELD_ITS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Valentina Sosa, who chairs the committee this year, opened the meeting".
 static WHO_CHAIRS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s+who\s+(?:co-)?(?:chairs|moderates|facilitates|leads)\s+(?:the|this|our)\s+(?:committee|group|working\s+group|meeting|call|coalition|network|forum)\b")
+    re(
+        r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s+who\s+(?:co-)?(?:chairs|moderates|facilitates|leads)\s+(?:the|this|our)\s+(?:committee|group|working\s+group|meeting|call|coalition|network|forum)\b",
+    )
 });
 /// "Matteo Conti chaired the call": the active voice of a roster verb.
 static ACTIVE_ROSTER: LazyLock<Regex> = LazyLock::new(|| {
