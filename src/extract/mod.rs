@@ -199,6 +199,8 @@ pub struct Extractor {
     pub orgs: Matcher,
     pub topics: Matcher,
     pub roles: Matcher,
+    /// Every nickname and given name of `person-aliases.ttl`, folded.
+    pub known_nicknames: HashSet<String>,
 }
 
 static UPDATE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,6 +219,12 @@ impl Extractor {
             orgs: Matcher::new(&ontology.organisations, true),
             topics: Matcher::new(&ontology.topics, false),
             roles: Matcher::new(&ontology.roles, false),
+            known_nicknames: ontology
+                .nicknames
+                .iter()
+                .flat_map(|(k, v)| std::iter::once(k).chain(v))
+                .map(|n| fold(n))
+                .collect(),
         }
     }
 
@@ -405,9 +413,7 @@ impl Extractor {
                     .strip_prefix(" (")
                     .and_then(|r| r.split_once(')'))
                     .map(|(n, _)| n)
-                    .filter(|n| {
-                        !n.contains(' ') && names::is_name_word(n) && self.orgs.lookup(n).is_none()
-                    })
+                    .filter(|n| roster::is_nickname(n, &m.text, self))
                     .map(str::to_owned);
                 let (roles, affiliation) = if m.definite {
                     self.stated_affiliation(&t[m.range.end..])

@@ -299,6 +299,24 @@ fn surname_first(lines: &[Line], ex: &Extractor) -> bool {
     inverted >= 2 && inverted * 3 >= bodies.len() * 2
 }
 
+/// Is `word`, in parentheses after `name`, a nickname? "(Titti)", not
+/// "(UdelaR)" nor "(Antel)" nor "(Brazil)": one word with no capital inside,
+/// no organisation or country, and a known nickname, or one that shares the
+/// name's initial, or ends as pet names do (a vowel or "y").
+pub(crate) fn is_nickname(word: &str, name: &str, ex: &Extractor) -> bool {
+    let folded = super::names::fold(word);
+    let pet_like = ex.known_nicknames.contains(&folded)
+        || word.chars().next() == name.chars().next()
+        || folded.ends_with(['a', 'e', 'i', 'o', 'u', 'y']);
+    !word.contains(' ')
+        && is_name_word(word)
+        && !word.chars().skip(1).any(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && pet_like
+        && ex.orgs.lookup(word).is_none()
+        && !ex.lex.countries.contains(&folded)
+}
+
 /// Byte offset of the `)` that closes a parenthesis opened just before `s`.
 fn matching_close(s: &str) -> Option<usize> {
     let mut depth = 0usize;
@@ -499,14 +517,7 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
                     inner = q[end + 1..].trim_start_matches([',', ';', ' ']);
                 }
             }
-            // "(Titti)", not "(UdelaR)": a nickname has no capital inside.
-            let nickname = inner.split(' ').count() == 1
-                && is_name_word(inner)
-                && !inner.chars().skip(1).any(char::is_uppercase)
-                && inner.chars().any(char::is_lowercase)
-                && ex.orgs.lookup(inner).is_none()
-                && !ex.lex.countries.contains(&super::names::fold(inner));
-            if nickname {
+            if is_nickname(inner, name, ex) {
                 e.nickname = Some(inner.to_owned());
             } else {
                 for part in affiliation_parts(inner, ex) {
@@ -860,6 +871,16 @@ mod tests {
         );
         assert_eq!(orgs(&entries[1]), ["ISOC Uruguay"]);
         assert_eq!(entries[3].nickname, None, "(UdelaR) is no nickname");
+        let text =
+            Text::new("Participants: Ben Ode (Antel), Giuseppina Russo (Pina), Robert Ray (Bob)\n");
+        let nicks: Vec<Option<String>> = extract(&text, &ex)
+            .into_iter()
+            .map(|e| e.nickname)
+            .collect();
+        assert_eq!(
+            nicks,
+            [None, Some("Pina".to_owned()), Some("Bob".to_owned())]
+        );
         assert_eq!(orgs(&entries[3]), ["UdelaR"]);
     }
 
