@@ -24,6 +24,8 @@ static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:meeting|call|session|conference)\s*(?:no\.?|number|nr\.?|#)?\s*(\d{1,4}|(?-i:[IVXL]{1,7}))\b",
     )
 });
+static TITLE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:meeting|title|subject|event|body|group)\s*:\s*"));
 /// "the third meeting", "Seventh Meeting of the ...".
 static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -313,7 +315,9 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         {
             continue;
         }
-        let t = TITLE_HEAD.replace(t, "");
+        // "Meeting: Dynamic Coalition on ...": the label is not the title.
+        let t = TITLE_LABEL.replace(t, "");
+        let t = TITLE_HEAD.replace(&t, "");
         let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, &lex.countries);
         let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
         let names_body =
@@ -555,13 +559,13 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
         }
     }
     if h.moderators.is_empty() {
-        self_moderator(text, h);
+        self_moderator(text, h, lex);
     }
 }
 
 /// In a transcript, the speaker of the turn where someone says "I will
 /// moderate today" is the moderator.
-fn self_moderator(text: &Text, h: &mut Header) {
+fn self_moderator(text: &Text, h: &mut Header, lex: &Lexicons) {
     let mut speaker: Option<(usize, &str)> = None;
     for (si, s) in text.sentences.iter().enumerate().take(40) {
         let t = s.text();
@@ -569,6 +573,8 @@ fn self_moderator(text: &Text, h: &mut Header) {
             let label = label.trim();
             let at = t.find(label).unwrap_or(0);
             speaker = Some((si, label)).filter(|_| at > 0);
+        } else if let Some((_, name)) = super::speech::timestamped_turn(t, lex) {
+            speaker = Some((si, name));
         }
         if let (Some((turn, name)), true) = (speaker, SELF_MODERATOR.is_match(t)) {
             let at = text.sentences[turn].text().find(name).unwrap_or(0);

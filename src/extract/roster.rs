@@ -553,16 +553,32 @@ fn table_row(
         name_range: at..at + name.len(),
         ..Entry::default()
     };
-    let org_col = col(&[
-        "organi",
-        "affiliation",
-        "institution",
-        "entity",
-        "stakeholder group",
-    ]);
+    let org_col = col(&["organi", "affiliation", "institution", "entity"]);
     let role_col = col(&["role", "title", "position", "function"]);
+    // Columns that describe a person without naming a body or a role.
+    let other = |i: usize| {
+        columns.and_then(|c| c.get(i)).is_some_and(|h| {
+            [
+                "stakeholder",
+                "sector",
+                "group",
+                "country",
+                "region",
+                "gender",
+                "mail",
+                "type",
+            ]
+            .iter()
+            .any(|n| h.contains(n))
+        })
+    };
     for (i, cell) in cells.iter().enumerate() {
-        if i == name_col || cell.is_empty() {
+        let blank = cell.is_empty()
+            || matches!(
+                cell.to_ascii_lowercase().as_str(),
+                "n/a" | "na" | "-" | "–" | "—" | "none"
+            );
+        if i == name_col || blank || (Some(i) != org_col && Some(i) != role_col && other(i)) {
             continue;
         }
         if Some(i) == role_col {
@@ -570,9 +586,22 @@ fn table_row(
                 push_unique(&mut e.roles, role_name(part, ex));
             }
         } else if Some(i) == org_col {
-            for part in affiliation_parts(cell, ex) {
-                if !ex.lex.countries.contains(&super::names::fold(part)) {
-                    add_organisations(part, &mut e, ex);
+            // A column of organisations: "and" joins words of one name
+            // ("Information and Communications Technology Authority").
+            for piece in cell.split(';') {
+                let piece = piece.trim();
+                if !piece.contains(',')
+                    && stands_alone(piece, ex)
+                    && !looks_like_role(piece, &ex.lex)
+                {
+                    add_organisations(piece, &mut e, ex);
+                    continue;
+                }
+                for part in affiliation_parts(piece, ex) {
+                    let part = part.trim();
+                    if !ex.lex.countries.contains(&super::names::fold(part)) {
+                        add_organisations(part, &mut e, ex);
+                    }
                 }
             }
         } else {
@@ -882,6 +911,18 @@ mod tests {
             [None, Some("Pina".to_owned()), Some("Bob".to_owned())]
         );
         assert_eq!(orgs(&entries[3]), ["UdelaR"]);
+    }
+
+    #[test]
+    fn table_columns_that_are_not_organisations() {
+        let ex = extractor();
+        let text = Text::new("Participants\nName\tOrganization\tStakeholder group\nAna Silva\tZambia Information and Communications Technology Authority\tGovernment\nBen Ode\tN/A\tCivil Society\n");
+        let entries = extract(&text, &ex);
+        assert_eq!(
+            orgs(&entries[0]),
+            ["Zambia Information and Communications Technology Authority"]
+        );
+        assert!(entries[1].organisations.is_empty(), "{:?}", entries[1]);
     }
 
     #[test]

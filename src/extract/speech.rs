@@ -161,8 +161,14 @@ fn followed_by_speech(t: &str, end: usize, lex: &Lexicons) -> bool {
         }
     }
     if let Some(after_comma) = rest.strip_prefix(',') {
-        // The name is the apposition: "The facilitator, Lena Fischer, introduced".
-        if verb_at(after_comma, lex, false) {
+        // The name is the apposition: "The facilitator, Lena Fischer,
+        // introduced" (a comma before it too; "Yes, noted" is no name).
+        if t[..end].trim_end().rsplit_once(',').is_some()
+            && t[..end]
+                .rfind(',')
+                .is_some_and(|c| t[c + 1..end].split_whitespace().count() <= 5)
+            && verb_at(after_comma, lex, false)
+        {
             return true;
         }
         // An apposition closes with a comma within a few words.
@@ -240,6 +246,43 @@ fn main_clause_start(before: &str) -> bool {
         || b.ends_with('–')
 }
 
+/// "[00:12:31] Display name:", "00:12:31 Display name:", "(12:31) Name:".
+static TIMESTAMP_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+([^:]{2,80}):\s")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// The speaker of a timestamped transcript turn, as a byte range and the
+/// name: the display name without what meeting software adds to it
+/// ("(SIDN)", "(she/her)", "- IGF Secretariat"). Device labels ("iPhone de
+/// Joaquim") and anonymous ones ("Participant 7") name nobody.
+pub fn timestamped_turn<'a>(t: &'a str, lex: &Lexicons) -> Option<(Range<usize>, &'a str)> {
+    let label = TIMESTAMP_LABEL.captures(t)?.get(1)?;
+    let shown = label.as_str();
+    let name = shown
+        .split(" (")
+        .next()
+        .unwrap_or(shown)
+        .split(" - ")
+        .next()
+        .unwrap_or(shown)
+        .split(" – ")
+        .next()
+        .unwrap_or(shown)
+        .trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let person = (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| is_name_word(w) || lex.particles.iter().any(|p| p == w))
+        && !words
+            .iter()
+            .any(|w| lex.not_names.contains(&names::title_case(w)))
+        && is_person_like(name, lex);
+    let start = label.start();
+    person.then_some((start..start + name.len(), name))
+}
+
 /// "Q (Name):", "A (Name):", "Question (Name):".
 static QA_TURN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?:Q|A|Question|Answer|Reply|Comment)\s*\(([^)]{2,60})\)\s*:")
@@ -250,6 +293,15 @@ static QA_TURN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<NameMention> {
     let t = s.text();
     let mut out = Vec::new();
+    // A timestamped turn: "[00:01:27] Priyanka Bhatt (she/her): Sure."
+    if let Some((range, name)) = timestamped_turn(t, lex) {
+        out.push(NameMention {
+            text: title_case(name),
+            fact: FactKind::Spoke,
+            definite: true,
+            range,
+        });
+    }
     // A transcript turn: ">> CHENGETAI MASANGO: Thank you."
     if let Some(rest) = t.strip_prefix(">>") {
         if let Some((speaker, _)) = rest.split_once(':') {
@@ -277,7 +329,7 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
     }
     // The ">> NAME:" label of a turn is read above, never as a mention.
     let mut masked = masked.to_vec();
-    if t.starts_with(">>") {
+    if t.starts_with(">>") || TIMESTAMP_LABEL.is_match(t) {
         if let Some(colon) = t.find(':') {
             masked.push(0..colon);
         }
@@ -379,6 +431,17 @@ mod tests {
             .flat_map(|s| mentions(s, &lex, &[]))
             .map(|m| (m.text, m.fact, m.definite))
             .collect()
+    }
+
+    #[test]
+    fn timestamped_turns_with_display_names() {
+        let got = run("[00:01:27] Priyanka Bhatt (she/her): Yes, noted.\n\n[00:04:52] iPhone de Joaquim: Hi.\n\n[00:09:58] Participant 7: Hello.\n\n00:12:31 Sjoerd Hollander - SIDN: Thanks.");
+        let spoke: Vec<&str> = got
+            .iter()
+            .filter(|m| m.1 == FactKind::Spoke)
+            .map(|m| m.0.as_str())
+            .collect();
+        assert_eq!(spoke, ["Priyanka Bhatt", "Sjoerd Hollander"]);
     }
 
     #[test]
