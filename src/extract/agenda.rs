@@ -12,6 +12,14 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:item\s+)?(\d{1,2})(?:[.)]|\s*[-–:])\s*(.+)$")
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
+/// "09:00–09:05  Welcome and adoption of the agenda (Chair)": an item by its
+/// time slot, numbered by its place.
+static TIMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2})?\s+(\D.*)$")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// The number a timed item takes: the next one.
+const NEXT_NUMBER: &str = "+";
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-*•]\s*)?\(?([a-z])[.)]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
@@ -51,6 +59,15 @@ enum Item {
 
 fn classify(line: &Line) -> Option<Item> {
     let t = line.text();
+    if let Some(c) = TIMED.captures(t) {
+        // Without the presenter: "Welcome (Chair)" is "Welcome".
+        let title = clean_title(&c[1]);
+        let title = match title.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+            Some((bare, _)) if !bare.is_empty() => bare.trim().to_owned(),
+            _ => title,
+        };
+        return Some(Item::Top(NEXT_NUMBER.to_owned(), title));
+    }
     if let Some(c) = NUMBERED.captures(t) {
         return Some(Item::Top(c[1].to_owned(), clean_title(&c[2])));
     }
@@ -102,7 +119,11 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         }
         match classify(line) {
             Some(Item::Top(n, title)) => {
-                let n: usize = n.parse().unwrap_or(0);
+                let n: usize = if n == NEXT_NUMBER {
+                    last_top + 1
+                } else {
+                    n.parse().unwrap_or(0)
+                };
                 // Numbering that restarts is the discussion going through the items.
                 if numbered && n <= last_top {
                     break;
@@ -175,7 +196,9 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
         }
         let t = line.text();
         match classify(line) {
-            Some(Item::Top(n, title)) if is_heading_text(&title) && !title.ends_with('.') => {
+            Some(Item::Top(n, title))
+                if n != NEXT_NUMBER && is_heading_text(&title) && !title.ends_with('.') =>
+            {
                 // Without an agenda list, only an outline that starts at 1 counts.
                 if !seen_any && n != "1" {
                     continue;
@@ -263,6 +286,22 @@ mod tests {
         assert_eq!(
             got.iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(),
             ["1", "2", "2.a", "2.b", "3"]
+        );
+    }
+
+    #[test]
+    fn items_by_time_slot() {
+        let got = agenda("Agenda\n09:00–09:05  Welcome and adoption of the agenda (Chair)\n09:05–09:30  Lessons learned\n09:55 AOB\n\nDiscussion\nAna said so.");
+        assert_eq!(
+            got,
+            [
+                (
+                    "1".to_owned(),
+                    "Welcome and adoption of the agenda".to_owned()
+                ),
+                ("2".to_owned(), "Lessons learned".to_owned()),
+                ("3".to_owned(), "AOB".to_owned())
+            ]
         );
     }
 }
