@@ -93,6 +93,12 @@ fn valid(y: Option<i32>, m: u32, d: u32) -> bool {
 
 /// Every date in `s`, in order of position, non-overlapping.
 pub fn find_dates(s: &str) -> Vec<DateMatch> {
+    find_dates_in(s, false)
+}
+
+/// [`find_dates`] for a record that says its numeric dates put the month
+/// first ("03/06/2025" is 6 March), as US records do.
+pub fn find_dates_in(s: &str, month_first: bool) -> Vec<DateMatch> {
     let mut found: Vec<DateMatch> = Vec::new();
     let mut add = |range: Range<usize>, y: Option<i32>, m: u32, d: u32| {
         if valid(y, m, d)
@@ -129,7 +135,9 @@ pub fn find_dates(s: &str) -> Vec<DateMatch> {
         let (a, b) = (num(1), num(3));
         let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
         // Day first, unless that cannot be (13/05) — or a slash with a day in second place.
-        let (d, m) = if a > 12 || (slash && b > 12) {
+        let (d, m) = if month_first && a <= 12 {
+            (b, a)
+        } else if a > 12 || (slash && b > 12) {
             if a > 12 {
                 (a, b)
             } else {
@@ -209,7 +217,7 @@ const ZONE_PATTERN: &str = r"(?:(UTC|GMT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)|\b(UTC|
 
 /// Time zones named by a place or a region, whose offset depends on the date
 /// (daylight saving time): "Geneva time", "Eastern Time".
-const REGIONAL_PATTERN: &str = r"(?i:((?:geneva|paris|brussels|berlin|vienna|rome|madrid|amsterdam|the\s+hague|stockholm|oslo|copenhagen|warsaw|prague|budapest|bern|zurich|london|lisbon|dublin|new\s+york|washington|boston|toronto|ottawa|chicago|san\s+francisco|los\s+angeles|seattle|vancouver)\b(?:\s+time)?|(?:uk|british|california)\s+time|central\s+european(?:\s+summer)?\s+time|eastern(?:\s+standard|\s+daylight)?\s+time|pacific(?:\s+standard|\s+daylight)?\s+time|central\s+time))";
+const REGIONAL_PATTERN: &str = r"(?i:((?:geneva|paris|brussels|berlin|vienna|rome|madrid|amsterdam|the\s+hague|stockholm|oslo|copenhagen|warsaw|prague|budapest|bern|zurich|london|lisbon|dublin|new\s+york|washington|boston|toronto|ottawa|chicago|san\s+francisco|los\s+angeles|seattle|vancouver)\b(?:\s+time)?|(?:uk|british|california)\s+time|(?:bras[ií]lia|s[ãa]o\s+paulo|buenos\s+aires|montevideo)(?:\s+time)?|us\s+eastern(?:\s+time)?|central\s+european(?:\s+summer)?\s+time|eastern(?:\s+standard|\s+daylight)?\s+time|pacific(?:\s+standard|\s+daylight)?\s+time|central\s+time))";
 
 /// "1400 UTC": four digits, only with a zone (else it is a year).
 static MILITARY: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,13 +239,18 @@ enum Dst {
     Europe,
     /// Second Sunday of March to first Sunday of November.
     NorthAmerica,
+    /// None.
+    None,
 }
 
 /// (standard offset in minutes, rule) of a regional zone name.
 fn regional(name: &str) -> (i32, Dst) {
     let n = name.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
-    if has(&["london", "uk ", "british", "lisbon", "dublin"]) {
+    if has(&["bras", "paulo", "buenos", "montevideo"]) {
+        // No daylight saving time since 2019 (Brazil), 2009 (Argentina) and 2015 (Uruguay).
+        (-180, Dst::None)
+    } else if has(&["london", "uk ", "british", "lisbon", "dublin"]) {
         (0, Dst::Europe)
     } else if has(&[
         "new york",
@@ -287,6 +300,7 @@ fn summer_time(date: NaiveDate, rule: Dst) -> bool {
     let (start, end) = match rule {
         Dst::Europe => (sunday(3, -1), sunday(10, -1)),
         Dst::NorthAmerica => (sunday(3, 2), sunday(11, 1)),
+        Dst::None => return false,
     };
     matches!((start, end), (Some(s), Some(e)) if s <= date && date < e)
 }
@@ -472,6 +486,8 @@ mod tests {
         assert_eq!(one("on 3rd March 2022 at"), Some((Some(2022), 3, 3)));
         assert_eq!(one("March 3, 2022"), Some((Some(2022), 3, 3)));
         assert_eq!(one("meeting IV, 2025/05/20"), Some((Some(2025), 5, 20)));
+        let us = find_dates_in("Call 5 | 03/06/2025", true);
+        assert_eq!(us.first().map(|d| (d.date.month, d.date.day)), Some((3, 6)));
         assert_eq!(one("Thursday, 17 October 2024"), Some((Some(2024), 10, 17)));
         assert_eq!(one("17.10.2024"), Some((Some(2024), 10, 17)));
         assert_eq!(one("2022-03-03"), Some((Some(2022), 3, 3)));
@@ -555,5 +571,10 @@ mod tests {
         assert_eq!(utc("in 2025 UTC"), None, "a year is no time");
         assert_eq!(utc("3:00 – 4:00pm (UTC+01:00)"), Some("14:00".into()));
         assert_eq!(utc("9:00 – 11:00am CET"), Some("08:00".into()));
+        assert_eq!(
+            on("13:00 (Brasília time)", (2025, 2, 11)),
+            Some("16:00".into())
+        );
+        assert_eq!(on("09:00 US Eastern", (2025, 3, 6)), Some("14:00".into()));
     }
 }

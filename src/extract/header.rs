@@ -6,7 +6,7 @@
 //! on ..."), or both; the title block wins where it is present because it is
 //! the most regular part of any layout.
 
-use super::dates::{find_dates, find_times_on, PartialDate};
+use super::dates::{find_dates, find_dates_in, find_times_on, PartialDate};
 use super::gazetteer::Matcher;
 use super::names::is_name_word;
 use super::Lexicons;
@@ -23,6 +23,9 @@ static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:meeting|call|session|conference)\s*(?:no\.?|number|nr\.?|#)?\s*(\d{1,4}|(?-i:[IVXL]{1,7}))\b",
     )
+});
+static US_DATES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:US|U\.S\.|American)[ -](?:style|format)\b|\bMM/DD/YYYY\b|\bmonth/day/year\b")
 });
 static TITLE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:meeting|title|subject|event|body|group)\s*:\s*"));
@@ -56,7 +59,7 @@ static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting)\s+(?:report|minutes|notes)\b.*|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|preparatory|coordination|planning|steering|kick-?off|informal|extraordinary|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
+        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting)\s+(?:report|minutes|notes)\b.*|(?:notes|minutes|summary|report|record)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:meeting|call|session)\s*$|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|preparatory|coordination|planning|steering|kick-?off|informal|extraordinary|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
     )
 });
 static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -73,7 +76,7 @@ static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)"
 static PARENTHETICAL_END: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)\s*$"));
 static NEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b|\b(?:meet|reconvene|convene|talk)\s+again\b",
+        r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b|\b(?:meet|reconvene|convene|talk)\s+again\b|\b(?:meeting|call|session)\s+will\s+(?:be\s+held|take\s+place)\b",
     )
 });
 /// "Convened by the IGF Secretariat": a line about the meeting, not its title.
@@ -194,6 +197,8 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
                 .find_map(|t| ORDINAL_WORD.captures(t).and_then(|c| ordinal(&c[1])))
         });
 
+    // "All dates in these notes are US style (MM/DD/YYYY)".
+    let month_first = text.sentences.iter().any(|s| US_DATES.is_match(s.text()));
     // Date and time: the title block first, then the opening sentences.
     let places: Vec<&str> = titles
         .iter()
@@ -202,7 +207,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         .collect();
     let mut date_place = None;
     for (i, place) in places.iter().enumerate() {
-        let dates = find_dates(place);
+        let dates = find_dates_in(place, month_first);
         if let Some(d) = dates.iter().find(|d| d.date.year.is_some()) {
             h.date = d.date.in_context(None, false);
             date_place = Some(i);
@@ -217,7 +222,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
                 .and_then(|r| r.find(p).and_then(|m| m.as_str().parse::<i32>().ok()))
         });
         for (i, place) in places.iter().enumerate() {
-            if let (Some(d), Some(y)) = (find_dates(place).first(), year) {
+            if let (Some(d), Some(y)) = (find_dates_in(place, month_first).first(), year) {
                 h.date = PartialDate {
                     year: Some(y),
                     ..d.date
@@ -238,7 +243,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         h.start_time_utc = found.map(|t| t.utc);
     }
 
-    next_meeting(text, &mut h, lex);
+    next_meeting(text, &mut h, lex, month_first);
     roster(text, &mut h, lex);
     h
 }
@@ -411,7 +416,7 @@ fn tidy_series(s: &str, orgs: &Matcher, countries: &std::collections::HashSet<St
         .join(" ")
 }
 
-fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons) {
+fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons, month_first: bool) {
     let reference = h.date;
     let mut candidates: Vec<String> = Vec::new();
     for s in &text.sentences {
@@ -433,7 +438,7 @@ fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons) {
         }
     }
     for c in candidates {
-        if let Some(d) = find_dates(&c).first() {
+        if let Some(d) = find_dates_in(&c, month_first).first() {
             let date = d.date.in_context(reference, true);
             if date.is_some() && date != reference {
                 h.next_meeting_date = date;
@@ -749,6 +754,16 @@ mod tests {
         assert_eq!(number("XL"), Some(40));
         assert_eq!(number("IX"), Some(9));
         assert_eq!(number("ABC"), None);
+    }
+
+    #[test]
+    fn us_dates_and_future_meetings() {
+        let h = header("WG-WSP notes\n\nCall 5, 03/06/2025, 09:00 ET.\n\nAll dates in these notes are US style (MM/DD/YYYY).\n\nThe fourth preparatory meeting will be held on 04/03/2025.");
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2025-03-06"));
+        assert_eq!(
+            h.next_meeting_date.map(|d| d.to_string()).as_deref(),
+            Some("2025-04-03")
+        );
     }
 
     #[test]
