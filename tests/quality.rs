@@ -104,7 +104,7 @@ fn varied_fixtures_reach_their_bounds() -> Result<(), Box<dyn std::error::Error>
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("tests/fixtures");
     let gold = load_gold(&dir)?;
-    assert!(gold.len() >= 12, "the fixtures are test data");
+    assert!(gold.len() >= 25, "the fixtures are test data");
     let pred = predict(&[dir])?;
     let (results, notes) = score(&gold, &pred);
     let mut bounds = vec![
@@ -113,11 +113,14 @@ fn varied_fixtures_reach_their_bounds() -> Result<(), Box<dyn std::error::Error>
         ("listed", 0.95),
         ("affiliations", 0.90),
         ("organisations", 0.90),
-        ("topics", 0.60),
+        ("topics", 0.55),
         ("agenda", 0.95),
         ("identity", 0.95),
     ];
-    bounds.extend(MEETING.iter().map(|m| (*m, 0.95)));
+    // Six of the fixtures were written by someone who had not seen the
+    // extractor, and the last three were kept after the rules were fixed
+    // for what generalises: their remaining misses are in these figures.
+    bounds.extend(MEETING.iter().map(|m| (*m, 0.90)));
     check(&results, &notes, &bounds);
     Ok(())
 }
