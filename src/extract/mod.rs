@@ -207,6 +207,11 @@ static UPDATE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?(?:[a-z][.)]\s*)?updates?\s+(?:from|on behalf of|by)\s+(?:the\s+)?(.+)$")
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
+/// "the representative of (the) Internet Society", its body in group 1.
+static REPRESENTATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\bthe\s+representatives?\s+of\s+(?:the\s+)?)([A-Z][\w&'’.-]*(?:\s+(?:of|and|for|[A-Z][\w&'’.-]*))*)")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+});
 static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bno\s+(?:representatives?|one)\s+(?:from|of)\b")
         .unwrap_or_else(|e| unreachable!("{e}"))
@@ -359,6 +364,30 @@ impl Extractor {
             if roster_lines.contains(&s.line) {
                 continue;
             }
+            // "The representative of Malawi welcomed ...": the one listed
+            // participant whose line names Malawi spoke.
+            for c in REPRESENTATIVE.captures_iter(s.text()) {
+                let Some(body) = c.get(1) else { continue };
+                if !speech::followed_by_speech(s.text(), body.end(), &self.lex) {
+                    continue;
+                }
+                let key = format!(" {} ", fold(body.as_str()));
+                let mut who = roster
+                    .iter()
+                    .filter(|e| format!(" {} ", fold(&e.described)).contains(&key));
+                if let (Some(e), None) = (who.next(), who.next()) {
+                    out.mentions.push(PersonMention {
+                        text: e.name.clone(),
+                        fact: FactKind::Spoke,
+                        definite: true,
+                        nickname: None,
+                        roles: Vec::new(),
+                        affiliations: Vec::new(),
+                        memberships: Vec::new(),
+                        evidence: sentence_evidence(FactKind::Spoke, s, body.as_str()),
+                    });
+                }
+            }
             // An "Update from the X" heading ties the first person below it to X.
             if heading_lines.iter().any(|&h| h > last_line && h <= s.line)
                 || heading_lines.contains(&s.line)
@@ -381,10 +410,15 @@ impl Extractor {
             last_line = s.line;
             let org_hits = self.orgs.find(t);
             let topic_hits = self.topics.find(t);
+            // Bodies named as what someone represents are no people either.
+            let represented = REPRESENTATIVE
+                .captures_iter(t)
+                .filter_map(|c| c.get(1).map(|m| m.range()));
             let masked: Vec<Range<usize>> = org_hits
                 .iter()
                 .chain(&topic_hits)
                 .map(|h| h.range.clone())
+                .chain(represented)
                 .collect();
             let found = speech::mentions(s, &self.lex, &masked);
             if let Some((org, surface)) = pending_org.take() {
@@ -790,4 +824,40 @@ fn evidence(fact: FactKind, span: &Span, mention: &str) -> Evidence {
 
 fn sentence_evidence(fact: FactKind, s: &Sentence, mention: &str) -> Evidence {
     evidence(fact, &s.span, mention)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(text: &str) -> Extraction {
+        let ontology = Ontology::embedded().expect("the embedded ontology loads");
+        let doc = crate::ingest::Document {
+            source: "r.txt".into(),
+            path: "r.txt".into(),
+            text: text.into(),
+            sha256: String::new(),
+        };
+        Extractor::new(&ontology)
+            .extract(&doc)
+            .expect("a meeting record")
+    }
+
+    #[test]
+    fn the_representative_of_a_body_is_the_listed_person_from_it() {
+        let out = extract(
+            "Programme Committee, 6 March 2025\n\nThe representative of Malawi welcomed the focus on access. The representative of CRASA supported it.\n\nParticipants\nName\tOrganization\tStakeholder group\nChikondi Banda\tMinistry of Information, Malawi\tGovernment\nTatenda Moyo\tCommunications Regulators' Association of Southern Africa (CRASA)\tIntergovernmental\n",
+        );
+        let spoke: Vec<&str> = out
+            .mentions
+            .iter()
+            .filter(|m| m.fact == FactKind::Spoke)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(spoke, ["Chikondi Banda", "Tatenda Moyo"]);
+        assert!(
+            !out.mentions.iter().any(|m| m.text == "Crasa"),
+            "a represented body is no person"
+        );
+    }
 }

@@ -24,6 +24,10 @@ pub struct Entry {
     pub line: usize,
     /// Byte range of the name in that line's text.
     pub name_range: std::ops::Range<usize>,
+    /// What the list says after the name, as written ("Ministry of
+    /// Information, Malawi | Government"): how "the representative of
+    /// Malawi" is found again.
+    pub described: String,
 }
 
 /// Where a list of participants may start: each heading line, with any entries
@@ -500,6 +504,7 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
         ..Entry::default()
     };
     let mut rest = body_norm[body_norm.find(name).unwrap_or(0) + name.len()..].trim();
+    e.described = rest.to_owned();
     // After a name comes a separator or nothing; "Review of the draft" is no entry.
     if !(rest.is_empty() || rest.starts_with([',', '(', ';', ':', '|', '-', '–', '/'])) {
         return None;
@@ -547,10 +552,18 @@ fn table_row(
     let name = cells.get(name_col)?.trim();
     let name = leading_name(name, &ex.lex)?;
     let at = line.text().find(name).unwrap_or(0);
+    let described = cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != name_col)
+        .map(|(_, c)| *c)
+        .collect::<Vec<_>>()
+        .join(" | ");
     let mut e = Entry {
         name: title_case(name),
         line: line.number,
         name_range: at..at + name.len(),
+        described,
         ..Entry::default()
     };
     let org_col = col(&["organi", "affiliation", "institution", "entity"]);

@@ -144,7 +144,7 @@ fn flush<'a>(
 /// parenthesis ("(Keio University)"), an apposition between commas (", speaking
 /// for ISOC,"), an affiliation ("of UN DESA"), adverbs ("also"), and a perfect
 /// auxiliary ("had noted").
-fn followed_by_speech(t: &str, end: usize, lex: &Lexicons) -> bool {
+pub(crate) fn followed_by_speech(t: &str, end: usize, lex: &Lexicons) -> bool {
     let mut rest = t[end..].trim_start();
     // "Last updated: 10 April": a field's label, not a speaker's verb.
     if rest
