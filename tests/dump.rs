@@ -18,14 +18,11 @@ use std::process::Command as Process;
 
 mod common;
 use common::interop::unavailable;
+use common::root;
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 const DATE: &str = "2024-05-06";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn dated(ext: &str) -> String {
     format!("meetkg-{DATE}-v{}.{ext}", env!("CARGO_PKG_VERSION"))

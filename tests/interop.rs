@@ -11,13 +11,11 @@ use std::path::PathBuf;
 use std::process::Command as Process;
 
 mod common;
+
 use common::interop::unavailable;
+use common::root;
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Builds the seed reports into a temporary store and export directory.
 fn exports() -> Result<(tempfile::TempDir, PathBuf)> {

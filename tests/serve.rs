@@ -10,25 +10,14 @@
 
 mod common;
 
+use common::{meetkg, root};
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn meetkg() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_meetkg"));
-    cmd.current_dir(root())
-        .env_remove("MEETKG_STORE")
-        .env_remove("MEETKG_ONTOLOGY");
-    cmd
-}
 
 /// Kills the server when the test ends, passed or failed.
 struct Server {

@@ -143,8 +143,7 @@ fn email_header(text: &Text) -> Vec<usize> {
     }
 }
 
-fn title_lines<'a>(text: &'a Text, lex: &Lexicons) -> Vec<&'a str> {
-    let mail = email_header(text);
+fn title_lines<'a>(text: &'a Text, lex: &Lexicons, mail: &[usize]) -> Vec<&'a str> {
     // Title lines run until the first real sentence (long and ending with a
     // full stop), the first list item or the first section heading.
     let first_sentence_line = text
@@ -167,10 +166,10 @@ fn title_lines<'a>(text: &'a Text, lex: &Lexicons) -> Vec<&'a str> {
 
 pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     let mut h = Header::default();
-    let titles = title_lines(text, lex);
+    let mail = email_header(text);
+    let titles = title_lines(text, lex, &mail);
     // An e-mail's header block ("Date: Wed, 5 Feb 2025 09:47:12 -0300" is
     // when it was sent) is not the record's.
-    let mail = email_header(text);
     let opening: Vec<&Sentence> = text
         .sentences
         .iter()

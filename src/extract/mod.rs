@@ -611,9 +611,12 @@ impl Extractor {
             let prefix_of = |h: &gazetteer::Hit, r: &std::ops::Range<usize>| {
                 h.range.start == r.start && h.range.end < r.end
             };
+            // The gazetteer is searched once a sentence: its automaton is the
+            // costly part of extraction.
+            let known = self.orgs.find(s.text());
             let mut shaped: Vec<std::ops::Range<usize>> = shaped
                 .into_iter()
-                .filter(|r| !self.orgs.find(s.text()).iter().any(|h| prefix_of(h, r)))
+                .filter(|r| !known.iter().any(|h| prefix_of(h, r)))
                 .collect();
             // National IGFs by name ("IGF Uruguay", "Kenya IGF"): whole, even
             // where "IGF" alone is known.
@@ -631,9 +634,7 @@ impl Extractor {
                 .filter(|e| e.line == s.line)
                 .flat_map(|e| e.organisations.iter().map(|(_, surface)| surface.as_str()))
                 .collect();
-            let org_hits: Vec<gazetteer::Hit> = self
-                .orgs
-                .find(s.text())
+            let org_hits: Vec<gazetteer::Hit> = known
                 .into_iter()
                 .filter(|h| !shaped.iter().any(|r| inside(&h.range, r)))
                 .filter(|h| {

@@ -197,19 +197,25 @@ pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
     found
 }
 
+/// The number of words of a country's name that starts at word `from`
+/// ("United Kingdom", "Republic of Korea": up to four), not across a
+/// phrase's end.
+fn country_at(sentence: &str, words: &[Word<'_>], from: usize, lex: &Lexicons) -> Option<usize> {
+    (1..=4).rev().find(|&n| {
+        from + n <= words.len()
+            && words[from..from + n - 1].iter().all(|w| !w.closes)
+            && capitalised(words[from].text)
+            && lex.countries.contains(&super::names::fold(
+                &sentence[words[from].range.start..words[from + n - 1].range.end],
+            ))
+    })
+}
+
 /// National and regional IGFs by their usual names: "IGF Uruguay", "Youth IGF
 /// Uruguay", "Kenya IGF", as byte ranges (the name is the text).
 pub fn national_igfs(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
     let words = words(sentence);
-    let country = |from: usize| -> Option<usize> {
-        (1..=3).rev().find(|&n| {
-            from + n <= words.len()
-                && capitalised(words[from].text)
-                && lex.countries.contains(&super::names::fold(
-                    &sentence[words[from].range.start..words[from + n - 1].range.end],
-                ))
-        })
-    };
+    let country = |from: usize| country_at(sentence, &words, from, lex);
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.text != "IGF" {
@@ -253,17 +259,7 @@ const STATE_ORGANS: &[(&str, &str)] = &[
 pub fn state_organs(sentence: &str, lex: &Lexicons) -> Vec<(Range<usize>, String)> {
     let words = words(sentence);
     let lower: Vec<String> = words.iter().map(|w| w.text.to_lowercase()).collect();
-    let country = |from: usize| -> Option<usize> {
-        // Countries of up to four words ("United Kingdom", "Republic of Korea").
-        (1..=4).rev().find(|&n| {
-            from + n <= words.len()
-                && words[from..from + n - 1].iter().all(|w| !w.closes)
-                && capitalised(words[from].text)
-                && lex.countries.contains(&super::names::fold(
-                    &sentence[words[from].range.start..words[from + n - 1].range.end],
-                ))
-        })
-    };
+    let country = |from: usize| country_at(sentence, &words, from, lex);
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
