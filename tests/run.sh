@@ -9,24 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_apt=()
-command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)
-# Raptor's rapper reads the N-Quads dump in tests/dump.rs.
-command -v rapper >/dev/null 2>&1 || need_apt+=(raptor2-utils)
-# Oxigraph's RocksDB binding runs bindgen, which needs libclang.
-if ! ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 && ! ls /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1; then
-  need_apt+=(libclang-dev)
-fi
-command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
-# Headless Chromium runs the query page of `meetkg serve` in tests/serve.rs.
-command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "== installing system packages: ${need_apt[*]}"
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
-fi
+# What the build and the tests need, installed by the same script as `./meetkg`.
+# shellcheck source=scripts/setup.sh
+. scripts/setup.sh
+meetkg_setup_tests || exit $?
+meetkg_first_build_notice "$PWD"
 
 venv="${MEETKG_VENV:-.venv}"
 if [ ! -x "$venv/bin/python" ]; then
