@@ -109,6 +109,18 @@ impl Cache {
     }
 }
 
+/// A hash of what a report's graph is made from: the resolved report, and the
+/// version of the mapping. The graph is a function of both, so equal hashes
+/// mean equal graphs, and this costs a serialisation instead of building and
+/// sorting the quads.
+pub fn report_hash(report: &crate::model::Report) -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(b"\n");
+    h.update(serde_json::to_vec(report).unwrap_or_default());
+    hex::encode(h.finalize())
+}
+
 /// A hash of a report graph's quads, independent of their order.
 pub fn graph_hash(graph: &ReportGraph) -> String {
     let mut lines: Vec<String> = graph.quads.iter().map(ToString::to_string).collect();

@@ -6,7 +6,7 @@
 //! runs once at the end over the reports in path order, which makes the result
 //! independent of thread scheduling.
 
-use crate::cache::Cache;
+use crate::cache::{Cache, Manifest};
 use crate::extract::{ExtractError, Extraction, Extractor};
 use crate::ingest::{self, IngestError};
 use crate::model::Report;
@@ -28,20 +28,49 @@ pub enum ReportError {
     /// A path the user gave does not exist.
     #[error("{} does not exist", path.display())]
     Missing { path: PathBuf },
-    /// A directory could not be listed.
-    #[error("cannot list directory {}: {source}", path.display())]
+    /// A directory could not be listed, or a link leads nowhere.
+    #[error("cannot read {}: {source}", path.display())]
     Walk {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+    /// A folder the user gave holds no report file.
+    #[error("{} holds no report (no .txt, .md, .markdown or .text file)", path.display())]
+    NoReports { path: PathBuf },
+    /// Another file already has this report's identity (its graph).
+    #[error("another report has the identity {identity} ({}): rename one of them", first.display())]
+    Duplicate { identity: String, first: PathBuf },
 }
 
 /// A report that could not be used, and why.
 #[derive(Debug)]
 pub struct Rejected {
     pub path: PathBuf,
+    /// The report's identity, for a report file (not for a path given that
+    /// is missing or empty, nor for a second file with a taken identity).
+    pub source: Option<String>,
     pub error: ReportError,
+}
+
+impl Rejected {
+    fn path(path: &Path, error: ReportError) -> Self {
+        Self {
+            path: path.to_owned(),
+            source: None,
+            error,
+        }
+    }
+
+    /// Whether a path the user gave is wrong (missing, unreadable, empty): a
+    /// build then changes nothing, since removing every report of a path that
+    /// is gone by a typo is never what was meant.
+    pub fn is_bad_path(&self) -> bool {
+        matches!(
+            self.error,
+            ReportError::Missing { .. } | ReportError::Walk { .. } | ReportError::NoReports { .. }
+        )
+    }
 }
 
 /// The outcome of reading a corpus.
@@ -69,40 +98,105 @@ pub enum Progress {
     Resolving,
 }
 
+/// A report file, and its identity in the corpus (its `source`): its path
+/// under the folder it was found in, with `/` between folders
+/// (`2024-10/minutes.txt`), or its file name when it was given as a file. Two
+/// archives often file minutes under the same name in folders by date, so the
+/// bare file name is no identity.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ReportFile {
+    pub path: PathBuf,
+    pub source: String,
+}
+
 /// The report files `paths` stand for: files as given, directories walked
-/// recursively for [`REPORT_EXTENSIONS`], hidden entries skipped, sorted.
-/// Paths that do not exist or cannot be listed come back as rejections.
-pub fn report_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Rejected>) {
+/// recursively for [`REPORT_EXTENSIONS`], hidden entries skipped, sorted by
+/// source. Paths that do not exist, cannot be listed or hold no report, and
+/// files whose identity another file already has, come back as rejections.
+pub fn report_files(paths: &[PathBuf]) -> (Vec<ReportFile>, Vec<Rejected>) {
     let mut files = Vec::new();
     let mut rejected = Vec::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut files, &mut rejected);
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            rejected.push(Rejected {
+            let before = files.len();
+            walk(p, p, &mut files, &mut rejected);
+            if files.len() == before && !rejected.iter().any(|r: &Rejected| r.path == *p) {
+                rejected.push(Rejected::path(
+                    p,
+                    ReportError::NoReports { path: p.clone() },
+                ));
+            }
+        } else if p.is_file() {
+            let source = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string());
+            files.push(ReportFile {
                 path: p.clone(),
-                error: ReportError::Missing { path: p.clone() },
+                source,
             });
+        } else {
+            rejected.push(Rejected::path(p, missing(p)));
         }
     }
     files.sort();
-    files.dedup();
+    files.dedup_by(|a, b| a.path == b.path);
+    // Two files with one identity would share a graph: keep the first, name the rest.
+    let mut seen: std::collections::BTreeMap<String, PathBuf> = std::collections::BTreeMap::new();
+    files.retain(|f| {
+        let key = crate::rdf::report_stem(&f.source).unwrap_or_else(|_| f.source.clone());
+        match seen.get(&key) {
+            Some(first) => {
+                rejected.push(Rejected::path(
+                    &f.path,
+                    ReportError::Duplicate {
+                        identity: f.source.clone(),
+                        first: first.clone(),
+                    },
+                ));
+                false
+            }
+            None => {
+                seen.insert(key, f.path.clone());
+                true
+            }
+        }
+    });
     (files, rejected)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, rejected: &mut Vec<Rejected>) {
+/// Why a path that is not there is not there: missing, or a link that leads
+/// nowhere or in a circle.
+fn missing(path: &Path) -> ReportError {
+    match std::fs::metadata(path) {
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => ReportError::Walk {
+            path: path.to_owned(),
+            source: e,
+        },
+        _ if std::fs::symlink_metadata(path).is_ok() => ReportError::Walk {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "a symbolic link to something that does not exist",
+            ),
+        },
+        _ => ReportError::Missing {
+            path: path.to_owned(),
+        },
+    }
+}
+
+fn walk(root: &Path, dir: &Path, files: &mut Vec<ReportFile>, rejected: &mut Vec<Rejected>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
-            rejected.push(Rejected {
-                path: dir.to_owned(),
-                error: ReportError::Walk {
+            rejected.push(Rejected::path(
+                dir,
+                ReportError::Walk {
                     path: dir.to_owned(),
                     source,
                 },
-            });
+            ));
             return;
         }
     };
@@ -115,24 +209,32 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, rejected: &mut Vec<Rejected>) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, files, rejected);
+            walk(root, &path, files, rejected);
         } else if is_project_file(&path) {
             continue;
         } else if path
             .extension()
             .is_some_and(|e| REPORT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
         {
-            files.push(path);
+            let source = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push(ReportFile { path, source });
         }
     }
 }
 
-/// READMEs and licences sit beside reports in many folders; they are not reports.
+/// READMEs and licences sit beside reports in many folders; they are not
+/// reports. (Notes are: "notes.txt" is how many groups file their minutes.)
 fn is_project_file(path: &Path) -> bool {
     path.file_stem()
         .map(|s| s.to_string_lossy().to_lowercase())
         .is_some_and(|s| {
-            ["readme", "license", "licence", "changelog", "notes"].contains(&s.as_str())
+            ["readme", "license", "licence", "changelog", "copying"].contains(&s.as_str())
         })
 }
 
@@ -153,23 +255,28 @@ type Extracted = (Extraction, bool);
 
 /// Like [`read`], reusing the extractions of unchanged files from `cache` and
 /// adding new ones to it. A rejected file whose last good extraction is cached
-/// takes part in identity resolution with it, and is listed in [`Corpus::kept`].
+/// and named in the `previous` build's manifest takes part in identity
+/// resolution with it, and is listed in [`Corpus::kept`].
 pub fn read_with_cache(
     paths: &[PathBuf],
     ontology: &Ontology,
-    cache: Option<&Cache>,
+    cache: Option<(&Cache, &Manifest)>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Corpus {
+    let previous = cache.map(|(_, m)| m);
+    let cache = cache.map(|(c, _)| c);
     let (files, mut rejected) = report_files(paths);
     let extractor = Extractor::new(ontology);
     progress(Progress::Start(files.len()));
     let salt = &ontology.fingerprint;
-    let results: Vec<(PathBuf, Result<Extracted, ReportError>)> = files
+    let results: Vec<(&ReportFile, Result<Extracted, ReportError>)> = files
         .par_iter()
-        .map(|path| {
+        .map(|file| {
+            let path = &file.path;
             let r = ingest::read(path)
                 .map_err(ReportError::from)
-                .and_then(|doc| {
+                .and_then(|mut doc| {
+                    doc.source.clone_from(&file.source);
                     let key = format!("{salt}-{}", doc.sha256);
                     if let Some(mut e) = cache.and_then(|c| c.extraction(&key)) {
                         e.source.clone_from(&doc.source);
@@ -184,26 +291,29 @@ pub fn read_with_cache(
                     Ok((e, false))
                 });
             progress(Progress::Extracted);
-            (path.clone(), r)
+            (file, r)
         })
         .collect();
     let mut extractions = Vec::new();
     let mut cached = 0;
-    for (path, r) in results {
+    for (file, r) in results {
         match r {
             Ok((e, hit)) => {
                 cached += usize::from(hit);
                 extractions.push(e);
             }
-            Err(error) => rejected.push(Rejected { path, error }),
+            Err(error) => rejected.push(Rejected {
+                path: file.path.clone(),
+                source: Some(file.source.clone()),
+                error,
+            }),
         }
     }
     // A rejected report keeps its last good extraction for resolution.
     let mut kept = Vec::new();
-    if let Some(c) = cache {
-        let manifest = c.manifest();
+    if let (Some(c), Some(manifest)) = (cache, previous) {
         for r in &rejected {
-            let Some(name) = r.path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            let Some(name) = r.source.clone() else {
                 continue;
             };
             let last = manifest
@@ -217,10 +327,6 @@ pub fn read_with_cache(
             }
         }
     }
-    // Two files with one name would share a graph: keep the first, reject the rest.
-    extractions.sort_by(|a, b| a.source.cmp(&b.source));
-    let mut seen = std::collections::BTreeSet::new();
-    extractions.retain(|e| seen.insert(e.source.clone()));
     progress(Progress::Resolving);
     let resolved = resolve::resolve(extractions, ontology);
     Corpus {
@@ -229,5 +335,59 @@ pub fn read_with_cache(
         rejected,
         kept,
         cached,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixtures() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        vec![root.join("reports"), root.join("tests/fixtures")]
+    }
+
+    fn as_json(corpus: &Corpus) -> String {
+        serde_json::to_string(&(&corpus.reports, &corpus.registry)).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_result_does_not_depend_on_the_number_of_threads(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let mut results = Vec::new();
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()?;
+            results.push(pool.install(|| as_json(&read(&fixtures(), &ontology, &|_| {}))));
+        }
+        assert!(results[0].len() > 1000);
+        assert!(results.iter().all(|r| *r == results[0]));
+        Ok(())
+    }
+
+    #[test]
+    fn the_result_does_not_depend_on_the_order_of_reports() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let ontology = Ontology::embedded()?;
+        let extractor = Extractor::new(&ontology);
+        let (files, _) = report_files(&fixtures());
+        let extractions: Vec<Extraction> = files
+            .iter()
+            .filter_map(|f| extractor.extract(&ingest::read(&f.path).ok()?).ok())
+            .collect();
+        assert!(extractions.len() > 20);
+        let json = |r: resolve::Resolved| {
+            serde_json::to_string(&(r.reports, r.registry)).unwrap_or_default()
+        };
+        let sorted = json(resolve::resolve(extractions.clone(), &ontology));
+        let mut reversed = extractions.clone();
+        reversed.reverse();
+        let mut rotated = extractions;
+        rotated.rotate_left(7);
+        assert_eq!(json(resolve::resolve(reversed, &ontology)), sorted);
+        assert_eq!(json(resolve::resolve(rotated, &ontology)), sorted);
+        Ok(())
     }
 }

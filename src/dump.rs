@@ -30,7 +30,8 @@
 //!   hidden temporary file beside its target and synced; only when all of them
 //!   are written are they renamed into place, dated dumps first and `SHA256SUMS`
 //!   last. A dump that fails or is killed while writing leaves the previous files
-//!   as they were (and, if killed, hidden `.*.tmp` files to delete). The renames
+//!   as they were (and, if killed, hidden `.*.tmp` files, which the next dump
+//!   removes). The renames
 //!   themselves are not one atomic step: a crash between them can leave new dump
 //!   files with the previous `void.ttl`, which `sha256sum -c SHA256SUMS` (renamed
 //!   last) then reports.
@@ -891,6 +892,8 @@ fn temp_path(dir: &Path, name: &str) -> PathBuf {
 /// Writes and syncs every file to its temporary name. On error, removes the
 /// temporary files written so far: the targets are untouched.
 fn stage(dir: &Path, files: &[(String, &[u8])]) -> Result<Vec<Staged>, DumpError> {
+    // What a dump killed while staging left behind.
+    crate::export::remove_stale_temp_files(dir);
     let mut staged: Vec<Staged> = Vec::new();
     for (name, bytes) in files {
         let file = Staged {

@@ -52,6 +52,9 @@ pub enum IngestError {
         byte: u8,
         offset: usize,
     },
+    /// A PDF document: its text must be taken out first.
+    #[error("{} is a PDF document, not text: extract its text first, e.g. with `pdftotext -layout` (Debian package poppler-utils), and build from the .txt", path.display())]
+    Pdf { path: PathBuf },
     /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
     #[error("{} is not valid UTF-8 (invalid byte at offset {offset}{}); convert it with `iconv -t UTF-8`", path.display(), if *truncated { ", the file ends inside a character: truncated?" } else { "" })]
     Encoding {
@@ -69,6 +72,7 @@ impl IngestError {
             | Self::Empty { path }
             | Self::TooLarge { path, .. }
             | Self::Binary { path, .. }
+            | Self::Pdf { path }
             | Self::Encoding { path, .. } => path,
         }
     }
@@ -110,6 +114,11 @@ pub fn read(path: &Path) -> Result<Document, IngestError> {
 /// # Errors
 /// [`IngestError::Empty`], [`IngestError::Binary`] or [`IngestError::Encoding`].
 pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
+    if bytes.starts_with(b"%PDF-") {
+        return Err(IngestError::Pdf {
+            path: path.to_owned(),
+        });
+    }
     let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         utf8(rest, path, 3)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -118,6 +127,13 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
         utf16(rest, path, u16::from_be_bytes)?
     } else {
         utf8(bytes, path, 0)?
+    };
+    // Word's soft line break (a vertical tab) is a line break; same width, so
+    // offsets into the text stay those of the file.
+    let text = if text.contains('\u{b}') {
+        text.replace('\u{b}', "\n")
+    } else {
+        text
     };
     if let Some((offset, c)) = text
         .char_indices()
@@ -208,6 +224,22 @@ mod tests {
         bytes.extend("Hé".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(&bytes, p())?, "Hé");
         Ok(())
+    }
+
+    #[test]
+    fn a_vertical_tab_is_a_line_break() -> Result<(), IngestError> {
+        assert_eq!(
+            decode(b"Minutes\x0bPresent: Ana", p())?,
+            "Minutes\nPresent: Ana"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_pdf_is_told_how_to_get_its_text() {
+        let e = decode(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", p());
+        assert!(matches!(e, Err(IngestError::Pdf { .. })));
+        assert!(e.is_err_and(|e| e.to_string().contains("pdftotext")));
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub mod corpus;
 pub mod dump;
 pub mod export;
 pub mod extract;
+pub mod failpoint;
+pub mod generations;
 pub mod graph;
 pub mod ingest;
 pub mod model;

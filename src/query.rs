@@ -369,7 +369,10 @@ fn escape_layout(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            // Bidirectional controls would reorder the rest of the line.
+            c if c.is_control() || crate::export::is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
             c => out.push(c),
         }
     }
@@ -598,6 +601,10 @@ mod tests {
 
     #[test]
     fn display_is_compact_and_one_line() -> TestResult {
+        assert_eq!(
+            display_term(&Literal::new_simple_literal("Ana\u{202E}avlis").into()),
+            "Ana\\u{202e}avlis"
+        );
         assert_eq!(
             display_term(&NamedNode::new("http://schema.org/attendee")?.into()),
             "schema:attendee"

@@ -15,7 +15,7 @@ use crate::extract::{Extraction, Lexicons, PersonMention};
 use crate::model::{FactKind, Mention, Person, Report, Resolution};
 use crate::ontology::Ontology;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The result of resolving a corpus: the reports with canonical people, and the registry.
 #[derive(Debug, Clone, Default)]
@@ -50,10 +50,31 @@ pub struct Review {
 /// A mention's place: (report index, mention index).
 type At = (usize, usize);
 
+/// Where a curated canonical name was added (no mention of its own).
+const CURATED: At = (usize::MAX, usize::MAX);
+
+/// One distinct spelling of a cluster's full name, parsed and folded once.
+struct Variant {
+    /// Bare name (honorifics removed), as written.
+    text: String,
+    folded: String,
+    parts: NameParts,
+    /// How many full-name mentions had this spelling.
+    count: usize,
+    /// The first mention with it.
+    first: At,
+}
+
 struct Cluster {
-    /// Bare names (honorifics removed) of its full-name mentions, with where they occur.
-    variants: Vec<(String, At)>,
+    /// Distinct spellings of its full-name mentions, in the order first seen.
+    variants: Vec<Variant>,
     nicknames: BTreeSet<String>,
+}
+
+impl Cluster {
+    fn first_name(&self) -> &str {
+        self.variants.first().map_or("", |v| v.text.as_str())
+    }
 }
 
 fn bare(text: &str, lex: &Lexicons) -> (String, bool) {
@@ -66,15 +87,167 @@ fn bare(text: &str, lex: &Lexicons) -> (String, bool) {
     (words.join(" "), honorific)
 }
 
+/// How many deletions [`typo_keys`] takes from a word: the edits [`typo_equal`]
+/// allows for a word of that length.
+fn typo_depth(word: &str) -> usize {
+    match word.chars().count() {
+        0..=5 => 0,
+        6..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The word and every form of it with up to `depth` characters deleted. Two
+/// words within Damerau-Levenshtein distance `d` share a key when both are
+/// expanded to depth `d` (a substitution or a transposition is one deletion on
+/// each side, an insertion one on the other), so these keys find every
+/// [`typo_equal`] neighbour through a hash lookup instead of a comparison with
+/// every name (symmetric deletion, as in SymSpell).
+fn typo_keys(word: &str) -> Vec<String> {
+    let mut keys = vec![word.to_owned()];
+    let mut frontier = vec![word.chars().collect::<Vec<char>>()];
+    for _ in 0..typo_depth(word) {
+        let mut next = Vec::new();
+        for w in &frontier {
+            for i in 0..w.len() {
+                let mut d = w.clone();
+                d.remove(i);
+                next.push(d);
+            }
+        }
+        next.sort();
+        next.dedup();
+        keys.extend(next.iter().map(|w| w.iter().collect::<String>()));
+        frontier = next;
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Blocking keys → clusters: how a name finds the few identities it could be
+/// without looking at the others. Every lookup returns a superset of the
+/// clusters the matching rules accept; the rules then decide, as before.
+#[derive(Default)]
+struct Index {
+    /// Typo keys of a variant's surname with its spaces removed.
+    surname: HashMap<String, Vec<usize>>,
+    /// Typo keys of each part of a two-part surname (the double-surname rule).
+    surname_part: HashMap<String, Vec<usize>>,
+    /// Folded word prefixes (two words at least, not the whole) of a variant.
+    prefix: HashMap<String, Vec<usize>>,
+    /// Folded variant → clusters holding it.
+    exact: HashMap<String, Vec<usize>>,
+    /// Typo keys of a variant's given name and whole surname, and each surname
+    /// part as it is: what a single word ("Mark", "Carvell", "Ms. Grau") can be.
+    word: HashMap<String, Vec<usize>>,
+    /// A cluster's nicknames.
+    nickname: HashMap<String, Vec<usize>>,
+}
+
+fn push_key(map: &mut HashMap<String, Vec<usize>>, key: String, ci: usize) {
+    let v = map.entry(key).or_default();
+    if v.last() != Some(&ci) && !v.contains(&ci) {
+        v.push(ci);
+    }
+}
+
+impl Index {
+    fn add_variant(&mut self, ci: usize, v: &Variant) {
+        let np = &v.parts;
+        for k in typo_keys(&np.surname.replace(' ', "")) {
+            push_key(&mut self.surname, k, ci);
+        }
+        let surname_parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
+        if surname_parts.len() == 2 {
+            for part in &surname_parts {
+                for k in typo_keys(part) {
+                    push_key(&mut self.surname_part, k, ci);
+                }
+            }
+        }
+        let words: Vec<&str> = v.folded.split(' ').collect();
+        for n in 2..words.len() {
+            push_key(&mut self.prefix, words[..n].join(" "), ci);
+        }
+        push_key(&mut self.exact, v.folded.clone(), ci);
+        for k in typo_keys(&np.given)
+            .into_iter()
+            .chain(typo_keys(&np.surname))
+            .chain(surname_parts.iter().map(|p| (*p).to_owned()))
+        {
+            push_key(&mut self.word, k, ci);
+        }
+    }
+
+    fn add_nicknames<'a>(&mut self, ci: usize, nicks: impl IntoIterator<Item = &'a String>) {
+        for n in nicks {
+            push_key(&mut self.nickname, n.clone(), ci);
+        }
+    }
+
+    fn collect(map: &HashMap<String, Vec<usize>>, keys: &[String], out: &mut BTreeSet<usize>) {
+        for k in keys {
+            if let Some(v) = map.get(k) {
+                out.extend(v.iter().copied());
+            }
+        }
+    }
+
+    /// Clusters a full name could join: a surname within a typo (whole, or one
+    /// part of a double surname either way), or a full name it begins.
+    fn full_name_block(&self, folded: &str, np: &NameParts) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        Self::collect(
+            &self.surname,
+            &typo_keys(&np.surname.replace(' ', "")),
+            &mut out,
+        );
+        let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [one] if one.len() >= 3 => Self::collect(&self.surname_part, &typo_keys(one), &mut out),
+            [a, b] => {
+                for p in [a, b] {
+                    if p.len() >= 3 {
+                        Self::collect(&self.surname, &typo_keys(p), &mut out);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(v) = self.prefix.get(folded) {
+            out.extend(v.iter().copied());
+        }
+        if let Some(v) = self.exact.get(folded) {
+            out.extend(v.iter().copied());
+        }
+        out
+    }
+
+    /// Clusters a single word could name: as given name, surname, surname part
+    /// or nickname, exactly or within a typo.
+    fn word_block(&self, w: &str) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        Self::collect(&self.word, &typo_keys(w), &mut out);
+        if let Some(v) = self.nickname.get(w) {
+            out.extend(v.iter().copied());
+        }
+        out
+    }
+}
+
 struct Resolver<'a> {
     ontology: &'a Ontology,
     lex: Lexicons,
     clusters: Vec<Cluster>,
+    index: Index,
     /// Resolution of each mention: cluster index (or None for own/dropped), how, score.
     decisions: HashMap<At, (Option<usize>, Resolution, Option<f64>)>,
     review: BTreeSet<Review>,
     /// Folded full name → nicknames a report gave beside it ("Concettina Cassa (Titti)").
     nick_map: HashMap<String, BTreeSet<String>>,
+    /// Curated "not the same person" pairs, folded, both ways round.
+    not_same: HashSet<(String, String)>,
 }
 
 impl Resolver<'_> {
@@ -103,8 +276,8 @@ impl Resolver<'_> {
             return true;
         }
         // One part of a double-barrelled surname: "grau" and "nemiguentcheva grau".
-        let pa = parts(a);
-        let pb = parts(b);
+        let pa: Vec<&str> = a.split(' ').collect();
+        let pb: Vec<&str> = b.split(' ').collect();
         let (short, long) = if pa.len() <= pb.len() {
             (&pa, &pb)
         } else {
@@ -117,55 +290,50 @@ impl Resolver<'_> {
             && short[0].len() >= 3
             && long
                 .iter()
-                .any(|p| p == &short[0] || typo_equal(p, &short[0]))
+                .any(|p| *p == short[0] || typo_equal(p, short[0]))
     }
 
-    fn not_same(&self, a: &str, b: &str) -> bool {
-        let (a, b) = (fold(a), fold(b));
-        self.ontology
-            .curation
-            .not_same_as
-            .iter()
-            .any(|(x, y)| (*x == a && *y == b) || (*x == b && *y == a))
+    fn is_not_same(&self, a: &str, b: &str) -> bool {
+        !self.not_same.is_empty() && self.not_same.contains(&(a.to_owned(), b.to_owned()))
     }
 
     /// Does a full name fit a cluster? Returns the resolution and a score.
-    fn fits(&self, name: &str, c: &Cluster) -> Option<(Resolution, f64)> {
-        let key = fold(name);
-        let np = NameParts::new(name);
+    fn fits(&self, name: &Parsed, c: &Cluster) -> Option<(Resolution, f64)> {
+        let key = &name.folded;
+        let np = &name.parts;
+        let mut nicks = c.nicknames.clone();
+        nicks.extend(self.nick_map.get(key).into_iter().flatten().cloned());
+        let words = key.split(' ').count();
         let mut best: Option<(Resolution, f64)> = None;
-        for (v, _) in &c.variants {
-            if self.not_same(name, v) {
+        for v in &c.variants {
+            if self.is_not_same(key, &v.folded) {
                 return None;
             }
-            let folded = fold(v);
+            let folded = &v.folded;
             if folded == key {
                 return Some((Resolution::Exact, 1.0));
             }
             // "María José" for "María José García-López", "Mei Lin" for "Mei
             // Lin Tan": the first words of the full name, two at least.
-            let words = key.split(' ').count();
             if words >= 2
                 && folded.split(' ').count() > words
-                && folded.starts_with(&key)
+                && folded.starts_with(key.as_str())
                 && folded[key.len()..].starts_with(' ')
             {
-                let score = crate::extract::names::similarity(&key, &folded);
+                let score = crate::extract::names::similarity(key, folded);
                 if best.is_none_or(|(_, s)| score > s) {
                     best = Some((Resolution::Fuzzy, score));
                 }
                 continue;
             }
-            let vp = NameParts::new(v);
-            let mut nicks = c.nicknames.clone();
-            nicks.extend(self.nick_map.get(&key).into_iter().flatten().cloned());
+            let vp = &v.parts;
             if !np.is_single()
                 && !vp.is_single()
                 && self.given_matches(&np.given, &vp.given, &nicks)
                 && Self::surname_matches(&np.surname, &vp.surname)
             {
                 let nick = np.given != vp.given && !typo_equal(&np.given, &vp.given);
-                let score = crate::extract::names::similarity(&key, &fold(v));
+                let score = crate::extract::names::similarity(key, folded);
                 let r = if nick {
                     Resolution::Nickname
                 } else {
@@ -179,28 +347,42 @@ impl Resolver<'_> {
         best
     }
 
-    /// Clusters whose given name, surname or nickname is the single word `w`.
+    /// The clusters among `among` that `name` fits, in cluster order.
+    fn fitting(
+        &self,
+        name: &Parsed,
+        among: impl IntoIterator<Item = usize>,
+    ) -> Vec<(usize, Resolution, f64)> {
+        among
+            .into_iter()
+            .filter_map(|ci| {
+                self.fits(name, &self.clusters[ci])
+                    .map(|(res, s)| (ci, res, s))
+            })
+            .collect()
+    }
+
+    /// Clusters among `among` whose given name, surname or nickname is the
+    /// single folded word `w`; `among` is either the report's own people or the
+    /// index's candidates for `w`, so this never looks at the whole corpus.
     fn single_candidates(
         &self,
         w: &str,
         surname_only: bool,
-        among: impl Iterator<Item = usize> + Clone,
+        among: &BTreeSet<usize>,
     ) -> (Vec<usize>, bool) {
-        let w = fold(w);
         let mut exact = BTreeSet::new();
         let mut fuzzy = BTreeSet::new();
-        let among_again = among.clone();
-        for ci in among {
+        for &ci in among {
             let c = &self.clusters[ci];
-            for (v, _) in &c.variants {
-                let vp = NameParts::new(v);
-                let surname_parts = parts(&vp.surname);
-                let by_surname = vp.surname == w || (w.len() >= 3 && surname_parts.contains(&w));
-                let by_given = !surname_only && (vp.given == w || c.nicknames.contains(&w));
+            for v in &c.variants {
+                let vp = &v.parts;
+                let by_surname =
+                    vp.surname == w || (w.len() >= 3 && vp.surname.split(' ').any(|p| p == w));
+                let by_given = !surname_only && (vp.given == w || c.nicknames.contains(w));
                 if by_surname || by_given {
                     exact.insert(ci);
-                } else if (!surname_only && typo_equal(&vp.given, &w))
-                    || typo_equal(&vp.surname, &w)
+                } else if (!surname_only && typo_equal(&vp.given, w)) || typo_equal(&vp.surname, w)
                 {
                     fuzzy.insert(ci);
                 }
@@ -209,15 +391,17 @@ impl Resolver<'_> {
         if exact.is_empty() && fuzzy.is_empty() && surname_only {
             // "Dr. Zhang" for "Zhang Wei", "Mr. Kim" for "Kim Min-jun": with
             // nobody of that surname, the family name may come first.
-            let family_first: BTreeSet<usize> = among_again
+            let family_first = among
+                .iter()
+                .copied()
                 .filter(|&ci| {
                     self.clusters[ci]
                         .variants
                         .iter()
-                        .any(|(v, _)| NameParts::new(v).given == w && v.contains(' '))
+                        .any(|v| v.parts.given == w && v.text.contains(' '))
                 })
                 .collect();
-            return (family_first.into_iter().collect(), false);
+            return (family_first, false);
         }
         if exact.is_empty() {
             (fuzzy.into_iter().collect(), true)
@@ -225,20 +409,99 @@ impl Resolver<'_> {
             (exact.into_iter().collect(), false)
         }
     }
+
+    /// Adds a full-name spelling to a cluster, and to the index.
+    fn add_variant(&mut self, ci: usize, name: &Parsed, at: At) {
+        let c = &mut self.clusters[ci];
+        if let Some(v) = c.variants.iter_mut().find(|v| v.text == name.text) {
+            v.count += 1;
+            return;
+        }
+        let v = Variant {
+            text: name.text.clone(),
+            folded: name.folded.clone(),
+            parts: name.parts.clone(),
+            count: 1,
+            first: at,
+        };
+        self.index.add_variant(ci, &v);
+        c.variants.push(v);
+    }
+
+    fn new_cluster(&mut self, nicknames: BTreeSet<String>) -> usize {
+        let ci = self.clusters.len();
+        self.index.add_nicknames(ci, &nicknames);
+        self.clusters.push(Cluster {
+            variants: Vec::new(),
+            nicknames,
+        });
+        ci
+    }
+
+    fn add_nicknames(&mut self, ci: usize, nicks: &BTreeSet<String>) {
+        self.index.add_nicknames(ci, nicks);
+        self.clusters[ci].nicknames.extend(nicks.iter().cloned());
+    }
+
+    /// The cluster holding the curated canonical `name`, added if none does.
+    fn find_or_add(&mut self, name: &str) -> usize {
+        let parsed = Parsed::new(name.to_owned());
+        if let Some(&ci) = self
+            .index
+            .exact
+            .get(&parsed.folded)
+            .and_then(|v| v.iter().min())
+        {
+            return ci;
+        }
+        let ci = self.new_cluster(BTreeSet::new());
+        self.add_variant(ci, &parsed, CURATED);
+        ci
+    }
 }
 
-/// Resolves people across all `extractions` (in the given order, which must be
-/// stable: sort by source for reproducible output). Cost: quadratic in the number
-/// of distinct full names within a block of the same surname, linear otherwise.
-pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
+/// A bare name, folded and parsed once.
+struct Parsed {
+    text: String,
+    folded: String,
+    parts: NameParts,
+}
+
+impl Parsed {
+    fn new(text: String) -> Self {
+        Self {
+            folded: fold(&text),
+            parts: NameParts::new(&text),
+            text,
+        }
+    }
+}
+
+/// Resolves people across all `extractions`.
+///
+/// The reports are taken in the order of their source names, whatever order they
+/// come in, so the result depends on the corpus alone. Cost: linear in the
+/// number of mentions; each name is compared only with the identities that share
+/// a blocking key with it ([`Index`]), so the work grows with how many people
+/// share a surname or given name, not with the size of the corpus.
+pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
+    extractions.sort_by(|a, b| a.source.cmp(&b.source));
     let lex = Lexicons::new(&ontology.lexicon);
+    let not_same = ontology
+        .curation
+        .not_same_as
+        .iter()
+        .flat_map(|(x, y)| [(x.clone(), y.clone()), (y.clone(), x.clone())])
+        .collect();
     let mut r = Resolver {
         ontology,
         lex,
         clusters: Vec::new(),
+        index: Index::default(),
         decisions: HashMap::new(),
         review: BTreeSet::new(),
         nick_map: HashMap::new(),
+        not_same,
     };
 
     // Nicknames a report gives in parentheses belong to the full name beside them,
@@ -255,15 +518,14 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
     }
 
     // 1. Full names from definite mentions form the identities.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut order: Vec<(At, String)> = Vec::new();
+    let mut order: Vec<(At, Parsed)> = Vec::new();
     for (ri, ex) in extractions.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
             let (name, _) = bare(&m.text, &r.lex);
             // "do Rosário", "van der Berg": a surname alone, for step 2.
             let surname_only = name.starts_with(char::is_lowercase);
             if m.definite && name.contains(' ') && !surname_only {
-                order.push(((ri, mi), name));
+                order.push(((ri, mi), Parsed::new(name)));
             }
         }
     }
@@ -277,36 +539,15 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
     });
     for (at, name) in order {
         let (ri, _) = at;
-        if let Some(canonical) = ontology.curation.same_as.get(&fold(&name)) {
-            let target = canonical.clone();
-            let ci = find_or_add(&mut r, &target, &mut by_surname);
-            r.clusters[ci].variants.push((name, at));
+        if let Some(canonical) = ontology.curation.same_as.get(&name.folded) {
+            let ci = r.find_or_add(&canonical.clone());
+            r.add_variant(ci, &name, at);
             r.decisions
                 .insert(at, (Some(ci), Resolution::Curated, None));
             continue;
         }
-        let np = NameParts::new(&name);
-        // Candidates: the same surname, or a full name this one begins
-        // ("María José" → "María José García-López").
-        let prefix = format!("{} ", fold(&name));
-        let begun = r.clusters.iter().enumerate().filter_map(|(ci, c)| {
-            c.variants
-                .iter()
-                .any(|(v, _)| fold(v).starts_with(&prefix))
-                .then_some(ci)
-        });
-        let block: Vec<usize> = by_surname
-            .iter()
-            .filter(|(s, _)| Resolver::surname_matches(s, &np.surname))
-            .flat_map(|(_, v)| v.iter().copied())
-            .chain(begun)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let fits: Vec<(usize, Resolution, f64)> = block
-            .iter()
-            .filter_map(|&ci| r.fits(&name, &r.clusters[ci]).map(|(res, s)| (ci, res, s)))
-            .collect();
+        let block = r.index.full_name_block(&name.folded, &name.parts);
+        let fits = r.fitting(&name, block);
         let chosen = fits
             .iter()
             .find(|(_, res, _)| *res == Resolution::Exact)
@@ -320,57 +561,51 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                 );
                 if fits.len() > 1 && res != Resolution::Exact {
                     r.review.insert(Review {
-                        mention: name.clone(),
+                        mention: name.text.clone(),
                         report: extractions[ri].source.clone(),
                         reason: "several identities fit this full name; the closest was taken"
                             .into(),
                         candidates: fits
                             .iter()
-                            .map(|(c, _, _)| r.clusters[*c].variants[0].0.clone())
+                            .map(|(c, _, _)| r.clusters[*c].first_name().to_owned())
                             .collect(),
                     });
                 }
                 ci
             }
             None => {
-                r.clusters.push(Cluster {
-                    variants: Vec::new(),
-                    nicknames: r.nick_map.get(&fold(&name)).cloned().unwrap_or_default(),
-                });
-                let ci = r.clusters.len() - 1;
-                by_surname.entry(np.surname.clone()).or_default().push(ci);
+                let nicks = r.nick_map.get(&name.folded).cloned().unwrap_or_default();
+                let ci = r.new_cluster(nicks);
                 r.decisions.insert(at, (Some(ci), Resolution::Exact, None));
                 ci
             }
         };
-        if let Some(nicks) = r.nick_map.get(&fold(&name)).cloned() {
-            r.clusters[ci].nicknames.extend(nicks);
+        if let Some(nicks) = r.nick_map.get(&name.folded).cloned() {
+            r.add_nicknames(ci, &nicks);
         }
-        r.clusters[ci].variants.push((name, at));
-        let key = np.surname.clone();
-        let entry = by_surname.entry(key).or_default();
-        if !entry.contains(&ci) {
-            entry.push(ci);
-        }
+        r.add_variant(ci, &name, at);
     }
 
     // 2. Everything else: single words, honorific + surname, tentative full names.
-    let all_clusters = 0..r.clusters.len();
+    // Identities added from here on (curated names) are not candidates.
+    let identities = r.clusters.len();
+    let mut in_reports: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); extractions.len()];
+    for (&(ri, _), (ci, _, _)) in &r.decisions {
+        if let (Some(ci), Some(set)) = (ci, in_reports.get_mut(ri)) {
+            set.insert(*ci);
+        }
+    }
     for (ri, ex) in extractions.iter().enumerate() {
-        let in_report: BTreeSet<usize> = r
-            .decisions
-            .iter()
-            .filter(|((rj, _), _)| *rj == ri)
-            .filter_map(|(_, (ci, _, _))| *ci)
-            .collect();
+        let in_report = &in_reports[ri];
         for (mi, m) in ex.mentions.iter().enumerate() {
             let at = (ri, mi);
             if r.decisions.contains_key(&at) {
                 continue;
             }
             let (name, honorific) = bare(&m.text, &r.lex);
-            if let Some(canonical) = ontology.curation.same_as.get(&fold(&name)) {
-                let ci = find_or_add(&mut r, &canonical.clone(), &mut by_surname);
+            let folded = fold(&name);
+            if let Some(canonical) = ontology.curation.same_as.get(&folded) {
+                let ci = r.find_or_add(&canonical.clone());
                 r.decisions
                     .insert(at, (Some(ci), Resolution::Curated, None));
                 continue;
@@ -378,7 +613,7 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
             if name.starts_with(char::is_lowercase) {
                 // A surname with its particle: someone of this report whose
                 // full name ends with it.
-                let tail = format!(" {}", fold(&name));
+                let tail = format!(" {folded}");
                 let owners: Vec<usize> = in_report
                     .iter()
                     .copied()
@@ -386,7 +621,7 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                         r.clusters[ci]
                             .variants
                             .iter()
-                            .any(|(v, _)| fold(v).ends_with(&tail))
+                            .any(|v| v.folded.ends_with(&tail))
                     })
                     .collect();
                 let decision = match owners.as_slice() {
@@ -400,11 +635,14 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
             }
             if name.contains(' ') {
                 // A tentative full name counts only if it is a known person.
-                let fit = (0..r.clusters.len())
-                    .filter_map(|ci| r.fits(&name, &r.clusters[ci]).map(|f| (ci, f)))
-                    .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1));
+                let parsed = Parsed::new(name);
+                let block = r.index.full_name_block(&parsed.folded, &parsed.parts);
+                let fit = r
+                    .fitting(&parsed, block)
+                    .into_iter()
+                    .max_by(|a, b| a.2.total_cmp(&b.2));
                 match fit {
-                    Some((ci, (res, s))) => {
+                    Some((ci, res, s)) => {
                         r.decisions
                             .insert(at, (Some(ci), res, (res != Resolution::Exact).then_some(s)));
                     }
@@ -415,8 +653,8 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                 }
                 continue;
             }
-            let (local, local_fuzzy) =
-                r.single_candidates(&name, honorific, in_report.iter().copied());
+            let w = NameParts::new(&name).given;
+            let (local, local_fuzzy) = r.single_candidates(&w, honorific, in_report);
             if local.len() == 1 {
                 let res = if local_fuzzy {
                     Resolution::Fuzzy
@@ -426,8 +664,13 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                 r.decisions.insert(at, (Some(local[0]), res, None));
                 continue;
             }
-            let (global, global_fuzzy) =
-                r.single_candidates(&name, honorific, all_clusters.clone());
+            let among: BTreeSet<usize> = r
+                .index
+                .word_block(&w)
+                .into_iter()
+                .filter(|&ci| ci < identities)
+                .collect();
+            let (global, global_fuzzy) = r.single_candidates(&w, honorific, &among);
             if local.len() > 1 || global.len() > 1 {
                 let cands = if local.len() > 1 { &local } else { &global };
                 r.review.insert(Review {
@@ -437,7 +680,7 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
                         .into(),
                     candidates: cands
                         .iter()
-                        .map(|&c| r.clusters[c].variants[0].0.clone())
+                        .map(|&c| r.clusters[c].first_name().to_owned())
                         .collect(),
                 });
                 // A known first name of several people is still a person.
@@ -458,41 +701,16 @@ pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
     build(extractions, &r)
 }
 
-fn find_or_add(
-    r: &mut Resolver<'_>,
-    name: &str,
-    by_surname: &mut HashMap<String, Vec<usize>>,
-) -> usize {
-    let key = fold(name);
-    if let Some(ci) = r
-        .clusters
-        .iter()
-        .position(|c| c.variants.iter().any(|(v, _)| fold(v) == key))
-    {
-        return ci;
-    }
-    r.clusters.push(Cluster {
-        variants: vec![(name.to_owned(), (usize::MAX, usize::MAX))],
-        nicknames: BTreeSet::new(),
-    });
-    let ci = r.clusters.len() - 1;
-    by_surname
-        .entry(NameParts::new(name).surname)
-        .or_default()
-        .push(ci);
-    ci
-}
-
 /// The canonical name of a cluster: the fullest surname, the most frequent
 /// spelling of the given name (nicknames aside), accents and mixed case preferred.
 fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
-    if let Some(curated) = c.variants.iter().find(|(_, at)| at.0 == usize::MAX) {
-        return curated.0.clone();
+    if let Some(curated) = c.variants.iter().find(|v| v.first == CURATED) {
+        return curated.text.clone();
     }
     if let Some(p) = c
         .variants
         .iter()
-        .find_map(|(v, _)| r.ontology.curation.preferred.get(&fold(v)))
+        .find_map(|v| r.ontology.curation.preferred.get(&v.folded))
     {
         return p.clone();
     }
@@ -509,8 +727,8 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
     let mut surnames: BTreeMap<String, (usize, usize, std::cmp::Reverse<usize>, String)> =
         BTreeMap::new();
     let mut givens: BTreeMap<String, (usize, std::cmp::Reverse<usize>, String)> = BTreeMap::new();
-    for (i, (v, _)) in c.variants.iter().enumerate() {
-        let words: Vec<&str> = v.split(' ').collect();
+    for (i, variant) in c.variants.iter().enumerate() {
+        let words: Vec<&str> = variant.text.split(' ').collect();
         let (given, surname) = (words[0], words[1..].join(" "));
         let se = surnames.entry(fold(&surname)).or_insert((
             parts(&surname).len(),
@@ -518,14 +736,14 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
             std::cmp::Reverse(i),
             surname.clone(),
         ));
-        se.1 += 1;
+        se.1 += variant.count;
         if quality(&surname) > quality(&se.3) {
             se.3 = surname.clone();
         }
         let ge = givens
             .entry(fold(given))
             .or_insert((0, std::cmp::Reverse(i), given.to_owned()));
-        ge.0 += 1;
+        ge.0 += variant.count;
         if quality(given) > quality(&ge.2) {
             ge.2 = given.to_owned();
         }
@@ -643,8 +861,9 @@ fn build(extractions: Vec<Extraction>, r: &Resolver<'_>) -> Resolved {
             entry.0.insert(mention);
             entry.1.insert(ex.source.clone());
         }
+        let nicknames = Nicknames::new(&ex.mentions);
         for p in &mut people {
-            if let Some(n) = add_nick(p, &ex.mentions) {
+            if let Some(n) = nicknames.alias_for(p) {
                 p.aliases.push(n);
             }
             p.mentions.sort();
@@ -686,19 +905,41 @@ fn build(extractions: Vec<Extraction>, r: &Resolver<'_>) -> Resolved {
     }
 }
 
-/// A nickname the report gave in parentheses is an alias too.
-fn add_nick(p: &Person, mentions: &[PersonMention]) -> Option<String> {
-    mentions
-        .iter()
-        .filter_map(|m| m.nickname.as_ref())
-        .find(|n| {
-            p.mentions.iter().any(|pm| {
-                mentions
-                    .iter()
-                    .any(|m| m.text == pm.text && m.nickname.as_deref() == Some(n.as_str()))
-            }) && !p.aliases.iter().any(|a| fold(a) == fold(n))
-        })
-        .cloned()
+/// The nicknames a report gives in parentheses, by the text they stand beside,
+/// each with where it first occurs: built once a report, so that finding a
+/// person's nickname costs their own mentions, not the report's.
+struct Nicknames<'a> {
+    by_text: HashMap<&'a str, Vec<&'a str>>,
+    first: HashMap<&'a str, usize>,
+}
+
+impl<'a> Nicknames<'a> {
+    fn new(mentions: &'a [PersonMention]) -> Self {
+        let mut by_text: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut first = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if let Some(n) = &m.nickname {
+                by_text.entry(m.text.as_str()).or_default().push(n.as_str());
+                first.entry(n.as_str()).or_insert(i);
+            }
+        }
+        Self { by_text, first }
+    }
+
+    /// A nickname given beside one of the person's mentions, and not yet an
+    /// alias, is an alias too: the one the report gives first.
+    fn alias_for(&self, p: &Person) -> Option<String> {
+        if self.first.is_empty() {
+            return None;
+        }
+        p.mentions
+            .iter()
+            .filter_map(|pm| self.by_text.get(pm.text.as_str()))
+            .flatten()
+            .filter(|n| !p.aliases.iter().any(|a| fold(a) == fold(n)))
+            .min_by_key(|n| self.first.get(*n))
+            .map(|n| (*n).to_owned())
+    }
 }
 
 #[cfg(test)]

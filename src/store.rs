@@ -99,11 +99,25 @@ pub enum StoreError {
     },
 }
 
+/// Why a bulk load failed: the graphs' source, or the store.
+#[derive(Debug, thiserror::Error)]
+pub enum BulkLoadError<E> {
+    #[error(transparent)]
+    Source(E),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
 /// The meetkg store: an Oxigraph store at a directory, one named graph per report.
 #[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
     path: PathBuf,
+    /// The shared lock on the generation a reader opened (see
+    /// [`crate::generations`]): no build removes it while this store is open.
+    _reader: Option<std::sync::Arc<crate::generations::ReaderLock>>,
+    /// The generation opened, for a store opened read-only through its link.
+    generation: Option<String>,
 }
 
 impl Store {
@@ -122,20 +136,104 @@ impl Store {
             path: path.clone(),
             source,
         })?;
-        Ok(Self { inner, path })
+        Ok(Self {
+            inner,
+            path,
+            _reader: None,
+            generation: None,
+        })
     }
 
-    /// Opens an existing store read-only: queries and exports can run while a
-    /// build holds the store open for writing. Writes fail with
+    /// Opens an existing store read-only: the current generation the store path
+    /// links to (see [`crate::generations`]), held so that no build removes it
+    /// while it is open. Queries and exports run while a build writes the next
+    /// generation, and see this one whole. Writes fail with
     /// [`StoreError::Storage`].
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
+        let (db, reader) =
+            crate::generations::resolve_for_reading(&path).map_err(|e| StoreError::Open {
+                path: path.clone(),
+                source: io::Error::other(e).into(),
+            })?;
         let inner =
-            oxigraph::store::Store::open_read_only(&path).map_err(|source| StoreError::Open {
+            oxigraph::store::Store::open_read_only(&db).map_err(|source| StoreError::Open {
                 path: path.clone(),
                 source,
             })?;
-        Ok(Self { inner, path })
+        let generation = reader.is_some().then(|| {
+            db.parent()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
+        Ok(Self {
+            inner,
+            path,
+            _reader: reader.map(std::sync::Arc::new),
+            generation,
+        })
+    }
+
+    /// Loads report graphs into a new, empty store with Oxigraph's bulk
+    /// loader, which writes RocksDB's sorted tables directly instead of going
+    /// through transactions: the fast path of a build from scratch. Each quad
+    /// also goes to the default graph (the merge, see the module docs); the
+    /// loader and RocksDB keep one copy of a triple that several reports state.
+    /// Memory is bounded by the loader's batch (`max_memory_mb`), not by the
+    /// corpus: graphs are pulled from the iterator as the loader goes.
+    ///
+    /// Returns the number of quads of the named graphs. Nothing is visible
+    /// until it returns; on error the store must be thrown away.
+    pub fn bulk_load<E>(
+        &self,
+        graphs: impl Iterator<Item = Result<ReportGraph, E>>,
+        max_memory_mb: usize,
+        on_graph: &mut dyn FnMut(&ReportGraph),
+    ) -> Result<u64, BulkLoadError<E>> {
+        let mut loader = self
+            .inner
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(max_memory_mb);
+        let mut count = 0u64;
+        let mut batch: Vec<Quad> = Vec::new();
+        let batch_quads = (max_memory_mb * 1000).max(10_000);
+        for graph in graphs {
+            let graph = graph.map_err(BulkLoadError::Source)?;
+            on_graph(&graph);
+            count += graph.quads.len() as u64;
+            for q in &graph.quads {
+                batch.push(Quad::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                    GraphName::DefaultGraph,
+                ));
+            }
+            batch.extend(graph.quads);
+            if batch.len() >= batch_quads {
+                loader
+                    .load_quads(std::mem::take(&mut batch))
+                    .map_err(|e| BulkLoadError::Store(self.storage()(e)))?;
+            }
+        }
+        loader
+            .load_quads(batch)
+            .map_err(|e| BulkLoadError::Store(self.storage()(e)))?;
+        loader
+            .commit()
+            .map_err(|e| BulkLoadError::Store(self.storage()(e)))?;
+        Ok(count)
+    }
+
+    /// Writes every buffer to RocksDB's tables and compacts them, so that the
+    /// next open neither replays a write-ahead log nor merges many small files.
+    pub fn flush_and_compact(&self, compact: bool) -> Result<(), StoreError> {
+        self.inner.flush().map_err(self.storage())?;
+        if compact {
+            self.inner.optimize().map_err(self.storage())?;
+        }
+        Ok(())
     }
 
     /// Writes a consistent copy of the store to `target`, which must not exist.
@@ -149,6 +247,12 @@ impl Store {
                 path: target.to_path_buf(),
                 source,
             })
+    }
+
+    /// The generation this store is (see [`crate::generations`]): `legacy` for
+    /// a store an older meetkg wrote in place.
+    pub fn generation(&self) -> &str {
+        self.generation.as_deref().unwrap_or("legacy")
     }
 
     /// The store's directory.
@@ -428,18 +532,29 @@ impl Snapshot {
     /// Fails when a build holds the store open: the snapshot needs the store's
     /// write lock for the moment it takes.
     pub fn create(store_dir: &Path) -> Result<Self, StoreError> {
-        // "." or "a/.." must not put the snapshot inside the store.
-        let store_dir = std::fs::canonicalize(store_dir).map_err(|source| StoreError::Open {
+        // "." or "a/.." must not put the snapshot inside the store, and a link
+        // elsewhere must not put it on another file system: it goes beside the
+        // store itself, which for a store of generations is the link beside
+        // `<store>.generations` (see [`crate::generations`]).
+        let canonical = std::fs::canonicalize(store_dir).map_err(|source| StoreError::Open {
             path: store_dir.to_path_buf(),
             source: source.into(),
         })?;
+        let generations_dir = canonical.parent().and_then(Path::parent);
+        let store_dir: PathBuf = match generations_dir.and_then(|g| {
+            let name = g.file_name()?.to_str()?.strip_suffix(".generations")?;
+            Some(g.with_file_name(name))
+        }) {
+            Some(link) => link,
+            None => canonical,
+        };
         remove_stale_snapshots(&store_dir);
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
         let path = snapshot_path(&store_dir, &format!("{}-{stamp}", std::process::id()));
         let checkpoint_error = |source: io::Error| StoreError::Checkpoint {
-            path: path.clone(),
+            path: snapshot_path(&store_dir, &format!("{}-{stamp}", std::process::id())),
             source: source.into(),
         };
         // The lock first: a server that sees the snapshot also sees it held.
@@ -450,7 +565,13 @@ impl Snapshot {
             path,
             lock: Some((lock_path, lock)),
         };
-        Store::open(&store_dir)?.checkpoint(&snapshot.path)?;
+        // A committed generation is never written again, so a copy of its
+        // files (hard links) is a consistent snapshot; its reader lock keeps a
+        // build from removing it meanwhile.
+        let (db, _reader) = crate::generations::resolve_for_reading(&store_dir)
+            .map_err(|e| checkpoint_error(io::Error::other(e)))?;
+        crate::generations::copy_store(&db, &snapshot.path)
+            .map_err(|e| checkpoint_error(io::Error::other(e)))?;
         Ok(snapshot)
     }
 

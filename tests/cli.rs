@@ -122,7 +122,8 @@ fn bad_reports_are_named_rejected_and_do_not_touch_the_store() -> Result {
     assert!(!before.contains("\n0"), "the graph of 002 exists: {before}");
     let reports = dir.path().join("reports");
     std::fs::write(reports.join("empty.txt"), "")?;
-    std::fs::write(reports.join("binary.txt"), b"%PDF-1.7\x00\x01\x02")?;
+    std::fs::write(reports.join("binary.txt"), b"\x7fELF\x02\x01\x01\x00\x00")?;
+    std::fs::write(reports.join("scan.txt"), b"%PDF-1.7\x00\x01\x02")?;
     std::fs::write(reports.join("latin1.txt"), b"R\xe9union du groupe")?;
     // A seed report truncated inside a UTF-8 character keeps its previous graph.
     let victim = reports.join("002_fc8fae1d6911dcd5.txt");
@@ -136,6 +137,10 @@ fn bad_reports_are_named_rejected_and_do_not_touch_the_store() -> Result {
     meetkg(dir.path())?.arg("build").assert().code(1).stderr(
         predicate::str::contains("empty.txt is empty")
             .and(predicate::str::contains("binary.txt is not a text file"))
+            .and(
+                predicate::str::contains("scan.txt is a PDF document")
+                    .and(predicate::str::contains("pdftotext")),
+            )
             .and(predicate::str::contains("latin1.txt is not valid UTF-8"))
             .and(
                 predicate::str::contains("002_fc8fae1d6911dcd5.txt")

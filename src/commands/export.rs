@@ -6,7 +6,7 @@ use std::path::Path;
 
 pub fn run(store_dir: &Path, out: &Path) -> anyhow::Result<ExitStatus> {
     let store = super::open_existing_store(store_dir)?;
-    let written = crate::export::write_all(&store, out)
+    let written = crate::export::write_all_stamped(&store, out, store.generation())
         .with_context(|| format!("writing the exports to {}", out.display()))?;
     for p in written {
         log::info!("wrote {}", p.display());

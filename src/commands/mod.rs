@@ -98,7 +98,7 @@ fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
 fn read_corpus_cached(
     paths: &[PathBuf],
     ontology: &Ontology,
-    cache: Option<&crate::cache::Cache>,
+    cache: Option<(&crate::cache::Cache, &crate::cache::Manifest)>,
     quiet: bool,
 ) -> Corpus {
     let bar = ProgressBar::hidden();

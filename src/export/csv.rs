@@ -14,6 +14,13 @@
 //! a plain RFC 4180 reader (pandas, Python's `csv`) sees two backslashes where
 //! the data has one; such readers should use the GraphML, which carries the
 //! exact text. Backslashes are rare in meeting data, so this costs little.
+//!
+//! Formulas: a spreadsheet (Excel, LibreOffice, Google Sheets) runs a cell that
+//! starts with `=`, `+`, `-` or `@` (or a tab or carriage return before one) as
+//! a formula, and names in reports are text anyone wrote. As OWASP advises for
+//! CSV that may be opened in a spreadsheet, such a text cell is written with a
+//! `'` in front, which spreadsheets take as "this is text" and do not show;
+//! Gephi shows the cell as written, with the `'`. Numbers are never prefixed.
 
 use crate::graph::{EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::UnGraph;
@@ -39,7 +46,12 @@ fn cell(value: Option<&Value>) -> String {
 }
 
 fn gephi_text(text: &str) -> String {
-    super::clean_text(text).replace('\\', "\\\\")
+    let text = super::clean_text(text).replace('\\', "\\\\");
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
 }
 
 /// Writes the nodes table: `Id,Label,iri,` then the graph's node attributes.
@@ -117,6 +129,25 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_for_spreadsheets() {
+        assert_eq!(gephi_text("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(gephi_text("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+        assert_eq!(gephi_text("+1+2 Foundation"), "'+1+2 Foundation");
+        assert_eq!(gephi_text("-2 Group"), "'-2 Group");
+        assert_eq!(gephi_text("\t=1"), "'\t=1");
+        // Only the first character counts; numbers are cells of their own.
+        assert_eq!(gephi_text("Emma Falk"), "Emma Falk");
+        assert_eq!(gephi_text("a=b"), "a=b");
+        assert_eq!(cell(Some(&Value::Int(-3))), "-3");
+    }
+
+    #[test]
+    fn bidi_controls_do_not_reach_the_exports() {
+        assert_eq!(gephi_text("Ana\u{202E}avlis"), "Anaavlis");
+        assert_eq!(gephi_text("\u{2067}x\u{2069}"), "x");
     }
 
     #[test]

@@ -8,8 +8,11 @@
 //! CSV of one graph share node ids (`n0`, `n1`... in IRI order), so they can be
 //! mixed.
 //!
-//! The six files of [`FILES`] are replaced one by one, not as a set: an export
-//! interrupted half-way leaves some files from the previous export.
+//! The six files of [`FILES`] are replaced one by one, not as a set; so the
+//! stamp [`STAMP`] (the store generation they were made from, and each file's
+//! hash) is removed before and written after them, and a set of files without
+//! its stamp, or whose stamp names another generation, is out of date
+//! ([`up_to_date`]): an export interrupted half-way is redone by the next build.
 //!
 //! Text is cleaned the same way for both formats ([`clean_text`]): characters
 //! that XML 1.0 forbids (C0 controls other than tab, line feed and carriage
@@ -35,6 +38,72 @@ pub const FILES: [&str; 6] = [
     "topics-nodes.csv",
     "topics-edges.csv",
 ];
+
+/// The stamp beside the exports: which store generation they show.
+pub const STAMP: &str = ".meetkg-exports.json";
+
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+struct Stamp {
+    generation: String,
+    files: std::collections::BTreeMap<String, String>,
+}
+
+fn file_hash(path: &Path) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    let bytes = fs::read(path).ok()?;
+    Some(hex::encode(Sha256::digest(&bytes)))
+}
+
+/// Whether `out_dir` holds the six [`FILES`] exactly as an export of the store
+/// generation `generation` wrote them.
+pub fn up_to_date(out_dir: &Path, generation: &str) -> bool {
+    let Some(stamp) = fs::read(out_dir.join(STAMP))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Stamp>(&b).ok())
+    else {
+        return false;
+    };
+    stamp.generation == generation
+        && FILES.iter().all(|f| {
+            stamp
+                .files
+                .get(*f)
+                .is_some_and(|h| file_hash(&out_dir.join(f)).as_ref() == Some(h))
+        })
+}
+
+/// [`write_all`], stamped with the store generation the files show.
+pub fn write_all_stamped(
+    store: &Store,
+    out_dir: &Path,
+    generation: &str,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let stamp_path = out_dir.join(STAMP);
+    match fs::remove_file(&stamp_path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            return Err(ExportError::Write {
+                path: stamp_path,
+                source: e,
+            })
+        }
+        _ => {}
+    }
+    let written = write_all(store, out_dir)?;
+    let stamp = Stamp {
+        generation: generation.to_owned(),
+        files: written
+            .iter()
+            .filter_map(|p| {
+                let name = p.file_name()?.to_string_lossy().into_owned();
+                Some((name, file_hash(p)?))
+            })
+            .collect(),
+    };
+    write_atomically(&stamp_path, |w| {
+        serde_json::to_writer_pretty(&mut *w, &stamp).map_err(io::Error::other)
+    })?;
+    Ok(written)
+}
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -68,7 +137,9 @@ pub fn write_all(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>, ExportEr
         path: out_dir.to_path_buf(),
         source,
     })?;
+    remove_stale_temp_files(out_dir);
     let mut written = write_graph(&graph::coparticipation(store)?, out_dir, "coparticipation")?;
+    crate::failpoint::check("exports-half");
     written.extend(write_graph(&graph::topics(store)?, out_dir, "topics")?);
     Ok(written)
 }
@@ -88,6 +159,27 @@ pub fn write_graph<N: NodeAttributes, E: EdgeAttributes>(
     let edges_path = out_dir.join(format!("{stem}-edges.csv"));
     write_atomically(&edges_path, |w| csv::write_edges(graph, w).map(drop))?;
     Ok(vec![graphml_path, nodes_path, edges_path])
+}
+
+/// Removes the hidden temporary files (`.{name}.{pid}.tmp`) that a process
+/// killed while writing into `dir` left behind: those whose process is gone.
+/// Files of a process still running are left alone (it may be writing).
+pub fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let Some(pid) = inner.rsplit('.').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Writes `path` through a temporary file in the same directory, synced, then
@@ -120,17 +212,27 @@ pub fn write_atomically(
 }
 
 /// Drops the characters XML 1.0 cannot hold (C0 controls but tab, line feed,
-/// carriage return; U+FFFE; U+FFFF). Applied to every exported text, in both
-/// formats, so GraphML and CSV carry the same values.
+/// carriage return; U+FFFE; U+FFFF) and the bidirectional controls (U+202A to
+/// U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), which reorder what a
+/// person reads around them ("Trojan Source"): a name can hide a different
+/// name. Applied to every exported text, in both formats, so GraphML and CSV
+/// carry the same values.
 pub fn clean_text(text: &str) -> Cow<'_, str> {
     let illegal = |c: char| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+            || is_bidi_control(c)
     };
     if text.chars().any(illegal) {
         Cow::Owned(text.chars().filter(|&c| !illegal(c)).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// The Unicode bidirectional formatting characters.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// A double as exports write it: shortest round-trip form (`2`, `0.5`), `None`
