@@ -45,6 +45,9 @@ pub struct Manifest {
 pub struct Entry {
     pub sha256: String,
     pub graph: String,
+    /// How many quads the report's graph holds.
+    #[serde(default)]
+    pub quads: u64,
 }
 
 /// The cache directory of one store.
@@ -171,6 +174,7 @@ mod tests {
             Entry {
                 sha256: "abc".into(),
                 graph: "def".into(),
+                quads: 3,
             },
         );
         cache.put_manifest(&m)?;

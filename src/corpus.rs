@@ -328,10 +328,158 @@ pub fn read_with_cache(
         }
     }
     progress(Progress::Resolving);
+    let clock = std::time::Instant::now();
     let resolved = resolve::resolve(extractions, ontology);
+    log::info!("resolved identities in {:.2?}", clock.elapsed());
     Corpus {
         reports: resolved.reports,
         registry: resolved.registry,
+        rejected,
+        kept,
+        cached,
+    }
+}
+
+/// A corpus read for a build: identities resolved from the names alone, each
+/// report's extraction left in the cache until its graph is written, so memory
+/// holds a few bytes a mention, not the archive.
+pub struct Streamed {
+    /// Sorted by source.
+    pub entries: Vec<StreamEntry>,
+    pub identities: resolve::Identities,
+    pub rejected: Vec<Rejected>,
+    /// Rejected files whose previous extraction stood in for them.
+    pub kept: Vec<String>,
+    pub cached: usize,
+}
+
+/// One report of a [`Streamed`] corpus.
+pub struct StreamEntry {
+    pub source: String,
+    pub sha256: String,
+    /// Its extraction's key in the cache.
+    key: String,
+    /// The extraction itself when the cache could not keep it.
+    held: Option<Box<Extraction>>,
+}
+
+impl Streamed {
+    /// The `i`-th report, resolved: its extraction read back from `cache`.
+    ///
+    /// # Errors
+    /// When the cache entry written moments ago cannot be read back.
+    pub fn report(&self, i: usize, cache: &Cache) -> Result<Report, std::io::Error> {
+        let entry = &self.entries[i];
+        let mut extraction = match &entry.held {
+            Some(e) => (**e).clone(),
+            None => cache.extraction(&entry.key).ok_or_else(|| {
+                std::io::Error::other(format!(
+                    "the cached extraction of {} is gone from the build cache",
+                    entry.source
+                ))
+            })?,
+        };
+        extraction.source.clone_from(&entry.source);
+        Ok(self.identities.report(i, extraction, None))
+    }
+}
+
+/// Like [`read_with_cache`], for a build: extracts what the cache lacks,
+/// resolves identities over the names, and keeps no extraction in memory.
+pub fn read_streamed(
+    paths: &[PathBuf],
+    ontology: &Ontology,
+    cache: &Cache,
+    previous: &Manifest,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Streamed {
+    let (files, mut rejected) = report_files(paths);
+    let extractor = Extractor::new(ontology);
+    progress(Progress::Start(files.len()));
+    let salt = &ontology.fingerprint;
+    type Read = (resolve::Names, StreamEntry, bool);
+    let results: Vec<(&ReportFile, Result<Read, ReportError>)> = files
+        .par_iter()
+        .map(|file| {
+            let r = ingest::read(&file.path)
+                .map_err(ReportError::from)
+                .and_then(|doc| {
+                    let key = format!("{salt}-{}", doc.sha256);
+                    let (e, hit) = match cache.extraction(&key) {
+                        Some(e) => (e, true),
+                        None => (extractor.extract(&doc).map_err(ReportError::from)?, false),
+                    };
+                    let held = if hit {
+                        None
+                    } else if let Err(err) = cache.put_extraction(&key, &e) {
+                        log::warn!("{err}");
+                        Some(Box::new(e.clone()))
+                    } else {
+                        None
+                    };
+                    let mut names = resolve::Names::of(&e);
+                    names.source.clone_from(&file.source);
+                    let entry = StreamEntry {
+                        source: file.source.clone(),
+                        sha256: doc.sha256,
+                        key,
+                        held,
+                    };
+                    Ok((names, entry, hit))
+                });
+            progress(Progress::Extracted);
+            (file, r)
+        })
+        .collect();
+    let mut read = Vec::new();
+    let mut cached = 0;
+    for (file, r) in results {
+        match r {
+            Ok((names, entry, hit)) => {
+                cached += usize::from(hit);
+                read.push((names, entry));
+            }
+            Err(error) => rejected.push(Rejected {
+                path: file.path.clone(),
+                source: Some(file.source.clone()),
+                error,
+            }),
+        }
+    }
+    // A rejected report keeps its last good extraction for resolution.
+    let mut kept = Vec::new();
+    for r in &rejected {
+        let Some(source) = r.source.clone() else {
+            continue;
+        };
+        let Some(entry) = previous.reports.get(&source) else {
+            continue;
+        };
+        let key = format!("{salt}-{}", entry.sha256);
+        if let Some(e) = cache.extraction(&key) {
+            let mut names = resolve::Names::of(&e);
+            names.source.clone_from(&source);
+            kept.push(source.clone());
+            read.push((
+                names,
+                StreamEntry {
+                    source,
+                    sha256: entry.sha256.clone(),
+                    key,
+                    held: None,
+                },
+            ));
+        }
+    }
+    read.sort_by(|a, b| a.0.source.cmp(&b.0.source));
+    let (names, entries): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+    progress(Progress::Resolving);
+    let clock = std::time::Instant::now();
+    let identities = resolve::decide(&names, ontology);
+    log::info!("resolved identities in {:.2?}", clock.elapsed());
+    Streamed {
+        entries,
+        identities,
         rejected,
         kept,
         cached,

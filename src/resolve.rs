@@ -477,15 +477,93 @@ impl Parsed {
     }
 }
 
+/// What identity resolution reads of one report: the names of its person
+/// mentions, and how each was stated. A few bytes a mention, so a whole archive
+/// is resolved without holding its extractions in memory.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub source: String,
+    pub mentions: Vec<NameMention>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NameMention {
+    pub text: String,
+    pub fact: FactKind,
+    pub definite: bool,
+    pub nickname: Option<String>,
+}
+
+impl Names {
+    pub fn of(extraction: &Extraction) -> Self {
+        Self {
+            source: extraction.source.clone(),
+            mentions: extraction
+                .mentions
+                .iter()
+                .map(|m| NameMention {
+                    text: m.text.clone(),
+                    fact: m.fact,
+                    definite: m.definite,
+                    nickname: m.nickname.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Each identity's canonical name → its mentions and the reports it is in.
+pub type RegistryMap = BTreeMap<String, (BTreeSet<Mention>, BTreeSet<String>)>;
+
+/// The identities of a corpus: for each mention of each report, the person it
+/// names. Apply to each report's extraction with [`Identities::report`].
+pub struct Identities {
+    lex: Lexicons,
+    /// Canonical name of each identity.
+    names: Vec<String>,
+    decisions: HashMap<At, (Option<usize>, Resolution, Option<f64>)>,
+    review: Vec<Review>,
+}
+
 /// Resolves people across all `extractions`.
 ///
 /// The reports are taken in the order of their source names, whatever order they
 /// come in, so the result depends on the corpus alone. Cost: linear in the
 /// number of mentions; each name is compared only with the identities that share
-/// a blocking key with it ([`Index`]), so the work grows with how many people
+/// a blocking key with it (an index of names), so the work grows with how many people
 /// share a surname or given name, not with the size of the corpus.
 pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
     extractions.sort_by(|a, b| a.source.cmp(&b.source));
+    let names: Vec<Names> = extractions.iter().map(Names::of).collect();
+    let identities = decide(&names, ontology);
+    let mut registry = RegistryMap::new();
+    let reports = extractions
+        .into_iter()
+        .enumerate()
+        .map(|(ri, ex)| identities.report(ri, ex, Some(&mut registry)))
+        .collect();
+    let people = registry
+        .into_iter()
+        .map(|(name, (aliases, reports))| Identity {
+            name,
+            aliases: aliases.into_iter().collect(),
+            reports: reports.into_iter().collect(),
+        })
+        .collect();
+    Resolved {
+        reports,
+        registry: Registry {
+            people,
+            review: identities.review,
+        },
+    }
+}
+
+/// Decides who each mention of `reports` names. `reports` must be sorted by
+/// source (as [`resolve`] does), and [`Identities::report`] takes the same
+/// indices.
+pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
+    let extractions = reports;
     let lex = Lexicons::new(&ontology.lexicon);
     let not_same = ontology
         .curation
@@ -506,7 +584,7 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
 
     // Nicknames a report gives in parentheses belong to the full name beside them,
     // wherever that name occurs: collect them before clustering.
-    for ex in &extractions {
+    for ex in extractions {
         for m in &ex.mentions {
             if let Some(n) = &m.nickname {
                 r.nick_map
@@ -544,6 +622,24 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
             r.add_variant(ci, &name, at);
             r.decisions
                 .insert(at, (Some(ci), Resolution::Curated, None));
+            continue;
+        }
+        // The same full name again (most mentions are): the identity that
+        // holds it is the one, with no need to look further.
+        let exact = r.index.exact.get(&name.folded).and_then(|holders| {
+            let mut holders = holders.clone();
+            holders.sort_unstable();
+            holders.into_iter().find(|&ci| {
+                r.fits(&name, &r.clusters[ci])
+                    .is_some_and(|(res, _)| res == Resolution::Exact)
+            })
+        });
+        if let Some(ci) = exact {
+            r.decisions.insert(at, (Some(ci), Resolution::Exact, None));
+            if let Some(nicks) = r.nick_map.get(&name.folded).cloned() {
+                r.add_nicknames(ci, &nicks);
+            }
+            r.add_variant(ci, &name, at);
             continue;
         }
         let block = r.index.full_name_block(&name.folded, &name.parts);
@@ -589,6 +685,7 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
     // 2. Everything else: single words, honorific + surname, tentative full names.
     // Identities added from here on (curated names) are not candidates.
     let identities = r.clusters.len();
+    let mut global_cache: HashMap<(String, bool), (Vec<usize>, bool)> = HashMap::new();
     let mut in_reports: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); extractions.len()];
     for (&(ri, _), (ci, _, _)) in &r.decisions {
         if let (Some(ci), Some(set)) = (ci, in_reports.get_mut(ri)) {
@@ -664,13 +761,22 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
                 r.decisions.insert(at, (Some(local[0]), res, None));
                 continue;
             }
-            let among: BTreeSet<usize> = r
-                .index
-                .word_block(&w)
-                .into_iter()
-                .filter(|&ci| ci < identities)
-                .collect();
-            let (global, global_fuzzy) = r.single_candidates(&w, honorific, &among);
+            // The identities are fixed in this step, so what a word can name
+            // in the corpus is worked out once per word.
+            let (global, global_fuzzy) = match global_cache.get(&(w.clone(), honorific)) {
+                Some(found) => found.clone(),
+                None => {
+                    let among: BTreeSet<usize> = r
+                        .index
+                        .word_block(&w)
+                        .into_iter()
+                        .filter(|&ci| ci < identities)
+                        .collect();
+                    let found = r.single_candidates(&w, honorific, &among);
+                    global_cache.insert((w.clone(), honorific), found.clone());
+                    found
+                }
+            };
             if local.len() > 1 || global.len() > 1 {
                 let cands = if local.len() > 1 { &local } else { &global };
                 r.review.insert(Review {
@@ -698,7 +804,28 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
         }
     }
 
-    build(extractions, &r)
+    // Canonical names, counting the single-word mentions that resolved to each cluster.
+    let mut singles: Vec<Vec<String>> = vec![Vec::new(); r.clusters.len()];
+    for (&(ri, mi), (ci, _, _)) in &r.decisions {
+        if let (Some(ci), Some(m)) = (ci, extractions.get(ri).and_then(|e| e.mentions.get(mi))) {
+            let (name, _) = bare(&m.text, &r.lex);
+            if !name.contains(' ') {
+                singles[*ci].push(name);
+            }
+        }
+    }
+    let names: Vec<String> = r
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| canonical(c, &singles[i], &r))
+        .collect();
+    Identities {
+        names,
+        decisions: r.decisions,
+        review: r.review.into_iter().collect(),
+        lex: r.lex,
+    }
 }
 
 /// The canonical name of a cluster: the fullest surname, the most frequent
@@ -781,35 +908,24 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
     format!("{given} {surname}").trim().to_owned()
 }
 
-fn build(extractions: Vec<Extraction>, r: &Resolver<'_>) -> Resolved {
-    // Canonical names, counting the single-word mentions that resolved to each cluster.
-    let mut singles: Vec<Vec<String>> = vec![Vec::new(); r.clusters.len()];
-    for (&(ri, mi), (ci, _, _)) in &r.decisions {
-        if let (Some(ci), Some(m)) = (ci, extractions.get(ri).and_then(|e| e.mentions.get(mi))) {
-            let (name, _) = bare(&m.text, &r.lex);
-            if !name.contains(' ') {
-                singles[*ci].push(name);
-            }
-        }
-    }
-    let names: Vec<String> = r
-        .clusters
-        .iter()
-        .enumerate()
-        .map(|(i, c)| canonical(c, &singles[i], r))
-        .collect();
-
-    let mut registry: BTreeMap<String, (BTreeSet<Mention>, BTreeSet<String>)> = BTreeMap::new();
-    let mut reports = Vec::new();
-    for (ri, ex) in extractions.into_iter().enumerate() {
+impl Identities {
+    /// The report of extraction `ex`, the `ri`-th of the corpus given to
+    /// [`decide`], with its people resolved; adds its people to `registry`.
+    pub fn report(
+        &self,
+        ri: usize,
+        ex: Extraction,
+        mut registry: Option<&mut RegistryMap>,
+    ) -> Report {
+        let names = &self.names;
         let mut people: Vec<Person> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut canon_of_text: HashMap<String, String> = HashMap::new();
         for (mi, m) in ex.mentions.iter().enumerate() {
-            let Some((ci, res, score)) = r.decisions.get(&(ri, mi)) else {
+            let Some((ci, res, score)) = self.decisions.get(&(ri, mi)) else {
                 continue;
             };
-            let (bare_name, _) = bare(&m.text, &r.lex);
+            let (bare_name, _) = bare(&m.text, &self.lex);
             let name = ci.map_or_else(|| bare_name.clone(), |ci| names[ci].clone());
             canon_of_text.insert(fold(&m.text), name.clone());
             let key = fold(&name);
@@ -857,9 +973,11 @@ fn build(extractions: Vec<Extraction>, r: &Resolver<'_>) -> Resolved {
             if p.evidence.len() < 32 && !p.evidence.contains(&m.evidence) {
                 p.evidence.push(m.evidence.clone());
             }
-            let entry = registry.entry(name.clone()).or_default();
-            entry.0.insert(mention);
-            entry.1.insert(ex.source.clone());
+            if let Some(registry) = registry.as_deref_mut() {
+                let entry = registry.entry(name.clone()).or_default();
+                entry.0.insert(mention);
+                entry.1.insert(ex.source.clone());
+            }
         }
         let nicknames = Nicknames::new(&ex.mentions);
         for p in &mut people {
@@ -877,7 +995,7 @@ fn build(extractions: Vec<Extraction>, r: &Resolver<'_>) -> Resolved {
         let mut meeting = ex.meeting.clone();
         meeting.moderators = meeting.moderators.iter().map(canon).collect();
         meeting.hosts = meeting.hosts.iter().map(canon).collect();
-        reports.push(Report {
+        Report {
             source: ex.source,
             meeting,
             agenda: ex.agenda,
@@ -886,22 +1004,7 @@ fn build(extractions: Vec<Extraction>, r: &Resolver<'_>) -> Resolved {
             topics: ex.topics,
             sha256: ex.sha256,
             warnings: ex.warnings,
-        });
-    }
-    let people = registry
-        .into_iter()
-        .map(|(name, (aliases, reports))| Identity {
-            name,
-            aliases: aliases.into_iter().collect(),
-            reports: reports.into_iter().collect(),
-        })
-        .collect();
-    Resolved {
-        reports,
-        registry: Registry {
-            people,
-            review: r.review.iter().cloned().collect(),
-        },
+        }
     }
 }
 

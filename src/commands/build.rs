@@ -5,13 +5,19 @@
 //! one rename, and only then writes the exports, stamped with that generation.
 //! Killed anywhere, it leaves the previous build whole for readers and for the
 //! next build, which redoes what is missing.
+//!
+//! Memory is bounded by a chunk of reports, not by the archive: identities are
+//! resolved from the names alone ([`crate::corpus::read_streamed`]), and the
+//! reports are then read back from the extraction cache [`CHUNK`] at a time,
+//! mapped to RDF in parallel and handed to the store.
 
-use super::{read_corpus_cached, report_rejections, ExitStatus};
+use super::{name_rejections, with_progress, ExitStatus};
 use crate::cache::{report_hash, Cache, Entry, Manifest};
+use crate::corpus::Streamed;
 use crate::generations::{Generation, Generations};
 use crate::model::Report;
 use crate::ontology::Ontology;
-use crate::rdf::{RdfError, ReportGraph};
+use crate::rdf::ReportGraph;
 use crate::store::{BulkLoadError, Store};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -20,12 +26,31 @@ use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-/// Reports mapped to RDF at once, in parallel, before their quads go to the
-/// store: what bounds the memory of writing, whatever the size of the corpus.
+/// Reports read back and mapped to RDF at once, in parallel, before their
+/// quads go to the store: what bounds the memory of writing.
 const CHUNK: usize = 256;
 
 /// Memory for Oxigraph's bulk loader, in megabytes.
 const BULK_LOADER_MB: usize = 256;
+
+/// What the build summary counts.
+#[derive(Default)]
+struct Tally {
+    people: BTreeSet<String>,
+    organisations: BTreeSet<String>,
+    topics: BTreeSet<String>,
+}
+
+impl Tally {
+    fn add(&mut self, report: &Report) {
+        self.people
+            .extend(report.people.iter().map(|p| p.name.clone()));
+        self.organisations
+            .extend(report.organisations.iter().map(|o| o.name.clone()));
+        self.topics
+            .extend(report.topics.iter().map(|t| t.name.clone()));
+    }
+}
 
 pub fn run(
     paths: &[PathBuf],
@@ -50,9 +75,17 @@ pub fn run(
         return Err(BadPath(crate::error_chain(&bad.error)).into());
     }
     let cache = Cache::for_store(store_dir);
-    let corpus = read_corpus_cached(paths, ontology, Some((&cache, &old)), quiet);
-    let status = report_rejections(&corpus);
-    if corpus.reports.is_empty() {
+    let clock = std::time::Instant::now();
+    let corpus = with_progress(quiet, |progress| {
+        crate::corpus::read_streamed(paths, ontology, &cache, &old, progress)
+    });
+    log::info!(
+        "read, extracted and resolved {} reports in {:.2?}",
+        corpus.entries.len(),
+        clock.elapsed()
+    );
+    let status = name_rejections(&corpus.rejected);
+    if corpus.entries.is_empty() {
         anyhow::bail!(
             "no report could be read from {}",
             paths
@@ -62,86 +95,80 @@ pub fn run(
                 .join(", ")
         );
     }
-
-    // What this build's store holds: every report read, and a rejected report's
-    // previous graph (a bad edit never loses data).
-    let hashes: Vec<String> = corpus.reports.par_iter().map(report_hash).collect();
-    let mut manifest = Manifest::default();
-    let mut changed: Vec<&Report> = Vec::new();
-    for (report, hash) in corpus.reports.iter().zip(hashes) {
-        if corpus.kept.contains(&report.source) {
-            if let Some(entry) = old.reports.get(&report.source) {
-                manifest
-                    .reports
-                    .insert(report.source.clone(), entry.clone());
-            }
-            continue;
-        }
-        if old
-            .reports
-            .get(&report.source)
-            .is_none_or(|e| e.graph != hash)
-        {
-            changed.push(report);
-        }
-        manifest.reports.insert(
-            report.source.clone(),
-            Entry {
-                sha256: report.sha256.clone(),
-                graph: hash,
-            },
-        );
-    }
     let rejected_names: BTreeSet<String> = corpus
         .rejected
         .iter()
         .filter_map(|r| r.source.clone())
         .collect();
-    // A rejected report whose last good extraction is gone (a deleted cache)
-    // still keeps its graph: the store is copied, not rebuilt, and the graph
-    // stays with its manifest entry.
-    let mut preserved = 0;
-    for name in &rejected_names {
-        if let Some(entry) = old.reports.get(name) {
-            if !manifest.reports.contains_key(name) {
-                manifest.reports.insert(name.clone(), entry.clone());
-                preserved += 1;
-            }
-        }
-    }
-    let removed: Vec<&String> = old
-        .reports
-        .keys()
-        .filter(|s| !manifest.reports.contains_key(*s))
-        .collect();
 
-    let reuse = if changed.is_empty() && removed.is_empty() {
-        current.clone()
-    } else {
-        None
-    };
-    let generation = match reuse {
-        Some(g) => g,
+    let mut tally = Tally::default();
+    let mut manifest = Manifest::default();
+    let (generation, changed, removed) = match &current {
         None => {
-            let bar = progress_bar(quiet, changed.len());
-            let plan = Plan {
-                changed: &changed,
-                removed: &removed,
-                manifest: &manifest,
-                must_copy: preserved > 0,
-            };
-            let g = write_generation(&generations, current.as_ref(), &corpus.reports, &plan, &bar)?;
+            // Nothing to compare with: every report goes to the bulk loader,
+            // hashed on the way.
+            let bar = progress_bar(quiet, corpus.entries.len());
+            let new = generations.begin().with_context(|| context(store_dir))?;
+            let clock = std::time::Instant::now();
+            bulk_load(
+                &new.db(),
+                &corpus,
+                &cache,
+                &old,
+                &mut manifest,
+                &mut tally,
+                &bar,
+            )?;
+            log::info!("bulk-loaded and compacted in {:.2?}", clock.elapsed());
             bar.finish_and_clear();
-            generations.remove_unused();
-            g
+            crate::failpoint::check("store-written");
+            let g = new
+                .commit(&generations, &manifest)
+                .with_context(|| context(store_dir))?;
+            crate::failpoint::check("committed");
+            (g, corpus.entries.len(), 0)
+        }
+        Some(current) => {
+            let plan = compare(
+                &corpus,
+                &cache,
+                &old,
+                &rejected_names,
+                &mut manifest,
+                &mut tally,
+            )?;
+            let (changed, removed) = (plan.changed.len(), plan.removed.len());
+            let g = if changed == 0 && removed == 0 {
+                current.clone()
+            } else {
+                let bar = progress_bar(quiet, changed);
+                let clock = std::time::Instant::now();
+                let g = write_generation(
+                    &generations,
+                    current,
+                    &corpus,
+                    &cache,
+                    &plan,
+                    &old,
+                    &mut manifest,
+                    &mut tally,
+                    &bar,
+                )?;
+                log::info!("wrote store generation {} in {:.2?}", g.id, clock.elapsed());
+                bar.finish_and_clear();
+                g
+            };
+            (g, changed, removed)
         }
     };
-    let unchanged = changed.is_empty() && removed.is_empty();
-    if unchanged && crate::export::up_to_date(out, &generation.id) {
+    if changed > 0 || removed > 0 {
+        generations.remove_unused();
+    }
+    if changed == 0 && removed == 0 && crate::export::up_to_date(out, &generation.id) {
         if !quiet {
             println!(
                 "nothing changed: {} reports ({} from the cache), store {} and exports {} are up to date",
-                corpus.reports.len(),
+                corpus.entries.len(),
                 corpus.cached,
                 store_dir.display(),
                 out.display()
@@ -151,43 +178,36 @@ pub fn run(
     }
     let store = Store::open_read_only(store_dir)
         .with_context(|| format!("opening the store {}", store_dir.display()))?;
+    let clock = std::time::Instant::now();
     let written = crate::export::write_all_stamped(&store, out, store.generation())
         .with_context(|| format!("writing the exports to {}", out.display()))?;
-
-    let people: BTreeSet<&str> = corpus
+    log::info!("wrote the exports in {:.2?}", clock.elapsed());
+    // Counted as the graphs were written (a scan of the store takes seconds).
+    let triples: u64 = generation
+        .read_manifest()
         .reports
-        .iter()
-        .flat_map(|r| r.people.iter().map(|p| p.name.as_str()))
-        .collect();
-    let orgs: BTreeSet<&str> = corpus
-        .reports
-        .iter()
-        .flat_map(|r| r.organisations.iter().map(|o| o.name.as_str()))
-        .collect();
-    let topics: BTreeSet<&str> = corpus
-        .reports
-        .iter()
-        .flat_map(|r| r.topics.iter().map(|t| t.name.as_str()))
-        .collect();
-    let triples = store.len().context("counting the store's quads")?;
+        .values()
+        .map(|e| e.quads)
+        .sum();
     if !quiet {
+        let reports = corpus.entries.len();
         println!(
             "{} reports ({} rejected), {} meetings, {} people, {} organisations, {} topics, {} triples in {}",
-            corpus.reports.len(),
+            reports,
             corpus.rejected.len(),
-            corpus.reports.len(),
-            people.len(),
-            orgs.len(),
-            topics.len(),
+            reports,
+            tally.people.len(),
+            tally.organisations.len(),
+            tally.topics.len(),
             triples,
             store_dir.display()
         );
         println!(
             "{} reports extracted, {} from the cache; {} graphs rewritten, {} dropped",
-            corpus.reports.len() - corpus.cached - corpus.kept.len(),
+            reports - corpus.cached - corpus.kept.len(),
             corpus.cached,
-            changed.len(),
-            removed.len()
+            changed,
+            removed
         );
         println!(
             "wrote {}",
@@ -201,88 +221,236 @@ pub fn run(
     Ok(status)
 }
 
-/// What a build changes in the store.
-struct Plan<'a> {
+fn context(store_dir: &Path) -> String {
+    format!("writing the store {}", store_dir.display())
+}
+
+/// The reports of `corpus`, `CHUNK` at a time, resolved and mapped in parallel.
+fn resolved_chunks<'a>(
+    corpus: &'a Streamed,
+    cache: &'a Cache,
+    indices: &'a [usize],
+) -> impl Iterator<Item = anyhow::Result<Vec<(usize, Report, ReportGraph)>>> + 'a {
+    indices.chunks(CHUNK).map(move |chunk| {
+        chunk
+            .par_iter()
+            .map(|&i| {
+                let report = corpus.report(i, cache)?;
+                let graph = crate::rdf::report_graph(&report)
+                    .with_context(|| format!("mapping report {} to RDF", report.source))?;
+                Ok((i, report, graph))
+            })
+            .collect()
+    })
+}
+
+/// The manifest entry of a report whose graph is written now.
+fn entry(report: &Report, graph: &ReportGraph) -> Entry {
+    Entry {
+        sha256: report.sha256.clone(),
+        graph: report_hash(report),
+        quads: graph.quads.len() as u64,
+    }
+}
+
+/// Writes every report of `corpus` into a new store at `db` through the bulk
+/// loader, then flushes and compacts it.
+fn bulk_load(
+    db: &Path,
+    corpus: &Streamed,
+    cache: &Cache,
+    old: &Manifest,
+    manifest: &mut Manifest,
+    tally: &mut Tally,
+    bar: &ProgressBar,
+) -> anyhow::Result<()> {
+    let store = Store::open(db).with_context(|| format!("creating the store {}", db.display()))?;
+    let all: Vec<usize> = (0..corpus.entries.len()).collect();
+    let mut failed = None;
+    let graphs = resolved_chunks(corpus, cache, &all)
+        .map_while(|chunk| match chunk {
+            Ok(chunk) => Some(chunk),
+            Err(e) => {
+                failed = Some(e);
+                None
+            }
+        })
+        .flatten()
+        .map(|(i, report, graph)| {
+            let source = &corpus.entries[i].source;
+            // A rejected report standing in with its last good extraction
+            // keeps its manifest entry (its file is not the one extracted).
+            let e = match old.reports.get(source) {
+                Some(e) if corpus.kept.contains(source) => Entry {
+                    quads: graph.quads.len() as u64,
+                    ..e.clone()
+                },
+                _ => entry(&report, &graph),
+            };
+            manifest.reports.insert(source.clone(), e);
+            tally.add(&report);
+            bar.inc(1);
+            Ok::<_, std::convert::Infallible>(graph)
+        });
+    let loaded = store.bulk_load(graphs, BULK_LOADER_MB, &mut |_| {});
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    loaded
+        .map_err(|e| match e {
+            BulkLoadError::Source(never) => match never {},
+            BulkLoadError::Store(e) => anyhow::Error::new(e),
+        })
+        .with_context(|| format!("loading the store {}", db.display()))?;
+    bar.set_message("compacting the store");
+    store
+        .flush_and_compact(true)
+        .with_context(|| format!("compacting the store {}", db.display()))
+}
+
+/// What a build changes in the current store.
+struct Plan {
     /// Reports whose graph is new or differs from the current generation's.
-    changed: &'a [&'a Report],
+    changed: Vec<usize>,
     /// Reports of the current generation that are gone.
-    removed: &'a [&'a String],
-    /// The new generation's manifest.
-    manifest: &'a Manifest,
+    removed: Vec<String>,
     /// The current generation must be copied, not rebuilt: it holds a graph
     /// (of a rejected report) that this build cannot make again.
     must_copy: bool,
 }
 
-/// Writes and commits the next generation of the store.
-///
-/// From scratch through the bulk loader when there is no current generation or
-/// most reports changed; otherwise a copy of the current generation (hard
-/// links) with the changed graphs replaced and the removed ones dropped, in
-/// transactions of [`CHUNK`] reports. Either way the store is flushed before
-/// the commit, so readers open it without replaying a log.
-fn write_generation(
-    generations: &Generations,
-    current: Option<&Generation>,
-    reports: &[Report],
-    plan: &Plan<'_>,
-    bar: &ProgressBar,
-) -> anyhow::Result<Generation> {
-    let Plan {
+/// Compares every report with the current generation's manifest, by hash.
+fn compare(
+    corpus: &Streamed,
+    cache: &Cache,
+    old: &Manifest,
+    rejected: &BTreeSet<String>,
+    manifest: &mut Manifest,
+    tally: &mut Tally,
+) -> anyhow::Result<Plan> {
+    let all: Vec<usize> = (0..corpus.entries.len()).collect();
+    let mut changed = Vec::new();
+    for chunk in all.chunks(CHUNK) {
+        let hashed: Vec<(usize, Report, String)> = chunk
+            .par_iter()
+            .map(|&i| {
+                let report = corpus.report(i, cache)?;
+                let hash = report_hash(&report);
+                Ok((i, report, hash))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        for (i, report, hash) in hashed {
+            tally.add(&report);
+            let source = &corpus.entries[i].source;
+            let before = old.reports.get(source);
+            if corpus.kept.contains(source) {
+                if let Some(e) = before {
+                    manifest.reports.insert(source.clone(), e.clone());
+                }
+                continue;
+            }
+            match before {
+                Some(e) if e.graph == hash => {
+                    manifest.reports.insert(source.clone(), e.clone());
+                }
+                _ => {
+                    changed.push(i);
+                    manifest.reports.insert(
+                        source.clone(),
+                        Entry {
+                            sha256: report.sha256.clone(),
+                            graph: hash,
+                            quads: 0,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    // A rejected report whose last good extraction is gone (a deleted cache)
+    // still keeps its graph: the store is copied, not rebuilt, and the graph
+    // stays with its manifest entry.
+    let mut must_copy = false;
+    for name in rejected {
+        if let Some(e) = old.reports.get(name) {
+            if !manifest.reports.contains_key(name) {
+                manifest.reports.insert(name.clone(), e.clone());
+                must_copy = true;
+            }
+        }
+    }
+    let removed = old
+        .reports
+        .keys()
+        .filter(|s| !manifest.reports.contains_key(*s))
+        .cloned()
+        .collect();
+    Ok(Plan {
         changed,
         removed,
-        manifest,
         must_copy,
-    } = *plan;
+    })
+}
+
+/// Writes and commits the next generation of the store.
+///
+/// From a copy of the current generation (hard links) with the changed graphs
+/// replaced and the removed ones dropped, in transactions of [`CHUNK`]
+/// reports, when few reports changed; otherwise from scratch through the bulk
+/// loader. Either way the store is flushed before the commit, so readers open
+/// it without replaying a log.
+#[allow(clippy::too_many_arguments)]
+fn write_generation(
+    generations: &Generations,
+    current: &Generation,
+    corpus: &Streamed,
+    cache: &Cache,
+    plan: &Plan,
+    old: &Manifest,
+    manifest: &mut Manifest,
+    tally: &mut Tally,
+    bar: &ProgressBar,
+) -> anyhow::Result<Generation> {
     let store_dir = generations.store();
-    let context = || format!("writing the store {}", store_dir.display());
-    let new = generations.begin().with_context(context)?;
+    let new = generations.begin().with_context(|| context(store_dir))?;
     let incremental =
-        current.filter(|_| must_copy || (changed.len() + removed.len()) * 4 < reports.len());
-    let store_guard = if let Some(current) = incremental {
-        new.copy_store_from(&current.db).with_context(context)?;
-        let store = Store::open(new.db()).with_context(context)?;
-        for chunk in changed.chunks(CHUNK) {
-            let graphs = map_all(chunk)?;
-            store.replace_graphs(&graphs).with_context(context)?;
+        plan.must_copy || (plan.changed.len() + plan.removed.len()) * 4 < corpus.entries.len();
+    if incremental {
+        new.copy_store_from(&current.db)
+            .with_context(|| context(store_dir))?;
+        let store = Store::open(new.db()).with_context(|| context(store_dir))?;
+        for chunk in resolved_chunks(corpus, cache, &plan.changed) {
+            let chunk = chunk?;
+            let graphs: Vec<ReportGraph> = chunk.iter().map(|(_, _, g)| g.clone()).collect();
+            store
+                .replace_graphs(&graphs)
+                .with_context(|| context(store_dir))?;
+            for (i, _, graph) in &chunk {
+                if let Some(e) = manifest.reports.get_mut(&corpus.entries[*i].source) {
+                    e.quads = graph.quads.len() as u64;
+                }
+            }
             bar.inc(chunk.len() as u64);
         }
-        let keep: Vec<&String> = manifest.reports.keys().collect();
-        if !removed.is_empty() {
-            store.remove_graphs_except(&keep).with_context(context)?;
+        if !plan.removed.is_empty() {
+            let keep: Vec<&String> = manifest.reports.keys().collect();
+            store
+                .remove_graphs_except(&keep)
+                .with_context(|| context(store_dir))?;
         }
-        store.flush_and_compact(false).with_context(context)?;
         store
+            .flush_and_compact(false)
+            .with_context(|| context(store_dir))?;
     } else {
-        bar.set_length(reports.len() as u64);
-        let store = Store::open(new.db()).with_context(context)?;
-        let chunks = reports.chunks(CHUNK).map(|chunk| {
-            chunk
-                .par_iter()
-                .map(|r| crate::rdf::report_graph(r).map_err(|e| MapError(r.source.clone(), e)))
-                .collect::<Result<Vec<ReportGraph>, MapError>>()
-        });
-        let graphs = chunks.flat_map(|c| match c {
-            Ok(graphs) => graphs.into_iter().map(Ok).collect::<Vec<_>>(),
-            Err(e) => vec![Err(e)],
-        });
-        store
-            .bulk_load(graphs, BULK_LOADER_MB, &mut |_| bar.inc(1))
-            .map_err(|e| match e {
-                BulkLoadError::Source(e) => {
-                    anyhow::Error::new(e.1).context(format!("mapping report {} to RDF", e.0))
-                }
-                BulkLoadError::Store(e) => anyhow::Error::new(e),
-            })
-            .with_context(context)?;
-        bar.set_message("compacting the store");
-        store.flush_and_compact(true).with_context(context)?;
-        store
-    };
-    // Closed before the commit: a committed generation is never open for writing.
-    drop(store_guard);
+        bar.set_length(corpus.entries.len() as u64);
+        let mut again = Tally::default();
+        bulk_load(&new.db(), corpus, cache, old, manifest, &mut again, bar)?;
+        *tally = again;
+    }
     crate::failpoint::check("store-written");
-    let committed = new.commit(generations, manifest).with_context(context)?;
+    let committed = new
+        .commit(generations, manifest)
+        .with_context(|| context(store_dir))?;
     crate::failpoint::check("committed");
     Ok(committed)
 }
@@ -292,23 +460,9 @@ fn write_generation(
 #[error("{0}; nothing was built, the store and the exports are unchanged")]
 struct BadPath(String);
 
-/// A report that could not be mapped to RDF.
-#[derive(Debug)]
-struct MapError(String, RdfError);
-
-fn map_all(reports: &[&Report]) -> anyhow::Result<Vec<ReportGraph>> {
-    reports
-        .par_iter()
-        .map(|r| {
-            crate::rdf::report_graph(r)
-                .with_context(|| format!("mapping report {} to RDF", r.source))
-        })
-        .collect()
-}
-
 fn progress_bar(quiet: bool, len: usize) -> ProgressBar {
     let bar = ProgressBar::hidden();
-    if !quiet && std::io::stderr().is_terminal() {
+    if !quiet && std::io::stderr().is_terminal() && len >= 50 {
         bar.set_draw_target(ProgressDrawTarget::stderr());
     }
     bar.set_length(len as u64);

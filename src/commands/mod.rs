@@ -101,6 +101,13 @@ fn read_corpus_cached(
     cache: Option<(&crate::cache::Cache, &crate::cache::Manifest)>,
     quiet: bool,
 ) -> Corpus {
+    with_progress(quiet, |progress| {
+        crate::corpus::read_with_cache(paths, ontology, cache, progress)
+    })
+}
+
+/// Runs `read` with a progress bar on a terminal when there is enough to wait for.
+fn with_progress<T>(quiet: bool, read: impl FnOnce(&(dyn Fn(Progress) + Sync)) -> T) -> T {
     let bar = ProgressBar::hidden();
     let show = !quiet && std::io::stderr().is_terminal();
     let progress = |p: Progress| match p {
@@ -111,7 +118,7 @@ fn read_corpus_cached(
             bar.set_length(n as u64);
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{spinner} extracting {pos}/{len} reports {wide_bar} {eta}",
+                    "{spinner} extracting {pos}/{len} reports {wide_bar} {eta} {msg}",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
@@ -119,21 +126,26 @@ fn read_corpus_cached(
         Progress::Extracted => bar.inc(1),
         Progress::Resolving => bar.set_message("resolving identities"),
     };
-    let corpus = crate::corpus::read_with_cache(paths, ontology, cache, &progress);
+    let out = read(&progress);
     bar.finish_and_clear();
-    corpus
+    out
 }
 
 /// Names each rejected report on stderr, one line each.
 fn report_rejections(corpus: &Corpus) -> ExitStatus {
-    for r in &corpus.rejected {
+    name_rejections(&corpus.rejected)
+}
+
+/// Names each rejected report on stderr, one line each.
+fn name_rejections(rejected: &[crate::corpus::Rejected]) -> ExitStatus {
+    for r in rejected {
         log::error!(
             "rejected {}: {}",
             r.path.display(),
             crate::error_chain(&r.error)
         );
     }
-    if corpus.rejected.is_empty() {
+    if rejected.is_empty() {
         ExitStatus::Success
     } else {
         ExitStatus::Rejected
