@@ -22,13 +22,15 @@
 //! rather than spinning, and its warning is logged at most once a minute.
 //!
 //! HTTP itself is hyper's (HTTP/1.1, as `axum::serve` spoke before); this module
-//! only watches the socket. It does not bind: the caller hands it a listener.
+//! only watches the socket. Hyper's own `header_read_timeout` is not used: it
+//! counts from the end of the previous response, idle time included, and from
+//! when a response is queued rather than sent. It does not bind: the caller hands it a listener.
 
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderValue, Request, Response, StatusCode};
 use axum::Router;
 use hyper::body::{Frame, Incoming, SizeHint};
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::TokioIo;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::future::Future;
@@ -395,11 +397,10 @@ async fn run_connection(
         }
     });
     let mut builder = hyper::server::conn::http1::Builder::new();
-    builder
-        .timer(TokioTimer::new())
-        // Hyper counts from the end of the previous response, idle time
-        // included; the watch below is exact, this is its backstop.
-        .header_read_timeout(config.idle_timeout + config.header_timeout);
+    // Not hyper's: it starts once a response is queued, not sent, so it
+    // would cut a slow client's download of a large result; the watch below
+    // counts bytes still leaving as activity.
+    builder.header_read_timeout(None);
     let http = builder.serve_connection(io, service);
     tokio::pin!(http);
     let mut stopping = false;
