@@ -4,7 +4,7 @@
 //! what an open connection costs. Each holds a file descriptor; a few hundred
 //! clients that connect and say nothing (or send their headers a byte at a
 //! time) would otherwise exhaust the descriptors, and then `accept` fails and
-//! no query gets in. So each connection is in one [`Phase`]:
+//! no query gets in. So each connection is in one of three phases:
 //!
 //! - idle, waiting for a request: closed after [`ListenConfig::idle_timeout`]
 //!   without a byte (a response still being written counts as activity);
