@@ -167,6 +167,21 @@ pub struct ServeArgs {
     /// headers), e.g. <https://kg.example.org/sparql>
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
+    /// Seconds a client has to send a request's body once its headers are in (408 beyond).
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+    /// Seconds a client has to send a request's headers, from their first byte
+    /// (the connection is closed beyond).
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds a connection may stay open without a request in progress
+    /// (closed beyond; longer than the 60 s of common proxies).
+    #[arg(long, value_name = "SECS", default_value_t = 75, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout: u64,
+    /// Connections open at once; beyond, the longest idle one is closed to admit
+    /// a new one (default: 1024, fewer if the open-file limit leaves less room).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: Option<u32>,
     /// Serve the store in place instead of a snapshot (for a store on
     /// read-only media); no build may write the store meanwhile.
     #[arg(long)]

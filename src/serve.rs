@@ -12,9 +12,11 @@
 //!   the merge of the report graphs (see [`crate::store`]): no union flag here.
 //! - Results negotiated on `Accept` (q-values honoured), `Vary: Accept`.
 //! - Read-only: updates get 403, other methods 405.
-//! - Limits: a per-query timeout (503), a maximum query size (413), and a
-//!   semaphore capping concurrent evaluations (503 when no permit comes in
-//!   time). With a [`WorkerPool`] (what `meetkg serve` uses) each query runs in
+//! - Limits: a per-query timeout (503), a maximum query size (413, at once
+//!   when the declared `Content-Length` is over it), a body read timeout (408),
+//!   and a semaphore capping concurrent evaluations (503 when no permit comes
+//!   in time). Connections (their number, idle and header timeouts) are
+//!   [`listen`]'s. With a [`WorkerPool`] (what `meetkg serve` uses) each query runs in
 //!   a worker process that the timeout kills; in-process, oxigraph's
 //!   [`CancellationToken`] stops a query only at its next read of the store.
 //! - Descriptions (service description, VoID) name the URL clients use:
@@ -22,7 +24,7 @@
 //!   `X-Forwarded-*` headers, else `Host`.
 //!
 //! This module does not bind sockets nor print; it logs one line per request
-//! through `log`.
+//! through `log`. [`listen::serve`] runs the router on a listener it is given.
 
 use crate::dump::{endpoint_void, StoreStats};
 use crate::query::EXAMPLE_QUERIES;
@@ -48,9 +50,11 @@ use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 pub const ENDPOINT_PATH: &str = "/query";
 
 mod evaluate;
+pub mod listen;
 pub mod worker;
 
 pub use evaluate::{evaluate, Answer, QueryRequest};
+pub use listen::ListenConfig;
 pub use worker::{run_worker, WorkerPool, WORKER_SUBCOMMAND};
 
 const INDEX_HTML: &str = include_str!("serve/index.html");
@@ -67,6 +71,8 @@ pub struct ServeConfig {
     pub timeout: Duration,
     /// Largest accepted query (body or parameter), in bytes.
     pub max_query_bytes: usize,
+    /// How long a request's body may take to arrive once its head is in.
+    pub body_timeout: Duration,
     /// How many queries evaluate at once; others wait.
     pub max_concurrent: usize,
     /// Largest result served, in bytes once serialised; larger ones get 500
@@ -84,6 +90,7 @@ impl Default for ServeConfig {
         Self {
             timeout: Duration::from_secs(30),
             max_query_bytes: 256 * 1024,
+            body_timeout: Duration::from_secs(30),
             max_concurrent: std::thread::available_parallelism().map_or(4, |n| n.get()),
             max_result_bytes: 256 * 1024 * 1024,
             cors_origins: Vec::new(),
@@ -170,6 +177,9 @@ pub enum ServeError {
     /// The query is larger than the limit (413).
     #[error("the query is larger than {0} bytes")]
     TooLarge(usize),
+    /// The request's body did not arrive in time (408).
+    #[error("the request body did not arrive within {0:?}")]
+    BodyTimeout(Duration),
     /// The query did not finish in time (503); it was cancelled.
     #[error("the query did not finish within {0:?} and was cancelled")]
     Timeout(Duration),
@@ -212,6 +222,7 @@ impl ServeError {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::NotAcceptable(_) => StatusCode::NOT_ACCEPTABLE,
             Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::BodyTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             Self::Timeout(_) | Self::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Evaluation(QueryEvaluationError::Cancelled) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Evaluation(_)
@@ -377,7 +388,13 @@ async fn handle(state: AppState, request: Request) -> Result<Response, ServeErro
             .unwrap_or("")
             .trim()
             .to_ascii_lowercase();
-        let body = read_body(body, max.saturating_mul(3)).await?;
+        let body = read_body(
+            &parts.headers,
+            body,
+            max.saturating_mul(3),
+            state.config.body_timeout,
+        )
+        .await?;
         match content_type.as_str() {
             "application/sparql-update" => return Err(ServeError::UpdateForbidden),
             "application/sparql-query" => {
@@ -428,9 +445,24 @@ async fn handle(state: AppState, request: Request) -> Result<Response, ServeErro
         .into_response())
 }
 
-async fn read_body(body: Body, limit: usize) -> Result<Bytes, ServeError> {
-    to_bytes(body, limit)
+/// The body, refused before any of it is read when its declared length is
+/// over `limit`, and given `timeout` to arrive.
+async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+    timeout: Duration,
+) -> Result<Bytes, ServeError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|len| len > limit as u64) {
+        return Err(ServeError::TooLarge(limit));
+    }
+    tokio::time::timeout(timeout, to_bytes(body, limit))
         .await
+        .map_err(|_| ServeError::BodyTimeout(timeout))?
         .map_err(|_| ServeError::TooLarge(limit))
 }
 

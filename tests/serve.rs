@@ -52,10 +52,18 @@ fn serve() -> Result<(tempfile::TempDir, Server)> {
 
 /// [`serve`] with these options.
 fn serve_with(options: &[&str]) -> Result<(tempfile::TempDir, Server)> {
+    serve_limited(options, None)
+}
+
+/// [`serve_with`], the server's open-file limit set to `files` (as `prlimit
+/// --nofile=files:files` would) when given; its stderr goes to
+/// `<dir>/serve.log`.
+fn serve_limited(options: &[&str], files: Option<u64>) -> Result<(tempfile::TempDir, Server)> {
     let dir = tempfile::tempdir()?;
     build(dir.path())?;
     let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
-    let child = meetkg()
+    let mut command = meetkg();
+    command
         .arg("serve")
         .args(options)
         .arg("--store")
@@ -63,8 +71,11 @@ fn serve_with(options: &[&str]) -> Result<(tempfile::TempDir, Server)> {
         .arg("--bind")
         .arg(addr.to_string())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
+        .stderr(std::fs::File::create(dir.path().join("serve.log"))?);
+    if let Some(files) = files {
+        limit_open_files(&mut command, files);
+    }
+    let child = command.spawn()?;
     let server = Server { child, addr };
     let start = Instant::now();
     while TcpStream::connect(addr).is_err() {
@@ -74,6 +85,31 @@ fn serve_with(options: &[&str]) -> Result<(tempfile::TempDir, Server)> {
         std::thread::sleep(Duration::from_millis(50));
     }
     Ok((dir, server))
+}
+
+/// Sets the child's open-file limit, soft and hard, before it runs.
+#[cfg(unix)]
+fn limit_open_files(command: &mut Command, files: u64) {
+    use std::os::unix::process::CommandExt;
+    let limit = libc::rlimit {
+        rlim_cur: files as libc::rlim_t,
+        rlim_max: files as libc::rlim_t,
+    };
+    // SAFETY: between fork and exec only setrlimit runs, which is
+    // async-signal-safe and allocates nothing.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raw const limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_open_files(_: &mut Command, _: u64) {
+    eprintln!("SKIPPED: no setrlimit, the server's open-file limit is not lowered");
 }
 
 struct Reply {
@@ -479,5 +515,271 @@ fn dead_workers_are_replaced_and_big_results_refused() -> Result {
     assert_eq!(reply.status, 500, "{}", reply.body);
     assert!(reply.body.contains("LIMIT"), "{}", reply.body);
     five_meetings(addr)?;
+    Ok(())
+}
+
+/// Reads one response (head, then `Content-Length` bytes of body) from a
+/// connection that may stay open; a close after the head ends it too.
+fn read_response(stream: &mut TcpStream) -> Result<String> {
+    let mut raw = Vec::new();
+    let mut chunk = [0; 4096];
+    loop {
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().to_owned())
+                })
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0);
+            if body.len() >= length {
+                return Ok(text);
+            }
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) => return Ok(String::from_utf8_lossy(&raw).into_owned()),
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+            Err(e) if raw.is_empty() => return Err(e.into()),
+            // Closed with a reset after the answer: what came is the reply.
+            Err(_) => return Ok(String::from_utf8_lossy(&raw).into_owned()),
+        }
+    }
+}
+
+/// How long until the server closes `stream` (end of file or reset), counted
+/// from `since`; an error if it is still open after `bound`.
+fn closed_within(stream: &mut TcpStream, since: Instant, bound: Duration) -> Result<Duration> {
+    stream.set_read_timeout(Some(bound))?;
+    let mut byte = [0; 1];
+    loop {
+        match stream.read(&mut byte) {
+            Ok(0) => return Ok(since.elapsed()),
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(format!("still open {:?} later", since.elapsed()).into());
+            }
+            Err(_) => return Ok(since.elapsed()),
+        }
+    }
+}
+
+/// A request announcing `Content-Length: 99999999999` with 5 bytes of body
+/// waited 70 s with no answer: it gets 413 at once, before the body is read.
+#[test]
+fn a_huge_declared_content_length_gets_413_at_once() -> Result {
+    // A body timeout longer than the read timeout below: only the declared
+    // length can answer in time.
+    let (_dir, server) = serve_with(&["--body-timeout", "60"])?;
+    let mut stream = TcpStream::connect(server.addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let start = Instant::now();
+    stream.write_all(
+        b"POST /query HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n\
+          Content-Length: 99999999999\r\n\r\nASK {",
+    )?;
+    let reply = read_response(&mut stream)?;
+    let took = start.elapsed();
+    assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
+    assert!(took < Duration::from_secs(10), "the 413 took {took:?}");
+    eprintln!("413 after {took:?}");
+    Ok(())
+}
+
+/// Connections were never closed: one that says nothing, one kept alive after
+/// its answer and one sending its head a byte at a time stayed open for as
+/// long as the client liked. They are closed after `--idle-timeout` (no
+/// request) and `--header-timeout` (from a head's first byte).
+#[test]
+fn idle_and_slow_header_connections_are_closed_after_their_timeouts() -> Result {
+    let (_dir, server) = serve_with(&["--idle-timeout", "1", "--header-timeout", "2"])?;
+    let addr = server.addr;
+    let bound = Duration::from_secs(20);
+
+    let slow = std::thread::spawn(move || -> std::result::Result<Duration, String> {
+        let mut stream = TcpStream::connect(addr).map_err(|e| e.to_string())?;
+        let start = Instant::now();
+        let head = format!(
+            "GET /query HTTP/1.1\r\nHost: {addr}\r\nX-Slow: {}",
+            "a".repeat(500)
+        );
+        for byte in head.bytes() {
+            if stream.write_all(&[byte]).is_err() {
+                return Ok(start.elapsed());
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(format!(
+            "a head sent a byte at a time was still read after {:?}",
+            start.elapsed()
+        ))
+    });
+
+    let start = Instant::now();
+    let mut silent = TcpStream::connect(addr)?;
+    let took = closed_within(&mut silent, start, bound)?;
+    assert!(took >= Duration::from_millis(900), "closed after {took:?}");
+    eprintln!("a silent connection closed after {took:?}");
+
+    let mut kept = TcpStream::connect(addr)?;
+    kept.set_read_timeout(Some(bound))?;
+    kept.write_all(
+        format!(
+            "GET /query?query={} HTTP/1.1\r\nHost: {addr}\r\n\r\n",
+            encode("ASK {}")
+        )
+        .as_bytes(),
+    )?;
+    let reply = read_response(&mut kept)?;
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    let answered = Instant::now();
+    let took = closed_within(&mut kept, answered, bound)?;
+    assert!(took >= Duration::from_millis(900), "closed after {took:?}");
+    eprintln!("a kept-alive connection closed {took:?} after its answer");
+
+    let took = slow.join().map_err(|_| "the slow client panicked")??;
+    // Bytes kept coming, faster than the idle timeout: only the header
+    // timeout closes it.
+    assert!(took >= Duration::from_millis(1500), "closed after {took:?}");
+    eprintln!("a slow head closed after {took:?}");
+
+    // Nothing of this hurt the server.
+    five_meetings(addr)?;
+    Ok(())
+}
+
+/// Raises this process's soft open-file limit to at least `files`.
+#[cfg(unix)]
+fn raise_own_file_limit(files: libc::rlim_t) -> Result {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit only read and write this struct.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &raw mut limit) != 0 {
+            return Err(std::io::Error::last_os_error().into());
+        }
+        if limit.rlim_cur < files {
+            if limit.rlim_max < files {
+                return Err(format!(
+                    "this test needs {files} open files; the hard limit is {}",
+                    limit.rlim_max
+                )
+                .into());
+            }
+            limit.rlim_cur = files;
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raw const limit) != 0 {
+                return Err(std::io::Error::last_os_error().into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether the server still holds this connection open.
+fn held(stream: &TcpStream) -> bool {
+    let mut byte = [0; 1];
+    stream.set_nonblocking(true).is_ok()
+        && matches!(stream.peek(&mut byte), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock)
+}
+
+/// With 128 files (`prlimit --nofile=128:128`), 150 idle connections made
+/// `accept` fail with "Too many open files", logged in a loop, and every
+/// query timed out until they closed. Now, with 256 files, 500 idle
+/// connections and slow-header clients that reconnect when dropped leave a
+/// query answered within its 10 s timeout (the longest idle connections are
+/// shed to admit it), the warnings are not repeated in a loop, and the
+/// server serves on once they go.
+#[cfg(unix)]
+#[test]
+fn idle_and_slow_header_floods_do_not_lock_out_queries() -> Result {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    const IDLE: usize = 500;
+    const SLOW: usize = 20;
+    raise_own_file_limit((IDLE + SLOW + 200) as libc::rlim_t)?;
+    let (dir, server) = serve_limited(&["--timeout", "10"], Some(256))?;
+    let addr = server.addr;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let slowloris = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let head = b"GET /query HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".repeat(50);
+            let mut clients: Vec<(Option<TcpStream>, usize)> =
+                (0..SLOW).map(|_| (None, 0)).collect();
+            let mut reconnects = 0;
+            while !stop.load(Ordering::Relaxed) {
+                for (stream, sent) in &mut clients {
+                    if stream.is_none() {
+                        *stream = TcpStream::connect(addr).ok();
+                        *sent = 0;
+                        reconnects += 1;
+                    }
+                    let alive = stream
+                        .as_mut()
+                        .is_some_and(|s| s.write_all(&head[*sent % head.len()..][..1]).is_ok());
+                    *sent += 1;
+                    if !alive {
+                        *stream = None;
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(250));
+            }
+            reconnects - SLOW
+        })
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    let idle = (0..IDLE)
+        .map(|_| TcpStream::connect(addr))
+        .collect::<std::io::Result<Vec<_>>>()?;
+
+    for _ in 0..3 {
+        let start = Instant::now();
+        let reply = http(
+            addr,
+            "GET",
+            &format!("/query?query={}", encode(SELECT)),
+            &[("Accept", "text/csv")],
+            "",
+        )?;
+        let took = start.elapsed();
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        assert_eq!(reply.body.lines().count(), 6, "{}", reply.body);
+        assert!(
+            took < Duration::from_secs(10),
+            "answered after {took:?}, beyond its timeout"
+        );
+        let open = idle.iter().filter(|s| held(s)).count();
+        eprintln!("answered in {took:?} with {open} of the {IDLE} idle connections held open");
+    }
+    stop.store(true, Ordering::Relaxed);
+    let reconnects = slowloris.join().map_err(|_| "the slow clients panicked")?;
+    eprintln!("the slow clients were dropped and reconnected {reconnects} times");
+    drop(idle);
+
+    five_meetings(addr)?;
+    let mut server = server;
+    assert!(server.child.try_wait()?.is_none(), "the server stopped");
+    let log = std::fs::read_to_string(dir.path().join("serve.log"))?;
+    let warnings = log
+        .lines()
+        .filter(|l| l.contains("accept error") || l.contains("connections open"))
+        .count();
+    assert!(
+        warnings <= 2,
+        "{warnings} warnings about connections: {log}"
+    );
     Ok(())
 }

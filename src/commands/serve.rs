@@ -2,6 +2,7 @@
 
 use super::ExitStatus;
 use crate::args::ServeArgs;
+use crate::serve::listen::{self, ListenConfig, DEFAULT_MAX_CONNECTIONS};
 use crate::serve::{router, AppState, ServeConfig, WorkerPool};
 use crate::store::{Snapshot, Store};
 use anyhow::Context;
@@ -38,6 +39,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
     let mut config = ServeConfig {
         timeout: Duration::from_secs(args.timeout),
         max_query_bytes: args.max_query_bytes,
+        body_timeout: Duration::from_secs(args.body_timeout),
         max_result_bytes: args.max_result_bytes,
         public_url: args.public_url.clone(),
         ..ServeConfig::default()
@@ -68,6 +70,7 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
         // A query in flight may take its whole timeout; a slow reader gets a
         // few seconds more, then the server stops anyway.
         let grace = config.timeout + Duration::from_secs(5);
+        let worker_count = config.max_concurrent;
         let state = AppState::new(store, config).with_workers(workers);
         state
             .describe_now()
@@ -78,10 +81,18 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
             .await
             .with_context(|| format!("binding {}", args.bind))?;
         let local = listener.local_addr().context("reading the bound address")?;
+        // Measured now that the store, the workers and the socket are open.
+        let connections =
+            max_connections(args.max_connections, listen::connection_room(worker_count));
+        let limits = ListenConfig {
+            max_connections: connections,
+            header_timeout: Duration::from_secs(args.header_timeout),
+            idle_timeout: Duration::from_secs(args.idle_timeout),
+        };
         // The one line a script waits for: where to send queries.
         eprintln!("meetkg: SPARQL endpoint at http://{local}/query (Ctrl-C to stop)");
         let (stopping, stop) = tokio::sync::watch::channel(false);
-        let serving = axum::serve(listener, app).with_graceful_shutdown(async move {
+        let serving = listen::serve(listener, app, limits, async move {
             shutdown().await;
             let _ = stopping.send(true);
         });
@@ -93,16 +104,39 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<ExitStatus> {
             tokio::time::sleep(grace).await;
         };
         tokio::select! {
-            served = serving => served.context("serving HTTP"),
+            () = serving => {}
             () = deadline => {
                 log::warn!("requests still open {grace:?} after the signal: stopping anyway");
-                Ok(())
             }
         }
+        anyhow::Ok(())
     })?;
     // The workers died with the router; the snapshot goes now.
     drop(snapshot);
     Ok(ExitStatus::Success)
+}
+
+/// The connection cap: `--max-connections` or the default, lowered to what
+/// the open-file limit leaves room for (`room`, when known), with a warning
+/// when that overrides the user's number.
+fn max_connections(asked: Option<u32>, room: Option<usize>) -> usize {
+    let wanted = asked.map_or(DEFAULT_MAX_CONNECTIONS, |n| n as usize);
+    let Some(room) = room else {
+        return wanted;
+    };
+    if room < wanted {
+        let message = format!(
+            "the open-file limit leaves room for {room} connections, not {wanted}: serving at most {}; raise it (ulimit -n, LimitNOFILE=) for more",
+            room.max(1)
+        );
+        if asked.is_some() || room < 16 {
+            log::warn!("{message}");
+        } else {
+            log::info!("{message}");
+        }
+        return room.max(1);
+    }
+    wanted
 }
 
 /// Resolves on Ctrl-C, or on SIGTERM (how systemd and `kill` stop a service),

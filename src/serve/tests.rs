@@ -498,3 +498,60 @@ fn accept_ranges_sort_by_q() {
         vec!["application/json", "text/csv", "*/*"]
     );
 }
+
+/// A request body whose bytes never come, as from a client that stopped
+/// sending after its headers.
+struct Stalled;
+
+impl hyper::body::Body for Stalled {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Bytes>, Self::Error>>> {
+        std::task::Poll::Pending
+    }
+}
+
+fn stalled_post(length: &str) -> Result<HttpRequest<Body>, axum::http::Error> {
+    HttpRequest::post("/query")
+        .header(header::CONTENT_TYPE, "application/sparql-query")
+        .header(header::CONTENT_LENGTH, length)
+        .body(Body::new(Stalled))
+}
+
+/// A body declared larger than the limit was read until the client gave up
+/// (70 s); it gets 413 before a byte of it is read.
+#[tokio::test]
+async fn a_declared_length_over_the_limit_gets_413_without_reading_the_body() -> TestResult {
+    let (_dir, app) = app()?;
+    let reply = tokio::time::timeout(
+        Duration::from_secs(10),
+        send(&app, stalled_post("99999999999")?),
+    )
+    .await??;
+    assert_eq!(
+        reply.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        reply.body
+    );
+    Ok(())
+}
+
+/// A body that stops coming gets 408 after the body timeout, not a wait
+/// for as long as the client keeps the connection.
+#[tokio::test]
+async fn a_body_that_stops_coming_gets_408_after_the_body_timeout() -> TestResult {
+    let (_dir, app) = app_with(ServeConfig {
+        body_timeout: Duration::from_millis(200),
+        ..ServeConfig::default()
+    })?;
+    let reply =
+        tokio::time::timeout(Duration::from_secs(10), send(&app, stalled_post("100")?)).await??;
+    assert_eq!(reply.status, StatusCode::REQUEST_TIMEOUT, "{}", reply.body);
+    assert!(reply.body.contains("did not arrive"), "{}", reply.body);
+    Ok(())
+}
