@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod header;
 pub mod names;
 pub mod orgnames;
+pub mod people;
 pub mod roster;
 pub mod speech;
 
@@ -73,6 +74,18 @@ pub struct Lexicons {
     pub non_name_nouns: HashSet<String>,
     /// (label, role) pairs: "Chair: A" gives A the role "moderator".
     pub roster_labels: Vec<(String, String)>,
+    /// Given names, folded, less `[not-given-names]`: evidence of a person.
+    pub given_names: HashSet<String>,
+    /// Folded words that are given names somewhere but rarely in a record ("mag").
+    pub not_given_names: HashSet<String>,
+    /// Words of a heading or label over people who attended ("present", "guests").
+    pub attendance_words: HashSet<String>,
+    /// Words that say people did not attend ("apologies", "absent").
+    pub absence_words: HashSet<String>,
+    /// Words of a heading over people who speak ("panel", "speakers").
+    pub speaker_words: HashSet<String>,
+    /// Labels that open a field, not a turn ("action", "resolution").
+    pub not_speaker_labels: HashSet<String>,
 }
 
 impl Lexicons {
@@ -130,7 +143,29 @@ impl Lexicons {
                 .map(|w| fold(w))
                 .collect(),
             roster_labels: pairs("roster-labels"),
+            given_names: HashSet::new(),
+            not_given_names: l.list("not-given-names").iter().map(|w| fold(w)).collect(),
+            attendance_words: lower("attendance-words"),
+            absence_words: lower("absence-words"),
+            speaker_words: lower("speaker-words"),
+            not_speaker_labels: l
+                .list("not-speaker-labels")
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
         }
+    }
+
+    /// The word lists and the given-name lexicon of an ontology.
+    pub fn from_ontology(o: &Ontology) -> Self {
+        let mut me = Self::new(&o.lexicon);
+        me.given_names = o
+            .given_names
+            .iter()
+            .filter(|n| !me.not_given_names.contains(*n))
+            .cloned()
+            .collect();
+        me
     }
 
     /// "Mr", "Mr.", "Ambassador", "H.E." and the like.
@@ -156,7 +191,7 @@ impl Lexicons {
     #[cfg(test)]
     pub fn for_tests() -> Self {
         Ontology::embedded()
-            .map(|o| Self::new(&o.lexicon))
+            .map(|o| Self::from_ontology(&o))
             .unwrap_or_default()
     }
 }
@@ -220,7 +255,7 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
 impl Extractor {
     pub fn new(ontology: &Ontology) -> Self {
         Self {
-            lex: Lexicons::new(&ontology.lexicon),
+            lex: Lexicons::from_ontology(ontology),
             orgs: Matcher::new(&ontology.organisations, true),
             topics: Matcher::new(&ontology.topics, false),
             roles: Matcher::new(&ontology.roles, false),
@@ -325,6 +360,8 @@ impl Extractor {
                 });
             }
         }
+        // The person recogniser: lists, rolls and turns of any layout.
+        let person_skip = self.recognise(&text, &roster_lines, &mut out);
         for (names, fact, role) in [
             (&header.moderators, FactKind::Moderator, "moderator"),
             (&header.hosts, FactKind::Host, "host"),
@@ -361,7 +398,7 @@ impl Extractor {
             .map(|l| l.number)
             .collect();
         for s in &text.sentences {
-            if roster_lines.contains(&s.line) {
+            if person_skip.contains(&s.line) {
                 continue;
             }
             // "The representative of Malawi welcomed ...": the one listed
@@ -483,6 +520,7 @@ impl Extractor {
         }
         self.entities(&text, &header.series, &roster, &roster_lines, &mut out);
         self.warn(&mut out, roster.is_empty());
+        exact_evidence(&doc.text, &mut out);
         if out.meeting.date.is_none()
             && out.agenda.is_empty()
             && out.mentions.iter().all(|m| !m.definite)
@@ -492,6 +530,49 @@ impl Extractor {
             });
         }
         Ok(out)
+    }
+
+    /// People found by [`people`], whatever the layout, as definite mentions
+    /// with the cues that made them people. Returns the lines read as lists or
+    /// rolls, with the participant list's: running text is not read there.
+    fn recognise(
+        &self,
+        text: &Text,
+        roster_lines: &HashSet<usize>,
+        out: &mut Extraction,
+    ) -> HashSet<usize> {
+        let mut found = people::line_lists(text, self, roster_lines);
+        let mut skip = roster_lines.clone();
+        skip.extend(found.iter().filter_map(|f| match f.place {
+            people::Place::Line(l) => Some(l),
+            people::Place::Sentence(_) => None,
+        }));
+        let rolls = people::rolls(text, self, &skip);
+        skip.extend(rolls.iter().filter_map(|f| match f.place {
+            people::Place::Line(l) => Some(l),
+            people::Place::Sentence(_) => None,
+        }));
+        found.extend(rolls);
+        found.extend(people::speakers(text, self, roster_lines));
+        for f in found {
+            let span = match f.place {
+                people::Place::Line(l) => &text.lines[l].span,
+                people::Place::Sentence(i) => &text.sentences[i].span,
+            };
+            let mut ev = evidence(f.fact, span, &f.name);
+            ev.why = f.cues.iter().map(|c| c.as_str().to_owned()).collect();
+            out.mentions.push(PersonMention {
+                text: f.name,
+                fact: f.fact,
+                definite: true,
+                nickname: None,
+                roles: Vec::new(),
+                affiliations: Vec::new(),
+                memberships: Vec::new(),
+                evidence: ev,
+            });
+        }
+        skip
     }
 
     /// The organisation (canonical, as written) or roles stated right after a
@@ -820,6 +901,37 @@ fn evidence(fact: FactKind, span: &Span, mention: &str) -> Evidence {
         start: span.start(),
         end: span.end(),
         mention: mention.to_owned(),
+        why: Vec::new(),
+    }
+}
+
+/// Makes every evidence's text the report's own text between its offsets, so
+/// that a reader (or an `oa:TextQuoteSelector`) finds it there exactly: the
+/// cleaned sentence drops markup and folds line breaks.
+fn exact_evidence(raw: &str, out: &mut Extraction) {
+    // Byte offset of each char, and one past the last.
+    let bytes: Vec<usize> = raw
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(raw.len()))
+        .collect();
+    let slice = |e: &mut Evidence| {
+        let end = e.end.min(bytes.len() - 1);
+        let start = e.start.min(end);
+        e.start = start;
+        e.end = end;
+        e.text = raw[bytes[start]..bytes[end]].to_owned();
+    };
+    for m in &mut out.mentions {
+        slice(&mut m.evidence);
+    }
+    for e in out
+        .organisations
+        .iter_mut()
+        .flat_map(|o| o.evidence.iter_mut())
+        .chain(out.topics.iter_mut().flat_map(|t| t.evidence.iter_mut()))
+    {
+        slice(e);
     }
 }
 

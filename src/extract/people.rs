@@ -1,0 +1,643 @@
+//! The person recogniser: names found by what any record carries, whatever its
+//! layout.
+//!
+//! A candidate is a name-shaped span (capitalised words, initials, particles,
+//! hyphens, all-capitals family names) at a place where records put people: the
+//! head of a line in a run of such lines, an item of a "label: A, B and C" roll,
+//! a speaker label (`Name:`, `>> NAME:`, `<nick>`), a self-introduction. Each
+//! candidate is kept with the cues that made it a person ([`Cue`]), which the
+//! `extract` JSON shows as the evidence's `why`.
+//!
+//! Rationale: the rules of [`super::roster`] and [`super::speech`] read the
+//! layouts they were written for; real records arrive in many others. What
+//! stays the same across them is the shape of a name, the given-name lexicon,
+//! and the shape of a list. This module will not decide who is who across
+//! reports (that is [`crate::resolve`]), nor read roles and organisations
+//! beyond what the list line states.
+
+use super::names::{fold, is_name_word, title_case};
+use super::Extractor;
+use crate::model::FactKind;
+use crate::text::{list_marker, Text};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Why a span was taken as a person: shown in the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cue {
+    /// The first word is in the given-name lexicon.
+    GivenName,
+    /// A title stands before it ("Dr", "Ambassador").
+    Honorific,
+    /// It heads a line in a run of lines that each begin with a name.
+    ListLine,
+    /// The heading above the list, or the label of the roll, says attendance.
+    AttendanceHeading,
+    /// The heading, the label or the line's tail says the person was absent.
+    Absent,
+    /// The heading says the people below speak (speakers, panel).
+    SpeakerHeading,
+    /// An item of a "label: A, B and C" roll.
+    Roll,
+    /// A speaker label opens a turn (`Name:`, `>> NAME:`, `<nick>`).
+    SpeakerLabel,
+    /// The speaker says who they are ("This is ...", "I am ...").
+    SelfIntroduction,
+}
+
+impl Cue {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cue::GivenName => "given name",
+            Cue::Honorific => "honorific",
+            Cue::ListLine => "list of names",
+            Cue::AttendanceHeading => "attendance heading",
+            Cue::Absent => "marked absent",
+            Cue::SpeakerHeading => "speakers heading",
+            Cue::Roll => "roll",
+            Cue::SpeakerLabel => "speaker label",
+            Cue::SelfIntroduction => "self-introduction",
+        }
+    }
+}
+
+/// A person the recogniser found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The name, all-capitals written in title case, honorific removed.
+    pub name: String,
+    pub fact: FactKind,
+    /// The line it was read from (for [`Place::Line`]) or the sentence.
+    pub place: Place,
+    pub cues: Vec<Cue>,
+}
+
+/// Where a person was found: a line of the record, or a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Line(usize),
+    Sentence(usize),
+}
+
+/// A name-shaped span at the start of a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    /// Byte length of the span, honorific included.
+    pub len: usize,
+    /// The name without its honorific, all-capitals in title case.
+    pub name: String,
+    /// The first given name is in the lexicon.
+    pub given: bool,
+    pub honorific: bool,
+    /// Words of the name, particles and initials included.
+    pub words: usize,
+}
+
+impl NameSpan {
+    fn cues(&self) -> Vec<Cue> {
+        let mut c = Vec::new();
+        if self.given {
+            c.push(Cue::GivenName);
+        }
+        if self.honorific {
+            c.push(Cue::Honorific);
+        }
+        c
+    }
+}
+
+/// Is a word (as written) known not to be part of a personal name?
+fn excluded(w: &str, ex: &Extractor) -> bool {
+    let lex = &ex.lex;
+    let lower = w.to_lowercase();
+    lex.not_names.contains(w)
+        || lex.not_names.contains(&title_case(w))
+        || lex.months_and_days.contains(&lower)
+        || lex.role_words.contains(&lower)
+        || lex.body_words.contains(&lower)
+        || lex.non_name_nouns.contains(&lower)
+        || lex.organisation_heads.contains(&lower)
+        || lex.countries.contains(&fold(w))
+}
+
+/// Is the folded word a given name of the lexicon ("simon-jan": "simon")?
+pub fn is_given(w: &str, ex: &Extractor) -> bool {
+    let f = fold(w);
+    let first = f.split(['-', '\'']).next().unwrap_or("");
+    ex.lex.given_names.contains(&f) || ex.lex.given_names.contains(first)
+}
+
+/// Letters of a name word: a capital then letters, hyphens or apostrophes; the
+/// replacement character stands for a letter lost in decoding ("G\u{FFFD}ry").
+fn name_word(w: &str) -> bool {
+    if w.contains('\u{FFFD}') {
+        let clean: String = w.replace('\u{FFFD}', "e");
+        return is_name_word(&clean);
+    }
+    is_name_word(w) && !w.contains('.')
+}
+
+fn initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.len() {
+        1 => b[0].is_ascii_uppercase(),
+        2 => b[0].is_ascii_uppercase() && b[1] == b'.',
+        _ => false,
+    }
+}
+
+/// The name-shaped span at the start of `t`: an optional honorific, then up to
+/// five words that are name words, initials or particles, ending at
+/// punctuation, a parenthesis or a word that is no name. `min_words` name words
+/// at least (an honorific and one word always do). Nothing when a word of the
+/// run is one no name holds ("Commercial Users", "Policy Director").
+pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
+    let lex = &ex.lex;
+    let mut pos = 0;
+    let mut honorific = false;
+    let mut start = 0;
+    let mut words: Vec<&str> = Vec::new();
+    let mut end = 0;
+    for raw in t.split(' ') {
+        let at = pos;
+        pos += raw.len() + 1;
+        if raw.is_empty() {
+            break;
+        }
+        let w = raw.trim_end_matches([',', ';', ':', ')', '-', '–', '.', '!', '?']);
+        // "Harald A. Summa": an initial keeps its dot.
+        let w = if initial(raw.trim_end_matches([',', ';', ':'])) {
+            raw.trim_end_matches([',', ';', ':'])
+        } else {
+            w
+        };
+        let boundary = w.len() != raw.len();
+        if words.is_empty() && !honorific && lex.is_honorific(w) {
+            honorific = true;
+            start = pos.min(t.len());
+            end = start;
+            if boundary && !raw.ends_with('.') {
+                break;
+            }
+            continue;
+        }
+        let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
+        let ok = particle || name_word(w) || (!words.is_empty() && initial(w));
+        if !ok {
+            break;
+        }
+        if !particle && excluded(w, ex) {
+            // A word no name holds inside a capitalised run: the run names
+            // something else ("Policy Director", "Business Users").
+            return None;
+        }
+        words.push(w);
+        end = at + w.len();
+        if boundary || words.len() > 6 {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| lex.particles.iter().any(|p| p == w))
+    {
+        words.pop();
+    }
+    let full: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| name_word(w) && !initial(w))
+        .collect();
+    if full.is_empty() || words.len() > 6 || full.len() < min_words.max(1) && !honorific {
+        return None;
+    }
+    let last = *words.last()?;
+    let end_at = t[start..end].rfind(last).map(|i| start + i + last.len())?;
+    let span = &t[start..end_at];
+    if ex.orgs.lookup(span).is_some() || lex.countries.contains(&fold(span)) {
+        return None;
+    }
+    let first = full[0];
+    let caps = |w: &str| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
+    // "KUMMER Markus": a family name in capitals first.
+    let given = is_given(first, ex)
+        || (caps(first) && full.len() >= 2 && !caps(full[1]) && is_given(full[1], ex));
+    // An all-capitals run is an acronym or a heading unless a given name vouches.
+    if full.iter().all(|w| caps(w)) && !given && !honorific {
+        return None;
+    }
+    if full.iter().any(|w| lex.not_given_names.contains(&fold(w))) && full.len() == 1 {
+        return None;
+    }
+    Some(NameSpan {
+        len: end_at,
+        name: title_case(span),
+        given,
+        honorific,
+        words: words.len(),
+    })
+}
+
+/// Does the text (a heading or a line's tail) hold one of the words?
+fn holds_word(t: &str, list: &HashSet<String>) -> bool {
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && list.contains(&w.to_lowercase()))
+}
+
+/// A line that opens with a name followed by nothing, or by what a list puts
+/// after names: a dash, a parenthesis, a comma, a slash, a tab, a bar.
+/// Returns the byte offset of the name, the name and the rest of the line.
+fn list_line<'a>(t: &'a str, ex: &Extractor) -> Option<(usize, NameSpan, &'a str)> {
+    let mut at = list_marker(t).unwrap_or(0);
+    let trimmed = t[at..].trim_start();
+    at = t.len() - trimmed.len();
+    // "[23'] Craig Allan": a bracketed note before the name.
+    if let Some(rest) = t[at..].strip_prefix('[') {
+        let close = rest.find(']')?;
+        let after = rest[close + 1..].trim_start();
+        at = t.len() - after.len();
+    }
+    let body = &t[at..];
+    let n = name_at(body, ex, 2)?;
+    let rest = &body[n.len..];
+    let separated = rest.trim().is_empty()
+        || [
+            " -", "-", " –", "–", " (", ",", " /", "/", "\t", " |", ";", "  ",
+        ]
+        .iter()
+        .any(|s| rest.starts_with(s));
+    // "Name: text" is a turn, not a list entry; a verb after the name is prose.
+    let turn = rest.trim_start().starts_with(':');
+    (separated && !turn).then_some((at, n, rest))
+}
+
+/// The runs of lines that each begin with a name: lists of people, whatever
+/// their heading. Lines in `skip` (read by another rule) are left alone.
+pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found> {
+    let lex = &ex.lex;
+    let mut out = Vec::new();
+    let mut group: Vec<(usize, NameSpan, String)> = Vec::new();
+    let flush = |group: &mut Vec<(usize, NameSpan, String)>, out: &mut Vec<Found>| {
+        if group.is_empty() {
+            return;
+        }
+        let first = group[0].0;
+        let heading = text.lines[..first]
+            .iter()
+            .rev()
+            .map(|l| l.text().trim())
+            .find(|t| !t.is_empty() && !t.chars().all(|c| "-=_*~".contains(c)))
+            .unwrap_or("");
+        let attendance = holds_word(heading, &lex.attendance_words);
+        let absent_heading = holds_word(heading, &lex.absence_words);
+        let speakers = holds_word(heading, &lex.speaker_words);
+        let given = group
+            .iter()
+            .filter(|(_, n, _)| n.given || n.honorific)
+            .count();
+        let accepted = if group.len() >= 2 {
+            given * 2 >= group.len()
+        } else {
+            (attendance || absent_heading || speakers) && given == 1
+        };
+        if accepted {
+            for (line, n, tail) in group.drain(..) {
+                let mut cues = n.cues();
+                cues.push(Cue::ListLine);
+                let absent = absent_heading || holds_word(&tail, &lex.absence_words);
+                let fact = if absent {
+                    cues.push(Cue::Absent);
+                    FactKind::Mentioned
+                } else if speakers {
+                    cues.push(Cue::SpeakerHeading);
+                    FactKind::Spoke
+                } else {
+                    if attendance {
+                        cues.push(Cue::AttendanceHeading);
+                    }
+                    FactKind::Listed
+                };
+                out.push(Found {
+                    name: n.name,
+                    fact,
+                    place: Place::Line(line),
+                    cues,
+                });
+            }
+        }
+        group.clear();
+    };
+    for line in &text.lines {
+        if line.is_blank() {
+            continue;
+        }
+        if skip.contains(&line.number) {
+            flush(&mut group, &mut out);
+            continue;
+        }
+        match list_line(line.text(), ex) {
+            Some((_, n, rest)) => group.push((line.number, n, rest.to_owned())),
+            None => flush(&mut group, &mut out),
+        }
+    }
+    flush(&mut group, &mut out);
+    out
+}
+
+/// "Board members present: A, B, C and D", "Apologies: E (X); F": a label
+/// that says attendance or absence, then names. The label may follow other
+/// text on the line ("... (part) Apologies: G"), and one line may hold several.
+static ROLL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s;.)])((?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*)\s*:\s")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Splits a roll's names at commas, semicolons and "and" outside parentheses.
+fn roll_items(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut from = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = bytes[i];
+        match c {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b',' | b';' if depth <= 0 => {
+                out.push((from, &s[from..i]));
+                from = i + 1;
+            }
+            b' ' if depth <= 0 && s[i..].starts_with(" and ") => {
+                out.push((from, &s[from..i]));
+                from = i + 5;
+                i += 4;
+            }
+            b' ' if depth <= 0 && s[i..].starts_with(" & ") => {
+                out.push((from, &s[from..i]));
+                from = i + 3;
+                i += 2;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if from < s.len() {
+        out.push((from, &s[from..]));
+    }
+    out.into_iter()
+        .map(|(at, p)| {
+            let lead = p.len() - p.trim_start().len();
+            (at + lead, p.trim())
+        })
+        .filter(|(_, p)| !p.is_empty())
+        .collect()
+}
+
+/// Rolls of names after an attendance or absence label, on lines not in `skip`.
+pub fn rolls(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found> {
+    let lex = &ex.lex;
+    let mut out = Vec::new();
+    for line in &text.lines {
+        if line.is_blank() || skip.contains(&line.number) {
+            continue;
+        }
+        let t = line.text();
+        let labels: Vec<(Range<usize>, &str)> = ROLL_LABEL
+            .captures_iter(t)
+            .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
+            .filter(|(_, l)| {
+                holds_word(l, &lex.attendance_words) || holds_word(l, &lex.absence_words)
+            })
+            .collect();
+        for (k, (range, label)) in labels.iter().enumerate() {
+            let stop = labels.get(k + 1).map_or(t.len(), |(r, _)| r.start);
+            let body = &t[range.end..stop];
+            let absent = holds_word(label, &lex.absence_words);
+            let speakers = holds_word(label, &lex.speaker_words);
+            for (_, item) in roll_items(body.trim_end_matches('.')) {
+                let Some(n) = name_at(item, ex, 1) else {
+                    continue;
+                };
+                let tail = &item[n.len..];
+                // One word needs the lexicon's word for it; two need nothing more.
+                if n.words < 2 && !n.given && !n.honorific {
+                    continue;
+                }
+                // "for late arrival", "who chaired": a clause, not a list entry.
+                if tail
+                    .trim_start()
+                    .starts_with(|c: char| c.is_lowercase() && c != '(')
+                    && !holds_word(tail, &lex.absence_words)
+                    && n.words < 2
+                {
+                    continue;
+                }
+                let mut cues = n.cues();
+                cues.push(Cue::Roll);
+                let fact = if absent || holds_word(tail, &lex.absence_words) {
+                    cues.push(Cue::Absent);
+                    FactKind::Mentioned
+                } else if speakers {
+                    cues.push(Cue::SpeakerHeading);
+                    FactKind::Spoke
+                } else {
+                    cues.push(Cue::AttendanceHeading);
+                    FactKind::Listed
+                };
+                out.push(Found {
+                    name: n.name,
+                    fact,
+                    place: Place::Line(line.number),
+                    cues,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// ">> NAME:" anywhere (captioning flattened to one line), "<nick> text" and
+/// "Name: text" at the start of a line.
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r">>\s*([A-Z][A-Za-z'’.\- ]{1,60}?)\s*:")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+static NICK_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*<([A-Za-z][\w.\-|]{0,30})>\s+\S")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+static LABEL_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,4})\s*:\s+\S")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+/// "This is Yoshinobu Matsuzaki", "I am Kenny Huang", "My name is ...".
+static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]his is|I am|I'm|I’m|[Mm]y name is)\s+([A-Z])")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Speakers of turns: caption labels, IRC nicks, `Name:` labels and
+/// self-introductions. A one-word label counts when the lexicon knows it as a
+/// given name or the record uses it to open two turns at least; field labels
+/// ("Action:", "Date:") never do.
+pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found> {
+    let lex = &ex.lex;
+    let mut out = Vec::new();
+    let field = |l: &str| {
+        let f = fold(l);
+        lex.not_speaker_labels.contains(&f)
+            || f.split(' ').any(|w| lex.not_speaker_labels.contains(w))
+            || lex.is_section_heading(l)
+            || holds_word(l, &lex.attendance_words)
+            || holds_word(l, &lex.absence_words)
+    };
+    // How often each one-word label opens a line.
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for line in &text.lines {
+        if let Some(c) = LABEL_TURN.captures(line.text()) {
+            if let Some(l) = c.get(1) {
+                if !l.as_str().contains(' ') {
+                    *uses.entry(fold(l.as_str())).or_default() += 1;
+                }
+            }
+        }
+    }
+    for line in &text.lines {
+        if line.is_blank() || skip.contains(&line.number) {
+            continue;
+        }
+        let t = line.text();
+        if let Some(nick) = NICK_TURN.captures(t).and_then(|c| c.get(1)) {
+            let n = nick.as_str();
+            if !field(n) {
+                out.push(Found {
+                    name: n.to_owned(),
+                    fact: FactKind::Spoke,
+                    place: Place::Line(line.number),
+                    cues: vec![Cue::SpeakerLabel],
+                });
+            }
+            continue;
+        }
+        if t.trim_start().starts_with(">>") {
+            continue;
+        }
+        let Some(label) = LABEL_TURN.captures(t).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let l = label.as_str();
+        if field(l) {
+            continue;
+        }
+        if l.contains(' ') {
+            if let Some(n) = name_at(l, ex, 2).filter(|n| n.len == l.len()) {
+                let mut cues = n.cues();
+                cues.push(Cue::SpeakerLabel);
+                out.push(Found {
+                    name: n.name,
+                    fact: FactKind::Spoke,
+                    place: Place::Line(line.number),
+                    cues,
+                });
+            }
+            continue;
+        }
+        let known = l.starts_with(char::is_uppercase) && is_given(l, ex) && name_word(l);
+        let repeated = uses.get(&fold(l)).copied().unwrap_or(0) >= 2;
+        let caps = l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase());
+        let org = ex.orgs.lookup(l).is_some() || lex.countries.contains(&fold(l));
+        if (known || repeated) && !org && !(caps && !known) && !excluded(l, ex) {
+            let mut cues = vec![Cue::SpeakerLabel];
+            if known {
+                cues.push(Cue::GivenName);
+            }
+            out.push(Found {
+                name: title_case(l),
+                fact: FactKind::Spoke,
+                place: Place::Line(line.number),
+                cues,
+            });
+        }
+    }
+    for (i, s) in text.sentences.iter().enumerate() {
+        let t = s.text();
+        // The first label of a sentence is read by the transcript rule of
+        // `speech`; those inside it are this rule's.
+        for c in CAPTION_LABEL.captures_iter(t) {
+            let Some(label) = c.get(1) else { continue };
+            if label.start() <= 3 {
+                continue;
+            }
+            let l = label.as_str().trim();
+            if field(l) || l.split(' ').any(|w| lex.not_names.contains(&title_case(w))) {
+                continue;
+            }
+            if let Some(n) = name_at(l, ex, 1).filter(|n| n.len == l.len()) {
+                let mut cues = n.cues();
+                cues.push(Cue::SpeakerLabel);
+                out.push(Found {
+                    name: n.name,
+                    fact: FactKind::Spoke,
+                    place: Place::Sentence(i),
+                    cues,
+                });
+            }
+        }
+        for c in SELF_INTRO.captures_iter(t) {
+            let Some(m) = c.get(1) else { continue };
+            let Some(n) = name_at(&t[m.start()..], ex, 1) else {
+                continue;
+            };
+            if n.words < 2 && !n.given {
+                continue;
+            }
+            let mut cues = n.cues();
+            cues.push(Cue::SelfIntroduction);
+            out.push(Found {
+                name: n.name,
+                fact: FactKind::Spoke,
+                place: Place::Sentence(i),
+                cues,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ontology::Ontology;
+
+    fn extractor() -> Extractor {
+        Extractor::new(&Ontology::embedded().expect("the embedded ontology loads"))
+    }
+
+    #[test]
+    fn names_with_particles_initials_and_capitals() {
+        let ex = extractor();
+        let n = |t: &str| name_at(t, &ex, 2).map(|n| n.name);
+        assert_eq!(
+            n("Remco van Mook (RvM), Member").as_deref(),
+            Some("Remco van Mook")
+        );
+        assert_eq!(
+            n("Harald A. Summa (SU)").as_deref(),
+            Some("Harald A. Summa")
+        );
+        assert_eq!(
+            n("Thomas Keller- Registrars").as_deref(),
+            Some("Thomas Keller")
+        );
+        assert_eq!(n("MARKUS KUMMER").as_deref(), Some("Markus Kummer"));
+        assert_eq!(n("Senior Policy Director"), None);
+        assert_eq!(n("Commercial & Business Users"), None);
+    }
+}
