@@ -137,6 +137,7 @@ pub const LEXICON_SECTIONS: &[&str] = &[
     "absence-words",
     "speaker-words",
     "not-speaker-labels",
+    "list-conjunctions",
 ];
 
 /// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).

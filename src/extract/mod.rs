@@ -86,6 +86,8 @@ pub struct Lexicons {
     pub speaker_words: HashSet<String>,
     /// Labels that open a field, not a turn ("action", "resolution").
     pub not_speaker_labels: HashSet<String>,
+    /// Words that join the last item of a list ("and", "&", "y").
+    pub list_conjunctions: HashSet<String>,
 }
 
 impl Lexicons {
@@ -148,6 +150,7 @@ impl Lexicons {
             attendance_words: lower("attendance-words"),
             absence_words: lower("absence-words"),
             speaker_words: lower("speaker-words"),
+            list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
             not_speaker_labels: l
                 .list("not-speaker-labels")
                 .iter()
@@ -166,6 +169,13 @@ impl Lexicons {
             .cloned()
             .collect();
         me
+    }
+
+    /// Is the word a given name of the lexicon ("Simon-Jan": "simon")?
+    pub fn is_given(&self, w: &str) -> bool {
+        let f = fold(w);
+        let first = f.split(['-', '\'', ' ']).next().unwrap_or("");
+        self.given_names.contains(&f) || self.given_names.contains(first)
     }
 
     /// "Mr", "Mr.", "Ambassador", "H.E." and the like.
@@ -541,19 +551,28 @@ impl Extractor {
         roster_lines: &HashSet<usize>,
         out: &mut Extraction,
     ) -> HashSet<usize> {
+        let speakers = people::speakers(text, self, roster_lines);
+        let nicks: HashSet<String> = speakers
+            .iter()
+            .filter(|f| !f.name.contains(' '))
+            .map(|f| fold(&f.name))
+            .collect();
         let mut found = people::line_lists(text, self, roster_lines);
-        let mut skip = roster_lines.clone();
-        skip.extend(found.iter().filter_map(|f| match f.place {
-            people::Place::Line(l) => Some(l),
-            people::Place::Sentence(_) => None,
-        }));
-        let rolls = people::rolls(text, self, &skip);
+        let listed: HashSet<usize> = found
+            .iter()
+            .filter_map(|f| match f.place {
+                people::Place::Line(l) => Some(l),
+                people::Place::Sentence(_) => None,
+            })
+            .collect();
+        let rolls = people::rolls(text, self, &listed, &nicks);
+        let mut skip: HashSet<usize> = roster_lines.union(&listed).copied().collect();
         skip.extend(rolls.iter().filter_map(|f| match f.place {
+            people::Place::Sentence(i) => Some(text.sentences[i].line),
             people::Place::Line(l) => Some(l),
-            people::Place::Sentence(_) => None,
         }));
         found.extend(rolls);
-        found.extend(people::speakers(text, self, roster_lines));
+        found.extend(speakers);
         for f in found {
             let span = match f.place {
                 people::Place::Line(l) => &text.lines[l].span,

@@ -124,9 +124,7 @@ fn excluded(w: &str, ex: &Extractor) -> bool {
 
 /// Is the folded word a given name of the lexicon ("simon-jan": "simon")?
 pub fn is_given(w: &str, ex: &Extractor) -> bool {
-    let f = fold(w);
-    let first = f.split(['-', '\'']).next().unwrap_or("");
-    ex.lex.given_names.contains(&f) || ex.lex.given_names.contains(first)
+    ex.lex.is_given(w)
 }
 
 /// Letters of a name word: a capital then letters, hyphens or apostrophes; the
@@ -173,7 +171,9 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
         } else {
             w
         };
-        let boundary = w.len() != raw.len();
+        let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
+        // "Lynn St. Amour": an abbreviated particle keeps the name going.
+        let boundary = w.len() != raw.len() && !(particle && raw == format!("{w}."));
         if words.is_empty() && !honorific && lex.is_honorific(w) {
             honorific = true;
             start = pos.min(t.len());
@@ -183,7 +183,6 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
             }
             continue;
         }
-        let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
         let ok = particle || name_word(w) || (!words.is_empty() && initial(w));
         if !ok {
             break;
@@ -254,7 +253,8 @@ fn holds_word(t: &str, list: &HashSet<String>) -> bool {
 /// after names: a dash, a parenthesis, a comma, a slash, a tab, a bar.
 /// Returns the byte offset of the name, the name and the rest of the line.
 fn list_line<'a>(t: &'a str, ex: &Extractor) -> Option<(usize, NameSpan, &'a str)> {
-    let mut at = list_marker(t).unwrap_or(0);
+    let indent = t.len() - t.trim_start().len();
+    let mut at = indent + list_marker(&t[indent..]).unwrap_or(0);
     let trimmed = t[at..].trim_start();
     at = t.len() - trimmed.len();
     // "[23'] Craig Allan": a bracketed note before the name.
@@ -275,6 +275,16 @@ fn list_line<'a>(t: &'a str, ex: &Extractor) -> Option<(usize, NameSpan, &'a str
     // "Name: text" is a turn, not a list entry; a verb after the name is prose.
     let turn = rest.trim_start().starts_with(':');
     (separated && !turn).then_some((at, n, rest))
+}
+
+/// The kind of a line's list marker: none, a bullet, or a number or letter.
+fn marker_kind(t: &str) -> u8 {
+    let t = t.trim_start();
+    match list_marker(t) {
+        None => 0,
+        Some(_) if t.starts_with(|c: char| c.is_alphanumeric() || c == '(') => 2,
+        Some(_) => 1,
+    }
 }
 
 /// The runs of lines that each begin with a name: lists of people, whatever
@@ -342,7 +352,18 @@ pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Fou
             continue;
         }
         match list_line(line.text(), ex) {
-            Some((_, n, rest)) => group.push((line.number, n, rest.to_owned())),
+            Some((_, n, rest)) => {
+                // A list keeps one kind of marker: "3. Discussion Items" after
+                // plain name lines is the next section.
+                let kind = marker_kind(line.text());
+                if group
+                    .last()
+                    .is_some_and(|(l, _, _)| marker_kind(text.lines[*l].text()) != kind)
+                {
+                    flush(&mut group, &mut out);
+                }
+                group.push((line.number, n, rest.to_owned()));
+            }
             None => flush(&mut group, &mut out),
         }
     }
@@ -359,7 +380,7 @@ static ROLL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Splits a roll's names at commas, semicolons and "and" outside parentheses.
-fn roll_items(s: &str) -> Vec<(usize, &str)> {
+fn roll_items<'a>(s: &'a str, lex: &super::Lexicons) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut from = 0;
@@ -374,15 +395,15 @@ fn roll_items(s: &str) -> Vec<(usize, &str)> {
                 out.push((from, &s[from..i]));
                 from = i + 1;
             }
-            b' ' if depth <= 0 && s[i..].starts_with(" and ") => {
-                out.push((from, &s[from..i]));
-                from = i + 5;
-                i += 4;
-            }
-            b' ' if depth <= 0 && s[i..].starts_with(" & ") => {
-                out.push((from, &s[from..i]));
-                from = i + 3;
-                i += 2;
+            b' ' if depth <= 0 => {
+                // " and ", " y ", " & ": the conjunctions of `[list-conjunctions]`.
+                let word = s[i + 1..].split(' ').next().unwrap_or("");
+                if s[i + 1 + word.len()..].starts_with(' ') && lex.list_conjunctions.contains(word)
+                {
+                    out.push((from, &s[from..i]));
+                    from = i + word.len() + 2;
+                    i += word.len() + 1;
+                }
             }
             _ => {}
         }
@@ -400,15 +421,108 @@ fn roll_items(s: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// Rolls of names after an attendance or absence label, on lines not in `skip`.
-pub fn rolls(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found> {
+/// The heading of a line: the nearest non-blank line above it that is no rule
+/// ("-----"), when it is short; empty otherwise.
+fn heading_above(text: &Text, line: usize) -> &str {
+    text.lines[..line.min(text.lines.len())]
+        .iter()
+        .rev()
+        .map(|l| l.text().trim())
+        .find(|t| !t.is_empty() && !t.chars().all(|c| "-=_*~".contains(c)))
+        .filter(|t| t.split_whitespace().count() <= 8)
+        .unwrap_or("")
+}
+
+/// How a label or heading qualifies the people after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Qualifier {
+    attendance: bool,
+    absent: bool,
+    speakers: bool,
+}
+
+impl Qualifier {
+    fn of(t: &str, ex: &Extractor) -> Self {
+        Self {
+            attendance: holds_word(t, &ex.lex.attendance_words),
+            absent: holds_word(t, &ex.lex.absence_words),
+            speakers: holds_word(t, &ex.lex.speaker_words),
+        }
+    }
+
+    fn any(self) -> bool {
+        self.attendance || self.absent || self.speakers
+    }
+
+    /// The fact a person under this qualifier supports, with its cue.
+    fn fact(self, tail: &str, ex: &Extractor, cues: &mut Vec<Cue>) -> FactKind {
+        if self.absent || holds_word(tail, &ex.lex.absence_words) {
+            cues.push(Cue::Absent);
+            FactKind::Mentioned
+        } else if self.speakers {
+            cues.push(Cue::SpeakerHeading);
+            FactKind::Spoke
+        } else {
+            if self.attendance {
+                cues.push(Cue::AttendanceHeading);
+            }
+            FactKind::Listed
+        }
+    }
+}
+
+/// An item of a roll as a person: a name (one word needs the lexicon or an
+/// honorific), or a nickname the record uses as a speaker label.
+fn roll_person(item: &str, ex: &Extractor, nicks: &HashSet<String>) -> Option<(NameSpan, bool)> {
+    let token = item.split([' ', '(']).next().unwrap_or("");
+    if !token.is_empty()
+        && token
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+        && nicks.contains(&fold(token))
+    {
+        let n = NameSpan {
+            len: token.len(),
+            name: token.to_owned(),
+            given: false,
+            honorific: false,
+            words: 1,
+        };
+        return Some((n, true));
+    }
+    let n = name_at(item, ex, 1)?;
+    if n.words < 2 && !n.given && !n.honorific {
+        return None;
+    }
+    let tail = item[n.len..].trim_start();
+    // "for late arrival", "who chaired": a clause, not a list entry.
+    if tail.starts_with(char::is_lowercase)
+        && n.words < 2
+        && !holds_word(tail, &ex.lex.absence_words)
+    {
+        return None;
+    }
+    Some((n, false))
+}
+
+/// Rolls of names: after an attendance or absence label ("Board members
+/// present: A, B, C and D", "Apologies: E (X); F", several on one line), or
+/// a sentence that is a bare list of names, qualified by its heading. `nicks`
+/// are the record's speaker labels, folded: a roll of them is a roll of people.
+/// Sentences on lines in `skip` are left alone.
+pub fn rolls(
+    text: &Text,
+    ex: &Extractor,
+    skip: &HashSet<usize>,
+    nicks: &HashSet<String>,
+) -> Vec<Found> {
     let lex = &ex.lex;
     let mut out = Vec::new();
-    for line in &text.lines {
-        if line.is_blank() || skip.contains(&line.number) {
+    for (i, s) in text.sentences.iter().enumerate() {
+        if skip.contains(&s.line) {
             continue;
         }
-        let t = line.text();
+        let t = s.text();
         let labels: Vec<(Range<usize>, &str)> = ROLL_LABEL
             .captures_iter(t)
             .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
@@ -416,45 +530,52 @@ pub fn rolls(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found> {
                 holds_word(l, &lex.attendance_words) || holds_word(l, &lex.absence_words)
             })
             .collect();
+        let mut parts: Vec<(Qualifier, &str, bool)> = Vec::new();
+        if labels.is_empty() {
+            parts.push((Qualifier::of(heading_above(text, s.line), ex), t, true));
+        }
         for (k, (range, label)) in labels.iter().enumerate() {
             let stop = labels.get(k + 1).map_or(t.len(), |(r, _)| r.start);
-            let body = &t[range.end..stop];
-            let absent = holds_word(label, &lex.absence_words);
-            let speakers = holds_word(label, &lex.speaker_words);
-            for (_, item) in roll_items(body.trim_end_matches('.')) {
-                let Some(n) = name_at(item, ex, 1) else {
-                    continue;
-                };
-                let tail = &item[n.len..];
-                // One word needs the lexicon's word for it; two need nothing more.
-                if n.words < 2 && !n.given && !n.honorific {
+            parts.push((Qualifier::of(label, ex), &t[range.end..stop], false));
+        }
+        for (q, body, bare) in parts {
+            let items = roll_items(body.trim_end_matches('.'), lex);
+            let people: Vec<(NameSpan, bool, &str)> = items
+                .iter()
+                .filter_map(|(_, item)| {
+                    roll_person(item, ex, nicks).map(|(n, nick)| (n, nick, &item[..]))
+                })
+                .collect();
+            if bare {
+                // A bare list: most items are names, most names vouched for.
+                let vouched = people
+                    .iter()
+                    .filter(|(n, nick, _)| *nick || n.given || n.honorific)
+                    .count();
+                // Nothing but names, each followed by at most a parenthesis
+                // or a dash: a clause after one ("... agreed") makes it prose.
+                let plain = people.iter().all(|(n, _, item)| {
+                    let tail = item[n.len..].trim_start();
+                    tail.is_empty() || tail.starts_with(['(', '-', '–', '/'])
+                });
+                let enough = items.len() >= 3 || q.any() && items.len() >= 2;
+                let named = people.len() == items.len()
+                    || items.len() >= 4 && people.len() + 1 == items.len();
+                if !enough || !named || !plain || vouched * 2 < people.len() {
                     continue;
                 }
-                // "for late arrival", "who chaired": a clause, not a list entry.
-                if tail
-                    .trim_start()
-                    .starts_with(|c: char| c.is_lowercase() && c != '(')
-                    && !holds_word(tail, &lex.absence_words)
-                    && n.words < 2
-                {
-                    continue;
-                }
+            }
+            for (n, nick, item) in people {
                 let mut cues = n.cues();
                 cues.push(Cue::Roll);
-                let fact = if absent || holds_word(tail, &lex.absence_words) {
-                    cues.push(Cue::Absent);
-                    FactKind::Mentioned
-                } else if speakers {
-                    cues.push(Cue::SpeakerHeading);
-                    FactKind::Spoke
-                } else {
-                    cues.push(Cue::AttendanceHeading);
-                    FactKind::Listed
-                };
+                if nick {
+                    cues.push(Cue::SpeakerLabel);
+                }
+                let fact = q.fact(&item[n.len..], ex, &mut cues);
                 out.push(Found {
                     name: n.name,
                     fact,
-                    place: Place::Line(line.number),
+                    place: Place::Sentence(i),
                     cues,
                 });
             }
@@ -474,7 +595,7 @@ static NICK_TURN: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 static LABEL_TURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,4})\s*:\s+\S")
+    Regex::new(r"^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,4})(?:\s+\([^)]{1,60}\))?\s*:\s+\S")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 /// "This is Yoshinobu Matsuzaki", "I am Kenny Huang", "My name is ...".

@@ -75,7 +75,10 @@ fn name_runs<'a>(
             && (is_name_word(w) || particle || initial || honorific)
             && (honorific || !lex.not_names.contains(w))
             && !lex.months_and_days.contains(&w.to_lowercase());
-        let boundary = w.len() + lead != raw.len() && !(honorific && raw.ends_with('.'));
+        // "Lynn St. Amour": an abbreviated particle does not end the name.
+        let boundary = w.len() + lead != raw.len()
+            && !(honorific && raw.ends_with('.'))
+            && !(particle && raw[lead..] == format!("{w}."));
         if ok {
             words.push((w_start, w));
         }
