@@ -217,6 +217,8 @@ pub struct Ontology {
     pub lexicon: Lexicon,
     /// Given names, folded (`given-names.txt`): the person recogniser's lexicon.
     pub given_names: HashSet<String>,
+    /// Common English words, lower case (`common-words.txt`).
+    pub common_words: HashSet<String>,
     /// SHA-256 of the crate version and every domain file: extractions cached
     /// under another fingerprint were made with other rules or data.
     pub fingerprint: String,
@@ -262,13 +264,19 @@ impl Ontology {
         hash.update(env!("CARGO_PKG_VERSION").as_bytes());
         for (file, text) in sources {
             hash.update(text.as_bytes());
-            if file.ends_with("given-names.txt") {
-                me.given_names = text
-                    .lines()
+            let words = || {
+                text.lines()
                     .map(str::trim)
                     .filter(|l| !l.is_empty() && !l.starts_with('#'))
                     .map(str::to_owned)
-                    .collect();
+                    .collect()
+            };
+            if file.ends_with("given-names.txt") {
+                me.given_names = words();
+                continue;
+            }
+            if file.ends_with("common-words.txt") {
+                me.common_words = words();
                 continue;
             }
             if file.ends_with("lexicon.txt") {

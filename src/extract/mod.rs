@@ -86,6 +86,9 @@ pub struct Lexicons {
     pub speaker_words: HashSet<String>,
     /// Labels that open a field, not a turn ("action", "resolution").
     pub not_speaker_labels: HashSet<String>,
+    /// Common English words, lower case (`common-words.txt`): a word of a
+    /// name the lexicon vouches for is none of them.
+    pub common_words: HashSet<String>,
     /// Words that join the last item of a list ("and", "&", "y").
     pub list_conjunctions: HashSet<String>,
 }
@@ -150,6 +153,7 @@ impl Lexicons {
             attendance_words: lower("attendance-words"),
             absence_words: lower("absence-words"),
             speaker_words: lower("speaker-words"),
+            common_words: HashSet::new(),
             list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
             not_speaker_labels: l
                 .list("not-speaker-labels")
@@ -168,6 +172,7 @@ impl Lexicons {
             .filter(|n| !me.not_given_names.contains(*n))
             .cloned()
             .collect();
+        me.common_words = o.common_words.clone();
         me
     }
 
@@ -355,7 +360,15 @@ impl Extractor {
         }
         for e in &roster {
             let line = &text.lines[e.line];
-            out.mentions.push(listed(e, FactKind::Listed));
+            // "Name - Constituency - absent, apologies": named on the list,
+            // but not there.
+            let tail = line.text().get(e.name_range.end..).unwrap_or("");
+            let fact = if people::holds_word(tail, &self.lex.absence_words) {
+                FactKind::Mentioned
+            } else {
+                FactKind::Listed
+            };
+            out.mentions.push(listed(e, fact));
             // The same line is the evidence of the affiliations it states.
             if !e.organisations.is_empty() {
                 out.mentions.push(PersonMention {
@@ -557,21 +570,27 @@ impl Extractor {
             .filter(|f| !f.name.contains(' '))
             .map(|f| fold(&f.name))
             .collect();
-        let mut found = people::line_lists(text, self, roster_lines);
-        let listed: HashSet<usize> = found
-            .iter()
-            .filter_map(|f| match f.place {
-                people::Place::Line(l) => Some(l),
-                people::Place::Sentence(_) => None,
-            })
-            .collect();
-        let rolls = people::rolls(text, self, &listed, &nicks);
-        let mut skip: HashSet<usize> = roster_lines.union(&listed).copied().collect();
-        skip.extend(rolls.iter().filter_map(|f| match f.place {
-            people::Place::Sentence(i) => Some(text.sentences[i].line),
+        // Rolls first: a line of several names is a roll, not a list line.
+        let mut found = people::rolls(text, self, &HashSet::new(), &nicks);
+        let mut skip: HashSet<usize> = roster_lines.clone();
+        for f in &found {
+            if let people::Place::Sentence(i) = f.place {
+                let s = &text.sentences[i].span;
+                skip.extend(
+                    text.lines
+                        .iter()
+                        .filter(|l| l.span.start() >= s.start() && l.span.start() < s.end())
+                        .map(|l| l.number),
+                );
+                skip.insert(text.sentences[i].line);
+            }
+        }
+        let lists = people::line_lists(text, self, &skip);
+        skip.extend(lists.iter().filter_map(|f| match f.place {
             people::Place::Line(l) => Some(l),
+            people::Place::Sentence(_) => None,
         }));
-        found.extend(rolls);
+        found.extend(lists);
         found.extend(speakers);
         for f in found {
             let span = match f.place {

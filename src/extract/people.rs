@@ -108,18 +108,20 @@ impl NameSpan {
     }
 }
 
-/// Is a word (as written) known not to be part of a personal name?
-fn excluded(w: &str, ex: &Extractor) -> bool {
+/// Is a word (as written) known not to be part of a personal name? A month,
+/// a day or a country is one only where the name would start ("Frank March",
+/// "Jordan Carter" are names).
+fn excluded(w: &str, first: bool, ex: &Extractor) -> bool {
     let lex = &ex.lex;
     let lower = w.to_lowercase();
     lex.not_names.contains(w)
         || lex.not_names.contains(&title_case(w))
-        || lex.months_and_days.contains(&lower)
+        || first && lex.months_and_days.contains(&lower)
         || lex.role_words.contains(&lower)
         || lex.body_words.contains(&lower)
         || lex.non_name_nouns.contains(&lower)
         || lex.organisation_heads.contains(&lower)
-        || lex.countries.contains(&fold(w))
+        || first && lex.countries.contains(&fold(w)) && !lex.is_given(w)
 }
 
 /// Is the folded word a given name of the lexicon ("simon-jan": "simon")?
@@ -187,7 +189,7 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
         if !ok {
             break;
         }
-        if !particle && excluded(w, ex) {
+        if !particle && excluded(w, words.is_empty(), ex) {
             // A word no name holds inside a capitalised run: the run names
             // something else ("Policy Director", "Business Users").
             return None;
@@ -244,7 +246,7 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
 }
 
 /// Does the text (a heading or a line's tail) hold one of the words?
-fn holds_word(t: &str, list: &HashSet<String>) -> bool {
+pub(crate) fn holds_word(t: &str, list: &HashSet<String>) -> bool {
     t.split(|c: char| !c.is_alphanumeric())
         .any(|w| !w.is_empty() && list.contains(&w.to_lowercase()))
 }
@@ -375,8 +377,10 @@ pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Fou
 /// that says attendance or absence, then names. The label may follow other
 /// text on the line ("... (part) Apologies: G"), and one line may hold several.
 static ROLL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s;.)])((?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*)\s*:\s")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+    Regex::new(
+        r"(?:^|[\s;.)])((?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*)(?:\s*\([^)]{0,40}\))?\s*:\s",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
 /// Splits a roll's names at commas, semicolons and "and" outside parentheses.
@@ -532,6 +536,15 @@ pub fn rolls(
             .collect();
         let mut parts: Vec<(Qualifier, &str, bool)> = Vec::new();
         if labels.is_empty() {
+            // A bare list stands on one line: lines that each begin with a
+            // name are the list rule's.
+            let one_line = text.lines[s.line + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_none_or(|next| next.span.start() >= s.span.end());
+            if !one_line {
+                continue;
+            }
             parts.push((Qualifier::of(heading_above(text, s.line), ex), t, true));
         }
         for (k, (range, label)) in labels.iter().enumerate() {
@@ -552,6 +565,7 @@ pub fn rolls(
                     .iter()
                     .filter(|(n, nick, _)| *nick || n.given || n.honorific)
                     .count();
+                let vouched = vouched == people.len();
                 // Nothing but names, each followed by at most a parenthesis
                 // or a dash: a clause after one ("... agreed") makes it prose.
                 let plain = people.iter().all(|(n, _, item)| {
@@ -561,7 +575,7 @@ pub fn rolls(
                 let enough = items.len() >= 3 || q.any() && items.len() >= 2;
                 let named = people.len() == items.len()
                     || items.len() >= 4 && people.len() + 1 == items.len();
-                if !enough || !named || !plain || vouched * 2 < people.len() {
+                if !enough || !named || !plain || !vouched {
                     continue;
                 }
             }
@@ -674,7 +688,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
         let repeated = uses.get(&fold(l)).copied().unwrap_or(0) >= 2;
         let caps = l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase());
         let org = ex.orgs.lookup(l).is_some() || lex.countries.contains(&fold(l));
-        if (known || repeated) && !org && !(caps && !known) && !excluded(l, ex) {
+        if (known || repeated) && !org && !(caps && !known) && !excluded(l, true, ex) {
             let mut cues = vec![Cue::SpeakerLabel];
             if known {
                 cues.push(Cue::GivenName);

@@ -381,7 +381,22 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
         let before = t[..range.start].trim_end();
         let full = name.split(' ').filter(|w| !lex.is_honorific(w)).count() >= 2;
         let titled = name.split(' ').next().is_some_and(|w| lex.is_honorific(w));
+        // The given-name lexicon vouches for a full name anywhere whose other
+        // words are no common words ("Japan Meeting" is no person).
+        let first_word = name.split(' ').find(|w| !lex.is_honorific(w)).unwrap_or("");
+        let caps = first_word.chars().all(|c| !c.is_lowercase());
+        // In parentheses after a name, a name-shaped run is an affiliation.
+        let vouched = full
+            && !caps
+            && !t[..range.start].ends_with('(')
+            && lex.is_given(first_word)
+            && !lex.countries.contains(&names::fold(first_word))
+            && name
+                .split(' ')
+                .skip(1)
+                .all(|w| !lex.common_words.contains(&w.to_lowercase()));
         let named_person = titled
+            || vouched
             || full
                 && (before.ends_with(" by")
                     || after.starts_with(", who")
