@@ -138,6 +138,7 @@ pub const LEXICON_SECTIONS: &[&str] = &[
     "speaker-words",
     "not-speaker-labels",
     "list-conjunctions",
+    "places",
 ];
 
 /// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).

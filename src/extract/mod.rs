@@ -89,6 +89,8 @@ pub struct Lexicons {
     /// Common English words, lower case (`common-words.txt`): a word of a
     /// name the lexicon vouches for is none of them.
     pub common_words: HashSet<String>,
+    /// Cities and places, folded ("addis ababa"): never a person.
+    pub places: HashSet<String>,
     /// Words that join the last item of a list ("and", "&", "y").
     pub list_conjunctions: HashSet<String>,
 }
@@ -154,6 +156,7 @@ impl Lexicons {
             absence_words: lower("absence-words"),
             speaker_words: lower("speaker-words"),
             common_words: HashSet::new(),
+            places: l.list("places").iter().map(|w| fold(w)).collect(),
             list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
             not_speaker_labels: l
                 .list("not-speaker-labels")

@@ -217,7 +217,10 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
     let last = *words.last()?;
     let end_at = t[start..end].rfind(last).map(|i| start + i + last.len())?;
     let span = &t[start..end_at];
-    if ex.orgs.lookup(span).is_some() || lex.countries.contains(&fold(span)) {
+    if ex.orgs.lookup(span).is_some()
+        || lex.countries.contains(&fold(span))
+        || lex.places.contains(&fold(span))
+    {
         return None;
     }
     let first = full[0];
@@ -274,9 +277,9 @@ fn list_line<'a>(t: &'a str, ex: &Extractor) -> Option<(usize, NameSpan, &'a str
         ]
         .iter()
         .any(|s| rest.starts_with(s));
-    // "Name: text" is a turn, not a list entry; a verb after the name is prose.
+    // "Name: text" is a turn, not a list entry.
     let turn = rest.trim_start().starts_with(':');
-    (separated && !turn).then_some((at, n, rest))
+    (separated && !turn && !prose_after(rest, ex)).then_some((at, n, rest))
 }
 
 /// The kind of a line's list marker: none, a bullet, or a number or letter.
@@ -287,6 +290,29 @@ fn marker_kind(t: &str) -> u8 {
         Some(_) if t.starts_with(|c: char| c.is_alphanumeric() || c == '(') => 2,
         Some(_) => 1,
     }
+}
+
+/// Does running text follow a name's parenthesis ("(Keio University) noted
+/// that ...")? A list line goes on with a role, an organisation or a mark,
+/// not with a verb.
+fn prose_after(rest: &str, ex: &Extractor) -> bool {
+    let after = match rest
+        .strip_prefix(" (")
+        .and_then(|r| r.find(')').map(|i| &r[i + 1..]))
+    {
+        Some(a) => a,
+        None => rest.trim_start_matches([' ', ',', '-', '–']),
+    };
+    let word = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    rest.starts_with(" (")
+        && word.starts_with(char::is_lowercase)
+        && !ex.lex.absence_words.contains(&lower)
+        || ex.lex.speech_verbs.contains(&lower)
 }
 
 /// The runs of lines that each begin with a name: lists of people, whatever
@@ -682,6 +708,9 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
                     cues,
                 });
             }
+            continue;
+        }
+        if l.chars().count() < 2 {
             continue;
         }
         let known = l.starts_with(char::is_uppercase) && is_given(l, ex) && name_word(l);

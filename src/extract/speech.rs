@@ -391,6 +391,7 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
             && !t[..range.start].ends_with('(')
             && lex.is_given(first_word)
             && !lex.countries.contains(&names::fold(first_word))
+            && !lex.places.contains(&names::fold(name))
             && name
                 .split(' ')
                 .skip(1)
