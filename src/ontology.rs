@@ -139,6 +139,8 @@ pub const LEXICON_SECTIONS: &[&str] = &[
     "not-speaker-labels",
     "list-conjunctions",
     "places",
+    "month-names",
+    "date-metadata",
 ];
 
 /// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).

@@ -205,13 +205,38 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         .chain(opening.iter().map(|s| s.text()))
         .collect();
     let mut date_place = None;
+    // The first dated place whose date is no record metadata ("Revision as
+    // of", "approved on") nor the next meeting's; a single day before a range
+    // of days ("May 4-8, 2015" then "Tuesday, May 5, 2015"); the first day of
+    // a range when there is nothing else.
+    let mut candidates: Vec<(usize, PartialDate, bool)> = Vec::new();
     for (i, place) in places.iter().enumerate() {
-        let dates = find_dates_in(place, month_first);
-        if let Some(d) = dates.iter().find(|d| d.date.year.is_some()) {
-            h.date = d.date.in_context(None, false);
-            date_place = Some(i);
-            break;
+        let mut dates = find_dates_in(place, month_first);
+        if dates.is_empty() {
+            dates = super::dates::find_named_dates(place, &lex.month_names);
         }
+        for d in dates {
+            let before = place[..d.range.start].to_lowercase();
+            if lex
+                .date_metadata
+                .iter()
+                .any(|w| before.contains(w.as_str()))
+            {
+                continue;
+            }
+            match super::dates::range_start(place, &d) {
+                Some(start) => candidates.push((i, start, true)),
+                None => candidates.push((i, d.date, false)),
+            }
+        }
+    }
+    let chosen = candidates
+        .iter()
+        .find(|(_, d, range)| d.year.is_some() && !range)
+        .or_else(|| candidates.iter().find(|(_, d, _)| d.year.is_some()));
+    if let Some((i, d, _)) = chosen {
+        h.date = d.in_context(None, false);
+        date_place = Some(*i);
     }
     if h.date.is_none() {
         // A date without its year still places the meeting if a year is written nearby.

@@ -91,6 +91,11 @@ pub struct Lexicons {
     pub common_words: HashSet<String>,
     /// Cities and places, folded ("addis ababa"): never a person.
     pub places: HashSet<String>,
+    /// Month names of other languages, lower case, with their numbers ("abril = 4").
+    pub month_names: Vec<(String, u32)>,
+    /// Words before a date that make it the record's metadata, not the
+    /// meeting's ("revision", "approved"), lower case.
+    pub date_metadata: Vec<String>,
     /// Words that join the last item of a list ("and", "&", "y").
     pub list_conjunctions: HashSet<String>,
 }
@@ -156,6 +161,15 @@ impl Lexicons {
             absence_words: lower("absence-words"),
             speaker_words: lower("speaker-words"),
             common_words: HashSet::new(),
+            month_names: pairs("month-names")
+                .into_iter()
+                .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
+                .collect(),
+            date_metadata: l
+                .list("date-metadata")
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             places: l.list("places").iter().map(|w| fold(w)).collect(),
             list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
             not_speaker_labels: l
