@@ -591,15 +591,20 @@ impl Extractor {
         let mut found = people::rolls(text, self, &HashSet::new(), &nicks);
         let mut skip: HashSet<usize> = roster_lines.clone();
         for f in &found {
-            if let people::Place::Sentence(i) = f.place {
-                let s = &text.sentences[i].span;
-                skip.extend(
-                    text.lines
-                        .iter()
-                        .filter(|l| l.span.start() >= s.start() && l.span.start() < s.end())
-                        .map(|l| l.number),
-                );
-                skip.insert(text.sentences[i].line);
+            match f.place {
+                people::Place::Sentence(i) => {
+                    let s = &text.sentences[i].span;
+                    skip.extend(
+                        text.lines
+                            .iter()
+                            .filter(|l| l.span.start() >= s.start() && l.span.start() < s.end())
+                            .map(|l| l.number),
+                    );
+                    skip.insert(text.sentences[i].line);
+                }
+                people::Place::Line(l) => {
+                    skip.insert(l);
+                }
             }
         }
         let lists = people::line_lists(text, self, &skip);

@@ -548,11 +548,21 @@ pub fn rolls(
 ) -> Vec<Found> {
     let lex = &ex.lex;
     let mut out = Vec::new();
-    for (i, s) in text.sentences.iter().enumerate() {
-        if skip.contains(&s.line) {
+    // Labelled rolls by sentence (they wrap over lines); bare ones by line.
+    let places = text
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (Place::Sentence(i), s.line, s.text()))
+        .chain(
+            text.lines
+                .iter()
+                .map(|l| (Place::Line(l.number), l.number, l.text())),
+        );
+    for (place, line, t) in places {
+        if skip.contains(&line) {
             continue;
         }
-        let t = s.text();
         let labels: Vec<(Range<usize>, &str)> = ROLL_LABEL
             .captures_iter(t)
             .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
@@ -561,17 +571,13 @@ pub fn rolls(
             })
             .collect();
         let mut parts: Vec<(Qualifier, &str, bool)> = Vec::new();
-        if labels.is_empty() {
-            // A bare list stands on one line: lines that each begin with a
-            // name are the list rule's.
-            let one_line = text.lines[s.line + 1..]
-                .iter()
-                .find(|l| !l.is_blank())
-                .is_none_or(|next| next.span.start() >= s.span.end());
-            if !one_line {
-                continue;
+        match place {
+            Place::Line(_) if labels.is_empty() => {
+                parts.push((Qualifier::of(heading_above(text, line), ex), t, true));
             }
-            parts.push((Qualifier::of(heading_above(text, s.line), ex), t, true));
+            Place::Line(_) | Place::Sentence(_) if labels.is_empty() => continue,
+            Place::Line(_) => continue,
+            Place::Sentence(_) => {}
         }
         for (k, (range, label)) in labels.iter().enumerate() {
             let stop = labels.get(k + 1).map_or(t.len(), |(r, _)| r.start);
@@ -579,9 +585,31 @@ pub fn rolls(
         }
         for (q, body, bare) in parts {
             let items = roll_items(body.trim_end_matches('.'), lex);
+            // A roll of one-word handles, two of which at least speak in the
+            // record: every handle of it is a person's ("chris, plh, nina").
+            let handle = |i: &str| {
+                !i.is_empty()
+                    && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+                    && i.starts_with(char::is_lowercase)
+            };
+            let speaking = items
+                .iter()
+                .filter(|(_, i)| nicks.contains(&fold(i)))
+                .count();
+            let handles = speaking >= 2 && items.iter().all(|(_, i)| handle(i));
             let people: Vec<(NameSpan, bool, &str)> = items
                 .iter()
                 .filter_map(|(_, item)| {
+                    if handles {
+                        let n = NameSpan {
+                            len: item.len(),
+                            name: (*item).to_owned(),
+                            given: false,
+                            honorific: false,
+                            words: 1,
+                        };
+                        return Some((n, true, &item[..]));
+                    }
                     roll_person(item, ex, nicks).map(|(n, nick)| (n, nick, &item[..]))
                 })
                 .collect();
@@ -615,7 +643,7 @@ pub fn rolls(
                 out.push(Found {
                     name: n.name,
                     fact,
-                    place: Place::Sentence(i),
+                    place,
                     cues,
                 });
             }
