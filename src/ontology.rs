@@ -141,6 +141,10 @@ pub const LEXICON_SECTIONS: &[&str] = &[
     "places",
     "month-names",
     "date-metadata",
+    "ambiguous-heads",
+    "state-organs",
+    "possessive-speech",
+    "ordinal-words",
 ];
 
 /// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).

@@ -96,6 +96,19 @@ pub struct Lexicons {
     /// Words before a date that make it the record's metadata, not the
     /// meeting's ("revision", "approved"), lower case.
     pub date_metadata: Vec<String>,
+    /// Organisation heads too loose for running text ("group", "forum").
+    pub ambiguous_heads: HashSet<String>,
+    /// (phrase, canonical head) of state organs: "governments" gives "Government".
+    pub state_organs: Vec<(String, String)>,
+    /// Nouns after a possessive name that say the person spoke ("question").
+    pub possessive_speech: HashSet<String>,
+    /// Ordinal words in order from one ("first", "second").
+    pub ordinal_words: Vec<String>,
+    /// "Seventh Meeting": an ordinal word of `ordinal_words` before a meeting noun.
+    pub ordinal_title: Option<Regex>,
+    /// "Matteo Conti chaired the call": a name, a verb of `[roster-verbs]`
+    /// (group 2), a meeting noun.
+    pub active_roster: Option<Regex>,
     /// Words that join the last item of a list ("and", "&", "y").
     pub list_conjunctions: HashSet<String>,
 }
@@ -161,6 +174,28 @@ impl Lexicons {
             absence_words: lower("absence-words"),
             speaker_words: lower("speaker-words"),
             common_words: HashSet::new(),
+            ambiguous_heads: lower("ambiguous-heads"),
+            state_organs: pairs("state-organs"),
+            possessive_speech: lower("possessive-speech"),
+            ordinal_words: l.list("ordinal-words").iter().map(|w| w.to_lowercase()).collect(),
+            ordinal_title: alternation(l.list("ordinal-words")).and_then(|words| {
+                Regex::new(&format!(
+                    r"(?i)\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|call|session)\b"
+                ))
+                .ok()
+            }),
+            active_roster: alternation(
+                &pairs("roster-verbs")
+                    .into_iter()
+                    .map(|(verb, _)| verb)
+                    .collect::<Vec<_>>(),
+            )
+            .and_then(|verbs| {
+                Regex::new(&format!(
+                    r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b"
+                ))
+                .ok()
+            }),
             month_names: pairs("month-names")
                 .into_iter()
                 .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
@@ -226,6 +261,13 @@ impl Lexicons {
             .map(|o| Self::from_ontology(&o))
             .unwrap_or_default()
     }
+}
+
+/// "a|b|c" of the escaped words, longest first; `None` for no words.
+fn alternation(words: &[String]) -> Option<String> {
+    let mut w: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    (!w.is_empty()).then(|| w.join("|"))
 }
 
 /// A person named in a report, before identity resolution.

@@ -469,6 +469,9 @@ struct Qualifier {
     attendance: bool,
     absent: bool,
     speakers: bool,
+    /// The heading is a participants heading of its own ("Speakers"): its
+    /// speakers are the participant list too.
+    participants: bool,
 }
 
 impl Qualifier {
@@ -477,6 +480,13 @@ impl Qualifier {
             attendance: holds_word(t, &ex.lex.attendance_words),
             absent: holds_word(t, &ex.lex.absence_words),
             speakers: holds_word(t, &ex.lex.speaker_words),
+            participants: {
+                let t = t.trim().trim_end_matches(':').trim();
+                ex.lex
+                    .heading_participants
+                    .iter()
+                    .any(|h| h.eq_ignore_ascii_case(t))
+            },
         }
     }
 
@@ -596,7 +606,10 @@ pub fn rolls(
                 .iter()
                 .filter(|(_, i)| nicks.contains(&fold(i)))
                 .count();
-            let handles = speaking >= 2 && items.iter().all(|(_, i)| handle(i));
+            // Under a label ("Regrets: bertil"), one handle is enough when
+            // the record's turns are by handles.
+            let handles = (speaking >= 2 || !bare && nicks.len() >= 2)
+                && items.iter().all(|(_, i)| handle(i));
             let people: Vec<(NameSpan, bool, &str)> = items
                 .iter()
                 .filter_map(|(_, item)| {
@@ -640,6 +653,14 @@ pub fn rolls(
                     cues.push(Cue::SpeakerLabel);
                 }
                 let fact = q.fact(&item[n.len..], ex, &mut cues);
+                if fact == FactKind::Spoke && q.participants {
+                    out.push(Found {
+                        name: n.name.clone(),
+                        fact: FactKind::Listed,
+                        place,
+                        cues: cues.clone(),
+                    });
+                }
                 out.push(Found {
                     name: n.name,
                     fact,
@@ -745,7 +766,9 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
         let repeated = uses.get(&fold(l)).copied().unwrap_or(0) >= 2;
         let caps = l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase());
         let org = ex.orgs.lookup(l).is_some() || lex.countries.contains(&fold(l));
-        if (known || repeated) && !org && !(caps && !known) && !excluded(l, true, ex) {
+        // An all-capitals word ("RESOLUTION") needs the lexicon.
+        let vouched = if caps { known } else { known || repeated };
+        if vouched && !org && !excluded(l, true, ex) {
             let mut cues = vec![Cue::SpeakerLabel];
             if known {
                 cues.push(Cue::GivenName);

@@ -26,22 +26,6 @@ pub struct NameMention {
     pub range: Range<usize>,
 }
 
-const POSSESSIVE_SPEECH: &[&str] = &[
-    "question",
-    "questions",
-    "comment",
-    "comments",
-    "remark",
-    "remarks",
-    "intervention",
-    "interventions",
-    "point",
-    "query",
-    "presentation",
-    "proposal",
-    "statement",
-];
-
 /// Runs of capitalised name words in a sentence, with their byte ranges.
 fn name_runs<'a>(
     t: &'a str,
@@ -402,7 +386,7 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
                 && (before.ends_with(" by")
                     || after.starts_with(", who")
                     || after.starts_with(" (") && !followed_by_own_acronym(name, after));
-        let asked = possessive && POSSESSIVE_SPEECH.contains(&next_word.as_str());
+        let asked = possessive && lex.possessive_speech.contains(&next_word);
         let (fact, definite) = if (speaks && main) || asked {
             (FactKind::Spoke, true)
         } else if speaks {
