@@ -632,7 +632,7 @@ pub fn rolls(
                     .iter()
                     .filter(|(n, nick, _)| *nick || n.given || n.honorific)
                     .count();
-                let vouched = vouched == people.len();
+                let vouched = vouched * 3 >= people.len() * 2;
                 // Nothing but names, each followed by at most a parenthesis
                 // or a dash: a clause after one ("... agreed") makes it prose.
                 let plain = people.iter().all(|(n, _, item)| {
