@@ -259,3 +259,16 @@ fn a_date_in_spanish() {
         Some("2025-04-24")
     );
 }
+
+#[test]
+fn a_hyphen_at_a_line_end_after_a_wide_character_does_not_panic() {
+    // Found by the fuzz target: the word before the hyphen began after a
+    // three-byte character.
+    let doc = Document {
+        source: "r.txt".into(),
+        path: "r.txt".into(),
+        text: "\u{fffd}\u{e0}- \n  \u{2022} ".into(),
+        sha256: String::new(),
+    };
+    let _ = EXTRACTOR.extract(&doc);
+}

@@ -262,10 +262,11 @@ fn list_line<'a>(t: &'a str, ex: &Extractor) -> Option<(usize, NameSpan, &'a str
     let mut at = indent + list_marker(&t[indent..]).unwrap_or(0);
     let trimmed = t[at..].trim_start();
     at = t.len() - trimmed.len();
-    // "[23'] Craig Allan": a bracketed note before the name.
-    if let Some(rest) = t[at..].strip_prefix('[') {
-        let close = rest.find(']')?;
-        let after = rest[close + 1..].trim_start();
+    // "[23'] Craig Allan": a bracketed note before the name (the reading view
+    // may have dropped its opening bracket).
+    let first = t[at..].split(' ').next().unwrap_or("");
+    if first.len() <= 12 && first.ends_with(']') {
+        let after = t[at + first.len()..].trim_start();
         at = t.len() - after.len();
     }
     let body = &t[at..];
