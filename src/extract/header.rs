@@ -645,6 +645,17 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
         if words.is_empty() || words.iter().all(|w| lex.is_honorific(w)) {
             break;
         }
+        // "Ms. Cade, MAG Member and NRIs Coordinator": a role after the
+        // name, not another person.
+        let post = words.iter().filter(|w| !lex.is_honorific(w)).any(|w| {
+            let l = w.to_lowercase();
+            lex.role_words.contains(&l)
+                || lex.body_words.contains(&l)
+                || lex.non_name_nouns.contains(&l)
+        });
+        if post {
+            break;
+        }
         let name = words.join(" ");
         let range = pos..end;
         let mut after = &t[end..];
