@@ -272,3 +272,10 @@ fn a_hyphen_at_a_line_end_after_a_wide_character_does_not_panic() {
     };
     let _ = EXTRACTOR.extract(&doc);
 }
+
+#[test]
+fn a_timestamped_turn_with_an_affiliation_is_no_list_line() {
+    let out = extract("Coalition call, 6 May 2025\n\n00:00:04] Orla Brennan (Tidewater): Welcome. Tomasz sends his apologies.\n00:01:10] Ingrid Solheim: Thanks.\n");
+    assert!(with(&out, FactKind::Listed).is_empty());
+    assert!(!with(&out, FactKind::Mentioned).contains(&"Orla Brennan".to_owned()));
+}

@@ -278,8 +278,15 @@ fn list_line<'a>(t: &'a str, ex: &Extractor) -> Option<(usize, NameSpan, &'a str
         ]
         .iter()
         .any(|s| rest.starts_with(s));
-    // "Name: text" is a turn, not a list entry.
-    let turn = rest.trim_start().starts_with(':');
+    // "Name: text" and "Name (Org): text" are turns, not list entries; a
+    // long tail is running text.
+    let after_paren = rest
+        .strip_prefix(" (")
+        .and_then(|r| r.find(')').map(|i| &r[i + 1..]))
+        .unwrap_or(rest);
+    let turn = rest.trim_start().starts_with(':')
+        || after_paren.trim_start().starts_with(':')
+        || rest.split_whitespace().count() > 20;
     (separated && !turn && !prose_after(rest, ex)).then_some((at, n, rest))
 }
 
