@@ -145,7 +145,8 @@ pub enum FactKind {
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub fact: FactKind,
-    /// The sentence, with line breaks folded to spaces.
+    /// The sentence (or list line) exactly as the report writes it between
+    /// `start` and `end`, markup and line breaks included.
     pub text: String,
     /// Character (not byte) offset of the sentence's start in the decoded report.
     pub start: usize,
@@ -154,6 +155,10 @@ pub struct Evidence {
     /// The string that named the entity in that sentence.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub mention: String,
+    /// Why the extraction took the mention as a person ("given name", "list of
+    /// names", "speaker label"): the cues of the person recogniser.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why: Vec<String>,
 }
 
 /// An organisation, institution, office or body the report names.

@@ -10,7 +10,7 @@
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
@@ -30,6 +30,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../ontology/person-aliases.ttl"),
     ),
     ("lexicon.txt", include_str!("../ontology/lexicon.txt")),
+    (
+        "given-names.txt",
+        include_str!("../ontology/given-names.txt"),
+    ),
 ];
 
 /// Why the domain data could not be loaded.
@@ -49,6 +53,9 @@ pub enum OntologyError {
         line: usize,
         message: String,
     },
+    /// A section of the lexicon is missing or unknown.
+    #[error("{file}: {message}")]
+    LexiconSection { file: String, message: String },
 }
 
 /// How a label may be matched in text.
@@ -100,6 +107,46 @@ pub struct Curation {
     pub preferred: HashMap<String, String>,
 }
 
+/// The sections of `lexicon.txt`: each must be there, and no other (a misspelt
+/// section would otherwise be lost without a word).
+pub const LEXICON_SECTIONS: &[&str] = &[
+    "speech-verbs",
+    "speech-adverbs",
+    "non-speech-followers",
+    "not-names",
+    "honorifics",
+    "name-particles",
+    "procedural-agenda",
+    "headings-agenda",
+    "headings-discussion",
+    "headings-participants",
+    "headings-absent",
+    "headings-next",
+    "roster-verbs",
+    "role-words",
+    "countries",
+    "months-and-days",
+    "body-words",
+    "organisation-heads",
+    "stakeholder-groups",
+    "roster-labels",
+    "non-name-nouns",
+    "work-items",
+    "not-given-names",
+    "attendance-words",
+    "absence-words",
+    "speaker-words",
+    "not-speaker-labels",
+    "list-conjunctions",
+    "places",
+    "month-names",
+    "date-metadata",
+    "ambiguous-heads",
+    "state-organs",
+    "possessive-speech",
+    "ordinal-words",
+];
+
 /// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -107,6 +154,31 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Every section of [`LEXICON_SECTIONS`] is present and no other is.
+    fn check(&self, file: &str) -> Result<(), OntologyError> {
+        let error = |message: String| OntologyError::LexiconSection {
+            file: file.to_owned(),
+            message,
+        };
+        if let Some(unknown) = self
+            .sections
+            .keys()
+            .find(|k| !LEXICON_SECTIONS.contains(&k.as_str()))
+        {
+            return Err(error(format!(
+                "unknown section [{unknown}] (misspelt? the sections are {})",
+                LEXICON_SECTIONS.join(", ")
+            )));
+        }
+        if let Some(missing) = LEXICON_SECTIONS
+            .iter()
+            .find(|s| !self.sections.contains_key(**s))
+        {
+            return Err(error(format!("the section [{missing}] is missing")));
+        }
+        Ok(())
+    }
+
     /// The entries of a section, empty when the section is absent.
     pub fn list(&self, section: &str) -> &[String] {
         self.sections.get(section).map_or(&[], Vec::as_slice)
@@ -150,6 +222,10 @@ pub struct Ontology {
     pub nicknames: HashMap<String, Vec<String>>,
     pub curation: Curation,
     pub lexicon: Lexicon,
+    /// Given names, folded (`given-names.txt`): the person recogniser's lexicon.
+    pub given_names: HashSet<String>,
+    /// Common English words, lower case (`common-words.txt`).
+    pub common_words: HashSet<String>,
     /// SHA-256 of the crate version and every domain file: extractions cached
     /// under another fingerprint were made with other rules or data.
     pub fingerprint: String,
@@ -195,8 +271,24 @@ impl Ontology {
         hash.update(env!("CARGO_PKG_VERSION").as_bytes());
         for (file, text) in sources {
             hash.update(text.as_bytes());
+            let words = || {
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_owned)
+                    .collect()
+            };
+            if file.ends_with("given-names.txt") {
+                me.given_names = words();
+                continue;
+            }
+            if file.ends_with("common-words.txt") {
+                me.common_words = words();
+                continue;
+            }
             if file.ends_with("lexicon.txt") {
                 me.lexicon = Lexicon::parse(&file, &text)?;
+                me.lexicon.check(&file)?;
                 continue;
             }
             let subjects = parse_turtle(&file, &text)?;
@@ -348,6 +440,24 @@ mod tests {
         assert!(l.list("b").is_empty());
         assert!(Lexicon::parse("x", "orphan").is_err());
         Ok(())
+    }
+
+    #[test]
+    fn a_missing_or_misspelt_lexicon_section_is_an_error_naming_the_file() {
+        let shipped = include_str!("../ontology/lexicon.txt");
+        let misspelt = shipped.replace("[speech-verbs]", "[speach-verbs]");
+        let err = Ontology::from_sources([("my/lexicon.txt".to_owned(), misspelt)])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("my/lexicon.txt"), "{err}");
+        assert!(err.contains("[speach-verbs]"), "{err}");
+        let missing = shipped.replace("[absence-words]", "");
+        let err = Ontology::from_sources([("my/lexicon.txt".to_owned(), missing)])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("[absence-words] is missing"), "{err}");
     }
 
     #[test]

@@ -852,6 +852,7 @@ pub(crate) mod tests {
             start,
             end: start + text.chars().count(),
             mention: mention.into(),
+            why: Vec::new(),
         };
         Report {
             source: "000_sample.txt".into(),
@@ -913,6 +914,7 @@ pub(crate) mod tests {
                             start: 10,
                             end: 54,
                             mention: "Wolfgang Kleinwächter".into(),
+                            why: Vec::new(),
                         },
                     ],
                     ..Person::default()
@@ -937,6 +939,7 @@ pub(crate) mod tests {
                         start: 400,
                         end: 422,
                         mention: "GDC".into(),
+                        why: Vec::new(),
                     }],
                 },
                 Topic {

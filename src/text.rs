@@ -500,9 +500,12 @@ fn join(p: &mut Span, next: &Span) {
     ];
     let next_first = next.text.chars().next().unwrap_or(' ');
     if p.text.ends_with('-') && p.text[..p.text.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
-        let word_start = p.text[..p.text.len() - 1]
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |i| i + 1);
+        // Past the last char that is no letter, however many bytes it takes.
+        let head = &p.text[..p.text.len() - 1];
+        let word_start = head
+            .char_indices()
+            .rfind(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = p.text[word_start..p.text.len() - 1].to_lowercase();
         if next_first.is_lowercase() && !KEEP_HYPHEN.contains(&word.as_str()) {
             p.text.pop();

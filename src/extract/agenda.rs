@@ -9,7 +9,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:item\s+)?(\d{1,2})(?:[.)]|\s*[-–:])\s*(.+)$")
+    // "1. Title", "Item 2: Title", "1.2 Title" (a path), never "00:11:52 ..." (a time).
+    Regex::new(r"(?i)^(?:item\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+|(\d{1,2})(?:[.)]\s*|\s*[-–:]\s*))(\D.*)$")
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 /// "09:00–09:05  Welcome and adoption of the agenda (Chair)": an item by its
@@ -21,7 +22,7 @@ static TIMED: LazyLock<Regex> = LazyLock::new(|| {
 /// The number a timed item takes: the next one.
 const NEXT_NUMBER: &str = "+";
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-*•]\s*)?\(?([a-z])[.)]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
+    Regex::new(r"^(?:[-*•]\s*)?\(?([a-zA-Z])[.)]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-*•‣◦▪–]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}")));
@@ -55,6 +56,8 @@ pub fn is_heading_text(t: &str) -> bool {
 enum Item {
     Top(String, String),
     Sub(Option<char>, String),
+    /// "1.2 Title": a numbered sub-item, its whole number path.
+    Path(String, String),
 }
 
 fn classify(line: &Line) -> Option<Item> {
@@ -69,18 +72,34 @@ fn classify(line: &Line) -> Option<Item> {
         return Some(Item::Top(NEXT_NUMBER.to_owned(), title));
     }
     if let Some(c) = NUMBERED.captures(t) {
-        return Some(Item::Top(c[1].to_owned(), clean_title(&c[2])));
+        let title = clean_title(c.get(3).map_or("", |m| m.as_str()));
+        if let Some(path) = c.get(1) {
+            return Some(Item::Path(path.as_str().to_owned(), title));
+        }
+        return Some(Item::Top(
+            c.get(2).map_or("", |m| m.as_str()).to_owned(),
+            title,
+        ));
     }
     if let Some(c) = LETTERED.captures(t) {
         return c[1]
             .chars()
             .next()
-            .map(|l| Item::Sub(Some(l), clean_title(&c[2])));
+            .map(|l| Item::Sub(Some(l.to_ascii_lowercase()), clean_title(&c[2])));
     }
     if let Some(c) = BULLET.captures(t) {
         return Some(Item::Sub(None, clean_title(&c[1])));
     }
     None
+}
+
+/// A participants or apologies heading ("Present", "In Attendance", "Apologies").
+fn is_heading_line_text(t: &str, lex: &Lexicons) -> bool {
+    let t = t.trim_end_matches(':').trim();
+    lex.heading_participants
+        .iter()
+        .chain(&lex.heading_absent)
+        .any(|h| h.eq_ignore_ascii_case(t))
 }
 
 fn is_heading_line(line: &Line, list: &[String]) -> bool {
@@ -100,6 +119,7 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let mut items: Vec<AgendaItem> = Vec::new();
     let mut numbered = false;
     let mut last_top = 0usize;
+    let mut top_indent = 0usize;
     let mut next_letter = b'a';
     let mut end = start + 1;
     for line in &lines[start + 1..] {
@@ -124,17 +144,29 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
                 } else {
                     n.parse().unwrap_or(0)
                 };
-                // Numbering that restarts is the discussion going through the items.
+                // Numbering that restarts further in is a nested list;
+                // at the same depth, the discussion going through the items.
                 if numbered && n <= last_top {
+                    if line.indent > top_indent {
+                        items.push(AgendaItem {
+                            id: format!("{last_top}.{n}"),
+                            title,
+                        });
+                        continue;
+                    }
                     break;
                 }
                 numbered = true;
                 last_top = n;
+                top_indent = line.indent;
                 next_letter = b'a';
                 items.push(AgendaItem {
                     id: n.to_string(),
                     title,
                 });
+            }
+            Some(Item::Path(id, title)) if !items.is_empty() => {
+                items.push(AgendaItem { id, title });
             }
             Some(Item::Sub(letter, title)) if !items.is_empty() => {
                 let l = letter.map_or(next_letter, |c| c as u8);
@@ -186,11 +218,12 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
         .unwrap_or(usize::MAX);
     let mut top: Option<String> = None;
     let mut seen_any = !items.is_empty();
-    for line in text
-        .lines
-        .iter()
-        .filter(|l| l.number >= from_line && l.number < participants_at)
-    {
+    for line in text.lines.iter().filter(|l| l.number >= from_line) {
+        // A participant list closes the outline when it comes after it (an
+        // annex); one at the top is passed over.
+        if line.number >= participants_at && seen_any {
+            break;
+        }
         if line.is_blank() {
             continue;
         }
@@ -209,9 +242,23 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
                     out.push(AgendaItem { id: n, title });
                 }
             }
-            // Lettered lines under a bullet are a list in the discussion, not sub-items.
+            Some(Item::Path(id, title))
+                if is_heading_text(&title)
+                    && !title.ends_with('.')
+                    && top
+                        .as_ref()
+                        .is_some_and(|n| id.starts_with(&format!("{n}."))) =>
+            {
+                if !known(&out, &id, &title) {
+                    out.push(AgendaItem { id, title });
+                }
+            }
+            // Lettered lines under a bullet are a list in the discussion, not
+            // sub-items; nor are the parts of an attendance section ("a. Present").
             Some(Item::Sub(Some(letter), title))
-                if is_heading_text(&title) && !t.starts_with(['-', '*', '•']) =>
+                if is_heading_text(&title)
+                    && !t.starts_with(['-', '*', '•'])
+                    && !is_heading_line_text(&title, lex) =>
             {
                 if let Some(n) = &top {
                     let id = format!("{n}.{letter}");

@@ -77,6 +77,88 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// "24-25 June 2024" (the day before the dash), "May 4-8, 2015" (the year
+/// after the range).
+static RANGE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*$"));
+static RANGE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\b,?(?:\s+(\d{4})\b)?"));
+
+/// A date of a range of days ("24-25 June 2024", "May 4-8, 2015"): the first
+/// day, with the year written after the range. `None` when `m` is no range.
+pub fn range_start(s: &str, m: &DateMatch) -> Option<PartialDate> {
+    if let Some(c) = RANGE_BEFORE.captures(&s[..m.range.start]) {
+        let day = c.get(1)?.as_str().parse().ok()?;
+        let d = PartialDate { day, ..m.date };
+        return valid(d.year, d.month, d.day).then_some(d);
+    }
+    let c = RANGE_AFTER.captures(&s[m.range.end..])?;
+    let year = c
+        .get(1)
+        .and_then(|y| y.as_str().parse().ok())
+        .or(m.date.year);
+    Some(PartialDate { year, ..m.date })
+}
+
+/// Dates written with the month names of `[month-names]` ("24 de abril de
+/// 2003", "3. März 2021"): a day, an optional connector, the month, and
+/// optionally a connector and the year.
+pub fn find_named_dates(s: &str, months: &[(String, u32)]) -> Vec<DateMatch> {
+    let mut out = Vec::new();
+    // Words with their byte offsets (separators may be wider than a byte).
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let sep = c.is_whitespace() || c == ',';
+        match (sep, start) {
+            (true, Some(b)) => {
+                words.push((b, &s[b..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    let connector = |w: &str| ["de", "del", "of", "di", "do", "da"].contains(&w);
+    for (i, &(at, w)) in words.iter().enumerate() {
+        let Ok(day) = w.trim_end_matches(['.', 'º', 'o']).parse::<u32>() else {
+            continue;
+        };
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|(_, w)| connector(w)) {
+            j += 1;
+        }
+        let Some(&(m_at, m)) = words.get(j) else {
+            continue;
+        };
+        let lower = m.trim_end_matches('.').to_lowercase();
+        let Some(month) = months.iter().find(|(n, _)| *n == lower).map(|(_, n)| *n) else {
+            continue;
+        };
+        let mut end = m_at + m.len();
+        let mut k = j + 1;
+        if words.get(k).is_some_and(|(_, w)| connector(w)) {
+            k += 1;
+        }
+        let year = words.get(k).and_then(|&(y_at, y)| {
+            let y = y.trim_end_matches(['.', ';']);
+            (y.len() == 4)
+                .then(|| y.parse::<i32>().ok())
+                .flatten()
+                .inspect(|_| {
+                    end = y_at + y.len();
+                })
+        });
+        if valid(year, month, day) {
+            out.push(DateMatch {
+                range: at..end,
+                date: PartialDate { year, month, day },
+            });
+        }
+    }
+    out
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.get(..3)?.to_ascii_lowercase();
     let i = [

@@ -30,11 +30,6 @@ static US_DATES: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:meeting|title|subject|event|body|group)\s*:\s*"));
 /// "the third meeting", "Seventh Meeting of the ...".
-static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session)\b",
-    )
-});
 /// The lines of an e-mail's header block ("From:", "Subject:"...).
 static EMAIL_HEADER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s"));
@@ -48,18 +43,12 @@ static WHO_CHAIRS: LazyLock<Regex> = LazyLock::new(|| {
         r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s+who\s+(?:co-)?(?:chairs|moderates|facilitates|leads)\s+(?:the|this|our)\s+(?:committee|group|working\s+group|meeting|call|coalition|network|forum)\b",
     )
 });
-/// "Matteo Conti chaired the call": the active voice of a roster verb.
-static ACTIVE_ROSTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s+(chaired|moderated|facilitated|hosted)\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b",
-    )
-});
 static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|session)\b")
 });
 static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting)\s+(?:report|minutes|notes)\b.*|(?:notes|minutes|summary|report|record)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:meeting|call|session)\s*$|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|preparatory|coordination|planning|steering|kick-?off|informal|extraordinary|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
+        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting|teleconference|call)\s+(?:report|minutes|notes)\b.*|(?:notes|minutes|summary|report|record)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:meeting|call|session)\s*$|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|preparatory|coordination|planning|steering|kick-?off|informal|extraordinary|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session|teleconference)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
     )
 });
 static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -193,7 +182,12 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
                 .iter()
                 .copied()
                 .chain(opening.iter().map(|s| s.text()))
-                .find_map(|t| ORDINAL_WORD.captures(t).and_then(|c| ordinal(&c[1])))
+                .find_map(|t| {
+                    lex.ordinal_title
+                        .as_ref()?
+                        .captures(t)
+                        .and_then(|c| ordinal(&c[1], lex))
+                })
         });
 
     // "All dates in these notes are US style (MM/DD/YYYY)".
@@ -205,13 +199,38 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         .chain(opening.iter().map(|s| s.text()))
         .collect();
     let mut date_place = None;
+    // The first dated place whose date is no record metadata ("Revision as
+    // of", "approved on") nor the next meeting's; a single day before a range
+    // of days ("May 4-8, 2015" then "Tuesday, May 5, 2015"); the first day of
+    // a range when there is nothing else.
+    let mut candidates: Vec<(usize, PartialDate, bool)> = Vec::new();
     for (i, place) in places.iter().enumerate() {
-        let dates = find_dates_in(place, month_first);
-        if let Some(d) = dates.iter().find(|d| d.date.year.is_some()) {
-            h.date = d.date.in_context(None, false);
-            date_place = Some(i);
-            break;
+        let mut dates = find_dates_in(place, month_first);
+        if dates.is_empty() {
+            dates = super::dates::find_named_dates(place, &lex.month_names);
         }
+        for d in dates {
+            let before = place[..d.range.start].to_lowercase();
+            if lex
+                .date_metadata
+                .iter()
+                .any(|w| before.contains(w.as_str()))
+            {
+                continue;
+            }
+            match super::dates::range_start(place, &d) {
+                Some(start) => candidates.push((i, start, true)),
+                None => candidates.push((i, d.date, false)),
+            }
+        }
+    }
+    let chosen = candidates
+        .iter()
+        .find(|(_, d, range)| d.year.is_some() && !range)
+        .or_else(|| candidates.iter().find(|(_, d, _)| d.year.is_some()));
+    if let Some((i, d, _)) = chosen {
+        h.date = d.in_context(None, false);
+        date_place = Some(*i);
     }
     if h.date.is_none() {
         // A date without its year still places the meeting if a year is written nearby.
@@ -248,31 +267,9 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
 }
 
 /// "third" → 3.
-fn ordinal(word: &str) -> Option<u32> {
-    const WORDS: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
+fn ordinal(word: &str, lex: &Lexicons) -> Option<u32> {
     let word = word.to_lowercase();
-    WORDS
+    lex.ordinal_words
         .iter()
         .position(|w| *w == word)
         .and_then(|i| u32::try_from(i + 1).ok())
@@ -507,9 +504,15 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
         }
         // "Matteo Conti chaired the call", "Valentina Sosa, who chairs the
         // committee, opened the meeting".
-        if let Some(c) = ACTIVE_ROSTER.captures(t).or_else(|| WHO_CHAIRS.captures(t)) {
+        let active = lex.active_roster.as_ref().and_then(|r| r.captures(t));
+        if let Some(c) = active.or_else(|| WHO_CHAIRS.captures(t)) {
             if let Some(who) = c.get(1) {
-                let host = c.get(2).is_some_and(|v| v.as_str() == "hosted");
+                // The role `[roster-verbs]` gives the verb.
+                let host = c.get(2).is_some_and(|v| {
+                    lex.roster_verbs
+                        .iter()
+                        .any(|(verb, role)| verb == v.as_str() && role == "host")
+                });
                 for name in names_at(t, who.start(), lex) {
                     let list = if host {
                         &mut h.hosts
@@ -640,6 +643,17 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
             words.pop();
         }
         if words.is_empty() || words.iter().all(|w| lex.is_honorific(w)) {
+            break;
+        }
+        // "Ms. Cade, MAG Member and NRIs Coordinator": a role after the
+        // name, not another person.
+        let post = words.iter().filter(|w| !lex.is_honorific(w)).any(|w| {
+            let l = w.to_lowercase();
+            lex.role_words.contains(&l)
+                || lex.body_words.contains(&l)
+                || lex.non_name_nouns.contains(&l)
+        });
+        if post {
             break;
         }
         let name = words.join(" ");

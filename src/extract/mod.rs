@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod header;
 pub mod names;
 pub mod orgnames;
+pub mod people;
 pub mod roster;
 pub mod speech;
 
@@ -73,6 +74,43 @@ pub struct Lexicons {
     pub non_name_nouns: HashSet<String>,
     /// (label, role) pairs: "Chair: A" gives A the role "moderator".
     pub roster_labels: Vec<(String, String)>,
+    /// Given names, folded, less `[not-given-names]`: evidence of a person.
+    pub given_names: HashSet<String>,
+    /// Folded words that are given names somewhere but rarely in a record ("mag").
+    pub not_given_names: HashSet<String>,
+    /// Words of a heading or label over people who attended ("present", "guests").
+    pub attendance_words: HashSet<String>,
+    /// Words that say people did not attend ("apologies", "absent").
+    pub absence_words: HashSet<String>,
+    /// Words of a heading over people who speak ("panel", "speakers").
+    pub speaker_words: HashSet<String>,
+    /// Labels that open a field, not a turn ("action", "resolution").
+    pub not_speaker_labels: HashSet<String>,
+    /// Common English words, lower case (`common-words.txt`): a word of a
+    /// name the lexicon vouches for is none of them.
+    pub common_words: HashSet<String>,
+    /// Cities and places, folded ("addis ababa"): never a person.
+    pub places: HashSet<String>,
+    /// Month names of other languages, lower case, with their numbers ("abril = 4").
+    pub month_names: Vec<(String, u32)>,
+    /// Words before a date that make it the record's metadata, not the
+    /// meeting's ("revision", "approved"), lower case.
+    pub date_metadata: Vec<String>,
+    /// Organisation heads too loose for running text ("group", "forum").
+    pub ambiguous_heads: HashSet<String>,
+    /// (phrase, canonical head) of state organs: "governments" gives "Government".
+    pub state_organs: Vec<(String, String)>,
+    /// Nouns after a possessive name that say the person spoke ("question").
+    pub possessive_speech: HashSet<String>,
+    /// Ordinal words in order from one ("first", "second").
+    pub ordinal_words: Vec<String>,
+    /// "Seventh Meeting": an ordinal word of `ordinal_words` before a meeting noun.
+    pub ordinal_title: Option<Regex>,
+    /// "Matteo Conti chaired the call": a name, a verb of `[roster-verbs]`
+    /// (group 2), a meeting noun.
+    pub active_roster: Option<Regex>,
+    /// Words that join the last item of a list ("and", "&", "y").
+    pub list_conjunctions: HashSet<String>,
 }
 
 impl Lexicons {
@@ -130,7 +168,71 @@ impl Lexicons {
                 .map(|w| fold(w))
                 .collect(),
             roster_labels: pairs("roster-labels"),
+            given_names: HashSet::new(),
+            not_given_names: l.list("not-given-names").iter().map(|w| fold(w)).collect(),
+            attendance_words: lower("attendance-words"),
+            absence_words: lower("absence-words"),
+            speaker_words: lower("speaker-words"),
+            common_words: HashSet::new(),
+            ambiguous_heads: lower("ambiguous-heads"),
+            state_organs: pairs("state-organs"),
+            possessive_speech: lower("possessive-speech"),
+            ordinal_words: l.list("ordinal-words").iter().map(|w| w.to_lowercase()).collect(),
+            ordinal_title: alternation(l.list("ordinal-words")).and_then(|words| {
+                Regex::new(&format!(
+                    r"(?i)\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|call|session)\b"
+                ))
+                .ok()
+            }),
+            active_roster: alternation(
+                &pairs("roster-verbs")
+                    .into_iter()
+                    .map(|(verb, _)| verb)
+                    .collect::<Vec<_>>(),
+            )
+            .and_then(|verbs| {
+                Regex::new(&format!(
+                    r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b"
+                ))
+                .ok()
+            }),
+            month_names: pairs("month-names")
+                .into_iter()
+                .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
+                .collect(),
+            date_metadata: l
+                .list("date-metadata")
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            places: l.list("places").iter().map(|w| fold(w)).collect(),
+            list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
+            not_speaker_labels: l
+                .list("not-speaker-labels")
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
         }
+    }
+
+    /// The word lists and the given-name lexicon of an ontology.
+    pub fn from_ontology(o: &Ontology) -> Self {
+        let mut me = Self::new(&o.lexicon);
+        me.given_names = o
+            .given_names
+            .iter()
+            .filter(|n| !me.not_given_names.contains(*n))
+            .cloned()
+            .collect();
+        me.common_words = o.common_words.clone();
+        me
+    }
+
+    /// Is the word a given name of the lexicon ("Simon-Jan": "simon")?
+    pub fn is_given(&self, w: &str) -> bool {
+        let f = fold(w);
+        let first = f.split(['-', '\'', ' ']).next().unwrap_or("");
+        self.given_names.contains(&f) || self.given_names.contains(first)
     }
 
     /// "Mr", "Mr.", "Ambassador", "H.E." and the like.
@@ -156,9 +258,16 @@ impl Lexicons {
     #[cfg(test)]
     pub fn for_tests() -> Self {
         Ontology::embedded()
-            .map(|o| Self::new(&o.lexicon))
+            .map(|o| Self::from_ontology(&o))
             .unwrap_or_default()
     }
+}
+
+/// "a|b|c" of the escaped words, longest first; `None` for no words.
+fn alternation(words: &[String]) -> Option<String> {
+    let mut w: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    (!w.is_empty()).then(|| w.join("|"))
 }
 
 /// A person named in a report, before identity resolution.
@@ -220,7 +329,7 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
 impl Extractor {
     pub fn new(ontology: &Ontology) -> Self {
         Self {
-            lex: Lexicons::new(&ontology.lexicon),
+            lex: Lexicons::from_ontology(ontology),
             orgs: Matcher::new(&ontology.organisations, true),
             topics: Matcher::new(&ontology.topics, false),
             roles: Matcher::new(&ontology.roles, false),
@@ -310,7 +419,15 @@ impl Extractor {
         }
         for e in &roster {
             let line = &text.lines[e.line];
-            out.mentions.push(listed(e, FactKind::Listed));
+            // "Name - Constituency - absent, apologies": named on the list,
+            // but not there.
+            let tail = line.text().get(e.name_range.end..).unwrap_or("");
+            let fact = if people::holds_word(tail, &self.lex.absence_words) {
+                FactKind::Mentioned
+            } else {
+                FactKind::Listed
+            };
+            out.mentions.push(listed(e, fact));
             // The same line is the evidence of the affiliations it states.
             if !e.organisations.is_empty() {
                 out.mentions.push(PersonMention {
@@ -325,6 +442,8 @@ impl Extractor {
                 });
             }
         }
+        // The person recogniser: lists, rolls and turns of any layout.
+        let person_skip = self.recognise(&text, &roster_lines, &mut out);
         for (names, fact, role) in [
             (&header.moderators, FactKind::Moderator, "moderator"),
             (&header.hosts, FactKind::Host, "host"),
@@ -361,7 +480,7 @@ impl Extractor {
             .map(|l| l.number)
             .collect();
         for s in &text.sentences {
-            if roster_lines.contains(&s.line) {
+            if person_skip.contains(&s.line) {
                 continue;
             }
             // "The representative of Malawi welcomed ...": the one listed
@@ -483,6 +602,7 @@ impl Extractor {
         }
         self.entities(&text, &header.series, &roster, &roster_lines, &mut out);
         self.warn(&mut out, roster.is_empty());
+        exact_evidence(&doc.text, &mut out);
         if out.meeting.date.is_none()
             && out.agenda.is_empty()
             && out.mentions.iter().all(|m| !m.definite)
@@ -492,6 +612,69 @@ impl Extractor {
             });
         }
         Ok(out)
+    }
+
+    /// People found by [`people`], whatever the layout, as definite mentions
+    /// with the cues that made them people. Returns the lines read as lists or
+    /// rolls, with the participant list's: running text is not read there.
+    fn recognise(
+        &self,
+        text: &Text,
+        roster_lines: &HashSet<usize>,
+        out: &mut Extraction,
+    ) -> HashSet<usize> {
+        let speakers = people::speakers(text, self, roster_lines);
+        let nicks: HashSet<String> = speakers
+            .iter()
+            .filter(|f| !f.name.contains(' '))
+            .map(|f| fold(&f.name))
+            .collect();
+        // Rolls first: a line of several names is a roll, not a list line.
+        let mut found = people::rolls(text, self, &HashSet::new(), &nicks);
+        let mut skip: HashSet<usize> = roster_lines.clone();
+        for f in &found {
+            match f.place {
+                people::Place::Sentence(i) => {
+                    let s = &text.sentences[i].span;
+                    skip.extend(
+                        text.lines
+                            .iter()
+                            .filter(|l| l.span.start() >= s.start() && l.span.start() < s.end())
+                            .map(|l| l.number),
+                    );
+                    skip.insert(text.sentences[i].line);
+                }
+                people::Place::Line(l) => {
+                    skip.insert(l);
+                }
+            }
+        }
+        let lists = people::line_lists(text, self, &skip);
+        skip.extend(lists.iter().filter_map(|f| match f.place {
+            people::Place::Line(l) => Some(l),
+            people::Place::Sentence(_) => None,
+        }));
+        found.extend(lists);
+        found.extend(speakers);
+        for f in found {
+            let span = match f.place {
+                people::Place::Line(l) => &text.lines[l].span,
+                people::Place::Sentence(i) => &text.sentences[i].span,
+            };
+            let mut ev = evidence(f.fact, span, &f.name);
+            ev.why = f.cues.iter().map(|c| c.as_str().to_owned()).collect();
+            out.mentions.push(PersonMention {
+                text: f.name,
+                fact: f.fact,
+                definite: true,
+                nickname: None,
+                roles: Vec::new(),
+                affiliations: Vec::new(),
+                memberships: Vec::new(),
+                evidence: ev,
+            });
+        }
+        skip
     }
 
     /// The organisation (canonical, as written) or roles stated right after a
@@ -820,6 +1003,37 @@ fn evidence(fact: FactKind, span: &Span, mention: &str) -> Evidence {
         start: span.start(),
         end: span.end(),
         mention: mention.to_owned(),
+        why: Vec::new(),
+    }
+}
+
+/// Makes every evidence's text the report's own text between its offsets, so
+/// that a reader (or an `oa:TextQuoteSelector`) finds it there exactly: the
+/// cleaned sentence drops markup and folds line breaks.
+fn exact_evidence(raw: &str, out: &mut Extraction) {
+    // Byte offset of each char, and one past the last.
+    let bytes: Vec<usize> = raw
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(raw.len()))
+        .collect();
+    let slice = |e: &mut Evidence| {
+        let end = e.end.min(bytes.len() - 1);
+        let start = e.start.min(end);
+        e.start = start;
+        e.end = end;
+        e.text = raw[bytes[start]..bytes[end]].to_owned();
+    };
+    for m in &mut out.mentions {
+        slice(&mut m.evidence);
+    }
+    for e in out
+        .organisations
+        .iter_mut()
+        .flat_map(|o| o.evidence.iter_mut())
+        .chain(out.topics.iter_mut().flat_map(|t| t.evidence.iter_mut()))
+    {
+        slice(e);
     }
 }
 

@@ -17,31 +17,6 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Head nouns that also head other capitalised phrases in meeting reports
-/// ("Working Group" the series, "Open Forum" a session, "Main Session
-/// Programme"): too loose for running text, fine in a participant list.
-const AMBIGUOUS_HEADS: &[&str] = &[
-    "group",
-    "forum",
-    "programme",
-    "program",
-    "project",
-    "service",
-    "initiative",
-    "partnership",
-    "board",
-    "committee",
-    "office",
-    "fund",
-    "trust",
-    "bank",
-    "school",
-    "lab",
-    "league",
-    "company",
-    "secretariat",
-];
-
 /// Words that join the parts of one name: "Ministry of Transport and
 /// Communications", "Mission of Croatia to the United Nations".
 const CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "to", "&"];
@@ -107,7 +82,7 @@ pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
         let lower = w.text.to_lowercase();
         capitalised(w.text)
             && lex.organisation_heads.contains(&lower)
-            && !AMBIGUOUS_HEADS.contains(&lower.as_str())
+            && !lex.ambiguous_heads.contains(&lower)
     };
     // A capitalised word that can be part of a name: not a month or a day, not
     // a sentence's "The".
@@ -240,19 +215,6 @@ pub fn national_igfs(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
     out
 }
 
-/// Heads that name a state's organ when "of <country>" follows, written
-/// in lower case as often as not: "the governments of Germany and Norway",
-/// "the permanent mission of Kenya". Each with its singular, capitalised form.
-const STATE_ORGANS: &[(&str, &str)] = &[
-    ("government", "Government"),
-    ("governments", "Government"),
-    ("permanent mission", "Permanent Mission"),
-    ("permanent missions", "Permanent Mission"),
-    ("mission", "Mission"),
-    ("embassy", "Embassy"),
-    ("embassies", "Embassy"),
-];
-
 /// State organs named by country, as (byte range, canonical name): "the
 /// governments of Germany and Norway" gives "Government of Germany" and
 /// "Government of Norway", both over the whole phrase.
@@ -263,7 +225,7 @@ pub fn state_organs(sentence: &str, lex: &Lexicons) -> Vec<(Range<usize>, String
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let organ = STATE_ORGANS.iter().find(|(phrase, _)| {
+        let organ = lex.state_organs.iter().find(|(phrase, _)| {
             let parts: Vec<&str> = phrase.split(' ').collect();
             i + parts.len() < words.len()
                 && parts.iter().enumerate().all(|(j, p)| lower[i + j] == *p)

@@ -55,6 +55,17 @@ fn heading<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
         Some((h, _)) => h.trim(),
         None => head,
     };
+    // "Present: A (AT); B (BC) Apologies: C": the absent are not present.
+    let rest = rest.map(|r| {
+        let lower = r.to_lowercase();
+        let cut = lex
+            .heading_absent
+            .iter()
+            .filter_map(|h| lower.find(&format!(" {}:", h.to_lowercase())))
+            .min()
+            .unwrap_or(r.len());
+        r.get(..cut).unwrap_or(r).trim_end()
+    });
     lex.heading_participants
         .iter()
         .any(|h| h.eq_ignore_ascii_case(head))

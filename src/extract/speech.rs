@@ -26,22 +26,6 @@ pub struct NameMention {
     pub range: Range<usize>,
 }
 
-const POSSESSIVE_SPEECH: &[&str] = &[
-    "question",
-    "questions",
-    "comment",
-    "comments",
-    "remark",
-    "remarks",
-    "intervention",
-    "interventions",
-    "point",
-    "query",
-    "presentation",
-    "proposal",
-    "statement",
-];
-
 /// Runs of capitalised name words in a sentence, with their byte ranges.
 fn name_runs<'a>(
     t: &'a str,
@@ -75,7 +59,10 @@ fn name_runs<'a>(
             && (is_name_word(w) || particle || initial || honorific)
             && (honorific || !lex.not_names.contains(w))
             && !lex.months_and_days.contains(&w.to_lowercase());
-        let boundary = w.len() + lead != raw.len() && !(honorific && raw.ends_with('.'));
+        // "Lynn St. Amour": an abbreviated particle does not end the name.
+        let boundary = w.len() + lead != raw.len()
+            && !(honorific && raw.ends_with('.'))
+            && !(particle && raw[lead..] == format!("{w}."));
         if ok {
             words.push((w_start, w));
         }
@@ -378,12 +365,28 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
         let before = t[..range.start].trim_end();
         let full = name.split(' ').filter(|w| !lex.is_honorific(w)).count() >= 2;
         let titled = name.split(' ').next().is_some_and(|w| lex.is_honorific(w));
+        // The given-name lexicon vouches for a full name anywhere whose other
+        // words are no common words ("Japan Meeting" is no person).
+        let first_word = name.split(' ').find(|w| !lex.is_honorific(w)).unwrap_or("");
+        let caps = first_word.chars().all(|c| !c.is_lowercase());
+        // In parentheses after a name, a name-shaped run is an affiliation.
+        let vouched = full
+            && !caps
+            && !t[..range.start].ends_with('(')
+            && lex.is_given(first_word)
+            && !lex.countries.contains(&names::fold(first_word))
+            && !lex.places.contains(&names::fold(name))
+            && name
+                .split(' ')
+                .skip(1)
+                .all(|w| !lex.common_words.contains(&w.to_lowercase()));
         let named_person = titled
+            || vouched
             || full
                 && (before.ends_with(" by")
                     || after.starts_with(", who")
                     || after.starts_with(" (") && !followed_by_own_acronym(name, after));
-        let asked = possessive && POSSESSIVE_SPEECH.contains(&next_word.as_str());
+        let asked = possessive && lex.possessive_speech.contains(&next_word);
         let (fact, definite) = if (speaks && main) || asked {
             (FactKind::Spoke, true)
         } else if speaks {

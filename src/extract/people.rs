@@ -1,0 +1,866 @@
+//! The person recogniser: names found by what any record carries, whatever its
+//! layout.
+//!
+//! A candidate is a name-shaped span (capitalised words, initials, particles,
+//! hyphens, all-capitals family names) at a place where records put people: the
+//! head of a line in a run of such lines, an item of a "label: A, B and C" roll,
+//! a speaker label (`Name:`, `>> NAME:`, `<nick>`), a self-introduction. Each
+//! candidate is kept with the cues that made it a person ([`Cue`]), which the
+//! `extract` JSON shows as the evidence's `why`.
+//!
+//! Rationale: the rules of [`super::roster`] and [`super::speech`] read the
+//! layouts they were written for; real records arrive in many others. What
+//! stays the same across them is the shape of a name, the given-name lexicon,
+//! and the shape of a list. This module will not decide who is who across
+//! reports (that is [`crate::resolve`]), nor read roles and organisations
+//! beyond what the list line states.
+
+use super::names::{fold, is_name_word, title_case};
+use super::Extractor;
+use crate::model::FactKind;
+use crate::text::{list_marker, Text};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Why a span was taken as a person: shown in the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cue {
+    /// The first word is in the given-name lexicon.
+    GivenName,
+    /// A title stands before it ("Dr", "Ambassador").
+    Honorific,
+    /// It heads a line in a run of lines that each begin with a name.
+    ListLine,
+    /// The heading above the list, or the label of the roll, says attendance.
+    AttendanceHeading,
+    /// The heading, the label or the line's tail says the person was absent.
+    Absent,
+    /// The heading says the people below speak (speakers, panel).
+    SpeakerHeading,
+    /// An item of a "label: A, B and C" roll.
+    Roll,
+    /// A speaker label opens a turn (`Name:`, `>> NAME:`, `<nick>`).
+    SpeakerLabel,
+    /// The speaker says who they are ("This is ...", "I am ...").
+    SelfIntroduction,
+}
+
+impl Cue {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cue::GivenName => "given name",
+            Cue::Honorific => "honorific",
+            Cue::ListLine => "list of names",
+            Cue::AttendanceHeading => "attendance heading",
+            Cue::Absent => "marked absent",
+            Cue::SpeakerHeading => "speakers heading",
+            Cue::Roll => "roll",
+            Cue::SpeakerLabel => "speaker label",
+            Cue::SelfIntroduction => "self-introduction",
+        }
+    }
+}
+
+/// A person the recogniser found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The name, all-capitals written in title case, honorific removed.
+    pub name: String,
+    pub fact: FactKind,
+    /// The line it was read from (for [`Place::Line`]) or the sentence.
+    pub place: Place,
+    pub cues: Vec<Cue>,
+}
+
+/// Where a person was found: a line of the record, or a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Line(usize),
+    Sentence(usize),
+}
+
+/// A name-shaped span at the start of a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    /// Byte length of the span, honorific included.
+    pub len: usize,
+    /// The name without its honorific, all-capitals in title case.
+    pub name: String,
+    /// The first given name is in the lexicon.
+    pub given: bool,
+    pub honorific: bool,
+    /// Words of the name, particles and initials included.
+    pub words: usize,
+}
+
+impl NameSpan {
+    fn cues(&self) -> Vec<Cue> {
+        let mut c = Vec::new();
+        if self.given {
+            c.push(Cue::GivenName);
+        }
+        if self.honorific {
+            c.push(Cue::Honorific);
+        }
+        c
+    }
+}
+
+/// Is a word (as written) known not to be part of a personal name? A month,
+/// a day or a country is one only where the name would start ("Frank March",
+/// "Jordan Carter" are names).
+fn excluded(w: &str, first: bool, ex: &Extractor) -> bool {
+    let lex = &ex.lex;
+    let lower = w.to_lowercase();
+    lex.not_names.contains(w)
+        || lex.not_names.contains(&title_case(w))
+        || first && lex.months_and_days.contains(&lower)
+        || lex.role_words.contains(&lower)
+        || lex.body_words.contains(&lower)
+        || lex.non_name_nouns.contains(&lower)
+        || lex.organisation_heads.contains(&lower)
+        || first && lex.countries.contains(&fold(w)) && !lex.is_given(w)
+}
+
+/// Is the folded word a given name of the lexicon ("simon-jan": "simon")?
+pub fn is_given(w: &str, ex: &Extractor) -> bool {
+    ex.lex.is_given(w)
+}
+
+/// Letters of a name word: a capital then letters, hyphens or apostrophes; the
+/// replacement character stands for a letter lost in decoding ("G\u{FFFD}ry").
+fn name_word(w: &str) -> bool {
+    if w.contains('\u{FFFD}') {
+        let clean: String = w.replace('\u{FFFD}', "e");
+        return is_name_word(&clean);
+    }
+    is_name_word(w) && !w.contains('.')
+}
+
+fn initial(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.len() {
+        1 => b[0].is_ascii_uppercase(),
+        2 => b[0].is_ascii_uppercase() && b[1] == b'.',
+        _ => false,
+    }
+}
+
+/// The name-shaped span at the start of `t`: an optional honorific, then up to
+/// five words that are name words, initials or particles, ending at
+/// punctuation, a parenthesis or a word that is no name. `min_words` name words
+/// at least (an honorific and one word always do). Nothing when a word of the
+/// run is one no name holds ("Commercial Users", "Policy Director").
+pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
+    let lex = &ex.lex;
+    let mut pos = 0;
+    let mut honorific = false;
+    let mut start = 0;
+    let mut words: Vec<&str> = Vec::new();
+    let mut end = 0;
+    for raw in t.split(' ') {
+        let at = pos;
+        pos += raw.len() + 1;
+        if raw.is_empty() {
+            break;
+        }
+        let w = raw.trim_end_matches([',', ';', ':', ')', '-', '–', '.', '!', '?']);
+        // "Harald A. Summa": an initial keeps its dot.
+        let w = if initial(raw.trim_end_matches([',', ';', ':'])) {
+            raw.trim_end_matches([',', ';', ':'])
+        } else {
+            w
+        };
+        let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
+        // "Lynn St. Amour": an abbreviated particle keeps the name going.
+        let boundary = w.len() != raw.len() && !(particle && raw == format!("{w}."));
+        if words.is_empty() && !honorific && lex.is_honorific(w) {
+            honorific = true;
+            start = pos.min(t.len());
+            end = start;
+            if boundary && !raw.ends_with('.') {
+                break;
+            }
+            continue;
+        }
+        let ok = particle || name_word(w) || (!words.is_empty() && initial(w));
+        if !ok {
+            break;
+        }
+        if !particle && excluded(w, words.is_empty(), ex) {
+            // A word no name holds inside a capitalised run: the run names
+            // something else ("Policy Director", "Business Users").
+            return None;
+        }
+        words.push(w);
+        end = at + w.len();
+        if boundary || words.len() > 6 {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| lex.particles.iter().any(|p| p == w))
+    {
+        words.pop();
+    }
+    let full: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| name_word(w) && !initial(w))
+        .collect();
+    if full.is_empty() || words.len() > 6 || full.len() < min_words.max(1) && !honorific {
+        return None;
+    }
+    let last = *words.last()?;
+    let end_at = t[start..end].rfind(last).map(|i| start + i + last.len())?;
+    let span = &t[start..end_at];
+    if ex.orgs.lookup(span).is_some()
+        || lex.countries.contains(&fold(span))
+        || lex.places.contains(&fold(span))
+    {
+        return None;
+    }
+    let first = full[0];
+    let caps = |w: &str| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
+    // "KUMMER Markus": a family name in capitals first.
+    let given = is_given(first, ex)
+        || (caps(first) && full.len() >= 2 && !caps(full[1]) && is_given(full[1], ex));
+    // An all-capitals run is an acronym or a heading unless a given name vouches.
+    if full.iter().all(|w| caps(w)) && !given && !honorific {
+        return None;
+    }
+    if full.iter().any(|w| lex.not_given_names.contains(&fold(w))) && full.len() == 1 {
+        return None;
+    }
+    Some(NameSpan {
+        len: end_at,
+        name: title_case(span),
+        given,
+        honorific,
+        words: words.len(),
+    })
+}
+
+/// Does the text (a heading or a line's tail) hold one of the words?
+pub(crate) fn holds_word(t: &str, list: &HashSet<String>) -> bool {
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && list.contains(&w.to_lowercase()))
+}
+
+/// A line that opens with a name followed by nothing, or by what a list puts
+/// after names: a dash, a parenthesis, a comma, a slash, a tab, a bar.
+/// Returns the byte offset of the name, the name and the rest of the line.
+fn list_line<'a>(t: &'a str, ex: &Extractor) -> Option<(usize, NameSpan, &'a str)> {
+    let indent = t.len() - t.trim_start().len();
+    let mut at = indent + list_marker(&t[indent..]).unwrap_or(0);
+    let trimmed = t[at..].trim_start();
+    at = t.len() - trimmed.len();
+    // "[23'] Craig Allan": a bracketed note before the name (the reading view
+    // may have dropped its opening bracket).
+    let first = t[at..].split(' ').next().unwrap_or("");
+    if first.len() <= 12 && first.ends_with(']') {
+        let after = t[at + first.len()..].trim_start();
+        at = t.len() - after.len();
+    }
+    let body = &t[at..];
+    let n = name_at(body, ex, 2)?;
+    let rest = &body[n.len..];
+    let separated = rest.trim().is_empty()
+        || [
+            " -", "-", " –", "–", " (", ",", " /", "/", "\t", " |", ";", "  ",
+        ]
+        .iter()
+        .any(|s| rest.starts_with(s));
+    // "Name: text" and "Name (Org): text" are turns, not list entries; a
+    // long tail is running text.
+    let after_paren = rest
+        .strip_prefix(" (")
+        .and_then(|r| r.find(')').map(|i| &r[i + 1..]))
+        .unwrap_or(rest);
+    let turn = rest.trim_start().starts_with(':')
+        || after_paren.trim_start().starts_with(':')
+        || rest.split_whitespace().count() > 20;
+    (separated && !turn && !prose_after(rest, ex)).then_some((at, n, rest))
+}
+
+/// The kind of a line's list marker: none, a bullet, or a number or letter.
+fn marker_kind(t: &str) -> u8 {
+    let t = t.trim_start();
+    match list_marker(t) {
+        None => 0,
+        Some(_) if t.starts_with(|c: char| c.is_alphanumeric() || c == '(') => 2,
+        Some(_) => 1,
+    }
+}
+
+/// Does running text follow a name's parenthesis ("(Keio University) noted
+/// that ...")? A list line goes on with a role, an organisation or a mark,
+/// not with a verb.
+fn prose_after(rest: &str, ex: &Extractor) -> bool {
+    let after = match rest
+        .strip_prefix(" (")
+        .and_then(|r| r.find(')').map(|i| &r[i + 1..]))
+    {
+        Some(a) => a,
+        None => rest.trim_start_matches([' ', ',', '-', '–']),
+    };
+    let word = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    rest.starts_with(" (")
+        && word.starts_with(char::is_lowercase)
+        && !ex.lex.absence_words.contains(&lower)
+        || ex.lex.speech_verbs.contains(&lower)
+}
+
+/// The runs of lines that each begin with a name: lists of people, whatever
+/// their heading. Lines in `skip` (read by another rule) are left alone.
+pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found> {
+    let lex = &ex.lex;
+    let mut out = Vec::new();
+    let mut group: Vec<(usize, NameSpan, String)> = Vec::new();
+    let flush = |group: &mut Vec<(usize, NameSpan, String)>, out: &mut Vec<Found>| {
+        if group.is_empty() {
+            return;
+        }
+        let first = group[0].0;
+        let heading = text.lines[..first]
+            .iter()
+            .rev()
+            .map(|l| l.text().trim())
+            .find(|t| !t.is_empty() && !t.chars().all(|c| "-=_*~".contains(c)))
+            .unwrap_or("");
+        let attendance = holds_word(heading, &lex.attendance_words);
+        let absent_heading = holds_word(heading, &lex.absence_words);
+        let speakers = holds_word(heading, &lex.speaker_words);
+        let given = group
+            .iter()
+            .filter(|(_, n, _)| n.given || n.honorific)
+            .count();
+        let accepted = if group.len() >= 2 {
+            given * 2 >= group.len()
+        } else {
+            (attendance || absent_heading || speakers) && given == 1
+        };
+        if accepted {
+            for (line, n, tail) in group.drain(..) {
+                let mut cues = n.cues();
+                cues.push(Cue::ListLine);
+                let absent = absent_heading || holds_word(&tail, &lex.absence_words);
+                let fact = if absent {
+                    cues.push(Cue::Absent);
+                    FactKind::Mentioned
+                } else if speakers {
+                    cues.push(Cue::SpeakerHeading);
+                    FactKind::Spoke
+                } else {
+                    if attendance {
+                        cues.push(Cue::AttendanceHeading);
+                    }
+                    FactKind::Listed
+                };
+                out.push(Found {
+                    name: n.name,
+                    fact,
+                    place: Place::Line(line),
+                    cues,
+                });
+            }
+        }
+        group.clear();
+    };
+    for line in &text.lines {
+        if line.is_blank() {
+            continue;
+        }
+        if skip.contains(&line.number) {
+            flush(&mut group, &mut out);
+            continue;
+        }
+        match list_line(line.text(), ex) {
+            Some((_, n, rest)) => {
+                // A list keeps one kind of marker: "3. Discussion Items" after
+                // plain name lines is the next section.
+                let kind = marker_kind(line.text());
+                if group
+                    .last()
+                    .is_some_and(|(l, _, _)| marker_kind(text.lines[*l].text()) != kind)
+                {
+                    flush(&mut group, &mut out);
+                }
+                group.push((line.number, n, rest.to_owned()));
+            }
+            None => flush(&mut group, &mut out),
+        }
+    }
+    flush(&mut group, &mut out);
+    out
+}
+
+/// "Board members present: A, B, C and D", "Apologies: E (X); F": a label
+/// that says attendance or absence, then names. The label may follow other
+/// text on the line ("... (part) Apologies: G"), and one line may hold several.
+static ROLL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s;.)])((?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*)(?:\s*\([^)]{0,40}\))?\s*:\s",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Splits a roll's names at commas, semicolons and "and" outside parentheses.
+fn roll_items<'a>(s: &'a str, lex: &super::Lexicons) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut from = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = bytes[i];
+        match c {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth -= 1,
+            b',' | b';' if depth <= 0 => {
+                out.push((from, &s[from..i]));
+                from = i + 1;
+            }
+            b' ' if depth <= 0 => {
+                // " and ", " y ", " & ": the conjunctions of `[list-conjunctions]`.
+                let word = s[i + 1..].split(' ').next().unwrap_or("");
+                if s[i + 1 + word.len()..].starts_with(' ') && lex.list_conjunctions.contains(word)
+                {
+                    out.push((from, &s[from..i]));
+                    from = i + word.len() + 2;
+                    i += word.len() + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if from < s.len() {
+        out.push((from, &s[from..]));
+    }
+    out.into_iter()
+        .map(|(at, p)| {
+            let lead = p.len() - p.trim_start().len();
+            (at + lead, p.trim())
+        })
+        .filter(|(_, p)| !p.is_empty())
+        .collect()
+}
+
+/// The heading of a line: the nearest non-blank line above it that is no rule
+/// ("-----"), when it is short; empty otherwise.
+fn heading_above(text: &Text, line: usize) -> &str {
+    text.lines[..line.min(text.lines.len())]
+        .iter()
+        .rev()
+        .map(|l| l.text().trim())
+        .find(|t| !t.is_empty() && !t.chars().all(|c| "-=_*~".contains(c)))
+        .filter(|t| t.split_whitespace().count() <= 8)
+        .unwrap_or("")
+}
+
+/// How a label or heading qualifies the people after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Qualifier {
+    attendance: bool,
+    absent: bool,
+    speakers: bool,
+    /// The heading is a participants heading of its own ("Speakers"): its
+    /// speakers are the participant list too.
+    participants: bool,
+}
+
+impl Qualifier {
+    fn of(t: &str, ex: &Extractor) -> Self {
+        Self {
+            attendance: holds_word(t, &ex.lex.attendance_words),
+            absent: holds_word(t, &ex.lex.absence_words),
+            speakers: holds_word(t, &ex.lex.speaker_words),
+            participants: {
+                let t = t.trim().trim_end_matches(':').trim();
+                ex.lex
+                    .heading_participants
+                    .iter()
+                    .any(|h| h.eq_ignore_ascii_case(t))
+            },
+        }
+    }
+
+    fn any(self) -> bool {
+        self.attendance || self.absent || self.speakers
+    }
+
+    /// The fact a person under this qualifier supports, with its cue.
+    fn fact(self, tail: &str, ex: &Extractor, cues: &mut Vec<Cue>) -> FactKind {
+        if self.absent || holds_word(tail, &ex.lex.absence_words) {
+            cues.push(Cue::Absent);
+            FactKind::Mentioned
+        } else if self.speakers {
+            cues.push(Cue::SpeakerHeading);
+            FactKind::Spoke
+        } else {
+            if self.attendance {
+                cues.push(Cue::AttendanceHeading);
+            }
+            FactKind::Listed
+        }
+    }
+}
+
+/// An item of a roll as a person: a name (one word needs the lexicon or an
+/// honorific), or a nickname the record uses as a speaker label.
+fn roll_person(item: &str, ex: &Extractor, nicks: &HashSet<String>) -> Option<(NameSpan, bool)> {
+    let token = item.split([' ', '(']).next().unwrap_or("");
+    if !token.is_empty()
+        && token
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+        && nicks.contains(&fold(token))
+    {
+        let n = NameSpan {
+            len: token.len(),
+            name: token.to_owned(),
+            given: false,
+            honorific: false,
+            words: 1,
+        };
+        return Some((n, true));
+    }
+    let n = name_at(item, ex, 1)?;
+    if n.words < 2 && !n.given && !n.honorific {
+        return None;
+    }
+    let tail = item[n.len..].trim_start();
+    // "for late arrival", "who chaired": a clause, not a list entry.
+    if tail.starts_with(char::is_lowercase)
+        && n.words < 2
+        && !holds_word(tail, &ex.lex.absence_words)
+    {
+        return None;
+    }
+    Some((n, false))
+}
+
+/// Rolls of names: after an attendance or absence label ("Board members
+/// present: A, B, C and D", "Apologies: E (X); F", several on one line), or
+/// a sentence that is a bare list of names, qualified by its heading. `nicks`
+/// are the record's speaker labels, folded: a roll of them is a roll of people.
+/// Sentences on lines in `skip` are left alone.
+pub fn rolls(
+    text: &Text,
+    ex: &Extractor,
+    skip: &HashSet<usize>,
+    nicks: &HashSet<String>,
+) -> Vec<Found> {
+    let lex = &ex.lex;
+    let mut out = Vec::new();
+    // Labelled rolls by sentence (they wrap over lines); bare ones by line.
+    let places = text
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (Place::Sentence(i), s.line, s.text()))
+        .chain(
+            text.lines
+                .iter()
+                .map(|l| (Place::Line(l.number), l.number, l.text())),
+        );
+    for (place, line, t) in places {
+        if skip.contains(&line) {
+            continue;
+        }
+        let labels: Vec<(Range<usize>, &str)> = ROLL_LABEL
+            .captures_iter(t)
+            .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
+            .filter(|(_, l)| {
+                holds_word(l, &lex.attendance_words) || holds_word(l, &lex.absence_words)
+            })
+            .collect();
+        let mut parts: Vec<(Qualifier, &str, bool)> = Vec::new();
+        match place {
+            Place::Line(_) if labels.is_empty() => {
+                parts.push((Qualifier::of(heading_above(text, line), ex), t, true));
+            }
+            Place::Line(_) | Place::Sentence(_) if labels.is_empty() => continue,
+            Place::Line(_) => continue,
+            Place::Sentence(_) => {}
+        }
+        for (k, (range, label)) in labels.iter().enumerate() {
+            let stop = labels.get(k + 1).map_or(t.len(), |(r, _)| r.start);
+            parts.push((Qualifier::of(label, ex), &t[range.end..stop], false));
+        }
+        for (q, body, bare) in parts {
+            let items = roll_items(body.trim_end_matches('.'), lex);
+            // A roll of one-word handles, two of which at least speak in the
+            // record: every handle of it is a person's ("chris, plh, nina").
+            let handle = |i: &str| {
+                !i.is_empty()
+                    && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+                    && i.starts_with(char::is_lowercase)
+            };
+            let speaking = items
+                .iter()
+                .filter(|(_, i)| nicks.contains(&fold(i)))
+                .count();
+            // Under a label ("Regrets: bertil"), one handle is enough when
+            // the record's turns are by handles.
+            let handles = (speaking >= 2 || !bare && nicks.len() >= 2)
+                && items.iter().all(|(_, i)| handle(i));
+            let people: Vec<(NameSpan, bool, &str)> = items
+                .iter()
+                .filter_map(|(_, item)| {
+                    if handles {
+                        let n = NameSpan {
+                            len: item.len(),
+                            name: (*item).to_owned(),
+                            given: false,
+                            honorific: false,
+                            words: 1,
+                        };
+                        return Some((n, true, &item[..]));
+                    }
+                    roll_person(item, ex, nicks).map(|(n, nick)| (n, nick, &item[..]))
+                })
+                .collect();
+            if bare {
+                // A bare list: most items are names, most names vouched for.
+                let vouched = people
+                    .iter()
+                    .filter(|(n, nick, _)| *nick || n.given || n.honorific)
+                    .count();
+                let vouched = vouched * 3 >= people.len() * 2;
+                // Nothing but names, each followed by at most a parenthesis
+                // or a dash: a clause after one ("... agreed") makes it prose.
+                let plain = people.iter().all(|(n, _, item)| {
+                    let tail = item[n.len..].trim_start();
+                    tail.is_empty() || tail.starts_with(['(', '-', '–', '/'])
+                });
+                let enough = items.len() >= 3 || q.any() && items.len() >= 2;
+                let named = people.len() == items.len()
+                    || items.len() >= 4 && people.len() + 1 == items.len();
+                if !enough || !named || !plain || !vouched {
+                    continue;
+                }
+            }
+            for (n, nick, item) in people {
+                let mut cues = n.cues();
+                cues.push(Cue::Roll);
+                if nick {
+                    cues.push(Cue::SpeakerLabel);
+                }
+                let fact = q.fact(&item[n.len..], ex, &mut cues);
+                if fact == FactKind::Spoke && q.participants {
+                    out.push(Found {
+                        name: n.name.clone(),
+                        fact: FactKind::Listed,
+                        place,
+                        cues: cues.clone(),
+                    });
+                }
+                out.push(Found {
+                    name: n.name,
+                    fact,
+                    place,
+                    cues,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// ">> NAME:" anywhere (captioning flattened to one line), "<nick> text" and
+/// "Name: text" at the start of a line.
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r">>\s*([A-Z][A-Za-z'’.\- ]{1,60}?)\s*:")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+static NICK_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*<([A-Za-z][\w.\-|]{0,30})>\s+\S")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+static LABEL_TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,4})(?:\s+\([^)]{1,60}\))?\s*:\s+\S")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+/// "This is Yoshinobu Matsuzaki", "I am Kenny Huang", "My name is ...".
+static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]his is|I am|I'm|I’m|[Mm]y name is)\s+([A-Z])")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Speakers of turns: caption labels, IRC nicks, `Name:` labels and
+/// self-introductions. A one-word label counts when the lexicon knows it as a
+/// given name or the record uses it to open two turns at least; field labels
+/// ("Action:", "Date:") never do.
+pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found> {
+    let lex = &ex.lex;
+    let mut out = Vec::new();
+    let field = |l: &str| {
+        let f = fold(l);
+        lex.not_speaker_labels.contains(&f)
+            || f.split(' ').any(|w| lex.not_speaker_labels.contains(w))
+            || lex.is_section_heading(l)
+            || holds_word(l, &lex.attendance_words)
+            || holds_word(l, &lex.absence_words)
+    };
+    // How often each one-word label opens a line.
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for line in &text.lines {
+        if let Some(c) = LABEL_TURN.captures(line.text()) {
+            if let Some(l) = c.get(1) {
+                if !l.as_str().contains(' ') {
+                    *uses.entry(fold(l.as_str())).or_default() += 1;
+                }
+            }
+        }
+    }
+    for line in &text.lines {
+        if line.is_blank() || skip.contains(&line.number) {
+            continue;
+        }
+        let t = line.text();
+        if let Some(nick) = NICK_TURN.captures(t).and_then(|c| c.get(1)) {
+            let n = nick.as_str();
+            if !field(n) {
+                out.push(Found {
+                    name: n.to_owned(),
+                    fact: FactKind::Spoke,
+                    place: Place::Line(line.number),
+                    cues: vec![Cue::SpeakerLabel],
+                });
+            }
+            continue;
+        }
+        if t.trim_start().starts_with(">>") {
+            continue;
+        }
+        let Some(label) = LABEL_TURN.captures(t).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let l = label.as_str();
+        if field(l) {
+            continue;
+        }
+        if l.contains(' ') {
+            if let Some(n) = name_at(l, ex, 2).filter(|n| n.len == l.len()) {
+                let mut cues = n.cues();
+                cues.push(Cue::SpeakerLabel);
+                out.push(Found {
+                    name: n.name,
+                    fact: FactKind::Spoke,
+                    place: Place::Line(line.number),
+                    cues,
+                });
+            }
+            continue;
+        }
+        if l.chars().count() < 2 {
+            continue;
+        }
+        let known = l.starts_with(char::is_uppercase) && is_given(l, ex) && name_word(l);
+        let repeated = uses.get(&fold(l)).copied().unwrap_or(0) >= 2;
+        let caps = l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase());
+        let org = ex.orgs.lookup(l).is_some() || lex.countries.contains(&fold(l));
+        // An all-capitals word ("RESOLUTION") needs the lexicon.
+        let vouched = if caps { known } else { known || repeated };
+        if vouched && !org && !excluded(l, true, ex) {
+            let mut cues = vec![Cue::SpeakerLabel];
+            if known {
+                cues.push(Cue::GivenName);
+            }
+            out.push(Found {
+                name: title_case(l),
+                fact: FactKind::Spoke,
+                place: Place::Line(line.number),
+                cues,
+            });
+        }
+    }
+    for (i, s) in text.sentences.iter().enumerate() {
+        let t = s.text();
+        // The first label of a sentence is read by the transcript rule of
+        // `speech`; those inside it are this rule's.
+        for c in CAPTION_LABEL.captures_iter(t) {
+            let Some(label) = c.get(1) else { continue };
+            if label.start() <= 3 {
+                continue;
+            }
+            let l = label.as_str().trim();
+            if field(l) || l.split(' ').any(|w| lex.not_names.contains(&title_case(w))) {
+                continue;
+            }
+            if let Some(n) = name_at(l, ex, 1).filter(|n| n.len == l.len()) {
+                let mut cues = n.cues();
+                cues.push(Cue::SpeakerLabel);
+                out.push(Found {
+                    name: n.name,
+                    fact: FactKind::Spoke,
+                    place: Place::Sentence(i),
+                    cues,
+                });
+            }
+        }
+        for c in SELF_INTRO.captures_iter(t) {
+            let Some(m) = c.get(1) else { continue };
+            let Some(n) = name_at(&t[m.start()..], ex, 1) else {
+                continue;
+            };
+            if n.words < 2 && !n.given {
+                continue;
+            }
+            let mut cues = n.cues();
+            cues.push(Cue::SelfIntroduction);
+            out.push(Found {
+                name: n.name,
+                fact: FactKind::Spoke,
+                place: Place::Sentence(i),
+                cues,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ontology::Ontology;
+
+    fn extractor() -> Extractor {
+        Extractor::new(&Ontology::embedded().expect("the embedded ontology loads"))
+    }
+
+    #[test]
+    fn names_with_particles_initials_and_capitals() {
+        let ex = extractor();
+        let n = |t: &str| name_at(t, &ex, 2).map(|n| n.name);
+        assert_eq!(
+            n("Remco van Mook (RvM), Member").as_deref(),
+            Some("Remco van Mook")
+        );
+        assert_eq!(
+            n("Harald A. Summa (SU)").as_deref(),
+            Some("Harald A. Summa")
+        );
+        assert_eq!(
+            n("Thomas Keller- Registrars").as_deref(),
+            Some("Thomas Keller")
+        );
+        assert_eq!(n("MARKUS KUMMER").as_deref(), Some("Markus Kummer"));
+        assert_eq!(n("Senior Policy Director"), None);
+        assert_eq!(n("Commercial & Business Users"), None);
+    }
+}

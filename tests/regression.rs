@@ -1,0 +1,281 @@
+//! One small record per rule of the person recogniser and the meeting date,
+//! each named for the case it covers: when one fails, its name says which
+//! rule broke. The records are our own writing, the names invented.
+
+use meetkg::extract::{Extraction, Extractor};
+use meetkg::ingest::Document;
+use meetkg::model::FactKind;
+use meetkg::ontology::Ontology;
+use std::sync::LazyLock;
+
+static EXTRACTOR: LazyLock<Extractor> =
+    LazyLock::new(|| Extractor::new(&Ontology::embedded().expect("the embedded ontology loads")));
+
+fn extract(text: &str) -> Extraction {
+    let doc = Document {
+        source: "r.txt".into(),
+        path: "r.txt".into(),
+        text: text.into(),
+        sha256: String::new(),
+    };
+    EXTRACTOR.extract(&doc).expect("a meeting record")
+}
+
+/// The definite mentions with the given fact, as written.
+fn with(out: &Extraction, fact: FactKind) -> Vec<String> {
+    let mut v: Vec<String> = out
+        .mentions
+        .iter()
+        .filter(|m| m.definite && m.fact == fact)
+        .map(|m| m.text.clone())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn listed(text: &str) -> Vec<String> {
+    with(&extract(text), FactKind::Listed)
+}
+
+fn spoke(text: &str) -> Vec<String> {
+    with(&extract(text), FactKind::Spoke)
+}
+
+fn anyone(text: &str) -> Vec<String> {
+    let out = extract(text);
+    let mut v: Vec<String> = out
+        .mentions
+        .iter()
+        .filter(|m| m.definite)
+        .map(|m| m.text.clone())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[test]
+fn name_lines_under_any_heading_are_a_list() {
+    let got = listed("Harbour Trust board, 3 March 2025\n\nWho came along\nOrla Brennan - Treasurer\nTomasz Wilk - Member\nIngrid Solheim - Member\n\n1. Accounts\n");
+    assert_eq!(got, ["Ingrid Solheim", "Orla Brennan", "Tomasz Wilk"]);
+}
+
+#[test]
+fn a_list_line_marked_absent_is_named_but_not_listed() {
+    let out = extract("Harbour Trust board, 3 March 2025\n\nOrla Brennan - Treasurer\nTomasz Wilk - Member - absent, apologies\nIngrid Solheim - Member\n");
+    assert_eq!(
+        with(&out, FactKind::Listed),
+        ["Ingrid Solheim", "Orla Brennan"]
+    );
+    assert!(with(&out, FactKind::Mentioned).contains(&"Tomasz Wilk".to_owned()));
+}
+
+#[test]
+fn a_list_under_a_regrets_heading_is_absent() {
+    let out = extract("Harbour Trust board, 3 March 2025\n\nATTENDEES\n------\nOrla Brennan (Tidewater) / Treasurer\nTomasz Wilk (Kestrel Labs) / Member\n\nREGRETS\n------\nIngrid Solheim (Fjordnet) / Member\n");
+    assert_eq!(
+        with(&out, FactKind::Listed),
+        ["Orla Brennan", "Tomasz Wilk"]
+    );
+    assert!(!with(&out, FactKind::Listed).contains(&"Ingrid Solheim".to_owned()));
+    assert!(with(&out, FactKind::Mentioned).contains(&"Ingrid Solheim".to_owned()));
+}
+
+#[test]
+fn a_bulleted_list_under_a_panel_heading_spoke() {
+    let got = spoke("Open session on data, 12 May 2025\n\n3. Panel discussion\n  • Renata Quispe (Andes Lab)\n  • Kwabena Ofori (Volta Net)\n");
+    assert_eq!(got, ["Kwabena Ofori", "Renata Quispe"]);
+}
+
+#[test]
+fn a_prose_roll_after_an_attendance_label() {
+    let got = listed("Minutes of the Board, 4 June 2025\n\nBoard members present: Orla Brennan, Tomasz Wilk, Ingrid Solheim and Kwabena Ofori.\n");
+    assert_eq!(
+        got,
+        [
+            "Ingrid Solheim",
+            "Kwabena Ofori",
+            "Orla Brennan",
+            "Tomasz Wilk"
+        ]
+    );
+}
+
+#[test]
+fn the_following_trustees_were_present() {
+    let got = listed("Trustees meeting, 4 June 2025\n\nThe following Trustees were present: Orla Brennan (Chair), Tomasz Wilk and Ingrid Solheim.\n");
+    assert_eq!(got, ["Ingrid Solheim", "Orla Brennan", "Tomasz Wilk"]);
+}
+
+#[test]
+fn apologies_inside_a_present_line_are_not_present() {
+    let out = extract("Board call, 4 June 2025\n\nPresent: Orla Brennan (OB) (Chair); Tomasz Wilk (TW) Apologies: Ingrid Solheim (IS)\n");
+    assert_eq!(
+        with(&out, FactKind::Listed),
+        ["Orla Brennan", "Tomasz Wilk"]
+    );
+    assert!(with(&out, FactKind::Mentioned).contains(&"Ingrid Solheim".to_owned()));
+}
+
+#[test]
+fn a_bare_comma_list_under_a_present_heading() {
+    let got = listed("Council minutes, 9 July 2025\n\na. Present\n\nOrla Brennan (President), Tomasz Wilk (Secretary), Ingrid Solheim, and Kwabena Ofori (Treasurer)\n\nb. Apologies\n");
+    assert_eq!(
+        got,
+        [
+            "Ingrid Solheim",
+            "Kwabena Ofori",
+            "Orla Brennan",
+            "Tomasz Wilk"
+        ]
+    );
+}
+
+#[test]
+fn a_roll_of_irc_nicknames_that_speak() {
+    let out = extract("Sync call\n\n14 May 2025\n\nbramble, quill, orla\n\nquill: shall we start\nbramble: yes\nquill: first item is the charter\nbramble: I have comments\n");
+    let listed = with(&out, FactKind::Listed);
+    assert_eq!(listed, ["bramble", "orla", "quill"]);
+    assert_eq!(with(&out, FactKind::Spoke), ["bramble", "quill"]);
+}
+
+#[test]
+fn a_nickname_in_angle_brackets_spoke() {
+    let got = spoke("Sync call, 14 May 2025\n\n<quill> shall we start\n<bramble> yes please\n");
+    assert_eq!(got, ["bramble", "quill"]);
+}
+
+#[test]
+fn caption_labels_inside_one_flattened_line() {
+    let got = spoke("MEMBER MEETING 6 MAY 2025 >> CHAIR: Welcome all. >> ORLA BRENNAN: Thank you, Chair. >> TOMASZ WILK: I agree with that.");
+    assert!(got.contains(&"Orla Brennan".to_owned()), "{got:?}");
+    assert!(got.contains(&"Tomasz Wilk".to_owned()), "{got:?}");
+}
+
+#[test]
+fn a_speaker_who_introduces_themself() {
+    let got = spoke("Member meeting, 6 May 2025\n\n>> Good morning. This is Ingrid Solheim from Norway, Treasurer.\n");
+    assert_eq!(got, ["Ingrid Solheim"]);
+}
+
+#[test]
+fn a_timestamped_chat_label_with_an_affiliation() {
+    let got = spoke("Steering call, 6 May 2025\n\nChat\n\n00:11:52 Orla Brennan (Tidewater): Loud and clear\n00:12:10 Tomasz Wilk: Same here\n");
+    assert_eq!(got, ["Orla Brennan", "Tomasz Wilk"]);
+}
+
+#[test]
+fn field_labels_are_no_speakers() {
+    let got = spoke("Sync call, 14 May 2025\n\nAction: quill to draft\nResolution: adopted\nAction: bramble to review\nResolution: closed\n");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn an_abbreviated_particle_keeps_the_name_whole() {
+    let got =
+        anyone("Call of 4 June 2025\n\nThe call was chaired by Mirela St. Clair, who opened it.\n");
+    assert!(got.contains(&"Mirela St. Clair".to_owned()), "{got:?}");
+}
+
+#[test]
+fn a_month_or_a_country_inside_a_name_is_a_name() {
+    let got = listed(
+        "Council, 4 June 2025\n\nPresent: Frank March (Chair), Jordan Keane, Ingrid Solheim\n",
+    );
+    assert_eq!(got, ["Frank March", "Ingrid Solheim", "Jordan Keane"]);
+}
+
+#[test]
+fn places_and_common_words_after_a_given_name_are_no_people() {
+    let got = anyone("Forum, 4 June 2025\n\nThe meeting was held in Addis Ababa and followed the Japan Meeting of last year. Orla Brennan welcomed everyone.\n");
+    assert_eq!(got, ["Orla Brennan"]);
+}
+
+#[test]
+fn a_numbered_paragraph_opening_with_a_name_is_prose_not_a_list() {
+    let out = extract("Working group, 4 June 2025\n\n1. Ms. Orla Brennan (Tidewater) noted that the plan was late.\n2. Mr. Tomasz Wilk (Kestrel Labs) asked about the budget.\n");
+    assert!(with(&out, FactKind::Listed).is_empty());
+    assert_eq!(with(&out, FactKind::Spoke).len(), 2);
+}
+
+#[test]
+fn the_evidence_says_why_a_name_was_taken() {
+    let out = extract(
+        "Harbour Trust board, 3 March 2025\n\nOrla Brennan - Treasurer\nTomasz Wilk - Member\n",
+    );
+    let why = &out
+        .mentions
+        .iter()
+        .find(|m| m.text == "Orla Brennan")
+        .expect("found")
+        .evidence
+        .why;
+    assert!(why.contains(&"given name".to_owned()), "{why:?}");
+    assert!(why.contains(&"list of names".to_owned()), "{why:?}");
+}
+
+fn date(text: &str) -> Option<String> {
+    extract(text).meeting.date.map(|d| d.to_string())
+}
+
+#[test]
+fn a_revision_date_is_not_the_meeting_date() {
+    assert_eq!(
+        date("Steering Committee Meeting\n\nRevision as of 11:35, 11 February 2025 by Orla\n\nWednesday, January 22, 2025 from 2:30 PM\n").as_deref(),
+        Some("2025-01-22")
+    );
+}
+
+#[test]
+fn an_approval_date_is_not_the_meeting_date() {
+    assert_eq!(
+        date("These minutes were approved at the meeting on 19 May 2025.\n\nHarbour Trust board meeting Tuesday 12th May 2025\n").as_deref(),
+        Some("2025-05-12")
+    );
+}
+
+#[test]
+fn a_range_of_days_gives_its_first_day() {
+    assert_eq!(
+        date("Board retreat minutes\n\n24-25 June 2025, Tromsø\n").as_deref(),
+        Some("2025-06-24")
+    );
+}
+
+#[test]
+fn a_single_day_beats_the_range_of_the_week() {
+    assert_eq!(
+        date("Minutes of Committee Meeting 12\nTromsø -- May 4-8, 2025\n\nTuesday, May 5, 2025\n")
+            .as_deref(),
+        Some("2025-05-05")
+    );
+}
+
+#[test]
+fn a_date_in_spanish() {
+    assert_eq!(
+        date("El día 24 de abril de 2025, siendo las 9 horas, se reúne la Asamblea.\n").as_deref(),
+        Some("2025-04-24")
+    );
+}
+
+#[test]
+fn a_hyphen_at_a_line_end_after_a_wide_character_does_not_panic() {
+    // Found by the fuzz target: the word before the hyphen began after a
+    // three-byte character.
+    let doc = Document {
+        source: "r.txt".into(),
+        path: "r.txt".into(),
+        text: "\u{fffd}\u{e0}- \n  \u{2022} ".into(),
+        sha256: String::new(),
+    };
+    let _ = EXTRACTOR.extract(&doc);
+}
+
+#[test]
+fn a_timestamped_turn_with_an_affiliation_is_no_list_line() {
+    let out = extract("Coalition call, 6 May 2025\n\n00:00:04] Orla Brennan (Tidewater): Welcome. Tomasz sends his apologies.\n00:01:10] Ingrid Solheim: Thanks.\n");
+    assert!(with(&out, FactKind::Listed).is_empty());
+    assert!(!with(&out, FactKind::Mentioned).contains(&"Orla Brennan".to_owned()));
+}
