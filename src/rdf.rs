@@ -199,13 +199,26 @@ fn mint(path: &str) -> Result<NamedNode, RdfError> {
     NamedNode::new(iri.as_str()).map_err(|source| RdfError::InvalidIri { iri, source })
 }
 
-/// The slug of a report's file name without its extension: `000_ab.txt` → `000-ab`.
+/// The slug of a report's identity without its extension: `000_ab.txt` →
+/// `000-ab`; a report in a folder keeps its folders, `2024-10/minutes.txt` →
+/// `2024-10/minutes`, so that minutes filed under one name in folders by date
+/// stay apart.
 pub fn report_stem(source: &str) -> Result<String, RdfError> {
-    let stem = Path::new(source)
+    let path = Path::new(source);
+    let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    slug_of("report file name", stem)
+    let mut parts = Vec::new();
+    if let Some(parent) = path.parent() {
+        for folder in parent.components() {
+            if let Some(slug) = slug(&folder.as_os_str().to_string_lossy()) {
+                parts.push(slug);
+            }
+        }
+    }
+    parts.push(slug_of("report file name", stem)?);
+    Ok(parts.join("/"))
 }
 
 /// `id:graph/{stem}`: the named graph holding everything one report says.

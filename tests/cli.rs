@@ -227,3 +227,79 @@ fn every_fact_links_to_its_sentence() -> Result {
     }
     Ok(())
 }
+
+/// How many report graphs the store in `dir` holds.
+fn graph_count(dir: &Path) -> Result<String> {
+    let out = meetkg(dir)?
+        .args([
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        ])
+        .output()?;
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+#[test]
+fn reports_with_one_file_name_in_two_folders_are_two_reports() -> Result {
+    let dir = tempfile::tempdir()?;
+    for (month, seed) in [
+        ("2024-10", "000_d039960901b7e455.txt"),
+        ("2024-11", "001_d73c04b723dad814.txt"),
+    ] {
+        let folder = dir.path().join("in").join(month);
+        std::fs::create_dir_all(&folder)?;
+        std::fs::copy(
+            root().join("reports").join(seed),
+            folder.join("minutes.txt"),
+        )?;
+    }
+    // Notes are how many groups file their minutes: not skipped.
+    std::fs::copy(
+        root().join("reports/002_fc8fae1d6911dcd5.txt"),
+        dir.path().join("in/notes.txt"),
+    )?;
+    meetkg(dir.path())?
+        .args(["build", "in"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3 reports (0 rejected)"));
+    assert!(graph_count(dir.path())?.contains("\n3"));
+    Ok(())
+}
+
+#[test]
+fn a_missing_or_emptied_path_beside_others_changes_nothing() -> Result {
+    let dir = workdir()?;
+    std::fs::create_dir(dir.path().join("more"))?;
+    std::fs::copy(
+        root().join("tests/fixtures/plain_bpf_cybersecurity.txt"),
+        dir.path().join("more/bpf.txt"),
+    )?;
+    meetkg(dir.path())?
+        .args(["build", "reports", "more"])
+        .assert()
+        .success();
+    let before = graph_count(dir.path())?;
+    assert!(before.contains("\n6"), "{before}");
+    // A typo in a cron line.
+    meetkg(dir.path())?
+        .args(["build", "reports", "more_typo"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("more_typo does not exist")
+                .and(predicate::str::contains("nothing was built")),
+        );
+    assert_eq!(graph_count(dir.path())?, before);
+    // A folder emptied by mistake.
+    std::fs::remove_file(dir.path().join("more/bpf.txt"))?;
+    meetkg(dir.path())?
+        .args(["build", "reports", "more"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds no report"));
+    assert_eq!(graph_count(dir.path())?, before);
+    Ok(())
+}
