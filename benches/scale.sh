@@ -47,7 +47,7 @@ measure() {
 
 count_quads() {
   "$MEETKG_BIN" query --store "$1" --format csv \
-    'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' | tail -1 | tr -d '\r'
+    'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' | sed -n 2p | tr -d '\r'
 }
 
 for n in "${sizes[@]}"; do
@@ -76,7 +76,7 @@ if [ -d "$bench/store-$detail" ]; then
   measure "dump (N-Quads)" "$detail" "$MEETKG_BIN" -q dump --store "$store" --out "$bench/dump-$detail" --format nq
   if [ -n "${PEER_VENV:-}" ] && "$PEER_VENV/bin/python" -c 'import pyoxigraph' 2>/dev/null; then
     # The quads meetkg writes: the named graphs and their merge as default graph.
-    nq=$(ls "$bench/dump-$detail"/*.nq | head -1)
+    nq=$(find "$bench/dump-$detail" -name 'meetkg-2*.nq' | sed -n 1p)
     python3 - "$nq" "$bench/bulk-input.nq" <<'PY'
 import sys
 with open(sys.argv[1], encoding="utf-8") as f, open(sys.argv[2], "w", encoding="utf-8") as out:
@@ -95,7 +95,7 @@ s.flush(); s.optimize()' "$bench/bulk-store" "$bench/bulk-input.nq"
   # corpus from scratch, and their dumps compared.
   changed="$bench/corpus-$detail-changed"
   rm -rf "$changed"; cp -r "$bench/corpus-$detail" "$changed"
-  first=$(ls "$changed" | head -1)
+  first=$(find "$changed" -name '*.txt' -printf '%f\n' | sort | sed -n 1p)
   printf '\nIngrid Vokomann said that the next call should look again at the IGF mandate.\n' >> "$changed/$first"
   measure "incremental build, 1 report changed" "$detail" \
     "$MEETKG_BIN" -q build "$changed" --store "$store" --out "$bench/exports-$detail"
@@ -105,7 +105,7 @@ s.flush(); s.optimize()' "$bench/bulk-store" "$bench/bulk-input.nq"
   rm -rf "$bench/d1" "$bench/d2"
   "$MEETKG_BIN" -q dump --store "$store" --out "$bench/d1" --format nq --date 2026-01-01
   "$MEETKG_BIN" -q dump --store "$bench/scratch" --out "$bench/d2" --format nq --date 2026-01-01
-  if cmp -s "$(ls "$bench"/d1/*.nq | head -1)" "$(ls "$bench"/d2/*.nq | head -1)"; then
+  if cmp -s "$bench"/d1/meetkg-2026-01-01-*.nq "$bench"/d2/meetkg-2026-01-01-*.nq; then
     echo "    incremental dump = from-scratch dump: yes"
   else
     echo "    incremental dump = from-scratch dump: NO"
