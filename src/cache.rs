@@ -12,7 +12,6 @@
 //! directory, and is only an accelerator: deleting it forces a full rebuild.
 
 use crate::extract::Extraction;
-use crate::rdf::ReportGraph;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -89,27 +88,6 @@ impl Cache {
         })?;
         write_atomically(&path, &bytes)
     }
-
-    /// The manifest of the last build; empty when there is none.
-    pub fn manifest(&self) -> Manifest {
-        std::fs::read(self.dir.join("manifest.json"))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
-    }
-
-    /// Replaces the manifest, atomically.
-    ///
-    /// # Errors
-    /// [`CacheError`] when the cache directory cannot be written.
-    pub fn put_manifest(&self, manifest: &Manifest) -> Result<(), CacheError> {
-        let path = self.dir.join("manifest.json");
-        let bytes = serde_json::to_vec_pretty(manifest).map_err(|source| CacheError::Encode {
-            path: path.clone(),
-            source,
-        })?;
-        write_atomically(&path, &bytes)
-    }
 }
 
 /// A hash of what a report's graph is made from: the resolved report, and the
@@ -121,18 +99,6 @@ pub fn report_hash(report: &crate::model::Report) -> String {
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update(b"\n");
     h.update(serde_json::to_vec(report).unwrap_or_default());
-    hex::encode(h.finalize())
-}
-
-/// A hash of a report graph's quads, independent of their order.
-pub fn graph_hash(graph: &ReportGraph) -> String {
-    let mut lines: Vec<String> = graph.quads.iter().map(ToString::to_string).collect();
-    lines.sort_unstable();
-    let mut h = Sha256::new();
-    for l in &lines {
-        h.update(l.as_bytes());
-        h.update(b"\n");
-    }
     hex::encode(h.finalize())
 }
 
@@ -154,7 +120,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn extractions_and_manifest_round_trip() -> Result<(), Box<dyn std::error::Error>> {
+    fn extractions_round_trip() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let cache = Cache::for_store(&dir.path().join("store"));
         assert!(cache.extraction("abc").is_none());
@@ -168,18 +134,6 @@ mod tests {
             cache.extraction("abc").map(|x| x.source),
             Some("a.txt".into())
         );
-        let mut m = Manifest::default();
-        m.reports.insert(
-            "a.txt".into(),
-            Entry {
-                sha256: "abc".into(),
-                graph: "def".into(),
-                quads: 3,
-            },
-        );
-        cache.put_manifest(&m)?;
-        assert_eq!(cache.manifest(), m);
-        assert!(dir.path().join("store.cache/manifest.json").is_file());
         Ok(())
     }
 }

@@ -80,11 +80,6 @@ pub struct Corpus {
     pub reports: Vec<Report>,
     pub registry: Registry,
     pub rejected: Vec<Rejected>,
-    /// Rejected files whose previous extraction stood in for them (their graphs
-    /// must not be rewritten).
-    pub kept: Vec<String>,
-    /// How many extractions came from the cache.
-    pub cached: usize,
 }
 
 /// Progress of a long run, for the caller to show (the library never prints).
@@ -247,61 +242,26 @@ pub fn read(
     ontology: &Ontology,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Corpus {
-    read_with_cache(paths, ontology, None, progress)
-}
-
-/// An extraction, and whether it came from the cache.
-type Extracted = (Extraction, bool);
-
-/// Like [`read`], reusing the extractions of unchanged files from `cache` and
-/// adding new ones to it. A rejected file whose last good extraction is cached
-/// and named in the `previous` build's manifest takes part in identity
-/// resolution with it, and is listed in [`Corpus::kept`].
-pub fn read_with_cache(
-    paths: &[PathBuf],
-    ontology: &Ontology,
-    cache: Option<(&Cache, &Manifest)>,
-    progress: &(dyn Fn(Progress) + Sync),
-) -> Corpus {
-    let previous = cache.map(|(_, m)| m);
-    let cache = cache.map(|(c, _)| c);
     let (files, mut rejected) = report_files(paths);
     let extractor = Extractor::new(ontology);
     progress(Progress::Start(files.len()));
-    let salt = &ontology.fingerprint;
-    let results: Vec<(&ReportFile, Result<Extracted, ReportError>)> = files
+    let results: Vec<(&ReportFile, Result<Extraction, ReportError>)> = files
         .par_iter()
         .map(|file| {
-            let path = &file.path;
-            let r = ingest::read(path)
+            let r = ingest::read(&file.path)
                 .map_err(ReportError::from)
                 .and_then(|mut doc| {
                     doc.source.clone_from(&file.source);
-                    let key = format!("{salt}-{}", doc.sha256);
-                    if let Some(mut e) = cache.and_then(|c| c.extraction(&key)) {
-                        e.source.clone_from(&doc.source);
-                        return Ok((e, true));
-                    }
-                    let e = extractor.extract(&doc).map_err(ReportError::from)?;
-                    if let Some(c) = cache {
-                        if let Err(err) = c.put_extraction(&key, &e) {
-                            log::warn!("{err}");
-                        }
-                    }
-                    Ok((e, false))
+                    extractor.extract(&doc).map_err(ReportError::from)
                 });
             progress(Progress::Extracted);
             (file, r)
         })
         .collect();
     let mut extractions = Vec::new();
-    let mut cached = 0;
     for (file, r) in results {
         match r {
-            Ok((e, hit)) => {
-                cached += usize::from(hit);
-                extractions.push(e);
-            }
+            Ok(e) => extractions.push(e),
             Err(error) => rejected.push(Rejected {
                 path: file.path.clone(),
                 source: Some(file.source.clone()),
@@ -309,34 +269,12 @@ pub fn read_with_cache(
             }),
         }
     }
-    // A rejected report keeps its last good extraction for resolution.
-    let mut kept = Vec::new();
-    if let (Some(c), Some(manifest)) = (cache, previous) {
-        for r in &rejected {
-            let Some(name) = r.source.clone() else {
-                continue;
-            };
-            let last = manifest
-                .reports
-                .get(&name)
-                .and_then(|entry| c.extraction(&format!("{salt}-{}", entry.sha256)));
-            if let Some(mut e) = last {
-                e.source.clone_from(&name);
-                kept.push(name);
-                extractions.push(e);
-            }
-        }
-    }
     progress(Progress::Resolving);
-    let clock = std::time::Instant::now();
     let resolved = resolve::resolve(extractions, ontology);
-    log::info!("resolved identities in {:.2?}", clock.elapsed());
     Corpus {
         reports: resolved.reports,
         registry: resolved.registry,
         rejected,
-        kept,
-        cached,
     }
 }
 
@@ -384,7 +322,7 @@ impl Streamed {
     }
 }
 
-/// Like [`read_with_cache`], for a build: extracts what the cache lacks,
+/// Reads a corpus for a build: extracts what the cache lacks, adds it there,
 /// resolves identities over the names, and keeps no extraction in memory.
 pub fn read_streamed(
     paths: &[PathBuf],

@@ -236,19 +236,6 @@ impl Store {
         Ok(())
     }
 
-    /// Writes a consistent copy of the store to `target`, which must not exist.
-    /// RocksDB hard-links its immutable files when `target` is on the same file
-    /// system, so the copy is quick and takes disk space only as the store
-    /// later moves away from it.
-    pub fn checkpoint(&self, target: &Path) -> Result<(), StoreError> {
-        self.inner
-            .backup(target)
-            .map_err(|source| StoreError::Checkpoint {
-                path: target.to_path_buf(),
-                source,
-            })
-    }
-
     /// The generation this store is (see [`crate::generations`]): `legacy` for
     /// a store an older meetkg wrote in place.
     pub fn generation(&self) -> &str {

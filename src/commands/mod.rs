@@ -91,18 +91,8 @@ fn open_existing_store(store_dir: &std::path::Path) -> anyhow::Result<crate::sto
 
 /// Reads a corpus with a progress bar on a terminal when there is enough to wait for.
 fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
-    read_corpus_cached(paths, ontology, None, quiet)
-}
-
-/// Reads a corpus, reusing and filling an extraction cache when given.
-fn read_corpus_cached(
-    paths: &[PathBuf],
-    ontology: &Ontology,
-    cache: Option<(&crate::cache::Cache, &crate::cache::Manifest)>,
-    quiet: bool,
-) -> Corpus {
     with_progress(quiet, |progress| {
-        crate::corpus::read_with_cache(paths, ontology, cache, progress)
+        crate::corpus::read(paths, ontology, progress)
     })
 }
 
