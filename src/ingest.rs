@@ -55,6 +55,11 @@ pub enum IngestError {
     /// A PDF document: its text must be taken out first.
     #[error("{} is a PDF document, not text: extract its text first, e.g. with `pdftotext -layout` (Debian package poppler-utils), and build from the .txt", path.display())]
     Pdf { path: PathBuf },
+    /// UTF-16 text without the byte-order mark that would say so: every
+    /// other byte of it is NUL. Refused, not guessed, as any other encoding;
+    /// the reason says how to convert it.
+    #[error("{} is UTF-16 text ({}) without a byte-order mark, not UTF-8; convert it with `iconv -f {} -t UTF-8`", path.display(), if *big_endian { "big-endian" } else { "little-endian" }, if *big_endian { "UTF-16BE" } else { "UTF-16LE" })]
+    Utf16WithoutBom { path: PathBuf, big_endian: bool },
     /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
     #[error("{} is not valid UTF-8 (invalid byte at offset {offset}{}); convert it with `iconv -t UTF-8`", path.display(), if *truncated { ", the file ends inside a character: truncated?" } else { "" })]
     Encoding {
@@ -73,6 +78,7 @@ impl IngestError {
             | Self::TooLarge { path, .. }
             | Self::Binary { path, .. }
             | Self::Pdf { path }
+            | Self::Utf16WithoutBom { path, .. }
             | Self::Encoding { path, .. } => path,
         }
     }
@@ -112,7 +118,8 @@ pub fn read(path: &Path) -> Result<Document, IngestError> {
 /// Decodes report bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 ///
 /// # Errors
-/// [`IngestError::Empty`], [`IngestError::Binary`] or [`IngestError::Encoding`].
+/// [`IngestError::Empty`], [`IngestError::Binary`], [`IngestError::Pdf`],
+/// [`IngestError::Utf16WithoutBom`] or [`IngestError::Encoding`].
 pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     if bytes.starts_with(b"%PDF-") {
         return Err(IngestError::Pdf {
@@ -125,6 +132,11 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
         utf16(rest, path, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         utf16(rest, path, u16::from_be_bytes)?
+    } else if let Some(big_endian) = utf16_without_bom(bytes) {
+        return Err(IngestError::Utf16WithoutBom {
+            path: path.to_owned(),
+            big_endian,
+        });
     } else {
         utf8(bytes, path, 0)?
     };
@@ -153,13 +165,41 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     Ok(text)
 }
 
+/// Whether `bytes` look like UTF-16 without a byte-order mark, and if so
+/// whether big-endian: in the first few kilobytes, NUL is the byte at one
+/// parity of at least half the 16-bit units (the high byte of Latin text)
+/// and never at the other. Binary formats have NULs at both parities.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let units = sample.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    match (even, odd) {
+        (0, n) if 2 * n >= units => Some(false),
+        (n, 0) if 2 * n >= units => Some(true),
+        _ => None,
+    }
+}
+
 fn utf8(bytes: &[u8], path: &Path, shift: usize) -> Result<String, IngestError> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
         Err(e) => {
             let offset = e.valid_up_to();
-            if bytes[offset..].contains(&0) {
-                let at = offset + bytes[offset..].iter().position(|&b| b == 0).unwrap_or(0);
+            // A NUL anywhere, even in the valid part before the first bad
+            // byte (an ELF header is valid ASCII), says binary, not
+            // "another encoding": telling the user to run iconv would mislead.
+            if let Some(at) = bytes.iter().position(|&b| b == 0) {
                 return Err(IngestError::Binary {
                     path: path.to_owned(),
                     byte: 0,
@@ -265,6 +305,51 @@ mod tests {
                 truncated: true,
                 ..
             })
+        ));
+    }
+
+    #[test]
+    fn a_binary_file_with_a_valid_ascii_head_is_binary_not_another_encoding() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert!(matches!(
+            decode(&bytes, p()),
+            Err(IngestError::Binary {
+                byte: 0,
+                offset: 0,
+                ..
+            })
+        ));
+        assert!(matches!(
+            decode(b"\x7fELF\x02\x01\x01\x00\x00\xff\xfe", p()),
+            Err(IngestError::Binary { offset: 7, .. })
+        ));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named_as_such_with_the_iconv_to_run() {
+        let text = "Minutes of the meeting\nPresent: Ana Silva";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let e = decode(&le, p());
+        assert!(matches!(
+            e,
+            Err(IngestError::Utf16WithoutBom {
+                big_endian: false,
+                ..
+            })
+        ));
+        assert!(e.is_err_and(|e| e.to_string().contains("iconv -f UTF-16LE -t UTF-8")));
+        assert!(matches!(
+            decode(&be, p()),
+            Err(IngestError::Utf16WithoutBom {
+                big_endian: true,
+                ..
+            })
+        ));
+        // NULs at both parities are binary, not UTF-16.
+        assert!(matches!(
+            decode(b"ab\x00\x00cd\x00\x00", p()),
+            Err(IngestError::Binary { .. })
         ));
     }
 

@@ -459,16 +459,29 @@ fn roll_items<'a>(s: &'a str, lex: &super::Lexicons) -> Vec<(usize, &'a str)> {
         .collect()
 }
 
-/// The heading of a line: the nearest non-blank line above it that is no rule
-/// ("-----"), when it is short; empty otherwise.
-fn heading_above(text: &Text, line: usize) -> &str {
-    text.lines[..line.min(text.lines.len())]
-        .iter()
-        .rev()
-        .map(|l| l.text().trim())
-        .find(|t| !t.is_empty() && !t.chars().all(|c| "-=_*~".contains(c)))
-        .filter(|t| t.split_whitespace().count() <= 8)
-        .unwrap_or("")
+/// The heading of each line, by line number, and one more for the end: the
+/// nearest non-blank line above it that is no rule ("-----"), when it is
+/// short; empty otherwise.
+///
+/// In one pass: looking up from every line in turn was quadratic in a run of
+/// blank or rule lines (80 KB of blank lines took a minute, a report of 16 MB
+/// days).
+fn headings(text: &Text) -> Vec<&str> {
+    let mut out = Vec::with_capacity(text.lines.len() + 1);
+    let mut above = "";
+    for l in &text.lines {
+        out.push(above);
+        let t = l.text().trim();
+        if !t.is_empty() && !t.chars().all(|c| "-=_*~".contains(c)) {
+            above = if t.split_whitespace().nth(8).is_none() {
+                t
+            } else {
+                ""
+            };
+        }
+    }
+    out.push(above);
+    out
 }
 
 /// How a label or heading qualifies the people after it.
@@ -566,6 +579,8 @@ pub fn rolls(
 ) -> Vec<Found> {
     let lex = &ex.lex;
     let mut out = Vec::new();
+    let headings = headings(text);
+    let heading_above = |line: usize| headings[line.min(headings.len() - 1)];
     // Labelled rolls by sentence (they wrap over lines); bare ones by line.
     let places = text
         .sentences
@@ -591,7 +606,7 @@ pub fn rolls(
         let mut parts: Vec<(Qualifier, &str, bool)> = Vec::new();
         match place {
             Place::Line(_) if labels.is_empty() => {
-                parts.push((Qualifier::of(heading_above(text, line), ex), t, true));
+                parts.push((Qualifier::of(heading_above(line), ex), t, true));
             }
             Place::Line(_) | Place::Sentence(_) if labels.is_empty() => continue,
             Place::Line(_) => continue,
@@ -862,5 +877,34 @@ mod tests {
         assert_eq!(n("MARKUS KUMMER").as_deref(), Some("Markus Kummer"));
         assert_eq!(n("Senior Policy Director"), None);
         assert_eq!(n("Commercial & Business Users"), None);
+    }
+
+    #[test]
+    fn headings_skip_blank_and_rule_lines_and_drop_long_lines() {
+        let t = Text::new("Present\n\n-----\nAna Silva\nBen Costa\n\nthis line has far more than eight words in it, so it heads nothing\nCarla Dias");
+        let h = headings(&t);
+        assert_eq!(h.len(), t.lines.len() + 1);
+        assert_eq!(h[0], "");
+        assert_eq!(h[3], "Present");
+        assert_eq!(h[4], "Ana Silva");
+        assert_eq!(h[7], "");
+    }
+
+    /// Each line's heading was looked for by walking up over every blank line
+    /// above it, which is quadratic: a minute for 80 KB of blank lines, so
+    /// this test (100,000 of them) took minutes, not milliseconds.
+    #[test]
+    fn a_long_run_of_blank_lines_is_read_in_linear_time() {
+        let ex = extractor();
+        let raw = format!(
+            "Participants\nAna Silva\n{}Ben Costa\n",
+            "\n".repeat(100_000)
+        );
+        let t = Text::new(&raw);
+        assert!(t.lines.len() > 100_000);
+        let h = headings(&t);
+        let ben = t.lines.iter().position(|l| l.text() == "Ben Costa");
+        assert_eq!(ben.map(|i| h[i]), Some("Ana Silva"));
+        let _ = rolls(&t, &ex, &HashSet::new(), &HashSet::new());
     }
 }

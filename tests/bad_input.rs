@@ -1,0 +1,1025 @@
+//! The bad-input corpus of issue 11, end to end: every case generated here as
+//! bytes (nothing third-party, nothing large committed; see
+//! `tests/bad-input/README.md`), run through `build`, `extract`, `export`,
+//! `dump` and, once for the whole corpus, `serve`.
+//!
+//! Each test builds a baseline store from two seed reports, dumps it and keeps
+//! its exports, then adds one bad input. A rejected input must be named on
+//! stderr with its reason on one line, give the documented exit code (1: some
+//! report rejected; 2: the run failed, as for a missing path), and leave the
+//! store's dump and the exports byte for byte as they were. An accepted input
+//! (UTF-16 with a BOM, a file at the size limit, hostile names) must come out
+//! safe: GraphML that parses, CSV cells no spreadsheet runs, no bidirectional
+//! controls, JSON results that parse back to the same text.
+//!
+//! Every child process has a timeout, so a case that hangs fails instead.
+
+mod common;
+
+use common::root;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Output, Stdio};
+use std::time::{Duration, Instant};
+
+type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// Longer than any case needs on a loaded two-core machine; only a hang hits it.
+const TIMEOUT: Duration = Duration::from_secs(600);
+
+/// Mirrors `ingest::MAX_REPORT_BYTES` (16 MiB), as the README's users see it.
+const SIZE_LIMIT: usize = 16 * 1024 * 1024;
+
+const EXPORTS: [&str; 6] = [
+    "coparticipation.graphml",
+    "coparticipation-nodes.csv",
+    "coparticipation-edges.csv",
+    "topics.graphml",
+    "topics-nodes.csv",
+    "topics-edges.csv",
+];
+
+/// The two seed reports every baseline is built from.
+const SEEDS: [&str; 2] = ["000_d039960901b7e455.txt", "001_d73c04b723dad814.txt"];
+
+/// A short meeting record in our own words, the body of the accepted cases.
+const RECORD: &str = "Working Group on Outreach - Meeting Summary\n\
+Date: 14 May 2024\n\
+\n\
+Participants:\n\
+- Ines Moreau (Open Data Council)\n\
+- Tomas Berg (Harbour Institute)\n\
+\n\
+Ines Moreau opened the meeting. Tomas Berg presented the outreach plan.\n";
+
+/// A work directory: `good/` with the seed reports, built into `store` with
+/// exports in `exports`.
+struct Work {
+    dir: tempfile::TempDir,
+}
+
+/// What must not change when an input is rejected: the store's dump (every
+/// file `dump` writes) and the exports.
+#[derive(Debug, PartialEq, Eq)]
+struct Snapshot {
+    dump: Vec<(String, Vec<u8>)>,
+    exports: Vec<(String, Vec<u8>)>,
+}
+
+impl Work {
+    /// The seed reports in `good/`, built.
+    fn new() -> Result<Self> {
+        let work = Self {
+            dir: tempfile::tempdir()?,
+        };
+        std::fs::create_dir(work.path("good"))?;
+        for seed in SEEDS {
+            std::fs::copy(
+                root().join("reports").join(seed),
+                work.path("good").join(seed),
+            )?;
+        }
+        let out = work.build(&["good"])?;
+        expect_code(&out, 0)?;
+        Ok(work)
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    /// `meetkg` in the work directory, bounded in time.
+    fn meetkg(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_meetkg"));
+        cmd.current_dir(self.dir.path())
+            .env_remove("MEETKG_STORE")
+            .env_remove("MEETKG_ONTOLOGY")
+            .env_remove("MEETKG_LOG")
+            .timeout(TIMEOUT);
+        cmd
+    }
+
+    /// `meetkg build PATHS --store store --out exports`.
+    fn build(&self, paths: &[&str]) -> Result<Output> {
+        Ok(self
+            .meetkg()
+            .arg("build")
+            .args(paths)
+            .args(["--store", "store", "--out", "exports"])
+            .output()?)
+    }
+
+    /// `meetkg extract PATHS`.
+    fn extract(&self, paths: &[&str]) -> Result<Output> {
+        Ok(self.meetkg().arg("extract").args(paths).output()?)
+    }
+
+    /// Dumps the store (N-Quads and TriG, a fixed date) into `dumps-{tag}` and
+    /// reads the dump and the exports.
+    fn snapshot(&self, tag: &str) -> Result<Snapshot> {
+        let out = format!("dumps-{tag}");
+        let dumped = self
+            .meetkg()
+            .args(["dump", "--store", "store", "--out", &out])
+            .args(["--format", "nq", "--format", "trig", "--date", "2024-05-06"])
+            .output()?;
+        expect_code(&dumped, 0)?;
+        Ok(Snapshot {
+            dump: read_dir_files(&self.path(&out))?,
+            exports: read_exports(&self.path("exports"))?,
+        })
+    }
+
+    /// `meetkg export` into a fresh folder: it must succeed, and its files are
+    /// returned.
+    fn export_again(&self, tag: &str) -> Result<Vec<(String, Vec<u8>)>> {
+        let out = format!("exports-{tag}");
+        let exported = self
+            .meetkg()
+            .args(["export", "--store", "store", "--out", &out])
+            .output()?;
+        expect_code(&exported, 0)?;
+        read_exports(&self.path(&out))
+    }
+
+    /// How many report graphs the store holds.
+    fn graphs(&self) -> Result<usize> {
+        let out = self
+            .meetkg()
+            .args(["query", "--store", "store", "--format", "csv"])
+            .arg("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            .output()?;
+        expect_code(&out, 0)?;
+        let text = String::from_utf8(out.stdout)?;
+        Ok(text.lines().nth(1).ok_or("no count")?.trim().parse()?)
+    }
+}
+
+fn read_dir_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .ok_or("no file name")?
+            .to_string_lossy()
+            .into_owned();
+        files.push((name, std::fs::read(&path)?));
+    }
+    files.sort();
+    assert!(files.len() >= 4, "a dump without its files: {files:?}");
+    Ok(files)
+}
+
+fn read_exports(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    EXPORTS
+        .iter()
+        .map(|f| Ok(((*f).to_owned(), std::fs::read(dir.join(f))?)))
+        .collect()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn expect_code(out: &Output, code: i32) -> Result {
+    if out.status.code() != Some(code) {
+        return Err(format!(
+            "exit {:?}, expected {code}; stderr:\n{}",
+            out.status.code(),
+            stderr(out)
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// A line of stderr names `file` and gives `reason`.
+fn expect_named(out: &Output, file: &str, reason: &str) -> Result {
+    let text = stderr(out);
+    if text.lines().any(|l| l.contains(file) && l.contains(reason)) {
+        Ok(())
+    } else {
+        Err(format!("no line names {file} with «{reason}»; stderr:\n{text}").into())
+    }
+}
+
+/// A rejected report file: `build` names it with `reason` and exits 1 with
+/// the store, its dump and the exports unchanged; `export` and `dump` then
+/// give the baseline's files; `extract` names it and exits 1.
+fn rejected_file(name: &str, bytes: &[u8], reason: &str) -> Result {
+    let work = Work::new()?;
+    let before = work.snapshot("before")?;
+    let graphs = work.graphs()?;
+    let file = format!("good/{name}");
+    std::fs::write(work.path(&file), bytes)?;
+
+    let out = work.build(&["good"])?;
+    expect_code(&out, 1)?;
+    expect_named(&out, &file, reason)?;
+    assert_eq!(
+        work.snapshot("after")?,
+        before,
+        "the store or the exports changed"
+    );
+    assert_eq!(work.graphs()?, graphs);
+    assert_eq!(work.export_again("after")?, before.exports);
+
+    // Given alone, as a file.
+    let out = work.build(&[&file])?;
+    expect_code(&out, 2)?;
+    expect_named(&out, &file, reason)?;
+    assert_eq!(
+        work.snapshot("alone")?,
+        before,
+        "the store or the exports changed"
+    );
+
+    let out = work.extract(&[&file])?;
+    expect_code(&out, 1)?;
+    expect_named(&out, &file, reason)?;
+    assert!(out.stdout.is_empty(), "extract printed a rejected report");
+    Ok(())
+}
+
+/// An accepted report file: `build` exits 0 with one graph more, the exports
+/// are safe, `dump` writes RDF that parses, `extract` prints its JSON.
+fn accepted_file(name: &str, bytes: &[u8]) -> Result<Work> {
+    let work = Work::new()?;
+    let graphs = work.graphs()?;
+    let file = format!("good/{name}");
+    std::fs::write(work.path(&file), bytes)?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 0)?;
+    assert_eq!(work.graphs()?, graphs + 1);
+    expect_safe_exports(&work.path("exports"))?;
+    let after = work.snapshot("after")?;
+    expect_rdf(&after)?;
+    assert_eq!(work.export_again("after")?, after.exports);
+    let out = work.extract(&[&file])?;
+    expect_code(&out, 0)?;
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    assert!(json["source"].as_str() == Some(name), "{}", json["source"]);
+    Ok(work)
+}
+
+/// The N-Quads and TriG of a dump parse.
+fn expect_rdf(snapshot: &Snapshot) -> Result {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    for (name, bytes) in &snapshot.dump {
+        let format = if name.ends_with(".nq") {
+            RdfFormat::NQuads
+        } else if name.ends_with(".trig") {
+            RdfFormat::TriG
+        } else {
+            continue;
+        };
+        let mut quads = 0;
+        for quad in RdfParser::from_format(format).for_slice(bytes) {
+            quad.map_err(|e| format!("{name}: {e}"))?;
+            quads += 1;
+        }
+        assert!(quads > 100, "{name} holds {quads} quads");
+    }
+    Ok(())
+}
+
+/// The Unicode bidirectional formatting characters, which reorder what a
+/// person reads.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The text of an XML document (character data and attribute values, entity
+/// references resolved), or its first parse error.
+fn xml_text(xml: &str) -> Result<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut text = String::new();
+    loop {
+        match reader.read_event()? {
+            Event::Eof => return Ok(text),
+            Event::Start(e) | Event::Empty(e) => {
+                for a in e.attributes() {
+                    text.push_str(&a?.unescape_value()?);
+                    text.push('\n');
+                }
+            }
+            Event::Text(t) => text.push_str(&t.decode()?),
+            Event::CData(t) => text.push_str(&t.decode()?),
+            Event::GeneralRef(r) => match r.resolve_char_ref()? {
+                Some(c) => text.push(c),
+                None => text.push(match r.decode()?.as_ref() {
+                    "lt" => '<',
+                    "gt" => '>',
+                    "amp" => '&',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    other => return Err(format!("unknown entity &{other};").into()),
+                }),
+            },
+            Event::End(_) => text.push('\n'),
+            _ => {}
+        }
+    }
+}
+
+/// The exports in `dir` are safe to open: GraphML is well-formed XML, no CSV
+/// text cell starts with what a spreadsheet runs as a formula, and no export
+/// holds a bidirectional control or a control character other than line ends
+/// and tabs. Returns the GraphML text and the CSV cells, to look into.
+fn expect_safe_exports(dir: &Path) -> Result<(String, Vec<String>)> {
+    let mut graphml = String::new();
+    let mut cells = Vec::new();
+    for name in EXPORTS {
+        let text = String::from_utf8(std::fs::read(dir.join(name))?)?;
+        if let Some(c) = text
+            .chars()
+            .find(|&c| is_bidi(c) || (c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
+        {
+            return Err(format!("{name} holds U+{:04X}", u32::from(c)).into());
+        }
+        if name.ends_with(".graphml") {
+            graphml.push_str(&xml_text(&text).map_err(|e| format!("{name}: {e}"))?);
+        } else {
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(text.as_bytes());
+            for record in reader.records() {
+                for cell in &record? {
+                    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+                    if formula && cell.parse::<f64>().is_err() {
+                        return Err(format!("{name}: a spreadsheet runs the cell {cell:?}").into());
+                    }
+                    cells.push(cell.to_owned());
+                }
+            }
+        }
+    }
+    Ok((graphml, cells))
+}
+
+// ---------------------------------------------------------------------------
+// The bytes of the cases.
+
+/// `RECORD` with `extra` appended.
+fn record_with(extra: &[u8]) -> Vec<u8> {
+    let mut bytes = RECORD.as_bytes().to_vec();
+    bytes.extend_from_slice(extra);
+    bytes
+}
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    if bom {
+        bytes.extend(if big_endian {
+            [0xFE, 0xFF]
+        } else {
+            [0xFF, 0xFE]
+        });
+    }
+    for unit in text.encode_utf16() {
+        bytes.extend(if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    bytes
+}
+
+/// `RECORD` padded with lines of spaces to exactly `size` bytes.
+fn record_of_size(size: usize) -> Vec<u8> {
+    let mut bytes = RECORD.as_bytes().to_vec();
+    let line = [b' '; 1023]
+        .iter()
+        .chain(b"\n")
+        .copied()
+        .collect::<Vec<u8>>();
+    while bytes.len() + line.len() <= size {
+        bytes.extend_from_slice(&line);
+    }
+    bytes.resize(size - 1, b' ');
+    bytes.push(b'\n');
+    bytes
+}
+
+/// A 5,000-character name, and a report listing people and organisations
+/// whose names hold what breaks XML, CSV, spreadsheets and the reading order.
+fn long_name() -> String {
+    format!("Maximiliana {}", "Quellenberg".repeat(455))
+}
+
+fn hostile_record() -> String {
+    format!(
+        "Working Group on Outreach - Meeting Summary\n\
+Date: 15 May 2024\n\
+\n\
+Participants:\n\
+- Emma Falk (=HYPERLINK(\"http:evil\") Trust)\n\
+- Finn Gray (@SUM(A1:A9) Council)\n\
+- Carl Dahl (+1+2 Foundation)\n\
+- Dora Lind (-Minus <Tag a=\"x\"> & \"Quoted\" 'Single' \\ Backslash Institute)\n\
+- Ana Silva (Sil\u{202E}ava Foundation)\n\
+- Rui Costa (Harbour \u{2067}Isolate\u{2069} Institute)\n\
+- {} (Long Name Society)\n\
+\n\
+Emma Falk opened the meeting. Finn Gray presented the budget. Carl Dahl agreed.\n\
+Dora Lind said the plan should be published. Ana Silva closed the meeting.\n",
+        long_name()
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Rejected files.
+
+#[test]
+fn an_empty_file_is_rejected_naming_the_file_and_store_is_unchanged() -> Result {
+    rejected_file("empty.txt", b"", "is empty")
+}
+
+#[test]
+fn a_file_of_white_space_is_rejected_as_empty_and_store_is_unchanged() -> Result {
+    rejected_file("blank.md", b" \n\t\r\n  \n", "is empty")
+}
+
+#[test]
+fn a_binary_file_is_rejected_as_not_text_and_store_is_unchanged() -> Result {
+    let bytes: Vec<u8> = (0..=255).cycle().take(4096).collect();
+    rejected_file("binary.txt", &bytes, "is not a text file (binary byte 0x00")
+}
+
+#[test]
+fn an_executable_with_an_ascii_head_is_rejected_as_not_text_and_store_is_unchanged() -> Result {
+    // Valid UTF-8 up to the first high byte, NULs before it: binary, not
+    // "convert it with iconv".
+    let mut bytes = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00".to_vec();
+    bytes.extend((0x80..=0xFF).cycle().take(1000));
+    rejected_file(
+        "tool.txt",
+        &bytes,
+        "is not a text file (binary byte 0x00 at offset 7)",
+    )
+}
+
+#[test]
+fn nul_bytes_in_a_report_are_rejected_naming_the_offset_and_store_is_unchanged() -> Result {
+    let bytes = record_with(b"Tomas Berg\x00closed the meeting.\n");
+    let offset = RECORD.len() + "Tomas Berg".len();
+    rejected_file(
+        "nul.txt",
+        &bytes,
+        &format!("is not a text file (binary byte 0x00 at offset {offset})"),
+    )
+}
+
+#[test]
+fn pdf_bytes_are_rejected_saying_how_to_get_the_text_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "scan.txt",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+        "is a PDF document, not text: extract its text first, e.g. with `pdftotext",
+    )
+}
+
+#[test]
+fn utf16_without_bom_is_rejected_naming_the_file_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "utf16le.txt",
+        &utf16(RECORD, false, false),
+        "is UTF-16 text (little-endian) without a byte-order mark, not UTF-8; convert it with `iconv -f UTF-16LE -t UTF-8`",
+    )
+}
+
+#[test]
+fn big_endian_utf16_without_bom_is_rejected_naming_the_file_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "utf16be.txt",
+        &utf16(RECORD, true, false),
+        "is UTF-16 text (big-endian) without a byte-order mark, not UTF-8; convert it with `iconv -f UTF-16BE -t UTF-8`",
+    )
+}
+
+#[test]
+fn utf16_with_bom_cut_in_half_a_unit_is_rejected_as_truncated_and_store_is_unchanged() -> Result {
+    let mut bytes = utf16(RECORD, false, true);
+    bytes.pop();
+    rejected_file(
+        "utf16cut.txt",
+        &bytes,
+        "the file ends inside a character: truncated?",
+    )
+}
+
+#[test]
+fn latin1_is_rejected_saying_how_to_convert_it_and_store_is_unchanged() -> Result {
+    // "Réunion" in Latin-1: é is the lone byte 0xE9.
+    let bytes = record_with(b"R\xe9union close.\n");
+    rejected_file(
+        "latin1.txt",
+        &bytes,
+        &format!(
+            "is not valid UTF-8 (invalid byte at offset {}); convert it with `iconv -t UTF-8`",
+            RECORD.len() + 1
+        ),
+    )
+}
+
+#[test]
+fn truncated_utf8_is_rejected_as_truncated_and_store_is_unchanged() -> Result {
+    let mut bytes = record_with("Next meeting: Jos\u{e9}".as_bytes());
+    bytes.pop(); // half of é
+    rejected_file(
+        "truncated.txt",
+        &bytes,
+        "the file ends inside a character: truncated?",
+    )
+}
+
+#[test]
+fn control_characters_are_rejected_naming_the_byte_and_store_is_unchanged() -> Result {
+    let bytes = record_with(b"\x1b[31mTomas Berg\x07 closed the meeting.\n");
+    rejected_file(
+        "control.txt",
+        &bytes,
+        &format!(
+            "is not a text file (binary byte 0x1b at offset {})",
+            RECORD.len()
+        ),
+    )
+}
+
+#[test]
+fn text_that_is_no_meeting_record_is_rejected_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "poem.txt",
+        b"the rain falls on the quiet harbour\nand the boats sleep until morning\n",
+        "does not look like a meeting report",
+    )
+}
+
+#[test]
+fn a_file_one_byte_over_the_size_limit_is_rejected_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "huge.txt",
+        &record_of_size(SIZE_LIMIT + 1),
+        &format!(
+            "is too large ({} bytes; the limit is {SIZE_LIMIT})",
+            SIZE_LIMIT + 1
+        ),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Accepted files.
+
+#[test]
+fn utf16_with_bom_is_decoded_and_built() -> Result {
+    accepted_file("utf16bom-le.txt", &utf16(RECORD, false, true))?;
+    accepted_file("utf16bom-be.txt", &utf16(RECORD, true, true))?;
+    Ok(())
+}
+
+#[test]
+fn a_vertical_tab_is_a_line_break_not_a_rejection() -> Result {
+    accepted_file(
+        "softbreak.txt",
+        &RECORD.replace("Date:", "\u{b}Date:").into_bytes(),
+    )?;
+    Ok(())
+}
+
+#[test]
+fn a_file_at_the_size_limit_is_accepted_and_built() -> Result {
+    let bytes = record_of_size(SIZE_LIMIT);
+    assert_eq!(bytes.len(), SIZE_LIMIT);
+    accepted_file("at-limit.txt", &bytes)?;
+    Ok(())
+}
+
+#[test]
+fn a_ten_megabyte_single_line_is_built_without_hanging() -> Result {
+    let mut line = RECORD.replace('\n', " ");
+    while line.len() < 10_000_000 {
+        line.push_str("and the outreach plan was discussed again ");
+    }
+    assert!(!line.contains('\n'));
+    accepted_file("one-line.txt", line.as_bytes())?;
+    Ok(())
+}
+
+/// A 16 MB file of blank lines took days: each line's heading was looked for
+/// by walking up over every blank line above it.
+#[test]
+fn a_run_of_a_million_blank_lines_is_built_without_hanging() -> Result {
+    let mut bytes = RECORD.as_bytes().to_vec();
+    bytes.extend(std::iter::repeat_n(b'\n', 1_000_000));
+    bytes.extend_from_slice(b"Tomas Berg closed the meeting.\n");
+    accepted_file("blank-lines.txt", &bytes)?;
+    Ok(())
+}
+
+#[test]
+fn hostile_names_are_accepted_and_come_out_escaped_and_safe() -> Result {
+    let work = accepted_file("hostile.txt", hostile_record().as_bytes())?;
+    let (graphml, cells) = expect_safe_exports(&work.path("exports"))?;
+    // The checks above had something to check: the hostile names are there,
+    // XML escaped and read back whole, formula cells neutralised with a '.
+    // (the bidirectional controls taken out, not the letters around them)
+    for text in [
+        "<Tag a=\"x\"> & \"Quoted\" 'Single' \\ Backslash",
+        "Silava Foundation",
+        "Harbour Isolate Institute",
+    ] {
+        assert!(graphml.contains(text), "the GraphML lost {text:?}");
+    }
+    let raw = std::fs::read_to_string(work.path("exports/coparticipation.graphml"))?;
+    assert!(!raw.contains("<Tag"), "an unescaped tag in the GraphML");
+    for start in ["'=HYPERLINK", "'@SUM", "'+1+2", "'-Minus"] {
+        assert!(
+            cells.iter().any(|c| c.starts_with(start)),
+            "no cell starts with {start}"
+        );
+    }
+    let raw = std::fs::read_to_string(work.path("exports/coparticipation-nodes.csv"))?;
+    assert!(
+        raw.contains("\\\\ Backslash"),
+        "backslashes are doubled for Gephi"
+    );
+    // The 5,000-character name is kept whole, in the exports and the store.
+    let long = long_name();
+    assert!(
+        graphml.contains(&long),
+        "the long name is not in the GraphML"
+    );
+    assert!(cells.contains(&long), "the long name is not in the CSV");
+    Ok(())
+}
+
+#[test]
+fn hostile_file_names_become_safe_graph_iris() -> Result {
+    let work = Work::new()?;
+    let graphs = work.graphs()?;
+    std::fs::write(work.path("good/=cmd <&\"'+-@\\ x.txt"), RECORD)?;
+    std::fs::write(
+        work.path("good/evil\u{202E}dm.txt"),
+        RECORD.replace("14 May", "16 May"),
+    )?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 0)?;
+    assert_eq!(work.graphs()?, graphs + 2);
+    expect_safe_exports(&work.path("exports"))?;
+    expect_rdf(&work.snapshot("after")?)?;
+    let out = work
+        .meetkg()
+        .args(["query", "--store", "store", "--format", "csv"])
+        .arg("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+        .output()?;
+    expect_code(&out, 0)?;
+    let iris = String::from_utf8(out.stdout)?;
+    assert!(
+        iris.lines()
+            .skip(1)
+            .all(|g| g.starts_with("https://w3id.org/meetkg/id/graph/")
+                && g.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ":/.-_".contains(c))),
+        "{iris}"
+    );
+    Ok(())
+}
+
+/// A 5,000-character name in one report took 22 GB in identity resolution
+/// (two-deletion typo keys of every word) and the machine's memory.
+#[test]
+fn a_five_thousand_character_name_in_two_reports_is_one_person() -> Result {
+    let work = Work::new()?;
+    let graphs = work.graphs()?;
+    let long = long_name();
+    let record = RECORD.replace("Tomas Berg", &long);
+    std::fs::write(work.path("good/long-a.txt"), &record)?;
+    std::fs::write(
+        work.path("good/long-b.txt"),
+        record.replace("14 May", "21 May"),
+    )?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 0)?;
+    assert_eq!(work.graphs()?, graphs + 2);
+    let (_, cells) = expect_safe_exports(&work.path("exports"))?;
+    assert_eq!(cells.iter().filter(|c| **c == long).count(), 1);
+    let out = work.extract(&["good/long-a.txt", "good/long-b.txt"])?;
+    expect_code(&out, 0)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Names and paths.
+
+#[test]
+fn duplicate_file_names_given_as_files_reject_the_second_naming_both() -> Result {
+    let work = Work::new()?;
+    for folder in ["a", "b"] {
+        std::fs::create_dir(work.path(folder))?;
+        std::fs::write(
+            work.path(&format!("{folder}/minutes.txt")),
+            RECORD.replace("14 May", if folder == "a" { "14 May" } else { "28 May" }),
+        )?;
+    }
+    // What the first file alone gives.
+    let expected = Work::new()?;
+    std::fs::create_dir(expected.path("a"))?;
+    std::fs::copy(work.path("a/minutes.txt"), expected.path("a/minutes.txt"))?;
+    expect_code(&expected.build(&["good", "a/minutes.txt"])?, 0)?;
+
+    let out = work.build(&["good", "a/minutes.txt", "b/minutes.txt"])?;
+    expect_code(&out, 1)?;
+    expect_named(
+        &out,
+        "b/minutes.txt",
+        "another report has the identity minutes.txt (a/minutes.txt): rename one of them",
+    )?;
+    assert_eq!(
+        work.snapshot("after")?.dump,
+        expected.snapshot("after")?.dump
+    );
+
+    let out = work.extract(&["a/minutes.txt", "b/minutes.txt"])?;
+    expect_code(&out, 1)?;
+    expect_named(&out, "b/minutes.txt", "another report has the identity")?;
+    assert_eq!(String::from_utf8(out.stdout)?.lines().count(), 1);
+    Ok(())
+}
+
+#[test]
+fn one_report_as_txt_and_md_in_a_folder_rejects_the_second() -> Result {
+    let work = Work::new()?;
+    std::fs::write(work.path("good/minutes.md"), RECORD)?;
+    std::fs::write(
+        work.path("good/minutes.txt"),
+        RECORD.replace("14 May", "28 May"),
+    )?;
+    let graphs = work.graphs()?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 1)?;
+    expect_named(
+        &out,
+        "good/minutes.txt",
+        "another report has the identity minutes.txt (good/minutes.md)",
+    )?;
+    assert_eq!(work.graphs()?, graphs + 1);
+    Ok(())
+}
+
+#[test]
+fn duplicate_file_names_in_two_folders_are_two_reports() -> Result {
+    let work = Work::new()?;
+    for (month, date) in [
+        ("2024-10", "14 October 2024"),
+        ("2024-11", "11 November 2024"),
+    ] {
+        std::fs::create_dir_all(work.path(&format!("good/{month}")))?;
+        std::fs::write(
+            work.path(&format!("good/{month}/minutes.txt")),
+            RECORD.replace("14 May 2024", date),
+        )?;
+    }
+    let graphs = work.graphs()?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 0)?;
+    assert_eq!(work.graphs()?, graphs + 2);
+    Ok(())
+}
+
+/// A path that is missing or holds no report fails the whole run (exit 2)
+/// and changes nothing; `extract` names it and exits 1.
+fn bad_path(path: &str, reason: &str) -> Result {
+    let work = Work::new()?;
+    let before = work.snapshot("before")?;
+    let out = work.build(&["good", path])?;
+    expect_code(&out, 2)?;
+    expect_named(&out, path, reason)?;
+    expect_named(
+        &out,
+        path,
+        "nothing was built, the store and the exports are unchanged",
+    )?;
+    assert_eq!(work.snapshot("after")?, before);
+    assert_eq!(work.export_again("after")?, before.exports);
+    let out = work.extract(&[path])?;
+    expect_code(&out, 1)?;
+    expect_named(&out, path, reason)?;
+    assert!(out.stdout.is_empty());
+    Ok(())
+}
+
+#[test]
+fn a_missing_path_fails_naming_it_and_store_is_unchanged() -> Result {
+    bad_path("good_typo", "good_typo does not exist")
+}
+
+#[test]
+fn an_empty_folder_fails_naming_it_and_store_is_unchanged() -> Result {
+    let work_dir = "empty-folder";
+    let work = Work::new()?;
+    std::fs::create_dir(work.path(work_dir))?;
+    let before = work.snapshot("before")?;
+    let out = work.build(&["good", work_dir])?;
+    expect_code(&out, 2)?;
+    expect_named(
+        &out,
+        work_dir,
+        "holds no report (no .txt, .md, .markdown or .text file); nothing was built",
+    )?;
+    assert_eq!(work.snapshot("after")?, before);
+    let out = work.extract(&[work_dir])?;
+    expect_code(&out, 1)?;
+    expect_named(&out, work_dir, "holds no report")?;
+    Ok(())
+}
+
+#[test]
+fn a_missing_path_with_hostile_characters_is_named_as_given() -> Result {
+    bad_path("nowhere <&\"'=+-@\\", "does not exist")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_named_as_a_loop_and_store_is_unchanged() -> Result {
+    let work = Work::new()?;
+    std::os::unix::fs::symlink("loop", work.path("loop"))?;
+    let before = work.snapshot("before")?;
+    let out = work.build(&["good", "loop"])?;
+    expect_code(&out, 2)?;
+    expect_named(&out, "loop", "cannot read loop")?;
+    assert!(!stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    assert_eq!(work.snapshot("after")?, before);
+    Ok(())
+}
+
+#[test]
+fn an_empty_path_argument_is_a_usage_error_and_store_is_unchanged() -> Result {
+    let work = Work::new()?;
+    let before = work.snapshot("before")?;
+    let out = work.build(&["good", ""])?;
+    expect_code(&out, 2)?;
+    assert!(stderr(&out).contains("[PATH]"), "{}", stderr(&out));
+    assert_eq!(work.snapshot("after")?, before);
+    let out = work.extract(&[""])?;
+    expect_code(&out, 2)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// The whole corpus at once, then served.
+
+/// Kills the server when the test ends, passed or failed.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One HTTP/1.1 GET by hand, `Connection: close`; (status, body).
+fn get(addr: SocketAddr, target: &str, accept: &str) -> Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(60)))?;
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {addr}\r\nAccept: {accept}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let raw = String::from_utf8(raw)?;
+    let (head, body) = raw.split_once("\r\n\r\n").ok_or("no end of headers")?;
+    let status = head.split(' ').nth(1).ok_or("no status")?.parse()?;
+    Ok((status, body.to_owned()))
+}
+
+fn encode(query: &str) -> String {
+    query
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_whole_corpus_builds_what_it_can_and_is_served_escaped() -> Result {
+    let work = Work::new()?;
+    let graphs = work.graphs()?;
+    let corpus: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.txt", vec![]),
+        ("binary.txt", (0..=255).collect()),
+        ("nul.txt", record_with(b"\x00")),
+        ("scan.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec()),
+        ("utf16le.txt", utf16(RECORD, false, false)),
+        ("latin1.txt", record_with(b"R\xe9union\n")),
+        ("truncated.txt", record_with(b"Jos\xc3")),
+        ("control.txt", record_with(b"\x1b[2J")),
+        ("hostile.txt", hostile_record().into_bytes()),
+        (
+            "utf16bom.txt",
+            utf16(&RECORD.replace("14 May", "22 May"), false, true),
+        ),
+    ];
+    for (name, bytes) in &corpus {
+        std::fs::write(work.path(&format!("good/{name}")), bytes)?;
+    }
+    let out = work.build(&["good"])?;
+    expect_code(&out, 1)?;
+    for (name, _) in &corpus[..8] {
+        expect_named(&out, &format!("good/{name}"), "rejected")?;
+    }
+    assert_eq!(stderr(&out).lines().count(), 8, "{}", stderr(&out));
+    assert_eq!(work.graphs()?, graphs + 2);
+    expect_safe_exports(&work.path("exports"))?;
+    expect_rdf(&work.snapshot("after")?)?;
+
+    let out = work.extract(&["good"])?;
+    expect_code(&out, 1)?;
+    assert_eq!(String::from_utf8(out.stdout)?.lines().count(), 4);
+
+    let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_meetkg"))
+        .current_dir(work.dir.path())
+        .env_remove("MEETKG_STORE")
+        .args(["serve", "--store", "store", "--timeout", "30", "--bind"])
+        .arg(addr.to_string())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(work.path("serve.log"))?)
+        .spawn()?;
+    let mut server = Server { child, addr };
+    let start = Instant::now();
+    while TcpStream::connect(addr).is_err() {
+        if start.elapsed() > Duration::from_secs(60) || server.child.try_wait()?.is_some() {
+            return Err("the server did not start listening".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let count = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let (status, body) = get(
+        server.addr,
+        &format!("/query?query={}", encode(count)),
+        "application/sparql-results+json",
+    )?;
+    assert_eq!(status, 200, "{body}");
+    let json: serde_json::Value = serde_json::from_str(&body)?;
+    let n = &json["results"]["bindings"][0]["n"]["value"];
+    assert_eq!(
+        n.as_str(),
+        Some((graphs + 2).to_string().as_str()),
+        "{body}"
+    );
+
+    let labels =
+        "SELECT DISTINCT ?label WHERE { ?s skos:prefLabel|foaf:name ?label } ORDER BY ?label";
+    let (status, body) = get(
+        server.addr,
+        &format!("/query?query={}", encode(labels)),
+        "application/sparql-results+json",
+    )?;
+    assert_eq!(status, 200, "{body}");
+    let json: serde_json::Value = serde_json::from_str(&body)?;
+    let values: Vec<&str> = json["results"]["bindings"]
+        .as_array()
+        .ok_or("no bindings")?
+        .iter()
+        .filter_map(|b| b["label"]["value"].as_str())
+        .collect();
+    let hostile = "<Tag a=\"x\"> & \"Quoted\" 'Single' \\ Backslash";
+    assert!(
+        values.iter().any(|v| v.contains(hostile)),
+        "the hostile name did not come back whole: {values:?}"
+    );
+    assert!(values.contains(&long_name().as_str()));
+
+    let (status, body) = get(
+        server.addr,
+        &format!("/query?query={}", encode(labels)),
+        "application/sparql-results+xml",
+    )?;
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        !body.contains("<Tag"),
+        "an unescaped tag in the XML results"
+    );
+    assert!(
+        xml_text(&body)?.contains(hostile),
+        "the XML results lost the name"
+    );
+
+    assert!(server.child.try_wait()?.is_none(), "the server stopped");
+    Ok(())
+}
