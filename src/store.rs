@@ -469,6 +469,23 @@ impl Store {
             .execute()?)
     }
 
+    /// Every quad of the named graphs, in the store's order (not sorted), one at
+    /// a time: what a pass over an archive's store needs without holding it.
+    pub fn named_quads(&self) -> impl Iterator<Item = Result<Quad, StoreError>> + '_ {
+        self.inner
+            .iter()
+            .filter(|q| !matches!(q, Ok(q) if q.graph_name.is_default_graph()))
+            .map(|q| q.map_err(self.storage()))
+    }
+
+    /// The quads of one named graph, in the store's order.
+    pub fn graph_quads(&self, graph: &NamedOrBlankNode) -> Result<Vec<Quad>, StoreError> {
+        self.inner
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .collect::<Result<_, _>>()
+            .map_err(self.storage())
+    }
+
     /// Every quad of the named graphs, sorted by graph, subject, predicate and
     /// object (compared as N-Quads terms), so dumps of the same store are
     /// byte-identical. The default graph is left out: it is derived (the merge

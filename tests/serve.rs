@@ -34,8 +34,15 @@ impl Drop for Server {
 
 /// Builds the seed reports into `<dir>/store`.
 fn build(dir: &std::path::Path) -> Result {
+    build_from(dir, std::path::Path::new("reports"))
+}
+
+/// Builds the reports at `reports` into `dir/store` and `dir/exports`.
+fn build_from(dir: &std::path::Path, reports: &std::path::Path) -> Result {
     let status = meetkg()
-        .args(["build", "reports", "--quiet", "--store"])
+        .arg("build")
+        .arg(reports)
+        .args(["--quiet", "--store"])
         .arg(dir.join("store"))
         .arg("--out")
         .arg(dir.join("exports"))
@@ -61,6 +68,15 @@ fn serve_with(options: &[&str]) -> Result<(tempfile::TempDir, Server)> {
 fn serve_limited(options: &[&str], files: Option<u64>) -> Result<(tempfile::TempDir, Server)> {
     let dir = tempfile::tempdir()?;
     build(dir.path())?;
+    start(dir, options, files)
+}
+
+/// Serves the store already built in `dir`.
+fn start(
+    dir: tempfile::TempDir,
+    options: &[&str],
+    files: Option<u64>,
+) -> Result<(tempfile::TempDir, Server)> {
     let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
     let mut command = meetkg();
     command
@@ -336,6 +352,59 @@ fn query_page_runs_in_chromium() -> Result {
         table.matches("https://w3id.org/meetkg/id/person/").count() > 2,
         "no result rows: {table}"
     );
+    Ok(())
+}
+
+/// An organisation name holding U+202E (right-to-left override) would show
+/// reversed, with what follows it, in the page's result table: the page shows
+/// such controls as `<U+202E>`, never as themselves.
+#[test]
+fn bidi_controls_in_results_are_shown_not_obeyed_in_the_query_page() -> Result {
+    let chromium = std::env::var("MEETKG_CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    if Command::new(&chromium).arg("--version").output().is_err() {
+        return common::interop::unavailable(&chromium);
+    }
+    let dir = tempfile::tempdir()?;
+    let reports = dir.path().join("in");
+    std::fs::create_dir(&reports)?;
+    std::fs::write(
+        reports.join("plenary.txt"),
+        "Plenary of the Example Forum\n\nDate: 14 March 2024\n\nParticipants:\n\n\
+         - Anna Karlos (Example \u{202E}Foundation)\n- Boris Lemaire (Example Institute)\n\n\
+         Boris Lemaire opened the meeting.\n",
+    )?;
+    build_from(dir.path(), &reports)?;
+    let (dir, server) = start(dir, &["--timeout", "5"], None)?;
+    let output = Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--virtual-time-budget=15000",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("chromium").display()
+        ))
+        .arg("--dump-dom")
+        .arg(format!(
+            "http://{}/?run=1&example=affiliations",
+            server.addr
+        ))
+        .stderr(Stdio::null())
+        .output()?;
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let table = dom
+        .split_once("<table id=\"DataTables_Table_0\"")
+        .map(|(_, rest)| rest.split_once("</table>").map_or(rest, |(t, _)| t))
+        .ok_or("no YASGUI result table in the page")?;
+    assert!(table.contains("Karlos"), "no result rows: {table}");
+    assert!(
+        table.contains("Example &lt;U+202E&gt;Foundation"),
+        "the control is not shown: {table}"
+    );
+    assert!(!table.contains('\u{202E}'), "a raw U+202E: {table}");
     Ok(())
 }
 
