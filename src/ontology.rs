@@ -145,6 +145,9 @@ pub const LEXICON_SECTIONS: &[&str] = &[
     "state-organs",
     "possessive-speech",
     "ordinal-words",
+    "motion-words",
+    "collective-quantifiers",
+    "moderator-roles",
 ];
 
 /// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).

@@ -114,6 +114,28 @@ pub fn absentees(text: &Text, ex: &Extractor) -> Vec<Entry> {
     merge_duplicates(entries)
 }
 
+/// A line of the attendance: a participants or absence heading, with or
+/// without names after it, or a label whose first word says who attended or
+/// not ("Guests", "Directors Present", "Regrets").
+pub fn is_attendance_line(line: &Line, lex: &Lexicons) -> bool {
+    let head = line
+        .text()
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    let short = head.split_whitespace().count() <= 4;
+    heading(line, lex).is_some()
+        || absence(line, lex).is_some()
+        || (short
+            && head.split_whitespace().any(|w| {
+                lex.attendance_words.contains(w)
+                    || lex.absence_words.contains(w)
+                    || lex.speaker_words.contains(w)
+            }))
+}
+
 /// A participants heading with nothing after it on the line: an annex or table follows.
 pub fn is_list_heading(line: &Line, lex: &Lexicons) -> bool {
     heading(line, lex).is_some_and(|inline| inline.is_none())
