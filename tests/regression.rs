@@ -353,3 +353,31 @@ fn the_one_chair_of_the_roll_moderates() {
     let out = extract("Harbour Trust board, 3 March 2025\n\nAttendees:\n\n  • Orla Brennan (OB), Chair\n  • Tomasz Wilk (TW), Treasurer\n  • Ingrid Solheim (IS), Harbour Chair\n\n1. Welcome\n");
     assert_eq!(out.meeting.moderators, ["Orla Brennan"]);
 }
+
+#[test]
+fn without_the_igf_profile_the_umbrella_stays_in_the_series() {
+    let text =
+        "IGF Dynamic Coalition on Harbour Data\n\nCoordination call, 3 March 2025\n\n1. Welcome\n";
+    assert_eq!(
+        extract(text).meeting.series,
+        "Dynamic Coalition on Harbour Data"
+    );
+    let mut ontology = Ontology::embedded().expect("the embedded ontology loads");
+    ontology.igf_profile = Default::default();
+    let plain = Extractor::new(&ontology);
+    let doc = Document {
+        source: "r.txt".into(),
+        path: "r.txt".into(),
+        text: text.into(),
+        sha256: String::new(),
+    };
+    let out = plain.extract(&doc).expect("a meeting record");
+    assert_eq!(out.meeting.series, "IGF Dynamic Coalition on Harbour Data");
+}
+
+#[test]
+fn a_time_named_by_a_city_follows_its_summer_time() {
+    let out =
+        extract("Harbour Trust board\n\nMeeting of 3 July 2025, 10:00 Geneva time\n\n1. Welcome\n");
+    assert_eq!(out.meeting.start_time_utc.as_deref(), Some("08:00"));
+}

@@ -466,7 +466,7 @@ fn section_headings(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         .unwrap_or(lines.len());
     let after_header = lines[..prose]
         .iter()
-        .rposition(|l| !super::dates::find_dates(l.text()).is_empty())
+        .rposition(|l| !lex.dates.find_dates(l.text()).is_empty())
         .map_or(0, |i| i + 1);
     let title_key = super::names::fold(lines[title].text());
     let start = (title + 1)

@@ -6,7 +6,7 @@
 //! on ..."), or both; the title block wins where it is present because it is
 //! the most regular part of any layout.
 
-use super::dates::{find_dates, find_dates_in, find_times_on, PartialDate};
+use super::dates::PartialDate;
 use super::gazetteer::Matcher;
 use super::names::is_name_word;
 use super::Lexicons;
@@ -72,11 +72,6 @@ static NEXT: LazyLock<Regex> = LazyLock::new(|| {
 static CONVENED_BY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\w+(?:ed|en)\s+(?:jointly\s+)?by\b"));
 static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(?:19|20)\d{2}\b"));
-static UMBRELLA: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:the\s+)?(?:UN\s+)?(?:IGF|Internet\s+Governance\s+Forum)(?:\s+\d{4})?(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)",
-    )
-});
 /// A transcript's speaker saying they moderate: "I will moderate today",
 /// "I'm your moderator", "I'll be chairing".
 static SELF_MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -205,7 +200,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     // a range when there is nothing else.
     let mut candidates: Vec<(usize, PartialDate, bool)> = Vec::new();
     for (i, place) in places.iter().enumerate() {
-        let mut dates = find_dates_in(place, month_first);
+        let mut dates = lex.dates.find_dates_in(place, month_first);
         if dates.is_empty() {
             dates = super::dates::find_named_dates(place, &lex.month_names);
         }
@@ -240,7 +235,8 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
                 .and_then(|r| r.find(p).and_then(|m| m.as_str().parse::<i32>().ok()))
         });
         for (i, place) in places.iter().enumerate() {
-            if let (Some(d), Some(y)) = (find_dates_in(place, month_first).first(), year) {
+            if let (Some(d), Some(y)) = (lex.dates.find_dates_in(place, month_first).first(), year)
+            {
                 h.date = PartialDate {
                     year: Some(y),
                     ..d.date
@@ -256,7 +252,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         order.extend((0..places.len()).filter(|&j| j != i));
         let found = order
             .iter()
-            .flat_map(|&j| find_times_on(places[j], h.date))
+            .flat_map(|&j| lex.dates.find_times_on(places[j], h.date))
             .min_by_key(|t| !t.zoned);
         h.start_time_utc = found.map(|t| t.utc);
     }
@@ -310,7 +306,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             || t.contains('|')
             || CONVENED_BY.is_match(t)
             || WEEKDAY_OR_MONTH.is_match(t)
-            || !find_dates(t).is_empty()
+            || !lex.dates.find_dates(t).is_empty()
             || t.ends_with('.')
             || t.split(' ').count() > 16
         {
@@ -319,7 +315,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         // "Meeting: Dynamic Coalition on ...": the label is not the title.
         let t = TITLE_LABEL.replace(t, "");
         let t = TITLE_HEAD.replace(&t, "");
-        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, &lex.countries);
+        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
         let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
         let names_body =
             words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
@@ -338,7 +334,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             let raw = c[1].trim();
             return match orgs.lookup(raw) {
                 Some(i) => orgs.entry(i).pref.clone(),
-                None => tidy_series(raw, orgs, &lex.countries),
+                None => tidy_series(raw, orgs, lex),
             };
         }
     }
@@ -353,7 +349,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             if names_body {
                 return match orgs.lookup(raw) {
                     Some(i) => orgs.entry(i).pref.clone(),
-                    None => tidy_series(raw, orgs, &lex.countries),
+                    None => tidy_series(raw, orgs, lex),
                 };
             }
         }
@@ -364,14 +360,17 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
 /// "IGF Policy Network on Artificial Intelligence (PNAI)" → "Policy Network on
 /// Artificial Intelligence": the body's own name, without the umbrella prefix or
 /// the acronym, and in title case when the title was in capitals.
-fn tidy_series(s: &str, orgs: &Matcher, countries: &std::collections::HashSet<String>) -> String {
+fn tidy_series(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
     let s = s.trim();
     let s = PARENTHETICAL_END.replace(s, "");
     // The umbrella first: "IGF Dynamic Coalition on ...", "Internet
     // Governance Forum – Dynamic Coalition on ...".
-    let bare = UMBRELLA.replace(&s, "");
+    // The IGF profile's umbrella bodies; without the profile, none.
+    let umbrella = lex.umbrella.as_ref().and_then(|u| u.find(&s));
+    let bare = umbrella.map_or(&s[..], |m| &s[m.end()..]);
+    let countries = &lex.countries;
     // "IGF Uruguay": a national IGF's name keeps its "IGF".
-    let national = UMBRELLA.find(&s).is_some_and(|m| {
+    let national = umbrella.is_some_and(|m| {
         let words: Vec<&str> = bare.split_whitespace().take(3).collect();
         !m.as_str().contains(char::is_numeric)
             && (1..=words.len())
@@ -434,7 +433,7 @@ fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons, month_first: bool) 
         }
     }
     for c in candidates {
-        if let Some(d) = find_dates_in(&c, month_first).first() {
+        if let Some(d) = lex.dates.find_dates_in(&c, month_first).first() {
             let date = d.date.in_context(reference, true);
             if date.is_some() && date != reference {
                 h.next_meeting_date = date;

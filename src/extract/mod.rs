@@ -118,6 +118,16 @@ pub struct Lexicons {
     /// "Each Director introduced themself": a quantifier of
     /// `[collective-quantifiers]`, the group's noun (group 1), a speech verb.
     pub collective_speech: Option<Regex>,
+    /// The IGF profile's umbrella bodies (`[umbrella-bodies]`) at the start of
+    /// a title: "IGF 2025 – ", "Internet Governance Forum: ".
+    pub umbrella: Option<Regex>,
+    /// The IGF profile's initiative name ("IGF") and the words before it
+    /// that belong to it ("Youth"): "Youth IGF Uruguay", "Kenya IGF".
+    pub initiative_names: Vec<String>,
+    pub initiative_qualifiers: Vec<String>,
+    /// Month names and time zones (`[months]`, `[time-zones]`,
+    /// `[regional-time-zones]`), compiled.
+    pub dates: dates::DateRules,
     /// Roles of a participant list that make its holder the moderator
     /// ("Chair", "Chairing"), folded (`[moderator-roles]`).
     pub moderator_roles: HashSet<String>,
@@ -236,6 +246,17 @@ impl Lexicons {
                 .ok()
             }),
             moderator_roles: l.list("moderator-roles").iter().map(|w| fold(w)).collect(),
+            // From the IGF profile ([`Lexicons::with_profile`]).
+            umbrella: None,
+            initiative_names: Vec::new(),
+            initiative_qualifiers: Vec::new(),
+            // Checked when the ontology is loaded (`Lexicon::check`).
+            dates: dates::DateRules::new(
+                &pairs("months"),
+                &pairs("time-zones"),
+                &pairs("regional-time-zones"),
+            )
+            .unwrap_or_default(),
         }
     }
 
@@ -249,7 +270,21 @@ impl Lexicons {
             .cloned()
             .collect();
         me.common_words = o.common_words.clone();
-        me
+        me.with_profile(&o.igf_profile)
+    }
+
+    /// The rules of the IGF profile (`profiles/igf.txt`); none when it is empty.
+    pub fn with_profile(mut self, p: &Lexicon) -> Self {
+        self.umbrella = alternation(p.list("umbrella-bodies")).and_then(|bodies| {
+            let bodies = bodies.replace(' ', r"\s+");
+            Regex::new(&format!(
+                r"^(?:(?:the\s+)?(?:{bodies})(?:\s+\d{{4}})?(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)"
+            ))
+            .ok()
+        });
+        self.initiative_names = p.list("initiative-names").to_vec();
+        self.initiative_qualifiers = p.list("initiative-qualifiers").to_vec();
+        self
     }
 
     /// Is the word a given name of the lexicon ("Simon-Jan": "simon")?
