@@ -381,3 +381,15 @@ fn a_time_named_by_a_city_follows_its_summer_time() {
         extract("Harbour Trust board\n\nMeeting of 3 July 2025, 10:00 Geneva time\n\n1. Welcome\n");
     assert_eq!(out.meeting.start_time_utc.as_deref(), Some("08:00"));
 }
+
+#[test]
+fn the_person_an_agenda_item_names_after_by_presents_it() {
+    let got = spoke("Open forum on harbour data, 3 March 2025\n\nAgenda\n\n1. Welcome by the chairs\n2. Intro to the work plan by Lena Fischer (consultant)\n3. Discussion\n");
+    assert_eq!(got, ["Lena Fischer"]);
+}
+
+#[test]
+fn a_date_in_a_file_name() {
+    let out = extract("Harbour Trust board\n\nminutes_2025_03_07.txt\n\nPresent: Orla Brennan, Tomasz Wilk\n\n1. Welcome\n");
+    assert_eq!(out.meeting.date.as_deref(), Some("2025-03-07"));
+}

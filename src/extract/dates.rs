@@ -208,7 +208,12 @@ pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
 }
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})\b"));
+/// "2024-03-03", "2024/03/03", and in file names "minutes_2024_03_03".
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\b|_)(\d{4})([-/._])(\d{1,2})[-/._](\d{1,2})(?:\b|_)"));
+/// "20240303", as file names write a date: a year of this century or the last.
+static COMPACT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\b|_)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\b|_)"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b"));
 /// "24-25 June 2024" (the day before the dash), "May 4-8, 2015" (the year
 /// after the range).
@@ -330,6 +335,15 @@ impl DateRules {
             };
             let y = c.get(1).and_then(|m| m.as_str().parse().ok());
             add(c.get(0).map_or(0..0, |m| m.range()), y, num(3), num(4));
+        }
+        for c in COMPACT.captures_iter(s) {
+            let num = |i| {
+                c.get(i)
+                    .and_then(|m| m.as_str().parse::<u32>().ok())
+                    .unwrap_or(0)
+            };
+            let y = c.get(1).and_then(|m| m.as_str().parse().ok());
+            add(c.get(0).map_or(0..0, |m| m.range()), y, num(2), num(3));
         }
         for c in NUMERIC.captures_iter(s) {
             let num = |i| {
@@ -658,6 +672,9 @@ mod tests {
         assert_eq!(one("3 March 14 UTC"), Some((None, 3, 3)));
         assert_eq!(one("we may meet"), None);
         assert_eq!(one("05/13/2023"), Some((Some(2023), 5, 13)));
+        assert_eq!(one("minutes_2024_03_07.txt"), Some((Some(2024), 3, 7)));
+        assert_eq!(one("board-20240307.pdf"), Some((Some(2024), 3, 7)));
+        assert_eq!(one("call 12345678 ext"), None);
     }
 
     #[test]

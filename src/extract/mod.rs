@@ -664,6 +664,7 @@ impl Extractor {
         }
         self.collective_speech(&text, &mut out);
         self.motions(&text, &mut out);
+        self.presenters(&text, &mut out);
         self.entities(&text, &header.series, &roster, &roster_lines, &mut out);
         self.warn(&mut out, roster.is_empty());
         exact_evidence(&doc.text, &mut out);
@@ -740,6 +741,38 @@ impl Extractor {
                 });
             }
         }
+    }
+
+    /// "Intro to the work plan by Lena Fischer (consultant)": the person an
+    /// agenda item names after "by" presents it, and so spoke.
+    fn presenters(&self, text: &Text, out: &mut Extraction) {
+        let mut found = Vec::new();
+        for item in &out.agenda {
+            let Some(by) = item.title.find(" by ") else {
+                continue;
+            };
+            let Some(who) = header::names_at(&item.title, by + 4, &self.lex)
+                .into_iter()
+                .next()
+                .filter(|n| n.name.contains(' '))
+            else {
+                continue;
+            };
+            let Some(line) = text.lines.iter().find(|l| l.text().contains(&item.title)) else {
+                continue;
+            };
+            found.push(PersonMention {
+                evidence: evidence(FactKind::Spoke, &line.span, &who.name),
+                text: names::title_case(&who.name),
+                fact: FactKind::Spoke,
+                definite: true,
+                nickname: None,
+                roles: Vec::new(),
+                affiliations: Vec::new(),
+                memberships: Vec::new(),
+            });
+        }
+        out.mentions.extend(found);
     }
 
     /// "Each Director introduced themself to the Board": every person listed
