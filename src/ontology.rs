@@ -155,6 +155,8 @@ pub const LEXICON_SECTIONS: &[&str] = &[
     "months",
     "time-zones",
     "regional-time-zones",
+    "record-words",
+    "body-complements",
 ];
 
 /// The sections of the IGF profile (`profiles/igf.txt`): all of them while

@@ -393,3 +393,24 @@ fn a_date_in_a_file_name() {
     let out = extract("Harbour Trust board\n\nminutes_2025_03_07.txt\n\nPresent: Orla Brennan, Tomasz Wilk\n\n1. Welcome\n");
     assert_eq!(out.meeting.date.as_deref(), Some("2025-03-07"));
 }
+
+#[test]
+fn the_body_before_a_numbered_meeting_in_the_title_is_the_series() {
+    let out = extract("Harbour Coordination meeting #12\n\n3 March 2025, 14:00 UTC\n\n>> ORLA BRENNAN: Welcome, everyone.\n");
+    assert_eq!(out.meeting.series, "Harbour Coordination");
+}
+
+#[test]
+fn a_board_under_its_organisation_line_is_the_organisations_board() {
+    let out = extract("          The Harbour Data Foundation\n        Board of Directors Meeting Minutes\n              March 3-4, 2025\n\n1. Call to order\n\nThe meeting began at 9:00.\n");
+    assert_eq!(
+        out.meeting.series,
+        "Harbour Data Foundation Board of Directors"
+    );
+}
+
+#[test]
+fn a_transcript_that_says_this_is_the_monthly_call_names_its_series() {
+    let out = extract("Orla Brennan:     Good morning everybody. This is the monthly HDC conference call on 3 March 2025.\n\nTomasz Wilk:     Thank you, Orla.\n");
+    assert_eq!(out.meeting.series, "HDC");
+}

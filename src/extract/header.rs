@@ -61,6 +61,21 @@ static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:meeting|call|session)\s+of\s+the\s+(.+?)(?:,|\s+(?:was|were|held|took|met|convened|on\s+\d)\b|$)",
     )
 });
+/// "DC Coordination meeting #60", "Wikimedia UK Board meeting Tuesday 12th
+/// May 2009", "NRIs Virtual Meeting IX: 6 September": a title line whose body
+/// (group 1) stands before a meeting noun and its number or date.
+static BODY_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:The\s+)?([A-Z][^:|]{1,80}?)\s+(?i:(?:(?:online|virtual|monthly|weekly|regular|annual|plenary|hybrid|open|extraordinary|board)\s+)*(?:meeting|call|teleconference|conference\s+call)\b)\s*(?:(?:#|no\.?|number)\s*\d+|\d+\b|(?-i:[IVXLC]{1,6})\b)?\s*(?:$|[,:–—-]|\s+(?:on\s+)?(?:\d|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))",
+    )
+});
+/// "This is the monthly ALAC conference call", "Welcome to the 12th Harbour
+/// Forum meeting": a transcript's opening names the body (group 1).
+static THIS_IS_THE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:this\s+is|welcome\s+(?:you\s+)?to)\s+(?:the|our|this)\s+(?:(?:monthly|weekly|regular|annual|virtual|online|\d+(?:st|nd|rd|th))\s+)*((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,6})\s+(?:conference\s+call|call|meeting|teleconference)\b",
+    )
+});
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)"));
 static PARENTHETICAL_END: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)\s*$"));
 static NEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -300,7 +315,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
     // Group ..."): the most specific, i.e. the longest, of the first few wins
     // over an umbrella line ("INTERNET GOVERNANCE FORUM") or furniture ("RAW FILE").
     let mut candidates = Vec::new();
-    for t in titles {
+    for (i, t) in titles.iter().enumerate() {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
         if t.is_empty()
             || t.contains('|')
@@ -320,7 +335,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         let names_body =
             words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
         if names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-            candidates.push(s);
+            candidates.push(owned_body(&s, i.checked_sub(1).map(|p| titles[p]), lex));
         }
     }
     if let Some(best) = candidates.iter().take(3).max_by_key(|s| s.len()) {
@@ -354,7 +369,59 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             }
         }
     }
+    // "DC Coordination meeting #60": the body before the meeting noun.
+    for t in titles.iter().take(4) {
+        let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+        if let Some(body) = BODY_MEETING.captures(t).and_then(|c| c.get(1)) {
+            let body = tidy_series(body.as_str(), orgs, lex);
+            // "Meeting Minutes February meeting": a record's title, no body.
+            let record_word = body
+                .split_whitespace()
+                .any(|w| lex.record_words.contains(&w.to_lowercase()));
+            if body.split_whitespace().count() <= 8
+                && !record_word
+                && !body.contains([']', '['])
+                && lex.dates.find_dates(&body).is_empty()
+            {
+                return body;
+            }
+        }
+    }
+    // "This is the monthly ALAC conference call".
+    for s in opening {
+        if let Some(body) = THIS_IS_THE.captures(s.text()).and_then(|c| c.get(1)) {
+            return tidy_series(body.as_str(), orgs, lex);
+        }
+    }
     String::new()
+}
+
+/// "Board of Directors" under the title line "The Apache Software
+/// Foundation": a body named only by body words belongs to the organisation
+/// the line above names.
+fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
+    let generic = body.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        lex.body_words.contains(&w) || lex.body_complements.contains(&w)
+    });
+    let owner = above
+        .map(|a| a.trim())
+        .map(|a| a.strip_prefix("The ").unwrap_or(a))
+        .filter(|a| {
+            let words: Vec<&str> = a.split_whitespace().collect();
+            (1..=5).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && lex.dates.find_dates(a).is_empty()
+                && !words
+                    .iter()
+                    .any(|w| lex.body_words.contains(&w.to_lowercase()))
+        });
+    match owner {
+        Some(owner) if generic => format!("{owner} {body}"),
+        _ => body.to_owned(),
+    }
 }
 
 /// "IGF Policy Network on Artificial Intelligence (PNAI)" → "Policy Network on

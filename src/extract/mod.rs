@@ -125,6 +125,11 @@ pub struct Lexicons {
     /// that belong to it ("Youth"): "Youth IGF Uruguay", "Kenya IGF".
     pub initiative_names: Vec<String>,
     pub initiative_qualifiers: Vec<String>,
+    /// Words that name a record, not a body ("minutes", "report"), lower case.
+    pub record_words: HashSet<String>,
+    /// Words that complete a body's name made of body words alone ("Board of
+    /// Directors"), lower case: such a name belongs to the organisation above it.
+    pub body_complements: HashSet<String>,
     /// Month names and time zones (`[months]`, `[time-zones]`,
     /// `[regional-time-zones]`), compiled.
     pub dates: dates::DateRules,
@@ -246,6 +251,8 @@ impl Lexicons {
                 .ok()
             }),
             moderator_roles: l.list("moderator-roles").iter().map(|w| fold(w)).collect(),
+            record_words: lower("record-words"),
+            body_complements: lower("body-complements"),
             // From the IGF profile ([`Lexicons::with_profile`]).
             umbrella: None,
             initiative_names: Vec::new(),
