@@ -157,6 +157,7 @@ pub const LEXICON_SECTIONS: &[&str] = &[
     "regional-time-zones",
     "record-words",
     "body-complements",
+    "column-headers",
 ];
 
 /// The sections of the IGF profile (`profiles/igf.txt`): all of them while
@@ -176,6 +177,7 @@ const PAIR_SECTIONS: &[&str] = &[
     "months",
     "time-zones",
     "regional-time-zones",
+    "column-headers",
 ];
 
 /// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).

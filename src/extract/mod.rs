@@ -125,6 +125,10 @@ pub struct Lexicons {
     /// that belong to it ("Youth"): "Youth IGF Uruguay", "Kenya IGF".
     pub initiative_names: Vec<String>,
     pub initiative_qualifiers: Vec<String>,
+    /// (kind, word) of a table's column headers: a header holding the word
+    /// ("Organisation / Affiliation") is the column of that kind (`name`,
+    /// `organisation` or `role`).
+    pub column_headers: Vec<(String, String)>,
     /// Words that name a record, not a body ("minutes", "report"), lower case.
     pub record_words: HashSet<String>,
     /// Words that complete a body's name made of body words alone ("Board of
@@ -252,6 +256,10 @@ impl Lexicons {
             }),
             moderator_roles: l.list("moderator-roles").iter().map(|w| fold(w)).collect(),
             record_words: lower("record-words"),
+            column_headers: pairs("column-headers")
+                .into_iter()
+                .map(|(word, kind)| (kind, word.to_lowercase()))
+                .collect(),
             body_complements: lower("body-complements"),
             // From the IGF profile ([`Lexicons::with_profile`]).
             umbrella: None,

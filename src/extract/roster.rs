@@ -578,10 +578,18 @@ fn table_row(
     line: &Line,
     ex: &Extractor,
 ) -> Option<Entry> {
-    let col = |names: &[&str]| -> Option<usize> {
-        columns.and_then(|c| c.iter().position(|h| names.iter().any(|n| h.contains(n))))
+    // The column whose header holds a word `[column-headers]` gives `kind`.
+    let col = |kind: &str| -> Option<usize> {
+        columns.and_then(|c| {
+            c.iter().position(|h| {
+                ex.lex
+                    .column_headers
+                    .iter()
+                    .any(|(k, word)| k == kind && h.contains(word.as_str()))
+            })
+        })
     };
-    let name_col = col(&["name"]).unwrap_or(0);
+    let name_col = col("name").unwrap_or(0);
     let name = cells.get(name_col)?.trim();
     let name = leading_name(name, &ex.lex)?;
     let at = line.text().find(name).unwrap_or(0);
@@ -599,8 +607,8 @@ fn table_row(
         described,
         ..Entry::default()
     };
-    let org_col = col(&["organi", "affiliation", "institution", "entity"]);
-    let role_col = col(&["role", "title", "position", "function"]);
+    let org_col = col("organisation");
+    let role_col = col("role");
     // Columns that describe a person without naming a body or a role.
     let other = |i: usize| {
         columns.and_then(|c| c.get(i)).is_some_and(|h| {
