@@ -31,6 +31,10 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("lexicon.txt", include_str!("../ontology/lexicon.txt")),
     (
+        "profiles/igf.txt",
+        include_str!("../ontology/profiles/igf.txt"),
+    ),
+    (
         "given-names.txt",
         include_str!("../ontology/given-names.txt"),
     ),
@@ -145,6 +149,35 @@ pub const LEXICON_SECTIONS: &[&str] = &[
     "state-organs",
     "possessive-speech",
     "ordinal-words",
+    "motion-words",
+    "collective-quantifiers",
+    "moderator-roles",
+    "months",
+    "time-zones",
+    "regional-time-zones",
+    "record-words",
+    "body-complements",
+    "column-headers",
+];
+
+/// The sections of the IGF profile (`profiles/igf.txt`): all of them while
+/// the file has any section; an empty file turns the profile off.
+pub const IGF_PROFILE_SECTIONS: &[&str] = &[
+    "umbrella-bodies",
+    "initiative-names",
+    "initiative-qualifiers",
+];
+
+/// The sections whose entries are `name = value` pairs.
+const PAIR_SECTIONS: &[&str] = &[
+    "roster-verbs",
+    "roster-labels",
+    "month-names",
+    "state-organs",
+    "months",
+    "time-zones",
+    "regional-time-zones",
+    "column-headers",
 ];
 
 /// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).
@@ -156,27 +189,60 @@ pub struct Lexicon {
 impl Lexicon {
     /// Every section of [`LEXICON_SECTIONS`] is present and no other is.
     fn check(&self, file: &str) -> Result<(), OntologyError> {
+        self.check_sections(file, LEXICON_SECTIONS)?;
+        self.check_entries(file)
+    }
+
+    /// Every section of `known` is present and no other is.
+    fn check_sections(&self, file: &str, known: &[&str]) -> Result<(), OntologyError> {
         let error = |message: String| OntologyError::LexiconSection {
             file: file.to_owned(),
             message,
         };
-        if let Some(unknown) = self
-            .sections
-            .keys()
-            .find(|k| !LEXICON_SECTIONS.contains(&k.as_str()))
-        {
+        if let Some(unknown) = self.sections.keys().find(|k| !known.contains(&k.as_str())) {
             return Err(error(format!(
                 "unknown section [{unknown}] (misspelt? the sections are {})",
-                LEXICON_SECTIONS.join(", ")
+                known.join(", ")
             )));
         }
-        if let Some(missing) = LEXICON_SECTIONS
-            .iter()
-            .find(|s| !self.sections.contains_key(**s))
-        {
+        if let Some(missing) = known.iter().find(|s| !self.sections.contains_key(**s)) {
             return Err(error(format!("the section [{missing}] is missing")));
         }
         Ok(())
+    }
+
+    /// Pair entries have their value; patterns compile.
+    fn check_entries(&self, file: &str) -> Result<(), OntologyError> {
+        let error = |message: String| OntologyError::LexiconSection {
+            file: file.to_owned(),
+            message,
+        };
+        for section in PAIR_SECTIONS {
+            if let Some(bad) = self.list(section).iter().find(|e| !e.contains('=')) {
+                return Err(error(format!(
+                    "[{section}]: '{bad}' has no '= value' (entries are 'name = value')"
+                )));
+            }
+        }
+        // The patterns compile, the offsets and month numbers are numbers.
+        crate::extract::dates::DateRules::new(
+            &self.pairs("months"),
+            &self.pairs("time-zones"),
+            &self.pairs("regional-time-zones"),
+        )
+        .map_err(|e| error(e.to_string()))?;
+        Ok(())
+    }
+
+    /// The `name = value` entries of a section, both sides trimmed.
+    pub fn pairs(&self, section: &str) -> Vec<(String, String)> {
+        self.list(section)
+            .iter()
+            .filter_map(|e| {
+                e.split_once('=')
+                    .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+            })
+            .collect()
     }
 
     /// The entries of a section, empty when the section is absent.
@@ -222,6 +288,9 @@ pub struct Ontology {
     pub nicknames: HashMap<String, Vec<String>>,
     pub curation: Curation,
     pub lexicon: Lexicon,
+    /// The IGF profile (`profiles/igf.txt`): rules only IGF bodies need;
+    /// empty when turned off.
+    pub igf_profile: Lexicon,
     /// Given names, folded (`given-names.txt`): the person recogniser's lexicon.
     pub given_names: HashSet<String>,
     /// Common English words, lower case (`common-words.txt`).
@@ -284,6 +353,14 @@ impl Ontology {
             }
             if file.ends_with("common-words.txt") {
                 me.common_words = words();
+                continue;
+            }
+            if file.ends_with("igf.txt") {
+                let profile = Lexicon::parse(&file, &text)?;
+                if !profile.sections.is_empty() {
+                    profile.check_sections(&file, IGF_PROFILE_SECTIONS)?;
+                }
+                me.igf_profile = profile;
                 continue;
             }
             if file.ends_with("lexicon.txt") {
@@ -458,6 +535,41 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(err.contains("[absence-words] is missing"), "{err}");
+    }
+
+    #[test]
+    fn the_igf_profile_is_optional_and_its_sections_are_checked() -> Result<(), OntologyError> {
+        let shipped = include_str!("../ontology/profiles/igf.txt");
+        let on = Ontology::from_sources([("profiles/igf.txt".to_owned(), shipped.to_owned())])?;
+        assert_eq!(on.igf_profile.list("initiative-names"), ["IGF"]);
+        let off = Ontology::from_sources([("profiles/igf.txt".to_owned(), String::new())])?;
+        assert!(off.igf_profile.list("umbrella-bodies").is_empty());
+        let misspelt = shipped.replace("[umbrella-bodies]", "[umbrela-bodies]");
+        let err = Ontology::from_sources([("my/profiles/igf.txt".to_owned(), misspelt)])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("my/profiles/igf.txt"), "{err}");
+        assert!(err.contains("[umbrela-bodies]"), "{err}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_time_zone_pattern_that_does_not_compile_is_an_error_naming_the_file() {
+        let shipped = include_str!("../ontology/lexicon.txt");
+        let broken = shipped.replace("chicago|central", "chicago(|central");
+        let err = Ontology::from_sources([("my/lexicon.txt".to_owned(), broken)])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("my/lexicon.txt"), "{err}");
+        assert!(err.contains("chicago(|central"), "{err}");
+        let unpaired = shipped.replace("CEST = 120", "CEST");
+        let err = Ontology::from_sources([("my/lexicon.txt".to_owned(), unpaired)])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("[time-zones]: 'CEST'"), "{err}");
     }
 
     #[test]

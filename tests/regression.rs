@@ -279,3 +279,138 @@ fn a_timestamped_turn_with_an_affiliation_is_no_list_line() {
     assert!(with(&out, FactKind::Listed).is_empty());
     assert!(!with(&out, FactKind::Mentioned).contains(&"Orla Brennan".to_owned()));
 }
+
+fn agenda(text: &str) -> Vec<(String, String)> {
+    extract(text)
+        .agenda
+        .into_iter()
+        .map(|i| (i.id, i.title))
+        .collect()
+}
+
+fn titles(text: &str) -> Vec<String> {
+    agenda(text).into_iter().map(|(_, t)| t).collect()
+}
+
+#[test]
+fn a_roll_at_the_top_does_not_end_the_numbered_headings() {
+    let got = titles("Harbour Trust board, 3 March 2025\n\nAttendees:\n\n  • Orla Brennan (OB), Chair\n  • Tomasz Wilk (TW), Member\n\n1. Welcome\n\nThe Chair opened the meeting.\n\n1.1 Apologies\n\nNone were received.\n\n1.2 Approval of minutes\n\nThe minutes were approved.\n");
+    assert_eq!(got, ["Welcome", "Apologies", "Approval of minutes"]);
+}
+
+#[test]
+fn a_roll_under_a_numbered_heading_is_passed_over() {
+    let got = titles("Steering group, 3 March 2025\n\n1. Administration\n1.1 Roll call\n\nPRESENT\n--------\nOrla Brennan (Acme) / Chair\nTomasz Wilk / Member\n\nREGRETS\n--------\nIngrid Solheim\n\n1.2 Agree the agenda\n\nOrla: anything new? Nothing.\n");
+    assert_eq!(got, ["Administration", "Roll call", "Agree the agenda"]);
+}
+
+#[test]
+fn a_numbered_list_of_participants_before_the_items_is_not_the_agenda() {
+    let got = titles("Coordination call, 3 March 2025\n\nParticipants:\n1. Orla Brennan (Harbour IGF)\n2. Tomasz Wilk (Lake IGF)\n\n1. Annual meeting\nOrla Brennan proposed a date.\n\n2. Any other business\nNone.\n");
+    assert_eq!(got, ["Annual meeting", "Any other business"]);
+}
+
+#[test]
+fn a_nested_numbered_agenda_keeps_its_levels() {
+    let got = agenda("Committee meeting No. 2\n\nMonday, 3 March 2025\n\n  1. Introductions\n  2. Finances\n    1. Budget for next year\n    2. Sponsors\n      1. Current sponsors\n  3. Any other business\n\nChat log\n");
+    let ids: Vec<&str> = got.iter().map(|(i, _)| i.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "2.1", "2.2", "2.2.1", "3"]);
+    assert_eq!(got[4].1, "Current sponsors");
+}
+
+#[test]
+fn agenda_codes_with_a_letter_are_items_without_their_document_references() {
+    let got = titles("Minutes of technical meeting 12\n\n3 March 2025\n\nC.2 Review of open actions\n\nReviewed.\n\nC.4.1 Proposal for new symbols (https://example.org/p1) [Brennan]\n\nAccepted.\n");
+    assert_eq!(got, ["Review of open actions", "Proposal for new symbols"]);
+}
+
+#[test]
+fn unnumbered_section_headings_are_the_agenda_when_nothing_is_numbered() {
+    let got = titles("Harbour Trust board\n\nBoard meeting Tuesday 3 March 2025\n\nPresent: Orla Brennan (Chair); Tomasz Wilk\n\nMinutes of the last meeting\n\nThe minutes were approved.\n\nOB joined the meeting\n\nTreasurer's Report\n\nNothing to report.\n");
+    assert_eq!(got, ["Minutes of the last meeting", "Treasurer's Report"]);
+}
+
+#[test]
+fn a_sentence_under_a_number_is_a_point_not_a_heading() {
+    let got = titles("Plenary, 3 March 2025\n\n1. Opening agenda\n\n1. Chair: This is the agenda of the week.\n\n2. Chair: Any changes? None seen.\n\n2. Previous minutes\n\n1. Approved without objection.\n");
+    assert_eq!(got, ["Opening agenda", "Previous minutes"]);
+}
+
+#[test]
+fn movers_and_seconders_of_a_motion_spoke() {
+    let got = spoke("Harbour Trust board, 3 March 2025\n\nPresent: Orla Brennan, Tomasz Wilk, Ingrid Solheim\n\n1. Accounts\n\n2. Moved: Orla Brennan, 2nd: Tomasz Wilk\n\nMOVED: (Treasurer/Solheim): \"THAT the accounts be accepted\".\n");
+    assert_eq!(got, ["Orla Brennan", "Solheim", "Tomasz Wilk"]);
+}
+
+#[test]
+fn each_member_of_a_listed_group_introduced_themselves() {
+    let got = spoke("Harbour Trust board, 3 March 2025\n\nTrustees Present:\n\n  Orla Brennan\n  Tomasz Wilk\n\nGuests Present:\n\n  Ingrid Solheim\n\n1. Welcome\n\nEach Trustee introduced themself to the guests.\n");
+    assert_eq!(got, ["Orla Brennan", "Tomasz Wilk"]);
+}
+
+#[test]
+fn the_one_chair_of_the_roll_moderates() {
+    let out = extract("Harbour Trust board, 3 March 2025\n\nAttendees:\n\n  • Orla Brennan (OB), Chair\n  • Tomasz Wilk (TW), Treasurer\n  • Ingrid Solheim (IS), Harbour Chair\n\n1. Welcome\n");
+    assert_eq!(out.meeting.moderators, ["Orla Brennan"]);
+}
+
+#[test]
+fn without_the_igf_profile_the_umbrella_stays_in_the_series() {
+    let text =
+        "IGF Dynamic Coalition on Harbour Data\n\nCoordination call, 3 March 2025\n\n1. Welcome\n";
+    assert_eq!(
+        extract(text).meeting.series,
+        "Dynamic Coalition on Harbour Data"
+    );
+    let mut ontology = Ontology::embedded().expect("the embedded ontology loads");
+    ontology.igf_profile = Default::default();
+    let plain = Extractor::new(&ontology);
+    let doc = Document {
+        source: "r.txt".into(),
+        path: "r.txt".into(),
+        text: text.into(),
+        sha256: String::new(),
+    };
+    let out = plain.extract(&doc).expect("a meeting record");
+    assert_eq!(out.meeting.series, "IGF Dynamic Coalition on Harbour Data");
+}
+
+#[test]
+fn a_time_named_by_a_city_follows_its_summer_time() {
+    let out =
+        extract("Harbour Trust board\n\nMeeting of 3 July 2025, 10:00 Geneva time\n\n1. Welcome\n");
+    assert_eq!(out.meeting.start_time_utc.as_deref(), Some("08:00"));
+}
+
+#[test]
+fn the_person_an_agenda_item_names_after_by_presents_it() {
+    let got = spoke("Open forum on harbour data, 3 March 2025\n\nAgenda\n\n1. Welcome by the chairs\n2. Intro to the work plan by Lena Fischer (consultant)\n3. Discussion\n");
+    assert_eq!(got, ["Lena Fischer"]);
+}
+
+#[test]
+fn a_date_in_a_file_name() {
+    let out = extract("Harbour Trust board\n\nminutes_2025_03_07.txt\n\nPresent: Orla Brennan, Tomasz Wilk\n\n1. Welcome\n");
+    assert_eq!(out.meeting.date.as_deref(), Some("2025-03-07"));
+}
+
+#[test]
+fn the_body_before_a_numbered_meeting_in_the_title_is_the_series() {
+    let out = extract("Harbour Coordination meeting #12\n\n3 March 2025, 14:00 UTC\n\n>> ORLA BRENNAN: Welcome, everyone.\n");
+    assert_eq!(out.meeting.series, "Harbour Coordination");
+}
+
+#[test]
+fn a_board_under_its_organisation_line_is_the_organisations_board() {
+    let out = extract("          The Harbour Data Foundation\n        Board of Directors Meeting Minutes\n              March 3-4, 2025\n\n1. Call to order\n\nThe meeting began at 9:00.\n");
+    assert_eq!(
+        out.meeting.series,
+        "Harbour Data Foundation Board of Directors"
+    );
+}
+
+#[test]
+fn a_transcript_that_says_this_is_the_monthly_call_names_its_series() {
+    let out = extract("Orla Brennan:     Good morning everybody. This is the monthly HDC conference call on 3 March 2025.\n\nTomasz Wilk:     Thank you, Orla.\n");
+    assert_eq!(out.meeting.series, "HDC");
+}

@@ -21,6 +21,17 @@ static TIMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The number a timed item takes: the next one.
 const NEXT_NUMBER: &str = "+";
+/// "B.11.2 Title", "A.6 Title": an item by its agenda code, a capital letter
+/// and a number path (standards bodies code their agendas so).
+static CODED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z](?:\.\d{1,2}){1,3})\.?\s+(\D.*)$").unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// A document reference or link after a title: "[L2/15-038]" (the bracket
+/// may be cut off by the line's end), "(https://...)".
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:\[[^\]]*\]?|\(\s*https?://[^)]*\)?)\s*$")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+});
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-*•]\s*)?\(?([a-zA-Z])[.)]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
@@ -31,9 +42,16 @@ static FINITE_VERB: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 
-/// Title text of an item: without numbering, markup, trailing colon or period.
+/// Title text of an item: without numbering, markup, document references,
+/// trailing colon or period.
 fn clean_title(t: &str) -> String {
-    let t = t.trim().trim_matches('*').trim();
+    let mut t = t.trim().trim_matches('*').trim();
+    while let Some(m) = REFERENCE.find(t) {
+        if m.start() == 0 {
+            break;
+        }
+        t = t[..m.start()].trim_end();
+    }
     let t = t.strip_suffix(':').unwrap_or(t).trim();
     let t = if t.ends_with('.') && !t.ends_with("etc.") {
         &t[..t.len() - 1]
@@ -58,10 +76,42 @@ enum Item {
     Sub(Option<char>, String),
     /// "1.2 Title": a numbered sub-item, its whole number path.
     Path(String, String),
+    /// "B.11.2 Title": an item by its agenda code.
+    Coded(String, String),
+}
+
+/// The line's text without a trailing "[L2/15-038]" whose opening bracket
+/// the cleaning dropped as markup: cut at the last dropped character when
+/// what follows reads as a reference (a closing bracket, or a number with a
+/// slash).
+fn without_reference(line: &Line) -> &str {
+    let t = line.text().trim_end();
+    if t.contains('[') {
+        return t;
+    }
+    let mut prev: Option<usize> = None;
+    let mut cut = None;
+    for (b, c) in t.char_indices() {
+        let (at, _) = line.span.origin(b..b + c.len_utf8());
+        if prev.is_some_and(|p| at > p + 1) {
+            cut = Some(b);
+        }
+        prev = Some(at);
+    }
+    match cut {
+        Some(b)
+            if b > 0
+                && (t.ends_with(']')
+                    || t[b..].contains('/') && t[b..].contains(|c: char| c.is_ascii_digit())) =>
+        {
+            t[..b].trim_end()
+        }
+        _ => t,
+    }
 }
 
 fn classify(line: &Line) -> Option<Item> {
-    let t = line.text();
+    let t = without_reference(line);
     if let Some(c) = TIMED.captures(t) {
         // Without the presenter: "Welcome (Chair)" is "Welcome".
         let title = clean_title(&c[1]);
@@ -80,6 +130,9 @@ fn classify(line: &Line) -> Option<Item> {
             c.get(2).map_or("", |m| m.as_str()).to_owned(),
             title,
         ));
+    }
+    if let Some(c) = CODED.captures(t) {
+        return Some(Item::Coded(c[1].to_owned(), clean_title(&c[2])));
     }
     if let Some(c) = LETTERED.captures(t) {
         return c[1]
@@ -165,7 +218,7 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
                     title,
                 });
             }
-            Some(Item::Path(id, title)) if !items.is_empty() => {
+            Some(Item::Path(id, title) | Item::Coded(id, title)) if !items.is_empty() => {
                 items.push(AgendaItem { id, title });
             }
             Some(Item::Sub(letter, title)) if !items.is_empty() => {
@@ -204,6 +257,8 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
 
 /// Adds the numbered headings of the discussion that the agenda list lacks
 /// (reports that list only the first item at the top, then number the rest).
+/// Without any numbered heading, the unnumbered section headings of the
+/// minutes are the agenda ([`section_headings`]).
 fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) -> Vec<AgendaItem> {
     let mut out = items.to_vec();
     let known = |out: &[AgendaItem], id: &str, title: &str| {
@@ -211,44 +266,123 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
         out.iter()
             .any(|i| i.id == id || super::names::fold(&i.title) == key)
     };
-    let participants_at = text
+    // One coded line is a reference in passing; an agenda codes several.
+    let coded = text
         .lines
         .iter()
-        .position(|l| l.number >= from_line && super::roster::is_list_heading(l, lex))
-        .unwrap_or(usize::MAX);
+        .filter(|l| matches!(classify(l), Some(Item::Coded(..))))
+        .count()
+        >= 2;
     let mut top: Option<String> = None;
+    let mut last_top = 0u32;
     let mut seen_any = !items.is_empty();
+    // Inside a list of people ("Participants:" and the roll, at the top or
+    // under "1.1 Roll call"): its first block of lines is passed over, and
+    // then all until the outline goes on.
+    let mut in_list = false;
+    let mut in_block = false;
+    let mut block_done = false;
+    // The open levels of a nested list, (indent, id), and whether the line
+    // before was an item of it: a nested list is one block of lines.
+    let mut levels: Vec<(usize, String)> = Vec::new();
+    let mut after_item = false;
     for line in text.lines.iter().filter(|l| l.number >= from_line) {
-        // A participant list closes the outline when it comes after it (an
-        // annex); one at the top is passed over.
-        if line.number >= participants_at && seen_any {
-            break;
-        }
         if line.is_blank() {
+            block_done |= in_block;
+            continue;
+        }
+        if super::roster::is_list_heading(line, lex) {
+            in_list = true;
+            in_block = false;
+            block_done = false;
+            after_item = false;
             continue;
         }
         let t = line.text();
-        match classify(line) {
-            Some(Item::Top(n, title))
-                if n != NEXT_NUMBER && is_heading_text(&title) && !title.ends_with('.') =>
-            {
-                // Without an agenda list, only an outline that starts at 1 counts.
-                if !seen_any && n != "1" {
-                    continue;
+        let item = classify(line);
+        if in_list {
+            if !block_done {
+                in_block = true;
+                continue;
+            }
+            match &item {
+                Some(Item::Top(n, title)) if n != NEXT_NUMBER && is_heading_text(title) => {
+                    let n = n.parse::<u32>().unwrap_or(0);
+                    // A list numbered from 1 again is an annex of people: the outline is over.
+                    if seen_any && n <= last_top {
+                        break;
+                    }
+                    if !seen_any && n != 1 {
+                        continue;
+                    }
+                    in_list = false;
                 }
+                Some(Item::Path(id, _))
+                    if top
+                        .as_ref()
+                        .is_some_and(|n| id.starts_with(&format!("{n}."))) =>
+                {
+                    in_list = false;
+                }
+                _ => continue,
+            }
+        }
+        let was_after_item = after_item;
+        after_item = false;
+        // A sentence under a number ("2. Any changes? None seen.") is a
+        // point of the minutes, not a heading.
+        let sentence = t.trim_end().ends_with('.') && !t.trim_end().ends_with("etc.");
+        match item {
+            Some(Item::Top(n, title))
+                if n != NEXT_NUMBER && is_heading_text(&title) && !sentence =>
+            {
+                while levels
+                    .last()
+                    .is_some_and(|(indent, _)| *indent > line.indent)
+                {
+                    levels.pop();
+                }
+                if levels
+                    .last()
+                    .is_some_and(|(indent, _)| *indent == line.indent)
+                {
+                    levels.pop();
+                }
+                let nested = was_after_item && !levels.is_empty();
+                if !nested {
+                    levels.clear();
+                    // Without an agenda list, only an outline that starts at 1 counts.
+                    if !seen_any && n != "1" {
+                        continue;
+                    }
+                    last_top = n.parse().unwrap_or(last_top);
+                }
+                let id = match levels.last() {
+                    Some((_, parent)) if nested => format!("{parent}.{n}"),
+                    _ => n,
+                };
+                levels.push((line.indent, id.clone()));
                 seen_any = true;
-                top = Some(n.clone());
-                if !known(&out, &n, &title) {
-                    out.push(AgendaItem { id: n, title });
+                after_item = true;
+                top = Some(id.clone());
+                if !known(&out, &id, &title) {
+                    out.push(AgendaItem { id, title });
                 }
             }
             Some(Item::Path(id, title))
                 if is_heading_text(&title)
-                    && !title.ends_with('.')
+                    && !sentence
                     && top
                         .as_ref()
                         .is_some_and(|n| id.starts_with(&format!("{n}."))) =>
             {
+                if !known(&out, &id, &title) {
+                    out.push(AgendaItem { id, title });
+                }
+            }
+            Some(Item::Coded(id, title)) if coded && is_heading_text(&title) => {
+                seen_any = true;
+                top = Some(id.clone());
                 if !known(&out, &id, &title) {
                     out.push(AgendaItem { id, title });
                 }
@@ -275,12 +409,115 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
             }
         }
     }
-    // Keep the outline order: by top number, sub-items after their parent.
-    out.sort_by_key(|i| {
-        let (n, sub) = i.id.split_once('.').unwrap_or((&i.id, ""));
-        (n.parse::<u32>().unwrap_or(u32::MAX), sub.to_owned())
-    });
+    if out.is_empty() && from_line == 0 {
+        return section_headings(text, lex);
+    }
+    // Keep the outline order: by top number, sub-items after their parent
+    // (agenda codes keep the order of the minutes).
+    if !coded {
+        out.sort_by_key(|i| {
+            let (n, sub) = i.id.split_once('.').unwrap_or((&i.id, ""));
+            (n.parse::<u32>().unwrap_or(u32::MAX), sub.to_owned())
+        });
+    }
     out
+}
+
+/// The unnumbered section headings of minutes whose heading levels were lost
+/// (wiki pages, web minutes): lines set off by blank lines, short, capitalised,
+/// without a verb or final punctuation, after the attendance and any
+/// "Minutes" heading. Two at least, or none: one such line is a caption.
+fn section_headings(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let lines = &text.lines;
+    let Some(title) = lines.iter().position(|l| !l.is_blank()) else {
+        return Vec::new();
+    };
+    // After the last attendance line and the block of names below it.
+    let after_attendance = lines
+        .iter()
+        .rposition(|l| super::roster::is_attendance_line(l, lex))
+        .map_or(0, |i| {
+            // "Present: A, B" carries its names; "Guests" has them below.
+            if lines[i]
+                .text()
+                .split_once(':')
+                .is_some_and(|(_, r)| !r.trim().is_empty())
+            {
+                return i + 1;
+            }
+            let names = lines[i + 1..]
+                .iter()
+                .position(|l| !l.is_blank())
+                .map_or(lines.len(), |b| i + 1 + b);
+            lines[names..]
+                .iter()
+                .position(Line::is_blank)
+                .map_or(lines.len(), |e| names + e)
+        });
+    let after_minutes = lines
+        .iter()
+        .position(|l| is_heading_line(l, &lex.heading_discussion))
+        .map_or(0, |i| i + 1);
+    // The header (title, date, place) ends at its last dated line before the
+    // first line of running text.
+    let prose = lines
+        .iter()
+        .position(|l| !l.is_blank() && (l.text().ends_with('.') || !is_heading_text(l.text())))
+        .unwrap_or(lines.len());
+    let after_header = lines[..prose]
+        .iter()
+        .rposition(|l| !lex.dates.find_dates(l.text()).is_empty())
+        .map_or(0, |i| i + 1);
+    let title_key = super::names::fold(lines[title].text());
+    let start = (title + 1)
+        .max(after_attendance)
+        .max(after_minutes)
+        .max(after_header);
+    let mut out: Vec<AgendaItem> = Vec::new();
+    for i in start..lines.len() {
+        let set_off = !lines[i].is_blank()
+            && lines[i - 1].is_blank()
+            && lines.get(i + 1).is_some_and(Line::is_blank);
+        let t = lines[i].text().trim();
+        // "Summary Report" under the title "Summary Report MAG Meeting ...".
+        let of_title = title_key.contains(&super::names::fold(t));
+        if set_off && !of_title && is_section_title(t, lex) {
+            out.push(AgendaItem {
+                id: (out.len() + 1).to_string(),
+                title: clean_title(t),
+            });
+        }
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
+/// A line that can be an unnumbered section heading.
+fn is_section_title(t: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // "ZH joined the meeting": a subject and a verb in the past.
+    let clause = words
+        .get(1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) && w.ends_with("ed"));
+    // "Jim Hague": a name line of a roll.
+    let name = words.len() <= 4
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && words.first().is_some_and(|w| lex.is_given(w));
+    (1..=12).contains(&words.len())
+        && t.starts_with(|c: char| c.is_uppercase())
+        && !t.ends_with(['.', ':', ';', ',', '?', '!'])
+        && !t.contains(':')
+        && !t.contains("://")
+        && crate::text::list_marker(t).is_none()
+        && is_heading_text(t)
+        && !lex.is_section_heading(t)
+        && !is_heading_line_text(t, lex)
+        && !clause
+        && !name
 }
 
 #[cfg(test)]

@@ -58,25 +58,163 @@ pub struct TimeMatch {
     pub zoned: bool,
 }
 
-const MONTHS: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/// The words dates and times are written with, compiled from the lexicon
+/// (`[months]`, `[time-zones]`, `[regional-time-zones]`): the month names and
+/// abbreviations, and the zones a time may name with their offsets.
+#[derive(Debug, Clone, Default)]
+pub struct DateRules {
+    /// Month names and abbreviations, lower case, with their numbers.
+    months: Vec<(String, u32)>,
+    day_month: Option<Regex>,
+    month_day: Option<Regex>,
+    /// Zone abbreviations and their offsets from UTC in minutes.
+    zones: Vec<(String, i32)>,
+    /// Zones named by a place or region: (pattern, standard offset, rule).
+    regional: Vec<(Regex, i32, Dst)>,
+    time: Option<Regex>,
+    military: Option<Regex>,
+}
+
+/// The error of a `[regional-time-zones]` or `[time-zones]` entry.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct RuleError(pub String);
+
+impl DateRules {
+    /// Compiles the rules from the entries of `[months]` ("march = 3"),
+    /// `[time-zones]` ("CEST = 120") and `[regional-time-zones]` ("geneva|bern
+    /// = 60 europe": a pattern, the standard offset in minutes and the
+    /// daylight-saving rule, `europe`, `north-america` or `none`).
+    ///
+    /// # Errors
+    /// An entry without its number or rule, or a pattern that does not compile.
+    pub fn new(
+        months: &[(String, String)],
+        zones: &[(String, String)],
+        regional: &[(String, String)],
+    ) -> Result<Self, RuleError> {
+        let bad = |what: &str, e: &dyn std::fmt::Display| RuleError(format!("{what}: {e}"));
+        let months: Vec<(String, u32)> = months
+            .iter()
+            .map(|(n, m)| {
+                m.parse()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m))
+                    .map(|m| (n.to_lowercase(), m))
+                    .ok_or_else(|| RuleError(format!("month '{n} = {m}': not a month number")))
+            })
+            .collect::<Result<_, _>>()?;
+        let zones: Vec<(String, i32)> = zones
+            .iter()
+            .map(|(n, o)| {
+                o.parse()
+                    .map(|o| (n.to_uppercase(), o))
+                    .map_err(|e| bad(&format!("time zone '{n} = {o}'"), &e))
+            })
+            .collect::<Result<_, _>>()?;
+        let mut regions = Vec::new();
+        for (pattern, value) in regional {
+            let mut parts = value.split_whitespace();
+            let offset: i32 = parts.next().and_then(|o| o.parse().ok()).ok_or_else(|| {
+                RuleError(format!(
+                    "regional time zone '{pattern}': no offset in minutes"
+                ))
+            })?;
+            let rule = match parts.next() {
+                Some("europe") => Dst::Europe,
+                Some("north-america") => Dst::NorthAmerica,
+                Some("none") => Dst::None,
+                other => {
+                    return Err(RuleError(format!(
+                        "regional time zone '{pattern}': daylight-saving rule {other:?} is none of europe, north-america, none"
+                    )))
+                }
+            };
+            let anchored = Regex::new(&format!(r"(?i)^(?:{pattern})"))
+                .map_err(|e| bad(&format!("regional time zone pattern '{pattern}'"), &e))?;
+            regions.push((anchored, pattern.clone(), offset, rule));
+        }
+        let alternation = |words: Vec<String>| {
+            let mut w: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+            w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            w.join("|")
+        };
+        let month_words = alternation(months.iter().map(|(n, _)| n.clone()).collect());
+        let zone_words = alternation(
+            zones
+                .iter()
+                .map(|(n, _)| n.clone())
+                .filter(|n| n.len() > 1)
+                .collect(),
+        );
+        let zone = format!(r"(?:(UTC|GMT)\s*([+-]\s*\d{{1,2}}(?::?\d{{2}})?)|\b({zone_words})\b)");
+        let places = regions
+            .iter()
+            .map(|(_, p, _, _)| format!("(?:{p})"))
+            .collect::<Vec<_>>()
+            .join("|");
+        let regional_pattern = format!(r"(?i:((?:{places})\b(?:\s+time)?))");
+        let compile = |p: String| Regex::new(&p).map_err(|e| bad("date pattern", &e));
+        let (day_month, month_day) = if months.is_empty() {
+            (None, None)
+        } else {
+            (
+                Some(compile(format!(
+                    r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({month_words})\b\.?(?:,?[\s-]+(\d{{4}})\b)?"
+                ))?),
+                Some(compile(format!(
+                    r"(?i)\b({month_words})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+                ))?),
+            )
+        };
+        let (time, military) = if zones.is_empty() || regions.is_empty() {
+            (None, None)
+        } else {
+            (
+                Some(compile(format!(
+                    r"(?i:\b(\d{{1,2}})(?:[:.](\d{{2}})|h(\d{{2}})?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\b|h\b)?)\s*(?:\(?\s*(?:{zone}|{regional_pattern})\s*\)?)?"
+                ))?),
+                Some(compile(format!(
+                    r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?\b|h\b)?\s*\(?\s*(?:{zone}|{regional_pattern})"
+                ))?),
+            )
+        };
+        Ok(Self {
+            months,
+            day_month,
+            month_day,
+            zones,
+            regional: regions.into_iter().map(|(r, _, o, d)| (r, o, d)).collect(),
+            time,
+            military,
+        })
+    }
+
+    fn month_number(&self, name: &str) -> Option<u32> {
+        let n = name.trim_end_matches('.').to_lowercase();
+        self.months.iter().find(|(m, _)| *m == n).map(|(_, m)| *m)
+    }
+
+    /// (standard offset in minutes, rule) of a regional zone name.
+    fn regional(&self, name: &str) -> (i32, Dst) {
+        self.regional
+            .iter()
+            .find(|(r, _, _)| r.is_match(name))
+            .map_or((0, Dst::None), |(_, o, d)| (*o, *d))
+    }
+}
 
 pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
 }
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})([-/.])(\d{1,2})[-/.](\d{1,2})\b"));
+/// "2024-03-03", "2024/03/03", and in file names "minutes_2024_03_03".
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\b|_)(\d{4})([-/._])(\d{1,2})[-/._](\d{1,2})(?:\b|_)"));
+/// "20240303", as file names write a date: a year of this century or the last.
+static COMPACT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\b|_)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\b|_)"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b"));
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({MONTHS})\b\.?(?:,?[\s-]+(\d{{4}})\b)?"
-    ))
-});
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i)\b({MONTHS})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
-    ))
-});
-
 /// "24-25 June 2024" (the day before the dash), "May 4-8, 2015" (the year
 /// after the range).
 static RANGE_BEFORE: LazyLock<Regex> =
@@ -159,163 +297,116 @@ pub fn find_named_dates(s: &str, months: &[(String, u32)]) -> Vec<DateMatch> {
     out
 }
 
-fn month_number(name: &str) -> Option<u32> {
-    let n = name.get(..3)?.to_ascii_lowercase();
-    let i = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| *m == n)?;
-    u32::try_from(i + 1).ok()
-}
-
 fn valid(y: Option<i32>, m: u32, d: u32) -> bool {
     NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_some()
 }
 
-/// Every date in `s`, in order of position, non-overlapping.
-pub fn find_dates(s: &str) -> Vec<DateMatch> {
-    find_dates_in(s, false)
-}
-
-/// [`find_dates`] for a record that says its numeric dates put the month
-/// first ("03/06/2025" is 6 March), as US records do.
-pub fn find_dates_in(s: &str, month_first: bool) -> Vec<DateMatch> {
-    let mut found: Vec<DateMatch> = Vec::new();
-    let mut add = |range: Range<usize>, y: Option<i32>, m: u32, d: u32| {
-        if valid(y, m, d)
-            && !found
-                .iter()
-                .any(|f| f.range.start < range.end && range.start < f.range.end)
-        {
-            found.push(DateMatch {
-                range,
-                date: PartialDate {
-                    year: y,
-                    month: m,
-                    day: d,
-                },
-            });
-        }
-    };
-    for c in ISO.captures_iter(s) {
-        let num = |i| {
-            c.get(i)
-                .and_then(|m| m.as_str().parse::<u32>().ok())
-                .unwrap_or(0)
-        };
-        let y = c.get(1).and_then(|m| m.as_str().parse().ok());
-        add(c.get(0).map_or(0..0, |m| m.range()), y, num(3), num(4));
+impl DateRules {
+    /// Every date in `s`, in order of position, non-overlapping.
+    pub fn find_dates(&self, s: &str) -> Vec<DateMatch> {
+        self.find_dates_in(s, false)
     }
-    for c in NUMERIC.captures_iter(s) {
-        let num = |i| {
-            c.get(i)
-                .and_then(|m| m.as_str().parse::<u32>().ok())
-                .unwrap_or(0)
-        };
-        let y = c.get(4).and_then(|m| m.as_str().parse().ok());
-        let (a, b) = (num(1), num(3));
-        let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
-        // Day first, unless that cannot be (13/05) — or a slash with a day in second place.
-        let (d, m) = if month_first && a <= 12 {
-            (b, a)
-        } else if a > 12 || (slash && b > 12) {
-            if a > 12 {
-                (a, b)
-            } else {
-                (b, a)
+
+    /// [`find_dates`] for a record that says its numeric dates put the month
+    /// first ("03/06/2025" is 6 March), as US records do.
+    pub fn find_dates_in(&self, s: &str, month_first: bool) -> Vec<DateMatch> {
+        let mut found: Vec<DateMatch> = Vec::new();
+        let mut add = |range: Range<usize>, y: Option<i32>, m: u32, d: u32| {
+            if valid(y, m, d)
+                && !found
+                    .iter()
+                    .any(|f| f.range.start < range.end && range.start < f.range.end)
+            {
+                found.push(DateMatch {
+                    range,
+                    date: PartialDate {
+                        year: y,
+                        month: m,
+                        day: d,
+                    },
+                });
             }
-        } else {
-            (a, b)
         };
-        add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
-    }
-    for c in DAY_MONTH.captures_iter(s) {
-        let d = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-        let m = c.get(2).and_then(|m| month_number(m.as_str())).unwrap_or(0);
-        let y = c.get(3).and_then(|m| m.as_str().parse().ok());
-        add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
-    }
-    for c in MONTH_DAY.captures_iter(s) {
-        let whole = c.get(0).map_or(0..0, |m| m.range());
-        let month = c.get(1).map_or("", |m| m.as_str());
-        // "May" and "March" are also words; a capital letter says it is the month.
-        if !month.starts_with(|c: char| c.is_uppercase()) {
-            continue;
+        for c in ISO.captures_iter(s) {
+            let num = |i| {
+                c.get(i)
+                    .and_then(|m| m.as_str().parse::<u32>().ok())
+                    .unwrap_or(0)
+            };
+            let y = c.get(1).and_then(|m| m.as_str().parse().ok());
+            add(c.get(0).map_or(0..0, |m| m.range()), y, num(3), num(4));
         }
-        let m = month_number(month).unwrap_or(0);
-        let d = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-        let y = c.get(3).and_then(|m| m.as_str().parse().ok());
-        // "2021 at 13" must not read as "at 13"; digits straight after are not a day.
-        if s[whole.end..].starts_with(|c: char| {
-            c == ':' || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
-        }) {
-            continue;
+        for c in COMPACT.captures_iter(s) {
+            let num = |i| {
+                c.get(i)
+                    .and_then(|m| m.as_str().parse::<u32>().ok())
+                    .unwrap_or(0)
+            };
+            let y = c.get(1).and_then(|m| m.as_str().parse().ok());
+            add(c.get(0).map_or(0..0, |m| m.range()), y, num(2), num(3));
         }
-        add(whole, y, m, d);
+        for c in NUMERIC.captures_iter(s) {
+            let num = |i| {
+                c.get(i)
+                    .and_then(|m| m.as_str().parse::<u32>().ok())
+                    .unwrap_or(0)
+            };
+            let y = c.get(4).and_then(|m| m.as_str().parse().ok());
+            let (a, b) = (num(1), num(3));
+            let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
+            // Day first, unless that cannot be (13/05) — or a slash with a day in second place.
+            let (d, m) = if month_first && a <= 12 {
+                (b, a)
+            } else if a > 12 || (slash && b > 12) {
+                if a > 12 {
+                    (a, b)
+                } else {
+                    (b, a)
+                }
+            } else {
+                (a, b)
+            };
+            add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
+        }
+        let captures = |r: &Option<Regex>| {
+            r.as_ref()
+                .map(|r| r.captures_iter(s).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        for c in captures(&self.day_month) {
+            let d = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+            let m = c
+                .get(2)
+                .and_then(|m| self.month_number(m.as_str()))
+                .unwrap_or(0);
+            let y = c.get(3).and_then(|m| m.as_str().parse().ok());
+            add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
+        }
+        for c in captures(&self.month_day) {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let month = c.get(1).map_or("", |m| m.as_str());
+            // "May" and "March" are also words; a capital letter says it is the month.
+            if !month.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let m = self.month_number(month).unwrap_or(0);
+            let d = c.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+            let y = c.get(3).and_then(|m| m.as_str().parse().ok());
+            // "2021 at 13" must not read as "at 13"; digits straight after are not a day.
+            if s[whole.end..].starts_with(|c: char| {
+                c == ':' || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+            }) {
+                continue;
+            }
+            add(whole, y, m, d);
+        }
+        found.sort_by_key(|f| f.range.start);
+        found
     }
-    found.sort_by_key(|f| f.range.start);
-    found
 }
-
-const ZONES: &[(&str, i32)] = &[
-    ("UTC", 0),
-    ("GMT", 0),
-    ("Z", 0),
-    ("WET", 0),
-    ("WEST", 60),
-    ("BST", 60),
-    ("CET", 60),
-    ("CEST", 120),
-    ("EET", 120),
-    ("EEST", 180),
-    ("MSK", 180),
-    ("EAT", 180),
-    ("CAT", 120),
-    ("WAT", 60),
-    ("SAST", 120),
-    ("IST", 330),
-    ("PKT", 300),
-    ("ICT", 420),
-    ("CST", -360),
-    ("CDT", -300),
-    ("EST", -300),
-    ("EDT", -240),
-    ("MST", -420),
-    ("MDT", -360),
-    ("PST", -480),
-    ("PDT", -420),
-    ("BRT", -180),
-    ("ART", -180),
-    ("JST", 540),
-    ("KST", 540),
-    ("AEST", 600),
-    ("AEDT", 660),
-    ("NZST", 720),
-    ("NZDT", 780),
-];
-
-const ZONE_PATTERN: &str = r"(?:(UTC|GMT)\s*([+-]\s*\d{1,2}(?::?\d{2})?)|\b(UTC|GMT|WET|WEST|BST|CET|CEST|EET|EEST|MSK|EAT|CAT|WAT|SAST|IST|PKT|ICT|CST|CDT|EST|EDT|MST|MDT|PST|PDT|BRT|ART|JST|KST|AEST|AEDT|NZST|NZDT)\b)";
-
-/// Time zones named by a place or a region, whose offset depends on the date
-/// (daylight saving time): "Geneva time", "Eastern Time".
-const REGIONAL_PATTERN: &str = r"(?i:((?:geneva|paris|brussels|berlin|vienna|rome|madrid|amsterdam|the\s+hague|stockholm|oslo|copenhagen|warsaw|prague|budapest|bern|zurich|london|lisbon|dublin|new\s+york|washington|boston|toronto|ottawa|chicago|san\s+francisco|los\s+angeles|seattle|vancouver)\b(?:\s+time)?|(?:uk|british|california)\s+time|(?:bras[ií]lia|s[ãa]o\s+paulo|buenos\s+aires|montevideo)(?:\s+time)?|us\s+eastern(?:\s+time)?|central\s+european(?:\s+summer)?\s+time|eastern(?:\s+standard|\s+daylight)?\s+time|pacific(?:\s+standard|\s+daylight)?\s+time|central\s+time))";
-
-/// "1400 UTC": four digits, only with a zone (else it is a year).
-static MILITARY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?\b|h\b)?\s*\(?\s*(?:{ZONE_PATTERN}|{REGIONAL_PATTERN})"
-    ))
-});
-
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i:\b(\d{{1,2}})(?:[:.](\d{{2}})|h(\d{{2}})?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\b|h\b)?)\s*(?:\(?\s*(?:{ZONE_PATTERN}|{REGIONAL_PATTERN})\s*\)?)?"
-    ))
-});
 
 /// Daylight-saving rules of the regional zones.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 enum Dst {
     /// Last Sunday of March to last Sunday of October.
     Europe,
@@ -323,40 +414,6 @@ enum Dst {
     NorthAmerica,
     /// None.
     None,
-}
-
-/// (standard offset in minutes, rule) of a regional zone name.
-fn regional(name: &str) -> (i32, Dst) {
-    let n = name.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
-    if has(&["bras", "paulo", "buenos", "montevideo"]) {
-        // No daylight saving time since 2019 (Brazil), 2009 (Argentina) and 2015 (Uruguay).
-        (-180, Dst::None)
-    } else if has(&["london", "uk ", "british", "lisbon", "dublin"]) {
-        (0, Dst::Europe)
-    } else if has(&[
-        "new york",
-        "washington",
-        "boston",
-        "toronto",
-        "ottawa",
-        "eastern",
-    ]) {
-        (-300, Dst::NorthAmerica)
-    } else if has(&["chicago", "central time"]) {
-        (-360, Dst::NorthAmerica)
-    } else if has(&[
-        "san francisco",
-        "california",
-        "los angeles",
-        "seattle",
-        "vancouver",
-        "pacific",
-    ]) {
-        (-480, Dst::NorthAmerica)
-    } else {
-        (60, Dst::Europe)
-    }
 }
 
 /// Whether daylight saving time is in force on `date` under `rule` (by date
@@ -387,119 +444,126 @@ fn summer_time(date: NaiveDate, rule: Dst) -> bool {
     matches!((start, end), (Some(s), Some(e)) if s <= date && date < e)
 }
 
-/// Every clock time in `s` that is unmistakably a time: with minutes, a.m./p.m.,
-/// an `h`, or a time zone. Converted to UTC where the zone is known.
-pub fn find_times(s: &str) -> Vec<TimeMatch> {
-    find_times_on(s, None)
-}
+impl DateRules {
+    /// Every clock time in `s` that is unmistakably a time: with minutes, a.m./p.m.,
+    /// an `h`, or a time zone. Converted to UTC where the zone is known.
+    pub fn find_times(&self, s: &str) -> Vec<TimeMatch> {
+        self.find_times_on(s, None)
+    }
 
-/// [`find_times`] for a meeting on `date`, which decides daylight saving time
-/// for zones named by a place ("Geneva time"); without a date, standard time.
-pub fn find_times_on(s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
-    let mut out = Vec::new();
-    // (local minutes, zone offset, p.m. when a.m./p.m. is written) of each
-    // match, for ranges.
-    let mut locals: Vec<(i32, i32, Option<bool>)> = Vec::new();
-    for c in TIME.captures_iter(s) {
-        let whole = c.get(0).map_or(0..0, |m| m.range());
-        let hour: i32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
-        let minutes = c.get(2).or(c.get(3));
-        let minute: i32 = minutes.and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-        let h_suffix = c.get(0).is_some_and(|m| {
-            let t = &s[m.start()..];
-            let digits = t.chars().take_while(char::is_ascii_digit).count();
-            t[digits..].starts_with(['h', 'H'])
-        });
-        let ampm = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
-        let zone = zone_offset(&c, 5, date);
-        let is_ampm = ampm
-            .as_deref()
-            .is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
-        if minutes.is_none() && !is_ampm && !h_suffix && zone.is_none() {
-            continue;
+    /// [`find_times`] for a meeting on `date`, which decides daylight saving time
+    /// for zones named by a place ("Geneva time"); without a date, standard time.
+    pub fn find_times_on(&self, s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
+        let mut out = Vec::new();
+        // (local minutes, zone offset, p.m. when a.m./p.m. is written) of each
+        // match, for ranges.
+        let mut locals: Vec<(i32, i32, Option<bool>)> = Vec::new();
+        let captures = |r: &Option<Regex>| {
+            r.as_ref()
+                .map(|r| r.captures_iter(s).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        for c in captures(&self.time) {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let hour: i32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
+            let minutes = c.get(2).or(c.get(3));
+            let minute: i32 = minutes.and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+            let h_suffix = c.get(0).is_some_and(|m| {
+                let t = &s[m.start()..];
+                let digits = t.chars().take_while(char::is_ascii_digit).count();
+                t[digits..].starts_with(['h', 'H'])
+            });
+            let ampm = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
+            let zone = self.zone_offset(&c, 5, date);
+            let is_ampm = ampm
+                .as_deref()
+                .is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
+            if minutes.is_none() && !is_ampm && !h_suffix && zone.is_none() {
+                continue;
+            }
+            // A year or a date part is not a time: "2021-10" or "17.10.2024".
+            if s[whole.end..].starts_with(|c: char| {
+                c.is_ascii_digit()
+                    || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+            }) {
+                continue;
+            }
+            let mut hour = hour;
+            if is_ampm {
+                let pm = ampm.as_deref().is_some_and(|a| a.starts_with('p'));
+                if hour == 12 {
+                    hour = if pm { 12 } else { 0 };
+                } else if pm {
+                    hour += 12;
+                }
+            }
+            if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
+                continue;
+            }
+            let offset = zone.unwrap_or(0);
+            out.push(TimeMatch {
+                range: whole,
+                utc: utc(hour * 60 + minute, offset),
+                zoned: zone.is_some(),
+            });
+            let pm = is_ampm.then(|| ampm.as_deref().is_some_and(|a| a.starts_with('p')));
+            locals.push((hour * 60 + minute, offset, pm));
         }
-        // A year or a date part is not a time: "2021-10" or "17.10.2024".
-        if s[whole.end..].starts_with(|c: char| {
-            c.is_ascii_digit()
-                || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
-        }) {
-            continue;
-        }
-        let mut hour = hour;
-        if is_ampm {
-            let pm = ampm.as_deref().is_some_and(|a| a.starts_with('p'));
-            if hour == 12 {
-                hour = if pm { 12 } else { 0 };
-            } else if pm {
-                hour += 12;
+        // "1400 UTC": military time, only with its zone.
+        for c in captures(&self.military) {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            if out
+                .iter()
+                .any(|t| t.range.start < whole.end && whole.start < t.range.end)
+            {
+                continue;
+            }
+            // "at 1400 UTC", not "IGF 2025 UTC+3": four digits are a time only
+            // where a time is introduced.
+            let before = s[..whole.start].trim_end().to_lowercase();
+            let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            let introduced = before.is_empty()
+                || ["at", "from", "time:", "start:"].contains(&last_word)
+                || before.ends_with([',', '-', '–', '@', '|']);
+            if !introduced {
+                continue;
+            }
+            let number = |i| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+            if let (Some(hour), Some(minute), Some(offset)) =
+                (number(1), number(2), self.zone_offset(&c, 3, date))
+            {
+                let at = out.partition_point(|t| t.range.start < whole.start);
+                out.insert(
+                    at,
+                    TimeMatch {
+                        range: whole,
+                        utc: utc(hour * 60 + minute, offset),
+                        zoned: true,
+                    },
+                );
+                locals.insert(at, (hour * 60 + minute, offset, None));
             }
         }
-        if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
-            continue;
+        // "14:00–15:30 UTC", "3:00 – 4:00pm": the start of a range takes the
+        // zone, and the p.m., written at its end.
+        for i in 0..out.len().saturating_sub(1) {
+            let between = &s[out[i].range.end..out[i + 1].range.start];
+            if !matches!(between.trim(), "-" | "–" | "—" | "to") {
+                continue;
+            }
+            let (end, end_offset, end_pm) = locals[i + 1];
+            let (start, offset, pm) = &mut locals[i];
+            if pm.is_none() && end_pm == Some(true) && *start < 12 * 60 && *start + 12 * 60 <= end {
+                *start += 12 * 60;
+            }
+            if !out[i].zoned && out[i + 1].zoned {
+                *offset = end_offset;
+                out[i].zoned = true;
+            }
+            out[i].utc = utc(*start, *offset);
         }
-        let offset = zone.unwrap_or(0);
-        out.push(TimeMatch {
-            range: whole,
-            utc: utc(hour * 60 + minute, offset),
-            zoned: zone.is_some(),
-        });
-        let pm = is_ampm.then(|| ampm.as_deref().is_some_and(|a| a.starts_with('p')));
-        locals.push((hour * 60 + minute, offset, pm));
+        out
     }
-    // "1400 UTC": military time, only with its zone.
-    for c in MILITARY.captures_iter(s) {
-        let whole = c.get(0).map_or(0..0, |m| m.range());
-        if out
-            .iter()
-            .any(|t| t.range.start < whole.end && whole.start < t.range.end)
-        {
-            continue;
-        }
-        // "at 1400 UTC", not "IGF 2025 UTC+3": four digits are a time only
-        // where a time is introduced.
-        let before = s[..whole.start].trim_end().to_lowercase();
-        let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        let introduced = before.is_empty()
-            || ["at", "from", "time:", "start:"].contains(&last_word)
-            || before.ends_with([',', '-', '–', '@', '|']);
-        if !introduced {
-            continue;
-        }
-        let number = |i| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
-        if let (Some(hour), Some(minute), Some(offset)) =
-            (number(1), number(2), zone_offset(&c, 3, date))
-        {
-            let at = out.partition_point(|t| t.range.start < whole.start);
-            out.insert(
-                at,
-                TimeMatch {
-                    range: whole,
-                    utc: utc(hour * 60 + minute, offset),
-                    zoned: true,
-                },
-            );
-            locals.insert(at, (hour * 60 + minute, offset, None));
-        }
-    }
-    // "14:00–15:30 UTC", "3:00 – 4:00pm": the start of a range takes the
-    // zone, and the p.m., written at its end.
-    for i in 0..out.len().saturating_sub(1) {
-        let between = &s[out[i].range.end..out[i + 1].range.start];
-        if !matches!(between.trim(), "-" | "–" | "—" | "to") {
-            continue;
-        }
-        let (end, end_offset, end_pm) = locals[i + 1];
-        let (start, offset, pm) = &mut locals[i];
-        if pm.is_none() && end_pm == Some(true) && *start < 12 * 60 && *start + 12 * 60 <= end {
-            *start += 12 * 60;
-        }
-        if !out[i].zoned && out[i + 1].zoned {
-            *offset = end_offset;
-            out[i].zoned = true;
-        }
-        out[i].utc = utc(*start, *offset);
-    }
-    out
 }
 
 /// `HH:MM` in UTC of a local time in minutes at `offset` minutes from UTC.
@@ -508,31 +572,38 @@ fn utc(local: i32, offset: i32) -> String {
     format!("{:02}:{:02}", total / 60, total % 60)
 }
 
-/// The offset from UTC, in minutes, of the zone a time names in `c`: the
-/// groups of [`ZONE_PATTERN`] from `first`, then that of [`REGIONAL_PATTERN`].
-/// `None` when no zone is written.
-fn zone_offset(c: &regex::Captures<'_>, first: usize, date: Option<NaiveDate>) -> Option<i32> {
-    if let Some(o) = c.get(first + 1) {
-        return Some(parse_offset(o.as_str()));
+impl DateRules {
+    /// The offset from UTC, in minutes, of the zone a time names in `c`: the
+    /// groups of the zone abbreviations from `first`, then that of the regional zones.
+    /// `None` when no zone is written.
+    fn zone_offset(
+        &self,
+        c: &regex::Captures<'_>,
+        first: usize,
+        date: Option<NaiveDate>,
+    ) -> Option<i32> {
+        if let Some(o) = c.get(first + 1) {
+            return Some(parse_offset(o.as_str()));
+        }
+        if let Some(name) = c.get(first).or(c.get(first + 2)) {
+            let name = name.as_str().to_ascii_uppercase();
+            return Some(
+                self.zones
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(0, |(_, o)| *o),
+            );
+        }
+        c.get(first + 3).map(|r| {
+            let (standard, rule) = self.regional(r.as_str());
+            standard
+                + if date.is_some_and(|d| summer_time(d, rule)) {
+                    60
+                } else {
+                    0
+                }
+        })
     }
-    if let Some(name) = c.get(first).or(c.get(first + 2)) {
-        let name = name.as_str().to_ascii_uppercase();
-        return Some(
-            ZONES
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map_or(0, |(_, o)| *o),
-        );
-    }
-    c.get(first + 3).map(|r| {
-        let (standard, rule) = regional(r.as_str());
-        standard
-            + if date.is_some_and(|d| summer_time(d, rule)) {
-                60
-            } else {
-                0
-            }
-    })
 }
 
 fn parse_offset(o: &str) -> i32 {
@@ -556,6 +627,24 @@ fn parse_offset(o: &str) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static RULES: LazyLock<DateRules> = LazyLock::new(|| super::super::Lexicons::for_tests().dates);
+
+    fn find_dates(s: &str) -> Vec<DateMatch> {
+        RULES.find_dates(s)
+    }
+
+    fn find_dates_in(s: &str, month_first: bool) -> Vec<DateMatch> {
+        RULES.find_dates_in(s, month_first)
+    }
+
+    fn find_times(s: &str) -> Vec<TimeMatch> {
+        RULES.find_times(s)
+    }
+
+    fn find_times_on(s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
+        RULES.find_times_on(s, date)
+    }
 
     fn one(s: &str) -> Option<(Option<i32>, u32, u32)> {
         find_dates(s)
@@ -583,6 +672,9 @@ mod tests {
         assert_eq!(one("3 March 14 UTC"), Some((None, 3, 3)));
         assert_eq!(one("we may meet"), None);
         assert_eq!(one("05/13/2023"), Some((Some(2023), 5, 13)));
+        assert_eq!(one("minutes_2024_03_07.txt"), Some((Some(2024), 3, 7)));
+        assert_eq!(one("board-20240307.pdf"), Some((Some(2024), 3, 7)));
+        assert_eq!(one("call 12345678 ext"), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! on ..."), or both; the title block wins where it is present because it is
 //! the most regular part of any layout.
 
-use super::dates::{find_dates, find_dates_in, find_times_on, PartialDate};
+use super::dates::PartialDate;
 use super::gazetteer::Matcher;
 use super::names::is_name_word;
 use super::Lexicons;
@@ -61,6 +61,21 @@ static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:meeting|call|session)\s+of\s+the\s+(.+?)(?:,|\s+(?:was|were|held|took|met|convened|on\s+\d)\b|$)",
     )
 });
+/// "DC Coordination meeting #60", "Wikimedia UK Board meeting Tuesday 12th
+/// May 2009", "NRIs Virtual Meeting IX: 6 September": a title line whose body
+/// (group 1) stands before a meeting noun and its number or date.
+static BODY_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:The\s+)?([A-Z][^:|]{1,80}?)\s+(?i:(?:(?:online|virtual|monthly|weekly|regular|annual|plenary|hybrid|open|extraordinary|board)\s+)*(?:meeting|call|teleconference|conference\s+call)\b)\s*(?:(?:#|no\.?|number)\s*\d+|\d+\b|(?-i:[IVXLC]{1,6})\b)?\s*(?:$|[,:–—-]|\s+(?:on\s+)?(?:\d|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))",
+    )
+});
+/// "This is the monthly ALAC conference call", "Welcome to the 12th Harbour
+/// Forum meeting": a transcript's opening names the body (group 1).
+static THIS_IS_THE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:this\s+is|welcome\s+(?:you\s+)?to)\s+(?:the|our|this)\s+(?:(?:monthly|weekly|regular|annual|virtual|online|\d+(?:st|nd|rd|th))\s+)*((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,6})\s+(?:conference\s+call|call|meeting|teleconference)\b",
+    )
+});
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)"));
 static PARENTHETICAL_END: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)\s*$"));
 static NEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,11 +87,6 @@ static NEXT: LazyLock<Regex> = LazyLock::new(|| {
 static CONVENED_BY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\w+(?:ed|en)\s+(?:jointly\s+)?by\b"));
 static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(?:19|20)\d{2}\b"));
-static UMBRELLA: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:(?:the\s+)?(?:UN\s+)?(?:IGF|Internet\s+Governance\s+Forum)(?:\s+\d{4})?(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)",
-    )
-});
 /// A transcript's speaker saying they moderate: "I will moderate today",
 /// "I'm your moderator", "I'll be chairing".
 static SELF_MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -205,7 +215,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     // a range when there is nothing else.
     let mut candidates: Vec<(usize, PartialDate, bool)> = Vec::new();
     for (i, place) in places.iter().enumerate() {
-        let mut dates = find_dates_in(place, month_first);
+        let mut dates = lex.dates.find_dates_in(place, month_first);
         if dates.is_empty() {
             dates = super::dates::find_named_dates(place, &lex.month_names);
         }
@@ -240,7 +250,8 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
                 .and_then(|r| r.find(p).and_then(|m| m.as_str().parse::<i32>().ok()))
         });
         for (i, place) in places.iter().enumerate() {
-            if let (Some(d), Some(y)) = (find_dates_in(place, month_first).first(), year) {
+            if let (Some(d), Some(y)) = (lex.dates.find_dates_in(place, month_first).first(), year)
+            {
                 h.date = PartialDate {
                     year: Some(y),
                     ..d.date
@@ -256,7 +267,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         order.extend((0..places.len()).filter(|&j| j != i));
         let found = order
             .iter()
-            .flat_map(|&j| find_times_on(places[j], h.date))
+            .flat_map(|&j| lex.dates.find_times_on(places[j], h.date))
             .min_by_key(|t| !t.zoned);
         h.start_time_utc = found.map(|t| t.utc);
     }
@@ -304,13 +315,13 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
     // Group ..."): the most specific, i.e. the longest, of the first few wins
     // over an umbrella line ("INTERNET GOVERNANCE FORUM") or furniture ("RAW FILE").
     let mut candidates = Vec::new();
-    for t in titles {
+    for (i, t) in titles.iter().enumerate() {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
         if t.is_empty()
             || t.contains('|')
             || CONVENED_BY.is_match(t)
             || WEEKDAY_OR_MONTH.is_match(t)
-            || !find_dates(t).is_empty()
+            || !lex.dates.find_dates(t).is_empty()
             || t.ends_with('.')
             || t.split(' ').count() > 16
         {
@@ -319,12 +330,12 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         // "Meeting: Dynamic Coalition on ...": the label is not the title.
         let t = TITLE_LABEL.replace(t, "");
         let t = TITLE_HEAD.replace(&t, "");
-        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, &lex.countries);
+        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
         let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
         let names_body =
             words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
         if names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-            candidates.push(s);
+            candidates.push(owned_body(&s, i.checked_sub(1).map(|p| titles[p]), lex));
         }
     }
     if let Some(best) = candidates.iter().take(3).max_by_key(|s| s.len()) {
@@ -338,7 +349,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             let raw = c[1].trim();
             return match orgs.lookup(raw) {
                 Some(i) => orgs.entry(i).pref.clone(),
-                None => tidy_series(raw, orgs, &lex.countries),
+                None => tidy_series(raw, orgs, lex),
             };
         }
     }
@@ -353,25 +364,80 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             if names_body {
                 return match orgs.lookup(raw) {
                     Some(i) => orgs.entry(i).pref.clone(),
-                    None => tidy_series(raw, orgs, &lex.countries),
+                    None => tidy_series(raw, orgs, lex),
                 };
             }
+        }
+    }
+    // "DC Coordination meeting #60": the body before the meeting noun.
+    for t in titles.iter().take(4) {
+        let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+        if let Some(body) = BODY_MEETING.captures(t).and_then(|c| c.get(1)) {
+            let body = tidy_series(body.as_str(), orgs, lex);
+            // "Meeting Minutes February meeting": a record's title, no body.
+            let record_word = body
+                .split_whitespace()
+                .any(|w| lex.record_words.contains(&w.to_lowercase()));
+            if body.split_whitespace().count() <= 8
+                && !record_word
+                && !body.contains([']', '['])
+                && lex.dates.find_dates(&body).is_empty()
+            {
+                return body;
+            }
+        }
+    }
+    // "This is the monthly ALAC conference call".
+    for s in opening {
+        if let Some(body) = THIS_IS_THE.captures(s.text()).and_then(|c| c.get(1)) {
+            return tidy_series(body.as_str(), orgs, lex);
         }
     }
     String::new()
 }
 
+/// "Board of Directors" under the title line "The Apache Software
+/// Foundation": a body named only by body words belongs to the organisation
+/// the line above names.
+fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
+    let generic = body.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        lex.body_words.contains(&w) || lex.body_complements.contains(&w)
+    });
+    let owner = above
+        .map(|a| a.trim())
+        .map(|a| a.strip_prefix("The ").unwrap_or(a))
+        .filter(|a| {
+            let words: Vec<&str> = a.split_whitespace().collect();
+            (1..=5).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                && lex.dates.find_dates(a).is_empty()
+                && !words
+                    .iter()
+                    .any(|w| lex.body_words.contains(&w.to_lowercase()))
+        });
+    match owner {
+        Some(owner) if generic => format!("{owner} {body}"),
+        _ => body.to_owned(),
+    }
+}
+
 /// "IGF Policy Network on Artificial Intelligence (PNAI)" → "Policy Network on
 /// Artificial Intelligence": the body's own name, without the umbrella prefix or
 /// the acronym, and in title case when the title was in capitals.
-fn tidy_series(s: &str, orgs: &Matcher, countries: &std::collections::HashSet<String>) -> String {
+fn tidy_series(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
     let s = s.trim();
     let s = PARENTHETICAL_END.replace(s, "");
     // The umbrella first: "IGF Dynamic Coalition on ...", "Internet
     // Governance Forum – Dynamic Coalition on ...".
-    let bare = UMBRELLA.replace(&s, "");
+    // The IGF profile's umbrella bodies; without the profile, none.
+    let umbrella = lex.umbrella.as_ref().and_then(|u| u.find(&s));
+    let bare = umbrella.map_or(&s[..], |m| &s[m.end()..]);
+    let countries = &lex.countries;
     // "IGF Uruguay": a national IGF's name keeps its "IGF".
-    let national = UMBRELLA.find(&s).is_some_and(|m| {
+    let national = umbrella.is_some_and(|m| {
         let words: Vec<&str> = bare.split_whitespace().take(3).collect();
         !m.as_str().contains(char::is_numeric)
             && (1..=words.len())
@@ -434,7 +500,7 @@ fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons, month_first: bool) 
         }
     }
     for c in candidates {
-        if let Some(d) = find_dates_in(&c, month_first).first() {
+        if let Some(d) = lex.dates.find_dates_in(&c, month_first).first() {
             let date = d.date.in_context(reference, true);
             if date.is_some() && date != reference {
                 h.next_meeting_date = date;

@@ -111,6 +111,35 @@ pub struct Lexicons {
     pub active_roster: Option<Regex>,
     /// Words that join the last item of a list ("and", "&", "y").
     pub list_conjunctions: HashSet<String>,
+    /// "Moved: A, 2nd: B", "seconded by B", "MOVED: (Secretary/Jones)": what
+    /// stands before the name of a mover or seconder of a motion
+    /// (`[motion-words]`).
+    pub motion: Option<Regex>,
+    /// "Each Director introduced themself": a quantifier of
+    /// `[collective-quantifiers]`, the group's noun (group 1), a speech verb.
+    pub collective_speech: Option<Regex>,
+    /// The IGF profile's umbrella bodies (`[umbrella-bodies]`) at the start of
+    /// a title: "IGF 2025 – ", "Internet Governance Forum: ".
+    pub umbrella: Option<Regex>,
+    /// The IGF profile's initiative name ("IGF") and the words before it
+    /// that belong to it ("Youth"): "Youth IGF Uruguay", "Kenya IGF".
+    pub initiative_names: Vec<String>,
+    pub initiative_qualifiers: Vec<String>,
+    /// (kind, word) of a table's column headers: a header holding the word
+    /// ("Organisation / Affiliation") is the column of that kind (`name`,
+    /// `organisation` or `role`).
+    pub column_headers: Vec<(String, String)>,
+    /// Words that name a record, not a body ("minutes", "report"), lower case.
+    pub record_words: HashSet<String>,
+    /// Words that complete a body's name made of body words alone ("Board of
+    /// Directors"), lower case: such a name belongs to the organisation above it.
+    pub body_complements: HashSet<String>,
+    /// Month names and time zones (`[months]`, `[time-zones]`,
+    /// `[regional-time-zones]`), compiled.
+    pub dates: dates::DateRules,
+    /// Roles of a participant list that make its holder the moderator
+    /// ("Chair", "Chairing"), folded (`[moderator-roles]`).
+    pub moderator_roles: HashSet<String>,
 }
 
 impl Lexicons {
@@ -212,6 +241,37 @@ impl Lexicons {
                 .iter()
                 .map(|w| fold(w))
                 .collect(),
+            motion: alternation(l.list("motion-words")).and_then(|words| {
+                Regex::new(&format!(
+                    r"(?i)\b(?:{words})\s*(?:by\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
+                ))
+                .ok()
+            }),
+            collective_speech: alternation(l.list("collective-quantifiers")).and_then(|q| {
+                let verbs = alternation(l.list("speech-verbs"))?;
+                Regex::new(&format!(
+                    r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+ly\s+)?(?:{verbs})\b"
+                ))
+                .ok()
+            }),
+            moderator_roles: l.list("moderator-roles").iter().map(|w| fold(w)).collect(),
+            record_words: lower("record-words"),
+            column_headers: pairs("column-headers")
+                .into_iter()
+                .map(|(word, kind)| (kind, word.to_lowercase()))
+                .collect(),
+            body_complements: lower("body-complements"),
+            // From the IGF profile ([`Lexicons::with_profile`]).
+            umbrella: None,
+            initiative_names: Vec::new(),
+            initiative_qualifiers: Vec::new(),
+            // Checked when the ontology is loaded (`Lexicon::check`).
+            dates: dates::DateRules::new(
+                &pairs("months"),
+                &pairs("time-zones"),
+                &pairs("regional-time-zones"),
+            )
+            .unwrap_or_default(),
         }
     }
 
@@ -225,7 +285,21 @@ impl Lexicons {
             .cloned()
             .collect();
         me.common_words = o.common_words.clone();
-        me
+        me.with_profile(&o.igf_profile)
+    }
+
+    /// The rules of the IGF profile (`profiles/igf.txt`); none when it is empty.
+    pub fn with_profile(mut self, p: &Lexicon) -> Self {
+        self.umbrella = alternation(p.list("umbrella-bodies")).and_then(|bodies| {
+            let bodies = bodies.replace(' ', r"\s+");
+            Regex::new(&format!(
+                r"^(?:(?:the\s+)?(?:{bodies})(?:\s+\d{{4}})?(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)"
+            ))
+            .ok()
+        });
+        self.initiative_names = p.list("initiative-names").to_vec();
+        self.initiative_qualifiers = p.list("initiative-qualifiers").to_vec();
+        self
     }
 
     /// Is the word a given name of the lexicon ("Simon-Jan": "simon")?
@@ -600,6 +674,12 @@ impl Extractor {
                 });
             }
         }
+        if out.meeting.moderators.is_empty() {
+            self.moderator_by_role(&text, &roster, &mut out);
+        }
+        self.collective_speech(&text, &mut out);
+        self.motions(&text, &mut out);
+        self.presenters(&text, &mut out);
         self.entities(&text, &header.series, &roster, &roster_lines, &mut out);
         self.warn(&mut out, roster.is_empty());
         exact_evidence(&doc.text, &mut out);
@@ -612,6 +692,157 @@ impl Extractor {
             });
         }
         Ok(out)
+    }
+
+    /// "Ondřej Filip (OF), Chair" on the participant list: without a sentence
+    /// naming the moderator, the one person the list gives a moderator's role
+    /// ("Chair", "Chairing", not "RIPE Chair") chaired the meeting.
+    fn moderator_by_role(&self, text: &Text, roster: &[roster::Entry], out: &mut Extraction) {
+        let chairs: Vec<&roster::Entry> = roster
+            .iter()
+            .filter(|e| {
+                e.roles
+                    .iter()
+                    .any(|r| self.lex.moderator_roles.contains(&fold(r)))
+            })
+            .collect();
+        let [chair] = chairs.as_slice() else {
+            return;
+        };
+        out.meeting.moderators.push(chair.name.clone());
+        out.mentions.push(PersonMention {
+            text: chair.name.clone(),
+            fact: FactKind::Moderator,
+            definite: true,
+            nickname: chair.nickname.clone(),
+            roles: vec!["moderator".to_owned()],
+            affiliations: Vec::new(),
+            memberships: Vec::new(),
+            evidence: evidence(
+                FactKind::Moderator,
+                &text.lines[chair.line].span,
+                &chair.name,
+            ),
+        });
+    }
+
+    /// "Moved: Stephen Hale, 2nd: Ana Ruiz", "seconded by Ana Ruiz", "MOVED:
+    /// (Secretary/Jones)": the mover and the seconder of a motion spoke. Read
+    /// on lines, numbered or not, as minutes write motions on their own line.
+    fn motions(&self, text: &Text, out: &mut Extraction) {
+        let Some(re) = &self.lex.motion else {
+            return;
+        };
+        for line in &text.lines {
+            let t = line.text();
+            for m in re.find_iter(t) {
+                let rest = &t[m.end()..];
+                let rest = &rest[..rest.find([')', ',', ';', '"']).unwrap_or(rest.len())];
+                let Some(who) = header::names_at(rest, 0, &self.lex).into_iter().next() else {
+                    continue;
+                };
+                if self.lex.role_words.contains(&who.name.to_lowercase()) {
+                    continue;
+                }
+                out.mentions.push(PersonMention {
+                    evidence: evidence(FactKind::Spoke, &line.span, &who.name),
+                    text: names::title_case(&who.name),
+                    fact: FactKind::Spoke,
+                    definite: true,
+                    nickname: None,
+                    roles: Vec::new(),
+                    affiliations: Vec::new(),
+                    memberships: Vec::new(),
+                });
+            }
+        }
+    }
+
+    /// "Intro to the work plan by Lena Fischer (consultant)": the person an
+    /// agenda item names after "by" presents it, and so spoke.
+    fn presenters(&self, text: &Text, out: &mut Extraction) {
+        let mut found = Vec::new();
+        for item in &out.agenda {
+            let Some(by) = item.title.find(" by ") else {
+                continue;
+            };
+            let Some(who) = header::names_at(&item.title, by + 4, &self.lex)
+                .into_iter()
+                .next()
+                .filter(|n| n.name.contains(' '))
+            else {
+                continue;
+            };
+            let Some(line) = text.lines.iter().find(|l| l.text().contains(&item.title)) else {
+                continue;
+            };
+            found.push(PersonMention {
+                evidence: evidence(FactKind::Spoke, &line.span, &who.name),
+                text: names::title_case(&who.name),
+                fact: FactKind::Spoke,
+                definite: true,
+                nickname: None,
+                roles: Vec::new(),
+                affiliations: Vec::new(),
+                memberships: Vec::new(),
+            });
+        }
+        out.mentions.extend(found);
+    }
+
+    /// "Each Director introduced themself to the Board": every person listed
+    /// under the heading that names the group ("Directors Present:") spoke.
+    fn collective_speech(&self, text: &Text, out: &mut Extraction) {
+        let Some(re) = &self.lex.collective_speech else {
+            return;
+        };
+        for s in &text.sentences {
+            let Some(noun) = re.captures(s.text()).and_then(|c| c.get(1)) else {
+                continue;
+            };
+            let stem = noun.as_str().to_lowercase();
+            let stem = stem.trim_end_matches('s');
+            let heading = text.lines[..s.line.min(text.lines.len())]
+                .iter()
+                .position(|l| {
+                    let t = l.text().trim().trim_end_matches(':').to_lowercase();
+                    (1..=4).contains(&t.split_whitespace().count())
+                        && t.split_whitespace()
+                            .any(|w| w.trim_end_matches('s') == stem)
+                });
+            let Some(h) = heading else {
+                continue;
+            };
+            let block: Vec<_> = text.lines[h + 1..]
+                .iter()
+                .skip_while(|l| l.is_blank())
+                .take_while(|l| !l.is_blank())
+                .collect();
+            let (Some(first), Some(last)) = (block.first(), block.last()) else {
+                continue;
+            };
+            let (from, to) = (first.span.start(), last.span.end());
+            let group: Vec<String> = out
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.fact == FactKind::Listed && m.evidence.start >= from && m.evidence.start < to
+                })
+                .map(|m| m.text.clone())
+                .collect();
+            for name in group {
+                out.mentions.push(PersonMention {
+                    evidence: sentence_evidence(FactKind::Spoke, s, &name),
+                    text: name,
+                    fact: FactKind::Spoke,
+                    definite: true,
+                    nickname: None,
+                    roles: Vec::new(),
+                    affiliations: Vec::new(),
+                    memberships: Vec::new(),
+                });
+            }
+        }
     }
 
     /// People found by [`people`], whatever the layout, as definite mentions

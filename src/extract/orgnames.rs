@@ -193,10 +193,14 @@ pub fn national_igfs(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
     let country = |from: usize| country_at(sentence, &words, from, lex);
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if w.text != "IGF" {
+        if !lex.initiative_names.iter().any(|n| *n == w.text) {
             continue;
         }
-        let youth = i > 0 && words[i - 1].text == "Youth";
+        let youth = i > 0
+            && lex
+                .initiative_qualifiers
+                .iter()
+                .any(|q| *q == words[i - 1].text);
         let first = if youth { i - 1 } else { i };
         // "IGF Uruguay": the country after.
         if let Some(n) = (!w.closes).then(|| country(i + 1)).flatten() {
@@ -310,7 +314,8 @@ mod tests {
     use crate::ontology::Ontology;
 
     fn lex() -> Lexicons {
-        Lexicons::new(&Ontology::embedded().expect("embedded ontology").lexicon)
+        let o = Ontology::embedded().expect("embedded ontology");
+        Lexicons::new(&o.lexicon).with_profile(&o.igf_profile)
     }
 
     fn names(s: &str) -> Vec<String> {

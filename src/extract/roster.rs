@@ -114,6 +114,28 @@ pub fn absentees(text: &Text, ex: &Extractor) -> Vec<Entry> {
     merge_duplicates(entries)
 }
 
+/// A line of the attendance: a participants or absence heading, with or
+/// without names after it, or a label whose first word says who attended or
+/// not ("Guests", "Directors Present", "Regrets").
+pub fn is_attendance_line(line: &Line, lex: &Lexicons) -> bool {
+    let head = line
+        .text()
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    let short = head.split_whitespace().count() <= 4;
+    heading(line, lex).is_some()
+        || absence(line, lex).is_some()
+        || (short
+            && head.split_whitespace().any(|w| {
+                lex.attendance_words.contains(w)
+                    || lex.absence_words.contains(w)
+                    || lex.speaker_words.contains(w)
+            }))
+}
+
 /// A participants heading with nothing after it on the line: an annex or table follows.
 pub fn is_list_heading(line: &Line, lex: &Lexicons) -> bool {
     heading(line, lex).is_some_and(|inline| inline.is_none())
@@ -556,10 +578,18 @@ fn table_row(
     line: &Line,
     ex: &Extractor,
 ) -> Option<Entry> {
-    let col = |names: &[&str]| -> Option<usize> {
-        columns.and_then(|c| c.iter().position(|h| names.iter().any(|n| h.contains(n))))
+    // The column whose header holds a word `[column-headers]` gives `kind`.
+    let col = |kind: &str| -> Option<usize> {
+        columns.and_then(|c| {
+            c.iter().position(|h| {
+                ex.lex
+                    .column_headers
+                    .iter()
+                    .any(|(k, word)| k == kind && h.contains(word.as_str()))
+            })
+        })
     };
-    let name_col = col(&["name"]).unwrap_or(0);
+    let name_col = col("name").unwrap_or(0);
     let name = cells.get(name_col)?.trim();
     let name = leading_name(name, &ex.lex)?;
     let at = line.text().find(name).unwrap_or(0);
@@ -577,8 +607,8 @@ fn table_row(
         described,
         ..Entry::default()
     };
-    let org_col = col(&["organi", "affiliation", "institution", "entity"]);
-    let role_col = col(&["role", "title", "position", "function"]);
+    let org_col = col("organisation");
+    let role_col = col("role");
     // Columns that describe a person without naming a body or a role.
     let other = |i: usize| {
         columns.and_then(|c| c.get(i)).is_some_and(|h| {
