@@ -179,8 +179,11 @@ pub fn run(
     let store = Store::open_read_only(store_dir)
         .with_context(|| format!("opening the store {}", store_dir.display()))?;
     let clock = std::time::Instant::now();
+    let spinner = super::spinner(quiet, "writing the exports");
     let written = crate::export::write_all_stamped(&store, out, store.generation())
-        .with_context(|| format!("writing the exports to {}", out.display()))?;
+        .with_context(|| format!("writing the exports to {}", out.display()));
+    spinner.finish_and_clear();
+    let written = written?;
     log::info!("wrote the exports in {:.2?}", clock.elapsed());
     // Counted as the graphs were written (a scan of the store takes seconds).
     let triples: u64 = generation

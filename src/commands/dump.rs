@@ -19,13 +19,16 @@ pub fn run(args: &DumpArgs, quiet: bool) -> anyhow::Result<ExitStatus> {
         base_url: args.base_url.clone(),
         endpoint: args.endpoint.clone(),
     };
+    let spinner = super::spinner(quiet, "writing the dump");
     let report = dump::write_dump(&store, &options).with_context(|| {
         format!(
             "dumping the store {} to {}",
             store_dir.display(),
             args.out.display()
         )
-    })?;
+    });
+    spinner.finish_and_clear();
+    let report = report?;
     if !quiet {
         println!(
             "wrote {}: {} triples ({} statements in {} graphs)",

@@ -4,10 +4,13 @@ use super::ExitStatus;
 use anyhow::Context;
 use std::path::Path;
 
-pub fn run(store_dir: &Path, out: &Path) -> anyhow::Result<ExitStatus> {
+pub fn run(store_dir: &Path, out: &Path, quiet: bool) -> anyhow::Result<ExitStatus> {
     let store = super::open_existing_store(store_dir)?;
+    let spinner = super::spinner(quiet, "writing the exports");
     let written = crate::export::write_all_stamped(&store, out, store.generation())
-        .with_context(|| format!("writing the exports to {}", out.display()))?;
+        .with_context(|| format!("writing the exports to {}", out.display()));
+    spinner.finish_and_clear();
+    let written = written?;
     for p in written {
         log::info!("wrote {}", p.display());
     }

@@ -58,7 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             format,
             graph_format,
         } => query::run(&query, &store.store, format, graph_format),
-        Command::Export { store, out } => export::run(&store.store, &out),
+        Command::Export { store, out } => export::run(&store.store, &out, quiet),
         Command::People { paths, json } => people::run(&paths, json, &ontology()?, quiet),
         Command::Dump(dump) => dump::run(&dump, quiet),
         Command::Serve(serve) => serve::run(&serve),
@@ -119,6 +119,23 @@ fn with_progress<T>(quiet: bool, read: impl FnOnce(&(dyn Fn(Progress) + Sync)) -
     let out = read(&progress);
     bar.finish_and_clear();
     out
+}
+
+/// A spinner with the time elapsed, on stderr when it is a terminal and not
+/// `quiet`, for a step that takes seconds on an archive (writing the exports,
+/// a dump): the user sees it is working, not hung.
+pub(crate) fn spinner(quiet: bool, message: &'static str) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.set_message(message);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// Names each rejected report on stderr, one line each.
