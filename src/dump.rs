@@ -349,7 +349,7 @@ pub enum DumpError {
 /// Cost: streamed, so memory is bounded whatever the size of the store. The
 /// N-Quads and TriG dumps are written graph by graph (one report's quads in
 /// memory at a time, sorted); the union, which the Turtle and N-Triples dumps
-/// hold and `void.ttl` counts, is sorted on disk ([`SORT_BUDGET`] statements
+/// hold and `void.ttl` counts, is sorted on disk (`SORT_BUDGET` bytes of statements
 /// in memory at a time) and deduplicated as it is merged.
 pub fn write_dump(store: &Store, options: &DumpOptions) -> Result<DumpReport, DumpError> {
     let formats: BTreeSet<DumpFormat> = options.formats.iter().copied().collect();

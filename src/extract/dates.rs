@@ -307,7 +307,7 @@ impl DateRules {
         self.find_dates_in(s, false)
     }
 
-    /// [`find_dates`] for a record that says its numeric dates put the month
+    /// [`Self::find_dates`] for a record that says its numeric dates put the month
     /// first ("03/06/2025" is 6 March), as US records do.
     pub fn find_dates_in(&self, s: &str, month_first: bool) -> Vec<DateMatch> {
         let mut found: Vec<DateMatch> = Vec::new();
@@ -451,7 +451,7 @@ impl DateRules {
         self.find_times_on(s, None)
     }
 
-    /// [`find_times`] for a meeting on `date`, which decides daylight saving time
+    /// [`Self::find_times`] for a meeting on `date`, which decides daylight saving time
     /// for zones named by a place ("Geneva time"); without a date, standard time.
     pub fn find_times_on(&self, s: &str, date: Option<NaiveDate>) -> Vec<TimeMatch> {
         let mut out = Vec::new();
