@@ -1,6 +1,6 @@
 //! What an incremental build remembers beside the store: each report's
-//! extraction, keyed by the SHA-256 of its bytes, and the hash of the graph each
-//! report was last stored as.
+//! extraction, keyed by the SHA-256 of its bytes. (The hash of the graph each
+//! report was last stored as is in the manifest of the store's generation.)
 //!
 //! Rationale: extraction is the costly part of a build and depends on one file
 //! alone, so an unchanged file is never extracted twice; identity resolution
@@ -12,8 +12,6 @@
 //! directory, and is only an accelerator: deleting it forces a full rebuild.
 
 use crate::extract::Extraction;
-use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Why the cache could not be read or written.
@@ -31,22 +29,6 @@ pub enum CacheError {
         #[source]
         source: serde_json::Error,
     },
-}
-
-/// The manifest: for each report file name, the content hash of its last good
-/// extraction and the hash of the graph stored for it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Manifest {
-    pub reports: BTreeMap<String, Entry>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Entry {
-    pub sha256: String,
-    pub graph: String,
-    /// How many quads the report's graph holds.
-    #[serde(default)]
-    pub quads: u64,
 }
 
 /// The cache directory of one store.
@@ -88,18 +70,6 @@ impl Cache {
         })?;
         write_atomically(&path, &bytes)
     }
-}
-
-/// A hash of what a report's graph is made from: the resolved report, and the
-/// version of the mapping. The graph is a function of both, so equal hashes
-/// mean equal graphs, and this costs a serialisation instead of building and
-/// sorting the quads.
-pub fn report_hash(report: &crate::model::Report) -> String {
-    let mut h = Sha256::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    h.update(b"\n");
-    h.update(serde_json::to_vec(report).unwrap_or_default());
-    hex::encode(h.finalize())
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {

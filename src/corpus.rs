@@ -6,7 +6,7 @@
 //! runs once at the end over the reports in path order, which makes the result
 //! independent of thread scheduling.
 
-use crate::cache::{Cache, Manifest};
+use crate::cache::Cache;
 use crate::extract::{ExtractError, Extraction, Extractor};
 use crate::ingest::{self, IngestError};
 use crate::model::Report;
@@ -324,11 +324,13 @@ impl Streamed {
 
 /// Reads a corpus for a build: extracts what the cache lacks, adds it there,
 /// resolves identities over the names, and keeps no extraction in memory.
+/// `last_good` gives the content hash of a file's last good extraction: a
+/// rejected file stands in with it when the cache still has it.
 pub fn read_streamed(
     paths: &[PathBuf],
     ontology: &Ontology,
     cache: &Cache,
-    previous: &Manifest,
+    last_good: &dyn Fn(&str) -> Option<String>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Streamed {
     let (files, mut rejected) = report_files(paths);
@@ -390,10 +392,10 @@ pub fn read_streamed(
         let Some(source) = r.source.clone() else {
             continue;
         };
-        let Some(entry) = previous.reports.get(&source) else {
+        let Some(sha256) = last_good(&source) else {
             continue;
         };
-        let key = format!("{salt}-{}", entry.sha256);
+        let key = format!("{salt}-{sha256}");
         if let Some(e) = cache.extraction(&key) {
             let mut names = resolve::Names::of(&e);
             names.source.clone_from(&source);
@@ -402,7 +404,7 @@ pub fn read_streamed(
                 names,
                 StreamEntry {
                     source,
-                    sha256: entry.sha256.clone(),
+                    sha256,
                     key,
                     held: None,
                 },

@@ -25,7 +25,7 @@
 //! A store written by an older meetkg (a plain RocksDB directory at the store
 //! path) is read as it is; the first build moves it into a generation.
 
-use crate::cache::Manifest;
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -54,6 +54,24 @@ fn io_err<'a>(
         path: path.to_path_buf(),
         source,
     }
+}
+
+/// A generation's manifest: for each report file name, the content hash of its
+/// last good extraction and the hash of the graph stored for it. It is written
+/// with the generation and committed with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    pub reports: BTreeMap<String, Entry>,
+}
+
+/// What a generation holds of one report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Entry {
+    pub sha256: String,
+    pub graph: String,
+    /// How many quads the report's graph holds.
+    #[serde(default)]
+    pub quads: u64,
 }
 
 /// The generations of the store at one path.

@@ -7,6 +7,10 @@
 //! identity per real person) → `model` (plain structs) → `rdf` (IRIs, quads) →
 //! `store` (Oxigraph) → `graph` (petgraph) → `export` (GraphML, CSV); `store` →
 //! `dump` (N-Quads, TriG, Turtle, N-Triples, VoID/DCAT) for data portals.
+//!
+//! Below them all, `words` owns how names fold and the lexicon's word lists,
+//! and `ontology` the domain data; `pipeline` runs a build (corpus, plan, store,
+//! generation) as library code under the `build` command.
 
 pub mod args;
 pub mod cache;
@@ -21,6 +25,7 @@ pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod ontology;
+pub mod pipeline;
 pub mod query;
 pub mod rdf;
 pub mod resolve;
@@ -28,6 +33,7 @@ pub mod serve;
 pub mod store;
 pub mod text;
 pub mod vocab;
+pub mod words;
 
 /// An error and its causes in one line: "a: b: c", each cause said once.
 pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {

@@ -6,8 +6,10 @@
 //! touching code. The files ship inside the binary (so `meetkg` works from any
 //! directory) and a directory given with `--ontology` replaces them. This module
 //! only loads and indexes; matching text against the labels is in
-//! [`crate::extract::gazetteer`].
+//! `extract::gazetteer`, and the lexicon's word lists are indexed in
+//! [`crate::words::Lexicons`].
 
+use crate::words::{fold, Lexicon, LexiconError, Lexicons};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -51,15 +53,10 @@ pub enum OntologyError {
     },
     #[error("{file} is not valid Turtle: {message}")]
     Syntax { file: String, message: String },
-    #[error("{file}, line {line}: {message}")]
-    Lexicon {
-        file: String,
-        line: usize,
-        message: String,
-    },
-    /// A section of the lexicon is missing or unknown.
-    #[error("{file}: {message}")]
-    LexiconSection { file: String, message: String },
+    /// The lexicon or a profile: a bad line, or a section missing, unknown or
+    /// ill-formed.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
 }
 
 /// How a label may be matched in text.
@@ -91,12 +88,10 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// The entry whose label folds to `folded`, if exactly one kind of entry has it.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
-        let key = crate::extract::names::fold(name);
-        self.entries.iter().find(|e| {
-            e.labels
-                .iter()
-                .any(|(l, _)| crate::extract::names::fold(l) == key)
-        })
+        let key = fold(name);
+        self.entries
+            .iter()
+            .find(|e| e.labels.iter().any(|(l, _)| fold(l) == key))
     }
 }
 
@@ -111,173 +106,6 @@ pub struct Curation {
     pub preferred: HashMap<String, String>,
 }
 
-/// The sections of `lexicon.txt`: each must be there, and no other (a misspelt
-/// section would otherwise be lost without a word).
-pub const LEXICON_SECTIONS: &[&str] = &[
-    "speech-verbs",
-    "speech-adverbs",
-    "non-speech-followers",
-    "not-names",
-    "honorifics",
-    "name-particles",
-    "procedural-agenda",
-    "headings-agenda",
-    "headings-discussion",
-    "headings-participants",
-    "headings-absent",
-    "headings-next",
-    "roster-verbs",
-    "role-words",
-    "countries",
-    "months-and-days",
-    "body-words",
-    "organisation-heads",
-    "stakeholder-groups",
-    "roster-labels",
-    "non-name-nouns",
-    "work-items",
-    "not-given-names",
-    "attendance-words",
-    "absence-words",
-    "speaker-words",
-    "not-speaker-labels",
-    "list-conjunctions",
-    "places",
-    "month-names",
-    "date-metadata",
-    "ambiguous-heads",
-    "state-organs",
-    "possessive-speech",
-    "ordinal-words",
-    "motion-words",
-    "collective-quantifiers",
-    "moderator-roles",
-    "months",
-    "time-zones",
-    "regional-time-zones",
-    "record-words",
-    "body-complements",
-    "column-headers",
-];
-
-/// The sections of the IGF profile (`profiles/igf.txt`): all of them while
-/// the file has any section; an empty file turns the profile off.
-pub const IGF_PROFILE_SECTIONS: &[&str] = &[
-    "umbrella-bodies",
-    "initiative-names",
-    "initiative-qualifiers",
-];
-
-/// The sections whose entries are `name = value` pairs.
-const PAIR_SECTIONS: &[&str] = &[
-    "roster-verbs",
-    "roster-labels",
-    "month-names",
-    "state-organs",
-    "months",
-    "time-zones",
-    "regional-time-zones",
-    "column-headers",
-];
-
-/// The word lists extraction uses, from `lexicon.txt` (`[section]` then one entry a line).
-#[derive(Debug, Clone, Default)]
-pub struct Lexicon {
-    sections: BTreeMap<String, Vec<String>>,
-}
-
-impl Lexicon {
-    /// Every section of [`LEXICON_SECTIONS`] is present and no other is.
-    fn check(&self, file: &str) -> Result<(), OntologyError> {
-        self.check_sections(file, LEXICON_SECTIONS)?;
-        self.check_entries(file)
-    }
-
-    /// Every section of `known` is present and no other is.
-    fn check_sections(&self, file: &str, known: &[&str]) -> Result<(), OntologyError> {
-        let error = |message: String| OntologyError::LexiconSection {
-            file: file.to_owned(),
-            message,
-        };
-        if let Some(unknown) = self.sections.keys().find(|k| !known.contains(&k.as_str())) {
-            return Err(error(format!(
-                "unknown section [{unknown}] (misspelt? the sections are {})",
-                known.join(", ")
-            )));
-        }
-        if let Some(missing) = known.iter().find(|s| !self.sections.contains_key(**s)) {
-            return Err(error(format!("the section [{missing}] is missing")));
-        }
-        Ok(())
-    }
-
-    /// Pair entries have their value; patterns compile.
-    fn check_entries(&self, file: &str) -> Result<(), OntologyError> {
-        let error = |message: String| OntologyError::LexiconSection {
-            file: file.to_owned(),
-            message,
-        };
-        for section in PAIR_SECTIONS {
-            if let Some(bad) = self.list(section).iter().find(|e| !e.contains('=')) {
-                return Err(error(format!(
-                    "[{section}]: '{bad}' has no '= value' (entries are 'name = value')"
-                )));
-            }
-        }
-        // The patterns compile, the offsets and month numbers are numbers.
-        crate::extract::dates::DateRules::new(
-            &self.pairs("months"),
-            &self.pairs("time-zones"),
-            &self.pairs("regional-time-zones"),
-        )
-        .map_err(|e| error(e.to_string()))?;
-        Ok(())
-    }
-
-    /// The `name = value` entries of a section, both sides trimmed.
-    pub fn pairs(&self, section: &str) -> Vec<(String, String)> {
-        self.list(section)
-            .iter()
-            .filter_map(|e| {
-                e.split_once('=')
-                    .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
-            })
-            .collect()
-    }
-
-    /// The entries of a section, empty when the section is absent.
-    pub fn list(&self, section: &str) -> &[String] {
-        self.sections.get(section).map_or(&[], Vec::as_slice)
-    }
-
-    fn parse(file: &str, text: &str) -> Result<Self, OntologyError> {
-        let mut sections = BTreeMap::<String, Vec<String>>::new();
-        let mut current = None;
-        for (i, line) in text.lines().enumerate() {
-            let line = line.split(" #").next().unwrap_or("").trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = Some(name.trim().to_owned());
-                sections.entry(name.trim().to_owned()).or_default();
-            } else if let Some(section) = &current {
-                sections
-                    .entry(section.clone())
-                    .or_default()
-                    .push(line.to_owned());
-            } else {
-                return Err(OntologyError::Lexicon {
-                    file: file.to_owned(),
-                    line: i + 1,
-                    message: "an entry before any [section] header".into(),
-                });
-            }
-        }
-        Ok(Self { sections })
-    }
-}
-
 /// Everything extraction knows about the field.
 #[derive(Debug, Clone, Default)]
 pub struct Ontology {
@@ -287,14 +115,10 @@ pub struct Ontology {
     /// Nickname (folded) → given names it stands for (folded).
     pub nicknames: HashMap<String, Vec<String>>,
     pub curation: Curation,
-    pub lexicon: Lexicon,
-    /// The IGF profile (`profiles/igf.txt`): rules only IGF bodies need;
-    /// empty when turned off.
-    pub igf_profile: Lexicon,
-    /// Given names, folded (`given-names.txt`): the person recogniser's lexicon.
-    pub given_names: HashSet<String>,
-    /// Common English words, lower case (`common-words.txt`).
-    pub common_words: HashSet<String>,
+    /// The word lists of `lexicon.txt`, with the IGF profile
+    /// (`profiles/igf.txt`: rules only IGF bodies need; none when it is empty)
+    /// and the given names of `given-names.txt`, checked and indexed.
+    pub lexicons: Lexicons,
     /// SHA-256 of the crate version and every domain file: extractions cached
     /// under another fingerprint were made with other rules or data.
     pub fingerprint: String,
@@ -336,6 +160,10 @@ impl Ontology {
     ) -> Result<Self, OntologyError> {
         use sha2::{Digest, Sha256};
         let mut me = Self::default();
+        let mut lexicon: Option<(String, Lexicon)> = None;
+        let mut profile: Option<(String, Lexicon)> = None;
+        let mut given_names = HashSet::new();
+        let mut common_words = HashSet::new();
         let mut hash = Sha256::new();
         hash.update(env!("CARGO_PKG_VERSION").as_bytes());
         for (file, text) in sources {
@@ -348,24 +176,19 @@ impl Ontology {
                     .collect()
             };
             if file.ends_with("given-names.txt") {
-                me.given_names = words();
+                given_names = words();
                 continue;
             }
             if file.ends_with("common-words.txt") {
-                me.common_words = words();
+                common_words = words();
                 continue;
             }
             if file.ends_with("igf.txt") {
-                let profile = Lexicon::parse(&file, &text)?;
-                if !profile.sections.is_empty() {
-                    profile.check_sections(&file, IGF_PROFILE_SECTIONS)?;
-                }
-                me.igf_profile = profile;
+                profile = Some((file.clone(), Lexicon::parse(&file, &text)?));
                 continue;
             }
             if file.ends_with("lexicon.txt") {
-                me.lexicon = Lexicon::parse(&file, &text)?;
-                me.lexicon.check(&file)?;
+                lexicon = Some((file.clone(), Lexicon::parse(&file, &text)?));
                 continue;
             }
             let subjects = parse_turtle(&file, &text)?;
@@ -380,11 +203,21 @@ impl Ontology {
             }
         }
         me.fingerprint = hex::encode(hash.finalize())[..16].to_owned();
+        let lexicons = match &lexicon {
+            Some((file, l)) => Lexicons::load(file, l)?,
+            None => Lexicons::unchecked(&Lexicon::default()),
+        };
+        let lexicons = match &profile {
+            Some((file, p)) => lexicons.with_profile(file, p)?,
+            None => lexicons,
+        };
+        me.lexicons = lexicons
+            .with_given_names(&given_names)
+            .with_common_words(common_words);
         Ok(me)
     }
 
     fn read_person_aliases(&mut self, subjects: &Subjects) {
-        use crate::extract::names::fold;
         for props in subjects.values() {
             let types = props.get(RDF_TYPE).cloned().unwrap_or_default();
             let get = |p: &str| {
@@ -506,16 +339,8 @@ mod tests {
         assert!(o.topics.entries.len() > 50);
         assert!(!o.roles.entries.is_empty());
         assert!(!o.nicknames.is_empty());
-        assert!(!o.lexicon.list("speech-verbs").is_empty());
-        Ok(())
-    }
-
-    #[test]
-    fn lexicon_sections() -> Result<(), OntologyError> {
-        let l = Lexicon::parse("x", "# c\n[a]\none\ntwo # note\n[b]\n")?;
-        assert_eq!(l.list("a"), ["one", "two"]);
-        assert!(l.list("b").is_empty());
-        assert!(Lexicon::parse("x", "orphan").is_err());
+        assert!(!o.lexicons.speech_verbs.is_empty());
+        assert!(!o.lexicons.given_names.is_empty());
         Ok(())
     }
 
@@ -541,9 +366,10 @@ mod tests {
     fn the_igf_profile_is_optional_and_its_sections_are_checked() -> Result<(), OntologyError> {
         let shipped = include_str!("../ontology/profiles/igf.txt");
         let on = Ontology::from_sources([("profiles/igf.txt".to_owned(), shipped.to_owned())])?;
-        assert_eq!(on.igf_profile.list("initiative-names"), ["IGF"]);
+        assert_eq!(on.lexicons.initiative_names, ["IGF"]);
+        assert!(on.lexicons.umbrella.is_some());
         let off = Ontology::from_sources([("profiles/igf.txt".to_owned(), String::new())])?;
-        assert!(off.igf_profile.list("umbrella-bodies").is_empty());
+        assert!(off.lexicons.umbrella.is_none());
         let misspelt = shipped.replace("[umbrella-bodies]", "[umbrela-bodies]");
         let err = Ontology::from_sources([("my/profiles/igf.txt".to_owned(), misspelt)])
             .err()

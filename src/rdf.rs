@@ -97,12 +97,10 @@
 
 use crate::model::{Evidence, FactKind, Meeting, Person, Report};
 use crate::vocab::{dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE};
+use crate::words::slug;
 use oxigraph::model::{GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Why a report could not be mapped to RDF.
 #[derive(Debug, thiserror::Error)]
@@ -130,63 +128,6 @@ pub struct ReportGraph {
     pub graph: NamedNode,
     /// Every quad has `graph` as its graph name; no duplicates, in a stable order.
     pub quads: Vec<Quad>,
-}
-
-/// Turns a name into an IRI path segment that is stable across rebuilds.
-///
-/// NFKD, then combining marks (accents) dropped, a few Latin letters with no
-/// decomposition transliterated (`ł`→`l`, `ß`→`ss`, `ø`→`o`...), lowercased;
-/// every run of characters that are not letters or digits becomes one `-`, and
-/// leading and trailing `-` are trimmed. Letters of other scripts are kept (IRIs
-/// allow them), so "Роман Чуков" does not collapse to nothing and collide with
-/// other names. A name with no letter or digit at all (`"!!!"`) gets
-/// `h-` and 16 hex digits of the SHA-256 of its NFC form: still stable, never
-/// empty. Returns `None` for an empty or whitespace-only name.
-pub fn slug(text: &str) -> Option<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
-        let mapped: &str;
-        let mut buf = [0u8; 4];
-        if let Some(ascii) = transliterate(c) {
-            mapped = ascii;
-        } else if c.is_alphanumeric() {
-            mapped = c.encode_utf8(&mut buf);
-        } else {
-            pending_dash = !out.is_empty();
-            continue;
-        }
-        if pending_dash {
-            out.push('-');
-            pending_dash = false;
-        }
-        out.extend(mapped.chars().flat_map(char::to_lowercase));
-    }
-    if out.is_empty() {
-        let digest = Sha256::digest(text.nfc().collect::<String>().as_bytes());
-        out = format!("h-{}", &hex::encode(digest)[..16]);
-    }
-    Some(out)
-}
-
-/// Latin letters that NFKD does not decompose, spelled in ASCII.
-fn transliterate(c: char) -> Option<&'static str> {
-    Some(match c {
-        'ł' | 'Ł' => "l",
-        'ø' | 'Ø' => "o",
-        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
-        'ß' => "ss",
-        'æ' | 'Æ' => "ae",
-        'œ' | 'Œ' => "oe",
-        'þ' | 'Þ' => "th",
-        'ı' => "i",
-        'ħ' | 'Ħ' => "h",
-        _ => return None,
-    })
 }
 
 fn slug_of(what: &'static str, text: &str) -> Result<String, RdfError> {

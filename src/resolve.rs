@@ -10,10 +10,12 @@
 //! Canonical names take the fullest surname and the most frequent spelling of
 //! each part, so one misspelling never becomes the name.
 
-use crate::extract::names::{fold, parts, typo_equal, NameParts};
-use crate::extract::{Extraction, Lexicons, PersonMention};
+use crate::extract::{Extraction, PersonMention};
 use crate::model::{FactKind, Mention, Person, Report, Resolution};
 use crate::ontology::Ontology;
+use crate::words::fold::{fold, parts};
+use crate::words::names::{typo_equal, NameParts};
+use crate::words::Lexicons;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -329,7 +331,7 @@ impl Resolver<'_> {
                 && folded.starts_with(key.as_str())
                 && folded[key.len()..].starts_with(' ')
             {
-                let score = crate::extract::names::similarity(key, folded);
+                let score = crate::words::names::similarity(key, folded);
                 if best.is_none_or(|(_, s)| score > s) {
                     best = Some((Resolution::Fuzzy, score));
                 }
@@ -342,7 +344,7 @@ impl Resolver<'_> {
                 && Self::surname_matches(&np.surname, &vp.surname)
             {
                 let nick = np.given != vp.given && !typo_equal(&np.given, &vp.given);
-                let score = crate::extract::names::similarity(key, folded);
+                let score = crate::words::names::similarity(key, folded);
                 let r = if nick {
                     Resolution::Nickname
                 } else {
@@ -573,7 +575,7 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
 /// indices.
 pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
     let extractions = reports;
-    let lex = Lexicons::new(&ontology.lexicon);
+    let lex = ontology.lexicons.clone();
     let not_same = ontology
         .curation
         .not_same_as

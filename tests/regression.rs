@@ -362,8 +362,11 @@ fn without_the_igf_profile_the_umbrella_stays_in_the_series() {
         extract(text).meeting.series,
         "Dynamic Coalition on Harbour Data"
     );
-    let mut ontology = Ontology::embedded().expect("the embedded ontology loads");
-    ontology.igf_profile = Default::default();
+    // As a user turns the profile off: `--ontology DIR` with an empty profile.
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir(dir.path().join("profiles")).expect("a profiles folder");
+    std::fs::write(dir.path().join("profiles/igf.txt"), "").expect("an empty profile");
+    let ontology = Ontology::load(dir.path()).expect("the ontology loads");
     let plain = Extractor::new(&ontology);
     let doc = Document {
         source: "r.txt".into(),

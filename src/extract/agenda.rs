@@ -2,9 +2,9 @@
 //! heading, completed by the numbered section headings of the discussion when the
 //! list at the top gives only part of it.
 
-use super::Lexicons;
 use crate::model::AgendaItem;
 use crate::text::{Line, Text};
+use crate::words::Lexicons;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -267,9 +267,9 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
 fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) -> Vec<AgendaItem> {
     let mut out = items.to_vec();
     let known = |out: &[AgendaItem], id: &str, title: &str| {
-        let key = super::names::fold(title);
+        let key = crate::words::fold(title);
         out.iter()
-            .any(|i| i.id == id || super::names::fold(&i.title) == key)
+            .any(|i| i.id == id || crate::words::fold(&i.title) == key)
     };
     // One coded line is a reference in passing; an agenda codes several.
     let coded = text
@@ -473,7 +473,7 @@ fn section_headings(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         .iter()
         .rposition(|l| !lex.dates.find_dates(l.text()).is_empty())
         .map_or(0, |i| i + 1);
-    let title_key = super::names::fold(lines[title].text());
+    let title_key = crate::words::fold(lines[title].text());
     let start = (title + 1)
         .max(after_attendance)
         .max(after_minutes)
@@ -485,7 +485,7 @@ fn section_headings(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
             && lines.get(i + 1).is_some_and(Line::is_blank);
         let t = lines[i].text().trim();
         // "Summary Report" under the title "Summary Report MAG Meeting ...".
-        let of_title = title_key.contains(&super::names::fold(t));
+        let of_title = title_key.contains(&crate::words::fold(t));
         if set_off && !of_title && is_section_title(t, lex) {
             out.push(AgendaItem {
                 id: (out.len() + 1).to_string(),

@@ -2,9 +2,9 @@
 //! otherwise present as "I" ("I presented the draft") and "myself" ("...
 //! and myself" closing the participants line).
 
-use super::names::is_name_word;
-use super::Lexicons;
 use crate::text::Text;
+use crate::words::names::is_name_word;
+use crate::words::Lexicons;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -6,8 +6,8 @@
 //! never fires on "icc"; other labels ignore case. Long labels also match with a
 //! typo ("Office of the Enjoy on Technology"), which real reports have.
 
-use crate::extract::names::fold;
 use crate::ontology::{Entry, LabelKind, Vocabulary};
+use crate::words::{fold, key};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -34,11 +34,6 @@ pub struct Matcher {
     by_key: HashMap<String, usize>,
     /// Folded first word → (entry, folded label, word count) for typo matching.
     long_labels: HashMap<String, Vec<(usize, String, usize)>>,
-}
-
-/// The comparison key of a label: folded, without spaces or punctuation.
-pub fn key(s: &str) -> String {
-    fold(s).replace(' ', "")
 }
 
 impl Matcher {

@@ -6,11 +6,11 @@
 //! on ..."), or both; the title block wins where it is present because it is
 //! the most regular part of any layout.
 
-use super::dates::PartialDate;
 use super::gazetteer::Matcher;
-use super::names::is_name_word;
-use super::Lexicons;
 use crate::text::{Sentence, Text};
+use crate::words::dates::PartialDate;
+use crate::words::names::is_name_word;
+use crate::words::Lexicons;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -217,7 +217,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     for (i, place) in places.iter().enumerate() {
         let mut dates = lex.dates.find_dates_in(place, month_first);
         if dates.is_empty() {
-            dates = super::dates::find_named_dates(place, &lex.month_names);
+            dates = crate::words::dates::find_named_dates(place, &lex.month_names);
         }
         for d in dates {
             let before = place[..d.range.start].to_lowercase();
@@ -228,7 +228,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
             {
                 continue;
             }
-            match super::dates::range_start(place, &d) {
+            match crate::words::dates::range_start(place, &d) {
                 Some(start) => candidates.push((i, start, true)),
                 None => candidates.push((i, d.date, false)),
             }
@@ -441,7 +441,7 @@ fn tidy_series(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
         let words: Vec<&str> = bare.split_whitespace().take(3).collect();
         !m.as_str().contains(char::is_numeric)
             && (1..=words.len())
-                .any(|n| countries.contains(&super::names::fold(&words[..n].join(" "))))
+                .any(|n| countries.contains(&crate::words::fold(&words[..n].join(" "))))
     });
     let s = if bare.trim().is_empty() || national {
         s.trim()
@@ -471,7 +471,7 @@ fn tidy_series(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
                 // is a word.
                 w.to_owned()
             } else {
-                super::names::title_case(w)
+                crate::words::names::title_case(w)
             }
         })
         .collect::<Vec<_>>()
@@ -652,7 +652,7 @@ fn self_moderator(text: &Text, h: &mut Header, lex: &Lexicons) {
         if let (Some((turn, name)), true) = (speaker, SELF_MODERATOR.is_match(t)) {
             let at = text.sentences[turn].text().find(name).unwrap_or(0);
             h.moderators.push(RosterName {
-                name: super::names::title_case(name),
+                name: crate::words::names::title_case(name),
                 nickname: None,
                 sentence: turn,
                 range: at..at + name.len(),

@@ -11,8 +11,8 @@
 //! `organisation-heads` that are not also common in other capitalised phrases
 //! are used here (the others are too loose in running text).
 
-use super::dates::re;
-use super::Lexicons;
+use crate::words::dates::re;
+use crate::words::Lexicons;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -158,7 +158,7 @@ pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
         // "Civil Society" is a stakeholder group, not a body.
         if lex
             .stakeholder_groups
-            .contains(&super::names::fold(&sentence[range.clone()]))
+            .contains(&crate::words::fold(&sentence[range.clone()]))
         {
             continue;
         }
@@ -180,7 +180,7 @@ fn country_at(sentence: &str, words: &[Word<'_>], from: usize, lex: &Lexicons) -
         from + n <= words.len()
             && words[from..from + n - 1].iter().all(|w| !w.closes)
             && capitalised(words[from].text)
-            && lex.countries.contains(&super::names::fold(
+            && lex.countries.contains(&crate::words::fold(
                 &sentence[words[from].range.start..words[from + n - 1].range.end],
             ))
     })
@@ -315,7 +315,7 @@ mod tests {
 
     fn lex() -> Lexicons {
         let o = Ontology::embedded().expect("embedded ontology");
-        Lexicons::new(&o.lexicon).with_profile(&o.igf_profile)
+        o.lexicons
     }
 
     fn names(s: &str) -> Vec<String> {

@@ -15,10 +15,11 @@
 //! reports (that is [`crate::resolve`]), nor read roles and organisations
 //! beyond what the list line states.
 
-use super::names::{fold, is_name_word, title_case};
-use super::Extractor;
+use super::extractor::Extractor;
 use crate::model::FactKind;
 use crate::text::{list_marker, Text};
+use crate::words::names::{is_name_word, title_case};
+use crate::words::{fold, Lexicons};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -418,7 +419,7 @@ static ROLL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Splits a roll's names at commas, semicolons and "and" outside parentheses.
-fn roll_items<'a>(s: &'a str, lex: &super::Lexicons) -> Vec<(usize, &'a str)> {
+fn roll_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut from = 0;

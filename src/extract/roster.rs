@@ -6,10 +6,11 @@
 //! Deciding whether a phrase is a role or an organisation uses the role scheme
 //! and the gazetteer first, then the words roles are made of.
 
-use super::names::{is_name_word, title_case};
-use super::{Extractor, Lexicons};
+use super::extractor::Extractor;
 use crate::model::Membership;
 use crate::text::{list_marker, Line, Text};
+use crate::words::names::{is_name_word, title_case};
+use crate::words::Lexicons;
 
 /// One participant as the list gives them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -244,7 +245,7 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         let body = &t[marker..];
         // "Civil Society: A (SMEX); B": a stakeholder group and its people.
         if let Some((label, rest)) = body.split_once(':') {
-            if lex.stakeholder_groups.contains(&super::names::fold(label)) {
+            if lex.stakeholder_groups.contains(&crate::words::fold(label)) {
                 let offset = t.len() - rest.len();
                 for (at, part) in split_top_level(rest) {
                     entries.extend(entry(part, line.number, offset + at, ex));
@@ -312,7 +313,7 @@ fn inverted_name<'a>(body: &'a str, ex: &Extractor) -> Option<(&'a str, &'a str,
         && ex.orgs.lookup(given).is_none()
         && ex.roles.lookup(given).is_none()
         && !looks_like_role(given, &ex.lex)
-        && !ex.lex.countries.contains(&super::names::fold(given))
+        && !ex.lex.countries.contains(&crate::words::fold(given))
         && !given_words
             .iter()
             .any(|w| ex.lex.organisation_heads.contains(&w.to_lowercase()));
@@ -341,7 +342,7 @@ fn surname_first(lines: &[Line], ex: &Extractor) -> bool {
 /// no organisation or country, and a known nickname, or one that shares the
 /// name's initial, or ends as pet names do (a vowel or "y").
 pub(crate) fn is_nickname(word: &str, name: &str, ex: &Extractor) -> bool {
-    let folded = super::names::fold(word);
+    let folded = crate::words::fold(word);
     let pet_like = ex.known_nicknames.contains(&folded)
         || word.chars().next() == name.chars().next()
         || folded.ends_with(['a', 'e', 'i', 'o', 'u', 'y']);
@@ -425,7 +426,7 @@ fn affiliation_parts<'a>(s: &'a str, ex: &Extractor) -> Vec<&'a str> {
 fn continues_name(part: &str, ex: &Extractor) -> bool {
     let has_complement = [" of ", " for ", " on "].iter().any(|p| part.contains(p));
     has_complement
-        && !ex.lex.countries.contains(&super::names::fold(part))
+        && !ex.lex.countries.contains(&crate::words::fold(part))
         && ex.roles.lookup(part).is_none()
         && !looks_like_role(part, &ex.lex)
 }
@@ -442,7 +443,7 @@ fn stands_alone(part: &str, ex: &Extractor) -> bool {
                 && !w.chars().any(char::is_lowercase)
         });
     acronym
-        || ex.lex.countries.contains(&super::names::fold(part))
+        || ex.lex.countries.contains(&crate::words::fold(part))
         || ex.roles.lookup(part).is_some()
         || looks_like_role(part, &ex.lex)
         || ex.orgs.lookup(part).is_some()
@@ -653,7 +654,7 @@ fn table_row(
                 }
                 for part in affiliation_parts(piece, ex) {
                     let part = part.trim();
-                    if !ex.lex.countries.contains(&super::names::fold(part)) {
+                    if !ex.lex.countries.contains(&crate::words::fold(part)) {
                         add_organisations(part, &mut e, ex);
                     }
                 }
@@ -722,7 +723,7 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
         }
         return;
     }
-    if ex.lex.countries.contains(&super::names::fold(part)) {
+    if ex.lex.countries.contains(&crate::words::fold(part)) {
         return;
     }
     add_organisations(part, e, ex);
@@ -812,7 +813,7 @@ fn merge_duplicates(entries: Vec<Entry>) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for e in entries {
-        let key = super::names::fold(&e.name);
+        let key = crate::words::fold(&e.name);
         if let Some(prev) = seen.get(&key).map(|&i| &mut out[i]) {
             for r in e.roles {
                 push_unique(&mut prev.roles, r);

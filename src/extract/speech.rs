@@ -8,10 +8,10 @@
 //! mention. Candidate names that match no speech pattern are kept as tentative
 //! mentions: identity resolution keeps those that turn out to be known people.
 
-use super::names::{self, is_name_word, title_case};
-use super::Lexicons;
 use crate::model::FactKind;
 use crate::text::Sentence;
+use crate::words::names::{self, is_name_word, title_case};
+use crate::words::Lexicons;
 use std::ops::Range;
 
 /// A person named in a sentence.
@@ -93,7 +93,7 @@ fn followed_by_own_acronym(run: &str, after: &str) -> bool {
 /// A run that holds a common noun ("Member States", "Working Group", "Acting
 /// Envoy") names a body or a post, not a person.
 fn is_person_like(run: &str, lex: &Lexicons) -> bool {
-    if lex.countries.contains(&names::fold(run)) {
+    if lex.countries.contains(&crate::words::fold(run)) {
         return false;
     }
     !run.split([' ', '-'])
@@ -374,8 +374,8 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
             && !caps
             && !t[..range.start].ends_with('(')
             && lex.is_given(first_word)
-            && !lex.countries.contains(&names::fold(first_word))
-            && !lex.places.contains(&names::fold(name))
+            && !lex.countries.contains(&crate::words::fold(first_word))
+            && !lex.places.contains(&crate::words::fold(name))
             && name
                 .split(' ')
                 .skip(1)

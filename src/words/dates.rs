@@ -204,7 +204,8 @@ impl DateRules {
     }
 }
 
-pub(super) fn re(pattern: &str) -> Regex {
+/// A regex of the code itself: one that does not compile is a bug, found by the tests.
+pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| unreachable!("static regex {pattern}: {e}"))
 }
 
@@ -628,7 +629,7 @@ fn parse_offset(o: &str) -> i32 {
 mod tests {
     use super::*;
 
-    static RULES: LazyLock<DateRules> = LazyLock::new(|| super::super::Lexicons::for_tests().dates);
+    static RULES: LazyLock<DateRules> = LazyLock::new(|| crate::words::Lexicons::for_tests().dates);
 
     fn find_dates(s: &str) -> Vec<DateMatch> {
         RULES.find_dates(s)

@@ -1,0 +1,192 @@
+//! Writing a generation's store: every report through Oxigraph's bulk loader
+//! (from scratch), or the changed graphs replaced in a hard-linked copy of the
+//! current generation; either way flushed before the commit, so readers open it
+//! without replaying a log.
+//!
+//! Memory is bounded by a chunk of reports, not by the archive: the reports
+//! are read back from the extraction cache [`CHUNK`] at a time, resolved and
+//! mapped to RDF in parallel, and handed to the store.
+
+use super::outcome::{BuildError, Event, Tally};
+use super::plan::{graph_hash, Plan};
+use crate::cache::Cache;
+use crate::corpus::Streamed;
+use crate::generations::{Entry, Manifest, NewGeneration};
+use crate::model::Report;
+use crate::rdf::ReportGraph;
+use crate::store::{BulkLoadError, Store, StoreError};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Reports read back and mapped to RDF at once, in parallel, before their
+/// quads go to the store: what bounds the memory of writing.
+pub const CHUNK: usize = 256;
+
+/// Memory for Oxigraph's bulk loader, in megabytes.
+const BULK_LOADER_MB: usize = 256;
+
+/// The `indices` reports of `corpus`, [`CHUNK`] at a time, resolved and mapped
+/// in parallel.
+fn resolved_chunks<'a>(
+    corpus: &'a Streamed,
+    cache: &'a Cache,
+    indices: &'a [usize],
+) -> impl Iterator<Item = Result<Vec<(usize, Report, ReportGraph)>, BuildError>> + 'a {
+    indices.chunks(CHUNK).map(move |chunk| {
+        chunk
+            .par_iter()
+            .map(|&i| {
+                let report = corpus.report(i, cache).map_err(BuildError::Cache)?;
+                let graph =
+                    crate::rdf::report_graph(&report).map_err(|source| BuildError::Rdf {
+                        report: report.source.clone(),
+                        source,
+                    })?;
+                Ok((i, report, graph))
+            })
+            .collect()
+    })
+}
+
+/// The reports of `corpus` with their graph hashes, [`CHUNK`] at a time,
+/// hashed in parallel, in the corpus's order.
+pub fn hashed_chunks<'a>(
+    corpus: &'a Streamed,
+    cache: &'a Cache,
+) -> impl Iterator<Item = Result<Vec<(usize, Report, String)>, BuildError>> + 'a {
+    let all: Vec<usize> = (0..corpus.entries.len()).collect();
+    let chunks: Vec<Vec<usize>> = all.chunks(CHUNK).map(<[usize]>::to_vec).collect();
+    chunks.into_iter().map(move |chunk| {
+        chunk
+            .par_iter()
+            .map(|&i| {
+                let report = corpus.report(i, cache).map_err(BuildError::Cache)?;
+                let hash = graph_hash(&report);
+                Ok((i, report, hash))
+            })
+            .collect()
+    })
+}
+
+/// The manifest entry of a report whose graph is written now.
+fn entry(report: &Report, graph: &ReportGraph) -> Entry {
+    Entry {
+        sha256: report.sha256.clone(),
+        graph: graph_hash(report),
+        quads: graph.quads.len() as u64,
+    }
+}
+
+fn store_error<'a>(
+    action: &'static str,
+    db: &'a Path,
+) -> impl FnOnce(StoreError) -> BuildError + 'a {
+    move |source| BuildError::Store {
+        action,
+        path: db.to_path_buf(),
+        source,
+    }
+}
+
+/// Writes every report of `corpus` into a new store at `db` through the bulk
+/// loader, then flushes and compacts it. The manifest gets every report's
+/// entry and the tally every report.
+pub fn bulk_load(
+    db: &Path,
+    corpus: &Streamed,
+    cache: &Cache,
+    old: &Manifest,
+    manifest: &mut Manifest,
+    tally: &mut Tally,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<(), BuildError> {
+    let store = Store::open(db).map_err(store_error("creating", db))?;
+    let all: Vec<usize> = (0..corpus.entries.len()).collect();
+    let mut failed = None;
+    let graphs = resolved_chunks(corpus, cache, &all)
+        .map_while(|chunk| match chunk {
+            Ok(chunk) => Some(chunk),
+            Err(e) => {
+                failed = Some(e);
+                None
+            }
+        })
+        .flatten()
+        .map(|(i, report, graph)| {
+            let source = &corpus.entries[i].source;
+            // A rejected report standing in with its last good extraction
+            // keeps its manifest entry (its file is not the one extracted).
+            let e = match old.reports.get(source) {
+                Some(e) if corpus.kept.contains(source) => Entry {
+                    quads: graph.quads.len() as u64,
+                    ..e.clone()
+                },
+                _ => entry(&report, &graph),
+            };
+            manifest.reports.insert(source.clone(), e);
+            tally.add(&report);
+            progress(Event::Wrote(1));
+            Ok::<_, std::convert::Infallible>(graph)
+        });
+    let loaded = store.bulk_load(graphs, BULK_LOADER_MB, &mut |_| {});
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    loaded.map_err(|e| match e {
+        BulkLoadError::Source(never) => match never {},
+        BulkLoadError::Store(e) => store_error("loading", db)(e),
+    })?;
+    progress(Event::Compacting);
+    store
+        .flush_and_compact(true)
+        .map_err(store_error("compacting", db))
+}
+
+/// Fills `new` from a copy of the current generation's store at `current`
+/// (hard links), with the changed graphs of `plan` replaced in transactions of
+/// [`CHUNK`] reports and the removed ones dropped, then flushes it. Counts the
+/// quads of the graphs written into `manifest`. Errors name `store_dir`, the
+/// store path the user gave.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the build's state, passed down once"
+)]
+pub fn copy_and_replace(
+    store_dir: &Path,
+    new: &NewGeneration,
+    current: &Path,
+    corpus: &Streamed,
+    cache: &Cache,
+    plan: &Plan,
+    manifest: &mut Manifest,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<(), BuildError> {
+    new.copy_store_from(current)
+        .map_err(|source| BuildError::Generation {
+            path: store_dir.to_path_buf(),
+            source,
+        })?;
+    let store = Store::open(new.db()).map_err(store_error("writing", store_dir))?;
+    for chunk in resolved_chunks(corpus, cache, &plan.changed) {
+        let chunk = chunk?;
+        let graphs: Vec<ReportGraph> = chunk.iter().map(|(_, _, g)| g.clone()).collect();
+        store
+            .replace_graphs(&graphs)
+            .map_err(store_error("writing", store_dir))?;
+        for (i, _, graph) in &chunk {
+            if let Some(e) = manifest.reports.get_mut(&corpus.entries[*i].source) {
+                e.quads = graph.quads.len() as u64;
+            }
+        }
+        progress(Event::Wrote(chunk.len()));
+    }
+    if !plan.removed.is_empty() {
+        let keep: Vec<&String> = manifest.reports.keys().collect();
+        store
+            .remove_graphs_except(&keep)
+            .map_err(store_error("writing", store_dir))?;
+    }
+    store
+        .flush_and_compact(false)
+        .map_err(store_error("writing", store_dir))
+}

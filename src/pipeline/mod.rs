@@ -1,0 +1,244 @@
+//! The pipeline of a build: reports in, a new committed generation of the
+//! store out.
+//!
+//! A build is one commit: it reads and resolves the corpus
+//! ([`crate::corpus::read_streamed`]), plans what changes against the current
+//! generation ([`plan`]), writes a new generation's store ([`load`]) with its
+//! manifest, and switches the store path to it in one rename
+//! ([`crate::generations`]). Killed anywhere, it leaves the previous build
+//! whole for readers and for the next build, which redoes what is missing.
+//! The exports are not written here: they are read from the committed store,
+//! by the caller.
+//!
+//! Library code: it prints nothing, and reports progress through a callback.
+
+pub mod load;
+pub mod outcome;
+pub mod plan;
+
+pub use outcome::{BuildError, Built, Event, Tally};
+
+use crate::cache::Cache;
+use crate::corpus::Streamed;
+use crate::generations::{Generation, GenerationError, Generations, Manifest};
+use crate::ontology::Ontology;
+use plan::{Plan, Planner};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Builds the store at `store_dir` from the reports under `paths`: holds the
+/// store's build lock throughout, and commits a new generation unless nothing
+/// changed. Cost: extraction of the new and changed reports, resolution over
+/// all of them, and the graphs of the changed ones (all of them when many
+/// changed); memory bounded by a chunk of reports.
+///
+/// # Errors
+/// [`BuildError`]: the store is left as it was, whatever failed.
+pub fn build(
+    paths: &[PathBuf],
+    store_dir: &Path,
+    ontology: &Ontology,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Built, BuildError> {
+    let generations = Generations::new(store_dir);
+    let _lock = generations.lock_for_build().map_err(BuildError::Lock)?;
+    let current = generations
+        .current()
+        .map_err(|source| BuildError::Current {
+            path: store_dir.to_path_buf(),
+            source,
+        })?;
+    let old = current
+        .as_ref()
+        .map(Generation::read_manifest)
+        .unwrap_or_default();
+    // A path that is missing or holds no report is an error that changes
+    // nothing: a typo in a cron line must not drop the reports of a folder.
+    let (_, path_errors) = crate::corpus::report_files(paths);
+    if let Some(bad) = path_errors.iter().find(|r| r.is_bad_path()) {
+        return Err(BuildError::BadPath(crate::error_chain(&bad.error)));
+    }
+    let cache = Cache::for_store(store_dir);
+    let clock = std::time::Instant::now();
+    let last_good = |source: &str| old.reports.get(source).map(|e| e.sha256.clone());
+    let corpus = crate::corpus::read_streamed(paths, ontology, &cache, &last_good, &|p| {
+        progress(Event::Corpus(p));
+    });
+    log::info!(
+        "read, extracted and resolved {} reports in {:.2?}",
+        corpus.entries.len(),
+        clock.elapsed()
+    );
+    if corpus.entries.is_empty() {
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(BuildError::NoReports {
+            paths: paths.join(", "),
+            rejected: corpus.rejected,
+        });
+    }
+    let mut tally = Tally::default();
+    let (generation, plan) = match current {
+        None => {
+            let g = from_scratch(&generations, &corpus, &cache, &old, &mut tally, progress)?;
+            let plan = Plan {
+                changed: (0..corpus.entries.len()).collect(),
+                ..Plan::default()
+            };
+            (g, plan)
+        }
+        Some(current) => {
+            let (plan, manifest) = compare(&corpus, &cache, &old, &mut tally)?;
+            let g = if plan.is_empty() {
+                current
+            } else {
+                let clock = std::time::Instant::now();
+                let g = next_generation(
+                    &generations,
+                    &current,
+                    &corpus,
+                    &cache,
+                    &plan,
+                    (&old, manifest),
+                    &mut tally,
+                    progress,
+                )?;
+                log::info!("wrote store generation {} in {:.2?}", g.id, clock.elapsed());
+                g
+            };
+            (g, plan)
+        }
+    };
+    if !plan.is_empty() {
+        generations.remove_unused();
+    }
+    Ok(Built {
+        generation,
+        reports: corpus.entries.len(),
+        cached: corpus.cached,
+        kept: corpus.kept.len(),
+        rejected: corpus.rejected,
+        changed: plan.changed.len(),
+        removed: plan.removed.len(),
+        tally,
+    })
+}
+
+fn generation_error(store_dir: &Path) -> impl FnOnce(GenerationError) -> BuildError + '_ {
+    move |source| BuildError::Generation {
+        path: store_dir.to_path_buf(),
+        source,
+    }
+}
+
+/// The first generation: every report goes to the bulk loader, hashed on the way.
+fn from_scratch(
+    generations: &Generations,
+    corpus: &Streamed,
+    cache: &Cache,
+    old: &Manifest,
+    tally: &mut Tally,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Generation, BuildError> {
+    let store_dir = generations.store();
+    progress(Event::Writing(corpus.entries.len()));
+    let new = generations.begin().map_err(generation_error(store_dir))?;
+    let clock = std::time::Instant::now();
+    let mut manifest = Manifest::default();
+    load::bulk_load(
+        &new.db(),
+        corpus,
+        cache,
+        old,
+        &mut manifest,
+        tally,
+        progress,
+    )?;
+    log::info!("bulk-loaded and compacted in {:.2?}", clock.elapsed());
+    commit(generations, new, &manifest)
+}
+
+/// Compares every report with the current generation's manifest, by graph hash.
+fn compare(
+    corpus: &Streamed,
+    cache: &Cache,
+    old: &Manifest,
+    tally: &mut Tally,
+) -> Result<(Plan, Manifest), BuildError> {
+    let mut planner = Planner::new(old);
+    for chunk in load::hashed_chunks(corpus, cache) {
+        for (i, report, hash) in chunk? {
+            tally.add(&report);
+            let entry = &corpus.entries[i];
+            let kept = corpus.kept.contains(&entry.source);
+            planner.report(i, &entry.source, &report.sha256, hash, kept);
+        }
+    }
+    let rejected: BTreeSet<String> = corpus
+        .rejected
+        .iter()
+        .filter_map(|r| r.source.clone())
+        .collect();
+    Ok(planner.finish(&rejected))
+}
+
+/// Writes and commits the generation after `current`: from a copy of it when
+/// the plan says so ([`Plan::copies`]), otherwise from scratch through the
+/// bulk loader.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the build's state, passed down once"
+)]
+fn next_generation(
+    generations: &Generations,
+    current: &Generation,
+    corpus: &Streamed,
+    cache: &Cache,
+    plan: &Plan,
+    (old, mut manifest): (&Manifest, Manifest),
+    tally: &mut Tally,
+    progress: &(dyn Fn(Event) + Sync),
+) -> Result<Generation, BuildError> {
+    let store_dir = generations.store();
+    let new = generations.begin().map_err(generation_error(store_dir))?;
+    if plan.copies(corpus.entries.len()) {
+        progress(Event::Writing(plan.changed.len()));
+        load::copy_and_replace(
+            store_dir,
+            &new,
+            &current.db,
+            corpus,
+            cache,
+            plan,
+            &mut manifest,
+            progress,
+        )?;
+    } else {
+        progress(Event::Writing(corpus.entries.len()));
+        let mut again = Tally::default();
+        load::bulk_load(
+            &new.db(),
+            corpus,
+            cache,
+            old,
+            &mut manifest,
+            &mut again,
+            progress,
+        )?;
+        *tally = again;
+    }
+    commit(generations, new, &manifest)
+}
+
+/// Commits a written generation: the build's commit point.
+fn commit(
+    generations: &Generations,
+    new: crate::generations::NewGeneration,
+    manifest: &Manifest,
+) -> Result<Generation, BuildError> {
+    crate::failpoint::check("store-written");
+    let committed = new
+        .commit(generations, manifest)
+        .map_err(generation_error(generations.store()))?;
+    crate::failpoint::check("committed");
+    Ok(committed)
+}

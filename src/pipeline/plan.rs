@@ -1,0 +1,225 @@
+//! What a build changes in the current store: which reports' graphs must be
+//! written, which graphs dropped, and whether the next generation starts from a
+//! copy of the current one or from scratch.
+//!
+//! Rationale: a graph is a function of its resolved report and the mapping's
+//! version, so comparing [`graph_hash`]es with the current generation's
+//! manifest tells, without building a quad, which graphs differ. The plan is
+//! pure (no store, no file), so its rules are tested here one by one.
+
+use crate::generations::{Entry, Manifest};
+use crate::model::Report;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+
+/// A generation starts from a copy of the current one when fewer than one
+/// report in `COPY_BELOW` changed or went; otherwise rewriting every graph
+/// through the bulk loader is faster than replacing graphs in transactions.
+pub const COPY_BELOW: usize = 4;
+
+/// A hash of what a report's graph is made from: the resolved report, and the
+/// version of the mapping. The graph is a function of both, so equal hashes
+/// mean equal graphs, and this costs a serialisation instead of building and
+/// sorting the quads.
+pub fn graph_hash(report: &Report) -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(b"\n");
+    h.update(serde_json::to_vec(report).unwrap_or_default());
+    hex::encode(h.finalize())
+}
+
+/// What a build changes in the current store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// Reports (indices in the corpus) whose graph is new or differs from the
+    /// current generation's.
+    pub changed: Vec<usize>,
+    /// Reports of the current generation that are gone.
+    pub removed: Vec<String>,
+    /// The current generation must be copied, not rebuilt: it holds a graph
+    /// (of a rejected report) that this build cannot make again.
+    pub must_copy: bool,
+}
+
+impl Plan {
+    /// Nothing to write: the current generation is the build's result.
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.removed.is_empty()
+    }
+
+    /// The next generation starts from a copy of the current one (few graphs
+    /// change, or one must be kept that cannot be rebuilt) rather than from
+    /// scratch, for a corpus of `reports` reports.
+    pub fn copies(&self, reports: usize) -> bool {
+        self.must_copy || (self.changed.len() + self.removed.len()) * COPY_BELOW < reports
+    }
+}
+
+/// Builds the [`Plan`] and the next manifest, one report at a time in the
+/// corpus's order.
+#[derive(Debug)]
+pub struct Planner<'a> {
+    old: &'a Manifest,
+    changed: Vec<usize>,
+    manifest: Manifest,
+}
+
+impl<'a> Planner<'a> {
+    /// A plan against the current generation's manifest.
+    pub fn new(old: &'a Manifest) -> Self {
+        Self {
+            old,
+            changed: Vec::new(),
+            manifest: Manifest::default(),
+        }
+    }
+
+    /// The `i`-th report of the corpus, read from `source` (`sha256`) with its
+    /// graph hash. A `kept` report is a rejected file whose last good
+    /// extraction stood in: its graph and entry stay as they were.
+    pub fn report(&mut self, i: usize, source: &str, sha256: &str, graph: String, kept: bool) {
+        let before = self.old.reports.get(source);
+        match before {
+            Some(e) if kept || e.graph == graph => {
+                self.manifest.reports.insert(source.to_owned(), e.clone());
+            }
+            _ if kept => {}
+            _ => {
+                self.changed.push(i);
+                self.manifest.reports.insert(
+                    source.to_owned(),
+                    Entry {
+                        sha256: sha256.to_owned(),
+                        graph,
+                        quads: 0,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The plan and the next manifest (quads of changed graphs still 0: they
+    /// are counted as the graphs are written). A `rejected` report the corpus
+    /// could not stand in for (its extraction left the cache) keeps its graph
+    /// and entry, which forces a copy of the current generation.
+    pub fn finish(mut self, rejected: &BTreeSet<String>) -> (Plan, Manifest) {
+        let mut must_copy = false;
+        for name in rejected {
+            if let Some(e) = self.old.reports.get(name) {
+                if !self.manifest.reports.contains_key(name) {
+                    self.manifest.reports.insert(name.clone(), e.clone());
+                    must_copy = true;
+                }
+            }
+        }
+        let removed = self
+            .old
+            .reports
+            .keys()
+            .filter(|s| !self.manifest.reports.contains_key(*s))
+            .cloned()
+            .collect();
+        let plan = Plan {
+            changed: self.changed,
+            removed,
+            must_copy,
+        };
+        (plan, self.manifest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(graph: &str, quads: u64) -> Entry {
+        Entry {
+            sha256: format!("sha-{graph}"),
+            graph: graph.to_owned(),
+            quads,
+        }
+    }
+
+    fn old() -> Manifest {
+        let mut m = Manifest::default();
+        m.reports.insert("a.txt".into(), entry("ga", 10));
+        m.reports.insert("b.txt".into(), entry("gb", 20));
+        m.reports.insert("c.txt".into(), entry("gc", 30));
+        m
+    }
+
+    #[test]
+    fn an_unchanged_graph_keeps_its_entry_and_is_not_written() {
+        let old = old();
+        let mut p = Planner::new(&old);
+        p.report(0, "a.txt", "new-sha", "ga".into(), false);
+        let (plan, manifest) = p.finish(&BTreeSet::new());
+        assert!(plan.changed.is_empty());
+        assert_eq!(manifest.reports.get("a.txt"), Some(&entry("ga", 10)));
+    }
+
+    #[test]
+    fn a_changed_or_new_graph_is_written_and_counted_later() {
+        let old = old();
+        let mut p = Planner::new(&old);
+        p.report(0, "a.txt", "sha-x", "gx".into(), false);
+        p.report(1, "d.txt", "sha-d", "gd".into(), false);
+        let (plan, manifest) = p.finish(&BTreeSet::new());
+        assert_eq!(plan.changed, [0, 1]);
+        assert_eq!(manifest.reports.get("a.txt").map(|e| e.quads), Some(0));
+        assert_eq!(
+            manifest.reports.get("d.txt").map(|e| e.graph.as_str()),
+            Some("gd")
+        );
+    }
+
+    #[test]
+    fn reports_no_longer_read_are_removed() {
+        let old = old();
+        let mut p = Planner::new(&old);
+        p.report(0, "a.txt", "sha-ga", "ga".into(), false);
+        let (plan, _) = p.finish(&BTreeSet::new());
+        assert_eq!(plan.removed, ["b.txt", "c.txt"]);
+    }
+
+    #[test]
+    fn a_rejected_report_standing_in_keeps_its_graph_whatever_its_hash() {
+        let old = old();
+        let mut p = Planner::new(&old);
+        p.report(1, "b.txt", "sha-other", "other".into(), true);
+        let (plan, manifest) = p.finish(&BTreeSet::new());
+        assert!(plan.changed.is_empty());
+        assert_eq!(manifest.reports.get("b.txt"), Some(&entry("gb", 20)));
+    }
+
+    #[test]
+    fn a_rejected_report_without_its_extraction_forces_a_copy() {
+        let old = old();
+        let mut p = Planner::new(&old);
+        p.report(0, "a.txt", "sha-ga", "ga".into(), false);
+        let rejected: BTreeSet<String> = ["c.txt".to_owned()].into();
+        let (plan, manifest) = p.finish(&rejected);
+        assert!(plan.must_copy);
+        assert_eq!(plan.removed, ["b.txt"]);
+        assert_eq!(manifest.reports.get("c.txt"), Some(&entry("gc", 30)));
+        assert!(plan.copies(1000));
+    }
+
+    #[test]
+    fn a_generation_is_copied_below_a_quarter_of_the_reports_changed() {
+        let plan = |changed: usize, removed: usize| Plan {
+            changed: (0..changed).collect(),
+            removed: (0..removed).map(|i| i.to_string()).collect(),
+            must_copy: false,
+        };
+        assert!(plan(1, 0).copies(100));
+        assert!(plan(24, 0).copies(100));
+        assert!(plan(20, 4).copies(100));
+        assert!(!plan(25, 0).copies(100));
+        assert!(!plan(20, 5).copies(100));
+        assert!(!plan(1, 0).copies(4));
+        assert!(plan(0, 0).is_empty());
+        assert!(!plan(0, 1).is_empty());
+    }
+}

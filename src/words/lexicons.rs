@@ -1,0 +1,364 @@
+//! The word lists of the lexicon, indexed for the rules that read them:
+//! extraction, identity resolution and the ontology's checks share one
+//! [`Lexicons`], loaded and checked once.
+//!
+//! Rationale: the sections of `lexicon.txt` are named once, in
+//! `Lexicons::index`; the file must hold exactly the sections read there
+//! ([`Sections::check`]), so adding a rule's word list is one line here and one
+//! section in the file.
+
+use super::dates::{DateRules, RuleError};
+use super::fold::fold;
+use super::lexicon::{Lexicon, LexiconError, Sections};
+use regex::Regex;
+use std::collections::HashSet;
+
+/// The word lists of `lexicon.txt`, indexed for the rules.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    pub speech_verbs: HashSet<String>,
+    pub speech_adverbs: HashSet<String>,
+    pub non_speech: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub honorifics: Vec<String>,
+    pub particles: Vec<String>,
+    pub procedural: HashSet<String>,
+    /// The words of the procedural titles: a title made of them only
+    /// ("Welcome and adoption of the agenda") is procedural too.
+    pub procedural_words: HashSet<String>,
+    pub heading_agenda: Vec<String>,
+    pub heading_discussion: Vec<String>,
+    pub heading_participants: Vec<String>,
+    pub heading_next: Vec<String>,
+    /// "Apologies", "Regrets": the people after them did not attend.
+    pub heading_absent: Vec<String>,
+    /// (verb, role) pairs: "hosted" gives "host".
+    pub roster_verbs: Vec<(String, String)>,
+    pub role_words: HashSet<String>,
+    pub countries: HashSet<String>,
+    pub months_and_days: HashSet<String>,
+    /// Words that make a title line name a body ("Coalition", "Working Group").
+    pub body_words: HashSet<String>,
+    /// Nouns that make an agenda title a piece of work ("letter", "plan").
+    pub work_items: HashSet<String>,
+    /// Head nouns of organisation names ("Ministry", "Network", "Ltd").
+    pub organisation_heads: HashSet<String>,
+    /// Stakeholder groups ("civil society"), folded: labels, not organisations.
+    pub stakeholder_groups: HashSet<String>,
+    /// Nouns that never occur in a personal name ("States", "Internet").
+    pub non_name_nouns: HashSet<String>,
+    /// (label, role) pairs: "Chair: A" gives A the role "moderator".
+    pub roster_labels: Vec<(String, String)>,
+    /// Given names, folded, less `[not-given-names]`: evidence of a person.
+    pub given_names: HashSet<String>,
+    /// Folded words that are given names somewhere but rarely in a record ("mag").
+    pub not_given_names: HashSet<String>,
+    /// Words of a heading or label over people who attended ("present", "guests").
+    pub attendance_words: HashSet<String>,
+    /// Words that say people did not attend ("apologies", "absent").
+    pub absence_words: HashSet<String>,
+    /// Words of a heading over people who speak ("panel", "speakers").
+    pub speaker_words: HashSet<String>,
+    /// Labels that open a field, not a turn ("action", "resolution").
+    pub not_speaker_labels: HashSet<String>,
+    /// Common English words, lower case (`common-words.txt`): a word of a
+    /// name the lexicon vouches for is none of them.
+    pub common_words: HashSet<String>,
+    /// Cities and places, folded ("addis ababa"): never a person.
+    pub places: HashSet<String>,
+    /// Month names of other languages, lower case, with their numbers ("abril = 4").
+    pub month_names: Vec<(String, u32)>,
+    /// Words before a date that make it the record's metadata, not the
+    /// meeting's ("revision", "approved"), lower case.
+    pub date_metadata: Vec<String>,
+    /// Organisation heads too loose for running text ("group", "forum").
+    pub ambiguous_heads: HashSet<String>,
+    /// (phrase, canonical head) of state organs: "governments" gives "Government".
+    pub state_organs: Vec<(String, String)>,
+    /// Nouns after a possessive name that say the person spoke ("question").
+    pub possessive_speech: HashSet<String>,
+    /// Ordinal words in order from one ("first", "second").
+    pub ordinal_words: Vec<String>,
+    /// "Seventh Meeting": an ordinal word of `ordinal_words` before a meeting noun.
+    pub ordinal_title: Option<Regex>,
+    /// "Matteo Conti chaired the call": a name, a verb of `[roster-verbs]`
+    /// (group 2), a meeting noun.
+    pub active_roster: Option<Regex>,
+    /// Words that join the last item of a list ("and", "&", "y").
+    pub list_conjunctions: HashSet<String>,
+    /// "Moved: A, 2nd: B", "seconded by B", "MOVED: (Secretary/Jones)": what
+    /// stands before the name of a mover or seconder of a motion
+    /// (`[motion-words]`).
+    pub motion: Option<Regex>,
+    /// "Each Director introduced themself": a quantifier of
+    /// `[collective-quantifiers]`, the group's noun (group 1), a speech verb.
+    pub collective_speech: Option<Regex>,
+    /// The IGF profile's umbrella bodies (`[umbrella-bodies]`) at the start of
+    /// a title: "IGF 2025 – ", "Internet Governance Forum: ".
+    pub umbrella: Option<Regex>,
+    /// The IGF profile's initiative name ("IGF") and the words before it
+    /// that belong to it ("Youth"): "Youth IGF Uruguay", "Kenya IGF".
+    pub initiative_names: Vec<String>,
+    pub initiative_qualifiers: Vec<String>,
+    /// (kind, word) of a table's column headers: a header holding the word
+    /// ("Organisation / Affiliation") is the column of that kind (`name`,
+    /// `organisation` or `role`).
+    pub column_headers: Vec<(String, String)>,
+    /// Words that name a record, not a body ("minutes", "report"), lower case.
+    pub record_words: HashSet<String>,
+    /// Words that complete a body's name made of body words alone ("Board of
+    /// Directors"), lower case: such a name belongs to the organisation above it.
+    pub body_complements: HashSet<String>,
+    /// Month names and time zones (`[months]`, `[time-zones]`,
+    /// `[regional-time-zones]`), compiled.
+    pub dates: DateRules,
+    /// Roles of a participant list that make its holder the moderator
+    /// ("Chair", "Chairing"), folded (`[moderator-roles]`).
+    pub moderator_roles: HashSet<String>,
+}
+
+impl Lexicons {
+    /// Indexes the word lists of `lexicon.txt` and checks its sections: every
+    /// section read here must be in the file, and no other.
+    ///
+    /// # Errors
+    /// A missing, unknown or ill-formed section, or a date or time-zone entry
+    /// that does not compile, naming `file`.
+    pub fn load(file: &str, lexicon: &Lexicon) -> Result<Self, LexiconError> {
+        let sections = Sections::new(lexicon);
+        let (mut me, dates) = Self::index(&sections);
+        sections.check(file)?;
+        me.dates = dates.map_err(|e| LexiconError::Section {
+            file: file.to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(me)
+    }
+
+    /// The word lists of a lexicon, unchecked: absent sections are empty, and
+    /// date rules that do not compile are left out.
+    pub fn unchecked(lexicon: &Lexicon) -> Self {
+        let (mut me, dates) = Self::index(&Sections::new(lexicon));
+        me.dates = dates.unwrap_or_default();
+        me
+    }
+
+    /// Reads every section the rules use: the one place a section is named.
+    fn index(l: &Sections) -> (Self, Result<DateRules, RuleError>) {
+        let lower = |s: &'static str| {
+            l.list(s)
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect::<HashSet<_>>()
+        };
+        // "hosted = host" entries.
+        let pairs = |s: &'static str| l.pairs(s);
+        let me = Self {
+            speech_verbs: lower("speech-verbs"),
+            speech_adverbs: lower("speech-adverbs"),
+            non_speech: lower("non-speech-followers"),
+            not_names: l.list("not-names").iter().cloned().collect(),
+            honorifics: l.list("honorifics").to_vec(),
+            particles: l.list("name-particles").to_vec(),
+            procedural: l
+                .list("procedural-agenda")
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
+            procedural_words: l
+                .list("procedural-agenda")
+                .iter()
+                .flat_map(|t| fold(t).split(' ').map(str::to_owned).collect::<Vec<_>>())
+                .filter(|w| !w.is_empty())
+                .collect(),
+            heading_agenda: l.list("headings-agenda").to_vec(),
+            heading_discussion: l.list("headings-discussion").to_vec(),
+            heading_participants: l.list("headings-participants").to_vec(),
+            heading_next: l.list("headings-next").to_vec(),
+            heading_absent: l.list("headings-absent").to_vec(),
+            roster_verbs: pairs("roster-verbs"),
+            role_words: lower("role-words"),
+            countries: l.list("countries").iter().map(|w| fold(w)).collect(),
+            months_and_days: lower("months-and-days"),
+            body_words: lower("body-words"),
+            non_name_nouns: lower("non-name-nouns"),
+            work_items: lower("work-items"),
+            organisation_heads: lower("organisation-heads"),
+            stakeholder_groups: l
+                .list("stakeholder-groups")
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
+            roster_labels: pairs("roster-labels"),
+            given_names: HashSet::new(),
+            not_given_names: l.list("not-given-names").iter().map(|w| fold(w)).collect(),
+            attendance_words: lower("attendance-words"),
+            absence_words: lower("absence-words"),
+            speaker_words: lower("speaker-words"),
+            common_words: HashSet::new(),
+            ambiguous_heads: lower("ambiguous-heads"),
+            state_organs: pairs("state-organs"),
+            possessive_speech: lower("possessive-speech"),
+            ordinal_words: l.list("ordinal-words").iter().map(|w| w.to_lowercase()).collect(),
+            ordinal_title: alternation(l.list("ordinal-words")).and_then(|words| {
+                Regex::new(&format!(
+                    r"(?i)\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|call|session)\b"
+                ))
+                .ok()
+            }),
+            active_roster: alternation(
+                &pairs("roster-verbs")
+                    .into_iter()
+                    .map(|(verb, _)| verb)
+                    .collect::<Vec<_>>(),
+            )
+            .and_then(|verbs| {
+                Regex::new(&format!(
+                    r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b"
+                ))
+                .ok()
+            }),
+            month_names: pairs("month-names")
+                .into_iter()
+                .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
+                .collect(),
+            date_metadata: l
+                .list("date-metadata")
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            places: l.list("places").iter().map(|w| fold(w)).collect(),
+            list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
+            not_speaker_labels: l
+                .list("not-speaker-labels")
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
+            motion: alternation(l.list("motion-words")).and_then(|words| {
+                Regex::new(&format!(
+                    r"(?i)\b(?:{words})\s*(?:by\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
+                ))
+                .ok()
+            }),
+            collective_speech: alternation(l.list("collective-quantifiers")).and_then(|q| {
+                let verbs = alternation(l.list("speech-verbs"))?;
+                Regex::new(&format!(
+                    r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+ly\s+)?(?:{verbs})\b"
+                ))
+                .ok()
+            }),
+            moderator_roles: l.list("moderator-roles").iter().map(|w| fold(w)).collect(),
+            record_words: lower("record-words"),
+            column_headers: pairs("column-headers")
+                .into_iter()
+                .map(|(word, kind)| (kind, word.to_lowercase()))
+                .collect(),
+            body_complements: lower("body-complements"),
+            // From the IGF profile ([`Lexicons::with_profile`]).
+            umbrella: None,
+            initiative_names: Vec::new(),
+            initiative_qualifiers: Vec::new(),
+            dates: DateRules::default(),
+        };
+        let dates = DateRules::new(
+            &pairs("months"),
+            &pairs("time-zones"),
+            &pairs("regional-time-zones"),
+        );
+        (me, dates)
+    }
+
+    /// The given-name lexicon (folded), less `[not-given-names]`.
+    pub fn with_given_names(mut self, names: &HashSet<String>) -> Self {
+        self.given_names = names
+            .iter()
+            .filter(|n| !self.not_given_names.contains(*n))
+            .cloned()
+            .collect();
+        self
+    }
+
+    /// Common English words, lower case.
+    pub fn with_common_words(mut self, words: HashSet<String>) -> Self {
+        self.common_words = words;
+        self
+    }
+
+    /// The rules of the IGF profile (`profiles/igf.txt`); none when it is
+    /// empty. A profile with any section must have all of its sections.
+    ///
+    /// # Errors
+    /// A missing or unknown section of the profile, naming `file`.
+    pub fn with_profile(mut self, file: &str, profile: &Lexicon) -> Result<Self, LexiconError> {
+        let p = Sections::new(profile);
+        self.umbrella = alternation(p.list("umbrella-bodies")).and_then(|bodies| {
+            let bodies = bodies.replace(' ', r"\s+");
+            Regex::new(&format!(
+                r"^(?:(?:the\s+)?(?:{bodies})(?:\s+\d{{4}})?(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)"
+            ))
+            .ok()
+        });
+        self.initiative_names = p.list("initiative-names").to_vec();
+        self.initiative_qualifiers = p.list("initiative-qualifiers").to_vec();
+        if !profile.is_empty() {
+            p.check(file)?;
+        }
+        Ok(self)
+    }
+
+    /// Is the word a given name of the lexicon ("Simon-Jan": "simon")?
+    pub fn is_given(&self, w: &str) -> bool {
+        let f = fold(w);
+        let first = f.split(['-', '\'', ' ']).next().unwrap_or("");
+        self.given_names.contains(&f) || self.given_names.contains(first)
+    }
+
+    /// "Mr", "Mr.", "Ambassador", "H.E." and the like.
+    pub fn is_honorific(&self, w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        self.honorifics.iter().any(|h| h.trim_end_matches('.') == w)
+    }
+
+    /// A heading that opens a known section (agenda, discussion, participants, next meeting).
+    pub fn is_section_heading(&self, t: &str) -> bool {
+        let t = t.trim().trim_end_matches(':').trim();
+        [
+            &self.heading_agenda,
+            &self.heading_discussion,
+            &self.heading_participants,
+            &self.heading_next,
+        ]
+        .iter()
+        .any(|list| list.iter().any(|h| h.eq_ignore_ascii_case(t)))
+    }
+
+    /// The lexicon, profile and given names shipped in `ontology/`, for unit
+    /// tests of the rules (the ontology's own loading is tested there).
+    #[cfg(test)]
+    pub fn for_tests() -> Self {
+        let given = include_str!("../../ontology/given-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        Lexicon::parse("lexicon.txt", include_str!("../../ontology/lexicon.txt"))
+            .and_then(|l| Self::load("lexicon.txt", &l))
+            .and_then(|me| {
+                let profile = Lexicon::parse(
+                    "profiles/igf.txt",
+                    include_str!("../../ontology/profiles/igf.txt"),
+                )?;
+                me.with_profile("profiles/igf.txt", &profile)
+            })
+            .map(|me| me.with_given_names(&given))
+            .unwrap_or_default()
+    }
+}
+
+/// "a|b|c" of the escaped words, longest first; `None` for no words.
+fn alternation(words: &[String]) -> Option<String> {
+    let mut w: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    w.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    (!w.is_empty()).then(|| w.join("|"))
+}
