@@ -9,6 +9,7 @@
 
 pub mod agenda;
 pub mod author;
+pub mod entities;
 pub mod extraction;
 pub mod extractor;
 pub mod gazetteer;
@@ -21,8 +22,10 @@ pub mod speech;
 pub use extraction::{ExtractError, Extraction, PersonMention};
 pub use extractor::Extractor;
 
+use extraction::{evidence, sentence_evidence};
+
 use crate::ingest::Document;
-use crate::model::{Evidence, FactKind, Meeting, Membership, Organisation, Topic};
+use crate::model::{Evidence, FactKind, Meeting};
 use crate::text::{Sentence, Span, Text};
 use crate::words::fold;
 use regex::Regex;
@@ -53,263 +56,41 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Result<Extraction, ExtractError> {
         let text = Text::new(&doc.text);
         let header = header::extract(&text, &self.lex, &self.orgs);
-        let agenda = agenda::extract(&text, &self.lex);
         let roster = roster::extract(&text, self);
         let absent = roster::absentees(&text, self);
         let mut out = Extraction {
             source: doc.source.clone(),
             sha256: doc.sha256.clone(),
-            agenda,
+            meeting: meeting(&header),
+            agenda: agenda::extract(&text, &self.lex),
             ..Extraction::default()
         };
-        out.meeting = Meeting {
-            series: header.series.clone(),
-            number: header.number,
-            date: header.date.map(|d| d.to_string()),
-            start_time_utc: header.start_time_utc.clone(),
-            moderators: header.moderators.iter().map(|n| n.name.clone()).collect(),
-            hosts: header.hosts.iter().map(|n| n.name.clone()).collect(),
-            next_meeting_date: header.next_meeting_date.map(|d| d.to_string()),
-        };
-
         // Lines of the participant list (and of the apologies): read as a
         // list, not as running text.
         let roster_lines: HashSet<usize> = roster.iter().chain(&absent).map(|e| e.line).collect();
-        // A list entry as a mention: its line is the evidence.
-        let listed = |e: &roster::Entry, fact: FactKind| PersonMention {
-            text: e.name.clone(),
-            fact,
-            definite: true,
-            nickname: e.nickname.clone(),
-            roles: e.roles.clone(),
-            affiliations: e
-                .organisations
-                .iter()
-                .map(|(_, surface)| surface.clone())
-                .collect(),
-            memberships: e.memberships.clone(),
-            evidence: evidence(fact, &text.lines[e.line].span, &e.name),
-        };
         for e in &absent {
-            out.mentions.push(listed(e, FactKind::Mentioned));
+            out.mentions.push(listed(&text, e, FactKind::Mentioned));
         }
-        // The writer of an e-mail: the signature, "... and myself" on the
-        // participants line, "I presented ...".
-        if let Some(a) = author::find(&text, &self.lex) {
-            let mention = |fact, span: &Span| PersonMention {
-                text: a.name.clone(),
-                fact,
-                definite: true,
-                nickname: None,
-                roles: Vec::new(),
-                affiliations: Vec::new(),
-                memberships: Vec::new(),
-                evidence: evidence(fact, span, &a.name),
-            };
-            out.mentions
-                .push(mention(FactKind::Mentioned, &text.lines[a.line].span));
-            let myself = roster
-                .iter()
-                .map(|e| &text.lines[e.line])
-                .find(|l| l.text().contains("and myself"));
-            if let Some(line) = myself {
-                out.mentions.push(mention(FactKind::Listed, &line.span));
-            }
-            if let Some(i) = a.spoke_in {
-                out.mentions
-                    .push(mention(FactKind::Spoke, &text.sentences[i].span));
-            }
-        }
-        for e in &roster {
-            let line = &text.lines[e.line];
-            // "Name - Constituency - absent, apologies": named on the list,
-            // but not there.
-            let tail = line.text().get(e.name_range.end..).unwrap_or("");
-            let fact = if people::holds_word(tail, &self.lex.absence_words) {
-                FactKind::Mentioned
-            } else {
-                FactKind::Listed
-            };
-            out.mentions.push(listed(e, fact));
-            // The same line is the evidence of the affiliations it states.
-            if !e.organisations.is_empty() {
-                out.mentions.push(PersonMention {
-                    text: e.name.clone(),
-                    fact: FactKind::Affiliation,
-                    definite: true,
-                    nickname: None,
-                    roles: Vec::new(),
-                    affiliations: Vec::new(),
-                    memberships: Vec::new(),
-                    evidence: evidence(FactKind::Affiliation, &line.span, &e.name),
-                });
-            }
-        }
+        self.author(&text, &roster, &mut out);
+        self.roster_entries(&text, &roster, &mut out);
         // The person recogniser: lists, rolls and turns of any layout.
         let person_skip = self.recognise(&text, &roster_lines, &mut out);
-        for (names, fact, role) in [
-            (&header.moderators, FactKind::Moderator, "moderator"),
-            (&header.hosts, FactKind::Host, "host"),
-        ] {
-            for n in names {
-                let s = &text.sentences[n.sentence];
-                out.mentions.push(PersonMention {
-                    text: crate::words::names::title_case(&n.name),
-                    fact,
-                    definite: true,
-                    nickname: n.nickname.clone(),
-                    roles: vec![role.to_owned()],
-                    affiliations: Vec::new(),
-                    memberships: Vec::new(),
-                    evidence: sentence_evidence(fact, s, &n.name),
-                });
-            }
-        }
-
-        let mut pending_org: Option<(String, String)> = None;
-        let mut last_line = 0;
-        let heading_lines: Vec<usize> = text
-            .lines
-            .iter()
-            .filter(|l| {
-                let t = l.text();
-                !l.is_blank()
-                    && agenda::is_heading_text(t)
-                    && !t.ends_with('.')
-                    && !t
-                        .split(|c: char| !c.is_alphabetic())
-                        .any(|w| self.lex.speech_verbs.contains(&w.to_lowercase()))
-            })
-            .map(|l| l.number)
-            .collect();
-        for s in &text.sentences {
-            if person_skip.contains(&s.line) {
-                continue;
-            }
-            // "The representative of Malawi welcomed ...": the one listed
-            // participant whose line names Malawi spoke.
-            for c in REPRESENTATIVE.captures_iter(s.text()) {
-                let Some(body) = c.get(1) else { continue };
-                if !speech::followed_by_speech(s.text(), body.end(), &self.lex) {
-                    continue;
-                }
-                let key = format!(" {} ", fold(body.as_str()));
-                let mut who = roster
-                    .iter()
-                    .filter(|e| format!(" {} ", fold(&e.described)).contains(&key));
-                if let (Some(e), None) = (who.next(), who.next()) {
-                    out.mentions.push(PersonMention {
-                        text: e.name.clone(),
-                        fact: FactKind::Spoke,
-                        definite: true,
-                        nickname: None,
-                        roles: Vec::new(),
-                        affiliations: Vec::new(),
-                        memberships: Vec::new(),
-                        evidence: sentence_evidence(FactKind::Spoke, s, body.as_str()),
-                    });
-                }
-            }
-            // An "Update from the X" heading ties the first person below it to X.
-            if heading_lines.iter().any(|&h| h > last_line && h <= s.line)
-                || heading_lines.contains(&s.line)
-            {
-                pending_org = None;
-            }
-            let t = s.text();
-            if heading_lines.contains(&s.line) {
-                if let Some(c) = UPDATE_HEADING.captures(t) {
-                    let org_text = c.get(1).map_or("", |m| m.as_str());
-                    pending_org = self
-                        .orgs
-                        .find(org_text)
-                        .first()
-                        .map(|h| (self.orgs.entry(h.entry).pref.clone(), h.surface.clone()));
-                }
-                last_line = s.line;
-                continue;
-            }
-            last_line = s.line;
-            let org_hits = self.orgs.find(t);
-            let topic_hits = self.topics.find(t);
-            // Bodies named as what someone represents are no people either.
-            let represented = REPRESENTATIVE
-                .captures_iter(t)
-                .filter_map(|c| c.get(1).map(|m| m.range()));
-            let masked: Vec<Range<usize>> = org_hits
-                .iter()
-                .chain(&topic_hits)
-                .map(|h| h.range.clone())
-                .chain(represented)
-                .collect();
-            let found = speech::mentions(s, &self.lex, &masked);
-            if let Some((org, surface)) = pending_org.take() {
-                if ABSENT.is_match(t) {
-                    pending_org = None;
-                } else if let Some(first) = found.first() {
-                    out.mentions.push(PersonMention {
-                        text: first.text.clone(),
-                        fact: FactKind::Affiliation,
-                        definite: first.definite,
-                        nickname: None,
-                        roles: Vec::new(),
-                        affiliations: vec![surface],
-                        memberships: vec![Membership {
-                            organisation: org,
-                            role: None,
-                        }],
-                        evidence: sentence_evidence(FactKind::Affiliation, s, &first.text),
-                    });
-                } else {
-                    pending_org = Some((org, surface));
-                }
-            }
-            for m in found {
-                let nickname = t[m.range.end..]
-                    .strip_prefix(" (")
-                    .and_then(|r| r.split_once(')'))
-                    .map(|(n, _)| n)
-                    .filter(|n| roster::is_nickname(n, &m.text, self))
-                    .map(str::to_owned);
-                let (roles, affiliation) = if m.definite {
-                    self.stated_affiliation(&t[m.range.end..])
-                } else {
-                    (Vec::new(), None)
-                };
-                if let Some((canonical, surface)) = affiliation {
-                    out.mentions.push(PersonMention {
-                        text: m.text.clone(),
-                        fact: FactKind::Affiliation,
-                        definite: true,
-                        nickname: None,
-                        roles: Vec::new(),
-                        affiliations: vec![surface],
-                        memberships: vec![Membership {
-                            organisation: canonical,
-                            role: None,
-                        }],
-                        evidence: evidence(FactKind::Affiliation, &s.span, &m.text),
-                    });
-                }
-                out.mentions.push(PersonMention {
-                    evidence: evidence(m.fact, &s.span, &m.text),
-                    text: m.text,
-                    fact: m.fact,
-                    definite: m.definite,
-                    nickname,
-                    roles,
-                    affiliations: Vec::new(),
-                    memberships: Vec::new(),
-                });
-            }
-        }
+        header_roles(&text, &header, &mut out);
+        self.running_text(&text, &roster, &person_skip, &mut out);
         if out.meeting.moderators.is_empty() {
             self.moderator_by_role(&text, &roster, &mut out);
         }
         self.collective_speech(&text, &mut out);
         self.motions(&text, &mut out);
         self.presenters(&text, &mut out);
-        self.entities(&text, &header.series, &roster, &roster_lines, &mut out);
+        (out.organisations, out.topics) = entities::entities(
+            self,
+            &text,
+            &header.series,
+            &roster,
+            &roster_lines,
+            &out.agenda,
+        );
         self.warn(&mut out, roster.is_empty());
         exact_evidence(&doc.text, &mut out);
         if out.meeting.date.is_none()
@@ -321,6 +102,161 @@ impl Extractor {
             });
         }
         Ok(out)
+    }
+
+    /// The writer of an e-mail: the signature, "... and myself" on the
+    /// participants line, "I presented ...".
+    fn author(&self, text: &Text, roster: &[roster::Entry], out: &mut Extraction) {
+        let Some(a) = author::find(text, &self.lex) else {
+            return;
+        };
+        let mention =
+            |fact, span: &Span| PersonMention::new(&a.name, evidence(fact, span, &a.name));
+        out.mentions
+            .push(mention(FactKind::Mentioned, &text.lines[a.line].span));
+        let myself = roster
+            .iter()
+            .map(|e| &text.lines[e.line])
+            .find(|l| l.text().contains("and myself"));
+        if let Some(line) = myself {
+            out.mentions.push(mention(FactKind::Listed, &line.span));
+        }
+        if let Some(i) = a.spoke_in {
+            out.mentions
+                .push(mention(FactKind::Spoke, &text.sentences[i].span));
+        }
+    }
+
+    /// Each entry of the participant list attended, unless its line says it
+    /// did not ("Name - Constituency - absent, apologies"); the same line is
+    /// the evidence of the affiliations it states.
+    fn roster_entries(&self, text: &Text, roster: &[roster::Entry], out: &mut Extraction) {
+        for e in roster {
+            let line = &text.lines[e.line];
+            let tail = line.text().get(e.name_range.end..).unwrap_or("");
+            let fact = if people::holds_word(tail, &self.lex.absence_words) {
+                FactKind::Mentioned
+            } else {
+                FactKind::Listed
+            };
+            out.mentions.push(listed(text, e, fact));
+            if !e.organisations.is_empty() {
+                out.mentions.push(PersonMention::new(
+                    &e.name,
+                    evidence(FactKind::Affiliation, &line.span, &e.name),
+                ));
+            }
+        }
+    }
+
+    /// The rules of running text, sentence by sentence: representatives of a
+    /// body, people under an "Update from the X" heading, and the names each
+    /// sentence holds with the fact it states of them.
+    fn running_text(
+        &self,
+        text: &Text,
+        roster: &[roster::Entry],
+        person_skip: &HashSet<usize>,
+        out: &mut Extraction,
+    ) {
+        let mut update = UpdateHeading::new(self.heading_lines(text));
+        for s in &text.sentences {
+            if person_skip.contains(&s.line) {
+                continue;
+            }
+            self.representative_spoke(s, roster, out);
+            if update.at_heading(s, &self.orgs) {
+                continue;
+            }
+            let found = speech::mentions(s, &self.lex, &self.masked(s.text()));
+            update.tie_first(s, &found, out);
+            for m in found {
+                self.sentence_mention(s, m, out);
+            }
+        }
+    }
+
+    /// Lines that are headings (short, no full stop, no speech verb).
+    fn heading_lines(&self, text: &Text) -> Vec<usize> {
+        text.lines
+            .iter()
+            .filter(|l| {
+                let t = l.text();
+                !l.is_blank()
+                    && agenda::is_heading_text(t)
+                    && !t.ends_with('.')
+                    && !t
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| self.lex.speech_verbs.contains(&w.to_lowercase()))
+            })
+            .map(|l| l.number)
+            .collect()
+    }
+
+    /// "The representative of Malawi welcomed ...": the one listed
+    /// participant whose line names Malawi spoke.
+    fn representative_spoke(&self, s: &Sentence, roster: &[roster::Entry], out: &mut Extraction) {
+        for c in REPRESENTATIVE.captures_iter(s.text()) {
+            let Some(body) = c.get(1) else { continue };
+            if !speech::followed_by_speech(s.text(), body.end(), &self.lex) {
+                continue;
+            }
+            let key = format!(" {} ", fold(body.as_str()));
+            let mut who = roster
+                .iter()
+                .filter(|e| format!(" {} ", fold(&e.described)).contains(&key));
+            if let (Some(e), None) = (who.next(), who.next()) {
+                out.mentions.push(PersonMention::new(
+                    &e.name,
+                    sentence_evidence(FactKind::Spoke, s, body.as_str()),
+                ));
+            }
+        }
+    }
+
+    /// What is no person in a sentence: organisations and topics of the
+    /// vocabularies, and the bodies named as what someone represents.
+    fn masked(&self, t: &str) -> Vec<Range<usize>> {
+        let represented = REPRESENTATIVE
+            .captures_iter(t)
+            .filter_map(|c| c.get(1).map(|m| m.range()));
+        self.orgs
+            .find(t)
+            .iter()
+            .chain(&self.topics.find(t))
+            .map(|h| h.range.clone())
+            .chain(represented)
+            .collect()
+    }
+
+    /// A name a sentence holds: the fact it states, the nickname in
+    /// parentheses after it, and the affiliation and roles stated after a
+    /// definite name ("Ana Lee (ISOC), Chair").
+    fn sentence_mention(&self, s: &Sentence, m: speech::NameMention, out: &mut Extraction) {
+        let t = s.text();
+        let nickname = t[m.range.end..]
+            .strip_prefix(" (")
+            .and_then(|r| r.split_once(')'))
+            .map(|(n, _)| n)
+            .filter(|n| roster::is_nickname(n, &m.text, self))
+            .map(str::to_owned);
+        let (roles, affiliation) = if m.definite {
+            self.stated_affiliation(&t[m.range.end..])
+        } else {
+            (Vec::new(), None)
+        };
+        if let Some((canonical, surface)) = affiliation {
+            out.mentions.push(
+                PersonMention::new(&m.text, evidence(FactKind::Affiliation, &s.span, &m.text))
+                    .affiliated(canonical, surface),
+            );
+        }
+        out.mentions.push(
+            PersonMention::new(&m.text, evidence(m.fact, &s.span, &m.text))
+                .definite(m.definite)
+                .with_nickname(nickname)
+                .with_roles(roles),
+        );
     }
 
     /// "Ondřej Filip (OF), Chair" on the participant list: without a sentence
@@ -339,20 +275,18 @@ impl Extractor {
             return;
         };
         out.meeting.moderators.push(chair.name.clone());
-        out.mentions.push(PersonMention {
-            text: chair.name.clone(),
-            fact: FactKind::Moderator,
-            definite: true,
-            nickname: chair.nickname.clone(),
-            roles: vec!["moderator".to_owned()],
-            affiliations: Vec::new(),
-            memberships: Vec::new(),
-            evidence: evidence(
-                FactKind::Moderator,
-                &text.lines[chair.line].span,
+        out.mentions.push(
+            PersonMention::new(
                 &chair.name,
-            ),
-        });
+                evidence(
+                    FactKind::Moderator,
+                    &text.lines[chair.line].span,
+                    &chair.name,
+                ),
+            )
+            .with_nickname(chair.nickname.clone())
+            .with_roles(vec!["moderator".to_owned()]),
+        );
     }
 
     /// "Moved: Stephen Hale, 2nd: Ana Ruiz", "seconded by Ana Ruiz", "MOVED:
@@ -373,16 +307,10 @@ impl Extractor {
                 if self.lex.role_words.contains(&who.name.to_lowercase()) {
                     continue;
                 }
-                out.mentions.push(PersonMention {
-                    evidence: evidence(FactKind::Spoke, &line.span, &who.name),
-                    text: crate::words::names::title_case(&who.name),
-                    fact: FactKind::Spoke,
-                    definite: true,
-                    nickname: None,
-                    roles: Vec::new(),
-                    affiliations: Vec::new(),
-                    memberships: Vec::new(),
-                });
+                out.mentions.push(PersonMention::new(
+                    crate::words::names::title_case(&who.name),
+                    evidence(FactKind::Spoke, &line.span, &who.name),
+                ));
             }
         }
     }
@@ -405,16 +333,10 @@ impl Extractor {
             let Some(line) = text.lines.iter().find(|l| l.text().contains(&item.title)) else {
                 continue;
             };
-            found.push(PersonMention {
-                evidence: evidence(FactKind::Spoke, &line.span, &who.name),
-                text: crate::words::names::title_case(&who.name),
-                fact: FactKind::Spoke,
-                definite: true,
-                nickname: None,
-                roles: Vec::new(),
-                affiliations: Vec::new(),
-                memberships: Vec::new(),
-            });
+            found.push(PersonMention::new(
+                crate::words::names::title_case(&who.name),
+                evidence(FactKind::Spoke, &line.span, &who.name),
+            ));
         }
         out.mentions.extend(found);
     }
@@ -460,16 +382,8 @@ impl Extractor {
                 .map(|m| m.text.clone())
                 .collect();
             for name in group {
-                out.mentions.push(PersonMention {
-                    evidence: sentence_evidence(FactKind::Spoke, s, &name),
-                    text: name,
-                    fact: FactKind::Spoke,
-                    definite: true,
-                    nickname: None,
-                    roles: Vec::new(),
-                    affiliations: Vec::new(),
-                    memberships: Vec::new(),
-                });
+                let ev = sentence_evidence(FactKind::Spoke, s, &name);
+                out.mentions.push(PersonMention::new(name, ev));
             }
         }
     }
@@ -523,16 +437,7 @@ impl Extractor {
             };
             let mut ev = evidence(f.fact, span, &f.name);
             ev.why = f.cues.iter().map(|c| c.as_str().to_owned()).collect();
-            out.mentions.push(PersonMention {
-                text: f.name,
-                fact: f.fact,
-                definite: true,
-                nickname: None,
-                roles: Vec::new(),
-                affiliations: Vec::new(),
-                memberships: Vec::new(),
-                evidence: ev,
-            });
+            out.mentions.push(PersonMention::new(f.name, ev));
         }
         skip
     }
@@ -589,247 +494,6 @@ impl Extractor {
         (Vec::new(), None)
     }
 
-    /// Organisations and topics: vocabulary labels anywhere in the text, the
-    /// organisations of the participant list, the body whose meeting it is, and
-    /// agenda subjects the thesaurus does not know.
-    fn entities(
-        &self,
-        text: &Text,
-        series: &str,
-        roster: &[roster::Entry],
-        roster_lines: &HashSet<usize>,
-        out: &mut Extraction,
-    ) {
-        let mut orgs: Vec<Organisation> = Vec::new();
-        let mut topics: Vec<Topic> = Vec::new();
-        let add = |list: &mut Vec<(String, Vec<String>, Vec<Evidence>)>,
-                   name: &str,
-                   surface: &str,
-                   ev: Option<Evidence>| {
-            let i = match list.iter().position(|(n, _, _)| n == name) {
-                Some(i) => i,
-                None => {
-                    list.push((name.to_owned(), Vec::new(), Vec::new()));
-                    list.len() - 1
-                }
-            };
-            let entry = &mut list[i];
-            let key = fold(surface);
-            if key != fold(name) && !entry.1.iter().any(|a| fold(a) == key) {
-                entry.1.push(surface.to_owned());
-            }
-            if let Some(ev) = ev {
-                if entry.2.len() < 8 {
-                    entry.2.push(ev);
-                }
-            }
-        };
-        let mut org_list = Vec::new();
-        let mut topic_list = Vec::new();
-        if !series.is_empty() {
-            match self.orgs.lookup(series) {
-                Some(i) => add(
-                    &mut org_list,
-                    &self.orgs.entry(i).pref.clone(),
-                    series,
-                    None,
-                ),
-                None => add(&mut org_list, series, series, None),
-            }
-        }
-        for s in &text.sentences {
-            // Names shaped like organisations the gazetteer does not know; a
-            // known name inside one ("United Nations" in "Permanent Mission of
-            // Croatia to the United Nations") is part of it, not another.
-            // Not in the participant list, nor in a table that runs on into it.
-            let listed = roster_lines.contains(&s.line) || s.text().contains(" | ");
-            let shaped = if listed {
-                Vec::new()
-            } else {
-                orgnames::find(s.text(), &self.lex)
-            };
-            let inside = |r: &std::ops::Range<usize>, o: &std::ops::Range<usize>| {
-                o.start <= r.start && r.end <= o.end && o.len() > r.len()
-            };
-            let prefix_of = |h: &gazetteer::Hit, r: &std::ops::Range<usize>| {
-                h.range.start == r.start && h.range.end < r.end
-            };
-            // The gazetteer is searched once a sentence: its automaton is the
-            // costly part of extraction.
-            let known = self.orgs.find(s.text());
-            let mut shaped: Vec<std::ops::Range<usize>> = shaped
-                .into_iter()
-                .filter(|r| !known.iter().any(|h| prefix_of(h, r)))
-                .collect();
-            // National IGFs by name ("IGF Uruguay", "Kenya IGF"): whole, even
-            // where "IGF" alone is known.
-            if !listed {
-                for r in orgnames::national_igfs(s.text(), &self.lex) {
-                    shaped.retain(|f| !(f.start < r.end && r.start < f.end));
-                    shaped.push(r);
-                }
-            }
-            // On the participant list, a known name inside a longer
-            // organisation of an entry ("Internet Society" in "Internet
-            // Society India Chennai Chapter") is that organisation's word.
-            let listed_orgs: Vec<&str> = roster
-                .iter()
-                .filter(|e| e.line == s.line)
-                .flat_map(|e| e.organisations.iter().map(|(_, surface)| surface.as_str()))
-                .collect();
-            let org_hits: Vec<gazetteer::Hit> = known
-                .into_iter()
-                .filter(|h| !shaped.iter().any(|r| inside(&h.range, r)))
-                .filter(|h| {
-                    !listed_orgs
-                        .iter()
-                        .any(|o| o.len() > h.surface.len() && o.contains(h.surface.as_str()))
-                })
-                .collect();
-            if !listed {
-                let coordinated = orgnames::coordinated(s.text(), &self.lex)
-                    .into_iter()
-                    .flat_map(|(_, names)| names);
-                // "Permanent Mission of Croatia to the United Nations" is
-                // already whole.
-                let organs = orgnames::state_organs(s.text(), &self.lex)
-                    .into_iter()
-                    .filter(|(range, _)| !shaped.iter().any(|r| inside(range, r)))
-                    .map(|(_, name)| name);
-                for name in coordinated.chain(organs) {
-                    let canonical = self
-                        .orgs
-                        .lookup(&name)
-                        .map_or_else(|| name.clone(), |i| self.orgs.entry(i).pref.clone());
-                    add(
-                        &mut org_list,
-                        &canonical,
-                        &name,
-                        Some(evidence(FactKind::Mentioned, &s.span, &name)),
-                    );
-                }
-            }
-            for r in &shaped {
-                let known = org_hits
-                    .iter()
-                    .any(|h| h.range.start < r.end && r.start < h.range.end);
-                if !known {
-                    let name = &s.text()[r.clone()];
-                    add(
-                        &mut org_list,
-                        name,
-                        name,
-                        Some(evidence(FactKind::Mentioned, &s.span, name)),
-                    );
-                }
-            }
-            for h in &org_hits {
-                let name = self.orgs.entry(h.entry).pref.clone();
-                add(
-                    &mut org_list,
-                    &name,
-                    &h.surface,
-                    Some(evidence(FactKind::Mentioned, &s.span, &h.surface)),
-                );
-            }
-            if roster_lines.contains(&s.line) {
-                continue;
-            }
-            for h in self.topics.find(s.text()) {
-                // Words of an organisation's name ("Internet Governance" in "Internet
-                // Governance Forum") are not a topic of their own.
-                let inside_org = org_hits.iter().any(|o| inside(&h.range, &o.range))
-                    || shaped.iter().any(|o| inside(&h.range, o));
-                // A top concept of the thesaurus ("Internet governance", "Human
-                // rights online") is a facet of the whole field: a topic of this
-                // meeting only when its agenda names it.
-                let facet = self.topics.entry(h.entry).broader.is_empty()
-                    && !out.agenda.iter().any(|a| {
-                        self.topics
-                            .find(&a.title)
-                            .iter()
-                            .any(|t| t.entry == h.entry)
-                    });
-                if inside_org || facet {
-                    continue;
-                }
-                let name = self.topics.entry(h.entry).pref.clone();
-                add(
-                    &mut topic_list,
-                    &name,
-                    &h.surface,
-                    Some(evidence(FactKind::Discussed, &s.span, &h.surface)),
-                );
-            }
-        }
-        for e in roster {
-            for (name, surface) in &e.organisations {
-                add(&mut org_list, name, surface, None);
-            }
-        }
-        // An agenda item that names a piece of work ("WSIS+20 review draft
-        // letter", "IGF IWW main session") is a subject of its own, beside the
-        // thesaurus concepts it mentions; long descriptive titles are not.
-        for item in &out.agenda {
-            let key = fold(&item.title);
-            let words = item.title.split_whitespace().count();
-            let procedural_words = key
-                .split(' ')
-                .all(|w| w.is_empty() || self.lex.procedural_words.contains(w));
-            if self.lex.procedural.contains(&key)
-                || procedural_words
-                || key.starts_with("update")
-                || words > 6
-                || self.topics.lookup(&item.title).is_some()
-                || self.orgs.lookup(&item.title).is_some()
-            {
-                continue;
-            }
-            let mut rest = item.title.clone();
-            for h in self
-                .topics
-                .find(&item.title)
-                .iter()
-                .chain(&self.orgs.find(&item.title))
-                .rev()
-            {
-                if let Some(r) = rest.get(h.range.clone()) {
-                    let blank = " ".repeat(r.len());
-                    rest.replace_range(h.range.clone(), &blank);
-                }
-            }
-            let names_work = rest
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| self.lex.work_items.contains(&w.to_lowercase()));
-            let has_concept = rest.trim() != item.title.trim();
-            if names_work || !has_concept {
-                // Its evidence is the agenda line (or heading) that names it.
-                let line = text
-                    .sentences
-                    .iter()
-                    .find(|s| s.text().contains(item.title.as_str()))
-                    .map(|s| evidence(FactKind::Discussed, &s.span, &item.title));
-                add(&mut topic_list, &item.title, &item.title, line);
-            }
-        }
-        for (name, aliases, evidence) in org_list {
-            orgs.push(Organisation {
-                name,
-                aliases,
-                evidence,
-            });
-        }
-        for (name, aliases, evidence) in topic_list {
-            topics.push(Topic {
-                name,
-                aliases,
-                evidence,
-            });
-        }
-        out.organisations = orgs;
-        out.topics = topics;
-    }
-
     fn warn(&self, out: &mut Extraction, no_roster: bool) {
         let m = &out.meeting;
         let mut w = Vec::new();
@@ -856,14 +520,115 @@ impl Extractor {
 }
 
 /// The sentence (or list line) a fact was read from, with its offsets in the report.
-fn evidence(fact: FactKind, span: &Span, mention: &str) -> Evidence {
-    Evidence {
-        fact,
-        text: span.text.clone(),
-        start: span.start(),
-        end: span.end(),
-        mention: mention.to_owned(),
-        why: Vec::new(),
+/// The meeting's fields of the header.
+fn meeting(header: &header::Header) -> Meeting {
+    Meeting {
+        series: header.series.clone(),
+        number: header.number,
+        date: header.date.map(|d| d.to_string()),
+        start_time_utc: header.start_time_utc.clone(),
+        moderators: header.moderators.iter().map(|n| n.name.clone()).collect(),
+        hosts: header.hosts.iter().map(|n| n.name.clone()).collect(),
+        next_meeting_date: header.next_meeting_date.map(|d| d.to_string()),
+    }
+}
+
+/// An entry of a participant list as a mention: its line is the evidence.
+fn listed(text: &Text, e: &roster::Entry, fact: FactKind) -> PersonMention {
+    let mut m = PersonMention::new(&e.name, evidence(fact, &text.lines[e.line].span, &e.name))
+        .with_nickname(e.nickname.clone())
+        .with_roles(e.roles.clone());
+    m.affiliations = e
+        .organisations
+        .iter()
+        .map(|(_, surface)| surface.clone())
+        .collect();
+    m.memberships.clone_from(&e.memberships);
+    m
+}
+
+/// The moderators and hosts a sentence of the header names.
+fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
+    for (names, fact, role) in [
+        (&header.moderators, FactKind::Moderator, "moderator"),
+        (&header.hosts, FactKind::Host, "host"),
+    ] {
+        for n in names {
+            let s = &text.sentences[n.sentence];
+            out.mentions.push(
+                PersonMention::new(
+                    crate::words::names::title_case(&n.name),
+                    sentence_evidence(fact, s, &n.name),
+                )
+                .with_nickname(n.nickname.clone())
+                .with_roles(vec![role.to_owned()]),
+            );
+        }
+    }
+}
+
+/// "Update from the Internet Society": a heading that ties the first person
+/// named below it, before the next heading, to the body it names.
+struct UpdateHeading {
+    headings: Vec<usize>,
+    /// The body (canonical name, as written) waiting for its person.
+    pending: Option<(String, String)>,
+    last_line: usize,
+}
+
+impl UpdateHeading {
+    fn new(headings: Vec<usize>) -> Self {
+        Self {
+            headings,
+            pending: None,
+            last_line: 0,
+        }
+    }
+
+    /// Follows the headings up to `s`; true when `s` is a heading itself
+    /// (which then names the body waiting for its person, if it is an update).
+    fn at_heading(&mut self, s: &Sentence, orgs: &gazetteer::Matcher) -> bool {
+        let passed = self
+            .headings
+            .iter()
+            .any(|&h| h > self.last_line && h <= s.line);
+        let is_heading = self.headings.contains(&s.line);
+        if passed || is_heading {
+            self.pending = None;
+        }
+        self.last_line = s.line;
+        if is_heading {
+            if let Some(c) = UPDATE_HEADING.captures(s.text()) {
+                let org_text = c.get(1).map_or("", |m| m.as_str());
+                self.pending = orgs
+                    .find(org_text)
+                    .first()
+                    .map(|h| (orgs.entry(h.entry).pref.clone(), h.surface.clone()));
+            }
+        }
+        is_heading
+    }
+
+    /// The first name of a sentence below an update heading is affiliated
+    /// with its body; "no representative from ..." cancels it.
+    fn tie_first(&mut self, s: &Sentence, found: &[speech::NameMention], out: &mut Extraction) {
+        let Some((org, surface)) = self.pending.take() else {
+            return;
+        };
+        if ABSENT.is_match(s.text()) {
+            return;
+        }
+        match found.first() {
+            Some(first) => out.mentions.push(
+                PersonMention::new(
+                    &first.text,
+                    sentence_evidence(FactKind::Affiliation, s, &first.text),
+                )
+                .definite(first.definite)
+                .affiliated(org, surface),
+            ),
+            None => self.pending = Some((org, surface)),
+        }
     }
 }
 
@@ -895,10 +660,6 @@ fn exact_evidence(raw: &str, out: &mut Extraction) {
     {
         slice(e);
     }
-}
-
-fn sentence_evidence(fact: FactKind, s: &Sentence, mention: &str) -> Evidence {
-    evidence(fact, &s.span, mention)
 }
 
 #[cfg(test)]

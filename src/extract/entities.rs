@@ -1,0 +1,301 @@
+//! The organisations and topics of a report: vocabulary labels anywhere in the
+//! text, names shaped like organisations the gazetteer does not know, the
+//! organisations of the participant list, the body whose meeting it is, and
+//! agenda subjects the thesaurus does not know.
+
+use super::extraction::evidence;
+use super::extractor::Extractor;
+use super::gazetteer::Hit;
+use super::{orgnames, roster};
+use crate::model::{AgendaItem, Evidence, FactKind, Organisation, Topic};
+use crate::text::{Sentence, Text};
+use crate::words::fold;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Evidence kept per entity: enough to show where it is named.
+const EVIDENCE_PER_ENTITY: usize = 8;
+
+/// Entities in the order they are first named, each with the other ways it
+/// is written and its evidence.
+#[derive(Default)]
+struct Gathered {
+    entries: Vec<(String, Vec<String>, Vec<Evidence>)>,
+    index: HashMap<String, usize>,
+}
+
+impl Gathered {
+    /// `name` (canonical) written `surface`, with the sentence saying so.
+    fn add(&mut self, name: &str, surface: &str, ev: Option<Evidence>) {
+        let i = *self.index.entry(name.to_owned()).or_insert_with(|| {
+            self.entries.push((name.to_owned(), Vec::new(), Vec::new()));
+            self.entries.len() - 1
+        });
+        let entry = &mut self.entries[i];
+        let key = fold(surface);
+        if key != fold(name) && !entry.1.iter().any(|a| fold(a) == key) {
+            entry.1.push(surface.to_owned());
+        }
+        if let Some(ev) = ev {
+            if entry.2.len() < EVIDENCE_PER_ENTITY {
+                entry.2.push(ev);
+            }
+        }
+    }
+
+    fn organisations(self) -> Vec<Organisation> {
+        self.entries
+            .into_iter()
+            .map(|(name, aliases, evidence)| Organisation {
+                name,
+                aliases,
+                evidence,
+            })
+            .collect()
+    }
+
+    fn topics(self) -> Vec<Topic> {
+        self.entries
+            .into_iter()
+            .map(|(name, aliases, evidence)| Topic {
+                name,
+                aliases,
+                evidence,
+            })
+            .collect()
+    }
+}
+
+/// `r` lies inside the longer `o`.
+fn inside(r: &Range<usize>, o: &Range<usize>) -> bool {
+    o.start <= r.start && r.end <= o.end && o.len() > r.len()
+}
+
+/// The organisations and topics of a report, in the order they are named.
+pub fn entities(
+    ex: &Extractor,
+    text: &Text,
+    series: &str,
+    roster: &[roster::Entry],
+    roster_lines: &HashSet<usize>,
+    agenda: &[AgendaItem],
+) -> (Vec<Organisation>, Vec<Topic>) {
+    let mut orgs = Gathered::default();
+    let mut topics = Gathered::default();
+    if !series.is_empty() {
+        match ex.orgs.lookup(series) {
+            Some(i) => orgs.add(&ex.orgs.entry(i).pref.clone(), series, None),
+            None => orgs.add(series, series, None),
+        }
+    }
+    for s in &text.sentences {
+        // Not in the participant list, nor in a table that runs on into it.
+        let listed = roster_lines.contains(&s.line) || s.text().contains(" | ");
+        let found = sentence_organisations(ex, s, roster, listed, &mut orgs);
+        if !roster_lines.contains(&s.line) {
+            sentence_topics(ex, s, &found, agenda, &mut topics);
+        }
+    }
+    for e in roster {
+        for (name, surface) in &e.organisations {
+            orgs.add(name, surface, None);
+        }
+    }
+    agenda_subjects(ex, text, agenda, &mut topics);
+    (orgs.organisations(), topics.topics())
+}
+
+/// The organisations a sentence names: the gazetteer's and those shaped like
+/// one; returns both (the ranges where no topic is).
+fn sentence_organisations(
+    ex: &Extractor,
+    s: &Sentence,
+    roster: &[roster::Entry],
+    listed: bool,
+    orgs: &mut Gathered,
+) -> (Vec<Hit>, Vec<Range<usize>>) {
+    // The gazetteer is searched once a sentence: its automaton is the costly
+    // part of extraction.
+    let known = ex.orgs.find(s.text());
+    let shaped = shaped_organisations(ex, s, listed, &known);
+    let org_hits = known_organisations(known, &shaped, roster, s.line);
+    if !listed {
+        coordinated_and_organs(ex, s, &shaped, orgs);
+    }
+    for r in &shaped {
+        let known = org_hits
+            .iter()
+            .any(|h| h.range.start < r.end && r.start < h.range.end);
+        if !known {
+            let name = &s.text()[r.clone()];
+            orgs.add(
+                name,
+                name,
+                Some(evidence(FactKind::Mentioned, &s.span, name)),
+            );
+        }
+    }
+    for h in &org_hits {
+        let name = ex.orgs.entry(h.entry).pref.clone();
+        let ev = evidence(FactKind::Mentioned, &s.span, &h.surface);
+        orgs.add(&name, &h.surface, Some(ev));
+    }
+    (org_hits, shaped)
+}
+
+/// Names shaped like organisations the gazetteer does not know; a known name
+/// at the start of one ("United Nations" in "Permanent Mission of Croatia to
+/// the United Nations") is part of it, not another. National IGFs by name
+/// ("IGF Uruguay", "Kenya IGF") are whole, even where "IGF" alone is known.
+fn shaped_organisations(
+    ex: &Extractor,
+    s: &Sentence,
+    listed: bool,
+    known: &[Hit],
+) -> Vec<Range<usize>> {
+    if listed {
+        return Vec::new();
+    }
+    let prefix_of = |h: &Hit, r: &Range<usize>| h.range.start == r.start && h.range.end < r.end;
+    let mut shaped: Vec<Range<usize>> = orgnames::find(s.text(), &ex.lex)
+        .into_iter()
+        .filter(|r| !known.iter().any(|h| prefix_of(h, r)))
+        .collect();
+    for r in orgnames::national_igfs(s.text(), &ex.lex) {
+        shaped.retain(|f| !(f.start < r.end && r.start < f.end));
+        shaped.push(r);
+    }
+    shaped
+}
+
+/// The gazetteer's hits that stand alone: not inside a shaped name, and, on
+/// the participant list, not a word of a longer organisation of an entry
+/// ("Internet Society" in "Internet Society India Chennai Chapter").
+fn known_organisations(
+    known: Vec<Hit>,
+    shaped: &[Range<usize>],
+    roster: &[roster::Entry],
+    line: usize,
+) -> Vec<Hit> {
+    let listed_orgs: Vec<&str> = roster
+        .iter()
+        .filter(|e| e.line == line)
+        .flat_map(|e| e.organisations.iter().map(|(_, surface)| surface.as_str()))
+        .collect();
+    known
+        .into_iter()
+        .filter(|h| !shaped.iter().any(|r| inside(&h.range, r)))
+        .filter(|h| {
+            !listed_orgs
+                .iter()
+                .any(|o| o.len() > h.surface.len() && o.contains(h.surface.as_str()))
+        })
+        .collect()
+}
+
+/// "the Ministries of Health and of Education", "governments": bodies named
+/// together or as organs of a state, unless inside a shaped name ("Permanent
+/// Mission of Croatia to the United Nations" is already whole).
+fn coordinated_and_organs(
+    ex: &Extractor,
+    s: &Sentence,
+    shaped: &[Range<usize>],
+    orgs: &mut Gathered,
+) {
+    let coordinated = orgnames::coordinated(s.text(), &ex.lex)
+        .into_iter()
+        .flat_map(|(_, names)| names);
+    let organs = orgnames::state_organs(s.text(), &ex.lex)
+        .into_iter()
+        .filter(|(range, _)| !shaped.iter().any(|r| inside(range, r)))
+        .map(|(_, name)| name);
+    for name in coordinated.chain(organs) {
+        let canonical = ex
+            .orgs
+            .lookup(&name)
+            .map_or_else(|| name.clone(), |i| ex.orgs.entry(i).pref.clone());
+        let ev = evidence(FactKind::Mentioned, &s.span, &name);
+        orgs.add(&canonical, &name, Some(ev));
+    }
+}
+
+/// The thesaurus's topics a sentence names. Words of an organisation's name
+/// ("Internet Governance" in "Internet Governance Forum") are no topic of
+/// their own; a top concept ("Internet governance") is a facet of the whole
+/// field, a topic of this meeting only when its agenda names it.
+fn sentence_topics(
+    ex: &Extractor,
+    s: &Sentence,
+    (org_hits, shaped): &(Vec<Hit>, Vec<Range<usize>>),
+    agenda: &[AgendaItem],
+    topics: &mut Gathered,
+) {
+    for h in ex.topics.find(s.text()) {
+        let inside_org = org_hits.iter().any(|o| inside(&h.range, &o.range))
+            || shaped.iter().any(|o| inside(&h.range, o));
+        let facet = ex.topics.entry(h.entry).broader.is_empty()
+            && !agenda
+                .iter()
+                .any(|a| ex.topics.find(&a.title).iter().any(|t| t.entry == h.entry));
+        if inside_org || facet {
+            continue;
+        }
+        let name = ex.topics.entry(h.entry).pref.clone();
+        let ev = evidence(FactKind::Discussed, &s.span, &h.surface);
+        topics.add(&name, &h.surface, Some(ev));
+    }
+}
+
+/// An agenda item that names a piece of work ("WSIS+20 review draft letter",
+/// "IGF IWW main session") is a subject of its own, beside the thesaurus
+/// concepts it mentions; procedural and long descriptive titles are not. Its
+/// evidence is the agenda line (or heading) that names it.
+fn agenda_subjects(ex: &Extractor, text: &Text, agenda: &[AgendaItem], topics: &mut Gathered) {
+    for item in agenda {
+        if !is_subject(ex, &item.title) {
+            continue;
+        }
+        let line = text
+            .sentences
+            .iter()
+            .find(|s| s.text().contains(item.title.as_str()))
+            .map(|s| evidence(FactKind::Discussed, &s.span, &item.title));
+        topics.add(&item.title, &item.title, line);
+    }
+}
+
+/// An agenda title that is a subject: not procedural, short, not a known
+/// label itself, and either naming a piece of work or no known concept.
+fn is_subject(ex: &Extractor, title: &str) -> bool {
+    let key = fold(title);
+    let procedural_words = key
+        .split(' ')
+        .all(|w| w.is_empty() || ex.lex.procedural_words.contains(w));
+    if ex.lex.procedural.contains(&key)
+        || procedural_words
+        || key.starts_with("update")
+        || title.split_whitespace().count() > 6
+        || ex.topics.lookup(title).is_some()
+        || ex.orgs.lookup(title).is_some()
+    {
+        return false;
+    }
+    let mut rest = title.to_owned();
+    for h in ex
+        .topics
+        .find(title)
+        .iter()
+        .chain(&ex.orgs.find(title))
+        .rev()
+    {
+        if let Some(r) = rest.get(h.range.clone()) {
+            let blank = " ".repeat(r.len());
+            rest.replace_range(h.range.clone(), &blank);
+        }
+    }
+    let names_work = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ex.lex.work_items.contains(&w.to_lowercase()));
+    let has_concept = rest.trim() != title.trim();
+    names_work || !has_concept
+}
