@@ -574,269 +574,342 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
 /// source (as [`resolve`] does), and [`Identities::report`] takes the same
 /// indices.
 pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
-    let extractions = reports;
-    let lex = ontology.lexicons.clone();
-    let not_same = ontology
-        .curation
-        .not_same_as
-        .iter()
-        .flat_map(|(x, y)| [(x.clone(), y.clone()), (y.clone(), x.clone())])
-        .collect();
-    let mut r = Resolver {
-        ontology,
-        lex,
-        clusters: Vec::new(),
-        index: Index::default(),
-        decisions: HashMap::new(),
-        review: BTreeSet::new(),
-        nick_map: HashMap::new(),
-        not_same,
-    };
-
-    // Nicknames a report gives in parentheses belong to the full name beside them,
-    // wherever that name occurs: collect them before clustering.
-    for ex in extractions {
-        for m in &ex.mentions {
-            if let Some(n) = &m.nickname {
-                r.nick_map
-                    .entry(fold(&bare(&m.text, &r.lex).0))
-                    .or_default()
-                    .insert(fold(n));
-            }
-        }
-    }
-
+    let mut r = Resolver::new(ontology);
+    r.collect_nicknames(reports);
     // 1. Full names from definite mentions form the identities.
+    for (at, name) in full_names(reports, &r.lex) {
+        r.resolve_full_name(at, &name, &reports[at.0].source);
+    }
+    // 2. Everything else: single words, honorific + surname, tentative full names.
+    r.resolve_others(reports);
+    r.into_identities(reports)
+}
+
+/// The full names of definite mentions, in the order they form identities:
+/// listed names first (participant lists are the most careful spelling),
+/// then by report and mention. "do Rosário", "van der Berg": a surname alone
+/// is no full name.
+fn full_names(reports: &[Names], lex: &Lexicons) -> Vec<(At, Parsed)> {
     let mut order: Vec<(At, Parsed)> = Vec::new();
-    for (ri, ex) in extractions.iter().enumerate() {
+    for (ri, ex) in reports.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
-            let (name, _) = bare(&m.text, &r.lex);
-            // "do Rosário", "van der Berg": a surname alone, for step 2.
+            let (name, _) = bare(&m.text, lex);
             let surname_only = name.starts_with(char::is_lowercase);
             if m.definite && name.contains(' ') && !surname_only {
                 order.push(((ri, mi), Parsed::new(name)));
             }
         }
     }
-    // Listed names first: participant lists are the most careful spelling.
     order.sort_by_key(|((ri, mi), _)| {
         (
-            extractions[*ri].mentions[*mi].fact != FactKind::Listed,
+            reports[*ri].mentions[*mi].fact != FactKind::Listed,
             *ri,
             *mi,
         )
     });
-    for (at, name) in order {
-        let (ri, _) = at;
-        if let Some(canonical) = ontology.curation.same_as.get(&name.folded) {
-            let ci = r.find_or_add(&canonical.clone());
-            r.add_variant(ci, &name, at);
-            r.decisions
-                .insert(at, (Some(ci), Resolution::Curated, None));
-            continue;
+    order
+}
+
+/// What a word can name in the corpus, worked out once per word and
+/// honorific: (identities, matched only up to a typo).
+type WordCache = HashMap<(String, bool), (Vec<usize>, bool)>;
+
+impl<'o> Resolver<'o> {
+    fn new(ontology: &'o Ontology) -> Self {
+        let not_same = ontology
+            .curation
+            .not_same_as
+            .iter()
+            .flat_map(|(x, y)| [(x.clone(), y.clone()), (y.clone(), x.clone())])
+            .collect();
+        Self {
+            ontology,
+            lex: ontology.lexicons.clone(),
+            clusters: Vec::new(),
+            index: Index::default(),
+            decisions: HashMap::new(),
+            review: BTreeSet::new(),
+            nick_map: HashMap::new(),
+            not_same,
         }
-        // The same full name again (most mentions are): the identity that
-        // holds it is the one, with no need to look further.
-        let exact = r.index.exact.get(&name.folded).and_then(|holders| {
-            let mut holders = holders.clone();
-            holders.sort_unstable();
-            holders.into_iter().find(|&ci| {
-                r.fits(&name, &r.clusters[ci])
-                    .is_some_and(|(res, _)| res == Resolution::Exact)
-            })
-        });
-        if let Some(ci) = exact {
-            r.decisions.insert(at, (Some(ci), Resolution::Exact, None));
-            if let Some(nicks) = r.nick_map.get(&name.folded).cloned() {
-                r.add_nicknames(ci, &nicks);
+    }
+
+    /// Nicknames a report gives in parentheses belong to the full name beside
+    /// them, wherever that name occurs: collected before clustering.
+    fn collect_nicknames(&mut self, reports: &[Names]) {
+        for ex in reports {
+            for m in &ex.mentions {
+                if let Some(n) = &m.nickname {
+                    self.nick_map
+                        .entry(fold(&bare(&m.text, &self.lex).0))
+                        .or_default()
+                        .insert(fold(n));
+                }
             }
-            r.add_variant(ci, &name, at);
-            continue;
         }
-        let block = r.index.full_name_block(&name.folded, &name.parts);
-        let fits = r.fitting(&name, block);
+    }
+
+    /// A definite full name joins the identity curated for it, the identity
+    /// that holds it already, the closest that fits, or a new one.
+    fn resolve_full_name(&mut self, at: At, name: &Parsed, source: &str) {
+        if let Some(canonical) = self.ontology.curation.same_as.get(&name.folded) {
+            let ci = self.find_or_add(&canonical.clone());
+            self.add_variant(ci, name, at);
+            self.decisions
+                .insert(at, (Some(ci), Resolution::Curated, None));
+            return;
+        }
+        let ci = match self.exact_holder(name) {
+            Some(ci) => {
+                self.decisions
+                    .insert(at, (Some(ci), Resolution::Exact, None));
+                ci
+            }
+            None => self.closest_or_new(at, name, source),
+        };
+        if let Some(nicks) = self.nick_map.get(&name.folded).cloned() {
+            self.add_nicknames(ci, &nicks);
+        }
+        self.add_variant(ci, name, at);
+    }
+
+    /// The same full name again (most mentions are): the identity that holds
+    /// it is the one, with no need to look further.
+    fn exact_holder(&self, name: &Parsed) -> Option<usize> {
+        let mut holders = self.index.exact.get(&name.folded)?.clone();
+        holders.sort_unstable();
+        holders.into_iter().find(|&ci| {
+            self.fits(name, &self.clusters[ci])
+                .is_some_and(|(res, _)| res == Resolution::Exact)
+        })
+    }
+
+    /// The identity a full name fits best (an exact fit first, then the
+    /// highest score; a curator reviews a choice among several), or a new one.
+    fn closest_or_new(&mut self, at: At, name: &Parsed, source: &str) -> usize {
+        let block = self.index.full_name_block(&name.folded, &name.parts);
+        let fits = self.fitting(name, block);
         let chosen = fits
             .iter()
             .find(|(_, res, _)| *res == Resolution::Exact)
             .or_else(|| fits.iter().max_by(|a, b| a.2.total_cmp(&b.2)))
             .copied();
-        let ci = match chosen {
-            Some((ci, res, score)) => {
-                r.decisions.insert(
-                    at,
-                    (Some(ci), res, (res != Resolution::Exact).then_some(score)),
-                );
-                if fits.len() > 1 && res != Resolution::Exact {
-                    r.review.insert(Review {
-                        mention: name.text.clone(),
-                        report: extractions[ri].source.clone(),
-                        reason: "several identities fit this full name; the closest was taken"
-                            .into(),
-                        candidates: fits
-                            .iter()
-                            .map(|(c, _, _)| r.clusters[*c].first_name().to_owned())
-                            .collect(),
-                    });
-                }
-                ci
-            }
-            None => {
-                let nicks = r.nick_map.get(&name.folded).cloned().unwrap_or_default();
-                let ci = r.new_cluster(nicks);
-                r.decisions.insert(at, (Some(ci), Resolution::Exact, None));
-                ci
-            }
+        let Some((ci, res, score)) = chosen else {
+            let nicks = self.nick_map.get(&name.folded).cloned().unwrap_or_default();
+            let ci = self.new_cluster(nicks);
+            self.decisions
+                .insert(at, (Some(ci), Resolution::Exact, None));
+            return ci;
         };
-        if let Some(nicks) = r.nick_map.get(&name.folded).cloned() {
-            r.add_nicknames(ci, &nicks);
+        let score = (res != Resolution::Exact).then_some(score);
+        self.decisions.insert(at, (Some(ci), res, score));
+        if fits.len() > 1 && res != Resolution::Exact {
+            let candidates = fits.iter().map(|(c, _, _)| *c).collect::<Vec<_>>();
+            self.ask_review(
+                &name.text,
+                source,
+                "several identities fit this full name; the closest was taken",
+                &candidates,
+            );
         }
-        r.add_variant(ci, &name, at);
+        ci
     }
 
-    // 2. Everything else: single words, honorific + surname, tentative full names.
-    // Identities added from here on (curated names) are not candidates.
-    let identities = r.clusters.len();
-    let mut global_cache: HashMap<(String, bool), (Vec<usize>, bool)> = HashMap::new();
-    let mut in_reports: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); extractions.len()];
-    for (&(ri, _), (ci, _, _)) in &r.decisions {
-        if let (Some(ci), Some(set)) = (ci, in_reports.get_mut(ri)) {
-            set.insert(*ci);
-        }
+    fn ask_review(&mut self, mention: &str, report: &str, reason: &str, candidates: &[usize]) {
+        let candidates = candidates
+            .iter()
+            .map(|&c| self.clusters[c].first_name().to_owned())
+            .collect();
+        self.review.insert(Review {
+            mention: mention.to_owned(),
+            report: report.to_owned(),
+            reason: reason.into(),
+            candidates,
+        });
     }
-    for (ri, ex) in extractions.iter().enumerate() {
-        let in_report = &in_reports[ri];
-        for (mi, m) in ex.mentions.iter().enumerate() {
-            let at = (ri, mi);
-            if r.decisions.contains_key(&at) {
-                continue;
+
+    /// Every mention step 1 left: resolved against the identities step 1
+    /// made (those added from here on, curated names, are not candidates).
+    fn resolve_others(&mut self, reports: &[Names]) {
+        let identities = self.clusters.len();
+        let mut cache = WordCache::new();
+        let mut in_reports: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); reports.len()];
+        for (&(ri, _), (ci, _, _)) in &self.decisions {
+            if let (Some(ci), Some(set)) = (ci, in_reports.get_mut(ri)) {
+                set.insert(*ci);
             }
-            let (name, honorific) = bare(&m.text, &r.lex);
-            let folded = fold(&name);
-            if let Some(canonical) = ontology.curation.same_as.get(&folded) {
-                let ci = r.find_or_add(&canonical.clone());
-                r.decisions
-                    .insert(at, (Some(ci), Resolution::Curated, None));
-                continue;
-            }
-            if name.starts_with(char::is_lowercase) {
-                // A surname with its particle: someone of this report whose
-                // full name ends with it.
-                let tail = format!(" {folded}");
-                let owners: Vec<usize> = in_report
-                    .iter()
-                    .copied()
-                    .filter(|&ci| {
-                        r.clusters[ci]
-                            .variants
-                            .iter()
-                            .any(|v| v.folded.ends_with(&tail))
-                    })
-                    .collect();
-                let decision = match owners.as_slice() {
-                    [ci] => (Some(*ci), Resolution::Roster, None),
-                    _ => (None, Resolution::Unresolved, None),
-                };
-                if decision.0.is_some() || m.definite {
-                    r.decisions.insert(at, decision);
+        }
+        for (ri, ex) in reports.iter().enumerate() {
+            for (mi, m) in ex.mentions.iter().enumerate() {
+                let at = (ri, mi);
+                if self.decisions.contains_key(&at) {
+                    continue;
                 }
-                continue;
-            }
-            if name.contains(' ') {
-                // A tentative full name counts only if it is a known person.
-                let parsed = Parsed::new(name);
-                let block = r.index.full_name_block(&parsed.folded, &parsed.parts);
-                let fit = r
-                    .fitting(&parsed, block)
-                    .into_iter()
-                    .max_by(|a, b| a.2.total_cmp(&b.2));
-                match fit {
-                    Some((ci, res, s)) => {
-                        r.decisions
-                            .insert(at, (Some(ci), res, (res != Resolution::Exact).then_some(s)));
-                    }
-                    None if m.definite => {
-                        r.decisions.insert(at, (None, Resolution::Unresolved, None));
-                    }
-                    None => {}
-                }
-                continue;
-            }
-            let w = NameParts::new(&name).given;
-            let (local, local_fuzzy) = r.single_candidates(&w, honorific, in_report);
-            if local.len() == 1 {
-                let res = if local_fuzzy {
-                    Resolution::Fuzzy
+                let (name, honorific) = bare(&m.text, &self.lex);
+                let folded = fold(&name);
+                if let Some(canonical) = self.ontology.curation.same_as.get(&folded) {
+                    let ci = self.find_or_add(&canonical.clone());
+                    self.decisions
+                        .insert(at, (Some(ci), Resolution::Curated, None));
+                } else if name.starts_with(char::is_lowercase) {
+                    self.surname_with_particle(at, &folded, m.definite, &in_reports[ri]);
+                } else if name.contains(' ') {
+                    self.tentative_full_name(at, name, m.definite);
                 } else {
-                    Resolution::Roster
-                };
-                r.decisions.insert(at, (Some(local[0]), res, None));
-                continue;
-            }
-            // The identities are fixed in this step, so what a word can name
-            // in the corpus is worked out once per word.
-            let (global, global_fuzzy) = match global_cache.get(&(w.clone(), honorific)) {
-                Some(found) => found.clone(),
-                None => {
-                    let among: BTreeSet<usize> = r
-                        .index
-                        .word_block(&w)
-                        .into_iter()
-                        .filter(|&ci| ci < identities)
-                        .collect();
-                    let found = r.single_candidates(&w, honorific, &among);
-                    global_cache.insert((w.clone(), honorific), found.clone());
-                    found
+                    let word = Word {
+                        given: NameParts::new(&name).given,
+                        honorific,
+                        identities,
+                    };
+                    self.single_word(at, m, &ex.source, &word, &in_reports[ri], &mut cache);
                 }
-            };
-            if local.len() > 1 || global.len() > 1 {
-                let cands = if local.len() > 1 { &local } else { &global };
-                r.review.insert(Review {
-                    mention: m.text.clone(),
-                    report: ex.source.clone(),
-                    reason: "ambiguous: several people have this name; kept as a person of its own"
-                        .into(),
-                    candidates: cands
-                        .iter()
-                        .map(|&c| r.clusters[c].first_name().to_owned())
-                        .collect(),
-                });
-                // A known first name of several people is still a person.
-                r.decisions.insert(at, (None, Resolution::Unresolved, None));
-                continue;
-            }
-            if global.len() == 1 && !global_fuzzy {
-                r.decisions
-                    .insert(at, (Some(global[0]), Resolution::Corpus, None));
-                continue;
-            }
-            if m.definite {
-                r.decisions.insert(at, (None, Resolution::Unresolved, None));
             }
         }
     }
 
-    // Canonical names, counting the single-word mentions that resolved to each cluster.
-    let mut singles: Vec<Vec<String>> = vec![Vec::new(); r.clusters.len()];
-    for (&(ri, mi), (ci, _, _)) in &r.decisions {
-        if let (Some(ci), Some(m)) = (ci, extractions.get(ri).and_then(|e| e.mentions.get(mi))) {
-            let (name, _) = bare(&m.text, &r.lex);
-            if !name.contains(' ') {
-                singles[*ci].push(name);
-            }
+    /// "do Rosário": someone of this report whose full name ends with it.
+    fn surname_with_particle(
+        &mut self,
+        at: At,
+        folded: &str,
+        definite: bool,
+        in_report: &BTreeSet<usize>,
+    ) {
+        let tail = format!(" {folded}");
+        let owners: Vec<usize> = in_report
+            .iter()
+            .copied()
+            .filter(|&ci| {
+                self.clusters[ci]
+                    .variants
+                    .iter()
+                    .any(|v| v.folded.ends_with(&tail))
+            })
+            .collect();
+        let decision = match owners.as_slice() {
+            [ci] => (Some(*ci), Resolution::Roster, None),
+            _ => (None, Resolution::Unresolved, None),
+        };
+        if decision.0.is_some() || definite {
+            self.decisions.insert(at, decision);
         }
     }
-    let names: Vec<String> = r
-        .clusters
-        .iter()
-        .enumerate()
-        .map(|(i, c)| canonical(c, &singles[i], &r))
-        .collect();
-    Identities {
-        names,
-        decisions: r.decisions,
-        review: r.review.into_iter().collect(),
-        lex: r.lex,
+
+    /// A tentative full name counts only if it is a known person.
+    fn tentative_full_name(&mut self, at: At, name: String, definite: bool) {
+        let parsed = Parsed::new(name);
+        let block = self.index.full_name_block(&parsed.folded, &parsed.parts);
+        let fit = self
+            .fitting(&parsed, block)
+            .into_iter()
+            .max_by(|a, b| a.2.total_cmp(&b.2));
+        match fit {
+            Some((ci, res, s)) => {
+                let score = (res != Resolution::Exact).then_some(s);
+                self.decisions.insert(at, (Some(ci), res, score));
+            }
+            None if definite => {
+                self.decisions
+                    .insert(at, (None, Resolution::Unresolved, None));
+            }
+            None => {}
+        }
     }
+
+    /// A single word ("Anriette", "Mr Carvell"): the one person of this report
+    /// it can name, else the one person of the corpus; several are a person of
+    /// its own, for a curator to review.
+    fn single_word(
+        &mut self,
+        at: At,
+        m: &NameMention,
+        source: &str,
+        word: &Word,
+        in_report: &BTreeSet<usize>,
+        cache: &mut WordCache,
+    ) {
+        let (local, local_fuzzy) = self.single_candidates(&word.given, word.honorific, in_report);
+        if local.len() == 1 {
+            let res = if local_fuzzy {
+                Resolution::Fuzzy
+            } else {
+                Resolution::Roster
+            };
+            self.decisions.insert(at, (Some(local[0]), res, None));
+            return;
+        }
+        let (global, global_fuzzy) = self.in_corpus(word, cache);
+        if local.len() > 1 || global.len() > 1 {
+            let candidates = if local.len() > 1 { &local } else { &global };
+            self.ask_review(
+                &m.text,
+                source,
+                "ambiguous: several people have this name; kept as a person of its own",
+                candidates,
+            );
+            // A known first name of several people is still a person.
+            self.decisions
+                .insert(at, (None, Resolution::Unresolved, None));
+        } else if global.len() == 1 && !global_fuzzy {
+            self.decisions
+                .insert(at, (Some(global[0]), Resolution::Corpus, None));
+        } else if m.definite {
+            self.decisions
+                .insert(at, (None, Resolution::Unresolved, None));
+        }
+    }
+
+    /// The identities of step 1 a word can name anywhere in the corpus; the
+    /// identities are fixed in step 2, so this is worked out once per word.
+    fn in_corpus(&self, word: &Word, cache: &mut WordCache) -> (Vec<usize>, bool) {
+        let key = (word.given.clone(), word.honorific);
+        if let Some(found) = cache.get(&key) {
+            return found.clone();
+        }
+        let among: BTreeSet<usize> = self
+            .index
+            .word_block(&word.given)
+            .into_iter()
+            .filter(|&ci| ci < word.identities)
+            .collect();
+        let found = self.single_candidates(&word.given, word.honorific, &among);
+        cache.insert(key, found.clone());
+        found
+    }
+
+    /// Canonical names, counting the single-word mentions that resolved to
+    /// each identity.
+    fn into_identities(self, reports: &[Names]) -> Identities {
+        let mut singles: Vec<Vec<String>> = vec![Vec::new(); self.clusters.len()];
+        for (&(ri, mi), (ci, _, _)) in &self.decisions {
+            if let (Some(ci), Some(m)) = (ci, reports.get(ri).and_then(|e| e.mentions.get(mi))) {
+                let (name, _) = bare(&m.text, &self.lex);
+                if !name.contains(' ') {
+                    singles[*ci].push(name);
+                }
+            }
+        }
+        let names: Vec<String> = self
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| canonical(c, &singles[i], &self))
+            .collect();
+        Identities {
+            names,
+            decisions: self.decisions,
+            review: self.review.into_iter().collect(),
+            lex: self.lex,
+        }
+    }
+}
+
+/// A single word to resolve: its given-name key, whether an honorific came
+/// before it, and how many identities step 1 made.
+struct Word {
+    given: String,
+    honorific: bool,
+    identities: usize,
 }
 
 /// The canonical name of a cluster: the fullest surname, the most frequent
