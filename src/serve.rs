@@ -51,6 +51,7 @@ pub const ENDPOINT_PATH: &str = "/query";
 
 mod evaluate;
 pub mod listen;
+pub mod snapshot;
 pub mod worker;
 
 pub use evaluate::{evaluate, Answer, QueryRequest};

@@ -3,8 +3,9 @@
 use super::ExitStatus;
 use crate::args::ServeArgs;
 use crate::serve::listen::{self, ListenConfig, DEFAULT_MAX_CONNECTIONS};
+use crate::serve::snapshot::Snapshot;
 use crate::serve::{router, AppState, ServeConfig, WorkerPool};
-use crate::store::{Snapshot, Store};
+use crate::store::Store;
 use anyhow::Context;
 use axum::http::HeaderValue;
 use std::path::{Path, PathBuf};

@@ -130,7 +130,8 @@ fn generation_error(store_dir: &Path) -> impl FnOnce(GenerationError) -> BuildEr
     }
 }
 
-/// The first generation: every report goes to the bulk loader, hashed on the way.
+/// A generation from scratch: every report goes to the bulk loader, hashed on
+/// the way, into a new manifest.
 fn from_scratch(
     generations: &Generations,
     corpus: &Streamed,
@@ -183,7 +184,7 @@ fn compare(
 
 /// Writes and commits the generation after `current`: from a copy of it when
 /// the plan says so ([`Plan::copies`]), otherwise from scratch through the
-/// bulk loader.
+/// bulk loader (which counts every report again).
 #[expect(
     clippy::too_many_arguments,
     reason = "the build's state, passed down once"
@@ -198,34 +199,23 @@ fn next_generation(
     tally: &mut Tally,
     progress: &(dyn Fn(Event) + Sync),
 ) -> Result<Generation, BuildError> {
+    if !plan.copies(corpus.entries.len()) {
+        *tally = Tally::default();
+        return from_scratch(generations, corpus, cache, old, tally, progress);
+    }
     let store_dir = generations.store();
     let new = generations.begin().map_err(generation_error(store_dir))?;
-    if plan.copies(corpus.entries.len()) {
-        progress(Event::Writing(plan.changed.len()));
-        load::copy_and_replace(
-            store_dir,
-            &new,
-            &current.db,
-            corpus,
-            cache,
-            plan,
-            &mut manifest,
-            progress,
-        )?;
-    } else {
-        progress(Event::Writing(corpus.entries.len()));
-        let mut again = Tally::default();
-        load::bulk_load(
-            &new.db(),
-            corpus,
-            cache,
-            old,
-            &mut manifest,
-            &mut again,
-            progress,
-        )?;
-        *tally = again;
-    }
+    progress(Event::Writing(plan.changed.len()));
+    load::copy_and_replace(
+        store_dir,
+        &new,
+        &current.db,
+        corpus,
+        cache,
+        plan,
+        &mut manifest,
+        progress,
+    )?;
     commit(generations, new, &manifest)
 }
 
