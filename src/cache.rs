@@ -68,21 +68,11 @@ impl Cache {
             path: path.clone(),
             source,
         })?;
-        write_atomically(&path, &bytes)
+        // Only an accelerator: a crash may lose an entry (a cache miss), but
+        // never leaves half of one, and a sync per report would slow a build.
+        crate::atomic::write_unsynced(&path, &bytes)
+            .map_err(|source| CacheError::Write { path, source })
     }
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CacheError> {
-    let err = |source| CacheError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(err)?;
-    }
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(err)
 }
 
 #[cfg(test)]

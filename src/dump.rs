@@ -48,6 +48,7 @@
 
 mod spill;
 
+use crate::atomic::Staged;
 use crate::store::{Store, StoreError};
 use crate::vocab::{foaf, org, rdf, schema, skos, xsd, ID_BASE, PREFIXES};
 use chrono::NaiveDate;
@@ -361,7 +362,7 @@ pub fn write_dump(store: &Store, options: &DumpOptions) -> Result<DumpReport, Du
         source,
     })?;
     // What a dump killed while staging left behind.
-    crate::export::remove_stale_temp_files(&options.out_dir);
+    crate::atomic::remove_stale_temp_files(&options.out_dir);
     let dated_tag = format!("{}-v{VERSION}", options.date.format("%Y-%m-%d"));
     let mut staged: Vec<Staged> = Vec::new();
     let result = stage_dump(store, options, &formats, &dated_tag, &mut staged);
@@ -390,10 +391,7 @@ fn stage_dump(
     let mut sinks = Vec::new();
     for &format in formats {
         let name = format.file_name(dated_tag, options.gzip);
-        let file = Staged {
-            temp: temp_path(dir, &name),
-            target: dir.join(&name),
-        };
+        let file = Staged::new(dir.join(&name));
         let sink = Sink::create(format, &file, options.gzip)?;
         staged.push(file);
         sinks.push(sink);
@@ -412,29 +410,11 @@ fn stage_dump(
     files.sort_by_key(|f| f.format);
     // The `latest` copies, renamed after every dated file.
     for file in &files {
-        let name = file
-            .latest
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let copy = Staged {
-            temp: temp_path(dir, &name),
-            target: file.latest.clone(),
-        };
-        let dated_temp = temp_path(
-            dir,
-            &file
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        );
+        let copy = Staged::new(file.latest.clone());
+        let dated_temp = crate::atomic::temp_path(&file.path);
         let copied = fs::copy(&dated_temp, &copy.temp)
             .and_then(|_| File::open(&copy.temp).and_then(|f| f.sync_all()));
-        staged.push(Staged {
-            temp: copy.temp.clone(),
-            target: copy.target.clone(),
-        });
+        staged.push(Staged::new(copy.target.clone()));
         copied.map_err(|source| DumpError::Write {
             path: copy.target,
             source,
@@ -1099,48 +1079,28 @@ fn void_turtle(
     Ok(out)
 }
 
-/// A file written to its temporary name, waiting to be renamed over its target.
-struct Staged {
-    temp: PathBuf,
-    target: PathBuf,
-}
-
-/// The hidden temporary name beside `target`.
-fn temp_path(dir: &Path, name: &str) -> PathBuf {
-    dir.join(format!(".{name}.{}.tmp", std::process::id()))
-}
-
 /// Writes and syncs every file to its temporary name. On error, removes the
 /// temporary files written so far: the targets are untouched.
 fn stage(dir: &Path, files: &[(String, &[u8])]) -> Result<Vec<Staged>, DumpError> {
     let mut staged: Vec<Staged> = Vec::new();
     for (name, bytes) in files {
-        let file = Staged {
-            temp: temp_path(dir, name),
-            target: dir.join(name),
-        };
-        let written = File::create(&file.temp).and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        });
-        if let Err(source) = written {
-            // Best effort: the temporary file may not even exist.
-            let _ = fs::remove_file(&file.temp);
-            discard(&staged);
-            return Err(DumpError::Write {
-                path: file.target,
-                source,
-            });
+        let target = dir.join(name);
+        match Staged::write(target.clone(), bytes) {
+            Ok(file) => staged.push(file),
+            Err(source) => {
+                discard(&staged);
+                return Err(DumpError::Write {
+                    path: target,
+                    source,
+                });
+            }
         }
-        staged.push(file);
     }
     Ok(staged)
 }
 
 fn discard(staged: &[Staged]) {
-    for file in staged {
-        let _ = fs::remove_file(&file.temp);
-    }
+    staged.iter().for_each(Staged::discard);
 }
 
 /// Renames every staged file over its target, in order, then syncs the
@@ -1148,7 +1108,7 @@ fn discard(staged: &[Staged]) {
 fn commit(dir: &Path, staged: Vec<Staged>) -> Result<(), DumpError> {
     let mut replaced = Vec::new();
     for (i, file) in staged.iter().enumerate() {
-        if let Err(source) = fs::rename(&file.temp, &file.target) {
+        if let Err(source) = file.commit() {
             discard(&staged[i..]);
             return Err(DumpError::Rename {
                 path: file.target.clone(),
@@ -1160,12 +1120,7 @@ fn commit(dir: &Path, staged: Vec<Staged>) -> Result<(), DumpError> {
     }
     // Best effort: the renames are done; a directory that cannot be opened or
     // synced (some filesystems refuse) only weakens durability after a crash.
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
+    let _ = crate::atomic::sync_dir(dir);
     Ok(())
 }
 

@@ -390,14 +390,9 @@ fn is_link(path: &Path) -> bool {
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), GenerationError> {
-    use std::io::Write;
-    let mut f = File::create(path).map_err(io_err("create", path))?;
-    f.write_all(bytes).map_err(io_err("write", path))?;
-    f.sync_all().map_err(io_err("sync", path))
+    crate::atomic::write_synced(path, bytes).map_err(io_err("write", path))
 }
 
 fn sync_dir(dir: &Path) -> Result<(), GenerationError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io_err("sync", dir))
+    crate::atomic::sync_dir(dir).map_err(io_err("sync", dir))
 }

@@ -13,6 +13,7 @@
 //! generation) as library code under the `build` command.
 
 pub mod args;
+pub mod atomic;
 pub mod cache;
 pub mod commands;
 pub mod corpus;

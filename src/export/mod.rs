@@ -26,7 +26,7 @@ use crate::store::Store;
 use petgraph::graph::UnGraph;
 use std::borrow::Cow;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 
 /// The files [`write_all`] writes, in order.
@@ -140,7 +140,7 @@ pub fn write_all(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>, ExportEr
         path: out_dir.to_path_buf(),
         source,
     })?;
-    remove_stale_temp_files(out_dir);
+    crate::atomic::remove_stale_temp_files(out_dir);
     let mut written = write_graph(&graph::coparticipation(store)?, out_dir, "coparticipation")?;
     crate::failpoint::check("exports-half");
     written.extend(write_graph(&graph::topics(store)?, out_dir, "topics")?);
@@ -164,53 +164,15 @@ pub fn write_graph<N: NodeAttributes, E: EdgeAttributes>(
     Ok(vec![graphml_path, nodes_path, edges_path])
 }
 
-/// Removes the hidden temporary files (`.{name}.{pid}.tmp`) that a process
-/// killed while writing into `dir` left behind: those whose process is gone.
-/// Files of a process still running are left alone (it may be writing).
-pub fn remove_stale_temp_files(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
-            continue;
-        };
-        let Some(pid) = inner.rsplit('.').next().and_then(|p| p.parse::<u32>().ok()) else {
-            continue;
-        };
-        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Writes `path` through a temporary file in the same directory, synced, then
-/// renamed over `path`; on error the temporary file is removed and `path` is
-/// left as it was.
+/// Writes `path` through [`crate::atomic::write`]: the old file or the new one,
+/// never a mix.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
 ) -> Result<(), ExportError> {
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut out = BufWriter::new(File::create(&temp)?);
-        write(&mut out)?;
-        out.flush()?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    result.map_err(|source| {
-        // Best effort: the temporary file may not even exist.
-        let _ = fs::remove_file(&temp);
-        ExportError::Write {
-            path: path.to_path_buf(),
-            source,
-        }
+    crate::atomic::write(path, write).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
     })
 }
 
@@ -249,6 +211,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::graph::{CoParticipation, CoParticipationGraph, MeetingInfo, PersonNode};
     use crate::store::tests::sample_store;
+    use std::io::Write;
 
     pub(crate) type TestResult = Result<(), Box<dyn std::error::Error>>;
 
