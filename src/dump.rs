@@ -49,100 +49,29 @@
 mod spill;
 
 use crate::atomic::Staged;
+use crate::dataset::{serializer, Dataset, Distribution, Stats, StatsCounter, VoidError};
+pub use crate::dataset::{DEFAULT_LICENSE, VOID_FILE};
 use crate::store::{Store, StoreError};
-use crate::vocab::{foaf, org, rdf, schema, skos, xsd, ID_BASE, PREFIXES};
 use chrono::NaiveDate;
 use flate2::{Compression, GzBuilder};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{
-    BlankNode, GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad,
-    Term, Triple,
+    BlankNode, GraphName, IriParseError, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
 };
 use sha2::{Digest, Sha256};
 use spill::Spill;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// The VoID/DCAT description written beside the dumps.
-pub const VOID_FILE: &str = "void.ttl";
 /// The checksum file written beside the dumps, in `sha256sum` format.
 pub const SUMS_FILE: &str = "SHA256SUMS";
-/// The license of the dataset unless told otherwise: CC BY 4.0.
-pub const DEFAULT_LICENSE: &str = "https://creativecommons.org/licenses/by/4.0/";
 /// Where skolemised blank nodes live (RDF 1.1 §3.5 `.well-known/genid/`).
 pub const GENID_BASE: &str = "https://w3id.org/meetkg/id/.well-known/genid/";
 
 /// The version in dump file names.
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// A scheme no real IRI uses: without a base URL, files are minted under it and
-/// the Turtle serialiser is told it is the base, so it writes them as relative
-/// IRIs; the `@base` line is then removed. Only IRIs of this scheme are
-/// relativised (the serialiser keeps IRIs of other schemes absolute).
-const RELATIVE_BASE: &str = "x-meetkg-relative://dump/";
-
-/// The terms the description uses that the data does not (so they are not in
-/// [`crate::vocab`], which lists the data's vocabulary).
-mod terms {
-    use oxigraph::model::NamedNodeRef;
-
-    pub const VOID: &str = "http://rdfs.org/ns/void#";
-    pub const DCAT: &str = "http://www.w3.org/ns/dcat#";
-    pub const SPDX: &str = "http://spdx.org/rdf/terms#";
-    pub const DCTERMS: &str = "http://purl.org/dc/terms/";
-    pub const IANA_MEDIA_TYPES: &str = "https://www.iana.org/assignments/media-types/";
-
-    macro_rules! term {
-        ($name:ident = $ns:literal $local:literal) => {
-            pub const $name: NamedNodeRef<'static> =
-                NamedNodeRef::new_unchecked(concat!($ns, $local));
-        };
-    }
-
-    term!(VOID_DATASET = "http://rdfs.org/ns/void#" "Dataset");
-    term!(VOID_TRIPLES = "http://rdfs.org/ns/void#" "triples");
-    term!(VOID_ENTITIES = "http://rdfs.org/ns/void#" "entities");
-    term!(VOID_CLASSES = "http://rdfs.org/ns/void#" "classes");
-    term!(VOID_PROPERTIES = "http://rdfs.org/ns/void#" "properties");
-    term!(VOID_DISTINCT_SUBJECTS = "http://rdfs.org/ns/void#" "distinctSubjects");
-    term!(VOID_DISTINCT_OBJECTS = "http://rdfs.org/ns/void#" "distinctObjects");
-    term!(VOID_URI_SPACE = "http://rdfs.org/ns/void#" "uriSpace");
-    term!(VOID_VOCABULARY = "http://rdfs.org/ns/void#" "vocabulary");
-    term!(VOID_CLASS_PARTITION = "http://rdfs.org/ns/void#" "classPartition");
-    term!(VOID_CLASS = "http://rdfs.org/ns/void#" "class");
-    term!(VOID_SPARQL_ENDPOINT = "http://rdfs.org/ns/void#" "sparqlEndpoint");
-    term!(VOID_DATA_DUMP = "http://rdfs.org/ns/void#" "dataDump");
-    term!(DCAT_DATASET = "http://www.w3.org/ns/dcat#" "Dataset");
-    term!(DCAT_DISTRIBUTION_CLASS = "http://www.w3.org/ns/dcat#" "Distribution");
-    term!(DCAT_DISTRIBUTION = "http://www.w3.org/ns/dcat#" "distribution");
-    term!(DCAT_DOWNLOAD_URL = "http://www.w3.org/ns/dcat#" "downloadURL");
-    term!(DCAT_ACCESS_URL = "http://www.w3.org/ns/dcat#" "accessURL");
-    term!(DCAT_MEDIA_TYPE = "http://www.w3.org/ns/dcat#" "mediaType");
-    term!(DCAT_COMPRESS_FORMAT = "http://www.w3.org/ns/dcat#" "compressFormat");
-    term!(DCAT_BYTE_SIZE = "http://www.w3.org/ns/dcat#" "byteSize");
-    term!(SPDX_CHECKSUM = "http://spdx.org/rdf/terms#" "checksum");
-    term!(SPDX_CHECKSUM_CLASS = "http://spdx.org/rdf/terms#" "Checksum");
-    term!(SPDX_ALGORITHM = "http://spdx.org/rdf/terms#" "algorithm");
-    term!(SPDX_SHA256 = "http://spdx.org/rdf/terms#" "checksumAlgorithm_sha256");
-    term!(SPDX_CHECKSUM_VALUE = "http://spdx.org/rdf/terms#" "checksumValue");
-    term!(DCTERMS_TITLE = "http://purl.org/dc/terms/" "title");
-    term!(DCTERMS_DESCRIPTION = "http://purl.org/dc/terms/" "description");
-    term!(DCTERMS_LICENSE = "http://purl.org/dc/terms/" "license");
-    term!(DCTERMS_MODIFIED = "http://purl.org/dc/terms/" "modified");
-    term!(XSD_HEX_BINARY = "http://www.w3.org/2001/XMLSchema#" "hexBinary");
-    term!(XSD_NON_NEGATIVE_INTEGER = "http://www.w3.org/2001/XMLSchema#" "nonNegativeInteger");
-    term!(GZIP = "https://www.iana.org/assignments/media-types/" "application/gzip");
-}
-
-/// The classes `void.ttl` counts entities of, each with its partition's name.
-const PARTITIONS: [(&str, NamedNodeRef<'static>); 4] = [
-    ("foaf-Person", foaf::PERSON),
-    ("org-Organization", org::ORGANIZATION),
-    ("schema-Event", schema::EVENT),
-    ("skos-Concept", skos::CONCEPT),
-];
 
 /// An RDF syntax to dump in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
@@ -221,6 +150,16 @@ pub struct DumpOptions {
 }
 
 impl DumpOptions {
+    /// The dataset these options describe.
+    pub fn dataset(&self) -> Dataset {
+        Dataset {
+            date: self.date,
+            license: self.license.clone(),
+            base_url: self.base_url.clone(),
+            endpoint: self.endpoint.clone(),
+        }
+    }
+
     /// N-Quads, uncompressed, CC BY 4.0, relative IRIs, no endpoint.
     pub fn new(out_dir: impl Into<PathBuf>, date: NaiveDate) -> Self {
         Self {
@@ -288,16 +227,10 @@ pub enum DumpError {
     /// No format was asked for.
     #[error("no dump format given")]
     NoFormat,
-    /// The base URL cannot have file names resolved against it.
-    #[error("base URL <{url}> is not a hierarchical IRI (scheme://authority/path)")]
-    BaseUrl { url: String },
-    /// A file IRI built from the base URL is not a valid IRI.
-    #[error("invalid IRI <{iri}>")]
-    Iri {
-        iri: String,
-        #[source]
-        source: IriParseError,
-    },
+    /// The VoID/DCAT description cannot be written (a base URL or file
+    /// name that makes no IRI).
+    #[error(transparent)]
+    Void(#[from] VoidError),
     /// A prefix for Turtle or TriG is not a valid IRI (a bug in the prefix table).
     #[error("prefix {prefix}: is not a valid IRI")]
     Prefix {
@@ -421,11 +354,10 @@ fn stage_dump(
         })?;
     }
 
-    let void_file = file_iri(options, VOID_FILE)?;
-    let void = void_turtle(
-        &describe(&void_file, options, &files, &stats)?,
-        options,
+    let void = crate::dataset::dump_void(
         &stats,
+        &options.dataset(),
+        &distributions(&files, options.gzip),
     )?;
     let mut sums: Vec<(String, String)> = files
         .iter()
@@ -629,6 +561,35 @@ fn sort_error(source: io::Error) -> DumpError {
     DumpError::Sort(source)
 }
 
+/// The statistics of the union of `store`'s graphs, counted as [`write_dump`]
+/// counts them, for a description served without a dump (an endpoint's
+/// snapshot). Cost: the union sorted on disk once, memory bounded as for a
+/// dump.
+///
+/// # Errors
+/// The store cannot be read, or the union cannot be sorted on disk.
+pub fn union_stats(store: &Store) -> Result<Stats, DumpError> {
+    write_union(store, &mut [], SORT_BUDGET)
+}
+
+/// The dump files as distributions of the dataset.
+fn distributions(files: &[DumpFile], gzip: bool) -> Vec<Distribution> {
+    files
+        .iter()
+        .map(|file| Distribution {
+            name: file
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            media_type: file.format.media_type(),
+            gzip,
+            byte_size: file.byte_size,
+            sha256: file.sha256.clone(),
+        })
+        .collect()
+}
+
 /// Writes the union of the named graphs (distinct triples, sorted) into
 /// `sinks`, and counts what `void.ttl` states; `budget` bytes of statements
 /// at a time are sorted in memory, the rest on disk ([`spill`]).
@@ -707,378 +668,6 @@ fn skolem_quad(q: Quad) -> Quad {
     }
 }
 
-/// A serialiser for `format` with meetkg's prefixes (ignored by the line formats).
-fn serializer(format: RdfFormat) -> Result<RdfSerializer, IriParseError> {
-    let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, iri) in PREFIXES {
-        serializer = serializer.with_prefix(*prefix, *iri)?;
-    }
-    Ok(serializer)
-}
-
-/// The counts `void.ttl` states, from the union.
-struct Stats {
-    triples: usize,
-    quads: usize,
-    graphs: usize,
-    /// Distinct subjects under [`ID_BASE`]: meetkg's own entities.
-    entities: usize,
-    subjects: usize,
-    objects: usize,
-    properties: usize,
-    classes: usize,
-    /// Entities per class of [`PARTITIONS`], in that order.
-    partitions: Vec<usize>,
-    /// Namespaces of the predicates and classes used.
-    vocabularies: BTreeSet<String>,
-}
-
-/// [`Stats`] counted over the distinct triples of the union, sorted by
-/// subject (so distinct subjects are counted as they change).
-#[derive(Default)]
-struct StatsCounter {
-    triples: usize,
-    subjects: usize,
-    entities: usize,
-    previous_subject: Option<NamedOrBlankNode>,
-    properties: BTreeSet<NamedNode>,
-    classes: BTreeMap<NamedNode, usize>,
-}
-
-impl StatsCounter {
-    fn add(&mut self, t: &Triple) {
-        self.triples += 1;
-        if self.previous_subject.as_ref() != Some(&t.subject) {
-            self.subjects += 1;
-            if matches!(&t.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(ID_BASE))
-            {
-                self.entities += 1;
-            }
-            self.previous_subject = Some(t.subject.clone());
-        }
-        if !self.properties.contains(&t.predicate) {
-            self.properties.insert(t.predicate.clone());
-        }
-        if let (true, Term::NamedNode(class)) = (t.predicate == rdf::TYPE, &t.object) {
-            // Triples are distinct, so each (subject, class) counts once.
-            *self.classes.entry(class.clone()).or_default() += 1;
-        }
-    }
-
-    fn finish(self, quads: usize, graphs: usize, objects: usize) -> Stats {
-        let partitions = PARTITIONS
-            .iter()
-            .map(|(_, class)| {
-                self.classes
-                    .iter()
-                    .find(|(c, _)| c.as_ref() == *class)
-                    .map_or(0, |(_, n)| *n)
-            })
-            .collect();
-        let vocabularies = self
-            .properties
-            .iter()
-            .chain(self.classes.keys())
-            .map(|iri| namespace(iri.as_str()).to_owned())
-            .filter(|ns| ns != ID_BASE)
-            .collect();
-        Stats {
-            triples: self.triples,
-            quads,
-            graphs,
-            entities: self.entities,
-            subjects: self.subjects,
-            objects,
-            properties: self.properties.len(),
-            classes: self.classes.len(),
-            partitions,
-            vocabularies,
-        }
-    }
-}
-
-/// The namespace of a vocabulary term: the longest known prefix it starts
-/// with, else everything up to its last `#` or `/`.
-fn namespace(iri: &str) -> &str {
-    let known = PREFIXES
-        .iter()
-        .map(|(_, ns)| *ns)
-        .chain([terms::VOID, terms::DCAT, terms::SPDX, terms::DCTERMS])
-        .filter(|ns| iri.starts_with(ns))
-        .max_by_key(|ns| ns.len());
-    match known {
-        Some(ns) => &iri[..ns.len()],
-        None => iri.rfind(['#', '/']).map_or(iri, |end| &iri[..end + 1]),
-    }
-}
-
-/// The IRI of a file beside the dumps: resolved against the base URL, or under
-/// [`RELATIVE_BASE`] to be written relative.
-fn file_iri(options: &DumpOptions, name: &str) -> Result<NamedNode, DumpError> {
-    let iri = match &options.base_url {
-        None => format!("{RELATIVE_BASE}{name}"),
-        Some(base) => {
-            // RFC 3986 §5.2 for a one-segment relative path: drop the query and
-            // fragment and the last path segment of the base, then append.
-            let base = base.as_str();
-            let base = base.split(['#', '?']).next().unwrap_or(base);
-            let authority = base
-                .find("://")
-                .map(|i| i + 3)
-                .ok_or_else(|| DumpError::BaseUrl { url: base.into() })?;
-            match base[authority..].rfind('/') {
-                Some(slash) => format!("{}{name}", &base[..authority + slash + 1]),
-                None => format!("{base}/{name}"),
-            }
-        }
-    };
-    NamedNode::new(&iri).map_err(|source| DumpError::Iri { iri, source })
-}
-
-/// `iri#fragment`.
-fn with_fragment(iri: &NamedNode, fragment: &str) -> Result<NamedNode, DumpError> {
-    let iri = format!("{}#{fragment}", iri.as_str());
-    NamedNode::new(&iri).map_err(|source| DumpError::Iri { iri, source })
-}
-
-fn integer(n: impl ToString, datatype: NamedNodeRef<'_>) -> Literal {
-    Literal::new_typed_literal(n.to_string(), datatype)
-}
-
-/// The statistics of a store that a VoID description states, computed once
-/// for a frozen store (an endpoint's snapshot) and described on demand.
-pub struct StoreStats(Stats);
-
-impl StoreStats {
-    /// Counts `store` as [`write_dump`] would. Cost: the union sorted on disk
-    /// once, memory bounded as for a dump.
-    pub fn of(store: &Store) -> Result<Self, DumpError> {
-        Ok(Self(write_union(store, &mut [], SORT_BUDGET)?))
-    }
-}
-
-/// The VoID/DCAT description of a dataset served at a SPARQL endpoint: the
-/// same statistics and class partitions as a dump's `void.ttl`, the endpoint,
-/// and no distributions. `void_iri` is where the description is served
-/// (`…/.well-known/void`); the dataset is `<void_iri#dataset>`.
-pub fn endpoint_void(
-    stats: &StoreStats,
-    void_iri: &NamedNode,
-    endpoint: &NamedNode,
-    date: NaiveDate,
-) -> Result<Vec<u8>, DumpError> {
-    let options = DumpOptions {
-        base_url: Some(void_iri.clone()),
-        endpoint: Some(endpoint.clone()),
-        formats: Vec::new(),
-        ..DumpOptions::new(PathBuf::new(), date)
-    };
-    void_turtle(
-        &describe(void_iri, &options, &[], &stats.0)?,
-        &options,
-        &stats.0,
-    )
-}
-
-/// The VoID/DCAT triples, sorted.
-fn describe(
-    void_file: &NamedNode,
-    options: &DumpOptions,
-    files: &[DumpFile],
-    stats: &Stats,
-) -> Result<Vec<Triple>, DumpError> {
-    use terms::*;
-    let dataset = with_fragment(void_file, "dataset")?;
-    let mut out: Vec<Triple> = Vec::new();
-    let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
-        out.push(Triple::new(s.clone(), p, o));
-    };
-    let count = |n: usize| integer(n, xsd::INTEGER).into();
-
-    add(&dataset, rdf::TYPE, VOID_DATASET.into_owned().into());
-    add(&dataset, rdf::TYPE, DCAT_DATASET.into_owned().into());
-    add(
-        &dataset,
-        DCTERMS_TITLE,
-        Literal::new_language_tagged_literal_unchecked("meetkg knowledge graph", "en").into(),
-    );
-    let description = format!(
-        "Meetings, their participants, organisations and topics, extracted by meetkg {VERSION} \
-         from {} meeting report(s), one named graph per report.",
-        stats.graphs
-    );
-    add(
-        &dataset,
-        DCTERMS_DESCRIPTION,
-        Literal::new_language_tagged_literal_unchecked(description, "en").into(),
-    );
-    add(&dataset, DCTERMS_LICENSE, options.license.clone().into());
-    add(
-        &dataset,
-        DCTERMS_MODIFIED,
-        integer(options.date.format("%Y-%m-%d"), xsd::DATE).into(),
-    );
-    add(&dataset, VOID_TRIPLES, count(stats.triples));
-    add(&dataset, VOID_ENTITIES, count(stats.entities));
-    add(&dataset, VOID_CLASSES, count(stats.classes));
-    add(&dataset, VOID_PROPERTIES, count(stats.properties));
-    add(&dataset, VOID_DISTINCT_SUBJECTS, count(stats.subjects));
-    add(&dataset, VOID_DISTINCT_OBJECTS, count(stats.objects));
-    add(
-        &dataset,
-        VOID_URI_SPACE,
-        Literal::new_simple_literal(ID_BASE).into(),
-    );
-    for ns in &stats.vocabularies {
-        let iri = NamedNode::new(ns).map_err(|source| DumpError::Iri {
-            iri: ns.clone(),
-            source,
-        })?;
-        add(&dataset, VOID_VOCABULARY, iri.into());
-    }
-    for ((name, class), entities) in PARTITIONS.iter().zip(&stats.partitions) {
-        let partition = with_fragment(void_file, &format!("class-{name}"))?;
-        add(&dataset, VOID_CLASS_PARTITION, partition.clone().into());
-        add(&partition, VOID_CLASS, class.into_owned().into());
-        add(&partition, VOID_ENTITIES, count(*entities));
-    }
-    if let Some(endpoint) = &options.endpoint {
-        add(&dataset, VOID_SPARQL_ENDPOINT, endpoint.clone().into());
-    }
-    for file in files {
-        let name = file
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let distribution = file_iri(options, &name)?;
-        let checksum = with_fragment(&distribution, "checksum")?;
-        add(&dataset, VOID_DATA_DUMP, distribution.clone().into());
-        add(&dataset, DCAT_DISTRIBUTION, distribution.clone().into());
-        add(
-            &distribution,
-            rdf::TYPE,
-            DCAT_DISTRIBUTION_CLASS.into_owned().into(),
-        );
-        add(
-            &distribution,
-            DCAT_DOWNLOAD_URL,
-            distribution.clone().into(),
-        );
-        add(&distribution, DCAT_ACCESS_URL, distribution.clone().into());
-        let media_type = format!("{IANA_MEDIA_TYPES}{}", file.format.media_type());
-        let media_type = NamedNode::new(&media_type).map_err(|source| DumpError::Iri {
-            iri: media_type.clone(),
-            source,
-        })?;
-        add(&distribution, DCAT_MEDIA_TYPE, media_type.into());
-        if options.gzip {
-            add(
-                &distribution,
-                DCAT_COMPRESS_FORMAT,
-                GZIP.into_owned().into(),
-            );
-        }
-        add(
-            &distribution,
-            DCAT_BYTE_SIZE,
-            integer(file.byte_size, XSD_NON_NEGATIVE_INTEGER).into(),
-        );
-        add(
-            &distribution,
-            DCTERMS_LICENSE,
-            options.license.clone().into(),
-        );
-        add(&distribution, SPDX_CHECKSUM, checksum.clone().into());
-        add(
-            &checksum,
-            rdf::TYPE,
-            SPDX_CHECKSUM_CLASS.into_owned().into(),
-        );
-        add(&checksum, SPDX_ALGORITHM, SPDX_SHA256.into_owned().into());
-        add(
-            &checksum,
-            SPDX_CHECKSUM_VALUE,
-            integer(&file.sha256, XSD_HEX_BINARY).into(),
-        );
-    }
-    out.sort_by_cached_key(|t| (key(&t.subject), key(&t.predicate), key(&t.object)));
-    out.dedup();
-    Ok(out)
-}
-
-/// `void.ttl`'s bytes: a comment with the quad count, then the triples in
-/// Turtle with meetkg's prefixes and those of VoID, DCAT and SPDX.
-fn void_turtle(
-    triples: &[Triple],
-    options: &DumpOptions,
-    stats: &Stats,
-) -> Result<Vec<u8>, DumpError> {
-    let serialize = || -> Result<Vec<u8>, DumpError> {
-        let prefix_error = |prefix: &str| {
-            let prefix = prefix.to_owned();
-            move |source| DumpError::Prefix { prefix, source }
-        };
-        let mut serializer =
-            serializer(RdfFormat::Turtle).map_err(prefix_error("(one of vocab::PREFIXES)"))?;
-        for (prefix, iri) in [
-            ("dcat", terms::DCAT),
-            ("spdx", terms::SPDX),
-            ("void", terms::VOID),
-        ] {
-            serializer = serializer
-                .with_prefix(prefix, iri)
-                .map_err(prefix_error(prefix))?;
-        }
-        if options.base_url.is_none() {
-            serializer = serializer
-                .with_base_iri(RELATIVE_BASE)
-                .map_err(prefix_error("@base"))?;
-        }
-        let mut writer = serializer.for_writer(Vec::new());
-        for triple in triples {
-            writer
-                .serialize_triple(triple)
-                .map_err(|source| DumpError::Serialize {
-                    file: VOID_FILE.into(),
-                    source,
-                })?;
-        }
-        writer.finish().map_err(|source| DumpError::Serialize {
-            file: VOID_FILE.into(),
-            source,
-        })
-    };
-    let body = serialize()?;
-    let base_line = format!("@base <{RELATIVE_BASE}> .\n");
-    let body = match body.strip_prefix(base_line.as_bytes()) {
-        Some(rest) => rest,
-        None if options.base_url.is_some() => &body[..],
-        None => {
-            return Err(DumpError::Serialize {
-                file: VOID_FILE.into(),
-                source: io::Error::other("the Turtle serialiser did not write the @base line"),
-            })
-        }
-    };
-    let mut out = format!(
-        "# meetkg {VERSION} {} of {}: {} distinct triples (void:triples) in the union of {} \
-         named graph(s), stated {} times in them (the statements of an N-Quads or TriG dump).\n",
-        if options.formats.is_empty() {
-            "data served"
-        } else {
-            "dump"
-        },
-        options.date.format("%Y-%m-%d"),
-        stats.triples,
-        stats.graphs,
-        stats.quads,
-    )
-    .into_bytes();
-    out.extend_from_slice(body);
-    Ok(out)
-}
-
 /// Writes and syncs every file to its temporary name. On error, removes the
 /// temporary files written so far: the targets are untouched.
 fn stage(dir: &Path, files: &[(String, &[u8])]) -> Result<Vec<Staged>, DumpError> {
@@ -1127,10 +716,14 @@ fn commit(dir: &Path, staged: Vec<Staged>) -> Result<(), DumpError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::RELATIVE_BASE;
     use crate::store::tests::sample_store;
+    use crate::vocab::{dcat, dcterms, foaf, rdf, spdx, void, xsd};
     use oxigraph::io::RdfParser;
     use oxigraph::model::{Dataset, GraphNameRef, QuadRef};
+    use oxigraph::model::{Literal, NamedNodeRef};
     use oxigraph::sparql::QueryResults;
+    use std::collections::BTreeMap;
     use std::collections::HashSet;
     use std::io::Read;
 
@@ -1353,11 +946,13 @@ mod tests {
             let checksum = NamedNode::new(format!("https://example.org/dumps/{name}#checksum"))?;
             let value = parsed
                 .quads_for_subject(&checksum)
-                .find(|q| q.predicate == terms::SPDX_CHECKSUM_VALUE)
+                .find(|q| q.predicate == spdx::CHECKSUM_VALUE)
                 .ok_or("no checksum value")?;
             assert_eq!(
                 value.object,
-                integer(&file.sha256, terms::XSD_HEX_BINARY).as_ref().into()
+                Literal::new_typed_literal(&file.sha256, xsd::HEX_BINARY)
+                    .as_ref()
+                    .into()
             );
             assert!(void.contains(&format!("<{name}>")), "{name} not relative");
         }
@@ -1376,8 +971,8 @@ mod tests {
         // The two sample reports share triples: the union is smaller.
         assert!(report.quads > report.triples);
         let void = parse(RdfFormat::Turtle, &fs::read(out.join(VOID_FILE))?)?;
-        assert_eq!(void_integer(&void, terms::VOID_TRIPLES)?, expected);
-        assert!(void_integer(&void, terms::VOID_ENTITIES)? > 0);
+        assert_eq!(void_integer(&void, void::TRIPLES)?, expected);
+        assert!(void_integer(&void, void::ENTITIES)? > 0);
         Ok(())
     }
 
@@ -1399,15 +994,15 @@ mod tests {
             "https://data.example.org/meetkg/meetkg-2024-05-06-v{VERSION}.nq"
         ))?;
         for (p, o) in [
-            (terms::DCAT_DISTRIBUTION, Term::from(file.clone())),
+            (dcat::DISTRIBUTION, Term::from(file.clone())),
             (
-                terms::VOID_SPARQL_ENDPOINT,
+                void::SPARQL_ENDPOINT,
                 NamedNode::new("https://data.example.org/sparql")?.into(),
             ),
-            (terms::DCTERMS_LICENSE, options.license.clone().into()),
+            (dcterms::LICENSE, options.license.clone().into()),
             (
-                terms::DCTERMS_MODIFIED,
-                integer("2024-05-06", xsd::DATE).into(),
+                dcterms::MODIFIED,
+                Literal::new_typed_literal("2024-05-06", xsd::DATE).into(),
             ),
         ] {
             assert!(
@@ -1417,7 +1012,7 @@ mod tests {
         }
         assert!(parsed.contains(QuadRef::new(
             &file,
-            terms::DCAT_MEDIA_TYPE,
+            dcat::MEDIA_TYPE,
             NamedNodeRef::new("https://www.iana.org/assignments/media-types/application/n-quads")?,
             GraphNameRef::DefaultGraph
         )));
@@ -1502,32 +1097,6 @@ mod tests {
         fs::set_permissions(&out, fs::Permissions::from_mode(0o755))?;
         assert!(matches!(err, Err(DumpError::Write { .. })), "{err:?}");
         assert_eq!(contents(&out)?, before);
-        Ok(())
-    }
-
-    #[test]
-    fn namespaces_of_terms() {
-        assert_eq!(namespace(foaf::NAME.as_str()), foaf::NAMESPACE);
-        assert_eq!(namespace("http://example.org/v#x"), "http://example.org/v#");
-        assert_eq!(namespace("http://example.org/v/x"), "http://example.org/v/");
-    }
-
-    #[test]
-    fn file_iris_resolve_against_the_base() -> TestResult {
-        let mut options = DumpOptions::new("x", date()?);
-        for (base, expected) in [
-            ("https://h.org/a/b?q#f", "https://h.org/a/f.nq"),
-            ("https://h.org/a/", "https://h.org/a/f.nq"),
-            ("https://h.org", "https://h.org/f.nq"),
-        ] {
-            options.base_url = Some(NamedNode::new(base)?);
-            assert_eq!(file_iri(&options, "f.nq")?.as_str(), expected);
-        }
-        options.base_url = Some(NamedNode::new("urn:x:y")?);
-        assert!(matches!(
-            file_iri(&options, "f.nq"),
-            Err(DumpError::BaseUrl { .. })
-        ));
         Ok(())
     }
 }

@@ -17,6 +17,7 @@ pub mod atomic;
 pub mod cache;
 pub mod commands;
 pub mod corpus;
+pub mod dataset;
 pub mod dump;
 pub mod export;
 pub mod extract;

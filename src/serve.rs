@@ -26,7 +26,7 @@
 //! This module does not bind sockets nor print; it logs one line per request
 //! through `log`. [`listen::serve`] runs the router on a listener it is given.
 
-use crate::dump::{endpoint_void, StoreStats};
+use crate::dataset::{endpoint_void, Stats};
 use crate::query::EXAMPLE_QUERIES;
 use crate::store::Store;
 use axum::body::{to_bytes, Body, Bytes};
@@ -108,7 +108,7 @@ pub struct AppState {
     config: Arc<ServeConfig>,
     permits: Arc<Semaphore>,
     workers: Option<Arc<WorkerPool>>,
-    void_stats: Arc<OnceCell<Arc<StoreStats>>>,
+    void_stats: Arc<OnceCell<Arc<Stats>>>,
     /// When serving began: the `dcterms:modified` of the served snapshot.
     started: NaiveDate,
 }
@@ -558,12 +558,12 @@ fn negotiate_graph(accept: &str) -> Result<RdfFormat, ServeError> {
 }
 
 /// The statistics of the served store, computed once (it is frozen).
-async fn void_stats(state: &AppState) -> Result<&Arc<StoreStats>, ServeError> {
+async fn void_stats(state: &AppState) -> Result<&Arc<Stats>, ServeError> {
     let store = state.store.clone();
     state
         .void_stats
         .get_or_try_init(|| async move {
-            tokio::task::spawn_blocking(move || StoreStats::of(&store))
+            tokio::task::spawn_blocking(move || crate::dump::union_stats(&store))
                 .await?
                 .map(Arc::new)
                 .map_err(|e| ServeError::Internal(crate::error_chain(&e)))

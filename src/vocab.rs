@@ -1,8 +1,9 @@
 //! Vocabulary IRIs, as `const`s, in one place.
 //!
 //! Rationale: an IRI typed twice is an IRI typed wrong once. Every term the RDF
-//! mapping ([`crate::rdf`]), the graph builder ([`crate::graph`]) and the query
-//! writer ([`crate::query`]) use is declared here, next to its namespace, so a
+//! mapping ([`crate::rdf`]), the graph builder ([`crate::graph`]), the query
+//! writer ([`crate::query`]) and the dataset's description
+//! ([`crate::dataset`]) use is declared here, next to its namespace, so a
 //! typo is a compile error and the prefix table used to pretty-print results
 //! ([`PREFIXES`]) cannot drift from the terms.
 //!
@@ -102,6 +103,9 @@ pub mod dcterms {
         SOURCE = "source";
         IS_PART_OF = "isPartOf";
         SUBJECT = "subject";
+        DESCRIPTION = "description";
+        LICENSE = "license";
+        MODIFIED = "modified";
     }
 }
 
@@ -114,6 +118,61 @@ pub mod oa {
         EXACT = "exact";
         START = "start";
         END = "end";
+    }
+}
+
+/// [VoID](https://www.w3.org/TR/void/): the dataset's statistics, in `void.ttl`
+/// and at the endpoint's `/.well-known/void`.
+pub mod void {
+    vocabulary! { "http://rdfs.org/ns/void#";
+        DATASET = "Dataset";
+        TRIPLES = "triples";
+        ENTITIES = "entities";
+        CLASSES = "classes";
+        PROPERTIES = "properties";
+        DISTINCT_SUBJECTS = "distinctSubjects";
+        DISTINCT_OBJECTS = "distinctObjects";
+        URI_SPACE = "uriSpace";
+        VOCABULARY = "vocabulary";
+        CLASS_PARTITION = "classPartition";
+        CLASS = "class";
+        SPARQL_ENDPOINT = "sparqlEndpoint";
+        DATA_DUMP = "dataDump";
+    }
+}
+
+/// [DCAT](https://www.w3.org/TR/vocab-dcat-3/): the dump files as distributions.
+pub mod dcat {
+    vocabulary! { "http://www.w3.org/ns/dcat#";
+        DATASET = "Dataset";
+        /// The class `dcat:Distribution`.
+        DISTRIBUTION_CLASS = "Distribution";
+        DISTRIBUTION = "distribution";
+        DOWNLOAD_URL = "downloadURL";
+        ACCESS_URL = "accessURL";
+        MEDIA_TYPE = "mediaType";
+        COMPRESS_FORMAT = "compressFormat";
+        BYTE_SIZE = "byteSize";
+    }
+}
+
+/// [SPDX](https://spdx.org/rdf/terms/): a dump file's checksum.
+pub mod spdx {
+    vocabulary! { "http://spdx.org/rdf/terms#";
+        CHECKSUM = "checksum";
+        /// The class `spdx:Checksum`.
+        CHECKSUM_CLASS = "Checksum";
+        ALGORITHM = "algorithm";
+        SHA256 = "checksumAlgorithm_sha256";
+        CHECKSUM_VALUE = "checksumValue";
+    }
+}
+
+/// [IANA media types](https://www.iana.org/assignments/media-types/), as DCAT
+/// names a file's format.
+pub mod media_types {
+    vocabulary! { "https://www.iana.org/assignments/media-types/";
+        GZIP = "application/gzip";
     }
 }
 
@@ -221,6 +280,10 @@ mod tests {
             (dcterms::NAMESPACE, dcterms::ALL),
             (oa::NAMESPACE, oa::ALL),
             (meetkg::NAMESPACE, meetkg::ALL),
+            (void::NAMESPACE, void::ALL),
+            (dcat::NAMESPACE, dcat::ALL),
+            (spdx::NAMESPACE, spdx::ALL),
+            (media_types::NAMESPACE, media_types::ALL),
         ];
         for (ns, terms) in modules {
             assert!(!terms.is_empty());
