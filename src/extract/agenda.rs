@@ -265,12 +265,6 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
 /// Without any numbered heading, the unnumbered section headings of the
 /// minutes are the agenda ([`section_headings`]).
 fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) -> Vec<AgendaItem> {
-    let mut out = items.to_vec();
-    let known = |out: &[AgendaItem], id: &str, title: &str| {
-        let key = crate::words::fold(title);
-        out.iter()
-            .any(|i| i.id == id || crate::words::fold(&i.title) == key)
-    };
     // One coded line is a reference in passing; an agenda codes several.
     let coded = text
         .lines
@@ -278,145 +272,18 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
         .filter(|l| matches!(classify(l), Some(Item::Coded(..))))
         .count()
         >= 2;
-    let mut top: Option<String> = None;
-    let mut last_top = 0u32;
-    let mut seen_any = !items.is_empty();
-    // Inside a list of people ("Participants:" and the roll, at the top or
-    // under "1.1 Roll call"): its first block of lines is passed over, and
-    // then all until the outline goes on.
-    let mut in_list = false;
-    let mut in_block = false;
-    let mut block_done = false;
-    // The open levels of a nested list, (indent, id), and whether the line
-    // before was an item of it: a nested list is one block of lines.
-    let mut levels: Vec<(usize, String)> = Vec::new();
-    let mut after_item = false;
+    let mut o = Outline::new(items, coded);
     for line in text.lines.iter().filter(|l| l.number >= from_line) {
-        if line.is_blank() {
-            block_done |= in_block;
-            continue;
-        }
-        if super::roster::is_list_heading(line, lex) {
-            in_list = true;
-            in_block = false;
-            block_done = false;
-            after_item = false;
-            continue;
-        }
-        let t = line.text();
-        let item = classify(line);
-        if in_list {
-            if !block_done {
-                in_block = true;
-                continue;
-            }
-            match &item {
-                Some(Item::Top(n, title)) if n != NEXT_NUMBER && is_heading_text(title) => {
-                    let n = n.parse::<u32>().unwrap_or(0);
-                    // A list numbered from 1 again is an annex of people: the outline is over.
-                    if seen_any && n <= last_top {
-                        break;
-                    }
-                    if !seen_any && n != 1 {
-                        continue;
-                    }
-                    in_list = false;
-                }
-                Some(Item::Path(id, _))
-                    if top
-                        .as_ref()
-                        .is_some_and(|n| id.starts_with(&format!("{n}."))) =>
-                {
-                    in_list = false;
-                }
-                _ => continue,
-            }
-        }
-        let was_after_item = after_item;
-        after_item = false;
-        // A sentence under a number ("2. Any changes? None seen.") is a
-        // point of the minutes, not a heading.
-        let sentence = t.trim_end().ends_with('.') && !t.trim_end().ends_with("etc.");
-        match item {
-            Some(Item::Top(n, title))
-                if n != NEXT_NUMBER && is_heading_text(&title) && !sentence =>
-            {
-                while levels
-                    .last()
-                    .is_some_and(|(indent, _)| *indent > line.indent)
-                {
-                    levels.pop();
-                }
-                if levels
-                    .last()
-                    .is_some_and(|(indent, _)| *indent == line.indent)
-                {
-                    levels.pop();
-                }
-                let nested = was_after_item && !levels.is_empty();
-                if !nested {
-                    levels.clear();
-                    // Without an agenda list, only an outline that starts at 1 counts.
-                    if !seen_any && n != "1" {
-                        continue;
-                    }
-                    last_top = n.parse().unwrap_or(last_top);
-                }
-                let id = match levels.last() {
-                    Some((_, parent)) if nested => format!("{parent}.{n}"),
-                    _ => n,
-                };
-                levels.push((line.indent, id.clone()));
-                seen_any = true;
-                after_item = true;
-                top = Some(id.clone());
-                if !known(&out, &id, &title) {
-                    out.push(AgendaItem { id, title });
-                }
-            }
-            Some(Item::Path(id, title))
-                if is_heading_text(&title)
-                    && !sentence
-                    && top
-                        .as_ref()
-                        .is_some_and(|n| id.starts_with(&format!("{n}."))) =>
-            {
-                if !known(&out, &id, &title) {
-                    out.push(AgendaItem { id, title });
-                }
-            }
-            Some(Item::Coded(id, title)) if coded && is_heading_text(&title) => {
-                seen_any = true;
-                top = Some(id.clone());
-                if !known(&out, &id, &title) {
-                    out.push(AgendaItem { id, title });
-                }
-            }
-            // Lettered lines under a bullet are a list in the discussion, not
-            // sub-items; nor are the parts of an attendance section ("a. Present").
-            Some(Item::Sub(Some(letter), title))
-                if is_heading_text(&title)
-                    && !t.starts_with(['-', '*', '•'])
-                    && !is_heading_line_text(&title, lex) =>
-            {
-                if let Some(n) = &top {
-                    let id = format!("{n}.{letter}");
-                    if !known(&out, &id, &title) {
-                        out.push(AgendaItem { id, title });
-                    }
-                }
-            }
-            Some(Item::Top(..)) => top = None,
-            _ => {
-                if line.emphasised && !is_heading_text(t) {
-                    top = None;
-                }
-            }
+        match o.through_lists(line, lex) {
+            Flow::Next => {}
+            Flow::Stop => break,
+            Flow::Read(item) => o.read(line, item, lex),
         }
     }
-    if out.is_empty() && from_line == 0 {
+    if o.out.is_empty() && from_line == 0 {
         return section_headings(text, lex);
     }
+    let mut out = o.out;
     // Keep the outline order: by top number, sub-items after their parent
     // (agenda codes keep the order of the minutes).
     if !coded {
@@ -426,6 +293,197 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
         });
     }
     out
+}
+
+/// What the outline does with a line.
+enum Flow {
+    /// Passed over.
+    Next,
+    /// The outline is over.
+    Stop,
+    /// Read as a possible item.
+    Read(Option<Item>),
+}
+
+/// The numbered outline of minutes as it is read, line by line.
+struct Outline {
+    out: Vec<AgendaItem>,
+    /// The agenda codes its items ("B.11.2").
+    coded: bool,
+    /// The item the lines below belong to.
+    top: Option<String>,
+    last_top: u32,
+    seen_any: bool,
+    /// Inside a list of people ("Participants:" and the roll, at the top or
+    /// under "1.1 Roll call"): its first block of lines is passed over, and
+    /// then all until the outline goes on.
+    in_list: bool,
+    in_block: bool,
+    block_done: bool,
+    /// The open levels of a nested list, (indent, id), and whether the line
+    /// before was an item of it: a nested list is one block of lines.
+    levels: Vec<(usize, String)>,
+    after_item: bool,
+}
+
+impl Outline {
+    fn new(items: &[AgendaItem], coded: bool) -> Self {
+        Self {
+            out: items.to_vec(),
+            coded,
+            top: None,
+            last_top: 0,
+            seen_any: !items.is_empty(),
+            in_list: false,
+            in_block: false,
+            block_done: false,
+            levels: Vec::new(),
+            after_item: false,
+        }
+    }
+
+    /// Adds an item unless its number or title is there already.
+    fn push(&mut self, id: String, title: String) {
+        let key = crate::words::fold(&title);
+        let known = self
+            .out
+            .iter()
+            .any(|i| i.id == id || crate::words::fold(&i.title) == key);
+        if !known {
+            self.out.push(AgendaItem { id, title });
+        }
+    }
+
+    /// Blank lines and lists of people: a list's first block is passed over,
+    /// then every line until the outline goes on (its next number, or a
+    /// sub-item of the current one); a list numbered from 1 again is an annex
+    /// of people, and the outline is over.
+    fn through_lists(&mut self, line: &Line, lex: &Lexicons) -> Flow {
+        if line.is_blank() {
+            self.block_done |= self.in_block;
+            return Flow::Next;
+        }
+        if super::roster::is_list_heading(line, lex) {
+            self.in_list = true;
+            self.in_block = false;
+            self.block_done = false;
+            self.after_item = false;
+            return Flow::Next;
+        }
+        let item = classify(line);
+        if !self.in_list {
+            return Flow::Read(item);
+        }
+        if !self.block_done {
+            self.in_block = true;
+            return Flow::Next;
+        }
+        match &item {
+            Some(Item::Top(n, title)) if n != NEXT_NUMBER && is_heading_text(title) => {
+                let n = n.parse::<u32>().unwrap_or(0);
+                if self.seen_any && n <= self.last_top {
+                    return Flow::Stop;
+                }
+                if !self.seen_any && n != 1 {
+                    return Flow::Next;
+                }
+            }
+            Some(Item::Path(id, _)) if self.under_top(id) => {}
+            _ => return Flow::Next,
+        }
+        self.in_list = false;
+        Flow::Read(item)
+    }
+
+    /// `id` is a sub-item of the current item.
+    fn under_top(&self, id: &str) -> bool {
+        self.top
+            .as_ref()
+            .is_some_and(|n| id.starts_with(&format!("{n}.")))
+    }
+
+    /// A line of the outline: a numbered item, a sub-item, a coded item, a
+    /// lettered sub-item; or a line that closes the current item.
+    fn read(&mut self, line: &Line, item: Option<Item>, lex: &Lexicons) {
+        let t = line.text();
+        let was_after_item = self.after_item;
+        self.after_item = false;
+        // A sentence under a number ("2. Any changes? None seen.") is a
+        // point of the minutes, not a heading.
+        let sentence = t.trim_end().ends_with('.') && !t.trim_end().ends_with("etc.");
+        match item {
+            Some(Item::Top(n, title))
+                if n != NEXT_NUMBER && is_heading_text(&title) && !sentence =>
+            {
+                self.numbered(line, n, title, was_after_item);
+            }
+            Some(Item::Path(id, title))
+                if is_heading_text(&title) && !sentence && self.under_top(&id) =>
+            {
+                self.push(id, title);
+            }
+            Some(Item::Coded(id, title)) if self.coded && is_heading_text(&title) => {
+                self.seen_any = true;
+                self.top = Some(id.clone());
+                self.push(id, title);
+            }
+            // Lettered lines under a bullet are a list in the discussion, not
+            // sub-items; nor are the parts of an attendance section ("a. Present").
+            Some(Item::Sub(Some(letter), title))
+                if is_heading_text(&title)
+                    && !t.starts_with(['-', '*', '•'])
+                    && !is_heading_line_text(&title, lex) =>
+            {
+                if let Some(n) = &self.top {
+                    let id = format!("{n}.{letter}");
+                    self.push(id, title);
+                }
+            }
+            Some(Item::Top(..)) => self.top = None,
+            _ => {
+                if line.emphasised && !is_heading_text(t) {
+                    self.top = None;
+                }
+            }
+        }
+    }
+
+    /// "2. Title": a top item, or an item of a nested list when it is
+    /// indented under the item on the line before. Without an agenda list,
+    /// only an outline that starts at 1 counts.
+    fn numbered(&mut self, line: &Line, n: String, title: String, was_after_item: bool) {
+        while self
+            .levels
+            .last()
+            .is_some_and(|(indent, _)| *indent > line.indent)
+        {
+            self.levels.pop();
+        }
+        if self
+            .levels
+            .last()
+            .is_some_and(|(indent, _)| *indent == line.indent)
+        {
+            self.levels.pop();
+        }
+        let nested = was_after_item && !self.levels.is_empty();
+        if !nested {
+            self.levels.clear();
+            if !self.seen_any && n != "1" {
+                return;
+            }
+            self.last_top = n.parse().unwrap_or(self.last_top);
+        }
+        let id = match self.levels.last() {
+            Some((_, parent)) if nested => format!("{parent}.{n}"),
+            _ => n,
+        };
+        self.levels.push((line.indent, id.clone()));
+        self.seen_any = true;
+        self.after_item = true;
+        self.top = Some(id.clone());
+        self.push(id, title);
+    }
 }
 
 /// The unnumbered section headings of minutes whose heading levels were lost

@@ -282,38 +282,9 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
     let mut out = Vec::new();
     // A timestamped turn: "[00:01:27] Priyanka Bhatt (she/her): Sure."
     if let Some((range, name)) = timestamped_turn(t, lex) {
-        out.push(NameMention {
-            text: title_case(name),
-            fact: FactKind::Spoke,
-            definite: true,
-            range,
-        });
+        out.push(spoke(name, range));
     }
-    // A transcript turn: ">> CHENGETAI MASANGO: Thank you."
-    if let Some(rest) = t.strip_prefix(">>") {
-        if let Some((speaker, _)) = rest.split_once(':') {
-            let name = speaker.trim();
-            let words: Vec<&str> = name.split(' ').collect();
-            // ">> SPEAKER:" and ">> PARTICIPANT:" name nobody.
-            let generic = words
-                .iter()
-                .any(|w| lex.not_names.contains(&names::title_case(w)));
-            if !generic
-                && (1..=5).contains(&words.len())
-                && words.iter().all(|w| {
-                    w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !w.is_empty()
-                })
-            {
-                let at = t.find(name).unwrap_or(0);
-                out.push(NameMention {
-                    text: title_case(name),
-                    fact: FactKind::Spoke,
-                    definite: true,
-                    range: at..at + name.len(),
-                });
-            }
-        }
-    }
+    out.extend(transcript_turn(t, lex));
     // The ">> NAME:" label of a turn is read above, never as a mention.
     let mut masked = masked.to_vec();
     if t.starts_with(">>") || TIMESTAMP_LABEL.is_match(t) {
@@ -321,92 +292,136 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
             masked.push(0..colon);
         }
     }
-    // A question-and-answer turn: "Q (Rodrigo Batista): ...", "A (Ms. Hoffmann): ...".
-    if let Some(c) = QA_TURN.captures(t) {
-        if let (Some(label), Some(who)) = (c.get(0), c.get(1)) {
-            let name = who.as_str().trim();
-            let words: Vec<&str> = name.split(' ').collect();
-            let person = (1..=5).contains(&words.len())
-                && words.iter().all(|w| is_name_word(w) || lex.is_honorific(w))
-                && words.iter().any(|w| !lex.is_honorific(w))
-                && !words.iter().any(|w| lex.not_names.contains(*w));
-            if person {
-                out.push(NameMention {
-                    text: title_case(name),
-                    fact: FactKind::Spoke,
-                    definite: true,
-                    range: who.range(),
-                });
-            }
-            masked.push(0..label.end());
-        }
+    if let Some((label, who)) = qa_turn(t, lex) {
+        out.extend(who);
+        masked.push(label);
     }
     for (range, name) in name_runs(t, lex, &masked) {
-        if out
+        let inside_turn = out
             .iter()
-            .any(|m: &NameMention| m.range.start <= range.start && range.end <= m.range.end)
-        {
-            continue;
+            .any(|m: &NameMention| m.range.start <= range.start && range.end <= m.range.end);
+        if !inside_turn {
+            out.extend(name_run(t, range, name, lex));
         }
-        let after = &t[range.end..];
-        let possessive = after.starts_with("'s") || after.starts_with("’s");
-        let next_word = after
-            .trim_start_matches(['\'', '’'])
-            .trim_start_matches('s')
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        let speaks = !possessive && followed_by_speech(t, range.end, lex);
-        let main = main_clause_start(&t[..range.start]);
-        // A title ("Dr. Erik Lindqvist"), or "by X Y" / "X Y, who" / "X Y (Org)",
-        // says a run of name words is a person even when nobody speaks.
-        let before = t[..range.start].trim_end();
-        let full = name.split(' ').filter(|w| !lex.is_honorific(w)).count() >= 2;
-        let titled = name.split(' ').next().is_some_and(|w| lex.is_honorific(w));
-        // The given-name lexicon vouches for a full name anywhere whose other
-        // words are no common words ("Japan Meeting" is no person).
-        let first_word = name.split(' ').find(|w| !lex.is_honorific(w)).unwrap_or("");
-        let caps = first_word.chars().all(|c| !c.is_lowercase());
-        // In parentheses after a name, a name-shaped run is an affiliation.
-        let vouched = full
-            && !caps
-            && !t[..range.start].ends_with('(')
-            && lex.is_given(first_word)
-            && !lex.countries.contains(&crate::words::fold(first_word))
-            && !lex.places.contains(&crate::words::fold(name))
-            && name
-                .split(' ')
-                .skip(1)
-                .all(|w| !lex.common_words.contains(&w.to_lowercase()));
-        let named_person = titled
-            || vouched
-            || full
-                && (before.ends_with(" by")
-                    || after.starts_with(", who")
-                    || after.starts_with(" (") && !followed_by_own_acronym(name, after));
-        let asked = possessive && lex.possessive_speech.contains(&next_word);
-        let (fact, definite) = if (speaks && main) || asked {
-            (FactKind::Spoke, true)
-        } else if speaks {
-            (FactKind::Mentioned, true)
-        } else {
-            (FactKind::Mentioned, named_person)
-        };
-        // A single capitalised word that opens a sentence is too often not a name.
-        let single = !name.contains(' ');
-        if !definite && single && range.start == 0 && lex.not_names.contains(name) {
-            continue;
-        }
-        out.push(NameMention {
-            text: title_case(name),
-            fact,
-            definite,
-            range,
-        });
     }
-    // "Ms. Tanaka and Mr. Dlamini agreed": every subject of the verb spoke.
+    subjects_together(t, &mut out);
+    out
+}
+
+/// A definite mention of a person who spoke.
+fn spoke(name: &str, range: Range<usize>) -> NameMention {
+    NameMention {
+        text: title_case(name),
+        fact: FactKind::Spoke,
+        definite: true,
+        range,
+    }
+}
+
+/// A transcript turn: ">> CHENGETAI MASANGO: Thank you."; ">> SPEAKER:" and
+/// ">> PARTICIPANT:" name nobody.
+fn transcript_turn(t: &str, lex: &Lexicons) -> Option<NameMention> {
+    let (speaker, _) = t.strip_prefix(">>")?.split_once(':')?;
+    let name = speaker.trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let generic = words
+        .iter()
+        .any(|w| lex.not_names.contains(&names::title_case(w)));
+    let name_shaped = words
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)) && !w.is_empty());
+    if generic || !(1..=5).contains(&words.len()) || !name_shaped {
+        return None;
+    }
+    let at = t.find(name).unwrap_or(0);
+    Some(spoke(name, at..at + name.len()))
+}
+
+/// A question-and-answer turn: "Q (Rodrigo Batista): ...", "A (Ms. Hoffmann):
+/// ...": the label's range (never read as a mention), and the person who spoke
+/// when the parentheses hold a name.
+fn qa_turn(t: &str, lex: &Lexicons) -> Option<(Range<usize>, Option<NameMention>)> {
+    let c = QA_TURN.captures(t)?;
+    let (label, who) = (c.get(0)?, c.get(1)?);
+    let name = who.as_str().trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let person = (1..=5).contains(&words.len())
+        && words.iter().all(|w| is_name_word(w) || lex.is_honorific(w))
+        && words.iter().any(|w| !lex.is_honorific(w))
+        && !words.iter().any(|w| lex.not_names.contains(*w));
+    Some((0..label.end(), person.then(|| spoke(name, who.range()))))
+}
+
+/// A run of name words in running text: it spoke when a speech verb follows
+/// it in a main clause ("Ana Lee said"), or when its possessive asks ("Ana
+/// Lee's question"); otherwise it is mentioned, definitely so when something
+/// says it is a person ([`is_named_person`]). A single capitalised word that
+/// opens a sentence and is no name is left out.
+fn name_run(t: &str, range: Range<usize>, name: &str, lex: &Lexicons) -> Option<NameMention> {
+    let after = &t[range.end..];
+    let possessive = after.starts_with("'s") || after.starts_with("’s");
+    let next_word = after
+        .trim_start_matches(['\'', '’'])
+        .trim_start_matches('s')
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let speaks = !possessive && followed_by_speech(t, range.end, lex);
+    let main = main_clause_start(&t[..range.start]);
+    let asked = possessive && lex.possessive_speech.contains(&next_word);
+    let (fact, definite) = if (speaks && main) || asked {
+        (FactKind::Spoke, true)
+    } else if speaks {
+        (FactKind::Mentioned, true)
+    } else {
+        (FactKind::Mentioned, is_named_person(t, &range, name, lex))
+    };
+    let single = !name.contains(' ');
+    if !definite && single && range.start == 0 && lex.not_names.contains(name) {
+        return None;
+    }
+    Some(NameMention {
+        text: title_case(name),
+        fact,
+        definite,
+        range,
+    })
+}
+
+/// A title ("Dr. Erik Lindqvist"), or "by X Y" / "X Y, who" / "X Y (Org)",
+/// says a run of name words is a person even when nobody speaks; so does the
+/// given-name lexicon, for a full name anywhere whose other words are no
+/// common words ("Japan Meeting" is no person). In parentheses after a name, a
+/// name-shaped run is an affiliation.
+fn is_named_person(t: &str, range: &Range<usize>, name: &str, lex: &Lexicons) -> bool {
+    let after = &t[range.end..];
+    let before = t[..range.start].trim_end();
+    let full = name.split(' ').filter(|w| !lex.is_honorific(w)).count() >= 2;
+    let titled = name.split(' ').next().is_some_and(|w| lex.is_honorific(w));
+    let first_word = name.split(' ').find(|w| !lex.is_honorific(w)).unwrap_or("");
+    let caps = first_word.chars().all(|c| !c.is_lowercase());
+    let vouched = full
+        && !caps
+        && !t[..range.start].ends_with('(')
+        && lex.is_given(first_word)
+        && !lex.countries.contains(&crate::words::fold(first_word))
+        && !lex.places.contains(&crate::words::fold(name))
+        && name
+            .split(' ')
+            .skip(1)
+            .all(|w| !lex.common_words.contains(&w.to_lowercase()));
+    titled
+        || vouched
+        || full
+            && (before.ends_with(" by")
+                || after.starts_with(", who")
+                || after.starts_with(" (") && !followed_by_own_acronym(name, after))
+}
+
+/// "Ms. Tanaka and Mr. Dlamini agreed": every subject of the verb spoke.
+fn subjects_together(t: &str, out: &mut [NameMention]) {
     for i in (0..out.len().saturating_sub(1)).rev() {
         let (a, b) = (&out[i], &out[i + 1]);
         let between = &t[a.range.end..b.range.start];
@@ -418,7 +433,6 @@ pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<Na
             out[i].definite = true;
         }
     }
-    out
 }
 
 #[cfg(test)]
