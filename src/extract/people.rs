@@ -578,7 +578,6 @@ pub fn rolls(
     skip: &HashSet<usize>,
     nicks: &HashSet<String>,
 ) -> Vec<Found> {
-    let lex = &ex.lex;
     let mut out = Vec::new();
     let headings = headings(text);
     let heading_above = |line: usize| headings[line.min(headings.len() - 1)];
@@ -597,13 +596,7 @@ pub fn rolls(
         if skip.contains(&line) {
             continue;
         }
-        let labels: Vec<(Range<usize>, &str)> = ROLL_LABEL
-            .captures_iter(t)
-            .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
-            .filter(|(_, l)| {
-                holds_word(l, &lex.attendance_words) || holds_word(l, &lex.absence_words)
-            })
-            .collect();
+        let labels = roll_labels(t, &ex.lex);
         let mut parts: Vec<(Qualifier, &str, bool)> = Vec::new();
         match place {
             Place::Line(_) if labels.is_empty() => {
@@ -618,82 +611,118 @@ pub fn rolls(
             parts.push((Qualifier::of(label, ex), &t[range.end..stop], false));
         }
         for (q, body, bare) in parts {
-            let items = roll_items(body.trim_end_matches('.'), lex);
-            // A roll of one-word handles, two of which at least speak in the
-            // record: every handle of it is a person's ("chris, plh, nina").
-            let handle = |i: &str| {
-                !i.is_empty()
-                    && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
-                    && i.starts_with(char::is_lowercase)
-            };
-            let speaking = items
-                .iter()
-                .filter(|(_, i)| nicks.contains(&fold(i)))
-                .count();
-            // Under a label ("Regrets: bertil"), one handle is enough when
-            // the record's turns are by handles.
-            let handles = (speaking >= 2 || !bare && nicks.len() >= 2)
-                && items.iter().all(|(_, i)| handle(i));
-            let people: Vec<(NameSpan, bool, &str)> = items
-                .iter()
-                .filter_map(|(_, item)| {
-                    if handles {
-                        let n = NameSpan {
-                            len: item.len(),
-                            name: (*item).to_owned(),
-                            given: false,
-                            honorific: false,
-                            words: 1,
-                        };
-                        return Some((n, true, &item[..]));
-                    }
-                    roll_person(item, ex, nicks).map(|(n, nick)| (n, nick, &item[..]))
-                })
-                .collect();
-            if bare {
-                // A bare list: most items are names, most names vouched for.
-                let vouched = people
-                    .iter()
-                    .filter(|(n, nick, _)| *nick || n.given || n.honorific)
-                    .count();
-                let vouched = vouched * 3 >= people.len() * 2;
-                // Nothing but names, each followed by at most a parenthesis
-                // or a dash: a clause after one ("... agreed") makes it prose.
-                let plain = people.iter().all(|(n, _, item)| {
-                    let tail = item[n.len..].trim_start();
-                    tail.is_empty() || tail.starts_with(['(', '-', '–', '/'])
-                });
-                let enough = items.len() >= 3 || q.any() && items.len() >= 2;
-                let named = people.len() == items.len()
-                    || items.len() >= 4 && people.len() + 1 == items.len();
-                if !enough || !named || !plain || !vouched {
-                    continue;
-                }
+            let items = roll_items(body.trim_end_matches('.'), &ex.lex);
+            let people = roll_people(&items, ex, nicks, bare);
+            if bare && !is_bare_roll(&items, &people, q) {
+                continue;
             }
             for (n, nick, item) in people {
-                let mut cues = n.cues();
-                cues.push(Cue::Roll);
-                if nick {
-                    cues.push(Cue::SpeakerLabel);
-                }
-                let fact = q.fact(&item[n.len..], ex, &mut cues);
-                if fact == FactKind::Spoke && q.participants {
-                    out.push(Found {
-                        name: n.name.clone(),
-                        fact: FactKind::Listed,
-                        place,
-                        cues: cues.clone(),
-                    });
-                }
-                out.push(Found {
-                    name: n.name,
-                    fact,
-                    place,
-                    cues,
-                });
+                out.extend(roll_found(n, nick, item, q, place, ex));
             }
         }
     }
+    out
+}
+
+/// The attendance and absence labels of a text ("Present:", "Apologies:"),
+/// with their ranges.
+fn roll_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
+    ROLL_LABEL
+        .captures_iter(t)
+        .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
+        .filter(|(_, l)| holds_word(l, &lex.attendance_words) || holds_word(l, &lex.absence_words))
+        .collect()
+}
+
+/// The people of a roll's items, each with whether it is a handle and its
+/// item. A roll of one-word handles, two of which at least speak in the
+/// record, is a roll of people ("chris, plh, nina"); under a label ("Regrets:
+/// bertil") one handle is enough when the record's turns are by handles.
+fn roll_people<'a>(
+    items: &[(usize, &'a str)],
+    ex: &Extractor,
+    nicks: &HashSet<String>,
+    bare: bool,
+) -> Vec<(NameSpan, bool, &'a str)> {
+    let handle = |i: &str| {
+        !i.is_empty()
+            && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+            && i.starts_with(char::is_lowercase)
+    };
+    let speaking = items
+        .iter()
+        .filter(|(_, i)| nicks.contains(&fold(i)))
+        .count();
+    let handles =
+        (speaking >= 2 || !bare && nicks.len() >= 2) && items.iter().all(|(_, i)| handle(i));
+    items
+        .iter()
+        .filter_map(|&(_, item)| {
+            if handles {
+                let n = NameSpan {
+                    len: item.len(),
+                    name: item.to_owned(),
+                    given: false,
+                    honorific: false,
+                    words: 1,
+                };
+                return Some((n, true, item));
+            }
+            roll_person(item, ex, nicks).map(|(n, nick)| (n, nick, item))
+        })
+        .collect()
+}
+
+/// A bare list (no label) is a roll when it has enough items, most of them
+/// names, most names vouched for, and nothing but names, each followed by at
+/// most a parenthesis or a dash: a clause after one ("... agreed") makes it
+/// prose.
+fn is_bare_roll(items: &[(usize, &str)], people: &[(NameSpan, bool, &str)], q: Qualifier) -> bool {
+    let vouched = people
+        .iter()
+        .filter(|(n, nick, _)| *nick || n.given || n.honorific)
+        .count();
+    let vouched = vouched * 3 >= people.len() * 2;
+    let plain = people.iter().all(|(n, _, item)| {
+        let tail = item[n.len..].trim_start();
+        tail.is_empty() || tail.starts_with(['(', '-', '–', '/'])
+    });
+    let enough = items.len() >= 3 || q.any() && items.len() >= 2;
+    let named = people.len() == items.len() || items.len() >= 4 && people.len() + 1 == items.len();
+    enough && named && plain && vouched
+}
+
+/// A person of a roll, with the fact its qualifier and its item's tail
+/// state; a speaker of a participants heading ("Speakers") is listed too.
+fn roll_found(
+    n: NameSpan,
+    nick: bool,
+    item: &str,
+    q: Qualifier,
+    place: Place,
+    ex: &Extractor,
+) -> Vec<Found> {
+    let mut cues = n.cues();
+    cues.push(Cue::Roll);
+    if nick {
+        cues.push(Cue::SpeakerLabel);
+    }
+    let fact = q.fact(&item[n.len..], ex, &mut cues);
+    let mut out = Vec::new();
+    if fact == FactKind::Spoke && q.participants {
+        out.push(Found {
+            name: n.name.clone(),
+            fact: FactKind::Listed,
+            place,
+            cues: cues.clone(),
+        });
+    }
+    out.push(Found {
+        name: n.name,
+        fact,
+        place,
+        cues,
+    });
     out
 }
 
@@ -722,132 +751,144 @@ static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 /// given name or the record uses it to open two turns at least; field labels
 /// ("Action:", "Date:") never do.
 pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found> {
-    let lex = &ex.lex;
+    let uses = label_uses(text);
     let mut out = Vec::new();
-    let field = |l: &str| {
-        let f = fold(l);
-        lex.not_speaker_labels.contains(&f)
-            || f.split(' ').any(|w| lex.not_speaker_labels.contains(w))
-            || lex.is_section_heading(l)
-            || holds_word(l, &lex.attendance_words)
-            || holds_word(l, &lex.absence_words)
-    };
-    // How often each one-word label opens a line.
-    let mut uses: HashMap<String, usize> = HashMap::new();
-    for line in &text.lines {
-        if let Some(c) = LABEL_TURN.captures(line.text()) {
-            if let Some(l) = c.get(1) {
-                if !l.as_str().contains(' ') {
-                    *uses.entry(fold(l.as_str())).or_default() += 1;
-                }
-            }
-        }
-    }
     for line in &text.lines {
         if line.is_blank() || skip.contains(&line.number) {
             continue;
         }
-        let t = line.text();
-        if let Some(nick) = NICK_TURN.captures(t).and_then(|c| c.get(1)) {
-            let n = nick.as_str();
-            if !field(n) {
-                out.push(Found {
-                    name: n.to_owned(),
-                    fact: FactKind::Spoke,
-                    place: Place::Line(line.number),
-                    cues: vec![Cue::SpeakerLabel],
-                });
-            }
-            continue;
-        }
-        if t.trim_start().starts_with(">>") {
-            continue;
-        }
-        let Some(label) = LABEL_TURN.captures(t).and_then(|c| c.get(1)) else {
-            continue;
-        };
-        let l = label.as_str();
-        if field(l) {
-            continue;
-        }
-        if l.contains(' ') {
-            if let Some(n) = name_at(l, ex, 2).filter(|n| n.len == l.len()) {
-                let mut cues = n.cues();
-                cues.push(Cue::SpeakerLabel);
-                out.push(Found {
-                    name: n.name,
-                    fact: FactKind::Spoke,
-                    place: Place::Line(line.number),
-                    cues,
-                });
-            }
-            continue;
-        }
-        if l.chars().count() < 2 {
-            continue;
-        }
-        let known = l.starts_with(char::is_uppercase) && is_given(l, ex) && name_word(l);
-        let repeated = uses.get(&fold(l)).copied().unwrap_or(0) >= 2;
-        let caps = l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase());
-        let org = ex.orgs.lookup(l).is_some() || lex.countries.contains(&fold(l));
-        // An all-capitals word ("RESOLUTION") needs the lexicon.
-        let vouched = if caps { known } else { known || repeated };
-        if vouched && !org && !excluded(l, true, ex) {
-            let mut cues = vec![Cue::SpeakerLabel];
-            if known {
-                cues.push(Cue::GivenName);
-            }
-            out.push(Found {
-                name: title_case(l),
-                fact: FactKind::Spoke,
-                place: Place::Line(line.number),
-                cues,
-            });
-        }
+        out.extend(line_turn(line.text(), ex, &uses).map(|(name, cues)| Found {
+            name,
+            fact: FactKind::Spoke,
+            place: Place::Line(line.number),
+            cues,
+        }));
     }
     for (i, s) in text.sentences.iter().enumerate() {
-        let t = s.text();
-        // The first label of a sentence is read by the transcript rule of
-        // `speech`; those inside it are this rule's.
-        for c in CAPTION_LABEL.captures_iter(t) {
-            let Some(label) = c.get(1) else { continue };
-            if label.start() <= 3 {
-                continue;
-            }
-            let l = label.as_str().trim();
-            if field(l) || l.split(' ').any(|w| lex.not_names.contains(&title_case(w))) {
-                continue;
-            }
-            if let Some(n) = name_at(l, ex, 1).filter(|n| n.len == l.len()) {
-                let mut cues = n.cues();
-                cues.push(Cue::SpeakerLabel);
-                out.push(Found {
-                    name: n.name,
-                    fact: FactKind::Spoke,
-                    place: Place::Sentence(i),
-                    cues,
-                });
-            }
-        }
-        for c in SELF_INTRO.captures_iter(t) {
-            let Some(m) = c.get(1) else { continue };
-            let Some(n) = name_at(&t[m.start()..], ex, 1) else {
-                continue;
-            };
-            if n.words < 2 && !n.given {
-                continue;
-            }
-            let mut cues = n.cues();
-            cues.push(Cue::SelfIntroduction);
-            out.push(Found {
-                name: n.name,
-                fact: FactKind::Spoke,
-                place: Place::Sentence(i),
-                cues,
-            });
-        }
+        let spoke = caption_labels(s.text(), ex).chain(self_introductions(s.text(), ex));
+        out.extend(spoke.map(|(name, cues)| Found {
+            name,
+            fact: FactKind::Spoke,
+            place: Place::Sentence(i),
+            cues,
+        }));
     }
     out
+}
+
+/// A label that opens a field of the minutes, not a turn ("Action:",
+/// "Present:", a section heading).
+fn is_field_label(l: &str, lex: &Lexicons) -> bool {
+    let f = fold(l);
+    lex.not_speaker_labels.contains(&f)
+        || f.split(' ').any(|w| lex.not_speaker_labels.contains(w))
+        || lex.is_section_heading(l)
+        || holds_word(l, &lex.attendance_words)
+        || holds_word(l, &lex.absence_words)
+}
+
+/// How often each one-word label opens a line, folded.
+fn label_uses(text: &Text) -> HashMap<String, usize> {
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for line in &text.lines {
+        if let Some(l) = LABEL_TURN.captures(line.text()).and_then(|c| c.get(1)) {
+            if !l.as_str().contains(' ') {
+                *uses.entry(fold(l.as_str())).or_default() += 1;
+            }
+        }
+    }
+    uses
+}
+
+/// The speaker of a line that is a turn: "<nick> text" of a chat log, or
+/// "Name: text", with the cues that say it is a person. A caption's ">>"
+/// turn is read by `speech`.
+fn line_turn(t: &str, ex: &Extractor, uses: &HashMap<String, usize>) -> Option<(String, Vec<Cue>)> {
+    let lex = &ex.lex;
+    if let Some(nick) = NICK_TURN.captures(t).and_then(|c| c.get(1)) {
+        let n = nick.as_str();
+        return (!is_field_label(n, lex)).then(|| (n.to_owned(), vec![Cue::SpeakerLabel]));
+    }
+    if t.trim_start().starts_with(">>") {
+        return None;
+    }
+    let l = LABEL_TURN.captures(t).and_then(|c| c.get(1))?.as_str();
+    if is_field_label(l, lex) {
+        return None;
+    }
+    if l.contains(' ') {
+        let n = name_at(l, ex, 2).filter(|n| n.len == l.len())?;
+        let mut cues = n.cues();
+        cues.push(Cue::SpeakerLabel);
+        return Some((n.name, cues));
+    }
+    one_word_label(l, ex, uses)
+}
+
+/// "Anriette: ...": a one-word label is a speaker when the given-name lexicon
+/// knows it or it opens two lines or more (an all-capitals word,
+/// "RESOLUTION", needs the lexicon); never an organisation or a country.
+fn one_word_label(
+    l: &str,
+    ex: &Extractor,
+    uses: &HashMap<String, usize>,
+) -> Option<(String, Vec<Cue>)> {
+    if l.chars().count() < 2 {
+        return None;
+    }
+    let known = l.starts_with(char::is_uppercase) && is_given(l, ex) && name_word(l);
+    let repeated = uses.get(&fold(l)).copied().unwrap_or(0) >= 2;
+    let caps = l.len() > 1 && l.chars().all(|c| c.is_ascii_uppercase());
+    let org = ex.orgs.lookup(l).is_some() || ex.lex.countries.contains(&fold(l));
+    let vouched = if caps { known } else { known || repeated };
+    if !vouched || org || excluded(l, true, ex) {
+        return None;
+    }
+    let mut cues = vec![Cue::SpeakerLabel];
+    if known {
+        cues.push(Cue::GivenName);
+    }
+    Some((title_case(l), cues))
+}
+
+/// Caption labels inside a sentence ("... >> ANA LEE: ..."); the first label
+/// of a sentence is read by the transcript rule of `speech`.
+fn caption_labels<'a>(
+    t: &'a str,
+    ex: &'a Extractor,
+) -> impl Iterator<Item = (String, Vec<Cue>)> + 'a {
+    CAPTION_LABEL.captures_iter(t).filter_map(move |c| {
+        let label = c.get(1).filter(|l| l.start() > 3)?;
+        let l = label.as_str().trim();
+        let generic = l
+            .split(' ')
+            .any(|w| ex.lex.not_names.contains(&title_case(w)));
+        if is_field_label(l, &ex.lex) || generic {
+            return None;
+        }
+        let n = name_at(l, ex, 1).filter(|n| n.len == l.len())?;
+        let mut cues = n.cues();
+        cues.push(Cue::SpeakerLabel);
+        Some((n.name, cues))
+    })
+}
+
+/// "My name is Ana Lee", "This is Ana speaking": a person introducing
+/// themself spoke (a full name, or a given name the lexicon knows).
+fn self_introductions<'a>(
+    t: &'a str,
+    ex: &'a Extractor,
+) -> impl Iterator<Item = (String, Vec<Cue>)> + 'a {
+    SELF_INTRO.captures_iter(t).filter_map(move |c| {
+        let m = c.get(1)?;
+        let n = name_at(&t[m.start()..], ex, 1)?;
+        if n.words < 2 && !n.given {
+            return None;
+        }
+        let mut cues = n.cues();
+        cues.push(Cue::SelfIntroduction);
+        Some((n.name, cues))
+    })
 }
 
 #[cfg(test)]
