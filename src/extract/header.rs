@@ -512,119 +512,15 @@ fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons, month_first: bool) 
 
 /// "The meeting was hosted by A (Nick) and moderated by B."
 fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
-    let verbs: Vec<String> = lex
-        .roster_verbs
-        .iter()
-        .map(|(v, _)| regex::escape(v))
-        .collect();
-    if verbs.is_empty() {
-        return;
-    }
-    let verb = format!("(?:{})", verbs.join("|"));
-    let Ok(passive) = Regex::new(&format!(
-        r"(?i)\b(?:meeting|call|session|it|discussion|conversation)\b[^.;]{{0,40}}?\b(?:was|were|is)\s+(?:[a-z]+\s+)?{verb}\b"
-    )) else {
+    let (Some(passive), Some(by)) = (&lex.roster.passive, &lex.roster.by) else {
         return;
     };
-    let Ok(by) = Regex::new(&format!(r"(?i)\b({verb}(?:\s+and\s+{verb})*)\s+by\s+")) else {
-        return;
-    };
-    let labels: Vec<String> = lex
-        .roster_labels
-        .iter()
-        .map(|(l, _)| regex::escape(l))
-        .collect();
-    let labelled = Regex::new(&format!(
-        r"(?i)(?:^|[.;]\s+|\s)({})\s*:\s+",
-        labels.join("|")
-    ))
-    .ok();
     for (si, s) in text.sentences.iter().enumerate().take(40) {
         let t = s.text();
-        // "Chair: Mariam Haidari (PNMA co-facilitator)."
-        if let Some(c) = labelled
-            .as_ref()
-            .and_then(|r| r.captures(t))
-            .filter(|_| !labels.is_empty())
-        {
-            if let (Some(label), Some(whole)) = (c.get(1), c.get(0)) {
-                let role = lex
-                    .roster_labels
-                    .iter()
-                    .find(|(l, _)| l.eq_ignore_ascii_case(label.as_str()))
-                    .map_or("moderator", |(_, r)| r.as_str());
-                for name in names_at(t, whole.end(), lex) {
-                    let list = if role == "host" {
-                        &mut h.hosts
-                    } else {
-                        &mut h.moderators
-                    };
-                    if !list.iter().any(|n| n.name == name.name) {
-                        list.push(RosterName {
-                            sentence: si,
-                            ..name
-                        });
-                    }
-                }
-            }
-        }
-        // "Matteo Conti chaired the call", "Valentina Sosa, who chairs the
-        // committee, opened the meeting".
-        let active = lex.active_roster.as_ref().and_then(|r| r.captures(t));
-        if let Some(c) = active.or_else(|| WHO_CHAIRS.captures(t)) {
-            if let Some(who) = c.get(1) {
-                // The role `[roster-verbs]` gives the verb.
-                let host = c.get(2).is_some_and(|v| {
-                    lex.roster_verbs
-                        .iter()
-                        .any(|(verb, role)| verb == v.as_str() && role == "host")
-                });
-                for name in names_at(t, who.start(), lex) {
-                    let list = if host {
-                        &mut h.hosts
-                    } else {
-                        &mut h.moderators
-                    };
-                    if !list.iter().any(|n| n.name == name.name) {
-                        list.push(RosterName {
-                            sentence: si,
-                            ..name
-                        });
-                    }
-                }
-            }
-        }
-        let Some(start) = passive.find(t) else {
-            continue;
-        };
-        for c in by.captures_iter(&t[start.start()..]) {
-            let (Some(verbs), Some(whole)) = (c.get(1), c.get(0)) else {
-                continue;
-            };
-            let roles: Vec<&str> = lex
-                .roster_verbs
-                .iter()
-                .filter(|(v, _)| {
-                    Regex::new(&format!(r"(?i)\b{}\b", regex::escape(v)))
-                        .is_ok_and(|r| r.is_match(verbs.as_str()))
-                })
-                .map(|(_, role)| role.as_str())
-                .collect();
-            let from = start.start() + whole.end();
-            for name in names_at(t, from, lex) {
-                let named = RosterName {
-                    sentence: si,
-                    ..name
-                };
-                if roles.contains(&"host") && !h.hosts.iter().any(|n| n.name == named.name) {
-                    h.hosts.push(named.clone());
-                }
-                if roles.contains(&"moderator")
-                    && !h.moderators.iter().any(|n| n.name == named.name)
-                {
-                    h.moderators.push(named);
-                }
-            }
+        labelled_roles(t, si, h, lex);
+        active_roles(t, si, h, lex);
+        if let Some(start) = passive.find(t) {
+            passive_roles(t, start.start(), by, si, h, lex);
         }
         if !h.moderators.is_empty() || !h.hosts.is_empty() {
             // Later roster sentences describe other events.
@@ -633,6 +529,91 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
     }
     if h.moderators.is_empty() {
         self_moderator(text, h, lex);
+    }
+}
+
+/// Adds `name`, named in sentence `si`, to `list` unless it is there.
+fn add_named(list: &mut Vec<RosterName>, name: RosterName, si: usize) {
+    if !list.iter().any(|n| n.name == name.name) {
+        list.push(RosterName {
+            sentence: si,
+            ..name
+        });
+    }
+}
+
+/// "Chair: Mariam Haidari (PNMA co-facilitator).": the role
+/// `[roster-labels]` gives the label (moderator unless it says host).
+fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
+    let Some(c) = lex.roster.labelled.as_ref().and_then(|r| r.captures(t)) else {
+        return;
+    };
+    let (Some(label), Some(whole)) = (c.get(1), c.get(0)) else {
+        return;
+    };
+    let role = lex
+        .roster_labels
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(label.as_str()))
+        .map_or("moderator", |(_, r)| r.as_str());
+    for name in names_at(t, whole.end(), lex) {
+        let list = if role == "host" {
+            &mut h.hosts
+        } else {
+            &mut h.moderators
+        };
+        add_named(list, name, si);
+    }
+}
+
+/// "Matteo Conti chaired the call", "Valentina Sosa, who chairs the
+/// committee, opened the meeting": the role `[roster-verbs]` gives the verb.
+fn active_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
+    let active = lex.active_roster.as_ref().and_then(|r| r.captures(t));
+    let Some(c) = active.or_else(|| WHO_CHAIRS.captures(t)) else {
+        return;
+    };
+    let Some(who) = c.get(1) else {
+        return;
+    };
+    let host = c.get(2).is_some_and(|v| {
+        lex.roster_verbs
+            .iter()
+            .any(|(verb, role)| verb == v.as_str() && role == "host")
+    });
+    for name in names_at(t, who.start(), lex) {
+        let list = if host {
+            &mut h.hosts
+        } else {
+            &mut h.moderators
+        };
+        add_named(list, name, si);
+    }
+}
+
+/// "The meeting was chaired and hosted by A and B": after a passive roster
+/// clause (from `start`), the names after each "VERBS by" take the roles of
+/// its verbs.
+fn passive_roles(t: &str, start: usize, by: &Regex, si: usize, h: &mut Header, lex: &Lexicons) {
+    for c in by.captures_iter(&t[start..]) {
+        let (Some(verbs), Some(whole)) = (c.get(1), c.get(0)) else {
+            continue;
+        };
+        let roles: Vec<&str> = lex
+            .roster
+            .verbs
+            .iter()
+            .filter(|(r, _)| r.is_match(verbs.as_str()))
+            .map(|(_, role)| role.as_str())
+            .collect();
+        for name in names_at(t, start + whole.end(), lex) {
+            if roles.contains(&"host") {
+                add_named(&mut h.hosts, name.clone(), si);
+            }
+            if roles.contains(&"moderator") {
+                add_named(&mut h.moderators, name, si);
+            }
+        }
     }
 }
 

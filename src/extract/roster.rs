@@ -165,51 +165,71 @@ fn extract_at(text: &Text, ex: &Extractor) -> Option<(usize, Vec<Entry>)> {
 }
 
 fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> Vec<Entry> {
-    let lex = &ex.lex;
-    let mut entries = Vec::new();
-    if let Some(rest) = inline {
-        // The list may wrap onto the next lines ("..., Florencia Núñez\n(ISOC
-        // Uruguay), ..."): (offset in the joined text, line, offset in line).
-        let line = &text.lines[start];
-        let mut joined = rest.to_owned();
-        let mut segments = vec![(0, start, line.text().len() - rest.len())];
-        for next in &text.lines[start + 1..] {
-            let t = next.text();
-            let so_far = joined.trim_end();
-            // Only what visibly runs on: a comma or "and" at the end, or a
-            // parenthesis or lower case at the start of the next line.
-            let runs_on = so_far.ends_with([',', ';', '('])
-                || so_far.ends_with(" and")
-                || t.starts_with(['(', ')'])
-                || t.starts_with(char::is_lowercase);
-            if !runs_on
-                || next.is_blank()
-                || t.contains(": ")
-                || lex.is_section_heading(t)
-                || list_marker(t).is_some()
-                || heading(next, lex).is_some()
-                || absence(next, lex).is_some()
-            {
-                break;
-            }
-            joined.push(' ');
-            segments.push((joined.len(), next.number, 0));
-            joined.push_str(t);
+    // "Present: see Annex." names nobody: the list is elsewhere.
+    let entries = match inline {
+        Some(rest) => inline_list(text, start, rest, ex),
+        None => block_list(text, start, ex),
+    };
+    merge_duplicates(entries)
+}
+
+/// The entries of a list on its label's line ("Present: A, B (X), C"), which
+/// may wrap onto the next lines ("..., Florencia Núñez\n(ISOC Uruguay), ...").
+fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Entry> {
+    // (offset in the joined text, line, offset in line) of each line joined.
+    let line = &text.lines[start];
+    let mut joined = rest.to_owned();
+    let mut segments = vec![(0, start, line.text().len() - rest.len())];
+    for next in &text.lines[start + 1..] {
+        if !runs_on(joined.trim_end(), next, &ex.lex) {
+            break;
         }
-        let joined = joined.trim_end_matches('.');
-        for (at, part) in split_top_level(joined) {
-            let &(seg_at, line, seg_offset) = segments
-                .iter()
-                .rev()
-                .find(|(s, _, _)| *s <= at)
-                .unwrap_or(&segments[0]);
-            if let Some(e) = entry(part, line, seg_offset + at - seg_at, ex) {
-                entries.push(e);
-            }
-        }
-        // "Present: see Annex." names nobody: the list is elsewhere.
-        return merge_duplicates(entries);
+        joined.push(' ');
+        segments.push((joined.len(), next.number, 0));
+        joined.push_str(next.text());
     }
+    let joined = joined.trim_end_matches('.');
+    let mut entries = Vec::new();
+    for (at, part) in split_top_level(joined) {
+        let &(seg_at, line, seg_offset) = segments
+            .iter()
+            .rev()
+            .find(|(s, _, _)| *s <= at)
+            .unwrap_or(&segments[0]);
+        entries.extend(entry(part, line, seg_offset + at - seg_at, ex));
+    }
+    entries
+}
+
+/// An inline list runs on to `next` only where it visibly does: a comma or
+/// "and" at the end of what came, or a parenthesis or lower case at the start
+/// of the next line, which is no new section, label or list.
+fn runs_on(so_far: &str, next: &Line, lex: &Lexicons) -> bool {
+    let t = next.text();
+    let runs_on = so_far.ends_with([',', ';', '('])
+        || so_far.ends_with(" and")
+        || t.starts_with(['(', ')'])
+        || t.starts_with(char::is_lowercase);
+    runs_on
+        && !next.is_blank()
+        && !t.contains(": ")
+        && !lex.is_section_heading(t)
+        && list_marker(t).is_none()
+        && heading(next, lex).is_none()
+        && absence(next, lex).is_none()
+}
+
+/// What a line under a list's heading is.
+enum ListLine {
+    Entries(Vec<Entry>),
+    Skip,
+    End,
+}
+
+/// The entries of a list under its heading, line by line (a table's rows, a
+/// bulleted or plain list, surname first or not), until the list ends.
+fn block_list(text: &Text, start: usize, ex: &Extractor) -> Vec<Entry> {
+    let mut entries = Vec::new();
     let mut columns: Option<Vec<String>> = None;
     let inverted = surname_first(&text.lines[start + 1..], ex);
     for line in &text.lines[start + 1..] {
@@ -218,75 +238,103 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
         }
         let t = line.text();
         if t.starts_with('|') || t.matches('|').count() >= 2 {
-            let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
-            if cells
-                .iter()
-                .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
-            {
-                continue;
-            }
-            if columns.is_none() && cells.iter().any(|c| c.eq_ignore_ascii_case("name")) {
-                columns = Some(cells.iter().map(|c| c.to_lowercase()).collect());
-                continue;
-            }
-            if let Some(e) = table_row(&cells, columns.as_deref(), line, ex) {
-                entries.push(e);
-            }
+            entries.extend(table_line(t, &mut columns, line, ex));
             continue;
         }
-        if heading(line, lex).is_some() {
-            continue;
-        }
-        // "Apologies", or the next section ("Discussion"): the list is over.
-        if absence(line, lex).is_some() || lex.is_section_heading(t) {
-            break;
-        }
-        let marker = list_marker(t).unwrap_or(0);
-        let body = &t[marker..];
-        // "Civil Society: A (SMEX); B": a stakeholder group and its people.
-        if let Some((label, rest)) = body.split_once(':') {
-            if lex.stakeholder_groups.contains(&crate::words::fold(label)) {
-                let offset = t.len() - rest.len();
-                for (at, part) in split_top_level(rest) {
-                    entries.extend(entry(part, line.number, offset + at, ex));
-                }
-                continue;
-            }
-        }
-        let lower = body.to_lowercase();
-        if lower.starts_with("annex") || lower.starts_with("appendix") {
-            break;
-        }
-        // "van der Berg, Pieter (RIPE NCC)" in a surname-first list.
-        if inverted {
-            if let Some((given, surname, rest)) = inverted_name(body, ex) {
-                let name = format!("{given} {surname}");
-                let mut e = entry(&format!("{name}{rest}"), line.number, marker, ex);
-                if let Some(e) = e.as_mut() {
-                    // The name as the list writes it, for the evidence.
-                    e.name = name;
-                    e.name_range = marker..marker + surname.len() + 2 + given.len();
-                }
-                entries.extend(e);
-                continue;
-            }
-        }
-        if !body.starts_with(|c: char| c.is_uppercase()) {
-            if entries.is_empty() || marker > 0 {
-                continue;
-            }
-            break;
-        }
-        match entry(body, line.number, marker, ex) {
-            Some(e) => entries.push(e),
-            None if entries.is_empty() => {}
-            // A bulleted or numbered item the list cannot read is skipped; a
-            // plain line after the list ends it.
-            None if marker > 0 => {}
-            None => break,
+        match list_line(line, inverted, entries.is_empty(), ex) {
+            ListLine::Entries(e) => entries.extend(e),
+            ListLine::Skip => {}
+            ListLine::End => break,
         }
     }
-    merge_duplicates(entries)
+    entries
+}
+
+/// A table row of a list: its separator row and its header row (which names
+/// the columns) give no entry.
+fn table_line(
+    t: &str,
+    columns: &mut Option<Vec<String>>,
+    line: &Line,
+    ex: &Extractor,
+) -> Option<Entry> {
+    let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
+    if cells
+        .iter()
+        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    {
+        return None;
+    }
+    if columns.is_none() && cells.iter().any(|c| c.eq_ignore_ascii_case("name")) {
+        *columns = Some(cells.iter().map(|c| c.to_lowercase()).collect());
+        return None;
+    }
+    table_row(&cells, columns.as_deref(), line, ex)
+}
+
+/// A line of a list that is no table row: a sub-heading, the end of the
+/// list ("Apologies", the next section, an annex), a stakeholder group and
+/// its people, an entry surname first, or an entry.
+fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLine {
+    let lex = &ex.lex;
+    let t = line.text();
+    if heading(line, lex).is_some() {
+        return ListLine::Skip;
+    }
+    if absence(line, lex).is_some() || lex.is_section_heading(t) {
+        return ListLine::End;
+    }
+    let marker = list_marker(t).unwrap_or(0);
+    let body = &t[marker..];
+    // "Civil Society: A (SMEX); B": a stakeholder group and its people.
+    if let Some((label, rest)) = body.split_once(':') {
+        if lex.stakeholder_groups.contains(&crate::words::fold(label)) {
+            let offset = t.len() - rest.len();
+            let entries = split_top_level(rest)
+                .into_iter()
+                .filter_map(|(at, part)| entry(part, line.number, offset + at, ex))
+                .collect();
+            return ListLine::Entries(entries);
+        }
+    }
+    let lower = body.to_lowercase();
+    if lower.starts_with("annex") || lower.starts_with("appendix") {
+        return ListLine::End;
+    }
+    if inverted {
+        if let Some(e) = inverted_entry(body, line.number, marker, ex) {
+            return ListLine::Entries(e.into_iter().collect());
+        }
+    }
+    if !body.starts_with(|c: char| c.is_uppercase()) {
+        return if first || marker > 0 {
+            ListLine::Skip
+        } else {
+            ListLine::End
+        };
+    }
+    match entry(body, line.number, marker, ex) {
+        Some(e) => ListLine::Entries(vec![e]),
+        None if first => ListLine::Skip,
+        // A bulleted or numbered item the list cannot read is skipped; a
+        // plain line after the list ends it.
+        None if marker > 0 => ListLine::Skip,
+        None => ListLine::End,
+    }
+}
+
+/// "van der Berg, Pieter (RIPE NCC)" in a surname-first list: the entry of
+/// the name turned round, its evidence the name as the list writes it.
+/// `None` when the line is not written surname first.
+fn inverted_entry(body: &str, line: usize, marker: usize, ex: &Extractor) -> Option<Option<Entry>> {
+    let (given, surname, rest) = inverted_name(body, ex)?;
+    let name = format!("{given} {surname}");
+    let mut e = entry(&format!("{name}{rest}"), line, marker, ex);
+    if let Some(e) = e.as_mut() {
+        e.name = name;
+        e.name_range = marker..marker + surname.len() + 2 + given.len();
+    }
+    Some(e)
 }
 
 /// "Horvat, Petra (European Commission)" → ("Petra", "Horvat", " (European

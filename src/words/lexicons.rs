@@ -84,6 +84,8 @@ pub struct Lexicons {
     /// "Matteo Conti chaired the call": a name, a verb of `[roster-verbs]`
     /// (group 2), a meeting noun.
     pub active_roster: Option<Regex>,
+    /// The passive and labelled sentences that name moderators and hosts.
+    pub roster: RosterPatterns,
     /// Words that join the last item of a list ("and", "&", "y").
     pub list_conjunctions: HashSet<String>,
     /// "Moved: A, 2nd: B", "seconded by B", "MOVED: (Secretary/Jones)": what
@@ -218,6 +220,7 @@ impl Lexicons {
                 ))
                 .ok()
             }),
+            roster: RosterPatterns::new(&pairs("roster-verbs"), &pairs("roster-labels")),
             month_names: pairs("month-names")
                 .into_iter()
                 .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
@@ -353,6 +356,49 @@ impl Lexicons {
             })
             .map(|me| me.with_given_names(&given))
             .unwrap_or_default()
+    }
+}
+
+/// The patterns of sentences that name a meeting's moderators and hosts,
+/// compiled once from `[roster-verbs]` and `[roster-labels]` (in their order:
+/// the first verb that matches wins).
+#[derive(Debug, Clone, Default)]
+pub struct RosterPatterns {
+    /// "The meeting was chaired ...": where a passive roster clause starts.
+    pub passive: Option<Regex>,
+    /// "chaired and hosted by ": the verbs in group 1, the names after it.
+    pub by: Option<Regex>,
+    /// "Chair: ", "Host: ": the label in group 1, the names after it.
+    pub labelled: Option<Regex>,
+    /// Each verb as a whole word, with the role it gives.
+    pub verbs: Vec<(Regex, String)>,
+}
+
+impl RosterPatterns {
+    fn new(verbs: &[(String, String)], labels: &[(String, String)]) -> Self {
+        let escaped: Vec<String> = verbs.iter().map(|(v, _)| regex::escape(v)).collect();
+        if escaped.is_empty() {
+            return Self::default();
+        }
+        let verb = format!("(?:{})", escaped.join("|"));
+        let labels: Vec<String> = labels.iter().map(|(l, _)| regex::escape(l)).collect();
+        Self {
+            passive: Regex::new(&format!(
+                r"(?i)\b(?:meeting|call|session|it|discussion|conversation)\b[^.;]{{0,40}}?\b(?:was|were|is)\s+(?:[a-z]+\s+)?{verb}\b"
+            ))
+            .ok(),
+            by: Regex::new(&format!(r"(?i)\b({verb}(?:\s+and\s+{verb})*)\s+by\s+")).ok(),
+            labelled: (!labels.is_empty())
+                .then(|| Regex::new(&format!(r"(?i)(?:^|[.;]\s+|\s)({})\s*:\s+", labels.join("|"))).ok())
+                .flatten(),
+            verbs: verbs
+                .iter()
+                .filter_map(|(v, role)| {
+                    let r = Regex::new(&format!(r"(?i)\b{}\b", regex::escape(v))).ok()?;
+                    Some((r, role.clone()))
+                })
+                .collect(),
+        }
     }
 }
 
