@@ -175,9 +175,38 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         .filter(|s| !mail.contains(&s.line))
         .take(12)
         .collect();
-
     h.series = series(&titles, &opening, orgs, lex);
-    h.number = titles
+    h.number = meeting_number(&titles, &opening, lex);
+    // "All dates in these notes are US style (MM/DD/YYYY)".
+    let month_first = text.sentences.iter().any(|s| US_DATES.is_match(s.text()));
+    // Date and time: the title block first, then the opening sentences.
+    let places: Vec<&str> = titles
+        .iter()
+        .copied()
+        .chain(opening.iter().map(|s| s.text()))
+        .collect();
+    let mut date_place = None;
+    if let Some((i, date)) = meeting_date(&places, lex, month_first) {
+        (h.date, date_place) = (date, Some(i));
+    }
+    if h.date.is_none() {
+        if let Some((i, date)) = date_with_nearby_year(&places, lex, month_first) {
+            (h.date, date_place) = (date, Some(i));
+        }
+    }
+    if let Some(i) = date_place {
+        h.start_time_utc = start_time(&places, i, h.date, lex);
+    }
+    next_meeting(text, &mut h, lex, month_first);
+    roster(text, &mut h, lex);
+    h
+}
+
+/// The meeting's number: in a title ("Meeting #60", "MAG Meeting XIX"), as
+/// an ordinal number in an opening sentence ("the 12th meeting"), or as an
+/// ordinal word ("Seventh Meeting").
+fn meeting_number(titles: &[&str], opening: &[&Sentence], lex: &Lexicons) -> Option<u32> {
+    titles
         .iter()
         .find_map(|t| TITLE_NUMBER.captures(t).and_then(|c| number(&c[1])))
         .or_else(|| {
@@ -198,21 +227,18 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
                         .captures(t)
                         .and_then(|c| ordinal(&c[1], lex))
                 })
-        });
+        })
+}
 
-    // "All dates in these notes are US style (MM/DD/YYYY)".
-    let month_first = text.sentences.iter().any(|s| US_DATES.is_match(s.text()));
-    // Date and time: the title block first, then the opening sentences.
-    let places: Vec<&str> = titles
-        .iter()
-        .copied()
-        .chain(opening.iter().map(|s| s.text()))
-        .collect();
-    let mut date_place = None;
-    // The first dated place whose date is no record metadata ("Revision as
-    // of", "approved on") nor the next meeting's; a single day before a range
-    // of days ("May 4-8, 2015" then "Tuesday, May 5, 2015"); the first day of
-    // a range when there is nothing else.
+/// The meeting's date and the place it was found in: the first dated place
+/// whose date is no record metadata ("Revision as of", "approved on"); a
+/// single day before a range of days ("May 4-8, 2015" then "Tuesday, May 5,
+/// 2015"); the first day of a range when there is nothing else.
+fn meeting_date(
+    places: &[&str],
+    lex: &Lexicons,
+    month_first: bool,
+) -> Option<(usize, Option<NaiveDate>)> {
     let mut candidates: Vec<(usize, PartialDate, bool)> = Vec::new();
     for (i, place) in places.iter().enumerate() {
         let mut dates = lex.dates.find_dates_in(place, month_first);
@@ -237,45 +263,53 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     let chosen = candidates
         .iter()
         .find(|(_, d, range)| d.year.is_some() && !range)
-        .or_else(|| candidates.iter().find(|(_, d, _)| d.year.is_some()));
-    if let Some((i, d, _)) = chosen {
-        h.date = d.in_context(None, false);
-        date_place = Some(*i);
-    }
-    if h.date.is_none() {
-        // A date without its year still places the meeting if a year is written nearby.
-        let year = places.iter().find_map(|p| {
-            Regex::new(r"\b(19|20)\d{2}\b")
-                .ok()
-                .and_then(|r| r.find(p).and_then(|m| m.as_str().parse::<i32>().ok()))
-        });
-        for (i, place) in places.iter().enumerate() {
-            if let (Some(d), Some(y)) = (lex.dates.find_dates_in(place, month_first).first(), year)
-            {
-                h.date = PartialDate {
-                    year: Some(y),
-                    ..d.date
-                }
-                .in_context(None, false);
-                date_place = Some(i);
-                break;
-            }
-        }
-    }
-    if let Some(i) = date_place {
-        let mut order: Vec<usize> = vec![i];
-        order.extend((0..places.len()).filter(|&j| j != i));
-        let found = order
-            .iter()
-            .flat_map(|&j| lex.dates.find_times_on(places[j], h.date))
-            .min_by_key(|t| !t.zoned);
-        h.start_time_utc = found.map(|t| t.utc);
-    }
-
-    next_meeting(text, &mut h, lex, month_first);
-    roster(text, &mut h, lex);
-    h
+        .or_else(|| candidates.iter().find(|(_, d, _)| d.year.is_some()))?;
+    Some((chosen.0, chosen.1.in_context(None, false)))
 }
+
+/// A date without its year still places the meeting if a year is written
+/// nearby.
+fn date_with_nearby_year(
+    places: &[&str],
+    lex: &Lexicons,
+    month_first: bool,
+) -> Option<(usize, Option<NaiveDate>)> {
+    let year = places
+        .iter()
+        .find_map(|p| YEAR.find(p).and_then(|m| m.as_str().parse::<i32>().ok()))?;
+    places.iter().enumerate().find_map(|(i, place)| {
+        let d = lex
+            .dates
+            .find_dates_in(place, month_first)
+            .into_iter()
+            .next()?;
+        let date = PartialDate {
+            year: Some(year),
+            ..d.date
+        };
+        Some((i, date.in_context(None, false)))
+    })
+}
+
+/// The meeting's start time: a zoned time first, in the place of the date,
+/// then in the other places in order.
+fn start_time(
+    places: &[&str],
+    date_place: usize,
+    date: Option<NaiveDate>,
+    lex: &Lexicons,
+) -> Option<String> {
+    let mut order: Vec<usize> = vec![date_place];
+    order.extend((0..places.len()).filter(|&j| j != date_place));
+    order
+        .iter()
+        .flat_map(|&j| lex.dates.find_times_on(places[j], date))
+        .min_by_key(|t| !t.zoned)
+        .map(|t| t.utc)
+}
+
+/// A year of the last century or this one.
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(19|20)\d{2}\b"));
 
 /// "third" → 3.
 fn ordinal(word: &str, lex: &Lexicons) -> Option<u32> {
