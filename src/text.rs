@@ -196,29 +196,57 @@ fn digitless(s: &str) -> String {
 /// Removes Markdown from one raw line, keeping the origin of every kept char.
 fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
     let chars: Vec<char> = raw.chars().collect();
-    let mut span = Span::default();
+    let (indent, i) = indentation(&chars);
+    let (emphasised, i) = heading_marker(&chars, i);
+    let span = unmarked(&chars, i, offset);
+    let (mut out, gaps, wide_gap) = collapse_spaces(&span);
+    if out.text.starts_with("> ") {
+        // A Markdown block quote marker, not a transcript's ">>" turn marker.
+        out.text.drain(..2);
+        out.offsets.drain(..2);
+    }
+    Line {
+        number,
+        indent,
+        emphasised,
+        span: out,
+        gaps,
+        wide_gap,
+    }
+}
+
+/// The leading white space's width (a tab counts 4) and where the text starts.
+fn indentation(chars: &[char]) -> (usize, usize) {
     let mut i = 0;
     let mut indent = 0;
     while i < chars.len() && (chars[i] == ' ' || chars[i] == '\t' || chars[i] == '\u{a0}') {
         indent += if chars[i] == '\t' { 4 } else { 1 };
         i += 1;
     }
-    let mut emphasised = false;
-    // Markdown heading or block quote markers.
-    let start = i;
+    (indent, i)
+}
+
+/// A Markdown heading ("## Title") or an entirely bold line ("**Title**")
+/// is emphasised; returns that and where the text starts after a heading's
+/// marker.
+fn heading_marker(chars: &[char], from: usize) -> (bool, usize) {
+    let mut i = from;
     while i < chars.len() && chars[i] == '#' {
         i += 1;
     }
-    if i > start && i < chars.len() && chars[i] == ' ' {
-        emphasised = true;
-    } else {
-        i = start;
-    }
+    let heading = i > from && i < chars.len() && chars[i] == ' ';
+    let i = if heading { i } else { from };
     let body: String = chars[i..].iter().collect();
     let stripped = body.trim();
-    if stripped.len() > 4 && stripped.starts_with("**") && stripped.ends_with("**") {
-        emphasised = true;
-    }
+    let bold = stripped.len() > 4 && stripped.starts_with("**") && stripped.ends_with("**");
+    (heading || bold, i)
+}
+
+/// The text from `i` without Markdown markup (escapes, emphasis, links, a
+/// text browser's link numbers) and with typographic spaces and quotes made
+/// plain; each char keeps its offset in the report.
+fn unmarked(chars: &[char], mut i: usize, offset: usize) -> Span {
+    let mut span = Span::default();
     while i < chars.len() {
         let c = chars[i];
         let at = offset + i;
@@ -228,32 +256,16 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
                 i += 2;
                 continue;
             }
-            '*' | '_' if is_emphasis(&chars, i) => {}
+            '*' | '_' if is_emphasis(chars, i) => {}
             // "[3]IGF Secretariat": a text browser's link number, dropped.
             '[' if link_number(&chars[i..]).is_some() => {
                 i += link_number(&chars[i..]).unwrap_or(1);
                 continue;
             }
             '[' => {
-                // [text](target) keeps the text; a bare [text] keeps it too.
-                if let Some(close) = chars[i + 1..].iter().position(|&c| c == ']') {
-                    let close = i + 1 + close;
-                    if chars.get(close + 1) == Some(&'(') {
-                        if let Some(end) = chars[close + 2..].iter().position(|&c| c == ')') {
-                            let mut j = i + 1;
-                            while j < close {
-                                if chars[j] == '\\' && j + 1 < close {
-                                    j += 1;
-                                }
-                                if !matches!(chars[j], '*') {
-                                    span.push(chars[j], offset + j);
-                                }
-                                j += 1;
-                            }
-                            i = close + 2 + end + 1;
-                            continue;
-                        }
-                    }
+                if let Some(next) = link_text(chars, i, offset, &mut span) {
+                    i = next;
+                    continue;
                 }
             }
             // A tab is a column break, as wide as three spaces.
@@ -270,7 +282,36 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
         }
         i += 1;
     }
-    // Collapse white space, noting the wide gaps inside the line.
+    span
+}
+
+/// "[text](target)" at `i` keeps its text (without escapes and asterisks)
+/// in `span`; returns where the link ends. `None` when `i` opens no link: the
+/// bracket is dropped, and the text after it kept.
+fn link_text(chars: &[char], i: usize, offset: usize, span: &mut Span) -> Option<usize> {
+    let close = i + 1 + chars[i + 1..].iter().position(|&c| c == ']')?;
+    if chars.get(close + 1) != Some(&'(') {
+        return None;
+    }
+    let end = chars[close + 2..].iter().position(|&c| c == ')')?;
+    let mut j = i + 1;
+    while j < close {
+        if chars[j] == '\\' && j + 1 < close {
+            j += 1;
+        }
+        if !matches!(chars[j], '*') {
+            span.push(chars[j], offset + j);
+        }
+        j += 1;
+    }
+    Some(close + 2 + end + 1)
+}
+
+/// White space collapsed to single spaces, with the positions of the wide
+/// gaps inside the line (two spaces or more: columns), and whether one is
+/// three spaces or more. Two spaces after a full stop are typing habit, not
+/// a column.
+fn collapse_spaces(span: &Span) -> (Span, Vec<usize>, bool) {
     let mut out = Span::default();
     let mut gaps = Vec::new();
     let mut wide_gap = false;
@@ -292,22 +333,9 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
     }
     out.trim_end();
     gaps.retain(|&g| g < out.text.len());
-    // Two spaces after a full stop are typing habit, not a column.
     gaps.retain(|&g| !out.text[..g].ends_with(['.', '?', '!', ':']) || wide_gap);
     wide_gap &= !gaps.is_empty();
-    if out.text.starts_with("> ") {
-        // A Markdown block quote marker, not a transcript's ">>" turn marker.
-        out.text.drain(..2);
-        out.offsets.drain(..2);
-    }
-    Line {
-        number,
-        indent,
-        emphasised,
-        span: out,
-        gaps,
-        wide_gap,
-    }
+    (out, gaps, wide_gap)
 }
 
 /// Rows of a table aligned with spaces or tabs written as pipe-table rows,
