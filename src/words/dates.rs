@@ -94,46 +94,12 @@ impl DateRules {
         regional: &[(String, String)],
     ) -> Result<Self, RuleError> {
         let bad = |what: &str, e: &dyn std::fmt::Display| RuleError(format!("{what}: {e}"));
-        let months: Vec<(String, u32)> = months
+        let months = month_numbers(months)?;
+        let zones = zone_offsets(zones)?;
+        let regions = regional
             .iter()
-            .map(|(n, m)| {
-                m.parse()
-                    .ok()
-                    .filter(|m| (1..=12).contains(m))
-                    .map(|m| (n.to_lowercase(), m))
-                    .ok_or_else(|| RuleError(format!("month '{n} = {m}': not a month number")))
-            })
-            .collect::<Result<_, _>>()?;
-        let zones: Vec<(String, i32)> = zones
-            .iter()
-            .map(|(n, o)| {
-                o.parse()
-                    .map(|o| (n.to_uppercase(), o))
-                    .map_err(|e| bad(&format!("time zone '{n} = {o}'"), &e))
-            })
-            .collect::<Result<_, _>>()?;
-        let mut regions = Vec::new();
-        for (pattern, value) in regional {
-            let mut parts = value.split_whitespace();
-            let offset: i32 = parts.next().and_then(|o| o.parse().ok()).ok_or_else(|| {
-                RuleError(format!(
-                    "regional time zone '{pattern}': no offset in minutes"
-                ))
-            })?;
-            let rule = match parts.next() {
-                Some("europe") => Dst::Europe,
-                Some("north-america") => Dst::NorthAmerica,
-                Some("none") => Dst::None,
-                other => {
-                    return Err(RuleError(format!(
-                        "regional time zone '{pattern}': daylight-saving rule {other:?} is none of europe, north-america, none"
-                    )))
-                }
-            };
-            let anchored = Regex::new(&format!(r"(?i)^(?:{pattern})"))
-                .map_err(|e| bad(&format!("regional time zone pattern '{pattern}'"), &e))?;
-            regions.push((anchored, pattern.clone(), offset, rule));
-        }
+            .map(|(pattern, value)| regional_zone(pattern, value))
+            .collect::<Result<Vec<_>, _>>()?;
         let alternation = |words: Vec<String>| {
             let mut w: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
             w.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -458,113 +424,195 @@ impl DateRules {
         let mut out = Vec::new();
         // (local minutes, zone offset, p.m. when a.m./p.m. is written) of each
         // match, for ranges.
-        let mut locals: Vec<(i32, i32, Option<bool>)> = Vec::new();
+        let mut locals: Vec<Local> = Vec::new();
         let captures = |r: &Option<Regex>| {
             r.as_ref()
                 .map(|r| r.captures_iter(s).collect::<Vec<_>>())
                 .unwrap_or_default()
         };
         for c in captures(&self.time) {
-            let whole = c.get(0).map_or(0..0, |m| m.range());
-            let hour: i32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
-            let minutes = c.get(2).or(c.get(3));
-            let minute: i32 = minutes.and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-            let h_suffix = c.get(0).is_some_and(|m| {
-                let t = &s[m.start()..];
-                let digits = t.chars().take_while(char::is_ascii_digit).count();
-                t[digits..].starts_with(['h', 'H'])
-            });
-            let ampm = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
-            let zone = self.zone_offset(&c, 5, date);
-            let is_ampm = ampm
-                .as_deref()
-                .is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
-            if minutes.is_none() && !is_ampm && !h_suffix && zone.is_none() {
-                continue;
+            if let Some((time, local)) = self.clock_time(s, &c, date) {
+                out.push(time);
+                locals.push(local);
             }
-            // A year or a date part is not a time: "2021-10" or "17.10.2024".
-            if s[whole.end..].starts_with(|c: char| {
-                c.is_ascii_digit()
-                    || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
-            }) {
-                continue;
-            }
-            let mut hour = hour;
-            if is_ampm {
-                let pm = ampm.as_deref().is_some_and(|a| a.starts_with('p'));
-                if hour == 12 {
-                    hour = if pm { 12 } else { 0 };
-                } else if pm {
-                    hour += 12;
-                }
-            }
-            if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
-                continue;
-            }
-            let offset = zone.unwrap_or(0);
-            out.push(TimeMatch {
-                range: whole,
-                utc: utc(hour * 60 + minute, offset),
-                zoned: zone.is_some(),
-            });
-            let pm = is_ampm.then(|| ampm.as_deref().is_some_and(|a| a.starts_with('p')));
-            locals.push((hour * 60 + minute, offset, pm));
         }
-        // "1400 UTC": military time, only with its zone.
         for c in captures(&self.military) {
-            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let Some((time, local)) = self.military_time(s, &c, date) else {
+                continue;
+            };
             if out
                 .iter()
-                .any(|t| t.range.start < whole.end && whole.start < t.range.end)
+                .any(|t| t.range.start < time.range.end && time.range.start < t.range.end)
             {
                 continue;
             }
-            // "at 1400 UTC", not "IGF 2025 UTC+3": four digits are a time only
-            // where a time is introduced.
-            let before = s[..whole.start].trim_end().to_lowercase();
-            let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            let introduced = before.is_empty()
-                || ["at", "from", "time:", "start:"].contains(&last_word)
-                || before.ends_with([',', '-', '–', '@', '|']);
-            if !introduced {
-                continue;
-            }
-            let number = |i| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
-            if let (Some(hour), Some(minute), Some(offset)) =
-                (number(1), number(2), self.zone_offset(&c, 3, date))
-            {
-                let at = out.partition_point(|t| t.range.start < whole.start);
-                out.insert(
-                    at,
-                    TimeMatch {
-                        range: whole,
-                        utc: utc(hour * 60 + minute, offset),
-                        zoned: true,
-                    },
-                );
-                locals.insert(at, (hour * 60 + minute, offset, None));
-            }
+            let at = out.partition_point(|t| t.range.start < time.range.start);
+            out.insert(at, time);
+            locals.insert(at, local);
         }
-        // "14:00–15:30 UTC", "3:00 – 4:00pm": the start of a range takes the
-        // zone, and the p.m., written at its end.
-        for i in 0..out.len().saturating_sub(1) {
-            let between = &s[out[i].range.end..out[i + 1].range.start];
-            if !matches!(between.trim(), "-" | "–" | "—" | "to") {
-                continue;
-            }
-            let (end, end_offset, end_pm) = locals[i + 1];
-            let (start, offset, pm) = &mut locals[i];
-            if pm.is_none() && end_pm == Some(true) && *start < 12 * 60 && *start + 12 * 60 <= end {
-                *start += 12 * 60;
-            }
-            if !out[i].zoned && out[i + 1].zoned {
-                *offset = end_offset;
-                out[i].zoned = true;
-            }
-            out[i].utc = utc(*start, *offset);
-        }
+        join_ranges(s, &mut out, &mut locals);
         out
     }
+
+    /// "1 p.m. UTC", "13h UTC", "19:00", "14:00 CET": a clock time, with a
+    /// minute, an a.m./p.m., an "h" or a zone at least; never a year or a
+    /// date part ("2021-10", "17.10.2024").
+    fn clock_time(
+        &self,
+        s: &str,
+        c: &regex::Captures<'_>,
+        date: Option<NaiveDate>,
+    ) -> Option<(TimeMatch, Local)> {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let hour: i32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
+        let minutes = c.get(2).or(c.get(3));
+        let minute: i32 = minutes.and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+        let h_suffix = c.get(0).is_some_and(|m| {
+            let t = &s[m.start()..];
+            let digits = t.chars().take_while(char::is_ascii_digit).count();
+            t[digits..].starts_with(['h', 'H'])
+        });
+        let ampm = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
+        let zone = self.zone_offset(c, 5, date);
+        let is_ampm = ampm
+            .as_deref()
+            .is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
+        if minutes.is_none() && !is_ampm && !h_suffix && zone.is_none() {
+            return None;
+        }
+        if s[whole.end..].starts_with(|c: char| {
+            c.is_ascii_digit()
+                || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        }) {
+            return None;
+        }
+        let pm = is_ampm.then(|| ampm.as_deref().is_some_and(|a| a.starts_with('p')));
+        let hour = match pm {
+            Some(pm) if hour == 12 => {
+                if pm {
+                    12
+                } else {
+                    0
+                }
+            }
+            Some(true) => hour + 12,
+            _ => hour,
+        };
+        if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
+            return None;
+        }
+        let offset = zone.unwrap_or(0);
+        let time = TimeMatch {
+            range: whole,
+            utc: utc(hour * 60 + minute, offset),
+            zoned: zone.is_some(),
+        };
+        Some((time, (hour * 60 + minute, offset, pm)))
+    }
+
+    /// "1400 UTC": military time, only with its zone, and only where a time
+    /// is introduced ("at 1400 UTC", not "IGF 2025 UTC+3").
+    fn military_time(
+        &self,
+        s: &str,
+        c: &regex::Captures<'_>,
+        date: Option<NaiveDate>,
+    ) -> Option<(TimeMatch, Local)> {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let before = s[..whole.start].trim_end().to_lowercase();
+        let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let introduced = before.is_empty()
+            || ["at", "from", "time:", "start:"].contains(&last_word)
+            || before.ends_with([',', '-', '–', '@', '|']);
+        if !introduced {
+            return None;
+        }
+        let number = |i| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+        let (hour, minute) = (number(1)?, number(2)?);
+        let offset = self.zone_offset(c, 3, date)?;
+        let time = TimeMatch {
+            range: whole,
+            utc: utc(hour * 60 + minute, offset),
+            zoned: true,
+        };
+        Some((time, (hour * 60 + minute, offset, None)))
+    }
+}
+
+/// A time as written: local minutes, its zone's offset, and p.m. when a.m.
+/// or p.m. is written.
+type Local = (i32, i32, Option<bool>);
+
+/// "14:00–15:30 UTC", "3:00 – 4:00pm": the start of a range takes the zone,
+/// and the p.m., written at its end.
+fn join_ranges(s: &str, out: &mut [TimeMatch], locals: &mut [Local]) {
+    for i in 0..out.len().saturating_sub(1) {
+        let between = &s[out[i].range.end..out[i + 1].range.start];
+        if !matches!(between.trim(), "-" | "–" | "—" | "to") {
+            continue;
+        }
+        let (end, end_offset, end_pm) = locals[i + 1];
+        let (start, offset, pm) = &mut locals[i];
+        if pm.is_none() && end_pm == Some(true) && *start < 12 * 60 && *start + 12 * 60 <= end {
+            *start += 12 * 60;
+        }
+        if !out[i].zoned && out[i + 1].zoned {
+            *offset = end_offset;
+            out[i].zoned = true;
+        }
+        out[i].utc = utc(*start, *offset);
+    }
+}
+
+/// `[months]` entries ("march = 3"): month names, lower case, and numbers.
+fn month_numbers(months: &[(String, String)]) -> Result<Vec<(String, u32)>, RuleError> {
+    months
+        .iter()
+        .map(|(n, m)| {
+            m.parse()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .map(|m| (n.to_lowercase(), m))
+                .ok_or_else(|| RuleError(format!("month '{n} = {m}': not a month number")))
+        })
+        .collect()
+}
+
+/// `[time-zones]` entries ("CEST = 120"): abbreviations, upper case, and
+/// their offsets from UTC in minutes.
+fn zone_offsets(zones: &[(String, String)]) -> Result<Vec<(String, i32)>, RuleError> {
+    zones
+        .iter()
+        .map(|(n, o)| {
+            o.parse()
+                .map(|o| (n.to_uppercase(), o))
+                .map_err(|e| RuleError(format!("time zone '{n} = {o}': {e}")))
+        })
+        .collect()
+}
+
+/// A `[regional-time-zones]` entry ("geneva|bern = 60 europe"): the pattern
+/// anchored, as written, its standard offset and its daylight-saving rule.
+fn regional_zone(pattern: &str, value: &str) -> Result<(Regex, String, i32, Dst), RuleError> {
+    let mut parts = value.split_whitespace();
+    let offset: i32 = parts.next().and_then(|o| o.parse().ok()).ok_or_else(|| {
+        RuleError(format!(
+            "regional time zone '{pattern}': no offset in minutes"
+        ))
+    })?;
+    let rule = match parts.next() {
+        Some("europe") => Dst::Europe,
+        Some("north-america") => Dst::NorthAmerica,
+        Some("none") => Dst::None,
+        other => {
+            return Err(RuleError(format!(
+                "regional time zone '{pattern}': daylight-saving rule {other:?} is none of europe, north-america, none"
+            )))
+        }
+    };
+    let anchored = Regex::new(&format!(r"(?i)^(?:{pattern})"))
+        .map_err(|e| RuleError(format!("regional time zone pattern '{pattern}': {e}")))?;
+    Ok((anchored, pattern.to_owned(), offset, rule))
 }
 
 /// `HH:MM` in UTC of a local time in minutes at `offset` minutes from UTC.
