@@ -153,6 +153,8 @@ impl Lexicons {
                 .map(|w| w.to_lowercase())
                 .collect::<HashSet<_>>()
         };
+        let lower_in_order = |s: &'static str| l.list(s).iter().map(|w| w.to_lowercase()).collect();
+        let folded = |s: &'static str| l.list(s).iter().map(|w| fold(w)).collect::<HashSet<_>>();
         // "hosted = host" entries.
         let pairs = |s: &'static str| l.pairs(s);
         let me = Self {
@@ -162,11 +164,7 @@ impl Lexicons {
             not_names: l.list("not-names").iter().cloned().collect(),
             honorifics: l.list("honorifics").to_vec(),
             particles: l.list("name-particles").to_vec(),
-            procedural: l
-                .list("procedural-agenda")
-                .iter()
-                .map(|w| fold(w))
-                .collect(),
+            procedural: folded("procedural-agenda"),
             procedural_words: l
                 .list("procedural-agenda")
                 .iter()
@@ -180,20 +178,16 @@ impl Lexicons {
             heading_absent: l.list("headings-absent").to_vec(),
             roster_verbs: pairs("roster-verbs"),
             role_words: lower("role-words"),
-            countries: l.list("countries").iter().map(|w| fold(w)).collect(),
+            countries: folded("countries"),
             months_and_days: lower("months-and-days"),
             body_words: lower("body-words"),
             non_name_nouns: lower("non-name-nouns"),
             work_items: lower("work-items"),
             organisation_heads: lower("organisation-heads"),
-            stakeholder_groups: l
-                .list("stakeholder-groups")
-                .iter()
-                .map(|w| fold(w))
-                .collect(),
+            stakeholder_groups: folded("stakeholder-groups"),
             roster_labels: pairs("roster-labels"),
             given_names: HashSet::new(),
-            not_given_names: l.list("not-given-names").iter().map(|w| fold(w)).collect(),
+            not_given_names: folded("not-given-names"),
             attendance_words: lower("attendance-words"),
             absence_words: lower("absence-words"),
             speaker_words: lower("speaker-words"),
@@ -201,56 +195,24 @@ impl Lexicons {
             ambiguous_heads: lower("ambiguous-heads"),
             state_organs: pairs("state-organs"),
             possessive_speech: lower("possessive-speech"),
-            ordinal_words: l.list("ordinal-words").iter().map(|w| w.to_lowercase()).collect(),
-            ordinal_title: alternation(l.list("ordinal-words")).and_then(|words| {
-                Regex::new(&format!(
-                    r"(?i)\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|call|session)\b"
-                ))
-                .ok()
-            }),
-            active_roster: alternation(
-                &pairs("roster-verbs")
-                    .into_iter()
-                    .map(|(verb, _)| verb)
-                    .collect::<Vec<_>>(),
-            )
-            .and_then(|verbs| {
-                Regex::new(&format!(
-                    r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b"
-                ))
-                .ok()
-            }),
+            ordinal_words: lower_in_order("ordinal-words"),
+            ordinal_title: ordinal_title(l.list("ordinal-words")),
+            active_roster: active_roster(&pairs("roster-verbs")),
             roster: RosterPatterns::new(&pairs("roster-verbs"), &pairs("roster-labels")),
             month_names: pairs("month-names")
                 .into_iter()
                 .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
                 .collect(),
-            date_metadata: l
-                .list("date-metadata")
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
-            places: l.list("places").iter().map(|w| fold(w)).collect(),
+            date_metadata: lower_in_order("date-metadata"),
+            places: folded("places"),
             list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
-            not_speaker_labels: l
-                .list("not-speaker-labels")
-                .iter()
-                .map(|w| fold(w))
-                .collect(),
-            motion: alternation(l.list("motion-words")).and_then(|words| {
-                Regex::new(&format!(
-                    r"(?i)\b(?:{words})\s*(?:by\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
-                ))
-                .ok()
-            }),
-            collective_speech: alternation(l.list("collective-quantifiers")).and_then(|q| {
-                let verbs = alternation(l.list("speech-verbs"))?;
-                Regex::new(&format!(
-                    r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+ly\s+)?(?:{verbs})\b"
-                ))
-                .ok()
-            }),
-            moderator_roles: l.list("moderator-roles").iter().map(|w| fold(w)).collect(),
+            not_speaker_labels: folded("not-speaker-labels"),
+            motion: motion(l.list("motion-words")),
+            collective_speech: collective_speech(
+                l.list("collective-quantifiers"),
+                l.list("speech-verbs"),
+            ),
+            moderator_roles: folded("moderator-roles"),
             record_words: lower("record-words"),
             column_headers: pairs("column-headers")
                 .into_iter()
@@ -400,6 +362,51 @@ impl RosterPatterns {
                 .collect(),
         }
     }
+}
+
+/// "Seventh Meeting": an ordinal word before a meeting noun.
+fn ordinal_title(words: &[String]) -> Option<Regex> {
+    let words = alternation(words)?;
+    Regex::new(&format!(
+        r"(?i)\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|call|session)\b"
+    ))
+    .ok()
+}
+
+/// "Matteo Conti chaired the call": a name, a roster verb (group 2), a
+/// meeting noun.
+fn active_roster(verbs: &[(String, String)]) -> Option<Regex> {
+    let verbs = alternation(
+        &verbs
+            .iter()
+            .map(|(verb, _)| verb.clone())
+            .collect::<Vec<_>>(),
+    )?;
+    Regex::new(&format!(
+        r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b"
+    ))
+    .ok()
+}
+
+/// What stands before the name of a mover or seconder: "Moved: ", "seconded
+/// by ", "MOVED: (Secretary/".
+fn motion(words: &[String]) -> Option<Regex> {
+    let words = alternation(words)?;
+    Regex::new(&format!(
+        r"(?i)\b(?:{words})\s*(?:by\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
+    ))
+    .ok()
+}
+
+/// "Each Director introduced themself": a quantifier, the group's noun
+/// (group 1), a speech verb.
+fn collective_speech(quantifiers: &[String], speech_verbs: &[String]) -> Option<Regex> {
+    let q = alternation(quantifiers)?;
+    let verbs = alternation(speech_verbs)?;
+    Regex::new(&format!(
+        r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+ly\s+)?(?:{verbs})\b"
+    ))
+    .ok()
 }
 
 /// "a|b|c" of the escaped words, longest first; `None` for no words.
