@@ -229,6 +229,24 @@ fn parse_iri(text: &str) -> Result<NamedNode, String> {
     NamedNode::new(text).map_err(|e| format!("not an absolute IRI: {e}"))
 }
 
+/// clap's view of the library's formats, whose names and help are the types'
+/// own: the library does not depend on clap.
+macro_rules! value_enum {
+    ($($format:ty),*) => {$(
+        impl clap::ValueEnum for $format {
+            fn value_variants<'a>() -> &'a [Self] {
+                &<$format>::ALL
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.as_str()).help(self.help()))
+            }
+        }
+    )*};
+}
+
+value_enum!(QueryFormat, GraphFormat, DumpFormat);
+
 #[cfg(test)]
 mod tests {
     use super::*;

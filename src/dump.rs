@@ -74,7 +74,7 @@ pub const GENID_BASE: &str = "https://w3id.org/meetkg/id/.well-known/genid/";
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// An RDF syntax to dump in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DumpFormat {
     /// N-Quads: one statement a line, with its report's graph.
     Nq,
@@ -87,6 +87,24 @@ pub enum DumpFormat {
 }
 
 impl DumpFormat {
+    /// Every format, in the order of the docs.
+    pub const ALL: [Self; 4] = [Self::Nq, Self::Trig, Self::Ttl, Self::Nt];
+
+    /// The name on the command line: the file extension.
+    pub fn as_str(self) -> &'static str {
+        self.extension()
+    }
+
+    /// What the format is, for the command line's help.
+    pub fn help(self) -> &'static str {
+        match self {
+            Self::Nq => "N-Quads: one statement a line, with its report's graph",
+            Self::Trig => "TriG: Turtle grouped by graph, one block per report",
+            Self::Ttl => "Turtle: the union of the graphs, deduplicated (no graph names)",
+            Self::Nt => "N-Triples: the union of the graphs, deduplicated, one triple a line",
+        }
+    }
+
     /// The file extension, also the name on the command line.
     pub fn extension(self) -> &'static str {
         match self {

@@ -70,7 +70,7 @@ pub enum QueryError {
 }
 
 /// How to write `SELECT` and `ASK` results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum QueryFormat {
     /// An aligned text table with compact IRIs, for people.
     #[default]
@@ -97,6 +97,17 @@ impl QueryFormat {
             Self::Tsv => "tsv",
             Self::Json => "json",
             Self::Xml => "xml",
+        }
+    }
+
+    /// What the format is, for the command line's help.
+    pub fn help(self) -> &'static str {
+        match self {
+            Self::Table => "An aligned text table with compact IRIs, for people",
+            Self::Csv => "SPARQL 1.1 Query Results CSV (`text/csv`)",
+            Self::Tsv => "SPARQL 1.1 Query Results TSV (`text/tab-separated-values`)",
+            Self::Json => "SPARQL 1.1 Query Results JSON (`application/sparql-results+json`)",
+            Self::Xml => "SPARQL Query Results XML (`application/sparql-results+xml`)",
         }
     }
 
@@ -135,12 +146,11 @@ impl FromStr for QueryFormat {
 }
 
 /// How to write `CONSTRUCT` and `DESCRIBE` results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GraphFormat {
     /// Turtle with meetkg's prefixes.
     Turtle,
     /// N-Triples: one triple a line, no prefixes.
-    #[value(name = "ntriples")]
     NTriples,
 }
 
@@ -153,6 +163,14 @@ impl GraphFormat {
         match self {
             Self::Turtle => "turtle",
             Self::NTriples => "ntriples",
+        }
+    }
+
+    /// What the format is, for the command line's help.
+    pub fn help(self) -> &'static str {
+        match self {
+            Self::Turtle => "Turtle with meetkg's prefixes",
+            Self::NTriples => "N-Triples: one triple a line, no prefixes",
         }
     }
 
