@@ -388,7 +388,7 @@ fn escape_layout(text: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             // Bidirectional controls would reorder the rest of the line.
-            c if c.is_control() || crate::export::is_bidi_control(c) => {
+            c if c.is_control() || crate::text::is_bidi_control(c) => {
                 out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
             }
             c => out.push(c),

@@ -11,6 +11,13 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// The Unicode bidirectional formatting characters, which reorder what a
+/// person reads around them ("Trojan Source"): what meetkg shows people (the
+/// exports, the query table) leaves them out.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 /// Cleaned text with, for each char, its char offset in the decoded report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Span {

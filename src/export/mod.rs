@@ -186,18 +186,13 @@ pub fn clean_text(text: &str) -> Cow<'_, str> {
     let illegal = |c: char| {
         (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
             || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-            || is_bidi_control(c)
+            || crate::text::is_bidi_control(c)
     };
     if text.chars().any(illegal) {
         Cow::Owned(text.chars().filter(|&c| !illegal(c)).collect())
     } else {
         Cow::Borrowed(text)
     }
-}
-
-/// The Unicode bidirectional formatting characters.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// A double as exports write it: shortest round-trip form (`2`, `0.5`), `None`
