@@ -1,0 +1,324 @@
+//! The nodes and edges of the two graphs (people and their shared meetings,
+//! topics and theirs), the calendar their edges share, and the attributes each
+//! gives the exports.
+
+use super::schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
+use itertools::Itertools;
+use petgraph::graph::UnGraph;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A person who attended or spoke at one meeting at least.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonNode {
+    pub iri: String,
+    /// `foaf:name`, or the IRI when the store has none.
+    pub label: String,
+    /// Meetings with `schema:attendee` this person.
+    pub meetings_attended: u32,
+    /// Meetings this person `meetkg:spokeAt`.
+    pub meetings_spoken: u32,
+    /// Organisation labels from memberships, sorted, joined by `"; "`.
+    pub affiliations: String,
+}
+
+/// Two people took part in the same meetings.
+///
+/// Compact on purpose: an archive of 10,000 reports has millions of these
+/// edges, so an edge holds only where its meetings start in the graph's shared
+/// [`Calendar`], and its texts are made when they are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoParticipation {
+    /// Number of meetings both took part in.
+    pub weight: u32,
+    pub(super) shared: Shared,
+}
+
+impl CoParticipation {
+    /// An edge on its own, over these meetings (for graphs made by hand).
+    #[cfg(test)]
+    pub(crate) fn over(meetings: Vec<MeetingInfo>) -> Self {
+        let shared = Shared::alone(meetings);
+        Self {
+            weight: shared.len,
+            shared,
+        }
+    }
+    /// Labels of those meetings, by date then label, joined by `"; "`.
+    pub fn meetings(&self) -> String {
+        self.shared.labels()
+    }
+    /// Their known dates, sorted, joined by `"; "`.
+    pub fn dates(&self) -> String {
+        self.shared.dates()
+    }
+    pub fn first_date(&self) -> Option<&str> {
+        self.shared.first_date()
+    }
+    pub fn last_date(&self) -> Option<&str> {
+        self.shared.last_date()
+    }
+}
+
+/// A topic discussed at one meeting at least.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicNode {
+    pub iri: String,
+    /// `skos:prefLabel`, or the IRI when the store has none.
+    pub label: String,
+    /// Number of meetings that discussed it.
+    pub meetings: u32,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// Two topics discussed in the same meetings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoDiscussion {
+    /// Number of meetings that discussed both.
+    pub weight: u32,
+    pub(super) shared: Shared,
+}
+
+impl CoDiscussion {
+    pub fn first_date(&self) -> Option<&str> {
+        self.shared.first_date()
+    }
+    pub fn last_date(&self) -> Option<&str> {
+        self.shared.last_date()
+    }
+    /// Known dates of those meetings, sorted, joined by `"; "`.
+    pub fn dates(&self) -> String {
+        self.shared.dates()
+    }
+}
+
+/// The meetings of one graph in chronological order (known dates first, then
+/// label, then IRI), and the meetings of every edge, one run after another:
+/// what the edges of a graph share instead of a string each.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Calendar {
+    pub(super) meetings: Vec<MeetingInfo>,
+    /// Positions in `meetings`, ascending within each edge's run.
+    pub(super) runs: Vec<u32>,
+}
+
+/// An edge's meetings: a run of [`Calendar::runs`]. Equal when the meetings
+/// are, whatever calendar they are in.
+#[derive(Clone)]
+pub(super) struct Shared {
+    pub(super) calendar: Arc<Calendar>,
+    pub(super) start: usize,
+    pub(super) len: u32,
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        self.meetings().eq(other.meetings())
+    }
+}
+
+impl Eq for Shared {}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.meetings()).finish()
+    }
+}
+
+impl Shared {
+    /// A calendar of its own, for an edge made by hand.
+    #[cfg(test)]
+    pub(crate) fn alone(meetings: Vec<MeetingInfo>) -> Self {
+        let iris: Vec<String> = (0..meetings.len()).map(|i| format!("{i:09}")).collect();
+        let info: BTreeMap<String, MeetingInfo> = iris.iter().cloned().zip(meetings).collect();
+        let ordered = chronological(iris.iter().map(String::as_str), &info);
+        let len = u32::try_from(ordered.len()).unwrap_or(u32::MAX);
+        let runs = (0..len).collect();
+        let meetings = ordered.into_iter().map(|(_, m)| m).collect();
+        Self {
+            calendar: Arc::new(Calendar { meetings, runs }),
+            start: 0,
+            len,
+        }
+    }
+    fn meetings(&self) -> impl DoubleEndedIterator<Item = &MeetingInfo> + '_ {
+        let (start, len) = (self.start, self.len as usize);
+        self.calendar.runs[start..start + len]
+            .iter()
+            .map(|&m| &self.calendar.meetings[m as usize])
+    }
+    fn labels(&self) -> String {
+        self.meetings().map(|m| m.label.as_str()).join("; ")
+    }
+    /// Known dates come first in the calendar, in order: no sort needed.
+    fn dates(&self) -> String {
+        self.meetings().filter_map(|m| m.date.as_deref()).join("; ")
+    }
+    fn first_date(&self) -> Option<&str> {
+        self.meetings().find_map(|m| m.date.as_deref())
+    }
+    fn last_date(&self) -> Option<&str> {
+        self.meetings().rev().find_map(|m| m.date.as_deref())
+    }
+}
+
+/// People linked by shared meetings.
+pub type CoParticipationGraph = UnGraph<PersonNode, CoParticipation>;
+/// Topics linked by shared meetings.
+pub type TopicGraph = UnGraph<TopicNode, CoDiscussion>;
+
+pub(super) const STRING: AttrType = AttrType::String;
+pub(super) const INT: AttrType = AttrType::Int;
+
+impl NodeAttributes for PersonNode {
+    const ATTRS: &'static [AttrDef] = &[
+        AttrDef {
+            name: "meetings_attended",
+            kind: INT,
+        },
+        AttrDef {
+            name: "meetings_spoken",
+            kind: INT,
+        },
+        AttrDef {
+            name: "affiliations",
+            kind: STRING,
+        },
+    ];
+    fn iri(&self) -> &str {
+        &self.iri
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn values(&self) -> Vec<Option<Value>> {
+        vec![
+            Some(Value::Int(self.meetings_attended.into())),
+            Some(Value::Int(self.meetings_spoken.into())),
+            text(&self.affiliations),
+        ]
+    }
+}
+
+impl EdgeAttributes for CoParticipation {
+    const ATTRS: &'static [AttrDef] = &[
+        AttrDef {
+            name: "meetings",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "dates",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "first_date",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "last_date",
+            kind: STRING,
+        },
+    ];
+    fn weight(&self) -> f64 {
+        self.weight.into()
+    }
+    fn values(&self) -> Vec<Option<Value>> {
+        vec![
+            text(&self.meetings()),
+            text(&self.dates()),
+            self.first_date().and_then(text),
+            self.last_date().and_then(text),
+        ]
+    }
+}
+
+impl NodeAttributes for TopicNode {
+    const ATTRS: &'static [AttrDef] = &[
+        AttrDef {
+            name: "meetings",
+            kind: INT,
+        },
+        AttrDef {
+            name: "first_date",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "last_date",
+            kind: STRING,
+        },
+    ];
+    fn iri(&self) -> &str {
+        &self.iri
+    }
+    fn label(&self) -> &str {
+        &self.label
+    }
+    fn values(&self) -> Vec<Option<Value>> {
+        vec![
+            Some(Value::Int(self.meetings.into())),
+            self.first_date.as_deref().and_then(text),
+            self.last_date.as_deref().and_then(text),
+        ]
+    }
+}
+
+impl EdgeAttributes for CoDiscussion {
+    const ATTRS: &'static [AttrDef] = &[
+        AttrDef {
+            name: "first_date",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "last_date",
+            kind: STRING,
+        },
+        AttrDef {
+            name: "dates",
+            kind: STRING,
+        },
+    ];
+    fn weight(&self) -> f64 {
+        self.weight.into()
+    }
+    fn values(&self) -> Vec<Option<Value>> {
+        vec![
+            self.first_date().and_then(text),
+            self.last_date().and_then(text),
+            text(&self.dates()),
+        ]
+    }
+}
+
+pub(super) fn text(value: &str) -> Option<Value> {
+    (!value.is_empty()).then(|| Value::Text(value.to_owned()))
+}
+
+/// A meeting as the graphs see it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MeetingInfo {
+    pub(crate) label: String,
+    pub(crate) date: Option<String>,
+}
+
+/// The meetings sorted by date (unknown dates last), then label, then IRI; a
+/// meeting the store says nothing about is labelled by its IRI.
+pub(super) fn chronological<'a>(
+    meetings: impl IntoIterator<Item = &'a str>,
+    info: &BTreeMap<String, MeetingInfo>,
+) -> Vec<(&'a str, MeetingInfo)> {
+    let mut out: Vec<(&str, MeetingInfo)> = meetings
+        .into_iter()
+        .map(|m| {
+            let found = info.get(m).cloned().unwrap_or_else(|| MeetingInfo {
+                label: m.to_owned(),
+                date: None,
+            });
+            (m, found)
+        })
+        .collect();
+    out.sort_by(|(a, x), (b, y)| {
+        (x.date.is_none(), &x.date, &x.label, a).cmp(&(y.date.is_none(), &y.date, &y.label, b))
+    });
+    out
+}

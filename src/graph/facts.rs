@@ -1,0 +1,161 @@
+//! What the graphs are built from, read from the store with SPARQL: the
+//! meetings, who attended or spoke at which, names and affiliations, which
+//! topics each meeting discussed.
+
+use super::elements::MeetingInfo;
+use crate::store::{Store, StoreError};
+use crate::vocab::sparql_prefixes;
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryEvaluationError, QueryResults};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the co-participation graph is built from; every string is an IRI
+/// unless named otherwise.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ParticipationFacts {
+    pub(crate) meetings: BTreeMap<String, MeetingInfo>,
+    /// (person, meeting) with `schema:attendee`.
+    pub(crate) attended: BTreeSet<(String, String)>,
+    /// (person, meeting) with `meetkg:spokeAt`.
+    pub(crate) spoke: BTreeSet<(String, String)>,
+    /// person → name.
+    pub(crate) names: BTreeMap<String, String>,
+    /// person → organisation labels.
+    pub(crate) affiliations: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// What the topic graph is built from.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DiscussionFacts {
+    pub(crate) meetings: BTreeMap<String, MeetingInfo>,
+    /// (topic, meeting) with `meetkg:discussed`.
+    pub(crate) discussed: BTreeSet<(String, String)>,
+    /// topic → label.
+    pub(crate) labels: BTreeMap<String, String>,
+}
+
+/// Why a graph could not be read from the store.
+#[derive(Debug, thiserror::Error)]
+pub enum GraphError {
+    /// The store refused the query.
+    #[error("cannot query the store")]
+    Store(#[from] StoreError),
+    /// The query failed while its results were read.
+    #[error("SPARQL query evaluation failed")]
+    Evaluation(#[from] QueryEvaluationError),
+    /// A built-in query returned something other than solutions (a meetkg bug).
+    #[error("the built-in query for {what} did not return solutions")]
+    NotSolutions { what: &'static str },
+}
+
+pub(super) const MEETINGS_QUERY: &str =
+    "SELECT ?m (MIN(STR(?n)) AS ?name) (MIN(STR(?d)) AS ?date) WHERE {
+  ?m a schema:Event .
+  OPTIONAL { ?m schema:name ?n }
+  OPTIONAL { ?m schema:startDate ?d }
+} GROUP BY ?m";
+pub(super) const ATTENDED_QUERY: &str = "SELECT DISTINCT ?p ?m WHERE { ?m schema:attendee ?p }";
+pub(super) const SPOKE_QUERY: &str = "SELECT DISTINCT ?p ?m WHERE { ?p meetkg:spokeAt ?m }";
+pub(super) const NAMES_QUERY: &str =
+    "SELECT ?p (MIN(STR(?n)) AS ?name) WHERE { ?p a foaf:Person ; foaf:name ?n } GROUP BY ?p";
+pub(super) const AFFILIATIONS_QUERY: &str = "SELECT DISTINCT ?p ?label WHERE {
+  ?ms org:member ?p ; org:organization ?o .
+  OPTIONAL { ?o skos:prefLabel ?l }
+  BIND (COALESCE(STR(?l), STR(?o)) AS ?label)
+}";
+pub(super) const DISCUSSED_QUERY: &str = "SELECT DISTINCT ?t ?m WHERE { ?m meetkg:discussed ?t }";
+pub(super) const TOPIC_LABELS_QUERY: &str =
+    "SELECT ?t (MIN(STR(?l)) AS ?label) WHERE { ?t skos:prefLabel ?l } GROUP BY ?t";
+
+/// Runs a built-in SELECT and returns each row's values (IRIs and literal
+/// values as strings) in the order of `vars`.
+pub(super) fn select(
+    store: &Store,
+    what: &'static str,
+    query: &str,
+    vars: &[&str],
+) -> Result<Vec<Vec<Option<String>>>, GraphError> {
+    let QueryResults::Solutions(solutions) =
+        store.query(&format!("{}{query}", sparql_prefixes()))?
+    else {
+        return Err(GraphError::NotSolutions { what });
+    };
+    let mut rows = Vec::new();
+    for solution in solutions {
+        let solution = solution?;
+        rows.push(
+            vars.iter()
+                .map(|v| match solution.get(*v) {
+                    Some(Term::NamedNode(n)) => Some(n.as_str().to_owned()),
+                    Some(Term::Literal(l)) => Some(l.value().to_owned()),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    Ok(rows)
+}
+
+/// Rows whose first `N` values are all bound.
+pub(super) fn bound<const N: usize>(
+    rows: Vec<Vec<Option<String>>>,
+) -> impl Iterator<Item = [String; N]> {
+    rows.into_iter().filter_map(|row| {
+        let values: Vec<String> = row.into_iter().take(N).collect::<Option<_>>()?;
+        values.try_into().ok()
+    })
+}
+
+pub(super) fn read_meetings(store: &Store) -> Result<BTreeMap<String, MeetingInfo>, GraphError> {
+    let rows = select(store, "meetings", MEETINGS_QUERY, &["m", "name", "date"])?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|mut row| {
+            let date = row.pop().flatten();
+            let name = row.pop().flatten();
+            let iri = row.pop().flatten()?;
+            let label = name.unwrap_or_else(|| iri.clone());
+            Some((iri, MeetingInfo { label, date }))
+        })
+        .collect())
+}
+
+pub(super) fn pairs(rows: Vec<Vec<Option<String>>>) -> BTreeSet<(String, String)> {
+    bound::<2>(rows).map(|[a, b]| (a, b)).collect()
+}
+
+pub(super) fn read_participation(store: &Store) -> Result<ParticipationFacts, GraphError> {
+    let mut affiliations: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for [person, label] in bound::<2>(select(
+        store,
+        "affiliations",
+        AFFILIATIONS_QUERY,
+        &["p", "label"],
+    )?) {
+        affiliations.entry(person).or_default().insert(label);
+    }
+    Ok(ParticipationFacts {
+        meetings: read_meetings(store)?,
+        attended: pairs(select(store, "attendance", ATTENDED_QUERY, &["p", "m"])?),
+        spoke: pairs(select(store, "interventions", SPOKE_QUERY, &["p", "m"])?),
+        names: bound::<2>(select(store, "names", NAMES_QUERY, &["p", "name"])?)
+            .map(|[p, n]| (p, n))
+            .collect(),
+        affiliations,
+    })
+}
+
+pub(super) fn read_discussions(store: &Store) -> Result<DiscussionFacts, GraphError> {
+    Ok(DiscussionFacts {
+        meetings: read_meetings(store)?,
+        discussed: pairs(select(store, "discussions", DISCUSSED_QUERY, &["t", "m"])?),
+        labels: bound::<2>(select(
+            store,
+            "topic labels",
+            TOPIC_LABELS_QUERY,
+            &["t", "label"],
+        )?)
+        .map(|[t, l]| (t, l))
+        .collect(),
+    })
+}

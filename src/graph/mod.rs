@@ -1,0 +1,303 @@
+//! Network views of the store, for Gephi and friends: who took part in meetings
+//! together, and which topics were discussed together.
+//!
+//! Rationale: analysts want networks, not triples. Both graphs are read from the
+//! store with SPARQL (so `meetkg export` needs nothing but the store) and built
+//! as petgraph [`UnGraph`](petgraph::graph::UnGraph)s that the exporters in [`crate::export`] write.
+//!
+//! Determinism is part of the contract: nodes are added in IRI order (so node
+//! `n{i}` of an export is the `i`-th IRI), edges in `(source, target)` order, and
+//! every list-valued attribute is sorted. The same store always gives the same
+//! graph, hence byte-identical exports.
+//!
+//! This module computes no metrics (degree, centrality...): Gephi does that
+//! better, and the exports carry the weights it needs.
+
+mod assemble;
+mod elements;
+mod facts;
+mod schema;
+
+#[cfg(test)]
+pub(crate) use elements::MeetingInfo;
+pub use elements::{
+    Calendar, CoDiscussion, CoParticipation, CoParticipationGraph, PersonNode, TopicGraph,
+    TopicNode,
+};
+pub use facts::GraphError;
+pub use schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
+
+use crate::store::Store;
+use assemble::{build_coparticipation, build_topics};
+use facts::{read_discussions, read_participation};
+
+/// The co-participation graph of everything in the store.
+///
+/// Nodes: people who attended or spoke at one meeting at least, in IRI order.
+/// Edges: one per pair of people who took part in the same meeting, weighted by
+/// the number of such meetings. Cost: a handful of SPARQL queries, then
+/// O(Σ participants² per meeting).
+pub fn coparticipation(store: &Store) -> Result<CoParticipationGraph, GraphError> {
+    Ok(build_coparticipation(&read_participation(store)?))
+}
+
+/// The topic co-discussion graph of everything in the store.
+///
+/// Nodes: topics discussed at one meeting at least, in IRI order. Edges: one per
+/// pair of topics discussed in the same meeting, weighted by the number of such
+/// meetings. Cost as for [`coparticipation`].
+pub fn topics(store: &Store) -> Result<TopicGraph, GraphError> {
+    Ok(build_topics(&read_discussions(store)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::assemble::*;
+    use super::elements::*;
+    use super::facts::*;
+    use super::*;
+    use crate::store::tests::sample_store;
+    use petgraph::graph::{NodeIndex, UnGraph};
+    use petgraph::visit::EdgeRef;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn s(v: &str) -> String {
+        v.to_owned()
+    }
+
+    fn meeting(label: &str, date: Option<&str>) -> MeetingInfo {
+        MeetingInfo {
+            label: s(label),
+            date: date.map(s),
+        }
+    }
+
+    /// Weight of the edge between two IRIs, 0 when absent.
+    fn weight<N: NodeAttributes, E: EdgeAttributes>(g: &UnGraph<N, E>, a: &str, b: &str) -> f64 {
+        let find = |iri: &str| g.node_indices().find(|&i| g[i].iri() == iri);
+        match (find(a), find(b)) {
+            (Some(a), Some(b)) => g.find_edge(a, b).map_or(0.0, |e| g[e].weight()),
+            _ => 0.0,
+        }
+    }
+
+    #[test]
+    fn hand_made_coparticipation_has_the_right_weights() -> TestResult {
+        let mut facts = ParticipationFacts::default();
+        facts
+            .meetings
+            .insert(s("m1"), meeting("Meeting 1", Some("2021-10-28")));
+        facts
+            .meetings
+            .insert(s("m2"), meeting("Meeting 2", Some("2022-02-10")));
+        facts.meetings.insert(s("m3"), meeting("Meeting 3", None));
+        for (p, m) in [
+            ("a", "m1"),
+            ("b", "m1"),
+            ("c", "m1"),
+            ("a", "m2"),
+            ("b", "m2"),
+            ("a", "m3"),
+            ("b", "m3"),
+        ] {
+            facts.attended.insert((s(p), s(m)));
+        }
+        // d only spoke (no attendee triple): still a participant.
+        facts.spoke.insert((s("d"), s("m2")));
+        facts.spoke.insert((s("a"), s("m2")));
+        facts.names.insert(s("a"), s("Ann"));
+        facts
+            .affiliations
+            .insert(s("a"), ["Zeta", "Alpha"].map(s).into());
+
+        let g = build_coparticipation(&facts);
+        let iris: Vec<_> = g.node_indices().map(|i| g[i].iri.clone()).collect();
+        assert_eq!(iris, ["a", "b", "c", "d"]);
+        assert_eq!(g[NodeIndex::new(0)].label, "Ann");
+        assert_eq!(g[NodeIndex::new(1)].label, "b");
+        assert_eq!(g[NodeIndex::new(0)].meetings_attended, 3);
+        assert_eq!(g[NodeIndex::new(0)].meetings_spoken, 1);
+        assert_eq!(g[NodeIndex::new(0)].affiliations, "Alpha; Zeta");
+        assert_eq!(weight(&g, "a", "b"), 3.0);
+        assert_eq!(weight(&g, "a", "c"), 1.0);
+        assert_eq!(weight(&g, "a", "d"), 1.0);
+        assert_eq!(weight(&g, "c", "d"), 0.0);
+        assert_eq!(g.edge_count(), 5);
+        let ab = g
+            .find_edge(NodeIndex::new(0), NodeIndex::new(1))
+            .map(|e| &g[e])
+            .ok_or("no edge a-b")?;
+        assert_eq!(ab.meetings(), "Meeting 1; Meeting 2; Meeting 3");
+        assert_eq!(ab.dates(), "2021-10-28; 2022-02-10");
+        assert_eq!(ab.first_date(), Some("2021-10-28"));
+        assert_eq!(ab.last_date(), Some("2022-02-10"));
+        Ok(())
+    }
+
+    #[test]
+    fn hand_made_topic_graph_has_the_right_weights() {
+        let mut facts = DiscussionFacts::default();
+        facts
+            .meetings
+            .insert(s("m1"), meeting("M1", Some("2021-10-28")));
+        facts
+            .meetings
+            .insert(s("m2"), meeting("M2", Some("2022-02-10")));
+        for (t, m) in [
+            ("t:gdc", "m1"),
+            ("t:youth", "m1"),
+            ("t:gdc", "m2"),
+            ("t:youth", "m2"),
+            ("t:alone", "m2"),
+        ] {
+            facts.discussed.insert((s(t), s(m)));
+        }
+        facts.labels.insert(s("t:gdc"), s("Global Digital Compact"));
+        let g = build_topics(&facts);
+        assert_eq!(g.node_count(), 3);
+        assert_eq!(weight(&g, "t:gdc", "t:youth"), 2.0);
+        assert_eq!(weight(&g, "t:alone", "t:gdc"), 1.0);
+        let gdc = g
+            .node_indices()
+            .find(|&i| g[i].iri == "t:gdc")
+            .map(|i| g[i].clone());
+        assert_eq!(
+            gdc,
+            Some(TopicNode {
+                iri: s("t:gdc"),
+                label: s("Global Digital Compact"),
+                meetings: 2,
+                first_date: Some(s("2021-10-28")),
+                last_date: Some(s("2022-02-10")),
+            })
+        );
+        let edge = g
+            .edge_references()
+            .find(|e| g[e.source()].iri == "t:gdc" && g[e.target()].iri == "t:youth")
+            .map(|e| e.weight().clone());
+        assert_eq!(edge.map(|e| e.dates()), Some(s("2021-10-28; 2022-02-10")));
+    }
+
+    /// A tiny deterministic generator (xorshift64*), so the property test needs
+    /// no extra dependency and every failure is reproducible from its seed.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    /// On random participation, every edge weight equals the number of shared
+    /// meetings, edges exist exactly for pairs sharing one, nodes are in IRI
+    /// order, edges in (source, target) order, and building twice gives the
+    /// same graph.
+    #[test]
+    fn property_weights_count_shared_meetings() {
+        for seed in 1..200u64 {
+            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            let people = 1 + rng.below(9);
+            let meetings = 1 + rng.below(6);
+            let mut facts = ParticipationFacts::default();
+            for m in 0..meetings {
+                facts.meetings.insert(
+                    format!("m{m}"),
+                    meeting(&format!("M{m}"), Some(&format!("2020-01-{:02}", m + 1))),
+                );
+                for p in 0..people {
+                    match rng.below(4) {
+                        0 => {
+                            facts.attended.insert((format!("p{p}"), format!("m{m}")));
+                        }
+                        1 => {
+                            facts.spoke.insert((format!("p{p}"), format!("m{m}")));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let g = build_coparticipation(&facts);
+            let mut sets: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+            for (p, m) in facts.attended.iter().chain(&facts.spoke) {
+                sets.entry(p.clone()).or_default().insert(m.clone());
+            }
+            let iris: Vec<_> = g.node_indices().map(|i| g[i].iri.clone()).collect();
+            assert_eq!(
+                iris,
+                sets.keys().cloned().collect::<Vec<_>>(),
+                "seed {seed}"
+            );
+            let mut expected_edges = 0;
+            for (i, a) in iris.iter().enumerate() {
+                for b in &iris[i + 1..] {
+                    let shared = sets[a].intersection(&sets[b]).count();
+                    assert_eq!(weight(&g, a, b), shared as f64, "seed {seed} {a} {b}");
+                    assert_eq!(weight(&g, b, a), shared as f64, "seed {seed} symmetric");
+                    expected_edges += usize::from(shared > 0);
+                }
+            }
+            assert_eq!(g.edge_count(), expected_edges, "seed {seed}");
+            let ends: Vec<_> = g
+                .edge_references()
+                .map(|e| (e.source().index(), e.target().index()))
+                .collect();
+            assert!(ends.windows(2).all(|w| w[0] < w[1]), "seed {seed}");
+            assert!(ends.iter().all(|(s, t)| s < t), "seed {seed}");
+            for e in g.edge_references() {
+                let w = e.weight();
+                assert_eq!(
+                    w.meetings().split("; ").count(),
+                    w.weight as usize,
+                    "seed {seed}"
+                );
+                assert!(w.first_date() <= w.last_date(), "seed {seed}");
+            }
+            let again = build_coparticipation(&facts);
+            assert_eq!(format!("{:?}", again), format!("{:?}", g), "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn graphs_read_from_the_store() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let g = coparticipation(&store)?;
+        let labels: Vec<_> = g.node_indices().map(|i| g[i].label.as_str()).collect();
+        // Chris was only mentioned: not a participant.
+        assert_eq!(labels, ["Amrita Choudhury", "Wolfgang Kleinwächter"]);
+        let amrita = &g[NodeIndex::new(0)];
+        assert_eq!((amrita.meetings_attended, amrita.meetings_spoken), (2, 2));
+        let wolfgang = &g[NodeIndex::new(1)];
+        assert_eq!(
+            (wolfgang.meetings_attended, wolfgang.meetings_spoken),
+            (1, 1)
+        );
+        assert_eq!(wolfgang.affiliations, "ICANN; University of Aarhus");
+        assert_eq!(g.edge_count(), 1);
+        let edge = g.edge_references().next().map(|e| e.weight().clone());
+        assert_eq!(
+            edge,
+            Some(CoParticipation::over(vec![meeting(
+                "MAG Working Group on IGF Strengthening and Strategy meeting 46",
+                Some("2022-10-20")
+            )]))
+        );
+
+        let t = topics(&store)?;
+        assert_eq!(t.node_count(), 2);
+        let gdc = &t[NodeIndex::new(0)];
+        assert_eq!(gdc.label, "Global Digital Compact");
+        assert_eq!(gdc.meetings, 2);
+        assert_eq!(gdc.first_date.as_deref(), Some("2022-10-20"));
+        assert_eq!(gdc.last_date.as_deref(), Some("2022-11-03"));
+        assert_eq!(weight(&t, &gdc.iri, &t[NodeIndex::new(1)].iri), 1.0);
+        Ok(())
+    }
+}
