@@ -31,7 +31,7 @@ const FILES: &[(&str, &str)] = &[
         "person-aliases.ttl",
         include_str!("../ontology/person-aliases.ttl"),
     ),
-    ("lexicon.txt", include_str!("../ontology/lexicon.txt")),
+    ("lexicon.txt", crate::words::lexicon::SHIPPED),
     (
         "profiles/igf.txt",
         include_str!("../ontology/profiles/igf.txt"),

@@ -8,6 +8,7 @@
 //! [`Span`]: its text plus, for each char, the char offset it came from.
 //! This module does not interpret anything: no names, dates or sections.
 
+use crate::words::SentenceWords;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -143,8 +144,15 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl Text {
-    /// Cleans `raw` (the decoded report). Cost: linear in the report's size.
+    /// Cleans `raw` (the decoded report) with the sentence words of the
+    /// lexicon shipped in `ontology/`. Cost: linear in the report's size.
     pub fn new(raw: &str) -> Self {
+        Self::with_words(raw, SentenceWords::shipped())
+    }
+
+    /// Cleans `raw` (the decoded report), telling sentences and headings
+    /// apart by `words`. Cost: linear in the report's size.
+    pub fn with_words(raw: &str, words: &SentenceWords) -> Self {
         let mut lines = Vec::new();
         let mut offset = 0;
         let mut number = 0;
@@ -171,7 +179,7 @@ impl Text {
         }
         drop_furniture(&mut lines);
         pipe_aligned_tables(&mut lines);
-        let sentences = sentences(&lines);
+        let sentences = sentences(&lines, words);
         Self { lines, sentences }
     }
 }
@@ -421,7 +429,7 @@ pub fn list_marker(s: &str) -> Option<usize> {
 }
 
 /// Joins running-text lines into paragraphs and splits them into sentences.
-fn sentences(lines: &[Line]) -> Vec<Sentence> {
+fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
     let mut paragraphs: Vec<(usize, Span)> = Vec::new();
     let mut current: Option<(usize, Span)> = None;
     let mut blank_before = true;
@@ -442,7 +450,7 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
             (current_is_heading
                 && !p.text.ends_with(['.', ',', ';'])
                 && p.text.split(' ').count() <= 10)
-                || (current_is_lone_line && is_plain_heading(&p.text))
+                || (current_is_lone_line && is_plain_heading(&p.text, words))
         }) && text.starts_with(char::is_uppercase);
         // "Co-chairs: A and B" then "Rapporteur: C": one field a line.
         let field = FIELD.is_match(text)
@@ -477,7 +485,7 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
             current_is_heading = marker.is_some() || line.emphasised;
             current_is_lone_line = blank_before;
         } else if let Some((_, p)) = current.as_mut() {
-            join(p, &line.span);
+            join(p, &line.span, words);
             current_is_lone_line = false;
         }
         blank_before = false;
@@ -488,7 +496,7 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
     paragraphs
         .into_iter()
         .flat_map(|(line, p)| {
-            split_sentences(&p)
+            split_sentences(&p, words)
                 .into_iter()
                 .map(move |span| Sentence { line, span })
         })
@@ -498,41 +506,27 @@ fn sentences(lines: &[Line]) -> Vec<Sentence> {
 /// A short line that can stand as a heading: capitalised, at most six words,
 /// no closing punctuation, and not ending on a word that leads into more
 /// ("It was agreed that", "moderated by"), which a PDF line break would.
-fn is_plain_heading(t: &str) -> bool {
-    const LEADING_ON: &[&str] = &[
-        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-        "from", "as", "that", "which", "who", "was", "were", "is", "are", "be", "been", "has",
-        "have", "had", "will", "would", "should", "could", "can", "may", "not", "this", "these",
-        "its", "their", "his", "her", "our", "mr", "ms", "mrs", "dr", "prof",
-    ];
+fn is_plain_heading(t: &str, lexicon: &SentenceWords) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     let last = words
         .last()
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .unwrap_or_default();
     // A finite verb makes it a sentence: "The meeting was moderated by Chris".
-    const VERBS: &[&str] = &[
-        "was", "were", "is", "are", "has", "have", "had", "will", "would", "said", "says", "did",
-        "does", "can", "could", "should", "may", "might", "must", "shall",
-    ];
     let verb = words
         .iter()
-        .any(|w| VERBS.contains(&w.to_lowercase().as_str()));
+        .any(|w| lexicon.finite_verbs.contains(&w.to_lowercase()));
     !words.is_empty()
         && !verb
         && words.len() <= 6
         && t.len() <= 50
         && t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', ',', ';', '-', '–', '('])
-        && !LEADING_ON.contains(&last.as_str())
+        && !lexicon.leading_on.contains(&last)
 }
 
 /// Appends a continuation line, undoing hyphenation at the line break.
-fn join(p: &mut Span, next: &Span) {
-    const KEEP_HYPHEN: &[&str] = &[
-        "co", "multi", "non", "self", "cross", "well", "high", "long", "inter", "sub", "pre",
-        "post", "re", "e",
-    ];
+fn join(p: &mut Span, next: &Span, words: &SentenceWords) {
     let next_first = next.text.chars().next().unwrap_or(' ');
     if p.text.ends_with('-') && p.text[..p.text.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
         // Past the last char that is no letter, however many bytes it takes.
@@ -542,7 +536,7 @@ fn join(p: &mut Span, next: &Span) {
             .rfind(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = p.text[word_start..p.text.len() - 1].to_lowercase();
-        if next_first.is_lowercase() && !KEEP_HYPHEN.contains(&word.as_str()) {
+        if next_first.is_lowercase() && !words.hyphen_prefixes.contains(&word) {
             p.text.pop();
             p.offsets.pop();
         }
@@ -556,12 +550,7 @@ fn join(p: &mut Span, next: &Span) {
 }
 
 /// Splits a paragraph at sentence ends, not at abbreviations or initials.
-fn split_sentences(p: &Span) -> Vec<Span> {
-    const ABBREVIATIONS: &[&str] = &[
-        "mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "amb", "h.e", "jr",
-        "sr", "p.m", "a.m", "u.s", "u.n", "approx", "incl", "cf", "al", "fig", "sept", "oct",
-        "nov", "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    ];
+fn split_sentences(p: &Span, words: &SentenceWords) -> Vec<Span> {
     let chars: Vec<(usize, char)> = p.text.char_indices().collect();
     let mut out = Vec::new();
     let mut from = 0;
@@ -583,7 +572,7 @@ fn split_sentences(p: &Span) -> Vec<Span> {
             let word_start = p.text[..byte].rfind([' ', '(']).map_or(0, |i| i + 1);
             let word = p.text[word_start..byte].to_lowercase();
             let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-            if ABBREVIATIONS.contains(&word.as_str()) || single_initial {
+            if words.abbreviations.contains(&word) || single_initial {
                 continue;
             }
         }

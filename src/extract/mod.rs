@@ -54,7 +54,7 @@ impl Extractor {
     /// # Errors
     /// [`ExtractError::NotAReport`] when nothing of a meeting record is found.
     pub fn extract(&self, doc: &Document) -> Result<Extraction, ExtractError> {
-        let text = Text::new(&doc.text);
+        let text = Text::with_words(&doc.text, &self.lex.sentence);
         let header = header::extract(&text, &self.lex, &self.orgs);
         let roster = roster::extract(&text, self);
         let absent = roster::absentees(&text, self);

@@ -11,6 +11,9 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+/// The lexicon shipped in `ontology/lexicon.txt`, compiled in.
+pub const SHIPPED: &str = include_str!("../../ontology/lexicon.txt");
+
 /// Why a lexicon file is refused.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {

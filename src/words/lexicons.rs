@@ -86,6 +86,8 @@ pub struct Lexicons {
     pub active_roster: Option<Regex>,
     /// The passive and labelled sentences that name moderators and hosts.
     pub roster: RosterPatterns,
+    /// The words that shape lines into sentences and headings.
+    pub sentence: SentenceWords,
     /// Words that join the last item of a list ("and", "&", "y").
     pub list_conjunctions: HashSet<String>,
     /// "Moved: A, 2nd: B", "seconded by B", "MOVED: (Secretary/Jones)": what
@@ -199,6 +201,12 @@ impl Lexicons {
             ordinal_title: ordinal_title(l.list("ordinal-words")),
             active_roster: active_roster(&pairs("roster-verbs")),
             roster: RosterPatterns::new(&pairs("roster-verbs"), &pairs("roster-labels")),
+            sentence: SentenceWords {
+                abbreviations: lower("sentence-abbreviations"),
+                leading_on: lower("leading-on-words"),
+                finite_verbs: lower("finite-verbs"),
+                hyphen_prefixes: lower("hyphen-prefixes"),
+            },
             month_names: pairs("month-names")
                 .into_iter()
                 .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
@@ -307,7 +315,7 @@ impl Lexicons {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_owned)
             .collect();
-        Lexicon::parse("lexicon.txt", include_str!("../../ontology/lexicon.txt"))
+        Lexicon::parse("lexicon.txt", super::lexicon::SHIPPED)
             .and_then(|l| Self::load("lexicon.txt", &l))
             .and_then(|me| {
                 let profile = Lexicon::parse(
@@ -318,6 +326,33 @@ impl Lexicons {
             })
             .map(|me| me.with_given_names(&given))
             .unwrap_or_default()
+    }
+}
+
+/// The words that shape a report's lines into sentences and headings
+/// (`crate::text`), lower case.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceWords {
+    /// A full stop after one ends no sentence ("Mr.", "e.g.").
+    pub abbreviations: HashSet<String>,
+    /// A line ending on one runs on ("that", "by"): it is no heading.
+    pub leading_on: HashSet<String>,
+    /// A line holding one is a sentence, not a heading ("was", "said").
+    pub finite_verbs: HashSet<String>,
+    /// A hyphen after one at a line break is kept ("co-chair").
+    pub hyphen_prefixes: HashSet<String>,
+}
+
+impl SentenceWords {
+    /// The words of the lexicon shipped in `ontology/`, for text read without
+    /// a lexicon at hand.
+    pub fn shipped() -> &'static Self {
+        static SHIPPED: std::sync::LazyLock<SentenceWords> = std::sync::LazyLock::new(|| {
+            Lexicon::parse("lexicon.txt", super::lexicon::SHIPPED)
+                .map(|l| Lexicons::unchecked(&l).sentence)
+                .unwrap_or_default()
+        });
+        &SHIPPED
     }
 }
 

@@ -15,4 +15,4 @@ pub mod names;
 
 pub use fold::{fold, key, slug};
 pub use lexicon::{Lexicon, LexiconError};
-pub use lexicons::Lexicons;
+pub use lexicons::{Lexicons, SentenceWords};
