@@ -295,29 +295,17 @@ impl DateRules {
             }
         };
         for c in ISO.captures_iter(s) {
-            let num = |i| {
-                c.get(i)
-                    .and_then(|m| m.as_str().parse::<u32>().ok())
-                    .unwrap_or(0)
-            };
+            let num = |i| group_number(&c, i);
             let y = c.get(1).and_then(|m| m.as_str().parse().ok());
             add(c.get(0).map_or(0..0, |m| m.range()), y, num(3), num(4));
         }
         for c in COMPACT.captures_iter(s) {
-            let num = |i| {
-                c.get(i)
-                    .and_then(|m| m.as_str().parse::<u32>().ok())
-                    .unwrap_or(0)
-            };
+            let num = |i| group_number(&c, i);
             let y = c.get(1).and_then(|m| m.as_str().parse().ok());
             add(c.get(0).map_or(0..0, |m| m.range()), y, num(2), num(3));
         }
         for c in NUMERIC.captures_iter(s) {
-            let num = |i| {
-                c.get(i)
-                    .and_then(|m| m.as_str().parse::<u32>().ok())
-                    .unwrap_or(0)
-            };
+            let num = |i| group_number(&c, i);
             let y = c.get(4).and_then(|m| m.as_str().parse().ok());
             let (a, b) = (num(1), num(3));
             let slash = c.get(2).is_some_and(|m| m.as_str() == "/");
@@ -613,6 +601,13 @@ fn regional_zone(pattern: &str, value: &str) -> Result<(Regex, String, i32, Dst)
     let anchored = Regex::new(&format!(r"(?i)^(?:{pattern})"))
         .map_err(|e| RuleError(format!("regional time zone pattern '{pattern}': {e}")))?;
     Ok((anchored, pattern.to_owned(), offset, rule))
+}
+
+/// Capture group `i` as a number; 0 when absent (no valid date has a 0).
+fn group_number(c: &regex::Captures<'_>, i: usize) -> u32 {
+    c.get(i)
+        .and_then(|m| m.as_str().parse::<u32>().ok())
+        .unwrap_or(0)
 }
 
 /// `HH:MM` in UTC of a local time in minutes at `offset` minutes from UTC.
