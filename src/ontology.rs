@@ -40,6 +40,10 @@ const FILES: &[(&str, &str)] = &[
         "given-names.txt",
         include_str!("../ontology/given-names.txt"),
     ),
+    (
+        "common-words.txt",
+        include_str!("../ontology/common-words.txt"),
+    ),
 ];
 
 /// Why the domain data could not be loaded.

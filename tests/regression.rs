@@ -417,3 +417,22 @@ fn a_transcript_that_says_this_is_the_monthly_call_names_its_series() {
     let out = extract("Orla Brennan:     Good morning everybody. This is the monthly HDC conference call on 3 March 2025.\n\nTomasz Wilk:     Thank you, Orla.\n");
     assert_eq!(out.meeting.series, "HDC");
 }
+
+#[test]
+fn a_given_name_before_a_common_word_is_no_person() {
+    // common-words.txt was shipped but never loaded, so the given-name lexicon
+    // vouched for "Grace Notes" as a person.
+    let text = "Minutes of the Script Committee, 3 March 2025\n\nPresent: Ana Silva, Ben Okafor, Carla Mendes\n\nThe proposal on Grace Notes was deferred to the next meeting.\n";
+    let out = extract(text);
+    assert!(
+        !out.mentions
+            .iter()
+            .any(|m| m.text == "Grace Notes" && m.definite),
+        "{:?}",
+        out.mentions
+    );
+    assert!(out
+        .mentions
+        .iter()
+        .any(|m| m.text == "Ana Silva" && m.definite));
+}
