@@ -6,6 +6,7 @@
 //! README of the gold data); the fields the scorer does not know (`evidence`,
 //! `memberships`, `mentions`, `warnings`) are additions it ignores.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Everything extracted from one report file.
@@ -33,16 +34,18 @@ pub struct Meeting {
     pub series: String,
     /// The meeting's ordinal in its series, where the report gives one.
     pub number: Option<u32>,
-    /// ISO 8601 date (`YYYY-MM-DD`).
-    pub date: Option<String>,
+    /// The meeting's date, `YYYY-MM-DD` in JSON.
+    #[serde(default, with = "iso_date")]
+    pub date: Option<NaiveDate>,
     /// `HH:MM` in UTC.
     pub start_time_utc: Option<String>,
     /// Canonical person names.
     pub moderators: Vec<String>,
     /// Canonical person names.
     pub hosts: Vec<String>,
-    /// ISO 8601 date.
-    pub next_meeting_date: Option<String>,
+    /// The date announced for the next meeting, `YYYY-MM-DD` in JSON.
+    #[serde(default, with = "iso_date")]
+    pub next_meeting_date: Option<NaiveDate>,
 }
 
 /// One item of the agenda; `id` is its number path ("2", "2.b").
@@ -177,4 +180,27 @@ pub struct Topic {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+}
+
+/// Dates as the gold annotations write them: ISO 8601 `YYYY-MM-DD`, `null`
+/// when unknown. A date that does not parse is refused when read (the cache
+/// then extracts the report again).
+mod iso_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    const FORMAT: &str = "%Y-%m-%d";
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => s.collect_str(&d.format(FORMAT)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| NaiveDate::parse_from_str(&text, FORMAT).map_err(serde::de::Error::custom))
+            .transpose()
+    }
 }

@@ -46,8 +46,9 @@
 //!   `meetkg:number` (`xsd:integer`); `meetkg:nextMeetingDate` (`xsd:date`);
 //!   `schema:superEvent` series; `dcterms:source` report; `meetkg:moderator`,
 //!   `meetkg:host` person; `schema:attendee` person; `meetkg:agendaItem` item;
-//!   `meetkg:discussed` topic. Dates and times that do not parse are left out
-//!   (with a `log` warning) rather than stored as ill-typed literals.
+//!   `meetkg:discussed` topic. Dates are typed in the model; a start time that
+//!   does not parse is left out (with a `log` warning) rather than stored as an
+//!   ill-typed literal.
 //! - series: `a schema:EventSeries; schema:name`@en.
 //! - agenda item: `a meetkg:AgendaItem; rdfs:label` title@en; `meetkg:itemNumber`
 //!   ("2.b"); `meetkg:position` (1-based, `xsd:integer`); `dcterms:isPartOf` the
@@ -217,7 +218,7 @@ pub fn role_scheme_iri() -> Result<NamedNode, RdfError> {
 pub fn meeting_iri(meeting: &Meeting, source: &str) -> Result<NamedNode, RdfError> {
     let key = match (slug(&meeting.series), meeting.number) {
         (Some(series), Some(number)) => format!("{series}/{number}"),
-        (Some(series), None) => match meeting.date.as_deref().and_then(canonical_date) {
+        (Some(series), None) => match meeting.date.map(iso_date) {
             Some(date) => format!("{series}/{date}"),
             None => format!("{series}/report-{}", report_stem(source)?),
         },
@@ -240,11 +241,9 @@ fn agenda_slug(id: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("."))
 }
 
-/// `YYYY-MM-DD` in canonical form, or `None` when it is not a date.
-fn canonical_date(text: &str) -> Option<String> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .ok()
-        .map(|d| d.format("%Y-%m-%d").to_string())
+/// A date as `xsd:date` writes it (`YYYY-MM-DD`).
+fn iso_date(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
 }
 
 /// `HH:MM` (or `HH:MM:SS`) as a canonical UTC `xsd:time` lexical form.
@@ -373,14 +372,8 @@ impl<'a> Mapper<'a> {
         b.a(&m, schema::EVENT);
         b.add(&m, dcterms::SOURCE, r.clone());
         b.add(&m, schema::NAME, en(&meeting_name(meeting, &report.source)));
-        if let Some(date) = meeting.date.as_deref() {
-            match canonical_date(date) {
-                Some(date) => b.add(&m, schema::START_DATE, typed(date, xsd::DATE)),
-                None => log::warn!(
-                    "{}: meeting date {date:?} is not YYYY-MM-DD; left out",
-                    report.source
-                ),
-            }
+        if let Some(date) = meeting.date {
+            b.add(&m, schema::START_DATE, typed(iso_date(date), xsd::DATE));
         }
         if let Some(time) = meeting.start_time_utc.as_deref() {
             match canonical_utc_time(time) {
@@ -394,14 +387,12 @@ impl<'a> Mapper<'a> {
         if let Some(number) = meeting.number {
             b.add(&m, meetkg::NUMBER, integer(number.into()));
         }
-        if let Some(date) = meeting.next_meeting_date.as_deref() {
-            match canonical_date(date) {
-                Some(date) => b.add(&m, meetkg::NEXT_MEETING_DATE, typed(date, xsd::DATE)),
-                None => log::warn!(
-                    "{}: next meeting date {date:?} is not YYYY-MM-DD; left out",
-                    report.source
-                ),
-            }
+        if let Some(date) = meeting.next_meeting_date {
+            b.add(
+                &m,
+                meetkg::NEXT_MEETING_DATE,
+                typed(iso_date(date), xsd::DATE),
+            );
         }
         if !meeting.series.trim().is_empty() {
             let s = series_iri(&meeting.series)?;
@@ -775,7 +766,7 @@ fn sorted_evidence(evidence: &[Evidence], fact: FactKind) -> Vec<&Evidence> {
 /// `"{series} meeting {n}"`, or the best the report allows.
 fn meeting_name(meeting: &Meeting, source: &str) -> String {
     let series = meeting.series.trim();
-    let date = meeting.date.as_deref().and_then(canonical_date);
+    let date = meeting.date.map(iso_date);
     let what = match (meeting.number, date) {
         (Some(n), _) => format!("meeting {n}"),
         (None, Some(date)) => format!("meeting of {date}"),
@@ -813,11 +804,11 @@ pub(crate) mod tests {
             meeting: Meeting {
                 series: "MAG Working Group on IGF Strengthening and Strategy".into(),
                 number: Some(46),
-                date: Some("2022-10-20".into()),
+                date: chrono::NaiveDate::from_ymd_opt(2022, 10, 20),
                 start_time_utc: Some("14:00".into()),
                 moderators: vec!["Amrita Choudhury".into()],
                 hosts: vec![],
-                next_meeting_date: Some("2022-11-03".into()),
+                next_meeting_date: chrono::NaiveDate::from_ymd_opt(2022, 11, 3),
             },
             agenda: vec![
                 AgendaItem {
@@ -1003,7 +994,7 @@ pub(crate) mod tests {
         let mut meeting = Meeting {
             series: "WG Strategy".into(),
             number: Some(3),
-            date: Some("2022-01-02".into()),
+            date: chrono::NaiveDate::from_ymd_opt(2022, 1, 2),
             ..Meeting::default()
         };
         assert_eq!(meeting_iri(&meeting, "r.txt")?, id("meeting/wg-strategy/3"));
@@ -1012,7 +1003,7 @@ pub(crate) mod tests {
             meeting_iri(&meeting, "r.txt")?,
             id("meeting/wg-strategy/2022-01-02")
         );
-        meeting.date = Some("not a date".into());
+        meeting.date = None;
         assert_eq!(
             meeting_iri(&meeting, "r_1.txt")?,
             id("meeting/wg-strategy/report-r-1")
@@ -1307,14 +1298,12 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn invalid_dates_are_left_out() -> Result<(), RdfError> {
+    fn an_invalid_time_is_left_out() -> Result<(), RdfError> {
         let mut report = sample_report();
-        report.meeting.date = Some("20 October".into());
         report.meeting.start_time_utc = Some("2pm".into());
         let quads = report_quads(&report)?;
-        assert!(!quads
-            .iter()
-            .any(|q| q.predicate == schema::START_DATE || q.predicate == meetkg::START_TIME_UTC));
+        assert!(!quads.iter().any(|q| q.predicate == meetkg::START_TIME_UTC));
+        assert!(quads.iter().any(|q| q.predicate == schema::START_DATE));
         Ok(())
     }
 }

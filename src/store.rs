@@ -541,7 +541,7 @@ pub(crate) mod tests {
         let mut report = sample_report();
         report.source = "001_second.txt".into();
         report.meeting.number = Some(47);
-        report.meeting.date = Some("2022-11-03".into());
+        report.meeting.date = chrono::NaiveDate::from_ymd_opt(2022, 11, 3);
         report.meeting.next_meeting_date = None;
         report.people.truncate(2);
         report.people[1].listed = false;

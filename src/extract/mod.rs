@@ -525,11 +525,11 @@ fn meeting(header: &header::Header) -> Meeting {
     Meeting {
         series: header.series.clone(),
         number: header.number,
-        date: header.date.map(|d| d.to_string()),
+        date: header.date,
         start_time_utc: header.start_time_utc.clone(),
         moderators: header.moderators.iter().map(|n| n.name.clone()).collect(),
         hosts: header.hosts.iter().map(|n| n.name.clone()).collect(),
-        next_meeting_date: header.next_meeting_date.map(|d| d.to_string()),
+        next_meeting_date: header.next_meeting_date,
     }
 }
 
