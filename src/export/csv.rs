@@ -39,14 +39,14 @@ fn writer<W: Write>(out: W) -> csv::Writer<W> {
 fn cell(value: Option<&Value>) -> String {
     match value {
         Some(Value::Int(v)) => v.to_string(),
-        Some(Value::Double(v)) => super::format_double(*v).unwrap_or_default(),
+        Some(Value::Double(v)) => super::values::format_double(*v).unwrap_or_default(),
         Some(Value::Text(v)) => gephi_text(v),
         None => String::new(),
     }
 }
 
 fn gephi_text(text: &str) -> String {
-    let text = super::clean_text(text).replace('\\', "\\\\");
+    let text = super::values::clean_text(text).replace('\\', "\\\\");
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

@@ -11,7 +11,7 @@
 //! - one `<graph id="G" edgedefault="undirected">`, node ids `n0`, `n1`... (XML
 //!   NMTOKENs, in IRI order) with the IRI in an `iri` attribute, edge ids `e0`...;
 //! - no `<data>` for a missing or empty value;
-//! - text cleaned of XML-illegal characters ([`super::clean_text`]), `&`, `<`,
+//! - text cleaned of XML-illegal characters ([`super::values::clean_text`]), `&`, `<`,
 //!   `>` escaped, and carriage returns written as `&#13;` so XML line-end
 //!   normalisation does not turn them into line feeds.
 
@@ -134,11 +134,11 @@ fn write_key<W: Write>(w: &mut Writer<W>, id: &str, domain: &str, def: &AttrDef)
 fn write_data<W: Write>(w: &mut Writer<W>, key: &str, value: Option<&Value>) -> io::Result<()> {
     let text = match value {
         Some(Value::Int(v)) => v.to_string(),
-        Some(Value::Double(v)) => match super::format_double(*v) {
+        Some(Value::Double(v)) => match super::values::format_double(*v) {
             Some(v) => v,
             None => return Ok(()),
         },
-        Some(Value::Text(v)) => escape(&super::clean_text(v)),
+        Some(Value::Text(v)) => escape(&super::values::clean_text(v)),
         None => return Ok(()),
     };
     if text.is_empty() {

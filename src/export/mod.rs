@@ -20,11 +20,13 @@
 
 pub mod csv;
 pub mod graphml;
+pub mod values;
+
+pub use values::clean_text;
 
 use crate::graph::{self, EdgeAttributes, GraphError, NodeAttributes};
 use crate::store::Store;
 use petgraph::graph::UnGraph;
-use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
@@ -176,36 +178,12 @@ pub fn write_atomically(
     })
 }
 
-/// Drops the characters XML 1.0 cannot hold (C0 controls but tab, line feed,
-/// carriage return; U+FFFE; U+FFFF) and the bidirectional controls (U+202A to
-/// U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C), which reorder what a
-/// person reads around them ("Trojan Source"): a name can hide a different
-/// name. Applied to every exported text, in both formats, so GraphML and CSV
-/// carry the same values.
-pub fn clean_text(text: &str) -> Cow<'_, str> {
-    let illegal = |c: char| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
-            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-            || crate::text::is_bidi_control(c)
-    };
-    if text.chars().any(illegal) {
-        Cow::Owned(text.chars().filter(|&c| !illegal(c)).collect())
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// A double as exports write it: shortest round-trip form (`2`, `0.5`), `None`
-/// for NaN and infinities, which no reader agrees on.
-pub(crate) fn format_double(value: f64) -> Option<String> {
-    value.is_finite().then(|| value.to_string())
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::graph::{CoParticipation, CoParticipationGraph, MeetingInfo, PersonNode};
     use crate::store::tests::sample_store;
+    use std::borrow::Cow;
     use std::io::Write;
 
     pub(crate) type TestResult = Result<(), Box<dyn std::error::Error>>;
