@@ -14,8 +14,8 @@ use crate::extract::{Extraction, PersonMention};
 use crate::model::{FactKind, Mention, Person, Report, Resolution};
 use crate::ontology::Ontology;
 use crate::words::fold::{fold, parts};
+use crate::words::names::is_honorific;
 use crate::words::names::{typo_equal, NameParts};
-use crate::words::Lexicons;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -79,10 +79,12 @@ impl Cluster {
     }
 }
 
-fn bare(text: &str, lex: &Lexicons) -> (String, bool) {
+/// A name without the honorifics before it ("Ms. Ana Lee" is "Ana Lee"), and
+/// whether it had one.
+fn bare(text: &str, honorifics: &[String]) -> (String, bool) {
     let mut words: Vec<&str> = text.split(' ').collect();
     let mut honorific = false;
-    while words.len() > 1 && lex.is_honorific(words[0]) {
+    while words.len() > 1 && is_honorific(words[0], honorifics) {
         words.remove(0);
         honorific = true;
     }
@@ -249,7 +251,8 @@ impl Index {
 
 struct Resolver<'a> {
     ontology: &'a Ontology,
-    lex: Lexicons,
+    /// The lexicon's honorifics, which `bare` takes off names.
+    honorifics: &'a [String],
     clusters: Vec<Cluster>,
     index: Index,
     /// Resolution of each mention: cluster index (or None for own/dropped), how, score.
@@ -529,7 +532,8 @@ pub type RegistryMap = BTreeMap<String, (BTreeSet<Mention>, BTreeSet<String>)>;
 /// The identities of a corpus: for each mention of each report, the person it
 /// names. Apply to each report's extraction with [`Identities::report`].
 pub struct Identities {
-    lex: Lexicons,
+    /// The lexicon's honorifics, which `bare` takes off names.
+    honorifics: Vec<String>,
     /// Canonical name of each identity.
     names: Vec<String>,
     decisions: HashMap<At, (Option<usize>, Resolution, Option<f64>)>,
@@ -577,7 +581,7 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
     let mut r = Resolver::new(ontology);
     r.collect_nicknames(reports);
     // 1. Full names from definite mentions form the identities.
-    for (at, name) in full_names(reports, &r.lex) {
+    for (at, name) in full_names(reports, r.honorifics) {
         r.resolve_full_name(at, &name, &reports[at.0].source);
     }
     // 2. Everything else: single words, honorific + surname, tentative full names.
@@ -589,11 +593,11 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
 /// listed names first (participant lists are the most careful spelling),
 /// then by report and mention. "do Rosário", "van der Berg": a surname alone
 /// is no full name.
-fn full_names(reports: &[Names], lex: &Lexicons) -> Vec<(At, Parsed)> {
+fn full_names(reports: &[Names], honorifics: &[String]) -> Vec<(At, Parsed)> {
     let mut order: Vec<(At, Parsed)> = Vec::new();
     for (ri, ex) in reports.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
-            let (name, _) = bare(&m.text, lex);
+            let (name, _) = bare(&m.text, honorifics);
             let surname_only = name.starts_with(char::is_lowercase);
             if m.definite && name.contains(' ') && !surname_only {
                 order.push(((ri, mi), Parsed::new(name)));
@@ -624,7 +628,7 @@ impl<'o> Resolver<'o> {
             .collect();
         Self {
             ontology,
-            lex: ontology.lexicons.clone(),
+            honorifics: &ontology.lexicons.honorifics,
             clusters: Vec::new(),
             index: Index::default(),
             decisions: HashMap::new(),
@@ -641,7 +645,7 @@ impl<'o> Resolver<'o> {
             for m in &ex.mentions {
                 if let Some(n) = &m.nickname {
                     self.nick_map
-                        .entry(fold(&bare(&m.text, &self.lex).0))
+                        .entry(fold(&bare(&m.text, self.honorifics).0))
                         .or_default()
                         .insert(fold(n));
                 }
@@ -745,7 +749,7 @@ impl<'o> Resolver<'o> {
                 if self.decisions.contains_key(&at) {
                     continue;
                 }
-                let (name, honorific) = bare(&m.text, &self.lex);
+                let (name, honorific) = bare(&m.text, self.honorifics);
                 let folded = fold(&name);
                 if let Some(canonical) = self.ontology.curation.same_as.get(&folded) {
                     let ci = self.find_or_add(&canonical.clone());
@@ -883,7 +887,7 @@ impl<'o> Resolver<'o> {
         let mut singles: Vec<Vec<String>> = vec![Vec::new(); self.clusters.len()];
         for (&(ri, mi), (ci, _, _)) in &self.decisions {
             if let (Some(ci), Some(m)) = (ci, reports.get(ri).and_then(|e| e.mentions.get(mi))) {
-                let (name, _) = bare(&m.text, &self.lex);
+                let (name, _) = bare(&m.text, self.honorifics);
                 if !name.contains(' ') {
                     singles[*ci].push(name);
                 }
@@ -899,7 +903,7 @@ impl<'o> Resolver<'o> {
             names,
             decisions: self.decisions,
             review: self.review.into_iter().collect(),
-            lex: self.lex,
+            honorifics: self.honorifics.to_vec(),
         }
     }
 }
@@ -1009,7 +1013,7 @@ impl Identities {
             let Some((ci, res, score)) = self.decisions.get(&(ri, mi)) else {
                 continue;
             };
-            let (bare_name, _) = bare(&m.text, &self.lex);
+            let (bare_name, _) = bare(&m.text, &self.honorifics);
             let name = ci.map_or_else(|| bare_name.clone(), |ci| names[ci].clone());
             canon_of_text.insert(fold(&m.text), name.clone());
             let key = fold(&name);

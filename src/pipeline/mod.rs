@@ -90,20 +90,20 @@ pub fn build(
             let (plan, manifest) = compare(&corpus, &cache, &old, &mut tally)?;
             let g = if plan.is_empty() {
                 current
-            } else {
-                let clock = std::time::Instant::now();
-                let g = next_generation(
+            } else if plan.copies(corpus.entries.len()) {
+                copied_generation(
                     &generations,
                     &current,
                     &corpus,
                     &cache,
                     &plan,
-                    (&old, manifest),
-                    &mut tally,
+                    manifest,
                     progress,
-                )?;
-                log::info!("wrote store generation {} in {:.2?}", g.id, clock.elapsed());
-                g
+                )?
+            } else {
+                // Every graph is written again, and every report counted again.
+                tally = Tally::default();
+                from_scratch(&generations, &corpus, &cache, &old, &mut tally, progress)?
             };
             (g, plan)
         }
@@ -182,28 +182,20 @@ fn compare(
     Ok(planner.finish(&rejected))
 }
 
-/// Writes and commits the generation after `current`: from a copy of it when
-/// the plan says so ([`Plan::copies`]), otherwise from scratch through the
-/// bulk loader (which counts every report again).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the build's state, passed down once"
-)]
-fn next_generation(
+/// The generation after `current`, from a hard-linked copy of it with the
+/// changed graphs of `plan` replaced and the removed ones dropped
+/// ([`Plan::copies`] says when).
+fn copied_generation(
     generations: &Generations,
     current: &Generation,
     corpus: &Streamed,
     cache: &Cache,
     plan: &Plan,
-    (old, mut manifest): (&Manifest, Manifest),
-    tally: &mut Tally,
+    mut manifest: Manifest,
     progress: &(dyn Fn(Event) + Sync),
 ) -> Result<Generation, BuildError> {
-    if !plan.copies(corpus.entries.len()) {
-        *tally = Tally::default();
-        return from_scratch(generations, corpus, cache, old, tally, progress);
-    }
     let store_dir = generations.store();
+    let clock = std::time::Instant::now();
     let new = generations.begin().map_err(generation_error(store_dir))?;
     progress(Event::Writing(plan.changed.len()));
     load::copy_and_replace(
@@ -216,7 +208,9 @@ fn next_generation(
         &mut manifest,
         progress,
     )?;
-    commit(generations, new, &manifest)
+    let g = commit(generations, new, &manifest)?;
+    log::info!("wrote store generation {} in {:.2?}", g.id, clock.elapsed());
+    Ok(g)
 }
 
 /// Commits a written generation: the build's commit point.

@@ -201,12 +201,7 @@ impl Lexicons {
             ordinal_title: ordinal_title(l.list("ordinal-words")),
             active_roster: active_roster(&pairs("roster-verbs")),
             roster: RosterPatterns::new(&pairs("roster-verbs"), &pairs("roster-labels")),
-            sentence: SentenceWords {
-                abbreviations: lower("sentence-abbreviations"),
-                leading_on: lower("leading-on-words"),
-                finite_verbs: lower("finite-verbs"),
-                hyphen_prefixes: lower("hyphen-prefixes"),
-            },
+            sentence: SentenceWords::read(l),
             month_names: pairs("month-names")
                 .into_iter()
                 .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
@@ -288,8 +283,7 @@ impl Lexicons {
 
     /// "Mr", "Mr.", "Ambassador", "H.E." and the like.
     pub fn is_honorific(&self, w: &str) -> bool {
-        let w = w.trim_end_matches('.');
-        self.honorifics.iter().any(|h| h.trim_end_matches('.') == w)
+        super::names::is_honorific(w, &self.honorifics)
     }
 
     /// A heading that opens a known section (agenda, discussion, participants, next meeting).
@@ -349,10 +343,21 @@ impl SentenceWords {
     pub fn shipped() -> &'static Self {
         static SHIPPED: std::sync::LazyLock<SentenceWords> = std::sync::LazyLock::new(|| {
             Lexicon::parse("lexicon.txt", super::lexicon::SHIPPED)
-                .map(|l| Lexicons::unchecked(&l).sentence)
+                .map(|l| SentenceWords::read(&Sections::new(&l)))
                 .unwrap_or_default()
         });
         &SHIPPED
+    }
+
+    /// The four sections of a lexicon, lower case.
+    fn read(l: &Sections) -> Self {
+        let lower = |s: &'static str| l.list(s).iter().map(|w| w.to_lowercase()).collect();
+        Self {
+            abbreviations: lower("sentence-abbreviations"),
+            leading_on: lower("leading-on-words"),
+            finite_verbs: lower("finite-verbs"),
+            hyphen_prefixes: lower("hyphen-prefixes"),
+        }
     }
 }
 

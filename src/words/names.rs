@@ -74,6 +74,13 @@ pub fn title_case(name: &str) -> String {
         .join(" ")
 }
 
+/// `w` is one of `honorifics`, with or without its full stop ("Mr", "Mr.",
+/// "H.E.").
+pub fn is_honorific(w: &str, honorifics: &[String]) -> bool {
+    let w = w.trim_end_matches('.');
+    honorifics.iter().any(|h| h.trim_end_matches('.') == w)
+}
+
 /// Similarity of two folded strings, 0..=1 (normalised Damerau-Levenshtein).
 pub fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_damerau_levenshtein(a, b)
