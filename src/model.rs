@@ -6,7 +6,7 @@
 //! README of the gold data); the fields the scorer does not know (`evidence`,
 //! `memberships`, `mentions`, `warnings`) are additions it ignores.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// Everything extracted from one report file.
@@ -37,8 +37,18 @@ pub struct Meeting {
     /// The meeting's date, `YYYY-MM-DD` in JSON.
     #[serde(default, with = "iso_date")]
     pub date: Option<NaiveDate>,
-    /// `HH:MM` in UTC.
-    pub start_time_utc: Option<String>,
+    /// The start time in UTC, `HH:MM` in JSON: only where the record names the
+    /// time's zone or offset, never a local time taken for UTC.
+    #[serde(default, with = "hh_mm")]
+    pub start_time_utc: Option<NaiveTime>,
+    /// The start time as the record writes it, on the clock of the meeting's
+    /// place, `HH:MM` in JSON; its zone is `utc_offset_minutes` when known.
+    #[serde(default, with = "hh_mm", skip_serializing_if = "Option::is_none")]
+    pub start_time_local: Option<NaiveTime>,
+    /// The offset from UTC of `start_time_local`, in minutes east, where the
+    /// record names a zone, an offset or a place's time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utc_offset_minutes: Option<i32>,
     /// Canonical person names.
     pub moderators: Vec<String>,
     /// Canonical person names.
@@ -185,6 +195,31 @@ pub struct Topic {
 /// Dates as the gold annotations write them: ISO 8601 `YYYY-MM-DD`, `null`
 /// when unknown. A date that does not parse is refused when read (the cache
 /// then extracts the report again).
+/// `HH:MM` for `Option<NaiveTime>`; reads `HH:MM:SS` too.
+mod hh_mm {
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    const FORMAT: &str = "%H:%M";
+
+    pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(t) => s.collect_str(&t.format(FORMAT)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| {
+                NaiveTime::parse_from_str(&text, FORMAT)
+                    .or_else(|_| NaiveTime::parse_from_str(&text, "%H:%M:%S"))
+                    .map_err(serde::de::Error::custom)
+            })
+            .transpose()
+    }
+}
+
 mod iso_date {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer};
@@ -202,5 +237,27 @@ mod iso_date {
         Option::<String>::deserialize(d)?
             .map(|text| NaiveDate::parse_from_str(&text, FORMAT).map_err(serde::de::Error::custom))
             .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_hh_mm_in_json_and_an_invalid_one_is_refused() {
+        let meeting = Meeting {
+            start_time_local: NaiveTime::from_hms_opt(9, 5, 0),
+            ..Meeting::default()
+        };
+        let json = serde_json::to_value(&meeting).expect("serialisable");
+        assert_eq!(json["start_time_utc"], serde_json::Value::Null);
+        assert_eq!(json["start_time_local"], "09:05");
+        assert!(json.get("utc_offset_minutes").is_none());
+        let back: Meeting = serde_json::from_value(json).expect("round trip");
+        assert_eq!(back, meeting);
+        let bad = serde_json::json!({"series": "", "number": null, "start_time_utc": "2pm",
+            "moderators": [], "hosts": []});
+        assert!(serde_json::from_value::<Meeting>(bad).is_err());
     }
 }

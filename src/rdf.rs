@@ -247,12 +247,21 @@ fn iso_date(date: chrono::NaiveDate) -> String {
 }
 
 /// `HH:MM` (or `HH:MM:SS`) as a canonical UTC `xsd:time` lexical form.
-fn canonical_utc_time(text: &str) -> Option<String> {
-    let text = text.trim();
-    chrono::NaiveTime::parse_from_str(text, "%H:%M")
-        .or_else(|_| chrono::NaiveTime::parse_from_str(text, "%H:%M:%S"))
-        .ok()
-        .map(|t| t.format("%H:%M:%SZ").to_string())
+/// An `xsd:time` on the clock of the meeting's place: with its offset
+/// ("15:00:00+01:00", "Z" for UTC, the canonical form a store gives back)
+/// where known, else without one, which XML Schema reads as a time of an
+/// unknown zone.
+fn local_time(time: chrono::NaiveTime, offset_minutes: Option<i32>) -> String {
+    let clock = time.format("%H:%M:%S");
+    match offset_minutes {
+        Some(0) => format!("{clock}Z"),
+        Some(o) => {
+            let sign = if o < 0 { '-' } else { '+' };
+            let o = o.unsigned_abs();
+            format!("{clock}{sign}{:02}:{:02}", o / 60, o % 60)
+        }
+        None => clock.to_string(),
+    }
 }
 
 /// An English-language label.
@@ -375,14 +384,13 @@ impl<'a> Mapper<'a> {
         if let Some(date) = meeting.date {
             b.add(&m, schema::START_DATE, typed(iso_date(date), xsd::DATE));
         }
-        if let Some(time) = meeting.start_time_utc.as_deref() {
-            match canonical_utc_time(time) {
-                Some(time) => b.add(&m, meetkg::START_TIME_UTC, typed(time, xsd::TIME)),
-                None => log::warn!(
-                    "{}: start time {time:?} is not HH:MM; left out",
-                    report.source
-                ),
-            }
+        if let Some(time) = meeting.start_time_utc {
+            let text = time.format("%H:%M:%SZ").to_string();
+            b.add(&m, meetkg::START_TIME_UTC, typed(text, xsd::TIME));
+        }
+        if let Some(time) = meeting.start_time_local {
+            let text = local_time(time, meeting.utc_offset_minutes);
+            b.add(&m, meetkg::LOCAL_START_TIME, typed(text, xsd::TIME));
         }
         if let Some(number) = meeting.number {
             b.add(&m, meetkg::NUMBER, integer(number.into()));
@@ -805,7 +813,9 @@ pub(crate) mod tests {
                 series: "MAG Working Group on IGF Strengthening and Strategy".into(),
                 number: Some(46),
                 date: chrono::NaiveDate::from_ymd_opt(2022, 10, 20),
-                start_time_utc: Some("14:00".into()),
+                start_time_utc: chrono::NaiveTime::from_hms_opt(14, 0, 0),
+                start_time_local: chrono::NaiveTime::from_hms_opt(14, 0, 0),
+                utc_offset_minutes: Some(0),
                 moderators: vec!["Amrita Choudhury".into()],
                 hosts: vec![],
                 next_meeting_date: chrono::NaiveDate::from_ymd_opt(2022, 11, 3),
@@ -1087,6 +1097,11 @@ pub(crate) mod tests {
                 meetkg::START_TIME_UTC,
                 Term::from(Literal::new_typed_literal("14:00:00Z", xsd::TIME)),
             ),
+            t(
+                &m,
+                meetkg::LOCAL_START_TIME,
+                Term::from(Literal::new_typed_literal("14:00:00Z", xsd::TIME)),
+            ),
             t(&m, meetkg::NUMBER, int(46)),
             t(&m, meetkg::NEXT_MEETING_DATE, date("2022-11-03")),
             t(&m, schema::SUPER_EVENT, n(&series)),
@@ -1297,13 +1312,47 @@ pub(crate) mod tests {
         Ok(())
     }
 
+    /// The literal of `predicate` on the meeting, if any.
+    fn meeting_literal(quads: &[Quad], predicate: NamedNodeRef<'_>) -> Option<String> {
+        quads
+            .iter()
+            .find(|q| q.predicate == predicate)
+            .and_then(|q| match &q.object {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            })
+    }
+
     #[test]
-    fn an_invalid_time_is_left_out() -> Result<(), RdfError> {
+    fn a_local_time_without_a_zone_is_no_utc_time() -> Result<(), RdfError> {
         let mut report = sample_report();
-        report.meeting.start_time_utc = Some("2pm".into());
+        report.meeting.start_time_utc = None;
+        report.meeting.start_time_local = chrono::NaiveTime::from_hms_opt(9, 30, 0);
+        report.meeting.utc_offset_minutes = None;
         let quads = report_quads(&report)?;
-        assert!(!quads.iter().any(|q| q.predicate == meetkg::START_TIME_UTC));
-        assert!(quads.iter().any(|q| q.predicate == schema::START_DATE));
+        assert_eq!(meeting_literal(&quads, meetkg::START_TIME_UTC), None);
+        assert_eq!(
+            meeting_literal(&quads, meetkg::LOCAL_START_TIME).as_deref(),
+            Some("09:30:00")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_zoned_local_time_carries_its_offset() -> Result<(), RdfError> {
+        let mut report = sample_report();
+        report.meeting.start_time_utc = chrono::NaiveTime::from_hms_opt(14, 0, 0);
+        report.meeting.start_time_local = chrono::NaiveTime::from_hms_opt(9, 0, 0);
+        report.meeting.utc_offset_minutes = Some(-300);
+        let quads = report_quads(&report)?;
+        assert_eq!(
+            meeting_literal(&quads, meetkg::START_TIME_UTC).as_deref(),
+            Some("14:00:00Z")
+        );
+        assert_eq!(
+            meeting_literal(&quads, meetkg::LOCAL_START_TIME).as_deref(),
+            Some("09:00:00-05:00")
+        );
         Ok(())
     }
 }

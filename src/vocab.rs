@@ -197,6 +197,9 @@ pub mod meetkg {
         SHA256 = "sha256";
         /// Meeting → start time in UTC (`xsd:time`).
         START_TIME_UTC = "startTimeUTC";
+        /// Meeting → start time on the clock of its place (`xsd:time`, with the
+        /// zone's offset where the record names it, without one otherwise).
+        LOCAL_START_TIME = "localStartTime";
         /// Meeting → its ordinal in its series (`xsd:integer`).
         NUMBER = "number";
         /// Meeting → the date announced for the next meeting (`xsd:date`).

@@ -382,7 +382,11 @@ fn without_the_igf_profile_the_umbrella_stays_in_the_series() {
 fn a_time_named_by_a_city_follows_its_summer_time() {
     let out =
         extract("Harbour Trust board\n\nMeeting of 3 July 2025, 10:00 Geneva time\n\n1. Welcome\n");
-    assert_eq!(out.meeting.start_time_utc.as_deref(), Some("08:00"));
+    assert_eq!(
+        out.meeting.start_time_utc,
+        chrono::NaiveTime::from_hms_opt(8, 0, 0)
+    );
+    assert_eq!(out.meeting.utc_offset_minutes, Some(120));
 }
 
 #[test]
@@ -438,4 +442,15 @@ fn a_given_name_before_a_common_word_is_no_person() {
         .mentions
         .iter()
         .any(|m| m.text == "Ana Silva" && m.definite));
+}
+
+#[test]
+fn a_local_time_without_a_zone_is_not_taken_for_utc() {
+    let out = extract("Harbour Trust board\n\nMinutes of 3 July 2025, 7:00 p.m.\n\n1. Welcome\n");
+    assert_eq!(out.meeting.start_time_utc, None);
+    assert_eq!(
+        out.meeting.start_time_local,
+        chrono::NaiveTime::from_hms_opt(19, 0, 0)
+    );
+    assert_eq!(out.meeting.utc_offset_minutes, None);
 }

@@ -8,7 +8,7 @@
 
 use super::gazetteer::Matcher;
 use crate::text::{Sentence, Text};
-use crate::words::dates::PartialDate;
+use crate::words::dates::{PartialDate, TimeMatch};
 use crate::words::names::is_name_word;
 use crate::words::Lexicons;
 use chrono::NaiveDate;
@@ -103,7 +103,8 @@ pub struct Header {
     pub series: String,
     pub number: Option<u32>,
     pub date: Option<NaiveDate>,
-    pub start_time_utc: Option<String>,
+    /// The meeting's start time as written, with its zone's offset where named.
+    pub start_time: Option<TimeMatch>,
     pub next_meeting_date: Option<NaiveDate>,
     /// (name as written, nickname, sentence index) for each moderator.
     pub moderators: Vec<RosterName>,
@@ -195,7 +196,7 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         }
     }
     if let Some(i) = date_place {
-        h.start_time_utc = start_time(&places, i, h.date, lex);
+        h.start_time = start_time(&places, i, h.date, lex);
     }
     next_meeting(text, &mut h, lex, month_first);
     roster(text, &mut h, lex);
@@ -292,20 +293,19 @@ fn date_with_nearby_year(
 }
 
 /// The meeting's start time: a zoned time first, in the place of the date,
-/// then in the other places in order.
+/// then in the other places in order; else the first local time so found.
 fn start_time(
     places: &[&str],
     date_place: usize,
     date: Option<NaiveDate>,
     lex: &Lexicons,
-) -> Option<String> {
+) -> Option<TimeMatch> {
     let mut order: Vec<usize> = vec![date_place];
     order.extend((0..places.len()).filter(|&j| j != date_place));
     order
         .iter()
         .flat_map(|&j| lex.dates.find_times_on(places[j], date))
-        .min_by_key(|t| !t.zoned)
-        .map(|t| t.utc)
+        .min_by_key(|t| t.offset.is_none())
 }
 
 /// A year of the last century or this one.
@@ -781,6 +781,14 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
 mod tests {
     use super::*;
 
+    /// The header's start time in UTC, `HH:MM`.
+    fn utc(h: &Header) -> Option<String> {
+        h.start_time
+            .as_ref()
+            .and_then(TimeMatch::utc)
+            .map(|t| t.format("%H:%M").to_string())
+    }
+
     fn header(raw: &str) -> Header {
         let lex = Lexicons::for_tests();
         let ontology = crate::ontology::Ontology::embedded().unwrap_or_default();
@@ -800,7 +808,7 @@ mod tests {
         );
         assert_eq!(h.number, Some(46));
         assert_eq!(h.date, NaiveDate::from_ymd_opt(2022, 10, 20));
-        assert_eq!(h.start_time_utc.as_deref(), Some("14:00"));
+        assert_eq!(utc(&h).as_deref(), Some("14:00"));
         assert_eq!(h.next_meeting_date, NaiveDate::from_ymd_opt(2022, 11, 3));
         assert_eq!(
             h.moderators
@@ -817,7 +825,7 @@ mod tests {
         assert_eq!(h.hosts[0].name, "Concettina Cassa");
         assert_eq!(h.hosts[0].nickname.as_deref(), Some("Titti"));
         assert_eq!(h.moderators[0].name, "Amrita Choudhury");
-        assert_eq!(h.start_time_utc.as_deref(), Some("13:00"));
+        assert_eq!(utc(&h).as_deref(), Some("13:00"));
         assert_eq!(h.next_meeting_date, NaiveDate::from_ymd_opt(2022, 3, 3));
         let h = header(
             "Group\n\n1 May 2021\n\nThe meeting was hosted and moderated by Roman Chukov. Done.",
@@ -866,7 +874,7 @@ mod tests {
         assert_eq!(h.series, "IGF Uruguay Organising Committee");
         assert_eq!(h.number, Some(3));
         assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2025-02-04"));
-        assert_eq!(h.start_time_utc.as_deref(), Some("14:00"));
+        assert_eq!(utc(&h).as_deref(), Some("14:00"));
         let names: Vec<&str> = h.moderators.iter().map(|n| n.name.as_str()).collect();
         assert_eq!(names, ["Valentina Sosa"]);
         // A "Date:" field alone is no e-mail.

@@ -27,6 +27,7 @@ use extraction::{evidence, sentence_evidence};
 use crate::ingest::Document;
 use crate::model::{Evidence, FactKind, Meeting};
 use crate::text::{Sentence, Span, Text};
+use crate::words::dates::TimeMatch;
 use crate::words::fold;
 use regex::Regex;
 use std::collections::HashSet;
@@ -503,8 +504,10 @@ impl Extractor {
         if m.date.is_none() {
             w.push("no meeting date found");
         }
-        if m.start_time_utc.is_none() {
+        if m.start_time_local.is_none() {
             w.push("no start time found");
+        } else if m.start_time_utc.is_none() {
+            w.push("start time without a time zone: kept as local time, none in UTC");
         }
         if out.agenda.is_empty() {
             w.push("no agenda found");
@@ -526,7 +529,9 @@ fn meeting(header: &header::Header) -> Meeting {
         series: header.series.clone(),
         number: header.number,
         date: header.date,
-        start_time_utc: header.start_time_utc.clone(),
+        start_time_utc: header.start_time.as_ref().and_then(TimeMatch::utc),
+        start_time_local: header.start_time.as_ref().map(|t| t.local),
+        utc_offset_minutes: header.start_time.as_ref().and_then(|t| t.offset),
         moderators: header.moderators.iter().map(|n| n.name.clone()).collect(),
         hosts: header.hosts.iter().map(|n| n.name.clone()).collect(),
         next_meeting_date: header.next_meeting_date,

@@ -7,7 +7,7 @@
 //! A date without a year is returned without one: only the caller knows which
 //! year the context implies ([`PartialDate::in_context`]).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -48,14 +48,30 @@ pub struct DateMatch {
     pub date: PartialDate,
 }
 
-/// A clock time found in a string, converted to UTC when its zone is known.
+/// A clock time found in a string: the time as written, and its zone's offset
+/// from UTC where the string names the zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeMatch {
     pub range: Range<usize>,
-    /// `HH:MM`, in UTC when `zoned`.
-    pub utc: String,
-    /// The time named its zone (or an offset); unzoned times are taken as UTC.
-    pub zoned: bool,
+    /// The time on the clock of the place the string speaks of.
+    pub local: NaiveTime,
+    /// Minutes east of UTC, where a zone, an offset or a place's time is
+    /// written; `None` for a bare local time, whose zone is unknown (never UTC
+    /// by default: that would be a false fact).
+    pub offset: Option<i32>,
+}
+
+impl TimeMatch {
+    /// The time in UTC, where the zone is known.
+    pub fn utc(&self) -> Option<NaiveTime> {
+        self.offset.and_then(|o| utc(minutes(self.local), o))
+    }
+}
+
+/// Minutes since midnight.
+fn minutes(t: NaiveTime) -> i32 {
+    use chrono::Timelike;
+    i32::try_from(t.hour() * 60 + t.minute()).unwrap_or(0)
 }
 
 /// The words dates and times are written with, compiled from the lexicon
@@ -489,13 +505,12 @@ impl DateRules {
         if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
             return None;
         }
-        let offset = zone.unwrap_or(0);
         let time = TimeMatch {
             range: whole,
-            utc: utc(hour * 60 + minute, offset),
-            zoned: zone.is_some(),
+            local: clock(hour * 60 + minute)?,
+            offset: zone,
         };
-        Some((time, (hour * 60 + minute, offset, pm)))
+        Some((time, (hour * 60 + minute, zone, pm)))
     }
 
     /// "1400 UTC": military time, only with its zone, and only where a time
@@ -520,16 +535,16 @@ impl DateRules {
         let offset = self.zone_offset(c, 3, date)?;
         let time = TimeMatch {
             range: whole,
-            utc: utc(hour * 60 + minute, offset),
-            zoned: true,
+            local: clock(hour * 60 + minute)?,
+            offset: Some(offset),
         };
-        Some((time, (hour * 60 + minute, offset, None)))
+        Some((time, (hour * 60 + minute, Some(offset), None)))
     }
 }
 
-/// A time as written: local minutes, its zone's offset, and p.m. when a.m.
-/// or p.m. is written.
-type Local = (i32, i32, Option<bool>);
+/// A time as written: local minutes, its zone's offset where written, and
+/// p.m. when a.m. or p.m. is written.
+type Local = (i32, Option<i32>, Option<bool>);
 
 /// "14:00–15:30 UTC", "3:00 – 4:00pm": the start of a range takes the zone,
 /// and the p.m., written at its end.
@@ -544,11 +559,13 @@ fn join_ranges(s: &str, out: &mut [TimeMatch], locals: &mut [Local]) {
         if pm.is_none() && end_pm == Some(true) && *start < 12 * 60 && *start + 12 * 60 <= end {
             *start += 12 * 60;
         }
-        if !out[i].zoned && out[i + 1].zoned {
+        if offset.is_none() {
             *offset = end_offset;
-            out[i].zoned = true;
         }
-        out[i].utc = utc(*start, *offset);
+        if let Some(local) = clock(*start) {
+            out[i].local = local;
+        }
+        out[i].offset = *offset;
     }
 }
 
@@ -610,10 +627,15 @@ fn group_number(c: &regex::Captures<'_>, i: usize) -> u32 {
         .unwrap_or(0)
 }
 
-/// `HH:MM` in UTC of a local time in minutes at `offset` minutes from UTC.
-fn utc(local: i32, offset: i32) -> String {
-    let total = (local - offset).rem_euclid(24 * 60);
-    format!("{:02}:{:02}", total / 60, total % 60)
+/// The UTC time of a local time in minutes at `offset` minutes from UTC.
+fn utc(local: i32, offset: i32) -> Option<NaiveTime> {
+    clock((local - offset).rem_euclid(24 * 60))
+}
+
+/// The time `minutes` after midnight, within one day.
+fn clock(minutes: i32) -> Option<NaiveTime> {
+    let m = u32::try_from(minutes).ok()?;
+    NaiveTime::from_hms_opt(m / 60, m % 60, 0)
 }
 
 impl DateRules {
@@ -736,7 +758,10 @@ mod tests {
     }
 
     fn utc(s: &str) -> Option<String> {
-        find_times(s).first().map(|t| t.utc.clone())
+        find_times(s)
+            .first()
+            .and_then(TimeMatch::utc)
+            .map(|t| t.format("%H:%M").to_string())
     }
 
     #[test]
@@ -757,7 +782,8 @@ mod tests {
         let on = |s: &str, d: (i32, u32, u32)| {
             find_times_on(s, NaiveDate::from_ymd_opt(d.0, d.1, d.2))
                 .first()
-                .map(|t| t.utc.clone())
+                .and_then(TimeMatch::utc)
+                .map(|t| t.format("%H:%M").to_string())
         };
         assert_eq!(
             on("9:00-10:30 (Geneva time)", (2025, 3, 14)),
@@ -794,5 +820,14 @@ mod tests {
             Some("16:00".into())
         );
         assert_eq!(on("09:00 US Eastern", (2025, 3, 6)), Some("14:00".into()));
+    }
+
+    #[test]
+    fn a_bare_time_keeps_its_clock_and_no_zone() {
+        let times = find_times("called to order at 7:00 p.m.");
+        let t = times.first().expect("a time");
+        assert_eq!(Some(t.local), NaiveTime::from_hms_opt(19, 0, 0));
+        assert_eq!(t.offset, None);
+        assert_eq!(t.utc(), None);
     }
 }
