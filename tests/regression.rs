@@ -454,3 +454,20 @@ fn a_local_time_without_a_zone_is_not_taken_for_utc() {
     );
     assert_eq!(out.meeting.utc_offset_minutes, None);
 }
+
+#[test]
+fn the_time_a_meeting_was_called_to_order_wins_on_the_records_clock() {
+    let out = extract(
+        "Harbour Trust board\n\nMinutes of 3 March 2025, scheduled for 11:00 UTC\n\nThe Chair called the meeting to order at 11:07. Ana Silva welcomed all.\n",
+    );
+    assert_eq!(
+        out.meeting.start_time_utc,
+        chrono::NaiveTime::from_hms_opt(11, 7, 0)
+    );
+    let out = extract("Conseil municipal\n\nSéance du 3 mars 2025\n\nLa séance est ouverte à 20h30 sous la présidence de Mme Ana Silva.\n");
+    assert_eq!(
+        out.meeting.start_time_local,
+        chrono::NaiveTime::from_hms_opt(20, 30, 0)
+    );
+    assert_eq!(out.meeting.start_time_utc, None);
+}

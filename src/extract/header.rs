@@ -198,6 +198,9 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     if let Some(i) = date_place {
         h.start_time = start_time(&places, i, h.date, lex);
     }
+    if let Some(started) = time_called_to_order(text, h.date, lex) {
+        h.start_time = Some(on_the_record_clock(started, h.start_time.as_ref()));
+    }
     next_meeting(text, &mut h, lex, month_first);
     roster(text, &mut h, lex);
     h
@@ -306,6 +309,34 @@ fn start_time(
         .iter()
         .flat_map(|&j| lex.dates.find_times_on(places[j], date))
         .min_by_key(|t| t.offset.is_none())
+}
+
+/// "The meeting was called to order at 7:02 p.m.": the first time just after
+/// a phrase of `[meeting-start-phrases]`, which is when the meeting started
+/// rather than when it was scheduled to. Only close after the phrase: a
+/// sentence of a log without full stops runs on to other lines' clocks.
+fn time_called_to_order(text: &Text, date: Option<NaiveDate>, lex: &Lexicons) -> Option<TimeMatch> {
+    /// "Meeting started Wed Jun 17 18:58:58 2020 UTC" fits.
+    const NEAR: usize = 60;
+    let phrase = lex.meeting_start.as_ref()?;
+    text.sentences.iter().find_map(|s| {
+        let rest = &s.text()[phrase.find(s.text())?.end()..];
+        let near = rest
+            .char_indices()
+            .nth(NEAR)
+            .map_or(rest, |(end, _)| &rest[..end]);
+        lex.dates.find_times_on(near, date).into_iter().next()
+    })
+}
+
+/// A time without a zone takes the zone of the record's scheduled time, where
+/// that one names it: a record keeps one clock ("scheduled for 11:00 UTC ...
+/// called to order at 11:02").
+fn on_the_record_clock(mut started: TimeMatch, scheduled: Option<&TimeMatch>) -> TimeMatch {
+    if started.offset.is_none() {
+        started.offset = scheduled.and_then(|t| t.offset);
+    }
+    started
 }
 
 /// A year of the last century or this one.

@@ -154,7 +154,7 @@ impl DateRules {
         } else {
             (
                 Some(compile(format!(
-                    r"(?i:\b(\d{{1,2}})(?:[:.](\d{{2}})|h(\d{{2}})?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\b|h\b)?)\s*(?:\(?\s*(?:{zone}|{regional_pattern})\s*\)?)?"
+                    r"(?i:\b(\d{{1,2}})(?:[:.](\d{{2}})(?::[0-5]\d(?:\s+(?:19|20)\d{{2}}\b)?)?|h(\d{{2}})?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\b|h\b)?)\s*(?:\(?\s*(?:{zone}|{regional_pattern})\s*\)?)?"
                 ))?),
                 Some(compile(format!(
                     r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?\b|h\b)?\s*\(?\s*(?:{zone}|{regional_pattern})"
@@ -458,9 +458,10 @@ impl DateRules {
         out
     }
 
-    /// "1 p.m. UTC", "13h UTC", "19:00", "14:00 CET": a clock time, with a
-    /// minute, an a.m./p.m., an "h" or a zone at least; never a year or a
-    /// date part ("2021-10", "17.10.2024").
+    /// "1 p.m. UTC", "13h UTC", "19:00", "14:00 CET", "20:05:41 UTC", and
+    /// "18:58:58 2020 UTC" as `date` prints it: a clock time, with a minute,
+    /// an a.m./p.m., an "h" or a zone at least; never a year or a date part
+    /// ("2021-10", "17.10.2024").
     fn clock_time(
         &self,
         s: &str,
@@ -499,7 +500,8 @@ impl DateRules {
                     0
                 }
             }
-            Some(true) => hour + 12,
+            // "15:00 pm": a 24-hour time with a needless p.m.
+            Some(true) if hour < 12 => hour + 12,
             _ => hour,
         };
         if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
@@ -829,5 +831,33 @@ mod tests {
         assert_eq!(Some(t.local), NaiveTime::from_hms_opt(19, 0, 0));
         assert_eq!(t.offset, None);
         assert_eq!(t.utc(), None);
+    }
+
+    #[test]
+    fn seconds_a_printed_year_and_a_needless_pm() {
+        assert_eq!(
+            utc("Meeting started by ab at 20:05:41 UTC"),
+            Some("20:05".into())
+        );
+        assert_eq!(
+            utc("Meeting started Wed Jun 17 18:58:58 2020 UTC."),
+            Some("18:58".into())
+        );
+        assert_eq!(
+            utc("on 6 September 2016 at 15:00 pm UTC"),
+            Some("15:00".into())
+        );
+        assert_eq!(
+            utc("at 08:15 am PT"),
+            Some("16:15".into()),
+            "standard time without a date"
+        );
+        assert_eq!(utc("9:00 a.m. (Central)"), Some("15:00".into()));
+        assert_eq!(
+            utc("9 heures et 10 minutes"),
+            None,
+            "French \"et\" is no zone"
+        );
+        assert_eq!(utc("de 9:00 et 10:00"), None);
     }
 }

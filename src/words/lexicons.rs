@@ -119,6 +119,9 @@ pub struct Lexicons {
     /// Roles of a participant list that make its holder the moderator
     /// ("Chair", "Chairing"), folded (`[moderator-roles]`).
     pub moderator_roles: HashSet<String>,
+    /// "called to order", "la séance est ouverte": a time after such a phrase
+    /// is when the meeting actually started (`[meeting-start-phrases]`).
+    pub meeting_start: Option<Regex>,
 }
 
 impl Lexicons {
@@ -216,6 +219,7 @@ impl Lexicons {
                 l.list("speech-verbs"),
             ),
             moderator_roles: folded("moderator-roles"),
+            meeting_start: phrases(l.list("meeting-start-phrases")),
             record_words: lower("record-words"),
             column_headers: pairs("column-headers")
                 .into_iter()
@@ -447,6 +451,12 @@ fn collective_speech(quantifiers: &[String], speech_verbs: &[String]) -> Option<
         r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+ly\s+)?(?:{verbs})\b"
     ))
     .ok()
+}
+
+/// Any of `phrases`, case-insensitive, a space matching any white space.
+fn phrases(phrases: &[String]) -> Option<Regex> {
+    let words = alternation(phrases)?.replace(' ', r"\s+");
+    Regex::new(&format!(r"(?i)\b(?:{words})\b")).ok()
 }
 
 /// "a|b|c" of the escaped words, longest first; `None` for no words.
