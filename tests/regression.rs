@@ -471,3 +471,20 @@ fn the_time_a_meeting_was_called_to_order_wins_on_the_records_clock() {
     );
     assert_eq!(out.meeting.start_time_utc, None);
 }
+
+#[test]
+fn titles_of_office_are_kept_out_of_names() {
+    let got = spoke("Harbour Trust board, 3 March 2025\n\n1. Reports\n\nCity Attorney Knutson reported on the lease. Councilmember Okafor asked about the cost. Mme Dubreuil noted the delay.\n");
+    assert_eq!(
+        got,
+        ["Attorney Knutson", "Councilmember Okafor", "Mme Dubreuil"]
+    );
+    let got = listed("Harbour Trust board, 3 March 2025\n\nMembers present:\n- Councillor Ríona Healy\n- Councillor D. Brannigan\n\n1. Accounts\n");
+    assert_eq!(got, ["D. Brannigan", "Ríona Healy"]);
+}
+
+#[test]
+fn a_one_letter_title_before_an_initial_is_an_initial() {
+    let got = listed("Harbour Trust board, 3 March 2025\n\nPresent: M. J. Okafor, Ingrid Solheim\n\n1. Accounts\n");
+    assert!(got.iter().any(|n| n.starts_with("M. J")), "{got:?}");
+}

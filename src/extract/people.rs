@@ -156,12 +156,14 @@ fn initial(w: &str) -> bool {
 /// run is one no name holds ("Commercial Users", "Policy Director").
 pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
     let lex = &ex.lex;
-    let mut pos = 0;
-    let mut honorific = false;
-    let mut start = 0;
+    // "Fire Captain Hurr", "Mme BAHIER": a title of one or more words first.
+    let title = lex.title_len(t);
+    let mut pos = title;
+    let mut honorific = title > 0;
+    let mut start = title;
     let mut words: Vec<&str> = Vec::new();
-    let mut end = 0;
-    for raw in t.split(' ') {
+    let mut end = title;
+    for raw in t[title..].split(' ') {
         let at = pos;
         pos += raw.len() + 1;
         if raw.is_empty() {
@@ -186,7 +188,8 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
             }
             continue;
         }
-        let ok = particle || name_word(w) || (!words.is_empty() && initial(w));
+        // "Councillor D. Cawley": after a title, an initial may open the name.
+        let ok = particle || name_word(w) || ((!words.is_empty() || honorific) && initial(w));
         if !ok {
             break;
         }

@@ -526,15 +526,8 @@ fn top_level_and(s: &str) -> Option<usize> {
 
 /// A name at the start of `s`: two to five name words (particles and initials inside).
 fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
-    // "Dr. Olena Kovalenko": the title is not part of the name.
-    let mut s = s;
-    while let Some((first, rest)) = s.split_once(' ') {
-        if lex.is_honorific(first) && rest.starts_with(char::is_uppercase) {
-            s = rest;
-        } else {
-            break;
-        }
-    }
+    // "Dr. Olena Kovalenko", "Councillor D. Cawley": the title is not part of the name.
+    let s = &s[lex.title_len(s)..];
     let mut end = 0;
     let mut count = 0;
     for w in s.split(' ') {

@@ -55,7 +55,8 @@ fn name_runs<'a>(
             // "(Keio University)" after a name is not part of it.
             flush(&mut words, &mut runs, t, lex);
         }
-        let ok = !in_mask
+        // "City Attorney Knutson": a title may be a role the record names.
+        let ok = (!in_mask || honorific)
             && (is_name_word(w) || particle || initial || honorific)
             && (honorific || !lex.not_names.contains(w))
             && !lex.months_and_days.contains(&w.to_lowercase());
@@ -117,6 +118,13 @@ fn flush<'a>(
         .is_some_and(|(_, w)| lex.particles.iter().any(|p| p == w) || lex.is_honorific(w))
     {
         words.pop();
+    }
+    // "City Attorney Knutson": the title's head alone stands for the title.
+    while words.len() > 2 && lex.title_len(&t[words[1].0..]) > 0 {
+        if lex.title_len(&t[words[0].0..]) == 0 {
+            break;
+        }
+        words.remove(0);
     }
     if let (Some(&(s, _)), Some(&(e, last))) = (words.first(), words.last()) {
         let run = &t[s..e + last.len()];
@@ -208,6 +216,19 @@ fn verb_at(rest: &str, lex: &Lexicons, allow_affiliation: bool) -> bool {
 }
 
 /// Is the text before a name the start of a main clause?
+/// The text before a name's title, when the run kept only the title's head:
+/// "City " of "City Attorney Knutson said" is part of the subject.
+fn before_title<'a>(before: &'a str, lex: &Lexicons) -> &'a str {
+    let mut b = before.trim_end();
+    while let Some((head, last)) = b.rsplit_once(' ').or(Some(("", b))) {
+        if last.is_empty() || !lex.title_modifiers.contains(last) {
+            break;
+        }
+        b = head.trim_end();
+    }
+    b
+}
+
 fn main_clause_start(before: &str) -> bool {
     let b = before.trim_end();
     if b.is_empty() {
@@ -369,7 +390,7 @@ fn name_run(t: &str, range: Range<usize>, name: &str, lex: &Lexicons) -> Option<
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let speaks = !possessive && followed_by_speech(t, range.end, lex);
-    let main = main_clause_start(&t[..range.start]);
+    let main = main_clause_start(before_title(&t[..range.start], lex));
     let asked = possessive && lex.possessive_speech.contains(&next_word);
     let (fact, definite) = if (speaks && main) || asked {
         (FactKind::Spoke, true)

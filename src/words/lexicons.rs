@@ -21,6 +21,8 @@ pub struct Lexicons {
     pub non_speech: HashSet<String>,
     pub not_names: HashSet<String>,
     pub honorifics: Vec<String>,
+    /// Words that open a title of office before its head ("City", "Deputy").
+    pub title_modifiers: HashSet<String>,
     pub particles: Vec<String>,
     pub procedural: HashSet<String>,
     /// The words of the procedural titles: a title made of them only
@@ -168,6 +170,7 @@ impl Lexicons {
             non_speech: lower("non-speech-followers"),
             not_names: l.list("not-names").iter().cloned().collect(),
             honorifics: l.list("honorifics").to_vec(),
+            title_modifiers: l.list("title-modifiers").iter().cloned().collect(),
             particles: l.list("name-particles").to_vec(),
             procedural: folded("procedural-agenda"),
             procedural_words: l
@@ -288,6 +291,35 @@ impl Lexicons {
     /// "Mr", "Mr.", "Ambassador", "H.E." and the like.
     pub fn is_honorific(&self, w: &str) -> bool {
         super::names::is_honorific(w, &self.honorifics)
+    }
+
+    /// Byte length of the title that opens `s`, with the space after it:
+    /// words of `[title-modifiers]` and `[honorifics]` up to the last
+    /// honorific ("City Attorney Knutson" → "City Attorney "), 0 when none.
+    /// A one-letter title ("M. Dupont") is an initial before another
+    /// initial ("M. J. Smith"). Only a name may follow: a capital letter.
+    pub fn title_len(&self, s: &str) -> usize {
+        const MOST: usize = 4;
+        let mut end = 0;
+        let mut pos = 0;
+        let words: Vec<&str> = s.split(' ').take(MOST + 1).collect();
+        for (i, raw) in words.iter().enumerate().take(MOST) {
+            let next = words.get(i + 1).copied().unwrap_or("");
+            let w = raw.trim_end_matches('.');
+            let clean = w.len() == raw.len() || raw.len() == w.len() + 1;
+            if raw.is_empty() || !clean || !next.starts_with(char::is_uppercase) {
+                break;
+            }
+            let one_letter = w.chars().count() == 1;
+            let next_is_initial = next.trim_end_matches('.').chars().count() == 1;
+            pos += raw.len() + 1;
+            if self.is_honorific(w) && !(one_letter && next_is_initial) {
+                end = pos;
+            } else if !self.title_modifiers.contains(w) {
+                break;
+            }
+        }
+        end.min(s.len())
     }
 
     /// A heading that opens a known section (agenda, discussion, participants, next meeting).
