@@ -488,3 +488,12 @@ fn a_one_letter_title_before_an_initial_is_an_initial() {
     let got = listed("Harbour Trust board, 3 March 2025\n\nPresent: M. J. Okafor, Ingrid Solheim\n\n1. Accounts\n");
     assert!(got.iter().any(|n| n.starts_with("M. J")), "{got:?}");
 }
+
+#[test]
+fn rolls_in_french_german_and_spanish_in_any_case() {
+    let got = listed("Conseil municipal de Belrive\n\nSéance du 3 mars 2025\n\nEtaient PRESENTS : M. DUBREUIL Loïc, Mme OKAFOR Nadine, Mme SOLHEIM Ingrid\nEtait EXCUSEE : Mme BRANNIGAN Emilie\n\n1. Budget\n");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(!got.iter().any(|n| n.contains("Brannigan")), "{got:?}");
+    let got = listed("Gemeinderat Belrive\n\nSitzung vom 3. März 2025\n\nAnwesend:\nLoïc Dubreuil\nNadine Okafor\n\nTagesordnung\n1. Haushalt\n");
+    assert_eq!(got, ["Loïc Dubreuil", "Nadine Okafor"]);
+}

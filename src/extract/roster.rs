@@ -10,7 +10,7 @@ use super::extractor::Extractor;
 use crate::model::Membership;
 use crate::text::{list_marker, Line, Text};
 use crate::words::names::{is_name_word, title_case};
-use crate::words::Lexicons;
+use crate::words::{fold, Lexicons};
 
 /// One participant as the list gives them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,10 +67,15 @@ fn heading<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
             .unwrap_or(r.len());
         r.get(..cut).unwrap_or(r).trim_end()
     });
-    lex.heading_participants
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(head))
+    lex.participants_folded
+        .contains(&heading_key(head))
         .then_some(rest)
+}
+
+/// A heading as the folded lists hold it: "Présents." and "PRESENTS" are
+/// "presents".
+fn heading_key(head: &str) -> String {
+    fold(head.trim_end_matches(['.', ':']).trim())
 }
 
 /// `Some(inline names)` when `line` starts the list of those who did not
@@ -81,9 +86,8 @@ fn absence<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
         Some((h, r)) => (h.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
         None => (t, None),
     };
-    lex.heading_absent
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(head))
+    lex.absent_folded
+        .contains(&heading_key(head))
         .then_some(rest)
 }
 
@@ -232,11 +236,22 @@ fn block_list(text: &Text, start: usize, ex: &Extractor) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut columns: Option<Vec<String>> = None;
     let inverted = surname_first(&text.lines[start + 1..], ex);
+    // Whether the list's lines are numbered, and whether a blank line came.
+    let mut numbered: Option<bool> = None;
+    let mut after_blank = false;
     for line in &text.lines[start + 1..] {
         if line.is_blank() {
+            after_blank = !entries.is_empty();
             continue;
         }
         let t = line.text();
+        // "- Ana Silva" ... "1. Accounts": past a blank line, numbering that
+        // the list did not have (or lost) starts the next section.
+        let is_numbered = list_marker(t).is_some() && t.starts_with(|c: char| c.is_ascii_digit());
+        if after_blank && numbered.is_some_and(|n| n != is_numbered) {
+            break;
+        }
+        let before = entries.len();
         if t.starts_with('|') || t.matches('|').count() >= 2 {
             entries.extend(table_line(t, &mut columns, line, ex));
             continue;
@@ -245,6 +260,9 @@ fn block_list(text: &Text, start: usize, ex: &Extractor) -> Vec<Entry> {
             ListLine::Entries(e) => entries.extend(e),
             ListLine::Skip => {}
             ListLine::End => break,
+        }
+        if numbered.is_none() && entries.len() > before {
+            numbered = Some(is_numbered);
         }
     }
     entries

@@ -34,6 +34,10 @@ pub struct Lexicons {
     pub heading_next: Vec<String>,
     /// "Apologies", "Regrets": the people after them did not attend.
     pub heading_absent: Vec<String>,
+    /// `heading_participants` and `heading_absent` folded ("Etaient PRESENTS"
+    /// is "Étaient présents"), for the roll's headings in any case and accent.
+    pub participants_folded: HashSet<String>,
+    pub absent_folded: HashSet<String>,
     /// (verb, role) pairs: "hosted" gives "host".
     pub roster_verbs: Vec<(String, String)>,
     pub role_words: HashSet<String>,
@@ -184,6 +188,8 @@ impl Lexicons {
             heading_participants: l.list("headings-participants").to_vec(),
             heading_next: l.list("headings-next").to_vec(),
             heading_absent: l.list("headings-absent").to_vec(),
+            participants_folded: folded("headings-participants"),
+            absent_folded: folded("headings-absent"),
             roster_verbs: pairs("roster-verbs"),
             role_words: lower("role-words"),
             countries: folded("countries"),
