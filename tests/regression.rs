@@ -497,3 +497,23 @@ fn rolls_in_french_german_and_spanish_in_any_case() {
     let got = listed("Gemeinderat Belrive\n\nSitzung vom 3. März 2025\n\nAnwesend:\nLoïc Dubreuil\nNadine Okafor\n\nTagesordnung\n1. Haushalt\n");
     assert_eq!(got, ["Loïc Dubreuil", "Nadine Okafor"]);
 }
+
+#[test]
+fn chat_handles_are_people_and_a_roll_call_names_them() {
+    let out = extract("Harbour tech board meeting, 3 March 2025\n\n18:58:58 <tamsin> #startmeeting\n18:58:58 <MeetBot> Meeting started Mon Mar  3 18:58:58 2025 UTC.\n18:59:04 <tamsin> #topic Roll call\n18:59:08 <okonkwo> Chidi Okonkwo\n18:59:12 <tamsin> Tamsin Rowe\n18:59:20 <ravi> here\n19:00:02 <@okonkwo> the charter runs out in November\n19:00:09 <ravi> I can draft the request\n2025-03-03 19:01:00 <@bertil:example.org> !hi\n2025-03-03 19:01:02 <@zodbot:example.org> Bertil Lund (bertil) - he / him\n19:02:00 <tamsin> thanks @lucille:example.org for the notes\n");
+    let spoke = with(&out, FactKind::Spoke);
+    assert_eq!(
+        spoke,
+        ["Bertil Lund", "Chidi Okonkwo", "Tamsin Rowe", "ravi"]
+    );
+    let listed = with(&out, FactKind::Listed);
+    assert_eq!(listed, ["Bertil Lund", "Chidi Okonkwo", "Tamsin Rowe"]);
+    let handles: Vec<_> = out
+        .mentions
+        .iter()
+        .filter_map(|m| m.nickname.clone())
+        .collect();
+    assert!(handles.contains(&"okonkwo".to_owned()), "{handles:?}");
+    assert!(with(&out, FactKind::Mentioned).contains(&"lucille".to_owned()));
+    assert!(!spoke.iter().any(|n| n.contains("Bot")));
+}

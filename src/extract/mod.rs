@@ -9,6 +9,7 @@
 
 pub mod agenda;
 pub mod author;
+pub mod chat;
 pub mod entities;
 pub mod extraction;
 pub mod extractor;
@@ -398,7 +399,25 @@ impl Extractor {
         roster_lines: &HashSet<usize>,
         out: &mut Extraction,
     ) -> HashSet<usize> {
-        let speakers = people::speakers(text, self, roster_lines);
+        let identities = chat::identities(text, self);
+        let mut speakers = people::speakers(text, self, roster_lines);
+        // "<fil> ...": the name the log gave the handle, where it gave one.
+        let names = chat::names_by_handle(&identities);
+        for f in &mut speakers {
+            if let Some(name) = names.get(&fold(&f.name)) {
+                f.name.clone_from(name);
+            }
+        }
+        for (handle, line) in chat::matrix_users(text, self) {
+            let name = names.get(&fold(handle)).map_or(handle, String::as_str);
+            let ev = evidence(FactKind::Mentioned, &text.lines[line].span, name);
+            out.mentions.push(PersonMention::new(name, ev));
+        }
+        for i in identities {
+            let ev = evidence(FactKind::Listed, &text.lines[i.line].span, &i.name);
+            out.mentions
+                .push(PersonMention::new(i.name, ev).with_nickname(Some(i.handle)));
+        }
         let nicks: HashSet<String> = speakers
             .iter()
             .filter(|f| !f.name.contains(' '))

@@ -735,10 +735,6 @@ static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r">>\s*([A-Z][A-Za-z'’.\- ]{1,60}?)\s*:")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
-static NICK_TURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*<([A-Za-z][\w.\-|]{0,30})>\s+\S")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
 static LABEL_TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,4})(?:\s+\([^)]{1,60}\))?\s*:\s+\S")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
@@ -808,9 +804,10 @@ fn label_uses(text: &Text) -> HashMap<String, usize> {
 /// turn is read by `speech`.
 fn line_turn(t: &str, ex: &Extractor, uses: &HashMap<String, usize>) -> Option<(String, Vec<Cue>)> {
     let lex = &ex.lex;
-    if let Some(nick) = NICK_TURN.captures(t).and_then(|c| c.get(1)) {
-        let n = nick.as_str();
-        return (!is_field_label(n, lex)).then(|| (n.to_owned(), vec![Cue::SpeakerLabel]));
+    if let Some(turn) = super::chat::turn(t) {
+        let n = turn.handle;
+        let person = !is_field_label(n, lex) && !super::chat::is_bot(n, ex);
+        return person.then(|| (n.to_owned(), vec![Cue::SpeakerLabel]));
     }
     if t.trim_start().starts_with(">>") {
         return None;

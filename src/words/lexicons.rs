@@ -128,6 +128,8 @@ pub struct Lexicons {
     /// "called to order", "la séance est ouverte": a time after such a phrase
     /// is when the meeting actually started (`[meeting-start-phrases]`).
     pub meeting_start: Option<Regex>,
+    /// Handles of meeting bots and network services in chat logs, folded.
+    pub chat_bots: HashSet<String>,
 }
 
 impl Lexicons {
@@ -229,6 +231,7 @@ impl Lexicons {
             ),
             moderator_roles: folded("moderator-roles"),
             meeting_start: phrases(l.list("meeting-start-phrases")),
+            chat_bots: folded("chat-bots"),
             record_words: lower("record-words"),
             column_headers: pairs("column-headers")
                 .into_iter()

@@ -1,0 +1,169 @@
+//! Chat logs (IRC, Matrix, meeting bots): who speaks under which handle, and
+//! the names a log ties to its handles.
+//!
+//! Rationale: in a chat log people are known by a handle ("<spwhitton>",
+//! "<@zbyszek:fedora.im>"); the name is given only where someone answers a
+//! roll call with it ("<fil> Philip Hands") or a bot answers for them
+//! ("<zodbot> Kevin Fenzi (kevin)"). The handle is the person where nothing
+//! names them; where the log does, the name is, and the handle is an alias.
+
+use super::extractor::Extractor;
+use super::people::name_at;
+use crate::text::Text;
+use crate::words::fold;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// "<nick> text", after an optional line number and time stamp ("12 ",
+/// "18:58:58 ", "[18:58] ", "2024-07-23 17:00:03 "), with an optional channel
+/// mode ("<@nick>") and a Matrix server ("<@nick:fedora.im>"): the handle in
+/// group 1, what was said in group 2.
+static TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\d{1,6}\s+)?(?:\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?<[@+%&~]?([A-Za-z][\w.\-|]{0,30})(?::[\w.\-]+)?>\s+(\S.*)$",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// "Kevin Fenzi (kevin) - he / him": a bot's answer naming the one who asked.
+static BOT_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([^()]{3,60}?)\s*\(([\w.\-|]{1,31})\)")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// "@conan_kudo:matrix.org": a Matrix user, a person named by handle
+/// wherever the text writes it (a chair list, an address).
+static MATRIX_USER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s,;(])@([A-Za-z][\w.\-]{0,30}):[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// One turn of a chat log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Turn<'a> {
+    pub handle: &'a str,
+    pub said: &'a str,
+}
+
+/// The turn a line of a chat log is, if it is one.
+pub fn turn(line: &str) -> Option<Turn<'_>> {
+    let c = TURN.captures(line)?;
+    Some(Turn {
+        handle: c.get(1)?.as_str(),
+        said: c.get(2)?.as_str(),
+    })
+}
+
+/// A meeting bot or a service of the network: `[chat-bots]`, or a handle
+/// ending in "bot".
+pub fn is_bot(handle: &str, ex: &Extractor) -> bool {
+    let f = fold(handle);
+    f.ends_with("bot") || ex.lex.chat_bots.contains(&f)
+}
+
+/// A name the log ties to a handle, and the line that ties them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub handle: String,
+    pub name: String,
+    pub line: usize,
+}
+
+/// The names the log gives its handles: a turn that is a name alone (the
+/// answer to a roll call), or a bot's answer "Name (handle)" to the one who
+/// spoke just before. The first name given a handle holds.
+pub fn identities(text: &Text, ex: &Extractor) -> Vec<Identity> {
+    let mut out: Vec<Identity> = Vec::new();
+    let mut last_person: Option<&str> = None;
+    for line in &text.lines {
+        let Some(t) = turn(line.text()) else { continue };
+        let named = if is_bot(t.handle, ex) {
+            last_person.zip(bot_answer(t.said, ex))
+        } else {
+            last_person = Some(t.handle);
+            whole_name(t.said, ex).map(|name| (t.handle, name))
+        };
+        if let Some((handle, name)) = named {
+            if !out.iter().any(|i| fold(&i.handle) == fold(handle)) {
+                out.push(Identity {
+                    handle: handle.to_owned(),
+                    name,
+                    line: line.number,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The Matrix users the text names outside the turns' labels, with their lines.
+pub fn matrix_users<'a>(text: &'a Text, ex: &Extractor) -> Vec<(&'a str, usize)> {
+    let mut out = Vec::new();
+    for line in &text.lines {
+        let t = line.text();
+        let said = turn(t).map_or(t, |turn| turn.said);
+        for c in MATRIX_USER.captures_iter(said) {
+            if let Some(h) = c.get(1) {
+                if !is_bot(h.as_str(), ex) {
+                    out.push((h.as_str(), line.number));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The handles' names, by folded handle.
+pub fn names_by_handle(identities: &[Identity]) -> HashMap<String, String> {
+    identities
+        .iter()
+        .map(|i| (fold(&i.handle), i.name.clone()))
+        .collect()
+}
+
+/// "Sean Whitton": a turn that is a full name and nothing else.
+fn whole_name(said: &str, ex: &Extractor) -> Option<String> {
+    let said = said.trim().trim_end_matches(['.', '!']);
+    name_at(said, ex, 2)
+        .filter(|n| n.len == said.len())
+        .map(|n| n.name)
+}
+
+/// "Kevin Fenzi (kevin) - he / him / his": the name before the handle.
+fn bot_answer(said: &str, ex: &Extractor) -> Option<String> {
+    let c = BOT_ANSWER.captures(said.trim())?;
+    whole_name(c.get(1)?.as_str(), ex)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turns_of_irc_and_matrix_logs() {
+        let t = turn("18:59:08 <spwhitton> Sean Whitton").expect("a turn");
+        assert_eq!((t.handle, t.said), ("spwhitton", "Sean Whitton"));
+        let t = turn("2024-07-23 17:00:16 <@zbyszek:fedora.im> !hi").expect("a turn");
+        assert_eq!(t.handle, "zbyszek");
+        let t = turn("[10:02] <@op> ok").expect("a turn");
+        assert_eq!(t.handle, "op");
+        assert_eq!(turn("1. <b>Agenda</b>"), None);
+        assert_eq!(turn("Present: ravi, tamsin"), None);
+    }
+
+    #[test]
+    fn matrix_users_are_named_by_handle() {
+        let users = |t: &str| {
+            MATRIX_USER
+                .captures_iter(t)
+                .filter_map(|c| c.get(1).map(|m| m.as_str().to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            users("Chairs: @conan_kudo:matrix.org, @ngompa:fedora.im"),
+            ["conan_kudo", "ngompa"]
+        );
+        assert!(users("write to ana@example.org").is_empty());
+    }
+}
