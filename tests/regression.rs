@@ -517,3 +517,11 @@ fn chat_handles_are_people_and_a_roll_call_names_them() {
     assert!(with(&out, FactKind::Mentioned).contains(&"lucille".to_owned()));
     assert!(!spoke.iter().any(|n| n.contains("Bot")));
 }
+
+#[test]
+fn movers_and_speakers_in_french_german_and_spanish() {
+    let got = spoke("Conseil municipal de Belrive\n\nSéance du 3 mars 2025\n\n1. Budget\n\nSur motion de Nadine Okafor, appuyée par Loïc Dubreuil, le budget est adopté.\n");
+    assert_eq!(got, ["Loïc Dubreuil", "Nadine Okafor"]);
+    let got = spoke("Generalversammlung Belrive\n\n3. März 2025\n\nTagesordnung\n1) Begrüßung\n\nBegrüßung Obmann Gernot Blaikner begrüßt die Mitglieder. Kassierin Ilse Wendt berichtet über die Finanzen.\n");
+    assert_eq!(got, ["Kassierin Ilse Wendt", "Obmann Gernot Blaikner"]);
+}

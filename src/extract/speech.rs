@@ -119,17 +119,23 @@ fn flush<'a>(
     {
         words.pop();
     }
-    // "City Attorney Knutson": the title's head alone stands for the title.
-    while words.len() > 2 && lex.title_len(&t[words[1].0..]) > 0 {
-        if lex.title_len(&t[words[0].0..]) == 0 {
-            break;
-        }
-        words.remove(0);
+    // "City Attorney Knutson": the title's head alone stands for the title;
+    // "Begrüßung Obmann Gernot Blaikner": what stands before a title in a
+    // run of capitalised words (a German noun, a run-in heading) is no name.
+    // The range keeps its start, so that the clause the run opens is read
+    // from where the subject begins.
+    let run_start = words.first().map(|&(s, _)| s);
+    if let Some(head) = (1..words.len().saturating_sub(1))
+        .rev()
+        .find(|&i| lex.is_honorific(words[i].1))
+    {
+        words.drain(..head);
     }
-    if let (Some(&(s, _)), Some(&(e, last))) = (words.first(), words.last()) {
+    if let (Some(start), Some(&(s, _)), Some(&(e, last))) = (run_start, words.first(), words.last())
+    {
         let run = &t[s..e + last.len()];
         if words.len() <= 5 && is_person_like(run, lex) {
-            runs.push((s..e + last.len(), run));
+            runs.push((start..e + last.len(), run));
         }
     }
     words.clear();
@@ -216,19 +222,6 @@ fn verb_at(rest: &str, lex: &Lexicons, allow_affiliation: bool) -> bool {
 }
 
 /// Is the text before a name the start of a main clause?
-/// The text before a name's title, when the run kept only the title's head:
-/// "City " of "City Attorney Knutson said" is part of the subject.
-fn before_title<'a>(before: &'a str, lex: &Lexicons) -> &'a str {
-    let mut b = before.trim_end();
-    while let Some((head, last)) = b.rsplit_once(' ').or(Some(("", b))) {
-        if last.is_empty() || !lex.title_modifiers.contains(last) {
-            break;
-        }
-        b = head.trim_end();
-    }
-    b
-}
-
 fn main_clause_start(before: &str) -> bool {
     let b = before.trim_end();
     if b.is_empty() {
@@ -390,7 +383,7 @@ fn name_run(t: &str, range: Range<usize>, name: &str, lex: &Lexicons) -> Option<
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let speaks = !possessive && followed_by_speech(t, range.end, lex);
-    let main = main_clause_start(before_title(&t[..range.start], lex));
+    let main = main_clause_start(&t[..range.start]);
     let asked = possessive && lex.possessive_speech.contains(&next_word);
     let (fact, definite) = if (speaks && main) || asked {
         (FactKind::Spoke, true)

@@ -478,7 +478,7 @@ fn active_roster(verbs: &[(String, String)]) -> Option<Regex> {
 fn motion(words: &[String]) -> Option<Regex> {
     let words = alternation(words)?;
     Regex::new(&format!(
-        r"(?i)\b(?:{words})\s*(?:by\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
+        r"(?i)\b(?:{words})\s*(?:(?:by|par|de|von|por)\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
     ))
     .ok()
 }
