@@ -17,6 +17,7 @@ same groups. `--pred` scores saved predictions instead of running meetkg.
 
 import argparse
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -77,6 +78,20 @@ def score(records, pred):
     return figures
 
 
+def peer_jsonl(pred_dir, out):
+    """The peer's `<stem>.json` files as one JSONL in the gold's shape: its
+    people and organisations are plain names."""
+    with open(out, "w", encoding="utf-8") as f:
+        for name in sorted(os.listdir(pred_dir)):
+            if not name.endswith(".json"):
+                continue
+            with open(os.path.join(pred_dir, name), encoding="utf-8") as g:
+                obj = json.load(g)
+            for field in ("people", "organisations"):
+                obj[field] = [x if isinstance(x, dict) else {"name": x} for x in obj.get(field) or []]
+            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
 def groups(records, by):
     """(label, records) in table order."""
     out = []
@@ -106,6 +121,10 @@ def main():
         pred = args.pred or args.save or os.path.join(work, "pred.jsonl")
         if not args.pred:
             extract(records, args.meetkg, pred)
+        peer = None
+        if args.peer:
+            peer = os.path.join(work, "peer.jsonl")
+            peer_jsonl(args.peer, peer)
         head = ["group", "n"] + [c for c, _ in COLUMNS]
         if args.peer:
             head += ["peer people", "peer orgs"]
@@ -118,7 +137,7 @@ def main():
                 p, r, f1 = f.get(field, (None, None, float("nan")))
                 cells.append(f"{f1:.3f}" if p is None or field != "people" else f"{f1:.3f} ({p:.2f}/{r:.2f})")
             if args.peer:
-                g = score(rs, args.peer)
+                g = score(rs, peer)
                 cells += [f"{g.get('people', (0, 0, 0))[2]:.3f}", f"{g.get('organisations', (0, 0, 0))[2]:.3f}"]
             print("| " + " | ".join(cells) + " |")
 
