@@ -571,8 +571,9 @@ fn split_sentences(p: &Span, words: &SentenceWords) -> Vec<Span> {
         if c == '.' {
             let word_start = p.text[..byte].rfind([' ', '(']).map_or(0, |i| i + 1);
             let word = p.text[word_start..byte].to_lowercase();
-            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-            if words.abbreviations.contains(&word) || single_initial {
+            // "R. Doise", "K.A. Hampe": initials end no sentence.
+            let initials = crate::words::names::is_initials(&word, true);
+            if words.abbreviations.contains(&word) || initials {
                 continue;
             }
         }

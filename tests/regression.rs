@@ -525,3 +525,9 @@ fn movers_and_speakers_in_french_german_and_spanish() {
     let got = spoke("Generalversammlung Belrive\n\n3. März 2025\n\nTagesordnung\n1) Begrüßung\n\nBegrüßung Obmann Gernot Blaikner begrüßt die Mitglieder. Kassierin Ilse Wendt berichtet über die Finanzen.\n");
     assert_eq!(got, ["Kassierin Ilse Wendt", "Obmann Gernot Blaikner"]);
 }
+
+#[test]
+fn initials_before_a_surname_are_part_of_the_name() {
+    let got = spoke("Harbour Trust board, 3 March 2025\n\n1. Reports\n\nMr. R. Okafor, Chairman, opened the item. Ms K.A. Brannigan noted the delay.\n");
+    assert_eq!(got, ["Mr. R. Okafor", "Ms K.A. Brannigan"]);
+}

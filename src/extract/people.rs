@@ -141,12 +141,7 @@ fn name_word(w: &str) -> bool {
 }
 
 fn initial(w: &str) -> bool {
-    let b = w.as_bytes();
-    match b.len() {
-        1 => b[0].is_ascii_uppercase(),
-        2 => b[0].is_ascii_uppercase() && b[1] == b'.',
-        _ => false,
-    }
+    crate::words::names::is_initials(w, false)
 }
 
 /// The name-shaped span at the start of `t`: an optional honorific, then up to

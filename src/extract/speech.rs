@@ -49,7 +49,7 @@ fn name_runs<'a>(
             .iter()
             .any(|m| m.start < w_start + w.len() && w_start < m.end);
         let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
-        let initial = !words.is_empty() && w.len() == 1 && w.starts_with(char::is_uppercase);
+        let initial = !words.is_empty() && names::is_initials(w, false);
         let honorific = words.is_empty() && lex.is_honorific(w);
         if lead > 0 {
             // "(Keio University)" after a name is not part of it.
@@ -63,7 +63,9 @@ fn name_runs<'a>(
         // "Lynn St. Amour": an abbreviated particle does not end the name.
         let boundary = w.len() + lead != raw.len()
             && !(honorific && raw.ends_with('.'))
-            && !(particle && raw[lead..] == format!("{w}."));
+            && !(particle && raw[lead..] == format!("{w}."))
+            // "Mr. R. Doise": an initial's full stop ends no name.
+            && !(initial && raw[lead..] == format!("{w}."));
         if ok {
             words.push((w_start, w));
         }

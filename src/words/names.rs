@@ -54,7 +54,11 @@ pub fn title_case(name: &str) -> String {
     name.split(' ')
         .map(|w| {
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+            // "K.A." stays as written: initials, not a word in capitals.
+            if letters.len() > 1
+                && letters.iter().all(|c| c.is_uppercase())
+                && !is_initials(w, false)
+            {
                 let mut out = String::new();
                 let mut start = true;
                 for c in w.chars() {
@@ -72,6 +76,18 @@ pub fn title_case(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "R", "R.", "K.A.", "J.-M.": one or more initials, each a capital letter
+/// (any letter when `any_case`), dotted between them.
+pub fn is_initials(w: &str, any_case: bool) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let mut parts = w.split('.').map(|p| p.trim_start_matches('-'));
+    parts.clone().next().is_some()
+        && parts.all(|p| {
+            let mut c = p.chars();
+            matches!((c.next(), c.next()), (Some(l), None) if l.is_alphabetic() && (any_case || l.is_uppercase()))
+        })
 }
 
 /// `w` is one of `honorifics`, with or without its full stop ("Mr", "Mr.",
@@ -136,5 +152,15 @@ mod tests {
         assert_eq!(title_case("CHENGETAI MASANGO"), "Chengetai Masango");
         assert_eq!(title_case("Velimira GRAU"), "Velimira Grau");
         assert_eq!(title_case("Herman P"), "Herman P");
+    }
+
+    #[test]
+    fn initials_dotted_or_not() {
+        for w in ["R", "R.", "K.A.", "H.G", "J.-M."] {
+            assert!(is_initials(w, false), "{w}");
+        }
+        for w in ["Rt", "r.", "KA", "", "."] {
+            assert!(!is_initials(w, false), "{w}");
+        }
     }
 }
