@@ -531,3 +531,10 @@ fn initials_before_a_surname_are_part_of_the_name() {
     let got = spoke("Harbour Trust board, 3 March 2025\n\n1. Reports\n\nMr. R. Okafor, Chairman, opened the item. Ms K.A. Brannigan noted the delay.\n");
     assert_eq!(got, ["Mr. R. Okafor", "Ms K.A. Brannigan"]);
 }
+
+#[test]
+fn a_meeting_bots_roll_of_handles_and_lines_said() {
+    let out = extract("Harbour tech board meeting\n\nMeeting started by tamsin at 18:00:00 UTC\n\nMeeting summary\n1. Charter (tamsin, 18:01)\n\nPeople present (lines said)\n* tamsin (42)\n* okonkwo (17)\n* meetingology (3)\n* ravi (0)\n");
+    assert_eq!(with(&out, FactKind::Listed), ["okonkwo", "ravi", "tamsin"]);
+    assert_eq!(with(&out, FactKind::Spoke), ["okonkwo", "tamsin"]);
+}

@@ -142,6 +142,13 @@ impl Extractor {
                 FactKind::Listed
             };
             out.mentions.push(listed(text, e, fact));
+            // "spwhitton (42)": a handle that said lines spoke.
+            if roster::lines_said(e).is_some_and(|n| n > 0) {
+                out.mentions.push(PersonMention::new(
+                    &e.name,
+                    evidence(FactKind::Spoke, &line.span, &e.name),
+                ));
+            }
             if !e.organisations.is_empty() {
                 out.mentions.push(PersonMention::new(
                     &e.name,

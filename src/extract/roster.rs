@@ -324,6 +324,9 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
             return ListLine::Entries(e.into_iter().collect());
         }
     }
+    if let Some(e) = handle_entry(body, line.number, marker, ex) {
+        return ListLine::Entries(vec![e]);
+    }
     if !body.starts_with(|c: char| c.is_uppercase()) {
         return if first || marker > 0 {
             ListLine::Skip
@@ -570,6 +573,38 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
     }
     let name = s[..end.min(s.len())].trim_end();
     (count >= 1 && !name.is_empty()).then_some(name)
+}
+
+/// "* spwhitton (42)": a meeting bot's roll of handles and the lines each
+/// said; the count is kept as what the list says after the handle.
+static HANDLE_COUNT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^([A-Za-z][\w.\-|]{0,30}) \((\d{1,6})\)$")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// A handle with the lines it said, in a meeting bot's roll.
+fn handle_entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
+    let c = HANDLE_COUNT.captures(body.trim())?;
+    let handle = c.get(1)?;
+    if super::chat::is_bot(handle.as_str(), ex) {
+        return None;
+    }
+    let start = offset + body.len() - body.trim_start().len() + handle.start();
+    Some(Entry {
+        name: handle.as_str().to_owned(),
+        line,
+        name_range: start..start + handle.len(),
+        described: format!("({})", &c[2]),
+        ..Entry::default()
+    })
+}
+
+/// How many lines a handle said, where a bot's roll counts them.
+pub fn lines_said(e: &Entry) -> Option<u32> {
+    e.described
+        .strip_prefix('(')
+        .and_then(|d| d.strip_suffix(')'))
+        .and_then(|n| n.parse().ok())
 }
 
 fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
