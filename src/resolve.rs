@@ -854,13 +854,20 @@ impl<'o> Resolver<'o> {
             // A known first name of several people is still a person.
             self.decisions
                 .insert(at, (None, Resolution::Unresolved, None));
-        } else if global.len() == 1 && !global_fuzzy {
+        } else if global.len() == 1 && !global_fuzzy && (m.definite || !self.common_word(word)) {
             self.decisions
                 .insert(at, (Some(global[0]), Resolution::Corpus, None));
         } else if m.definite {
             self.decisions
                 .insert(at, (None, Resolution::Unresolved, None));
         }
+    }
+
+    /// A tentative "Minutes" or "Page" is a word of the language, not the one
+    /// person of the corpus with that name: only a definite mention (a
+    /// speaker, a roll's entry) may be resolved that far from its report.
+    fn common_word(&self, word: &Word) -> bool {
+        self.ontology.lexicons.common_words.contains(&word.given)
     }
 
     /// The identities of step 1 a word can name anywhere in the corpus; the
@@ -1212,6 +1219,22 @@ mod tests {
             .mentions
             .iter()
             .any(|m| m.resolution == Resolution::Corpus)));
+    }
+
+    #[test]
+    fn a_tentative_common_word_names_nobody_of_another_report() {
+        use FactKind::*;
+        let r = resolved(vec![
+            report("a.txt", vec![mention("Minutes Proposed", Listed, true)]),
+            report(
+                "b.txt",
+                vec![
+                    mention("Minutes", Mentioned, false),
+                    mention("Ana Lee", Spoke, true),
+                ],
+            ),
+        ]);
+        assert_eq!(names(&r.reports[1]), ["Ana Lee"]);
     }
 
     #[test]

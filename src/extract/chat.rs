@@ -1,10 +1,10 @@
 //! Chat logs (IRC, Matrix, meeting bots): who speaks under which handle, and
 //! the names a log ties to its handles.
 //!
-//! Rationale: in a chat log people are known by a handle ("<spwhitton>",
-//! "<@zbyszek:fedora.im>"); the name is given only where someone answers a
-//! roll call with it ("<fil> Philip Hands") or a bot answers for them
-//! ("<zodbot> Kevin Fenzi (kevin)"). The handle is the person where nothing
+//! Rationale: in a chat log people are known by a handle (`<spwhitton>`,
+//! `<@zbyszek:fedora.im>`); the name is given only where someone answers a
+//! roll call with it (`<fil> Philip Hands`) or a bot answers for them
+//! (`<zodbot> Kevin Fenzi (kevin)`). The handle is the person where nothing
 //! names them; where the log does, the name is, and the handle is an alias.
 
 use super::extractor::Extractor;
@@ -15,9 +15,9 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// "<nick> text", after an optional line number and time stamp ("12 ",
+/// `<nick> text`, after an optional line number and time stamp ("12 ",
 /// "18:58:58 ", "[18:58] ", "2024-07-23 17:00:03 "), with an optional channel
-/// mode ("<@nick>") and a Matrix server ("<@nick:fedora.im>"): the handle in
+/// mode (`<@nick>`) and a Matrix server (`<@nick:fedora.im>`): the handle in
 /// group 1, what was said in group 2.
 static TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -26,7 +26,7 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
-/// "Kevin Fenzi (kevin) - he / him": a bot's answer naming the one who asked.
+/// `Kevin Fenzi (kevin) - he / him`: a bot's answer naming the one who asked.
 static BOT_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([^()]{3,60}?)\s*\(([\w.\-|]{1,31})\)")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
