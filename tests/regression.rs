@@ -538,3 +538,9 @@ fn a_meeting_bots_roll_of_handles_and_lines_said() {
     assert_eq!(with(&out, FactKind::Listed), ["okonkwo", "ravi", "tamsin"]);
     assert_eq!(with(&out, FactKind::Spoke), ["okonkwo", "tamsin"]);
 }
+
+#[test]
+fn the_person_who_presided_at_the_meeting_moderated_it() {
+    let out = extract("Harbour Trust board\n\nMinutes of 3 March 2025\n\nA regular meeting of the board was held online. Ingrid Solheim presided at the meeting. Tomasz Wilk prepared the minutes.\n\n1. Accounts\n");
+    assert_eq!(out.meeting.moderators, ["Ingrid Solheim"]);
+}

@@ -468,7 +468,7 @@ fn active_roster(verbs: &[(String, String)]) -> Option<Regex> {
             .collect::<Vec<_>>(),
     )?;
     Regex::new(&format!(
-        r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b"
+        r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:(?:at|over)\s+)?(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b"
     ))
     .ok()
 }
