@@ -8,7 +8,6 @@
 //! names them; where the log does, the name is, and the handle is an alias.
 
 use super::extractor::Extractor;
-use super::people::name_at;
 use crate::text::Text;
 use crate::words::fold;
 use regex::Regex;
@@ -72,17 +71,22 @@ pub struct Identity {
 
 /// The names the log gives its handles: a turn that is a name alone (the
 /// answer to a roll call), or a bot's answer "Name (handle)" to the one who
-/// spoke just before. The first name given a handle holds.
-pub fn identities(text: &Text, ex: &Extractor) -> Vec<Identity> {
+/// spoke just before. The first name given a handle holds. `full_name` is
+/// the person recogniser's: the name a text is, whole, if it is one.
+pub fn identities(
+    text: &Text,
+    ex: &Extractor,
+    full_name: impl Fn(&str) -> Option<String>,
+) -> Vec<Identity> {
     let mut out: Vec<Identity> = Vec::new();
     let mut last_person: Option<&str> = None;
     for line in &text.lines {
         let Some(t) = turn(line.text()) else { continue };
         let named = if is_bot(t.handle, ex) {
-            last_person.zip(bot_answer(t.said, ex))
+            last_person.zip(bot_answer(t.said).and_then(&full_name))
         } else {
             last_person = Some(t.handle);
-            whole_name(t.said, ex).map(|name| (t.handle, name))
+            full_name(t.said.trim().trim_end_matches(['.', '!'])).map(|name| (t.handle, name))
         };
         if let Some((handle, name)) = named {
             if !out.iter().any(|i| fold(&i.handle) == fold(handle)) {
@@ -122,18 +126,10 @@ pub fn names_by_handle(identities: &[Identity]) -> HashMap<String, String> {
         .collect()
 }
 
-/// "Sean Whitton": a turn that is a full name and nothing else.
-fn whole_name(said: &str, ex: &Extractor) -> Option<String> {
-    let said = said.trim().trim_end_matches(['.', '!']);
-    name_at(said, ex, 2)
-        .filter(|n| n.len == said.len())
-        .map(|n| n.name)
-}
-
-/// "Kevin Fenzi (kevin) - he / him / his": the name before the handle.
-fn bot_answer(said: &str, ex: &Extractor) -> Option<String> {
+/// "Kevin Fenzi (kevin) - he / him / his": what stands before the handle.
+fn bot_answer(said: &str) -> Option<&str> {
     let c = BOT_ANSWER.captures(said.trim())?;
-    whole_name(c.get(1)?.as_str(), ex)
+    Some(c.get(1)?.as_str().trim())
 }
 
 #[cfg(test)]

@@ -406,7 +406,7 @@ impl Extractor {
         roster_lines: &HashSet<usize>,
         out: &mut Extraction,
     ) -> HashSet<usize> {
-        let identities = chat::identities(text, self);
+        let identities = chat::identities(text, self, |t| people::whole_name(t, self));
         let mut speakers = people::speakers(text, self, roster_lines);
         // "<fil> ...": the name the log gave the handle, where it gave one.
         let names = chat::names_by_handle(&identities);

@@ -247,6 +247,13 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
     })
 }
 
+/// "Sean Whitton": the name `t` is, whole, if it is one of two words or more.
+pub fn whole_name(t: &str, ex: &Extractor) -> Option<String> {
+    name_at(t, ex, 2)
+        .filter(|n| n.len == t.len())
+        .map(|n| n.name)
+}
+
 /// Does the text (a heading or a line's tail) hold one of the words?
 pub(crate) fn holds_word(t: &str, list: &HashSet<String>) -> bool {
     t.split(|c: char| !c.is_alphanumeric())
