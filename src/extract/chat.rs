@@ -38,6 +38,28 @@ static MATRIX_USER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
+/// "spwhitton (42)": a meeting bot's roll line, a handle and the lines it said.
+static COUNTED_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Za-z][\w.\-|]{0,30}) \((\d{1,6})\)$")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// A handle and the lines it said, as a meeting bot's roll gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountedHandle<'a> {
+    pub handle: &'a str,
+    pub lines: u32,
+}
+
+/// The handle and count of a roll line "spwhitton (42)", the handle first.
+pub fn counted_handle(s: &str) -> Option<CountedHandle<'_>> {
+    let c = COUNTED_HANDLE.captures(s)?;
+    Some(CountedHandle {
+        handle: c.get(1)?.as_str(),
+        lines: c.get(2)?.as_str().parse().ok()?,
+    })
+}
+
 /// One turn of a chat log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Turn<'a> {

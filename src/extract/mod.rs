@@ -143,7 +143,7 @@ impl Extractor {
             };
             out.mentions.push(listed(text, e, fact));
             // "spwhitton (42)": a handle that said lines spoke.
-            if roster::lines_said(e).is_some_and(|n| n > 0) {
+            if e.lines_said.is_some_and(|n| n > 0) {
                 out.mentions.push(PersonMention::new(
                     &e.name,
                     evidence(FactKind::Spoke, &line.span, &e.name),

@@ -29,6 +29,8 @@ pub struct Entry {
     /// Information, Malawi | Government"): how "the representative of
     /// Malawi" is found again.
     pub described: String,
+    /// The lines a handle said, where a meeting bot's roll counts them.
+    pub lines_said: Option<u32>,
 }
 
 /// Where a list of participants may start: each heading line, with any entries
@@ -575,36 +577,20 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
     (count >= 1 && !name.is_empty()).then_some(name)
 }
 
-/// "* spwhitton (42)": a meeting bot's roll of handles and the lines each
-/// said; the count is kept as what the list says after the handle.
-static HANDLE_COUNT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^([A-Za-z][\w.\-|]{0,30}) \((\d{1,6})\)$")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
-
-/// A handle with the lines it said, in a meeting bot's roll.
+/// A handle with the lines it said, in a meeting bot's roll ("spwhitton (42)").
 fn handle_entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
-    let c = HANDLE_COUNT.captures(body.trim())?;
-    let handle = c.get(1)?;
-    if super::chat::is_bot(handle.as_str(), ex) {
+    let counted = super::chat::counted_handle(body.trim())?;
+    if super::chat::is_bot(counted.handle, ex) {
         return None;
     }
-    let start = offset + body.len() - body.trim_start().len() + handle.start();
+    let start = offset + body.len() - body.trim_start().len();
     Some(Entry {
-        name: handle.as_str().to_owned(),
+        name: counted.handle.to_owned(),
         line,
-        name_range: start..start + handle.len(),
-        described: format!("({})", &c[2]),
+        name_range: start..start + counted.handle.len(),
+        lines_said: Some(counted.lines),
         ..Entry::default()
     })
-}
-
-/// How many lines a handle said, where a bot's roll counts them.
-pub fn lines_said(e: &Entry) -> Option<u32> {
-    e.described
-        .strip_prefix('(')
-        .and_then(|d| d.strip_suffix(')'))
-        .and_then(|n| n.parse().ok())
 }
 
 fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {

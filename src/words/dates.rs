@@ -507,12 +507,7 @@ impl DateRules {
         if !(0..24).contains(&hour) || !(0..60).contains(&minute) {
             return None;
         }
-        let time = TimeMatch {
-            range: whole,
-            local: clock(hour * 60 + minute)?,
-            offset: zone,
-        };
-        Some((time, (hour * 60 + minute, zone, pm)))
+        matched(whole, hour * 60 + minute, zone, pm)
     }
 
     /// "1400 UTC": military time, only with its zone, and only where a time
@@ -535,18 +530,29 @@ impl DateRules {
         let number = |i| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
         let (hour, minute) = (number(1)?, number(2)?);
         let offset = self.zone_offset(c, 3, date)?;
-        let time = TimeMatch {
-            range: whole,
-            local: clock(hour * 60 + minute)?,
-            offset: Some(offset),
-        };
-        Some((time, (hour * 60 + minute, Some(offset), None)))
+        matched(whole, hour * 60 + minute, Some(offset), None)
     }
 }
 
 /// A time as written: local minutes, its zone's offset where written, and
 /// p.m. when a.m. or p.m. is written.
 type Local = (i32, Option<i32>, Option<bool>);
+
+/// The time found at `range`, `minutes` after midnight, with the zone's
+/// offset where written; and the same as written, for ranges.
+fn matched(
+    range: Range<usize>,
+    minutes: i32,
+    offset: Option<i32>,
+    pm: Option<bool>,
+) -> Option<(TimeMatch, Local)> {
+    let time = TimeMatch {
+        range,
+        local: clock(minutes)?,
+        offset,
+    };
+    Some((time, (minutes, offset, pm)))
+}
 
 /// "14:00–15:30 UTC", "3:00 – 4:00pm": the start of a range takes the zone,
 /// and the p.m., written at its end.
