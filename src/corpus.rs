@@ -15,6 +15,9 @@ use crate::resolve::{self, Registry};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+mod walk;
+pub use walk::{SkipReason, Skipped, Walked};
+
 /// File extensions taken as reports when a directory is given.
 pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 
@@ -105,35 +108,17 @@ pub struct ReportFile {
 }
 
 /// The report files `paths` stand for: files as given, directories walked
-/// recursively for [`REPORT_EXTENSIONS`], hidden entries skipped, sorted by
-/// source. Paths that do not exist, cannot be listed or hold no report, and
-/// files whose identity another file already has, come back as rejections.
-pub fn report_files(paths: &[PathBuf]) -> (Vec<ReportFile>, Vec<Rejected>) {
-    let mut files = Vec::new();
-    let mut rejected = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let before = files.len();
-            walk(p, p, &mut files, &mut rejected);
-            if files.len() == before && !rejected.iter().any(|r: &Rejected| r.path == *p) {
-                rejected.push(Rejected::path(
-                    p,
-                    ReportError::NoReports { path: p.clone() },
-                ));
-            }
-        } else if p.is_file() {
-            let source = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.display().to_string());
-            files.push(ReportFile {
-                path: p.clone(),
-                source,
-            });
-        } else {
-            rejected.push(Rejected::path(p, missing(p)));
-        }
-    }
+/// recursively for [`REPORT_EXTENSIONS`] (each real folder once, see
+/// [`walk`]), hidden entries skipped, sorted by source. Paths that do not
+/// exist, cannot be listed or hold no report, and files whose identity another
+/// file already has, come back as rejections; directory links not followed,
+/// as skipped.
+pub fn report_files(paths: &[PathBuf]) -> Walked {
+    let Walked {
+        mut files,
+        mut rejected,
+        skipped,
+    } = walk::walk(paths);
     files.sort();
     files.dedup_by(|a, b| a.path == b.path);
     // Two files with one identity would share a graph: keep the first, name the rest.
@@ -157,7 +142,21 @@ pub fn report_files(paths: &[PathBuf]) -> (Vec<ReportFile>, Vec<Rejected>) {
             }
         }
     });
-    (files, rejected)
+    Walked {
+        files,
+        rejected,
+        skipped,
+    }
+}
+
+/// The report files of `paths`, each directory link not followed named once
+/// on the log (a warning: the rest builds).
+fn walk_logged(paths: &[PathBuf]) -> (Vec<ReportFile>, Vec<Rejected>) {
+    let walked = report_files(paths);
+    for s in &walked.skipped {
+        log::warn!("{s}");
+    }
+    (walked.files, walked.rejected)
 }
 
 /// Why a path that is not there is not there: missing, or a link that leads
@@ -181,58 +180,6 @@ fn missing(path: &Path) -> ReportError {
     }
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut Vec<ReportFile>, rejected: &mut Vec<Rejected>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(source) => {
-            rejected.push(Rejected::path(
-                dir,
-                ReportError::Walk {
-                    path: dir.to_owned(),
-                    source,
-                },
-            ));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(root, &path, files, rejected);
-        } else if is_project_file(&path) {
-            continue;
-        } else if path
-            .extension()
-            .is_some_and(|e| REPORT_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-        {
-            let source = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            files.push(ReportFile { path, source });
-        }
-    }
-}
-
-/// READMEs and licences sit beside reports in many folders; they are not
-/// reports. (Notes are: "notes.txt" is how many groups file their minutes.)
-fn is_project_file(path: &Path) -> bool {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().to_lowercase())
-        .is_some_and(|s| {
-            ["readme", "license", "licence", "changelog", "copying"].contains(&s.as_str())
-        })
-}
-
 /// Reads, extracts and resolves the reports under `paths`.
 ///
 /// Cost: extraction is linear in the corpus and runs on all cores; resolution is
@@ -242,7 +189,7 @@ pub fn read(
     ontology: &Ontology,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Corpus {
-    let (files, mut rejected) = report_files(paths);
+    let (files, mut rejected) = walk_logged(paths);
     let extractor = Extractor::new(ontology);
     progress(Progress::Start(files.len()));
     let results: Vec<(&ReportFile, Result<Extraction, ReportError>)> = files
@@ -333,7 +280,7 @@ pub fn read_streamed(
     last_good: &dyn Fn(&str) -> Option<String>,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Streamed {
-    let (files, mut rejected) = report_files(paths);
+    let (files, mut rejected) = walk_logged(paths);
     let extractor = Extractor::new(ontology);
     progress(Progress::Start(files.len()));
     let salt = &ontology.fingerprint;
@@ -460,7 +407,7 @@ mod tests {
     {
         let ontology = Ontology::embedded()?;
         let extractor = Extractor::new(&ontology);
-        let (files, _) = report_files(&fixtures());
+        let files = report_files(&fixtures()).files;
         let extractions: Vec<Extraction> = files
             .iter()
             .filter_map(|f| extractor.extract(&ingest::read(&f.path).ok()?).ok())

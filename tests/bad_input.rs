@@ -856,6 +856,99 @@ fn a_symlink_loop_is_named_as_a_loop_and_store_is_unchanged() -> Result {
     Ok(())
 }
 
+/// Bounds a build over folder links: a walk that followed a loop or the whole
+/// disk would run for minutes and take gigabytes; one that skips them takes
+/// well under a second.
+const LINK_WALK_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// `build` of `paths` with the tighter bound of a walk over links.
+fn build_linked(work: &Work, paths: &[&str]) -> Result<Output> {
+    Ok(work
+        .meetkg()
+        .timeout(LINK_WALK_TIMEOUT)
+        .arg("build")
+        .args(paths)
+        .args(["--store", "store", "--out", "exports"])
+        .output()?)
+}
+
+/// Exactly one stderr line names `link` with `reason`.
+fn expect_named_once(out: &Output, link: &str, reason: &str) -> Result {
+    let text = stderr(out);
+    let lines = text
+        .lines()
+        .filter(|l| l.contains(link) && l.contains(reason))
+        .count();
+    if lines == 1 {
+        Ok(())
+    } else {
+        Err(format!("{lines} lines name {link} with «{reason}»; stderr:\n{text}").into())
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_linking_to_itself_and_its_parent_builds_once_naming_each_loop() -> Result {
+    let work = Work::new()?;
+    let before = work.snapshot("before")?;
+    std::fs::create_dir(work.path("good/2024"))?;
+    std::os::unix::fs::symlink(".", work.path("good/self"))?;
+    std::os::unix::fs::symlink("../../good", work.path("good/2024/up"))?;
+    let out = build_linked(&work, &["good"])?;
+    expect_code(&out, 0)?;
+    expect_named_once(&out, "good/self", "links back to")?;
+    expect_named_once(&out, "good/2024/up", "links back to")?;
+    // Nothing read twice: the store is the seeds' alone.
+    assert_eq!(work.snapshot("after")?, before);
+    let out = work.extract(&["good"])?;
+    expect_code(&out, 0)?;
+    assert_eq!(String::from_utf8(out.stdout)?.lines().count(), SEEDS.len());
+    Ok(())
+}
+
+#[cfg(unix)]
+#[test]
+fn two_folders_linking_to_each_other_are_each_read_once() -> Result {
+    let work = Work::new()?;
+    std::fs::create_dir(work.path("other"))?;
+    std::fs::write(work.path("other/outreach.txt"), RECORD)?;
+    std::os::unix::fs::symlink("../other", work.path("good/to-other"))?;
+    std::os::unix::fs::symlink("../good", work.path("other/to-good"))?;
+    let out = build_linked(&work, &["good", "other"])?;
+    expect_code(&out, 0)?;
+    expect_named_once(&out, "good/to-other", "read already; skipped")?;
+    expect_named_once(&out, "other/to-good", "read already; skipped")?;
+    assert_eq!(work.graphs()?, SEEDS.len() + 1);
+    Ok(())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_the_filesystem_root_is_not_followed_and_store_is_unchanged() -> Result {
+    let work = Work::new()?;
+    let before = work.snapshot("before")?;
+    std::os::unix::fs::symlink("/", work.path("good/root"))?;
+    let out = build_linked(&work, &["good"])?;
+    expect_code(&out, 0)?;
+    expect_named_once(&out, "good/root", "leads out of the folders given, to /;")?;
+    assert_eq!(work.snapshot("after")?, before);
+    Ok(())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_holding_only_a_loop_fails_as_empty_and_store_is_unchanged() -> Result {
+    let work = Work::new()?;
+    let before = work.snapshot("before")?;
+    std::fs::create_dir(work.path("loopy"))?;
+    std::os::unix::fs::symlink(".", work.path("loopy/self"))?;
+    let out = build_linked(&work, &["good", "loopy"])?;
+    expect_code(&out, 2)?;
+    expect_named(&out, "loopy", "holds no report")?;
+    assert_eq!(work.snapshot("after")?, before);
+    Ok(())
+}
+
 #[test]
 fn an_empty_path_argument_is_a_usage_error_and_store_is_unchanged() -> Result {
     let work = Work::new()?;

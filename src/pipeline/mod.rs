@@ -54,8 +54,8 @@ pub fn build(
         .unwrap_or_default();
     // A path that is missing or holds no report is an error that changes
     // nothing: a typo in a cron line must not drop the reports of a folder.
-    let (_, path_errors) = crate::corpus::report_files(paths);
-    if let Some(bad) = path_errors.iter().find(|r| r.is_bad_path()) {
+    let walked = crate::corpus::report_files(paths);
+    if let Some(bad) = walked.rejected.iter().find(|r| r.is_bad_path()) {
         return Err(BuildError::BadPath(crate::error_chain(&bad.error)));
     }
     let cache = Cache::for_store(store_dir);
