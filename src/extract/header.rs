@@ -177,6 +177,20 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         .take(12)
         .collect();
     h.series = series(&titles, &opening, orgs, lex);
+    let phrase_places: Vec<&str> = titles
+        .iter()
+        .copied()
+        .chain(opening.iter().map(|s| s.text()))
+        .collect();
+    if let Some(found) = super::body_phrase::find(&phrase_places, lex) {
+        let named = match orgs.lookup(&found.name) {
+            Some(i) => orgs.entry(i).pref.clone(),
+            None => tidy_series(&found.name, orgs, lex),
+        };
+        if phrase_improves(&h.series, &named, lex) {
+            h.series = named;
+        }
+    }
     h.number = meeting_number(&titles, &opening, lex);
     // "All dates in these notes are US style (MM/DD/YYYY)".
     let month_first = text.sentences.iter().any(|s| US_DATES.is_match(s.text()));
@@ -461,14 +475,37 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
     String::new()
 }
 
+/// Whether the body a record's phrase names (`named`) should stand for the
+/// series the title lines gave (`title`): it fills an empty one, names a body
+/// where the title names only a kind of body ("Commission") or a lower-case
+/// fragment, or is the title without its decorations ("ARIN Advisory
+/// Council – 26 January", "Board of Super- visors"). A specific title ("MAG
+/// Working Group on ...") stays: a sentence may name a sub-group or a variant.
+fn phrase_improves(title: &str, named: &str, lex: &Lexicons) -> bool {
+    let compact = |s: &str| crate::words::fold(s).replace(' ', "");
+    let named_key = compact(named);
+    !named_key.is_empty()
+        && (title.is_empty()
+            || !is_generic_body(named, lex)
+                && (is_generic_body(title, lex)
+                    || title.starts_with(char::is_lowercase)
+                    || compact(title).contains(&named_key)))
+}
+
+/// A body's name made of body words and their complements alone ("Board",
+/// "Board of Directors"): it says what kind of body, not which.
+fn is_generic_body(name: &str, lex: &Lexicons) -> bool {
+    name.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        lex.body_words.contains(&w) || lex.body_complements.contains(&w)
+    })
+}
+
 /// "Board of Directors" under the title line "The Apache Software
 /// Foundation": a body named only by body words belongs to the organisation
 /// the line above names.
 fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
-    let generic = body.split_whitespace().all(|w| {
-        let w = w.to_lowercase();
-        lex.body_words.contains(&w) || lex.body_complements.contains(&w)
-    });
+    let generic = is_generic_body(body, lex);
     let owner = above
         .map(|a| a.trim())
         .map(|a| a.strip_prefix("The ").unwrap_or(a))

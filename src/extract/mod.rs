@@ -9,6 +9,7 @@
 
 pub mod agenda;
 pub mod author;
+pub mod body_phrase;
 pub mod chat;
 pub mod entities;
 pub mod extraction;

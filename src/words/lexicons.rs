@@ -94,6 +94,9 @@ pub struct Lexicons {
     pub roster: RosterPatterns,
     /// The words that shape lines into sentences and headings.
     pub sentence: SentenceWords,
+    /// The words of the phrase that names a meeting's body ("Minutes of the
+    /// Regular Meeting of the X held on").
+    pub frame: FrameWords,
     /// Words that join the last item of a list ("and", "&", "y").
     pub list_conjunctions: HashSet<String>,
     /// "Moved: A, 2nd: B", "seconded by B", "MOVED: (Secretary/Jones)": what
@@ -216,6 +219,7 @@ impl Lexicons {
             active_roster: active_roster(&pairs("roster-verbs")),
             roster: RosterPatterns::new(&pairs("roster-verbs"), &pairs("roster-labels")),
             sentence: SentenceWords::read(l),
+            frame: FrameWords::read(l),
             month_names: pairs("month-names")
                 .into_iter()
                 .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
@@ -365,6 +369,69 @@ impl Lexicons {
             })
             .map(|me| me.with_given_names(&given))
             .unwrap_or_default()
+    }
+}
+
+/// The words of the phrase a record names its body with ("Minutes of the
+/// Regular Meeting of the Plymouth City Council held on", "Protokoll der ord.
+/// Generalversammlung des Sportverein X am"), folded; phrases as their folded
+/// words.
+#[derive(Debug, Clone, Default)]
+pub struct FrameWords {
+    /// `[record-heads]`: "minutes", "compte rendu", "Protokoll".
+    pub records: Vec<Vec<String>>,
+    /// `[meeting-nouns]`: "meeting", "séance", "Sitzung".
+    pub meetings: Vec<Vec<String>>,
+    /// `[assemblies]`: "annual general meeting", "Generalversammlung".
+    pub assemblies: Vec<Vec<String>>,
+    /// `[meeting-qualifiers]`, `[ordinal-words]` and months and days.
+    pub qualifiers: HashSet<String>,
+    /// `[genitive-links]`: "of", "de la", "des".
+    pub links: Vec<Vec<String>>,
+    /// `[articles]`.
+    pub articles: HashSet<String>,
+    /// `[body-connectors]`: "of", "du", "der".
+    pub connectors: HashSet<String>,
+    /// `[body-enders]`: "held", "convened".
+    pub enders: HashSet<String>,
+    /// Month and day names of every language: a body's name ends before one.
+    pub dates: HashSet<String>,
+}
+
+impl FrameWords {
+    fn read(l: &Sections) -> Self {
+        let phrases = |s: &'static str| -> Vec<Vec<String>> {
+            let mut p: Vec<Vec<String>> = l
+                .list(s)
+                .iter()
+                .map(|w| w.split_whitespace().map(fold).collect::<Vec<_>>())
+                .filter(|w| !w.is_empty())
+                .collect();
+            // Longest first: "de la" before "de".
+            p.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            p
+        };
+        let folded = |s: &'static str| l.list(s).iter().map(|w| fold(w)).collect::<HashSet<_>>();
+        let dates: HashSet<String> = folded("months-and-days")
+            .into_iter()
+            .chain(l.pairs("month-names").into_iter().map(|(n, _)| fold(&n)))
+            .collect();
+        let qualifiers = folded("meeting-qualifiers")
+            .into_iter()
+            .chain(folded("ordinal-words"))
+            .chain(dates.iter().cloned())
+            .collect();
+        Self {
+            records: phrases("record-heads"),
+            enders: folded("body-enders"),
+            meetings: phrases("meeting-nouns"),
+            assemblies: phrases("assemblies"),
+            qualifiers,
+            links: phrases("genitive-links"),
+            articles: folded("articles"),
+            connectors: folded("body-connectors"),
+            dates,
+        }
     }
 }
 
