@@ -852,3 +852,49 @@ fn idle_and_slow_header_floods_do_not_lock_out_queries() -> Result {
     );
     Ok(())
 }
+
+/// `--header-timeout` did nothing: with `--header-timeout 3 --idle-timeout
+/// 20`, a request line then silence, half a request line and headers at a
+/// byte a second were all closed at 20 s, as the connection's task slept
+/// towards the idle deadline it saw before the head began. With a header
+/// timeout of 1 s and an idle timeout of 60 s, each closes long before the
+/// idle timeout.
+#[test]
+fn a_begun_head_closes_at_the_header_timeout_not_the_idle_one() -> Result {
+    let (_dir, server) = serve_with(&["--header-timeout", "1", "--idle-timeout", "60"])?;
+    let addr = server.addr;
+    // Generous against a slow machine, far below the idle timeout.
+    let bound = Duration::from_secs(30);
+    let silent_after = |start: &[u8]| -> Result<Duration> {
+        let mut stream = TcpStream::connect(addr)?;
+        let since = Instant::now();
+        stream.write_all(start)?;
+        closed_within(&mut stream, since, bound)
+    };
+    let took = silent_after(b"GET /query HTTP/1.1\r\n")?;
+    eprintln!("a request line then silence closed after {took:?}");
+    let took = silent_after(b"GET /que")?;
+    eprintln!("half a request line closed after {took:?}");
+
+    let mut trickle = TcpStream::connect(addr)?;
+    let since = Instant::now();
+    let head = format!(
+        "GET /query HTTP/1.1\r\nHost: {addr}\r\nX-Slow: {}",
+        "a".repeat(200)
+    );
+    for byte in head.bytes() {
+        if trickle.write_all(&[byte]).is_err() || since.elapsed() > bound {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    let took = closed_within(&mut trickle, since, Duration::from_secs(1))?;
+    assert!(
+        took < bound,
+        "a trickled head was still read after {took:?}"
+    );
+    eprintln!("a head at four bytes a second closed after {took:?}");
+
+    five_meetings(addr)?;
+    Ok(())
+}

@@ -153,6 +153,9 @@ struct Connection {
     phase: Mutex<Phase>,
     /// Told once the phase is [`Phase::Closing`] by someone else.
     closed: Notify,
+    /// Told when the phase's deadline moved earlier (a head began while the
+    /// task slept towards the idle deadline), so the task sleeps anew.
+    rearm: Notify,
     server: Arc<Shared>,
 }
 
@@ -353,6 +356,7 @@ async fn accept_loop(
                 since: Instant::now(),
             }),
             closed: Notify::new(),
+            rearm: Notify::new(),
             server: shared.clone(),
         });
         let id = next_id;
@@ -422,6 +426,8 @@ async fn run_connection(
                 }
             }
             () = connection.closed.notified() => return,
+            // A head began: its deadline is sooner than the one slept towards.
+            () = connection.rearm.notified() => {}
             _ = stop.changed(), if !stopping => {
                 stopping = true;
                 // Closes it now if idle, else after the response.
@@ -483,11 +489,32 @@ struct Watched {
 }
 
 impl Watched {
+    /// Records traffic in the phase, and wakes the connection's task when
+    /// that brought its deadline forward: the task sleeps until the deadline
+    /// it saw last, and a head's header timeout is sooner than the idle one.
     fn note<T>(&self, poll: &Poll<io::Result<T>>, moved: bool, f: fn(&mut Phase, Instant)) {
         if moved && matches!(poll, Poll::Ready(Ok(_))) {
             let now = Instant::now();
-            self.connection.with_phase(|p| f(p, now));
+            let config = &self.connection.server.config;
+            let sooner = self.connection.with_phase(|p| {
+                let before = p.deadline(config);
+                f(p, now);
+                deadline_moved_sooner(before, p.deadline(config))
+            });
+            if sooner {
+                self.connection.rearm.notify_one();
+            }
         }
+    }
+}
+
+/// Whether a connection's deadline went from `before` to an earlier `after`
+/// (no deadline counts as the latest).
+fn deadline_moved_sooner(before: Option<Instant>, after: Option<Instant>) -> bool {
+    match (before, after) {
+        (Some(before), Some(after)) => after < before,
+        (None, Some(_)) => true,
+        (_, None) => false,
     }
 }
 
@@ -699,6 +726,23 @@ mod tests {
             Some(start + Duration::from_secs(11))
         );
         assert!(phase.close(start + Duration::from_secs(11), false, &config));
+    }
+
+    /// The connection's task sleeps towards the deadline it saw; a head
+    /// beginning on an idle connection must wake it, or the header timeout
+    /// waits for the idle one (issue 25).
+    #[test]
+    fn a_head_beginning_brings_the_deadline_forward_and_wakes_the_task() {
+        let config = config();
+        let start = Instant::now();
+        let mut phase = Phase::Idle { since: start };
+        let before = phase.deadline(&config);
+        phase.read(start + Duration::from_secs(1));
+        assert!(deadline_moved_sooner(before, phase.deadline(&config)));
+        let before = phase.deadline(&config);
+        phase.read(start + Duration::from_secs(2));
+        assert!(!deadline_moved_sooner(before, phase.deadline(&config)));
+        assert!(!deadline_moved_sooner(before, None));
     }
 
     #[test]
