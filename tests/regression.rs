@@ -544,3 +544,44 @@ fn the_person_who_presided_at_the_meeting_moderated_it() {
     let out = extract("Harbour Trust board\n\nMinutes of 3 March 2025\n\nA regular meeting of the board was held online. Ingrid Solheim presided at the meeting. Tomasz Wilk prepared the minutes.\n\n1. Accounts\n");
     assert_eq!(out.meeting.moderators, ["Ingrid Solheim"]);
 }
+
+/// The organisations an extraction names, by their canonical names.
+fn organisations(out: &Extraction) -> Vec<String> {
+    let mut v: Vec<String> = out.organisations.iter().map(|o| o.name.clone()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_lower_case_note_after_a_name_is_no_organisation() {
+    let out = extract("Harbour Trust board, 3 March 2025\n\nPresent:\n- Orla Brennan (arrived at item 2)\n- Tomasz Wilk, Quayside Rowing Club\n\n1. Accounts\n");
+    assert_eq!(organisations(&out), ["Quayside Rowing Club"]);
+}
+
+#[test]
+fn a_flattened_list_of_names_gives_no_organisation() {
+    let out = extract("Harbour Trust board, 3 March 2025\n\nPresent:\n- Orla Brennan, Tomasz Wilk, Ingrid Solheim\n- Pavel Novak, Quayside Rowing Club\n\n1. Accounts\n");
+    assert_eq!(organisations(&out), ["Quayside Rowing Club"]);
+}
+
+#[test]
+fn a_sentence_break_ends_an_organisation() {
+    let out = extract("Harbour Trust board, 3 March 2025\n\nPresent: Orla Brennan (Trustee), Tomasz Wilk (Adviser). Ingrid Solheim (Volunteer).\n\n1. Accounts\n");
+    assert!(
+        !organisations(&out).iter().any(|o| o.contains("Solheim")),
+        "{:?}",
+        organisations(&out)
+    );
+}
+
+#[test]
+fn minutes_of_a_meeting_of_a_body_name_the_series_in_any_language() {
+    let cases = [
+        ("Minutes of October Ordinary Meeting of Westvale County Council held on Monday 1st October 2012 at 11.00 am\n\nPresent: Councillor Orla Brennan, Councillor Tomasz Wilk\n", "Westvale County Council"),
+        ("Protokoll der ord. Generalversammlung des Turnverein Lindenau am 28. August 2009\n\nAnwesend: Orla Brennan, Tomasz Wilk\n", "Generalversammlung des Turnverein Lindenau"),
+        ("Compte-rendu du Conseil du DLSX Lundi 30 Mars 2015\n\nPrésents : Orla Brennan, Tomasz Wilk\n", "Conseil du DLSX"),
+    ];
+    for (text, series) in cases {
+        assert_eq!(extract(text).meeting.series, series, "{text}");
+    }
+}

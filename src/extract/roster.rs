@@ -646,8 +646,14 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
             rest = p[close + 1..].trim();
         }
     }
-    for part in affiliation_parts(rest.trim_start_matches([',', ';']).trim(), ex) {
-        classify(part, &mut e, ex);
+    let parts = affiliation_parts(rest.trim_start_matches([',', ';']).trim(), ex);
+    // "Amaru Condori, Fenna Wuyts, Dagny Eriksen": a list of people flattened
+    // into one line; their names are no organisations of the first.
+    let names = parts.iter().filter(|p| is_person_name(p, &ex.lex)).count();
+    for part in parts {
+        if names < 2 || !is_person_name(part, &ex.lex) {
+            classify(part, &mut e, ex);
+        }
     }
     pair_memberships(&mut e);
     Some(e)
@@ -849,6 +855,9 @@ fn add_organisations(part: &str, e: &mut Entry, ex: &Extractor) {
         }
         return;
     }
+    if !organisation_shaped(part, &ex.lex) {
+        return;
+    }
     // "China Academy of ... Technology (CAICT)": the name without its acronym.
     let name = match part.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
         Some((long, short))
@@ -863,6 +872,46 @@ fn add_organisations(part: &str, e: &mut Entry, ex: &Extractor) {
     if !e.organisations.iter().any(|(n, _)| n == name) {
         e.organisations.push((name.to_owned(), name.to_owned()));
     }
+}
+
+/// Whether a phrase outside the gazetteer can name an organisation: it
+/// starts with a capital or a digit (not a note: "arrivée au point 2"), runs
+/// over no sentence break (a list flattened into one line: "Adviser). Robert
+/// Scrimgeour") and is no longer than a name can be.
+fn organisation_shaped(part: &str, lex: &Lexicons) -> bool {
+    let words = part.split_whitespace().count();
+    let starts_well = part.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let sentence_break = part
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | '!' | '?'))
+        .any(|(i, _)| {
+            let after = &part[i + 1..];
+            after.starts_with(' ')
+                && after.trim_start().starts_with(char::is_uppercase)
+                && !is_initial_before(&part[..i], lex)
+        });
+    starts_well && !sentence_break && words <= 12
+}
+
+/// "J." or "Inc.": a full stop after an initial, an acronym or an
+/// abbreviation of `[sentence-abbreviations]` ends no sentence.
+fn is_initial_before(before: &str, lex: &Lexicons) -> bool {
+    let last = before.rsplit(' ').next().unwrap_or("");
+    last.chars().count() <= 2
+        || last.chars().all(|c| c.is_uppercase())
+        || lex.sentence.abbreviations.contains(&last.to_lowercase())
+}
+
+/// Two to four name words, the first a given name, none an organisation's
+/// head noun: a person, not an organisation.
+fn is_person_name(part: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && lex.is_given(words[0])
+        && words.iter().all(|w| is_name_word(w))
+        && !words
+            .iter()
+            .any(|w| lex.organisation_heads.contains(&w.to_lowercase()))
 }
 
 /// With one organisation on the line, its roles are held there.
