@@ -29,7 +29,7 @@
 use crate::dataset::{endpoint_void, Stats};
 use crate::query::EXAMPLE_QUERIES;
 use crate::store::Store;
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -70,7 +70,9 @@ const YASGUI_CSS: &str = include_str!("serve/assets/yasgui.min.css");
 pub struct ServeConfig {
     /// How long a query may wait for a permit and run, together.
     pub timeout: Duration,
-    /// Largest accepted query (body or parameter), in bytes.
+    /// Largest accepted query (body or parameter), in bytes. A `GET`'s URL
+    /// cannot be longer than 65,534 bytes in any case: hyper answers 414
+    /// before the router sees it, a limit of the `http` crate's `Uri`.
     pub max_query_bytes: usize,
     /// How long a request's body may take to arrive once its head is in.
     pub body_timeout: Duration,
@@ -356,9 +358,71 @@ impl Params {
     }
 }
 
+/// The `name=value` pairs of a URL query or a form body, `+` and `%XX`
+/// decoded as `application/x-www-form-urlencoded` says (a `%` not followed by
+/// two hex digits stays as it is).
+///
+/// # Errors
+/// A name or value that is not UTF-8 once decoded is refused (400), as an
+/// `application/sparql-query` body is: replacing its bytes would run a query
+/// the client did not send.
 fn parse_pairs(bytes: &[u8]) -> Result<Vec<(String, String)>, ServeError> {
-    serde_urlencoded::from_bytes(bytes)
-        .map_err(|e| ServeError::BadRequest(format!("malformed URL-encoded parameters: {e}")))
+    bytes
+        .split(|&b| b == b'&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = match pair.iter().position(|&b| b == b'=') {
+                Some(i) => (&pair[..i], &pair[i + 1..]),
+                None => (pair, &[][..]),
+            };
+            let name = utf8(percent_decode(name), None)?;
+            let value = utf8(percent_decode(value), Some(&name))?;
+            Ok((name, value))
+        })
+        .collect()
+}
+
+/// `+` as a space and `%XX` as its byte; other bytes as they are.
+fn percent_decode(component: &[u8]) -> Vec<u8> {
+    let mut decoded = Vec::with_capacity(component.len());
+    let mut i = 0;
+    while i < component.len() {
+        let byte = match component[i] {
+            b'+' => b' ',
+            b'%' => match component.get(i + 1..i + 3).and_then(hex_byte) {
+                Some(byte) => {
+                    i += 2;
+                    byte
+                }
+                None => b'%',
+            },
+            other => other,
+        };
+        decoded.push(byte);
+        i += 1;
+    }
+    decoded
+}
+
+fn hex_byte(digits: &[u8]) -> Option<u8> {
+    let text = std::str::from_utf8(digits).ok()?;
+    u8::from_str_radix(text, 16).ok()
+}
+
+/// A decoded parameter name (`of` is `None`) or the value of parameter `of`,
+/// as text.
+fn utf8(decoded: Vec<u8>, of: Option<&str>) -> Result<String, ServeError> {
+    String::from_utf8(decoded).map_err(|e| {
+        let what = match of {
+            Some(name) => format!("the {name:?} parameter"),
+            None => "a parameter name".to_owned(),
+        };
+        let at = e.utf8_error().valid_up_to() + 1;
+        ServeError::BadRequest(format!(
+            "{what} is not UTF-8 once percent-decoded (byte {at} of it): \
+             percent-encode the UTF-8 bytes of the text"
+        ))
+    })
 }
 
 async fn sparql(State(state): State<AppState>, request: Request) -> Response {
@@ -399,7 +463,7 @@ async fn handle(state: AppState, request: Request) -> Result<Response, ServeErro
         match content_type.as_str() {
             "application/sparql-update" => return Err(ServeError::UpdateForbidden),
             "application/sparql-query" => {
-                let text = String::from_utf8(body.to_vec())
+                let text = String::from_utf8(body)
                     .map_err(|_| ServeError::BadRequest("the query is not UTF-8".into()))?;
                 if params.query.replace(text).is_some() {
                     return Err(ServeError::BadRequest(
@@ -448,12 +512,16 @@ async fn handle(state: AppState, request: Request) -> Result<Response, ServeErro
 
 /// The body, refused before any of it is read when its declared length is
 /// over `limit`, and given `timeout` to arrive.
+///
+/// # Errors
+/// 413 over `limit`, 408 after `timeout`, 400 when the body ends before its
+/// declared length or cannot be read (a client that closed its side early).
 async fn read_body(
     headers: &HeaderMap,
     body: Body,
     limit: usize,
     timeout: Duration,
-) -> Result<Bytes, ServeError> {
+) -> Result<Vec<u8>, ServeError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -461,10 +529,41 @@ async fn read_body(
     if declared.is_some_and(|len| len > limit as u64) {
         return Err(ServeError::TooLarge(limit));
     }
-    tokio::time::timeout(timeout, to_bytes(body, limit))
+    tokio::time::timeout(timeout, collect_body(body, limit, declared))
         .await
         .map_err(|_| ServeError::BodyTimeout(timeout))?
-        .map_err(|_| ServeError::TooLarge(limit))
+}
+
+/// Reads `body` to its end, at most `limit` bytes. Not `axum::body::to_bytes`:
+/// it reports a body that ended early as one over the limit.
+async fn collect_body(
+    mut body: Body,
+    limit: usize,
+    declared: Option<u64>,
+) -> Result<Vec<u8>, ServeError> {
+    use hyper::body::Body as _;
+    let mut bytes = Vec::new();
+    while let Some(frame) =
+        std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+    {
+        let frame = frame.map_err(|e| body_ended_early(bytes.len(), declared, &e))?;
+        if let Ok(data) = frame.into_data() {
+            if data.len() > limit - bytes.len() {
+                return Err(ServeError::TooLarge(limit));
+            }
+            bytes.extend_from_slice(&data);
+        }
+    }
+    Ok(bytes)
+}
+
+fn body_ended_early(read: usize, declared: Option<u64>, e: &axum::Error) -> ServeError {
+    ServeError::BadRequest(match declared {
+        Some(declared) => format!(
+            "the request body ended after {read} of the {declared} bytes its Content-Length declares"
+        ),
+        None => format!("the request body ended early or is malformed after {read} bytes: {e}"),
+    })
 }
 
 /// Runs the query under a permit and the timeout (waiting for the permit

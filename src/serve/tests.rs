@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::store::tests::sample_store;
+use axum::body::{to_bytes, Bytes};
 use axum::http::Request as HttpRequest;
 use tower::ServiceExt;
 
@@ -553,5 +554,91 @@ async fn a_body_that_stops_coming_gets_408_after_the_body_timeout() -> TestResul
         tokio::time::timeout(Duration::from_secs(10), send(&app, stalled_post("100")?)).await??;
     assert_eq!(reply.status, StatusCode::REQUEST_TIMEOUT, "{}", reply.body);
     assert!(reply.body.contains("did not arrive"), "{}", reply.body);
+    Ok(())
+}
+
+/// `%FF` in a URL or form query was replaced by U+FFFD and the query ran;
+/// the same bytes in an `application/sparql-query` body got 400. Now every
+/// way of sending them gets 400 (issue 25).
+#[tokio::test]
+async fn percent_encoded_invalid_utf8_gets_400_in_the_url_and_in_a_form() -> TestResult {
+    let (_dir, app) = app()?;
+    let url = send(
+        &app,
+        HttpRequest::get("/query?query=ASK%20%7B%7D%20%23%FF").body(Body::empty())?,
+    )
+    .await?;
+    let form = send(
+        &app,
+        HttpRequest::post("/query")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from("query=ASK+%7B%7D+%23%C3"))?,
+    )
+    .await?;
+    let name = send(
+        &app,
+        HttpRequest::get("/query?quer%FF=1").body(Body::empty())?,
+    )
+    .await?;
+    for reply in [url, form, name] {
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+        assert!(reply.body.contains("not UTF-8"), "{}", reply.body);
+    }
+    Ok(())
+}
+
+#[test]
+fn form_decoding_keeps_a_stray_percent_and_reads_plus_as_space() -> TestResult {
+    let pairs = parse_pairs(b"query=a+b%20c%2&&x&y=%e2%82%ac%zz")?;
+    assert_eq!(
+        pairs,
+        [
+            ("query".to_owned(), "a b c%2".to_owned()),
+            ("x".to_owned(), String::new()),
+            ("y".to_owned(), "\u{20ac}%zz".to_owned()),
+        ]
+    );
+    Ok(())
+}
+
+/// A body that sends a few bytes, then fails as hyper's does when the
+/// client closes before its declared length.
+struct Truncated(bool);
+
+impl hyper::body::Body for Truncated {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Bytes>, Self::Error>>> {
+        let first = !std::mem::replace(&mut self.0, true);
+        std::task::Poll::Ready(Some(if first {
+            Ok(hyper::body::Frame::data(Bytes::from_static(
+                b"ASK { ?s ?p ?o }\r\n",
+            )))
+        } else {
+            Err(std::io::ErrorKind::UnexpectedEof.into())
+        }))
+    }
+}
+
+/// `Content-Length: 1000` with an 18-byte body and then the end got 413
+/// "larger than 786432 bytes"; it is 400, saying the body ended early.
+#[tokio::test]
+async fn a_body_ending_before_its_declared_length_gets_400_not_413() -> TestResult {
+    let (_dir, app) = app()?;
+    let request = HttpRequest::post("/query")
+        .header(header::CONTENT_TYPE, "application/sparql-query")
+        .header(header::CONTENT_LENGTH, "1000")
+        .body(Body::new(Truncated(false)))?;
+    let reply = send(&app, request).await?;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert!(
+        reply.body.contains("ended after 18 of the 1000 bytes"),
+        "{}",
+        reply.body
+    );
     Ok(())
 }
