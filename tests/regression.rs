@@ -585,3 +585,23 @@ fn minutes_of_a_meeting_of_a_body_name_the_series_in_any_language() {
         assert_eq!(extract(text).meeting.series, series, "{text}");
     }
 }
+
+#[test]
+fn a_person_of_an_organisation_outside_the_gazetteer_is_affiliated() {
+    let out = extract("Harbour Trust board, 3 March 2025\n\nThe invocation was delivered by Reverend Tomas Varga of the Quayside Presbyterian Church. Mary Olsen, representing Hazelwood Foundation, spoke about the budget.\n");
+    let affiliated: Vec<(String, String)> = out
+        .mentions
+        .iter()
+        .flat_map(|m| m.affiliations.iter().map(|a| (m.text.clone(), a.clone())))
+        .collect();
+    assert!(
+        affiliated
+            .iter()
+            .any(|(p, o)| p.ends_with("Tomas Varga") && o == "Quayside Presbyterian Church"),
+        "{affiliated:?}"
+    );
+    assert!(
+        affiliated.contains(&("Mary Olsen".into(), "Hazelwood Foundation".into())),
+        "{affiliated:?}"
+    );
+}

@@ -510,13 +510,23 @@ impl Extractor {
             .strip_prefix(" of the ")
             .or_else(|| after.strip_prefix(" of "))
             .or_else(|| after.strip_prefix(" from the "))
-            .or_else(|| after.strip_prefix(" from "));
+            .or_else(|| after.strip_prefix(" from "))
+            .or_else(|| after.strip_prefix(", representing the "))
+            .or_else(|| after.strip_prefix(", representing "))
+            .or_else(|| after.strip_prefix(" representing the "))
+            .or_else(|| after.strip_prefix(" representing "));
         if let Some(rest) = rest {
             if let Some(h) = self.orgs.find(rest).first().filter(|h| h.range.start == 0) {
                 return (
                     Vec::new(),
                     Some((self.orgs.entry(h.entry).pref.clone(), h.surface.clone())),
                 );
+            }
+            // "Jim Olsen of Hazelwood Foundation": a name shaped like an
+            // organisation's (a head noun, a legal form), outside the gazetteer.
+            if let Some(r) = orgnames::find(rest, &self.lex).first().filter(|r| r.start == 0) {
+                let name = rest[r.clone()].to_owned();
+                return (Vec::new(), Some((name.clone(), name)));
             }
         }
         (Vec::new(), None)
