@@ -303,3 +303,107 @@ fn a_missing_or_emptied_path_beside_others_changes_nothing() -> Result {
     assert_eq!(graph_count(dir.path())?, before);
     Ok(())
 }
+
+/// What a run said: its exit code and its stderr.
+struct Ran {
+    code: Option<i32>,
+    stderr: String,
+}
+
+/// Runs `meetkg args` in `dir` with stdout a pipe whose reader is gone
+/// before anything is printed, as `meetkg build | true` is.
+fn into_a_closed_pipe(dir: &Path, args: &[&str]) -> Result<Ran> {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_meetkg"))
+        .current_dir(dir)
+        .env_remove("MEETKG_STORE")
+        .env_remove("MEETKG_ONTOLOGY")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    drop(child.stdout.take());
+    let output = child.wait_with_output()?;
+    Ok(Ran {
+        code: output.status.code(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    })
+}
+
+/// `meetkg build | true` and `meetkg dump | true` ended with exit 101
+/// ("failed printing to stdout", a panic) after the work was done. A reader
+/// that went away is no failure: the exit code is the work's, 0 or 1.
+#[test]
+fn a_closed_stdout_pipe_is_no_failure_after_build_and_dump() -> Result {
+    let dir = workdir()?;
+    let ran = into_a_closed_pipe(dir.path(), &["build"])?;
+    assert_eq!(ran.code, Some(0), "build: {}", ran.stderr);
+    assert!(!ran.stderr.contains("panicked"), "{}", ran.stderr);
+    assert!(dir.path().join("exports/topics.graphml").is_file());
+
+    let ran = into_a_closed_pipe(dir.path(), &["dump"])?;
+    assert_eq!(ran.code, Some(0), "dump: {}", ran.stderr);
+    assert!(!ran.stderr.contains("panicked"), "{}", ran.stderr);
+    assert!(dir.path().join("dumps/SHA256SUMS").is_file());
+
+    // A report rejected: the work says 1, and a closed pipe does not change it.
+    std::fs::write(dir.path().join("reports/empty.txt"), "")?;
+    let ran = into_a_closed_pipe(dir.path(), &["build"])?;
+    assert_eq!(
+        ran.code,
+        Some(1),
+        "build with a rejected report: {}",
+        ran.stderr
+    );
+    Ok(())
+}
+
+/// `meetkg build > /dev/full` ended with exit 101 and a panic message; a
+/// stdout that cannot be written is a failure, exit 2, said in one line.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stdout_is_exit_2_with_one_line_for_build_and_dump() -> Result {
+    let dir = workdir()?;
+    for command in ["build", "dump"] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full")?;
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_meetkg"))
+            .current_dir(dir.path())
+            .env_remove("MEETKG_STORE")
+            .env_remove("MEETKG_ONTOLOGY")
+            .arg(command)
+            .stdout(full)
+            .output()?;
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{command}: {stderr}");
+        assert!(stderr.contains("stdout"), "{command}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{command}: {stderr}");
+    }
+    Ok(())
+}
+
+/// When only the exports failed (a full disk in the probe; here `--out` is
+/// a file), `build` exited 2 as if nothing was done, though the store had
+/// switched to the new build. It still exits 2, and says the store was
+/// built and the exports were not.
+#[test]
+fn exports_failing_after_the_store_switched_say_the_store_was_built() -> Result {
+    let dir = workdir()?;
+    std::fs::write(dir.path().join("exports"), "a file where the exports go")?;
+    let output = meetkg(dir.path())?.arg("build").output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("was built"), "{stderr}");
+    assert!(stderr.contains("exports were not written"), "{stderr}");
+    assert!(stderr.contains("meetkg export"), "{stderr}");
+    meetkg(dir.path())?
+        .args([
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?m a schema:Event }",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5"));
+    Ok(())
+}

@@ -2,7 +2,7 @@
 //! library code ([`crate::pipeline`]); this file shows its progress, writes the
 //! exports of the committed generation and prints the summary.
 
-use super::{name_rejections, ExitStatus};
+use super::{name_rejections, print_summary, ExitStatus};
 use crate::corpus::Progress;
 use crate::ontology::Ontology;
 use crate::pipeline::{BuildError, Built, Event};
@@ -29,13 +29,14 @@ pub fn run(
     let status = name_rejections(&built.rejected);
     if built.unchanged() && crate::export::up_to_date(out, &built.generation.id) {
         if !quiet {
-            println!(
+            let summary = format!(
                 "nothing changed: {} reports ({} from the cache), store {} and exports {} are up to date",
                 built.reports,
                 built.cached,
                 store_dir.display(),
                 out.display()
             );
+            print_summary(&summary, "the build is done")?;
         }
         return Ok(status);
     }
@@ -46,17 +47,36 @@ pub fn run(
     let written = crate::export::write_all_stamped(&store, out, store.generation())
         .with_context(|| format!("writing the exports to {}", out.display()));
     spinner.finish_and_clear();
-    let written = written?;
+    let written =
+        written.with_context(|| exports_not_written(store_dir, out, built.unchanged()))?;
     log::info!("wrote the exports in {:.2?}", clock.elapsed());
     if !quiet {
-        summary(&built, store_dir, &written);
+        print_summary(&summary(&built, store_dir, &written), "the build is done")?;
     }
     Ok(status)
 }
 
+/// What a build did when only its exports failed: the store holds the new
+/// build (or was up to date already), so "the build failed" would be untrue,
+/// and the user needs to know the exports are behind the store.
+fn exports_not_written(store_dir: &Path, out: &Path, unchanged: bool) -> String {
+    let store = if unchanged {
+        "was up to date already"
+    } else {
+        "was built and holds the new build"
+    };
+    format!(
+        "the store {} {store}, but its exports were not written \
+         (`meetkg export --store {} --out {}` writes them once the cause is mended)",
+        store_dir.display(),
+        store_dir.display(),
+        out.display()
+    )
+}
+
 /// The three lines a build prints: what the store holds, what was done, what
 /// was written.
-fn summary(built: &Built, store_dir: &Path, written: &[PathBuf]) {
+fn summary(built: &Built, store_dir: &Path, written: &[PathBuf]) -> String {
     // Counted as the graphs were written (a scan of the store takes seconds).
     let triples: u64 = built
         .generation
@@ -66,7 +86,7 @@ fn summary(built: &Built, store_dir: &Path, written: &[PathBuf]) {
         .map(|e| e.quads)
         .sum();
     let reports = built.reports;
-    println!(
+    let holds = format!(
         "{} reports ({} rejected), {} meetings, {} people, {} organisations, {} topics, {} triples in {}",
         reports,
         built.rejected.len(),
@@ -77,21 +97,19 @@ fn summary(built: &Built, store_dir: &Path, written: &[PathBuf]) {
         triples,
         store_dir.display()
     );
-    println!(
+    let did = format!(
         "{} reports extracted, {} from the cache; {} graphs rewritten, {} dropped",
         reports - built.cached - built.kept,
         built.cached,
         built.changed,
         built.removed
     );
-    println!(
-        "wrote {}",
-        written
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let wrote = written
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("{holds}\n{did}\nwrote {wrote}")
 }
 
 /// The build's progress on stderr, when it is a terminal, not `quiet`, and

@@ -30,7 +30,7 @@ pub fn run(args: &DumpArgs, quiet: bool) -> anyhow::Result<ExitStatus> {
     spinner.finish_and_clear();
     let report = report?;
     if !quiet {
-        println!(
+        let summary = format!(
             "wrote {}: {} triples ({} statements in {} graphs)",
             report
                 .paths()
@@ -42,6 +42,8 @@ pub fn run(args: &DumpArgs, quiet: bool) -> anyhow::Result<ExitStatus> {
             report.quads,
             report.graphs,
         );
+        let done = format!("the dump was written to {}", args.out.display());
+        super::print_summary(&summary, &done)?;
     }
     Ok(ExitStatus::Success)
 }

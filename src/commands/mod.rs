@@ -15,7 +15,7 @@ use crate::corpus::{Corpus, Progress};
 use crate::ontology::Ontology;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 /// What the process exit code says.
@@ -87,6 +87,23 @@ fn open_existing_store(store_dir: &std::path::Path) -> anyhow::Result<crate::sto
     }
     crate::store::Store::open_read_only(store_dir)
         .with_context(|| format!("opening the store {}", store_dir.display()))
+}
+
+/// Prints `text` and a newline on stdout, locked, through `writeln!`, and
+/// flushes, for the summary a command ends with. A reader that went away
+/// (`meetkg build | head`) is no failure: the work is done and the exit code
+/// says how it went, so a closed pipe is ignored here.
+///
+/// # Errors
+/// stdout cannot be written otherwise (a full disk, `> /dev/full`); the error
+/// says that `done` was done all the same.
+fn print_summary(text: &str, done: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written
+            .with_context(|| format!("{done}, but its summary could not be written to stdout")),
+    }
 }
 
 /// Reads a corpus with a progress bar on a terminal when there is enough to wait for.
