@@ -605,3 +605,27 @@ fn a_person_of_an_organisation_outside_the_gazetteer_is_affiliated() {
         "{affiliated:?}"
     );
 }
+
+fn agenda_titles(text: &str) -> Vec<String> {
+    extract(text).agenda.into_iter().map(|a| a.title).collect()
+}
+
+#[test]
+fn a_chat_log_keeps_its_agenda_in_topic_commands() {
+    let got = agenda_titles("18:58:58 <orla> #startmeeting\n18:59:04 <orla> #topic Roll call\n18:59:08 <tomasz> Tomasz Wilk\n19:01:24 <orla> !topic #3230 Licence change\n19:02:00 <tomasz> fine by me\n19:03:05 <orla> #endmeeting\n");
+    assert_eq!(got, ["Roll call", "Licence change"]);
+}
+
+#[test]
+fn a_bulleted_agenda_ends_at_the_roll_after_it() {
+    let got = agenda_titles("Conseil municipal du 16 septembre 2019\n\nOrdre du jour :\n   - Approbation du compte-rendu\n   - Transfert compétence eau\n      . Délibération sur le retrait\n   - Divers\nPrésents : Anne Terrot, Eliane Bordigoni\n");
+    assert_eq!(
+        got,
+        [
+            "Approbation du compte-rendu",
+            "Transfert compétence eau",
+            "Délibération sur le retrait",
+            "Divers"
+        ]
+    );
+}

@@ -36,7 +36,7 @@ static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-*•]\s*)?\(?([a-zA-Z])[.)]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
 static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-*•‣◦▪–]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}")));
+    LazyLock::new(|| Regex::new(r"^[-*•‣◦▪–·.]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}")));
 static FINITE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|is|are|has|had|have|will|would|said|noted|opened|stated|agreed|shared|asked|thanked|welcomed|suggested|recalled|explained)\b")
         .unwrap_or_else(|e| unreachable!("{e}"))
@@ -167,6 +167,17 @@ fn is_heading_line(line: &Line, list: &[String]) -> bool {
 
 /// Extracts the agenda. Returns the items and the line where the agenda list ended.
 pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let topics = super::chat::topics(text, &lex.chat_topic_commands);
+    if !topics.is_empty() {
+        return topics
+            .into_iter()
+            .enumerate()
+            .map(|(i, title)| AgendaItem {
+                id: (i + 1).to_string(),
+                title,
+            })
+            .collect();
+    }
     let lines = &text.lines;
     let Some(start) = lines.iter().position(|l| {
         let t = l.text().trim_end_matches(':').trim();
@@ -226,6 +237,19 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
             Some(Item::Path(id, title) | Item::Coded(id, title)) if !items.is_empty() => {
                 items.push(AgendaItem { id, title });
             }
+            // "Ordre du jour :" then "- Approbation ...": an unnumbered
+            // list; a bullet deeper than the list's is a sub-item.
+            Some(Item::Sub(None, title))
+                if !numbered && (items.is_empty() || line.indent <= top_indent) =>
+            {
+                last_top += 1;
+                top_indent = line.indent;
+                next_letter = b'a';
+                items.push(AgendaItem {
+                    id: last_top.to_string(),
+                    title,
+                });
+            }
             Some(Item::Sub(letter, title)) if !items.is_empty() => {
                 let l = letter.map_or(next_letter, |c| c as u8);
                 next_letter = l.saturating_add(1);
@@ -236,6 +260,10 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
             }
             _ => {
                 let t = line.text();
+                // "Présents : A, B": the roll after the agenda.
+                if super::roster::is_roll_field(t, lex) {
+                    break;
+                }
                 if numbered
                     || !is_heading_text(t)
                     || t.ends_with('.')

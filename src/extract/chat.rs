@@ -44,6 +44,10 @@ static COUNTED_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
+/// "#3230 ": a ticket's number before an agenda item's title.
+static TICKET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#\d+\s+").unwrap_or_else(|e| unreachable!("static regex: {e}")));
+
 /// A handle and the lines it said, as a meeting bot's roll gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CountedHandle<'a> {
@@ -74,6 +78,26 @@ pub fn turn(line: &str) -> Option<Turn<'_>> {
         handle: c.get(1)?.as_str(),
         said: c.get(2)?.as_str(),
     })
+}
+
+/// The agenda a chat log keeps: what its chairs opened with a meeting-bot
+/// command (`#topic Roll call`, `!topic #3230 Mass license change`), without
+/// a leading ticket number, in order.
+pub fn topics(text: &Text, commands: &[String]) -> Vec<String> {
+    text.lines
+        .iter()
+        .filter_map(|l| turn(l.text()))
+        .filter_map(|t| {
+            let (command, rest) = t.said.split_once(' ').unwrap_or((t.said, ""));
+            let command = command.strip_prefix(['#', '!'])?;
+            commands
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(command))
+                .then_some(rest)
+        })
+        .map(|rest| TICKET.replace(rest.trim(), "").trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// A meeting bot or a service of the network: `[chat-bots]`, or a handle

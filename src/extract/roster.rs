@@ -80,6 +80,15 @@ fn heading_key(head: &str) -> String {
     fold(head.trim_end_matches(['.', ':']).trim())
 }
 
+/// "Présents : A, B", "Apologies: C": a line that opens with the heading of
+/// a roll.
+pub fn is_roll_field(t: &str, lex: &Lexicons) -> bool {
+    t.split_once(':').is_some_and(|(head, _)| {
+        let key = heading_key(head);
+        lex.participants_folded.contains(&key) || lex.absent_folded.contains(&key)
+    })
+}
+
 /// `Some(inline names)` when `line` starts the list of those who did not
 /// attend ("Apologies: A, B", "Regrets:").
 fn absence<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {

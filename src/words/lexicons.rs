@@ -132,6 +132,8 @@ pub struct Lexicons {
     /// is when the meeting actually started (`[meeting-start-phrases]`).
     pub meeting_start: Option<Regex>,
     /// Handles of meeting bots and network services in chat logs, folded.
+    /// Meeting-bot commands that open an agenda item ("topic" of "#topic"), lower case.
+    pub chat_topic_commands: Vec<String>,
     pub chat_bots: HashSet<String>,
 }
 
@@ -236,6 +238,7 @@ impl Lexicons {
             moderator_roles: folded("moderator-roles"),
             meeting_start: phrases(l.list("meeting-start-phrases")),
             chat_bots: folded("chat-bots"),
+            chat_topic_commands: lower_in_order("chat-topic-commands"),
             record_words: lower("record-words"),
             column_headers: pairs("column-headers")
                 .into_iter()
