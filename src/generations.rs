@@ -43,6 +43,22 @@ pub enum GenerationError {
     /// Another `meetkg build` holds the store.
     #[error("another build is writing the store {}; wait for it to finish", path.display())]
     Busy { path: PathBuf },
+    /// The path given as a store lies in another store's generations folder
+    /// (`readlink -f <store>` gives the current generation's): written, it
+    /// would change a committed generation past its store's build lock.
+    #[error(
+        "{} is inside {}, where the store {} keeps its builds, and is not a store of its own: \
+         pass the store's link path {} instead",
+        path.display(),
+        generations.display(),
+        store.display(),
+        store.display()
+    )]
+    InsideGenerations {
+        path: PathBuf,
+        generations: PathBuf,
+        store: PathBuf,
+    },
 }
 
 fn io_err<'a>(
@@ -142,7 +158,20 @@ impl Generations {
     }
 
     /// Takes the build lock, or fails at once when another build holds it.
+    ///
+    /// # Errors
+    /// [`GenerationError::Busy`] when another build holds it;
+    /// [`GenerationError::InsideGenerations`] when the store path lies in a
+    /// store's generations folder (a generation's own path): every writer
+    /// takes this lock first, so none writes there.
     pub fn lock_for_build(&self) -> Result<BuildLock, GenerationError> {
+        if let Some((generations, store)) = enclosing_generations(&self.store) {
+            return Err(GenerationError::InsideGenerations {
+                path: self.store.clone(),
+                generations,
+                store,
+            });
+        }
         fs::create_dir_all(&self.dir).map_err(io_err("create", &self.dir))?;
         let path = self.dir.join("build.lock");
         let file = File::create(&path).map_err(io_err("create", &path))?;
@@ -385,6 +414,35 @@ pub fn resolve_for_reading(store: &Path) -> Result<(PathBuf, Option<ReaderLock>)
     }
 }
 
+/// The generations folder that `path` lies in (or is), with the link path of
+/// its store, if it does: a folder named `<name>.generations` holding a
+/// `build.lock` (every build creates one) is one, whatever links led to it.
+fn enclosing_generations(path: &Path) -> Option<(PathBuf, PathBuf)> {
+    resolve_folders(path).ancestors().find_map(|dir| {
+        let name = dir.file_name()?.to_string_lossy();
+        let store = name.strip_suffix(".generations")?;
+        let is_generations = !store.is_empty() && dir.join("build.lock").is_file();
+        is_generations.then(|| (dir.to_path_buf(), dir.with_file_name(store)))
+    })
+}
+
+/// `path` made absolute with the folders it is in resolved (links, `..`),
+/// its last component left as given: a store's link path stays the link.
+/// Folders that do not exist yet are appended as given.
+fn resolve_folders(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let (Some(name), Some(parent)) = (absolute.file_name(), absolute.parent()) else {
+        return fs::canonicalize(&absolute).unwrap_or(absolute);
+    };
+    for dir in parent.ancestors() {
+        if let Ok(real) = fs::canonicalize(dir) {
+            let rest = parent.strip_prefix(dir).unwrap_or(Path::new(""));
+            return real.join(rest).join(name);
+        }
+    }
+    absolute
+}
+
 fn is_link(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
@@ -395,4 +453,56 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), GenerationError> {
 
 fn sync_dir(dir: &Path) -> Result<(), GenerationError> {
     crate::atomic::sync_dir(dir).map_err(io_err("sync", dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    /// A store of one committed generation at `<dir>/store`; returns the
+    /// generation's RocksDB path (what `readlink -f store` gives).
+    fn store_with_a_generation(dir: &Path) -> Result<PathBuf, Box<dyn std::error::Error>> {
+        let generations = Generations::new(&dir.join("store"));
+        drop(generations.lock_for_build()?);
+        let db = dir.join("store.generations/1/db");
+        fs::create_dir_all(&db)?;
+        std::os::unix::fs::symlink("store.generations/1/db", dir.join("store"))?;
+        Ok(db)
+    }
+
+    /// `--store "$(readlink -f store)"` was written into past the build lock
+    /// of `store` (issue 25): a generation's own path, the generations folder
+    /// and a new path in it are refused, naming the link to pass instead.
+    #[test]
+    fn a_path_in_a_stores_generations_is_refused_for_building() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let db = store_with_a_generation(dir.path())?;
+        let link = fs::canonicalize(dir.path())?.join("store");
+        for path in [
+            db.clone(),
+            dir.path().join("store.generations"),
+            dir.path().join("store.generations/new/db"),
+            dir.path().join("store.generations/1/../1/db"),
+        ] {
+            match Generations::new(&path).lock_for_build() {
+                Err(GenerationError::InsideGenerations { store, .. }) => assert_eq!(store, link),
+                other => panic!("{} was not refused: {other:?}", path.display()),
+            }
+        }
+        assert!(!db.with_file_name("db.generations").exists());
+        Ok(())
+    }
+
+    #[test]
+    fn the_store_link_and_a_folder_merely_named_generations_are_stores() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        store_with_a_generation(dir.path())?;
+        Generations::new(&dir.path().join("store")).lock_for_build()?;
+        // No build.lock: a user's folder, not a store's generations.
+        fs::create_dir(dir.path().join("mine.generations"))?;
+        Generations::new(&dir.path().join("mine.generations/store")).lock_for_build()?;
+        Ok(())
+    }
 }

@@ -1116,3 +1116,49 @@ fn the_whole_corpus_builds_what_it_can_and_is_served_escaped() -> Result {
     assert!(server.child.try_wait()?.is_none(), "the server stopped");
     Ok(())
 }
+
+/// What a generation's folder holds, by name: a build that wrote into it
+/// (a nested generation, a cache) would add entries.
+fn entries(dir: &Path) -> Result<Vec<String>> {
+    let mut names = std::fs::read_dir(dir)?
+        .map(|e| Ok(e?.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<Vec<_>>>()?;
+    names.sort();
+    Ok(names)
+}
+
+/// `--store "$(readlink -f store)"`, the current generation's own folder,
+/// was written into past the build lock of `store` (issue 25): moved into a
+/// generation of its own, which changed what `store` shows. It is refused,
+/// naming the path and telling to pass the store's link instead (exit 2),
+/// as are the generations folder and a new path inside it; `store`, its dump
+/// and the generation's folder are unchanged.
+#[cfg(unix)]
+#[test]
+fn a_generations_own_path_as_store_is_refused_and_store_is_unchanged() -> Result {
+    let work = Work::new()?;
+    // A new report, so that a build let through would change the store.
+    std::fs::write(work.path("good/outreach.txt"), RECORD)?;
+    let before = work.snapshot("before")?;
+    let generation = std::fs::canonicalize(work.path("store"))?;
+    let generation_dir = generation.parent().ok_or("a generation without a folder")?;
+    let held = entries(generation_dir)?;
+    let generations = work.path("store.generations");
+    for store in [
+        generation.clone(),
+        generations.clone(),
+        generations.join("new"),
+    ] {
+        let out = work
+            .meetkg()
+            .args(["build", "good", "--out", "exports-elsewhere", "--store"])
+            .arg(&store)
+            .output()?;
+        expect_code(&out, 2)?;
+        expect_named(&out, &store.display().to_string(), "pass the store's link")?;
+    }
+    assert_eq!(std::fs::canonicalize(work.path("store"))?, generation);
+    assert_eq!(entries(generation_dir)?, held);
+    assert_eq!(work.snapshot("after")?, before);
+    Ok(())
+}
