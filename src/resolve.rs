@@ -19,6 +19,8 @@ use crate::words::names::{typo_equal, NameParts};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+mod bound;
+
 /// The result of resolving a corpus: the reports with canonical people, and the registry.
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
@@ -497,7 +499,10 @@ impl Parsed {
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     pub source: String,
+    /// The mentions whose names are within the bound of the model.
     pub mentions: Vec<NameMention>,
+    /// A warning for each name over the bound, which `mentions` leaves out.
+    pub left_out: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -515,6 +520,7 @@ impl Names {
             mentions: extraction
                 .mentions
                 .iter()
+                .filter(|m| bound::person_kept(m))
                 .map(|m| NameMention {
                     text: m.text.clone(),
                     fact: m.fact,
@@ -522,6 +528,7 @@ impl Names {
                     nickname: m.nickname.clone(),
                 })
                 .collect(),
+            left_out: bound::warnings(extraction),
         }
     }
 }
@@ -576,8 +583,14 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
 
 /// Decides who each mention of `reports` names. `reports` must be sorted by
 /// source (as [`resolve`] does), and [`Identities::report`] takes the same
-/// indices.
+/// indices. The names each report left out for their length are named on the
+/// log (a warning, with the report's source), once a run.
 pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
+    for names in reports {
+        for warning in &names.left_out {
+            log::warn!("{}: {warning}", names.source);
+        }
+    }
     let mut r = Resolver::new(ontology);
     r.collect_nicknames(reports);
     // 1. Full names from definite mentions form the identities.
@@ -1006,12 +1019,16 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
 impl Identities {
     /// The report of extraction `ex`, the `ri`-th of the corpus given to
     /// [`decide`], with its people resolved; adds its people to `registry`.
+    /// Names over the model's bound are left out, as [`Names::of`] left them
+    /// out of resolution, and named in the report's warnings.
     pub fn report(
         &self,
         ri: usize,
-        ex: Extraction,
+        mut ex: Extraction,
         mut registry: Option<&mut RegistryMap>,
     ) -> Report {
+        let left_out = bound::warnings(&ex);
+        bound::leave_out(&mut ex);
         let names = &self.names;
         let mut people: Vec<Person> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -1098,7 +1115,7 @@ impl Identities {
             organisations: ex.organisations,
             topics: ex.topics,
             sha256: ex.sha256,
-            warnings: ex.warnings,
+            warnings: ex.warnings.into_iter().chain(left_out).collect(),
         }
     }
 }
@@ -1179,11 +1196,14 @@ mod tests {
 
     /// A 5,000-character "name" in a hostile report had about 12 million
     /// typo keys of 5,000 characters each: 22 GB, and the build was killed.
+    /// Such a name is over the bound now; a word over [`MAX_TYPO_WORD`] in
+    /// a name within it is still indexed as it is.
     #[test]
     fn a_name_of_thousands_of_characters_is_indexed_without_its_typo_keys() {
         use FactKind::*;
-        let long = format!("Maximiliana {}", "Abcdefghij".repeat(500));
+        let long = format!("Maximiliana {}", "Abcdefghij".repeat(18));
         assert_eq!(typo_keys(&"abcdefghij".repeat(500)).len(), 1);
+        assert_eq!(typo_keys(&"abcdefghij".repeat(18)).len(), 1);
         assert!(typo_keys("hesterhuysen").contains(&"esterhysen".to_owned()));
         let r = resolved(vec![
             report("a.txt", vec![mention(&long, Listed, true)]),
@@ -1191,6 +1211,28 @@ mod tests {
         ]);
         assert_eq!(r.registry.people.len(), 1);
         assert_eq!(names(&r.reports[1]), [long.as_str()]);
+    }
+
+    /// A participant line of 16.77 million letters was one person, with a
+    /// name and an IRI as long and 65 MB of exports (issue 25).
+    #[test]
+    fn a_name_over_the_bound_is_left_out_and_named_in_the_warnings() {
+        use FactKind::*;
+        let long = format!("Anna {}", "Abcdefghij".repeat(500));
+        let r = resolved(vec![report(
+            "a.txt",
+            vec![
+                mention(&long, Listed, true),
+                mention("Ana Lee", Listed, true),
+                mention(&long, Spoke, true),
+            ],
+        )]);
+        assert_eq!(names(&r.reports[0]), ["Ana Lee"]);
+        assert_eq!(r.registry.people.len(), 1);
+        let warnings = &r.reports[0].warnings;
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].starts_with("a person's name of 5005 characters is left out"));
+        assert!(warnings[0].len() < 200);
     }
 
     #[test]

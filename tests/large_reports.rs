@@ -36,9 +36,17 @@ fn person(i: usize) -> String {
 }
 
 fn extract(path: &std::path::Path) -> Result<Value, Box<dyn std::error::Error>> {
+    Ok(extract_with(path, &["--compact"])?.0)
+}
+
+/// The first report `meetkg extract` gives for `path`, and its stderr.
+fn extract_with(
+    path: &std::path::Path,
+    options: &[&str],
+) -> Result<(Value, String), Box<dyn std::error::Error>> {
     let out = common::meetkg()
         .arg("extract")
-        .arg("--compact")
+        .args(options)
         .arg(path)
         .output()?;
     assert!(
@@ -51,7 +59,8 @@ fn extract(path: &std::path::Path) -> Result<Value, Box<dyn std::error::Error>> 
         .split(|&b| b == b'\n')
         .find(|l| !l.is_empty())
         .ok_or("no output")?;
-    Ok(serde_json::from_slice(first)?)
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    Ok((serde_json::from_slice(first)?, stderr))
 }
 
 /// Every `name` of the report's people (with their aliases, whatever the key).
@@ -118,5 +127,54 @@ fn a_fifteen_megabyte_report_is_extracted() -> Result<(), Box<dyn std::error::Er
     let expected: BTreeSet<String> = (0..40).map(person).collect();
     let missing: Vec<_> = expected.difference(&names).collect();
     assert!(missing.is_empty(), "attendees not found: {missing:?}");
+    Ok(())
+}
+
+/// Letters that read as no word: a xorshift generator over the alphabet.
+fn letters(n: usize) -> String {
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b'a' + (x % 26) as u8)
+        })
+        .collect()
+}
+
+/// A participant line of 16.77 million letters was one person with a name
+/// and an IRI of that length, 65 MB of exports and exit 0 (issue 25): the
+/// name is over the bound, left out, and named in the warnings.
+#[test]
+fn a_participant_line_of_sixteen_million_letters_is_left_out_and_named(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let mut text = String::from("Participants: Anna X");
+    text.push_str(&letters(16 * 1024 * 1024 - 64));
+    text.push('\n');
+    let path = dir.path().join("one-line.txt");
+    fs::write(&path, &text)?;
+    let (report, stderr) = extract_with(&path, &[])?;
+    assert!(people_names(&report).is_empty(), "nobody is left");
+    let warnings: Vec<&str> = report["warnings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|w| w.contains("left out"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].starts_with("a person's name of 16777"));
+    assert!(warnings[0].contains("\"Anna X"));
+    assert!(
+        warnings[0].len() < 200,
+        "the warning quotes the name's start"
+    );
+    assert!(
+        stderr.contains("one-line.txt: a person's name of 16777"),
+        "{}",
+        stderr.chars().take(400).collect::<String>()
+    );
     Ok(())
 }
