@@ -629,3 +629,11 @@ fn a_bulleted_agenda_ends_at_the_roll_after_it() {
         ]
     );
 }
+
+#[test]
+fn initials_open_the_names_of_a_roll_in_a_sentence() {
+    let got = anyone("Harbour Trust board, 3 March 2025\n\nStaff advisors: G. Rowntree, F. Ribeiro, B. Pollard and C. Purvey attended the meeting.\n");
+    for name in ["G. Rowntree", "F. Ribeiro", "B. Pollard", "C. Purvey"] {
+        assert!(got.iter().any(|n| n == name), "{name}: {got:?}");
+    }
+}

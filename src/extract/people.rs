@@ -174,7 +174,10 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
         let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
         // "Lynn St. Amour": an abbreviated particle keeps the name going.
         let boundary = w.len() != raw.len() && !(particle && raw == format!("{w}."));
-        if words.is_empty() && !honorific && lex.is_honorific(w) {
+        // A one-letter title that `title_len` read as an initial ("M.
+        // Binder") stays one.
+        let initial_title = title == 0 && w.chars().count() == 1;
+        if words.is_empty() && !honorific && lex.is_honorific(w) && !initial_title {
             honorific = true;
             start = pos.min(t.len());
             end = start;
@@ -184,8 +187,20 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
             continue;
         }
         // "Councillor D. Cawley": after a title, an initial may open the name.
-        let ok = particle || name_word(w) || ((!words.is_empty() || honorific) && initial(w));
-        if !ok {
+        // "G. Allaire", "M.-L. Mazure": initials may open a name when a
+        // surname follows them.
+        let opens_with_initials =
+            words.is_empty() && initial(w) && surname_follows(&t[pos.min(t.len())..], lex);
+        let ok = particle
+            || name_word(w)
+            || ((!words.is_empty() || honorific || opens_with_initials) && initial(w));
+        // "B. Buchanan I. Check-Ins", "C. HILDRETH XI.": in a name opened by
+        // initials, an initial or a Roman numeral after the surname is an
+        // outline's number, not the name's.
+        let opened_by_initials = words.first().is_some_and(|f| initial(f)) && !honorific;
+        let after_surname = words.iter().any(|v| !initial(v));
+        let numeral = w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+        if !ok || opened_by_initials && after_surname && (initial(w) || numeral) {
             break;
         }
         if !particle && excluded(w, words.is_empty(), ex) {
@@ -245,6 +260,21 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
         honorific,
         words: words.len(),
     })
+}
+
+/// Whether `rest` (after an initial) goes on with more initials and then a
+/// surname: a capitalised word that is no common word ("G. Allaire", "M. J.
+/// McDill"; not "A. Welcome", "B. Budget").
+fn surname_follows(rest: &str, lex: &Lexicons) -> bool {
+    rest.split(' ')
+        .map(|w| w.trim_end_matches([',', ';', ':', ')', '.']))
+        .find(|w| !initial(w) && !initial(&format!("{w}.")))
+        .is_some_and(|w| {
+            name_word(w)
+                && w.chars().count() >= 2
+                && !lex.common_words.contains(&w.to_lowercase())
+                && !lex.not_names.contains(w)
+        })
 }
 
 /// "Sean Whitton": the name `t` is, whole, if it is one of two words or more.

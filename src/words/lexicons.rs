@@ -313,12 +313,14 @@ impl Lexicons {
     /// words of `[title-modifiers]` and `[honorifics]` up to the last
     /// honorific ("City Attorney Knutson" → "City Attorney "), 0 when none.
     /// A one-letter title ("M. Dupont") is an initial before another
-    /// initial ("M. J. Smith"). Only a name may follow: a capital letter.
+    /// initial ("M. J. Smith") and before a lone surname ("M. Binder, A.
+    /// Harvey": a roll of initials); before a given name and a surname it is
+    /// the title ("M. BUSSON Roger"). Only a name may follow: a capital letter.
     pub fn title_len(&self, s: &str) -> usize {
         const MOST: usize = 4;
         let mut end = 0;
         let mut pos = 0;
-        let words: Vec<&str> = s.split(' ').take(MOST + 1).collect();
+        let words: Vec<&str> = s.split(' ').take(MOST + 2).collect();
         for (i, raw) in words.iter().enumerate().take(MOST) {
             let next = words.get(i + 1).copied().unwrap_or("");
             let w = raw.trim_end_matches('.');
@@ -328,8 +330,12 @@ impl Lexicons {
             }
             let one_letter = w.chars().count() == 1;
             let next_is_initial = next.trim_end_matches('.').chars().count() == 1;
+            let lone_surname = next.ends_with([',', ';', ')', ':'])
+                || !words
+                    .get(i + 2)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
             pos += raw.len() + 1;
-            if self.is_honorific(w) && !(one_letter && next_is_initial) {
+            if self.is_honorific(w) && !(one_letter && (next_is_initial || lone_surname)) {
                 end = pos;
             } else if !self.title_modifiers.contains(w) {
                 break;
