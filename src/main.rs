@@ -26,19 +26,12 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(status) => ExitCode::from(status.code()),
         Err(e) => {
-            if is_broken_pipe(&e) {
+            // A reader that closed the pipe (`meetkg query ... | head`) is not an error.
+            if meetkg::commands::is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("meetkg: {}", meetkg::error_chain(e.as_ref()));
             ExitCode::from(ExitStatus::Failure.code())
         }
     }
-}
-
-/// A reader that closed the pipe (`meetkg query ... | head`) is not an error.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }

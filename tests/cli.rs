@@ -407,3 +407,22 @@ fn exports_failing_after_the_store_switched_say_the_store_was_built() -> Result 
         .stdout(predicate::str::contains("5"));
     Ok(())
 }
+
+/// `meetkg extract | head` with a rejected report exited 0: the closed pipe
+/// was taken for the end of the run and the rejection's exit code was lost.
+/// The exit code is the work's, 1, for `extract` and `people` alike.
+#[test]
+fn a_closed_stdout_pipe_keeps_the_exit_code_of_rejected_reports() -> Result {
+    let dir = workdir()?;
+    std::fs::write(dir.path().join("reports/empty.txt"), "")?;
+    for command in ["extract", "people"] {
+        let ran = into_a_closed_pipe(dir.path(), &[command, "reports"])?;
+        assert_eq!(ran.code, Some(1), "{command}: {}", ran.stderr);
+        assert!(
+            ran.stderr.contains("empty.txt"),
+            "{command}: {}",
+            ran.stderr
+        );
+    }
+    Ok(())
+}

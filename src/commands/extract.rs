@@ -14,9 +14,14 @@ pub fn run(
 ) -> anyhow::Result<ExitStatus> {
     let corpus = read_corpus(paths, ontology, quiet);
     let status = report_rejections(&corpus);
+    super::written_to_stdout(print_reports(corpus.reports, compact), status)
+}
+
+/// Each report as one line of JSON on stdout, without evidence when `compact`.
+fn print_reports(reports: Vec<crate::model::Report>, compact: bool) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for mut report in corpus.reports {
+    for mut report in reports {
         if compact {
             report.sha256.clear();
             report.warnings.clear();
@@ -35,6 +40,5 @@ pub fn run(
         serde_json::to_writer(&mut out, &report).context("writing JSON")?;
         out.write_all(b"\n").context("writing JSON")?;
     }
-    out.flush().context("writing JSON")?;
-    Ok(status)
+    out.flush().context("writing JSON")
 }

@@ -89,6 +89,35 @@ fn open_existing_store(store_dir: &std::path::Path) -> anyhow::Result<crate::sto
         .with_context(|| format!("opening the store {}", store_dir.display()))
 }
 
+/// The exit status of a command that wrote its output to stdout: `status`
+/// once it was written, and also when the reader closed the pipe early
+/// (`meetkg extract | head`): that is no failure, and the work's status (1
+/// for rejected reports) still holds.
+///
+/// # Errors
+/// Writing failed otherwise (a full disk).
+fn written_to_stdout(
+    written: anyhow::Result<()>,
+    status: ExitStatus,
+) -> anyhow::Result<ExitStatus> {
+    match written {
+        Err(e) if !is_broken_pipe(&e) => Err(e),
+        _ => Ok(status),
+    }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone. A JSON
+/// writer's error is looked into too: its `source` skips the I/O error.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| c.downcast_ref::<serde_json::Error>()?.io_error_kind());
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Prints `text` and a newline on stdout, locked, through `writeln!`, and
 /// flushes, for the summary a command ends with. A reader that went away
 /// (`meetkg build | head`) is no failure: the work is done and the exit code

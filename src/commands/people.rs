@@ -2,6 +2,7 @@
 
 use super::{read_corpus, report_rejections, ExitStatus};
 use crate::ontology::Ontology;
+use crate::resolve::Registry;
 use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,9 +15,13 @@ pub fn run(
 ) -> anyhow::Result<ExitStatus> {
     let corpus = read_corpus(paths, ontology, quiet);
     let status = report_rejections(&corpus);
+    super::written_to_stdout(print_people(&corpus.registry, json), status)
+}
+
+/// The identities and the decisions to review on stdout, as JSON or text.
+fn print_people(reg: &Registry, json: bool) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let reg = &corpus.registry;
     if json {
         serde_json::to_writer_pretty(&mut out, reg).context("writing JSON")?;
         writeln!(out).context("writing")?;
@@ -56,6 +61,5 @@ pub fn run(
             )?;
         }
     }
-    out.flush().context("writing")?;
-    Ok(status)
+    out.flush().context("writing")
 }
