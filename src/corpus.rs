@@ -109,7 +109,7 @@ pub struct ReportFile {
 
 /// The report files `paths` stand for: files as given, directories walked
 /// recursively for [`REPORT_EXTENSIONS`] (each real folder once, see
-/// [`walk`]), hidden entries skipped, sorted by source. Paths that do not
+/// `corpus/walk.rs`), hidden entries skipped, sorted by source. Paths that do not
 /// exist, cannot be listed or hold no report, and files whose identity another
 /// file already has, come back as rejections; directory links not followed,
 /// as skipped.

@@ -90,6 +90,31 @@ pub fn find(places: &[&str], lex: &Lexicons) -> Option<BodyPhrase> {
     best
 }
 
+/// The organisation a series names: the series itself, or, for an
+/// assembly, the body it is the assembly of ("Generalversammlung des
+/// Sportverein X" is of "Sportverein X"); none for an assembly alone ("Annual
+/// General Meeting" is a meeting, not an organisation).
+pub fn organisation_of_series<'a>(series: &'a str, lex: &Lexicons) -> Option<&'a str> {
+    let tokens: Vec<Token> = TOKEN
+        .find_iter(series)
+        .map(|m| Token {
+            text: m.as_str(),
+            folded: fold(m.as_str()),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect();
+    let words = &lex.frame;
+    match head_at(&tokens, 0, words) {
+        Some((end, Head::Assembly)) => {
+            let k = after_link(&tokens, end, Head::Assembly, words)?;
+            let start = tokens.get(k)?.start;
+            Some(series[start..].trim()).filter(|s| !s.is_empty())
+        }
+        _ => Some(series),
+    }
+}
+
 /// The bodies the phrase names in one title line or sentence.
 fn in_place(place: &str, lex: &Lexicons) -> Vec<BodyPhrase> {
     // "the IGF MAG's Working Group (WG) on IGF Strengthening": the short
@@ -406,6 +431,20 @@ mod tests {
         assert_eq!(
             found.map(|b| b.name).as_deref(),
             Some("Board of Education of Oak Hill Schools")
+        );
+    }
+
+    #[test]
+    fn an_assembly_is_no_organisation_but_its_body_is() {
+        let lex = Lexicons::for_tests();
+        assert_eq!(organisation_of_series("Annual General Meeting", &lex), None);
+        assert_eq!(
+            organisation_of_series("Generalversammlung des Turnverein Lindenau", &lex),
+            Some("Turnverein Lindenau")
+        );
+        assert_eq!(
+            organisation_of_series("Westvale County Council", &lex),
+            Some("Westvale County Council")
         );
     }
 }

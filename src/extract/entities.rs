@@ -82,10 +82,12 @@ pub fn entities(
 ) -> (Vec<Organisation>, Vec<Topic>) {
     let mut orgs = Gathered::default();
     let mut topics = Gathered::default();
-    if !series.is_empty() {
-        match ex.orgs.lookup(series) {
-            Some(i) => orgs.add(&ex.orgs.entry(i).pref.clone(), series, None),
-            None => orgs.add(series, series, None),
+    if let Some(body) =
+        super::body_phrase::organisation_of_series(series, &ex.lex).filter(|b| !b.is_empty())
+    {
+        match ex.orgs.lookup(body) {
+            Some(i) => orgs.add(&ex.orgs.entry(i).pref.clone(), body, None),
+            None => orgs.add(body, body, None),
         }
     }
     for s in &text.sentences {
