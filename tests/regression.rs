@@ -637,3 +637,10 @@ fn initials_open_the_names_of_a_roll_in_a_sentence() {
         assert!(got.iter().any(|n| n == name), "{name}: {got:?}");
     }
 }
+
+#[test]
+fn a_motion_proposed_for_approval_by_a_person_is_spoken() {
+    let got = spoke("Harbour Trust AGM, 3 March 2025\n\nThe accounts were proposed for approval by Orla Brennan and seconded by Tomasz Wilk.\n");
+    assert!(got.iter().any(|n| n == "Orla Brennan"), "{got:?}");
+    assert!(got.iter().any(|n| n == "Tomasz Wilk"), "{got:?}");
+}

@@ -550,11 +550,12 @@ fn active_roster(verbs: &[(String, String)]) -> Option<Regex> {
 }
 
 /// What stands before the name of a mover or seconder: "Moved: ", "seconded
-/// by ", "MOVED: (Secretary/".
+/// by ", "proposed for approval by " (at most two lower-case words between),
+/// "MOVED: (Secretary/".
 fn motion(words: &[String]) -> Option<Regex> {
     let words = alternation(words)?;
     Regex::new(&format!(
-        r"(?i)\b(?:{words})\s*(?:(?:by|par|de|von|por)\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
+        r"(?i)\b(?:{words})(?:\s+(?-i:\p{{Ll}}+)){{0,2}}?\s*(?:(?:by|par|de|von|por)\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
     ))
     .ok()
 }
