@@ -644,3 +644,10 @@ fn a_motion_proposed_for_approval_by_a_person_is_spoken() {
     assert!(got.iter().any(|n| n == "Orla Brennan"), "{got:?}");
     assert!(got.iter().any(|n| n == "Tomasz Wilk"), "{got:?}");
 }
+
+#[test]
+fn a_title_of_office_marks_a_surname_and_a_mover_spoke() {
+    let got = spoke("Library Board of Trustees, 11 January 2018\n\nSecretary Kowalczyk volunteered to remain in office. Trustee Brennan moved to approve the minutes.\n");
+    assert!(got.iter().any(|n| n.ends_with("Kowalczyk")), "{got:?}");
+    assert!(got.iter().any(|n| n.ends_with("Brennan")), "{got:?}");
+}
