@@ -158,12 +158,25 @@ struct Index {
     word: HashMap<String, Vec<usize>>,
     /// A cluster's nicknames.
     nickname: HashMap<String, Vec<usize>>,
+    /// The last folded word of a variant: what "do Rosário" ends.
+    last_word: HashMap<String, Vec<usize>>,
+    /// Typo keys of a variant's given name.
+    given: HashMap<String, Vec<usize>>,
+    /// Clusters any given name may fit (sorted): a variant's given name is one
+    /// of the cluster's nicknames, or too long for typo keys.
+    any_given: Vec<usize>,
 }
 
+/// Adds cluster `ci` under `key`. Each list is kept sorted (every reader
+/// takes a list as a set), so finding `ci` there is a binary search: a key
+/// that thousands of identities share, a common given name, costs no more.
 fn push_key(map: &mut HashMap<String, Vec<usize>>, key: String, ci: usize) {
     let v = map.entry(key).or_default();
-    if v.last() != Some(&ci) && !v.contains(&ci) {
-        v.push(ci);
+    if v.last() == Some(&ci) {
+        return;
+    }
+    if let Err(at) = v.binary_search(&ci) {
+        v.insert(at, ci);
     }
 }
 
@@ -186,6 +199,12 @@ impl Index {
             push_key(&mut self.prefix, words[..n].join(" "), ci);
         }
         push_key(&mut self.exact, v.folded.clone(), ci);
+        for k in typo_keys(&np.given) {
+            push_key(&mut self.given, k, ci);
+        }
+        if let Some(last) = words.last() {
+            push_key(&mut self.last_word, (*last).to_owned(), ci);
+        }
         for k in typo_keys(&np.given)
             .into_iter()
             .chain(typo_keys(&np.surname))
@@ -209,27 +228,43 @@ impl Index {
         }
     }
 
-    /// Clusters a full name could join: a surname within a typo (whole, or one
-    /// part of a double surname either way), or a full name it begins.
-    fn full_name_block(&self, folded: &str, np: &NameParts) -> BTreeSet<usize> {
-        let mut out = BTreeSet::new();
-        Self::collect(
-            &self.surname,
-            &typo_keys(&np.surname.replace(' ', "")),
-            &mut out,
-        );
-        let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
-        match parts.as_slice() {
-            [one] if one.len() >= 3 => Self::collect(&self.surname_part, &typo_keys(one), &mut out),
-            [a, b] => {
-                for p in [a, b] {
-                    if p.len() >= 3 {
-                        Self::collect(&self.surname, &typo_keys(p), &mut out);
-                    }
-                }
-            }
-            _ => {}
+    /// The lists of `map` under `keys`.
+    fn lists<'a>(map: &'a HashMap<String, Vec<usize>>, keys: &[String]) -> Vec<&'a [usize]> {
+        keys.iter()
+            .filter_map(|k| map.get(k).map(Vec::as_slice))
+            .collect()
+    }
+
+    /// Marks cluster `ci` as one that any given name may fit.
+    fn fits_any_given(&mut self, ci: usize) {
+        if let Err(at) = self.any_given.binary_search(&ci) {
+            self.any_given.insert(at, ci);
         }
+    }
+
+    /// Clusters a full name could join: a full name it is or begins, and
+    /// either every cluster with a surname within a typo (whole, or one part
+    /// of a double surname either way), or every cluster whose given name it
+    /// may fit, whichever is fewer. Either holds every cluster the
+    /// given-name-and-surname rule accepts, which needs both; taking the
+    /// smaller keeps a list where one surname in ten is "Kim" or "Nguyen", or
+    /// one given name is common, from comparing each new name with all of them.
+    /// `givens` are the other given names the name's given name fits by a
+    /// nickname rule, or None when any given name may fit it.
+    fn full_name_block(
+        &self,
+        folded: &str,
+        np: &NameParts,
+        givens: Option<&[String]>,
+    ) -> BTreeSet<usize> {
+        let by_surname = self.surname_lists(np);
+        let by_given = givens.map(|g| self.given_lists(np, g));
+        let count = |lists: &[&[usize]]| lists.iter().map(|l| l.len()).sum::<usize>();
+        let lists = match by_given {
+            Some(g) if count(&g) < count(&by_surname) => g,
+            _ => by_surname,
+        };
+        let mut out: BTreeSet<usize> = lists.into_iter().flatten().copied().collect();
         if let Some(v) = self.prefix.get(folded) {
             out.extend(v.iter().copied());
         }
@@ -237,6 +272,36 @@ impl Index {
             out.extend(v.iter().copied());
         }
         out
+    }
+
+    /// The lists of clusters with a surname within a typo of `np`'s.
+    fn surname_lists(&self, np: &NameParts) -> Vec<&[usize]> {
+        let mut lists = Self::lists(&self.surname, &typo_keys(&np.surname.replace(' ', "")));
+        let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [one] if one.len() >= 3 => {
+                lists.extend(Self::lists(&self.surname_part, &typo_keys(one)));
+            }
+            [a, b] => {
+                for p in [a, b] {
+                    if p.len() >= 3 {
+                        lists.extend(Self::lists(&self.surname, &typo_keys(p)));
+                    }
+                }
+            }
+            _ => {}
+        }
+        lists
+    }
+
+    /// The lists of clusters whose given name `np`'s may fit: within a typo,
+    /// one of `givens`, a nickname of the cluster, or any given name at all.
+    fn given_lists<'a>(&'a self, np: &NameParts, givens: &[String]) -> Vec<&'a [usize]> {
+        let mut lists = Self::lists(&self.given, &typo_keys(&np.given));
+        lists.extend(Self::lists(&self.given, givens));
+        lists.extend(self.nickname.get(&np.given).map(Vec::as_slice));
+        lists.push(&self.any_given);
+        lists
     }
 
     /// Clusters a single word could name: as given name, surname, surname part
@@ -248,6 +313,11 @@ impl Index {
             out.extend(v.iter().copied());
         }
         out
+    }
+
+    /// Clusters with a variant whose last folded word is `w`.
+    fn ending_with(&self, w: &str) -> &[usize] {
+        self.last_word.get(w).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -264,6 +334,9 @@ struct Resolver<'a> {
     nick_map: HashMap<String, BTreeSet<String>>,
     /// Curated "not the same person" pairs, folded, both ways round.
     not_same: HashSet<(String, String)>,
+    /// The ontology's nicknames the other way round: a given name → the
+    /// names that list it as a nickname.
+    nickname_of: HashMap<String, Vec<String>>,
 }
 
 impl Resolver<'_> {
@@ -307,6 +380,29 @@ impl Resolver<'_> {
             && long
                 .iter()
                 .any(|p| *p == short[0] || typo_equal(p, short[0]))
+    }
+
+    /// The given names other than its own that `name`'s given name fits by a
+    /// nickname rule of [`Self::given_matches`] (the report's, the
+    /// ontology's either way), or None when it may fit any given name: it is
+    /// too long for typo keys, or one of its own nicknames.
+    fn given_alternatives(&self, name: &Parsed) -> Option<Vec<String>> {
+        let given = &name.parts.given;
+        let own = self.nick_map.get(&name.folded);
+        if given.chars().count() > MAX_TYPO_WORD || own.is_some_and(|n| n.contains(given)) {
+            return None;
+        }
+        let mut givens: Vec<String> = own.into_iter().flatten().cloned().collect();
+        givens.extend(
+            self.ontology
+                .nicknames
+                .get(given)
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        givens.extend(self.nickname_of.get(given).into_iter().flatten().cloned());
+        Some(givens)
     }
 
     fn is_not_same(&self, a: &str, b: &str) -> bool {
@@ -379,8 +475,8 @@ impl Resolver<'_> {
     }
 
     /// Clusters among `among` whose given name, surname or nickname is the
-    /// single folded word `w`; `among` is either the report's own people or the
-    /// index's candidates for `w`, so this never looks at the whole corpus.
+    /// single folded word `w`; `among` is the index's candidates for `w`, in
+    /// the report or in the corpus, so this never looks at everyone.
     fn single_candidates(
         &self,
         w: &str,
@@ -441,6 +537,9 @@ impl Resolver<'_> {
             first: at,
         };
         self.index.add_variant(ci, &v);
+        if v.parts.given.chars().count() > MAX_TYPO_WORD || c.nicknames.contains(&v.parts.given) {
+            self.index.fits_any_given(ci);
+        }
         c.variants.push(v);
     }
 
@@ -456,6 +555,13 @@ impl Resolver<'_> {
 
     fn add_nicknames(&mut self, ci: usize, nicks: &BTreeSet<String>) {
         self.index.add_nicknames(ci, nicks);
+        if self.clusters[ci]
+            .variants
+            .iter()
+            .any(|v| nicks.contains(&v.parts.given))
+        {
+            self.index.fits_any_given(ci);
+        }
         self.clusters[ci].nicknames.extend(nicks.iter().cloned());
     }
 
@@ -627,6 +733,17 @@ fn full_names(reports: &[Names], honorifics: &[String]) -> Vec<(At, Parsed)> {
     order
 }
 
+/// Each name of the lists of `map` → the keys whose list holds it.
+fn inverse(map: &HashMap<String, Vec<String>>) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (key, names) in map {
+        for n in names {
+            out.entry(n.clone()).or_default().push(key.clone());
+        }
+    }
+    out
+}
+
 /// What a word can name in the corpus, worked out once per word and
 /// honorific: (identities, matched only up to a typo).
 type WordCache = HashMap<(String, bool), (Vec<usize>, bool)>;
@@ -648,6 +765,7 @@ impl<'o> Resolver<'o> {
             review: BTreeSet::new(),
             nick_map: HashMap::new(),
             not_same,
+            nickname_of: inverse(&ontology.nicknames),
         }
     }
 
@@ -704,7 +822,10 @@ impl<'o> Resolver<'o> {
     /// The identity a full name fits best (an exact fit first, then the
     /// highest score; a curator reviews a choice among several), or a new one.
     fn closest_or_new(&mut self, at: At, name: &Parsed, source: &str) -> usize {
-        let block = self.index.full_name_block(&name.folded, &name.parts);
+        let givens = self.given_alternatives(name);
+        let block = self
+            .index
+            .full_name_block(&name.folded, &name.parts, givens.as_deref());
         let fits = self.fitting(name, block);
         let chosen = fits
             .iter()
@@ -757,6 +878,10 @@ impl<'o> Resolver<'o> {
             }
         }
         for (ri, ex) in reports.iter().enumerate() {
+            let mut scope = InReport {
+                people: std::mem::take(&mut in_reports[ri]),
+                words: WordCache::new(),
+            };
             for (mi, m) in ex.mentions.iter().enumerate() {
                 let at = (ri, mi);
                 if self.decisions.contains_key(&at) {
@@ -769,7 +894,7 @@ impl<'o> Resolver<'o> {
                     self.decisions
                         .insert(at, (Some(ci), Resolution::Curated, None));
                 } else if name.starts_with(char::is_lowercase) {
-                    self.surname_with_particle(at, &folded, m.definite, &in_reports[ri]);
+                    self.surname_with_particle(at, &folded, m.definite, &scope.people);
                 } else if name.contains(' ') {
                     self.tentative_full_name(at, name, m.definite);
                 } else {
@@ -778,13 +903,14 @@ impl<'o> Resolver<'o> {
                         honorific,
                         identities,
                     };
-                    self.single_word(at, m, &ex.source, &word, &in_reports[ri], &mut cache);
+                    self.single_word(at, m, &ex.source, &word, &mut scope, &mut cache);
                 }
             }
         }
     }
 
-    /// "do Rosário": someone of this report whose full name ends with it.
+    /// "do Rosário": someone of this report whose full name ends with it,
+    /// among the identities whose name ends with its last word.
     fn surname_with_particle(
         &mut self,
         at: At,
@@ -793,9 +919,13 @@ impl<'o> Resolver<'o> {
         in_report: &BTreeSet<usize>,
     ) {
         let tail = format!(" {folded}");
-        let owners: Vec<usize> = in_report
+        let last = folded.rsplit(' ').next().unwrap_or(folded);
+        let owners: Vec<usize> = self
+            .index
+            .ending_with(last)
             .iter()
             .copied()
+            .filter(|ci| in_report.contains(ci))
             .filter(|&ci| {
                 self.clusters[ci]
                     .variants
@@ -815,7 +945,10 @@ impl<'o> Resolver<'o> {
     /// A tentative full name counts only if it is a known person.
     fn tentative_full_name(&mut self, at: At, name: String, definite: bool) {
         let parsed = Parsed::new(name);
-        let block = self.index.full_name_block(&parsed.folded, &parsed.parts);
+        let givens = self.given_alternatives(&parsed);
+        let block = self
+            .index
+            .full_name_block(&parsed.folded, &parsed.parts, givens.as_deref());
         let fit = self
             .fitting(&parsed, block)
             .into_iter()
@@ -842,10 +975,10 @@ impl<'o> Resolver<'o> {
         m: &NameMention,
         source: &str,
         word: &Word,
-        in_report: &BTreeSet<usize>,
+        scope: &mut InReport,
         cache: &mut WordCache,
     ) {
-        let (local, local_fuzzy) = self.single_candidates(&word.given, word.honorific, in_report);
+        let (local, local_fuzzy) = self.in_report(word, scope);
         if local.len() == 1 {
             let res = if local_fuzzy {
                 Resolution::Fuzzy
@@ -881,6 +1014,26 @@ impl<'o> Resolver<'o> {
     /// speaker, a roll's entry) may be resolved that far from its report.
     fn common_word(&self, word: &Word) -> bool {
         self.ontology.lexicons.common_words.contains(&word.given)
+    }
+
+    /// The people of this report a word can name: the index's candidates for
+    /// the word that are in the report, not every person of it (a list of
+    /// thousands of participants was read again for each "Mr. X"); worked out
+    /// once per word and report.
+    fn in_report(&self, word: &Word, scope: &mut InReport) -> (Vec<usize>, bool) {
+        let key = (word.given.clone(), word.honorific);
+        if let Some(found) = scope.words.get(&key) {
+            return found.clone();
+        }
+        let among: BTreeSet<usize> = self
+            .index
+            .word_block(&word.given)
+            .into_iter()
+            .filter(|ci| scope.people.contains(ci))
+            .collect();
+        let found = self.single_candidates(&word.given, word.honorific, &among);
+        scope.words.insert(key, found.clone());
+        found
     }
 
     /// The identities of step 1 a word can name anywhere in the corpus; the
@@ -926,6 +1079,13 @@ impl<'o> Resolver<'o> {
             honorifics: self.honorifics.to_vec(),
         }
     }
+}
+
+/// One report's people (the identities its definite full names formed or
+/// joined in step 1), and what each single word names among them.
+struct InReport {
+    people: BTreeSet<usize>,
+    words: WordCache,
 }
 
 /// A single word to resolve: its given-name key, whether an honorific came
@@ -1233,6 +1393,71 @@ mod tests {
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].starts_with("a person's name of 5005 characters is left out"));
         assert!(warnings[0].len() < 200);
+    }
+
+    /// A four-letter given name for each `i` below 17,576: so short that it
+    /// matches only itself, so namesakes stay apart.
+    fn short_given(i: usize) -> String {
+        let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
+        format!("Q{}{}{}", letter(i / 676), letter(i / 26), letter(i))
+    }
+
+    /// Among hundreds of people of one surname, a new full name is compared
+    /// only with those whose given name it may fit (issue 25): a nickname of
+    /// the ontology either way, one the report gives, and a typo still find
+    /// their person.
+    #[test]
+    fn a_namesake_among_hundreds_of_one_surname_joins_by_nickname_or_typo() {
+        use FactKind::*;
+        let mut mentions: Vec<PersonMention> = (0..300)
+            .map(|i| mention(&format!("{} Nguyen", short_given(i)), Listed, true))
+            .collect();
+        let mut host = mention("Concettina Nguyen", Host, true);
+        host.nickname = Some("Titti".into());
+        mentions.extend([
+            mention("Robert Nguyen", Listed, true),
+            mention("Velimira Nguyen", Listed, true),
+            host,
+            mention("Bob Nguyen", Spoke, true),
+            mention("Velmira Nguyen", Spoke, true),
+            mention("Titti Nguyen", Spoke, true),
+        ]);
+        let r = resolved(vec![
+            report("a.txt", mentions),
+            report("b.txt", vec![mention("Bobby Nguyen", Spoke, true)]),
+        ]);
+        let people = names(&r.reports[0]);
+        assert_eq!(people.len(), 303);
+        for name in ["Robert Nguyen", "Velimira Nguyen", "Concettina Nguyen"] {
+            assert!(people.contains(&name), "{name} missing");
+        }
+        assert_eq!(names(&r.reports[1]), ["Robert Nguyen"]);
+    }
+
+    /// "Dr. Okafor" among thousands of listed people is looked for among
+    /// the people that word can name, not the whole list (issue 25).
+    #[test]
+    fn a_surname_alone_is_resolved_among_its_namesakes_in_a_long_list() {
+        use FactKind::*;
+        let mut mentions: Vec<PersonMention> = (0..2_000)
+            .map(|i| mention(&format!("{} Grau", short_given(i)), Listed, true))
+            .collect();
+        mentions.extend([
+            mention("Chinwe Okafor", Listed, true),
+            mention("Dr. Okafor", Spoke, true),
+            mention("Ms. Grau", Spoke, true),
+        ]);
+        let r = resolved(vec![report("a.txt", mentions)]);
+        let people = names(&r.reports[0]);
+        assert_eq!(people.len(), 2_002, "Ms. Grau is a person of her own");
+        assert!(people.contains(&"Chinwe Okafor"));
+        assert!(people.contains(&"Grau"));
+        assert!(!people.contains(&"Okafor"));
+        assert!(r
+            .registry
+            .review
+            .iter()
+            .any(|x| x.mention == "Ms. Grau" && x.candidates.len() == 2_000));
     }
 
     #[test]

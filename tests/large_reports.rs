@@ -1,5 +1,6 @@
 //! Reports of archive size, fed whole to `meetkg extract`: a participant list
-//! of 50,000 lines and a report of 15 MB (under the 16 MiB limit). What these
+//! of 50,000 lines, one of 20,000 namesakes, near misses and surnames alone,
+//! and reports of 15 and 16 MB (under the 16 MiB limit). What these
 //! tests check is the output; how long they take is measured by
 //! `benches/scale.sh`, never by a test. Before the extraction was made linear,
 //! the first stalled a build and the second did not finish in 400 s.
@@ -176,5 +177,107 @@ fn a_participant_line_of_sixteen_million_letters_is_left_out_and_named(
         "{}",
         stderr.chars().take(400).collect::<String>()
     );
+    Ok(())
+}
+
+/// Given names of three to five letters from the person recogniser's lexicon:
+/// a given name that short matches only itself, so which lines are one person
+/// is known without the resolver's typo rules.
+fn short_given_names(count: usize) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+    let text = fs::read_to_string(common::root().join("ontology/given-names.txt"))?;
+    let names: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && (3..=5).contains(&l.len()))
+        .filter(|l| l.bytes().all(|b| b.is_ascii_lowercase()))
+        .step_by(7)
+        .take(count)
+        .map(|l| {
+            let mut n = l.to_owned();
+            n[..1].make_ascii_uppercase();
+            n
+        })
+        .collect();
+    if names.len() < count {
+        return Err(format!("only {} short given names", names.len()).into());
+    }
+    Ok(names)
+}
+
+/// A participant list as identity resolution meets it in a large body: each
+/// surname shared by twenty people, each given name by dozens, one surname
+/// ("Kebalomisepa", as "Nguyen" or "Kim" in a real list) by 4,000 people,
+/// a misspelt second line for some, and "Dr. Surname" for others. Before
+/// resolution was blocked, a list like it took minutes: each surname alone
+/// was compared with every person of the report, each new name with every
+/// namesake (issue 25).
+#[test]
+fn a_roster_of_twenty_thousand_namesakes_near_misses_and_surnames_alone_resolves(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let given = short_given_names(4_000)?;
+    let surname = |k: usize| {
+        person(k * GIVEN.len())
+            .split_once(' ')
+            .map(|(_, s)| s.to_owned())
+    };
+    let mut lines = Vec::new();
+    let mut people = BTreeSet::new();
+    // 700 surnames, twenty people each; then 4,000 people of one surname.
+    for s in 0..700 {
+        let last = surname(s + 1).ok_or("surname")?;
+        for g in 0..20 {
+            people.insert(format!("{} {last}", given[(s * 7 + g) % 400]));
+        }
+    }
+    let common = surname(0).ok_or("surname")?;
+    for g in &given {
+        people.insert(format!("{g} {common}"));
+    }
+    lines.extend(people.iter().cloned());
+    // A second line with a letter of the surname changed: the same person.
+    for s in 0..700 {
+        let last = surname(s + 1).ok_or("surname")?;
+        let typo = format!("{}x{}", &last[..5], &last[6..]);
+        lines.push(format!("{} {typo}", given[(s * 7) % 400]));
+    }
+    // 800 surnames of one person each, and the person named by it alone.
+    let mut alone = BTreeSet::new();
+    for s in 700..1_500 {
+        let last = surname(s + 1).ok_or("surname")?;
+        let name = format!("{} {last}", given[s % 400]);
+        lines.push(name.clone());
+        people.insert(name);
+        lines.push(format!("Dr. {last}"));
+        alone.insert(last);
+    }
+    let dir = tempfile::tempdir()?;
+    let mut text =
+        String::from("Plenary of the Example Forum\n\nDate: 14 March 2024\n\nParticipants:\n\n");
+    for l in &lines {
+        text.push_str(&format!("- {l}\n"));
+    }
+    text.push_str("\nThe chair closed the meeting.\n");
+    let path = dir.path().join("plenary.txt");
+    fs::write(&path, &text)?;
+    let report = extract(&path)?;
+    let names = people_names(&report);
+    let found = names.intersection(&people).count();
+    let n = people.len();
+    assert!(lines.len() > 20_000, "{} lines", lines.len());
+    assert!(found >= n - n / 500, "found {found} of {n} people");
+    assert!(names.len() <= n + 10, "{} people for {n}", names.len());
+    // The misspelt lines joined their people, the surnames alone theirs.
+    let typo = format!(
+        "{}x{}",
+        &surname(1).ok_or("surname")?[..5],
+        &surname(1).ok_or("surname")?[6..]
+    );
+    assert!(
+        !names.iter().any(|p| p.ends_with(&typo)),
+        "{typo} is a person"
+    );
+    let alone: Vec<_> = names.intersection(&alone).collect();
+    assert!(alone.is_empty(), "surnames alone as people: {alone:?}");
+    assert!(names.contains(&format!("{} {}", given[0], surname(1).ok_or("surname")?)));
+    assert!(names.contains(&format!("{} {common}", given[3_999])));
     Ok(())
 }

@@ -90,10 +90,19 @@ pub fn entities(
             None => orgs.add(body, body, None),
         }
     }
+    // The organisations of the list's entries by line, gathered once: looked
+    // for in the whole list for each sentence, a list of 32,000 lines took
+    // most of its report's extraction (issue 25).
+    let mut listed_orgs: HashMap<usize, Vec<&str>> = HashMap::new();
+    for e in roster {
+        let on_line = listed_orgs.entry(e.line).or_default();
+        on_line.extend(e.organisations.iter().map(|(_, surface)| surface.as_str()));
+    }
     for s in &text.sentences {
         // Not in the participant list, nor in a table that runs on into it.
         let listed = roster_lines.contains(&s.line) || s.text().contains(" | ");
-        let found = sentence_organisations(ex, s, roster, listed, &mut orgs);
+        let on_line = listed_orgs.get(&s.line).map_or(&[][..], Vec::as_slice);
+        let found = sentence_organisations(ex, s, on_line, listed, &mut orgs);
         if !roster_lines.contains(&s.line) {
             sentence_topics(ex, s, &found, agenda, &mut topics);
         }
@@ -108,11 +117,12 @@ pub fn entities(
 }
 
 /// The organisations a sentence names: the gazetteer's and those shaped like
-/// one; returns both (the ranges where no topic is).
+/// one; returns both (the ranges where no topic is). `listed_orgs` are the
+/// organisations of the list's entries on the sentence's line.
 fn sentence_organisations(
     ex: &Extractor,
     s: &Sentence,
-    roster: &[roster::Entry],
+    listed_orgs: &[&str],
     listed: bool,
     orgs: &mut Gathered,
 ) -> (Vec<Hit>, Vec<Range<usize>>) {
@@ -120,7 +130,7 @@ fn sentence_organisations(
     // part of extraction.
     let known = ex.orgs.find(s.text());
     let shaped = shaped_organisations(ex, s, listed, &known);
-    let org_hits = known_organisations(known, &shaped, roster, s.line);
+    let org_hits = known_organisations(known, &shaped, listed_orgs);
     if !listed {
         coordinated_and_organs(ex, s, &shaped, orgs);
     }
@@ -173,17 +183,7 @@ fn shaped_organisations(
 /// The gazetteer's hits that stand alone: not inside a shaped name, and, on
 /// the participant list, not a word of a longer organisation of an entry
 /// ("Internet Society" in "Internet Society India Chennai Chapter").
-fn known_organisations(
-    known: Vec<Hit>,
-    shaped: &[Range<usize>],
-    roster: &[roster::Entry],
-    line: usize,
-) -> Vec<Hit> {
-    let listed_orgs: Vec<&str> = roster
-        .iter()
-        .filter(|e| e.line == line)
-        .flat_map(|e| e.organisations.iter().map(|(_, surface)| surface.as_str()))
-        .collect();
+fn known_organisations(known: Vec<Hit>, shaped: &[Range<usize>], listed_orgs: &[&str]) -> Vec<Hit> {
     known
         .into_iter()
         .filter(|h| !shaped.iter().any(|r| inside(&h.range, r)))
