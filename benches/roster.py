@@ -51,8 +51,9 @@ def roster(n, seed=25):
     rng = random.Random(seed)
     given = given_names(rng, 400)
     surnames = [surname(rng) for _ in range(max(1, n // 3))]
-    # Surnames as common as in a real population: the k-th most common one
-    # in proportion to 1/k (the commonest on about one line in sixty).
+    # Surnames as uneven as in a real population: the k-th most common one
+    # in proportion to 1/k (the commonest on about one line in ten, as "Kim"
+    # or "Nguyen" in a Korean or Vietnamese list).
     weights = [1 / (k + 1) for k in range(len(surnames))]
     drawn = rng.choices(surnames, weights, k=n)
     lines = []
