@@ -651,3 +651,11 @@ fn a_title_of_office_marks_a_surname_and_a_mover_spoke() {
     assert!(got.iter().any(|n| n.ends_with("Kowalczyk")), "{got:?}");
     assert!(got.iter().any(|n| n.ends_with("Brennan")), "{got:?}");
 }
+
+#[test]
+fn a_title_line_of_a_name_a_dash_and_the_date_names_the_series() {
+    let out = extract("Agenda and minutes\n\nPlanning Committee - Tuesday, 4th March, 2025 10.00 am\n\nVenue: Council Chamber\n\nPresent: Councillor Orla Brennan, Councillor Tomasz Wilk\n");
+    assert_eq!(out.meeting.series, "Planning Committee");
+    let out = extract("Minutes - 4 March 2025\n\nPresent: Orla Brennan, Tomasz Wilk\n");
+    assert_eq!(out.meeting.series, "");
+}

@@ -406,7 +406,11 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         {
             continue;
         }
-        // "Meeting: Dynamic Coalition on ...": the label is not the title.
+        // "Venue: Council Chamber": a field of the record, not its title;
+        // but "Meeting: Dynamic Coalition on ...": the label is not the title.
+        if is_field_line(t, lex) {
+            continue;
+        }
         let t = TITLE_LABEL.replace(t, "");
         let t = TITLE_HEAD.replace(&t, "");
         let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
@@ -472,7 +476,42 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
             return tidy_series(body.as_str(), orgs, lex);
         }
     }
-    String::new()
+    titles
+        .iter()
+        .take(4)
+        .find_map(|t| name_before_date(t, lex))
+        .map_or_else(String::new, |name| tidy_series(name, orgs, lex))
+}
+
+/// "Venue: Council Chamber", "Contact: A": a label of `[record-fields]`, a
+/// colon and a value.
+fn is_field_line(t: &str, lex: &Lexicons) -> bool {
+    t.split_once(':').is_some_and(|(label, value)| {
+        lex.record_fields.contains(&crate::words::fold(label)) && !value.trim().is_empty()
+    })
+}
+
+/// "Cabinet - Monday, 14th October, 2013 10.00 am": a title line that is a
+/// short capitalised name, a dash, then the meeting's date names the body.
+/// Not a record's title ("Minutes – 5 May"): no record word in the name.
+fn name_before_date<'a>(title: &'a str, lex: &Lexicons) -> Option<&'a str> {
+    let (name, rest) = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|sep| title.split_once(sep))?;
+    let name = name.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = (1..=6).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || lex.frame.connectors.contains(&crate::words::fold(w))
+        })
+        && !words.iter().any(|w| {
+            lex.record_words.contains(&w.to_lowercase())
+                || lex.months_and_days.contains(&w.to_lowercase())
+        });
+    let dated = !lex.dates.find_dates(rest).is_empty();
+    (named && dated && lex.dates.find_dates(name).is_empty()).then_some(name)
 }
 
 /// Whether the body a record's phrase names (`named`) should stand for the

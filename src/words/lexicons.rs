@@ -118,6 +118,8 @@ pub struct Lexicons {
     /// `organisation` or `role`).
     pub column_headers: Vec<(String, String)>,
     /// Words that name a record, not a body ("minutes", "report"), lower case.
+    /// Labels of a record's fields ("Venue", "Contact"), folded.
+    pub record_fields: HashSet<String>,
     pub record_words: HashSet<String>,
     /// Words that complete a body's name made of body words alone ("Board of
     /// Directors"), lower case: such a name belongs to the organisation above it.
@@ -240,6 +242,7 @@ impl Lexicons {
             chat_bots: folded("chat-bots"),
             chat_topic_commands: lower_in_order("chat-topic-commands"),
             record_words: lower("record-words"),
+            record_fields: folded("record-fields"),
             column_headers: pairs("column-headers")
                 .into_iter()
                 .map(|(word, kind)| (kind, word.to_lowercase()))
