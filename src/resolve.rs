@@ -82,11 +82,16 @@ impl Cluster {
 }
 
 /// A name without the honorifics before it ("Ms. Ana Lee" is "Ana Lee"), and
-/// whether it had one.
+/// whether it had one. A one-letter title before a lone surname is an
+/// initial, as the extraction read it ("M. Binder" stays).
 fn bare(text: &str, honorifics: &[String]) -> (String, bool) {
     let mut words: Vec<&str> = text.split(' ').collect();
     let mut honorific = false;
-    while words.len() > 1 && is_honorific(words[0], honorifics) {
+    let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    while words.len() > 1
+        && is_honorific(words[0], honorifics)
+        && !(words.len() == 2 && initial(words[0]))
+    {
         words.remove(0);
         honorific = true;
     }
@@ -1661,5 +1666,13 @@ mod tests {
             ["Ana Lindqvist", "Doreen Bogdan-Martin"]
         );
         assert_eq!(names(&r.reports[1]), ["Ana Lindquist"]);
+    }
+
+    #[test]
+    fn a_one_letter_title_before_a_lone_surname_stays_an_initial() {
+        let honorifics = vec!["M".to_owned(), "Mr".to_owned()];
+        assert_eq!(bare("M. Binder", &honorifics).0, "M. Binder");
+        assert_eq!(bare("M. Jean Binder", &honorifics).0, "Jean Binder");
+        assert_eq!(bare("Mr. Binder", &honorifics).0, "Binder");
     }
 }
