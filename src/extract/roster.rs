@@ -884,12 +884,17 @@ fn add_organisations(part: &str, e: &mut Entry, ex: &Extractor) {
 }
 
 /// Whether a phrase outside the gazetteer can name an organisation: it
-/// does not start in lower case (a note: "arrivée au point 2"), runs
+/// starts neither in lower case (a note: "arrivée au point 2") nor with a
+/// sentence's punctuation (". Ingrid Solheim"), runs
 /// over no sentence break (a list flattened into one line: "Adviser). Robert
 /// Scrimgeour") and is no longer than a name can be.
 fn organisation_shaped(part: &str, lex: &Lexicons) -> bool {
     let words = part.split_whitespace().count();
-    let starts_well = !part.starts_with(char::is_lowercase);
+    let starts_well = !part.starts_with(['.', ',', ';', ':', '!', '?'])
+        && !part
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
     let sentence_break = part
         .char_indices()
         .filter(|(_, c)| matches!(c, '.' | '!' | '?'))
