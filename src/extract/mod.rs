@@ -524,7 +524,10 @@ impl Extractor {
             }
             // "Jim Olsen of Hazelwood Foundation": a name shaped like an
             // organisation's (a head noun, a legal form), outside the gazetteer.
-            if let Some(r) = orgnames::find(rest, &self.lex).first().filter(|r| r.start == 0) {
+            if let Some(r) = orgnames::find(rest, &self.lex)
+                .first()
+                .filter(|r| r.start == 0)
+            {
                 let name = rest[r.clone()].to_owned();
                 return (Vec::new(), Some((name.clone(), name)));
             }
