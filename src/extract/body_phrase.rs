@@ -36,6 +36,9 @@ static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\([^)]{1,24}\)").unwrap_or_else(|e| panic!("the parenthetical pattern: {e}"))
 });
 
+/// How much of a title line or sentence is read for the phrase.
+const MAX_PLACE_BYTES: usize = 4096;
+
 /// The longest body name taken, in words.
 const MAX_BODY_WORDS: usize = 12;
 
@@ -95,15 +98,7 @@ pub fn find(places: &[&str], lex: &Lexicons) -> Option<BodyPhrase> {
 /// Sportverein X" is of "Sportverein X"); none for an assembly alone ("Annual
 /// General Meeting" is a meeting, not an organisation).
 pub fn organisation_of_series<'a>(series: &'a str, lex: &Lexicons) -> Option<&'a str> {
-    let tokens: Vec<Token> = TOKEN
-        .find_iter(series)
-        .map(|m| Token {
-            text: m.as_str(),
-            folded: fold(m.as_str()),
-            start: m.start(),
-            end: m.end(),
-        })
-        .collect();
+    let tokens = tokens(series);
     let words = &lex.frame;
     match head_at(&tokens, 0, words) {
         Some((end, Head::Assembly)) => {
@@ -115,14 +110,9 @@ pub fn organisation_of_series<'a>(series: &'a str, lex: &Lexicons) -> Option<&'a
     }
 }
 
-/// The bodies the phrase names in one title line or sentence.
-fn in_place(place: &str, lex: &Lexicons) -> Vec<BodyPhrase> {
-    // "the IGF MAG's Working Group (WG) on IGF Strengthening": the short
-    // parenthetical is an aside inside the name.
-    let plain = PARENTHETICAL.replace_all(place, "");
-    let joined = BROKEN_WORD.replace_all(&plain, "$1$2");
-    let text = joined.as_ref();
-    let tokens: Vec<Token> = TOKEN
+/// The words and signs of `text`, folded.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    TOKEN
         .find_iter(text)
         .map(|m| Token {
             text: m.as_str(),
@@ -130,7 +120,31 @@ fn in_place(place: &str, lex: &Lexicons) -> Vec<BodyPhrase> {
             start: m.start(),
             end: m.end(),
         })
-        .collect();
+        .collect()
+}
+
+/// The first [`MAX_PLACE_BYTES`] of a place: a record names its body near a
+/// line's or sentence's start, and a one-line report of megabytes must not
+/// be read word by word here.
+fn opening(place: &str) -> &str {
+    if place.len() <= MAX_PLACE_BYTES {
+        return place;
+    }
+    let mut end = MAX_PLACE_BYTES;
+    while !place.is_char_boundary(end) {
+        end -= 1;
+    }
+    &place[..end]
+}
+
+/// The bodies the phrase names in one title line or sentence.
+fn in_place(place: &str, lex: &Lexicons) -> Vec<BodyPhrase> {
+    // "the IGF MAG's Working Group (WG) on IGF Strengthening": the short
+    // parenthetical is an aside inside the name.
+    let plain = PARENTHETICAL.replace_all(opening(place), "");
+    let joined = BROKEN_WORD.replace_all(&plain, "$1$2");
+    let text = joined.as_ref();
+    let tokens = tokens(text);
     let words = &lex.frame;
     (0..tokens.len())
         .filter_map(|i| phrase_at(text, &tokens, i, words, lex))
