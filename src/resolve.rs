@@ -176,7 +176,12 @@ struct Index {
 /// takes a list as a set), so finding `ci` there is a binary search: a key
 /// that thousands of identities share, a common given name, costs no more.
 fn push_key(map: &mut HashMap<String, Vec<usize>>, key: String, ci: usize) {
-    let v = map.entry(key).or_default();
+    insert_sorted(map.entry(key).or_default(), ci);
+}
+
+/// Adds `ci` to the sorted list `v` unless it is there (the last one added
+/// is checked first: clusters are added in order).
+fn insert_sorted(v: &mut Vec<usize>, ci: usize) {
     if v.last() == Some(&ci) {
         return;
     }
@@ -242,9 +247,7 @@ impl Index {
 
     /// Marks cluster `ci` as one that any given name may fit.
     fn fits_any_given(&mut self, ci: usize) {
-        if let Err(at) = self.any_given.binary_search(&ci) {
-            self.any_given.insert(at, ci);
-        }
+        insert_sorted(&mut self.any_given, ci);
     }
 
     /// Clusters a full name could join: a full name it is or begins, and

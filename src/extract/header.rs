@@ -176,17 +176,16 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         .filter(|s| !mail.contains(&s.line))
         .take(12)
         .collect();
-    h.series = series(&titles, &opening, orgs, lex);
-    let phrase_places: Vec<&str> = titles
+    // The title block first, then the opening sentences: where the series,
+    // the date and the time are looked for.
+    let places: Vec<&str> = titles
         .iter()
         .copied()
         .chain(opening.iter().map(|s| s.text()))
         .collect();
-    if let Some(found) = super::body_phrase::find(&phrase_places, lex) {
-        let named = match orgs.lookup(&found.name) {
-            Some(i) => orgs.entry(i).pref.clone(),
-            None => tidy_series(&found.name, orgs, lex),
-        };
+    h.series = series(&titles, &opening, orgs, lex);
+    if let Some(found) = super::body_phrase::find(&places, lex) {
+        let named = named_body(&found.name, orgs, lex);
         if phrase_improves(&h.series, &named, lex) {
             h.series = named;
         }
@@ -194,12 +193,6 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     h.number = meeting_number(&titles, &opening, lex);
     // "All dates in these notes are US style (MM/DD/YYYY)".
     let month_first = text.sentences.iter().any(|s| US_DATES.is_match(s.text()));
-    // Date and time: the title block first, then the opening sentences.
-    let places: Vec<&str> = titles
-        .iter()
-        .copied()
-        .chain(opening.iter().map(|s| s.text()))
-        .collect();
     let mut date_place = None;
     if let Some((i, date)) = meeting_date(&places, lex, month_first) {
         (h.date, date_place) = (date, Some(i));
@@ -430,10 +423,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         let plain = PARENTHETICAL.replace_all(s.text(), "");
         if let Some(c) = SENTENCE_SERIES.captures(&plain) {
             let raw = c[1].trim();
-            return match orgs.lookup(raw) {
-                Some(i) => orgs.entry(i).pref.clone(),
-                None => tidy_series(raw, orgs, lex),
-            };
+            return named_body(raw, orgs, lex);
         }
     }
     // "The Dynamic Coalition on Network Neutrality (DCNN) held its second call".
@@ -445,10 +435,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
                 .split([' ', '-'])
                 .any(|w| lex.body_words.contains(&w.to_lowercase()));
             if names_body {
-                return match orgs.lookup(raw) {
-                    Some(i) => orgs.entry(i).pref.clone(),
-                    None => tidy_series(raw, orgs, lex),
-                };
+                return named_body(raw, orgs, lex);
             }
         }
     }
@@ -512,6 +499,14 @@ fn name_before_date<'a>(title: &'a str, lex: &Lexicons) -> Option<&'a str> {
         });
     let dated = !lex.dates.find_dates(rest).is_empty();
     (named && dated && lex.dates.find_dates(name).is_empty()).then_some(name)
+}
+
+/// A body's name as the gazetteer names it, else tidied ([`tidy_series`]).
+fn named_body(raw: &str, orgs: &Matcher, lex: &Lexicons) -> String {
+    match orgs.lookup(raw) {
+        Some(i) => orgs.entry(i).pref.clone(),
+        None => tidy_series(raw, orgs, lex),
+    }
 }
 
 /// Whether the body a record's phrase names (`named`) should stand for the
