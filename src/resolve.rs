@@ -4,7 +4,8 @@
 //! Full names cluster when both given name and surname agree up to case, accents,
 //! a small typo, a nickname, or one part of a double surname ("Grau" in
 //! "Nemiguentcheva-Grau"). A first name, a surname or "Ms. Suto" resolves against
-//! the report's own people first and then the corpus, and only when exactly one
+//! the report's own people first and then the reports of its body (those that
+//! share people with it, see `bodies`), and only when exactly one
 //! identity fits; otherwise it stays a person of its own and goes on the review
 //! list. Curated rules from `ontology/person-aliases.ttl` come before all of it.
 //! Canonical names take the fullest surname and the most frequent spelling of
@@ -19,7 +20,10 @@ use crate::words::names::{typo_equal, NameParts};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+mod bodies;
 mod bound;
+
+use bodies::Bodies;
 
 /// The result of resolving a corpus: the reports with canonical people, and the registry.
 #[derive(Debug, Clone, Default)]
@@ -613,6 +617,9 @@ impl Parsed {
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     pub source: String,
+    /// The meeting series the report states, folded (empty when none): reports
+    /// of one series are of one body.
+    pub series: String,
     /// The mentions whose names are within the bound of the model.
     pub mentions: Vec<NameMention>,
     /// A warning for each name over the bound, which `mentions` leaves out.
@@ -631,6 +638,7 @@ impl Names {
     pub fn of(extraction: &Extraction) -> Self {
         Self {
             source: extraction.source.clone(),
+            series: fold(&extraction.meeting.series),
             mentions: extraction
                 .mentions
                 .iter()
@@ -754,7 +762,10 @@ fn inverse(map: &HashMap<String, Vec<String>>) -> HashMap<String, Vec<String>> {
 
 /// What a word can name in the corpus, worked out once per word and
 /// honorific: (identities, matched only up to a typo).
-type WordCache = HashMap<(String, bool), (Vec<usize>, bool)>;
+type WordCache = HashMap<(String, bool), Named>;
+
+/// What a word names: (identities, matched only up to a typo).
+type Named = (Vec<usize>, bool);
 
 impl<'o> Resolver<'o> {
     fn new(ontology: &'o Ontology) -> Self {
@@ -878,12 +889,21 @@ impl<'o> Resolver<'o> {
     /// made (those added from here on, curated names, are not candidates).
     fn resolve_others(&mut self, reports: &[Names]) {
         let identities = self.clusters.len();
-        let mut cache = WordCache::new();
+        let occurrences: Vec<(usize, usize)> = self
+            .decisions
+            .iter()
+            .filter_map(|(&(ri, _), (ci, _, _))| ci.map(|ci| (ri, ci)))
+            .filter(|&(ri, _)| ri < reports.len())
+            .collect();
+        let series = reports.iter().map(|names| names.series.as_str());
+        let bodies = Bodies::of(reports.len(), occurrences.iter().copied(), series);
+        let mut corpus = InCorpus {
+            bodies: bodies.of_identities(identities, occurrences.iter().copied()),
+            words: HashMap::new(),
+        };
         let mut in_reports: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); reports.len()];
-        for (&(ri, _), (ci, _, _)) in &self.decisions {
-            if let (Some(ci), Some(set)) = (ci, in_reports.get_mut(ri)) {
-                set.insert(*ci);
-            }
+        for &(ri, ci) in &occurrences {
+            in_reports[ri].insert(ci);
         }
         for (ri, ex) in reports.iter().enumerate() {
             let mut scope = InReport {
@@ -910,8 +930,10 @@ impl<'o> Resolver<'o> {
                         given: NameParts::new(&name).given,
                         honorific,
                         identities,
+                        body: (!scope.people.is_empty() || !ex.series.is_empty())
+                            .then(|| bodies.of_report(ri)),
                     };
-                    self.single_word(at, m, &ex.source, &word, &mut scope, &mut cache);
+                    self.single_word(at, m, &ex.source, &word, &mut scope, &mut corpus);
                 }
             }
         }
@@ -984,7 +1006,7 @@ impl<'o> Resolver<'o> {
         source: &str,
         word: &Word,
         scope: &mut InReport,
-        cache: &mut WordCache,
+        corpus: &mut InCorpus,
     ) {
         let (local, local_fuzzy) = self.in_report(word, scope);
         if local.len() == 1 {
@@ -996,7 +1018,7 @@ impl<'o> Resolver<'o> {
             self.decisions.insert(at, (Some(local[0]), res, None));
             return;
         }
-        let (global, global_fuzzy) = self.in_corpus(word, cache);
+        let (global, global_fuzzy) = self.in_corpus(word, corpus);
         if local.len() > 1 || global.len() > 1 {
             let candidates = if local.len() > 1 { &local } else { &global };
             self.ask_review(
@@ -1044,11 +1066,12 @@ impl<'o> Resolver<'o> {
         found
     }
 
-    /// The identities of step 1 a word can name anywhere in the corpus; the
-    /// identities are fixed in step 2, so this is worked out once per word.
-    fn in_corpus(&self, word: &Word, cache: &mut WordCache) -> (Vec<usize>, bool) {
-        let key = (word.given.clone(), word.honorific);
-        if let Some(found) = cache.get(&key) {
+    /// The identities of step 1 a word can name in the rest of the corpus:
+    /// those of the word's body ([`bodies`]). The identities are fixed in
+    /// step 2, so this is worked out once per word and body.
+    fn in_corpus(&self, word: &Word, corpus: &mut InCorpus) -> (Vec<usize>, bool) {
+        let key = (word.given.clone(), word.honorific, word.body);
+        if let Some(found) = corpus.words.get(&key) {
             return found.clone();
         }
         let among: BTreeSet<usize> = self
@@ -1056,9 +1079,13 @@ impl<'o> Resolver<'o> {
             .word_block(&word.given)
             .into_iter()
             .filter(|&ci| ci < word.identities)
+            .filter(|&ci| {
+                word.body
+                    .is_none_or(|body| corpus.bodies[ci].contains(&body))
+            })
             .collect();
         let found = self.single_candidates(&word.given, word.honorific, &among);
-        cache.insert(key, found.clone());
+        corpus.words.insert(key, found.clone());
         found
     }
 
@@ -1096,12 +1123,22 @@ struct InReport {
     words: WordCache,
 }
 
+/// The corpus beyond a report: the bodies each identity of step 1 occurs in,
+/// and what each single word names there, worked out once per word and body.
+struct InCorpus {
+    bodies: Vec<BTreeSet<usize>>,
+    words: HashMap<(String, bool, Option<usize>), Named>,
+}
+
 /// A single word to resolve: its given-name key, whether an honorific came
-/// before it, and how many identities step 1 made.
+/// before it, how many identities step 1 made, and the body of its report
+/// (none when the report names nobody in full and states no series: nothing
+/// tells its body, and the whole corpus is its scope).
 struct Word {
     given: String,
     honorific: bool,
     identities: usize,
+    body: Option<usize>,
 }
 
 /// The canonical name of a cluster: the fullest surname, the most frequent
@@ -1510,6 +1547,65 @@ mod tests {
             ),
         ]);
         assert_eq!(names(&r.reports[1]), ["Ana Lee"]);
+    }
+
+    #[test]
+    fn a_lone_surname_names_a_person_of_its_own_body_not_of_another() {
+        use FactKind::*;
+        let r = resolved(vec![
+            report(
+                "a-charity.txt",
+                vec![
+                    mention("Janet Tierney", Listed, true),
+                    mention("Ann Okafor", Listed, true),
+                ],
+            ),
+            report(
+                "b-council.txt",
+                vec![
+                    mention("Tom Yeats", Listed, true),
+                    mention("Tierney", Spoke, true),
+                ],
+            ),
+            report(
+                "c-charity.txt",
+                vec![
+                    mention("Ann Okafor", Listed, true),
+                    mention("Tierney", Spoke, true),
+                ],
+            ),
+        ]);
+        assert_eq!(names(&r.reports[1]), ["Tierney", "Tom Yeats"]);
+        assert_eq!(names(&r.reports[2]), ["Ann Okafor", "Janet Tierney"]);
+    }
+
+    #[test]
+    fn a_surname_in_a_report_of_surnames_only_names_a_person_of_its_series() {
+        use FactKind::*;
+        let of_series = |source: &str, series: &str, mentions| {
+            let mut r = report(source, mentions);
+            r.meeting.series = series.into();
+            r
+        };
+        let r = resolved(vec![
+            of_series(
+                "a.txt",
+                "Harbour Board",
+                vec![mention("Tom Yeats", Listed, true)],
+            ),
+            of_series(
+                "b.txt",
+                "harbour board",
+                vec![mention("Yeats", Spoke, true)],
+            ),
+            of_series(
+                "c.txt",
+                "Library Trustees",
+                vec![mention("Yeats", Spoke, true)],
+            ),
+        ]);
+        assert_eq!(names(&r.reports[1]), ["Tom Yeats"]);
+        assert_eq!(names(&r.reports[2]), ["Yeats"]);
     }
 
     #[test]
