@@ -3,7 +3,7 @@
 //! organisations of the participant list, the body whose meeting it is, and
 //! agenda subjects the thesaurus does not know.
 
-use super::extraction::evidence;
+use super::extraction::{evidence, PersonMention};
 use super::extractor::Extractor;
 use super::gazetteer::Hit;
 use super::{orgnames, roster};
@@ -79,6 +79,7 @@ pub fn entities(
     roster: &[roster::Entry],
     roster_lines: &HashSet<usize>,
     agenda: &[AgendaItem],
+    stated: &[PersonMention],
 ) -> (Vec<Organisation>, Vec<Topic>) {
     let mut orgs = Gathered::default();
     let mut topics = Gathered::default();
@@ -110,6 +111,13 @@ pub fn entities(
     for e in roster {
         for (name, surface) in &e.organisations {
             orgs.add(name, surface, None);
+        }
+    }
+    // "Mr. Albus (Germany)": an organisation a sentence ties a person to is
+    // one the report names, though the gazetteer has no label for its words.
+    for m in stated.iter().filter(|m| m.fact == FactKind::Affiliation) {
+        for (membership, surface) in m.memberships.iter().zip(&m.affiliations) {
+            orgs.add(&membership.organisation, surface, Some(m.evidence.clone()));
         }
     }
     agenda_subjects(ex, text, agenda, &mut topics);

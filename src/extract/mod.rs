@@ -93,6 +93,7 @@ impl Extractor {
             &roster,
             &roster_lines,
             &out.agenda,
+            &out.mentions,
         );
         self.warn(&mut out, roster.is_empty());
         exact_evidence(&doc.text, &mut out);
@@ -488,6 +489,10 @@ impl Extractor {
             {
                 return (vec![inner.to_owned()], None);
             }
+            // "Mr. C. Albus (Germany) as Chair": the delegation of a country.
+            if let Some(government) = roster::government_of(inner, self) {
+                return (Vec::new(), Some(government));
+            }
             // "(Federal Office for Information Security, BSI)": the name, not its acronym.
             let name = inner.split_once(", ").map_or(inner, |(n, _)| n).trim();
             if let Some(i) = self.orgs.lookup(name) {
@@ -740,6 +745,31 @@ mod tests {
         assert!(
             !out.mentions.iter().any(|m| m.text == "Crasa"),
             "a represented body is no person"
+        );
+    }
+
+    #[test]
+    fn a_country_in_parentheses_after_a_name_in_a_sentence_is_its_delegation() {
+        let out = extract(
+            "Working Party on Noise, 12 January 2016\n\nThe session was held with Mr. Carl Albus (Germany) as Chair and Ms. Rashmi Urdhwareshe (India) as Vice-Chair. Mr. Albus opened the session.\n",
+        );
+        let affiliations = |name: &str| -> Vec<String> {
+            out.mentions
+                .iter()
+                .filter(|m| m.text == name)
+                .flat_map(|m| m.affiliations.clone())
+                .collect()
+        };
+        assert_eq!(affiliations("Mr. Carl Albus"), ["Germany"]);
+        assert_eq!(affiliations("Ms. Rashmi Urdhwareshe"), ["India"]);
+        let government = out
+            .organisations
+            .iter()
+            .find(|o| o.name == "Government of Germany");
+        assert!(
+            government.is_some_and(|o| o.aliases.iter().any(|a| a == "Germany")),
+            "{:?}",
+            out.organisations
         );
     }
 }

@@ -628,6 +628,7 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     };
     let mut rest = body_norm[body_norm.find(name).unwrap_or(0) + name.len()..].trim();
     e.described = rest.to_owned();
+    let mut delegation = None;
     // After a name comes a separator or nothing; "Review of the draft" is no entry.
     if !(rest.is_empty() || rest.starts_with([',', '(', ';', ':', '|', '-', '–', '/'])) {
         return None;
@@ -647,6 +648,10 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
             }
             if is_nickname(inner, name, ex) {
                 e.nickname = Some(inner.to_owned());
+            } else if is_initials(inner, name) {
+                // "Ondřej Filip (OF)": how the minutes' actions name them.
+            } else if ex.lex.countries.contains(&crate::words::fold(inner)) {
+                delegation = Some(inner);
             } else {
                 for part in affiliation_parts(inner, ex) {
                     classify(part, &mut e, ex);
@@ -664,8 +669,49 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
             classify(part, &mut e, ex);
         }
     }
+    if let Some(country) = delegation.filter(|_| e.organisations.is_empty()) {
+        add_government(country, &mut e, ex);
+    }
     pair_memberships(&mut e);
     Some(e)
+}
+
+/// "Mr. C. Albus (Germany)": a country alone in parentheses after a name,
+/// with no organisation beside it, is the delegation the person speaks for
+/// in an intergovernmental body: its government, where the gazetteer knows
+/// it. (A country after an organisation, "ISOC, Brazil", only places the
+/// organisation, and a country named in a sentence is no actor at all.)
+fn add_government(country: &str, e: &mut Entry, ex: &Extractor) {
+    e.organisations.extend(government_of(country, ex));
+}
+
+/// The government of `country` as the gazetteer names it (canonical, as
+/// written), when `country` is a country and the gazetteer knows its government.
+pub(crate) fn government_of(country: &str, ex: &Extractor) -> Option<(String, String)> {
+    if !ex.lex.countries.contains(&crate::words::fold(country)) {
+        return None;
+    }
+    let i = ex.orgs.lookup(&format!("Government of {country}"))?;
+    Some((ex.orgs.entry(i).pref.clone(), country.to_owned()))
+}
+
+/// Is `token`, in parentheses after `name`, the person's initials? "(OF)"
+/// after Ondřej Filip, "(RvM)" after Remco van Mook, "(SJH)" after Simon-Jan
+/// Haytink: minutes give them to name people in their actions, and they are
+/// no organisation. Two to five letters, two of them capitals, found in order
+/// in the name, the first being the initial of one of its words.
+fn is_initials(token: &str, name: &str) -> bool {
+    let letters: Vec<char> = crate::words::fold(token).chars().collect();
+    if !(2..=5).contains(&letters.len())
+        || !token.chars().all(char::is_alphabetic)
+        || token.chars().filter(|c| c.is_uppercase()).count() < 2
+    {
+        return false;
+    }
+    let folded = crate::words::fold(name);
+    let starts_a_word = folded.split([' ', '-']).any(|w| w.starts_with(letters[0]));
+    let mut name_letters = folded.chars();
+    starts_a_word && letters.iter().all(|l| name_letters.any(|c| c == *l))
 }
 
 fn table_row(
@@ -1035,6 +1081,42 @@ mod tests {
         assert_eq!(entries[0].roles.len(), 1, "{:?}", entries[0]);
         assert_eq!(orgs(&entries[1]), ["Mozilla Foundation"]);
         assert_eq!(entries[2].roles, ["DC member"]);
+    }
+
+    #[test]
+    fn initials_in_parentheses_are_no_organisation() {
+        let ex = extractor();
+        let text = Text::new(
+            "Present:\n• Ondřej Filip (OF), Chair\n• Remco van Mook (RvM), Member\n• Simon-Jan Haytink (SJH)\n• Paul Wilson (APNIC)\n",
+        );
+        let entries = extract(&text, &ex);
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ondřej Filip",
+                "Remco van Mook",
+                "Simon-Jan Haytink",
+                "Paul Wilson"
+            ]
+        );
+        assert!(
+            entries[..3].iter().all(|e| e.organisations.is_empty()),
+            "{entries:?}"
+        );
+        assert_eq!(orgs(&entries[3]).len(), 1, "{:?}", entries[3]);
+    }
+
+    #[test]
+    fn a_country_alone_after_a_name_is_its_delegation() {
+        let ex = extractor();
+        let text = Text::new(
+            "Present:\n- Mr. C. Albus (Germany)\n- Ms. R. Urdhwareshe (India)\n- Ana Silva (ISOC, Brazil)\n",
+        );
+        let entries = extract(&text, &ex);
+        assert_eq!(orgs(&entries[0]), ["Government of Germany"]);
+        assert_eq!(orgs(&entries[1]), ["Government of India"]);
+        assert_eq!(orgs(&entries[2]), ["Internet Society"]);
     }
 
     #[test]
