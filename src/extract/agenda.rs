@@ -9,8 +9,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    // "1. Title", "Item 2: Title", "1.2 Title" (a path), never "00:11:52 ..." (a time).
-    Regex::new(r"(?i)^(?:item\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+|(\d{1,2})(?:[.)]\s*|\s*[-–:]\s*))(\D.*)$")
+    // "1. Title", "Item 2: Title", "1.2 Title" (a path), "3   Title" (a number
+    // set off by spaces), never "00:11:52 ..." (a time).
+    Regex::new(r"(?i)^(?:item\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+|(\d{1,2})(?:[.)]\s*|\s*[-–:]\s*|\s{2,}))(\D.*)$")
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 /// "09:00–09:05  Welcome and adoption of the agenda (Chair)": an item by its
@@ -18,6 +19,10 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static TIMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2})?\s+(\D.*)$")
         .unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// "II. CONSENT AGENDA": an item numbered in capital Roman numerals.
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([IVX]{1,5})\.\s+(\D.*)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
 /// The number a timed item takes: the next one.
 const NEXT_NUMBER: &str = "+";
@@ -73,6 +78,9 @@ pub fn is_heading_text(t: &str) -> bool {
 
 enum Item {
     Top(String, String),
+    /// "5.  Treasurers Report.  Mr. Bentley reported …": a numbered paragraph
+    /// of the minutes led by its item's title.
+    Led(String, String),
     Sub(Option<char>, String),
     /// "1.2 Title": a numbered sub-item, its whole number path.
     Path(String, String),
@@ -115,8 +123,32 @@ fn without_reference(line: &Line) -> &str {
     }
 }
 
-fn classify(line: &Line) -> Option<Item> {
+fn classify(line: &Line, lex: &Lexicons) -> Option<Item> {
     let t = without_reference(line);
+    if let Some(row) = numbered_row(t) {
+        return classify_text(&row, lex);
+    }
+    classify_text(t, lex)
+}
+
+/// "| 2. | President's Welcome: | Dana Dunn opened … |": a numbered paragraph
+/// whose columns the text layer read as a table's cells, as one line again.
+fn numbered_row(t: &str) -> Option<String> {
+    let cells: Vec<&str> = t
+        .strip_prefix('|')?
+        .trim_end_matches('|')
+        .split('|')
+        .map(str::trim)
+        .collect();
+    let [number, rest @ ..] = cells.as_slice() else {
+        return None;
+    };
+    let numeral = number.trim_end_matches(['.', ')']);
+    let is_number = (1..=2).contains(&numeral.len()) && numeral.chars().all(|c| c.is_ascii_digit());
+    (is_number && !rest.is_empty()).then(|| format!("{numeral}. {}", rest.join(" ")))
+}
+
+fn classify_text(t: &str, lex: &Lexicons) -> Option<Item> {
     if let Some(c) = TIMED.captures(t) {
         // Without the presenter: "Welcome (Chair)" is "Welcome".
         let title = clean_title(&c[1]);
@@ -127,14 +159,18 @@ fn classify(line: &Line) -> Option<Item> {
         return Some(Item::Top(NEXT_NUMBER.to_owned(), title));
     }
     if let Some(c) = NUMBERED.captures(t) {
-        let title = clean_title(c.get(3).map_or("", |m| m.as_str()));
+        let rest = c.get(3).map_or("", |m| m.as_str());
         if let Some(path) = c.get(1) {
-            return Some(Item::Path(path.as_str().to_owned(), title));
+            return Some(Item::Path(path.as_str().to_owned(), clean_title(rest)));
         }
-        return Some(Item::Top(
+        return Some(top(
             c.get(2).map_or("", |m| m.as_str()).to_owned(),
-            title,
+            rest,
+            lex,
         ));
+    }
+    if let Some(c) = ROMAN.captures(t) {
+        return roman_value(&c[1]).map(|n| top(n.to_string(), &c[2], lex));
     }
     if let Some(c) = CODED.captures(t) {
         return Some(Item::Coded(c[1].to_owned(), clean_title(&c[2])));
@@ -149,6 +185,89 @@ fn classify(line: &Line) -> Option<Item> {
         return Some(Item::Sub(None, clean_title(&c[1])));
     }
     None
+}
+
+/// A numbered item: its title is the line after the number, or, when that is
+/// a paragraph of the minutes, the title leading it.
+fn top(n: String, rest: &str, lex: &Lexicons) -> Item {
+    let title = clean_title(rest);
+    match lead_title(rest, lex) {
+        // "Matters Arising. None.", "Treasurer's report: Ana reported the
+        // figures.", "Present: A, B": a title, then the minute; but "Draft
+        // Policy 2022-12: Language Update." is one title.
+        Some((lead, sep, after))
+            if !is_heading_text(&title)
+                || is_sentence(rest) && (sep == ". " || is_prose(after))
+                || is_heading_line_text(lead, lex) =>
+        {
+            Item::Led(n, clean_title(lead))
+        }
+        _ => Item::Top(n, title),
+    }
+}
+
+/// Words of running text: two at least in lower case ("Ana reported the
+/// figures"), where a subtitle capitalises its words.
+fn is_prose(t: &str) -> bool {
+    t.split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count()
+        >= 2
+}
+
+/// A line that ends as a sentence does ("2. Any changes? None seen.").
+fn is_sentence(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with('.') && !t.ends_with("etc.")
+}
+
+/// The title leading a paragraph: "President's Welcome: Dana Dunn opened …",
+/// "Matters Arising.  None.", "Budget – the treasurer …". Short, read as a
+/// heading, and more than an abbreviation ("Dr. Ana Lee …" is led by no
+/// title "Dr").
+fn lead_title<'a>(rest: &'a str, lex: &Lexicons) -> Option<(&'a str, &'static str, &'a str)> {
+    let (cut, sep) = [": ", " – ", " - ", ". "]
+        .into_iter()
+        .filter_map(|sep| rest.find(sep).map(|at| (at, sep)))
+        .min()?;
+    let lead = rest[..cut].trim();
+    let after = rest[cut..].trim_start_matches([':', '–', '-', '.', ' ']);
+    // "… la 1106a. y 1107a. sesiones": a period inside the title; "In
+    // response, Dr. Lindqvist noted …": after an abbreviation.
+    let last_word = lead.rsplit(' ').next().unwrap_or(lead).to_lowercase();
+    let new_sentence = sep != ". "
+        || after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !lex.sentence.abbreviations.contains(&last_word);
+    let words = lead.split_whitespace().count();
+    let short = (1..=8).contains(&words) && lead.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    (short && new_sentence && is_heading_text(lead) && !after.is_empty())
+        .then_some((lead, sep, after))
+}
+
+/// A paragraph's lead that names who speaks, not what about: a role
+/// ("Chair: Any modifications?") or a speaker's word.
+fn is_speaker_label(lead: &str, lex: &Lexicons) -> bool {
+    let lower = lead.to_lowercase();
+    lex.role_words.contains(&lower) || lex.speaker_words.contains(&lower)
+}
+
+/// The value of a capital Roman numeral up to 39 ("XIV" is 14).
+fn roman_value(numeral: &str) -> Option<u32> {
+    let digit = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        _ => None,
+    };
+    let values: Vec<u32> = numeral.chars().map(digit).collect::<Option<_>>()?;
+    let total = values.iter().enumerate().fold(0i64, |sum, (i, &v)| {
+        if values.get(i + 1).is_some_and(|&next| next > v) {
+            sum - i64::from(v)
+        } else {
+            sum + i64::from(v)
+        }
+    });
+    u32::try_from(total).ok().filter(|&n| n > 0 && n < 40)
 }
 
 /// A participants or apologies heading ("Present", "In Attendance", "Apologies").
@@ -206,8 +325,8 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         {
             break;
         }
-        match classify(line) {
-            Some(Item::Top(n, title)) => {
+        match classify(line, lex) {
+            Some(Item::Top(n, title) | Item::Led(n, title)) => {
                 let n: usize = if n == NEXT_NUMBER {
                     last_top + 1
                 } else {
@@ -297,10 +416,17 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
     let coded = text
         .lines
         .iter()
-        .filter(|l| matches!(classify(l), Some(Item::Coded(..))))
+        .filter(|l| matches!(classify(l, lex), Some(Item::Coded(..))))
         .count()
         >= 2;
     let mut o = Outline::new(items, coded);
+    o.margin = text
+        .lines
+        .iter()
+        .filter(|l| matches!(classify(l, lex), Some(Item::Top(..) | Item::Led(..))))
+        .map(|l| l.indent)
+        .min()
+        .unwrap_or(0);
     for line in text.lines.iter().filter(|l| l.number >= from_line) {
         match o.through_lists(line, lex) {
             Flow::Next => {}
@@ -352,6 +478,13 @@ struct Outline {
     /// before was an item of it: a nested list is one block of lines.
     levels: Vec<(usize, String)>,
     after_item: bool,
+    /// The numbering was opened by a minute, not a title ("1. The minutes
+    /// were approved."): the items after it are short titles only, not
+    /// numbered sentences that lack a verb the rules know.
+    opened_by_sentence: bool,
+    /// The indent of the outermost numbered lines: a paragraph led by a
+    /// title is an item there, a point of a list in the discussion deeper.
+    margin: usize,
 }
 
 impl Outline {
@@ -367,6 +500,8 @@ impl Outline {
             block_done: false,
             levels: Vec::new(),
             after_item: false,
+            opened_by_sentence: false,
+            margin: 0,
         }
     }
 
@@ -398,7 +533,7 @@ impl Outline {
             self.after_item = false;
             return Flow::Next;
         }
-        let item = classify(line);
+        let item = classify(line, lex);
         if !self.in_list {
             return Flow::Read(item);
         }
@@ -407,7 +542,9 @@ impl Outline {
             return Flow::Next;
         }
         match &item {
-            Some(Item::Top(n, title)) if n != NEXT_NUMBER && is_heading_text(title) => {
+            Some(Item::Top(n, title) | Item::Led(n, title))
+                if n != NEXT_NUMBER && is_heading_text(title) =>
+            {
                 let n = n.parse::<u32>().unwrap_or(0);
                 if self.seen_any && n <= self.last_top {
                     return Flow::Stop;
@@ -438,10 +575,22 @@ impl Outline {
         self.after_item = false;
         // A sentence under a number ("2. Any changes? None seen.") is a
         // point of the minutes, not a heading.
-        let sentence = t.trim_end().ends_with('.') && !t.trim_end().ends_with("etc.");
+        let sentence = is_sentence(t);
         match item {
             Some(Item::Top(n, title))
-                if n != NEXT_NUMBER && is_heading_text(&title) && !sentence =>
+                if n != NEXT_NUMBER
+                    && is_heading_text(&title)
+                    && !sentence
+                    && !(self.opened_by_sentence && title.split_whitespace().count() > 8) =>
+            {
+                self.numbered(line, n, title, was_after_item);
+            }
+            // At the margin (an indented one is a point of a list in the
+            // discussion), and led by no speaker ("1. Chair: Any changes?").
+            Some(Item::Led(n, title))
+                if n != NEXT_NUMBER
+                    && line.indent <= self.margin
+                    && !is_speaker_label(&title, lex) =>
             {
                 self.numbered(line, n, title, was_after_item);
             }
@@ -467,7 +616,16 @@ impl Outline {
                     self.push(id, title);
                 }
             }
-            Some(Item::Top(..)) => self.top = None,
+            // "1. Minutes of the last meeting were confirmed.": no title,
+            // but the minutes are numbered from here.
+            Some(Item::Top(n, _)) => {
+                if n == "1" && !self.seen_any {
+                    self.seen_any = true;
+                    self.opened_by_sentence = true;
+                    self.last_top = 1;
+                }
+                self.top = None;
+            }
             _ => {
                 if line.emphasised && !is_heading_text(t) {
                     self.top = None;
@@ -662,6 +820,48 @@ mod tests {
             got.iter().map(|(i, _)| i.as_str()).collect::<Vec<_>>(),
             ["1", "2", "2.a", "2.b", "3"]
         );
+    }
+
+    #[test]
+    fn numbered_paragraphs_led_by_their_titles() {
+        let got = agenda("Board Meeting\nFebruary 28, 2019\n\n1.     Present:   Ann Lee, Bob Ray, Carla Diaz\n2.    President's Welcome:  Dana Dunn opened the meeting with welcoming remarks.\n3.    Treasurers Report.  Mr. Bentley reported the following transactions.\n4.  Matters Arising.  None.\n5. Chair: Any modifications to the agenda? None seen.\n6. In response, Dr. Lee noted that the forum would meet again.\n");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Present"),
+                ("2", "President's Welcome"),
+                ("3", "Treasurers Report"),
+                ("4", "Matters Arising")
+            ])
+        );
+    }
+
+    #[test]
+    fn roman_numerals_and_numbers_read_as_table_cells() {
+        let got = agenda("Board of Directors\nMarch 3, 2019\n\nI. CHECK-INS, AGENDA, MINUTES\nThe agenda was approved as revised.\nII. CONSENT AGENDA\nThe board approved the duties.\nIII. COMMITTEE REPORTS\nReviewed and approved.\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "CHECK-INS, AGENDA, MINUTES",
+                "CONSENT AGENDA",
+                "COMMITTEE REPORTS"
+            ]
+        );
+        assert_eq!(got[2].0, "3");
+        assert_eq!(
+            numbered_row("| 2. | President's Welcome: | Dana Dunn opened the meeting. |")
+                .as_deref(),
+            Some("2. President's Welcome: Dana Dunn opened the meeting.")
+        );
+        assert_eq!(numbered_row("| Name | Organisation |"), None);
+    }
+
+    #[test]
+    fn a_paragraph_led_by_a_title_deeper_than_the_outline_is_no_item() {
+        let got = agenda("Call\n\n  1. Welcome\n  2. Questions\n    1. Question 1: Which parts of the Internet are facing the greatest threat?\n  3. Wrap up and next steps\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(titles, ["Welcome", "Questions", "Wrap up and next steps"]);
     }
 
     #[test]
