@@ -8,13 +8,16 @@
 //!   `attr.name` and an `attr.type` of `int`, `double` or `string` only;
 //! - the node label under `attr.name="label"`, the edge weight under
 //!   `attr.name="weight"` as `double` (what Gephi reads as edge weight);
-//! - one `<graph id="G" edgedefault="undirected">`, node ids `n0`, `n1`... (XML
-//!   NMTOKENs, in IRI order) with the IRI in an `iri` attribute, edge ids `e0`...;
+//! - one `<graph id="G" edgedefault="undirected">`, nodes in IRI order, each with
+//!   the stable id of [`super::node_id::node_id`] (an XML NMTOKEN derived from the IRI,
+//!   `person:amrita-choudhury`) and the IRI itself in an `iri` attribute; edge
+//!   ids `e0`...;
 //! - no `<data>` for a missing or empty value;
 //! - text cleaned of XML-illegal characters ([`super::values::clean_text`]), `&`, `<`,
 //!   `>` escaped, and carriage returns written as `&#13;` so XML line-end
 //!   normalisation does not turn them into line feeds.
 
+use super::node_id::node_ids;
 use crate::graph::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
@@ -52,7 +55,7 @@ fn edge_key(def: &AttrDef) -> String {
 }
 
 /// Writes `graph` as GraphML to `out` and returns it. Nodes are written in index
-/// order as `n{index}`, edges in index order as `e{index}`.
+/// order with their [`super::node_id::node_id`], edges in index order as `e{index}`.
 ///
 /// Errors: only those of `out`. Cost: linear in the graph, streamed.
 pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
@@ -81,11 +84,11 @@ pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     w.write_event(Event::Start(
         BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "undirected")]),
     ))?;
+    let ids = node_ids(graph);
     for index in graph.node_indices() {
         let node = &graph[index];
-        let id = format!("n{}", index.index());
         w.write_event(Event::Start(
-            BytesStart::new("node").with_attributes([("id", id.as_str())]),
+            BytesStart::new("node").with_attributes([("id", ids[index.index()].as_str())]),
         ))?;
         let values = [
             Some(Value::Text(node.label().to_owned())),
@@ -100,12 +103,10 @@ pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     }
     for edge in graph.edge_references() {
         let id = format!("e{}", edge.id().index());
-        let source = format!("n{}", edge.source().index());
-        let target = format!("n{}", edge.target().index());
         w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
             ("id", id.as_str()),
-            ("source", source.as_str()),
-            ("target", target.as_str()),
+            ("source", ids[edge.source().index()].as_str()),
+            ("target", ids[edge.target().index()].as_str()),
         ])))?;
         let values = std::iter::once(Some(Value::Double(edge.weight().weight())))
             .chain(edge.weight().values());
@@ -342,11 +343,11 @@ pub(crate) mod tests {
             Some(&("edge".into(), "weight".into(), "double".into()))
         );
         let ids: Vec<&str> = parsed.nodes.iter().map(|(id, _)| id.as_str()).collect();
-        assert_eq!(ids, ["n0", "n1"]);
+        assert_eq!(ids, ["person:a", "person:b"]);
         assert_eq!(parsed.edges[0].0, "e0");
         assert_eq!(
             (parsed.edges[0].1.as_str(), parsed.edges[0].2.as_str()),
-            ("n0", "n1")
+            ("person:a", "person:b")
         );
         assert_eq!(
             parsed.nodes[1].1.get("node_iri").map(String::as_str),

@@ -5,8 +5,9 @@
 //! igraph, and diff them between builds; so each file is written atomically
 //! (a temporary file in the same directory, then a rename, so a reader never
 //! sees half a file) and byte-identically for the same store. The GraphML and
-//! CSV of one graph share node ids (`n0`, `n1`... in IRI order), so they can be
-//! mixed.
+//! CSV of one graph share node ids, derived from each node's IRI
+//! ([`node_id()`]: `person:amrita-choudhury`), so they can be mixed, and a node
+//! keeps its id when the archive grows.
 //!
 //! The six files of [`FILES`] are replaced one by one, not as a set; so the
 //! stamp [`STAMP`] (the store generation they were made from, and each file's
@@ -20,8 +21,10 @@
 
 pub mod csv;
 pub mod graphml;
+pub mod node_id;
 pub mod values;
 
+pub use node_id::node_id;
 pub use values::clean_text;
 
 use crate::graph::{self, EdgeAttributes, GraphError, NodeAttributes};

@@ -5,8 +5,9 @@
 //! store with SPARQL (so `meetkg export` needs nothing but the store) and built
 //! as petgraph [`UnGraph`](petgraph::graph::UnGraph)s that the exporters in [`crate::export`] write.
 //!
-//! Determinism is part of the contract: nodes are added in IRI order (so node
-//! `n{i}` of an export is the `i`-th IRI), edges in `(source, target)` order, and
+//! Determinism is part of the contract: nodes are added in IRI order (the
+//! exports name each by an id derived from its IRI, not by its position, so
+//! ids survive a growing archive), edges in `(source, target)` order, and
 //! every list-valued attribute is sorted. The same store always gives the same
 //! graph, hence byte-identical exports.
 //!
