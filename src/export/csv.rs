@@ -23,7 +23,7 @@
 //! Gephi shows the cell as written, with the `'`. Numbers are never prefixed.
 
 use super::node_id::{node_id, node_ids};
-use crate::graph::{EdgeAttributes, NodeAttributes, Value};
+use crate::graph::{AttrDef, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
 use std::io::{self, Write};
@@ -104,6 +104,19 @@ pub fn write_edges<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     w.into_inner().map_err(|e| e.into_error())
 }
 
+/// Writes what is said of the whole graph (the GraphML's graph `<data>`) as
+/// an `attribute,value` table: modularity, how each measure was computed.
+///
+/// Errors: only those of `out`.
+pub fn write_about<W: Write>(about: &[(AttrDef, Value)], out: W) -> io::Result<W> {
+    let mut w = writer(out);
+    w.write_record(["attribute", "value"])?;
+    for (def, value) in about {
+        w.write_record([def.name.to_owned(), cell(Some(value))])?;
+    }
+    w.into_inner().map_err(|e| e.into_error())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,7 +181,15 @@ mod tests {
                 "iri",
                 "meetings_attended",
                 "meetings_spoken",
-                "affiliations"
+                "affiliations",
+                "degree",
+                "weighted_degree",
+                "betweenness",
+                "closeness",
+                "pagerank",
+                "eigenvector",
+                "core_number",
+                "community"
             ]
         );
         assert_eq!(
@@ -189,7 +210,7 @@ mod tests {
             ["person:a", "person:b", "Undirected", "1"]
         );
         assert_eq!(edges[1].get(7), Some(""));
-        let parsed = parse(std::str::from_utf8(&write_graphml(&g, Vec::new())?)?)?;
+        let parsed = parse(std::str::from_utf8(&write_graphml(&g, &[], Vec::new())?)?)?;
         let ids: Vec<&str> = nodes[1..].iter().filter_map(|r| r.get(0)).collect();
         assert_eq!(
             ids,
@@ -236,12 +257,12 @@ mod tests {
             (
                 write_nodes(&co, Vec::new())?,
                 write_edges(&co, Vec::new())?,
-                write_graphml(&co, Vec::new())?,
+                write_graphml(&co, &[], Vec::new())?,
             ),
             (
                 write_nodes(&topics, Vec::new())?,
                 write_edges(&topics, Vec::new())?,
-                write_graphml(&topics, Vec::new())?,
+                write_graphml(&topics, &[], Vec::new())?,
             ),
         ] {
             let parsed = parse(std::str::from_utf8(&xml)?)?;
