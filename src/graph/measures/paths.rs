@@ -353,6 +353,77 @@ mod tests {
         assert_eq!(b.sources, 7);
     }
 
+    /// On a graph shaped like an archive (meetings as cliques over people
+    /// who come back), 300 pivots of 1,200 nodes find the brokers: the ten
+    /// nodes of highest exact betweenness are among the thirty highest
+    /// sampled, the estimate's total error is small, and no closeness is off
+    /// by a tenth.
+    #[test]
+    fn sampled_betweenness_finds_the_brokers() {
+        let n = 1_200;
+        let mut state = 7u64;
+        let mut below = |k: u64| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D) % k
+        };
+        let mut edges = std::collections::BTreeSet::new();
+        for meeting in 0..400u64 {
+            // Each body has its regulars; a few people go everywhere.
+            let body = meeting % 8;
+            let size = 5 + below(10) as usize;
+            let mut people: Vec<usize> = (0..size)
+                .map(|_| match below(20) {
+                    0 => below(12) as usize,
+                    _ => (body * 150 + below(150)) as usize,
+                })
+                .collect();
+            people.sort_unstable();
+            people.dedup();
+            for (i, &a) in people.iter().enumerate() {
+                for &b in &people[i + 1..] {
+                    edges.insert((a, b, 1));
+                }
+            }
+        }
+        let edges: Vec<_> = edges.into_iter().collect();
+        let g = Adjacency::from_edges(n, &edges);
+        let exact = exact(&g);
+        let sampled = sampled(&g, &pivots(n, 300, PIVOT_SEED));
+        let top = |b: &[f64], k: usize| {
+            let mut order: Vec<usize> = (0..b.len()).collect();
+            order.sort_by(|&x, &y| b[y].total_cmp(&b[x]));
+            order.truncate(k);
+            order
+        };
+        let wide = top(&sampled.betweenness, 30);
+        let found = top(&exact.betweenness, 10)
+            .into_iter()
+            .filter(|v| wide.contains(v))
+            .count();
+        let error: f64 = exact
+            .betweenness
+            .iter()
+            .zip(&sampled.betweenness)
+            .map(|(a, b)| (a - b).abs())
+            .sum::<f64>()
+            / exact.betweenness.iter().sum::<f64>();
+        let closeness_error = exact
+            .closeness
+            .iter()
+            .zip(&sampled.closeness)
+            .filter_map(|(a, b)| Some((a.as_ref()? - b.as_ref()?).abs() / a.as_ref()?))
+            .fold(0.0, f64::max);
+        eprintln!(
+            "top 10 found {found}, relative L1 error {error:.3}, closeness at most {closeness_error:.3} off"
+        );
+        assert!(found >= 9, "top 10 found {found}");
+        assert!(error < 0.25, "relative L1 error {error}");
+        assert!(closeness_error < 0.1, "closeness {closeness_error} off");
+        assert!(!sampled.exact());
+    }
+
     #[test]
     fn pivots_are_distinct_sorted_and_fixed() {
         let p = pivots(1000, 50, PIVOT_SEED);
