@@ -3,8 +3,8 @@
 //!
 //! UTF-8 without BOM, CRLF line ends and RFC 4180 quoting (by the `csv` crate:
 //! a field is quoted when it holds a comma, a quote or a line break). `Id`,
-//! `Source` and `Target` are the `n{index}` ids of the GraphML of the same
-//! graph; `Type` is always `Undirected`.
+//! `Source` and `Target` are the stable ids of the GraphML of the same graph
+//! ([`super::node_id::node_id`], derived from the IRI); `Type` is always `Undirected`.
 //!
 //! Backslashes: Gephi reads CSV with Apache Commons CSV configured with `\` as
 //! its escape character, and that escape applies inside quoted fields too, so
@@ -22,7 +22,8 @@
 //! `'` in front, which spreadsheets take as "this is text" and do not show;
 //! Gephi shows the cell as written, with the `'`. Numbers are never prefixed.
 
-use crate::graph::{EdgeAttributes, NodeAttributes, Value};
+use super::node_id::{node_id, node_ids};
+use crate::graph::{AttrDef, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
 use std::io::{self, Write};
@@ -66,7 +67,7 @@ pub fn write_nodes<N: NodeAttributes, E, W: Write>(graph: &UnGraph<N, E>, out: W
     for index in graph.node_indices() {
         let node = &graph[index];
         let mut record = vec![
-            format!("n{}", index.index()),
+            node_id(node.iri()),
             gephi_text(node.label()),
             gephi_text(node.iri()),
         ];
@@ -80,21 +81,38 @@ pub fn write_nodes<N: NodeAttributes, E, W: Write>(graph: &UnGraph<N, E>, out: W
 /// attributes.
 ///
 /// Errors: only those of `out`. Cost: linear, streamed.
-pub fn write_edges<N, E: EdgeAttributes, W: Write>(graph: &UnGraph<N, E>, out: W) -> io::Result<W> {
+pub fn write_edges<N: NodeAttributes, E: EdgeAttributes, W: Write>(
+    graph: &UnGraph<N, E>,
+    out: W,
+) -> io::Result<W> {
     let mut w = writer(out);
     let header = ["Source", "Target", "Type", "Weight"]
         .into_iter()
         .chain(E::ATTRS.iter().map(|a| a.name));
     w.write_record(header)?;
+    let ids = node_ids(graph);
     for edge in graph.edge_references() {
         let mut record = vec![
-            format!("n{}", edge.source().index()),
-            format!("n{}", edge.target().index()),
+            ids[edge.source().index()].clone(),
+            ids[edge.target().index()].clone(),
             "Undirected".to_owned(),
             cell(Some(&Value::Double(edge.weight().weight()))),
         ];
         record.extend(edge.weight().values().iter().map(|v| cell(v.as_ref())));
         w.write_record(&record)?;
+    }
+    w.into_inner().map_err(|e| e.into_error())
+}
+
+/// Writes what is said of the whole graph (the GraphML's graph `<data>`) as
+/// an `attribute,value` table: modularity, how each measure was computed.
+///
+/// Errors: only those of `out`.
+pub fn write_about<W: Write>(about: &[(AttrDef, Value)], out: W) -> io::Result<W> {
+    let mut w = writer(out);
+    w.write_record(["attribute", "value"])?;
+    for (def, value) in about {
+        w.write_record([def.name.to_owned(), cell(Some(value))])?;
     }
     w.into_inner().map_err(|e| e.into_error())
 }
@@ -163,7 +181,15 @@ mod tests {
                 "iri",
                 "meetings_attended",
                 "meetings_spoken",
-                "affiliations"
+                "affiliations",
+                "degree",
+                "weighted_degree",
+                "betweenness",
+                "closeness",
+                "pagerank",
+                "eigenvector",
+                "core_number",
+                "community"
             ]
         );
         assert_eq!(
@@ -181,10 +207,10 @@ mod tests {
         );
         assert_eq!(
             edges[1].iter().take(4).collect::<Vec<_>>(),
-            ["n0", "n1", "Undirected", "1"]
+            ["person:a", "person:b", "Undirected", "1"]
         );
         assert_eq!(edges[1].get(7), Some(""));
-        let parsed = parse(std::str::from_utf8(&write_graphml(&g, Vec::new())?)?)?;
+        let parsed = parse(std::str::from_utf8(&write_graphml(&g, &[], Vec::new())?)?)?;
         let ids: Vec<&str> = nodes[1..].iter().filter_map(|r| r.get(0)).collect();
         assert_eq!(
             ids,
@@ -231,12 +257,12 @@ mod tests {
             (
                 write_nodes(&co, Vec::new())?,
                 write_edges(&co, Vec::new())?,
-                write_graphml(&co, Vec::new())?,
+                write_graphml(&co, &[], Vec::new())?,
             ),
             (
                 write_nodes(&topics, Vec::new())?,
                 write_edges(&topics, Vec::new())?,
-                write_graphml(&topics, Vec::new())?,
+                write_graphml(&topics, &[], Vec::new())?,
             ),
         ] {
             let parsed = parse(std::str::from_utf8(&xml)?)?;

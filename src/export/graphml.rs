@@ -4,17 +4,22 @@
 //!
 //! - UTF-8 with an XML declaration; root `graphml` in the GraphML namespace with
 //!   its `xsi:schemaLocation`, so the file validates against the GraphML XSD;
-//! - every `<key>` before the `<graph>`, each with `id`, `for` (`node`/`edge`),
-//!   `attr.name` and an `attr.type` of `int`, `double` or `string` only;
+//! - every `<key>` before the `<graph>`, each with `id`, `for` (`node`, `edge`,
+//!   or `graph` for what is said of the whole graph, written as `<data>` first
+//!   in the `<graph>`), `attr.name` and an `attr.type` of `int`, `double` or
+//!   `string` only;
 //! - the node label under `attr.name="label"`, the edge weight under
 //!   `attr.name="weight"` as `double` (what Gephi reads as edge weight);
-//! - one `<graph id="G" edgedefault="undirected">`, node ids `n0`, `n1`... (XML
-//!   NMTOKENs, in IRI order) with the IRI in an `iri` attribute, edge ids `e0`...;
+//! - one `<graph id="G" edgedefault="undirected">`, nodes in IRI order, each with
+//!   the stable id of [`super::node_id::node_id`] (an XML NMTOKEN derived from the IRI,
+//!   `person:amrita-choudhury`) and the IRI itself in an `iri` attribute; edge
+//!   ids `e0`...;
 //! - no `<data>` for a missing or empty value;
 //! - text cleaned of XML-illegal characters ([`super::values::clean_text`]), `&`, `<`,
 //!   `>` escaped, and carriage returns written as `&#13;` so XML line-end
 //!   normalisation does not turn them into line feeds.
 
+use super::node_id::node_ids;
 use crate::graph::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
@@ -51,12 +56,18 @@ fn edge_key(def: &AttrDef) -> String {
     format!("edge_{}", def.name)
 }
 
-/// Writes `graph` as GraphML to `out` and returns it. Nodes are written in index
-/// order as `n{index}`, edges in index order as `e{index}`.
+fn graph_key(def: &AttrDef) -> String {
+    format!("graph_{}", def.name)
+}
+
+/// Writes `graph` as GraphML to `out` and returns it, with `about` (what is
+/// said of the whole graph) as `<data>` of the `<graph>`. Nodes are written in index
+/// order with their [`super::node_id::node_id`], edges in index order as `e{index}`.
 ///
 /// Errors: only those of `out`. Cost: linear in the graph, streamed.
 pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     graph: &UnGraph<N, E>,
+    about: &[(AttrDef, Value)],
     out: W,
 ) -> io::Result<W> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
@@ -75,17 +86,23 @@ pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     for def in &edge_defs {
         write_key(&mut w, &edge_key(def), "edge", def)?;
     }
+    for (def, _) in about {
+        write_key(&mut w, &graph_key(def), "graph", def)?;
+    }
     let node_keys: Vec<String> = node_defs.iter().map(|d| node_key(d)).collect();
     let edge_keys: Vec<String> = edge_defs.iter().map(|d| edge_key(d)).collect();
 
     w.write_event(Event::Start(
         BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "undirected")]),
     ))?;
+    for (def, value) in about {
+        write_data(&mut w, &graph_key(def), Some(value))?;
+    }
+    let ids = node_ids(graph);
     for index in graph.node_indices() {
         let node = &graph[index];
-        let id = format!("n{}", index.index());
         w.write_event(Event::Start(
-            BytesStart::new("node").with_attributes([("id", id.as_str())]),
+            BytesStart::new("node").with_attributes([("id", ids[index.index()].as_str())]),
         ))?;
         let values = [
             Some(Value::Text(node.label().to_owned())),
@@ -100,12 +117,10 @@ pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     }
     for edge in graph.edge_references() {
         let id = format!("e{}", edge.id().index());
-        let source = format!("n{}", edge.source().index());
-        let target = format!("n{}", edge.target().index());
         w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
             ("id", id.as_str()),
-            ("source", source.as_str()),
-            ("target", target.as_str()),
+            ("source", ids[edge.source().index()].as_str()),
+            ("target", ids[edge.target().index()].as_str()),
         ])))?;
         let values = std::iter::once(Some(Value::Double(edge.weight().weight())))
             .chain(edge.weight().values());
@@ -319,7 +334,7 @@ pub(crate) mod tests {
     }
 
     fn graphml_of(g: &CoParticipationGraph) -> Result<String, Box<dyn std::error::Error>> {
-        Ok(String::from_utf8(write_graphml(g, Vec::new())?)?)
+        Ok(String::from_utf8(write_graphml(g, &[], Vec::new())?)?)
     }
 
     #[test]
@@ -342,11 +357,11 @@ pub(crate) mod tests {
             Some(&("edge".into(), "weight".into(), "double".into()))
         );
         let ids: Vec<&str> = parsed.nodes.iter().map(|(id, _)| id.as_str()).collect();
-        assert_eq!(ids, ["n0", "n1"]);
+        assert_eq!(ids, ["person:a", "person:b"]);
         assert_eq!(parsed.edges[0].0, "e0");
         assert_eq!(
             (parsed.edges[0].1.as_str(), parsed.edges[0].2.as_str()),
-            ("n0", "n1")
+            ("person:a", "person:b")
         );
         assert_eq!(
             parsed.nodes[1].1.get("node_iri").map(String::as_str),
@@ -413,7 +428,10 @@ pub(crate) mod tests {
         std::fs::write(&empty, graphml_of(&CoParticipationGraph::default())?)?;
         let (_store_dir, store) = sample_store()?;
         let topics = dir.path().join("topics.graphml");
-        std::fs::write(&topics, write_graphml(&graph::topics(&store)?, Vec::new())?)?;
+        std::fs::write(
+            &topics,
+            write_graphml(&graph::topics(&store)?, &[], Vec::new())?,
+        )?;
         for path in [&nasty, &empty, &topics] {
             if !validate(path)? {
                 return Ok(());

@@ -5,10 +5,16 @@
 //! igraph, and diff them between builds; so each file is written atomically
 //! (a temporary file in the same directory, then a rename, so a reader never
 //! sees half a file) and byte-identically for the same store. The GraphML and
-//! CSV of one graph share node ids (`n0`, `n1`... in IRI order), so they can be
-//! mixed.
+//! CSV of one graph share node ids, derived from each node's IRI
+//! ([`node_id()`]: `person:amrita-choudhury`), so they can be mixed, and a node
+//! keeps its id when the archive grows.
 //!
-//! The six files of [`FILES`] are replaced one by one, not as a set; so the
+//! The co-participation graph carries network measures ([`graph::measures`]):
+//! per node in both formats, and for the whole graph (modularity, how each
+//! measure was computed) as GraphML `<data>` on the `<graph>` and in
+//! `coparticipation-graph.csv`.
+//!
+//! The seven files of [`FILES`] are replaced one by one, not as a set; so the
 //! stamp [`STAMP`] (the store generation they were made from, and each file's
 //! hash) is removed before and written after them, and a set of files without
 //! its stamp, or whose stamp names another generation, is out of date
@@ -20,11 +26,13 @@
 
 pub mod csv;
 pub mod graphml;
+pub mod node_id;
 pub mod values;
 
+pub use node_id::node_id;
 pub use values::clean_text;
 
-use crate::graph::{self, EdgeAttributes, GraphError, NodeAttributes};
+use crate::graph::{self, AttrDef, EdgeAttributes, GraphError, NodeAttributes, Value};
 use crate::store::Store;
 use petgraph::graph::UnGraph;
 use std::fs::{self, File};
@@ -32,10 +40,11 @@ use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 
 /// The files [`write_all`] writes, in order.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
     "coparticipation.graphml",
     "coparticipation-nodes.csv",
     "coparticipation-edges.csv",
+    "coparticipation-graph.csv",
     "topics.graphml",
     "topics-nodes.csv",
     "topics-edges.csv",
@@ -59,7 +68,7 @@ fn file_hash(path: &Path) -> Option<String> {
     Some(hex::encode(hasher.finalize()))
 }
 
-/// Whether `out_dir` holds the six [`FILES`] exactly as an export of the store
+/// Whether `out_dir` holds the seven [`FILES`] exactly as an export of the store
 /// generation `generation` wrote them.
 pub fn up_to_date(out_dir: &Path, generation: &str) -> bool {
     let Some(stamp) = fs::read(out_dir.join(STAMP))
@@ -132,38 +141,59 @@ pub enum ExportError {
     },
 }
 
-/// Builds both graphs from the store and writes the six [`FILES`] into
-/// `out_dir` (created if needed). Returns the paths written, in [`FILES`] order.
+/// Builds both graphs from the store, measures the co-participation graph,
+/// and writes the seven [`FILES`] into `out_dir` (created if needed). Returns
+/// the paths written, in [`FILES`] order.
 ///
-/// Cost: the graphs' queries (see [`graph::coparticipation`]), then linear in
-/// the size of the graphs.
+/// Cost: the graphs' queries (see [`graph::coparticipation`]), the measures
+/// ([`graph::add_measures`]: O(V·E) for betweenness up to
+/// [`graph::measures::paths::EXACT_MAX_NODES`] people, sampled above), then
+/// linear in the size of the graphs.
 pub fn write_all(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
     fs::create_dir_all(out_dir).map_err(|source| ExportError::CreateDir {
         path: out_dir.to_path_buf(),
         source,
     })?;
     crate::atomic::remove_stale_temp_files(out_dir);
-    let mut written = write_graph(&graph::coparticipation(store)?, out_dir, "coparticipation")?;
+    let mut people = graph::coparticipation(store)?;
+    let started = std::time::Instant::now();
+    let summary = graph::add_measures(&mut people);
+    log::info!(
+        "network measures of {} people and {} edges in {:.1?}",
+        summary.nodes,
+        summary.edges,
+        started.elapsed()
+    );
+    let mut written = write_graph(&people, &summary.attributes(), out_dir, "coparticipation")?;
+    drop(people);
     crate::failpoint::check("exports-half");
-    written.extend(write_graph(&graph::topics(store)?, out_dir, "topics")?);
+    written.extend(write_graph(&graph::topics(store)?, &[], out_dir, "topics")?);
     Ok(written)
 }
 
-/// Writes `{stem}.graphml`, `{stem}-nodes.csv` and `{stem}-edges.csv`.
+/// Writes `{stem}.graphml`, `{stem}-nodes.csv` and `{stem}-edges.csv`, and
+/// `{stem}-graph.csv` when there are graph attributes (`about`).
 pub fn write_graph<N: NodeAttributes, E: EdgeAttributes>(
     graph: &UnGraph<N, E>,
+    about: &[(AttrDef, Value)],
     out_dir: &Path,
     stem: &str,
 ) -> Result<Vec<PathBuf>, ExportError> {
     let graphml_path = out_dir.join(format!("{stem}.graphml"));
     write_atomically(&graphml_path, |w| {
-        graphml::write_graphml(graph, w).map(drop)
+        graphml::write_graphml(graph, about, w).map(drop)
     })?;
     let nodes_path = out_dir.join(format!("{stem}-nodes.csv"));
     write_atomically(&nodes_path, |w| csv::write_nodes(graph, w).map(drop))?;
     let edges_path = out_dir.join(format!("{stem}-edges.csv"));
     write_atomically(&edges_path, |w| csv::write_edges(graph, w).map(drop))?;
-    Ok(vec![graphml_path, nodes_path, edges_path])
+    let mut written = vec![graphml_path, nodes_path, edges_path];
+    if !about.is_empty() {
+        let about_path = out_dir.join(format!("{stem}-graph.csv"));
+        write_atomically(&about_path, |w| csv::write_about(about, w).map(drop))?;
+        written.push(about_path);
+    }
+    Ok(written)
 }
 
 /// Writes `path` through [`crate::atomic::write`]: the old file or the new one,
@@ -201,6 +231,7 @@ pub(crate) mod tests {
             meetings_attended: 2,
             meetings_spoken: 0,
             affiliations: NASTY.into(),
+            measures: None,
         });
         let b = g.add_node(PersonNode {
             iri: "https://w3id.org/meetkg/id/person/b".into(),
@@ -208,6 +239,7 @@ pub(crate) mod tests {
             meetings_attended: 1,
             meetings_spoken: 1,
             affiliations: String::new(),
+            measures: None,
         });
         g.add_edge(
             a,
@@ -230,7 +262,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn write_all_writes_six_identical_files_twice() -> TestResult {
+    fn write_all_writes_seven_identical_files_twice() -> TestResult {
         let (dir, store) = sample_store()?;
         let out = dir.path().join("out");
         let written = write_all(&store, &out)?;
@@ -244,7 +276,7 @@ pub(crate) mod tests {
         let again = write_all(&store, &out)?;
         let second: Vec<Vec<u8>> = again.iter().map(fs::read).collect::<Result<_, _>>()?;
         assert_eq!(first, second);
-        // Nothing but the six files is left behind.
+        // Nothing but the seven files is left behind.
         let mut listed: Vec<_> = fs::read_dir(&out)?
             .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
             .collect::<Result<_, _>>()?;

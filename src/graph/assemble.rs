@@ -119,6 +119,7 @@ pub(crate) fn build_coparticipation(facts: &ParticipationFacts) -> CoParticipati
                     .get(person)
                     .map(|a| a.iter().map(String::as_str).collect::<Vec<_>>().join("; "))
                     .unwrap_or_default(),
+                measures: None,
             }),
         );
     }

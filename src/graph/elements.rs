@@ -2,6 +2,7 @@
 //! topics and theirs), the calendar their edges share, and the attributes each
 //! gives the exports.
 
+use super::measures::{NodeMeasures, NODE_ATTRS};
 use super::schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
 use itertools::Itertools;
 use petgraph::graph::UnGraph;
@@ -9,7 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A person who attended or spoke at one meeting at least.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PersonNode {
     pub iri: String,
     /// `foaf:name`, or the IRI when the store has none.
@@ -20,6 +21,9 @@ pub struct PersonNode {
     pub meetings_spoken: u32,
     /// Organisation labels from memberships, sorted, joined by `"; "`.
     pub affiliations: String,
+    /// The network measures, once [`super::add_measures`] computed them;
+    /// written as missing before.
+    pub measures: Option<NodeMeasures>,
 }
 
 /// Two people took part in the same meetings.
@@ -171,8 +175,10 @@ pub type TopicGraph = UnGraph<TopicNode, CoDiscussion>;
 pub(super) const STRING: AttrType = AttrType::String;
 pub(super) const INT: AttrType = AttrType::Int;
 
-impl NodeAttributes for PersonNode {
-    const ATTRS: &'static [AttrDef] = &[
+/// A person's own attributes, then the measures': the old columns keep
+/// their places, the measures come after them.
+const PERSON_ATTRS: [AttrDef; 3 + NODE_ATTRS.len()] = {
+    let own = [
         AttrDef {
             name: "meetings_attended",
             kind: INT,
@@ -186,6 +192,21 @@ impl NodeAttributes for PersonNode {
             kind: STRING,
         },
     ];
+    let mut out = [own[0]; 3 + NODE_ATTRS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = if i < own.len() {
+            own[i]
+        } else {
+            NODE_ATTRS[i - own.len()]
+        };
+        i += 1;
+    }
+    out
+};
+
+impl NodeAttributes for PersonNode {
+    const ATTRS: &'static [AttrDef] = &PERSON_ATTRS;
     fn iri(&self) -> &str {
         &self.iri
     }
@@ -193,11 +214,16 @@ impl NodeAttributes for PersonNode {
         &self.label
     }
     fn values(&self) -> Vec<Option<Value>> {
-        vec![
+        let mut values = vec![
             Some(Value::Int(self.meetings_attended.into())),
             Some(Value::Int(self.meetings_spoken.into())),
             text(&self.affiliations),
-        ]
+        ];
+        match &self.measures {
+            Some(m) => values.extend(m.values()),
+            None => values.resize(PERSON_ATTRS.len(), None),
+        }
+        values
     }
 }
 

@@ -5,17 +5,21 @@
 //! store with SPARQL (so `meetkg export` needs nothing but the store) and built
 //! as petgraph [`UnGraph`](petgraph::graph::UnGraph)s that the exporters in [`crate::export`] write.
 //!
-//! Determinism is part of the contract: nodes are added in IRI order (so node
-//! `n{i}` of an export is the `i`-th IRI), edges in `(source, target)` order, and
+//! Determinism is part of the contract: nodes are added in IRI order (the
+//! exports name each by an id derived from its IRI, not by its position, so
+//! ids survive a growing archive), edges in `(source, target)` order, and
 //! every list-valued attribute is sorted. The same store always gives the same
 //! graph, hence byte-identical exports.
 //!
-//! This module computes no metrics (degree, centrality...): Gephi does that
-//! better, and the exports carry the weights it needs.
+//! The co-participation graph also carries network measures ([`measures`]:
+//! degree, centralities, k-core, Louvain communities), computed here so that
+//! every reader of the exports gets the same figures, checked against
+//! networkx and igraph.
 
 mod assemble;
 mod elements;
 mod facts;
+pub mod measures;
 mod schema;
 
 #[cfg(test)]
@@ -25,6 +29,7 @@ pub use elements::{
     TopicNode,
 };
 pub use facts::GraphError;
+pub use measures::{NodeMeasures, Summary};
 pub use schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
 
 use crate::store::Store;
@@ -39,6 +44,19 @@ use facts::{read_discussions, read_participation};
 /// O(Σ participants² per meeting).
 pub fn coparticipation(store: &Store) -> Result<CoParticipationGraph, GraphError> {
     Ok(build_coparticipation(&read_participation(store)?))
+}
+
+/// Computes the network measures of `graph` ([`measures::measure`]) and
+/// stores them in its nodes; returns what is said of the whole graph.
+///
+/// Cost: see [`measures::measure`]; O(V·E) time up to
+/// [`measures::paths::EXACT_MAX_NODES`] people.
+pub fn add_measures(graph: &mut CoParticipationGraph) -> Summary {
+    let (measures, summary) = measures::measure(graph);
+    for (weight, m) in graph.node_weights_mut().zip(measures) {
+        weight.measures = Some(m);
+    }
+    summary
 }
 
 /// The topic co-discussion graph of everything in the store.

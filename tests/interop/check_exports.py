@@ -15,8 +15,11 @@ For each graph, the GraphML file is read three ways: raw XML (lxml), networkx
 - every node has a non-empty `label`;
 - every edge weight is a positive number, equal to the CSV Weight for the same pair;
 - the CSV ids are the GraphML ids;
-- the GraphML structure follows the contract: namespace, `edgedefault`, node ids
-  `n0..`, the `attr.type` of every key, no empty `<data>`.
+- the GraphML structure follows the contract: namespace, `edgedefault`, the
+  `attr.type` of every key, no empty `<data>`;
+- every node id is the stable id of its `iri` (the path below ID_BASE with `/`
+  written `:`, e.g. `person:amrita-choudhury`; `iri-` and 16 hex digits of the
+  IRI's SHA-256 otherwise), and an XML NMTOKEN.
 
 With --schema-dir DIR (a folder holding graphml/graphml.xsd, e.g. ../shared/schemas),
 each GraphML file is also validated against the GraphML 1.0 XML Schema. This uses
@@ -28,6 +31,7 @@ in requirements.txt beside this file.
 """
 import argparse
 import csv
+import hashlib
 import math
 import os
 import re
@@ -39,7 +43,20 @@ from collections import Counter
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 ALLOWED_TYPES = {"boolean", "int", "long", "float", "double", "string"}
 GRAPHS = ("coparticipation", "topics")
-NODE_ID = re.compile(r"^n(0|[1-9][0-9]*)$")
+ID_BASE = "https://w3id.org/meetkg/id/"
+# Name characters of XML 1.0 (fifth edition) but ':' and '_', plus '/'.
+READABLE_PATH = re.compile(
+    "^[A-Za-z][-./0-9A-Za-z\u00b7\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u1fff"
+    "\u200c\u200d\u203f\u2040\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff"
+    "\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff]*$")
+NMTOKEN = re.compile(r"^[-.:_0-9A-Za-z\u00b7\u00c0-\U000effff]+$")
+
+
+def stable_id(iri):
+    """The node id meetkg derives from an IRI (src/export/node_id.rs), rewritten here."""
+    if iri.startswith(ID_BASE) and READABLE_PATH.match(iri[len(ID_BASE):]):
+        return iri[len(ID_BASE):].replace("/", ":")
+    return "iri-" + hashlib.sha256(iri.encode("utf-8")).hexdigest()[:16]
 
 
 class Report:
@@ -133,11 +150,17 @@ def read_raw(path, rep, g):
     ids = [n.get("id") for n in nodes]
     dup = [i for i, c in Counter(ids).items() if c > 1]
     rep.check(f"{g}: node ids are unique", not dup, f"duplicates: {short(dup)}" if dup else f"{len(ids)} nodes")
-    bad_ids = [i for i in ids if not NODE_ID.match(i or "")]
-    expected = {f"n{i}" for i in range(len(ids))}
-    rep.check(f"{g}: node ids are n0..n{max(len(ids) - 1, 0)}", not bad_ids and set(ids) == expected,
-              f"not of the form n<N>: {short(bad_ids)}" if bad_ids else
-              (f"missing {short(expected - set(ids))}" if set(ids) != expected else ""))
+    bad_ids = [i for i in ids if not NMTOKEN.match(i or "")]
+    rep.check(f"{g}: node ids are NMTOKENs", not bad_ids, f"not NMTOKENs: {short(bad_ids)}" if bad_ids else "")
+    iri_key = node_keys.get("iri")
+    iris = {}
+    for n in nodes:
+        for d in n.findall(q("data")):
+            if d.get("key") == iri_key:
+                iris[n.get("id")] = d.text or ""
+    unstable = [i for i in ids if iris.get(i) is None or stable_id(iris[i]) != i]
+    rep.check(f"{g}: every node id is the stable id of its iri", bool(ids) and not unstable,
+              f"not derived from the iri: {short(unstable)}" if unstable else f"e.g. {ids[0] if ids else ''}")
 
     label_key = node_keys.get("label")
     weight_key = edge_keys.get("weight")
