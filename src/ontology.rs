@@ -123,8 +123,9 @@ pub struct Ontology {
     /// (`profiles/igf.txt`: rules only IGF bodies need; none when it is empty)
     /// and the given names of `given-names.txt`, checked and indexed.
     pub lexicons: Lexicons,
-    /// SHA-256 of the crate version and every domain file: extractions cached
-    /// under another fingerprint were made with other rules or data.
+    /// SHA-256 of the crate version, the extraction's code (build.rs) and
+    /// every domain file: extractions cached under another fingerprint were
+    /// made with other rules or data.
     pub fingerprint: String,
 }
 
@@ -170,6 +171,9 @@ impl Ontology {
         let mut common_words = HashSet::new();
         let mut hash = Sha256::new();
         hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+        // The extraction rules' own code (build.rs): a cached extraction is
+        // one these rules made.
+        hash.update(env!("MEETKG_EXTRACTION_CODE").as_bytes());
         for (file, text) in sources {
             hash.update(text.as_bytes());
             let words = || {

@@ -1,0 +1,57 @@
+//! Fingerprints the code an extraction comes from, so that the extraction
+//! cache (keyed by the ontology's fingerprint and each report's bytes) is not
+//! reused by a meetkg whose extraction rules changed: an upgraded or rebuilt
+//! meetkg re-extracts, where it would otherwise serve extractions of the old
+//! rules until the version number moved.
+//!
+//! Only the files an extraction depends on are hashed (the reading of a
+//! report, its text, the words and the rules, and the model they fill): a
+//! change to the store, the exports or the server keeps the cache. The hash is
+//! `std`'s, which needs no crate; a different compiler may hash differently,
+//! which costs one re-extraction and nothing else.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+
+/// What an extraction is made of, relative to the package root.
+const EXTRACTION_SOURCES: &[&str] = &[
+    "src/extract",
+    "src/words",
+    "src/text.rs",
+    "src/model.rs",
+    "src/ingest.rs",
+    "src/ontology.rs",
+];
+
+fn main() {
+    let mut files = Vec::new();
+    for source in EXTRACTION_SOURCES {
+        println!("cargo:rerun-if-changed={source}");
+        collect(Path::new(source), &mut files);
+    }
+    files.sort();
+    let mut hash = DefaultHasher::new();
+    for file in &files {
+        hash.write(file.to_string_lossy().as_bytes());
+        // A file that cannot be read changes the fingerprint all the same.
+        hash.write(&std::fs::read(file).unwrap_or_default());
+    }
+    println!(
+        "cargo:rustc-env=MEETKG_EXTRACTION_CODE={:016x}",
+        hash.finish()
+    );
+}
+
+/// The files under `path` (itself, if it is one), in any order.
+fn collect(path: &Path, out: &mut Vec<PathBuf>) {
+    match std::fs::read_dir(path) {
+        Ok(entries) => {
+            for entry in entries.flatten() {
+                collect(&entry.path(), out);
+            }
+        }
+        Err(_) if path.is_file() => out.push(path.to_path_buf()),
+        Err(_) => {}
+    }
+}
