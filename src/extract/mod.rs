@@ -301,15 +301,18 @@ impl Extractor {
     }
 
     /// "Moved: Stephen Hale, 2nd: Ana Ruiz", "seconded by Ana Ruiz", "MOVED:
-    /// (Secretary/Jones)": the mover and the seconder of a motion spoke. Read
-    /// on lines, numbered or not, as minutes write motions on their own line.
+    /// (Secretary/Jones)": the mover and the seconder of a motion spoke, and
+    /// so did whoever "called the meeting to order". Read on lines, numbered
+    /// or not, as minutes write motions on their own line.
     fn motions(&self, text: &Text, out: &mut Extraction) {
-        let Some(re) = &self.lex.motion else {
-            return;
-        };
+        let rules = [&self.lex.motion, &self.lex.opening];
         for line in &text.lines {
             let t = line.text();
-            for m in re.find_iter(t) {
+            for m in rules
+                .iter()
+                .filter_map(|re| re.as_ref())
+                .flat_map(|re| re.find_iter(t))
+            {
                 let rest = &t[m.end()..];
                 let rest = &rest[..rest.find([')', ',', ';', '"']).unwrap_or(rest.len())];
                 let Some(who) = header::names_at(rest, 0, &self.lex).into_iter().next() else {
@@ -745,6 +748,28 @@ mod tests {
         assert!(
             !out.mentions.iter().any(|m| m.text == "Crasa"),
             "a represented body is no person"
+        );
+    }
+
+    #[test]
+    fn who_called_the_meeting_to_order_and_who_seconded_by_a_label_spoke() {
+        let out = extract(
+            "Board of Trustees Minutes\nMarch 3, 2020\n\nPresent: Ann Kowalski, Bob Ramirez, Eli Novak\n\nThe meeting was called to order at 7:00 pm by President Ann Kowalski.\nMoved By: Trustee Eli Novak\nSecond By: Trustee Bob Ramirez\n",
+        );
+        let mut spoke: Vec<&str> = out
+            .mentions
+            .iter()
+            .filter(|m| m.fact == FactKind::Spoke)
+            .map(|m| m.text.as_str())
+            .collect();
+        spoke.sort_unstable();
+        assert_eq!(
+            spoke,
+            [
+                "President Ann Kowalski",
+                "Trustee Bob Ramirez",
+                "Trustee Eli Novak"
+            ]
         );
     }
 

@@ -103,6 +103,10 @@ pub struct Lexicons {
     /// stands before the name of a mover or seconder of a motion
     /// (`[motion-words]`).
     pub motion: Option<Regex>,
+    /// "called to order at 7:00 pm by Board President Ann Kowalski": what
+    /// stands before the name of whoever opened the meeting
+    /// (`[opening-phrases]`), in the shape of [`Lexicons::motion`].
+    pub opening: Option<Regex>,
     /// "Each Director introduced themself": a quantifier of
     /// `[collective-quantifiers]`, the group's noun (group 1), a speech verb.
     pub collective_speech: Option<Regex>,
@@ -233,6 +237,7 @@ impl Lexicons {
             list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
             not_speaker_labels: folded("not-speaker-labels"),
             motion: motion(l.list("motion-words")),
+            opening: motion(l.list("opening-phrases")),
             collective_speech: collective_speech(
                 l.list("collective-quantifiers"),
                 l.list("speech-verbs"),
@@ -553,12 +558,13 @@ fn active_roster(verbs: &[(String, String)]) -> Option<Regex> {
 }
 
 /// What stands before the name of a mover or seconder: "Moved: ", "seconded
-/// by ", "proposed for approval by " (at most two lower-case words between),
+/// by ", "Second By: ", "proposed for approval by ", "called to order at 7:00
+/// pm by " (at most four words in lower case or figures between),
 /// "MOVED: (Secretary/".
 fn motion(words: &[String]) -> Option<Regex> {
-    let words = alternation(words)?;
+    let words = alternation(words)?.replace(' ', r"\s+");
     Regex::new(&format!(
-        r"(?i)\b(?:{words})(?:\s+(?-i:\p{{Ll}}+)){{0,2}}?\s*(?:(?:by|par|de|von|por)\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
+        r"(?i)\b(?:{words})(?:\s+(?-i:[\p{{Ll}}\d][^\s]*)){{0,4}}?\s*(?:(?:by|par|de|von|por)\s*:?\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
     ))
     .ok()
 }
