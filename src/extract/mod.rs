@@ -260,14 +260,18 @@ impl Extractor {
         } else {
             (Vec::new(), None)
         };
+        let at = m.range.clone();
         if let Some((canonical, surface)) = affiliation {
             out.mentions.push(
-                PersonMention::new(&m.text, evidence(FactKind::Affiliation, &s.span, &m.text))
-                    .affiliated(canonical, surface),
+                PersonMention::new(
+                    &m.text,
+                    evidence_at(FactKind::Affiliation, &s.span, &m.text, at.clone()),
+                )
+                .affiliated(canonical, surface),
             );
         }
         out.mentions.push(
-            PersonMention::new(&m.text, evidence(m.fact, &s.span, &m.text))
+            PersonMention::new(&m.text, evidence_at(m.fact, &s.span, &m.text, at))
                 .definite(m.definite)
                 .with_nickname(nickname)
                 .with_roles(roles),
