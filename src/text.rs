@@ -82,7 +82,7 @@ impl Span {
     /// The index of the char that starts at byte `byte` of the text (the
     /// number of chars before it); the char count for `byte` past the end. A
     /// byte inside a char counts that char as before it. Cost: a binary
-    /// search and at most [`MARK_EVERY`] chars, however long the span.
+    /// search and at most 64 chars (the marks' spacing), however long the span.
     pub fn char_at_byte(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         let k = self.marks.partition_point(|&m| m <= byte).saturating_sub(1);
@@ -98,7 +98,7 @@ impl Span {
     }
 
     /// The byte position in the text of char `index`; the text's length for
-    /// an index past the end. Cost: at most [`MARK_EVERY`] chars.
+    /// an index past the end. Cost: at most 64 chars (the marks' spacing).
     pub fn byte_of_char(&self, index: usize) -> usize {
         let Some(&mark) = self.marks.get(index / MARK_EVERY) else {
             return self.text.len();

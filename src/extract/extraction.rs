@@ -112,8 +112,9 @@ pub const EVIDENCE_CONTEXT_CHARS: usize = 200;
 
 /// The evidence that `span` states `fact` of `mention`: the whole span when it
 /// is short, else a window around the first place the span writes `mention`
-/// (its start when it does not). Cost: the span's length when it is long,
-/// once; callers that know where the mention is use [`evidence_at`].
+/// (its start when it does not). Cost: for a long span, a search of it up to
+/// the mention, each call: callers that know where the mention is, or meet a
+/// span's mentions in order, use [`evidence_at`] or [`Locator`].
 pub(crate) fn evidence(fact: FactKind, span: &Span, mention: &str) -> Evidence {
     let at = if span.char_len() > EVIDENCE_WHOLE_CHARS {
         span.text().find(mention).map(|b| b..b + mention.len())
