@@ -3,6 +3,7 @@
 
     python3 benches/roster.py N > report.txt        # N roster lines
     python3 benches/roster.py --one-line BYTES > report.txt
+    python3 benches/roster.py --names-line BYTES > report.txt
 
 The names look like real ones: given names drawn from ontology/given-names.txt
 (a few hundred of them, so many people share one), surnames built from
@@ -11,7 +12,11 @@ so many share one too), one line in ten a near miss of another (one letter
 changed, dropped or doubled), which is what a fuzzy comparison of every pair
 of people would have to look at, and one in ten an honorific and a surname
 alone ("Dr. Kamelo"), which is resolved against the report's people.
-`--one-line` writes a report whose whole text is one line of letters.
+`--one-line` writes a report whose whole text is one line of letters;
+`--names-line` one whose whole text is one line of names, "Participants: Ann
+Lee, Dr. Kamelo, ..." (the roster above, comma-separated), of at most BYTES
+bytes: a list flattened onto one line by a converter, which gives a sentence
+of millions of characters naming up to hundreds of thousands of people.
 Deterministic: the same N gives the same report. Timed with, for example,
 `time meetkg extract --compact report.txt > /dev/null`.
 """
@@ -68,6 +73,22 @@ def roster(n, seed=25):
     return lines
 
 
+def names_line(size):
+    """One line of at most `size` bytes (UTF-8): the roster's names after
+    "Participants: ", separated by commas, ending with a full stop and a newline."""
+    head, parts, used = "Participants: ", [], 0
+    budget = size - len(head) - 2
+    # About fifteen bytes a name; a few more lines than needed, then cut.
+    for line in roster(budget // 12 + 10):
+        name = line[2:]
+        cost = len(name.encode("utf-8")) + (2 if parts else 0)
+        if used + cost > budget:
+            break
+        parts.append(name)
+        used += cost
+    return head + ", ".join(parts) + ".\n"
+
+
 def main():
     args = sys.argv[1:]
     out = sys.stdout
@@ -76,6 +97,9 @@ def main():
         rng = random.Random(25)
         out.write("".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(size)))
         out.write("\n")
+        return
+    if args[:1] == ["--names-line"]:
+        out.write(names_line(int(args[1])))
         return
     n = int(args[0])
     out.write("Plenary of the Example Forum\n\nDate: 14 March 2024\n\nParticipants:\n\n")

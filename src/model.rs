@@ -178,11 +178,14 @@ pub enum FactKind {
 pub struct Evidence {
     pub fact: FactKind,
     /// The sentence (or list line) exactly as the report writes it between
-    /// `start` and `end`, markup and line breaks included.
+    /// `start` and `end`, markup and line breaks included. A sentence longer
+    /// than any a person writes (over
+    /// [`EVIDENCE_WHOLE_CHARS`](crate::extract::extraction::EVIDENCE_WHOLE_CHARS):
+    /// a list flattened onto one line) is quoted only around the mention.
     pub text: String,
-    /// Character (not byte) offset of the sentence's start in the decoded report.
+    /// Character (not byte) offset of the quote's start in the decoded report.
     pub start: usize,
-    /// Character offset one past the sentence's end.
+    /// Character offset one past the quote's end.
     pub end: usize,
     /// The string that named the entity in that sentence.
     #[serde(default, skip_serializing_if = "String::is_empty")]

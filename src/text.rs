@@ -19,17 +19,94 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// Chars between two marks of [`Span`]'s char index.
+const MARK_EVERY: usize = 64;
+
 /// Cleaned text with, for each char, its char offset in the decoded report.
+///
+/// The text is read through [`Span::text`] and changed only by this module,
+/// so that the char index kept beside it stays true.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Span {
-    pub text: String,
+    text: String,
     offsets: Vec<usize>,
+    /// The byte position in `text` of every [`MARK_EVERY`]-th char (chars 0,
+    /// 64, 128, ...). Finding a char from its byte position counted the chars
+    /// from the span's start, so every name of a list flattened onto one line
+    /// of megabytes cost the whole line (issue 25); from the nearest mark it
+    /// costs a binary search and at most 63 chars. One mark per 64 chars is
+    /// an eighth of a byte per char beside the offsets' eight.
+    marks: Vec<usize>,
 }
 
 impl Span {
+    /// The cleaned text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     fn push(&mut self, c: char, at: usize) {
+        if self.offsets.len().is_multiple_of(MARK_EVERY) {
+            self.marks.push(self.text.len());
+        }
         self.text.push(c);
         self.offsets.push(at);
+    }
+
+    /// Removes the last char, if any.
+    fn pop(&mut self) {
+        if self.text.pop().is_some() {
+            self.offsets.pop();
+            self.marks.truncate(self.offsets.len().div_ceil(MARK_EVERY));
+        }
+    }
+
+    /// Removes the first `n` chars (a block quote's "> ").
+    fn drop_front(&mut self, n: usize) {
+        let bytes = self.byte_of_char(n.min(self.offsets.len()));
+        let rest: Vec<(char, usize)> = self.text[bytes..]
+            .chars()
+            .zip(self.offsets[n.min(self.offsets.len())..].iter().copied())
+            .collect();
+        *self = Self::default();
+        for (c, at) in rest {
+            self.push(c, at);
+        }
+    }
+
+    /// The number of chars in the text.
+    pub fn char_len(&self) -> usize {
+        self.offsets.len()
+    }
+
+    /// The index of the char that starts at byte `byte` of the text (the
+    /// number of chars before it); the char count for `byte` past the end. A
+    /// byte inside a char counts that char as before it. Cost: a binary
+    /// search and at most 64 chars (the marks' spacing), however long the span.
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let k = self.marks.partition_point(|&m| m <= byte).saturating_sub(1);
+        let Some(&mark) = self.marks.get(k) else {
+            return 0;
+        };
+        // A char starts at every byte that is no UTF-8 continuation byte.
+        let starts = self.text.as_bytes()[mark..byte]
+            .iter()
+            .filter(|&&b| !(0x80..0xc0).contains(&b))
+            .count();
+        k * MARK_EVERY + starts
+    }
+
+    /// The byte position in the text of char `index`; the text's length for
+    /// an index past the end. Cost: at most 64 chars (the marks' spacing).
+    pub fn byte_of_char(&self, index: usize) -> usize {
+        let Some(&mark) = self.marks.get(index / MARK_EVERY) else {
+            return self.text.len();
+        };
+        self.text[mark..]
+            .char_indices()
+            .nth(index % MARK_EVERY)
+            .map_or(self.text.len(), |(b, _)| mark + b)
     }
 
     /// Char offset in the report where this span starts.
@@ -43,13 +120,15 @@ impl Span {
     }
 
     /// Report char offsets of the byte range `range` of [`Span::text`].
+    /// Cost: two binary searches, however long the span.
     pub fn origin(&self, range: std::ops::Range<usize>) -> (usize, usize) {
-        let first = self.text[..range.start.min(self.text.len())]
-            .chars()
-            .count();
-        let n = self.text[range.start.min(self.text.len())..range.end.min(self.text.len())]
-            .chars()
-            .count();
+        let first = self.char_at_byte(range.start);
+        let n = self.char_at_byte(range.end).saturating_sub(first);
+        self.origin_of_chars(first, n)
+    }
+
+    /// Report char offsets of the `n` chars from char `first`.
+    pub fn origin_of_chars(&self, first: usize, n: usize) -> (usize, usize) {
         let start = self
             .offsets
             .get(first)
@@ -67,8 +146,7 @@ impl Span {
 
     fn trim_end(&mut self) {
         while self.text.ends_with(' ') {
-            self.text.pop();
-            self.offsets.pop();
+            self.pop();
         }
     }
 
@@ -217,8 +295,7 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
     let (mut out, gaps, wide_gap) = collapse_spaces(&span);
     if out.text.starts_with("> ") {
         // A Markdown block quote marker, not a transcript's ">>" turn marker.
-        out.text.drain(..2);
-        out.offsets.drain(..2);
+        out.drop_front(2);
     }
     Line {
         number,
@@ -449,7 +526,7 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
         let after_heading = current.as_ref().is_some_and(|(_, p)| {
             (current_is_heading
                 && !p.text.ends_with(['.', ',', ';'])
-                && p.text.split(' ').count() <= 10)
+                && p.text.split(' ').nth(10).is_none())
                 || (current_is_lone_line && is_plain_heading(&p.text, words))
         }) && text.starts_with(char::is_uppercase);
         // "Co-chairs: A and B" then "Rapporteur: C": one field a line.
@@ -477,7 +554,7 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
             let from = marker.unwrap_or(0);
             for (c, at) in text[from..]
                 .chars()
-                .zip(line.span.offsets[text[..from].chars().count()..].iter())
+                .zip(line.span.offsets[line.span.char_at_byte(from)..].iter())
             {
                 span.push(c, *at);
             }
@@ -537,8 +614,7 @@ fn join(p: &mut Span, next: &Span, words: &SentenceWords) {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = p.text[word_start..p.text.len() - 1].to_lowercase();
         if next_first.is_lowercase() && !words.hyphen_prefixes.contains(&word) {
-            p.text.pop();
-            p.offsets.pop();
+            p.pop();
         }
     } else if !p.is_empty() {
         let at = p.end();
@@ -588,7 +664,7 @@ fn split_sentences(p: &Span, words: &SentenceWords) -> Vec<Span> {
 }
 
 fn sub(p: &Span, from: usize, to: usize) -> Span {
-    let skip = p.text[..from].chars().count();
+    let skip = p.char_at_byte(from);
     let mut s = Span::default();
     for (c, at) in p.text[from..to].chars().zip(p.offsets[skip..].iter()) {
         s.push(c, *at);
@@ -696,6 +772,57 @@ mod tests {
             "She said that the GDC focus on principles\n\nand that treaties would not help.",
         );
         assert_eq!(t.sentences.len(), 1);
+    }
+
+    /// `origin` counted a span's chars from its start on every call, so
+    /// the names of a list flattened onto one line of megabytes each cost the
+    /// line (issue 25); the char index must give what counting gave, across
+    /// its marks and in multi-byte text.
+    #[test]
+    fn the_char_index_agrees_with_counting_chars() {
+        let raw = "Ana Müller, Łukasz Żak, 陳大文 and Zoë Brontë; ".repeat(20);
+        let t = Text::new(&raw);
+        let span = &t.lines[0].span;
+        let text = span.text();
+        assert!(span.char_len() > 3 * MARK_EVERY);
+        for (byte, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            let counted = text[..byte].chars().count();
+            assert_eq!(span.char_at_byte(byte), counted, "at byte {byte}");
+            assert_eq!(span.byte_of_char(counted), byte);
+        }
+        let chars: Vec<char> = raw.chars().collect();
+        let at = text.rfind("Zoë").unwrap_or(0);
+        let (a, b) = span.origin(at..at + "Zoë".len());
+        assert_eq!(chars[a..b].iter().collect::<String>(), "Zoë");
+    }
+
+    /// The char index follows what cleaning takes off a span: a block
+    /// quote's marker at the start, trailing spaces, a hyphen at a line break.
+    #[test]
+    fn the_char_index_follows_what_cleaning_removes() {
+        let raw = format!(
+            "> {}every-\none was there and well-\nattended.   ",
+            "Überblick ".repeat(13)
+        );
+        let t = Text::new(&raw);
+        for span in t
+            .lines
+            .iter()
+            .map(|l| &l.span)
+            .chain(t.sentences.iter().map(|s| &s.span))
+        {
+            let text = span.text();
+            for (byte, _) in text.char_indices() {
+                assert_eq!(span.char_at_byte(byte), text[..byte].chars().count());
+            }
+            assert_eq!(span.char_len(), text.chars().count());
+        }
+        assert!(t.sentences[0]
+            .text()
+            .ends_with("everyone was there and well-attended."));
     }
 
     #[test]

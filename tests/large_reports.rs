@@ -281,3 +281,121 @@ fn a_roster_of_twenty_thousand_namesakes_near_misses_and_surnames_alone_resolves
     assert!(names.contains(&format!("{} {common}", given[3_999])));
     Ok(())
 }
+
+/// The evidence bound of `meetkg::extract::extraction`: a mention of a line
+/// longer than 4,096 chars carries its name and up to 200 chars either side.
+const EVIDENCE_CONTEXT_CHARS: usize = 200;
+
+/// A list of names flattened onto one line of 16 MiB, "Participants: A, B,
+/// ...", its 4,000 people named 190 times each: each mention carried the whole
+/// line as its evidence, and each lookup of a name counted the line's chars
+/// from its start, so a 2 MB line took 114 s and 23 GB and one of 3.6 MB was
+/// killed (issue 25). Every person is found, and each evidence is the name
+/// with a bounded window of the line around it, at its place in the report.
+#[test]
+fn a_sixteen_mebibyte_line_of_names_gives_every_person_with_bounded_evidence(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let given = short_given_names(400)?;
+    let surname = |k: usize| {
+        person(k * GIVEN.len())
+            .split_once(' ')
+            .map(|(_, s)| s.to_owned())
+    };
+    let people: Vec<String> = (0..4_000)
+        .map(|i| surname(i + 1).map(|s| format!("{} {s}", given[i % given.len()])))
+        .collect::<Option<_>>()
+        .ok_or("surname")?;
+    let size = 16 * 1024 * 1024;
+    let mut text = String::from("Participants: ");
+    for name in people.iter().cycle() {
+        if text.len() + name.len() + 4 > size {
+            break;
+        }
+        if !text.ends_with(' ') {
+            text.push_str(", ");
+        }
+        text.push_str(name);
+    }
+    text.push_str(".\n");
+    assert!(
+        text.len() > size - 64 && text.len() <= size,
+        "{}",
+        text.len()
+    );
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("one-line-names.txt");
+    fs::write(&path, &text)?;
+    let (report, _) = extract_with(&path, &[])?;
+    let expected: BTreeSet<String> = people.iter().cloned().collect();
+    assert_eq!(people_names(&report), expected);
+    let mut checked = 0;
+    for person in report["people"].as_array().ok_or("no people")? {
+        for e in person["evidence"].as_array().ok_or("no evidence")? {
+            let quote = e["text"].as_str().ok_or("no text")?;
+            let mention = e["mention"].as_str().ok_or("no mention")?;
+            let start = e["start"].as_u64().ok_or("no start")? as usize;
+            let end = e["end"].as_u64().ok_or("no end")? as usize;
+            assert!(quote.contains(mention), "{mention} not in «{quote}»");
+            assert!(
+                quote.len() <= mention.len() + 2 * EVIDENCE_CONTEXT_CHARS,
+                "{} chars of evidence for {mention}",
+                quote.len()
+            );
+            // The report is ASCII: its char offsets are byte offsets.
+            assert_eq!(text.get(start..end), Some(quote));
+            checked += 1;
+        }
+    }
+    assert!(checked >= people.len(), "{checked} evidence");
+    Ok(())
+}
+
+/// A report whose one person is over the bound on names (200 chars) builds:
+/// the name is a warning, not a rejected report, so the exit code is 0, and
+/// the README's promise holds: the name is left out of the report and named in
+/// its warnings and on stderr, by the build as by `extract`.
+#[test]
+fn a_report_whose_only_person_is_over_the_name_bound_builds_and_names_it(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let name = format!("Anna X{}", letters(300));
+    let path = dir.path().join("long-name.txt");
+    fs::write(&path, format!("Participants: {name}\n"))?;
+    let store = dir.path().join("store");
+    let exports = dir.path().join("exports");
+    let out = common::meetkg()
+        .arg("build")
+        .arg("--store")
+        .arg(&store)
+        .arg("--out")
+        .arg(&exports)
+        .arg(&path)
+        .output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let named = "long-name.txt: a person's name of 306 characters is left out (more than 200)";
+    assert_eq!(
+        stderr.lines().filter(|l| l.contains(named)).count(),
+        1,
+        "{stderr}"
+    );
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains("1 reports (0 rejected), 1 meetings, 0 people"),
+        "{summary}"
+    );
+    let nodes = fs::read_to_string(exports.join("coparticipation-nodes.csv"))?;
+    assert!(!nodes.contains("Anna X"), "{nodes}");
+    let (report, stderr) = extract_with(&path, &[])?;
+    assert!(people_names(&report).is_empty());
+    let warned = report["warnings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter(|w| w.starts_with("a person's name of 306 characters is left out"))
+        .count();
+    assert_eq!(warned, 1, "{report}");
+    assert!(stderr.contains(named), "{stderr}");
+    Ok(())
+}

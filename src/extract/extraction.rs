@@ -4,6 +4,8 @@
 
 use crate::model::{AgendaItem, Evidence, FactKind, Meeting, Membership, Organisation, Topic};
 use crate::text::{Sentence, Span};
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::path::PathBuf;
 
 /// Why a file is not taken as a meeting report.
@@ -94,17 +96,209 @@ pub struct Extraction {
     pub warnings: Vec<String>,
 }
 
+/// A sentence or list line of up to this many chars is its mentions' evidence
+/// whole. Evidence is for a person reading where a fact came from, and every
+/// sentence a person writes is shorter: the longest evidence of the seed
+/// reports, the test fixtures and the development set's 108 records is 2,000
+/// chars. Only a list flattened onto one line, or a table without line
+/// breaks, is longer.
+pub const EVIDENCE_WHOLE_CHARS: usize = 4096;
+
+/// In a longer sentence, each mention's evidence is the mention with up to
+/// this many chars either side, cut at spaces: a few names of the list around
+/// it. Keeping the whole line made each of a line's N mentions carry the line,
+/// memory quadratic in its length: a 2 MB line of names took 23 GB (issue 25).
+pub const EVIDENCE_CONTEXT_CHARS: usize = 200;
+
+/// The evidence that `span` states `fact` of `mention`: the whole span when it
+/// is short, else a window around the first place the span writes `mention`
+/// (its start when it does not). Cost: for a long span, a search of it up to
+/// the mention, each call: callers that know where the mention is, or meet a
+/// span's mentions in order, use [`evidence_at`] or [`Locator`].
 pub(crate) fn evidence(fact: FactKind, span: &Span, mention: &str) -> Evidence {
+    let at = if span.char_len() > EVIDENCE_WHOLE_CHARS {
+        span.text().find(mention).map(|b| b..b + mention.len())
+    } else {
+        None
+    };
+    evidence_at(fact, span, mention, at.unwrap_or(0..0))
+}
+
+/// The evidence that `span` states `fact` of `mention`, written at the byte
+/// range `at` of the span's text: the whole span when it has at most
+/// [`EVIDENCE_WHOLE_CHARS`] chars, else [`window`]. Its offsets point into
+/// the report either way. Cost: the window's length, however long the span.
+pub(crate) fn evidence_at(
+    fact: FactKind,
+    span: &Span,
+    mention: &str,
+    at: std::ops::Range<usize>,
+) -> Evidence {
+    let (text, start, end) = if span.char_len() <= EVIDENCE_WHOLE_CHARS {
+        (span.text().to_owned(), span.start(), span.end())
+    } else {
+        let (first, last) = window(span, at);
+        let (start, end) = span.origin_of_chars(first, last - first);
+        let text = span.text()[span.byte_of_char(first)..span.byte_of_char(last)].to_owned();
+        (text, start, end)
+    };
     Evidence {
         fact,
-        text: span.text.clone(),
-        start: span.start(),
-        end: span.end(),
+        text,
+        start,
+        end,
         mention: mention.to_owned(),
         why: Vec::new(),
     }
 }
 
+/// The chars `first..last` of a long span that show the mention at byte
+/// range `at`: [`EVIDENCE_CONTEXT_CHARS`] either side of it, cut back to a
+/// space so that no word is halved, and never more than
+/// [`EVIDENCE_WHOLE_CHARS`] in all (a mention longer than that is cut).
+fn window(span: &Span, at: std::ops::Range<usize>) -> (usize, usize) {
+    let a = span.char_at_byte(at.start);
+    let b = span.char_at_byte(at.end).max(a);
+    let mut first = a.saturating_sub(EVIDENCE_CONTEXT_CHARS);
+    let mut last = (b + EVIDENCE_CONTEXT_CHARS)
+        .min(span.char_len())
+        .min(first + EVIDENCE_WHOLE_CHARS);
+    let text = span.text();
+    if first > 0 {
+        let (from, to) = (span.byte_of_char(first), span.byte_of_char(a));
+        if let Some(space) = text[from..to].find(' ') {
+            first = span.char_at_byte(from + space + 1);
+        }
+    }
+    if last < span.char_len() && last > b {
+        let (from, to) = (span.byte_of_char(b), span.byte_of_char(last));
+        if let Some(space) = text[from..to].rfind(' ') {
+            last = span.char_at_byte(from + space);
+        }
+    }
+    (first, last.max(first))
+}
+
+/// How far after the last mention found in a long span the next one is
+/// looked for, in bytes: further than a list puts its next name.
+const LOOKAHEAD_BYTES: usize = 4096;
+
+/// Finds where the mentions of long spans are written, for mentions that a
+/// rule finds in text order, place by place (`K` names the place): each is
+/// looked for from where the one before it in the same place was written,
+/// so that a line of N names is read once, not N times. A mention not
+/// written there as found (an all-capitals name title-cased) gets the window
+/// at the mention before it, which a list's next name is beside.
+#[derive(Debug)]
+pub(crate) struct Locator<K> {
+    last: HashMap<K, usize>,
+}
+
+impl<K> Default for Locator<K> {
+    fn default() -> Self {
+        Self {
+            last: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Hash + Eq> Locator<K> {
+    /// The evidence that `span` (the place `key`) states `fact` of `mention`,
+    /// as [`evidence`] gives it. Cost: for a long span, the span up to the
+    /// first mention of the place, then at most [`LOOKAHEAD_BYTES`] a mention.
+    pub(crate) fn evidence(
+        &mut self,
+        key: K,
+        fact: FactKind,
+        span: &Span,
+        mention: &str,
+    ) -> Evidence {
+        if span.char_len() <= EVIDENCE_WHOLE_CHARS {
+            return evidence_at(fact, span, mention, 0..0);
+        }
+        let text = span.text();
+        let at = match self.last.get(&key) {
+            None => text.find(mention).unwrap_or(0),
+            Some(&from) => {
+                // The end of the look-ahead, moved to the start of a char.
+                let to = span.byte_of_char(span.char_at_byte(from + LOOKAHEAD_BYTES));
+                text[from..to].find(mention).map_or(from, |b| from + b)
+            }
+        };
+        self.last.insert(key, at);
+        let end = if text[at..].starts_with(mention) {
+            at + mention.len()
+        } else {
+            at
+        };
+        evidence_at(fact, span, mention, at..end)
+    }
+}
+
 pub(crate) fn sentence_evidence(fact: FactKind, s: &Sentence, mention: &str) -> Evidence {
     evidence(fact, &s.span, mention)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    /// "Participants: " and `n` names, on one line.
+    fn names_line(n: usize) -> String {
+        let names: Vec<String> = (0..n).map(|i| format!("Ana Lima{i}")).collect();
+        format!("Participants: {}.", names.join(", "))
+    }
+
+    #[test]
+    fn a_sentence_of_up_to_the_bound_is_evidence_whole() {
+        let t = Text::new("Ana Lima and Ben Ode met in Lisbon.");
+        let e = evidence(FactKind::Mentioned, &t.sentences[0].span, "Ben Ode");
+        assert_eq!(e.text, "Ana Lima and Ben Ode met in Lisbon.");
+        assert_eq!((e.start, e.end), (0, 35));
+    }
+
+    /// Every mention of a line of megabytes carried the whole line (issue
+    /// 25): past the bound, evidence is the mention and up to
+    /// [`EVIDENCE_CONTEXT_CHARS`] either side, cut at spaces, pointing at
+    /// its place in the report.
+    #[test]
+    fn a_mention_of_a_long_line_gets_a_window_cut_at_spaces() {
+        let raw = names_line(2_000);
+        let t = Text::new(&raw);
+        let span = &t.lines[0].span;
+        assert!(span.char_len() > EVIDENCE_WHOLE_CHARS);
+        let at = raw.find("Ana Lima1000,").unwrap_or(0);
+        let e = evidence_at(FactKind::Listed, span, "Ana Lima1000", at..at + 12);
+        assert_eq!(e.text, raw[e.start..e.end]);
+        assert!(e.text.contains("Ana Lima1000,"));
+        assert!(e.text.len() <= 12 + 2 * EVIDENCE_CONTEXT_CHARS);
+        assert!(e.text.len() > 2 * EVIDENCE_CONTEXT_CHARS - 40);
+        assert!(
+            e.text.starts_with("Ana Lima") && e.text.ends_with(','),
+            "{}",
+            e.text
+        );
+        // Without a place, the first place the line writes the name.
+        let found = evidence(FactKind::Listed, span, "Ana Lima1999");
+        assert!(found.text.contains("Ana Lima1999."), "{}", found.text);
+    }
+
+    /// A rule finds a line's names in text order; each is looked for after
+    /// the one before, and a name written otherwise (all capitals) gets the
+    /// window of the name before it, not a search of the whole line.
+    #[test]
+    fn the_locator_finds_names_in_order_and_falls_back_near_the_last() {
+        let raw = names_line(2_000).replace("Ana Lima1500", "ANA LIMA1500");
+        let t = Text::new(&raw);
+        let span = &t.lines[0].span;
+        let mut locator = Locator::default();
+        for i in [3, 200, 200, 400, 600, 800, 1000, 1200, 1400, 1499] {
+            let name = format!("Ana Lima{i}");
+            let e = locator.evidence(0, FactKind::Listed, span, &name);
+            assert!(e.text.contains(&format!("{name},")), "{name}: {}", e.text);
+        }
+        let e = locator.evidence(0, FactKind::Listed, span, "Ana Lima1500");
+        assert!(e.text.contains("Ana Lima1499, ANA LIMA1500"), "{}", e.text);
+    }
 }

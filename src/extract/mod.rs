@@ -24,7 +24,7 @@ pub mod speech;
 pub use extraction::{ExtractError, Extraction, PersonMention};
 pub use extractor::Extractor;
 
-use extraction::{evidence, sentence_evidence};
+use extraction::{evidence, evidence_at, sentence_evidence, Locator};
 
 use crate::ingest::Document;
 use crate::model::{Evidence, FactKind, Meeting};
@@ -32,7 +32,7 @@ use crate::text::{Sentence, Span, Text};
 use crate::words::dates::TimeMatch;
 use crate::words::fold;
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -135,26 +135,31 @@ impl Extractor {
     /// did not ("Name - Constituency - absent, apologies"); the same line is
     /// the evidence of the affiliations it states.
     fn roster_entries(&self, text: &Text, roster: &[roster::Entry], out: &mut Extraction) {
+        let mut last_absence: HashMap<usize, Option<usize>> = HashMap::new();
         for e in roster {
             let line = &text.lines[e.line];
-            let tail = line.text().get(e.name_range.end..).unwrap_or("");
-            let fact = if people::holds_word(tail, &self.lex.absence_words) {
+            let last = *last_absence
+                .entry(e.line)
+                .or_insert_with(|| last_word_in(line.text(), &self.lex.absence_words));
+            let absence = &self.lex.absence_words;
+            let fact = if absence_after(line.text(), e.name_range.end, last, absence) {
                 FactKind::Mentioned
             } else {
                 FactKind::Listed
             };
             out.mentions.push(listed(text, e, fact));
+            let at = e.name_range.clone();
             // "spwhitton (42)": a handle that said lines spoke.
             if e.lines_said.is_some_and(|n| n > 0) {
                 out.mentions.push(PersonMention::new(
                     &e.name,
-                    evidence(FactKind::Spoke, &line.span, &e.name),
+                    evidence_at(FactKind::Spoke, &line.span, &e.name, at.clone()),
                 ));
             }
             if !e.organisations.is_empty() {
                 out.mentions.push(PersonMention::new(
                     &e.name,
-                    evidence(FactKind::Affiliation, &line.span, &e.name),
+                    evidence_at(FactKind::Affiliation, &line.span, &e.name, at),
                 ));
             }
         }
@@ -256,14 +261,18 @@ impl Extractor {
         } else {
             (Vec::new(), None)
         };
+        let at = m.range.clone();
         if let Some((canonical, surface)) = affiliation {
             out.mentions.push(
-                PersonMention::new(&m.text, evidence(FactKind::Affiliation, &s.span, &m.text))
-                    .affiliated(canonical, surface),
+                PersonMention::new(
+                    &m.text,
+                    evidence_at(FactKind::Affiliation, &s.span, &m.text, at.clone()),
+                )
+                .affiliated(canonical, surface),
             );
         }
         out.mentions.push(
-            PersonMention::new(&m.text, evidence(m.fact, &s.span, &m.text))
+            PersonMention::new(&m.text, evidence_at(m.fact, &s.span, &m.text, at))
                 .definite(m.definite)
                 .with_nickname(nickname)
                 .with_roles(roles),
@@ -436,7 +445,7 @@ impl Extractor {
             .map(|f| fold(&f.name))
             .collect();
         // Rolls first: a line of several names is a roll, not a list line.
-        let mut found = people::rolls(text, self, &HashSet::new(), &nicks);
+        let found = people::rolls(text, self, &HashSet::new(), &nicks);
         let mut skip: HashSet<usize> = roster_lines.clone();
         for f in &found {
             match f.place {
@@ -460,16 +469,18 @@ impl Extractor {
             people::Place::Line(l) => Some(l),
             people::Place::Sentence(_) => None,
         }));
-        found.extend(lists);
-        found.extend(speakers);
-        for f in found {
-            let span = match f.place {
-                people::Place::Line(l) => &text.lines[l].span,
-                people::Place::Sentence(i) => &text.sentences[i].span,
-            };
-            let mut ev = evidence(f.fact, span, &f.name);
-            ev.why = f.cues.iter().map(|c| c.as_str().to_owned()).collect();
-            out.mentions.push(PersonMention::new(f.name, ev));
+        for group in [found, lists, speakers] {
+            // Each rule finds the people of a place in text order.
+            let mut locator = Locator::default();
+            for f in group {
+                let (span, key) = match f.place {
+                    people::Place::Line(l) => (&text.lines[l].span, (l, false)),
+                    people::Place::Sentence(i) => (&text.sentences[i].span, (i, true)),
+                };
+                let mut ev = locator.evidence(key, f.fact, span, &f.name);
+                ev.why = f.cues.iter().map(|c| c.as_str().to_owned()).collect();
+                out.mentions.push(PersonMention::new(f.name, ev));
+            }
         }
         skip
     }
@@ -586,11 +597,47 @@ fn meeting(header: &header::Header) -> Meeting {
     }
 }
 
-/// An entry of a participant list as a mention: its line is the evidence.
+/// Does the line `t` hold a word of `list`, the absence words ("Name -
+/// Constituency - absent, apologies"), from byte `from` on? `last` is where the line's last absence
+/// word starts ([`last_word_in`]), read once per line: reading the rest of
+/// the line for each entry cost a list flattened onto one line of megabytes
+/// its length once per name (issue 25). The same answer as
+/// [`people::holds_word`] on the rest of the line.
+fn absence_after(t: &str, from: usize, last: Option<usize>, list: &HashSet<String>) -> bool {
+    let Some(tail) = t.get(from..) else {
+        return false;
+    };
+    // The rest of a word `from` falls inside, which starts before it.
+    let piece = tail.split(|c: char| !c.is_alphanumeric()).next();
+    piece.is_some_and(|w| !w.is_empty() && list.contains(&w.to_lowercase()))
+        || last.is_some_and(|at| at > from)
+}
+
+/// The byte position where the last word of `t` (a run of letters and
+/// digits) that is in `list` (lower case) starts.
+fn last_word_in(t: &str, list: &HashSet<String>) -> Option<usize> {
+    let mut last = None;
+    let mut at = 0;
+    for w in t.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() && list.contains(&w.to_lowercase()) {
+            last = Some(at);
+        }
+        // Every separator the split consumed is one char.
+        at += w.len() + t[at + w.len()..].chars().next().map_or(0, char::len_utf8);
+    }
+    last
+}
+
+/// An entry of a participant list as a mention: its line is the evidence
+/// (around the name, when the line is a list flattened onto one line).
 fn listed(text: &Text, e: &roster::Entry, fact: FactKind) -> PersonMention {
-    let mut m = PersonMention::new(&e.name, evidence(fact, &text.lines[e.line].span, &e.name))
-        .with_nickname(e.nickname.clone())
-        .with_roles(e.roles.clone());
+    let span = &text.lines[e.line].span;
+    let mut m = PersonMention::new(
+        &e.name,
+        evidence_at(fact, span, &e.name, e.name_range.clone()),
+    )
+    .with_nickname(e.nickname.clone())
+    .with_roles(e.roles.clone());
     m.affiliations = e
         .organisations
         .iter()
@@ -731,6 +778,34 @@ mod tests {
         Extractor::new(&ontology)
             .extract(&doc)
             .expect("a meeting record")
+    }
+
+    /// The absence words after each entry of a roster line are found from
+    /// one reading of the line, not one per entry (issue 25): from every
+    /// place, the answer is what reading the rest of the line gave.
+    #[test]
+    fn absence_after_a_name_is_what_the_rest_of_the_line_says() {
+        let ontology = Ontology::embedded().expect("the embedded ontology loads");
+        let ex = Extractor::new(&ontology);
+        let words = &ex.lex.absence_words;
+        for t in [
+            "Ana Lima - ISOC - absent, apologies",
+            "Ana Lima (Regrets), Ben Ode, Zoë Brontë",
+            "Ana Lima, Ben Ode",
+            "Absentee Ana; Ben unable",
+            "Łukasz Żak—excused—",
+            "",
+        ] {
+            let last = last_word_in(t, words);
+            for from in (0..=t.len() + 1).filter(|&b| b > t.len() || t.is_char_boundary(b)) {
+                let rest = t.get(from..).unwrap_or("");
+                assert_eq!(
+                    absence_after(t, from, last, words),
+                    people::holds_word(rest, words),
+                    "{t:?} from {from}"
+                );
+            }
+        }
     }
 
     #[test]

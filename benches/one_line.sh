@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# One-line reports (issue 25): a participant list flattened onto one line,
+# "Participants: Ann Lee, Dr. Kamelo, ...", of 0.3 MB, 2 MB and 16 MiB (the
+# largest report meetkg reads), made by `benches/roster.py --names-line`. Prints
+# one table of wall time, peak memory and people found by `meetkg extract`.
+#
+#   bash benches/one_line.sh [BYTES...]     default: 300000 2000000 16777216
+#
+# Environment:
+#   MEETKG_BIN   the binary to measure (default: the dev build, as ./meetkg runs it)
+#   BENCH_DIR    where the reports go (default /tmp/meetkg-one-line; kept between runs)
+#   MAX_KB       memory cap of each run (ulimit -v, default 8 GB): a quadratic build
+#                must not take a shared machine's memory; a run over it fails (exit 134)
+#   MAX_SECONDS  time cap of each run (default 900)
+#
+# Figures (dev build, 2 cores shared with other builds), before and after the
+# evidence window and the char index of issue 25 (wall time, peak RSS):
+#
+#   bytes      people    before                              after
+#   300000      15,972   98.7 s, 20.4 GB (run without cap)   1.6 s, 158 MB
+#   2000000     91,368   out of memory at the 8 GB cap, 113 s  21.1 s, 628 MB
+#   16777216   626,198   out of memory at the 8 GB cap, 95 s   311 s, 4.2 GB
+#
+# What the 16 MiB line still costs is identity resolution of 626,198 people
+# whose surnames are as uneven as real ones (the commonest on one line in ten),
+# the same as for a roster of as many lines (134,000 lines: 21.4 s), not the line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(300000 2000000 16777216)
+bench="${BENCH_DIR:-/tmp/meetkg-one-line}"
+max_kb="${MAX_KB:-8000000}"
+max_seconds="${MAX_SECONDS:-900}"
+mkdir -p "$bench"
+if [ -z "${MEETKG_BIN:-}" ]; then
+  cargo build -q --bin meetkg
+  MEETKG_BIN="${CARGO_TARGET_DIR:-target}/$(rustc -vV | sed -n 's/^host: //p')/debug/meetkg"
+fi
+printf '| bytes | wall s | peak MB | people | exit |\n|---|---|---|---|---|\n'
+for size in "${sizes[@]}"; do
+  report="$bench/names-$size.txt"
+  [ -f "$report" ] || python3 benches/roster.py --names-line "$size" > "$report"
+  status=0
+  ( ulimit -v "$max_kb"
+    exec /usr/bin/time -v -o "$bench/time-$size.txt" timeout "$max_seconds" \
+      "$MEETKG_BIN" extract -q --compact "$report" ) > "$bench/out-$size.json" 2> "$bench/err-$size.txt" \
+    || status=$?
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$bench/time-$size.txt")
+  peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$bench/time-$size.txt")
+  people=$(python3 -c 'import json,sys
+try: print(len(json.loads(open(sys.argv[1]).readline())["people"]))
+except Exception: print("-")' "$bench/out-$size.json")
+  printf '| %s | %s | %s | %s | %s |\n' "$size" "$wall" "$((peak / 1024))" "$people" "$status"
+done
