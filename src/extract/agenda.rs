@@ -286,6 +286,34 @@ fn is_heading_line(line: &Line, list: &[String]) -> bool {
 
 /// Extracts the agenda. Returns the items and the line where the agenda list ended.
 pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let mut items = items(text, lex);
+    for item in &mut items {
+        let bare = without_presenter(&item.title, lex).len();
+        item.title.truncate(bare);
+    }
+    items
+}
+
+/// "General Manager's report (Leah Foley)": the title without the presenter
+/// in parentheses after it, a person's name (a known given name or an
+/// honorific, then capitalised words). "(Honorary)", "(ICANN)" stay.
+pub fn without_presenter<'t>(title: &'t str, lex: &Lexicons) -> &'t str {
+    let Some((bare, inner)) = title.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else {
+        return title;
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let named = (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && (lex.is_given(words[0]) || lex.is_honorific(words[0]));
+    if named && !bare.trim().is_empty() {
+        bare.trim_end()
+    } else {
+        title
+    }
+}
+
+/// The items of the agenda, titles as written.
+fn items(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let topics = super::chat::topics(text, &lex.chat_topic_commands);
     if !topics.is_empty() {
         return topics
@@ -862,6 +890,21 @@ mod tests {
         let got = agenda("Call\n\n  1. Welcome\n  2. Questions\n    1. Question 1: Which parts of the Internet are facing the greatest threat?\n  3. Wrap up and next steps\n");
         let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(titles, ["Welcome", "Questions", "Wrap up and next steps"]);
+    }
+
+    #[test]
+    fn the_presenter_in_parentheses_is_no_part_of_the_title() {
+        let got = agenda("Agenda\n\n1. Start of meeting\n2. General Manager's report (Leah Foley)\n3. Auditors (Honorary)\n4. Budget (ICANN)\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Start of meeting",
+                "General Manager's report",
+                "Auditors (Honorary)",
+                "Budget (ICANN)"
+            ]
+        );
     }
 
     #[test]
