@@ -536,8 +536,8 @@ fn is_generic_body(name: &str, lex: &Lexicons) -> bool {
 }
 
 /// "Board of Directors" under the title line "The Apache Software
-/// Foundation": a body named only by body words belongs to the organisation
-/// the line above names.
+/// Foundation", "Council" under "Town of Aurora": a body named only by body
+/// words belongs to the organisation the line above names.
 fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
     let generic = is_generic_body(body, lex);
     let owner = above
@@ -545,10 +545,14 @@ fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
         .map(|a| a.strip_prefix("The ").unwrap_or(a))
         .filter(|a| {
             let words: Vec<&str> = a.split_whitespace().collect();
+            // "Town of Aurora": capitalised words, small words between them.
+            let connector = |w: &&str| lex.frame.connectors.contains(&w.to_lowercase());
             (1..=5).contains(&words.len())
                 && words
                     .iter()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()) || connector(w))
+                && !words.first().is_some_and(connector)
+                && !words.last().is_some_and(connector)
                 && lex.dates.find_dates(a).is_empty()
                 && !words
                     .iter()
@@ -919,6 +923,14 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["Amrita Choudhury"]
         );
+    }
+
+    #[test]
+    fn a_generic_body_under_a_place_with_small_words_is_that_place_s() {
+        let h = header("Town of Aurora\nCouncil\nMeeting Minutes\nTuesday, November 25, 2025\n\nCouncil Members: Mayor Tom Mrakas (Chair)\n");
+        assert_eq!(h.series, "Town of Aurora Council");
+        let h = header("Minutes of\nCouncil\nMeeting Minutes\nTuesday, November 25, 2025\n");
+        assert_eq!(h.series, "Council");
     }
 
     #[test]
