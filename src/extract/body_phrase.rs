@@ -110,6 +110,109 @@ pub fn organisation_of_series<'a>(series: &'a str, lex: &Lexicons) -> Option<&'a
     }
 }
 
+/// A body named only by what kind of body it is ("Conseil Municipal") with
+/// the place the record says it is of: after the body's name and a link ("le
+/// Conseil Municipal de la Commune de CHARCHIGNE", "les membres du Conseil
+/// Municipal de Barneville-Carteret"), else on a letterhead line of a place
+/// head ("COMMUNE DE SAINT VINCENT DE DURFORT"): "Conseil Municipal de
+/// Charchigne". `None` where no place is named.
+pub fn with_place(series: &str, places: &[&str], lex: &Lexicons) -> Option<String> {
+    let key: Vec<String> = tokens(series).into_iter().map(|t| t.folded).collect();
+    if key.is_empty() {
+        return None;
+    }
+    let after_body = places.iter().find_map(|place| {
+        let tokens = tokens(opening(place));
+        (0..tokens.len())
+            .filter(|&i| {
+                key.len() <= tokens.len() - i
+                    && key.iter().zip(&tokens[i..]).all(|(k, t)| *k == t.folded)
+            })
+            .find_map(|i| place_after_link(&tokens, i + key.len(), lex))
+    });
+    let letterhead = || {
+        places.iter().find_map(|place| {
+            let tokens = tokens(opening(place));
+            tokens
+                .first()
+                .filter(|t| lex.place_heads.contains(&t.folded))?;
+            place_after_link(&tokens, 1, lex).filter(|(_, end)| *end == tokens.len())
+        })
+    };
+    let (place, _) = after_body.or_else(letterhead)?;
+    Some(format!("{series} {place}"))
+}
+
+/// The place named from token `k`: a link, then, past an article and a place
+/// head with its own link ("de la Commune de"), a run of capitalised words
+/// and connectors; with the last link, as the series takes it ("de
+/// Charchigne"), and the token where the run ends.
+fn place_after_link(tokens: &[Token], k: usize, lex: &Lexicons) -> Option<(String, usize)> {
+    let words = &lex.frame;
+    let mut link = k;
+    let mut n = phrase_len(tokens, link, &words.links)?;
+    let mut start = skip_article(tokens, link + n, words);
+    if tokens
+        .get(start)
+        .is_some_and(|t| lex.place_heads.contains(&t.folded))
+    {
+        link = start + 1;
+        n = phrase_len(tokens, link, &words.links)?;
+        start = skip_article(tokens, link + n, words);
+    }
+    let mut end = start;
+    while tokens.get(end).is_some_and(|t| {
+        t.is_word()
+            && !t.is_number()
+            && (t.is_capitalised() || words.connectors.contains(&t.folded))
+    }) {
+        end += 1;
+    }
+    while end > start && words.connectors.contains(&tokens[end - 1].folded) {
+        end -= 1;
+    }
+    let run = &tokens[start..end];
+    let plausible = !run.is_empty()
+        && run.len() <= MAX_BODY_WORDS
+        && !run
+            .iter()
+            .any(|t| lex.body_words.contains(&t.folded) || words.dates.contains(&t.folded));
+    if !plausible {
+        return None;
+    }
+    let link_words: Vec<String> = tokens[link..link + n]
+        .iter()
+        .map(|t| t.text.to_lowercase())
+        .collect();
+    let name: Vec<String> = run.iter().map(|t| place_word(t, words)).collect();
+    Some((format!("{} {}", link_words.join(" "), name.join(" ")), end))
+}
+
+/// A word of a place's name as a name is written: "SAINT-VINCENT" is
+/// "Saint-Vincent", "DE" between words "de".
+fn place_word(token: &Token, words: &FrameWords) -> String {
+    if words.connectors.contains(&token.folded) {
+        return token.text.to_lowercase();
+    }
+    if token.text.chars().any(char::is_lowercase) {
+        return token.text.to_owned();
+    }
+    token
+        .text
+        .split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The words and signs of `text`, folded.
 fn tokens(text: &str) -> Vec<Token<'_>> {
     TOKEN
@@ -371,6 +474,36 @@ mod tests {
             body("Minutes of October Ordinary Meeting of Westvale County Council held on Monday")
                 .as_deref(),
             Some("Westvale County Council")
+        );
+    }
+
+    #[test]
+    fn a_body_named_by_its_kind_takes_the_place_the_record_names() {
+        let lex = Lexicons::for_tests();
+        let placed = |places: &[&str]| with_place("Conseil Municipal", places, &lex);
+        assert_eq!(
+            placed(&["L'an deux mille seize, le Conseil Municipal de la Commune de CHARCHIGNE, dûment convoqué, s'est réuni."]).as_deref(),
+            Some("Conseil Municipal de Charchigne")
+        );
+        assert_eq!(
+            placed(&[
+                "COMMUNE DE SAINT VINCENT DE DURFORT",
+                "Compte-rendu de la réunion du Conseil Municipal du 16 septembre 2019"
+            ])
+            .as_deref(),
+            Some("Conseil Municipal de Saint Vincent de Durfort")
+        );
+        assert_eq!(
+            placed(&[
+                "les membres du Conseil Municipal de Barneville-Carteret, légalement convoqués"
+            ])
+            .as_deref(),
+            Some("Conseil Municipal de Barneville-Carteret")
+        );
+        // A date after the body is no place.
+        assert_eq!(
+            placed(&["Compte-rendu du Conseil Municipal du 16 septembre 2019"]),
+            None
         );
     }
 

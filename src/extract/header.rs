@@ -190,6 +190,12 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
             h.series = named;
         }
     }
+    // "Conseil Municipal" of which commune: the place the record names.
+    if !h.series.is_empty() && is_generic_body(&h.series, lex) {
+        if let Some(placed) = super::body_phrase::with_place(&h.series, &places, lex) {
+            h.series = placed;
+        }
+    }
     h.number = meeting_number(&titles, &opening, lex);
     // "All dates in these notes are US style (MM/DD/YYYY)".
     let month_first = text.sentences.iter().any(|s| US_DATES.is_match(s.text()));

@@ -45,6 +45,9 @@ pub struct Lexicons {
     pub months_and_days: HashSet<String>,
     /// Words that make a title line name a body ("Coalition", "Working Group").
     pub body_words: HashSet<String>,
+    /// `[place-heads]`: "Commune", "Town": the word before a place's name
+    /// ("Commune de Charchigne", "Town of Aurora").
+    pub place_heads: HashSet<String>,
     /// Nouns that make an agenda title a piece of work ("letter", "plan").
     pub work_items: HashSet<String>,
     /// Head nouns of organisation names ("Ministry", "Network", "Ltd").
@@ -208,6 +211,7 @@ impl Lexicons {
             countries: folded("countries"),
             months_and_days: lower("months-and-days"),
             body_words: lower("body-words"),
+            place_heads: folded("place-heads"),
             non_name_nouns: lower("non-name-nouns"),
             work_items: lower("work-items"),
             organisation_heads: lower("organisation-heads"),
