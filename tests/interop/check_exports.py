@@ -39,6 +39,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from checks import Report
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 ALLOWED_TYPES = {"boolean", "int", "long", "float", "double", "string"}
@@ -57,23 +58,6 @@ def stable_id(iri):
     if iri.startswith(ID_BASE) and READABLE_PATH.match(iri[len(ID_BASE):]):
         return iri[len(ID_BASE):].replace("/", ":")
     return "iri-" + hashlib.sha256(iri.encode("utf-8")).hexdigest()[:16]
-
-
-class Report:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-        line = f"{'PASS' if ok else 'FAIL'} {name}"
-        if detail:
-            line += f": {detail}"
-        print(line, flush=True)
-        return ok
 
 
 def q(tag):

@@ -27,25 +27,12 @@ import math
 import os
 import sys
 import time
+from checks import Report
 
 
 # networkx's pure-Python betweenness takes 14 s on 503 nodes and 70,624 edges and over
 # ten minutes on the 2,335 nodes of 1,000 generated reports; igraph (C) checks those.
 NETWORKX_PATHS_MAX = 1000
-
-
-class Report:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, name, ok, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-        print(f"{'PASS' if ok else 'FAIL'} {name}{': ' + detail if detail else ''}", flush=True)
-        return ok
 
 
 def max_diff(ours, theirs, nodes):
