@@ -46,6 +46,7 @@
 //! pruned: dated files of earlier runs are left alone, and `void.ttl` and
 //! `SHA256SUMS` describe the files of the latest run only.
 
+mod gzip;
 mod spill;
 
 use crate::atomic::Staged;
@@ -53,7 +54,8 @@ use crate::dataset::{serializer, Dataset, Distribution, Stats, StatsCounter, Voi
 pub use crate::dataset::{DEFAULT_LICENSE, VOID_FILE};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
-use flate2::{Compression, GzBuilder};
+use flate2::Compression;
+use gzip::ThreadedGzip;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{
     BlankNode, GraphName, IriParseError, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
@@ -446,7 +448,7 @@ type FileOut = Counted<io::BufWriter<File>>;
 /// when asked.
 enum Compressed {
     Plain(FileOut),
-    Gzip(flate2::write::GzEncoder<FileOut>),
+    Gzip(ThreadedGzip<FileOut>),
 }
 
 impl Write for Compressed {
@@ -511,9 +513,7 @@ impl Sink {
         let compressed = if gzip {
             // A fixed header: modification time 0, no file name, so the same
             // statements give the same bytes (with the same flate2 backend).
-            let encoder = GzBuilder::new()
-                .mtime(0)
-                .write(counted, Compression::best());
+            let encoder = ThreadedGzip::new(counted, Compression::best()).map_err(write_error)?;
             Compressed::Gzip(encoder)
         } else {
             Compressed::Plain(counted)
