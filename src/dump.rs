@@ -47,6 +47,7 @@
 //! `SHA256SUMS` describe the files of the latest run only.
 
 mod gzip;
+mod line;
 mod spill;
 
 use crate::atomic::Staged;
@@ -760,8 +761,15 @@ fn write_union(
     let mut objects = Spill::new(lines.budget());
     for line in lines.sorted().map_err(sort_error)? {
         let line = line.map_err(sort_error)?;
-        let triple = parse_triple(&line)?;
-        objects.push(key(&triple.object)).map_err(sort_error)?;
+        let (triple, object) = match line::split(&line) {
+            Some(statement) => (statement.triple, statement.object.to_owned()),
+            None => {
+                let triple = parse_triple(&line)?;
+                let object = key(&triple.object);
+                (triple, object)
+            }
+        };
+        objects.push(object).map_err(sort_error)?;
         counter.add(&triple);
         for sink in sinks.iter_mut() {
             sink.triple(&line, &triple)?;
@@ -771,7 +779,8 @@ fn write_union(
     Ok(counter.finish(quads, graphs, distinct_objects))
 }
 
-/// A triple back from its N-Triples line (written by this module).
+/// A triple back from its N-Triples line (written by this module), for the
+/// lines [`line::split`] leaves to a parser.
 fn parse_triple(line: &str) -> Result<Triple, DumpError> {
     let quad = oxigraph::io::RdfParser::from_format(RdfFormat::NTriples)
         .for_slice(line.as_bytes())
