@@ -46,6 +46,8 @@
 //! pruned: dated files of earlier runs are left alone, and `void.ttl` and
 //! `SHA256SUMS` describe the files of the latest run only.
 
+mod gzip;
+mod line;
 mod spill;
 
 use crate::atomic::Staged;
@@ -53,11 +55,13 @@ use crate::dataset::{serializer, Dataset, Distribution, Stats, StatsCounter, Voi
 pub use crate::dataset::{DEFAULT_LICENSE, VOID_FILE};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
-use flate2::{Compression, GzBuilder};
+use flate2::Compression;
+use gzip::ThreadedGzip;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{
     BlankNode, GraphName, IriParseError, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
 };
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use spill::Spill;
 use std::collections::BTreeSet;
@@ -349,10 +353,7 @@ fn stage_dump(
     }
     let (mut named, mut union): (Vec<Sink>, Vec<Sink>) =
         sinks.into_iter().partition(|s| s.format.has_graphs());
-    if !named.is_empty() {
-        write_graphs(store, &mut named)?;
-    }
-    let stats = write_union(store, &mut union, SORT_BUDGET)?;
+    let stats = write_statements(store, &mut named, &mut union, SORT_BUDGET)?;
 
     let mut files = Vec::new();
     for sink in named.into_iter().chain(union) {
@@ -415,6 +416,14 @@ fn stage_dump(
 /// disk.
 const SORT_BUDGET: usize = 128 << 20;
 
+/// Bytes buffered before each dump's compressor and checksum: they see large
+/// slices rather than one term at a time.
+const WRITE_BUFFER: usize = 1 << 20;
+
+/// Named graphs read from the store in parallel before they are written in
+/// order: enough to keep every core decoding, few enough to stay small.
+const GRAPHS_AT_ONCE: usize = 64;
+
 /// A file of bytes being written: counted and hashed on the way to disk.
 struct Counted<W> {
     inner: W,
@@ -436,11 +445,51 @@ impl<W: Write> Write for Counted<W> {
 
 type FileOut = Counted<io::BufWriter<File>>;
 
-/// Where a dump's statements go: its serialiser, over gzip when asked, over
-/// the counted temporary file.
+/// A dump's bytes on their way to the counted temporary file, through gzip
+/// when asked.
+enum Compressed {
+    Plain(FileOut),
+    Gzip(ThreadedGzip<FileOut>),
+}
+
+impl Write for Compressed {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Self::Plain(w) => w.write(buf),
+            Self::Gzip(w) => w.write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Self::Plain(w) => w.flush(),
+            Self::Gzip(w) => w.flush(),
+        }
+    }
+}
+
+impl Compressed {
+    /// Ends the compression: the counted file, not yet flushed to disk.
+    fn finish(self) -> io::Result<FileOut> {
+        match self {
+            Self::Plain(w) => Ok(w),
+            Self::Gzip(w) => w.finish(),
+        }
+    }
+}
+
+type Buffered = io::BufWriter<Compressed>;
+
+/// How a dump's statements become text. N-Quads and N-Triples are the
+/// statement lines this module already holds (a term's `Display` is its
+/// N-Triples form, which Oxigraph's own serialisers print), written as they
+/// are; Turtle and TriG need Oxigraph's serialiser, for prefixes and grouping.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one per dump file, made once and never moved in a loop"
+)]
 enum Out {
-    Plain(oxigraph::io::WriterQuadSerializer<FileOut>),
-    Gzip(oxigraph::io::WriterQuadSerializer<flate2::write::GzEncoder<FileOut>>),
+    Lines(Buffered),
+    Terms(oxigraph::io::WriterQuadSerializer<Buffered>),
 }
 
 /// One dump being written.
@@ -462,19 +511,25 @@ impl Sink {
             hasher: Sha256::new(),
             bytes: 0,
         };
-        let serializer = serializer(format.rdf_format()).map_err(|source| DumpError::Prefix {
-            prefix: "(one of vocab::PREFIXES)".into(),
-            source,
-        })?;
-        let out = if gzip {
+        let compressed = if gzip {
             // A fixed header: modification time 0, no file name, so the same
             // statements give the same bytes (with the same flate2 backend).
-            let encoder = GzBuilder::new()
-                .mtime(0)
-                .write(counted, Compression::best());
-            Out::Gzip(serializer.for_writer(encoder))
+            let encoder = ThreadedGzip::new(counted, Compression::best()).map_err(write_error)?;
+            Compressed::Gzip(encoder)
         } else {
-            Out::Plain(serializer.for_writer(counted))
+            Compressed::Plain(counted)
+        };
+        let buffered = io::BufWriter::with_capacity(WRITE_BUFFER, compressed);
+        let out = match format {
+            DumpFormat::Nq | DumpFormat::Nt => Out::Lines(buffered),
+            DumpFormat::Trig | DumpFormat::Ttl => {
+                let serializer =
+                    serializer(format.rdf_format()).map_err(|source| DumpError::Prefix {
+                        prefix: "(one of vocab::PREFIXES)".into(),
+                        source,
+                    })?;
+                Out::Terms(serializer.for_writer(buffered))
+            }
         };
         let dir = file.target.parent().unwrap_or(Path::new("."));
         Ok(Self {
@@ -499,18 +554,33 @@ impl Sink {
         }
     }
 
-    fn quad(&mut self, quad: &Quad) -> Result<(), DumpError> {
+    /// Whether this dump is written from terms (else from statement lines).
+    fn needs_terms(&self) -> bool {
+        matches!(self.out, Out::Terms(_))
+    }
+
+    /// One named graph's statements, in their order.
+    fn graph(&mut self, graph: &GraphStatements) -> Result<(), DumpError> {
         let written = match &mut self.out {
-            Out::Plain(w) => w.serialize_quad(quad),
-            Out::Gzip(w) => w.serialize_quad(quad),
+            Out::Lines(w) => graph.lines.iter().try_for_each(|line| {
+                // `s p o .` in the graph: `s p o <g> .`, as N-Quads prints a quad.
+                let spo = line.strip_suffix('.').unwrap_or(line);
+                w.write_all(spo.as_bytes())?;
+                w.write_all(graph.name.as_bytes())?;
+                w.write_all(b" .\n")
+            }),
+            Out::Terms(w) => graph.quads.iter().try_for_each(|q| w.serialize_quad(q)),
         };
         written.map_err(self.serialize_error())
     }
 
-    fn triple(&mut self, triple: &Triple) -> Result<(), DumpError> {
+    /// One triple of the union, as its statement line and as terms.
+    fn triple(&mut self, line: &str, triple: &Triple) -> Result<(), DumpError> {
         let written = match &mut self.out {
-            Out::Plain(w) => w.serialize_triple(triple),
-            Out::Gzip(w) => w.serialize_triple(triple),
+            Out::Lines(w) => w
+                .write_all(line.as_bytes())
+                .and_then(|()| w.write_all(b"\n")),
+            Out::Terms(w) => w.serialize_triple(triple),
         };
         written.map_err(self.serialize_error())
     }
@@ -522,13 +592,14 @@ impl Sink {
             path: path.clone(),
             source,
         };
-        let counted = match self.out {
-            Out::Plain(w) => w.finish().map_err(write_error)?,
-            Out::Gzip(w) => w
-                .finish()
-                .and_then(flate2::write::GzEncoder::finish)
-                .map_err(write_error)?,
+        let buffered = match self.out {
+            Out::Lines(w) => Ok(w),
+            Out::Terms(w) => w.finish(),
         };
+        let counted = buffered
+            .and_then(|w| w.into_inner().map_err(io::IntoInnerError::into_error))
+            .and_then(Compressed::finish)
+            .map_err(write_error)?;
         let Counted {
             inner,
             hasher,
@@ -549,30 +620,96 @@ impl Sink {
     }
 }
 
-/// Writes the named graphs into `sinks`, graph by graph in the order of their
-/// names (as N-Quads terms), each graph's statements sorted.
-fn write_graphs(store: &Store, sinks: &mut [Sink]) -> Result<(), DumpError> {
+/// One named graph's statements, read from the store once for every dump.
+struct GraphStatements {
+    /// The graph's name as an N-Quads term (skolemised).
+    name: String,
+    /// Its statements as N-Triples lines (`s p o .`, no line break), sorted
+    /// and distinct.
+    lines: Vec<String>,
+    /// The same statements as quads, in the same order, if a dump needs terms.
+    quads: Vec<Quad>,
+    /// Statements read from the store (before skolem IRIs could merge two).
+    read: usize,
+}
+
+/// The named graphs in the order the dumps hold them: by name, as N-Quads terms.
+fn sorted_graphs(store: &Store) -> Result<Vec<(String, NamedOrBlankNode)>, DumpError> {
     let mut graphs: Vec<(String, NamedOrBlankNode)> = store
         .named_graphs()?
         .into_iter()
         .map(|g| (key(&skolem_node(g.clone())), g))
         .collect();
     graphs.sort_by(|a, b| a.0.cmp(&b.0));
-    for (_, graph) in graphs {
-        let mut quads: Vec<Quad> = store
-            .graph_quads(&graph)?
-            .into_iter()
-            .map(skolem_quad)
-            .collect();
-        quads.sort_by_cached_key(|q| (key(&q.subject), key(&q.predicate), key(&q.object)));
-        quads.dedup();
-        for quad in &quads {
-            for sink in sinks.iter_mut() {
-                sink.quad(quad)?;
+    Ok(graphs)
+}
+
+/// Reads one graph's statements, skolemised, sorted by their lines and
+/// distinct. Lines sort as their (subject, predicate, object) terms do (see
+/// [`write_statements`]), so this is the order of the terms too.
+fn read_graph(
+    store: &Store,
+    name: &str,
+    graph: &NamedOrBlankNode,
+    keep_quads: bool,
+) -> Result<GraphStatements, DumpError> {
+    let quads = store.graph_quads(graph)?;
+    let read = quads.len();
+    let mut statements: Vec<(String, Option<Quad>)> = quads
+        .into_iter()
+        .map(skolem_quad)
+        .map(|q| (statement_line(&q), keep_quads.then_some(q)))
+        .collect();
+    statements.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    statements.dedup_by(|a, b| a.0 == b.0);
+    let (lines, quads): (Vec<String>, Vec<Option<Quad>>) = statements.into_iter().unzip();
+    Ok(GraphStatements {
+        name: name.to_owned(),
+        lines,
+        quads: quads.into_iter().flatten().collect(),
+        read,
+    })
+}
+
+/// The N-Triples line of a quad's triple, without its line break.
+fn statement_line(q: &Quad) -> String {
+    format!("{} {} {} .", q.subject, q.predicate, q.object)
+}
+
+/// Reads every named graph once and writes it into the `named` sinks, graph by
+/// graph in the order of their names, then writes the union (distinct
+/// triples, sorted) into the `union` sinks, and counts what `void.ttl` states.
+///
+/// Decoding the store's quads is the bulk of a dump's cost, so it is done once
+/// and on every core: [`GRAPHS_AT_ONCE`] graphs are read in parallel, then
+/// written in order. The union is the same statement lines, `budget` bytes of
+/// them sorted in memory at a time, the rest on disk ([`spill`]).
+fn write_statements(
+    store: &Store,
+    named: &mut [Sink],
+    union: &mut [Sink],
+    budget: usize,
+) -> Result<Stats, DumpError> {
+    let keep_quads = named.iter().any(Sink::needs_terms);
+    let graphs = sorted_graphs(store)?;
+    let mut lines = Spill::new(budget);
+    let mut quads = 0;
+    for batch in graphs.chunks(GRAPHS_AT_ONCE) {
+        let read: Vec<GraphStatements> = batch
+            .par_iter()
+            .map(|(name, graph)| read_graph(store, name, graph, keep_quads))
+            .collect::<Result<_, _>>()?;
+        for graph in read {
+            quads += graph.read;
+            for sink in named.iter_mut() {
+                sink.graph(&graph)?;
+            }
+            for line in graph.lines {
+                lines.push(line).map_err(sort_error)?;
             }
         }
     }
-    Ok(())
+    write_union(lines, union, quads, graphs.len())
 }
 
 fn sort_error(source: io::Error) -> DumpError {
@@ -587,7 +724,7 @@ fn sort_error(source: io::Error) -> DumpError {
 /// # Errors
 /// The store cannot be read, or the union cannot be sorted on disk.
 pub fn union_stats(store: &Store) -> Result<Stats, DumpError> {
-    write_union(store, &mut [], SORT_BUDGET)
+    write_statements(store, &mut [], &mut [], SORT_BUDGET)
 }
 
 /// The dump files as distributions of the dataset.
@@ -608,38 +745,42 @@ fn distributions(files: &[DumpFile], gzip: bool) -> Vec<Distribution> {
         .collect()
 }
 
-/// Writes the union of the named graphs (distinct triples, sorted) into
-/// `sinks`, and counts what `void.ttl` states; `budget` bytes of statements
-/// at a time are sorted in memory, the rest on disk ([`spill`]).
-fn write_union(store: &Store, sinks: &mut [Sink], budget: usize) -> Result<Stats, DumpError> {
+/// Writes the union of the graphs' statement `lines` (distinct triples,
+/// sorted) into `sinks`, and counts what `void.ttl` states.
+fn write_union(
+    lines: Spill,
+    sinks: &mut [Sink],
+    quads: usize,
+    graphs: usize,
+) -> Result<Stats, DumpError> {
     // Lines of N-Triples sort as their (subject, predicate, object) terms do:
     // every term ends with a character (`>`, `"`, a language tag, a datatype)
     // after which the separating space sorts before anything that could
     // continue a longer term. N-Triples escapes line breaks in literals.
-    let mut lines = Spill::new(budget);
-    let mut quads = 0;
-    for quad in store.named_quads() {
-        let t = Triple::from(skolem_quad(quad?));
-        quads += 1;
-        lines
-            .push(format!("{} {} {} .", t.subject, t.predicate, t.object))
-            .map_err(sort_error)?;
-    }
     let mut counter = StatsCounter::default();
-    let mut objects = Spill::new(budget);
+    let mut objects = Spill::new(lines.budget());
     for line in lines.sorted().map_err(sort_error)? {
-        let triple = parse_triple(&line.map_err(sort_error)?)?;
-        objects.push(key(&triple.object)).map_err(sort_error)?;
+        let line = line.map_err(sort_error)?;
+        let (triple, object) = match line::split(&line) {
+            Some(statement) => (statement.triple, statement.object.to_owned()),
+            None => {
+                let triple = parse_triple(&line)?;
+                let object = key(&triple.object);
+                (triple, object)
+            }
+        };
+        objects.push(object).map_err(sort_error)?;
         counter.add(&triple);
         for sink in sinks.iter_mut() {
-            sink.triple(&triple)?;
+            sink.triple(&line, &triple)?;
         }
     }
     let distinct_objects = objects.sorted().map_err(sort_error)?.count();
-    Ok(counter.finish(quads, store.named_graphs()?.len(), distinct_objects))
+    Ok(counter.finish(quads, graphs, distinct_objects))
 }
 
-/// A triple back from its N-Triples line (written by this module).
+/// A triple back from its N-Triples line (written by this module), for the
+/// lines [`line::split`] leaves to a parser.
 fn parse_triple(line: &str) -> Result<Triple, DumpError> {
     let quad = oxigraph::io::RdfParser::from_format(RdfFormat::NTriples)
         .for_slice(line.as_bytes())
@@ -895,7 +1036,7 @@ mod tests {
                 target: dir.path().join(name),
             };
             let mut sinks = [Sink::create(DumpFormat::Nt, &file, false)?];
-            let stats = write_union(&store, &mut sinks, budget)?;
+            let stats = write_statements(&store, &mut [], &mut sinks, budget)?;
             let [sink] = sinks;
             sink.finish()?;
             Ok((fs::read(&file.temp)?, stats.objects, stats.subjects))

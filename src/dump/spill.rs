@@ -32,6 +32,11 @@ impl Spill {
         }
     }
 
+    /// The bytes of lines this sorter keeps in memory.
+    pub fn budget(&self) -> usize {
+        self.budget
+    }
+
     /// Adds one line (without its line break; a line break inside it would
     /// split it in two when read back, so it is the caller's to escape).
     pub fn push(&mut self, line: String) -> io::Result<()> {

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Dump benchmark (issue 21, "dump at disk speed"): times `meetkg dump` in each
+# format, plain and gzipped, on the store of a synthetic archive, and prints
+# wall time, CPU time and peak memory beside the build's, so the dump's share of
+# the build can be read off.
+#
+#   bash benches/dump.sh [N]     default 1000 reports
+#
+# Environment:
+#   MEETKG_BIN   the binary to measure (default: the dev build, as ./meetkg runs it)
+#   BENCH_DIR    where the corpus, store and dumps go (default /tmp/meetkg-bench;
+#                corpus and store are kept between runs: delete the store to
+#                time the build again)
+#   REF_BIN      another meetkg (an earlier commit's) to dump the same store
+#                with: its files must be byte-identical to MEETKG_BIN's
+#
+# Measured (1,000 reports: 1,073,325 quads, 818,155 distinct triples; dev
+# build, two cores shared with other jobs, load about 3.5; build 138 s wall,
+# 154 s CPU), wall / CPU / peak RSS, before -> after issue 21's dump work:
+#   nq              18.5 s / 17.2 s / 291 MB  ->   9.3 s /  8.6 s / 365 MB
+#   trig            18.9 s / 16.7 s / 291 MB  ->   8.1 s /  7.8 s / 407 MB
+#   ttl             13.0 s / 11.4 s / 291 MB  ->   7.8 s /  7.6 s / 361 MB
+#   nt              12.6 s / 11.6 s / 291 MB  ->   8.2 s /  7.5 s / 365 MB
+#   nq --gzip       30.4 s / 26.8 s / 292 MB  ->  11.9 s / 11.7 s / 407 MB
+#   all four --gzip 46.3 s / 41.5 s / 293 MB  ->  16.3 s / 16.3 s / 386 MB
+# (the files byte-identical before and after, gzip included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-1000}"
+bench="${BENCH_DIR:-/tmp/meetkg-bench}"
+mkdir -p "$bench"
+if [ -z "${MEETKG_BIN:-}" ]; then
+  cargo build -q --bin meetkg
+  MEETKG_BIN="${CARGO_TARGET_DIR:-target}/$(rustc -vV | sed -n 's/^host: //p')/debug/meetkg"
+fi
+
+# measure LABEL CMD...: runs CMD, prints wall s, CPU s, peak MB.
+measure() {
+  local label=$1; shift
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$bench/last.time" "$@" > "$bench/last.out" 2> "$bench/last.err"; then
+    echo "FAILED: $label: $*" >&2
+    tail -5 "$bench/last.err" >&2
+    return 1
+  fi
+  local wall user sys rss
+  read -r wall user sys rss < <(tail -1 "$bench/last.time")
+  printf '%-28s %7s reports  wall %7ss  cpu %7ss  peak %5s MB\n' "$label" "$n" "$wall" \
+    "$(python3 -c "print(round($user + $sys, 2))")" "$((rss / 1024))"
+}
+
+corpus="$bench/corpus-$n"
+store="$bench/store-$n"
+[ -d "$corpus" ] || python3 benches/gen_corpus.py "$n" "$corpus"
+if [ ! -e "$store" ]; then
+  measure "meetkg build (for scale)" "$MEETKG_BIN" -q build "$corpus" --store "$store" --out "$bench/exports-$n"
+fi
+
+# dump_with BIN OUT ARGS...: one dump, a fixed date so runs compare byte for byte.
+dump_with() {
+  local bin=$1 out=$2; shift 2
+  rm -rf "$out"
+  measure "dump $*" "$bin" -q dump --store "$store" --out "$out" --date 2026-01-01 "$@"
+}
+
+for format in nq trig ttl nt; do
+  dump_with "$MEETKG_BIN" "$bench/dump-$format" --format "$format"
+done
+dump_with "$MEETKG_BIN" "$bench/dump-nq-gz" --format nq --gzip
+all=(--format nq --format trig --format ttl --format nt --gzip)
+dump_with "$MEETKG_BIN" "$bench/dump-all-gz" "${all[@]}"
+
+if [ -n "${REF_BIN:-}" ]; then
+  echo "== the same dumps by $REF_BIN"
+  for format in nq trig ttl nt; do
+    dump_with "$REF_BIN" "$bench/ref-$format" --format "$format"
+  done
+  dump_with "$REF_BIN" "$bench/ref-all-gz" "${all[@]}"
+  same=yes
+  for d in nq trig ttl nt all-gz; do
+    diff -r -q "$bench/dump-$d" "$bench/ref-$d" > /dev/null || { same=NO; echo "    differs: $d"; }
+  done
+  echo "    byte-identical to the reference: $same"
+fi
