@@ -440,21 +440,21 @@ fn items(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
 /// Without any numbered heading, the unnumbered section headings of the
 /// minutes are the agenda ([`section_headings`]).
 fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) -> Vec<AgendaItem> {
-    // One coded line is a reference in passing; an agenda codes several.
-    let coded = text
-        .lines
-        .iter()
-        .filter(|l| matches!(classify(l, lex), Some(Item::Coded(..))))
-        .count()
-        >= 2;
+    // One pass: one coded line is a reference in passing, an agenda codes
+    // several; the outermost numbered lines set the margin.
+    let (mut coded_lines, mut margin) = (0, None::<usize>);
+    for line in &text.lines {
+        match classify(line, lex) {
+            Some(Item::Coded(..)) => coded_lines += 1,
+            Some(Item::Top(..) | Item::Led(..)) => {
+                margin = Some(margin.map_or(line.indent, |m| m.min(line.indent)));
+            }
+            _ => {}
+        }
+    }
+    let coded = coded_lines >= 2;
     let mut o = Outline::new(items, coded);
-    o.margin = text
-        .lines
-        .iter()
-        .filter(|l| matches!(classify(l, lex), Some(Item::Top(..) | Item::Led(..))))
-        .map(|l| l.indent)
-        .min()
-        .unwrap_or(0);
+    o.margin = margin.unwrap_or(0);
     for line in text.lines.iter().filter(|l| l.number >= from_line) {
         match o.through_lists(line, lex) {
             Flow::Next => {}

@@ -28,7 +28,7 @@ use extraction::{evidence, evidence_at, sentence_evidence, Locator};
 
 use crate::ingest::Document;
 use crate::model::{Evidence, FactKind, Meeting};
-use crate::text::{Line, Sentence, Span, Text};
+use crate::text::{Sentence, Span, Text};
 use crate::words::dates::TimeMatch;
 use crate::words::fold;
 use regex::Regex;
@@ -343,52 +343,41 @@ impl Extractor {
     fn presenters(&self, text: &Text, out: &mut Extraction) {
         let mut found = Vec::new();
         for item in &out.agenda {
+            let Some(line) = text.lines.iter().find(|l| l.text().contains(&item.title)) else {
+                continue;
+            };
             // "General Manager's report (Leah Foley)": the agenda keeps the
             // title; the line gives the presenter after it.
-            if let Some((line, who)) = self.presenter_after(text, &item.title) {
+            let who = self.presenter_after(line.text(), &item.title).or_else(|| {
+                let by = item.title.find(" by ")?;
+                header::names_at(&item.title, by + 4, &self.lex)
+                    .into_iter()
+                    .next()
+                    .filter(|n| n.name.contains(' '))
+                    .map(|n| n.name)
+            });
+            if let Some(who) = who {
                 found.push(PersonMention::new(
                     crate::words::names::title_case(&who),
                     evidence(FactKind::Spoke, &line.span, &who),
                 ));
-                continue;
             }
-            let Some(by) = item.title.find(" by ") else {
-                continue;
-            };
-            let Some(who) = header::names_at(&item.title, by + 4, &self.lex)
-                .into_iter()
-                .next()
-                .filter(|n| n.name.contains(' '))
-            else {
-                continue;
-            };
-            let Some(line) = text.lines.iter().find(|l| l.text().contains(&item.title)) else {
-                continue;
-            };
-            found.push(PersonMention::new(
-                crate::words::names::title_case(&who.name),
-                evidence(FactKind::Spoke, &line.span, &who.name),
-            ));
         }
         out.mentions.extend(found);
     }
 
-    /// The line of an agenda item whose title is followed by its presenter
-    /// in parentheses, and the presenter's name.
-    fn presenter_after<'t>(&self, text: &'t Text, title: &str) -> Option<(&'t Line, String)> {
-        text.lines.iter().find_map(|line| {
-            let t = line.text();
-            let at = t.find(title)? + title.len();
-            let rest = t[at..].trim_end_matches(['.', ':', ' ']);
-            let with = format!("{title}{rest}");
-            let bare = agenda::without_presenter(&with, &self.lex);
-            (bare.len() < with.len()).then(|| {
-                let inner = with[bare.len()..]
-                    .trim()
-                    .trim_start_matches('(')
-                    .trim_end_matches(')');
-                (line, inner.to_owned())
-            })
+    /// The presenter in parentheses after an agenda item's title on its line.
+    fn presenter_after(&self, t: &str, title: &str) -> Option<String> {
+        let at = t.find(title)? + title.len();
+        let rest = t[at..].trim_end_matches(['.', ':', ' ']);
+        let with = format!("{title}{rest}");
+        let bare = agenda::without_presenter(&with, &self.lex);
+        (bare.len() < with.len()).then(|| {
+            let inner = with[bare.len()..].trim();
+            inner
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .to_owned()
         })
     }
 

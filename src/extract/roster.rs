@@ -650,8 +650,10 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
                 e.nickname = Some(inner.to_owned());
             } else if is_initials(inner, name) {
                 // "Ondřej Filip (OF)": how the minutes' actions name them.
+            } else if let Some(government) = government_of(inner, ex) {
+                delegation = Some(government);
             } else if ex.lex.countries.contains(&crate::words::fold(inner)) {
-                delegation = Some(inner);
+                // A country the gazetteer knows no government of: no organisation.
             } else {
                 for part in affiliation_parts(inner, ex) {
                     classify(part, &mut e, ex);
@@ -669,8 +671,8 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
             classify(part, &mut e, ex);
         }
     }
-    if let Some(country) = delegation.filter(|_| e.organisations.is_empty()) {
-        add_government(country, &mut e, ex);
+    if let Some(government) = delegation.filter(|_| e.organisations.is_empty()) {
+        e.organisations.push(government);
     }
     pair_memberships(&mut e);
     Some(e)
@@ -681,10 +683,6 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
 /// in an intergovernmental body: its government, where the gazetteer knows
 /// it. (A country after an organisation, "ISOC, Brazil", only places the
 /// organisation, and a country named in a sentence is no actor at all.)
-fn add_government(country: &str, e: &mut Entry, ex: &Extractor) {
-    e.organisations.extend(government_of(country, ex));
-}
-
 /// The government of `country` as the gazetteer names it (canonical, as
 /// written), when `country` is a country and the gazetteer knows its government.
 pub(crate) fn government_of(country: &str, ex: &Extractor) -> Option<(String, String)> {
