@@ -486,7 +486,7 @@ impl Extractor {
             people::Place::Line(l) => Some(l),
             people::Place::Sentence(_) => None,
         }));
-        for group in [found, lists, speakers] {
+        for (group, on_list_lines) in [(found, false), (lists, true), (speakers, false)] {
             // Each rule finds the people of a place in text order.
             let mut locator = Locator::default();
             for f in group {
@@ -496,7 +496,23 @@ impl Extractor {
                 };
                 let mut ev = locator.evidence(key, f.fact, span, &f.name);
                 ev.why = f.cues.iter().map(|c| c.as_str().to_owned()).collect();
-                out.mentions.push(PersonMention::new(f.name, ev));
+                let described = match f.place {
+                    people::Place::Line(l) if on_list_lines => {
+                        roster::line_entry(&text.lines[l], self)
+                            .filter(|e| fold(&e.name) == fold(&f.name))
+                    }
+                    _ => None,
+                };
+                if let Some(e) = described.as_ref().filter(|e| !e.organisations.is_empty()) {
+                    let mut aff = ev.clone();
+                    aff.fact = FactKind::Affiliation;
+                    out.mentions.push(listed_organisations(&f.name, aff, e));
+                }
+                let mention = PersonMention::new(f.name, ev);
+                out.mentions.push(match described {
+                    Some(e) => mention.with_roles(e.roles),
+                    None => mention,
+                });
             }
         }
         skip
@@ -655,6 +671,19 @@ fn listed(text: &Text, e: &roster::Entry, fact: FactKind) -> PersonMention {
     )
     .with_nickname(e.nickname.clone())
     .with_roles(e.roles.clone());
+    m.affiliations = e
+        .organisations
+        .iter()
+        .map(|(_, surface)| surface.clone())
+        .collect();
+    m.memberships.clone_from(&e.memberships);
+    m
+}
+
+/// The organisations a list line states of a person, as a mention whose
+/// evidence is that line.
+fn listed_organisations(name: &str, ev: Evidence, e: &roster::Entry) -> PersonMention {
+    let mut m = PersonMention::new(name, ev);
     m.affiliations = e
         .organisations
         .iter()

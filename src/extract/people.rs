@@ -377,7 +377,8 @@ pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Fou
             .find(|t| !t.is_empty() && !t.chars().all(|c| "-=_*~".contains(c)))
             .unwrap_or("");
         let attendance = holds_word(heading, &lex.attendance_words);
-        let absent_heading = holds_word(heading, &lex.absence_words);
+        let absent_heading = holds_word(heading, &lex.absence_words)
+            || super::roster::is_absence_heading(heading, lex);
         let speakers = holds_word(heading, &lex.speaker_words);
         let given = group
             .iter()

@@ -97,9 +97,26 @@ fn absence<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
         Some((h, r)) => (h.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
         None => (t, None),
     };
-    lex.absent_folded
-        .contains(&heading_key(head))
-        .then_some(rest)
+    is_absence_heading(head, lex).then_some(rest)
+}
+
+/// "Apologies", "Expected, but Not Present": a heading of those who did not
+/// attend, as `[headings-absent]` writes it or ending with one of its phrases
+/// of two words or more (a single word at the end, "... Absent", may close a
+/// heading of another kind); not "No apologies received", which lists nobody.
+pub fn is_absence_heading(head: &str, lex: &Lexicons) -> bool {
+    let key = heading_key(head);
+    let negated = key
+        .split(' ')
+        .next()
+        .is_some_and(|w| lex.negations.contains(w));
+    let ends_with_phrase = || {
+        key.char_indices()
+            .filter(|&(_, c)| !c.is_alphanumeric())
+            .map(|(i, c)| &key[i + c.len_utf8()..])
+            .any(|tail| tail.contains(' ') && lex.absent_folded.contains(tail.trim()))
+    };
+    !negated && (lex.absent_folded.contains(&key) || ends_with_phrase())
 }
 
 /// The people the record says did not attend: on an "Apologies:" line, or
@@ -353,6 +370,16 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
         None if marker > 0 => ListLine::Skip,
         None => ListLine::End,
     }
+}
+
+/// The entry a list line outside the participant list holds ("7. Mr. Ana
+/// Ruiz (Acme Communications)", "Ana Ruiz, Treasurer"): its roles and
+/// organisations, read as the participant list's lines are.
+pub fn line_entry(line: &Line, ex: &Extractor) -> Option<Entry> {
+    let t = line.text();
+    let indent = t.len() - t.trim_start().len();
+    let marker = indent + list_marker(&t[indent..]).unwrap_or(0);
+    entry(&t[marker..], line.number, marker, ex)
 }
 
 /// "van der Berg, Pieter (RIPE NCC)" in a surname-first list: the entry of
@@ -848,6 +875,11 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
             classify(outer, e, ex);
             return;
         }
+        // "President (joined at 8:30)": a note in lower case, no organisation.
+        if inner.starts_with(char::is_lowercase) {
+            classify(outer, e, ex);
+            return;
+        }
     }
     if ex.roles.lookup(part).is_some() || looks_like_role(part, &ex.lex) {
         push_unique(&mut e.roles, role_name(part, ex));
@@ -927,8 +959,8 @@ fn add_organisations(part: &str, e: &mut Entry, ex: &Extractor) {
     }
 }
 
-/// Whether a phrase outside the gazetteer can name an organisation: it
-/// starts neither in lower case (a note: "arrivée au point 2") nor with a
+/// Whether a phrase outside the gazetteer can name an organisation: it holds
+/// a capital, starts neither in lower case (a note: "arrivée au point 2") nor with a
 /// sentence's punctuation (". Ingrid Solheim"), runs
 /// over no sentence break (a list flattened into one line: "Adviser). Robert
 /// Scrimgeour") and is no longer than a name can be.
@@ -948,7 +980,9 @@ fn organisation_shaped(part: &str, lex: &Lexicons) -> bool {
                 && after.trim_start().starts_with(char::is_uppercase)
                 && !is_initial_before(&part[..i], lex)
         });
-    starts_well && !sentence_break && words <= 12
+    // A name has a capital somewhere: "830am" is no organisation.
+    let capital = part.chars().any(char::is_uppercase);
+    starts_well && capital && !sentence_break && words <= 12
 }
 
 /// "J." or "Inc.": a full stop after an initial, an acronym or an
@@ -1226,5 +1260,37 @@ mod tests {
         assert_eq!(present, ["Ana Silva", "Ben Ode"]);
         let absent: Vec<String> = absentees(&text, &ex).into_iter().map(|e| e.name).collect();
         assert_eq!(absent, ["Carla Diaz"]);
+    }
+
+    #[test]
+    fn a_lower_case_note_in_parentheses_is_no_organisation() {
+        let ex = extractor();
+        let text = Text::new(
+            "Attendees:\n  1. Mr. Ana Ruiz, President (joined at 830am)\n  \
+             2. Ms. Eva Lind, Director (on irc)\n",
+        );
+        let entries = extract(&text, &ex);
+        assert_eq!(entries.len(), 2);
+        assert!(entries.iter().all(|e| e.organisations.is_empty()));
+        assert_eq!(entries[0].roles, ["President"]);
+    }
+
+    #[test]
+    fn absence_headings_by_their_closing_phrase_unless_negated() {
+        let lex = &extractor().lex;
+        assert!(is_absence_heading("Expected, but Not Present", lex));
+        assert!(is_absence_heading("Apologies:", lex));
+        assert!(!is_absence_heading("No Apologies received", lex));
+        // One word at the end closes headings of other kinds too.
+        assert!(!is_absence_heading("Members present and absent", lex));
+    }
+
+    #[test]
+    fn a_list_line_outside_the_roll_states_its_organisation() {
+        let ex = extractor();
+        let text = Text::new("Guests:\n  7. Mr. Ana Ruiz (Schwartz Communications)\n");
+        let e = line_entry(&text.lines[1], &ex).expect("an entry");
+        assert_eq!(e.name, "Ana Ruiz");
+        assert_eq!(orgs(&e), ["Schwartz Communications"]);
     }
 }

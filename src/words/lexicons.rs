@@ -38,6 +38,9 @@ pub struct Lexicons {
     /// is "Étaient présents"), for the roll's headings in any case and accent.
     pub participants_folded: HashSet<String>,
     pub absent_folded: HashSet<String>,
+    /// "No", "Keine": a heading that opens with one says nobody is in it
+    /// ("No apologies received").
+    pub negations: HashSet<String>,
     /// (verb, role) pairs: "hosted" gives "host".
     pub roster_verbs: Vec<(String, String)>,
     pub role_words: HashSet<String>,
@@ -206,6 +209,7 @@ impl Lexicons {
             heading_absent: l.list("headings-absent").to_vec(),
             participants_folded: folded("headings-participants"),
             absent_folded: folded("headings-absent"),
+            negations: folded("negations"),
             roster_verbs: pairs("roster-verbs"),
             role_words: lower("role-words"),
             countries: folded("countries"),
