@@ -15,6 +15,7 @@ pub mod entities;
 pub mod extraction;
 pub mod extractor;
 pub mod gazetteer;
+pub mod groups;
 pub mod header;
 pub mod orgnames;
 pub mod people;
@@ -78,6 +79,7 @@ impl Extractor {
         self.roster_entries(&text, &roster, &mut out);
         // The person recogniser: lists, rolls and turns of any layout.
         let person_skip = self.recognise(&text, &roster_lines, &mut out);
+        self.grouped_affiliations(&text, &header.series, &mut out);
         header_roles(&text, &header, &mut out);
         self.running_text(&text, &roster, &person_skip, &mut out);
         if out.meeting.moderators.is_empty() {
@@ -161,6 +163,35 @@ impl Extractor {
                     &e.name,
                     evidence_at(FactKind::Affiliation, &line.span, &e.name, at),
                 ));
+            }
+        }
+    }
+
+    /// People listed under an organisation's heading (a department, a
+    /// delegation) are affiliated with it ([`groups`]); the person's line is
+    /// the evidence.
+    fn grouped_affiliations(&self, text: &Text, series: &str, out: &mut Extraction) {
+        // Where each line starts (a blank line has no chars, and no start).
+        let starts: Vec<(usize, usize)> = text
+            .lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.span.start(), l.number))
+            .collect();
+        let people: Vec<(usize, String)> = out
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.fact, FactKind::Listed | FactKind::Mentioned))
+            .filter_map(|m| {
+                let line = list_line_of(text, &starts, m.evidence.start, &m.text)?;
+                Some((line, m.text.clone()))
+            })
+            .collect();
+        for g in groups::under_headings(&text.lines, &people, series, self) {
+            let ev = evidence(FactKind::Affiliation, &text.lines[g.line].span, &g.name);
+            for (canonical, surface) in g.organisations {
+                out.mentions
+                    .push(PersonMention::new(&g.name, ev.clone()).affiliated(canonical, surface));
             }
         }
     }
@@ -678,6 +709,27 @@ fn listed(text: &Text, e: &roster::Entry, fact: FactKind) -> PersonMention {
         .collect();
     m.memberships.clone_from(&e.memberships);
     m
+}
+
+/// The line (of `starts`: each non-blank line's first char and number) a
+/// mention starting at char `start` is on, when that line lists
+/// it: the name's first word is among the line's first four words, after any
+/// list marker ("Mr Carl Murphy, Chief Operating Officer"), not inside a
+/// sentence nor after a label ("Participants: Ana Ruiz (ISOC)", a roll of
+/// its own).
+fn list_line_of(text: &Text, starts: &[(usize, usize)], start: usize, name: &str) -> Option<usize> {
+    let k = starts
+        .partition_point(|&(s, _)| s <= start)
+        .checked_sub(1)?;
+    let i = starts[k].1;
+    let t = text.lines[i].text();
+    let first = name.split_whitespace().next()?;
+    let body = &t[crate::text::list_marker(t).unwrap_or(0)..];
+    body.split_whitespace()
+        .take(4)
+        .take_while(|w| !w.ends_with(':'))
+        .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == first)
+        .then_some(i)
 }
 
 /// The organisations a list line states of a person, as a mention whose

@@ -644,6 +644,7 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     if ex.orgs.lookup(name).is_some()
         || ex.roles.lookup(name).is_some()
         || ex.topics.lookup(name).is_some()
+        || names_no_person(name, lex)
     {
         return None;
     }
@@ -703,6 +704,18 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     }
     pair_memberships(&mut e);
     Some(e)
+}
+
+/// "Corporate Services Division", "Executive": a line of a list that names
+/// a group, not a person: a word of it heads organisations or is a role, and
+/// it opens with no given name ("Carl Parish" stays a person).
+fn names_no_person(name: &str, lex: &Lexicons) -> bool {
+    let first = name.split_whitespace().next().unwrap_or(name);
+    !lex.is_given(first)
+        && name.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            lex.organisation_heads.contains(&w) || lex.role_words.contains(&w)
+        })
 }
 
 /// "Mr. C. Albus (Germany)": a country alone in parentheses after a name,
