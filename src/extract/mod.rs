@@ -51,6 +51,10 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 
+/// What a record states of a person beside the name: roles, and the
+/// organisation (canonical, as written).
+type Stated = (Vec<String>, Option<(String, String)>);
+
 impl Extractor {
     /// Extracts one report. Cost: linear in the report's length times the number
     /// of vocabulary labels (compiled into one automaton per vocabulary).
@@ -262,7 +266,8 @@ impl Extractor {
     }
 
     /// What is no person in a sentence: organisations and topics of the
-    /// vocabularies, and the bodies named as what someone represents.
+    /// vocabularies, names shaped as organisations' ("National Institute of
+    /// Soil Science"), and the bodies named as what someone represents.
     fn masked(&self, t: &str) -> Vec<Range<usize>> {
         let represented = REPRESENTATIVE
             .captures_iter(t)
@@ -273,6 +278,7 @@ impl Extractor {
             .chain(&self.topics.find(t))
             .map(|h| h.range.clone())
             .chain(represented)
+            .chain(orgnames::find(t, &self.lex))
             .collect()
     }
 
@@ -552,7 +558,7 @@ impl Extractor {
     /// The organisation (canonical, as written) or roles stated right after a
     /// person's name: "Ms. Tanaka (Keio University)", "Tawanda of the IGF
     /// Secretariat", "Mariam Haidari (PNMA co-facilitator)".
-    fn stated_affiliation(&self, after: &str) -> (Vec<String>, Option<(String, String)>) {
+    fn stated_affiliation(&self, after: &str) -> Stated {
         if let Some(inner) = after
             .strip_prefix(" (")
             .and_then(|r| r.split_once(')'))
@@ -562,8 +568,15 @@ impl Extractor {
                 .split([' ', '-', '/'])
                 .map(str::to_lowercase)
                 .collect();
+            // "(Staff Council)": a name ending with an organisation's head
+            // noun names one, whatever role words it holds.
+            let headed = lower.len() >= 2
+                && lower
+                    .last()
+                    .is_some_and(|w| self.lex.organisation_heads.contains(w))
+                && inner.starts_with(char::is_uppercase);
             if self.roles.lookup(inner).is_some()
-                || lower.iter().any(|w| self.lex.role_words.contains(w))
+                || !headed && lower.iter().any(|w| self.lex.role_words.contains(w))
             {
                 return (vec![inner.to_owned()], None);
             }
@@ -579,15 +592,19 @@ impl Extractor {
                     Some((self.orgs.entry(i).pref.clone(), name.to_owned())),
                 );
             }
-            let org_like = lower
-                .iter()
-                .any(|w| self.lex.non_name_nouns.contains(w) || self.lex.body_words.contains(w));
+            let org_like = headed
+                || lower.iter().any(|w| {
+                    self.lex.non_name_nouns.contains(w) || self.lex.body_words.contains(w)
+                });
             let acronym =
                 name.len() >= 2 && name.len() <= 8 && !name.chars().any(char::is_lowercase);
             if (org_like || acronym) && name.starts_with(char::is_uppercase) {
                 return (Vec::new(), Some((name.to_owned(), name.to_owned())));
             }
             return (Vec::new(), None);
+        }
+        if let Some(stated) = after.strip_prefix(", ").and_then(|r| self.role_of(r)) {
+            return stated;
         }
         let rest = after
             .strip_prefix(" of the ")
@@ -616,6 +633,52 @@ impl Extractor {
             }
         }
         (Vec::new(), None)
+    }
+
+    /// "Director of the National Institute of Health (NIH), served": the
+    /// role and organisation in apposition after a name, up to the next comma;
+    /// or an organisation alone there ("Ana Ruiz, Stockholm University,
+    /// said"), the gazetteer's or one shaped as an organisation's name.
+    fn role_of(&self, apposition: &str) -> Option<Stated> {
+        let piece = apposition[..apposition.find([',', ';', ':']).unwrap_or(apposition.len())]
+            .trim_end_matches(['.', ')'])
+            .trim();
+        if !piece.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let (role, org) = [" of the ", " at the ", " for the ", " of ", " at "]
+            .iter()
+            .find_map(|link| piece.split_once(link))
+            .unwrap_or(("", piece));
+        let is_role = self.roles.lookup(role).is_some()
+            || role
+                .split([' ', '-'])
+                .any(|w| self.lex.role_words.contains(&w.to_lowercase()));
+        if !role.is_empty() && !is_role {
+            return None;
+        }
+        let roles = if role.is_empty() {
+            Vec::new()
+        } else {
+            vec![role.to_owned()]
+        };
+        if let Some(i) = self.orgs.lookup(org) {
+            return Some((
+                roles,
+                Some((self.orgs.entry(i).pref.clone(), org.to_owned())),
+            ));
+        }
+        if let Some(h) = self.orgs.find(org).first().filter(|h| h.range.start == 0) {
+            return Some((
+                roles,
+                Some((self.orgs.entry(h.entry).pref.clone(), h.surface.clone())),
+            ));
+        }
+        let shaped = orgnames::find(org, &self.lex)
+            .into_iter()
+            .find(|r| r.start == 0 && (!role.is_empty() || r.end == org.len()))?;
+        let name = org[shaped].to_owned();
+        Some((roles, Some((name.clone(), name))))
     }
 
     fn warn(&self, out: &mut Extraction, no_roster: bool) {
@@ -969,5 +1032,28 @@ mod tests {
             "{:?}",
             out.organisations
         );
+    }
+
+    fn affiliations_of(out: &Extraction, name: &str) -> Vec<String> {
+        out.mentions
+            .iter()
+            .filter(|m| m.text.ends_with(name))
+            .flat_map(|m| m.affiliations.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_organisation_in_apposition_or_in_parentheses_after_a_name() {
+        let out = extract(
+            "Minutes of the Board, 3 March 2024\n\n\
+             Dr. Ana Ruiz, Director of the National Institute of Soil Science (NISS), served as Chair.\n\n\
+             Liaisons in attendance were Eva Lind (Staff Council) and Ola Berg (Housing Support Unit).\n",
+        );
+        assert_eq!(
+            affiliations_of(&out, "Ana Ruiz"),
+            ["National Institute of Soil Science"]
+        );
+        assert_eq!(affiliations_of(&out, "Eva Lind"), ["Staff Council"]);
+        assert_eq!(affiliations_of(&out, "Ola Berg"), ["Housing Support Unit"]);
     }
 }
