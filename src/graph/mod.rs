@@ -17,11 +17,16 @@
 //! networkx and igraph.
 
 mod assemble;
+mod bipartite;
 mod elements;
 mod facts;
 pub mod measures;
 mod schema;
+mod spells;
 
+pub use bipartite::{
+    Affiliation, Kind, OrganisationPersonGraph, PersonTopicGraph, SideNode, SpokeOn,
+};
 #[cfg(test)]
 pub(crate) use elements::MeetingInfo;
 pub use elements::{
@@ -31,10 +36,12 @@ pub use elements::{
 pub use facts::GraphError;
 pub use measures::{NodeMeasures, Summary};
 pub use schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
+pub use spells::{Spell, Timed};
 
 use crate::store::Store;
 use assemble::{build_coparticipation, build_topics};
-use facts::{read_discussions, read_participation};
+use bipartite::{build_organisation_person, build_person_topic};
+use facts::{read_discussions, read_memberships, read_participation, read_speaking};
 
 /// The co-participation graph of everything in the store.
 ///
@@ -66,6 +73,25 @@ pub fn add_measures(graph: &mut CoParticipationGraph) -> Summary {
 /// meetings. Cost as for [`coparticipation`].
 pub fn topics(store: &Store) -> Result<TopicGraph, GraphError> {
     Ok(build_topics(&read_discussions(store)?))
+}
+
+/// The person–topic graph of everything in the store: who spoke at meetings
+/// that discussed which topic (see [`bipartite`] for why the meeting links
+/// them), weighted by the number of such meetings.
+///
+/// Cost: a handful of SPARQL queries, then O(P log P) for P the sum over
+/// meetings of speakers × topics.
+pub fn person_topic(store: &Store) -> Result<PersonTopicGraph, GraphError> {
+    Ok(build_person_topic(&read_speaking(store)?))
+}
+
+/// The organisation–person graph of everything in the store: affiliations,
+/// weighted by the meetings stating them, with roles.
+///
+/// Cost: a handful of SPARQL queries, then O(M log M) for M the (membership,
+/// meeting) facts.
+pub fn organisation_person(store: &Store) -> Result<OrganisationPersonGraph, GraphError> {
+    Ok(build_organisation_person(&read_memberships(store)?))
 }
 
 #[cfg(test)]
@@ -189,6 +215,12 @@ mod tests {
                 meetings: 2,
                 first_date: Some(s("2021-10-28")),
                 last_date: Some(s("2022-02-10")),
+                spells: ["2021-10-28", "2022-02-10"]
+                    .map(|d| Spell {
+                        date: s(d),
+                        meetings: 1
+                    })
+                    .to_vec(),
             })
         );
         let edge = g
