@@ -84,7 +84,7 @@ where
     w.create_element("creator")
         .write_text_content(BytesText::new("meetkg"))?;
     w.create_element("description")
-        .write_text_content(BytesText::new(description))?;
+        .write_text_content(BytesText::new(&super::values::clean_text(description)))?;
     w.write_event(Event::End(BytesEnd::new("meta")))?;
     w.write_event(Event::Start(BytesStart::new("graph").with_attributes([
         ("mode", "dynamic"),
@@ -291,4 +291,236 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::clean_text;
+    use crate::export::graphml::tests::validate_against;
+    use crate::export::tests::{nasty_graph, TestResult, NASTY};
+    use crate::graph::{self, CoDiscussion, MeetingInfo, Spell, TopicGraph, TopicNode};
+    use crate::store::tests::sample_store;
+    use quick_xml::events::Event;
+    use quick_xml::Reader;
+    use std::path::Path;
+
+    /// The published GEXF 1.3 schema, beside the repository as the GraphML one;
+    /// `MEETKG_GEXF_XSD` overrides it.
+    const XSD: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/schemas/gexf-1.3/gexf.xsd"
+    );
+
+    fn validate(path: &Path) -> Result<bool, Box<dyn std::error::Error>> {
+        validate_against(path, "GEXF", "MEETKG_GEXF_XSD", XSD)
+    }
+
+    fn meeting(label: &str, date: Option<&str>) -> MeetingInfo {
+        MeetingInfo {
+            label: label.to_owned(),
+            date: date.map(str::to_owned),
+        }
+    }
+
+    fn spell(date: &str, meetings: u32) -> Spell {
+        Spell {
+            date: date.to_owned(),
+            meetings,
+        }
+    }
+
+    /// Two topics: the GDC (two meetings on one day, one undated) and one
+    /// without dates; the edge over three meetings, two of them on one day.
+    fn small_graph(label: &str) -> TopicGraph {
+        let mut g = TopicGraph::default();
+        let gdc = g.add_node(TopicNode {
+            iri: "https://w3id.org/meetkg/id/topic/gdc".into(),
+            label: label.into(),
+            meetings: 3,
+            first_date: Some("2022-10-20".into()),
+            last_date: Some("2022-10-20".into()),
+            spells: vec![spell("2022-10-20", 2)],
+        });
+        let youth = g.add_node(TopicNode {
+            iri: "https://w3id.org/meetkg/id/topic/youth".into(),
+            label: "Youth".into(),
+            meetings: 1,
+            first_date: None,
+            last_date: None,
+            spells: Vec::new(),
+        });
+        g.add_edge(
+            gdc,
+            youth,
+            CoDiscussion::over(vec![
+                meeting("M 46", Some("2022-10-20")),
+                meeting("M 46b", Some("2022-10-20")),
+                meeting("M 47", None),
+            ]),
+        );
+        g
+    }
+
+    fn gexf_of(g: &TopicGraph) -> Result<String, Box<dyn std::error::Error>> {
+        Ok(String::from_utf8(write_gexf(
+            g,
+            "Topics & <more>",
+            Vec::new(),
+        )?)?)
+    }
+
+    /// The whole document, as Gephi and networkx read it: reviewed by hand.
+    #[test]
+    fn a_small_graph_gives_this_document() -> TestResult {
+        let expected = r##"<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
+  <meta>
+    <creator>meetkg</creator>
+    <description>Topics &amp; &lt;more&gt;</description>
+  </meta>
+  <graph mode="dynamic" defaultedgetype="undirected" timeformat="date" timerepresentation="interval">
+    <attributes class="node" mode="static">
+      <attribute id="iri" title="iri" type="string"/>
+      <attribute id="meetings" title="meetings" type="integer"/>
+      <attribute id="first_date" title="first_date" type="string"/>
+      <attribute id="last_date" title="last_date" type="string"/>
+    </attributes>
+    <attributes class="edge" mode="static">
+      <attribute id="first_date" title="first_date" type="string"/>
+      <attribute id="last_date" title="last_date" type="string"/>
+      <attribute id="dates" title="dates" type="string"/>
+    </attributes>
+    <attributes class="edge" mode="dynamic">
+      <attribute id="weight" title="weight" type="double"/>
+    </attributes>
+    <nodes count="2">
+      <node id="topic:gdc" label="Global &quot;Digital&quot; &amp; &lt;Compact&gt;&#10;">
+        <attvalues>
+          <attvalue for="iri" value="https://w3id.org/meetkg/id/topic/gdc"/>
+          <attvalue for="meetings" value="3"/>
+          <attvalue for="first_date" value="2022-10-20"/>
+          <attvalue for="last_date" value="2022-10-20"/>
+        </attvalues>
+        <spells>
+          <spell start="2022-10-20" end="2022-10-20"/>
+        </spells>
+      </node>
+      <node id="topic:youth" label="Youth">
+        <attvalues>
+          <attvalue for="iri" value="https://w3id.org/meetkg/id/topic/youth"/>
+          <attvalue for="meetings" value="1"/>
+        </attvalues>
+      </node>
+    </nodes>
+    <edges count="1">
+      <edge id="e0" source="topic:gdc" target="topic:youth" weight="3">
+        <attvalues>
+          <attvalue for="first_date" value="2022-10-20"/>
+          <attvalue for="last_date" value="2022-10-20"/>
+          <attvalue for="dates" value="2022-10-20; 2022-10-20"/>
+          <attvalue for="weight" value="2" start="2022-10-20" end="2022-10-20"/>
+        </attvalues>
+        <spells>
+          <spell start="2022-10-20" end="2022-10-20"/>
+        </spells>
+      </edge>
+    </edges>
+  </graph>
+</gexf>
+"##;
+        assert_eq!(
+            gexf_of(&small_graph("Global \"Digital\" & <Compact>\n"))?,
+            expected
+        );
+        Ok(())
+    }
+
+    /// Labels and attribute values come back exactly as cleaned: quotes,
+    /// markup, tabs, line ends and carriage returns survive attribute-value
+    /// normalisation.
+    #[test]
+    fn special_characters_round_trip() -> TestResult {
+        let xml = gexf_of(&small_graph(NASTY))?;
+        let mut reader = Reader::from_str(&xml);
+        let mut labels = Vec::new();
+        let mut iris = Vec::new();
+        loop {
+            match reader.read_event()? {
+                Event::Start(e) if e.name().as_ref() == b"node" => {
+                    if let Some(a) = e.try_get_attribute("label")? {
+                        labels.push(a.unescape_value()?.into_owned());
+                    }
+                }
+                Event::Empty(e) if e.name().as_ref() == b"attvalue" => {
+                    let is_iri = e
+                        .try_get_attribute("for")?
+                        .is_some_and(|a| a.value.as_ref() == b"iri");
+                    if let (true, Some(v)) = (is_iri, e.try_get_attribute("value")?) {
+                        iris.push(v.unescape_value()?.into_owned());
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(labels, [clean_text(NASTY).into_owned(), "Youth".to_owned()]);
+        assert_eq!(iris[0], "https://w3id.org/meetkg/id/topic/gdc");
+        Ok(())
+    }
+
+    #[test]
+    fn the_same_graph_gives_the_same_bytes() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let g = graph::topics(&store)?;
+        assert_eq!(
+            write_gexf(&g, "t", Vec::new())?,
+            write_gexf(&graph::topics(&store)?, "t", Vec::new())?
+        );
+        Ok(())
+    }
+
+    /// The validation itself can fail: a document breaking the schema is rejected.
+    #[test]
+    fn xsd_validation_rejects_a_broken_document() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("broken.gexf");
+        std::fs::write(
+            &path,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\
+             <graph mode=\"dynamic\" timeformat=\"date\"><nodes><node id=\"a\"><spells/></node></nodes><edges/></graph></gexf>\n",
+        )?;
+        match validate(&path) {
+            Ok(false) => Ok(()),
+            Ok(true) => Err("xmllint accepted an empty <spells>".into()),
+            Err(e) if e.to_string().starts_with("xmllint rejected") => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    #[test]
+    fn output_validates_against_the_gexf_xsd() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let (_store_dir, store) = sample_store()?;
+        let mut people = graph::coparticipation(&store)?;
+        graph::add_measures(&mut people);
+        let files = [
+            ("small.gexf", gexf_of(&small_graph(NASTY))?.into_bytes()),
+            ("empty.gexf", gexf_of(&TopicGraph::default())?.into_bytes()),
+            ("nasty.gexf", write_gexf(&nasty_graph(), NASTY, Vec::new())?),
+            ("people.gexf", write_gexf(&people, "p", Vec::new())?),
+            (
+                "topics.gexf",
+                write_gexf(&graph::topics(&store)?, "t", Vec::new())?,
+            ),
+        ];
+        for (name, bytes) in files {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes)?;
+            if !validate(&path)? {
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
 }

@@ -90,6 +90,15 @@ pub struct CoDiscussion {
 }
 
 impl CoDiscussion {
+    /// An edge on its own, over these meetings (for graphs made by hand).
+    #[cfg(test)]
+    pub(crate) fn over(meetings: Vec<MeetingInfo>) -> Self {
+        let shared = Shared::alone(meetings);
+        Self {
+            weight: shared.len,
+            shared,
+        }
+    }
     pub fn first_date(&self) -> Option<&str> {
         self.shared.first_date()
     }

@@ -177,8 +177,269 @@ mod tests {
         assert_eq!(ab.dates(), "2021-10-28; 2022-02-10");
         assert_eq!(ab.first_date(), Some("2021-10-28"));
         assert_eq!(ab.last_date(), Some("2022-02-10"));
+        // One spell per dated meeting; m3 has no date and gives none.
+        let days = |spells: Vec<Spell>| -> Vec<(String, u32)> {
+            spells.into_iter().map(|s| (s.date, s.meetings)).collect()
+        };
+        let both = vec![(s("2021-10-28"), 1), (s("2022-02-10"), 1)];
+        assert_eq!(days(ab.spells()), both);
+        assert_eq!(days(g[NodeIndex::new(0)].spells()), both);
+        assert_eq!(days(g[NodeIndex::new(3)].spells()), [(s("2022-02-10"), 1)]);
         Ok(())
     }
+
+    /// Two meetings on one day are one spell of weight 2.
+    #[test]
+    fn meetings_on_one_day_make_one_spell() {
+        let mut facts = ParticipationFacts::default();
+        for m in ["m1", "m2"] {
+            facts.meetings.insert(s(m), meeting(m, Some("2023-05-04")));
+            for p in ["a", "b"] {
+                facts.attended.insert((s(p), s(m)));
+            }
+        }
+        let g = build_coparticipation(&facts);
+        let spells = g.edge_references().map(|e| e.weight().spells()).next();
+        let day = vec![Spell {
+            date: s("2023-05-04"),
+            meetings: 2,
+        }];
+        assert_eq!(spells, Some(day.clone()));
+        assert_eq!(g[NodeIndex::new(0)].spells, day);
+    }
+
+    /// Spoke at m1 (topics x, y), m2 (topic x), m3 (no topic): the edges are
+    /// the meetings where both happened, and only people and topics with one.
+    #[test]
+    fn hand_made_person_topic_graph_counts_meetings_where_both_happened() -> TestResult {
+        let mut facts = SpeakingFacts::default();
+        facts
+            .meetings
+            .insert(s("m1"), meeting("M1", Some("2021-10-28")));
+        facts
+            .meetings
+            .insert(s("m2"), meeting("M2", Some("2022-02-10")));
+        for (p, m) in [("p:a", "m1"), ("p:a", "m2"), ("p:b", "m1"), ("p:c", "m3")] {
+            facts.spoke.insert((s(p), s(m)));
+        }
+        for (t, m) in [("t:x", "m1"), ("t:x", "m2"), ("t:y", "m1"), ("t:z", "m4")] {
+            facts.discussed.insert((s(t), s(m)));
+        }
+        facts.names.insert(s("p:a"), s("Ann"));
+        facts.labels.insert(s("t:x"), s("X"));
+        let g = bipartite::build_person_topic(&facts);
+        let nodes: Vec<_> = g
+            .node_indices()
+            .map(|i| {
+                (
+                    g[i].iri.as_str(),
+                    g[i].label.as_str(),
+                    g[i].kind,
+                    g[i].meetings,
+                )
+            })
+            .collect();
+        assert_eq!(
+            nodes,
+            [
+                ("p:a", "Ann", Kind::Person, 2),
+                ("p:b", "p:b", Kind::Person, 1),
+                ("t:x", "X", Kind::Topic, 2),
+                ("t:y", "t:y", Kind::Topic, 1),
+            ]
+        );
+        let edges: Vec<_> = g
+            .edge_references()
+            .map(|e| {
+                (
+                    g[e.source()].iri.as_str(),
+                    g[e.target()].iri.as_str(),
+                    e.weight().weight,
+                )
+            })
+            .collect();
+        assert_eq!(
+            edges,
+            [
+                ("p:a", "t:x", 2),
+                ("p:a", "t:y", 1),
+                ("p:b", "t:x", 1),
+                ("p:b", "t:y", 1)
+            ]
+        );
+        let ax = g.edge_references().next().ok_or("no edge")?;
+        assert_eq!(
+            ax.weight().values(),
+            [
+                Some(Value::Text(s("M1; M2"))),
+                Some(Value::Text(s("2021-10-28; 2022-02-10"))),
+                Some(Value::Text(s("2021-10-28"))),
+                Some(Value::Text(s("2022-02-10"))),
+            ]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn hand_made_organisation_person_graph_has_roles_and_meetings() {
+        let mut facts = MembershipFacts::default();
+        facts
+            .meetings
+            .insert(s("m1"), meeting("M1", Some("2021-10-28")));
+        facts.meetings.insert(s("m2"), meeting("M2", None));
+        for (o, p, m) in [
+            ("o:icann", "p:b", "m1"),
+            ("o:icann", "p:b", "m2"),
+            ("o:icann", "p:a", "m2"),
+            ("o:aarhus", "p:b", "m1"),
+        ] {
+            facts.stated.insert((s(o), s(p), s(m)));
+        }
+        facts.roles.insert(
+            (s("o:icann"), s("p:b")),
+            ["Chair", "Board member"].map(s).into(),
+        );
+        facts.labels.insert(s("o:icann"), s("ICANN"));
+        let g = bipartite::build_organisation_person(&facts);
+        let nodes: Vec<_> = g
+            .node_indices()
+            .map(|i| (g[i].label.as_str(), g[i].kind, g[i].meetings))
+            .collect();
+        assert_eq!(
+            nodes,
+            [
+                ("o:aarhus", Kind::Organisation, 1),
+                ("ICANN", Kind::Organisation, 2),
+                ("p:a", Kind::Person, 1),
+                ("p:b", Kind::Person, 2),
+            ]
+        );
+        let edges: Vec<_> = g
+            .edge_references()
+            .map(|e| {
+                let w = e.weight();
+                (
+                    g[e.source()].iri.as_str(),
+                    g[e.target()].iri.as_str(),
+                    w.weight,
+                    w.roles.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            edges,
+            [
+                ("o:aarhus", "p:b", 1, ""),
+                ("o:icann", "p:a", 1, ""),
+                ("o:icann", "p:b", 2, "Board member; Chair"),
+            ]
+        );
+        let icann_b = g.edge_references().last().map(|e| e.weight().values());
+        assert_eq!(
+            icann_b.and_then(|v| v.into_iter().nth(2)),
+            Some(Some(Value::Text(s("2021-10-28"))))
+        );
+    }
+
+    /// On random facts, a person–topic weight is the number of meetings the
+    /// person spoke at and the topic was discussed at, and an edge exists
+    /// exactly when that number is positive.
+    #[test]
+    fn property_person_topic_weights_count_meetings_of_both() {
+        for seed in 1..200u64 {
+            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            let mut facts = SpeakingFacts::default();
+            let meetings = 1 + rng.below(6);
+            for m in 0..meetings {
+                facts
+                    .meetings
+                    .insert(format!("m{m}"), meeting(&format!("M{m}"), None));
+                for p in 0..1 + rng.below(6) {
+                    if rng.below(3) == 0 {
+                        facts.spoke.insert((format!("p{p}"), format!("m{m}")));
+                    }
+                }
+                for t in 0..1 + rng.below(6) {
+                    if rng.below(3) == 0 {
+                        facts.discussed.insert((format!("t{t}"), format!("m{m}")));
+                    }
+                }
+            }
+            let g = bipartite::build_person_topic(&facts);
+            let spoke = by_item(facts.spoke.iter().cloned());
+            let discussed = by_item(facts.discussed.iter().cloned());
+            let mut expected = 0;
+            for (p, pm) in &spoke {
+                for (t, tm) in &discussed {
+                    let both = pm.intersection(tm).count();
+                    assert_eq!(weight(&g, p, t), both as f64, "seed {seed} {p} {t}");
+                    expected += usize::from(both > 0);
+                }
+            }
+            assert_eq!(g.edge_count(), expected, "seed {seed}");
+            assert!(
+                g.node_indices().all(|i| g.neighbors(i).next().is_some()),
+                "seed {seed}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_mode_graphs_read_from_the_store() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let g = person_topic(&store)?;
+        let id = |iri: &str| iri.rsplit('/').next().unwrap_or_default().to_owned();
+        let edges: Vec<_> = g
+            .edge_references()
+            .map(|e| {
+                (
+                    id(&g[e.source()].iri),
+                    id(&g[e.target()].iri),
+                    e.weight().weight,
+                )
+            })
+            .collect();
+        // Amrita spoke at both meetings, Wolfgang at the first; the GDC was
+        // discussed at both, NETmundial at the first.
+        assert_eq!(
+            edges,
+            [
+                (s("amrita-choudhury"), s("global-digital-compact"), 2),
+                (s("amrita-choudhury"), s("netmundial"), 1),
+                (s("wolfgang-kleinwachter"), s("global-digital-compact"), 1),
+                (s("wolfgang-kleinwachter"), s("netmundial"), 1),
+            ]
+        );
+        let a = organisation_person(&store)?;
+        let edges: Vec<_> = a
+            .edge_references()
+            .map(|e| {
+                let w = e.weight();
+                (
+                    a[e.source()].label.clone(),
+                    a[e.target()].label.clone(),
+                    w.weight,
+                    w.roles.clone(),
+                )
+            })
+            .collect();
+        // Both reports state Wolfgang's two memberships; Amrita has none.
+        assert_eq!(
+            edges,
+            [
+                (s("ICANN"), s("Wolfgang Kleinwächter"), 2, s("")),
+                (
+                    s("University of Aarhus"),
+                    s("Wolfgang Kleinwächter"),
+                    2,
+                    s("MAG Member")
+                ),
+            ]
+        );
+        Ok(())
+    }
+
+    /// A tiny deterministic generator
 
     #[test]
     fn hand_made_topic_graph_has_the_right_weights() {
