@@ -12,9 +12,13 @@
 //!   byte-identical;
 //! - `<graph mode="dynamic" defaultedgetype="undirected" timeformat="date"
 //!   timerepresentation="interval">`;
-//! - the node and edge attributes of the GraphML as static `<attributes>`
-//!   (`iri` first), the types `integer`, `double`, `string`; no `<attvalue>` for
-//!   a missing or empty value;
+//! - the node attributes of the GraphML as static `<attributes>` (`iri`
+//!   first), the types `integer`, `double`, `string`; no `<attvalue>` for a
+//!   missing or empty value. Edges carry only their weight: their other
+//!   attributes (meeting names, dates) are in the GraphML and CSV, the dates
+//!   are the spells here, and a second `<attributes class="edge">` block would
+//!   break graphology-gexf (Gephi Lite), which keeps only the last block of a
+//!   class;
 //! - nodes with the GraphML's stable ids ([`super::node_id::node_id`]) and
 //!   `label`; edges `e0`... as in the GraphML, each with `weight` = all its
 //!   meetings (what a static reader takes as the weight);
@@ -23,8 +27,10 @@
 //!   no date has no `<spells>`, which Gephi reads as "always there";
 //! - per edge spell, `<attvalue for="weight" value="N" start="D" end="D"/>` of
 //!   the dynamic edge attribute `weight`: the meetings shared that day, Gephi's
-//!   dynamic edge weight. networkx keeps `weight` static (its reader declares
-//!   it so) and reads the edge's total; the spells it reads intact;
+//!   dynamic edge weight (as Gephi's own GEXF export writes one). networkx
+//!   keeps `weight` static (its reader declares it so) and reads the edge's
+//!   total; the spells it reads intact. graphology-gexf reads no spells and
+//!   takes the last spell's weight;
 //! - text cleaned as in every export ([`super::values::clean_text`]) and
 //!   attribute values escaped so readers get them back exactly: `&`, `<`, `>`,
 //!   `"`, and tab, line feed and carriage return as character references
@@ -94,12 +100,6 @@ where
     ])))?;
     let node_defs: Vec<&AttrDef> = std::iter::once(&IRI).chain(N::ATTRS).collect();
     write_attributes(&mut w, "node", "static", &node_defs)?;
-    write_attributes(
-        &mut w,
-        "edge",
-        "static",
-        &E::ATTRS.iter().collect::<Vec<_>>(),
-    )?;
     let weight = AttrDef {
         name: "weight",
         kind: AttrType::Double,
@@ -188,8 +188,7 @@ fn write_edges<N: NodeAttributes, E: EdgeAttributes + Timed, W: Write>(
         }
         w.write_event(Event::Start(start))?;
         let spells = edge.weight().spells();
-        let names = E::ATTRS.iter().map(|d| d.name);
-        write_attvalues(w, names.zip(edge.weight().values()), &spells)?;
+        write_attvalues(w, std::iter::empty(), &spells)?;
         write_spells(w, &spells)?;
         w.write_event(Event::End(BytesEnd::new("edge")))?;
     }
@@ -386,11 +385,6 @@ mod tests {
       <attribute id="first_date" title="first_date" type="string"/>
       <attribute id="last_date" title="last_date" type="string"/>
     </attributes>
-    <attributes class="edge" mode="static">
-      <attribute id="first_date" title="first_date" type="string"/>
-      <attribute id="last_date" title="last_date" type="string"/>
-      <attribute id="dates" title="dates" type="string"/>
-    </attributes>
     <attributes class="edge" mode="dynamic">
       <attribute id="weight" title="weight" type="double"/>
     </attributes>
@@ -416,9 +410,6 @@ mod tests {
     <edges count="1">
       <edge id="e0" source="topic:gdc" target="topic:youth" weight="3">
         <attvalues>
-          <attvalue for="first_date" value="2022-10-20"/>
-          <attvalue for="last_date" value="2022-10-20"/>
-          <attvalue for="dates" value="2022-10-20; 2022-10-20"/>
           <attvalue for="weight" value="2" start="2022-10-20" end="2022-10-20"/>
         </attvalues>
         <spells>
