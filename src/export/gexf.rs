@@ -24,10 +24,10 @@
 //!   meetings (what a static reader takes as the weight);
 //! - one `<spell start="D" end="D"/>` per day with meetings
 //!   ([`crate::graph::Spell`]), days ascending; an element whose meetings have
-//!   no date has no `<spells>`, which Gephi reads as "always there";
+//!   no date has no `<spells>` (no time is known for it);
 //! - per edge spell, `<attvalue for="weight" value="N" start="D" end="D"/>` of
 //!   the dynamic edge attribute `weight`: the meetings shared that day, Gephi's
-//!   dynamic edge weight (as Gephi's own GEXF export writes one). networkx
+//!   dynamic edge weight (the id Gephi reads as the edge weight). networkx
 //!   keeps `weight` static (its reader declares it so) and reads the edge's
 //!   total; the spells it reads intact. graphology-gexf reads no spells and
 //!   takes the last spell's weight;

@@ -334,7 +334,7 @@ mod tests {
                 ("o:icann", "p:b", 2, "Board member; Chair"),
             ]
         );
-        let icann_b = g.edge_references().last().map(|e| e.weight().values());
+        let icann_b = g.edge_references().next_back().map(|e| e.weight().values());
         assert_eq!(
             icann_b.and_then(|v| v.into_iter().nth(2)),
             Some(Some(Value::Text(s("2021-10-28"))))
@@ -439,8 +439,6 @@ mod tests {
         Ok(())
     }
 
-    /// A tiny deterministic generator
-
     #[test]
     fn hand_made_topic_graph_has_the_right_weights() {
         let mut facts = DiscussionFacts::default();
@@ -489,6 +487,69 @@ mod tests {
             .find(|e| g[e.source()].iri == "t:gdc" && g[e.target()].iri == "t:youth")
             .map(|e| e.weight().clone());
         assert_eq!(edge.map(|e| e.dates()), Some(s("2021-10-28; 2022-02-10")));
+    }
+
+    /// The README's SPARQL for the two-mode graphs gives their edges and weights.
+    #[test]
+    fn the_readme_queries_give_the_two_mode_edges() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let edges_of =
+            |query: &str, vars: &[&str]| -> Result<Vec<(String, String, String)>, GraphError> {
+                let mut rows: Vec<_> = bound::<3>(select(&store, "readme", query, vars)?)
+                    .map(|[a, b, w]| (a, b, w))
+                    .collect();
+                rows.sort();
+                Ok(rows)
+            };
+        let graph_edges = |ends: Vec<(String, String, u32)>| {
+            let mut rows: Vec<_> = ends
+                .into_iter()
+                .map(|(a, b, w)| (a, b, w.to_string()))
+                .collect();
+            rows.sort();
+            rows
+        };
+        let spoke = edges_of(
+            "SELECT ?person ?topic (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
+               ?person meetkg:spokeAt ?m . ?m meetkg:discussed ?topic .
+             } GROUP BY ?person ?topic",
+            &["person", "topic", "meetings"],
+        )?;
+        let g = person_topic(&store)?;
+        let expected = graph_edges(
+            g.edge_references()
+                .map(|e| {
+                    (
+                        g[e.source()].iri.clone(),
+                        g[e.target()].iri.clone(),
+                        e.weight().weight,
+                    )
+                })
+                .collect(),
+        );
+        assert!(!spoke.is_empty());
+        assert_eq!(spoke, expected);
+        let affiliations = edges_of(
+            "SELECT ?org ?person (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
+               ?ms org:member ?person ; org:organization ?org ; meetkg:statedAt ?m .
+             } GROUP BY ?org ?person",
+            &["org", "person", "meetings"],
+        )?;
+        let a = organisation_person(&store)?;
+        let expected = graph_edges(
+            a.edge_references()
+                .map(|e| {
+                    (
+                        a[e.source()].iri.clone(),
+                        a[e.target()].iri.clone(),
+                        e.weight().weight,
+                    )
+                })
+                .collect(),
+        );
+        assert!(!affiliations.is_empty());
+        assert_eq!(affiliations, expected);
+        Ok(())
     }
 
     /// A tiny deterministic generator (xorshift64*), so the property test needs
