@@ -61,7 +61,9 @@ pub struct SideNode {
     pub meetings: u32,
 }
 
-/// A person spoke at meetings that discussed a topic.
+/// A person spoke at meetings that discussed a topic. The store links no
+/// intervention to a topic, so the meeting where both happened links them: the
+/// edge also counts a meeting where the person spoke about something else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpokeOn {
     /// Number of such meetings.

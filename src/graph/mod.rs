@@ -76,7 +76,7 @@ pub fn topics(store: &Store) -> Result<TopicGraph, GraphError> {
 }
 
 /// The person–topic graph of everything in the store: who spoke at meetings
-/// that discussed which topic (see [`bipartite`] for why the meeting links
+/// that discussed which topic (see [`SpokeOn`] for why the meeting links
 /// them), weighted by the number of such meetings.
 ///
 /// Cost: a handful of SPARQL queries, then O(P log P) for P the sum over
