@@ -97,7 +97,7 @@ pub(crate) fn build_person_topic(facts: &SpeakingFacts) -> PersonTopicGraph {
     let people = by_item(facts.spoke.iter().cloned());
     let topics = by_item(facts.discussed.iter().cloned());
     let edges = cross_occurrences(&people, &topics, &facts.meetings);
-    assemble(
+    two_mode(
         &Side {
             items: &people,
             labels: &facts.names,
@@ -133,7 +133,7 @@ pub(crate) fn build_organisation_person(facts: &MembershipFacts) -> Organisation
         })
         .collect();
     let edges = ranked.edges(triples).collect();
-    assemble(
+    two_mode(
         &Side {
             items: &organisations,
             labels: &facts.labels,
@@ -170,7 +170,7 @@ fn positions<V>(items: &BTreeMap<String, V>) -> HashMap<&str, u32> {
 /// edge, left then right, each side in IRI order.
 ///
 /// Cost: linear in the edges' meetings, plus a sort of (node, meeting) pairs.
-fn assemble<E>(
+fn two_mode<E>(
     left: &Side<'_>,
     right: &Side<'_>,
     edges: Vec<(usize, usize, Shared)>,

@@ -1,11 +1,13 @@
 //! Network views of the store, for Gephi and friends: who took part in meetings
-//! together, and which topics were discussed together.
+//! together, which topics were discussed together, who spoke at meetings on
+//! which topics, and who is affiliated with which organisation.
 //!
-//! Rationale: analysts want networks, not triples. Both graphs are read from the
+//! Rationale: analysts want networks, not triples. The graphs are read from the
 //! store with SPARQL (so `meetkg export` needs nothing but the store) and built
 //! as petgraph [`UnGraph`](petgraph::graph::UnGraph)s that the exporters in [`crate::export`] write.
 //!
-//! Determinism is part of the contract: nodes are added in IRI order (the
+//! Determinism is part of the contract: nodes are added in IRI order (in the
+//! two-mode graphs, one side and then the other, each in IRI order; the
 //! exports name each by an id derived from its IRI, not by its position, so
 //! ids survive a growing archive), edges in `(source, target)` order, and
 //! every list-valued attribute is sorted. The same store always gives the same
@@ -15,6 +17,9 @@
 //! degree, centralities, k-core, Louvain communities), computed here so that
 //! every reader of the exports gets the same figures, checked against
 //! networkx and igraph.
+//!
+//! Nodes and edges of the co-participation and topic graphs also know the days
+//! of their meetings ([`Spell`]), which the dynamic GEXF plays over time.
 
 mod assemble;
 mod bipartite;
