@@ -337,6 +337,54 @@ pub(crate) mod tests {
         Ok(())
     }
 
+    /// The two-mode exports of the sample store, exactly: the columns, the
+    /// `kind` of each side, the ids shared with the other graphs, the roles.
+    #[test]
+    fn two_mode_csv_of_the_sample_store() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let text = |bytes: Vec<u8>| String::from_utf8(bytes);
+        let spoke = graph::person_topic(&store)?;
+        let affiliations = graph::organisation_person(&store)?;
+        let tables = [
+            text(csv::write_nodes(&spoke, Vec::new())?)?,
+            text(csv::write_edges(&spoke, Vec::new())?)?,
+            text(csv::write_nodes(&affiliations, Vec::new())?)?,
+            text(csv::write_edges(&affiliations, Vec::new())?)?,
+        ];
+        let crlf = |rows: &[&str]| rows.iter().map(|r| format!("{r}\r\n")).collect::<String>();
+        assert_eq!(
+            tables,
+            [
+                crlf(&[
+                    "Id,Label,iri,kind,meetings",
+                    "person:amrita-choudhury,Amrita Choudhury,https://w3id.org/meetkg/id/person/amrita-choudhury,person,2",
+                    "person:wolfgang-kleinwachter,Wolfgang Kleinwächter,https://w3id.org/meetkg/id/person/wolfgang-kleinwachter,person,1",
+                    "topic:global-digital-compact,Global Digital Compact,https://w3id.org/meetkg/id/topic/global-digital-compact,topic,2",
+                    "topic:netmundial,NETmundial,https://w3id.org/meetkg/id/topic/netmundial,topic,1",
+                ]),
+                crlf(&[
+                    "Source,Target,Type,Weight,meetings,dates,first_date,last_date",
+                    "person:amrita-choudhury,topic:global-digital-compact,Undirected,2,MAG Working Group on IGF Strengthening and Strategy meeting 46; MAG Working Group on IGF Strengthening and Strategy meeting 47,2022-10-20; 2022-11-03,2022-10-20,2022-11-03",
+                    "person:amrita-choudhury,topic:netmundial,Undirected,1,MAG Working Group on IGF Strengthening and Strategy meeting 46,2022-10-20,2022-10-20,2022-10-20",
+                    "person:wolfgang-kleinwachter,topic:global-digital-compact,Undirected,1,MAG Working Group on IGF Strengthening and Strategy meeting 46,2022-10-20,2022-10-20,2022-10-20",
+                    "person:wolfgang-kleinwachter,topic:netmundial,Undirected,1,MAG Working Group on IGF Strengthening and Strategy meeting 46,2022-10-20,2022-10-20,2022-10-20",
+                ]),
+                crlf(&[
+                    "Id,Label,iri,kind,meetings",
+                    "organisation:icann,ICANN,https://w3id.org/meetkg/id/organisation/icann,organisation,2",
+                    "organisation:university-of-aarhus,University of Aarhus,https://w3id.org/meetkg/id/organisation/university-of-aarhus,organisation,2",
+                    "person:wolfgang-kleinwachter,Wolfgang Kleinwächter,https://w3id.org/meetkg/id/person/wolfgang-kleinwachter,person,2",
+                ]),
+                crlf(&[
+                    "Source,Target,Type,Weight,roles,meetings,dates,first_date,last_date",
+                    "organisation:icann,person:wolfgang-kleinwachter,Undirected,2,,MAG Working Group on IGF Strengthening and Strategy meeting 46; MAG Working Group on IGF Strengthening and Strategy meeting 47,2022-10-20; 2022-11-03,2022-10-20,2022-11-03",
+                    "organisation:university-of-aarhus,person:wolfgang-kleinwachter,Undirected,2,MAG Member,MAG Working Group on IGF Strengthening and Strategy meeting 46; MAG Working Group on IGF Strengthening and Strategy meeting 47,2022-10-20; 2022-11-03,2022-10-20,2022-11-03",
+                ]),
+            ]
+        );
+        Ok(())
+    }
+
     #[test]
     fn failed_write_leaves_the_old_file() -> TestResult {
         let dir = tempfile::tempdir()?;
