@@ -31,17 +31,11 @@ fn workdir() -> Result<tempfile::TempDir> {
     Ok(dir)
 }
 
-const EXPORTS: [&str; 6] = [
-    "coparticipation.graphml",
-    "coparticipation-nodes.csv",
-    "coparticipation-edges.csv",
-    "topics.graphml",
-    "topics-nodes.csv",
-    "topics-edges.csv",
-];
+/// Every export file: GraphML, CSV and dynamic GEXF.
+const EXPORTS: [&str; 15] = meetkg::export::FILES;
 
 #[test]
-fn build_writes_store_and_six_exports_and_is_reproducible() -> Result {
+fn build_writes_store_and_every_export_and_is_reproducible() -> Result {
     let dir = workdir()?;
     meetkg(dir.path())?
         .arg("build")

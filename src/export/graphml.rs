@@ -205,19 +205,30 @@ pub(crate) mod tests {
     /// unless `MEETKG_REQUIRE_INTEROP=1` (set by the test command), which makes a
     /// missing xmllint an error.
     pub(crate) fn validate(path: &Path) -> Result<bool, Box<dyn std::error::Error>> {
+        validate_against(path, "GraphML", "MEETKG_GRAPHML_XSD", XSD)
+    }
+
+    /// [`validate`] against the schema `what` at `default` (or at the path in
+    /// the environment variable `env`).
+    pub(crate) fn validate_against(
+        path: &Path,
+        what: &str,
+        env: &str,
+        default: &str,
+    ) -> Result<bool, Box<dyn std::error::Error>> {
         let skip = |why: String| -> Result<bool, Box<dyn std::error::Error>> {
             if std::env::var("MEETKG_REQUIRE_INTEROP").is_ok_and(|v| v == "1") {
                 return Err(format!("{why}, and MEETKG_REQUIRE_INTEROP=1").into());
             }
-            eprintln!("skipping GraphML XSD validation: {why}");
+            eprintln!("skipping {what} XSD validation: {why}");
             Ok(false)
         };
-        let schema = std::env::var("MEETKG_GRAPHML_XSD").unwrap_or_else(|_| XSD.to_owned());
+        let schema = std::env::var(env).unwrap_or_else(|_| default.to_owned());
         if !Path::new(&schema).exists() {
             // The schema is a third-party file beside the project (as in CI), never
             // in it: a clone without it skips, whatever the environment says.
             eprintln!(
-                "SKIPPED GraphML XSD validation: no schema at {schema} (CI has ../shared/schemas)"
+                "SKIPPED {what} XSD validation: no schema at {schema} (CI has ../shared/schemas)"
             );
             return Ok(false);
         }
@@ -432,7 +443,17 @@ pub(crate) mod tests {
             &topics,
             write_graphml(&graph::topics(&store)?, &[], Vec::new())?,
         )?;
-        for path in [&nasty, &empty, &topics] {
+        let spoke = dir.path().join("person-topic.graphml");
+        std::fs::write(
+            &spoke,
+            write_graphml(&graph::person_topic(&store)?, &[], Vec::new())?,
+        )?;
+        let affiliations = dir.path().join("organisation-person.graphml");
+        std::fs::write(
+            &affiliations,
+            write_graphml(&graph::organisation_person(&store)?, &[], Vec::new())?,
+        )?;
+        for path in [&nasty, &empty, &topics, &spoke, &affiliations] {
             if !validate(path)? {
                 return Ok(());
             }

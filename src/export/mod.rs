@@ -1,5 +1,7 @@
 //! Writes the network views of the store as files Gephi opens directly: GraphML
-//! and Gephi spreadsheet CSV, for co-participation and for topics.
+//! and Gephi spreadsheet CSV, for co-participation, topics, person–topic and
+//! organisation–person; and dynamic GEXF (spells per meeting day, for Gephi's
+//! Timeline) for co-participation and topics.
 //!
 //! Rationale: analysts open these files in Gephi, Gephi Lite, networkx or
 //! igraph, and diff them between builds; so each file is written atomically
@@ -14,7 +16,7 @@
 //! measure was computed) as GraphML `<data>` on the `<graph>` and in
 //! `coparticipation-graph.csv`.
 //!
-//! The seven files of [`FILES`] are replaced one by one, not as a set; so the
+//! The fifteen files of [`FILES`] are replaced one by one, not as a set; so the
 //! stamp [`STAMP`] (the store generation they were made from, and each file's
 //! hash) is removed before and written after them, and a set of files without
 //! its stamp, or whose stamp names another generation, is out of date
@@ -25,6 +27,7 @@
 //! return; U+FFFE, U+FFFF) are dropped, everything else is kept.
 
 pub mod csv;
+pub mod gexf;
 pub mod graphml;
 pub mod node_id;
 pub mod values;
@@ -32,7 +35,7 @@ pub mod values;
 pub use node_id::node_id;
 pub use values::clean_text;
 
-use crate::graph::{self, AttrDef, EdgeAttributes, GraphError, NodeAttributes, Value};
+use crate::graph::{self, AttrDef, EdgeAttributes, GraphError, NodeAttributes, Timed, Value};
 use crate::store::Store;
 use petgraph::graph::UnGraph;
 use std::fs::{self, File};
@@ -40,15 +43,29 @@ use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 
 /// The files [`write_all`] writes, in order.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 15] = [
     "coparticipation.graphml",
     "coparticipation-nodes.csv",
     "coparticipation-edges.csv",
     "coparticipation-graph.csv",
+    "coparticipation.gexf",
     "topics.graphml",
     "topics-nodes.csv",
     "topics-edges.csv",
+    "topics.gexf",
+    "person-topic.graphml",
+    "person-topic-nodes.csv",
+    "person-topic-edges.csv",
+    "organisation-person.graphml",
+    "organisation-person-nodes.csv",
+    "organisation-person-edges.csv",
 ];
+
+/// What each dynamic GEXF says it is, in its `<meta>`.
+const COPARTICIPATION_GEXF: &str = "People; an edge joins two people who took part in the same \
+     meeting. Spells: the days of their meetings; edge weight per spell: meetings shared that day.";
+const TOPICS_GEXF: &str = "Topics; an edge joins two topics discussed in the same meeting. \
+     Spells: the days of those meetings; edge weight per spell: such meetings that day.";
 
 /// The stamp beside the exports: which store generation they show.
 pub const STAMP: &str = ".meetkg-exports.json";
@@ -68,7 +85,7 @@ fn file_hash(path: &Path) -> Option<String> {
     Some(hex::encode(hasher.finalize()))
 }
 
-/// Whether `out_dir` holds the seven [`FILES`] exactly as an export of the store
+/// Whether `out_dir` holds the fifteen [`FILES`] exactly as an export of the store
 /// generation `generation` wrote them.
 pub fn up_to_date(out_dir: &Path, generation: &str) -> bool {
     let Some(stamp) = fs::read(out_dir.join(STAMP))
@@ -141,14 +158,14 @@ pub enum ExportError {
     },
 }
 
-/// Builds both graphs from the store, measures the co-participation graph,
-/// and writes the seven [`FILES`] into `out_dir` (created if needed). Returns
-/// the paths written, in [`FILES`] order.
+/// Builds the four graphs from the store, measures the co-participation graph,
+/// and writes the fifteen [`FILES`] into `out_dir` (created if needed). Returns
+/// the paths written, in [`FILES`] order. One graph is in memory at a time.
 ///
 /// Cost: the graphs' queries (see [`graph::coparticipation`]), the measures
 /// ([`graph::add_measures`]: O(V·E) for betweenness up to
 /// [`graph::measures::paths::EXACT_MAX_NODES`] people, sampled above), then
-/// linear in the size of the graphs.
+/// linear in the size of the graphs and their spells.
 pub fn write_all(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
     fs::create_dir_all(out_dir).map_err(|source| ExportError::CreateDir {
         path: out_dir.to_path_buf(),
@@ -165,10 +182,41 @@ pub fn write_all(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>, ExportEr
         started.elapsed()
     );
     let mut written = write_graph(&people, &summary.attributes(), out_dir, "coparticipation")?;
+    written.push(write_dynamic(
+        &people,
+        COPARTICIPATION_GEXF,
+        out_dir,
+        "coparticipation",
+    )?);
     drop(people);
     crate::failpoint::check("exports-half");
-    written.extend(write_graph(&graph::topics(store)?, &[], out_dir, "topics")?);
+    let topics = graph::topics(store)?;
+    written.extend(write_graph(&topics, &[], out_dir, "topics")?);
+    written.push(write_dynamic(&topics, TOPICS_GEXF, out_dir, "topics")?);
+    drop(topics);
+    let spoke = graph::person_topic(store)?;
+    written.extend(write_graph(&spoke, &[], out_dir, "person-topic")?);
+    drop(spoke);
+    let affiliations = graph::organisation_person(store)?;
+    written.extend(write_graph(
+        &affiliations,
+        &[],
+        out_dir,
+        "organisation-person",
+    )?);
     Ok(written)
+}
+
+/// Writes `{stem}.gexf`, the dynamic GEXF of `graph`.
+pub fn write_dynamic<N: NodeAttributes + Timed, E: EdgeAttributes + Timed>(
+    graph: &UnGraph<N, E>,
+    description: &str,
+    out_dir: &Path,
+    stem: &str,
+) -> Result<PathBuf, ExportError> {
+    let path = out_dir.join(format!("{stem}.gexf"));
+    write_atomically(&path, |w| gexf::write_gexf(graph, description, w).map(drop))?;
+    Ok(path)
 }
 
 /// Writes `{stem}.graphml`, `{stem}-nodes.csv` and `{stem}-edges.csv`, and
@@ -232,6 +280,7 @@ pub(crate) mod tests {
             meetings_spoken: 0,
             affiliations: NASTY.into(),
             measures: None,
+            spells: Vec::new(),
         });
         let b = g.add_node(PersonNode {
             iri: "https://w3id.org/meetkg/id/person/b".into(),
@@ -240,6 +289,7 @@ pub(crate) mod tests {
             meetings_spoken: 1,
             affiliations: String::new(),
             measures: None,
+            spells: Vec::new(),
         });
         g.add_edge(
             a,
@@ -262,7 +312,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn write_all_writes_seven_identical_files_twice() -> TestResult {
+    fn write_all_writes_fifteen_identical_files_twice() -> TestResult {
         let (dir, store) = sample_store()?;
         let out = dir.path().join("out");
         let written = write_all(&store, &out)?;
@@ -276,7 +326,7 @@ pub(crate) mod tests {
         let again = write_all(&store, &out)?;
         let second: Vec<Vec<u8>> = again.iter().map(fs::read).collect::<Result<_, _>>()?;
         assert_eq!(first, second);
-        // Nothing but the seven files is left behind.
+        // Nothing but the fifteen files is left behind.
         let mut listed: Vec<_> = fs::read_dir(&out)?
             .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
             .collect::<Result<_, _>>()?;
@@ -284,6 +334,54 @@ pub(crate) mod tests {
         let mut expected = FILES.map(str::to_owned).to_vec();
         expected.sort();
         assert_eq!(listed, expected);
+        Ok(())
+    }
+
+    /// The two-mode exports of the sample store, exactly: the columns, the
+    /// `kind` of each side, the ids shared with the other graphs, the roles.
+    #[test]
+    fn two_mode_csv_of_the_sample_store() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let text = |bytes: Vec<u8>| String::from_utf8(bytes);
+        let spoke = graph::person_topic(&store)?;
+        let affiliations = graph::organisation_person(&store)?;
+        let tables = [
+            text(csv::write_nodes(&spoke, Vec::new())?)?,
+            text(csv::write_edges(&spoke, Vec::new())?)?,
+            text(csv::write_nodes(&affiliations, Vec::new())?)?,
+            text(csv::write_edges(&affiliations, Vec::new())?)?,
+        ];
+        let crlf = |rows: &[&str]| rows.iter().map(|r| format!("{r}\r\n")).collect::<String>();
+        assert_eq!(
+            tables,
+            [
+                crlf(&[
+                    "Id,Label,iri,kind,meetings",
+                    "person:amrita-choudhury,Amrita Choudhury,https://w3id.org/meetkg/id/person/amrita-choudhury,person,2",
+                    "person:wolfgang-kleinwachter,Wolfgang Kleinwächter,https://w3id.org/meetkg/id/person/wolfgang-kleinwachter,person,1",
+                    "topic:global-digital-compact,Global Digital Compact,https://w3id.org/meetkg/id/topic/global-digital-compact,topic,2",
+                    "topic:netmundial,NETmundial,https://w3id.org/meetkg/id/topic/netmundial,topic,1",
+                ]),
+                crlf(&[
+                    "Source,Target,Type,Weight,meetings,dates,first_date,last_date",
+                    "person:amrita-choudhury,topic:global-digital-compact,Undirected,2,MAG Working Group on IGF Strengthening and Strategy meeting 46; MAG Working Group on IGF Strengthening and Strategy meeting 47,2022-10-20; 2022-11-03,2022-10-20,2022-11-03",
+                    "person:amrita-choudhury,topic:netmundial,Undirected,1,MAG Working Group on IGF Strengthening and Strategy meeting 46,2022-10-20,2022-10-20,2022-10-20",
+                    "person:wolfgang-kleinwachter,topic:global-digital-compact,Undirected,1,MAG Working Group on IGF Strengthening and Strategy meeting 46,2022-10-20,2022-10-20,2022-10-20",
+                    "person:wolfgang-kleinwachter,topic:netmundial,Undirected,1,MAG Working Group on IGF Strengthening and Strategy meeting 46,2022-10-20,2022-10-20,2022-10-20",
+                ]),
+                crlf(&[
+                    "Id,Label,iri,kind,meetings",
+                    "organisation:icann,ICANN,https://w3id.org/meetkg/id/organisation/icann,organisation,2",
+                    "organisation:university-of-aarhus,University of Aarhus,https://w3id.org/meetkg/id/organisation/university-of-aarhus,organisation,2",
+                    "person:wolfgang-kleinwachter,Wolfgang Kleinwächter,https://w3id.org/meetkg/id/person/wolfgang-kleinwachter,person,2",
+                ]),
+                crlf(&[
+                    "Source,Target,Type,Weight,roles,meetings,dates,first_date,last_date",
+                    "organisation:icann,person:wolfgang-kleinwachter,Undirected,2,,MAG Working Group on IGF Strengthening and Strategy meeting 46; MAG Working Group on IGF Strengthening and Strategy meeting 47,2022-10-20; 2022-11-03,2022-10-20,2022-11-03",
+                    "organisation:university-of-aarhus,person:wolfgang-kleinwachter,Undirected,2,MAG Member,MAG Working Group on IGF Strengthening and Strategy meeting 46; MAG Working Group on IGF Strengthening and Strategy meeting 47,2022-10-20; 2022-11-03,2022-10-20,2022-11-03",
+                ]),
+            ]
+        );
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 
 use super::elements::*;
 use super::facts::{DiscussionFacts, ParticipationFacts};
+use super::spells::spells_of;
 use itertools::Itertools;
 use petgraph::graph::NodeIndex;
 use rayon::slice::ParallelSliceMut;
@@ -31,19 +32,8 @@ pub(super) fn co_occurrences(
     items: &BTreeMap<String, BTreeSet<String>>,
     info: &BTreeMap<String, MeetingInfo>,
 ) -> impl ExactSizeIterator<Item = (usize, usize, Shared)> {
-    let used: BTreeSet<&str> = items.values().flatten().map(String::as_str).collect();
-    let ordered = chronological(used, info);
-    let rank: HashMap<&str, u32> = ordered
-        .iter()
-        .zip(0u32..)
-        .map(|((iri, _), r)| (*iri, r))
-        .collect();
-    let mut members: Vec<Vec<u32>> = vec![Vec::new(); ordered.len()];
-    for (index, meetings) in (0u32..).zip(items.values()) {
-        for m in meetings {
-            members[rank[m.as_str()] as usize].push(index);
-        }
-    }
+    let ranked = Ranked::new(items.values().flatten(), info);
+    let members = ranked.members(items);
     let mut triples: Vec<(u32, u32, u32)> = Vec::new();
     for (r, indices) in (0u32..).zip(&members) {
         for (k, &i) in indices.iter().enumerate() {
@@ -51,28 +41,104 @@ pub(super) fn co_occurrences(
         }
     }
     drop(members);
-    triples.par_sort_unstable();
-    let mut runs = Vec::with_capacity(triples.len());
-    let mut edges: Vec<(usize, usize, usize, u32)> = Vec::new();
-    for ((i, j), group) in &triples.iter().chunk_by(|t| (t.0, t.1)) {
-        let start = runs.len();
-        runs.extend(group.map(|t| t.2));
-        let len = u32::try_from(runs.len() - start).unwrap_or(u32::MAX);
-        edges.push((i as usize, j as usize, start, len));
+    ranked.edges(triples)
+}
+
+/// Every pair `(i, j)` of an item of `left` and an item of `right` (by
+/// position in each) that are in the same meeting, with those meetings, in
+/// `(i, j)` order: the edges of a bipartite graph.
+///
+/// Cost: as [`co_occurrences`], with P the sum over meetings of left items
+/// times right items in it (the edges' meetings, nothing quadratic in either
+/// side alone).
+pub(super) fn cross_occurrences(
+    left: &BTreeMap<String, BTreeSet<String>>,
+    right: &BTreeMap<String, BTreeSet<String>>,
+    info: &BTreeMap<String, MeetingInfo>,
+) -> Vec<(usize, usize, Shared)> {
+    let ranked = Ranked::new(left.values().chain(right.values()).flatten(), info);
+    let on_left = ranked.members(left);
+    let on_right = ranked.members(right);
+    let mut triples: Vec<(u32, u32, u32)> = Vec::new();
+    for (r, (ls, rs)) in (0u32..).zip(on_left.iter().zip(&on_right)) {
+        for &i in ls {
+            triples.extend(rs.iter().map(|&j| (i, j, r)));
+        }
     }
-    drop(triples);
-    let calendar = Arc::new(Calendar {
-        meetings: ordered.into_iter().map(|(_, m)| m).collect(),
-        runs,
-    });
-    edges.into_iter().map(move |(i, j, start, len)| {
-        let shared = Shared {
-            calendar: Arc::clone(&calendar),
-            start,
-            len,
-        };
-        (i, j, shared)
-    })
+    drop((on_left, on_right));
+    ranked.edges(triples).collect()
+}
+
+/// The meetings of a graph in chronological order, and each one's rank.
+pub(super) struct Ranked<'a> {
+    ordered: Vec<(&'a str, MeetingInfo)>,
+    rank: HashMap<&'a str, u32>,
+}
+
+impl<'a> Ranked<'a> {
+    /// Ranks the distinct meetings among `meetings` ([`chronological`]).
+    pub(super) fn new(
+        meetings: impl IntoIterator<Item = &'a String>,
+        info: &BTreeMap<String, MeetingInfo>,
+    ) -> Self {
+        let used: BTreeSet<&str> = meetings.into_iter().map(String::as_str).collect();
+        let ordered = chronological(used, info);
+        let rank = ordered
+            .iter()
+            .zip(0u32..)
+            .map(|((iri, _), r)| (*iri, r))
+            .collect();
+        Self { ordered, rank }
+    }
+
+    /// The rank of a meeting given to [`Ranked::new`].
+    pub(super) fn of(&self, meeting: &str) -> Option<u32> {
+        self.rank.get(meeting).copied()
+    }
+
+    /// For each meeting by rank, the positions of the items in it.
+    fn members(&self, items: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<u32>> {
+        let mut members: Vec<Vec<u32>> = vec![Vec::new(); self.ordered.len()];
+        for (index, meetings) in (0u32..).zip(items.values()) {
+            for r in meetings.iter().filter_map(|m| self.of(m)) {
+                members[r as usize].push(index);
+            }
+        }
+        members
+    }
+
+    /// Groups `(i, j, meeting rank)` triples into one edge per `(i, j)`, in
+    /// that order, whose meetings are a run of one calendar shared by all.
+    ///
+    /// Cost: a parallel sort of the triples.
+    pub(super) fn edges(
+        self,
+        mut triples: Vec<(u32, u32, u32)>,
+    ) -> impl ExactSizeIterator<Item = (usize, usize, Shared)> {
+        triples.par_sort_unstable();
+        triples.dedup();
+        let mut runs = Vec::with_capacity(triples.len());
+        let mut edges: Vec<(usize, usize, usize, u32)> = Vec::new();
+        for ((i, j), group) in &triples.iter().chunk_by(|t| (t.0, t.1)) {
+            let start = runs.len();
+            runs.extend(group.map(|t| t.2));
+            let len = u32::try_from(runs.len() - start).unwrap_or(u32::MAX);
+            edges.push((i as usize, j as usize, start, len));
+        }
+        drop(triples);
+        let calendar = Arc::new(Calendar {
+            meetings: self.ordered.into_iter().map(|(_, m)| m).collect(),
+            runs,
+        });
+        edges.into_iter().map(move |(i, j, start, len)| {
+            let shared = Shared {
+                calendar: Arc::clone(&calendar),
+                start,
+                len,
+            };
+            (i, j, shared)
+        })
+    }
 }
 
 /// Sorted known dates, with first and last.
@@ -99,6 +165,7 @@ pub(crate) fn build_coparticipation(facts: &ParticipationFacts) -> CoParticipati
             .count();
         u32::try_from(n).unwrap_or(u32::MAX)
     };
+    let date_of = |m: &str| facts.meetings.get(m).and_then(|i| i.date.as_deref());
     let edges = co_occurrences(&took_part, &facts.meetings);
     // Sized once: growing a graph of millions of edges doubles its memory.
     let mut graph = CoParticipationGraph::with_capacity(took_part.len(), edges.len());
@@ -120,6 +187,7 @@ pub(crate) fn build_coparticipation(facts: &ParticipationFacts) -> CoParticipati
                     .map(|a| a.iter().map(String::as_str).collect::<Vec<_>>().join("; "))
                     .unwrap_or_default(),
                 measures: None,
+                spells: spells_of(took_part[person].iter().filter_map(|m| date_of(m))),
             }),
         );
     }
@@ -149,6 +217,7 @@ pub(crate) fn build_topics(facts: &DiscussionFacts) -> TopicGraph {
                 meetings: u32::try_from(meetings.len()).unwrap_or(u32::MAX),
                 first_date,
                 last_date,
+                spells: spells_of(meetings.iter().filter_map(|m| date_of(m))),
             }),
         );
     }

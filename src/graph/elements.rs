@@ -4,6 +4,7 @@
 
 use super::measures::{NodeMeasures, NODE_ATTRS};
 use super::schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
+use super::spells::{spells_of, Spell, Timed};
 use itertools::Itertools;
 use petgraph::graph::UnGraph;
 use std::collections::BTreeMap;
@@ -24,6 +25,8 @@ pub struct PersonNode {
     /// The network measures, once [`super::add_measures`] computed them;
     /// written as missing before.
     pub measures: Option<NodeMeasures>,
+    /// The days of the meetings this person took part in.
+    pub spells: Vec<Spell>,
 }
 
 /// Two people took part in the same meetings.
@@ -74,6 +77,8 @@ pub struct TopicNode {
     pub meetings: u32,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
+    /// The days of the meetings that discussed it.
+    pub spells: Vec<Spell>,
 }
 
 /// Two topics discussed in the same meetings.
@@ -85,6 +90,15 @@ pub struct CoDiscussion {
 }
 
 impl CoDiscussion {
+    /// An edge on its own, over these meetings (for graphs made by hand).
+    #[cfg(test)]
+    pub(crate) fn over(meetings: Vec<MeetingInfo>) -> Self {
+        let shared = Shared::alone(meetings);
+        Self {
+            weight: shared.len,
+            shared,
+        }
+    }
     pub fn first_date(&self) -> Option<&str> {
         self.shared.first_date()
     }
@@ -147,23 +161,53 @@ impl Shared {
         }
     }
     fn meetings(&self) -> impl DoubleEndedIterator<Item = &MeetingInfo> + '_ {
-        let (start, len) = (self.start, self.len as usize);
-        self.calendar.runs[start..start + len]
+        self.ranks()
             .iter()
             .map(|&m| &self.calendar.meetings[m as usize])
     }
-    fn labels(&self) -> String {
+    /// The ranks of the edge's meetings in its calendar, ascending.
+    pub(super) fn ranks(&self) -> &[u32] {
+        &self.calendar.runs[self.start..self.start + self.len as usize]
+    }
+    pub(super) fn labels(&self) -> String {
         self.meetings().map(|m| m.label.as_str()).join("; ")
     }
     /// Known dates come first in the calendar, in order: no sort needed.
-    fn dates(&self) -> String {
+    pub(super) fn dates(&self) -> String {
         self.meetings().filter_map(|m| m.date.as_deref()).join("; ")
     }
-    fn first_date(&self) -> Option<&str> {
+    pub(super) fn first_date(&self) -> Option<&str> {
         self.meetings().find_map(|m| m.date.as_deref())
     }
-    fn last_date(&self) -> Option<&str> {
+    pub(super) fn last_date(&self) -> Option<&str> {
         self.meetings().rev().find_map(|m| m.date.as_deref())
+    }
+    pub(super) fn spells(&self) -> Vec<Spell> {
+        spells_of(self.meetings().filter_map(|m| m.date.as_deref()))
+    }
+}
+
+impl Timed for PersonNode {
+    fn spells(&self) -> Vec<Spell> {
+        self.spells.clone()
+    }
+}
+
+impl Timed for TopicNode {
+    fn spells(&self) -> Vec<Spell> {
+        self.spells.clone()
+    }
+}
+
+impl Timed for CoParticipation {
+    fn spells(&self) -> Vec<Spell> {
+        self.shared.spells()
+    }
+}
+
+impl Timed for CoDiscussion {
+    fn spells(&self) -> Vec<Spell> {
+        self.shared.spells()
     }
 }
 

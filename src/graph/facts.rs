@@ -34,6 +34,36 @@ pub(crate) struct DiscussionFacts {
     pub(crate) labels: BTreeMap<String, String>,
 }
 
+/// What the person–topic graph is built from: who spoke at which meeting, and
+/// which topics each meeting discussed (the store links no intervention to a
+/// topic, so a meeting is where the two meet).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SpeakingFacts {
+    pub(crate) meetings: BTreeMap<String, MeetingInfo>,
+    /// (person, meeting) with `meetkg:spokeAt`.
+    pub(crate) spoke: BTreeSet<(String, String)>,
+    /// (topic, meeting) with `meetkg:discussed`.
+    pub(crate) discussed: BTreeSet<(String, String)>,
+    /// person → name.
+    pub(crate) names: BTreeMap<String, String>,
+    /// topic → label.
+    pub(crate) labels: BTreeMap<String, String>,
+}
+
+/// What the organisation–person graph is built from: the memberships.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MembershipFacts {
+    pub(crate) meetings: BTreeMap<String, MeetingInfo>,
+    /// (organisation, person, meeting): a membership `meetkg:statedAt` that meeting.
+    pub(crate) stated: BTreeSet<(String, String, String)>,
+    /// (organisation, person) → the labels of the roles of their memberships.
+    pub(crate) roles: BTreeMap<(String, String), BTreeSet<String>>,
+    /// organisation → label.
+    pub(crate) labels: BTreeMap<String, String>,
+    /// person → name.
+    pub(crate) names: BTreeMap<String, String>,
+}
+
 /// Why a graph could not be read from the store.
 #[derive(Debug, thiserror::Error)]
 pub enum GraphError {
@@ -66,6 +96,16 @@ pub(super) const AFFILIATIONS_QUERY: &str = "SELECT DISTINCT ?p ?label WHERE {
 pub(super) const DISCUSSED_QUERY: &str = "SELECT DISTINCT ?t ?m WHERE { ?m meetkg:discussed ?t }";
 pub(super) const TOPIC_LABELS_QUERY: &str =
     "SELECT ?t (MIN(STR(?l)) AS ?label) WHERE { ?t skos:prefLabel ?l } GROUP BY ?t";
+
+pub(super) const MEMBERSHIPS_QUERY: &str = "SELECT DISTINCT ?o ?p ?m WHERE {
+  ?ms org:member ?p ; org:organization ?o ; meetkg:statedAt ?m
+}";
+pub(super) const MEMBERSHIP_ROLES_QUERY: &str = "SELECT ?o ?p ?r (MIN(STR(?l)) AS ?label) WHERE {
+  ?ms org:member ?p ; org:organization ?o ; org:role ?r .
+  OPTIONAL { ?r skos:prefLabel ?l }
+} GROUP BY ?o ?p ?r";
+pub(super) const ORGANISATION_LABELS_QUERY: &str =
+    "SELECT ?o (MIN(STR(?l)) AS ?label) WHERE { ?o a org:Organization ; skos:prefLabel ?l } GROUP BY ?o";
 
 /// Runs a built-in SELECT and returns each row's values (IRIs and literal
 /// values as strings) in the order of `vars`.
@@ -158,4 +198,65 @@ pub(super) fn read_discussions(store: &Store) -> Result<DiscussionFacts, GraphEr
         .map(|[t, l]| (t, l))
         .collect(),
     })
+}
+
+pub(super) fn read_speaking(store: &Store) -> Result<SpeakingFacts, GraphError> {
+    Ok(SpeakingFacts {
+        meetings: read_meetings(store)?,
+        spoke: pairs(select(store, "interventions", SPOKE_QUERY, &["p", "m"])?),
+        discussed: pairs(select(store, "discussions", DISCUSSED_QUERY, &["t", "m"])?),
+        names: labels(select(store, "names", NAMES_QUERY, &["p", "name"])?),
+        labels: labels(select(
+            store,
+            "topic labels",
+            TOPIC_LABELS_QUERY,
+            &["t", "label"],
+        )?),
+    })
+}
+
+pub(super) fn read_memberships(store: &Store) -> Result<MembershipFacts, GraphError> {
+    let stated = bound::<3>(select(
+        store,
+        "memberships",
+        MEMBERSHIPS_QUERY,
+        &["o", "p", "m"],
+    )?)
+    .map(|[o, p, m]| (o, p, m))
+    .collect();
+    let mut roles: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    let rows = select(
+        store,
+        "membership roles",
+        MEMBERSHIP_ROLES_QUERY,
+        &["o", "p", "r", "label"],
+    )?;
+    for row in rows {
+        let mut values = row.into_iter();
+        let (Some(Some(o)), Some(Some(p)), Some(Some(r))) =
+            (values.next(), values.next(), values.next())
+        else {
+            continue;
+        };
+        // A role without a label is named by its IRI, as the other graphs do.
+        let label = values.next().flatten().unwrap_or(r);
+        roles.entry((o, p)).or_default().insert(label);
+    }
+    Ok(MembershipFacts {
+        meetings: read_meetings(store)?,
+        stated,
+        roles,
+        labels: labels(select(
+            store,
+            "organisation labels",
+            ORGANISATION_LABELS_QUERY,
+            &["o", "label"],
+        )?),
+        names: labels(select(store, "names", NAMES_QUERY, &["p", "name"])?),
+    })
+}
+
+/// (IRI, label) rows as a map.
+fn labels(rows: Vec<Vec<Option<String>>>) -> BTreeMap<String, String> {
+    bound::<2>(rows).map(|[iri, label]| (iri, label)).collect()
 }

@@ -1,11 +1,13 @@
 //! Network views of the store, for Gephi and friends: who took part in meetings
-//! together, and which topics were discussed together.
+//! together, which topics were discussed together, who spoke at meetings on
+//! which topics, and who is affiliated with which organisation.
 //!
-//! Rationale: analysts want networks, not triples. Both graphs are read from the
+//! Rationale: analysts want networks, not triples. The graphs are read from the
 //! store with SPARQL (so `meetkg export` needs nothing but the store) and built
 //! as petgraph [`UnGraph`](petgraph::graph::UnGraph)s that the exporters in [`crate::export`] write.
 //!
-//! Determinism is part of the contract: nodes are added in IRI order (the
+//! Determinism is part of the contract: nodes are added in IRI order (in the
+//! two-mode graphs, one side and then the other, each in IRI order; the
 //! exports name each by an id derived from its IRI, not by its position, so
 //! ids survive a growing archive), edges in `(source, target)` order, and
 //! every list-valued attribute is sorted. The same store always gives the same
@@ -15,13 +17,21 @@
 //! degree, centralities, k-core, Louvain communities), computed here so that
 //! every reader of the exports gets the same figures, checked against
 //! networkx and igraph.
+//!
+//! Nodes and edges of the co-participation and topic graphs also know the days
+//! of their meetings ([`Spell`]), which the dynamic GEXF plays over time.
 
 mod assemble;
+mod bipartite;
 mod elements;
 mod facts;
 pub mod measures;
 mod schema;
+mod spells;
 
+pub use bipartite::{
+    Affiliation, Kind, OrganisationPersonGraph, PersonTopicGraph, SideNode, SpokeOn,
+};
 #[cfg(test)]
 pub(crate) use elements::MeetingInfo;
 pub use elements::{
@@ -31,10 +41,12 @@ pub use elements::{
 pub use facts::GraphError;
 pub use measures::{NodeMeasures, Summary};
 pub use schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
+pub use spells::{Spell, Timed};
 
 use crate::store::Store;
 use assemble::{build_coparticipation, build_topics};
-use facts::{read_discussions, read_participation};
+use bipartite::{build_organisation_person, build_person_topic};
+use facts::{read_discussions, read_memberships, read_participation, read_speaking};
 
 /// The co-participation graph of everything in the store.
 ///
@@ -66,6 +78,25 @@ pub fn add_measures(graph: &mut CoParticipationGraph) -> Summary {
 /// meetings. Cost as for [`coparticipation`].
 pub fn topics(store: &Store) -> Result<TopicGraph, GraphError> {
     Ok(build_topics(&read_discussions(store)?))
+}
+
+/// The person–topic graph of everything in the store: who spoke at meetings
+/// that discussed which topic (see [`SpokeOn`] for why the meeting links
+/// them), weighted by the number of such meetings.
+///
+/// Cost: a handful of SPARQL queries, then O(P log P) for P the sum over
+/// meetings of speakers × topics.
+pub fn person_topic(store: &Store) -> Result<PersonTopicGraph, GraphError> {
+    Ok(build_person_topic(&read_speaking(store)?))
+}
+
+/// The organisation–person graph of everything in the store: affiliations,
+/// weighted by the meetings stating them, with roles.
+///
+/// Cost: a handful of SPARQL queries, then O(M log M) for M the (membership,
+/// meeting) facts.
+pub fn organisation_person(store: &Store) -> Result<OrganisationPersonGraph, GraphError> {
+    Ok(build_organisation_person(&read_memberships(store)?))
 }
 
 #[cfg(test)]
@@ -151,6 +182,265 @@ mod tests {
         assert_eq!(ab.dates(), "2021-10-28; 2022-02-10");
         assert_eq!(ab.first_date(), Some("2021-10-28"));
         assert_eq!(ab.last_date(), Some("2022-02-10"));
+        // One spell per dated meeting; m3 has no date and gives none.
+        let days = |spells: Vec<Spell>| -> Vec<(String, u32)> {
+            spells.into_iter().map(|s| (s.date, s.meetings)).collect()
+        };
+        let both = vec![(s("2021-10-28"), 1), (s("2022-02-10"), 1)];
+        assert_eq!(days(ab.spells()), both);
+        assert_eq!(days(g[NodeIndex::new(0)].spells()), both);
+        assert_eq!(days(g[NodeIndex::new(3)].spells()), [(s("2022-02-10"), 1)]);
+        Ok(())
+    }
+
+    /// Two meetings on one day are one spell of weight 2.
+    #[test]
+    fn meetings_on_one_day_make_one_spell() {
+        let mut facts = ParticipationFacts::default();
+        for m in ["m1", "m2"] {
+            facts.meetings.insert(s(m), meeting(m, Some("2023-05-04")));
+            for p in ["a", "b"] {
+                facts.attended.insert((s(p), s(m)));
+            }
+        }
+        let g = build_coparticipation(&facts);
+        let spells = g.edge_references().map(|e| e.weight().spells()).next();
+        let day = vec![Spell {
+            date: s("2023-05-04"),
+            meetings: 2,
+        }];
+        assert_eq!(spells, Some(day.clone()));
+        assert_eq!(g[NodeIndex::new(0)].spells, day);
+    }
+
+    /// Spoke at m1 (topics x, y), m2 (topic x), m3 (no topic): the edges are
+    /// the meetings where both happened, and only people and topics with one.
+    #[test]
+    fn hand_made_person_topic_graph_counts_meetings_where_both_happened() -> TestResult {
+        let mut facts = SpeakingFacts::default();
+        facts
+            .meetings
+            .insert(s("m1"), meeting("M1", Some("2021-10-28")));
+        facts
+            .meetings
+            .insert(s("m2"), meeting("M2", Some("2022-02-10")));
+        for (p, m) in [("p:a", "m1"), ("p:a", "m2"), ("p:b", "m1"), ("p:c", "m3")] {
+            facts.spoke.insert((s(p), s(m)));
+        }
+        for (t, m) in [("t:x", "m1"), ("t:x", "m2"), ("t:y", "m1"), ("t:z", "m4")] {
+            facts.discussed.insert((s(t), s(m)));
+        }
+        facts.names.insert(s("p:a"), s("Ann"));
+        facts.labels.insert(s("t:x"), s("X"));
+        let g = bipartite::build_person_topic(&facts);
+        let nodes: Vec<_> = g
+            .node_indices()
+            .map(|i| {
+                (
+                    g[i].iri.as_str(),
+                    g[i].label.as_str(),
+                    g[i].kind,
+                    g[i].meetings,
+                )
+            })
+            .collect();
+        assert_eq!(
+            nodes,
+            [
+                ("p:a", "Ann", Kind::Person, 2),
+                ("p:b", "p:b", Kind::Person, 1),
+                ("t:x", "X", Kind::Topic, 2),
+                ("t:y", "t:y", Kind::Topic, 1),
+            ]
+        );
+        let edges: Vec<_> = g
+            .edge_references()
+            .map(|e| {
+                (
+                    g[e.source()].iri.as_str(),
+                    g[e.target()].iri.as_str(),
+                    e.weight().weight,
+                )
+            })
+            .collect();
+        assert_eq!(
+            edges,
+            [
+                ("p:a", "t:x", 2),
+                ("p:a", "t:y", 1),
+                ("p:b", "t:x", 1),
+                ("p:b", "t:y", 1)
+            ]
+        );
+        let ax = g.edge_references().next().ok_or("no edge")?;
+        assert_eq!(
+            ax.weight().values(),
+            [
+                Some(Value::Text(s("M1; M2"))),
+                Some(Value::Text(s("2021-10-28; 2022-02-10"))),
+                Some(Value::Text(s("2021-10-28"))),
+                Some(Value::Text(s("2022-02-10"))),
+            ]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn hand_made_organisation_person_graph_has_roles_and_meetings() {
+        let mut facts = MembershipFacts::default();
+        facts
+            .meetings
+            .insert(s("m1"), meeting("M1", Some("2021-10-28")));
+        facts.meetings.insert(s("m2"), meeting("M2", None));
+        for (o, p, m) in [
+            ("o:icann", "p:b", "m1"),
+            ("o:icann", "p:b", "m2"),
+            ("o:icann", "p:a", "m2"),
+            ("o:aarhus", "p:b", "m1"),
+        ] {
+            facts.stated.insert((s(o), s(p), s(m)));
+        }
+        facts.roles.insert(
+            (s("o:icann"), s("p:b")),
+            ["Chair", "Board member"].map(s).into(),
+        );
+        facts.labels.insert(s("o:icann"), s("ICANN"));
+        let g = bipartite::build_organisation_person(&facts);
+        let nodes: Vec<_> = g
+            .node_indices()
+            .map(|i| (g[i].label.as_str(), g[i].kind, g[i].meetings))
+            .collect();
+        assert_eq!(
+            nodes,
+            [
+                ("o:aarhus", Kind::Organisation, 1),
+                ("ICANN", Kind::Organisation, 2),
+                ("p:a", Kind::Person, 1),
+                ("p:b", Kind::Person, 2),
+            ]
+        );
+        let edges: Vec<_> = g
+            .edge_references()
+            .map(|e| {
+                let w = e.weight();
+                (
+                    g[e.source()].iri.as_str(),
+                    g[e.target()].iri.as_str(),
+                    w.weight,
+                    w.roles.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            edges,
+            [
+                ("o:aarhus", "p:b", 1, ""),
+                ("o:icann", "p:a", 1, ""),
+                ("o:icann", "p:b", 2, "Board member; Chair"),
+            ]
+        );
+        let icann_b = g.edge_references().next_back().map(|e| e.weight().values());
+        assert_eq!(
+            icann_b.and_then(|v| v.into_iter().nth(2)),
+            Some(Some(Value::Text(s("2021-10-28"))))
+        );
+    }
+
+    /// On random facts, a person–topic weight is the number of meetings the
+    /// person spoke at and the topic was discussed at, and an edge exists
+    /// exactly when that number is positive.
+    #[test]
+    fn property_person_topic_weights_count_meetings_of_both() {
+        for seed in 1..200u64 {
+            let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            let mut facts = SpeakingFacts::default();
+            let meetings = 1 + rng.below(6);
+            for m in 0..meetings {
+                facts
+                    .meetings
+                    .insert(format!("m{m}"), meeting(&format!("M{m}"), None));
+                for p in 0..1 + rng.below(6) {
+                    if rng.below(3) == 0 {
+                        facts.spoke.insert((format!("p{p}"), format!("m{m}")));
+                    }
+                }
+                for t in 0..1 + rng.below(6) {
+                    if rng.below(3) == 0 {
+                        facts.discussed.insert((format!("t{t}"), format!("m{m}")));
+                    }
+                }
+            }
+            let g = bipartite::build_person_topic(&facts);
+            let spoke = by_item(facts.spoke.iter().cloned());
+            let discussed = by_item(facts.discussed.iter().cloned());
+            let mut expected = 0;
+            for (p, pm) in &spoke {
+                for (t, tm) in &discussed {
+                    let both = pm.intersection(tm).count();
+                    assert_eq!(weight(&g, p, t), both as f64, "seed {seed} {p} {t}");
+                    expected += usize::from(both > 0);
+                }
+            }
+            assert_eq!(g.edge_count(), expected, "seed {seed}");
+            assert!(
+                g.node_indices().all(|i| g.neighbors(i).next().is_some()),
+                "seed {seed}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_mode_graphs_read_from_the_store() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let g = person_topic(&store)?;
+        let id = |iri: &str| iri.rsplit('/').next().unwrap_or_default().to_owned();
+        let edges: Vec<_> = g
+            .edge_references()
+            .map(|e| {
+                (
+                    id(&g[e.source()].iri),
+                    id(&g[e.target()].iri),
+                    e.weight().weight,
+                )
+            })
+            .collect();
+        // Amrita spoke at both meetings, Wolfgang at the first; the GDC was
+        // discussed at both, NETmundial at the first.
+        assert_eq!(
+            edges,
+            [
+                (s("amrita-choudhury"), s("global-digital-compact"), 2),
+                (s("amrita-choudhury"), s("netmundial"), 1),
+                (s("wolfgang-kleinwachter"), s("global-digital-compact"), 1),
+                (s("wolfgang-kleinwachter"), s("netmundial"), 1),
+            ]
+        );
+        let a = organisation_person(&store)?;
+        let edges: Vec<_> = a
+            .edge_references()
+            .map(|e| {
+                let w = e.weight();
+                (
+                    a[e.source()].label.clone(),
+                    a[e.target()].label.clone(),
+                    w.weight,
+                    w.roles.clone(),
+                )
+            })
+            .collect();
+        // Both reports state Wolfgang's two memberships; Amrita has none.
+        assert_eq!(
+            edges,
+            [
+                (s("ICANN"), s("Wolfgang Kleinwächter"), 2, s("")),
+                (
+                    s("University of Aarhus"),
+                    s("Wolfgang Kleinwächter"),
+                    2,
+                    s("MAG Member")
+                ),
+            ]
+        );
         Ok(())
     }
 
@@ -189,6 +479,12 @@ mod tests {
                 meetings: 2,
                 first_date: Some(s("2021-10-28")),
                 last_date: Some(s("2022-02-10")),
+                spells: ["2021-10-28", "2022-02-10"]
+                    .map(|d| Spell {
+                        date: s(d),
+                        meetings: 1
+                    })
+                    .to_vec(),
             })
         );
         let edge = g
@@ -196,6 +492,69 @@ mod tests {
             .find(|e| g[e.source()].iri == "t:gdc" && g[e.target()].iri == "t:youth")
             .map(|e| e.weight().clone());
         assert_eq!(edge.map(|e| e.dates()), Some(s("2021-10-28; 2022-02-10")));
+    }
+
+    /// The README's SPARQL for the two-mode graphs gives their edges and weights.
+    #[test]
+    fn the_readme_queries_give_the_two_mode_edges() -> TestResult {
+        let (_dir, store) = sample_store()?;
+        let edges_of =
+            |query: &str, vars: &[&str]| -> Result<Vec<(String, String, String)>, GraphError> {
+                let mut rows: Vec<_> = bound::<3>(select(&store, "readme", query, vars)?)
+                    .map(|[a, b, w]| (a, b, w))
+                    .collect();
+                rows.sort();
+                Ok(rows)
+            };
+        let graph_edges = |ends: Vec<(String, String, u32)>| {
+            let mut rows: Vec<_> = ends
+                .into_iter()
+                .map(|(a, b, w)| (a, b, w.to_string()))
+                .collect();
+            rows.sort();
+            rows
+        };
+        let spoke = edges_of(
+            "SELECT ?person ?topic (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
+               ?person meetkg:spokeAt ?m . ?m meetkg:discussed ?topic .
+             } GROUP BY ?person ?topic",
+            &["person", "topic", "meetings"],
+        )?;
+        let g = person_topic(&store)?;
+        let expected = graph_edges(
+            g.edge_references()
+                .map(|e| {
+                    (
+                        g[e.source()].iri.clone(),
+                        g[e.target()].iri.clone(),
+                        e.weight().weight,
+                    )
+                })
+                .collect(),
+        );
+        assert!(!spoke.is_empty());
+        assert_eq!(spoke, expected);
+        let affiliations = edges_of(
+            "SELECT ?org ?person (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
+               ?ms org:member ?person ; org:organization ?org ; meetkg:statedAt ?m .
+             } GROUP BY ?org ?person",
+            &["org", "person", "meetings"],
+        )?;
+        let a = organisation_person(&store)?;
+        let expected = graph_edges(
+            a.edge_references()
+                .map(|e| {
+                    (
+                        a[e.source()].iri.clone(),
+                        a[e.target()].iri.clone(),
+                        e.weight().weight,
+                    )
+                })
+                .collect(),
+        );
+        assert!(!affiliations.is_empty());
+        assert_eq!(affiliations, expected);
+        Ok(())
     }
 
     /// A tiny deterministic generator (xorshift64*), so the property test needs

@@ -4,9 +4,12 @@
 Usage:
   check_exports.py EXPORT_DIR [--schema-dir DIR]
 
-EXPORT_DIR must hold the six files of the export contract:
-  coparticipation.graphml  coparticipation-nodes.csv  coparticipation-edges.csv
-  topics.graphml           topics-nodes.csv           topics-edges.csv
+EXPORT_DIR must hold the files of the export contract:
+  coparticipation.graphml      coparticipation-nodes.csv      coparticipation-edges.csv
+  topics.graphml               topics-nodes.csv               topics-edges.csv
+  person-topic.graphml         person-topic-nodes.csv         person-topic-edges.csv
+  organisation-person.graphml  organisation-person-nodes.csv  organisation-person-edges.csv
+  coparticipation.gexf         topics.gexf
 
 For each graph, the GraphML file is read three ways: raw XML (lxml), networkx
 (`nx.read_graphml`) and igraph (`igraph.Graph.Read_GraphML`). The two CSV files
@@ -21,9 +24,19 @@ For each graph, the GraphML file is read three ways: raw XML (lxml), networkx
   written `:`, e.g. `person:amrita-choudhury`; `iri-` and 16 hex digits of the
   IRI's SHA-256 otherwise), and an XML NMTOKEN.
 
+The dynamic GEXF files are read with networkx (`nx.read_gexf`) and as raw XML, and
+checked against the GraphML of the same graph (read by networkx):
+- mode dynamic; the same node ids, labels, edge pairs and (static) weights;
+- each edge's spells are the distinct days of its GraphML `dates`, each as
+  (day, day), and its dynamic `weight` attvalues (raw XML: networkx keeps
+  `weight` static) give each spell the number of those dates on that day;
+- each node's spells hold the days of its edges; a topic's run from its
+  `first_date` to its `last_date`.
+
 With --schema-dir DIR (a folder holding graphml/graphml.xsd, e.g. ../shared/schemas),
-each GraphML file is also validated against the GraphML 1.0 XML Schema. This uses
-lxml, with the network disabled; without lxml it runs `xmllint --noout --nonet --schema`.
+each GraphML file is also validated against the GraphML 1.0 XML Schema, and, when
+DIR holds gexf-1.3/gexf.xsd, each GEXF file against GEXF 1.3. This uses lxml, with
+the network disabled; without lxml it runs `xmllint --noout --nonet --schema`.
 
 The script prints one line per check and ends with the line "N passed, N failed".
 It exits 0 when every check passed and 1 otherwise. The Python packages are pinned
@@ -43,7 +56,9 @@ from checks import Report
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 ALLOWED_TYPES = {"boolean", "int", "long", "float", "double", "string"}
-GRAPHS = ("coparticipation", "topics")
+GRAPHS = ("coparticipation", "topics", "person-topic", "organisation-person")
+DYNAMIC = ("coparticipation", "topics")
+GEXF_NS = "http://gexf.net/1.3"
 ID_BASE = "https://w3id.org/meetkg/id/"
 # Name characters of XML 1.0 (fifth edition) but ':' and '_', plus '/'.
 READABLE_PATH = re.compile(
@@ -220,8 +235,8 @@ def read_csv(path, rep, g, kind, required):
     return [dict(zip(header, r)) for r in body]
 
 
-def validate_schema(path, xsd, rep, g):
-    name = f"{g}: valid against GraphML 1.0 XSD"
+def validate_schema(path, xsd, rep, g, what="GraphML 1.0"):
+    name = f"{g}: valid against {what} XSD"
     try:
         from lxml import etree
     except ImportError:
@@ -353,9 +368,90 @@ def check_graph(export_dir, g, xsd, rep):
                   f"{len(mismatch)} differ: {short(mismatch, 3)}" if mismatch else f"{len(csv_w)} pairs")
 
 
+def gexf_dynamic_weights(path):
+    """(source, target) pair -> [(value, start, end)] of the dynamic weight attvalues,
+    read from the raw XML (networkx reads `weight` as static)."""
+    import xml.etree.ElementTree as ET
+    root = ET.parse(path).getroot()
+    out = {}
+    for e in root.iter(f"{{{GEXF_NS}}}edge"):
+        values = [(a.get("value"), a.get("start"), a.get("end"))
+                  for a in e.iter(f"{{{GEXF_NS}}}attvalue") if a.get("for") == "weight"]
+        out[pair(e.get("source"), e.get("target"))] = values
+    return out
+
+
+def check_gexf(export_dir, g, xsd, rep):
+    """The dynamic GEXF of `g` read back by networkx, against the GraphML."""
+    path = os.path.join(export_dir, f"{g}.gexf")
+    if not rep.check(f"{g}.gexf exists", os.path.isfile(path)):
+        return
+    if xsd:
+        validate_schema(path, xsd, rep, f"{g}.gexf", "GEXF 1.3")
+    try:
+        import networkx as nx
+        D = nx.read_gexf(path)
+        S = nx.read_graphml(os.path.join(export_dir, f"{g}.graphml"))
+    except Exception as e:  # noqa: BLE001
+        rep.check(f"{g}.gexf: networkx reads it", False, f"{type(e).__name__}: {e}")
+        return
+    rep.check(f"{g}.gexf: networkx reads it", True,
+              f"{D.number_of_nodes()} nodes, {D.number_of_edges()} edges, mode {D.graph.get('mode')}")
+    rep.check(f"{g}.gexf: the graph is dynamic", D.graph.get("mode") == "dynamic")
+    rep.check(f"{g}.gexf: undirected", not D.is_directed())
+    same = set(D.nodes) == set(S.nodes)
+    rep.check(f"{g}.gexf: the GraphML's node ids", same and len(D) > 0,
+              f"{len(D)} nodes" if same else
+              f"only in GEXF: {short(set(D) - set(S))}; only in GraphML: {short(set(S) - set(D))}")
+    bad = [n for n in D if n in S and D.nodes[n].get("label") != S.nodes[n].get("label")]
+    rep.check(f"{g}.gexf: the GraphML's labels", not bad, f"differ for {short(bad)}" if bad else "")
+    d_edges = {pair(u, v): d for u, v, d in D.edges(data=True)}
+    s_edges = {pair(u, v): d for u, v, d in S.edges(data=True)}
+    rep.check(f"{g}.gexf: the GraphML's edges", set(d_edges) == set(s_edges) and bool(d_edges),
+              f"{len(d_edges)} in GEXF, {len(s_edges)} in GraphML")
+    bad = [p for p in d_edges if p in s_edges
+           and not same_number(number(d_edges[p].get("weight")) or -1, number(s_edges[p].get("weight")) or -2)]
+    rep.check(f"{g}.gexf: the GraphML's weights", not bad, f"differ for {short(bad)}" if bad else "")
+
+    # Spells per edge: the distinct days of the GraphML `dates`; dynamic weight per day.
+    dynamic = gexf_dynamic_weights(path)
+    wrong_spells, wrong_weights, spelled = [], [], 0
+    for p, d in d_edges.items():
+        dates = [x for x in str(s_edges.get(p, {}).get("dates", "")).split("; ") if x]
+        days = Counter(dates)
+        spells = d.get("spells", [])
+        spelled += bool(spells)
+        if spells != [(day, day) for day in sorted(days)]:
+            wrong_spells.append(f"{p}: {spells} vs dates {dates}")
+        if sorted(dynamic.get(p, [])) != sorted((str(n), day, day) for day, n in days.items()):
+            wrong_weights.append(f"{p}: {dynamic.get(p)} vs dates {dates}")
+    rep.check(f"{g}.gexf: each edge's spells are the days of its meetings (networkx)",
+              not wrong_spells and spelled > 0,
+              f"{len(wrong_spells)} wrong: {short(wrong_spells, 2)}" if wrong_spells else f"{spelled} edges with spells")
+    rep.check(f"{g}.gexf: each spell's dynamic weight is its meetings that day",
+              not wrong_weights, f"{len(wrong_weights)} wrong: {short(wrong_weights, 2)}" if wrong_weights else "")
+
+    # Spells per node: the days of its edges at least; a topic's run first to last date.
+    node_days = {n: {s for s, e in D.nodes[n].get("spells", [])} for n in D}
+    unspelled = [n for n in D if any(s != e for s, e in D.nodes[n].get("spells", []))]
+    missing = []
+    for p, d in d_edges.items():
+        for s, _ in d.get("spells", []):
+            missing += [f"{n}@{s}" for n in p if s not in node_days[n]]
+    rep.check(f"{g}.gexf: each node's spells are days and hold its edges' days",
+              not missing and not unspelled,
+              f"missing {short(missing)}; not one day: {short(unspelled)}" if missing or unspelled else "")
+    if g == "topics":
+        bad = [n for n in D if node_days[n]
+               and (min(node_days[n]), max(node_days[n]))
+               != (S.nodes[n].get("first_date"), S.nodes[n].get("last_date"))]
+        rep.check(f"{g}.gexf: each topic's spells run from first_date to last_date", not bad,
+                  f"differ for {short(bad)}" if bad else "")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("export_dir", help="folder with the six export files")
+    ap.add_argument("export_dir", help="folder with the export files")
     ap.add_argument("--schema-dir", help="folder holding graphml/graphml.xsd (or graphml.xsd itself)")
     args = ap.parse_args()
 
@@ -373,9 +469,19 @@ def main():
         print(f"error: {args.export_dir} is not a folder", file=sys.stderr)
         sys.exit(2)
 
+    gexf_xsd = None
+    if args.schema_dir:
+        cand = os.path.join(args.schema_dir, "gexf-1.3", "gexf.xsd")
+        if os.path.isfile(cand):
+            gexf_xsd = cand
+        else:
+            print(f"SKIPPED GEXF schema validation: no gexf-1.3/gexf.xsd under {args.schema_dir}")
+
     rep = Report()
     for g in GRAPHS:
         check_graph(args.export_dir, g, xsd, rep)
+    for g in DYNAMIC:
+        check_gexf(args.export_dir, g, gexf_xsd, rep)
     print(f"{rep.passed} passed, {rep.failed} failed")
     sys.exit(1 if rep.failed else 0)
 
