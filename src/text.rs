@@ -513,12 +513,21 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
     let mut current_is_heading = false;
     // The current paragraph is one line that began after a blank line.
     let mut current_is_lone_line = false;
+    // The previous line ended a sentence (or there was none), and the
+    // previous line was a title set between sentences.
+    let mut sentence_ended = true;
+    let mut after_title = false;
     for line in lines {
         if line.is_blank() {
             blank_before = true;
             continue;
         }
         let text = line.text();
+        // "... as presented." / "Introduction of Director Saito" / "Lincoln
+        // Saito welcomed ...": a title-case line between sentences is a
+        // heading even without blank lines around it (a PDF's text), and is
+        // no part of the sentence after it.
+        let title = sentence_ended && is_title_line(text, words);
         let marker = list_marker(text);
         // A short numbered or emphasised heading line ends its paragraph, and
         // so does a short plain line set off above ("Notes", "Action items")
@@ -535,6 +544,8 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
                 .as_ref()
                 .is_some_and(|(_, p)| !p.text.ends_with([',', ';']));
         let starts_new = after_heading
+            || title
+            || after_title && text.starts_with(char::is_uppercase)
             || field
             || marker.is_some()
             || line.emphasised
@@ -566,6 +577,8 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
             current_is_lone_line = false;
         }
         blank_before = false;
+        after_title = title;
+        sentence_ended = title || text.ends_with(['.', ':', '!', '?', '"', '”']);
     }
     if let Some(p) = current.take() {
         paragraphs.push(p);
@@ -599,6 +612,27 @@ fn is_plain_heading(t: &str, lexicon: &SentenceWords) -> bool {
         && t.len() <= 50
         && t.starts_with(char::is_uppercase)
         && !t.ends_with(['.', ',', ';', '-', '–', '('])
+        && !lexicon.leading_on.contains(&last)
+}
+
+/// A heading in title case: up to ten words, each of four letters or more
+/// capitalised ("Introduction of Director Saito and Campus Programs", "Public
+/// Testimony – Kotzebue"), no closing punctuation, no finite verb, not
+/// ending on a word that leads into more.
+fn is_title_line(t: &str, lexicon: &SentenceWords) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let title_case = words.iter().all(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters < 4 || w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+    });
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    (1..=10).contains(&words.len())
+        && title_case
+        && t.starts_with(char::is_uppercase)
+        && !t.ends_with(['.', ',', ';', ':', '-', '–', '(', ')'])
+        && !words
+            .iter()
+            .any(|w| lexicon.finite_verbs.contains(&w.to_lowercase()))
         && !lexicon.leading_on.contains(&last)
 }
 
@@ -709,6 +743,26 @@ mod tests {
         assert_eq!(
             chars[s.start()..s.end()].iter().collect::<String>(),
             "The meeting was moderated by Chris\nBuckridge."
+        );
+    }
+
+    #[test]
+    fn a_title_case_line_between_sentences_is_a_heading_without_blank_lines() {
+        let t = Text::new(
+            "The minutes were approved as presented.\nIntroduction of Director Saito and Campus Programs\n\
+             Lincoln Saito, director of the campus, welcomed the Board of Regents to\n\
+             Kotzebue And Nome For The Week\nof the meeting.",
+        );
+        let texts: Vec<&str> = t.sentences.iter().map(Sentence::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "The minutes were approved as presented.",
+                "Introduction of Director Saito and Campus Programs",
+                // Mid-sentence, a title-case line is no heading.
+                "Lincoln Saito, director of the campus, welcomed the Board of Regents to \
+                 Kotzebue And Nome For The Week of the meeting.",
+            ]
         );
     }
 
