@@ -347,13 +347,15 @@ impl Extractor {
     }
 
     /// "Moved: Stephen Hale, 2nd: Ana Ruiz", "seconded by Ana Ruiz", "MOVED:
-    /// (Secretary/Jones)": the mover and the seconder of a motion spoke, and
-    /// so did whoever "called the meeting to order". Read on lines, numbered
+    /// (Secretary/Jones)", "Kamm/Kuhn moved": the mover and the seconder of a
+    /// motion spoke, and so did whoever "called the meeting to order" or gave
+    /// a "Presentation by". Read on lines, numbered
     /// or not, as minutes write motions on their own line.
     fn motions(&self, text: &Text, out: &mut Extraction) {
-        let rules = [&self.lex.motion, &self.lex.opening];
+        let rules = [&self.lex.motion, &self.lex.opening, &self.lex.speech_noun];
         for line in &text.lines {
             let t = line.text();
+            self.mover_pair(line, out);
             for m in rules
                 .iter()
                 .filter_map(|re| re.as_ref())
@@ -370,6 +372,29 @@ impl Extractor {
                 out.mentions.push(PersonMention::new(
                     crate::words::names::title_case(&who.name),
                     evidence(FactKind::Spoke, &line.span, &who.name),
+                ));
+            }
+        }
+    }
+
+    /// "Kamm/Kuhn moved to approve the agenda": the mover and the seconder,
+    /// by surname, spoke.
+    fn mover_pair(&self, line: &crate::text::Line, out: &mut Extraction) {
+        let Some(re) = &self.lex.mover_pair else {
+            return;
+        };
+        let t = line.text();
+        for c in re.captures_iter(t) {
+            for who in [c.get(1), c.get(2)].into_iter().flatten() {
+                let name = who.as_str();
+                if self.lex.role_words.contains(&name.to_lowercase())
+                    || self.lex.not_names.contains(name)
+                {
+                    continue;
+                }
+                out.mentions.push(PersonMention::new(
+                    name,
+                    evidence_at(FactKind::Spoke, &line.span, name, who.range()),
                 ));
             }
         }
@@ -1055,5 +1080,29 @@ mod tests {
         );
         assert_eq!(affiliations_of(&out, "Eva Lind"), ["Staff Council"]);
         assert_eq!(affiliations_of(&out, "Ola Berg"), ["Housing Support Unit"]);
+    }
+
+    fn spoke(out: &Extraction) -> Vec<&str> {
+        let mut v: Vec<&str> = out
+            .mentions
+            .iter()
+            .filter(|m| m.fact == FactKind::Spoke)
+            .map(|m| m.text.as_str())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn movers_by_surname_pair_and_speakers_after_a_noun_of_speech_spoke() {
+        let out = extract(
+            "Minutes of the Board of Supervisors, 3 March 2014\n\n\
+             Present: Supv Ana Kamm and Supv Eva Kuhn.\n\n\
+             Kamm/Kuhn moved to approve the agenda. Motion carried 2-0.\n\n\
+             4.02) Presentation by Jim Steinhagen, Executive Director of Hazelden.\n\n\
+             Er berichtete über den Haushalt.\n",
+        );
+        assert_eq!(spoke(&out), ["Jim Steinhagen", "Kamm", "Kuhn"]);
     }
 }

@@ -113,6 +113,12 @@ pub struct Lexicons {
     /// stands before the name of whoever opened the meeting
     /// (`[opening-phrases]`), in the shape of [`Lexicons::motion`].
     pub opening: Option<Regex>,
+    /// "Presentation by Jim Steinhagen": a noun of speech before the name of
+    /// whoever spoke (`[speech-nouns]`), in the shape of [`Lexicons::motion`].
+    pub speech_noun: Option<Regex>,
+    /// "Kamm/Kuhn moved": two surnames joined by a slash (groups 1 and 2)
+    /// before a verb of `[mover-pair-verbs]`.
+    pub mover_pair: Option<Regex>,
     /// "Each Director introduced themself": a quantifier of
     /// `[collective-quantifiers]`, the group's noun (group 1), a speech verb.
     pub collective_speech: Option<Regex>,
@@ -246,6 +252,8 @@ impl Lexicons {
             not_speaker_labels: folded("not-speaker-labels"),
             motion: motion(l.list("motion-words")),
             opening: motion(l.list("opening-phrases")),
+            speech_noun: motion(l.list("speech-nouns")),
+            mover_pair: mover_pair(l.list("mover-pair-verbs")),
             collective_speech: collective_speech(
                 l.list("collective-quantifiers"),
                 l.list("speech-verbs"),
@@ -573,6 +581,16 @@ fn motion(words: &[String]) -> Option<Regex> {
     let words = alternation(words)?.replace(' ', r"\s+");
     Regex::new(&format!(
         r"(?i)\b(?:{words})(?:\s+(?-i:[\p{{Ll}}\d][^\s]*)){{0,4}}?\s*(?:(?:by|par|de|von|por)\s*:?\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
+    ))
+    .ok()
+}
+
+/// "Kamm/Kuhn moved", "Hamlin / Malette motioned": two capitalised words
+/// joined by a slash (groups 1 and 2), then one of `verbs`.
+fn mover_pair(verbs: &[String]) -> Option<Regex> {
+    let verbs = alternation(verbs)?;
+    Regex::new(&format!(
+        r"(?:^|[\s(])(\p{{Lu}}[\p{{L}}'’-]+)\s*/\s*(\p{{Lu}}[\p{{L}}'’-]+)\s+(?i:{verbs})\b"
     ))
     .ok()
 }
