@@ -848,7 +848,7 @@ fn an_empty_folder_fails_naming_it_and_store_is_unchanged() -> Result {
     expect_named(
         &out,
         work_dir,
-        "holds no report (no .txt, .md, .markdown or .text file); nothing was built",
+        "holds no report (no .txt, .md, .docx, .odt, .html or .eml file); nothing was built",
     )?;
     assert_eq!(work.snapshot("after")?, before);
     let out = work.extract(&[work_dir])?;

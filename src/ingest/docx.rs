@@ -1,0 +1,413 @@
+//! Word documents (DOCX, WordprocessingML): the body's text, with headings,
+//! numbered and bulleted list items and table rows kept as lines.
+//!
+//! Rationale: minutes are written in Word more than anywhere else, and their
+//! structure (a heading "Agenda", a numbered list under it, a table of those
+//! present) is what the extraction reads. Headings come from the paragraph's
+//! style ("heading 1" ... in `styles.xml`, whatever the style's id in the
+//! user's language) or its outline level; list numbers are counted from
+//! `numbering.xml` the way Word shows them for the common formats (1., a),
+//! iv.), bullets become "-". Left out: page headers and footers, footnotes,
+//! comments, deleted text of tracked changes, field codes, and the fallback
+//! copy of a text box (its text is read once).
+
+use super::layout::{Block, Layout};
+use super::package::Package;
+use super::xml::{attr, walk, Step};
+use super::IngestError;
+use std::collections::HashMap;
+
+const DOCUMENT: &str = "word/document.xml";
+const STYLES: &str = "word/styles.xml";
+const NUMBERING: &str = "word/numbering.xml";
+
+/// Elements whose content is never the document's text: the fallback copy of
+/// a drawing (Word writes text boxes twice) and the properties a tracked
+/// change replaced.
+const SKIPPED: &[&[u8]] = &[b"Fallback", b"pPrChange", b"rPrChange"];
+
+/// The text of the DOCX `package`.
+///
+/// # Errors
+/// [`IngestError::Xml`], [`IngestError::BadZip`] or
+/// [`IngestError::UnpackedTooLarge`] for its parts.
+pub fn text(package: &mut Package<'_>) -> Result<String, IngestError> {
+    let headings = match package.optional_part(STYLES)? {
+        Some(xml) => heading_styles(package, &xml)?,
+        None => HashMap::new(),
+    };
+    let numbering = match package.optional_part(NUMBERING)? {
+        Some(xml) => Numbering::read(package, &xml)?,
+        None => Numbering::default(),
+    };
+    let xml = package.part(DOCUMENT)?;
+    let mut body = Body {
+        headings: &headings,
+        numbering: &numbering,
+        counters: HashMap::new(),
+        layout: Layout::default(),
+        paragraphs: Vec::new(),
+        in_properties: false,
+        in_text: false,
+        skip: 0,
+    };
+    walk(package, DOCUMENT, &xml, |step| body.step(step))?;
+    Ok(body.layout.finish())
+}
+
+/// The heading level of each paragraph style that is a heading, by style id.
+fn heading_styles(
+    package: &Package<'_>,
+    xml: &[u8],
+) -> Result<HashMap<String, usize>, IngestError> {
+    let mut levels = HashMap::new();
+    let mut id: Option<String> = None;
+    walk(package, STYLES, xml, |step| match step {
+        Step::Start(e) => match e.local_name().as_ref() {
+            b"style" => id = attr(e, b"styleId"),
+            b"name" => {
+                let name = attr(e, b"val").unwrap_or_default().to_lowercase();
+                let level = match name.strip_prefix("heading ") {
+                    Some(n) => n.trim().parse().ok(),
+                    None => (name == "title").then_some(1),
+                };
+                if let (Some(id), Some(level)) = (&id, level) {
+                    levels.insert(id.clone(), level);
+                }
+            }
+            b"outlineLvl" => {
+                let level = attr(e, b"val").and_then(|v| v.parse::<usize>().ok());
+                if let (Some(id), Some(level)) = (&id, level.filter(|l| *l < 9)) {
+                    levels.entry(id.clone()).or_insert(level + 1);
+                }
+            }
+            _ => {}
+        },
+        Step::End(b"style") => id = None,
+        _ => {}
+    })?;
+    Ok(levels)
+}
+
+/// One level of a list definition.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    /// `bullet`, `decimal`, `lowerLetter`, `upperRoman`, `none`, ...
+    format: String,
+    /// How Word writes the number: "%1." or "%1.%2)" (levels' numbers in place of %n).
+    text: String,
+    start: u32,
+}
+
+/// The list definitions of `numbering.xml`.
+#[derive(Debug, Default)]
+struct Numbering {
+    /// A list's id (`w:numId`) to its definition's (`w:abstractNumId`).
+    lists: HashMap<String, String>,
+    /// A definition's levels, by level (`w:ilvl`).
+    definitions: HashMap<String, HashMap<usize, Level>>,
+}
+
+impl Numbering {
+    fn read(package: &Package<'_>, xml: &[u8]) -> Result<Self, IngestError> {
+        let mut n = Self::default();
+        let (mut definition, mut level, mut list) = (None::<String>, None::<usize>, None);
+        walk(package, NUMBERING, xml, |step| match step {
+            Step::Start(e) => {
+                let val = || attr(e, b"val");
+                match e.local_name().as_ref() {
+                    b"abstractNum" => definition = attr(e, b"abstractNumId"),
+                    b"lvl" => level = attr(e, b"ilvl").and_then(|v| v.parse().ok()),
+                    b"num" => list = attr(e, b"numId"),
+                    b"abstractNumId" => {
+                        if let (Some(list), Some(d)) = (&list, val()) {
+                            n.lists.insert(list.clone(), d);
+                        }
+                    }
+                    name @ (b"start" | b"numFmt" | b"lvlText") => {
+                        if let (Some(d), Some(l)) = (&definition, level) {
+                            let entry = n
+                                .definitions
+                                .entry(d.clone())
+                                .or_default()
+                                .entry(l)
+                                .or_default();
+                            let v = val().unwrap_or_default();
+                            match name {
+                                b"start" => entry.start = v.parse().unwrap_or(1),
+                                b"numFmt" => entry.format = v,
+                                _ => entry.text = v,
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Step::End(b"abstractNum") => definition = None,
+            Step::End(b"lvl") => level = None,
+            Step::End(b"num") => list = None,
+            _ => {}
+        })?;
+        Ok(n)
+    }
+
+    /// The marker of the next item of list `list` at `depth`: "-" for a
+    /// bullet, the number as Word shows it, or `None` for a list without
+    /// markers. `counters` keeps each list's count at each depth.
+    fn marker(
+        &self,
+        list: &str,
+        depth: usize,
+        counters: &mut HashMap<String, [u32; 9]>,
+    ) -> Option<String> {
+        let levels = self.lists.get(list).and_then(|d| self.definitions.get(d));
+        let Some(level) = levels.and_then(|l| l.get(&depth)) else {
+            return Some("-".to_owned());
+        };
+        match level.format.as_str() {
+            "bullet" => return Some("-".to_owned()),
+            "none" => return None,
+            _ => {}
+        }
+        let count = counters.entry(list.to_owned()).or_insert([0; 9]);
+        let depth = depth.min(8);
+        count[depth] = if count[depth] == 0 {
+            level.start.max(1)
+        } else {
+            count[depth] + 1
+        };
+        count[depth + 1..].fill(0);
+        let mut text = level.text.clone();
+        for (i, n) in count.iter().enumerate().take(depth + 1).rev() {
+            let format = levels
+                .and_then(|l| l.get(&i))
+                .map_or("decimal", |l| l.format.as_str());
+            text = text.replace(&format!("%{}", i + 1), &numeral(*n.max(&1), format));
+        }
+        let text = text.trim();
+        Some(if text.is_empty() {
+            format!("{}.", count[depth])
+        } else {
+            text.to_owned()
+        })
+    }
+}
+
+/// `n` written in one of Word's number formats (decimal for the rest).
+pub(super) fn numeral(n: u32, format: &str) -> String {
+    match format {
+        "lowerLetter" | "upperLetter" => {
+            let letter = char::from(b'a' + u8::try_from((n - 1) % 26).unwrap_or(0));
+            let s = letter.to_string().repeat(((n - 1) / 26 + 1) as usize);
+            if format == "upperLetter" {
+                s.to_uppercase()
+            } else {
+                s
+            }
+        }
+        "lowerRoman" => roman(n).to_lowercase(),
+        "upperRoman" => roman(n),
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    const NUMERALS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= value {
+            s.push_str(numeral);
+            n -= value;
+        }
+    }
+    s
+}
+
+/// A paragraph being read.
+#[derive(Debug, Default)]
+struct Paragraph {
+    text: String,
+    style: Option<String>,
+    list: Option<String>,
+    depth: usize,
+    outline: Option<usize>,
+}
+
+/// The walk of the document body.
+struct Body<'a> {
+    headings: &'a HashMap<String, usize>,
+    numbering: &'a Numbering,
+    counters: HashMap<String, [u32; 9]>,
+    layout: Layout,
+    /// Paragraphs open: a text box's paragraphs sit inside another's.
+    paragraphs: Vec<Paragraph>,
+    in_properties: bool,
+    in_text: bool,
+    /// Depth inside a [`SKIPPED`] element (0 outside).
+    skip: usize,
+}
+
+impl Body<'_> {
+    fn step(&mut self, step: Step<'_, '_>) {
+        match step {
+            Step::Start(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if self.skip > 0 || SKIPPED.contains(&name) {
+                    self.skip += 1;
+                } else if self.in_properties {
+                    self.property(name, attr(e, b"val"));
+                } else {
+                    self.start(name);
+                }
+            }
+            Step::End(name) => {
+                if self.skip > 0 {
+                    self.skip -= 1;
+                } else {
+                    self.end(name);
+                }
+            }
+            Step::Text(t) => {
+                if self.in_text && self.skip == 0 {
+                    self.push(&t);
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        if let Some(p) = self.paragraphs.last_mut() {
+            p.text.push_str(s);
+        }
+    }
+
+    fn start(&mut self, name: &[u8]) {
+        match name {
+            b"p" => self.paragraphs.push(Paragraph::default()),
+            b"pPr" => self.in_properties = true,
+            b"t" => self.in_text = true,
+            b"tab" => self.push("\t"),
+            b"br" | b"cr" => self.push("\n"),
+            b"noBreakHyphen" => self.push("-"),
+            b"tbl" => self.layout.table_start(),
+            b"tr" => self.layout.row_start(),
+            b"tc" => self.layout.cell_start(),
+            _ => {}
+        }
+    }
+
+    /// A paragraph property: its style, list and outline level.
+    fn property(&mut self, name: &[u8], val: Option<String>) {
+        let Some(p) = self.paragraphs.last_mut() else {
+            return;
+        };
+        match name {
+            b"pStyle" => p.style = val,
+            b"numId" => p.list = val.filter(|v| v != "0"),
+            b"ilvl" => p.depth = val.and_then(|v| v.parse().ok()).unwrap_or(0),
+            b"outlineLvl" => p.outline = val.and_then(|v| v.parse::<usize>().ok()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        match name {
+            b"pPr" => self.in_properties = false,
+            b"t" => self.in_text = false,
+            b"p" => {
+                if let Some(p) = self.paragraphs.pop() {
+                    self.paragraph(p);
+                }
+            }
+            b"tc" => self.layout.cell_end(),
+            b"tr" => self.layout.row_end(),
+            b"tbl" => self.layout.table_end(),
+            _ => {}
+        }
+    }
+
+    /// Writes a paragraph read: a heading, a list item or a paragraph.
+    fn paragraph(&mut self, p: Paragraph) {
+        if p.text.trim().is_empty() {
+            return;
+        }
+        let marker = p
+            .list
+            .as_deref()
+            .and_then(|list| self.numbering.marker(list, p.depth, &mut self.counters));
+        let heading = p
+            .outline
+            .filter(|l| *l < 9)
+            .map(|l| l + 1)
+            .or_else(|| p.style.as_ref().and_then(|s| self.headings.get(s).copied()));
+        let (block, text) = match (heading, marker) {
+            (Some(level), Some(m)) if m != "-" => {
+                (Block::Heading(level), format!("{m} {}", p.text.trim()))
+            }
+            (Some(level), _) => (Block::Heading(level), p.text),
+            (None, Some(marker)) => (
+                Block::Item {
+                    depth: p.depth,
+                    marker,
+                },
+                p.text,
+            ),
+            (None, None) => (Block::Paragraph, p.text),
+        };
+        self.layout.block(&block, &text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_word_shows_them() {
+        assert_eq!(numeral(3, "decimal"), "3");
+        assert_eq!(numeral(2, "lowerLetter"), "b");
+        assert_eq!(numeral(28, "upperLetter"), "BB");
+        assert_eq!(numeral(14, "lowerRoman"), "xiv");
+    }
+
+    #[test]
+    fn nested_numbers_restart_under_a_new_parent() {
+        let mut n = Numbering::default();
+        n.lists.insert("1".into(), "0".into());
+        let level = |format: &str, text: &str| Level {
+            format: format.into(),
+            text: text.into(),
+            start: 1,
+        };
+        n.definitions.insert(
+            "0".into(),
+            HashMap::from([
+                (0, level("decimal", "%1.")),
+                (1, level("lowerLetter", "%2)")),
+            ]),
+        );
+        let mut c = HashMap::new();
+        let got: Vec<Option<String>> = [0, 1, 1, 0, 1]
+            .into_iter()
+            .map(|d| n.marker("1", d, &mut c))
+            .collect();
+        let want = ["1.", "a)", "b)", "2.", "a)"].map(|m| Some(m.to_owned()));
+        assert_eq!(got, want);
+        assert_eq!(n.marker("9", 0, &mut c).as_deref(), Some("-"));
+    }
+}

@@ -1,0 +1,198 @@
+//! Reading report files: bytes in, plain text out, or a reason why not.
+//!
+//! Rationale: every later stage works on `str`; this is the one place that decides
+//! whether a file is a report at all and how to read it. The reader is chosen by
+//! the file's content, not its name ([`sniff`]): plain text, a Word (DOCX) or
+//! OpenDocument (ODT) document, an HTML page or one e-mail message. Each
+//! structured reader writes the plain text a Markdown report would have
+//! ([`layout`]): headings, list items and table rows on lines of their own, which
+//! is the structure the extraction leans on. It refuses rather than guesses: an
+//! empty, binary, oversized, damaged or non-UTF-8 file is an error naming the file
+//! and the reason, so a bad input never reaches the store. PDF and mail archives
+//! (mbox) are not read here: a PDF gets the line saying how to take its text out.
+//! It does not clean the text (line breaks, markup, page furniture): that is
+//! [`crate::text`]'s job, which keeps offsets into the text made here, so evidence
+//! points into the file itself for text, and into the text its reader made for
+//! the other formats.
+
+mod docx;
+mod html;
+mod layout;
+mod mail;
+mod odt;
+mod package;
+mod plain;
+mod sniff;
+mod xml;
+
+pub use plain::decode;
+pub use sniff::Format;
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Reports larger than this are refused: real summary reports are a few kilobytes,
+/// and a transcript of a full day is well under a megabyte.
+pub const MAX_REPORT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Unpacked XML larger than this is refused: a document's markup is a few
+/// times its text, and a zip whose member inflates past this is a zip bomb,
+/// not minutes.
+pub const MAX_UNPACKED_BYTES: u64 = 8 * MAX_REPORT_BYTES;
+
+/// A report file, decoded.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file name without directories: the report's identity in the outputs.
+    pub source: String,
+    pub path: PathBuf,
+    pub text: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// Why a file could not be read as a report.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file could not be opened or read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file has no bytes, or only white space.
+    #[error("{} is empty", path.display())]
+    Empty { path: PathBuf },
+    /// The file is larger than [`MAX_REPORT_BYTES`].
+    #[error("{} is too large ({size} bytes; the limit is {limit})", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// The file holds NUL or other control bytes that text never has.
+    #[error("{} is not a text file (binary byte 0x{byte:02x} at offset {offset})", path.display())]
+    Binary {
+        path: PathBuf,
+        byte: u8,
+        offset: usize,
+    },
+    /// A PDF document: its text must be taken out first.
+    #[error("{} is a PDF document, not text: extract its text first, e.g. with `pdftotext -layout` (Debian package poppler-utils), and build from the .txt", path.display())]
+    Pdf { path: PathBuf },
+    /// A zip file that cannot be read: cut short in a copy or a download, or damaged.
+    #[error("{} is a damaged zip package ({source}): truncated? save or download it again", path.display())]
+    BadZip {
+        path: PathBuf,
+        #[source]
+        source: zip::result::ZipError,
+    },
+    /// A zip file that is neither a Word (DOCX) nor an OpenDocument text (ODT) document.
+    #[error("{} is a zip archive but not a Word (.docx) or OpenDocument text (.odt) document", path.display())]
+    NotADocument { path: PathBuf },
+    /// A part of a document package that inflates past [`MAX_UNPACKED_BYTES`].
+    #[error("{} is refused: its part {member} unpacks to more than {limit} bytes", path.display())]
+    UnpackedTooLarge {
+        path: PathBuf,
+        member: String,
+        limit: u64,
+    },
+    /// A document part that is not well-formed XML.
+    #[error("{} has malformed XML in {member} at byte {position}: {source}", path.display())]
+    Xml {
+        path: PathBuf,
+        member: String,
+        position: u64,
+        #[source]
+        source: quick_xml::Error,
+    },
+    /// An e-mail message with no text or HTML body (only attachments, or nothing).
+    #[error("{} is an e-mail message without a text body", path.display())]
+    MailWithoutBody { path: PathBuf },
+    /// UTF-16 text without the byte-order mark that would say so: every
+    /// other byte of it is NUL. Refused, not guessed, as any other encoding;
+    /// the reason says how to convert it.
+    #[error("{} is UTF-16 text ({}) without a byte-order mark, not UTF-8; convert it with `iconv -f {} -t UTF-8`", path.display(), if *big_endian { "big-endian" } else { "little-endian" }, if *big_endian { "UTF-16BE" } else { "UTF-16LE" })]
+    Utf16WithoutBom { path: PathBuf, big_endian: bool },
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error("{} is not valid UTF-8 (invalid byte at offset {offset}{}); convert it with `iconv -t UTF-8`", path.display(), if *truncated { ", the file ends inside a character: truncated?" } else { "" })]
+    Encoding {
+        path: PathBuf,
+        offset: usize,
+        truncated: bool,
+    },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::Empty { path }
+            | Self::TooLarge { path, .. }
+            | Self::Binary { path, .. }
+            | Self::Pdf { path }
+            | Self::BadZip { path, .. }
+            | Self::NotADocument { path }
+            | Self::UnpackedTooLarge { path, .. }
+            | Self::Xml { path, .. }
+            | Self::MailWithoutBody { path }
+            | Self::Utf16WithoutBom { path, .. }
+            | Self::Encoding { path, .. } => path,
+        }
+    }
+}
+
+/// Reads one report file with the reader its content calls for.
+///
+/// Cost: linear in the file, which is at most [`MAX_REPORT_BYTES`]; a document
+/// package inflates at most [`MAX_UNPACKED_BYTES`] of XML.
+///
+/// # Errors
+/// See [`IngestError`]; a refused file is never partly returned.
+pub fn read(path: &Path) -> Result<Document, IngestError> {
+    let io = |source| IngestError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_REPORT_BYTES {
+        return Err(IngestError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_REPORT_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let text = text_of(&bytes, path)?;
+    Ok(Document {
+        source,
+        path: path.to_owned(),
+        sha256: hex::encode(Sha256::digest(&bytes)),
+        text,
+    })
+}
+
+/// The plain text of a report's bytes, by the reader [`sniff::format`] picks.
+///
+/// # Errors
+/// See [`IngestError`].
+pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
+    let text = match sniff::format(bytes) {
+        Format::Pdf => {
+            return Err(IngestError::Pdf {
+                path: path.to_owned(),
+            })
+        }
+        Format::Text => return decode(bytes, path),
+        Format::Zip => package::text(bytes, path)?,
+        Format::Html => html::text(&decode(bytes, path)?),
+        Format::Mail => mail::text(bytes, path)?,
+    };
+    plain::checked(text, path)
+}
