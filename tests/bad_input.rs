@@ -16,6 +16,7 @@
 
 mod common;
 
+use common::formats::{blocks_of_markdown, docx, eml, html, odt, zip};
 use common::root;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -577,6 +578,67 @@ fn a_file_one_byte_over_the_size_limit_is_rejected_and_store_is_unchanged() -> R
     )
 }
 
+#[test]
+fn a_truncated_docx_is_rejected_as_a_damaged_zip_and_store_is_unchanged() -> Result {
+    let whole = docx(&blocks_of_markdown(RECORD));
+    rejected_file(
+        "cut.docx",
+        &whole[..whole.len() / 2],
+        "is a damaged zip package (",
+    )
+}
+
+#[test]
+fn a_zip_that_is_no_document_is_rejected_naming_what_is_read_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "reports.docx",
+        &zip(&[("minutes/outreach.txt", RECORD.to_owned())]),
+        "is a zip archive but not a Word (.docx) or OpenDocument text (.odt) document",
+    )
+}
+
+#[test]
+fn a_docx_with_malformed_xml_is_rejected_naming_the_part_and_store_is_unchanged() -> Result {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let document = format!(
+        r#"<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>Ines Moreau</w:p></w:body></w:document>"#
+    );
+    rejected_file(
+        "broken.docx",
+        &zip(&[("word/document.xml", document)]),
+        "has malformed XML in word/document.xml at byte",
+    )
+}
+
+#[test]
+fn an_html_page_over_the_size_limit_is_rejected_and_store_is_unchanged() -> Result {
+    let mut page = html(&blocks_of_markdown(RECORD)).into_bytes();
+    let filler = b"<p>Ines Moreau and Tomas Berg discussed the outreach plan.</p>\n";
+    while page.len() <= SIZE_LIMIT {
+        page.extend_from_slice(filler);
+    }
+    rejected_file(
+        "huge.html",
+        &page,
+        &format!(
+            "is too large ({} bytes; the limit is {SIZE_LIMIT})",
+            page.len()
+        ),
+    )
+}
+
+#[test]
+fn an_email_without_a_body_is_rejected_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "attachment-only.eml",
+        b"From: Ines Moreau <ines@example.org>\r\nSubject: Minutes\r\n\
+          Message-ID: <2@example.org>\r\nMIME-Version: 1.0\r\n\
+          Content-Type: application/pdf; name=minutes.pdf\r\n\
+          Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjcK\r\n",
+        "is an e-mail message without a text body",
+    )
+}
+
 // ---------------------------------------------------------------------------
 // Accepted files.
 
@@ -601,6 +663,16 @@ fn a_file_at_the_size_limit_is_accepted_and_built() -> Result {
     let bytes = record_of_size(SIZE_LIMIT);
     assert_eq!(bytes.len(), SIZE_LIMIT);
     accepted_file("at-limit.txt", &bytes)?;
+    Ok(())
+}
+
+#[test]
+fn a_record_as_docx_odt_html_and_email_is_built() -> Result {
+    let blocks = blocks_of_markdown(RECORD);
+    accepted_file("outreach.docx", &docx(&blocks))?;
+    accepted_file("outreach.odt", &odt(&blocks))?;
+    accepted_file("outreach.html", html(&blocks).as_bytes())?;
+    accepted_file("outreach.eml", &eml("Outreach minutes", RECORD))?;
     Ok(())
 }
 

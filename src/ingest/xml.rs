@@ -43,7 +43,7 @@ pub fn walk(
         match event? {
             Event::Start(e) => {
                 step(Step::Start(&e));
-                open.push(e.local_name().as_ref().to_vec());
+                open.push(e.name().as_ref().to_vec());
             }
             Event::Empty(e) => {
                 step(Step::Start(&e));
