@@ -628,6 +628,22 @@ fn an_html_page_over_the_size_limit_is_rejected_and_store_is_unchanged() -> Resu
 }
 
 #[test]
+fn an_html_page_nested_too_deeply_is_rejected_without_hanging_and_store_is_unchanged() -> Result {
+    // 500,000 nested <div>s parsed for over five minutes before the bound.
+    let page = format!(
+        "<!DOCTYPE html><html><body>{}<p>{}</p>{}</body></html>",
+        "<div>".repeat(500_000),
+        RECORD,
+        "</div>".repeat(500_000)
+    );
+    rejected_file(
+        "deep.html",
+        page.as_bytes(),
+        "is an HTML page nested too deeply to read",
+    )
+}
+
+#[test]
 fn an_email_without_a_body_is_rejected_and_store_is_unchanged() -> Result {
     rejected_file(
         "attachment-only.eml",

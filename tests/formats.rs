@@ -156,7 +156,11 @@ fn readers_keep_headings_numbered_items_and_table_rows_as_lines() -> Result {
         "From: Forum Secretary <secretary@forum.example>\n\
          Date: Mon, 2 Dec 2024 09:30:00 +0100\nSubject: Minutes\n\n# Harbour"
     ));
-    assert!(!text.contains("Quoteman") && !text.contains("Forum Secretariat"));
+    assert!(!text.contains("Quoteman"), "a quoted reply kept:\n{text}");
+    assert!(
+        text.contains("Forum Secretariat"),
+        "the signature left out:\n{text}"
+    );
     Ok(())
 }
 
@@ -236,4 +240,69 @@ fn seed_reports_in_every_format_score_as_their_text() -> Result {
     eprintln!("txt: {want:.3?}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     Ok(())
+}
+
+/// The cache keys every format on its bytes: a second build of unchanged
+/// documents extracts nothing, and a changed document alone is extracted again.
+#[test]
+fn documents_are_cached_by_their_bytes_as_text_is() -> Result {
+    let dir = tempfile::tempdir()?;
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports)?;
+    let blocks = blocks_of_markdown(MINUTES);
+    std::fs::write(reports.join("board.docx"), docx(&blocks))?;
+    std::fs::write(reports.join("board-odt.odt"), odt(&blocks))?;
+    std::fs::write(reports.join("board-page.html"), html(&blocks))?;
+    std::fs::write(reports.join("board-mail.eml"), eml("Minutes", MINUTES))?;
+    let build = || -> Result<String> {
+        let out = meetkg()
+            .current_dir(dir.path())
+            .args(["build", "reports", "--store", "store", "--out", "exports"])
+            .output()?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "build: {stderr}");
+        Ok(String::from_utf8(out.stdout)?)
+    };
+    let first = build()?;
+    assert!(first.contains("4 reports (0 rejected)"), "{first}");
+    assert!(
+        first.contains("4 reports extracted, 0 from the cache"),
+        "{first}"
+    );
+    let again = build()?;
+    assert!(again.contains("nothing changed"), "{again}");
+    let changed = MINUTES.replace("Aiko Tanaka asked", "Aiko Tanaka and Ines Moreau asked");
+    std::fs::write(
+        reports.join("board.docx"),
+        docx(&blocks_of_markdown(&changed)),
+    )?;
+    let third = build()?;
+    assert!(
+        third.contains("1 reports extracted, 3 from the cache"),
+        "{third}"
+    );
+    Ok(())
+}
+
+/// No damaged document panics a reader: every cut and many flipped bytes of
+/// a DOCX, an ODT, a page and a message give text or a typed error.
+#[test]
+fn damaged_documents_give_an_error_never_a_panic() {
+    let blocks = blocks_of_markdown(MINUTES);
+    let documents = [
+        ("docx", docx(&blocks)),
+        ("odt", odt(&blocks)),
+        ("html", html(&blocks).into_bytes()),
+        ("eml", eml("Minutes", MINUTES)),
+    ];
+    for (format, whole) in documents {
+        let path = format!("damaged.{format}");
+        let step = (whole.len() / 97).max(1);
+        for cut in (0..whole.len()).step_by(step) {
+            let _ = ::meetkg::ingest::text_of(&whole[..cut], Path::new(&path));
+            let mut flipped = whole.clone();
+            flipped[cut] ^= 0x5a;
+            let _ = ::meetkg::ingest::text_of(&flipped, Path::new(&path));
+        }
+    }
 }

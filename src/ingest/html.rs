@@ -13,9 +13,11 @@
 //! nested thousands deep cannot overflow the stack.
 
 use super::layout::{Block, Layout};
+use super::IngestError;
 use ego_tree::iter::Edge;
 use scraper::node::Element;
 use scraper::Node;
+use std::path::Path;
 
 /// Elements whose content is never the page's text.
 const SKIPPED: &[&str] = &[
@@ -61,10 +63,120 @@ const BLOCKS: &[&str] = &[
     "body",
 ];
 
+/// How much nesting a page may have: the depths of its elements added up.
+/// The HTML5 tree builder looks through the elements open at each start tag,
+/// so a page of elements nested thousands deep costs the square of its depth
+/// (500,000 nested `<div>`s, 5 MB, ran for over five minutes). A real page,
+/// 16 MiB of it at 20 deep, adds up to a few million; this bound is about a
+/// second of parsing.
+pub const MAX_NESTING: u64 = 200_000_000;
+
+/// Elements that have no content, and so no depth.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen",
+];
+
+/// Elements whose end tag may be left out: the next one closes them, so they
+/// do not nest when written open.
+const SELF_CLOSING: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+    "colgroup", "rb", "rt", "rtc", "rp", "html", "head", "body",
+];
+
+/// The depths of the page's elements added up, stopping past `limit`: a scan
+/// of its tags that knows void elements and end tags left out, and skips
+/// comments and the contents of `<script>` and `<style>`.
+///
+/// Cost: linear in the page.
+fn nesting(html: &str, limit: u64) -> u64 {
+    let bytes = html.as_bytes();
+    let (mut depth, mut total, mut i) = (0u64, 0u64, 0usize);
+    while let Some(at) = memchr_lt(bytes, i) {
+        i = at + 1;
+        if html[i..].starts_with("!--") {
+            i = html[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if len == 0 {
+            continue;
+        }
+        let name = html[start..start + len].to_ascii_lowercase();
+        if VOID.contains(&name.as_str()) || SELF_CLOSING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let end = html[start..].find('>').map_or(bytes.len(), |e| start + e);
+        if html[..end].ends_with('/') {
+            continue;
+        }
+        if matches!(name.as_str(), "script" | "style") {
+            // Past the end tag's "<", which closes no counted element.
+            i = end_tag(bytes, end, name.as_bytes()) + 1;
+            continue;
+        }
+        depth += 1;
+        total += depth;
+        if total > limit {
+            break;
+        }
+    }
+    total
+}
+
+/// Where the end tag `</name` (in any case) starts at or after `from`, or the
+/// end of the page.
+fn end_tag(bytes: &[u8], mut from: usize, name: &[u8]) -> usize {
+    while let Some(at) = memchr_lt(bytes, from) {
+        let after = &bytes[at + 1..];
+        if after.first() == Some(&b'/')
+            && after
+                .get(1..=name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return at;
+        }
+        from = at + 1;
+    }
+    bytes.len()
+}
+
+fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'<')
+        .map(|p| from + p)
+}
+
+/// The text of the HTML page `html`, refused when it nests too deeply.
+///
+/// # Errors
+/// [`IngestError::HtmlTooDeep`] past [`MAX_NESTING`].
+pub fn read(html: &str, path: &Path) -> Result<String, IngestError> {
+    if nesting(html, MAX_NESTING) > MAX_NESTING {
+        return Err(IngestError::HtmlTooDeep {
+            path: path.to_owned(),
+            limit: MAX_NESTING,
+        });
+    }
+    Ok(text(html))
+}
+
 /// The text of the HTML page `html`.
 ///
-/// Cost: linear in the page; the parsed page is held in memory (a few times
-/// its size).
+/// Cost: linear in the page, but for its nesting (see [`MAX_NESTING`], which
+/// the caller checks with [`nesting`]); the parsed page is held in memory (a
+/// few times its size).
 pub fn text(html: &str) -> String {
     let page = scraper::Html::parse_document(html);
     let mut walk = Walk::default();
@@ -307,9 +419,22 @@ mod tests {
     fn deep_nesting_does_not_overflow_the_stack() {
         let page = format!(
             "{}Present: Ana{}",
-            "<div>".repeat(20_000),
-            "</div>".repeat(20_000)
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
         );
+        assert!(nesting(&page, MAX_NESTING) <= MAX_NESTING);
         assert_eq!(text(&page), "Present: Ana\n");
+    }
+
+    #[test]
+    fn nesting_adds_up_depths_but_not_of_void_or_open_ended_elements() {
+        let page = "<!DOCTYPE html><html><body><div><p>a<p>b<br><img src=x>\
+                    <!-- <div><div> --><script>if (a<b) {}</script>\
+                    <ul><li>c<li>d</ul><span/></div></body></html>";
+        // The div at depth 1 and the ul at 2; the comment and the script's
+        // content are skipped, the script itself has no child elements.
+        assert_eq!(nesting(page, MAX_NESTING), 3);
+        let deep = "<div>".repeat(100_000);
+        assert!(nesting(&deep, MAX_NESTING) > MAX_NESTING);
     }
 }

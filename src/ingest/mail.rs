@@ -9,8 +9,8 @@
 //! text/plain part when the message has one, else its HTML part read as a web
 //! page; `mail-parser` undoes quoted-printable, base64 and the charset. What
 //! the sender quoted ("> …" lines, with the "On … wrote:" line before them)
-//! and the signature after "-- " are left out: they are someone else's words,
-//! or no minutes. Mail archives (mbox) are not read here.
+//! is left out: someone else's words, not new facts. The signature stays, as
+//! the extraction finds the writer there. Mail archives (mbox) are not read here.
 
 use super::{html, IngestError};
 use mail_parser::{MessageParser, PartType};
@@ -20,22 +20,21 @@ use std::path::Path;
 ///
 /// # Errors
 /// [`IngestError::MailWithoutBody`] when it has no text or HTML body, or
-/// nothing in it but quotes.
+/// nothing in it but quotes; [`IngestError::HtmlTooDeep`] for an HTML body
+/// nested past reading.
 pub fn text(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     let no_body = || IngestError::MailWithoutBody {
         path: path.to_owned(),
     };
     let message = MessageParser::default().parse(bytes).ok_or_else(no_body)?;
-    let body = message
-        .text_part(0)
-        .and_then(|part| match &part.body {
-            PartType::Text(text) => Some(text.to_string()),
-            PartType::Html(page) => Some(html::text(page)),
-            _ => None,
-        })
-        .map(|b| own_words(&b))
-        .filter(|b| !b.trim().is_empty())
-        .ok_or_else(no_body)?;
+    let body = match message.text_part(0).map(|part| &part.body) {
+        Some(PartType::Text(text)) => own_words(text),
+        Some(PartType::Html(page)) => own_words(&html::read(page, path)?),
+        _ => return Err(no_body()),
+    };
+    if body.trim().is_empty() {
+        return Err(no_body());
+    }
     let mut text = String::new();
     if let Some(from) = message.from().and_then(|f| f.first()) {
         let line = match (from.name(), from.address()) {
@@ -55,15 +54,13 @@ pub fn text(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     Ok(text)
 }
 
-/// The body without what it quotes and without the signature.
+/// The body without what it quotes. The signature stays: it is where the
+/// extraction finds who wrote the minutes.
 fn own_words(body: &str) -> String {
     let lines: Vec<&str> = body.lines().collect();
     let quoted = |l: &str| l.trim_start().starts_with('>');
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
-        if line.trim_end() == "--" && line.starts_with("--") {
-            break;
-        }
         let attribution = line.trim_end().ends_with("wrote:")
             && lines[i + 1..]
                 .iter()
@@ -111,7 +108,7 @@ mod tests {
              Date: Tue, 14 May 2024 10:00:00 +0200\n\
              Subject: Minutes of the outreach meeting\n\n\
              Present: Ines Moreau, Tomas Berg, José Ruiz\n\n\n\
-             The budget was approved.\n"
+             The budget was approved.\n--\nInes Moreau, Secretary\n"
         );
         Ok(())
     }

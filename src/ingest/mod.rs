@@ -107,6 +107,10 @@ pub enum IngestError {
         #[source]
         source: quick_xml::Error,
     },
+    /// An HTML page whose elements nest so deep that parsing it would take
+    /// minutes (see [`html::MAX_NESTING`]): no report is written so.
+    #[error("{} is an HTML page nested too deeply to read (its elements' depths add up to over {limit})", path.display())]
+    HtmlTooDeep { path: PathBuf, limit: u64 },
     /// An e-mail message with no text or HTML body (only attachments, or nothing).
     #[error("{} is an e-mail message without a text body", path.display())]
     MailWithoutBody { path: PathBuf },
@@ -137,6 +141,7 @@ impl IngestError {
             | Self::NotADocument { path }
             | Self::UnpackedTooLarge { path, .. }
             | Self::Xml { path, .. }
+            | Self::HtmlTooDeep { path, .. }
             | Self::MailWithoutBody { path }
             | Self::Utf16WithoutBom { path, .. }
             | Self::Encoding { path, .. } => path,
@@ -191,7 +196,7 @@ pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
         }
         Format::Text => return decode(bytes, path),
         Format::Zip => package::text(bytes, path)?,
-        Format::Html => html::text(&decode(bytes, path)?),
+        Format::Html => html::read(&decode(bytes, path)?, path)?,
         Format::Mail => mail::text(bytes, path)?,
     };
     plain::checked(text, path)

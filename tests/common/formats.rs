@@ -437,7 +437,7 @@ fn odt_text(text: &str) -> String {
 }
 
 /// An e-mail carrying `body` as quoted-printable text/plain, with a quoted
-/// earlier message and a signature that the reader must leave out.
+/// earlier message that the reader must leave out, and a signature.
 pub fn eml(subject: &str, body: &str) -> Vec<u8> {
     let mut qp = String::new();
     for line in body.lines() {
