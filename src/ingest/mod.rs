@@ -2,10 +2,10 @@
 //!
 //! Rationale: every later stage works on `str`; this is the one place that decides
 //! whether a file is a report at all and how to read it. The reader is chosen by
-//! the file's content, not its name ([`sniff`]): plain text, a Word (DOCX) or
+//! the file's content, not its name (`sniff.rs`): plain text, a Word (DOCX) or
 //! OpenDocument (ODT) document, an HTML page or one e-mail message. Each
 //! structured reader writes the plain text a Markdown report would have
-//! ([`layout`]): headings, list items and table rows on lines of their own, which
+//! (`layout.rs`): headings, list items and table rows on lines of their own, which
 //! is the structure the extraction leans on. It refuses rather than guesses: an
 //! empty, binary, oversized, damaged or non-UTF-8 file is an error naming the file
 //! and the reason, so a bad input never reaches the store. PDF and mail archives
@@ -108,7 +108,8 @@ pub enum IngestError {
         source: quick_xml::Error,
     },
     /// An HTML page whose elements nest so deep that parsing it would take
-    /// minutes (see [`html::MAX_NESTING`]): no report is written so.
+    /// minutes (the depths of its elements add up to more than 200 million,
+    /// `html.rs`): no report is written so.
     #[error("{} is an HTML page nested too deeply to read (its elements' depths add up to over {limit})", path.display())]
     HtmlTooDeep { path: PathBuf, limit: u64 },
     /// An e-mail message with no text or HTML body (only attachments, or nothing).
@@ -183,7 +184,7 @@ pub fn read(path: &Path) -> Result<Document, IngestError> {
     })
 }
 
-/// The plain text of a report's bytes, by the reader [`sniff::format`] picks.
+/// The plain text of a report's bytes, by the reader their [`Format`] calls for.
 ///
 /// # Errors
 /// See [`IngestError`].
