@@ -48,6 +48,8 @@ pub fn text(package: &mut Package<'_>) -> Result<String, IngestError> {
         layout: Layout::default(),
         paragraphs: Vec::new(),
         in_properties: false,
+        in_run_properties: false,
+        bold: false,
         in_text: false,
         skip: 0,
     };
@@ -238,13 +240,30 @@ fn roman(mut n: u32) -> String {
 }
 
 /// A paragraph being read.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Paragraph {
     text: String,
     style: Option<String>,
     list: Option<String>,
     depth: usize,
     outline: Option<usize>,
+    /// Whether some of its text is bold, and whether all of it is.
+    some_bold: bool,
+    all_bold: bool,
+}
+
+impl Default for Paragraph {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            style: None,
+            list: None,
+            depth: 0,
+            outline: None,
+            some_bold: false,
+            all_bold: true,
+        }
+    }
 }
 
 /// The walk of the document body.
@@ -256,6 +275,10 @@ struct Body<'a> {
     /// Paragraphs open: a text box's paragraphs sit inside another's.
     paragraphs: Vec<Paragraph>,
     in_properties: bool,
+    /// Inside a run's properties (`w:rPr` of a `w:r`).
+    in_run_properties: bool,
+    /// Whether the run being read is bold.
+    bold: bool,
     in_text: bool,
     /// Depth inside a [`SKIPPED`] element (0 outside).
     skip: usize,
@@ -271,6 +294,12 @@ impl Body<'_> {
                     self.skip += 1;
                 } else if self.in_properties {
                     self.property(name, attr(e, b"val"));
+                } else if self.in_run_properties {
+                    if name == b"b" {
+                        // <w:b/>, or <w:b w:val="0"/> for not bold.
+                        let val = attr(e, b"val");
+                        self.bold = !matches!(val.as_deref(), Some("0" | "false" | "off"));
+                    }
                 } else {
                     self.start(name);
                 }
@@ -284,6 +313,12 @@ impl Body<'_> {
             }
             Step::Text(t) => {
                 if self.in_text && self.skip == 0 {
+                    if let Some(p) = self.paragraphs.last_mut() {
+                        if !t.trim().is_empty() {
+                            p.some_bold |= self.bold;
+                            p.all_bold &= self.bold;
+                        }
+                    }
                     self.push(&t);
                 }
             }
@@ -300,6 +335,8 @@ impl Body<'_> {
         match name {
             b"p" => self.paragraphs.push(Paragraph::default()),
             b"pPr" => self.in_properties = true,
+            b"r" => self.bold = false,
+            b"rPr" => self.in_run_properties = true,
             b"t" => self.in_text = true,
             b"tab" => self.push("\t"),
             b"br" | b"cr" => self.push("\n"),
@@ -328,6 +365,7 @@ impl Body<'_> {
     fn end(&mut self, name: &[u8]) {
         match name {
             b"pPr" => self.in_properties = false,
+            b"rPr" => self.in_run_properties = false,
             b"t" => self.in_text = false,
             b"p" => {
                 if let Some(p) = self.paragraphs.pop() {
@@ -367,6 +405,7 @@ impl Body<'_> {
                 },
                 p.text,
             ),
+            (None, None) if p.some_bold && p.all_bold => (Block::Bold, p.text),
             (None, None) => (Block::Paragraph, p.text),
         };
         self.layout.block(&block, &text);
@@ -376,6 +415,37 @@ impl Body<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
+    use std::path::Path;
+
+    /// The text of a DOCX whose body is `body` (WordprocessingML).
+    fn text_of_body(body: &str) -> Result<String, IngestError> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let xml = format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>{body}</w:body></w:document>"#
+        );
+        let written = zip
+            .start_file(DOCUMENT, zip::write::SimpleFileOptions::default())
+            .and_then(|()| Ok(zip.write_all(xml.as_bytes())?))
+            .and_then(|()| zip.finish());
+        let bytes = written.map_err(|source| IngestError::BadZip {
+            path: "t.docx".into(),
+            source,
+        })?;
+        super::super::package::text(bytes.get_ref(), Path::new("t.docx"))
+    }
+
+    #[test]
+    fn bold_paragraphs_tabs_breaks_and_text_boxes_once() -> Result<(), IngestError> {
+        let body = r#"<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Present</w:t></w:r></w:p>
+            <w:p><w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>Ines Moreau</w:t></w:r><w:r><w:tab/><w:t>Chair</w:t><w:br/><w:t xml:space="preserve">Tomas </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Berg</w:t></w:r></w:p>
+            <w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>Draft</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Draft</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Minutes &amp; notes</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del></w:p>"#;
+        assert_eq!(
+            text_of_body(body)?,
+            "**Present**\n\nInes Moreau\tChair\nTomas Berg\n\nDraft\n\nMinutes & notes\n"
+        );
+        Ok(())
+    }
 
     #[test]
     fn numbers_are_written_as_word_shows_them() {

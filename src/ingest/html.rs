@@ -210,6 +210,11 @@ struct Walk {
     content: usize,
     /// Depth inside `<pre>`.
     pre: usize,
+    /// Depth inside `<b>` and `<strong>`.
+    bold: usize,
+    /// Whether some of the text read so far is bold, and whether any is not.
+    some_bold: bool,
+    some_plain: bool,
 }
 
 impl Walk {
@@ -232,6 +237,7 @@ impl Walk {
         }
         let name = e.name();
         match name {
+            "b" | "strong" => self.bold = self.bold.saturating_sub(1),
             "ul" | "ol" | "menu" => {
                 self.end_block();
                 self.lists.pop();
@@ -275,6 +281,7 @@ impl Walk {
         let name = e.name();
         match name {
             "br" => self.line.push('\n'),
+            "b" | "strong" => self.bold += 1,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.end_block();
                 let level = name[1..].parse().unwrap_or(1);
@@ -335,6 +342,10 @@ impl Walk {
     /// Text as the browser shows it: runs of white space are one space,
     /// except inside `<pre>`.
     fn text(&mut self, t: &str) {
+        if !t.trim().is_empty() {
+            self.some_bold |= self.bold > 0;
+            self.some_plain |= self.bold == 0;
+        }
         if self.pre > 0 {
             self.line.push_str(t);
             return;
@@ -354,11 +365,18 @@ impl Walk {
     /// Writes the text read so far as a block; a list item or heading with
     /// no text yet (`<li><p>…`) stays open for the text to come.
     fn flush(&mut self) {
+        let all_bold = self.some_bold && !self.some_plain;
+        (self.some_bold, self.some_plain) = (false, false);
         if self.line.trim().is_empty() {
             self.line.clear();
             return;
         }
-        let block = self.block.take().unwrap_or(Block::Paragraph);
+        let plain = if all_bold {
+            Block::Bold
+        } else {
+            Block::Paragraph
+        };
+        let block = self.block.take().unwrap_or(plain);
         self.layout.block(&block, &self.line);
         self.line.clear();
     }
@@ -387,7 +405,7 @@ mod tests {
             <nav><ul><li>Menu</li></ul></nav>
             <main><h1>Outreach Group &ndash; Minutes</h1>
             <p>Date: 14&nbsp;May 2024<br>Venue: Room&#160;3
-            <p>Present:</p>
+            <p><b>Present:</b></p>
             <ul><li>Ines Moreau</li><li><p>Tomas Berg</p></li></ul>
             <h2>Agenda</h2>
             <ol start="3"><li>Budget<ol type="a"><li>Accounts</li></ol></li><li>AOB</li></ol>
@@ -400,7 +418,7 @@ mod tests {
             text(page),
             "# Outreach Group – Minutes\n\n\
              Date: 14\u{a0}May 2024\nVenue: Room\u{a0}3\n\n\
-             Present:\n\n\
+             **Present:**\n\n\
              - Ines Moreau\n- Tomas Berg\n\n\
              ## Agenda\n\n\
              3. Budget\n  1. Accounts\n4. AOB\n\n\

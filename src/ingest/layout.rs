@@ -12,6 +12,9 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     Paragraph,
+    /// A paragraph all in bold: written "**text**", as Markdown saved from
+    /// Word has it, which the extraction takes as a hint of a heading.
+    Bold,
     /// A heading of level 1 (the title) to 6.
     Heading(usize),
     /// A list item `depth` lists deep (0 for a top-level list), with its
@@ -66,6 +69,7 @@ impl Layout {
         }
         match block {
             Block::Paragraph => self.write(Kind::Paragraph, &lines.join("\n")),
+            Block::Bold => self.write(Kind::Paragraph, &format!("**{}**", lines.join(" "))),
             Block::Heading(level) => {
                 let marks = "#".repeat((*level).clamp(1, 6));
                 self.write(Kind::Paragraph, &format!("{marks} {}", lines.join(" ")));
@@ -186,6 +190,7 @@ mod tests {
     fn blocks_are_written_as_a_markdown_report_has_them() {
         let mut l = Layout::default();
         l.block(&Block::Heading(1), "Minutes");
+        l.block(&Block::Bold, "Present");
         l.block(&Block::Paragraph, "  Date: 14 May 2024 ");
         l.block(&Block::Paragraph, "");
         for (marker, text) in [("1.", "Welcome"), ("2.", "Budget")] {
@@ -216,7 +221,7 @@ mod tests {
         l.table_end();
         assert_eq!(
             l.finish(),
-            "# Minutes\n\nDate: 14 May 2024\n\n1. Welcome\n2. Budget\n  - Accounts\n\n\
+            "# Minutes\n\n**Present**\n\nDate: 14 May 2024\n\n1. Welcome\n2. Budget\n  - Accounts\n\n\
              | Name | Organisation |\n| Ana Silva | Harbour / Institute |\n"
         );
     }
