@@ -579,6 +579,18 @@ fn a_file_one_byte_over_the_size_limit_is_rejected_and_store_is_unchanged() -> R
 }
 
 #[test]
+fn a_word_97_file_is_rejected_saying_how_to_save_it_and_store_is_unchanged() -> Result {
+    // An OLE2 compound file's header, named as a report: told by content.
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend([0u8; 504]);
+    rejected_file(
+        "old-minutes.txt",
+        &bytes,
+        "is a legacy Office document (Word 97-2003 .doc, or .xls/.ppt), not text: save it as .docx",
+    )
+}
+
+#[test]
 fn a_truncated_docx_is_rejected_as_a_damaged_zip_and_store_is_unchanged() -> Result {
     let whole = docx(&blocks_of_markdown(RECORD));
     rejected_file(

@@ -81,6 +81,10 @@ pub enum IngestError {
     /// A PDF document: its text must be taken out first.
     #[error("{} is a PDF document, not text: extract its text first, e.g. with `pdftotext -layout` (Debian package poppler-utils), and build from the .txt", path.display())]
     Pdf { path: PathBuf },
+    /// A Word 97-2003 `.doc` (or another legacy Office file): its text must
+    /// be saved as DOCX first.
+    #[error("{} is a legacy Office document (Word 97-2003 .doc, or .xls/.ppt), not text: save it as .docx, e.g. with `libreoffice --headless --convert-to docx` (Debian package libreoffice-writer)", path.display())]
+    LegacyOffice { path: PathBuf },
     /// A zip file that cannot be read: cut short in a copy or a download, or damaged.
     #[error("{} is a damaged zip package ({source}): truncated? save or download it again", path.display())]
     BadZip {
@@ -138,6 +142,7 @@ impl IngestError {
             | Self::TooLarge { path, .. }
             | Self::Binary { path, .. }
             | Self::Pdf { path }
+            | Self::LegacyOffice { path }
             | Self::BadZip { path, .. }
             | Self::NotADocument { path }
             | Self::UnpackedTooLarge { path, .. }
@@ -192,6 +197,11 @@ pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     let text = match sniff::format(bytes) {
         Format::Pdf => {
             return Err(IngestError::Pdf {
+                path: path.to_owned(),
+            })
+        }
+        Format::LegacyOffice => {
+            return Err(IngestError::LegacyOffice {
                 path: path.to_owned(),
             })
         }

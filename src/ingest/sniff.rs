@@ -15,6 +15,9 @@ pub enum Format {
     Text,
     /// A PDF: refused with the advice to take its text out first.
     Pdf,
+    /// A legacy Office file (OLE2 compound file: `.doc`, `.xls`, `.ppt`):
+    /// refused with the advice to save it as DOCX.
+    LegacyOffice,
     /// A zip archive: a DOCX or ODT document, or refused.
     Zip,
     /// An HTML (or XHTML) page.
@@ -22,6 +25,9 @@ pub enum Format {
     /// One e-mail message (RFC 5322, `.eml`).
     Mail,
 }
+
+/// The signature of an OLE2 compound file, the container of Word 97-2003.
+const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// How far into a file the signs of HTML are looked for.
 const HTML_HEAD: usize = 1024;
@@ -31,6 +37,8 @@ pub fn format(bytes: &[u8]) -> Format {
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if body.starts_with(b"%PDF-") {
         Format::Pdf
+    } else if body.starts_with(OLE2) {
+        Format::LegacyOffice
     } else if body.starts_with(b"PK\x03\x04") || body.starts_with(b"PK\x05\x06") {
         Format::Zip
     } else if is_html(body) {
@@ -118,6 +126,10 @@ mod tests {
     fn each_format_is_told_by_its_first_bytes() {
         assert_eq!(format(b"%PDF-1.7\n"), Format::Pdf);
         assert_eq!(format(b"PK\x03\x04\x14\x00"), Format::Zip);
+        assert_eq!(
+            format(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00"),
+            Format::LegacyOffice
+        );
         assert_eq!(format(b"\n<!DOCTYPE html>\n<html>"), Format::Html);
         assert_eq!(
             format(b"<?xml version=\"1.0\"?>\n<!-- saved -->\n<html xmlns=\"x\">"),
