@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::formats::{blocks_of_markdown, docx, eml, html, odt};
+use common::formats::{blocks_of_markdown, docx, eml, html, odt, Blk};
 use common::score::score;
 use common::{meetkg, root};
 use serde_json::Value;
@@ -305,4 +305,76 @@ fn damaged_documents_give_an_error_never_a_panic() {
             let _ = ::meetkg::ingest::text_of(&flipped, Path::new(&path));
         }
     }
+}
+
+/// The blocks as JSON for `tests/interop/make_docx.py`.
+fn blocks_json(blocks: &[Blk]) -> Value {
+    Value::Array(
+        blocks
+            .iter()
+            .map(|b| match b {
+                Blk::Heading(level, text) => {
+                    serde_json::json!({"kind": "heading", "level": level, "text": text})
+                }
+                Blk::Para(text) => serde_json::json!({"kind": "para", "text": text}),
+                Blk::Item {
+                    depth,
+                    number,
+                    text,
+                } => serde_json::json!({"kind": "item", "depth": depth, "number": number, "text": text}),
+                Blk::Table(rows) => serde_json::json!({"kind": "table", "rows": rows}),
+            })
+            .collect(),
+    )
+}
+
+/// A DOCX written by python-docx (Word's own default template: heading
+/// styles, list numbering by the "List Number" style, tables) extracts as
+/// its text does.
+#[test]
+fn a_docx_written_by_python_docx_extracts_as_its_text() -> Result {
+    use std::io::Write;
+    let python = std::env::var("MEETKG_PYTHON").unwrap_or_else(|_| "python3".into());
+    let has_docx = std::process::Command::new(&python)
+        .args(["-c", "import docx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_docx {
+        return common::interop::unavailable("python-docx");
+    }
+    let dir = tempfile::tempdir()?;
+    write_all_formats(dir.path(), "harbour-board", MINUTES)?;
+    let made = dir.path().join("python-docx");
+    std::fs::create_dir(&made)?;
+    let out = made.join("harbour-board.docx");
+    let mut child = std::process::Command::new(&python)
+        .arg(root().join("tests/interop/make_docx.py"))
+        .arg(&out)
+        .stdin(std::process::Stdio::piped())
+        .spawn()?;
+    child.stdin.take().ok_or("no stdin")?.write_all(
+        blocks_json(&blocks_of_markdown(MINUTES))
+            .to_string()
+            .as_bytes(),
+    )?;
+    assert!(child.wait()?.success(), "make_docx.py failed");
+    let text = ::meetkg::ingest::text_of(&std::fs::read(&out)?, &out)?;
+    for line in [
+        "# Harbour Cooperative Board - Minutes",
+        "| Ines Moreau | Open Data Council |",
+        "1. Welcome and apologies",
+        "4. Any other business",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "no line «{line}» in:\n{text}"
+        );
+    }
+    let want = essentials(&extract(dir.path(), "txt")?["harbour-board"]);
+    let got = essentials(&extract(dir.path(), "python-docx")?["harbour-board"]);
+    assert_eq!(
+        got, want,
+        "python-docx's DOCX extracts otherwise than the text"
+    );
+    Ok(())
 }

@@ -5,9 +5,10 @@
 //! structure (a heading "Agenda", a numbered list under it, a table of those
 //! present) is what the extraction reads. Headings come from the paragraph's
 //! style ("heading 1" ... in `styles.xml`, whatever the style's id in the
-//! user's language) or its outline level; list numbers are counted from
-//! `numbering.xml` the way Word shows them for the common formats (1., a),
-//! iv.), bullets become "-". Left out: page headers and footers, footnotes,
+//! user's language) or its outline level; a list item's list is the
+//! paragraph's own or its style's ("List Number"), and its number is counted
+//! from `numbering.xml` the way Word shows it for the common formats (1., a),
+//! iv.); bullets become "-". Left out: page headers and footers, footnotes,
 //! comments, deleted text of tracked changes, field codes, and the fallback
 //! copy of a text box (its text is read once).
 
@@ -32,9 +33,9 @@ const SKIPPED: &[&[u8]] = &[b"Fallback", b"pPrChange", b"rPrChange"];
 /// [`IngestError::Xml`], [`IngestError::BadZip`] or
 /// [`IngestError::UnpackedTooLarge`] for its parts.
 pub fn text(package: &mut Package<'_>) -> Result<String, IngestError> {
-    let headings = match package.optional_part(STYLES)? {
-        Some(xml) => heading_styles(package, &xml)?,
-        None => HashMap::new(),
+    let styles = match package.optional_part(STYLES)? {
+        Some(xml) => Styles::read(package, &xml)?,
+        None => Styles::default(),
     };
     let numbering = match package.optional_part(NUMBERING)? {
         Some(xml) => Numbering::read(package, &xml)?,
@@ -42,7 +43,7 @@ pub fn text(package: &mut Package<'_>) -> Result<String, IngestError> {
     };
     let xml = package.part(DOCUMENT)?;
     let mut body = Body {
-        headings: &headings,
+        styles: &styles,
         numbering: &numbering,
         counters: HashMap::new(),
         layout: Layout::default(),
@@ -57,38 +58,59 @@ pub fn text(package: &mut Package<'_>) -> Result<String, IngestError> {
     Ok(body.layout.finish())
 }
 
-/// The heading level of each paragraph style that is a heading, by style id.
-fn heading_styles(
-    package: &Package<'_>,
-    xml: &[u8],
-) -> Result<HashMap<String, usize>, IngestError> {
-    let mut levels = HashMap::new();
-    let mut id: Option<String> = None;
-    walk(package, STYLES, xml, |step| match step {
-        Step::Start(e) => match e.local_name().as_ref() {
-            b"style" => id = attr(e, b"styleId"),
+/// What the paragraph styles say, by style id.
+#[derive(Debug, Default)]
+struct Styles {
+    /// The heading level of each style that is a heading.
+    headings: HashMap<String, usize>,
+    /// The list (`w:numId`) and level of each style that numbers its
+    /// paragraphs ("List Number", "List Bullet"): Word's own list styles.
+    lists: HashMap<String, (String, usize)>,
+}
+
+impl Styles {
+    fn read(package: &Package<'_>, xml: &[u8]) -> Result<Self, IngestError> {
+        let mut styles = Self::default();
+        let mut id: Option<String> = None;
+        walk(package, STYLES, xml, |step| match step {
+            Step::Start(e) => {
+                if e.local_name().as_ref() == b"style" {
+                    id = attr(e, b"styleId");
+                } else if let Some(id) = &id {
+                    styles.property(id, e.local_name().as_ref(), attr(e, b"val"));
+                }
+            }
+            Step::End(b"style") => id = None,
+            _ => {}
+        })?;
+        Ok(styles)
+    }
+
+    fn property(&mut self, id: &str, name: &[u8], val: Option<String>) {
+        let Some(val) = val else {
+            return;
+        };
+        match name {
             b"name" => {
-                let name = attr(e, b"val").unwrap_or_default().to_lowercase();
+                let name = val.to_lowercase();
                 let level = match name.strip_prefix("heading ") {
                     Some(n) => n.trim().parse().ok(),
                     None => (name == "title").then_some(1),
                 };
-                if let (Some(id), Some(level)) = (&id, level) {
-                    levels.insert(id.clone(), level);
+                if let Some(level) = level {
+                    self.headings.insert(id.to_owned(), level);
                 }
             }
             b"outlineLvl" => {
-                let level = attr(e, b"val").and_then(|v| v.parse::<usize>().ok());
-                if let (Some(id), Some(level)) = (&id, level.filter(|l| *l < 9)) {
-                    levels.entry(id.clone()).or_insert(level + 1);
+                if let Some(level) = val.parse::<usize>().ok().filter(|l| *l < 9) {
+                    self.headings.entry(id.to_owned()).or_insert(level + 1);
                 }
             }
+            b"numId" => self.lists.entry(id.to_owned()).or_default().0 = val,
+            b"ilvl" => self.lists.entry(id.to_owned()).or_default().1 = val.parse().unwrap_or(0),
             _ => {}
-        },
-        Step::End(b"style") => id = None,
-        _ => {}
-    })?;
-    Ok(levels)
+        }
+    }
 }
 
 /// One level of a list definition.
@@ -244,8 +266,9 @@ fn roman(mut n: u32) -> String {
 struct Paragraph {
     text: String,
     style: Option<String>,
+    /// Its list (`w:numId`, "0" for none) and level, when it says them.
     list: Option<String>,
-    depth: usize,
+    depth: Option<usize>,
     outline: Option<usize>,
     /// Whether some of its text is bold, and whether all of it is.
     some_bold: bool,
@@ -258,7 +281,7 @@ impl Default for Paragraph {
             text: String::new(),
             style: None,
             list: None,
-            depth: 0,
+            depth: None,
             outline: None,
             some_bold: false,
             all_bold: true,
@@ -268,7 +291,7 @@ impl Default for Paragraph {
 
 /// The walk of the document body.
 struct Body<'a> {
-    headings: &'a HashMap<String, usize>,
+    styles: &'a Styles,
     numbering: &'a Numbering,
     counters: HashMap<String, [u32; 9]>,
     layout: Layout,
@@ -355,8 +378,8 @@ impl Body<'_> {
         };
         match name {
             b"pStyle" => p.style = val,
-            b"numId" => p.list = val.filter(|v| v != "0"),
-            b"ilvl" => p.depth = val.and_then(|v| v.parse().ok()).unwrap_or(0),
+            b"numId" => p.list = val,
+            b"ilvl" => p.depth = val.and_then(|v| v.parse().ok()),
             b"outlineLvl" => p.outline = val.and_then(|v| v.parse::<usize>().ok()),
             _ => {}
         }
@@ -384,27 +407,27 @@ impl Body<'_> {
         if p.text.trim().is_empty() {
             return;
         }
-        let marker = p
-            .list
-            .as_deref()
-            .and_then(|list| self.numbering.marker(list, p.depth, &mut self.counters));
+        let style = p.style.as_deref().unwrap_or_default();
+        // The paragraph's own numbering, else its style's; a list 0 is none.
+        let (list, depth) = match (p.list.as_deref(), self.styles.lists.get(style)) {
+            (Some(list), _) => (list, p.depth.unwrap_or(0)),
+            (None, Some((list, depth))) => (list.as_str(), p.depth.unwrap_or(*depth)),
+            (None, None) => ("0", 0),
+        };
+        let marker = (list != "0")
+            .then(|| self.numbering.marker(list, depth, &mut self.counters))
+            .flatten();
         let heading = p
             .outline
             .filter(|l| *l < 9)
             .map(|l| l + 1)
-            .or_else(|| p.style.as_ref().and_then(|s| self.headings.get(s).copied()));
+            .or_else(|| self.styles.headings.get(style).copied());
         let (block, text) = match (heading, marker) {
             (Some(level), Some(m)) if m != "-" => {
                 (Block::Heading(level), format!("{m} {}", p.text.trim()))
             }
             (Some(level), _) => (Block::Heading(level), p.text),
-            (None, Some(marker)) => (
-                Block::Item {
-                    depth: p.depth,
-                    marker,
-                },
-                p.text,
-            ),
+            (None, Some(marker)) => (Block::Item { depth, marker }, p.text),
             (None, None) if p.some_bold && p.all_bold => (Block::Bold, p.text),
             (None, None) => (Block::Paragraph, p.text),
         };
@@ -418,21 +441,65 @@ mod tests {
     use std::io::Write;
     use std::path::Path;
 
+    const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
     /// The text of a DOCX whose body is `body` (WordprocessingML).
     fn text_of_body(body: &str) -> Result<String, IngestError> {
+        text_of_parts(body, "", "")
+    }
+
+    /// The text of a DOCX of `body`, and `styles` and `numbering` unless empty.
+    fn text_of_parts(body: &str, styles: &str, numbering: &str) -> Result<String, IngestError> {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        let xml = format!(
-            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>{body}</w:body></w:document>"#
-        );
-        let written = zip
-            .start_file(DOCUMENT, zip::write::SimpleFileOptions::default())
-            .and_then(|()| Ok(zip.write_all(xml.as_bytes())?))
-            .and_then(|()| zip.finish());
+        let mut parts = vec![(
+            DOCUMENT,
+            format!(r#"<w:document {NS}><w:body>{body}</w:body></w:document>"#),
+        )];
+        if !styles.is_empty() {
+            parts.push((STYLES, format!(r#"<w:styles {NS}>{styles}</w:styles>"#)));
+        }
+        if !numbering.is_empty() {
+            parts.push((
+                NUMBERING,
+                format!(r#"<w:numbering {NS}>{numbering}</w:numbering>"#),
+            ));
+        }
+        let mut written = Ok(());
+        for (name, xml) in parts {
+            written = written
+                .and_then(|()| zip.start_file(name, zip::write::SimpleFileOptions::default()))
+                .and_then(|()| Ok(zip.write_all(xml.as_bytes())?));
+        }
+        let written = written.and_then(|()| zip.finish());
         let bytes = written.map_err(|source| IngestError::BadZip {
             path: "t.docx".into(),
             source,
         })?;
         super::super::package::text(bytes.get_ref(), Path::new("t.docx"))
+    }
+
+    #[test]
+    fn list_styles_number_their_paragraphs_and_heading_styles_are_named() -> Result<(), IngestError>
+    {
+        let styles = r#"<w:style w:styleId="Berschrift2"><w:name w:val="heading 2"/></w:style>
+            <w:style w:styleId="ListNumber"><w:name w:val="List Number"/><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style>"#;
+        let numbering = r#"<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+            <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>"#;
+        let item = |t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="ListNumber"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="Berschrift2"/></w:pPr><w:r><w:t>Agenda</w:t></w:r></w:p>{}{}<w:p><w:pPr><w:pStyle w:val="ListNumber"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Unnumbered</w:t></w:r></w:p>"#,
+            item("Welcome"),
+            item("Budget")
+        );
+        assert_eq!(
+            text_of_parts(&body, styles, numbering)?,
+            "## Agenda\n\n1. Welcome\n2. Budget\n\nUnnumbered\n"
+        );
+        Ok(())
     }
 
     #[test]
