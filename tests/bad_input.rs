@@ -16,7 +16,7 @@
 
 mod common;
 
-use common::formats::{blocks_of_markdown, docx, eml, html, odt, zip};
+use common::formats::{blocks_of_markdown, docx, eml, html, odt, with_picture, zip};
 use common::root;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -656,6 +656,24 @@ fn an_html_page_nested_too_deeply_is_rejected_without_hanging_and_store_is_uncha
 }
 
 #[test]
+fn a_docx_holding_more_text_than_the_limit_is_rejected_and_store_is_unchanged() -> Result {
+    // 17 MiB of text, deflated to a small file: the limit is on the text.
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let paragraph =
+        "<w:p><w:r><w:t>Ines Moreau and Tomas Berg discussed the plan.</w:t></w:r></w:p>";
+    let count = (SIZE_LIMIT + SIZE_LIMIT / 16) / 44;
+    let document = format!(
+        r#"<w:document xmlns:w="{w}"><w:body>{}</w:body></w:document>"#,
+        paragraph.repeat(count)
+    );
+    rejected_file(
+        "long.docx",
+        &zip(&[("word/document.xml", document)]),
+        "holds too much text (",
+    )
+}
+
+#[test]
 fn an_email_without_a_body_is_rejected_and_store_is_unchanged() -> Result {
     rejected_file(
         "attachment-only.eml",
@@ -701,6 +719,15 @@ fn a_record_as_docx_odt_html_and_email_is_built() -> Result {
     accepted_file("outreach.odt", &odt(&blocks))?;
     accepted_file("outreach.html", html(&blocks).as_bytes())?;
     accepted_file("outreach.eml", &eml("Outreach minutes", RECORD))?;
+    Ok(())
+}
+
+#[test]
+fn a_docx_over_the_text_size_limit_by_its_picture_is_built() -> Result {
+    // Pictures are not read: a document is allowed more bytes than text is.
+    let bytes = with_picture(docx(&blocks_of_markdown(RECORD)), SIZE_LIMIT + 1024);
+    assert!(bytes.len() > SIZE_LIMIT);
+    accepted_file("with-photo.docx", &bytes)?;
     Ok(())
 }
 

@@ -35,6 +35,11 @@ use std::path::{Path, PathBuf};
 /// and a transcript of a full day is well under a megabyte.
 pub const MAX_REPORT_BYTES: u64 = 16 * 1024 * 1024;
 
+/// DOCX, ODT and e-mail files larger than this are refused. They are allowed
+/// more than text because pictures and attachments, which are not read, make
+/// up most of their size; their text is held to [`MAX_REPORT_BYTES`] all the same.
+pub const MAX_DOCUMENT_BYTES: u64 = 8 * MAX_REPORT_BYTES;
+
 /// Unpacked XML larger than this is refused: a document's markup is a few
 /// times its text, and a zip whose member inflates past this is a zip bomb,
 /// not minutes.
@@ -67,6 +72,13 @@ pub enum IngestError {
     /// The file is larger than [`MAX_REPORT_BYTES`].
     #[error("{} is too large ({size} bytes; the limit is {limit})", path.display())]
     TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// A document whose text, read out, is larger than [`MAX_REPORT_BYTES`].
+    #[error("{} holds too much text ({size} bytes read out of it; the limit is {limit})", path.display())]
+    TextTooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
@@ -140,6 +152,7 @@ impl IngestError {
             Self::Io { path, .. }
             | Self::Empty { path }
             | Self::TooLarge { path, .. }
+            | Self::TextTooLarge { path, .. }
             | Self::Binary { path, .. }
             | Self::Pdf { path }
             | Self::LegacyOffice { path }
@@ -157,8 +170,9 @@ impl IngestError {
 
 /// Reads one report file with the reader its content calls for.
 ///
-/// Cost: linear in the file, which is at most [`MAX_REPORT_BYTES`]; a document
-/// package inflates at most [`MAX_UNPACKED_BYTES`] of XML.
+/// Cost: linear in the file, which is at most [`MAX_REPORT_BYTES`]
+/// ([`MAX_DOCUMENT_BYTES`] for a document package or an e-mail); a package
+/// inflates at most [`MAX_UNPACKED_BYTES`] of XML.
 ///
 /// # Errors
 /// See [`IngestError`]; a refused file is never partly returned.
@@ -168,11 +182,12 @@ pub fn read(path: &Path) -> Result<Document, IngestError> {
         source,
     };
     let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_REPORT_BYTES {
+    let limit = size_limit(path).map_err(io)?;
+    if size > limit {
         return Err(IngestError::TooLarge {
             path: path.to_owned(),
             size,
-            limit: MAX_REPORT_BYTES,
+            limit,
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
@@ -186,6 +201,19 @@ pub fn read(path: &Path) -> Result<Document, IngestError> {
         path: path.to_owned(),
         sha256: hex::encode(Sha256::digest(&bytes)),
         text,
+    })
+}
+
+/// How large the file at `path` may be, by the format its first bytes tell.
+fn size_limit(path: &Path) -> std::io::Result<u64> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)?
+        .take(sniff::HEAD_BYTES)
+        .read_to_end(&mut head)?;
+    Ok(match sniff::format(&head) {
+        Format::Zip | Format::Mail => MAX_DOCUMENT_BYTES,
+        Format::Text | Format::Html | Format::Pdf | Format::LegacyOffice => MAX_REPORT_BYTES,
     })
 }
 
@@ -210,5 +238,13 @@ pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
         Format::Html => html::read(&decode(bytes, path)?, path)?,
         Format::Mail => mail::text(bytes, path)?,
     };
+    let size = text.len() as u64;
+    if size > MAX_REPORT_BYTES {
+        return Err(IngestError::TextTooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_REPORT_BYTES,
+        });
+    }
     plain::checked(text, path)
 }

@@ -29,6 +29,9 @@ pub enum Format {
 /// The signature of an OLE2 compound file, the container of Word 97-2003.
 const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
+/// How much of a file [`format`] looks at: the header block of a message.
+pub const HEAD_BYTES: u64 = 64 * 1024;
+
 /// How far into a file the signs of HTML are looked for.
 const HTML_HEAD: usize = 1024;
 
@@ -92,7 +95,7 @@ const TRANSPORT_FIELDS: &[&str] = &[
 /// a field ("Name: value") or the folded continuation of one, a "From:" with
 /// an address in it, and at least one field only a message has.
 fn is_mail(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD_BYTES as usize)]);
     let mut from = false;
     let mut transport = false;
     let mut fields = 0;

@@ -164,6 +164,27 @@ pub fn zip(parts: &[(&str, String)]) -> Vec<u8> {
     out.finish().expect("zip finish").into_inner()
 }
 
+/// `package` (a DOCX or ODT) with a picture of `size` bytes added, stored
+/// as pictures are (JPEG does not deflate), made of bytes that do not repeat.
+pub fn with_picture(package: Vec<u8>, size: usize) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new_append(std::io::Cursor::new(package)).expect("zip append");
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("word/media/image1.jpeg", options)
+        .expect("zip entry");
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut picture = Vec::with_capacity(size);
+    while picture.len() < size {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        picture.extend_from_slice(&state.to_le_bytes());
+    }
+    picture.truncate(size);
+    zip.write_all(&picture).expect("zip write");
+    zip.finish().expect("zip finish").into_inner()
+}
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// A DOCX of `blocks` as Word writes one: headings by style (with the
