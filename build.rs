@@ -20,7 +20,7 @@ const EXTRACTION_SOURCES: &[&str] = &[
     "src/words",
     "src/text.rs",
     "src/model.rs",
-    "src/ingest.rs",
+    "src/ingest",
     "src/ontology.rs",
 ];
 

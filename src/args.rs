@@ -55,7 +55,7 @@ pub enum Command {
     /// previous graph; the exit code is then 1. Running it twice gives the same
     /// store and byte-identical exports.
     Build {
-        /// Report files, or directories to take every .txt/.md report under.
+        /// Report files, or directories to take every report under (.txt, .md, .docx, .odt, .html, .eml).
         #[arg(value_name = "PATH", value_hint = ValueHint::AnyPath, default_value = "reports")]
         paths: Vec<PathBuf>,
         #[command(flatten)]

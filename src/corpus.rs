@@ -18,8 +18,11 @@ use std::path::{Path, PathBuf};
 mod walk;
 pub use walk::{SkipReason, Skipped, Walked};
 
-/// File extensions taken as reports when a directory is given.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+/// File extensions taken as reports when a directory is given. Which reader
+/// reads a file is told by its content (`ingest::Format`), not by these.
+pub const REPORT_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "text", "docx", "odt", "html", "htm", "xhtml", "eml",
+];
 
 /// Why a report was rejected.
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +42,7 @@ pub enum ReportError {
         source: std::io::Error,
     },
     /// A folder the user gave holds no report file.
-    #[error("{} holds no report (no .txt, .md, .markdown or .text file)", path.display())]
+    #[error("{} holds no report (no .txt, .md, .docx, .odt, .html or .eml file)", path.display())]
     NoReports { path: PathBuf },
     /// Another file already has this report's identity (its graph).
     #[error("another report has the identity {identity} ({}): rename one of them", first.display())]

@@ -2,11 +2,12 @@
 //! researchers query with SPARQL, Gephi-ready exports for analysts, and RDF dumps
 //! for data portals.
 //!
-//! Data flows one way: `ingest` (decode) → `text` (clean, keep offsets) →
-//! `extract` (header, agenda, people, organisations, topics) → `resolve` (one
-//! identity per real person) → `model` (plain structs) → `rdf` (IRIs, quads) →
-//! `store` (Oxigraph) → `graph` (petgraph) → `export` (GraphML, CSV); `store` →
-//! `dump` (N-Quads, TriG, Turtle, N-Triples, VoID/DCAT) for data portals.
+//! Data flows one way: `ingest` (text, DOCX, ODT, HTML and e-mail read as
+//! text) → `text` (clean, keep offsets) → `extract` (header, agenda, people,
+//! organisations, topics) → `resolve` (one identity per real person) → `model`
+//! (plain structs) → `rdf` (IRIs, quads) → `store` (Oxigraph) → `graph`
+//! (petgraph) → `export` (GraphML, CSV); `store` → `dump` (N-Quads, TriG,
+//! Turtle, N-Triples, VoID/DCAT) for data portals.
 //!
 //! Below them all, `words` owns how names fold and the lexicon's word lists,
 //! and `ontology` the domain data; `pipeline` runs a build (corpus, plan, store,

@@ -16,6 +16,7 @@
 
 mod common;
 
+use common::formats::{blocks_of_markdown, docx, eml, html, odt, with_picture, zip};
 use common::root;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -577,6 +578,113 @@ fn a_file_one_byte_over_the_size_limit_is_rejected_and_store_is_unchanged() -> R
     )
 }
 
+#[test]
+fn a_word_97_file_is_rejected_saying_how_to_save_it_and_store_is_unchanged() -> Result {
+    // An OLE2 compound file's header, named as a report: told by content.
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend([0u8; 504]);
+    rejected_file(
+        "old-minutes.txt",
+        &bytes,
+        "is a legacy Office document (Word 97-2003 .doc, or .xls/.ppt), not text: save it as .docx",
+    )
+}
+
+#[test]
+fn a_truncated_docx_is_rejected_as_a_damaged_zip_and_store_is_unchanged() -> Result {
+    let whole = docx(&blocks_of_markdown(RECORD));
+    rejected_file(
+        "cut.docx",
+        &whole[..whole.len() / 2],
+        "is a damaged zip package (",
+    )
+}
+
+#[test]
+fn a_zip_that_is_no_document_is_rejected_naming_what_is_read_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "reports.docx",
+        &zip(&[("minutes/outreach.txt", RECORD.to_owned())]),
+        "is a zip archive but not a Word (.docx) or OpenDocument text (.odt) document",
+    )
+}
+
+#[test]
+fn a_docx_with_malformed_xml_is_rejected_naming_the_part_and_store_is_unchanged() -> Result {
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let document = format!(
+        r#"<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>Ines Moreau</w:p></w:body></w:document>"#
+    );
+    rejected_file(
+        "broken.docx",
+        &zip(&[("word/document.xml", document)]),
+        "has malformed XML in word/document.xml at byte",
+    )
+}
+
+#[test]
+fn an_html_page_over_the_size_limit_is_rejected_and_store_is_unchanged() -> Result {
+    let mut page = html(&blocks_of_markdown(RECORD)).into_bytes();
+    let filler = b"<p>Ines Moreau and Tomas Berg discussed the outreach plan.</p>\n";
+    while page.len() <= SIZE_LIMIT {
+        page.extend_from_slice(filler);
+    }
+    rejected_file(
+        "huge.html",
+        &page,
+        &format!(
+            "is too large ({} bytes; the limit is {SIZE_LIMIT})",
+            page.len()
+        ),
+    )
+}
+
+#[test]
+fn an_html_page_nested_too_deeply_is_rejected_without_hanging_and_store_is_unchanged() -> Result {
+    // 500,000 nested <div>s parsed for over five minutes before the bound.
+    let page = format!(
+        "<!DOCTYPE html><html><body>{}<p>{}</p>{}</body></html>",
+        "<div>".repeat(500_000),
+        RECORD,
+        "</div>".repeat(500_000)
+    );
+    rejected_file(
+        "deep.html",
+        page.as_bytes(),
+        "is an HTML page nested too deeply to read",
+    )
+}
+
+#[test]
+fn a_docx_holding_more_text_than_the_limit_is_rejected_and_store_is_unchanged() -> Result {
+    // 17 MiB of text, deflated to a small file: the limit is on the text.
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let paragraph =
+        "<w:p><w:r><w:t>Ines Moreau and Tomas Berg discussed the plan.</w:t></w:r></w:p>";
+    let count = (SIZE_LIMIT + SIZE_LIMIT / 16) / 44;
+    let document = format!(
+        r#"<w:document xmlns:w="{w}"><w:body>{}</w:body></w:document>"#,
+        paragraph.repeat(count)
+    );
+    rejected_file(
+        "long.docx",
+        &zip(&[("word/document.xml", document)]),
+        "holds too much text (",
+    )
+}
+
+#[test]
+fn an_email_without_a_body_is_rejected_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "attachment-only.eml",
+        b"From: Ines Moreau <ines@example.org>\r\nSubject: Minutes\r\n\
+          Message-ID: <2@example.org>\r\nMIME-Version: 1.0\r\n\
+          Content-Type: application/pdf; name=minutes.pdf\r\n\
+          Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjcK\r\n",
+        "is an e-mail message without a text body",
+    )
+}
+
 // ---------------------------------------------------------------------------
 // Accepted files.
 
@@ -601,6 +709,25 @@ fn a_file_at_the_size_limit_is_accepted_and_built() -> Result {
     let bytes = record_of_size(SIZE_LIMIT);
     assert_eq!(bytes.len(), SIZE_LIMIT);
     accepted_file("at-limit.txt", &bytes)?;
+    Ok(())
+}
+
+#[test]
+fn a_record_as_docx_odt_html_and_email_is_built() -> Result {
+    let blocks = blocks_of_markdown(RECORD);
+    accepted_file("outreach.docx", &docx(&blocks))?;
+    accepted_file("outreach.odt", &odt(&blocks))?;
+    accepted_file("outreach.html", html(&blocks).as_bytes())?;
+    accepted_file("outreach.eml", &eml("Outreach minutes", RECORD))?;
+    Ok(())
+}
+
+#[test]
+fn a_docx_over_the_text_size_limit_by_its_picture_is_built() -> Result {
+    // Pictures are not read: a document is allowed more bytes than text is.
+    let bytes = with_picture(docx(&blocks_of_markdown(RECORD)), SIZE_LIMIT + 1024);
+    assert!(bytes.len() > SIZE_LIMIT);
+    accepted_file("with-photo.docx", &bytes)?;
     Ok(())
 }
 
@@ -848,7 +975,7 @@ fn an_empty_folder_fails_naming_it_and_store_is_unchanged() -> Result {
     expect_named(
         &out,
         work_dir,
-        "holds no report (no .txt, .md, .markdown or .text file); nothing was built",
+        "holds no report (no .txt, .md, .docx, .odt, .html or .eml file); nothing was built",
     )?;
     assert_eq!(work.snapshot("after")?, before);
     let out = work.extract(&[work_dir])?;

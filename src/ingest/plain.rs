@@ -1,119 +1,12 @@
-//! Reading report files: bytes in, decoded text out, or a reason why not.
+//! Plain text: report bytes decoded as UTF-8 (with or without a byte-order
+//! mark) or UTF-16 with one, and refused when they are not text.
 //!
-//! Rationale: every later stage works on `str`; this is the one place that decides
-//! whether a file is a text report at all. It refuses rather than guesses: an empty,
-//! binary, oversized or non-UTF-8 file is an error naming the file and the reason,
-//! so a bad input never reaches the store. It does not clean the text (line breaks,
-//! markup, page furniture): that is [`crate::text`]'s job, which keeps offsets into
-//! the text decoded here so provenance points at the file the user has.
+//! Rationale: HTML pages and e-mail are text too, so their readers decode
+//! through here first and meet the same refusals (binary, Latin-1, UTF-16
+//! without a mark) with the same advice.
 
-use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
-
-/// Reports larger than this are refused: real summary reports are a few kilobytes,
-/// and a transcript of a full day is well under a megabyte.
-pub const MAX_REPORT_BYTES: u64 = 16 * 1024 * 1024;
-
-/// A report file, decoded.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// The file name without directories: the report's identity in the outputs.
-    pub source: String,
-    pub path: PathBuf,
-    pub text: String,
-    /// SHA-256 of the file's bytes, hex.
-    pub sha256: String,
-}
-
-/// Why a file could not be read as a report.
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    /// The file could not be opened or read.
-    #[error("cannot read {}: {source}", path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    /// The file has no bytes, or only white space.
-    #[error("{} is empty", path.display())]
-    Empty { path: PathBuf },
-    /// The file is larger than [`MAX_REPORT_BYTES`].
-    #[error("{} is too large ({size} bytes; the limit is {limit})", path.display())]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
-    /// The file holds NUL or other control bytes that text never has.
-    #[error("{} is not a text file (binary byte 0x{byte:02x} at offset {offset})", path.display())]
-    Binary {
-        path: PathBuf,
-        byte: u8,
-        offset: usize,
-    },
-    /// A PDF document: its text must be taken out first.
-    #[error("{} is a PDF document, not text: extract its text first, e.g. with `pdftotext -layout` (Debian package poppler-utils), and build from the .txt", path.display())]
-    Pdf { path: PathBuf },
-    /// UTF-16 text without the byte-order mark that would say so: every
-    /// other byte of it is NUL. Refused, not guessed, as any other encoding;
-    /// the reason says how to convert it.
-    #[error("{} is UTF-16 text ({}) without a byte-order mark, not UTF-8; convert it with `iconv -f {} -t UTF-8`", path.display(), if *big_endian { "big-endian" } else { "little-endian" }, if *big_endian { "UTF-16BE" } else { "UTF-16LE" })]
-    Utf16WithoutBom { path: PathBuf, big_endian: bool },
-    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
-    #[error("{} is not valid UTF-8 (invalid byte at offset {offset}{}); convert it with `iconv -t UTF-8`", path.display(), if *truncated { ", the file ends inside a character: truncated?" } else { "" })]
-    Encoding {
-        path: PathBuf,
-        offset: usize,
-        truncated: bool,
-    },
-}
-
-impl IngestError {
-    /// The file the error is about.
-    pub fn path(&self) -> &Path {
-        match self {
-            Self::Io { path, .. }
-            | Self::Empty { path }
-            | Self::TooLarge { path, .. }
-            | Self::Binary { path, .. }
-            | Self::Pdf { path }
-            | Self::Utf16WithoutBom { path, .. }
-            | Self::Encoding { path, .. } => path,
-        }
-    }
-}
-
-/// Reads and decodes one report file.
-///
-/// # Errors
-/// See [`IngestError`]; a refused file is never partly returned.
-pub fn read(path: &Path) -> Result<Document, IngestError> {
-    let io = |source| IngestError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_REPORT_BYTES {
-        return Err(IngestError::TooLarge {
-            path: path.to_owned(),
-            size,
-            limit: MAX_REPORT_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    let source = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let text = decode(&bytes, path)?;
-    Ok(Document {
-        source,
-        path: path.to_owned(),
-        sha256: hex::encode(Sha256::digest(&bytes)),
-        text,
-    })
-}
+use super::IngestError;
+use std::path::Path;
 
 /// Decodes report bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 ///
@@ -140,8 +33,17 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     } else {
         utf8(bytes, path, 0)?
     };
-    // Word's soft line break (a vertical tab) is a line break; same width, so
-    // offsets into the text stay those of the file.
+    checked(text, path)
+}
+
+/// Text as every reader hands it on: Word's soft line break (a vertical tab)
+/// made a line break, and refused when it holds control characters text never
+/// has, or nothing but white space.
+///
+/// # Errors
+/// [`IngestError::Binary`] or [`IngestError::Empty`].
+pub(super) fn checked(text: String, path: &Path) -> Result<String, IngestError> {
+    // Same width, so offsets into the text stay those of the file.
     let text = if text.contains('\u{b}') {
         text.replace('\u{b}', "\n")
     } else {

@@ -1,0 +1,242 @@
+//! The plain text a structured reader writes: the shape of a Markdown report.
+//!
+//! Rationale: the extraction already reads reports converted from Word to
+//! Markdown: "## Agenda" headings, "1." and "-" list items, "| a | b |" table
+//! rows, paragraphs between blank lines. So DOCX, ODT and HTML readers write
+//! exactly that, and nothing downstream learns a new format. Each block is one
+//! line (a line break inside a paragraph stays one); runs of blocks of one kind
+//! (list items, table rows) sit on consecutive lines, other blocks are
+//! separated by a blank line.
+
+/// One block of a document, as a reader found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph,
+    /// A paragraph all in bold: written "**text**", as Markdown saved from
+    /// Word has it, which the extraction takes as a hint of a heading.
+    Bold,
+    /// A heading of level 1 (the title) to 6.
+    Heading(usize),
+    /// A list item `depth` lists deep (0 for a top-level list), with its
+    /// marker: "-" for a bullet, "1." or "a)" when the list is numbered.
+    Item {
+        depth: usize,
+        marker: String,
+    },
+}
+
+/// The table being read: its rows, the row and the cell open.
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    /// The blocks of the open cell, already on one line each.
+    cell: Option<Vec<String>>,
+}
+
+/// Plain text written block by block.
+#[derive(Debug, Default)]
+pub struct Layout {
+    out: String,
+    /// Whether the last line written was a list item or a table row (the
+    /// next of the same kind follows without a blank line).
+    last: Option<Kind>,
+    /// Tables open, innermost last: a table inside a cell becomes that cell's text.
+    tables: Vec<Table>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paragraph,
+    Item,
+    Row,
+}
+
+impl Layout {
+    /// Writes one block; its text is trimmed, and left out when empty.
+    pub fn block(&mut self, block: &Block, text: &str) {
+        let lines: Vec<&str> = text
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            return;
+        }
+        if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+            cell.push(lines.join(" "));
+            return;
+        }
+        match block {
+            Block::Paragraph => self.write(Kind::Paragraph, &lines.join("\n")),
+            Block::Bold => self.write(Kind::Paragraph, &format!("**{}**", lines.join(" "))),
+            Block::Heading(level) => {
+                let marks = "#".repeat((*level).clamp(1, 6));
+                self.write(Kind::Paragraph, &format!("{marks} {}", lines.join(" ")));
+            }
+            Block::Item { depth, marker } => {
+                let indent = "  ".repeat(*depth);
+                self.write(Kind::Item, &format!("{indent}{marker} {}", lines.join(" ")));
+            }
+        }
+    }
+
+    fn write(&mut self, kind: Kind, line: &str) {
+        if self.last.is_some() && (self.last != Some(kind) || kind == Kind::Paragraph) {
+            self.out.push('\n');
+        }
+        self.out.push_str(line);
+        self.out.push('\n');
+        self.last = Some(kind);
+    }
+
+    /// A table starts (inside the open cell, if one is).
+    pub fn table_start(&mut self) {
+        self.tables.push(Table::default());
+    }
+
+    /// A row of the open table starts.
+    pub fn row_start(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            t.row.clear();
+        }
+    }
+
+    /// A cell of the open row starts: blocks go into it until it ends.
+    pub fn cell_start(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            t.cell = Some(Vec::new());
+        }
+    }
+
+    /// The open cell ends: its blocks, joined, are its text.
+    pub fn cell_end(&mut self) {
+        if let Some(t) = self.tables.last_mut() {
+            if let Some(blocks) = t.cell.take() {
+                t.row.push(cell_text(&blocks));
+            }
+        }
+    }
+
+    /// The open row ends.
+    pub fn row_end(&mut self) {
+        self.cell_end();
+        if let Some(t) = self.tables.last_mut() {
+            let row = std::mem::take(&mut t.row);
+            if row.iter().any(|c| !c.is_empty()) {
+                t.rows.push(row);
+            }
+        }
+    }
+
+    /// The open table ends and is written: one "| a | b |" line a row, or,
+    /// for a table of one column (a frame around text, as Word and web
+    /// pages use them for layout), its cells as paragraphs.
+    pub fn table_end(&mut self) {
+        self.row_end();
+        let Some(table) = self.tables.pop() else {
+            return;
+        };
+        let one_column = table
+            .rows
+            .iter()
+            .all(|r| r.iter().filter(|c| !c.is_empty()).count() <= 1);
+        for row in table.rows {
+            if one_column {
+                for cell in row.iter().filter(|c| !c.is_empty()) {
+                    self.block(&Block::Paragraph, cell);
+                }
+            } else if let Some(cell) = self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                cell.push(row.join(" "));
+            } else {
+                let cells: Vec<String> = row.iter().map(|c| c.replace('|', "/")).collect();
+                self.write(Kind::Row, &format!("| {} |", cells.join(" | ")));
+            }
+        }
+    }
+
+    /// The text written, tables left open written too.
+    pub fn finish(mut self) -> String {
+        while !self.tables.is_empty() {
+            self.table_end();
+        }
+        self.out
+    }
+}
+
+/// A cell's blocks on one line: a block that ends a sentence or a clause is
+/// followed by a space, any other (a name in a list of names, one a line) by
+/// "; ", so the names stay apart.
+fn cell_text(blocks: &[String]) -> String {
+    let mut text = String::new();
+    for b in blocks {
+        if !text.is_empty() {
+            text.push_str(if text.ends_with(['.', ':', ';', ',', '!', '?']) {
+                " "
+            } else {
+                "; "
+            });
+        }
+        text.push_str(b);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_written_as_a_markdown_report_has_them() {
+        let mut l = Layout::default();
+        l.block(&Block::Heading(1), "Minutes");
+        l.block(&Block::Bold, "Present");
+        l.block(&Block::Paragraph, "  Date: 14 May 2024 ");
+        l.block(&Block::Paragraph, "");
+        for (marker, text) in [("1.", "Welcome"), ("2.", "Budget")] {
+            let item = Block::Item {
+                depth: 0,
+                marker: marker.to_owned(),
+            };
+            l.block(&item, text);
+        }
+        let sub = Block::Item {
+            depth: 1,
+            marker: "-".to_owned(),
+        };
+        l.block(&sub, "Accounts");
+        l.table_start();
+        for row in [
+            ["Name", "Organisation"],
+            ["Ana Silva", "Harbour | Institute"],
+        ] {
+            l.row_start();
+            for cell in row {
+                l.cell_start();
+                l.block(&Block::Paragraph, cell);
+                l.cell_end();
+            }
+            l.row_end();
+        }
+        l.table_end();
+        assert_eq!(
+            l.finish(),
+            "# Minutes\n\n**Present**\n\nDate: 14 May 2024\n\n1. Welcome\n2. Budget\n  - Accounts\n\n\
+             | Name | Organisation |\n| Ana Silva | Harbour / Institute |\n"
+        );
+    }
+
+    #[test]
+    fn a_one_column_table_is_paragraphs_and_a_cell_keeps_names_apart() {
+        let mut l = Layout::default();
+        l.table_start();
+        l.row_start();
+        l.cell_start();
+        l.block(&Block::Paragraph, "Present:");
+        l.block(&Block::Paragraph, "Ana Silva");
+        l.block(&Block::Paragraph, "Tomas Berg");
+        l.row_end();
+        l.table_end();
+        assert_eq!(l.finish(), "Present: Ana Silva; Tomas Berg\n");
+    }
+}

@@ -1,0 +1,137 @@
+//! One e-mail message (`.eml`, RFC 5322 with MIME): its sender, date and
+//! subject, then its own words.
+//!
+//! Rationale: working groups send their minutes as mail, and the message's
+//! header says who wrote them, when and about what. Those come first, as the
+//! lines of a mail pasted into a text file ("From: …", "Date: Tue, 14 May
+//! 2024 10:00:00 +0200", "Subject: …"), which the extraction already reads as
+//! a mail's header: the date there is when the mail was sent, not the meeting. The body is the
+//! text/plain part when the message has one, else its HTML part read as a web
+//! page; `mail-parser` undoes quoted-printable, base64 and the charset. What
+//! the sender quoted ("> …" lines, with the "On … wrote:" line before them)
+//! is left out: someone else's words, not new facts. The signature stays, as
+//! the extraction finds the writer there. Mail archives (mbox) are not read here.
+
+use super::{html, IngestError};
+use mail_parser::{MessageParser, PartType};
+use std::path::Path;
+
+/// The text of the message `bytes`: header lines, a blank line, the body.
+///
+/// # Errors
+/// [`IngestError::MailWithoutBody`] when it has no text or HTML body, or
+/// nothing in it but quotes; [`IngestError::HtmlTooDeep`] for an HTML body
+/// nested past reading.
+pub fn text(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
+    let no_body = || IngestError::MailWithoutBody {
+        path: path.to_owned(),
+    };
+    let message = MessageParser::default().parse(bytes).ok_or_else(no_body)?;
+    let body = match message.text_part(0).map(|part| &part.body) {
+        Some(PartType::Text(text)) => own_words(text),
+        Some(PartType::Html(page)) => own_words(&html::read(page, path)?),
+        _ => return Err(no_body()),
+    };
+    if body.trim().is_empty() {
+        return Err(no_body());
+    }
+    let mut text = String::new();
+    if let Some(from) = message.from().and_then(|f| f.first()) {
+        let line = match (from.name(), from.address()) {
+            (Some(name), Some(address)) => format!("{name} <{address}>"),
+            (name, address) => name.or(address).unwrap_or_default().to_owned(),
+        };
+        text.push_str(&format!("From: {line}\n"));
+    }
+    if let Some(date) = message.date() {
+        text.push_str(&format!("Date: {}\n", date.to_rfc822()));
+    }
+    if let Some(subject) = message.subject() {
+        text.push_str(&format!("Subject: {}\n", subject.trim()));
+    }
+    text.push('\n');
+    text.push_str(body.trim_start_matches(['\n', '\r']));
+    Ok(text)
+}
+
+/// The body without what it quotes. The signature stays: it is where the
+/// extraction finds who wrote the minutes.
+fn own_words(body: &str) -> String {
+    let lines: Vec<&str> = body.lines().collect();
+    let quoted = |l: &str| l.trim_start().starts_with('>');
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let attribution = line.trim_end().ends_with("wrote:")
+            && lines[i + 1..]
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| quoted(l));
+        if quoted(line) || attribution {
+            continue;
+        }
+        out.push_str(line.trim_end_matches('\r'));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("m.eml")
+    }
+
+    #[test]
+    fn header_lines_then_the_senders_own_words() -> Result<(), IngestError> {
+        let eml = "From: Ines Moreau <ines@example.org>\r\n\
+                   To: group@example.org\r\n\
+                   Date: Tue, 14 May 2024 10:00:00 +0200\r\n\
+                   Subject: Minutes of the outreach meeting\r\n\
+                   Message-ID: <1@example.org>\r\n\
+                   MIME-Version: 1.0\r\n\
+                   Content-Type: text/plain; charset=utf-8\r\n\
+                   Content-Transfer-Encoding: quoted-printable\r\n\
+                   \r\n\
+                   Present: Ines Moreau, Tomas Berg, Jos=C3=A9 Ruiz\r\n\
+                   \r\n\
+                   On Monday, Tomas Berg wrote:\r\n\
+                   > Please add the budget.\r\n\
+                   \r\n\
+                   The budget was approved.\r\n\
+                   -- \r\n\
+                   Ines Moreau, Secretary\r\n";
+        assert_eq!(
+            text(eml.as_bytes(), p())?,
+            "From: Ines Moreau <ines@example.org>\n\
+             Date: Tue, 14 May 2024 10:00:00 +0200\n\
+             Subject: Minutes of the outreach meeting\n\n\
+             Present: Ines Moreau, Tomas Berg, José Ruiz\n\n\n\
+             The budget was approved.\n--\nInes Moreau, Secretary\n"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_html_body_is_read_as_a_page() -> Result<(), IngestError> {
+        let eml = "From: ines@example.org\r\nSubject: Minutes\r\nMIME-Version: 1.0\r\n\
+                   Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n\
+                   PHA+UHJlc2VudDogSW5lcyBNb3JlYXU8L3A+PHVsPjxsaT5CdWRnZXQ8L2xpPjwvdWw+\r\n";
+        assert_eq!(
+            text(eml.as_bytes(), p())?,
+            "From: ines@example.org\nSubject: Minutes\n\nPresent: Ines Moreau\n\n- Budget\n"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_message_of_attachments_only_has_no_body() {
+        let eml = "From: ines@example.org\r\nMIME-Version: 1.0\r\n\
+                   Content-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0=\r\n";
+        assert!(matches!(
+            text(eml.as_bytes(), p()),
+            Err(IngestError::MailWithoutBody { .. })
+        ));
+    }
+}

@@ -1,0 +1,250 @@
+//! Reading report files: bytes in, plain text out, or a reason why not.
+//!
+//! Rationale: every later stage works on `str`; this is the one place that decides
+//! whether a file is a report at all and how to read it. The reader is chosen by
+//! the file's content, not its name (`sniff.rs`): plain text, a Word (DOCX) or
+//! OpenDocument (ODT) document, an HTML page or one e-mail message. Each
+//! structured reader writes the plain text a Markdown report would have
+//! (`layout.rs`): headings, list items and table rows on lines of their own, which
+//! is the structure the extraction leans on. It refuses rather than guesses: an
+//! empty, binary, oversized, damaged or non-UTF-8 file is an error naming the file
+//! and the reason, so a bad input never reaches the store. PDF and mail archives
+//! (mbox) are not read here: a PDF gets the line saying how to take its text out.
+//! It does not clean the text (line breaks, markup, page furniture): that is
+//! [`crate::text`]'s job, which keeps offsets into the text made here, so evidence
+//! points into the file itself for text, and into the text its reader made for
+//! the other formats.
+
+mod docx;
+mod html;
+mod layout;
+mod mail;
+mod odt;
+mod package;
+mod plain;
+mod sniff;
+mod xml;
+
+pub use plain::decode;
+pub use sniff::Format;
+
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Reports larger than this are refused: real summary reports are a few kilobytes,
+/// and a transcript of a full day is well under a megabyte.
+pub const MAX_REPORT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// DOCX, ODT and e-mail files larger than this are refused. They are allowed
+/// more than text because pictures and attachments, which are not read, make
+/// up most of their size; their text is held to [`MAX_REPORT_BYTES`] all the same.
+pub const MAX_DOCUMENT_BYTES: u64 = 8 * MAX_REPORT_BYTES;
+
+/// Unpacked XML larger than this is refused: a document's markup is a few
+/// times its text, and a zip whose member inflates past this is a zip bomb,
+/// not minutes.
+pub const MAX_UNPACKED_BYTES: u64 = 8 * MAX_REPORT_BYTES;
+
+/// A report file, decoded.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file name without directories: the report's identity in the outputs.
+    pub source: String,
+    pub path: PathBuf,
+    pub text: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+}
+
+/// Why a file could not be read as a report.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file could not be opened or read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file has no bytes, or only white space.
+    #[error("{} is empty", path.display())]
+    Empty { path: PathBuf },
+    /// The file is larger than [`MAX_REPORT_BYTES`].
+    #[error("{} is too large ({size} bytes; the limit is {limit})", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// A document whose text, read out, is larger than [`MAX_REPORT_BYTES`].
+    #[error("{} holds too much text ({size} bytes read out of it; the limit is {limit})", path.display())]
+    TextTooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// The file holds NUL or other control bytes that text never has.
+    #[error("{} is not a text file (binary byte 0x{byte:02x} at offset {offset})", path.display())]
+    Binary {
+        path: PathBuf,
+        byte: u8,
+        offset: usize,
+    },
+    /// A PDF document: its text must be taken out first.
+    #[error("{} is a PDF document, not text: extract its text first, e.g. with `pdftotext -layout` (Debian package poppler-utils), and build from the .txt", path.display())]
+    Pdf { path: PathBuf },
+    /// A Word 97-2003 `.doc` (or another legacy Office file): its text must
+    /// be saved as DOCX first.
+    #[error("{} is a legacy Office document (Word 97-2003 .doc, or .xls/.ppt), not text: save it as .docx, e.g. with `libreoffice --headless --convert-to docx` (Debian package libreoffice-writer)", path.display())]
+    LegacyOffice { path: PathBuf },
+    /// A zip file that cannot be read: cut short in a copy or a download, or damaged.
+    #[error("{} is a damaged zip package ({source}): truncated? save or download it again", path.display())]
+    BadZip {
+        path: PathBuf,
+        #[source]
+        source: zip::result::ZipError,
+    },
+    /// A zip file that is neither a Word (DOCX) nor an OpenDocument text (ODT) document.
+    #[error("{} is a zip archive but not a Word (.docx) or OpenDocument text (.odt) document", path.display())]
+    NotADocument { path: PathBuf },
+    /// A part of a document package that inflates past [`MAX_UNPACKED_BYTES`].
+    #[error("{} is refused: its part {member} unpacks to more than {limit} bytes", path.display())]
+    UnpackedTooLarge {
+        path: PathBuf,
+        member: String,
+        limit: u64,
+    },
+    /// A document part that is not well-formed XML.
+    #[error("{} has malformed XML in {member} at byte {position}: {source}", path.display())]
+    Xml {
+        path: PathBuf,
+        member: String,
+        position: u64,
+        #[source]
+        source: quick_xml::Error,
+    },
+    /// An HTML page whose elements nest so deep that parsing it would take
+    /// minutes (the depths of its elements add up to more than 200 million,
+    /// `html.rs`): no report is written so.
+    #[error("{} is an HTML page nested too deeply to read (its elements' depths add up to over {limit})", path.display())]
+    HtmlTooDeep { path: PathBuf, limit: u64 },
+    /// An e-mail message with no text or HTML body (only attachments, or nothing).
+    #[error("{} is an e-mail message without a text body", path.display())]
+    MailWithoutBody { path: PathBuf },
+    /// UTF-16 text without the byte-order mark that would say so: every
+    /// other byte of it is NUL. Refused, not guessed, as any other encoding;
+    /// the reason says how to convert it.
+    #[error("{} is UTF-16 text ({}) without a byte-order mark, not UTF-8; convert it with `iconv -f {} -t UTF-8`", path.display(), if *big_endian { "big-endian" } else { "little-endian" }, if *big_endian { "UTF-16BE" } else { "UTF-16LE" })]
+    Utf16WithoutBom { path: PathBuf, big_endian: bool },
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error("{} is not valid UTF-8 (invalid byte at offset {offset}{}); convert it with `iconv -t UTF-8`", path.display(), if *truncated { ", the file ends inside a character: truncated?" } else { "" })]
+    Encoding {
+        path: PathBuf,
+        offset: usize,
+        truncated: bool,
+    },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::Empty { path }
+            | Self::TooLarge { path, .. }
+            | Self::TextTooLarge { path, .. }
+            | Self::Binary { path, .. }
+            | Self::Pdf { path }
+            | Self::LegacyOffice { path }
+            | Self::BadZip { path, .. }
+            | Self::NotADocument { path }
+            | Self::UnpackedTooLarge { path, .. }
+            | Self::Xml { path, .. }
+            | Self::HtmlTooDeep { path, .. }
+            | Self::MailWithoutBody { path }
+            | Self::Utf16WithoutBom { path, .. }
+            | Self::Encoding { path, .. } => path,
+        }
+    }
+}
+
+/// Reads one report file with the reader its content calls for.
+///
+/// Cost: linear in the file, which is at most [`MAX_REPORT_BYTES`]
+/// ([`MAX_DOCUMENT_BYTES`] for a document package or an e-mail); a package
+/// inflates at most [`MAX_UNPACKED_BYTES`] of XML.
+///
+/// # Errors
+/// See [`IngestError`]; a refused file is never partly returned.
+pub fn read(path: &Path) -> Result<Document, IngestError> {
+    let io = |source| IngestError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    let limit = size_limit(path).map_err(io)?;
+    if size > limit {
+        return Err(IngestError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let text = text_of(&bytes, path)?;
+    Ok(Document {
+        source,
+        path: path.to_owned(),
+        sha256: hex::encode(Sha256::digest(&bytes)),
+        text,
+    })
+}
+
+/// How large the file at `path` may be, by the format its first bytes tell.
+fn size_limit(path: &Path) -> std::io::Result<u64> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)?
+        .take(sniff::HEAD_BYTES)
+        .read_to_end(&mut head)?;
+    Ok(match sniff::format(&head) {
+        Format::Zip | Format::Mail => MAX_DOCUMENT_BYTES,
+        Format::Text | Format::Html | Format::Pdf | Format::LegacyOffice => MAX_REPORT_BYTES,
+    })
+}
+
+/// The plain text of a report's bytes, by the reader their [`Format`] calls for.
+///
+/// # Errors
+/// See [`IngestError`].
+pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
+    let text = match sniff::format(bytes) {
+        Format::Pdf => {
+            return Err(IngestError::Pdf {
+                path: path.to_owned(),
+            })
+        }
+        Format::LegacyOffice => {
+            return Err(IngestError::LegacyOffice {
+                path: path.to_owned(),
+            })
+        }
+        Format::Text => return decode(bytes, path),
+        Format::Zip => package::text(bytes, path)?,
+        Format::Html => html::read(&decode(bytes, path)?, path)?,
+        Format::Mail => mail::text(bytes, path)?,
+    };
+    let size = text.len() as u64;
+    if size > MAX_REPORT_BYTES {
+        return Err(IngestError::TextTooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_REPORT_BYTES,
+        });
+    }
+    plain::checked(text, path)
+}
