@@ -555,13 +555,20 @@ fn organisations(out: &Extraction) -> Vec<String> {
 #[test]
 fn a_lower_case_note_after_a_name_is_no_organisation() {
     let out = extract("Harbour Trust board, 3 March 2025\n\nPresent:\n- Orla Brennan (arrived at item 2)\n- Tomasz Wilk, Quayside Rowing Club\n\n1. Accounts\n");
-    assert_eq!(organisations(&out), ["Quayside Rowing Club"]);
+    // The body of the title line is the series, and an organisation.
+    assert_eq!(
+        organisations(&out),
+        ["Harbour Trust board", "Quayside Rowing Club"]
+    );
 }
 
 #[test]
 fn a_flattened_list_of_names_gives_no_organisation() {
     let out = extract("Harbour Trust board, 3 March 2025\n\nPresent:\n- Orla Brennan, Tomasz Wilk, Ingrid Solheim\n- Pavel Novak, Quayside Rowing Club\n\n1. Accounts\n");
-    assert_eq!(organisations(&out), ["Quayside Rowing Club"]);
+    assert_eq!(
+        organisations(&out),
+        ["Harbour Trust board", "Quayside Rowing Club"]
+    );
 }
 
 #[test]

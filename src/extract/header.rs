@@ -155,6 +155,9 @@ fn title_lines<'a>(text: &'a Text, lex: &Lexicons, mail: &[usize]) -> Vec<&'a st
         .iter()
         .filter(|l| !l.is_blank() && l.number < first_sentence_line)
         .filter(|l| !mail.contains(&l.number))
+        // "Meeting Minutes", "2019 Minutes" above the body's name: the
+        // record's kind, no section of it (below the name, it ends the block).
+        .skip_while(|l| names_the_record_only(l.text(), lex))
         .take_while(|l| {
             crate::text::list_marker(l.text()).is_none()
                 && !lex.is_section_heading(l.text().split(':').next().unwrap_or(""))
@@ -388,6 +391,63 @@ fn number(s: &str) -> Option<u32> {
     u32::try_from(total).ok().filter(|&n| n > 0)
 }
 
+/// A short line of record words, meeting nouns and figures only: "Meeting
+/// Minutes", "2019 Minutes", "Official Minutes".
+fn names_the_record_only(t: &str, lex: &Lexicons) -> bool {
+    let words: Vec<String> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let meeting = |w: &String| {
+        lex.frame
+            .meetings
+            .iter()
+            .any(|m| m.len() == 1 && m[0] == *w)
+    };
+    (1..=4).contains(&words.len())
+        && words.iter().any(|w| lex.record_words.contains(w))
+        && words.iter().all(|w| {
+            lex.record_words.contains(w)
+                || meeting(w)
+                || lex.frame.qualifiers.contains(w)
+                || w.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// "IRP Coalition Monthly" (of "... Monthly Meeting Notes"): a body's name
+/// without the qualifiers of its meetings left at its end.
+fn without_trailing_qualifiers(s: &str, lex: &Lexicons) -> String {
+    let mut words: Vec<&str> = s.split(' ').collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| lex.frame.qualifiers.contains(&crate::words::fold(w)))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// "OSI Board Meeting Minutes, Wednesday, July 1, 2009": a title line with
+/// the meeting's date after the name keeps what comes before the date, less
+/// the separators and weekday between.
+fn before_date<'a>(t: &'a str, lex: &Lexicons) -> &'a str {
+    let Some(first) = lex.dates.find_dates(t).first().map(|d| d.range.start) else {
+        return t;
+    };
+    let mut head = t[..first].trim_end();
+    loop {
+        let trimmed = head.trim_end_matches([',', '-', '–', '—', ':', '|', ' ']);
+        let last = trimmed.rsplit(' ').next().unwrap_or("");
+        if !last.is_empty() && lex.months_and_days.contains(&last.to_lowercase()) {
+            head = &trimmed[..trimmed.len() - last.len()];
+        } else {
+            return trimmed;
+        }
+    }
+}
+
 fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> String {
     // Title lines that name a body ("Dynamic Coalition on ...", "... Working
     // Group ..."): the most specific, i.e. the longest, of the first few wins
@@ -395,11 +455,20 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
     let mut candidates = Vec::new();
     for (i, t) in titles.iter().enumerate() {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+        let undated = before_date(t, lex);
+        // A line cut before its date is a title only when short and no
+        // sentence or label ("Orla Brennan: Good morning. This is the ...").
+        let cut = undated.len() < t.len();
+        if cut
+            && (undated.contains(". ") || undated.contains(": ") || undated.split(' ').count() > 10)
+        {
+            continue;
+        }
+        let t = undated;
         if t.is_empty()
             || t.contains('|')
             || CONVENED_BY.is_match(t)
             || WEEKDAY_OR_MONTH.is_match(t)
-            || !lex.dates.find_dates(t).is_empty()
             || t.ends_with('.')
             || t.split(' ').count() > 16
         {
@@ -413,7 +482,14 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         let t = TITLE_LABEL.replace(t, "");
         let t = TITLE_HEAD.replace(&t, "");
         let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
+        let s = without_trailing_qualifiers(&s, lex);
         let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
+        // What stood before a date is a body's name only when nothing of a
+        // record's title is left in it ("Draft Minutes of the Special
+        // Board", "[list] Summary of ...").
+        if cut && (s.contains(['[', ']']) || words.iter().any(|w| lex.record_words.contains(w))) {
+            continue;
+        }
         let names_body =
             words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
         if names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
@@ -909,6 +985,23 @@ mod tests {
             &lex,
             &Matcher::new(&ontology.organisations, true),
         )
+    }
+
+    #[test]
+    fn a_body_before_the_date_or_under_the_record_kind_is_the_series() {
+        let cases = [
+            ("Acme Board Meeting Minutes, Wednesday, July 1, 2009\n\nQuorum reached.", "Acme Board"),
+            ("Meeting Minutes\n\nLake County Board of Supervisors Meeting\n\nMarch 11, 2014, 9:00 AM\n", "Lake County Board of Supervisors"),
+            ("Hi all\n\nRights Coalition Monthly Meeting Notes: 4th March 2010\n\nParticipants: Ana Ruiz; Eva Lind\n", "Rights Coalition"),
+        ];
+        for (raw, series) in cases {
+            assert_eq!(header(raw).series, series, "{raw}");
+        }
+        // A record's title before the date is no body's name.
+        let h = header(
+            "Draft Minutes of the Special Board Meeting 23 April 2009\n\nA meeting was held.",
+        );
+        assert!(!h.series.contains("Minutes"), "{}", h.series);
     }
 
     #[test]
