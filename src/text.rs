@@ -578,7 +578,11 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
         }
         blank_before = false;
         after_title = title;
-        sentence_ended = title || text.ends_with(['.', ':', '!', '?', '"', '”']);
+        // A short line of a list ("Brian D. Rogers") ends no sentence either
+        // way: a title may follow it; a wrapped line of prose is long.
+        sentence_ended = title
+            || text.ends_with(['.', ':', '!', '?', '"', '”'])
+            || text.split_whitespace().count() <= 5 && !text.ends_with([',', ';', '-']);
     }
     if let Some(p) = current.take() {
         paragraphs.push(p);
@@ -763,6 +767,16 @@ mod tests {
                 "Lincoln Saito, director of the campus, welcomed the Board of Regents to \
                  Kotzebue And Nome For The Week of the meeting.",
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_case_line_after_a_short_list_line_is_a_heading() {
+        let t = Text::new("Mary K. Hughes, Chair\nBrian D. Rogers\nCall to Order\nChair Hughes called the meeting to order.");
+        let texts: Vec<&str> = t.sentences.iter().map(Sentence::text).collect();
+        assert_eq!(
+            texts.last().copied(),
+            Some("Chair Hughes called the meeting to order.")
         );
     }
 
