@@ -223,6 +223,22 @@ fn verb_at(rest: &str, lex: &Lexicons, allow_affiliation: bool) -> bool {
     false
 }
 
+/// The text before a name without the title of office that opens it
+/// ("Chair Hughes called", "Regent Rogers moved"): capitalised role words
+/// and honorifics at its end.
+fn without_title<'a>(before: &'a str, lex: &Lexicons) -> &'a str {
+    let mut b = before.trim_end();
+    while let Some((head, last)) = b.rsplit_once(' ').or(Some(("", b))) {
+        let title = last.starts_with(char::is_uppercase)
+            && (lex.role_words.contains(&last.to_lowercase()) || lex.is_honorific(last));
+        if !title || last.is_empty() {
+            break;
+        }
+        b = head.trim_end();
+    }
+    b
+}
+
 /// Is the text before a name the start of a main clause?
 fn main_clause_start(before: &str) -> bool {
     let b = before.trim_end();
@@ -385,7 +401,7 @@ fn name_run(t: &str, range: Range<usize>, name: &str, lex: &Lexicons) -> Option<
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     let speaks = !possessive && followed_by_speech(t, range.end, lex);
-    let main = main_clause_start(&t[..range.start]);
+    let main = main_clause_start(without_title(&t[..range.start], lex));
     let asked = possessive && lex.possessive_speech.contains(&next_word);
     let (fact, definite) = if (speaks && main) || asked {
         (FactKind::Spoke, true)
@@ -495,6 +511,22 @@ mod tests {
     fn a_name_in_apposition_before_the_verb() {
         let got = run("The facilitator, Lena Fischer, introduced the outline.");
         assert_eq!(got, [("Lena Fischer".to_owned(), FactKind::Spoke, true)]);
+    }
+
+    #[test]
+    fn a_subject_under_a_title_of_office_spoke() {
+        let got =
+            run("Chair Hughes called the meeting to order. Regent Rogers reported on the budget.");
+        assert!(
+            got.iter()
+                .any(|g| g.0.ends_with("Hughes") && g.1 == FactKind::Spoke),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.0.ends_with("Rogers") && g.1 == FactKind::Spoke),
+            "{got:?}"
+        );
     }
 
     #[test]
