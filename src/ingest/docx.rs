@@ -475,7 +475,7 @@ mod tests {
             path: "t.docx".into(),
             source,
         })?;
-        super::super::package::text(bytes.get_ref(), Path::new("t.docx"))
+        super::super::office::text(bytes.get_ref(), Path::new("t.docx"))
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod html;
 mod layout;
 mod mail;
 mod odt;
+mod office;
 mod package;
 mod plain;
 mod sniff;
@@ -234,7 +235,7 @@ pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
             })
         }
         Format::Text => return decode(bytes, path),
-        Format::Zip => package::text(bytes, path)?,
+        Format::Zip => office::text(bytes, path)?,
         Format::Html => html::read(&decode(bytes, path)?, path)?,
         Format::Mail => mail::text(bytes, path)?,
     };

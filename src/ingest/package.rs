@@ -2,12 +2,12 @@
 //!
 //! Rationale: both formats are a zip of XML parts; which one a file is, the
 //! archive says (Word's `word/document.xml`, OpenDocument's `mimetype` member),
-//! not the file name. This module opens the archive, tells the kind, and reads
+//! not the file name. This module opens the archive and reads
 //! a part with a cap on what it inflates to, so a zip bomb is refused rather
-//! than filling memory. Any other zip (a folder of reports zipped, a
-//! spreadsheet, a presentation) is refused by name.
+//! than filling memory. Which kind of document a package is, [`super::office`]
+//! tells.
 
-use super::{docx, odt, IngestError, MAX_UNPACKED_BYTES};
+use super::{IngestError, MAX_UNPACKED_BYTES};
 use std::io::{Cursor, Read};
 use std::path::Path;
 
@@ -17,36 +17,20 @@ pub struct Package<'a> {
     path: &'a Path,
 }
 
-/// What OpenDocument text's `mimetype` member says.
-const ODT_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.text";
-
-/// The text of the DOCX or ODT document `bytes`.
-///
-/// # Errors
-/// [`IngestError::BadZip`], [`IngestError::NotADocument`],
-/// [`IngestError::UnpackedTooLarge`] or [`IngestError::Xml`].
-pub fn text(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
-    let archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|source| IngestError::BadZip {
-            path: path.to_owned(),
-            source,
-        })?;
-    let mut package = Package { archive, path };
-    if package.has("word/document.xml") {
-        docx::text(&mut package)
-    } else if package.has("mimetype")
-        && package.part("mimetype")?.trim_ascii() == ODT_MIMETYPE
-        && package.has("content.xml")
-    {
-        odt::text(&mut package)
-    } else {
-        Err(IngestError::NotADocument {
-            path: path.to_owned(),
-        })
+impl<'a> Package<'a> {
+    /// Opens the zip archive `bytes`.
+    ///
+    /// # Errors
+    /// [`IngestError::BadZip`] when `bytes` is no zip archive.
+    pub fn open(bytes: &'a [u8], path: &'a Path) -> Result<Self, IngestError> {
+        let archive =
+            zip::ZipArchive::new(Cursor::new(bytes)).map_err(|source| IngestError::BadZip {
+                path: path.to_owned(),
+                source,
+            })?;
+        Ok(Package { archive, path })
     }
-}
 
-impl Package<'_> {
     /// Whether the package holds a part of this name.
     pub fn has(&self, name: &str) -> bool {
         self.archive.index_for_name(name).is_some()
