@@ -784,19 +784,10 @@ fn last_word_in(t: &str, list: &HashSet<String>) -> Option<usize> {
 /// (around the name, when the line is a list flattened onto one line).
 fn listed(text: &Text, e: &roster::Entry, fact: FactKind) -> PersonMention {
     let span = &text.lines[e.line].span;
-    let mut m = PersonMention::new(
-        &e.name,
-        evidence_at(fact, span, &e.name, e.name_range.clone()),
-    )
-    .with_nickname(e.nickname.clone())
-    .with_roles(e.roles.clone());
-    m.affiliations = e
-        .organisations
-        .iter()
-        .map(|(_, surface)| surface.clone())
-        .collect();
-    m.memberships.clone_from(&e.memberships);
-    m
+    let ev = evidence_at(fact, span, &e.name, e.name_range.clone());
+    listed_organisations(&e.name, ev, e)
+        .with_nickname(e.nickname.clone())
+        .with_roles(e.roles.clone())
 }
 
 /// The line (of `starts`: each non-blank line's first char and number) a
