@@ -578,11 +578,7 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
         }
         blank_before = false;
         after_title = title;
-        // A short line of a list ("Brian D. Rogers") ends no sentence either
-        // way: a title may follow it; a wrapped line of prose is long.
-        sentence_ended = title
-            || text.ends_with(['.', ':', '!', '?', '"', '”'])
-            || text.split_whitespace().count() <= 5 && !text.ends_with([',', ';', '-']);
+        sentence_ended = title || ends_a_sentence(text);
     }
     if let Some(p) = current.take() {
         paragraphs.push(p);
@@ -619,11 +615,19 @@ fn is_plain_heading(t: &str, lexicon: &SentenceWords) -> bool {
         && !lexicon.leading_on.contains(&last)
 }
 
+/// Whether a line leaves no sentence open: it ends with a sentence's or a
+/// label's punctuation, or it is a short line of a list ("Brian D. Rogers"),
+/// which ends no sentence either way (a wrapped line of prose is long).
+pub(crate) fn ends_a_sentence(t: &str) -> bool {
+    t.ends_with(['.', ':', '!', '?', '"', '”'])
+        || t.split_whitespace().count() <= 5 && !t.ends_with([',', ';', '-'])
+}
+
 /// A heading in title case: up to ten words, each of four letters or more
 /// capitalised ("Introduction of Director Saito and Campus Programs", "Public
 /// Testimony – Kotzebue"), no closing punctuation, no finite verb, not
 /// ending on a word that leads into more.
-fn is_title_line(t: &str, lexicon: &SentenceWords) -> bool {
+pub(crate) fn is_title_line(t: &str, lexicon: &SentenceWords) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     let title_case = words.iter().all(|w| {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();

@@ -287,11 +287,53 @@ fn is_heading_line(line: &Line, list: &[String]) -> bool {
 /// Extracts the agenda. Returns the items and the line where the agenda list ended.
 pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let mut items = items(text, lex);
+    if items.is_empty() {
+        items = headings_over_prose(text, lex);
+    }
     for item in &mut items {
         let bare = without_presenter(&item.title, lex).len();
         item.title.truncate(bare);
     }
     items
+}
+
+/// "Call to Order" / "Chair Hughes called the meeting to order at ...":
+/// minutes with no agenda list and no numbering head each item of business
+/// with a title-case line set between sentences, prose under it. Three such
+/// headings at least, or none: one is a record's title, two are often the
+/// sections of notes ("Q&A", "Actions").
+fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let lines: Vec<&Line> = text.lines.iter().filter(|l| !l.is_blank()).collect();
+    let mut titles = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let t = line.text().trim();
+        let after_sentence = k == 0 || crate::text::ends_a_sentence(lines[k - 1].text());
+        // Running text under it: a line of eight words or more, in lower case.
+        let prose_follows = lines
+            .get(k + 1)
+            .is_some_and(|n| is_prose(n.text()) && n.text().split_whitespace().count() >= 8);
+        let first = t.split_whitespace().next().unwrap_or("");
+        if after_sentence
+            && prose_follows
+            && crate::text::is_title_line(t, &lex.sentence)
+            && !lex.is_given(first)
+            && !lex.is_honorific(first)
+            && !super::roster::is_roll_field(t, lex)
+        {
+            titles.push(clean_title(t));
+        }
+    }
+    if titles.len() < 3 {
+        return Vec::new();
+    }
+    titles
+        .into_iter()
+        .enumerate()
+        .map(|(i, title)| AgendaItem {
+            id: (i + 1).to_string(),
+            title,
+        })
+        .collect()
 }
 
 /// "General Manager's report (Leah Foley)": the title without the presenter
@@ -812,6 +854,31 @@ mod tests {
         v.iter()
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn title_case_headings_over_prose_without_an_agenda_list() {
+        let got = agenda(
+            "Board of Regents\nRegents Present:\nAna Ruiz, Chair\nEva Lind\nCall to Order\n\
+             Chair Ruiz called the meeting to order at 1:30 p.m. in the chambers of the board.\n\
+             Public Testimony\nA member of the public asked that the board increase funding for \
+             distance education.\nAdjournment\nThe chair adjourned the meeting at 4:10 p.m. \
+             after the last item of business.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Call to Order"),
+                ("2", "Public Testimony"),
+                ("3", "Adjournment")
+            ])
+        );
+        // Two headings over prose are the sections of notes, no agenda.
+        assert!(agenda(
+            "Q&A\nAna asked whether the report would cover the region in full.\n\
+             Actions\nEva will draft the chapter on the region by the next call.\n"
+        )
+        .is_empty());
     }
 
     #[test]
