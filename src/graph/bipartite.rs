@@ -25,7 +25,7 @@
 //! so a person is the same node here as in the co-participation graph.
 
 use super::assemble::{by_item, cross_occurrences, Ranked};
-use super::elements::{text, Shared, INT, STRING};
+use super::elements::{meeting_values, text, Shared, INT, MEETING_ATTRS, STRING};
 use super::facts::{MembershipFacts, SpeakingFacts};
 use super::schema::{AttrDef, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -255,35 +255,6 @@ impl NodeAttributes for SideNode {
             Some(Value::Int(self.meetings.into())),
         ]
     }
-}
-
-/// The meetings of an edge, as the co-participation edges give them.
-const MEETING_ATTRS: [AttrDef; 4] = [
-    AttrDef {
-        name: "meetings",
-        kind: STRING,
-    },
-    AttrDef {
-        name: "dates",
-        kind: STRING,
-    },
-    AttrDef {
-        name: "first_date",
-        kind: STRING,
-    },
-    AttrDef {
-        name: "last_date",
-        kind: STRING,
-    },
-];
-
-fn meeting_values(shared: &Shared) -> [Option<Value>; 4] {
-    [
-        text(&shared.labels()),
-        text(&shared.dates()),
-        shared.first_date().and_then(text),
-        shared.last_date().and_then(text),
-    ]
 }
 
 impl EdgeAttributes for SpokeOn {

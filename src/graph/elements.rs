@@ -271,35 +271,43 @@ impl NodeAttributes for PersonNode {
     }
 }
 
+/// The meetings of an edge: who met where and when (co-participation, and
+/// the two-mode graphs' edges).
+pub(super) const MEETING_ATTRS: [AttrDef; 4] = [
+    AttrDef {
+        name: "meetings",
+        kind: STRING,
+    },
+    AttrDef {
+        name: "dates",
+        kind: STRING,
+    },
+    AttrDef {
+        name: "first_date",
+        kind: STRING,
+    },
+    AttrDef {
+        name: "last_date",
+        kind: STRING,
+    },
+];
+
+pub(super) fn meeting_values(shared: &Shared) -> [Option<Value>; 4] {
+    [
+        text(&shared.labels()),
+        text(&shared.dates()),
+        shared.first_date().and_then(text),
+        shared.last_date().and_then(text),
+    ]
+}
+
 impl EdgeAttributes for CoParticipation {
-    const ATTRS: &'static [AttrDef] = &[
-        AttrDef {
-            name: "meetings",
-            kind: STRING,
-        },
-        AttrDef {
-            name: "dates",
-            kind: STRING,
-        },
-        AttrDef {
-            name: "first_date",
-            kind: STRING,
-        },
-        AttrDef {
-            name: "last_date",
-            kind: STRING,
-        },
-    ];
+    const ATTRS: &'static [AttrDef] = &MEETING_ATTRS;
     fn weight(&self) -> f64 {
         self.weight.into()
     }
     fn values(&self) -> Vec<Option<Value>> {
-        vec![
-            text(&self.meetings()),
-            text(&self.dates()),
-            self.first_date().and_then(text),
-            self.last_date().and_then(text),
-        ]
+        meeting_values(&self.shared).into()
     }
 }
 
