@@ -239,8 +239,11 @@ impl Text {
         while !rest.is_empty() {
             let cut = rest.find(['\n', '\r', '\u{c}']).unwrap_or(rest.len());
             let (line, tail) = rest.split_at(cut);
-            lines.push(clean_line(line, offset, number));
-            number += 1;
+            for (at, piece) in chat_turns(line) {
+                let chars_before = line[..at].chars().count();
+                lines.push(clean_line(piece, offset + chars_before, number));
+                number += 1;
+            }
             offset += line.chars().count();
             let mut tail_chars = tail.chars();
             match tail_chars.next() {
@@ -260,6 +263,48 @@ impl Text {
         let sentences = sentences(&lines, words);
         Self { lines, sentences }
     }
+}
+
+/// A time stamp that opens a turn of a chat log: "20:01 <@nick>",
+/// "20:01:05 * nick waves", "[20:02] -!- Topic ...".
+static CHAT_TURN_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[@+%&~]?[A-Za-z][^\s<>]{0,40}>|\*\s+[A-Za-z]\S*|-!-|-->|<--)\s)")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Fewest turns on one line for it to be a chat log flattened to one line.
+const FLATTENED_TURNS: usize = 3;
+
+/// The pieces of a raw line with their byte offsets: the line itself, or,
+/// where it holds a chat log flattened to one line (a log copied from a web
+/// page keeps its time stamps but loses its line breaks), each turn from its
+/// time stamp on. A line that opens with one time stamp is one turn already.
+fn chat_turns(line: &str) -> Vec<(usize, &str)> {
+    let starts: Vec<usize> = CHAT_TURN_START
+        .captures_iter(line)
+        .filter_map(|c| c.get(1).map(|m| m.start()))
+        .collect();
+    if starts.len() < FLATTENED_TURNS {
+        return vec![(0, line)];
+    }
+    let mut cuts = starts;
+    if cuts.first() != Some(&0) {
+        cuts.insert(0, 0);
+    }
+    let ends = cuts.iter().skip(1).copied().chain([line.len()]);
+    cuts.iter()
+        .zip(ends)
+        .map(|(&a, b)| (a, line[a..b].trim_end()))
+        .collect()
+}
+
+/// Whether a line is a turn of a chat log from its time stamp on: each turn
+/// is an utterance of its own, never the tail of the line above.
+fn opens_a_chat_turn(t: &str) -> bool {
+    CHAT_TURN_START
+        .captures(t)
+        .and_then(|c| c.get(1))
+        .is_some_and(|m| m.start() == 0)
 }
 
 /// Running headers and footers: page numbers, and short lines repeated on many pages.
@@ -550,6 +595,7 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
             || marker.is_some()
             || line.emphasised
             || text.starts_with(">>")
+            || opens_a_chat_turn(text)
             || text.starts_with('|')
             || current.as_ref().is_none_or(|(_, p)| {
                 let ends_sentence = p.text.ends_with(['.', ':', '!', '?', '"']);
@@ -731,6 +777,30 @@ mod tests {
         let s = &t.lines[1].span;
         let (a, b) = s.origin(3..7);
         assert_eq!(chars[a..b].iter().collect::<String>(), "WSIS");
+    }
+
+    #[test]
+    fn chat_log_flattened_to_one_line_gets_a_line_per_turn() {
+        let raw = "Log: 20:00 <@solar> hi all 20:01 * ulm is here 20:02 -!- Topic set by x\nNext";
+        let t = Text::new(raw);
+        let texts: Vec<&str> = t.lines.iter().map(Line::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Log:",
+                "20:00 <@solar> hi all",
+                "20:01 * ulm is here",
+                "20:02 -!- Topic set by x",
+                "Next"
+            ]
+        );
+        assert!(t.lines.iter().enumerate().all(|(i, l)| l.number == i));
+        let chars: Vec<char> = raw.chars().collect();
+        let s = &t.lines[2].span;
+        let at: String = chars[s.start()..s.end()].iter().collect();
+        assert_eq!(at, "20:01 * ulm is here");
+        // Two time stamps in prose are no log.
+        assert_eq!(Text::new("From 10:00 <a> to 11:00 <b> x").lines.len(), 1);
     }
 
     #[test]

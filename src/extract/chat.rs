@@ -25,6 +25,24 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
+/// `20:01 * ulm is here too`: an action ("/me"), after a time stamp (a line
+/// opening with "* " alone is a list item), the handle in group 1.
+static EMOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\d{1,6}\s+)?\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?\]?\s+\*\s+([A-Za-z][\w.\-|]{0,30})\s+(\S.*)$",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// `-!- ana [n=ana@host] has joined #chan` (irssi), `--> ana (ana@host) has
+/// joined #chan` (WeeChat): the client's notice that someone came in.
+static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\d{1,6}\s+)?\[?(?:\d{4}-\d{2}-\d{2}[ T])?(?:\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?(?:-!-|-->)\s+([A-Za-z][\w.\-|]{0,30})\s+(?:\S+\s+)?has joined\b",
+    )
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
 /// `Kevin Fenzi (kevin) - he / him`: a bot's answer naming the one who asked.
 static BOT_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([^()]{3,60}?)\s*\(([\w.\-|]{1,31})\)")
@@ -73,11 +91,27 @@ pub struct Turn<'a> {
 
 /// The turn a line of a chat log is, if it is one.
 pub fn turn(line: &str) -> Option<Turn<'_>> {
-    let c = TURN.captures(line)?;
+    let c = TURN.captures(line).or_else(|| EMOTE.captures(line))?;
     Some(Turn {
-        handle: c.get(1)?.as_str(),
+        handle: without_away_suffix(c.get(1)?.as_str()),
         said: c.get(2)?.as_str(),
     })
+}
+
+/// "fmccor|home" is fmccor, away: IRC users mark a state after a bar.
+fn without_away_suffix(handle: &str) -> &str {
+    handle.split('|').next().unwrap_or(handle)
+}
+
+/// The handles that came into the channel, with their lines: people there,
+/// whether or not they said anything.
+pub fn joins<'a>(text: &'a Text, ex: &Extractor) -> Vec<(&'a str, usize)> {
+    text.lines
+        .iter()
+        .filter_map(|l| Some((JOIN.captures(l.text())?.get(1)?.as_str(), l.number)))
+        .map(|(h, n)| (without_away_suffix(h), n))
+        .filter(|(h, _)| !is_bot(h, ex))
+        .collect()
 }
 
 /// The agenda a chat log keeps: what its chairs opened with a meeting-bot
@@ -192,6 +226,9 @@ mod tests {
         assert_eq!(t.handle, "op");
         assert_eq!(turn("1. <b>Agenda</b>"), None);
         assert_eq!(turn("Present: ravi, tamsin"), None);
+        let t = turn("20:03 * fmccor|home also logs").expect("an action");
+        assert_eq!((t.handle, t.said), ("fmccor", "also logs"));
+        assert_eq!(turn("* Budget review"), None);
     }
 
     #[test]

@@ -508,7 +508,8 @@ impl Extractor {
                 f.name.clone_from(name);
             }
         }
-        for (handle, line) in chat::matrix_users(text, self) {
+        let users = chat::matrix_users(text, self);
+        for (handle, line) in users.into_iter().chain(chat::joins(text, self)) {
             let name = names.get(&fold(handle)).map_or(handle, String::as_str);
             let ev = evidence(FactKind::Mentioned, &text.lines[line].span, name);
             out.mentions.push(PersonMention::new(name, ev));

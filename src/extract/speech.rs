@@ -297,6 +297,9 @@ pub fn timestamped_turn<'a>(t: &'a str, lex: &Lexicons) -> Option<(Range<usize>,
         && !words
             .iter()
             .any(|w| lex.not_names.contains(&names::title_case(w)))
+        && !words
+            .iter()
+            .any(|w| lex.not_speaker_labels.contains(&crate::words::fold(w)))
         && is_person_like(name, lex);
     let start = label.start();
     person.then_some((start..start + name.len(), name))
