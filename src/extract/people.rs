@@ -673,24 +673,29 @@ fn roll_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
 /// The people of a roll's items, each with whether it is a handle and its
 /// item. A roll of one-word handles, two of which at least speak in the
 /// record, is a roll of people ("chris, plh, nina"); under a label ("Regrets:
-/// bertil") one handle is enough when the record's turns are by handles.
+/// bertil") one handle is enough when the record's turns are by handles, and
+/// none needs to speak where most of three or more are lower case ("Present:
+/// huats, Ju, kagou": a log's nicks as its minutes list them).
 fn roll_people<'a>(
     items: &[(usize, &'a str)],
     ex: &Extractor,
     nicks: &HashSet<String>,
     bare: bool,
 ) -> Vec<(NameSpan, bool, &'a str)> {
-    let handle = |i: &str| {
-        !i.is_empty()
-            && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
-            && i.starts_with(char::is_lowercase)
-    };
+    let word =
+        |i: &str| !i.is_empty() && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
+    let handle = |i: &str| word(i) && i.starts_with(char::is_lowercase);
     let speaking = items
         .iter()
         .filter(|(_, i)| nicks.contains(&fold(i)))
         .count();
-    let handles =
-        (speaking >= 2 || !bare && nicks.len() >= 2) && items.iter().all(|(_, i)| handle(i));
+    let lower = items.iter().filter(|(_, i)| handle(i)).count();
+    let handles = ((speaking >= 2 || !bare && nicks.len() >= 2)
+        && items.iter().all(|(_, i)| handle(i)))
+        || (!bare
+            && items.len() >= 3
+            && lower * 2 > items.len()
+            && items.iter().all(|(_, i)| word(i)));
     items
         .iter()
         .filter_map(|&(_, item)| {
@@ -981,5 +986,22 @@ mod tests {
         let ben = t.lines.iter().position(|l| l.text() == "Ben Costa");
         assert_eq!(ben.map(|i| h[i]), Some("Ana Silva"));
         let _ = rolls(&t, &ex, &HashSet::new(), &HashSet::new());
+    }
+    #[test]
+    fn a_labelled_roll_of_lower_case_handles_is_people_without_turns() {
+        let ex = extractor();
+        let names = |raw: &str| -> Vec<String> {
+            let t = Text::new(raw);
+            rolls(&t, &ex, &HashSet::new(), &HashSet::new())
+                .into_iter()
+                .map(|f| f.name)
+                .collect()
+        };
+        assert_eq!(
+            names("Présents : huats, Ju, kagou, mr_pouit"),
+            ["huats", "Ju", "kagou", "mr_pouit"]
+        );
+        // Capitalised one-word items are not handles: the names rule reads them.
+        assert!(!names("Present: Budget, Minutes, Reports").contains(&"Budget".to_owned()));
     }
 }
