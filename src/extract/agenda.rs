@@ -9,10 +9,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    // "1. Title", "Item 2: Title", "1.2 Title" (a path), "3   Title" (a number
-    // set off by spaces), never "00:11:52 ..." (a time).
-    Regex::new(r"(?i)^(?:item\s+)?(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+|(\d{1,2})(?:[.)]\s*|\s*[-–:]\s*|\s{2,}))(\D.*)$")
-        .unwrap_or_else(|e| unreachable!("{e}"))
+    // "1. Title", "1.2 Title" (a path), "3   Title" (a number set off by
+    // spaces), never "00:11:52 ..." (a time).
+    Regex::new(
+        r"^(?:(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+|(\d{1,2})(?:[.)]\s*|\s*[-–:]\s*|\s{2,}))(\D.*)$",
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"))
 });
 /// "09:00–09:05  Welcome and adoption of the agenda (Chair)": an item by its
 /// time slot, numbered by its place.
@@ -21,6 +23,18 @@ static TIMED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
 /// "II. CONSENT AGENDA": an item numbered in capital Roman numerals.
+/// The number after an item word ("TOP 1 Eröffnung", "Item 2: Budget"): the
+/// word says it is a number, so one space may follow it.
+static AFTER_ITEM_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?(?:\s*[-–:)]\s*|\s+)(\D.*)$")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// "(rbasak, 20:06)", "(10:15)": who opened an item and when, as a meeting
+/// bot's summary or a timed agenda writes it after the title.
+static TIME_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\((?:[^()]{1,40},\s*)?\d{1,2}:\d{2}(?::\d{2})?\)$")
+        .unwrap_or_else(|e| unreachable!("{e}"))
+});
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([IVX]{1,5})\.\s+(\D.*)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
@@ -58,6 +72,9 @@ fn clean_title(t: &str) -> String {
         t = t[..m.start()].trim_end();
     }
     let t = t.strip_suffix(':').unwrap_or(t).trim();
+    let t = TIME_ATTRIBUTION
+        .find(t)
+        .map_or(t, |m| t[..m.start()].trim_end());
     let t = if t.ends_with('.') && !t.ends_with("etc.") {
         &t[..t.len() - 1]
     } else {
@@ -158,6 +175,13 @@ fn classify_text(t: &str, lex: &Lexicons) -> Option<Item> {
         };
         return Some(Item::Top(NEXT_NUMBER.to_owned(), title));
     }
+    if let Some(c) = item_word(t, lex).and_then(|n| AFTER_ITEM_WORD.captures(n)) {
+        let (number, rest) = (&c[1], c.get(2).map_or("", |m| m.as_str()));
+        return Some(match number.split_once('.') {
+            Some(_) => Item::Path(number.to_owned(), clean_title(rest)),
+            None => top(number.to_owned(), rest, lex),
+        });
+    }
     if let Some(c) = NUMBERED.captures(t) {
         let rest = c.get(3).map_or("", |m| m.as_str());
         if let Some(path) = c.get(1) {
@@ -185,6 +209,15 @@ fn classify_text(t: &str, lex: &Lexicons) -> Option<Item> {
         return Some(Item::Sub(None, clean_title(&c[1])));
     }
     None
+}
+
+/// What follows an agenda item word ("TOP 1 ...": "1 ..."), if the line opens with one.
+fn item_word<'t>(t: &'t str, lex: &Lexicons) -> Option<&'t str> {
+    lex.agenda_item
+        .as_ref()?
+        .captures(t)?
+        .get(1)
+        .map(|m| m.as_str())
 }
 
 /// A numbered item: its title is the line after the number, or, when that is
@@ -854,6 +887,27 @@ mod tests {
         v.iter()
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn an_item_word_before_the_number_and_a_time_after_the_title_are_no_part_of_it() {
+        let got = agenda(
+            "Tagesordnung\nTOP 1 Eröffnung der Sitzung\nTOP 2 Genehmigung des Protokolls\n\
+             TOP 3 Einwohnerfragestunde\n\nMeeting summary\n\n1. Action review (rbasak, 20:06)\n",
+        );
+        assert_eq!(
+            got[..3],
+            pairs(&[
+                ("1", "Eröffnung der Sitzung"),
+                ("2", "Genehmigung des Protokolls"),
+                ("3", "Einwohnerfragestunde"),
+            ])
+        );
+        let got = agenda("Agenda\n1. Action review (rbasak, 20:06)\n2. AOB (10:15)\n3. Budget\n");
+        assert_eq!(
+            got,
+            pairs(&[("1", "Action review"), ("2", "AOB"), ("3", "Budget")])
+        );
     }
 
     #[test]

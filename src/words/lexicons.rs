@@ -149,10 +149,13 @@ pub struct Lexicons {
     /// "called to order", "la séance est ouverte": a time after such a phrase
     /// is when the meeting actually started (`[meeting-start-phrases]`).
     pub meeting_start: Option<Regex>,
-    /// Handles of meeting bots and network services in chat logs, folded.
     /// Meeting-bot commands that open an agenda item ("topic" of "#topic"), lower case.
     pub chat_topic_commands: Vec<String>,
+    /// Handles of meeting bots and network services in chat logs, folded.
     pub chat_bots: HashSet<String>,
+    /// A word that stands before an agenda item's number ("Item 3", "TOP 1",
+    /// "Point 2", `[agenda-item-words]`), then the number and the rest in group 1.
+    pub agenda_item: Option<Regex>,
 }
 
 impl Lexicons {
@@ -262,6 +265,7 @@ impl Lexicons {
             meeting_start: phrases(l.list("meeting-start-phrases")),
             chat_bots: folded("chat-bots"),
             chat_topic_commands: lower_in_order("chat-topic-commands"),
+            agenda_item: agenda_item(l.list("agenda-item-words")),
             record_words: lower("record-words"),
             record_fields: folded("record-fields"),
             column_headers: pairs("column-headers")
@@ -610,6 +614,12 @@ fn collective_speech(quantifiers: &[String], speech_verbs: &[String]) -> Option<
 fn phrases(phrases: &[String]) -> Option<Regex> {
     let words = alternation(phrases)?.replace(' ', r"\s+");
     Regex::new(&format!(r"(?i)\b(?:{words})\b")).ok()
+}
+
+/// "Item 3 ...", "TOP 1 ...": one of `words`, case-insensitive, then a number.
+fn agenda_item(words: &[String]) -> Option<Regex> {
+    let words = alternation(words)?.replace(' ', r"\s+");
+    Regex::new(&format!(r"(?i)^(?:{words})\.?\s+(\d.*)$")).ok()
 }
 
 /// "a|b|c" of the escaped words, longest first; `None` for no words.
