@@ -323,6 +323,9 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     if items.is_empty() {
         items = headings_over_prose(text, lex);
     }
+    if items.is_empty() {
+        items = capital_headings_in_paragraphs(text, lex);
+    }
     for item in &mut items {
         let bare = without_presenter(&item.title, lex).len();
         item.title.truncate(bare);
@@ -359,6 +362,72 @@ fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     if titles.len() < 3 {
         return Vec::new();
     }
+    numbered_in_order(titles)
+}
+
+/// "... to order. INVOCATION The invocation was delivered by ...": minutes
+/// whose lines were lost (a scan read in one paragraph, a page run together)
+/// keep their headings as runs of capitals that open a sentence, the
+/// sentence itself in mixed case after them. Three such headings at least,
+/// as for headings over prose; a roll's label ("PRESENT") is none, and
+/// neither is a run that comes back (a transcript's speaker, ">>ANA LEE:").
+fn capital_headings_in_paragraphs(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let leads: Vec<String> = text
+        .sentences
+        .iter()
+        .filter_map(|s| capital_lead(s.text()))
+        .filter(|t| !is_heading_line_text(t, lex) && !is_roll_label(t, lex))
+        .collect();
+    let mut seen = std::collections::HashMap::<&str, usize>::new();
+    for t in &leads {
+        *seen.entry(t.as_str()).or_default() += 1;
+    }
+    let titles: Vec<String> = leads
+        .iter()
+        .filter(|t| seen.get(t.as_str()) == Some(&1))
+        .cloned()
+        .collect();
+    if titles.len() < 3 {
+        return Vec::new();
+    }
+    numbered_in_order(titles)
+}
+
+/// The run of capitals that opens a sentence, when words in mixed case
+/// follow it: two words at least, or one of six letters or more (an
+/// acronym alone is a name, not a heading).
+fn capital_lead(t: &str) -> Option<String> {
+    let words: Vec<&str> = t.split(' ').collect();
+    let caps = words.iter().take_while(|w| is_capital_word(w)).count();
+    let next = words.get(caps)?;
+    let mixed = next.chars().next().is_some_and(char::is_uppercase)
+        && next.chars().skip(1).any(char::is_lowercase);
+    let lead = &words[..caps];
+    let letters: usize = lead
+        .iter()
+        .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let long_enough = lead.len() >= 2 || letters >= 6;
+    (mixed && long_enough && lead.len() <= 10).then(|| lead.join(" "))
+}
+
+/// A word in capitals ("ADOPTION", "OF", "&", "MINUTES,"): no lower-case
+/// letter, and a letter unless it is a joining sign.
+fn is_capital_word(w: &str) -> bool {
+    !w.is_empty()
+        && !w.chars().any(|c| c.is_lowercase() || c == '>')
+        && (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            || matches!(w, "&" | "-" | "–" | "/"))
+}
+
+/// "PRESENT", "ABSENT", "MEMBERS PRESENT": the label of a roll, no item.
+fn is_roll_label(t: &str, lex: &Lexicons) -> bool {
+    super::people::holds_word(t, &lex.attendance_words)
+        || super::people::holds_word(t, &lex.absence_words)
+}
+
+/// Items numbered 1, 2, ... in the order of their titles.
+fn numbered_in_order(titles: Vec<String>) -> Vec<AgendaItem> {
     titles
         .into_iter()
         .enumerate()
@@ -908,6 +977,29 @@ mod tests {
             got,
             pairs(&[("1", "Action review"), ("2", "AOB"), ("3", "Budget")])
         );
+    }
+
+    #[test]
+    fn capital_headings_run_into_one_paragraph() {
+        let got = agenda(
+            "A regular meeting of the board was held on May 2. PRESENT Ana Ruiz, Chair; Eva Lind. \
+             CALL TO ORDER The Chair called the meeting to order. INVOCATION The invocation was \
+             given by a pastor. APPROVAL OF MINUTES The minutes were approved as written.",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "CALL TO ORDER"),
+                ("2", "INVOCATION"),
+                ("3", "APPROVAL OF MINUTES")
+            ])
+        );
+        // A transcript's speakers come back, and are no headings.
+        let got = agenda(
+            "Welcome all. >>ANA LEE: Thank you. >>BEN COSTA: Yes, Ana. >>ANA LEE: Good. \
+             >>BEN COSTA: Fine. >>EVA LIND: Hello there.",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
