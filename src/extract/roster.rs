@@ -693,9 +693,12 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     let parts = affiliation_parts(rest.trim_start_matches([',', ';']).trim(), ex);
     // "Amaru Condori, Fenna Wuyts, Dagny Eriksen": a list of people flattened
     // into one line; their names are no organisations of the first.
+    // A part led by a title ("Madame LEJARD", "Messieurs PINTA") is a person
+    // whatever else the line holds.
     let names = parts.iter().filter(|p| is_person_name(p, &ex.lex)).count();
     for part in parts {
-        if names < 2 || !is_person_name(part, &ex.lex) {
+        let person = names >= 2 && is_person_name(part, &ex.lex) || is_titled_name(part, &ex.lex);
+        if !person {
             classify(part, &mut e, ex);
         }
     }
@@ -1019,6 +1022,17 @@ fn is_person_name(part: &str, lex: &Lexicons) -> bool {
             .any(|w| lex.organisation_heads.contains(&w.to_lowercase()))
 }
 
+/// "Madame LEJARD", "Dr. Ana Ruiz": a title of address, then one to four
+/// words of a name; an office that titles people too ("Director Emeritus")
+/// is a role there.
+fn is_titled_name(part: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && lex.is_honorific(words[0])
+        && !lex.role_words.contains(&words[0].to_lowercase())
+        && words[1..].iter().all(|w| is_name_word(w))
+}
+
 /// With one organisation on the line, its roles are held there.
 fn pair_memberships(e: &mut Entry) {
     e.memberships = match e.organisations.as_slice() {
@@ -1099,6 +1113,22 @@ mod tests {
                 vec!["Ministry of Transport and Communications of Finland"],
             ]
         );
+    }
+
+    #[test]
+    fn titled_names_after_the_first_are_people_not_its_organisations() {
+        let ex = extractor();
+        let text = Text::new(
+            "Présents :\nMonsieur Claude DUPONT, Maire, Messieurs DAGORT, DELAMONTAGNE, Madame LEJARD, \
+             Docteur LEGENDRE\n",
+        );
+        let entries = extract(&text, &ex);
+        let titled: Vec<_> = entries
+            .iter()
+            .flat_map(orgs)
+            .filter(|o| o.contains("LEJARD") || o.contains("LEGENDRE") || o.contains("DAGORT"))
+            .collect();
+        assert!(titled.is_empty(), "{entries:?}");
     }
 
     #[test]
