@@ -185,3 +185,54 @@ fn bursts(e: &TopicEvolution) -> Vec<Row> {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::evolution::{build_evolution, tests::archive};
+    use crate::graph::Period;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    fn lines(path: &Path) -> Result<Vec<String>, std::io::Error> {
+        Ok(std::fs::read_to_string(path)?
+            .split_terminator("\r\n")
+            .map(str::to_owned)
+            .collect())
+    }
+
+    /// The tables of the archive whose evolution is known (see
+    /// `graph::evolution`): a row per theme, per topic and period, per
+    /// network edge, per burst, each with its period's bounds.
+    #[test]
+    fn the_tables_of_an_archive_known_by_construction() -> TestResult {
+        let e = build_evolution(&archive(), Period::Year);
+        let dir = tempfile::tempdir()?;
+        let written = write_evolution(&e, dir.path())?;
+        let names: Vec<_> = written
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .collect();
+        assert_eq!(names, super::super::FILES[15..]);
+        let strategic = lines(&dir.path().join(TABLES[0]))?;
+        assert_eq!(strategic[0], STRATEGIC.join(","));
+        // Themes: 4 in 2020, 5 in 2021 and in 2022.
+        assert_eq!(strategic.len(), 1 + 4 + 5 + 5);
+        assert!(strategic[1].starts_with("2020,2020-01-01,2020-12-31,theme:2020:a1,"));
+        // Eleven topics in three periods, zeros included.
+        assert_eq!(lines(&dir.path().join(TABLES[1]))?.len(), 1 + 11 * 3);
+        // Edges: 6 + 1 + 1 in 2020, 1 + 1 + 6 + 1 in 2021 and in 2022.
+        let network = lines(&dir.path().join(TABLES[2]))?;
+        assert_eq!(network.len(), 1 + 8 + 9 + 9);
+        assert_eq!(network[1], "2020,2020-01-01,2020-12-31,topic:a1,topic:a2,2");
+        let bursts = lines(&dir.path().join(TABLES[3]))?;
+        assert_eq!(bursts.len(), 2, "{bursts:?}");
+        let prefix = "topic:x,https://w3id.org/meetkg/id/topic/x,https://w3id.org/meetkg/id/topic/x,2021,2021,2021-01-01,2021-12-31,";
+        let strength: f64 = bursts[1]
+            .strip_prefix(prefix)
+            .ok_or("no x burst")?
+            .parse()?;
+        assert!(strength > 0.0);
+        Ok(())
+    }
+}

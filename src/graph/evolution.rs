@@ -248,7 +248,7 @@ fn links_between(p: usize, before: &PeriodThemes, after: &PeriodThemes) -> Vec<E
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::graph::MeetingInfo;
     use crate::vocab::ID_BASE;
@@ -264,7 +264,7 @@ mod tests {
     /// meetings; in 2021 A splits (a1 a2 / a3 a4), B and C merge, D (d1,
     /// d2) appears, and x is discussed alone at four of eight meetings; 2022
     /// repeats 2021 but x is back to one meeting of ten.
-    fn archive() -> DiscussionFacts {
+    pub(crate) fn archive() -> DiscussionFacts {
         let a = ["a1", "a2", "a3", "a4"];
         let year_2020: Vec<Vec<&str>> = vec![
             a.to_vec(),

@@ -298,6 +298,12 @@ mod tests {
     }
 
     #[test]
+    fn the_help_says_the_minimum() {
+        let said = format!("at least {AUTO_MIN_MEETINGS} meetings");
+        assert!(Period::Auto.help().contains(&said));
+    }
+
+    #[test]
     fn only_iso_days_are_days() {
         assert_eq!(day("2022-10-20"), NaiveDate::from_ymd_opt(2022, 10, 20));
         for bad in ["2022", "2022-13-01", "2022-10-20Z", "", "2022-02-29"] {
