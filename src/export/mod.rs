@@ -234,8 +234,15 @@ pub fn write_all(
         "organisation-person",
     )?);
     drop(affiliations);
+    let started = std::time::Instant::now();
     let evolution = graph::topic_evolution(store, period)?;
     written.extend(evolution::write_evolution(&evolution, out_dir)?);
+    log::info!(
+        "topic evolution of {} periods ({period}) and {} topics in {:.1?}",
+        evolution.periods.len(),
+        evolution.topics.len(),
+        started.elapsed()
+    );
     Ok(written)
 }
 
