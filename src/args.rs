@@ -1,6 +1,7 @@
 //! The command line, in one place.
 
 use crate::dump::{DumpFormat, DEFAULT_LICENSE};
+use crate::graph::Period;
 use crate::query::{GraphFormat, QueryFormat};
 use chrono::NaiveDate;
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueHint};
@@ -63,6 +64,9 @@ pub enum Command {
         /// Directory for the GraphML and CSV exports.
         #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath, default_value = "exports")]
         out: PathBuf,
+        /// How the topic evolution cuts the archive into periods (the other exports do not depend on it).
+        #[arg(long, value_enum, value_name = "PERIOD", default_value_t = Period::Year)]
+        period: Period,
     },
     /// Print each report's extraction as JSON Lines on stdout.
     ///
@@ -102,6 +106,9 @@ pub enum Command {
         /// Directory for the GraphML and CSV exports.
         #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath, default_value = "exports")]
         out: PathBuf,
+        /// How the topic evolution cuts the archive into periods (the other exports do not depend on it).
+        #[arg(long, value_enum, value_name = "PERIOD", default_value_t = Period::Year)]
+        period: Period,
     },
     /// List every person identity, its aliases and how each was resolved, and
     /// the decisions a curator should review.
@@ -245,7 +252,7 @@ macro_rules! value_enum {
     )*};
 }
 
-value_enum!(QueryFormat, GraphFormat, DumpFormat);
+value_enum!(QueryFormat, GraphFormat, DumpFormat, Period);
 
 #[cfg(test)]
 mod tests {

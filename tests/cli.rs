@@ -32,7 +32,7 @@ fn workdir() -> Result<tempfile::TempDir> {
 }
 
 /// Every export file: GraphML, CSV and dynamic GEXF.
-const EXPORTS: [&str; 15] = meetkg::export::FILES;
+const EXPORTS: [&str; 23] = meetkg::export::FILES;
 
 #[test]
 fn build_writes_store_and_every_export_and_is_reproducible() -> Result {

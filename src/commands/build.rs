@@ -4,6 +4,7 @@
 
 use super::{name_rejections, print_summary, ExitStatus};
 use crate::corpus::Progress;
+use crate::graph::Period;
 use crate::ontology::Ontology;
 use crate::pipeline::{BuildError, Built, Event};
 use crate::store::Store;
@@ -16,6 +17,7 @@ pub fn run(
     paths: &[PathBuf],
     store_dir: &Path,
     out: &Path,
+    period: Period,
     ontology: &Ontology,
     quiet: bool,
 ) -> anyhow::Result<ExitStatus> {
@@ -27,7 +29,7 @@ pub fn run(
     }
     let built = built?;
     let status = name_rejections(&built.rejected);
-    if built.unchanged() && crate::export::up_to_date(out, &built.generation.id) {
+    if built.unchanged() && crate::export::up_to_date(out, &built.generation.id, period) {
         if !quiet {
             let summary = format!(
                 "nothing changed: {} reports ({} from the cache), store {} and exports {} are up to date",
@@ -44,7 +46,7 @@ pub fn run(
         .with_context(|| format!("opening the store {}", store_dir.display()))?;
     let clock = std::time::Instant::now();
     let spinner = super::spinner(quiet, "writing the exports");
-    let written = crate::export::write_all_stamped(&store, out, store.generation())
+    let written = crate::export::write_all_stamped(&store, out, store.generation(), period)
         .with_context(|| format!("writing the exports to {}", out.display()));
     spinner.finish_and_clear();
     let written =

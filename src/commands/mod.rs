@@ -48,9 +48,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
     // Only the commands that read reports need the domain data.
     let ontology = || load_ontology(args.global.ontology.as_deref());
     match args.command {
-        Command::Build { paths, store, out } => {
-            build::run(&paths, &store.store, &out, &ontology()?, quiet)
-        }
+        Command::Build {
+            paths,
+            store,
+            out,
+            period,
+        } => build::run(&paths, &store.store, &out, period, &ontology()?, quiet),
         Command::Extract { paths, compact } => extract::run(&paths, compact, &ontology()?, quiet),
         Command::Query {
             query,
@@ -58,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitStatus> {
             format,
             graph_format,
         } => query::run(&query, &store.store, format, graph_format),
-        Command::Export { store, out } => export::run(&store.store, &out, quiet),
+        Command::Export { store, out, period } => export::run(&store.store, &out, period, quiet),
         Command::People { paths, json } => people::run(&paths, json, &ontology()?, quiet),
         Command::Dump(dump) => dump::run(&dump, quiet),
         Command::Serve(serve) => serve::run(&serve),

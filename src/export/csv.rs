@@ -117,6 +117,24 @@ pub fn write_about<W: Write>(about: &[(AttrDef, Value)], out: W) -> io::Result<W
     w.into_inner().map_err(|e| e.into_error())
 }
 
+/// Writes a table of `header` and `rows`, cells as in the graph tables: the
+/// long tables of the topic evolution (a row per period and theme, topic,
+/// edge or burst), which are no nodes-and-edges pair.
+///
+/// Errors: only those of `out`. Cost: linear, streamed.
+pub fn write_table<W: Write>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<Option<Value>>>,
+    out: W,
+) -> io::Result<W> {
+    let mut w = writer(out);
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(row.iter().map(|v| cell(v.as_ref())))?;
+    }
+    w.into_inner().map_err(|e| e.into_error())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,9 @@
 //! Writes the network views of the store as files Gephi opens directly: GraphML
 //! and Gephi spreadsheet CSV, for co-participation, topics, person–topic and
-//! organisation–person; and dynamic GEXF (spells per meeting day, for Gephi's
-//! Timeline) for co-participation and topics.
+//! organisation–person; dynamic GEXF (spells per meeting day, for Gephi's
+//! Timeline) for co-participation and topics; and the topic evolution over
+//! periods ([`evolution`]: the evolution map of themes, strategic diagrams,
+//! topic frequencies, per-period networks, bursts).
 //!
 //! Rationale: analysts open these files in Gephi, Gephi Lite, networkx or
 //! igraph, and diff them between builds; so each file is written atomically
@@ -16,17 +18,22 @@
 //! measure was computed) as GraphML `<data>` on the `<graph>` and in
 //! `coparticipation-graph.csv`.
 //!
-//! The fifteen files of [`FILES`] are replaced one by one, not as a set; so the
-//! stamp [`STAMP`] (the store generation they were made from, and each file's
-//! hash) is removed before and written after them, and a set of files without
-//! its stamp, or whose stamp names another generation, is out of date
-//! ([`up_to_date`]): an export interrupted half-way is redone by the next build.
+//! The files of [`FILES`] are replaced one by one, not as a set; so the
+//! stamp [`STAMP`] (the store generation and the period they were made with,
+//! and each file's hash) is removed before and written after them, and a set
+//! of files without its stamp, or whose stamp names another generation or
+//! period, is out of date ([`up_to_date`]): an export interrupted half-way is
+//! redone by the next build, and so is one cut by other periods.
+//!
+//! Only the topic evolution depends on the period: the other fifteen files
+//! are the same whatever `--period` says.
 //!
 //! Text is cleaned the same way for both formats ([`clean_text`]): characters
 //! that XML 1.0 forbids (C0 controls other than tab, line feed and carriage
 //! return; U+FFFE, U+FFFF) are dropped, everything else is kept.
 
 pub mod csv;
+pub mod evolution;
 pub mod gexf;
 pub mod graphml;
 pub mod node_id;
@@ -35,7 +42,9 @@ pub mod values;
 pub use node_id::node_id;
 pub use values::clean_text;
 
-use crate::graph::{self, AttrDef, EdgeAttributes, GraphError, NodeAttributes, Timed, Value};
+use crate::graph::{
+    self, AttrDef, EdgeAttributes, GraphError, NodeAttributes, Period, Timed, Value,
+};
 use crate::store::Store;
 use petgraph::graph::UnGraph;
 use std::fs::{self, File};
@@ -43,7 +52,7 @@ use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
 
 /// The files [`write_all`] writes, in order.
-pub const FILES: [&str; 15] = [
+pub const FILES: [&str; 23] = [
     "coparticipation.graphml",
     "coparticipation-nodes.csv",
     "coparticipation-edges.csv",
@@ -59,6 +68,14 @@ pub const FILES: [&str; 15] = [
     "organisation-person.graphml",
     "organisation-person-nodes.csv",
     "organisation-person-edges.csv",
+    "topic-evolution.graphml",
+    "topic-evolution-nodes.csv",
+    "topic-evolution-edges.csv",
+    "topic-evolution-graph.csv",
+    evolution::TABLES[0],
+    evolution::TABLES[1],
+    evolution::TABLES[2],
+    evolution::TABLES[3],
 ];
 
 /// What each dynamic GEXF says it is, in its `<meta>`.
@@ -73,6 +90,9 @@ pub const STAMP: &str = ".meetkg-exports.json";
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 struct Stamp {
     generation: String,
+    /// The `--period` of the topic evolution (empty in stamps made before it).
+    #[serde(default)]
+    period: String,
     files: std::collections::BTreeMap<String, String>,
 }
 
@@ -85,9 +105,9 @@ fn file_hash(path: &Path) -> Option<String> {
     Some(hex::encode(hasher.finalize()))
 }
 
-/// Whether `out_dir` holds the fifteen [`FILES`] exactly as an export of the store
-/// generation `generation` wrote them.
-pub fn up_to_date(out_dir: &Path, generation: &str) -> bool {
+/// Whether `out_dir` holds the [`FILES`] exactly as an export of the store
+/// generation `generation`, cut by `period`, wrote them.
+pub fn up_to_date(out_dir: &Path, generation: &str, period: Period) -> bool {
     let Some(stamp) = fs::read(out_dir.join(STAMP))
         .ok()
         .and_then(|b| serde_json::from_slice::<Stamp>(&b).ok())
@@ -95,6 +115,7 @@ pub fn up_to_date(out_dir: &Path, generation: &str) -> bool {
         return false;
     };
     stamp.generation == generation
+        && stamp.period == period.as_str()
         && FILES.iter().all(|f| {
             stamp
                 .files
@@ -108,6 +129,7 @@ pub fn write_all_stamped(
     store: &Store,
     out_dir: &Path,
     generation: &str,
+    period: Period,
 ) -> Result<Vec<PathBuf>, ExportError> {
     let stamp_path = out_dir.join(STAMP);
     match fs::remove_file(&stamp_path) {
@@ -119,9 +141,10 @@ pub fn write_all_stamped(
         }
         _ => {}
     }
-    let written = write_all(store, out_dir)?;
+    let written = write_all(store, out_dir, period)?;
     let stamp = Stamp {
         generation: generation.to_owned(),
+        period: period.as_str().to_owned(),
         files: written
             .iter()
             .filter_map(|p| {
@@ -159,14 +182,20 @@ pub enum ExportError {
 }
 
 /// Builds the four graphs from the store, measures the co-participation graph,
-/// and writes the fifteen [`FILES`] into `out_dir` (created if needed). Returns
-/// the paths written, in [`FILES`] order. One graph is in memory at a time.
+/// builds the topic evolution cut by `period`, and writes the [`FILES`] into
+/// `out_dir` (created if needed). Returns the paths written, in [`FILES`]
+/// order. One graph is in memory at a time.
 ///
 /// Cost: the graphs' queries (see [`graph::coparticipation`]), the measures
 /// ([`graph::add_measures`]: O(V·E) for betweenness up to
 /// [`graph::measures::paths::EXACT_MAX_NODES`] people, sampled above), then
-/// linear in the size of the graphs and their spells.
-pub fn write_all(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+/// linear in the size of the graphs and their spells; the evolution's cost
+/// is the topic graph's ([`graph::topic_evolution`]).
+pub fn write_all(
+    store: &Store,
+    out_dir: &Path,
+    period: Period,
+) -> Result<Vec<PathBuf>, ExportError> {
     fs::create_dir_all(out_dir).map_err(|source| ExportError::CreateDir {
         path: out_dir.to_path_buf(),
         source,
@@ -204,6 +233,16 @@ pub fn write_all(store: &Store, out_dir: &Path) -> Result<Vec<PathBuf>, ExportEr
         out_dir,
         "organisation-person",
     )?);
+    drop(affiliations);
+    let started = std::time::Instant::now();
+    let evolution = graph::topic_evolution(store, period)?;
+    written.extend(evolution::write_evolution(&evolution, out_dir)?);
+    log::info!(
+        "topic evolution of {} periods ({period}) and {} topics in {:.1?}",
+        evolution.periods.len(),
+        evolution.topics.len(),
+        started.elapsed()
+    );
     Ok(written)
 }
 
@@ -312,10 +351,10 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn write_all_writes_fifteen_identical_files_twice() -> TestResult {
+    fn write_all_writes_its_files_identically_twice() -> TestResult {
         let (dir, store) = sample_store()?;
         let out = dir.path().join("out");
-        let written = write_all(&store, &out)?;
+        let written = write_all(&store, &out, Period::Year)?;
         let names: Vec<_> = written
             .iter()
             .filter_map(|p| p.file_name()?.to_str().map(str::to_owned))
@@ -323,10 +362,10 @@ pub(crate) mod tests {
         assert_eq!(names, FILES);
         let first: Vec<Vec<u8>> = written.iter().map(fs::read).collect::<Result<_, _>>()?;
         assert!(first.iter().all(|bytes| !bytes.is_empty()));
-        let again = write_all(&store, &out)?;
+        let again = write_all(&store, &out, Period::Year)?;
         let second: Vec<Vec<u8>> = again.iter().map(fs::read).collect::<Result<_, _>>()?;
         assert_eq!(first, second);
-        // Nothing but the fifteen files is left behind.
+        // Nothing but the files is left behind.
         let mut listed: Vec<_> = fs::read_dir(&out)?
             .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
             .collect::<Result<_, _>>()?;

@@ -20,14 +20,24 @@
 //!
 //! Nodes and edges of the co-participation and topic graphs also know the days
 //! of their meetings ([`Spell`]), which the dynamic GEXF plays over time.
+//!
+//! The topic evolution ([`topic_evolution`]) cuts the archive into periods
+//! ([`periods`]), clusters each period's topic network into themes on a
+//! strategic diagram ([`themes`]), links themes of consecutive periods, and
+//! finds each topic's bursts ([`bursts`]).
 
 mod assemble;
 mod bipartite;
+pub mod bursts;
 mod elements;
+pub mod evolution;
+pub mod evolution_map;
 mod facts;
 pub mod measures;
+pub mod periods;
 mod schema;
 mod spells;
+pub mod themes;
 
 pub use bipartite::{
     Affiliation, Kind, OrganisationPersonGraph, PersonTopicGraph, SideNode, SpokeOn,
@@ -38,8 +48,11 @@ pub use elements::{
     Calendar, CoDiscussion, CoParticipation, CoParticipationGraph, PersonNode, TopicGraph,
     TopicNode,
 };
+pub use evolution::TopicEvolution;
+pub use evolution_map::{EvolutionMap, ThemeLink, ThemeNode};
 pub use facts::GraphError;
 pub use measures::{NodeMeasures, Summary};
+pub use periods::Period;
 pub use schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
 pub use spells::{Spell, Timed};
 
@@ -78,6 +91,20 @@ pub fn add_measures(graph: &mut CoParticipationGraph) -> Summary {
 /// meetings. Cost as for [`coparticipation`].
 pub fn topics(store: &Store) -> Result<TopicGraph, GraphError> {
     Ok(build_topics(&read_discussions(store)?))
+}
+
+/// The topic evolution of everything in the store, cut by `period`: themes
+/// per period, their links, topic frequencies and bursts (see [`evolution`]).
+///
+/// Cost: the topic graph's queries, then O(P log P) for P the (topic,
+/// meeting) facts, O(Σ k²) over meetings of k topics for the networks,
+/// Louvain per period, and O(T · n) for the bursts of T topics over n
+/// periods: below the topic graph's, whose edges span the whole archive.
+pub fn topic_evolution(store: &Store, period: Period) -> Result<TopicEvolution, GraphError> {
+    Ok(evolution::build_evolution(
+        &read_discussions(store)?,
+        period,
+    ))
 }
 
 /// The person–topic graph of everything in the store: who spoke at meetings

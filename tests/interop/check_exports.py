@@ -9,6 +9,7 @@ EXPORT_DIR must hold the files of the export contract:
   topics.graphml               topics-nodes.csv               topics-edges.csv
   person-topic.graphml         person-topic-nodes.csv         person-topic-edges.csv
   organisation-person.graphml  organisation-person-nodes.csv  organisation-person-edges.csv
+  topic-evolution.graphml      topic-evolution-nodes.csv      topic-evolution-edges.csv
   coparticipation.gexf         topics.gexf
 
 For each graph, the GraphML file is read three ways: raw XML (lxml), networkx
@@ -56,7 +57,7 @@ from checks import Report
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 ALLOWED_TYPES = {"boolean", "int", "long", "float", "double", "string"}
-GRAPHS = ("coparticipation", "topics", "person-topic", "organisation-person")
+GRAPHS = ("coparticipation", "topics", "person-topic", "organisation-person", "topic-evolution")
 DYNAMIC = ("coparticipation", "topics")
 GEXF_NS = "http://gexf.net/1.3"
 ID_BASE = "https://w3id.org/meetkg/id/"

@@ -54,8 +54,8 @@ impl Adjacency {
         }
     }
 
-    /// A graph from `(a, b, weight)` triples, for tests.
-    #[cfg(test)]
+    /// A graph of `n` nodes from `(a, b, weight)` triples: the topic network
+    /// of one period ([`crate::graph::themes`]), and tests.
     pub fn from_edges(n: usize, edges: &[(usize, usize, u32)]) -> Self {
         use crate::graph::{AttrDef, Value};
         struct W(u32);

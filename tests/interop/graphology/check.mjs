@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Reads meetkg's four GraphML exports with graphology + graphology-graphml (the
+// Reads meetkg's five GraphML exports with graphology + graphology-graphml (the
 // parser Gephi Lite uses). Prints node and edge counts as JSON on stdout and checks
 // them against the row counts of the CSV exports.
 //
@@ -21,7 +21,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import graphml from 'graphology-graphml';
 
-const GRAPHS = ['coparticipation', 'topics', 'person-topic', 'organisation-person'];
+const GRAPHS = ['coparticipation', 'topics', 'person-topic', 'organisation-person', 'topic-evolution'];
 
 /** RFC 4180 CSV: returns rows (arrays of fields); quoted fields may hold commas, quotes and newlines. */
 function parseCsv(text) {
