@@ -865,6 +865,25 @@ fn self_moderator(text: &Text, h: &mut Header, lex: &Lexicons) {
     }
 }
 
+/// The length of "Commissioner Precinct 4 " at the start of `t`: a title,
+/// the seat it holds and the seat's number, before the name.
+fn office_seat_len(t: &str, lex: &Lexicons) -> usize {
+    let mut words = t.splitn(4, ' ');
+    let (Some(title), Some(seat), Some(number), Some(_)) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return 0;
+    };
+    let numbered = number
+        .chars()
+        .all(|c| c.is_ascii_digit() || "IVX".contains(c));
+    if lex.is_honorific(title) && lex.office_seats.contains(&seat.to_lowercase()) && numbered {
+        title.len() + seat.len() + number.len() + 3
+    } else {
+        0
+    }
+}
+
 /// The names listed from byte `from` of `t`: "A B (C), D E and F G".
 pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
     let mut out = Vec::new();
@@ -877,6 +896,7 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
             }
         }
     }
+    pos += office_seat_len(&t[pos..], lex);
     loop {
         let rest = &t[pos..];
         let mut words = Vec::new();
@@ -890,7 +910,9 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
                 || honorific
                 || (!words.is_empty() && lex.particles.iter().any(|p| p == clean))
                 || (!words.is_empty() && clean.len() <= 2 && clean.starts_with(char::is_uppercase));
-            if !ok || (!honorific && lex.not_names.contains(clean)) {
+            // "... Lisa Birkman Motion: To approve": a label opens the next field.
+            let label = !words.is_empty() && w.ends_with(':');
+            if !ok || label || (!honorific && lex.not_names.contains(clean)) {
                 break;
             }
             first = false;
@@ -968,6 +990,14 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_seat_before_the_name_and_a_label_after_it_are_no_part_of_it() {
+        let lex = Lexicons::for_tests();
+        let t = "Commissioner Precinct 1 Lisa Birkman Motion: To approve the minutes.";
+        let names: Vec<String> = names_at(t, 0, &lex).into_iter().map(|n| n.name).collect();
+        assert_eq!(names, ["Lisa Birkman"]);
+    }
 
     /// The header's start time in UTC, `HH:MM`.
     fn utc(h: &Header) -> Option<String> {

@@ -828,7 +828,10 @@ fn is_field_label(l: &str, lex: &Lexicons) -> bool {
 fn label_uses(text: &Text) -> HashMap<String, usize> {
     let mut uses: HashMap<String, usize> = HashMap::new();
     for line in &text.lines {
-        if let Some(l) = LABEL_TURN.captures(line.text()).and_then(|c| c.get(1)) {
+        if let Some(l) = LABEL_TURN
+            .captures(after_marker(line.text()))
+            .and_then(|c| c.get(1))
+        {
             if !l.as_str().contains(' ') {
                 *uses.entry(fold(l.as_str())).or_default() += 1;
             }
@@ -850,7 +853,10 @@ fn line_turn(t: &str, ex: &Extractor, uses: &HashMap<String, usize>) -> Option<(
     if t.trim_start().starts_with(">>") {
         return None;
     }
-    let l = LABEL_TURN.captures(t).and_then(|c| c.get(1))?.as_str();
+    let l = LABEL_TURN
+        .captures(after_marker(t))
+        .and_then(|c| c.get(1))?
+        .as_str();
     if is_field_label(l, lex) {
         return None;
     }
@@ -861,6 +867,12 @@ fn line_turn(t: &str, ex: &Extractor, uses: &HashMap<String, usize>) -> Option<(
         return Some((n.name, cues));
     }
     one_word_label(l, ex, uses)
+}
+
+/// The line after its list marker: minutes kept as bullets write a turn
+/// "• Felipe: Great presentation." as an item.
+fn after_marker(t: &str) -> &str {
+    list_marker(t).map_or(t, |m| &t[m..])
 }
 
 /// "Anriette: ...": a one-word label is a speaker when the given-name lexicon
@@ -1003,5 +1015,20 @@ mod tests {
         );
         // Capitalised one-word items are not handles: the names rule reads them.
         assert!(!names("Present: Budget, Minutes, Reports").contains(&"Budget".to_owned()));
+    }
+    #[test]
+    fn a_turn_written_as_a_list_item_has_its_speaker() {
+        let ex = extractor();
+        let t = Text::new(
+            "Minutes\n  • Felipe: Great presentation, thanks.\n  • Rob: How do we start?\n  • Rob: Soon.\n",
+        );
+        let names: Vec<String> = speakers(&t, &ex, &HashSet::new())
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert!(
+            names.contains(&"Felipe".to_owned()) && names.contains(&"Rob".to_owned()),
+            "{names:?}"
+        );
     }
 }

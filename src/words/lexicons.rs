@@ -153,6 +153,9 @@ pub struct Lexicons {
     pub chat_topic_commands: Vec<String>,
     /// Handles of meeting bots and network services in chat logs, folded.
     pub chat_bots: HashSet<String>,
+    /// Words that name an office's seat between a title and a name
+    /// ("Commissioner Precinct 4 Ron Morrison", "Councilmember District 3"), lower case.
+    pub office_seats: HashSet<String>,
     /// A word that stands before an agenda item's number ("Item 3", "TOP 1",
     /// "Point 2", `[agenda-item-words]`), then the number and the rest in group 1.
     pub agenda_item: Option<Regex>,
@@ -266,6 +269,7 @@ impl Lexicons {
             chat_bots: folded("chat-bots"),
             chat_topic_commands: lower_in_order("chat-topic-commands"),
             agenda_item: agenda_item(l.list("agenda-item-words")),
+            office_seats: lower("office-seats"),
             record_words: lower("record-words"),
             record_fields: folded("record-fields"),
             column_headers: pairs("column-headers")
