@@ -482,11 +482,11 @@ fn nul_bytes_in_a_report_are_rejected_naming_the_offset_and_store_is_unchanged()
 }
 
 #[test]
-fn pdf_bytes_are_rejected_saying_how_to_get_the_text_and_store_is_unchanged() -> Result {
+fn a_damaged_pdf_is_rejected_saying_so_and_store_is_unchanged() -> Result {
     rejected_file(
         "scan.txt",
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
-        "is a PDF document, not text: extract its text first, e.g. with `pdftotext",
+        "is a damaged PDF (",
     )
 }
 
@@ -975,7 +975,7 @@ fn an_empty_folder_fails_naming_it_and_store_is_unchanged() -> Result {
     expect_named(
         &out,
         work_dir,
-        "holds no report (no .txt, .md, .docx, .odt, .html or .eml file); nothing was built",
+        "holds no report (no .txt, .md, .docx, .odt, .html, .eml or .pdf file); nothing was built",
     )?;
     assert_eq!(work.snapshot("after")?, before);
     let out = work.extract(&[work_dir])?;
