@@ -53,7 +53,11 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
         path: path.to_owned(),
         reason: e.to_string(),
     })?;
-    if doc.is_encrypted() {
+    // `lopdf` decrypts on load what opens with an empty password and
+    // removes the `/Encrypt` entry; one left is a password it lacked (and
+    // the document's objects are not loaded, so `is_encrypted`, which
+    // looks the entry up among them, cannot tell).
+    if doc.trailer.get(b"Encrypt").is_ok() {
         return Err(IngestError::PdfEncrypted {
             path: path.to_owned(),
         });
