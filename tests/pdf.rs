@@ -364,15 +364,71 @@ fn a_pdf_that_needs_a_password_is_refused_saying_to_decrypt_it() -> Result {
     Ok(())
 }
 
-/// A short record for the cases that need one.
+/// A meeting record in our own words: a roll as a table, a numbered agenda.
 const MINUTES: &str = "# Harbour Cooperative Board - Minutes
 
 Date: 12 March 2024
 
-Present: Ines Moreau, Tomas Berg, Aiko Tanaka
+Present:
+
+| Name | Organisation |
+| --- | --- |
+| Ines Moreau | Open Data Council |
+| Tomas Berg | Harbour Institute |
+| Aiko Tanaka | Port Users Association |
+
+Agenda:
+
+1. Welcome and apologies
+2. Harbour maintenance budget
+3. Outreach plan
+4. Any other business
 
 Ines Moreau opened the meeting and welcomed the members.
+
+Tomas Berg presented the harbour maintenance budget. Aiko Tanaka asked about the dredging costs.
+
+The next meeting will be held on 9 April 2024.
 ";
+
+/// A record printed to PDF keeps its heading, numbered agenda items and
+/// the rows of its table (cells set close together) as lines, and extracts
+/// as its text does.
+#[test]
+fn a_record_with_a_table_reads_as_lines_and_extracts_as_its_text() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let dir = tempfile::tempdir()?;
+    let (txt, pdf) = (dir.path().join("txt"), dir.path().join("pdf"));
+    std::fs::create_dir_all(&txt)?;
+    std::fs::create_dir_all(&pdf)?;
+    std::fs::write(txt.join("board.txt"), MINUTES)?;
+    let text = text_of(&print_pdf(
+        &chromium,
+        &page_for_print(MINUTES),
+        &pdf,
+        "board",
+    )?)?;
+    for line in [
+        "# Harbour Cooperative Board - Minutes",
+        "Date: 12 March 2024",
+        "| Name | Organisation |",
+        "| Ines Moreau | Open Data Council |",
+        "| Aiko Tanaka | Port Users Association |",
+        "1. Welcome and apologies",
+        "4. Any other business",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "no line «{line}» in:\n{text}"
+        );
+    }
+    let want = essentials(&extract(&txt)?["board"]);
+    assert_eq!(want.0.len(), 3, "the three people present: {want:?}");
+    assert_eq!(essentials(&extract(&pdf)?["board"]), want);
+    Ok(())
+}
 
 /// The benchmark of `benches/pdf.sh`: a 100-page record printed by
 /// Chromium, read three times; prints the best time. Ignored in the suite
@@ -417,5 +473,26 @@ fn a_hundred_page_pdf_reads_in_under_a_second() -> Result {
     );
     assert!(pages >= 100, "{pages} pages");
     assert!(best.as_secs_f64() < 3.0, "{best:?}");
+    Ok(())
+}
+
+/// No damaged PDF stops a build: every cut and many flipped bytes of a PDF
+/// printed by Chromium give text or a typed error, never a panic out of the
+/// reader.
+#[test]
+fn damaged_pdfs_give_an_error_never_a_panic() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let dir = tempfile::tempdir()?;
+    let pdf = print_pdf(&chromium, &page_for_print(MINUTES), dir.path(), "minutes")?;
+    let whole = std::fs::read(&pdf)?;
+    let step = (whole.len() / 97).max(1);
+    for cut in (0..whole.len()).step_by(step) {
+        let _ = ::meetkg::ingest::text_of(&whole[..cut], &pdf);
+        let mut flipped = whole.clone();
+        flipped[cut] ^= 0x5a;
+        let _ = ::meetkg::ingest::text_of(&flipped, &pdf);
+    }
     Ok(())
 }

@@ -49,6 +49,18 @@ pub struct PdfText {
 /// [`IngestError::PdfUnreadable`] when its content cannot be interpreted, and
 /// [`IngestError::PdfNoText`] when it has no text layer.
 pub fn read(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
+    // `lopdf` and `pdf-extract` index into what the file says in places; a
+    // panic on a damaged file is that file's error, not the build's end.
+    match catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, path))) {
+        Ok(result) => result,
+        Err(panic) => Err(IngestError::PdfUnreadable {
+            path: path.to_owned(),
+            reason: panic_message(panic.as_ref()),
+        }),
+    }
+}
+
+fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
     let doc = Document::load_mem(bytes).map_err(|e| IngestError::PdfDamaged {
         path: path.to_owned(),
         reason: e.to_string(),
@@ -89,18 +101,12 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
 
 /// Every page's glyphs, in the order the content streams paint them.
 fn glyphs(doc: &Document, path: &Path) -> Result<Vec<Page>, IngestError> {
-    let unreadable = |reason: String| IngestError::PdfUnreadable {
-        path: path.to_owned(),
-        reason,
-    };
     let mut collector = Collector::default();
-    match catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::output_doc(doc, &mut collector)
-    })) {
-        Ok(Ok(())) => Ok(collector.pages),
-        Ok(Err(e)) => Err(unreadable(e.to_string())),
-        Err(panic) => Err(unreadable(panic_message(panic.as_ref()))),
-    }
+    pdf_extract::output_doc(doc, &mut collector).map_err(|e| IngestError::PdfUnreadable {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    Ok(collector.pages)
 }
 
 /// The glyphs of each span with an `/ActualText` made one glyph with that

@@ -106,6 +106,9 @@ const SAME_PLACE: f64 = 3.0;
 /// folded.
 const FOLDED_WORDS: usize = 8;
 
+/// Cells of one table column start within this many points of each other.
+const CELL_ALIGN: f64 = 1.0;
+
 /// Baselines further apart than this many ems end a paragraph (a blank line).
 const PARAGRAPH_GAP: f64 = 1.6;
 
@@ -120,9 +123,50 @@ struct Segment {
     y: f64,
     size: f64,
     text: String,
+    /// Where each word starts: its byte offset in `text` and its `x`.
+    words: Vec<(usize, f64)>,
 }
 
 impl Segment {
+    /// The segment cut before the words at byte offsets `cuts` (ascending,
+    /// each a word's start), as the cells of a table's row.
+    fn cut(self, cuts: &[usize]) -> Vec<Segment> {
+        let mut bounds: Vec<usize> = vec![0];
+        bounds.extend(
+            cuts.iter()
+                .copied()
+                .filter(|c| *c > 0 && *c < self.text.len()),
+        );
+        bounds.push(self.text.len());
+        let x_at = |offset: usize| {
+            self.words
+                .iter()
+                .find(|(o, _)| *o == offset)
+                .map_or(self.x1, |(_, x)| *x)
+        };
+        bounds
+            .windows(2)
+            .map(|w| Segment {
+                x0: x_at(w[0]),
+                x1: if w[1] == self.text.len() {
+                    self.x1
+                } else {
+                    x_at(w[1])
+                },
+                y: self.y,
+                size: self.size,
+                text: self.text[w[0]..w[1]].trim().to_owned(),
+                words: self
+                    .words
+                    .iter()
+                    .filter(|(o, _)| *o >= w[0] && *o < w[1])
+                    .map(|(o, x)| (o - w[0], *x))
+                    .collect(),
+            })
+            .filter(|s| !s.text.is_empty())
+            .collect()
+    }
+
     fn width(&self) -> f64 {
         self.x1 - self.x0
     }
@@ -143,7 +187,9 @@ pub fn text(pages: &[Page]) -> (String, Vec<u32>) {
     let body = body_size(&segs);
     let mut flow = Flow::new(body, heading_sizes(&segs, body), words);
     for (page, segs) in pages.iter().zip(segs) {
-        for row in rows_in_order(segs) {
+        let mut rows = rows_in_order(segs);
+        table_cells(&mut rows);
+        for row in rows {
             flow.row(page.number, row);
         }
     }
@@ -184,7 +230,11 @@ fn bullets(page: &Page, segs: &mut [Segment]) {
             .min_by(|a, b| a.x0.total_cmp(&b.x0));
         if let Some(s) = line {
             if marker(&s.text).is_none() {
-                s.text = format!("• {}", s.text);
+                let prefix = "• ";
+                s.text = format!("{prefix}{}", s.text);
+                s.words = std::iter::once((0, b.x))
+                    .chain(s.words.iter().map(|(o, x)| (o + prefix.len(), *x)))
+                    .collect();
                 s.x0 = b.x;
             }
         }
@@ -233,6 +283,7 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
                 let spaced = space.is_some_and(|x| g.x - x > WORD_GAP * em);
                 if (spaced || gap > WORD_GAP * em) && !s.text.ends_with(' ') {
                     s.text.push(' ');
+                    s.words.push((s.text.len(), g.x));
                 }
                 s.text.push_str(&text);
                 s.x1 = s.x1.max(g.x + g.width);
@@ -248,6 +299,7 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
             y: g.y,
             size: g.size,
             text,
+            words: vec![(0, g.x)],
         });
         space = None;
         unmapped_tail = false;
@@ -473,6 +525,45 @@ fn rows(mut segs: Vec<Segment>, left: f64, right: f64) -> Vec<Row> {
         }
     }
     out
+}
+
+/// Rule 3b: a table's cells set close together. Below a row whose cells
+/// stand apart (a header row, or any row with a wide gap), a row with a
+/// word starting where a cell of that row starts (within [`CELL_ALIGN`]
+/// points: cells of a column start at one `x`) is cut there. The table ends
+/// at a row that cannot be cut so, or at a paragraph's gap.
+fn table_cells(rows: &mut [Row]) {
+    let mut starts: Vec<f64> = Vec::new();
+    let mut last_y: Option<f64> = None;
+    for row in rows.iter_mut() {
+        let Some(first) = row.segs.first() else {
+            continue;
+        };
+        let (y, size) = (first.y, first.size);
+        if last_y.is_some_and(|last| y < last || y - last > PARAGRAPH_GAP * size) {
+            starts.clear();
+        }
+        last_y = Some(y);
+        if row.segs.len() > 1 {
+            starts = row.segs[1..].iter().map(|s| s.x0).collect();
+            continue;
+        }
+        if starts.is_empty() {
+            continue;
+        }
+        let cuts: Vec<usize> = row.segs[0]
+            .words
+            .iter()
+            .filter(|(o, x)| *o > 0 && starts.iter().any(|s| (s - x).abs() <= CELL_ALIGN))
+            .map(|(o, _)| *o)
+            .collect();
+        if cuts.is_empty() {
+            starts.clear();
+            continue;
+        }
+        let seg = row.segs.remove(0);
+        row.segs = seg.cut(&cuts);
+    }
 }
 
 /// The gutter of a two-column page: the `x` in the middle of the text that
@@ -855,6 +946,26 @@ mod tests {
         assert_eq!(join("Ana", "Silva", &words), "Ana Silva");
         assert_eq!(join("UN-", "Habitat", &words), "UN- Habitat");
         assert_eq!(unligature("e\u{FB03}cient \u{FB01}le"), "efficient file");
+    }
+
+    #[test]
+    fn table_rows_are_cut_where_the_header_rows_cells_start() {
+        let (text, _) = super::text(&[page(
+            1,
+            &[
+                (50.0, 100.0, 10.0, "Name"),
+                (110.0, 100.0, 10.0, "Organisation"),
+                (50.0, 112.0, 10.0, "Ines Moreau Open Data Council"),
+                (50.0, 124.0, 10.0, "Tomas Berg Harbour Institute"),
+            ],
+        )]);
+        // "Ines Moreau " is 12 glyphs of 5 points: "Open" starts at 110,
+        // under "Organisation"; no word of the last row does, which ends
+        // the table.
+        assert_eq!(
+            text,
+            "| Name | Organisation |\n| Ines Moreau | Open Data Council |\n\nTomas Berg Harbour Institute\n"
+        );
     }
 
     #[test]
