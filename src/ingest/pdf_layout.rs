@@ -786,7 +786,7 @@ impl Flow {
 /// block: the same kind (an item's wrapped lines are paragraph-like), no
 /// paragraph's gap above it, no list marker, and the line before it ran to
 /// the column's end (a short line ends a paragraph). A line higher up than
-/// the last (the next column, the next page) goes on too.
+/// the last (the next column, the next page) goes on on the same terms.
 fn continues(open: &Open, block: &Block, seg: &Segment, body: f64) -> bool {
     let same_kind = match (&open.block, block) {
         (Block::Heading(a), Block::Heading(b)) => a == b,
@@ -798,9 +798,7 @@ fn continues(open: &Open, block: &Block, seg: &Segment, body: f64) -> bool {
     let em = last.size.max(seg.size);
     let gap = seg.y - last.y;
     let short = open.right - last.x1 > (0.15 * (open.right - open.left)).max(4.0 * body);
-    let ended = last.text.trim_end().ends_with(['.', ':', '!', '?']) && short;
-    same_kind && gap <= PARAGRAPH_GAP * em && !short && !ended
-        || same_kind && gap < 0.0 && !short && matches!(open.block, Block::Paragraph)
+    same_kind && gap <= PARAGRAPH_GAP * em && !short
 }
 
 /// Two lines of one paragraph joined: a word broken at a soft hyphen made
