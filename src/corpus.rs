@@ -21,7 +21,7 @@ pub use walk::{SkipReason, Skipped, Walked};
 /// File extensions taken as reports when a directory is given. Which reader
 /// reads a file is told by its content (`ingest::Format`), not by these.
 pub const REPORT_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "docx", "odt", "html", "htm", "xhtml", "eml",
+    "txt", "md", "markdown", "text", "docx", "odt", "html", "htm", "xhtml", "eml", "pdf",
 ];
 
 /// Why a report was rejected.
@@ -42,7 +42,7 @@ pub enum ReportError {
         source: std::io::Error,
     },
     /// A folder the user gave holds no report file.
-    #[error("{} holds no report (no .txt, .md, .docx, .odt, .html or .eml file)", path.display())]
+    #[error("{} holds no report (no .txt, .md, .docx, .odt, .html, .eml or .pdf file)", path.display())]
     NoReports { path: PathBuf },
     /// Another file already has this report's identity (its graph).
     #[error("another report has the identity {identity} ({}): rename one of them", first.display())]

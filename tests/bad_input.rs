@@ -482,11 +482,11 @@ fn nul_bytes_in_a_report_are_rejected_naming_the_offset_and_store_is_unchanged()
 }
 
 #[test]
-fn pdf_bytes_are_rejected_saying_how_to_get_the_text_and_store_is_unchanged() -> Result {
+fn a_damaged_pdf_is_rejected_saying_so_and_store_is_unchanged() -> Result {
     rejected_file(
         "scan.txt",
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
-        "is a PDF document, not text: extract its text first, e.g. with `pdftotext",
+        "is a damaged PDF (",
     )
 }
 
@@ -587,6 +587,114 @@ fn a_word_97_file_is_rejected_saying_how_to_save_it_and_store_is_unchanged() -> 
         "old-minutes.txt",
         &bytes,
         "is a legacy Office document (Word 97-2003 .doc, or .xls/.ppt), not text: save it as .docx",
+    )
+}
+
+/// A one-page PDF made with lopdf (the PDF reader's own parser) in `doc`
+/// (which may hold objects already): `content` painted with `resources`,
+/// and `trailer` entries added (an `/Encrypt`).
+fn one_page_pdf(
+    mut doc: pdf_extract::Document,
+    content: &[u8],
+    resources: pdf_extract::Dictionary,
+    trailer: Vec<(&str, pdf_extract::Object)>,
+) -> Result<Vec<u8>> {
+    use pdf_extract::{dictionary, Object, Stream};
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Contents" => content_id,
+        "Resources" => resources,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => vec![page_id.into()],
+            "Count" => 1,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    for (key, value) in trailer {
+        doc.trailer.set(key, value);
+    }
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A scanned page: one picture painted over the page, and no text.
+fn scanned_pdf() -> Result<Vec<u8>> {
+    use pdf_extract::{dictionary, Stream};
+    let mut doc = pdf_extract::Document::with_version("1.5");
+    let picture = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => 2,
+            "Height" => 2,
+            "ColorSpace" => "DeviceGray",
+            "BitsPerComponent" => 8,
+        },
+        vec![0, 255, 255, 0],
+    ));
+    let resources = dictionary! { "XObject" => dictionary! { "Im1" => picture } };
+    one_page_pdf(
+        doc,
+        b"q 495 0 0 742 50 50 cm /Im1 Do Q",
+        resources,
+        Vec::new(),
+    )
+}
+
+/// A page of text locked by the standard security handler with a user
+/// password (RC4, revision 2): its keys do not open with an empty one.
+fn encrypted_pdf() -> Result<Vec<u8>> {
+    use pdf_extract::{dictionary, Object, StringFormat};
+    let fonts = dictionary! { "Font" => dictionary! { "F1" => dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    } } };
+    let string = |b: u8| Object::String(vec![b; 32], StringFormat::Hexadecimal);
+    let encrypt = dictionary! {
+        "Filter" => "Standard",
+        "V" => 1,
+        "R" => 2,
+        "Length" => 40,
+        "O" => string(0x5a),
+        "U" => string(0xa5),
+        "P" => -4,
+    };
+    let id = Object::String(vec![7; 16], StringFormat::Hexadecimal);
+    one_page_pdf(
+        pdf_extract::Document::with_version("1.5"),
+        b"BT /F1 12 Tf 72 720 Td (Present: Ines Moreau, Tomas Berg) Tj ET",
+        fonts,
+        vec![
+            ("Encrypt", Object::Dictionary(encrypt)),
+            ("ID", Object::Array(vec![id.clone(), id])),
+        ],
+    )
+}
+
+#[test]
+fn a_scanned_pdf_is_rejected_saying_to_run_ocr_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "scan.pdf",
+        &scanned_pdf()?,
+        "is a PDF without text (1 pages of images: a scan?): give it a text layer with an OCR tool, e.g. `ocrmypdf",
+    )
+}
+
+#[test]
+fn an_encrypted_pdf_is_rejected_saying_to_decrypt_it_and_store_is_unchanged() -> Result {
+    rejected_file(
+        "locked.pdf",
+        &encrypted_pdf()?,
+        "is an encrypted PDF that needs a password: decrypt it first, e.g. with `qpdf",
     )
 }
 
@@ -975,7 +1083,7 @@ fn an_empty_folder_fails_naming_it_and_store_is_unchanged() -> Result {
     expect_named(
         &out,
         work_dir,
-        "holds no report (no .txt, .md, .docx, .odt, .html or .eml file); nothing was built",
+        "holds no report (no .txt, .md, .docx, .odt, .html, .eml or .pdf file); nothing was built",
     )?;
     assert_eq!(work.snapshot("after")?, before);
     let out = work.extract(&[work_dir])?;

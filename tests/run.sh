@@ -20,7 +20,7 @@ if [ ! -x "$venv/bin/python" ]; then
   echo "== creating the Python virtualenv $venv"
   python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c "import networkx, igraph, rdflib, pyshacl, SPARQLWrapper, lxml, docx" 2>/dev/null; then
+if ! "$venv/bin/python" -c "import networkx, igraph, rdflib, pyshacl, SPARQLWrapper, lxml, docx, pypdf" 2>/dev/null; then
   echo "== installing the Python interop clients"
   "$venv/bin/pip" install -q -r tests/interop/requirements.txt
 fi

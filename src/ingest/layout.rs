@@ -43,6 +43,8 @@ pub struct Layout {
     last: Option<Kind>,
     /// Tables open, innermost last: a table inside a cell becomes that cell's text.
     tables: Vec<Table>,
+    /// Lines written so far (blank ones too).
+    lines: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,9 +86,11 @@ impl Layout {
     fn write(&mut self, kind: Kind, line: &str) {
         if self.last.is_some() && (self.last != Some(kind) || kind == Kind::Paragraph) {
             self.out.push('\n');
+            self.lines += 1;
         }
         self.out.push_str(line);
         self.out.push('\n');
+        self.lines += line.matches('\n').count() + 1;
         self.last = Some(kind);
     }
 
@@ -153,6 +157,12 @@ impl Layout {
                 self.write(Kind::Row, &format!("| {} |", cells.join(" | ")));
             }
         }
+    }
+
+    /// How many lines are written so far, blank ones too (a reader that
+    /// knows where each block came from, the PDF's page, counts on it).
+    pub fn lines(&self) -> usize {
+        self.lines
     }
 
     /// The text written, tables left open written too.

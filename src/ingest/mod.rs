@@ -3,13 +3,15 @@
 //! Rationale: every later stage works on `str`; this is the one place that decides
 //! whether a file is a report at all and how to read it. The reader is chosen by
 //! the file's content, not its name (`sniff.rs`): plain text, a Word (DOCX) or
-//! OpenDocument (ODT) document, an HTML page or one e-mail message. Each
+//! OpenDocument (ODT) document, an HTML page, one e-mail message or a PDF. Each
 //! structured reader writes the plain text a Markdown report would have
 //! (`layout.rs`): headings, list items and table rows on lines of their own, which
-//! is the structure the extraction leans on. It refuses rather than guesses: an
-//! empty, binary, oversized, damaged or non-UTF-8 file is an error naming the file
-//! and the reason, so a bad input never reaches the store. PDF and mail archives
-//! (mbox) are not read here: a PDF gets the line saying how to take its text out.
+//! is the structure the extraction leans on; the PDF reader rebuilds them from
+//! where its glyphs stand (`pdf_layout.rs`) and keeps the page of each line. It
+//! refuses rather than guesses: an empty, binary, oversized, damaged or non-UTF-8
+//! file, a scanned or password-protected PDF, is an error naming the file and the
+//! reason, so a bad input never reaches the store. Mail archives (mbox) are not
+//! read here.
 //! It does not clean the text (line breaks, markup, page furniture): that is
 //! [`crate::text`]'s job, which keeps offsets into the text made here, so evidence
 //! points into the file itself for text, and into the text its reader made for
@@ -22,6 +24,9 @@ mod mail;
 mod odt;
 mod office;
 mod package;
+mod pdf;
+mod pdf_layout;
+mod pdf_spans;
 mod plain;
 mod sniff;
 mod xml;
@@ -36,7 +41,7 @@ use std::path::{Path, PathBuf};
 /// and a transcript of a full day is well under a megabyte.
 pub const MAX_REPORT_BYTES: u64 = 16 * 1024 * 1024;
 
-/// DOCX, ODT and e-mail files larger than this are refused. They are allowed
+/// DOCX, ODT, e-mail and PDF files larger than this are refused. They are allowed
 /// more than text because pictures and attachments, which are not read, make
 /// up most of their size; their text is held to [`MAX_REPORT_BYTES`] all the same.
 pub const MAX_DOCUMENT_BYTES: u64 = 8 * MAX_REPORT_BYTES;
@@ -91,9 +96,19 @@ pub enum IngestError {
         byte: u8,
         offset: usize,
     },
-    /// A PDF document: its text must be taken out first.
-    #[error("{} is a PDF document, not text: extract its text first, e.g. with `pdftotext -layout` (Debian package poppler-utils), and build from the .txt", path.display())]
-    Pdf { path: PathBuf },
+    /// A PDF that cannot be parsed: cut short, or not a PDF past its first bytes.
+    #[error("{} is a damaged PDF ({reason}): truncated? save or download it again", path.display())]
+    PdfDamaged { path: PathBuf, reason: String },
+    /// A PDF that needs a password to be opened.
+    #[error("{} is an encrypted PDF that needs a password: decrypt it first, e.g. with `qpdf --password=PASSWORD --decrypt in.pdf out.pdf` (Debian package qpdf), and build from the decrypted file", path.display())]
+    PdfEncrypted { path: PathBuf },
+    /// A PDF without a text layer: pictures of pages, as a scanner makes them.
+    #[error("{} is a PDF without text ({pages} pages of images: a scan?): give it a text layer with an OCR tool, e.g. `ocrmypdf in.pdf out.pdf` (Debian package ocrmypdf), and build from its output", path.display())]
+    PdfNoText { path: PathBuf, pages: usize },
+    /// A PDF whose pages could not be interpreted (a font or a content
+    /// stream the reader does not understand).
+    #[error("{} is a PDF whose text could not be read ({reason}): print it to a new PDF, or take its text out with `pdftotext -layout` (Debian package poppler-utils) and build from the .txt", path.display())]
+    PdfUnreadable { path: PathBuf, reason: String },
     /// A Word 97-2003 `.doc` (or another legacy Office file): its text must
     /// be saved as DOCX first.
     #[error("{} is a legacy Office document (Word 97-2003 .doc, or .xls/.ppt), not text: save it as .docx, e.g. with `libreoffice --headless --convert-to docx` (Debian package libreoffice-writer)", path.display())]
@@ -155,7 +170,10 @@ impl IngestError {
             | Self::TooLarge { path, .. }
             | Self::TextTooLarge { path, .. }
             | Self::Binary { path, .. }
-            | Self::Pdf { path }
+            | Self::PdfDamaged { path, .. }
+            | Self::PdfEncrypted { path }
+            | Self::PdfNoText { path, .. }
+            | Self::PdfUnreadable { path, .. }
             | Self::LegacyOffice { path }
             | Self::BadZip { path, .. }
             | Self::NotADocument { path }
@@ -213,9 +231,20 @@ fn size_limit(path: &Path) -> std::io::Result<u64> {
         .take(sniff::HEAD_BYTES)
         .read_to_end(&mut head)?;
     Ok(match sniff::format(&head) {
-        Format::Zip | Format::Mail => MAX_DOCUMENT_BYTES,
-        Format::Text | Format::Html | Format::Pdf | Format::LegacyOffice => MAX_REPORT_BYTES,
+        Format::Zip | Format::Mail | Format::Pdf => MAX_DOCUMENT_BYTES,
+        Format::Text | Format::Html | Format::LegacyOffice => MAX_REPORT_BYTES,
     })
+}
+
+/// A report's text, and where each of its lines stands in the file when the
+/// format has pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    /// For a PDF, the page (from 1) of each line of `text`, blank lines
+    /// too: the `n`th line came from page `pages[n]`. `None` for formats
+    /// without pages.
+    pub pages: Option<Vec<u32>>,
 }
 
 /// The plain text of a report's bytes, by the reader their [`Format`] calls for.
@@ -223,18 +252,29 @@ fn size_limit(path: &Path) -> std::io::Result<u64> {
 /// # Errors
 /// See [`IngestError`].
 pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
+    text_and_pages(bytes, path).map(|t| t.text)
+}
+
+/// The plain text of a report's bytes and, for a PDF, the page of each line.
+///
+/// # Errors
+/// See [`IngestError`].
+pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
+    let mut pages = None;
     let text = match sniff::format(bytes) {
         Format::Pdf => {
-            return Err(IngestError::Pdf {
-                path: path.to_owned(),
-            })
+            let pdf = pdf::read(bytes, path)?;
+            pages = Some(pdf.pages);
+            pdf.text
         }
         Format::LegacyOffice => {
             return Err(IngestError::LegacyOffice {
                 path: path.to_owned(),
             })
         }
-        Format::Text => return decode(bytes, path),
+        Format::Text => {
+            return decode(bytes, path).map(|text| Text { text, pages: None });
+        }
         Format::Zip => office::text(bytes, path)?,
         Format::Html => html::read(&decode(bytes, path)?, path)?,
         Format::Mail => mail::text(bytes, path)?,
@@ -247,5 +287,6 @@ pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
             limit: MAX_REPORT_BYTES,
         });
     }
-    plain::checked(text, path)
+    let text = plain::checked(text, path)?;
+    Ok(Text { text, pages })
 }

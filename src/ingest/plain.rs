@@ -11,14 +11,9 @@ use std::path::Path;
 /// Decodes report bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 ///
 /// # Errors
-/// [`IngestError::Empty`], [`IngestError::Binary`], [`IngestError::Pdf`],
+/// [`IngestError::Empty`], [`IngestError::Binary`],
 /// [`IngestError::Utf16WithoutBom`] or [`IngestError::Encoding`].
 pub fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
-    if bytes.starts_with(b"%PDF-") {
-        return Err(IngestError::Pdf {
-            path: path.to_owned(),
-        });
-    }
     let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         utf8(rest, path, 3)?
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
@@ -175,13 +170,6 @@ mod tests {
             "Minutes\nPresent: Ana"
         );
         Ok(())
-    }
-
-    #[test]
-    fn a_pdf_is_told_how_to_get_its_text() {
-        let e = decode(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", p());
-        assert!(matches!(e, Err(IngestError::Pdf { .. })));
-        assert!(e.is_err_and(|e| e.to_string().contains("pdftotext")));
     }
 
     #[test]

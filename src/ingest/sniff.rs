@@ -13,7 +13,7 @@
 pub enum Format {
     /// Plain text or Markdown.
     Text,
-    /// A PDF: refused with the advice to take its text out first.
+    /// A PDF: its text layer read, page by page (`pdf.rs`).
     Pdf,
     /// A legacy Office file (OLE2 compound file: `.doc`, `.xls`, `.ppt`):
     /// refused with the advice to save it as DOCX.

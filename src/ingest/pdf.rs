@@ -1,0 +1,266 @@
+//! PDF documents: the glyphs on each page, with their places, read out of the
+//! file and handed to the layout (`pdf_layout.rs`) that makes lines of them.
+//!
+//! Rationale: a PDF holds no lines, paragraphs or reading order, only glyphs
+//! painted at positions; the text a person reads has to be rebuilt from where
+//! they stand. `pdf-extract` (on `lopdf`, pure Rust) decodes the fonts
+//! (ToUnicode maps, simple and composite encodings) and reports each glyph
+//! with its transform; this module keeps the glyph, its baseline, its width
+//! and its size, page by page, and nothing else: reading order, running
+//! headers and footers, hyphenation and ligatures are the layout's rules.
+//!
+//! It refuses rather than guesses: a PDF with no text layer (a scan) or one
+//! that needs a password is an error naming the file and the tool that makes
+//! it readable (an OCR tool, `qpdf --decrypt`). A PDF encrypted with an empty
+//! user password (only printing or copying restricted) is read: `lopdf`
+//! decrypts it on load. `pdf-extract` panics on some malformed fonts and
+//! colour spaces instead of returning an error; the panic is caught here and
+//! becomes [`IngestError::PdfUnreadable`], so one bad file never stops a
+//! build (the panic's message is still printed on stderr by the panic hook).
+
+use super::pdf_layout::{self, Bullet, Glyph, Page};
+use super::{pdf_spans, IngestError};
+use pdf_extract::{ColorSpace, Document, MediaBox, OutputDev, OutputError, PathOp, Transform};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// Fewer glyphs than this on average per page is no text layer: a scan
+/// carries none, or a stray page number its scanner's software stamped.
+const MIN_GLYPHS_PER_PAGE: usize = 8;
+
+/// The text of a PDF, as a Markdown report would have it, and the page each
+/// of its lines came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfText {
+    pub text: String,
+    /// The page (from 1) of each line of `text`, blank lines included: the
+    /// `n`th line of `text` came from page `pages[n]`.
+    pub pages: Vec<u32>,
+}
+
+/// Reads the PDF `bytes`.
+///
+/// Cost: linear in the glyphs, plus a sort of each page's glyphs; a 100-page
+/// report reads in a fraction of a second (`benches/pdf.sh`).
+///
+/// # Errors
+/// [`IngestError::PdfDamaged`] when `lopdf` cannot parse it,
+/// [`IngestError::PdfEncrypted`] when it needs a password,
+/// [`IngestError::PdfUnreadable`] when its content cannot be interpreted, and
+/// [`IngestError::PdfNoText`] when it has no text layer.
+pub fn read(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
+    // `lopdf` and `pdf-extract` index into what the file says in places; a
+    // panic on a damaged file is that file's error, not the build's end.
+    match catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, path))) {
+        Ok(result) => result,
+        Err(panic) => Err(IngestError::PdfUnreadable {
+            path: path.to_owned(),
+            reason: panic_message(panic.as_ref()),
+        }),
+    }
+}
+
+fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
+    let doc = Document::load_mem(bytes).map_err(|e| IngestError::PdfDamaged {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    // `lopdf` decrypts on load what opens with an empty password and
+    // removes the `/Encrypt` entry; one left is a password it lacked (and
+    // the document's objects are not loaded, so `is_encrypted`, which
+    // looks the entry up among them, cannot tell).
+    if doc.trailer.get(b"Encrypt").is_ok() {
+        return Err(IngestError::PdfEncrypted {
+            path: path.to_owned(),
+        });
+    }
+    let mut pages = glyphs(&doc, path)?;
+    let ids = doc.get_pages();
+    for page in &mut pages {
+        if let Some(spans) = ids
+            .get(&page.number)
+            .and_then(|id| pdf_spans::of_page(&doc, *id))
+        {
+            actual_text(page, &spans);
+        }
+    }
+    let count: usize = pages
+        .iter()
+        .flat_map(|p| &p.glyphs)
+        .filter(|g| !g.text.trim().is_empty())
+        .count();
+    if pages.is_empty() || count < MIN_GLYPHS_PER_PAGE * pages.len() {
+        return Err(IngestError::PdfNoText {
+            path: path.to_owned(),
+            pages: pages.len(),
+        });
+    }
+    let (text, pages) = pdf_layout::text(&pages);
+    Ok(PdfText { text, pages })
+}
+
+/// Every page's glyphs, in the order the content streams paint them.
+fn glyphs(doc: &Document, path: &Path) -> Result<Vec<Page>, IngestError> {
+    let mut collector = Collector::default();
+    pdf_extract::output_doc(doc, &mut collector).map_err(|e| IngestError::PdfUnreadable {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })?;
+    Ok(collector.pages)
+}
+
+/// The glyphs of each span with an `/ActualText` made one glyph with that
+/// text (a ligature spelt out, a soft hyphen told as one), when the page
+/// painted as many glyphs as its content stream was counted to show.
+fn actual_text(page: &mut Page, spans: &pdf_spans::Spans) {
+    if spans.of_glyph.len() != page.glyphs.len() || spans.texts.is_empty() {
+        return;
+    }
+    let mut out: Vec<Glyph> = Vec::with_capacity(page.glyphs.len());
+    let mut last_span = None;
+    for (glyph, span) in page.glyphs.drain(..).zip(&spans.of_glyph) {
+        match (span, out.last_mut()) {
+            (Some(s), Some(first)) if last_span == Some(*s) => {
+                first.width = (glyph.x + glyph.width - first.x).max(first.width);
+            }
+            (Some(s), _) => {
+                let text = spans.texts.get(*s).cloned().unwrap_or_default();
+                out.push(Glyph { text, ..glyph });
+            }
+            (None, _) => out.push(glyph),
+        }
+        last_span = *span;
+    }
+    page.glyphs = out;
+}
+
+/// The message a panic was raised with, when it is text.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "the PDF reader failed".to_owned())
+}
+
+/// Gathers glyphs page by page, in page coordinates whose `y` grows down
+/// from the top of the page (the order lines are read in).
+#[derive(Debug, Default)]
+struct Collector {
+    pages: Vec<Page>,
+    /// The top of the page open, in PDF user space (`y` up).
+    top: f64,
+}
+
+impl Collector {
+    /// Keeps a shape painted on the page when it is a bullet.
+    fn shape(&mut self, ctm: &Transform, path: &pdf_extract::Path) {
+        let mut points = Vec::new();
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) | PathOp::CurveTo(_, _, _, _, x, y) => {
+                    points.push((x, y));
+                }
+                PathOp::Rect(x, y, w, h) => points.extend([(x, y), (x + w, y + h)]),
+                PathOp::Close => {}
+            }
+        }
+        let points: Vec<(f64, f64)> = points
+            .into_iter()
+            .map(|(x, y)| {
+                let px = ctm.m11 * x + ctm.m21 * y + ctm.m31;
+                let py = ctm.m12 * x + ctm.m22 * y + ctm.m32;
+                (px, self.top - py)
+            })
+            .collect();
+        if let (Some(page), Some(b)) = (self.pages.last_mut(), Bullet::around(&points)) {
+            page.bullets.push(b);
+        }
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.top = media_box.ury;
+        self.pages.push(Page {
+            number: page_num,
+            width: (media_box.urx - media_box.llx).abs(),
+            height: (media_box.ury - media_box.lly).abs(),
+            glyphs: Vec::new(),
+            bullets: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        // The glyph's scale on the page: the text matrix and the CTM together.
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = font_size * scale;
+        let (x, y) = (trm.m31, self.top - trm.m32);
+        if let Some(page) = self.pages.last_mut() {
+            // A glyph without text is kept: at a line's end it is a hyphen.
+            if size.is_finite() && size > 0.0 && x.is_finite() && y.is_finite() {
+                page.glyphs.push(Glyph {
+                    x,
+                    y,
+                    width: width * size,
+                    size,
+                    text: text.to_owned(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// A small disc, circle or square is a list's bullet as browsers paint
+    /// them (a shape, not a glyph); kept for the layout to put before its line.
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &pdf_extract::Path,
+    ) -> Result<(), OutputError> {
+        self.shape(ctm, path);
+        Ok(())
+    }
+
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &pdf_extract::Path,
+    ) -> Result<(), OutputError> {
+        self.shape(ctm, path);
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
