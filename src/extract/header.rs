@@ -429,6 +429,29 @@ fn without_trailing_qualifiers(s: &str, lex: &Lexicons) -> String {
     words.join(" ")
 }
 
+/// "BPF Gender and Access: Meeting II", "MAG - Virtual Meeting - XIX",
+/// "ubuntu-meeting: Technical Board": a title in segments names its body in
+/// one of them, the others saying which meeting or where. The one segment
+/// that names a body is the series; with none or several, the whole title.
+fn body_segment(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
+    let segments: Vec<&str> = s
+        .split([':', '–', '—', '|'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let names_body = |p: &str| {
+        p.split([' ', '-'])
+            .any(|w| lex.body_words.contains(&w.to_lowercase()))
+            || orgs.lookup(p).is_some()
+    };
+    let bodies: Vec<&str> = segments.iter().copied().filter(|p| names_body(p)).collect();
+    match bodies.as_slice() {
+        [one] if segments.len() > 1 => (*one).to_owned(),
+        _ => s.to_owned(),
+    }
+}
+
 /// "OSI Board Meeting Minutes, Wednesday, July 1, 2009": a title line with
 /// the meeting's date after the name keeps what comes before the date, less
 /// the separators and weekday between.
@@ -483,6 +506,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         let t = TITLE_HEAD.replace(&t, "");
         let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
         let s = without_trailing_qualifiers(&s, lex);
+        let s = body_segment(&s, orgs, lex);
         let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
         // What stood before a date is a body's name only when nothing of a
         // record's title is left in it ("Draft Minutes of the Special
@@ -997,6 +1021,19 @@ mod tests {
         let t = "Commissioner Precinct 1 Lisa Birkman Motion: To approve the minutes.";
         let names: Vec<String> = names_at(t, 0, &lex).into_iter().map(|n| n.name).collect();
         assert_eq!(names, ["Lisa Birkman"]);
+    }
+
+    #[test]
+    fn the_segment_of_a_title_that_names_a_body_is_the_series() {
+        let series = |raw: &str| header(raw).series;
+        assert_eq!(
+            series("Finance Committee: Meeting II\n\nThe committee met on 3 May 2021."),
+            "Finance Committee"
+        );
+        assert_eq!(
+            series("ubuntu-meeting: Technical Board\n\nThe board met on 3 May 2021."),
+            "Technical Board"
+        );
     }
 
     /// The header's start time in UTC, `HH:MM`.
