@@ -154,7 +154,7 @@ fn title_lines<'a>(text: &'a Text, lex: &Lexicons, mail: &[usize]) -> Vec<&'a st
     text.lines
         .iter()
         .filter(|l| !l.is_blank() && l.number < first_sentence_line)
-        .filter(|l| !mail.contains(&l.number))
+        .filter(|l| !mail.contains(&l.number) && !is_decoration(l.text()))
         // "Meeting Minutes", "2019 Minutes" above the body's name: the
         // record's kind, no section of it (below the name, it ends the block).
         .skip_while(|l| names_the_record_only(l.text(), lex))
@@ -165,6 +165,34 @@ fn title_lines<'a>(text: &'a Text, lex: &Lexicons, mail: &[usize]) -> Vec<&'a st
         .take(8)
         .map(|l| l.text())
         .collect()
+}
+
+/// "- DRAFT -", "– Confidential –": a stamp set between dashes, no list
+/// item (it would end the title block) and no title.
+fn is_decoration(t: &str) -> bool {
+    let t = t.trim();
+    t.chars().count() <= 40
+        && ["-", "–", "—", "*"]
+            .iter()
+            .any(|d| t.len() > 2 * d.len() && t.starts_with(d) && t.ends_with(d))
+}
+
+/// "2019 Board of Directors Meeting": the year of an edition before a
+/// title, which the date finder would take for the meeting's date and cut
+/// the title before.
+fn without_leading_year(t: &str) -> &str {
+    let mut words = t.splitn(2, ' ');
+    match (words.next(), words.next()) {
+        (Some(y), Some(rest))
+            if y.len() == 4
+                && (y.starts_with("19") || y.starts_with("20"))
+                && y.chars().all(|c| c.is_ascii_digit())
+                && rest.starts_with(char::is_uppercase) =>
+        {
+            rest
+        }
+        _ => t,
+    }
 }
 
 pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
@@ -478,6 +506,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
     let mut candidates = Vec::new();
     for (i, t) in titles.iter().enumerate() {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+        let t = without_leading_year(t);
         let undated = before_date(t, lex);
         // A line cut before its date is a title only when short and no
         // sentence or label ("Orla Brennan: Good morning. This is the ...").
@@ -1033,6 +1062,19 @@ mod tests {
         assert_eq!(
             series("ubuntu-meeting: Technical Board\n\nThe board met on 3 May 2021."),
             "Technical Board"
+        );
+    }
+
+    #[test]
+    fn an_edition_year_before_the_title_and_a_stamp_above_it_keep_the_series() {
+        let series = |raw: &str| header(raw).series;
+        assert_eq!(
+            series("2019 Board of Directors Meeting\nFebruary 28, 2019\n\nAna Ruiz opened it."),
+            "Board of Directors"
+        );
+        assert_eq!(
+            series("W3C\n- DRAFT -\nTechnical Architecture Group Teleconference\n02 Oct 2013\n"),
+            "Technical Architecture Group"
         );
     }
 
