@@ -466,7 +466,8 @@ fn roll_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
         match c {
             b'(' | b'[' => depth += 1,
             b')' | b']' => depth -= 1,
-            b',' | b';' if depth <= 0 => {
+            // "W. Clifton Wilkinson, Jr.": a suffix after the comma is the name's.
+            b',' | b';' if depth <= 0 && lex.name_suffix_len(&s[i..]) == 0 => {
                 out.push((from, &s[from..i]));
                 from = i + 1;
             }
@@ -588,9 +589,14 @@ fn roll_person(item: &str, ex: &Extractor, nicks: &HashSet<String>) -> Option<(N
         };
         return Some((n, true));
     }
-    let n = name_at(item, ex, 1)?;
+    let mut n = name_at(item, ex, 1)?;
     if n.words < 2 && !n.given && !n.honorific {
         return None;
+    }
+    let suffix = ex.lex.name_suffix_len(&item[n.len..]);
+    if suffix > 0 {
+        n.name.push_str(&item[n.len..n.len + suffix]);
+        n.len += suffix;
     }
     let tail = item[n.len..].trim_start();
     // "for late arrival", "who chaired": a clause, not a list entry.
@@ -1012,6 +1018,11 @@ mod tests {
         assert_eq!(
             names("Présents : huats, Ju, kagou, mr_pouit"),
             ["huats", "Ju", "kagou", "mr_pouit"]
+        );
+        // A generational suffix after a comma is the name's, not an item.
+        assert_eq!(
+            names("Present: W. Clifton Wilkinson, Jr., Ana Ruiz, Eva Lind"),
+            ["W. Clifton Wilkinson, Jr.", "Ana Ruiz", "Eva Lind"]
         );
         // Capitalised one-word items are not handles: the names rule reads them.
         assert!(!names("Present: Budget, Minutes, Reports").contains(&"Budget".to_owned()));

@@ -609,7 +609,9 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
         }
         end += 1;
     }
-    let name = s[..end.min(s.len())].trim_end();
+    let end = end.min(s.len());
+    let end = end + lex.name_suffix_len(&s[end..]);
+    let name = s[..end].trim_end();
     (count >= 1 && !name.is_empty()).then_some(name)
 }
 

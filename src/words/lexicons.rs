@@ -153,6 +153,8 @@ pub struct Lexicons {
     pub chat_topic_commands: Vec<String>,
     /// Handles of meeting bots and network services in chat logs, folded.
     pub chat_bots: HashSet<String>,
+    /// Generational suffixes after a name and a comma ("Jr.", "III"), folded.
+    pub name_suffixes: HashSet<String>,
     /// Words that name an office's seat between a title and a name
     /// ("Commissioner Precinct 4 Ron Morrison", "Councilmember District 3"), lower case.
     pub office_seats: HashSet<String>,
@@ -270,6 +272,7 @@ impl Lexicons {
             chat_topic_commands: lower_in_order("chat-topic-commands"),
             agenda_item: agenda_item(l.list("agenda-item-words")),
             office_seats: lower("office-seats"),
+            name_suffixes: folded("name-suffixes"),
             record_words: lower("record-words"),
             record_fields: folded("record-fields"),
             column_headers: pairs("column-headers")
@@ -387,6 +390,22 @@ impl Lexicons {
         ]
         .iter()
         .any(|list| list.iter().any(|h| h.eq_ignore_ascii_case(t)))
+    }
+
+    /// The length of ", Jr." at the start of `t` (what follows a name): a
+    /// generational suffix of `[name-suffixes]`, with its comma and full
+    /// stop; 0 when none follows.
+    pub fn name_suffix_len(&self, t: &str) -> usize {
+        let Some(after) = t.strip_prefix(", ").or_else(|| t.strip_prefix(' ')) else {
+            return 0;
+        };
+        let word = after.split([' ', ',', ';', ')']).next().unwrap_or("");
+        let bare = word.trim_end_matches('.');
+        if self.name_suffixes.contains(&crate::words::fold(bare)) && !bare.is_empty() {
+            t.len() - after.len() + word.len()
+        } else {
+            0
+        }
     }
 
     /// The lexicon, profile and given names shipped in `ontology/`, for unit
