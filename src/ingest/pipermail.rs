@@ -8,7 +8,8 @@
 //! does not know for a mail's. The page marks its message between
 //! `<!--beginarticle-->` and `<!--endarticle-->`, which is how it is
 //! recognised; above it stand the subject (`<h1>`), the sender's name (`<b>`),
-//! the address written "ana at example.org" and the date (`<i>`). The message
+//! the address written "ana at example.org" and the date (`<i>`). The list of
+//! attachments it scrubbed (after "-------------- next part") is dropped too. The message
 //! comes out as a mail does (`mail.rs`): header lines, then its own words
 //! without what it quotes. Pages of other archivers (Mailman 3's HyperKitty,
 //! MHonArc) have no such marks and are read as web pages.
@@ -54,8 +55,14 @@ fn article_text(article: &str) -> String {
         .nodes()
         .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
         .collect();
-    format!("{}\n", text.trim_end())
+    let own = text.split(NEXT_PART).next().unwrap_or_default();
+    format!("{}\n", own.trim_end())
 }
+
+/// Where pipermail ends a message's text and starts listing what it took
+/// out of it ("An HTML attachment was scrubbed... URL: …"): archive
+/// boilerplate, not the sender's words.
+const NEXT_PART: &str = "-------------- next part --------------";
 
 /// The sender, date and subject written above the message.
 fn header(head: &str) -> Header {
@@ -143,6 +150,9 @@ On Mon, Tomas Berg wrote:
 &gt; Please add the budget.
 
 The budget was approved.
+-------------- next part --------------
+An HTML attachment was scrubbed...
+URL: &lt;https://lists.example.org/pipermail/outreach/attachments/20240514/a1/attachment.html&gt;
 </PRE>
 
 <!--endarticle-->
