@@ -8,7 +8,7 @@
 
 use crate::cache::Cache;
 use crate::extract::{ExtractError, Extraction, Extractor};
-use crate::ingest::{self, IngestError};
+use crate::ingest::{self, Document, IngestError};
 use crate::model::Report;
 use crate::ontology::Ontology;
 use crate::resolve::{self, Registry};
@@ -21,7 +21,7 @@ pub use walk::{SkipReason, Skipped, Walked};
 /// File extensions taken as reports when a directory is given. Which reader
 /// reads a file is told by its content (`ingest::Format`), not by these.
 pub const REPORT_EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "docx", "odt", "html", "htm", "xhtml", "eml", "pdf",
+    "txt", "md", "markdown", "text", "docx", "odt", "html", "htm", "xhtml", "eml", "mbox", "pdf",
 ];
 
 /// Why a report was rejected.
@@ -42,7 +42,7 @@ pub enum ReportError {
         source: std::io::Error,
     },
     /// A folder the user gave holds no report file.
-    #[error("{} holds no report (no .txt, .md, .docx, .odt, .html, .eml or .pdf file)", path.display())]
+    #[error("{} holds no report (no .txt, .md, .docx, .odt, .html, .eml, .mbox or .pdf file)", path.display())]
     NoReports { path: PathBuf },
     /// Another file already has this report's identity (its graph).
     #[error("another report has the identity {identity} ({}): rename one of them", first.display())]
@@ -183,6 +183,61 @@ fn missing(path: &Path) -> ReportError {
     }
 }
 
+/// One report of a file, read: its identity, and its document or why not.
+struct ReadPart {
+    source: String,
+    document: Result<Document, ReportError>,
+    /// The file's last report: when it is done, so is the file.
+    last: bool,
+}
+
+/// The reports of one file, each with its identity: the file's for most
+/// formats, the file's and the message's number for each message of a mail
+/// archive (`list.mbox/3`). A file that cannot be read at all is one
+/// rejected report under the file's identity.
+fn reports_of(file: &ReportFile) -> Vec<ReadPart> {
+    let parts = match ingest::read_parts(&file.path) {
+        Ok(parts) => parts,
+        Err(e) => {
+            return vec![ReadPart {
+                source: file.source.clone(),
+                document: Err(e.into()),
+                last: true,
+            }]
+        }
+    };
+    let count = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let source = format!("{}{}", file.source, part.suffix);
+            let document = part.document.map_err(ReportError::from).map(|mut doc| {
+                doc.source.clone_from(&source);
+                doc
+            });
+            ReadPart {
+                source,
+                document,
+                last: i + 1 == count,
+            }
+        })
+        .collect()
+}
+
+/// Whether `error` is a message of a mail archive that is no meeting record:
+/// most of a list's messages are replies and questions, and skipping them
+/// (named on the log) is the expected outcome, not a rejected input. A file
+/// that is no record is still rejected.
+fn is_chatter(file: &ReportFile, source: &str, error: &ReportError) -> bool {
+    let chatter = source != file.source
+        && matches!(error, ReportError::Extract(ExtractError::NotAReport { .. }));
+    if chatter {
+        log::info!("{source}: a message that is no meeting record (no date, agenda or participants); skipped");
+    }
+    chatter
+}
+
 /// Reads, extracts and resolves the reports under `paths`.
 ///
 /// Cost: extraction is linear in the corpus and runs on all cores; resolution is
@@ -193,28 +248,30 @@ pub fn read(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Corpus {
     let (files, mut rejected) = walk_logged(paths);
-    let extractor = Extractor::new(ontology);
+    let extractor = &Extractor::new(ontology);
     progress(Progress::Start(files.len()));
-    let results: Vec<(&ReportFile, Result<Extraction, ReportError>)> = files
+    let results: Vec<(&ReportFile, String, Result<Extraction, ReportError>)> = files
         .par_iter()
-        .map(|file| {
-            let r = ingest::read(&file.path)
-                .map_err(ReportError::from)
-                .and_then(|mut doc| {
-                    doc.source.clone_from(&file.source);
-                    extractor.extract(&doc).map_err(ReportError::from)
-                });
-            progress(Progress::Extracted);
-            (file, r)
+        .flat_map(|file| {
+            reports_of(file).into_par_iter().map(move |part| {
+                let r = part
+                    .document
+                    .and_then(|doc| extractor.extract(&doc).map_err(ReportError::from));
+                if part.last {
+                    progress(Progress::Extracted);
+                }
+                (file, part.source, r)
+            })
         })
         .collect();
     let mut extractions = Vec::new();
-    for (file, r) in results {
+    for (file, source, r) in results {
         match r {
             Ok(e) => extractions.push(e),
+            Err(error) if is_chatter(file, &source, &error) => {}
             Err(error) => rejected.push(Rejected {
                 path: file.path.clone(),
-                source: Some(file.source.clone()),
+                source: Some(source),
                 error,
             }),
         }
@@ -284,16 +341,16 @@ pub fn read_streamed(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Streamed {
     let (files, mut rejected) = walk_logged(paths);
-    let extractor = Extractor::new(ontology);
+    let extractor = &Extractor::new(ontology);
     progress(Progress::Start(files.len()));
     let salt = &ontology.fingerprint;
     type Read = (resolve::Names, StreamEntry, bool);
-    let results: Vec<(&ReportFile, Result<Read, ReportError>)> = files
+    let results: Vec<(&ReportFile, String, Result<Read, ReportError>)> = files
         .par_iter()
-        .map(|file| {
-            let r = ingest::read(&file.path)
-                .map_err(ReportError::from)
-                .and_then(|doc| {
+        .flat_map(|file| {
+            reports_of(file).into_par_iter().map(move |part| {
+                let source = part.source;
+                let r = part.document.and_then(|doc| {
                     let key = format!("{salt}-{}", doc.sha256);
                     let (e, hit) = match cache.extraction(&key) {
                         Some(e) => (e, true),
@@ -308,30 +365,34 @@ pub fn read_streamed(
                         None
                     };
                     let mut names = resolve::Names::of(&e);
-                    names.source.clone_from(&file.source);
+                    names.source.clone_from(&source);
                     let entry = StreamEntry {
-                        source: file.source.clone(),
+                        source: source.clone(),
                         sha256: doc.sha256,
                         key,
                         held,
                     };
                     Ok((names, entry, hit))
                 });
-            progress(Progress::Extracted);
-            (file, r)
+                if part.last {
+                    progress(Progress::Extracted);
+                }
+                (file, source, r)
+            })
         })
         .collect();
     let mut read = Vec::new();
     let mut cached = 0;
-    for (file, r) in results {
+    for (file, source, r) in results {
         match r {
             Ok((names, entry, hit)) => {
                 cached += usize::from(hit);
                 read.push((names, entry));
             }
+            Err(error) if is_chatter(file, &source, &error) => {}
             Err(error) => rejected.push(Rejected {
                 path: file.path.clone(),
-                source: Some(file.source.clone()),
+                source: Some(source),
                 error,
             }),
         }

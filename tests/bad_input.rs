@@ -793,6 +793,74 @@ fn an_email_without_a_body_is_rejected_and_store_is_unchanged() -> Result {
     )
 }
 
+/// `RECORD` as a message of a mail archive, its date and roll made its own by
+/// `n`, with the archive's `From ` line before it.
+fn mbox_message(n: usize) -> String {
+    let record = RECORD
+        .replace("14 May 2024", &format!("{} May 2024", 10 + n))
+        .replace("Outreach", &format!("Outreach {n}"));
+    format!(
+        "From ines@example.org Tue May 14 10:00:0{n} 2024\n\
+         From: Ines Moreau <ines@example.org>\nDate: Tue, 14 May 2024 10:00:00 +0200\n\
+         Subject: Minutes {n}\nMessage-ID: <{n}@example.org>\n\n{record}\n"
+    )
+}
+
+/// A message whose only part is a PDF: no text to read.
+const BROKEN_MESSAGE: &str = "From x@example.org Tue May 14 10:00:09 2024\n\
+    From: x@example.org\nMessage-ID: <broken@example.org>\nMIME-Version: 1.0\n\
+    Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjcK\n\n";
+
+#[test]
+fn an_mbox_with_a_broken_message_builds_the_others_naming_it_and_loses_nothing() -> Result {
+    let work = Work::new()?;
+    let graphs = work.graphs()?;
+    let archive = "good/list.mbox";
+    let good: Vec<String> = (1..=3).map(mbox_message).collect();
+    std::fs::write(work.path(archive), good.concat())?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 0)?;
+    assert_eq!(work.graphs()?, graphs + 3, "{}", stderr(&out));
+    let before = work.snapshot("before")?;
+
+    // Message 2 broken: named with its number, the others read, its graph kept.
+    let broken = [good[0].as_str(), BROKEN_MESSAGE, good[2].as_str()].concat();
+    std::fs::write(work.path(archive), broken)?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 1)?;
+    expect_named(
+        &out,
+        "good/list.mbox, message 2",
+        "is an e-mail message without a text body",
+    )?;
+    assert_eq!(
+        work.snapshot("after")?,
+        before,
+        "the store or the exports changed"
+    );
+
+    // The archive unreadable as a whole (binary now): every message's graph kept.
+    std::fs::write(work.path(archive), b"\x00\x01\x02 damaged on the disk")?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 1)?;
+    expect_named(&out, "good/list.mbox", "is not a text file")?;
+    assert_eq!(
+        work.snapshot("damaged")?,
+        before,
+        "the store or the exports changed"
+    );
+
+    // A new archive with a broken message: the rest built.
+    std::fs::write(work.path(archive), good.concat())?;
+    let fresh = [good[0].as_str(), BROKEN_MESSAGE].concat();
+    std::fs::write(work.path("good/new.mbox"), fresh)?;
+    let out = work.build(&["good"])?;
+    expect_code(&out, 1)?;
+    expect_named(&out, "good/new.mbox, message 2", "without a text body")?;
+    assert_eq!(work.graphs()?, graphs + 4);
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // Accepted files.
 
@@ -1083,7 +1151,7 @@ fn an_empty_folder_fails_naming_it_and_store_is_unchanged() -> Result {
     expect_named(
         &out,
         work_dir,
-        "holds no report (no .txt, .md, .docx, .odt, .html, .eml or .pdf file); nothing was built",
+        "holds no report (no .txt, .md, .docx, .odt, .html, .eml, .mbox or .pdf file); nothing was built",
     )?;
     assert_eq!(work.snapshot("after")?, before);
     let out = work.extract(&[work_dir])?;

@@ -163,13 +163,22 @@ fn memchr_lt(bytes: &[u8], from: usize) -> Option<usize> {
 /// # Errors
 /// [`IngestError::HtmlTooDeep`] past [`MAX_NESTING`].
 pub fn read(html: &str, path: &Path) -> Result<String, IngestError> {
+    check_nesting(html, path)?;
+    Ok(text(html))
+}
+
+/// Refuses the HTML `html` when it nests too deeply to parse in time.
+///
+/// # Errors
+/// [`IngestError::HtmlTooDeep`] past [`MAX_NESTING`].
+pub fn check_nesting(html: &str, path: &Path) -> Result<(), IngestError> {
     if nesting(html, MAX_NESTING) > MAX_NESTING {
         return Err(IngestError::HtmlTooDeep {
             path: path.to_owned(),
             limit: MAX_NESTING,
         });
     }
-    Ok(text(html))
+    Ok(())
 }
 
 /// The text of the HTML page `html`.

@@ -10,7 +10,9 @@
 //! page; `mail-parser` undoes quoted-printable, base64 and the charset. What
 //! the sender quoted ("> …" lines, with the "On … wrote:" line before them)
 //! is left out: someone else's words, not new facts. The signature stays, as
-//! the extraction finds the writer there. Mail archives (mbox) are not read here.
+//! the extraction finds the writer there. An mbox is read one message at a
+//! time by the same function (`mbox.rs`), and an archive page's message shares
+//! its header lines and its handling of quotes (`pipermail.rs`).
 
 use super::{html, IngestError};
 use mail_parser::{MessageParser, PartType};
@@ -35,28 +37,55 @@ pub fn text(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     if body.trim().is_empty() {
         return Err(no_body());
     }
-    let mut text = String::new();
-    if let Some(from) = message.from().and_then(|f| f.first()) {
-        let line = match (from.name(), from.address()) {
-            (Some(name), Some(address)) => format!("{name} <{address}>"),
-            (name, address) => name.or(address).unwrap_or_default().to_owned(),
-        };
-        text.push_str(&format!("From: {line}\n"));
+    let from =
+        message
+            .from()
+            .and_then(|f| f.first())
+            .map(|from| match (from.name(), from.address()) {
+                (Some(name), Some(address)) => format!("{name} <{address}>"),
+                (name, address) => name.or(address).unwrap_or_default().to_owned(),
+            });
+    let header = Header {
+        from,
+        date: message.date().map(|d| d.to_rfc822()),
+        subject: message.subject().map(|s| s.trim().to_owned()),
+    };
+    Ok(header.with_body(&body))
+}
+
+/// What a message's header says of it, as the lines the text opens with.
+/// One shape for every container of mail (`.eml`, mbox, archive pages), so
+/// the extraction reads them alike.
+#[derive(Debug, Default)]
+pub(super) struct Header {
+    pub from: Option<String>,
+    pub date: Option<String>,
+    pub subject: Option<String>,
+}
+
+impl Header {
+    /// "From: …", "Date: …" and "Subject: …" lines (those known), a blank
+    /// line, then `body` without its leading blank lines.
+    pub fn with_body(&self, body: &str) -> String {
+        let mut text = String::new();
+        for (name, value) in [
+            ("From", &self.from),
+            ("Date", &self.date),
+            ("Subject", &self.subject),
+        ] {
+            if let Some(value) = value {
+                text.push_str(&format!("{name}: {value}\n"));
+            }
+        }
+        text.push('\n');
+        text.push_str(body.trim_start_matches(['\n', '\r']));
+        text
     }
-    if let Some(date) = message.date() {
-        text.push_str(&format!("Date: {}\n", date.to_rfc822()));
-    }
-    if let Some(subject) = message.subject() {
-        text.push_str(&format!("Subject: {}\n", subject.trim()));
-    }
-    text.push('\n');
-    text.push_str(body.trim_start_matches(['\n', '\r']));
-    Ok(text)
 }
 
 /// The body without what it quotes. The signature stays: it is where the
 /// extraction finds who wrote the minutes.
-fn own_words(body: &str) -> String {
+pub(super) fn own_words(body: &str) -> String {
     let lines: Vec<&str> = body.lines().collect();
     let quoted = |l: &str| l.trim_start().starts_with('>');
     let mut out = String::new();

@@ -3,15 +3,18 @@
 //! Rationale: every later stage works on `str`; this is the one place that decides
 //! whether a file is a report at all and how to read it. The reader is chosen by
 //! the file's content, not its name (`sniff.rs`): plain text, a Word (DOCX) or
-//! OpenDocument (ODT) document, an HTML page, one e-mail message or a PDF. Each
+//! OpenDocument (ODT) document, an HTML page (a mailing list's archive page
+//! read as the message it holds, `pipermail.rs`), one e-mail message, a mail
+//! archive or a PDF. Each
 //! structured reader writes the plain text a Markdown report would have
 //! (`layout.rs`): headings, list items and table rows on lines of their own, which
 //! is the structure the extraction leans on; the PDF reader rebuilds them from
 //! where its glyphs stand (`pdf_layout.rs`) and keeps the page of each line. It
 //! refuses rather than guesses: an empty, binary, oversized, damaged or non-UTF-8
 //! file, a scanned or password-protected PDF, is an error naming the file and the
-//! reason, so a bad input never reaches the store. Mail archives (mbox) are not
-//! read here.
+//! reason, so a bad input never reaches the store. A mail archive (mbox) is
+//! several reports, one a message ([`read_parts`]); a message that cannot be
+//! read is refused alone, the others read.
 //! It does not clean the text (line breaks, markup, page furniture): that is
 //! [`crate::text`]'s job, which keeps offsets into the text made here, so evidence
 //! points into the file itself for text, and into the text its reader made for
@@ -21,12 +24,14 @@ mod docx;
 mod html;
 mod layout;
 mod mail;
+mod mbox;
 mod odt;
 mod office;
 mod package;
 mod pdf;
 mod pdf_layout;
 mod pdf_spans;
+mod pipermail;
 mod plain;
 mod sniff;
 mod xml;
@@ -41,7 +46,7 @@ use std::path::{Path, PathBuf};
 /// and a transcript of a full day is well under a megabyte.
 pub const MAX_REPORT_BYTES: u64 = 16 * 1024 * 1024;
 
-/// DOCX, ODT, e-mail and PDF files larger than this are refused. They are allowed
+/// DOCX, ODT, e-mail, mbox and PDF files larger than this are refused. They are allowed
 /// more than text because pictures and attachments, which are not read, make
 /// up most of their size; their text is held to [`MAX_REPORT_BYTES`] all the same.
 pub const MAX_DOCUMENT_BYTES: u64 = 8 * MAX_REPORT_BYTES;
@@ -196,6 +201,72 @@ impl IngestError {
 /// # Errors
 /// See [`IngestError`]; a refused file is never partly returned.
 pub fn read(path: &Path) -> Result<Document, IngestError> {
+    let (bytes, source) = load(path)?;
+    let text = text_of(&bytes, path)?;
+    Ok(Document {
+        source,
+        path: path.to_owned(),
+        sha256: hex::encode(Sha256::digest(&bytes)),
+        text,
+    })
+}
+
+/// One report read out of a file: the file itself, or one message of a mail
+/// archive.
+#[derive(Debug)]
+pub struct Part {
+    /// What follows the file's identity in the report's: nothing for the
+    /// whole file, `/3` for the third message of an mbox, so that each
+    /// message has a graph of its own (`list.mbox/3` → `graph/list-mbox/3`)
+    /// that stays its own as messages are added to the archive.
+    pub suffix: String,
+    /// The report, or why it cannot be read.
+    pub document: Result<Document, IngestError>,
+}
+
+/// Reads the reports of one file: one for most formats, one a message for a
+/// mail archive (mbox), each with the hash of its own bytes so that the cache
+/// and incremental builds work message by message.
+///
+/// Cost: as [`read`]; an archive is held in memory while its messages are read.
+///
+/// # Errors
+/// The file as a whole cannot be read (see [`read`]); a message that cannot
+/// be read is a [`Part`] holding its error, named by the archive and its number.
+pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
+    let (bytes, source) = load(path)?;
+    if sniff::format(&bytes) != Format::Mbox {
+        let text = text_of(&bytes, path)?;
+        let document = Document {
+            source,
+            path: path.to_owned(),
+            sha256: hex::encode(Sha256::digest(&bytes)),
+            text,
+        };
+        return Ok(vec![Part {
+            suffix: String::new(),
+            document: Ok(document),
+        }]);
+    }
+    let parts = mbox::messages(&bytes, path).into_iter().map(|m| {
+        let suffix = format!("/{}", m.number);
+        let document = m
+            .text
+            .and_then(|t| checked(t, &m.name))
+            .map(|text| Document {
+                source: format!("{source}{suffix}"),
+                path: path.to_owned(),
+                text,
+                sha256: m.sha256,
+            });
+        Part { suffix, document }
+    });
+    Ok(parts.collect())
+}
+
+/// The bytes of the file at `path`, refused past its format's size limit,
+/// and its name.
+fn load(path: &Path) -> Result<(Vec<u8>, String), IngestError> {
     let io = |source| IngestError::Io {
         path: path.to_owned(),
         source,
@@ -214,13 +285,7 @@ pub fn read(path: &Path) -> Result<Document, IngestError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let text = text_of(&bytes, path)?;
-    Ok(Document {
-        source,
-        path: path.to_owned(),
-        sha256: hex::encode(Sha256::digest(&bytes)),
-        text,
-    })
+    Ok((bytes, source))
 }
 
 /// How large the file at `path` may be, by the format its first bytes tell.
@@ -231,7 +296,7 @@ fn size_limit(path: &Path) -> std::io::Result<u64> {
         .take(sniff::HEAD_BYTES)
         .read_to_end(&mut head)?;
     Ok(match sniff::format(&head) {
-        Format::Zip | Format::Mail | Format::Pdf => MAX_DOCUMENT_BYTES,
+        Format::Zip | Format::Mail | Format::Mbox | Format::Pdf => MAX_DOCUMENT_BYTES,
         Format::Text | Format::Html | Format::LegacyOffice => MAX_REPORT_BYTES,
     })
 }
@@ -276,9 +341,22 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
             return decode(bytes, path).map(|text| Text { text, pages: None });
         }
         Format::Zip => office::text(bytes, path)?,
-        Format::Html => html::read(&decode(bytes, path)?, path)?,
+        Format::Html => {
+            let page = decode(bytes, path)?;
+            match pipermail::message(&page, path)? {
+                Some(text) => text,
+                None => html::read(&page, path)?,
+            }
+        }
         Format::Mail => mail::text(bytes, path)?,
+        Format::Mbox => joined(bytes, path)?,
     };
+    checked(text, path).map(|text| Text { text, pages })
+}
+
+/// A reader's text, refused when larger than [`MAX_REPORT_BYTES`] or when it
+/// holds what text never has.
+fn checked(text: String, path: &Path) -> Result<String, IngestError> {
     let size = text.len() as u64;
     if size > MAX_REPORT_BYTES {
         return Err(IngestError::TextTooLarge {
@@ -287,6 +365,23 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
             limit: MAX_REPORT_BYTES,
         });
     }
-    let text = plain::checked(text, path)?;
-    Ok(Text { text, pages })
+    plain::checked(text, path)
+}
+
+/// An mbox read as one text, for a caller that wants one (a build reads it a
+/// message at a time, [`read_parts`]): its messages one after the other.
+///
+/// # Errors
+/// The first message that cannot be read.
+fn joined(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
+    let texts = mbox::messages(bytes, path)
+        .into_iter()
+        .map(|m| m.text)
+        .collect::<Result<Vec<_>, _>>()?;
+    if texts.is_empty() {
+        return Err(IngestError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    Ok(texts.join("\n"))
 }

@@ -24,6 +24,8 @@ pub enum Format {
     Html,
     /// One e-mail message (RFC 5322, `.eml`).
     Mail,
+    /// A mail archive (mbox): messages each after a `From ` line.
+    Mbox,
 }
 
 /// The signature of an OLE2 compound file, the container of Word 97-2003.
@@ -48,6 +50,8 @@ pub fn format(bytes: &[u8]) -> Format {
         Format::Html
     } else if is_mail(body) {
         Format::Mail
+    } else if is_mbox(body) {
+        Format::Mbox
     } else {
         Format::Text
     }
@@ -121,6 +125,45 @@ fn is_mail(bytes: &[u8]) -> bool {
     from && transport
 }
 
+/// Opens with an mbox's separator line ("From sender date", the date with a
+/// time of day in it, as `asctime` writes it) followed by a header block with
+/// a sender or a date: a report that starts "From the Secretary" has neither.
+fn is_mbox(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(HEAD_BYTES as usize)]);
+    let mut lines = head.lines();
+    let Some(separator) = lines.next().and_then(|l| l.strip_prefix("From ")) else {
+        return false;
+    };
+    let has_time = separator.as_bytes().windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    });
+    if !has_time {
+        return false;
+    }
+    let mut known = false;
+    for line in lines {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        match line.split_once(':') {
+            Some((name, _)) if !name.is_empty() && name.bytes().all(|b| b.is_ascii_graphic()) => {
+                let name = name.to_ascii_lowercase();
+                known |= matches!(name.as_str(), "from" | "date" | "message-id");
+            }
+            _ => return false,
+        }
+    }
+    known
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +187,22 @@ mod tests {
         );
         assert_eq!(
             format(b"Minutes of the meeting\nPresent: Ana"),
+            Format::Text
+        );
+    }
+
+    #[test]
+    fn an_mbox_is_told_by_its_separator_and_a_header_block() {
+        assert_eq!(
+            format(b"From ana@example.org Tue May 14 10:00:00 2024\nFrom: Ana <ana@example.org>\nSubject: Minutes\n\nHi\n"),
+            Format::Mbox
+        );
+        assert_eq!(
+            format(b"From the Secretary, 14 May 2024 at 10:00\nPresent: Ana\n\nMinutes"),
+            Format::Text
+        );
+        assert_eq!(
+            format(b"From Ana to the group 2024\nthe minutes follow\n"),
             Format::Text
         );
     }

@@ -106,9 +106,23 @@ impl<'a> Planner<'a> {
     pub fn finish(mut self, rejected: &BTreeSet<String>) -> (Plan, Manifest) {
         let mut must_copy = false;
         for name in rejected {
-            if let Some(e) = self.old.reports.get(name) {
-                if !self.manifest.reports.contains_key(name) {
-                    self.manifest.reports.insert(name.clone(), e.clone());
+            // A mail archive that cannot be read at all keeps its messages'
+            // graphs (`list.mbox/1`, `list.mbox/2`, …) as a file keeps its one.
+            let within = format!("{name}/");
+            let messages = self
+                .old
+                .reports
+                .range(within.clone()..)
+                .take_while(|(s, _)| s.starts_with(&within));
+            let old = self
+                .old
+                .reports
+                .get_key_value(name)
+                .into_iter()
+                .chain(messages);
+            for (source, e) in old {
+                if !self.manifest.reports.contains_key(source) {
+                    self.manifest.reports.insert(source.clone(), e.clone());
                     must_copy = true;
                 }
             }
@@ -139,6 +153,26 @@ mod tests {
             graph: graph.to_owned(),
             quads,
         }
+    }
+
+    #[test]
+    fn a_rejected_mail_archive_keeps_its_messages_graphs() {
+        let mut old = old();
+        old.reports.insert("list.mbox-x".into(), entry("gx", 1));
+        old.reports.insert("list.mbox/1".into(), entry("g1", 5));
+        old.reports.insert("list.mbox/2".into(), entry("g2", 5));
+        let mut p = Planner::new(&old);
+        for (i, s) in ["a.txt", "b.txt", "c.txt", "list.mbox-x"]
+            .iter()
+            .enumerate()
+        {
+            let graph = old.reports[*s].graph.clone();
+            p.report(i, s, "", graph, false);
+        }
+        let rejected = BTreeSet::from(["list.mbox".to_owned()]);
+        let (plan, manifest) = p.finish(&rejected);
+        assert!(plan.removed.is_empty() && plan.must_copy);
+        assert_eq!(manifest.reports, old.reports);
     }
 
     fn old() -> Manifest {

@@ -1,0 +1,274 @@
+//! Mail archives (issue 23): an mbox is one report per message, each read as
+//! the same message sent alone (`.eml`) is; a pipermail archive page is read
+//! as the message it holds. Every archive is written here, in our own words,
+//! and run through `meetkg extract` and `meetkg build` as a user runs them.
+
+mod common;
+
+use common::meetkg;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// (sender, date, subject, body) of the messages of the test archive. The
+/// second quotes the first, and names people in the quote only; the fourth
+/// is a reply that is no meeting record.
+const MESSAGES: [(&str, &str, &str, &str); 4] = [
+    (
+        "Ines Moreau <ines@example.org>",
+        "Tue, 14 May 2024 10:00:00 +0200",
+        "Harbour Cooperative Board - Minutes",
+        "Harbour Cooperative Board - Minutes\n\nDate: 12 March 2024\n\n\
+         Present: Ines Moreau, Tomas Berg, Aiko Tanaka\n\n\
+         Ines Moreau opened the meeting and welcomed the members.\n\n\
+         Tomas Berg presented the harbour maintenance budget.\n",
+    ),
+    (
+        "Tomas Berg <tomas@example.org>",
+        "Wed, 15 May 2024 09:00:00 +0200",
+        "Re: Harbour Cooperative Board - Minutes",
+        "Harbour Cooperative Board - Corrected Minutes\n\nDate: 12 March 2024\n\n\
+         Present: Ines Moreau, Tomas Berg\n\n\
+         Tomas Berg presented the corrected maintenance budget.\n\n\
+         On Tue, 14 May 2024, Ines Moreau wrote:\n\
+         > Robin Quoteman and Kim Replysmith presented the dredging plan.\n\
+         > From the chair: Robin Quoteman will report in June.\n\n\
+         Tomas\n",
+    ),
+    (
+        "Aiko Tanaka <aiko@example.org>",
+        "Thu, 16 May 2024 18:30:00 +0200",
+        "Outreach Working Group - Meeting Summary",
+        "Outreach Working Group - Meeting Summary\n\nDate: 16 May 2024\n\n\
+         Participants:\n- Aiko Tanaka (Port Users Association)\n- Tomas Berg (Harbour Institute)\n\n\
+         Aiko Tanaka presented the outreach plan. Tomas Berg agreed to draft the leaflet.\n",
+    ),
+    (
+        "Ines Moreau <ines@example.org>",
+        "Fri, 17 May 2024 08:00:00 +0200",
+        "Re: Outreach Working Group - Meeting Summary",
+        "Thanks, looks good to me.\n",
+    ),
+];
+
+/// One message as it is sent: header block, blank line, body (CRLF).
+fn message(n: usize, (from, date, subject, body): (&str, &str, &str, &str)) -> String {
+    format!(
+        "From: {from}\nTo: board@lists.example.org\nDate: {date}\nSubject: {subject}\n\
+         Message-ID: <m{n}@example.org>\nMIME-Version: 1.0\n\
+         Content-Type: text/plain; charset=utf-8\n\n{body}"
+    )
+}
+
+/// The messages as an mbox: each after its `From ` line, `From ` at the
+/// start of a body line escaped as `>From `.
+fn mbox(messages: &[String]) -> String {
+    let mut out = String::new();
+    for (i, m) in messages.iter().enumerate() {
+        out.push_str(&format!(
+            "From sender{i}@example.org Tue May 14 10:00:0{i} 2024\n"
+        ));
+        for line in m.lines() {
+            if line.starts_with("From ") || line.starts_with(">From ") {
+                out.push('>');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn messages() -> Vec<String> {
+    MESSAGES
+        .iter()
+        .enumerate()
+        .map(|(i, m)| message(i + 1, *m))
+        .collect()
+}
+
+/// `meetkg extract path`: each report's JSON by its source, the source
+/// taken out so that the same text in two containers compares equal.
+fn extract(path: &Path) -> Result<BTreeMap<String, Value>> {
+    let out = meetkg().arg("extract").arg(path).output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "extract: {stderr}");
+    let mut reports = BTreeMap::new();
+    for line in String::from_utf8(out.stdout)?.lines() {
+        let mut v: Value = serde_json::from_str(line)?;
+        let source = v["source"].as_str().ok_or("no source")?.to_owned();
+        if let Some(o) = v.as_object_mut() {
+            o.remove("source");
+            o.remove("sha256");
+        }
+        reports.insert(source, v);
+    }
+    Ok(reports)
+}
+
+#[test]
+fn an_mbox_is_one_report_per_message_each_read_as_the_message_alone() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("mbox"))?;
+    std::fs::create_dir(dir.path().join("eml"))?;
+    std::fs::write(dir.path().join("mbox/board.mbox"), mbox(&messages()))?;
+    for (i, m) in messages().iter().enumerate().take(3) {
+        std::fs::write(dir.path().join(format!("eml/{}.eml", i + 1)), m)?;
+    }
+    // Exit 0 (checked by `extract`): the fourth message, no record, is
+    // skipped, not rejected.
+    let from_mbox = extract(&dir.path().join("mbox"))?;
+    let from_eml = extract(&dir.path().join("eml"))?;
+    assert_eq!(
+        from_mbox.keys().collect::<Vec<_>>(),
+        ["board.mbox/1", "board.mbox/2", "board.mbox/3"]
+    );
+    for i in 1..=3 {
+        assert_eq!(
+            from_mbox[&format!("board.mbox/{i}")],
+            from_eml[&format!("{i}.eml")],
+            "message {i}"
+        );
+    }
+    // Sender, date and subject open each message's text: the subject is
+    // evidence of what it names.
+    let first = from_mbox["board.mbox/1"].to_string();
+    assert!(
+        first.contains("Subject: Harbour Cooperative Board - Minutes"),
+        "{first}"
+    );
+    assert!(first.contains("Aiko Tanaka"));
+    // The reply's quote is the first message's words, not new facts.
+    let all = from_mbox
+        .values()
+        .map(ToString::to_string)
+        .collect::<String>();
+    assert!(
+        !all.contains("Quoteman") && !all.contains("Replysmith"),
+        "{all}"
+    );
+    assert!(!all.contains("From the chair"));
+    Ok(())
+}
+
+/// `meetkg build DIR` in `work`: what it said.
+fn build(work: &Path, dir: &str) -> Result<String> {
+    let out = meetkg()
+        .current_dir(work)
+        .args(["build", dir, "--store", "store", "--out", "exports"])
+        .output()?;
+    let said = String::from_utf8(out.stderr)? + &String::from_utf8(out.stdout)?;
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    Ok(said)
+}
+
+#[test]
+fn a_message_added_to_an_mbox_is_the_only_one_extracted_again() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("lists"))?;
+    let archive = dir.path().join("lists/board.mbox");
+    let all = messages();
+    std::fs::write(&archive, mbox(&all[..2]))?;
+    let first = build(dir.path(), "lists")?;
+    assert!(
+        first.contains("2 reports extracted, 0 from the cache"),
+        "{first}"
+    );
+    std::fs::write(&archive, mbox(&all))?;
+    let second = build(dir.path(), "lists")?;
+    assert!(
+        second.contains("1 reports extracted, 2 from the cache; 1 graphs rewritten, 0 dropped"),
+        "{second}"
+    );
+    Ok(())
+}
+
+/// A message page as pipermail writes it, around `body` (HTML-escaped).
+fn pipermail_page(body: &str) -> String {
+    let body = body
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        r##"<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
+<HTML>
+ <HEAD>
+   <TITLE> [Board] Harbour Cooperative Board - Minutes
+   </TITLE>
+   <LINK REL="Index" HREF="index.html" >
+   <LINK REL="made" HREF="mailto:board%40lists.example.org?Subject=Re%3A%20Minutes">
+   <META NAME="robots" CONTENT="index,nofollow">
+   <LINK REL="Previous"  HREF="000123.html">
+   <LINK REL="Next"  HREF="000125.html">
+ </HEAD>
+ <BODY BGCOLOR="#ffffff">
+   <H1>[Board] Harbour Cooperative Board - Minutes</H1>
+    <B>Ines Moreau</B> 
+    <A HREF="mailto:board%40lists.example.org?Subject=Re%3A%20Minutes&In-Reply-To=%3Cm1%40example.org%3E"
+       TITLE="[Board] Harbour Cooperative Board - Minutes">ines at example.org
+       </A><BR>
+    <I>Tue May 14 10:00:00 CEST 2024</I>
+    <P><UL>
+        <LI>Previous message: <A HREF="000123.html">[Board] Agenda for Kim Navlink
+</A></li>
+        <LI>Next message: <A HREF="000125.html">[Board] Re: Minutes from Lee Nextlink
+</A></li>
+         <LI> <B>Messages sorted by:</B> 
+              <a href="date.html#124">[ date ]</a>
+              <a href="thread.html#124">[ thread ]</a>
+              <a href="subject.html#124">[ subject ]</a>
+              <a href="author.html#124">[ author ]</a>
+         </LI>
+       </UL>
+    <HR>  
+<!--beginarticle-->
+<PRE>{body}
+</PRE>
+
+<!--endarticle-->
+    <HR>
+    <P><UL>
+        <!--threads-->
+	<LI>Previous message: <A HREF="000123.html">[Board] Agenda for Kim Navlink</A></li>
+	<LI>Next message: <A HREF="000125.html">[Board] Re: Minutes from Lee Nextlink</A></li>
+    </UL>
+<hr>
+<a href="https://lists.example.org/mailman/listinfo/board">More information about the Board
+mailing list</a><br>
+</body></html>
+"##
+    )
+}
+
+#[test]
+fn a_pipermail_page_extracts_as_its_message() -> Result {
+    let dir = tempfile::tempdir()?;
+    for d in ["page", "text"] {
+        std::fs::create_dir(dir.path().join(d))?;
+    }
+    let (_, _, _, body) = MESSAGES[0];
+    let quoted = format!("{body}\nOn Mon, Robin Quoteman wrote:\n> Kim Replysmith will attend.\n");
+    std::fs::write(dir.path().join("page/000124.html"), pipermail_page(&quoted))?;
+    let text = format!(
+        "From: Ines Moreau <ines@example.org>\nDate: Tue, 14 May 2024 10:00:00 CEST\n\
+         Subject: [Board] Harbour Cooperative Board - Minutes\n\n{body}"
+    );
+    std::fs::write(dir.path().join("text/000124.txt"), text)?;
+    let page = extract(&dir.path().join("page"))?;
+    let text = extract(&dir.path().join("text"))?;
+    assert_eq!(page["000124.html"], text["000124.txt"]);
+    let all = page["000124.html"].to_string();
+    for furniture in [
+        "Navlink",
+        "Nextlink",
+        "Quoteman",
+        "Replysmith",
+        "mailing list",
+    ] {
+        assert!(!all.contains(furniture), "{furniture} in {all}");
+    }
+    Ok(())
+}
