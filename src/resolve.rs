@@ -975,6 +975,7 @@ impl<'o> Resolver<'o> {
             let mut scope = InReport {
                 people: std::mem::take(&mut in_reports[ri]),
                 words: WordCache::new(),
+                reviewed: HashSet::new(),
             };
             for (mi, m) in ex.mentions.iter().enumerate() {
                 let at = (ri, mi);
@@ -1087,12 +1088,14 @@ impl<'o> Resolver<'o> {
         let (global, global_fuzzy) = self.in_corpus(word, corpus);
         if local.len() > 1 || global.len() > 1 {
             let candidates = if local.len() > 1 { &local } else { &global };
-            self.ask_review(
-                &m.text,
-                source,
-                "ambiguous: several people have this name; kept as a person of its own",
-                candidates,
-            );
+            if scope.reviewed.insert(m.text.clone()) {
+                self.ask_review(
+                    &m.text,
+                    source,
+                    "ambiguous: several people have this name; kept as a person of its own",
+                    candidates,
+                );
+            }
             // A known first name of several people is still a person.
             self.decisions
                 .insert(at, (None, Resolution::Unresolved, None));
@@ -1187,6 +1190,11 @@ impl<'o> Resolver<'o> {
 struct InReport {
     people: BTreeSet<usize>,
     words: WordCache,
+    /// Mentions already put on the review list as ambiguous: the same text
+    /// in the same report has the same candidates, and naming them (thousands
+    /// for "Dr. Kim" in a long list) for each of its mentions made the list's
+    /// review quadratic.
+    reviewed: HashSet<String>,
 }
 
 /// The corpus beyond a report: the bodies each identity of step 1 occurs in,
