@@ -21,9 +21,20 @@
 #   2000000     91,368   out of memory at the 8 GB cap, 113 s  21.1 s, 628 MB
 #   16777216   626,198   out of memory at the 8 GB cap, 95 s   311 s, 4.2 GB
 #
-# What the 16 MiB line still costs is identity resolution of 626,198 people
-# whose surnames are as uneven as real ones (the commonest on one line in ten),
-# the same as for a roster of as many lines (134,000 lines: 21.4 s), not the line.
+# Then identity resolution (issue 25, item 1; extract --compact, dev build, a
+# machine shared with other builds, so a few seconds either way): a full name is
+# looked up by pairs of spellings near its given name and its surname, not among
+# every namesake of one of them (9029986); an ambiguous "Dr. Kebalo" is put on
+# the review list once per report, not once per mention (efcb1fa):
+#
+#   bytes      before     pairs      + review once
+#   1 MiB       9.9 s      4.7 s      (9.6 s, run beside the 16 MiB one)
+#   4 MiB      58 s       31.2 s     20.7 s, 1.2 GB
+#   16 MiB    311 s      301 s      109 s, 4.2 GB
+#   (roster of 50,000 lines, benches/roster.py 50000: 6.3 s before, 3.7 s after)
+#
+# Outputs identical before and after. What remains is linear but heavy: indexing
+# typo keys per variant, the report's people and registry, the extraction.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")

@@ -154,10 +154,14 @@ fn typo_keys(word: &str) -> Vec<String> {
 /// clusters the matching rules accept; the rules then decide, as before.
 #[derive(Default)]
 struct Index {
-    /// Typo keys of a variant's surname with its spaces removed.
-    surname: HashMap<String, Vec<usize>>,
-    /// Typo keys of each part of a two-part surname (the double-surname rule).
-    surname_part: HashMap<String, Vec<usize>>,
+    /// The distinct surnames of variants, with their typo keys.
+    surnames: Words,
+    /// The distinct given names of variants, with their typo keys.
+    givens: Words,
+    /// (given name, surname) of a variant, as ids of `givens` and `surnames`
+    /// → clusters: a full name's block is the few pairs both parts may fit,
+    /// not every cluster of a common surname or given name.
+    pair: HashMap<(usize, usize), Vec<usize>>,
     /// Folded word prefixes (two words at least, not the whole) of a variant.
     prefix: HashMap<String, Vec<usize>>,
     /// Folded variant → clusters holding it.
@@ -169,8 +173,6 @@ struct Index {
     nickname: HashMap<String, Vec<usize>>,
     /// The last folded word of a variant: what "do Rosário" ends.
     last_word: HashMap<String, Vec<usize>>,
-    /// Typo keys of a variant's given name.
-    given: HashMap<String, Vec<usize>>,
     /// Clusters any given name may fit (sorted): a variant's given name is one
     /// of the cluster's nicknames, or too long for typo keys.
     any_given: Vec<usize>,
@@ -194,28 +196,65 @@ fn insert_sorted(v: &mut Vec<usize>, ci: usize) {
     }
 }
 
-impl Index {
-    fn add_variant(&mut self, ci: usize, v: &Variant) {
-        let np = &v.parts;
-        for k in typo_keys(&np.surname.replace(' ', "")) {
-            push_key(&mut self.surname, k, ci);
+/// The distinct spellings of one part of names (given names, or surnames)
+/// and their typo keys. There are far fewer spellings than clusters, so a key
+/// lists each spelling once however many people share it, and a spelling's
+/// keys are made once, when it is first seen.
+#[derive(Default)]
+struct Words {
+    ids: HashMap<String, usize>,
+    /// Typo keys of a spelling with its spaces removed → spellings.
+    key: HashMap<String, Vec<usize>>,
+    /// Typo keys of each part of a two-part surname → spellings (the
+    /// double-surname rule; empty for given names).
+    part: HashMap<String, Vec<usize>>,
+    /// Clusters with a variant of each spelling (sorted).
+    clusters: Vec<Vec<usize>>,
+}
+
+impl Words {
+    /// Notes that cluster `ci` has a variant spelt `word`; returns its id.
+    /// `surname`: index the parts of a two-part spelling too.
+    fn add(&mut self, word: &str, ci: usize, surname: bool) -> usize {
+        let id = match self.ids.get(word) {
+            Some(&id) => id,
+            None => self.new_word(word, surname),
+        };
+        insert_sorted(&mut self.clusters[id], ci);
+        id
+    }
+
+    fn new_word(&mut self, word: &str, surname: bool) -> usize {
+        let id = self.clusters.len();
+        self.ids.insert(word.to_owned(), id);
+        self.clusters.push(Vec::new());
+        for k in typo_keys(&word.replace(' ', "")) {
+            push_key(&mut self.key, k, id);
         }
-        let surname_parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
-        if surname_parts.len() == 2 {
-            for part in &surname_parts {
+        let parts: Vec<&str> = word.split(' ').filter(|p| !p.is_empty()).collect();
+        if surname && parts.len() == 2 {
+            for part in &parts {
                 for k in typo_keys(part) {
-                    push_key(&mut self.surname_part, k, ci);
+                    push_key(&mut self.part, k, id);
                 }
             }
         }
+        id
+    }
+}
+
+impl Index {
+    fn add_variant(&mut self, ci: usize, v: &Variant) {
+        let np = &v.parts;
+        let surname = self.surnames.add(&np.surname, ci, true);
+        let given = self.givens.add(&np.given, ci, false);
+        insert_sorted(self.pair.entry((given, surname)).or_default(), ci);
+        let surname_parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
         let words: Vec<&str> = v.folded.split(' ').collect();
         for n in 2..words.len() {
             push_key(&mut self.prefix, words[..n].join(" "), ci);
         }
         push_key(&mut self.exact, v.folded.clone(), ci);
-        for k in typo_keys(&np.given) {
-            push_key(&mut self.given, k, ci);
-        }
         if let Some(last) = words.last() {
             push_key(&mut self.last_word, (*last).to_owned(), ci);
         }
@@ -242,41 +281,66 @@ impl Index {
         }
     }
 
-    /// The lists of `map` under `keys`.
-    fn lists<'a>(map: &'a HashMap<String, Vec<usize>>, keys: &[String]) -> Vec<&'a [usize]> {
-        keys.iter()
-            .filter_map(|k| map.get(k).map(Vec::as_slice))
-            .collect()
-    }
-
     /// Marks cluster `ci` as one that any given name may fit.
     fn fits_any_given(&mut self, ci: usize) {
         insert_sorted(&mut self.any_given, ci);
     }
 
-    /// Clusters a full name could join: a full name it is or begins, and
-    /// either every cluster with a surname within a typo (whole, or one part
-    /// of a double surname either way), or every cluster whose given name it
-    /// may fit, whichever is fewer. Either holds every cluster the
-    /// given-name-and-surname rule accepts, which needs both; taking the
-    /// smaller keeps a list where one surname in ten is "Kim" or "Nguyen", or
-    /// one given name is common, from comparing each new name with all of them.
+    /// Clusters a full name could join: a full name it is or begins, and the
+    /// clusters with a variant whose given name it may fit and whose surname
+    /// is within a typo of its own (whole, or one part of a double surname
+    /// either way), the two rules the given-name-and-surname rule needs
+    /// together. Looked up by pairs of spellings (`pair`), so the cost is
+    /// the few spellings near each part, not the clusters that share a
+    /// common surname ("Kim", "Nguyen") or a common given name: taking the
+    /// smaller of those two blocks still grew with the list, and a list of
+    /// 626,000 names on one line took minutes.
     /// `givens` are the other given names the name's given name fits by a
-    /// nickname rule, or None when any given name may fit it.
+    /// nickname rule, or None when any given name may fit it (then every
+    /// cluster of a near surname is a candidate).
     fn full_name_block(
         &self,
         folded: &str,
         np: &NameParts,
         givens: Option<&[String]>,
     ) -> BTreeSet<usize> {
-        let by_surname = self.surname_lists(np);
-        let by_given = givens.map(|g| self.given_lists(np, g));
-        let count = |lists: &[&[usize]]| lists.iter().map(|l| l.len()).sum::<usize>();
-        let lists = match by_given {
-            Some(g) if count(&g) < count(&by_surname) => g,
-            _ => by_surname,
+        let surnames = self.surname_ids(np);
+        let by_surname = || {
+            surnames
+                .iter()
+                .flat_map(|&s| self.surnames.clusters[s].iter().copied())
         };
-        let mut out: BTreeSet<usize> = lists.into_iter().flatten().copied().collect();
+        let mut out: BTreeSet<usize> = match givens {
+            None => by_surname().collect(),
+            Some(g) => {
+                let mut out = BTreeSet::new();
+                for given in self.given_ids(np, g) {
+                    for &surname in &surnames {
+                        if let Some(v) = self.pair.get(&(given, surname)) {
+                            out.extend(v.iter().copied());
+                        }
+                    }
+                }
+                // Clusters whose nicknames hold the given name or one of
+                // their given names: their given name need not be near, so
+                // they are candidates as they are, or (when there are more of
+                // them than clusters of a near surname, as in a hostile list)
+                // through their surname.
+                let nicked = self.nickname.get(&np.given).map_or(&[][..], Vec::as_slice);
+                let others = nicked.len() + self.any_given.len();
+                if others
+                    <= surnames
+                        .iter()
+                        .map(|&s| self.surnames.clusters[s].len())
+                        .sum()
+                {
+                    out.extend(nicked.iter().chain(&self.any_given).copied());
+                } else {
+                    out.extend(by_surname());
+                }
+                out
+            }
+        };
         if let Some(v) = self.prefix.get(folded) {
             out.extend(v.iter().copied());
         }
@@ -286,34 +350,36 @@ impl Index {
         out
     }
 
-    /// The lists of clusters with a surname within a typo of `np`'s.
-    fn surname_lists(&self, np: &NameParts) -> Vec<&[usize]> {
-        let mut lists = Self::lists(&self.surname, &typo_keys(&np.surname.replace(' ', "")));
+    /// The surnames (ids of `surnames`) within a typo of `np`'s: whole, or
+    /// one part of a double surname either way.
+    fn surname_ids(&self, np: &NameParts) -> BTreeSet<usize> {
+        let mut ids = BTreeSet::new();
+        let whole = &self.surnames.key;
+        Self::collect(whole, &typo_keys(&np.surname.replace(' ', "")), &mut ids);
         let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [one] if one.len() >= 3 => {
-                lists.extend(Self::lists(&self.surname_part, &typo_keys(one)));
+                Self::collect(&self.surnames.part, &typo_keys(one), &mut ids);
             }
             [a, b] => {
                 for p in [a, b] {
                     if p.len() >= 3 {
-                        lists.extend(Self::lists(&self.surname, &typo_keys(p)));
+                        Self::collect(whole, &typo_keys(p), &mut ids);
                     }
                 }
             }
             _ => {}
         }
-        lists
+        ids
     }
 
-    /// The lists of clusters whose given name `np`'s may fit: within a typo,
-    /// one of `givens`, a nickname of the cluster, or any given name at all.
-    fn given_lists<'a>(&'a self, np: &NameParts, givens: &[String]) -> Vec<&'a [usize]> {
-        let mut lists = Self::lists(&self.given, &typo_keys(&np.given));
-        lists.extend(Self::lists(&self.given, givens));
-        lists.extend(self.nickname.get(&np.given).map(Vec::as_slice));
-        lists.push(&self.any_given);
-        lists
+    /// The given names (ids of `givens`) that `np`'s may fit: within a typo,
+    /// or one of `givens`.
+    fn given_ids(&self, np: &NameParts, givens: &[String]) -> BTreeSet<usize> {
+        let mut ids = BTreeSet::new();
+        Self::collect(&self.givens.key, &typo_keys(&np.given), &mut ids);
+        Self::collect(&self.givens.key, givens, &mut ids);
+        ids
     }
 
     /// Clusters a single word could name: as given name, surname, surname part
@@ -909,6 +975,7 @@ impl<'o> Resolver<'o> {
             let mut scope = InReport {
                 people: std::mem::take(&mut in_reports[ri]),
                 words: WordCache::new(),
+                reviewed: HashSet::new(),
             };
             for (mi, m) in ex.mentions.iter().enumerate() {
                 let at = (ri, mi);
@@ -1021,12 +1088,14 @@ impl<'o> Resolver<'o> {
         let (global, global_fuzzy) = self.in_corpus(word, corpus);
         if local.len() > 1 || global.len() > 1 {
             let candidates = if local.len() > 1 { &local } else { &global };
-            self.ask_review(
-                &m.text,
-                source,
-                "ambiguous: several people have this name; kept as a person of its own",
-                candidates,
-            );
+            if scope.reviewed.insert(m.text.clone()) {
+                self.ask_review(
+                    &m.text,
+                    source,
+                    "ambiguous: several people have this name; kept as a person of its own",
+                    candidates,
+                );
+            }
             // A known first name of several people is still a person.
             self.decisions
                 .insert(at, (None, Resolution::Unresolved, None));
@@ -1121,6 +1190,11 @@ impl<'o> Resolver<'o> {
 struct InReport {
     people: BTreeSet<usize>,
     words: WordCache,
+    /// Mentions already put on the review list as ambiguous: the same text
+    /// in the same report has the same candidates, and naming them (thousands
+    /// for "Dr. Kim" in a long list) for each of its mentions made the list's
+    /// review quadratic.
+    reviewed: HashSet<String>,
 }
 
 /// The corpus beyond a report: the bodies each identity of step 1 occurs in,
