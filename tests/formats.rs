@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::formats::{blocks_of_markdown, docx, eml, html, odt, Blk};
+use common::formats::{blocks_of_markdown, docx, eml, html, odt, Blk, MINUTES};
 use common::score::score;
 use common::{meetkg, root};
 use serde_json::Value;
@@ -16,33 +16,6 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// The formats besides text, with their file extension.
 const FORMATS: [&str; 4] = ["docx", "odt", "html", "eml"];
-
-/// A meeting record in our own words: a roll as a table, a numbered agenda.
-const MINUTES: &str = "# Harbour Cooperative Board - Minutes
-
-Date: 12 March 2024
-
-Present:
-
-| Name | Organisation |
-| --- | --- |
-| Ines Moreau | Open Data Council |
-| Tomas Berg | Harbour Institute |
-| Aiko Tanaka | Port Users Association |
-
-Agenda:
-
-1. Welcome and apologies
-2. Harbour maintenance budget
-3. Outreach plan
-4. Any other business
-
-Ines Moreau opened the meeting and welcomed the members.
-
-Tomas Berg presented the harbour maintenance budget. Aiko Tanaka asked about the dredging costs.
-
-The next meeting will be held on 9 April 2024.
-";
 
 /// Writes `text` (a report) as `dir/{format}/{stem}.{format}` for each
 /// format, and as `dir/txt/{stem}.txt`.

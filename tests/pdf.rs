@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::formats::{blocks_of_markdown, html};
+use common::formats::{blocks_of_markdown, html, MINUTES};
 use common::score::score;
 use common::{meetkg, root};
 use serde_json::Value;
@@ -363,33 +363,6 @@ fn a_pdf_that_needs_a_password_is_refused_saying_to_decrypt_it() -> Result {
     assert!(message.contains("qpdf"), "{message}");
     Ok(())
 }
-
-/// A meeting record in our own words: a roll as a table, a numbered agenda.
-const MINUTES: &str = "# Harbour Cooperative Board - Minutes
-
-Date: 12 March 2024
-
-Present:
-
-| Name | Organisation |
-| --- | --- |
-| Ines Moreau | Open Data Council |
-| Tomas Berg | Harbour Institute |
-| Aiko Tanaka | Port Users Association |
-
-Agenda:
-
-1. Welcome and apologies
-2. Harbour maintenance budget
-3. Outreach plan
-4. Any other business
-
-Ines Moreau opened the meeting and welcomed the members.
-
-Tomas Berg presented the harbour maintenance budget. Aiko Tanaka asked about the dredging costs.
-
-The next meeting will be held on 9 April 2024.
-";
 
 /// A record printed to PDF keeps its heading, numbered agenda items and
 /// the rows of its table (cells set close together) as lines, and extracts

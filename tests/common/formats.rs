@@ -7,6 +7,34 @@ use regex::Regex;
 use std::io::Write;
 use std::sync::LazyLock;
 
+/// A meeting record in our own words: a roll as a table, a numbered agenda
+/// (the record every format is written from).
+pub const MINUTES: &str = "# Harbour Cooperative Board - Minutes
+
+Date: 12 March 2024
+
+Present:
+
+| Name | Organisation |
+| --- | --- |
+| Ines Moreau | Open Data Council |
+| Tomas Berg | Harbour Institute |
+| Aiko Tanaka | Port Users Association |
+
+Agenda:
+
+1. Welcome and apologies
+2. Harbour maintenance budget
+3. Outreach plan
+4. Any other business
+
+Ines Moreau opened the meeting and welcomed the members.
+
+Tomas Berg presented the harbour maintenance budget. Aiko Tanaka asked about the dredging costs.
+
+The next meeting will be held on 9 April 2024.
+";
+
 /// One block of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Blk {
