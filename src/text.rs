@@ -541,8 +541,27 @@ fn is_emphasis(chars: &[char], i: usize) -> bool {
     if c == '*' && prev == ' ' && next == ' ' {
         return false;
     }
+    if is_drawn_rule(chars, i) {
+        return false;
+    }
     // A list bullet "* item" at the start of the line is handled as a marker.
     !(c == '*' && chars[..i].iter().all(|c| c.is_whitespace()) && next == ' ')
+}
+
+/// "________________": a run of four or more `*` or `_` is a rule or a
+/// blank to fill in, not emphasis (which takes three at most); kept, it still
+/// separates what stands on either side of it.
+fn is_drawn_rule(chars: &[char], i: usize) -> bool {
+    // Four on each side at most: a run of a million is no slower to judge.
+    let c = chars[i];
+    let before = chars[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|&&x| x == c)
+        .count();
+    let from_here = chars[i..].iter().take(4).take_while(|&&x| x == c).count();
+    before + from_here >= 4
 }
 
 /// True for lines that open a list item ("- ", "1. ", "a) ", "(ii) ").
@@ -777,6 +796,16 @@ mod tests {
         let s = &t.lines[1].span;
         let (a, b) = s.origin(3..7);
         assert_eq!(chars[a..b].iter().collect::<String>(), "WSIS");
+    }
+
+    #[test]
+    fn a_drawn_rule_is_kept_and_emphasis_is_not() {
+        let t = Text::new("Ana Silva ________ Memorandum\n__Notes__ and ***this***\nline");
+        assert_eq!(t.lines[0].text(), "Ana Silva ________ Memorandum");
+        assert_eq!(t.lines[1].text(), "Notes and this");
+        // A run of a million underscores is judged in linear time.
+        let long = format!("A {} B", "_".repeat(1_000_000));
+        assert_eq!(Text::new(&long).lines[0].text().len(), long.len());
     }
 
     #[test]

@@ -55,6 +55,14 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
 /// organisation (canonical, as written).
 type Stated = (Vec<String>, Option<(String, String)>);
 
+/// What the person recogniser read as lists or rolls: whole lines, which
+/// running text leaves alone, and the sentences of rolls (a line may hold a
+/// roll's sentence and others, where a record was flattened).
+struct Read {
+    lines: HashSet<usize>,
+    sentences: HashSet<usize>,
+}
+
 impl Extractor {
     /// Extracts one report. Cost: linear in the report's length times the number
     /// of vocabulary labels (compiled into one automaton per vocabulary).
@@ -207,21 +215,27 @@ impl Extractor {
         &self,
         text: &Text,
         roster: &[roster::Entry],
-        person_skip: &HashSet<usize>,
+        person_skip: &Read,
         out: &mut Extraction,
     ) {
         let mut update = UpdateHeading::new(self.heading_lines(text));
-        for s in &text.sentences {
-            if person_skip.contains(&s.line) {
+        for (i, s) in text.sentences.iter().enumerate() {
+            if person_skip.lines.contains(&s.line) {
                 continue;
             }
+            // A roll's sentence is read for the names the roll missed, but
+            // a roll states attendance, not speech.
+            let roll = person_skip.sentences.contains(&i);
             self.representative_spoke(s, roster, out);
             if update.at_heading(s, &self.orgs) {
                 continue;
             }
             let found = speech::mentions(s, &self.lex, &self.masked(s.text()));
             update.tie_first(s, &found, out);
-            for m in found {
+            for mut m in found {
+                if roll && m.fact == FactKind::Spoke {
+                    m.fact = FactKind::Mentioned;
+                }
                 self.sentence_mention(s, m, out);
             }
         }
@@ -491,14 +505,9 @@ impl Extractor {
     }
 
     /// People found by [`people`], whatever the layout, as definite mentions
-    /// with the cues that made them people. Returns the lines read as lists or
-    /// rolls, with the participant list's: running text is not read there.
-    fn recognise(
-        &self,
-        text: &Text,
-        roster_lines: &HashSet<usize>,
-        out: &mut Extraction,
-    ) -> HashSet<usize> {
+    /// with the cues that made them people. Returns what was read as lists or
+    /// rolls, with the participant list's lines: running text is not read there.
+    fn recognise(&self, text: &Text, roster_lines: &HashSet<usize>, out: &mut Extraction) -> Read {
         let identities = chat::identities(text, self, |t| people::whole_name(t, self));
         let mut speakers = people::speakers(text, self, roster_lines);
         // "<fil> ...": the name the log gave the handle, where it gave one.
@@ -527,17 +536,21 @@ impl Extractor {
         // Rolls first: a line of several names is a roll, not a list line.
         let found = people::rolls(text, self, &HashSet::new(), &nicks);
         let mut skip: HashSet<usize> = roster_lines.clone();
+        let mut roll_sentences = HashSet::new();
         for f in &found {
             match f.place {
+                // The lines the roll's sentence holds whole: a line that
+                // holds other sentences too (a record flattened to one line)
+                // is still read for them.
                 people::Place::Sentence(i) => {
+                    roll_sentences.insert(i);
                     let s = &text.sentences[i].span;
                     skip.extend(
                         text.lines
                             .iter()
-                            .filter(|l| l.span.start() >= s.start() && l.span.start() < s.end())
+                            .filter(|l| l.span.start() >= s.start() && l.span.end() <= s.end())
                             .map(|l| l.number),
                     );
-                    skip.insert(text.sentences[i].line);
                 }
                 people::Place::Line(l) => {
                     skip.insert(l);
@@ -578,7 +591,10 @@ impl Extractor {
                 });
             }
         }
-        skip
+        Read {
+            lines: skip,
+            sentences: roll_sentences,
+        }
     }
 
     /// The organisation (canonical, as written) or roles stated right after a
@@ -1002,6 +1018,24 @@ mod tests {
             !out.mentions.iter().any(|m| m.text == "Crasa"),
             "a represented body is no person"
         );
+    }
+
+    /// A record flattened to one line: the roll's sentence is read as a
+    /// roll, and the sentences beside it on the line as running text.
+    #[test]
+    fn the_sentences_beside_a_roll_on_one_line_are_still_read() {
+        let out = extract(
+            "Board of Trustees Minutes. The following were present: Ann Kowalski, Bob Ramirez and Eli Novak [joined at 7:10]. Dan Whitt said that the budget was late. Eli Novak presented the report.\n",
+        );
+        let mut spoke: Vec<&str> = out
+            .mentions
+            .iter()
+            .filter(|m| m.fact == FactKind::Spoke)
+            .map(|m| m.text.as_str())
+            .collect();
+        spoke.sort_unstable();
+        spoke.dedup();
+        assert_eq!(spoke, ["Dan Whitt", "Eli Novak"]);
     }
 
     #[test]

@@ -644,7 +644,12 @@ pub fn rolls(
             Place::Line(_) if labels.is_empty() => {
                 parts.push((Qualifier::of(heading_above(line), ex), t, true));
             }
-            Place::Line(_) | Place::Sentence(_) if labels.is_empty() => continue,
+            Place::Sentence(_) if labels.is_empty() => {
+                for run in titled_runs(t, &ex.lex) {
+                    out.extend(titled_run_people(&run, place, ex, nicks));
+                }
+                continue;
+            }
             Place::Line(_) => continue,
             Place::Sentence(_) => {}
         }
@@ -664,6 +669,197 @@ pub fn rolls(
         }
     }
     out
+}
+
+/// A roll flattened from a table or a printed layout: its label has lost its
+/// colon and titles are what separates its people ("PRESENT AUSTRIA Mr. H.G.
+/// Knitel Mr. N. Scherk BELGIUM Mr. A. Vranken ...", "Present Designating
+/// Country Professor E. J. Y. AUJALEU, Chairman France Dr M. M. PENIDO ...").
+struct TitledRun<'a> {
+    label: &'a str,
+    items: Vec<&'a str>,
+}
+
+/// Words of `t` with their byte ranges.
+fn word_spans(t: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for w in t.split(' ') {
+        if !w.is_empty() {
+            out.push((at..at + w.len(), w));
+        }
+        at += w.len() + 1;
+    }
+    out
+}
+
+/// A capitalised attendance or absence word standing as a label without
+/// its colon ("PRESENT", "Absent").
+fn is_bare_label(w: &str, lex: &Lexicons) -> bool {
+    let w = w.trim_end_matches(['.', ',', ';']);
+    w.starts_with(char::is_uppercase) && {
+        let key = fold(w);
+        lex.attendance_words.contains(&key) || lex.absence_words.contains(&key)
+    }
+}
+
+/// Titles that open an item of a titled run: one or more titles ("Chairman
+/// Mr.") followed by a word that can open a name.
+fn opens_titled_item(words: &[(Range<usize>, &str)], k: usize, lex: &Lexicons) -> bool {
+    let titles = words[k..]
+        .iter()
+        .take_while(|(_, w)| lex.is_honorific(w))
+        .count();
+    titles > 0
+        && words
+            .get(k + titles)
+            .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
+}
+
+/// The titled runs of a sentence with no labelled roll: a bare label, a
+/// title within its next four words, and from there items each opened by a
+/// title (outside parentheses) until a field label ("Secretary:"), another
+/// bare label or the end. Three titled items at least; fewer is prose.
+fn titled_runs<'a>(t: &'a str, lex: &Lexicons) -> Vec<TitledRun<'a>> {
+    const LABEL_REACH: usize = 4;
+    const LEAST: usize = 3;
+    let words = word_spans(t);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let first = (i + 1..=i + LABEL_REACH)
+            .take_while(|&j| j < words.len())
+            .find(|&j| opens_titled_item(&words, j, lex));
+        let (true, Some(first)) = (is_bare_label(words[i].1, lex), first) else {
+            i += 1;
+            continue;
+        };
+        let mut starts = vec![first];
+        let mut end = words.len();
+        let mut depth = 0i32;
+        for k in first + 1..words.len() {
+            let w = words[k].1;
+            if depth <= 0 && (w.ends_with(':') || is_bare_label(w, lex) || is_rule(w)) {
+                end = k;
+                break;
+            }
+            if depth <= 0 && opens_titled_item(&words, k, lex) && !lex.is_honorific(words[k - 1].1)
+            {
+                starts.push(k);
+            }
+            depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
+        }
+        if starts.len() >= LEAST {
+            let bounds = starts.iter().skip(1).copied().chain([end]);
+            let items = starts
+                .iter()
+                .zip(bounds)
+                .map(|(&a, b)| t[words[a].0.start..words[b - 1].0.end].trim_end_matches([',', ';']))
+                .collect();
+            let label = t[words[i].0.start..words[first].0.start].trim();
+            out.push(TitledRun { label, items });
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// "________": a rule drawn with characters, which ends what came before.
+fn is_rule(w: &str) -> bool {
+    w.chars().count() >= 3 && w.chars().all(|c| "_-=*~.".contains(c))
+}
+
+/// "Mr. N. Scherk BELGIUM", "Dr R. BAIDYA Nepal": the item without the
+/// country its layout put after the name (a delegation or its column),
+/// "FEDERAL REPUBLIC OF GERMANY" whole.
+fn without_country<'a>(item: &'a str, lex: &Lexicons) -> &'a str {
+    const LONGEST: usize = 5;
+    let words = word_spans(item);
+    let Some(surname) = words
+        .iter()
+        .position(|(_, w)| !lex.is_honorific(w) && !initial(w.trim_end_matches([',', ';'])))
+    else {
+        return item;
+    };
+    for i in surname + 1..words.len() {
+        let rest = &words[i..];
+        let is_country = |from: usize| {
+            let phrase: Vec<&str> = rest[from..].iter().map(|(_, w)| *w).collect();
+            lex.countries.contains(&fold(&phrase.join(" ")))
+        };
+        if rest[0].1.starts_with(char::is_uppercase)
+            && rest.len() <= LONGEST
+            && (0..rest.len()).any(is_country)
+        {
+            return item[..words[i].0.start].trim_end();
+        }
+    }
+    item
+}
+
+/// The people of a titled run; a run stops at an item whose tail is prose.
+fn titled_run_people(
+    run: &TitledRun,
+    place: Place,
+    ex: &Extractor,
+    nicks: &HashSet<String>,
+) -> Vec<Found> {
+    const LONGEST_TAIL: usize = 6;
+    let q = Qualifier::of(run.label, ex);
+    let mut out = Vec::new();
+    for item in &run.items {
+        let named = without_country(item, &ex.lex);
+        let Some((n, nick)) = roll_person(named, ex, nicks) else {
+            continue;
+        };
+        let tail_words = outside_parentheses(&item[n.len..])
+            .split_whitespace()
+            .count();
+        match second_name_at(named, &n, ex) {
+            Some(at) => {
+                for part in [&named[..at], &named[at..]] {
+                    if let Some((n, nick)) = roll_person(part.trim(), ex, nicks) {
+                        out.extend(roll_found(n, nick, part.trim(), q, place, ex));
+                    }
+                }
+            }
+            None => out.extend(roll_found(n, nick, item, q, place, ex)),
+        }
+        if tail_words > LONGEST_TAIL {
+            break;
+        }
+    }
+    out
+}
+
+/// `t` without what it holds in parentheses.
+fn outside_parentheses(t: &str) -> String {
+    let mut depth = 0i32;
+    t.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => return depth <= 0,
+            }
+            false
+        })
+        .collect()
+}
+
+/// "Mrs Helen Clark Sue Doughty": two names a layout ran together, an item
+/// whose title stood before the first only. Four name words, the first and
+/// the third given names the lexicon knows: the byte offset of the second.
+fn second_name_at(named: &str, n: &NameSpan, ex: &Extractor) -> Option<usize> {
+    let span = &named[..n.len];
+    let words = word_spans(span);
+    let name_words: Vec<&(Range<usize>, &str)> = words
+        .iter()
+        .skip_while(|(_, w)| ex.lex.is_honorific(w))
+        .collect();
+    let plain = name_words.iter().all(|(_, w)| name_word(w));
+    let given = |k: usize| is_given(name_words[k].1, ex);
+    (name_words.len() == 4 && plain && given(0) && given(2)).then(|| name_words[2].0.start)
 }
 
 /// The attendance and absence labels of a text ("Present:", "Apologies:"),
@@ -1026,6 +1222,37 @@ mod tests {
         );
         // Capitalised one-word items are not handles: the names rule reads them.
         assert!(!names("Present: Budget, Minutes, Reports").contains(&"Budget".to_owned()));
+    }
+    #[test]
+    fn a_roll_flattened_without_its_colon_is_split_at_titles() {
+        let ex = extractor();
+        let listed = |raw: &str| -> Vec<String> {
+            let t = Text::new(raw);
+            rolls(&t, &ex, &HashSet::new(), &HashSet::new())
+                .into_iter()
+                .filter(|f| f.fact == FactKind::Listed)
+                .map(|f| f.name)
+                .collect()
+        };
+        // Delegations in capitals before their people, a chair's role after
+        // a comma, initials run together.
+        assert_eq!(
+            listed(
+                "PRESENT NORWAY Mr. T.K. Aaberg Mrs. L. Holm PORTUGAL Mr. J. Matos, \
+                 Chairman Mr. P. Sousa FEDERAL REPUBLIC OF GERMANY Dr. E. Vogt"
+            ),
+            ["T.K. Aaberg", "L. Holm", "J. Matos", "P. Sousa", "E. Vogt"]
+        );
+        // The country in a column after the name in capitals; a rule ends the run.
+        assert_eq!(
+            listed(
+                "Present Designating Country Dr A. B. KOVAC Slovenia Dr C. MENDES, \
+                 Rapporteur Brazil Mrs Helen Ward Sue Berry ______ Memorandum by the Office"
+            ),
+            ["A. B. Kovac", "C. Mendes", "Helen Ward", "Sue Berry"]
+        );
+        // Two titles in prose are no roll.
+        assert!(listed("Present at the launch, Mr. Ray Dunn thanked Dr. Ana Pike.").is_empty());
     }
     #[test]
     fn a_turn_written_as_a_list_item_has_its_speaker() {
