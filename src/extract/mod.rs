@@ -579,6 +579,16 @@ impl Extractor {
                     }
                     _ => None,
                 };
+                let government = f
+                    .country
+                    .as_deref()
+                    .and_then(|c| roster::government_of(c, self));
+                if let Some((canonical, surface)) = government {
+                    let mut aff = ev.clone();
+                    aff.fact = FactKind::Affiliation;
+                    out.mentions
+                        .push(PersonMention::new(&f.name, aff).affiliated(canonical, surface));
+                }
                 if let Some(e) = described.as_ref().filter(|e| !e.organisations.is_empty()) {
                     let mut aff = ev.clone();
                     aff.fact = FactKind::Affiliation;

@@ -73,6 +73,9 @@ pub struct Found {
     /// The line it was read from (for [`Place::Line`]) or the sentence.
     pub place: Place,
     pub cues: Vec<Cue>,
+    /// The country the layout files the person under, as written: the
+    /// delegation they sit for in an intergovernmental body.
+    pub country: Option<String>,
 }
 
 /// Where a person was found: a line of the record, or a sentence.
@@ -411,6 +414,7 @@ pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Fou
                     fact,
                     place: Place::Line(line),
                     cues,
+                    country: None,
                 });
             }
         }
@@ -678,6 +682,9 @@ pub fn rolls(
 struct TitledRun<'a> {
     label: &'a str,
     items: Vec<&'a str>,
+    /// The layout's countries head the people after them ("PRESENT
+    /// AUSTRIA Mr. ..."), rather than follow each person in a column.
+    countries_lead: bool,
 }
 
 /// Words of `t` with their byte ranges.
@@ -710,10 +717,43 @@ fn opens_titled_item(words: &[(Range<usize>, &str)], k: usize, lex: &Lexicons) -
         .iter()
         .take_while(|(_, w)| lex.is_honorific(w))
         .count();
+    // "Chairman France Dr ...": a title before a country is a role in a column.
+    let opens_country = || {
+        (1..=5).any(|n| {
+            let phrase: Vec<&str> = words[k + titles..]
+                .iter()
+                .take(n)
+                .map(|(_, w)| w.trim_end_matches([',', ';', '.']))
+                .collect();
+            phrase.len() == n && lex.countries.contains(&fold(&phrase.join(" ")))
+        })
+    };
     titles > 0
         && words
             .get(k + titles)
             .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
+        && !opens_country()
+}
+
+/// Where, in the last words of an item, what its layout wrote of a country
+/// begins ("... BELGIUM", "... FEDERAL REPUBLIC OF GERMANY"), and where the
+/// country the lexicon knows begins in it: at most five words before the
+/// item ends, the first capitalised.
+fn country_at(words: &[(Range<usize>, &str)], lex: &Lexicons) -> Option<(usize, usize)> {
+    const LONGEST: usize = 5;
+    let country_from = |from: usize| {
+        (from..words.len()).find(|&c| {
+            let phrase: Vec<&str> = words[c..]
+                .iter()
+                .map(|(_, w)| w.trim_end_matches([',', ';', '.']))
+                .collect();
+            lex.countries.contains(&fold(&phrase.join(" ")))
+        })
+    };
+    let first = words.len().saturating_sub(LONGEST);
+    (first..words.len())
+        .filter(|&i| words[i].1.starts_with(char::is_uppercase))
+        .find_map(|i| country_from(i).map(|c| (i, c)))
 }
 
 /// The titled runs of a sentence with no labelled roll: a bare label, a
@@ -757,7 +797,12 @@ fn titled_runs<'a>(t: &'a str, lex: &Lexicons) -> Vec<TitledRun<'a>> {
                 .map(|(&a, b)| t[words[a].0.start..words[b - 1].0.end].trim_end_matches([',', ';']))
                 .collect();
             let label = t[words[i].0.start..words[first].0.start].trim();
-            out.push(TitledRun { label, items });
+            let countries_lead = country_at(&words[i + 1..first], lex).is_some();
+            out.push(TitledRun {
+                label,
+                items,
+                countries_lead,
+            });
         }
         i = end.max(i + 1);
     }
@@ -771,30 +816,23 @@ fn is_rule(w: &str) -> bool {
 
 /// "Mr. N. Scherk BELGIUM", "Dr R. BAIDYA Nepal": the item without the
 /// country its layout put after the name (a delegation or its column),
-/// "FEDERAL REPUBLIC OF GERMANY" whole.
-fn without_country<'a>(item: &'a str, lex: &Lexicons) -> &'a str {
-    const LONGEST: usize = 5;
+/// "FEDERAL REPUBLIC OF GERMANY" whole, and that country as written.
+fn without_country<'a>(item: &'a str, lex: &Lexicons) -> (&'a str, Option<&'a str>) {
     let words = word_spans(item);
-    let Some(surname) = words
+    let surname = words
         .iter()
-        .position(|(_, w)| !lex.is_honorific(w) && !initial(w.trim_end_matches([',', ';'])))
-    else {
-        return item;
+        .position(|(_, w)| !lex.is_honorific(w) && !initial(w.trim_end_matches([',', ';'])));
+    let Some(surname) = surname else {
+        return (item, None);
     };
-    for i in surname + 1..words.len() {
-        let rest = &words[i..];
-        let is_country = |from: usize| {
-            let phrase: Vec<&str> = rest[from..].iter().map(|(_, w)| *w).collect();
-            lex.countries.contains(&fold(&phrase.join(" ")))
-        };
-        if rest[0].1.starts_with(char::is_uppercase)
-            && rest.len() <= LONGEST
-            && (0..rest.len()).any(is_country)
-        {
-            return item[..words[i].0.start].trim_end();
+    match country_at(&words[surname + 1..], lex) {
+        Some((i, c)) => {
+            let at = words[surname + 1 + i].0.start;
+            let country = item[words[surname + 1 + c].0.start..].trim_end_matches([',', ';', '.']);
+            (item[..at].trim_end(), Some(country))
         }
+        None => (item, None),
     }
-    item
 }
 
 /// The people of a titled run; a run stops at an item whose tail is prose.
@@ -806,12 +844,22 @@ fn titled_run_people(
 ) -> Vec<Found> {
     const LONGEST_TAIL: usize = 6;
     let q = Qualifier::of(run.label, ex);
+    let label_words = word_spans(run.label);
+    let mut heading = country_at(&label_words, &ex.lex)
+        .filter(|_| run.countries_lead)
+        .map(|(_, c)| &run.label[label_words[c].0.start..]);
     let mut out = Vec::new();
     for item in &run.items {
-        let named = without_country(item, &ex.lex);
+        let (named, country) = without_country(item, &ex.lex);
+        // A country heads the people after it, or follows its own.
+        let delegation = if run.countries_lead { heading } else { country };
+        if run.countries_lead && country.is_some() {
+            heading = country;
+        }
         let Some((n, nick)) = roll_person(named, ex, nicks) else {
             continue;
         };
+        let first = out.len();
         let tail_words = outside_parentheses(&item[n.len..])
             .split_whitespace()
             .count();
@@ -824,6 +872,9 @@ fn titled_run_people(
                 }
             }
             None => out.extend(roll_found(n, nick, item, q, place, ex)),
+        }
+        for f in &mut out[first..] {
+            f.country = delegation.map(str::to_owned);
         }
         if tail_words > LONGEST_TAIL {
             break;
@@ -958,6 +1009,7 @@ fn roll_found(
             fact: FactKind::Listed,
             place,
             cues: cues.clone(),
+            country: None,
         });
     }
     out.push(Found {
@@ -965,6 +1017,7 @@ fn roll_found(
         fact,
         place,
         cues,
+        country: None,
     });
     out
 }
@@ -1001,6 +1054,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
             fact: FactKind::Spoke,
             place: Place::Line(line.number),
             cues,
+            country: None,
         }));
     }
     for (i, s) in text.sentences.iter().enumerate() {
@@ -1010,6 +1064,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
             fact: FactKind::Spoke,
             place: Place::Sentence(i),
             cues,
+            country: None,
         }));
     }
     out
@@ -1253,6 +1308,38 @@ mod tests {
         );
         // Two titles in prose are no roll.
         assert!(listed("Present at the launch, Mr. Ray Dunn thanked Dr. Ana Pike.").is_empty());
+    }
+    #[test]
+    fn a_titled_roll_files_people_under_the_country_its_layout_gives() {
+        let ex = extractor();
+        let countries = |raw: &str| -> Vec<(String, Option<String>)> {
+            let t = Text::new(raw);
+            rolls(&t, &ex, &HashSet::new(), &HashSet::new())
+                .into_iter()
+                .filter(|f| f.fact == FactKind::Listed)
+                .map(|f| (f.name, f.country))
+                .collect()
+        };
+        let c = |n: &str, c: &str| (n.to_owned(), Some(c.to_owned()));
+        // Countries as headings: each heads the people after it.
+        assert_eq!(
+            countries("PRESENT NORWAY Mr. T.K. Aaberg Mrs. L. Holm PORTUGAL Mr. J. Matos, Chairman Mr. P. Sousa"),
+            [
+                c("T.K. Aaberg", "NORWAY"),
+                c("L. Holm", "NORWAY"),
+                c("J. Matos", "PORTUGAL"),
+                c("P. Sousa", "PORTUGAL")
+            ]
+        );
+        // Countries in a column: each follows its own person, after a role.
+        assert_eq!(
+            countries("Present Designating Country Dr A. B. KOVAC, Chairman Slovenia Dr C. MENDES, Rapporteur Brazil Dr E. NAGY Hungary"),
+            [
+                c("A. B. Kovac", "Slovenia"),
+                c("C. Mendes", "Brazil"),
+                c("E. Nagy", "Hungary")
+            ]
+        );
     }
     #[test]
     fn a_turn_written_as_a_list_item_has_its_speaker() {
