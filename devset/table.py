@@ -33,6 +33,7 @@ COLUMNS = [
     ("listed", "listed"),
     ("agenda", "agenda"),
     ("orgs", "organisations"),
+    ("topics", "topics"),
     ("affil", "affiliations"),
     ("series", "meeting.series"),
     ("date", "meeting.date"),

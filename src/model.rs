@@ -212,6 +212,22 @@ pub struct Topic {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// Set for a keyphrase of the record, a subject the thesaurus lacks; none
+    /// for a concept of the thesaurus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyphrase: Option<Keyphrase>,
+}
+
+/// What makes a topic a keyphrase concept of its own scheme.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Keyphrase {
+    /// The folded lemma form ("steering committee meeting" for "Steering
+    /// Committee Meetings"): the concept's identity in every report.
+    pub key: String,
+    /// Preferred labels of the thesaurus concepts whose labels the keyphrase
+    /// names ("Cybersecurity" in "BPF Cybersecurity 2023 work").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub close_matches: Vec<String>,
 }
 
 /// Dates as the gold annotations write them: ISO 8601 `YYYY-MM-DD`, `null`

@@ -29,6 +29,7 @@
 //! | person           | `id:person/{slug(name)}`                               |
 //! | organisation     | `id:organisation/{slug(name)}`                         |
 //! | topic            | `id:topic/{slug(name)}` in scheme `id:topics`          |
+//! | keyphrase        | `id:keyphrase/{slug(folded lemma form)}` in scheme `id:keyphrases` |
 //! | role             | `id:role/{slug(role)}` in scheme `id:roles`            |
 //! | membership       | `id:membership/{slug(person)}/{slug(org)}[/{slug(role)}]` |
 //! | role assignment  | `id:role-assignment/{slug(person)}/{slug(role)}`       |
@@ -85,6 +86,10 @@
 //!   `skos:inScheme id:topics`; and, when the report has evidence, a discussion
 //!   `a meetkg:Discussion; meetkg:topic` topic; `meetkg:atMeeting` meeting;
 //!   `prov:wasDerivedFrom` selectors.
+//! - keyphrase (a topic that is no thesaurus concept, e.g. an agenda subject):
+//!   the same as a topic, but `skos:inScheme id:keyphrases`, its IRI minted
+//!   from its folded lemma form, and `skos:closeMatch` each thesaurus topic
+//!   whose label it names.
 //!
 //! Natural-language labels (names of meetings and series, titles, labels of
 //! topics, organisations and roles) are tagged `@en`; people's names and quoted
@@ -204,6 +209,17 @@ pub fn series_iri(series: &str) -> Result<NamedNode, RdfError> {
 /// `id:topics`, the SKOS concept scheme of all topics.
 pub fn topic_scheme_iri() -> Result<NamedNode, RdfError> {
     mint("topics")
+}
+
+/// `id:keyphrase/{slug}` of a keyphrase's folded lemma form: the same in
+/// every report that names the subject.
+pub fn keyphrase_iri(key: &str) -> Result<NamedNode, RdfError> {
+    mint(&format!("keyphrase/{}", slug_of("keyphrase", key)?))
+}
+
+/// `id:keyphrases`, the SKOS concept scheme of the subjects the thesaurus lacks.
+pub fn keyphrase_scheme_iri() -> Result<NamedNode, RdfError> {
+    mint("keyphrases")
 }
 
 /// `id:roles`, the SKOS concept scheme of all roles.
@@ -708,9 +724,14 @@ impl<'a> Mapper<'a> {
         let m = self.meeting.clone();
         for topic in &self.report.topics {
             let name = topic.name.trim();
-            let t = topic_iri(name)?;
-            let scheme = topic_scheme_iri()?;
+            let (t, scheme) = match &topic.keyphrase {
+                Some(k) => (keyphrase_iri(&k.key)?, keyphrase_scheme_iri()?),
+                None => (topic_iri(name)?, topic_scheme_iri()?),
+            };
             self.b.a(&scheme, skos::CONCEPT_SCHEME);
+            for label in topic.keyphrase.iter().flat_map(|k| &k.close_matches) {
+                self.b.add(&t, skos::CLOSE_MATCH, topic_iri(label)?);
+            }
             self.b.a(&t, skos::CONCEPT);
             self.b.add(&t, skos::PREF_LABEL, en(name));
             for alias in &topic.aliases {
@@ -896,11 +917,13 @@ pub(crate) mod tests {
                         mention: "GDC".into(),
                         why: Vec::new(),
                     }],
+                    keyphrase: None,
                 },
                 Topic {
                     name: "NETmundial".into(),
                     aliases: vec![],
                     evidence: vec![],
+                    keyphrase: None,
                 },
             ],
             sha256: "ab".repeat(32),
@@ -1309,6 +1332,66 @@ pub(crate) mod tests {
             meeting_iri(&a.meeting, &a.source)?,
             meeting_iri(&b.meeting, &b.source)?
         );
+        Ok(())
+    }
+
+    /// A subject the thesaurus lacks is a concept of the keyphrase scheme,
+    /// minted from its lemma form (so two reports share it), close to the
+    /// thesaurus concepts it names, and discussed with its evidence.
+    #[test]
+    fn a_keyphrase_is_a_concept_of_its_own_scheme() -> Result<(), RdfError> {
+        let mut report = sample_report();
+        report.topics.push(Topic {
+            name: "GDC consultations".into(),
+            aliases: vec!["Item 3: GDC consultations".into()],
+            evidence: vec![Evidence {
+                fact: FactKind::Discussed,
+                text: "3. GDC consultations".into(),
+                start: 430,
+                end: 450,
+                mention: "GDC consultations".into(),
+                why: Vec::new(),
+            }],
+            keyphrase: Some(crate::model::Keyphrase {
+                key: "gdc consultation".into(),
+                close_matches: vec!["Global Digital Compact".into()],
+            }),
+        });
+        let quads = report_quads(&report)?;
+        let has = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
+            quads
+                .iter()
+                .any(|q| q.subject == s.clone().into() && q.predicate == p && q.object == o)
+        };
+        let k = id("keyphrase/gdc-consultation");
+        let m = meeting_iri(&report.meeting, &report.source)?;
+        assert!(has(&k, rdf::TYPE, skos::CONCEPT.into_owned().into()));
+        assert!(has(&k, skos::IN_SCHEME, id("keyphrases").into()));
+        assert!(!has(&k, skos::IN_SCHEME, id("topics").into()));
+        assert!(has(
+            &id("keyphrases"),
+            rdf::TYPE,
+            skos::CONCEPT_SCHEME.into_owned().into()
+        ));
+        assert!(has(&k, skos::PREF_LABEL, en("GDC consultations").into()));
+        assert!(has(
+            &k,
+            skos::CLOSE_MATCH,
+            id("topic/global-digital-compact").into()
+        ));
+        assert!(has(&m, meetkg::DISCUSSED, k.clone().into()));
+        let discussion = NamedNode::new(format!("{}/discussion/gdc-consultations", m.as_str()))
+            .map_err(|source| RdfError::InvalidIri {
+                iri: String::new(),
+                source,
+            })?;
+        assert!(has(&discussion, meetkg::TOPIC, k.clone().into()));
+        // The thesaurus topics are as before.
+        assert!(has(
+            &id("topic/global-digital-compact"),
+            skos::IN_SCHEME,
+            id("topics").into()
+        ));
         Ok(())
     }
 

@@ -84,6 +84,7 @@ pub mod skos {
         PREF_LABEL = "prefLabel";
         ALT_LABEL = "altLabel";
         IN_SCHEME = "inScheme";
+        CLOSE_MATCH = "closeMatch";
     }
 }
 

@@ -1,13 +1,14 @@
 //! The organisations and topics of a report: vocabulary labels anywhere in the
 //! text, names shaped like organisations the gazetteer does not know, the
 //! organisations of the participant list, the body whose meeting it is, and
-//! agenda subjects the thesaurus does not know.
+//! agenda subjects the thesaurus does not know (keyphrases, see
+//! [`super::keyphrases`]).
 
 use super::extraction::{evidence, PersonMention};
 use super::extractor::Extractor;
 use super::gazetteer::Hit;
-use super::{orgnames, roster};
-use crate::model::{AgendaItem, Evidence, FactKind, Organisation, Topic};
+use super::{keyphrases, orgnames, roster};
+use crate::model::{AgendaItem, Evidence, FactKind, Keyphrase, Organisation, Topic};
 use crate::text::{Sentence, Text};
 use crate::words::fold;
 use std::collections::{HashMap, HashSet};
@@ -61,6 +62,7 @@ impl Gathered {
                 name,
                 aliases,
                 evidence,
+                keyphrase: None,
             })
             .collect()
     }
@@ -120,8 +122,12 @@ pub fn entities(
             orgs.add(&membership.organisation, surface, Some(m.evidence.clone()));
         }
     }
-    agenda_subjects(ex, text, agenda, &mut topics);
-    (orgs.organisations(), topics.topics())
+    let keyphrases = agenda_subjects(ex, text, agenda, &mut topics);
+    let mut topics = topics.topics();
+    for t in &mut topics {
+        t.keyphrase = keyphrases.get(&t.name).cloned();
+    }
+    (orgs.organisations(), topics)
 }
 
 /// The organisations a sentence names: the gazetteer's and those shaped like
@@ -256,56 +262,25 @@ fn sentence_topics(
     }
 }
 
-/// An agenda item that names a piece of work ("WSIS+20 review draft letter",
-/// "IGF IWW main session") is a subject of its own, beside the thesaurus
-/// concepts it mentions; procedural and long descriptive titles are not. Its
-/// evidence is the agenda line (or heading) that names it.
-fn agenda_subjects(ex: &Extractor, text: &Text, agenda: &[AgendaItem], topics: &mut Gathered) {
-    for item in agenda {
-        if !is_subject(ex, &item.title) {
-            continue;
+/// The subjects of the agenda ([`keyphrases::agenda_keyphrases`]): each
+/// gathered under its name with the other forms of its title, and its evidence
+/// the agenda line (or heading) that names it. Returns the keyphrases by name,
+/// for the topics that are no thesaurus concept.
+fn agenda_subjects(
+    ex: &Extractor,
+    text: &Text,
+    agenda: &[AgendaItem],
+    topics: &mut Gathered,
+) -> HashMap<String, Keyphrase> {
+    let mut keyphrases = HashMap::new();
+    for subject in keyphrases::agenda_keyphrases(ex, text, agenda) {
+        topics.add(&subject.name, &subject.name, subject.evidence);
+        for alias in &subject.aliases {
+            topics.add(&subject.name, alias, None);
         }
-        let line = text
-            .sentences
-            .iter()
-            .find(|s| s.text().contains(item.title.as_str()))
-            .map(|s| evidence(FactKind::Discussed, &s.span, &item.title));
-        topics.add(&item.title, &item.title, line);
-    }
-}
-
-/// An agenda title that is a subject: not procedural, short, not a known
-/// label itself, and either naming a piece of work or no known concept.
-fn is_subject(ex: &Extractor, title: &str) -> bool {
-    let key = fold(title);
-    let procedural_words = key
-        .split(' ')
-        .all(|w| w.is_empty() || ex.lex.procedural_words.contains(w));
-    if ex.lex.procedural.contains(&key)
-        || procedural_words
-        || key.starts_with("update")
-        || title.split_whitespace().count() > 6
-        || ex.topics.lookup(title).is_some()
-        || ex.orgs.lookup(title).is_some()
-    {
-        return false;
-    }
-    let mut rest = title.to_owned();
-    for h in ex
-        .topics
-        .find(title)
-        .iter()
-        .chain(&ex.orgs.find(title))
-        .rev()
-    {
-        if let Some(r) = rest.get(h.range.clone()) {
-            let blank = " ".repeat(r.len());
-            rest.replace_range(h.range.clone(), &blank);
+        if let Some(k) = subject.keyphrase {
+            keyphrases.entry(subject.name).or_insert(k);
         }
     }
-    let names_work = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ex.lex.work_items.contains(&w.to_lowercase()));
-    let has_concept = rest.trim() != title.trim();
-    names_work || !has_concept
+    keyphrases
 }

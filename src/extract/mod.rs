@@ -17,6 +17,7 @@ pub mod extractor;
 pub mod gazetteer;
 pub mod groups;
 pub mod header;
+pub mod keyphrases;
 pub mod orgnames;
 pub mod people;
 pub mod roster;

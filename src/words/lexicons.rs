@@ -161,6 +161,18 @@ pub struct Lexicons {
     /// A word that stands before an agenda item's number ("Item 3", "TOP 1",
     /// "Point 2", `[agenda-item-words]`), then the number and the rest in group 1.
     pub agenda_item: Option<Regex>,
+    /// Words that label an agenda title before its number ("Issue 280:
+    /// Proposed update"), lower case (`[keyphrase-labels]`).
+    pub keyphrase_labels: HashSet<String>,
+    /// Words that join a title to whoever presents it ("Intro to the work
+    /// by Ann Lee"), lower case (`[speaker-links]`).
+    pub speaker_links: HashSet<String>,
+    /// Phrases that open an agenda title before the subject it names
+    /// ("Discussion on", "Point sur"), lower case (`[subject-leads]`).
+    pub subject_leads: Vec<String>,
+    /// (plural ending, singular ending), longest first (`[plural-endings]`):
+    /// "Policies" and "policy" are one keyphrase.
+    pub plural_endings: Vec<(String, String)>,
 }
 
 impl Lexicons {
@@ -280,6 +292,10 @@ impl Lexicons {
                 .map(|(word, kind)| (kind, word.to_lowercase()))
                 .collect(),
             body_complements: lower("body-complements"),
+            keyphrase_labels: lower("keyphrase-labels"),
+            speaker_links: lower("speaker-links"),
+            subject_leads: lower_in_order("subject-leads"),
+            plural_endings: plural_endings(pairs("plural-endings")),
             // From the IGF profile ([`Lexicons::with_profile`]).
             umbrella: None,
             initiative_names: Vec::new(),
@@ -640,6 +656,17 @@ fn phrases(phrases: &[String]) -> Option<Regex> {
 }
 
 /// "Item 3 ...", "TOP 1 ...": one of `words`, case-insensitive, then a number.
+/// `[plural-endings]` lower case, longest ending first so that "ies" is
+/// tried before "s".
+fn plural_endings(pairs: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut endings: Vec<(String, String)> = pairs
+        .into_iter()
+        .map(|(p, s)| (p.to_lowercase(), s.to_lowercase()))
+        .collect();
+    endings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    endings
+}
+
 fn agenda_item(words: &[String]) -> Option<Regex> {
     let words = alternation(words)?.replace(' ', r"\s+");
     Regex::new(&format!(r"(?i)^(?:{words})\.?\s+(\d.*)$")).ok()

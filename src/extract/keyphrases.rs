@@ -1,0 +1,476 @@
+//! Keyphrases: the subjects a record discusses that the thesaurus lacks.
+//!
+//! Rationale: `ontology/topics.ttl` knows the subjects of Internet governance;
+//! a county board's "Sludge at the old landfill" or a society's "Election of
+//! officers" is in no thesaurus, yet it is what the meeting discussed. An
+//! agenda title names such a subject, so each title that is a subject (not
+//! procedural, not a thesaurus label, not a thesaurus concept in other words)
+//! becomes a keyphrase concept of its own scheme. Its identity across reports
+//! is its folded lemma form ([`lemma_key`]), so "Steering Committee Meetings"
+//! in one report and "Steering committee meeting" in another are one concept;
+//! it keeps the thesaurus concepts its words name as close matches, and the
+//! agenda line as evidence.
+//!
+//! What it will not do: take repeated noun phrases of the running text as
+//! subjects. Measured on the development set (about 2,000 bytes a record),
+//! phrases repeated twice or more, capitalised phrases and the phrases after
+//! "discuss" or "update on" were subjects of the gold in 4 to 11 cases out of
+//! 100, too few to lift a record's topics; the agenda is the record's own list
+//! of its subjects.
+
+use super::extraction::evidence;
+use super::extractor::Extractor;
+use crate::model::{AgendaItem, Evidence, FactKind, Keyphrase};
+use crate::text::Text;
+use crate::words::{fold, Lexicons};
+
+/// An agenda title of more words than this is a description, not a name.
+const MAX_TITLE_WORDS: usize = 10;
+
+/// Words of at most this many letters are never taken for plurals ("has", "its").
+const SHORTEST_PLURAL: usize = 3;
+
+/// A subject an agenda title names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    /// The title without its label, speaker and trailing parenthesis.
+    pub name: String,
+    /// The title as written, and the two sides of a colon in it, where they
+    /// differ from the name: other ways the record names the subject.
+    pub aliases: Vec<String>,
+    /// The agenda line or heading that names it.
+    pub evidence: Option<Evidence>,
+    /// Set when the title names no thesaurus concept as a whole; none when
+    /// the cleaned name is a thesaurus label (then `name` is that concept's
+    /// preferred label).
+    pub keyphrase: Option<Keyphrase>,
+}
+
+/// The subjects the agenda names, in agenda order, one per title that is a
+/// subject ([`is_subject`]). Cost: one thesaurus search per title.
+pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> Vec<Subject> {
+    let mut out = Vec::new();
+    for item in agenda.iter().filter(|i| is_subject(ex, &i.title)) {
+        let line = text
+            .sentences
+            .iter()
+            .find(|s| s.text().contains(item.title.as_str()))
+            .map(|s| evidence(FactKind::Discussed, &s.span, &item.title));
+        let name = cleaned(&ex.lex, &item.title);
+        let mut aliases = vec![item.title.trim().to_owned()];
+        aliases.extend(colon_sides(&name));
+        aliases.extend(quoted(&name));
+        let (name, keyphrase) = match ex.topics.lookup(&name) {
+            Some(i) => (ex.topics.entry(i).pref.clone(), None),
+            None => {
+                let keyphrase = Keyphrase {
+                    key: lemma_key(&ex.lex, &name),
+                    close_matches: thesaurus_links(ex, &name),
+                };
+                (name, Some(keyphrase))
+            }
+        };
+        let key = fold(&name);
+        aliases.retain(|a| !a.is_empty() && fold(a) != key);
+        aliases.dedup_by_key(|a| fold(a));
+        out.push(Subject {
+            name,
+            aliases,
+            evidence: line,
+            keyphrase,
+        });
+    }
+    out
+}
+
+/// An agenda title that is a subject: not procedural, at most
+/// [`MAX_TITLE_WORDS`] words, not a known label itself, and either naming a
+/// piece of work or no known concept (a title such as "IGF involvement in the
+/// GDC" is about the thesaurus concept it names, which stands for it).
+fn is_subject(ex: &Extractor, title: &str) -> bool {
+    let key = fold(title);
+    let procedural_words = key
+        .split(' ')
+        .all(|w| w.is_empty() || ex.lex.procedural_words.contains(w));
+    if ex.lex.procedural.contains(&key)
+        || procedural_words
+        || key.starts_with("update")
+        || title.split_whitespace().count() > MAX_TITLE_WORDS
+        || ex.topics.lookup(title).is_some()
+        || ex.orgs.lookup(title).is_some()
+    {
+        return false;
+    }
+    let mut rest = title.to_owned();
+    for h in ex
+        .topics
+        .find(title)
+        .iter()
+        .chain(&ex.orgs.find(title))
+        .rev()
+    {
+        if let Some(r) = rest.get(h.range.clone()) {
+            let blank = " ".repeat(r.len());
+            rest.replace_range(h.range.clone(), &blank);
+        }
+    }
+    let names_work = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ex.lex.work_items.contains(&w.to_lowercase()));
+    let has_concept = rest.trim() != title.trim();
+    names_work || !has_concept
+}
+
+/// The subject a title names: without a label and number before it ("Issue
+/// 280:"), the speaker after it ("by Klée Aiken (FIRST)"), a phrase that
+/// leads to it ("Discussion on the") and a trailing parenthesis
+/// ("(11-12-0181r2)"); the title itself when nothing is left.
+pub fn cleaned(lex: &Lexicons, title: &str) -> String {
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || ".:;,-–—".contains(c))
+            .to_owned()
+    };
+    let mut name = trim(without_label(lex, title));
+    name = trim(without_speaker(lex, &name));
+    name = trim(without_lead(lex, &name));
+    if let Some(open) = name.rfind(" (").filter(|_| name.ends_with(')')) {
+        name = trim(&name[..open]);
+    }
+    if name.is_empty() {
+        trim(title)
+    } else {
+        name
+    }
+}
+
+/// "Issue 280: Proposed Update" → "Proposed Update", "Issue: Budget" →
+/// "Budget": a word of `[keyphrase-labels]`, maybe a number, then a colon (or
+/// a dot or a dash after a number).
+fn without_label<'a>(lex: &Lexicons, title: &'a str) -> &'a str {
+    let t = title.trim_start();
+    let lower = t.to_lowercase();
+    let Some(label) = lex
+        .keyphrase_labels
+        .iter()
+        .filter(|l| {
+            lower.starts_with(l.as_str())
+                && !lower[l.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .max_by_key(|l| l.len())
+    else {
+        return title;
+    };
+    // The label is ASCII lower case, so its length is the same in `t`.
+    let Some(rest) = t.get(label.len()..) else {
+        return title;
+    };
+    let rest = rest.trim_start().trim_start_matches('#');
+    let number = rest.starts_with(|c: char| c.is_ascii_digit());
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '.')
+        .trim_start();
+    let marks: &[char] = if number {
+        &[':', '-', '–', '.']
+    } else {
+        &[':']
+    };
+    match rest.strip_prefix(marks) {
+        Some(subject) if number || !subject.trim().is_empty() => subject,
+        _ => title,
+    }
+}
+
+/// "Discussion on the budget" → "budget": a phrase of `[subject-leads]`
+/// that opens the title, and an article after it.
+fn without_lead<'a>(lex: &Lexicons, title: &'a str) -> &'a str {
+    let lower = title.to_lowercase();
+    let Some(lead) = lex
+        .subject_leads
+        .iter()
+        .filter(|l| {
+            lower.starts_with(l.as_str())
+                && (lower.len() == l.len() || lower[l.len()..].starts_with(' '))
+        })
+        .max_by_key(|l| l.len())
+    else {
+        return title;
+    };
+    let Some(rest) = title.get(lead.len()..).map(str::trim_start) else {
+        return title;
+    };
+    let rest = match rest.split_once(' ') {
+        Some((article, after)) if lex.frame.articles.contains(&fold(article)) => after,
+        _ => rest,
+    };
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        title
+    } else {
+        rest
+    }
+}
+
+/// The quoted names in a title: "Motion « Soutenir l'aide alimentaire »"
+/// names "Soutenir l'aide alimentaire".
+fn quoted(title: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [('«', '»'), ('“', '”'), ('"', '"')] {
+        let mut rest = title;
+        while let Some((_, after)) = rest.split_once(open) {
+            let Some((inside, tail)) = after.split_once(close) else {
+                break;
+            };
+            if !inside.trim().is_empty() {
+                out.push(inside.trim().to_owned());
+            }
+            rest = tail;
+        }
+    }
+    out
+}
+
+/// "Intro to the 2023 work by Klée Aiken (FIRST)" → "Intro to the 2023
+/// work": a word of `[speaker-links]` followed by a capitalised word, the
+/// last such in the title.
+fn without_speaker<'a>(lex: &Lexicons, title: &'a str) -> &'a str {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for w in title.split(' ') {
+        if !w.is_empty() {
+            words.push((at, w));
+        }
+        at += w.len() + 1;
+    }
+    for pair in words.windows(2).rev() {
+        let [(at, link), (_, next)] = pair else {
+            continue;
+        };
+        let capitalised = next.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && *at > 0 && lex.speaker_links.contains(&link.to_lowercase()) {
+            return &title[..*at];
+        }
+    }
+    title
+}
+
+/// The two sides of a colon ("Recensement 2020 : choix de l'agent
+/// recenseur"): the report names the subject by either.
+fn colon_sides(name: &str) -> Vec<String> {
+    match name.split_once(':') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            vec![a.trim().to_owned(), b.trim().to_owned()]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The folded lemma form of a phrase: folded, each word singular by
+/// `[plural-endings]`. Two phrases that differ only in case, accents,
+/// punctuation or number have the same key.
+pub fn lemma_key(lex: &Lexicons, phrase: &str) -> String {
+    fold(phrase)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| singular(lex, w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A folded word's singular: the longest ending of `[plural-endings]` that it
+/// has, replaced; the word itself when none fits or it is short.
+fn singular(lex: &Lexicons, word: &str) -> String {
+    if word.chars().count() <= SHORTEST_PLURAL || word.chars().any(|c| c.is_ascii_digit()) {
+        return word.to_owned();
+    }
+    lex.plural_endings
+        .iter()
+        .find(|(plural, _)| word.len() > plural.len() && word.ends_with(plural.as_str()))
+        .map_or_else(
+            || word.to_owned(),
+            |(plural, single)| format!("{}{single}", &word[..word.len() - plural.len()]),
+        )
+}
+
+/// The preferred labels of the thesaurus concepts a keyphrase names, in
+/// order, without repeats.
+fn thesaurus_links(ex: &Extractor, name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for h in ex.topics.find(name) {
+        let pref = &ex.topics.entry(h.entry).pref;
+        if !out.contains(pref) {
+            out.push(pref.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ontology::Ontology;
+
+    fn lex() -> Result<Lexicons, Box<dyn std::error::Error>> {
+        Ok(Ontology::embedded()?.lexicons)
+    }
+
+    /// The whole path: an agenda subject comes out of `extract` as a
+    /// keyphrase, without its label, and a title that is a thesaurus label
+    /// stays the thesaurus topic.
+    #[test]
+    fn an_agenda_subject_is_a_keyphrase_and_a_thesaurus_label_is_not(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let doc = crate::ingest::Document {
+            source: "r.txt".into(),
+            path: "r.txt".into(),
+            text: "Minutes of the Board of Supervisors meeting, 3 May 2021\n\n\
+                   Agenda\n\n\
+                   1. Issue 3: Sludge at the old landfills\n\
+                   2. Cybersecurity\n\n\
+                   Ann Lee said the sludge at the old landfills must go.\n"
+                .into(),
+            sha256: String::new(),
+        };
+        let out = super::super::extractor::Extractor::new(&ontology)
+            .extract(&doc)
+            .map_err(|e| format!("{e:?}"))?;
+        let sludge = out
+            .topics
+            .iter()
+            .find(|t| t.name == "Sludge at the old landfills")
+            .ok_or_else(|| format!("no keyphrase in {:?}", out.topics))?;
+        assert_eq!(
+            sludge.keyphrase.as_ref().map(|k| k.key.as_str()),
+            Some("sludge at the old landfill")
+        );
+        assert!(sludge
+            .aliases
+            .contains(&"Issue 3: Sludge at the old landfills".to_owned()));
+        assert!(
+            out.topics
+                .iter()
+                .any(|t| t.name == "Cybersecurity" && t.keyphrase.is_none()),
+            "{:?}",
+            out.topics
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn plurals_and_case_give_one_key() -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(
+            lemma_key(&lex, "Steering Committee Meetings"),
+            lemma_key(&lex, "steering committee meeting")
+        );
+        assert_eq!(lemma_key(&lex, "Policies"), "policy");
+        assert_eq!(lemma_key(&lex, "Treasurer's Reports"), "treasurer report");
+        assert_eq!(
+            lemma_key(&lex, "Treasurers report"),
+            lemma_key(&lex, "Treasurer's Report")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn protected_endings_and_short_words_stay() -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(lemma_key(&lex, "Any other business"), "any other business");
+        assert_eq!(lemma_key(&lex, "Status of analysis"), "status of analysis");
+        assert_eq!(lemma_key(&lex, "Previous minutes"), "previous minute");
+        assert_eq!(lemma_key(&lex, "IGF 2023s bus"), "igf 2023s bus");
+        Ok(())
+    }
+
+    #[test]
+    fn a_label_and_its_number_are_no_part_of_the_subject() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let lex = lex()?;
+        assert_eq!(
+            cleaned(
+                &lex,
+                "Issue 280: Proposed Update UTR #23, Unicode Character Property Model"
+            ),
+            "Proposed Update UTR #23, Unicode Character Property Model"
+        );
+        assert_eq!(cleaned(&lex, "Item 2.b - Budget 2019"), "Budget 2019");
+        // A word that is no label stays: "Budget 2019: review" is whole.
+        assert_eq!(cleaned(&lex, "Budget 2019: review"), "Budget 2019: review");
+        Ok(())
+    }
+
+    #[test]
+    fn the_speaker_and_a_trailing_parenthesis_are_no_part_of_the_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(
+            cleaned(
+                &lex,
+                "Intro to BPF Cybersecurity 2023 work by Klée Aiken (FIRST, BPF co-facilitator)"
+            ),
+            "Intro to BPF Cybersecurity 2023 work"
+        );
+        assert_eq!(cleaned(&lex, "Financials (11-12-0211r1)"), "Financials");
+        // "by" before a lower-case word joins no speaker.
+        assert_eq!(
+            cleaned(&lex, "Presentations by schools and students"),
+            "Presentations by schools and students"
+        );
+        // Nothing left: the title stands.
+        assert_eq!(cleaned(&lex, "(Draft)"), "(Draft)");
+        Ok(())
+    }
+
+    #[test]
+    fn a_label_without_number_needs_a_colon() -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(
+            cleaned(&lex, "Issue: Health & Social Care Integration"),
+            "Health & Social Care Integration"
+        );
+        // "Point sur" is a lead, not a label: no colon, no number.
+        assert_eq!(
+            cleaned(&lex, "Point sur les logements communaux"),
+            "logements communaux"
+        );
+        assert_eq!(cleaned(&lex, "Itemised costs"), "Itemised costs");
+        Ok(())
+    }
+
+    #[test]
+    fn a_lead_and_its_article_are_no_part_of_the_subject() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let lex = lex()?;
+        assert_eq!(cleaned(&lex, "Discussion on global IGF"), "global IGF");
+        assert_eq!(
+            cleaned(&lex, "Délibération sur le rapport de la CLECT"),
+            "rapport de la CLECT"
+        );
+        // A lead alone is the whole title.
+        assert_eq!(cleaned(&lex, "Discussion on"), "Discussion on");
+        Ok(())
+    }
+
+    #[test]
+    fn a_quoted_name_is_a_form_of_the_subject() {
+        assert_eq!(
+            quoted("Motion « Soutenir l'aide alimentaire européenne »"),
+            vec!["Soutenir l'aide alimentaire européenne"]
+        );
+        assert_eq!(
+            quoted("The “Bridge” and \"Loop\" plans"),
+            vec!["Bridge", "Loop"]
+        );
+        assert!(quoted("Budget «").is_empty());
+    }
+
+    #[test]
+    fn both_sides_of_a_colon_name_the_subject() {
+        assert_eq!(
+            colon_sides("Recensement 2020 : choix de l'agent recenseur"),
+            vec!["Recensement 2020", "choix de l'agent recenseur"]
+        );
+        assert!(colon_sides("Budget: ").is_empty());
+        assert!(colon_sides("Budget").is_empty());
+    }
+}
