@@ -662,7 +662,10 @@ pub fn rolls(
             parts.push((Qualifier::of(label, ex), &t[range.end..stop], false));
         }
         for (q, body, bare) in parts {
-            let items = roll_items(body.trim_end_matches('.'), &ex.lex);
+            let items: Vec<(usize, &str)> = roll_items(body.trim_end_matches('.'), &ex.lex)
+                .into_iter()
+                .flat_map(|(at, item)| initialled_names(at, item, &ex.lex))
+                .collect();
             let people = roll_people(&items, ex, nicks, bare);
             if bare && !is_bare_roll(&items, &people, q) {
                 continue;
@@ -911,6 +914,36 @@ fn second_name_at(named: &str, n: &NameSpan, ex: &Extractor) -> Option<usize> {
     let plain = name_words.iter().all(|(_, w)| name_word(w));
     let given = |k: usize| is_given(name_words[k].1, ex);
     (name_words.len() == 4 && plain && given(0) && given(2)).then(|| name_words[2].0.start)
+}
+
+/// "President A. Harvey R. Velshi M. J. McDill": names by initials and
+/// surname that a layout ran together, dropping the commas. In an item that
+/// opens (after its title) with an initial, a new name opens at each initial
+/// after a surname.
+fn initialled_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+    let words = word_spans(item);
+    let title = lex.title_len(item);
+    let opens_with_initial = words
+        .iter()
+        .find(|(r, _)| r.start >= title)
+        .is_some_and(|(_, w)| initial(w));
+    if !opens_with_initial {
+        return vec![(at, item)];
+    }
+    let mut starts = vec![0];
+    for k in 1..words.len() {
+        let before = words[k - 1].1;
+        if words[k].0.start > title && initial(words[k].1) && !initial(before) && name_word(before)
+        {
+            starts.push(words[k].0.start);
+        }
+    }
+    let ends = starts.iter().skip(1).copied().chain([item.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, b)| (at + a, item[a..b].trim_end()))
+        .collect()
 }
 
 /// The attendance and absence labels of a text ("Present:", "Apologies:"),
@@ -1274,6 +1307,11 @@ mod tests {
         assert_eq!(
             names("Present: W. Clifton Wilkinson, Jr., Ana Ruiz, Eva Lind"),
             ["W. Clifton Wilkinson, Jr.", "Ana Ruiz", "Eva Lind"]
+        );
+        // Names by initials run together where the commas were lost.
+        assert_eq!(
+            names("Present: K. Obi, President A. Lund R. Moss L. J. Hale and T. Ek"),
+            ["K. Obi", "A. Lund", "R. Moss", "L. J. Hale", "T. Ek"]
         );
         // Capitalised one-word items are not handles: the names rule reads them.
         assert!(!names("Present: Budget, Minutes, Reports").contains(&"Budget".to_owned()));
