@@ -13,7 +13,35 @@
 #                for pyoxigraph); without it the peer and bulk-loader rows are skipped
 #   PEER_SIZES   sizes the peer runs on (default "1000 10000")
 #   DETAIL_SIZE  the size whose store gets the incremental, export, dump, open and
-#                serve measurements (default 10000, if among SIZES)
+#                serve measurements (default the largest of SIZES)
+#   SERVE_LOAD   1 to run benches/load.sh on that store as well (default 1 when it
+#                holds 10,000 reports or more)
+#
+# Ends with one table (also in $BENCH_DIR/table.md): each step's wall, CPU and peak
+# memory, its share of the full build, and the build's stages as its `-v` log
+# gives them (CPU of the whole process over each stage).
+#
+# Measured (issue 21; `bash benches/scale.sh 1000`, dev build, two cores shared
+# with other jobs at a load of 7 to 8, so wall times are about three times the
+# CPU times; no peer virtualenv, so no peer or bulk-loader rows):
+#
+# | step | reports | wall s | CPU s | peak MB | quads | share of the build (wall, CPU) |
+# |---|---:|---:|---:|---:|---:|---:|
+# | meetkg build (from scratch) | 1000 | 144.75 | 44.78 | 590 | 1073325 |  |
+# | open the store (ASK {}) | 1000 | 0.04 | 0.0 | 26 |  | 0%, 0% |
+# | export | 1000 | 30.61 | 15.15 | 126 |  | 21%, 34% |
+# | dump (N-Quads) | 1000 | 33.36 | 10.76 | 358 |  | 23%, 24% |
+# | incremental build, 1 report changed (its dump = a from-scratch one: yes) | 1000 | 68.79 | 18.85 | 212 |  | 48%, 42% |
+# | build stage: extract and resolve | 1000 | 28.16 | 8.85 | | | |
+# | build stage: store: read back, map to RDF, bulk load (with the merge) | 1000 | 51.49 | 16.51 | | | |
+# | build stage: store: flush (waits for compaction) | 1000 | 15.71 | 3.37 | | | |
+# | build stage: exports | 1000 | 48.33 | 15.87 | | | |
+# | build stage: exports | incremental 1000 | 59.46 | 16.48 | | | |
+#
+# The store is the largest stage; inside it (perf) Oxigraph's loader threads are
+# 58%, RocksDB's compaction 16%, meetkg's own mapping and feeding about 15%, and
+# the merge (the default graph, kept for oxigraph#1919) 28% of its CPU. An
+# incremental build is its exports (87% of its CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,14 +49,17 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 bench="${BENCH_DIR:-/tmp/meetkg-bench}"
 peer_sizes="${PEER_SIZES:-1000 10000}"
-detail="${DETAIL_SIZE:-10000}"
+detail="${DETAIL_SIZE:-$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)}"
+serve_load="${SERVE_LOAD:-$([ "$detail" -ge 10000 ] && echo 1 || echo 0)}"
 mkdir -p "$bench"
 if [ -z "${MEETKG_BIN:-}" ]; then
   cargo build -q --bin meetkg
   MEETKG_BIN="${CARGO_TARGET_DIR:-target}/$(rustc -vV | sed -n 's/^host: //p')/debug/meetkg"
 fi
 results="$bench/results.tsv"
+stages="$bench/stages.tsv"
 : > "$results"
+: > "$stages"
 
 # measure LABEL N CMD...: runs CMD, records wall s, CPU s, peak MB.
 measure() {
@@ -45,6 +76,29 @@ measure() {
   printf '%-38s %7s reports  wall %8ss  cpu %8ss  peak %6s MB\n' "$label" "$n" "$wall" "$cpu" "$((rss / 1024))"
 }
 
+# build_stages N < LOG: the stage lines of a `-v` build log, as rows of $stages
+# (stage, N, wall s, CPU s).
+build_stages() {
+  local n=$1
+  sed -n 's/^\[INFO \] //p' | while IFS= read -r line; do
+    local stage=""
+    case "$line" in
+      "read, extracted and resolved"*) stage="extract and resolve" ;;
+      "compared "*) stage="compare with the current generation" ;;
+      "loaded "*) stage="store: read back, map to RDF, bulk load (with the merge)" ;;
+      "flushed the store"*) stage="store: flush (waits for compaction)" ;;
+      "compacted the store"*) stage="store: compaction" ;;
+      "wrote store generation"*) stage="store: replace the changed graphs" ;;
+      "wrote the exports"*) stage="exports" ;;
+    esac
+    [ -n "$stage" ] || continue
+    local wall cpu
+    wall=$(sed -n 's/.*: \([0-9.]*\) s wall.*/\1/p' <<< "$line")
+    cpu=$(sed -n 's/.* s wall, \([0-9.]*\) s CPU.*/\1/p' <<< "$line")
+    printf 'stage\t%s\t%s\t%s\t%s\n' "$stage" "$n" "$wall" "$cpu" >> "$stages"
+  done
+}
+
 count_quads() {
   "$MEETKG_BIN" query --store "$1" --format csv \
     'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' | sed -n 2p | tr -d '\r'
@@ -55,8 +109,11 @@ for n in "${sizes[@]}"; do
   [ -d "$corpus" ] || python3 benches/gen_corpus.py "$n" "$corpus"
   rm -rf "$bench/store-$n" "$bench/store-$n".* "$bench/exports-$n"
   measure "meetkg build (from scratch)" "$n" \
-    "$MEETKG_BIN" -q build "$corpus" --store "$bench/store-$n" --out "$bench/exports-$n"
-  echo "    quads in the named graphs: $(count_quads "$bench/store-$n")"
+    "$MEETKG_BIN" -v build "$corpus" --store "$bench/store-$n" --out "$bench/exports-$n"
+  build_stages "$n" < "$bench/last.err"
+  quads=$(count_quads "$bench/store-$n")
+  printf 'quads\t%s\t%s\n' "$n" "$quads" >> "$stages"
+  echo "    quads in the named graphs: $quads"
 done
 
 if [ -n "${PEER_VENV:-}" ] && [ -x "$PEER_VENV/bin/python" ]; then
@@ -66,6 +123,10 @@ if [ -n "${PEER_VENV:-}" ] && [ -x "$PEER_VENV/bin/python" ]; then
     measure "peer pipeline (spaCy, rdflib)" "$n" "$PEER_VENV/bin/python" ../shared/peer/spacy_rdflib_pipeline.py \
       "$bench/corpus-$n" "$bench/peer-$n" --ner-only --batch-size 64 --n-process 2
   done
+fi
+
+if [ -d "$bench/store-$detail" ] && ! { [ -n "${PEER_VENV:-}" ] && "$PEER_VENV/bin/python" -c 'import pyoxigraph' 2>/dev/null; }; then
+  echo "    (no PEER_VENV with pyoxigraph: the bulk-loader and peer rows are skipped)"
 fi
 
 if [ -d "$bench/store-$detail" ]; then
@@ -98,7 +159,8 @@ s.flush(); s.optimize()' "$bench/bulk-store" "$bench/bulk-input.nq"
   first=$(find "$changed" -name '*.txt' -printf '%f\n' | sort | sed -n 1p)
   printf '\nIngrid Vokomann said that the next call should look again at the IGF mandate.\n' >> "$changed/$first"
   measure "incremental build, 1 report changed" "$detail" \
-    "$MEETKG_BIN" -q build "$changed" --store "$store" --out "$bench/exports-$detail"
+    "$MEETKG_BIN" -v build "$changed" --store "$store" --out "$bench/exports-$detail"
+  build_stages "incremental $detail" < "$bench/last.err"
   rm -rf "$bench/scratch" "$bench/scratch".*
   measure "meetkg build (changed, from scratch)" "$detail" \
     "$MEETKG_BIN" -q build "$changed" --store "$bench/scratch" --out "$bench/exports-scratch"
@@ -106,20 +168,45 @@ s.flush(); s.optimize()' "$bench/bulk-store" "$bench/bulk-input.nq"
   "$MEETKG_BIN" -q dump --store "$store" --out "$bench/d1" --format nq --date 2026-01-01
   "$MEETKG_BIN" -q dump --store "$bench/scratch" --out "$bench/d2" --format nq --date 2026-01-01
   if cmp -s "$bench"/d1/meetkg-2026-01-01-*.nq "$bench"/d2/meetkg-2026-01-01-*.nq; then
-    echo "    incremental dump = from-scratch dump: yes"
+    same=yes
   else
-    echo "    incremental dump = from-scratch dump: NO"
+    same=NO
   fi
-  echo "== serve on the $detail store (benches/load.sh)"
-  MEETKG_BIN="$MEETKG_BIN" QUERIES=1 bash benches/load.sh "$store" || true
+  printf 'same\t%s\t%s\n' "$detail" "$same" >> "$stages"
+  echo "    incremental dump = from-scratch dump: $same"
+  if [ "$serve_load" = 1 ]; then
+    echo "== serve on the $detail store (benches/load.sh)"
+    MEETKG_BIN="$MEETKG_BIN" QUERIES=1 bash benches/load.sh "$store" || true
+  fi
 fi
 
 echo
-echo "== growth of the build (from scratch)"
-python3 - "$results" <<'PY'
+python3 - "$results" "$stages" <<'PY' | tee "$bench/table.md"
 import math, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
-b = [(int(r[1]), float(r[2]), float(r[3])) for r in rows if r[0].startswith("meetkg build (from")]
-for (n1, w1, c1), (n2, w2, c2) in zip(b, b[1:]):
-    print(f"{n1} -> {n2} reports: wall x{w2 / w1:.2f}, cpu x{c2 / c1:.2f}, exponent (cpu) {math.log(c2 / c1) / math.log(n2 / n1):.2f}")
+extra = [l.rstrip("\n").split("\t") for l in open(sys.argv[2])]
+quads = {r[1]: r[2] for r in extra if r[0] == "quads"}
+same = {r[1]: r[2] for r in extra if r[0] == "same"}
+builds = {r[1]: float(r[2]) for r in rows if r[0].startswith("meetkg build (from scratch")}
+build_cpu = {r[1]: float(r[3]) for r in rows if r[0].startswith("meetkg build (from scratch")}
+print("| step | reports | wall s | CPU s | peak MB | quads | share of the build (wall, CPU) |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for label, n, wall, cpu, peak in rows:
+    share = ""
+    if not label.startswith("meetkg build (from scratch") and n in builds:
+        share = f"{100 * float(wall) / builds[n]:.0f}%, {100 * float(cpu) / max(build_cpu[n], 0.01):.0f}%"
+        if label.startswith("Oxigraph bulk loader"):
+            share = f"build = {builds[n] / float(wall):.1f}x this"
+        if label.startswith("peer"):
+            share = f"this = {float(wall) / builds[n]:.1f}x the build"
+    q = quads.get(n, "") if label.startswith("meetkg build (from scratch") else ""
+    if label.startswith("incremental") and n in same:
+        label += f" (its dump = a from-scratch one: {same[n]})"
+    print(f"| {label} | {n} | {wall} | {cpu} | {peak} | {q} | {share} |")
+for r in extra:
+    if r[0] == "stage":
+        print(f"| build stage: {r[1]} | {r[2]} | {r[3]} | {r[4]} | | | |")
+b = sorted((int(n), w) for n, w in builds.items())
+for (n1, w1), (n2, w2) in zip(b, b[1:]):
+    print(f"\n{n1} -> {n2} reports: wall x{w2 / w1:.2f}, exponent {math.log(w2 / w1) / math.log(n2 / n1):.2f}")
 PY

@@ -44,14 +44,14 @@ pub fn run(
     }
     let store = Store::open_read_only(store_dir)
         .with_context(|| format!("opening the store {}", store_dir.display()))?;
-    let clock = std::time::Instant::now();
+    let mut watch = crate::pipeline::clock::Stopwatch::start();
     let spinner = super::spinner(quiet, "writing the exports");
     let written = crate::export::write_all_stamped(&store, out, store.generation(), period)
         .with_context(|| format!("writing the exports to {}", out.display()));
     spinner.finish_and_clear();
     let written =
         written.with_context(|| exports_not_written(store_dir, out, built.unchanged()))?;
-    log::info!("wrote the exports in {:.2?}", clock.elapsed());
+    log::info!("wrote the exports: {}", watch.lap());
     if !quiet {
         print_summary(&summary(&built, store_dir, &written), "the build is done")?;
     }

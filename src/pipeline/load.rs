@@ -7,6 +7,7 @@
 //! are read back from the extraction cache [`CHUNK`] at a time, resolved and
 //! mapped to RDF in parallel, and handed to the store.
 
+use super::clock::{Stopwatch, ThreadCpu};
 use super::outcome::{BuildError, Event, Tally};
 use super::plan::{graph_hash, Plan};
 use crate::cache::Cache;
@@ -17,6 +18,17 @@ use crate::rdf::ReportGraph;
 use crate::store::{BulkLoadError, Store, StoreError};
 use rayon::prelude::*;
 use std::path::Path;
+
+/// Where the per-report stages of writing a store spend their time, for the
+/// `-v` log: CPU time of the threads that ran them, summed.
+#[derive(Debug, Default)]
+struct Clocks {
+    /// Reading a report's extraction back from the cache and resolving its
+    /// names to identities.
+    read_resolve: ThreadCpu,
+    /// Mapping the resolved report to RDF quads.
+    map: ThreadCpu,
+}
 
 /// Reports read back and mapped to RDF at once, in parallel, before their
 /// quads go to the store: what bounds the memory of writing.
@@ -31,14 +43,20 @@ fn resolved_chunks<'a>(
     corpus: &'a Streamed,
     cache: &'a Cache,
     indices: &'a [usize],
+    clocks: &'a Clocks,
 ) -> impl Iterator<Item = Result<Vec<(usize, Report, ReportGraph)>, BuildError>> + 'a {
     indices.chunks(CHUNK).map(move |chunk| {
         chunk
             .par_iter()
             .map(|&i| {
-                let report = corpus.report(i, cache).map_err(BuildError::Cache)?;
-                let graph =
-                    crate::rdf::report_graph(&report).map_err(|source| BuildError::Rdf {
+                let report = clocks
+                    .read_resolve
+                    .time(|| corpus.report(i, cache))
+                    .map_err(BuildError::Cache)?;
+                let graph = clocks
+                    .map
+                    .time(|| crate::rdf::report_graph(&report))
+                    .map_err(|source| BuildError::Rdf {
                         report: report.source.clone(),
                         source,
                     })?;
@@ -103,7 +121,9 @@ pub fn bulk_load(
     let store = Store::open(db).map_err(store_error("creating", db))?;
     let all: Vec<usize> = (0..corpus.entries.len()).collect();
     let mut failed = None;
-    let graphs = resolved_chunks(corpus, cache, &all)
+    let clocks = Clocks::default();
+    let mut watch = Stopwatch::start();
+    let graphs = resolved_chunks(corpus, cache, &all, &clocks)
         .map_while(|chunk| match chunk {
             Ok(chunk) => Some(chunk),
             Err(e) => {
@@ -132,14 +152,32 @@ pub fn bulk_load(
     if let Some(e) = failed {
         return Err(e);
     }
-    loaded.map_err(|e| match e {
+    let loaded = loaded.map_err(|e| match e {
         BulkLoadError::Source(never) => match never {},
         BulkLoadError::Store(e) => store_error("loading", db)(e),
     })?;
+    log::info!(
+        "loaded {} quads of {} reports and their merge: {}; of which read back and resolved {:.2?}, \
+         mapped to RDF {:.2?} (CPU of the threads); {}",
+        loaded.quads,
+        all.len(),
+        watch.lap(),
+        clocks.read_resolve.total(),
+        clocks.map.total(),
+        loaded.timings,
+    );
     progress(Event::Compacting);
+    // RocksDB's flush waits for the compactions the ingested files started,
+    // so this is most of the compaction's cost, the explicit one below little.
+    store
+        .flush_and_compact(false)
+        .map_err(store_error("flushing", db))?;
+    log::info!("flushed the store: {}", watch.lap());
     store
         .flush_and_compact(true)
-        .map_err(store_error("compacting", db))
+        .map_err(store_error("compacting", db))?;
+    log::info!("compacted the store: {}", watch.lap());
+    Ok(())
 }
 
 /// Fills `new` from a copy of the current generation's store at `current`
@@ -167,7 +205,7 @@ pub fn copy_and_replace(
             source,
         })?;
     let store = Store::open(new.db()).map_err(store_error("writing", store_dir))?;
-    for chunk in resolved_chunks(corpus, cache, &plan.changed) {
+    for chunk in resolved_chunks(corpus, cache, &plan.changed, &Clocks::default()) {
         let chunk = chunk?;
         let graphs: Vec<ReportGraph> = chunk.iter().map(|(_, _, g)| g.clone()).collect();
         store

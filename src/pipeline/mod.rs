@@ -12,6 +12,7 @@
 //!
 //! Library code: it prints nothing, and reports progress through a callback.
 
+pub mod clock;
 pub mod load;
 pub mod outcome;
 pub mod plan;
@@ -59,15 +60,15 @@ pub fn build(
         return Err(BuildError::BadPath(crate::error_chain(&bad.error)));
     }
     let cache = Cache::for_store(store_dir);
-    let clock = std::time::Instant::now();
+    let mut watch = clock::Stopwatch::start();
     let last_good = |source: &str| old.reports.get(source).map(|e| e.sha256.clone());
     let corpus = crate::corpus::read_streamed(paths, ontology, &cache, &last_good, &|p| {
         progress(Event::Corpus(p));
     });
     log::info!(
-        "read, extracted and resolved {} reports in {:.2?}",
+        "read, extracted and resolved {} reports: {}",
         corpus.entries.len(),
-        clock.elapsed()
+        watch.lap()
     );
     if corpus.entries.is_empty() {
         let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -88,6 +89,12 @@ pub fn build(
         }
         Some(current) => {
             let (plan, manifest) = compare(&corpus, &cache, &old, &mut tally)?;
+            log::info!(
+                "compared {} reports with the current generation, {} changed: {}",
+                corpus.entries.len(),
+                plan.changed.len(),
+                watch.lap()
+            );
             let g = if plan.is_empty() {
                 current
             } else if plan.copies(corpus.entries.len()) {
@@ -143,7 +150,7 @@ fn from_scratch(
     let store_dir = generations.store();
     progress(Event::Writing(corpus.entries.len()));
     let new = generations.begin().map_err(generation_error(store_dir))?;
-    let clock = std::time::Instant::now();
+    let mut watch = clock::Stopwatch::start();
     let mut manifest = Manifest::default();
     load::bulk_load(
         &new.db(),
@@ -154,7 +161,7 @@ fn from_scratch(
         tally,
         progress,
     )?;
-    log::info!("bulk-loaded and compacted in {:.2?}", clock.elapsed());
+    log::info!("bulk-loaded and compacted: {}", watch.lap());
     commit(generations, new, &manifest)
 }
 
@@ -195,7 +202,7 @@ fn copied_generation(
     progress: &(dyn Fn(Event) + Sync),
 ) -> Result<Generation, BuildError> {
     let store_dir = generations.store();
-    let clock = std::time::Instant::now();
+    let mut watch = clock::Stopwatch::start();
     let new = generations.begin().map_err(generation_error(store_dir))?;
     progress(Event::Writing(plan.changed.len()));
     load::copy_and_replace(
@@ -209,7 +216,7 @@ fn copied_generation(
         progress,
     )?;
     let g = commit(generations, new, &manifest)?;
-    log::info!("wrote store generation {} in {:.2?}", g.id, clock.elapsed());
+    log::info!("wrote store generation {}: {}", g.id, watch.lap());
     Ok(g)
 }
 
