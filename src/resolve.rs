@@ -260,6 +260,8 @@ struct Words {
     /// Whether each spelling has a space (its `key` entries then are not a
     /// lone word's).
     has_space: Vec<bool>,
+    /// Each spelling, by id.
+    spellings: Vec<String>,
     /// Clusters with a variant of each spelling (sorted).
     clusters: Vec<Vec<usize>>,
 }
@@ -289,6 +291,7 @@ impl Words {
         }
         let spaced = word.contains(' ');
         self.has_space.push(spaced);
+        self.spellings.push(word.to_owned());
         if spaced {
             for_each_typo_key(word, |k| push_key(&mut self.spaced, k, id));
             for part in parts.iter().filter(|_| surname) {
@@ -304,6 +307,13 @@ impl Words {
     /// thousands of people share through one given name costs one entry,
     /// not one per person, and a name's keys are made once per spelling.
     fn lone_word(&self, word: &str, out: &mut BTreeSet<usize>) {
+        for id in self.lone_spellings(word) {
+            out.extend(self.clusters[id].iter().copied());
+        }
+    }
+
+    /// The spellings the lone word `word` may be (see [`Words::lone_word`]).
+    fn lone_spellings(&self, word: &str) -> BTreeSet<usize> {
         let mut spellings = BTreeSet::new();
         for_each_typo_key(word, |k| {
             if let Some(ids) = self.key.get(k) {
@@ -313,9 +323,7 @@ impl Words {
                 spellings.extend(ids.iter().copied());
             }
         });
-        for id in spellings {
-            out.extend(self.clusters[id].iter().copied());
-        }
+        spellings
     }
 }
 
@@ -626,10 +634,71 @@ impl Resolver<'_> {
             .collect()
     }
 
-    /// Clusters among `among` whose given name, surname or nickname is the
-    /// single folded word `w`; `among` is the index's candidates for `w`, in
-    /// the report or in the corpus, so this never looks at everyone.
+    /// The people that `keep` admits whose given name, surname or nickname
+    /// is the single folded word `w` (else, up to a typo: the bool), or with
+    /// none of either, for a surname after an honorific, whose given name it
+    /// is. Decided once for each spelling near `w`, whose people are then
+    /// taken whole: checking each person's spellings, for "Dr. Kebalo" and
+    /// each near miss of it, read the thousands who share a common surname
+    /// again for each (issue 25). A word too long for its typo keys to reach
+    /// every near spelling is checked person by person.
     fn single_candidates(
+        &self,
+        w: &str,
+        surname_only: bool,
+        keep: &dyn Fn(usize) -> bool,
+    ) -> (Vec<usize>, bool) {
+        // A spelling within two edits of `w` has at most two chars more; up
+        // to MAX_TYPO_WORD, the typo keys of both find it.
+        if w.chars().count() + 2 > MAX_TYPO_WORD {
+            let among = self.index.word_block(w).into_iter().filter(|&ci| keep(ci));
+            return self.single_candidates_among(w, surname_only, &among.collect());
+        }
+        let (givens, surnames) = (&self.index.givens, &self.index.surnames);
+        let near_givens = givens.lone_spellings(w);
+        let near_surnames = surnames.lone_spellings(w);
+        let people = |words: &Words, ids: &BTreeSet<usize>, fits: &dyn Fn(&str) -> bool| {
+            ids.iter()
+                .filter(|&&id| fits(&words.spellings[id]))
+                .flat_map(|&id| words.clusters[id].iter().copied())
+                .filter(|&ci| keep(ci))
+                .collect::<BTreeSet<usize>>()
+        };
+        let by_surname = |s: &str| s == w || (w.len() >= 3 && s.split(' ').any(|p| p == w));
+        let mut exact = people(surnames, &near_surnames, &by_surname);
+        if !surname_only {
+            exact.extend(people(givens, &near_givens, &|g| g == w));
+            let nicknamed = self.index.nickname.get(w).into_iter().flatten();
+            exact.extend(nicknamed.copied().filter(|&ci| keep(ci)));
+        }
+        if !exact.is_empty() {
+            return (exact.into_iter().collect(), false);
+        }
+        let near = |x: &str| typo_equal(x, w);
+        let mut fuzzy = people(surnames, &near_surnames, &near);
+        if !surname_only {
+            fuzzy.extend(people(givens, &near_givens, &near));
+        }
+        if !fuzzy.is_empty() || !surname_only {
+            return (fuzzy.into_iter().collect(), true);
+        }
+        // "Dr. Zhang" for "Zhang Wei", "Mr. Kim" for "Kim Min-jun": with
+        // nobody of that surname, the family name may come first.
+        let family_first = people(givens, &near_givens, &|g| g == w)
+            .into_iter()
+            .filter(|&ci| {
+                self.clusters[ci]
+                    .variants
+                    .iter()
+                    .any(|v| v.parts.given == w && v.text.contains(' '))
+            })
+            .collect();
+        (family_first, false)
+    }
+
+    /// [`Self::single_candidates`] among `among`, the index's candidates for
+    /// `w` that the caller admits, person by person.
+    fn single_candidates_among(
         &self,
         w: &str,
         surname_only: bool,
@@ -1258,13 +1327,8 @@ impl<'o> Resolver<'o> {
         if let Some(found) = scope.words.get(&key) {
             return found.clone();
         }
-        let among: BTreeSet<usize> = self
-            .index
-            .word_block(&word.given)
-            .into_iter()
-            .filter(|ci| scope.people.contains(ci))
-            .collect();
-        let found = self.single_candidates(&word.given, word.honorific, &among);
+        let people = &scope.people;
+        let found = self.single_candidates(&word.given, word.honorific, &|ci| people.contains(&ci));
         scope.words.insert(key, found.clone());
         found
     }
@@ -1277,17 +1341,11 @@ impl<'o> Resolver<'o> {
         if let Some(found) = corpus.words.get(&key) {
             return found.clone();
         }
-        let among: BTreeSet<usize> = self
-            .index
-            .word_block(&word.given)
-            .into_iter()
-            .filter(|&ci| ci < word.identities)
-            .filter(|&ci| {
-                word.body
-                    .is_none_or(|body| corpus.bodies[ci].contains(&body))
-            })
-            .collect();
-        let found = self.single_candidates(&word.given, word.honorific, &among);
+        let bodies = &corpus.bodies;
+        let keep = |ci: usize| {
+            ci < word.identities && word.body.is_none_or(|body| bodies[ci].contains(&body))
+        };
+        let found = self.single_candidates(&word.given, word.honorific, &keep);
         corpus.words.insert(key, found.clone());
         found
     }
