@@ -33,8 +33,27 @@
 #   16 MiB    311 s      301 s      109 s, 4.2 GB
 #   (roster of 50,000 lines, benches/roster.py 50000: 6.3 s before, 3.7 s after)
 #
-# Outputs identical before and after. What remains is linear but heavy: indexing
-# typo keys per variant, the report's people and registry, the extraction.
+# Outputs identical before and after. Then (issue 25, item 1, third pass) the
+# lone-word index by spellings, typo keys written in one buffer, the
+# honorifics hashed, decisions in a list a report, the registry in lists,
+# evidence moved into the people rather than copied, the parsed name kept as
+# the variant, a lone word decided once for each spelling near it. CPU
+# seconds (user + sys; the machine ran at load 5 to 9, so wall time said
+# little) and peak RSS, extract --compact, dev build:
+#
+#   input                  before               after (a tenth either way)
+#   roster, 50,000 lines   3.6 s, 197 MB        2.5 s, 167 MB
+#   1 MiB line             5.1 s, 387 MB        2.9 s, 276 MB
+#   4 MiB line            22.6 s, 1.23 GB      13 s, 818 MB
+#   16 MiB line          115 s, 4.2 GB         61 s, 2.9 GB
+#
+# (16 MiB: 79 s before a lone word was decided by spellings, c228a5a.)
+#
+# Outputs byte-identical (extract, people, build exports, devset). What
+# remains: extraction is a third of the time and holds every mention's
+# evidence (its quote, up to 400 characters, for each of 1.13 million
+# mentions at 16 MiB) until resolution is done, which bounds the peak; and
+# resolution is linear but heavy (about 20 µs a name).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")

@@ -15,7 +15,6 @@ use crate::extract::{Extraction, PersonMention};
 use crate::model::{FactKind, Mention, Person, Report, Resolution};
 use crate::ontology::Ontology;
 use crate::words::fold::{fold, parts};
-use crate::words::names::is_honorific;
 use crate::words::names::{typo_equal, NameParts};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -85,21 +84,42 @@ impl Cluster {
     }
 }
 
+/// The lexicon's honorifics, without their full stops, hashed: `bare` takes
+/// them off every mention, four times in a run, and read the whole list for
+/// each word.
+struct Honorifics(HashSet<String>);
+
+impl Honorifics {
+    fn new(list: &[String]) -> Self {
+        Self(
+            list.iter()
+                .map(|h| h.trim_end_matches('.').to_owned())
+                .collect(),
+        )
+    }
+
+    /// [`is_honorific`](crate::words::names::is_honorific), by a hash lookup.
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(word.trim_end_matches('.'))
+    }
+}
+
 /// A name without the honorifics before it ("Ms. Ana Lee" is "Ana Lee"), and
 /// whether it had one. A one-letter title before a lone surname is an
 /// initial, as the extraction read it ("M. Binder" stays).
-fn bare(text: &str, honorifics: &[String]) -> (String, bool) {
-    let mut words: Vec<&str> = text.split(' ').collect();
+fn bare(text: &str, honorifics: &Honorifics) -> (String, bool) {
+    let mut rest = text;
     let mut honorific = false;
     let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
-    while words.len() > 1
-        && is_honorific(words[0], honorifics)
-        && !(words.len() == 2 && initial(words[0]))
-    {
-        words.remove(0);
+    while let Some((first, after)) = rest.split_once(' ') {
+        let last_two = !after.contains(' ');
+        if !honorifics.contains(first) || (last_two && initial(first)) {
+            break;
+        }
+        rest = after;
         honorific = true;
     }
-    (words.join(" "), honorific)
+    (rest.to_owned(), honorific)
 }
 
 /// Words longer than this are indexed as they are, without their typo keys.
@@ -121,29 +141,50 @@ fn typo_depth(word: &str) -> usize {
     }
 }
 
-/// The word and every form of it with up to `depth` characters deleted. Two
+/// Calls `f` with the word and every form of it with up to
+/// [`typo_depth`] characters deleted (a form may come more than once). Two
 /// words within Damerau-Levenshtein distance `d` share a key when both are
 /// expanded to depth `d` (a substitution or a transposition is one deletion on
 /// each side, an insertion one on the other), so these keys find every
 /// [`typo_equal`] neighbour through a hash lookup instead of a comparison with
-/// every name (symmetric deletion, as in SymSpell).
-fn typo_keys(word: &str) -> Vec<String> {
-    let mut keys = vec![word.to_owned()];
-    let mut frontier = vec![word.chars().collect::<Vec<char>>()];
-    for _ in 0..typo_depth(word) {
-        let mut next = Vec::new();
-        for w in &frontier {
-            for i in 0..w.len() {
-                let mut d = w.clone();
-                d.remove(i);
-                next.push(d);
-            }
-        }
-        next.sort();
-        next.dedup();
-        keys.extend(next.iter().map(|w| w.iter().collect::<String>()));
-        frontier = next;
+/// every name (symmetric deletion, as in SymSpell). The forms are written in
+/// one buffer, not kept: a name's forty-six keys were forty-six strings,
+/// sorted, for each name of a list of 600,000.
+fn for_each_typo_key(word: &str, mut f: impl FnMut(&str)) {
+    f(word);
+    let depth = typo_depth(word);
+    if depth == 0 {
+        return;
     }
+    // (start, end) in bytes of each char.
+    let chars: Vec<(usize, usize)> = word
+        .char_indices()
+        .map(|(at, c)| (at, at + c.len_utf8()))
+        .collect();
+    let mut form = String::with_capacity(word.len());
+    for (i, &(start_i, end_i)) in chars.iter().enumerate() {
+        form.clear();
+        form.push_str(&word[..start_i]);
+        form.push_str(&word[end_i..]);
+        f(&form);
+        if depth < 2 {
+            continue;
+        }
+        for &(start_j, end_j) in &chars[i + 1..] {
+            form.clear();
+            form.push_str(&word[..start_i]);
+            form.push_str(&word[end_i..start_j]);
+            form.push_str(&word[end_j..]);
+            f(&form);
+        }
+    }
+}
+
+/// The keys of [`for_each_typo_key`], each once, sorted.
+#[cfg(test)]
+fn typo_keys(word: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for_each_typo_key(word, |k| keys.push(k.to_owned()));
     keys.sort();
     keys.dedup();
     keys
@@ -166,9 +207,6 @@ struct Index {
     prefix: HashMap<String, Vec<usize>>,
     /// Folded variant → clusters holding it.
     exact: HashMap<String, Vec<usize>>,
-    /// Typo keys of a variant's given name and whole surname, and each surname
-    /// part as it is: what a single word ("Mark", "Carvell", "Ms. Grau") can be.
-    word: HashMap<String, Vec<usize>>,
     /// A cluster's nicknames.
     nickname: HashMap<String, Vec<usize>>,
     /// The last folded word of a variant: what "do Rosário" ends.
@@ -181,8 +219,15 @@ struct Index {
 /// Adds cluster `ci` under `key`. Each list is kept sorted (every reader
 /// takes a list as a set), so finding `ci` there is a binary search: a key
 /// that thousands of identities share, a common given name, costs no more.
-fn push_key(map: &mut HashMap<String, Vec<usize>>, key: String, ci: usize) {
-    insert_sorted(map.entry(key).or_default(), ci);
+/// The key is copied only when it is new: most keys a name brings (a common
+/// given name, its typo keys) are there already.
+fn push_key(map: &mut HashMap<String, Vec<usize>>, key: &str, ci: usize) {
+    match map.get_mut(key) {
+        Some(v) => insert_sorted(v, ci),
+        None => {
+            map.insert(key.to_owned(), vec![ci]);
+        }
+    }
 }
 
 /// Adds `ci` to the sorted list `v` unless it is there (the last one added
@@ -208,6 +253,15 @@ struct Words {
     /// Typo keys of each part of a two-part surname → spellings (the
     /// double-surname rule; empty for given names).
     part: HashMap<String, Vec<usize>>,
+    /// Typo keys of a spelling with a space, spaces kept, and (for surnames)
+    /// each of its words as it is → spellings: with `key` for the spellings
+    /// without one, what a lone word ("Mark", "Carvell", "Ms. Grau") may be.
+    spaced: HashMap<String, Vec<usize>>,
+    /// Whether each spelling has a space (its `key` entries then are not a
+    /// lone word's).
+    has_space: Vec<bool>,
+    /// Each spelling, by id.
+    spellings: Vec<String>,
     /// Clusters with a variant of each spelling (sorted).
     clusters: Vec<Vec<usize>>,
 }
@@ -228,18 +282,48 @@ impl Words {
         let id = self.clusters.len();
         self.ids.insert(word.to_owned(), id);
         self.clusters.push(Vec::new());
-        for k in typo_keys(&word.replace(' ', "")) {
-            push_key(&mut self.key, k, id);
-        }
+        for_each_typo_key(&word.replace(' ', ""), |k| push_key(&mut self.key, k, id));
         let parts: Vec<&str> = word.split(' ').filter(|p| !p.is_empty()).collect();
         if surname && parts.len() == 2 {
             for part in &parts {
-                for k in typo_keys(part) {
-                    push_key(&mut self.part, k, id);
-                }
+                for_each_typo_key(part, |k| push_key(&mut self.part, k, id));
+            }
+        }
+        let spaced = word.contains(' ');
+        self.has_space.push(spaced);
+        self.spellings.push(word.to_owned());
+        if spaced {
+            for_each_typo_key(word, |k| push_key(&mut self.spaced, k, id));
+            for part in parts.iter().filter(|_| surname) {
+                push_key(&mut self.spaced, part, id);
             }
         }
         id
+    }
+
+    /// Adds to `out` the clusters of every spelling the lone word `word` may
+    /// be, by its typo keys: one key of a spelling's own (spaces kept), or one of a
+    /// surname's words as it is. Looked up by spellings, so a key that
+    /// thousands of people share through one given name costs one entry,
+    /// not one per person, and a name's keys are made once per spelling.
+    fn lone_word(&self, word: &str, out: &mut BTreeSet<usize>) {
+        for id in self.lone_spellings(word) {
+            out.extend(self.clusters[id].iter().copied());
+        }
+    }
+
+    /// The spellings the lone word `word` may be (see [`Words::lone_word`]).
+    fn lone_spellings(&self, word: &str) -> BTreeSet<usize> {
+        let mut spellings = BTreeSet::new();
+        for_each_typo_key(word, |k| {
+            if let Some(ids) = self.key.get(k) {
+                spellings.extend(ids.iter().copied().filter(|&id| !self.has_space[id]));
+            }
+            if let Some(ids) = self.spaced.get(k) {
+                spellings.extend(ids.iter().copied());
+            }
+        });
+        spellings
     }
 }
 
@@ -249,36 +333,29 @@ impl Index {
         let surname = self.surnames.add(&np.surname, ci, true);
         let given = self.givens.add(&np.given, ci, false);
         insert_sorted(self.pair.entry((given, surname)).or_default(), ci);
-        let surname_parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
         let words: Vec<&str> = v.folded.split(' ').collect();
         for n in 2..words.len() {
-            push_key(&mut self.prefix, words[..n].join(" "), ci);
+            push_key(&mut self.prefix, &words[..n].join(" "), ci);
         }
-        push_key(&mut self.exact, v.folded.clone(), ci);
+        push_key(&mut self.exact, &v.folded, ci);
         if let Some(last) = words.last() {
-            push_key(&mut self.last_word, (*last).to_owned(), ci);
-        }
-        for k in typo_keys(&np.given)
-            .into_iter()
-            .chain(typo_keys(&np.surname))
-            .chain(surname_parts.iter().map(|p| (*p).to_owned()))
-        {
-            push_key(&mut self.word, k, ci);
+            push_key(&mut self.last_word, last, ci);
         }
     }
 
     fn add_nicknames<'a>(&mut self, ci: usize, nicks: impl IntoIterator<Item = &'a String>) {
         for n in nicks {
-            push_key(&mut self.nickname, n.clone(), ci);
+            push_key(&mut self.nickname, n, ci);
         }
     }
 
-    fn collect(map: &HashMap<String, Vec<usize>>, keys: &[String], out: &mut BTreeSet<usize>) {
-        for k in keys {
+    /// Adds to `out` what `map` holds under each typo key of `word`.
+    fn collect(map: &HashMap<String, Vec<usize>>, word: &str, out: &mut BTreeSet<usize>) {
+        for_each_typo_key(word, |k| {
             if let Some(v) = map.get(k) {
                 out.extend(v.iter().copied());
             }
-        }
+        });
     }
 
     /// Marks cluster `ci` as one that any given name may fit.
@@ -355,16 +432,16 @@ impl Index {
     fn surname_ids(&self, np: &NameParts) -> BTreeSet<usize> {
         let mut ids = BTreeSet::new();
         let whole = &self.surnames.key;
-        Self::collect(whole, &typo_keys(&np.surname.replace(' ', "")), &mut ids);
+        Self::collect(whole, &np.surname.replace(' ', ""), &mut ids);
         let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [one] if one.len() >= 3 => {
-                Self::collect(&self.surnames.part, &typo_keys(one), &mut ids);
+                Self::collect(&self.surnames.part, one, &mut ids);
             }
             [a, b] => {
                 for p in [a, b] {
                     if p.len() >= 3 {
-                        Self::collect(whole, &typo_keys(p), &mut ids);
+                        Self::collect(whole, p, &mut ids);
                     }
                 }
             }
@@ -377,8 +454,12 @@ impl Index {
     /// or one of `givens`.
     fn given_ids(&self, np: &NameParts, givens: &[String]) -> BTreeSet<usize> {
         let mut ids = BTreeSet::new();
-        Self::collect(&self.givens.key, &typo_keys(&np.given), &mut ids);
-        Self::collect(&self.givens.key, givens, &mut ids);
+        Self::collect(&self.givens.key, &np.given, &mut ids);
+        for given in givens {
+            if let Some(v) = self.givens.key.get(given) {
+                ids.extend(v.iter().copied());
+            }
+        }
         ids
     }
 
@@ -386,7 +467,8 @@ impl Index {
     /// or nickname, exactly or within a typo.
     fn word_block(&self, w: &str) -> BTreeSet<usize> {
         let mut out = BTreeSet::new();
-        Self::collect(&self.word, &typo_keys(w), &mut out);
+        self.givens.lone_word(w, &mut out);
+        self.surnames.lone_word(w, &mut out);
         if let Some(v) = self.nickname.get(w) {
             out.extend(v.iter().copied());
         }
@@ -402,11 +484,11 @@ impl Index {
 struct Resolver<'a> {
     ontology: &'a Ontology,
     /// The lexicon's honorifics, which `bare` takes off names.
-    honorifics: &'a [String],
+    honorifics: Honorifics,
     clusters: Vec<Cluster>,
     index: Index,
     /// Resolution of each mention: cluster index (or None for own/dropped), how, score.
-    decisions: HashMap<At, (Option<usize>, Resolution, Option<f64>)>,
+    decisions: Decisions,
     review: BTreeSet<Review>,
     /// Folded full name → nicknames a report gave beside it ("Concettina Cassa (Titti)").
     nick_map: HashMap<String, BTreeSet<String>>,
@@ -552,10 +634,71 @@ impl Resolver<'_> {
             .collect()
     }
 
-    /// Clusters among `among` whose given name, surname or nickname is the
-    /// single folded word `w`; `among` is the index's candidates for `w`, in
-    /// the report or in the corpus, so this never looks at everyone.
+    /// The people that `keep` admits whose given name, surname or nickname
+    /// is the single folded word `w` (else, up to a typo: the bool), or with
+    /// none of either, for a surname after an honorific, whose given name it
+    /// is. Decided once for each spelling near `w`, whose people are then
+    /// taken whole: checking each person's spellings, for "Dr. Kebalo" and
+    /// each near miss of it, read the thousands who share a common surname
+    /// again for each (issue 25). A word too long for its typo keys to reach
+    /// every near spelling is checked person by person.
     fn single_candidates(
+        &self,
+        w: &str,
+        surname_only: bool,
+        keep: &dyn Fn(usize) -> bool,
+    ) -> (Vec<usize>, bool) {
+        // A spelling within two edits of `w` has at most two chars more; up
+        // to MAX_TYPO_WORD, the typo keys of both find it.
+        if w.chars().count() + 2 > MAX_TYPO_WORD {
+            let among = self.index.word_block(w).into_iter().filter(|&ci| keep(ci));
+            return self.single_candidates_among(w, surname_only, &among.collect());
+        }
+        let (givens, surnames) = (&self.index.givens, &self.index.surnames);
+        let near_givens = givens.lone_spellings(w);
+        let near_surnames = surnames.lone_spellings(w);
+        let people = |words: &Words, ids: &BTreeSet<usize>, fits: &dyn Fn(&str) -> bool| {
+            ids.iter()
+                .filter(|&&id| fits(&words.spellings[id]))
+                .flat_map(|&id| words.clusters[id].iter().copied())
+                .filter(|&ci| keep(ci))
+                .collect::<BTreeSet<usize>>()
+        };
+        let by_surname = |s: &str| s == w || (w.len() >= 3 && s.split(' ').any(|p| p == w));
+        let mut exact = people(surnames, &near_surnames, &by_surname);
+        if !surname_only {
+            exact.extend(people(givens, &near_givens, &|g| g == w));
+            let nicknamed = self.index.nickname.get(w).into_iter().flatten();
+            exact.extend(nicknamed.copied().filter(|&ci| keep(ci)));
+        }
+        if !exact.is_empty() {
+            return (exact.into_iter().collect(), false);
+        }
+        let near = |x: &str| typo_equal(x, w);
+        let mut fuzzy = people(surnames, &near_surnames, &near);
+        if !surname_only {
+            fuzzy.extend(people(givens, &near_givens, &near));
+        }
+        if !fuzzy.is_empty() || !surname_only {
+            return (fuzzy.into_iter().collect(), true);
+        }
+        // "Dr. Zhang" for "Zhang Wei", "Mr. Kim" for "Kim Min-jun": with
+        // nobody of that surname, the family name may come first.
+        let family_first = people(givens, &near_givens, &|g| g == w)
+            .into_iter()
+            .filter(|&ci| {
+                self.clusters[ci]
+                    .variants
+                    .iter()
+                    .any(|v| v.parts.given == w && v.text.contains(' '))
+            })
+            .collect();
+        (family_first, false)
+    }
+
+    /// [`Self::single_candidates`] among `among`, the index's candidates for
+    /// `w` that the caller admits, person by person.
+    fn single_candidates_among(
         &self,
         w: &str,
         surname_only: bool,
@@ -600,17 +743,18 @@ impl Resolver<'_> {
         }
     }
 
-    /// Adds a full-name spelling to a cluster, and to the index.
-    fn add_variant(&mut self, ci: usize, name: &Parsed, at: At) {
+    /// Adds a full-name spelling to a cluster, and to the index; the name
+    /// parsed once is the variant, not copied.
+    fn add_variant(&mut self, ci: usize, name: Parsed, at: At) {
         let c = &mut self.clusters[ci];
         if let Some(v) = c.variants.iter_mut().find(|v| v.text == name.text) {
             v.count += 1;
             return;
         }
         let v = Variant {
-            text: name.text.clone(),
-            folded: name.folded.clone(),
-            parts: name.parts.clone(),
+            text: name.text,
+            folded: name.folded,
+            parts: name.parts,
             count: 1,
             first: at,
         };
@@ -655,7 +799,7 @@ impl Resolver<'_> {
             return ci;
         }
         let ci = self.new_cluster(BTreeSet::new());
-        self.add_variant(ci, &parsed, CURATED);
+        self.add_variant(ci, parsed, CURATED);
         ci
     }
 }
@@ -721,17 +865,21 @@ impl Names {
     }
 }
 
-/// Each identity's canonical name → its mentions and the reports it is in.
-pub type RegistryMap = BTreeMap<String, (BTreeSet<Mention>, BTreeSet<String>)>;
+/// Each identity's canonical name → its mentions and the reports it is in,
+/// as [`add_to_registry`] gathers them (sorted and made distinct by
+/// [`resolve`]). Hashed, and lists rather than sets: a list of 600,000 names
+/// looked each name up in a tree of them, and two one-element sets took
+/// a kilobyte a person.
+pub type RegistryMap = HashMap<String, (Vec<Mention>, Vec<String>)>;
 
 /// The identities of a corpus: for each mention of each report, the person it
 /// names. Apply to each report's extraction with [`Identities::report`].
 pub struct Identities {
     /// The lexicon's honorifics, which `bare` takes off names.
-    honorifics: Vec<String>,
+    honorifics: Honorifics,
     /// Canonical name of each identity.
     names: Vec<String>,
-    decisions: HashMap<At, (Option<usize>, Resolution, Option<f64>)>,
+    decisions: Decisions,
     review: Vec<Review>,
 }
 
@@ -744,20 +892,24 @@ pub struct Identities {
 /// share a surname or given name, not with the size of the corpus.
 pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
     extractions.sort_by(|a, b| a.source.cmp(&b.source));
-    let names: Vec<Names> = extractions.iter().map(Names::of).collect();
-    let identities = decide(&names, ontology);
+    let identities = {
+        let names: Vec<Names> = extractions.iter().map(Names::of).collect();
+        decide(&names, ontology)
+    };
     let mut registry = RegistryMap::new();
     let reports = extractions
         .into_iter()
         .enumerate()
         .map(|(ri, ex)| identities.report(ri, ex, Some(&mut registry)))
         .collect();
+    let mut registry: Vec<_> = registry.into_iter().collect();
+    registry.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let people = registry
         .into_iter()
         .map(|(name, (aliases, reports))| Identity {
             name,
-            aliases: aliases.into_iter().collect(),
-            reports: reports.into_iter().collect(),
+            aliases: distinct(aliases),
+            reports: distinct(reports),
         })
         .collect();
     Resolved {
@@ -767,6 +919,14 @@ pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolve
             review: identities.review,
         },
     }
+}
+
+/// `v` sorted, each element once, and no larger than that.
+fn distinct<T: Ord>(mut v: Vec<T>) -> Vec<T> {
+    v.sort_unstable();
+    v.dedup();
+    v.shrink_to_fit();
+    v
 }
 
 /// Decides who each mention of `reports` names. `reports` must be sorted by
@@ -779,11 +939,11 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
             log::warn!("{}: {warning}", names.source);
         }
     }
-    let mut r = Resolver::new(ontology);
+    let mut r = Resolver::new(ontology, reports);
     r.collect_nicknames(reports);
     // 1. Full names from definite mentions form the identities.
-    for (at, name) in full_names(reports, r.honorifics) {
-        r.resolve_full_name(at, &name, &reports[at.0].source);
+    for (at, name) in full_names(reports, &r.honorifics) {
+        r.resolve_full_name(at, name, &reports[at.0].source);
     }
     // 2. Everything else: single words, honorific + surname, tentative full names.
     r.resolve_others(reports);
@@ -794,7 +954,7 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
 /// listed names first (participant lists are the most careful spelling),
 /// then by report and mention. "do Rosário", "van der Berg": a surname alone
 /// is no full name.
-fn full_names(reports: &[Names], honorifics: &[String]) -> Vec<(At, Parsed)> {
+fn full_names(reports: &[Names], honorifics: &Honorifics) -> Vec<(At, Parsed)> {
     let mut order: Vec<(At, Parsed)> = Vec::new();
     for (ri, ex) in reports.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
@@ -826,6 +986,49 @@ fn inverse(map: &HashMap<String, Vec<String>>) -> HashMap<String, Vec<String>> {
     out
 }
 
+/// How a mention was resolved: the identity it names (none: a person of
+/// its own), how, and the score of a fuzzy match.
+type Decision = (Option<usize>, Resolution, Option<f64>);
+
+/// The decision on each mention, by report and mention: a list a report,
+/// where a hash of (report, mention) pairs was looked up and hashed again for
+/// each of the 600,000 mentions of a long list. A mention without a decision
+/// is left out of its report.
+struct Decisions(Vec<Vec<Option<Decision>>>);
+
+impl Decisions {
+    /// No decision yet on any mention of `reports`.
+    fn new(reports: &[Names]) -> Self {
+        Self(
+            reports
+                .iter()
+                .map(|r| vec![None; r.mentions.len()])
+                .collect(),
+        )
+    }
+
+    /// Decides on the mention at `at`, a mention of the reports given to
+    /// [`Decisions::new`] (no other place is one).
+    fn insert(&mut self, (ri, mi): At, decision: Decision) {
+        if let Some(slot) = self.0.get_mut(ri).and_then(|r| r.get_mut(mi)) {
+            *slot = Some(decision);
+        }
+    }
+
+    fn get(&self, (ri, mi): At) -> Option<&Decision> {
+        self.0.get(ri)?.get(mi)?.as_ref()
+    }
+
+    /// Each decision with its place, by report and mention.
+    fn iter(&self) -> impl Iterator<Item = (At, &Decision)> + '_ {
+        self.0.iter().enumerate().flat_map(|(ri, r)| {
+            r.iter()
+                .enumerate()
+                .filter_map(move |(mi, d)| d.as_ref().map(|d| ((ri, mi), d)))
+        })
+    }
+}
+
 /// What a word can name in the corpus, worked out once per word and
 /// honorific: (identities, matched only up to a typo).
 type WordCache = HashMap<(String, bool), Named>;
@@ -834,7 +1037,7 @@ type WordCache = HashMap<(String, bool), Named>;
 type Named = (Vec<usize>, bool);
 
 impl<'o> Resolver<'o> {
-    fn new(ontology: &'o Ontology) -> Self {
+    fn new(ontology: &'o Ontology, reports: &[Names]) -> Self {
         let not_same = ontology
             .curation
             .not_same_as
@@ -843,10 +1046,10 @@ impl<'o> Resolver<'o> {
             .collect();
         Self {
             ontology,
-            honorifics: &ontology.lexicons.honorifics,
+            honorifics: Honorifics::new(&ontology.lexicons.honorifics),
             clusters: Vec::new(),
             index: Index::default(),
-            decisions: HashMap::new(),
+            decisions: Decisions::new(reports),
             review: BTreeSet::new(),
             nick_map: HashMap::new(),
             not_same,
@@ -861,7 +1064,7 @@ impl<'o> Resolver<'o> {
             for m in &ex.mentions {
                 if let Some(n) = &m.nickname {
                     self.nick_map
-                        .entry(fold(&bare(&m.text, self.honorifics).0))
+                        .entry(fold(&bare(&m.text, &self.honorifics).0))
                         .or_default()
                         .insert(fold(n));
                 }
@@ -871,7 +1074,7 @@ impl<'o> Resolver<'o> {
 
     /// A definite full name joins the identity curated for it, the identity
     /// that holds it already, the closest that fits, or a new one.
-    fn resolve_full_name(&mut self, at: At, name: &Parsed, source: &str) {
+    fn resolve_full_name(&mut self, at: At, name: Parsed, source: &str) {
         if let Some(canonical) = self.ontology.curation.same_as.get(&name.folded) {
             let ci = self.find_or_add(&canonical.clone());
             self.add_variant(ci, name, at);
@@ -879,13 +1082,13 @@ impl<'o> Resolver<'o> {
                 .insert(at, (Some(ci), Resolution::Curated, None));
             return;
         }
-        let ci = match self.exact_holder(name) {
+        let ci = match self.exact_holder(&name) {
             Some(ci) => {
                 self.decisions
                     .insert(at, (Some(ci), Resolution::Exact, None));
                 ci
             }
-            None => self.closest_or_new(at, name, source),
+            None => self.closest_or_new(at, &name, source),
         };
         if let Some(nicks) = self.nick_map.get(&name.folded).cloned() {
             self.add_nicknames(ci, &nicks);
@@ -896,9 +1099,9 @@ impl<'o> Resolver<'o> {
     /// The same full name again (most mentions are): the identity that holds
     /// it is the one, with no need to look further.
     fn exact_holder(&self, name: &Parsed) -> Option<usize> {
-        let mut holders = self.index.exact.get(&name.folded)?.clone();
-        holders.sort_unstable();
-        holders.into_iter().find(|&ci| {
+        // Sorted, as every list of the index.
+        let holders = self.index.exact.get(&name.folded)?;
+        holders.iter().copied().find(|&ci| {
             self.fits(name, &self.clusters[ci])
                 .is_some_and(|(res, _)| res == Resolution::Exact)
         })
@@ -958,7 +1161,7 @@ impl<'o> Resolver<'o> {
         let occurrences: Vec<(usize, usize)> = self
             .decisions
             .iter()
-            .filter_map(|(&(ri, _), (ci, _, _))| ci.map(|ci| (ri, ci)))
+            .filter_map(|((ri, _), (ci, _, _))| ci.map(|ci| (ri, ci)))
             .filter(|&(ri, _)| ri < reports.len())
             .collect();
         let series = reports.iter().map(|names| names.series.as_str());
@@ -979,10 +1182,10 @@ impl<'o> Resolver<'o> {
             };
             for (mi, m) in ex.mentions.iter().enumerate() {
                 let at = (ri, mi);
-                if self.decisions.contains_key(&at) {
+                if self.decisions.get(at).is_some() {
                     continue;
                 }
-                let (name, honorific) = bare(&m.text, self.honorifics);
+                let (name, honorific) = bare(&m.text, &self.honorifics);
                 let folded = fold(&name);
                 if let Some(canonical) = self.ontology.curation.same_as.get(&folded) {
                     let ci = self.find_or_add(&canonical.clone());
@@ -1124,13 +1327,8 @@ impl<'o> Resolver<'o> {
         if let Some(found) = scope.words.get(&key) {
             return found.clone();
         }
-        let among: BTreeSet<usize> = self
-            .index
-            .word_block(&word.given)
-            .into_iter()
-            .filter(|ci| scope.people.contains(ci))
-            .collect();
-        let found = self.single_candidates(&word.given, word.honorific, &among);
+        let people = &scope.people;
+        let found = self.single_candidates(&word.given, word.honorific, &|ci| people.contains(&ci));
         scope.words.insert(key, found.clone());
         found
     }
@@ -1143,17 +1341,11 @@ impl<'o> Resolver<'o> {
         if let Some(found) = corpus.words.get(&key) {
             return found.clone();
         }
-        let among: BTreeSet<usize> = self
-            .index
-            .word_block(&word.given)
-            .into_iter()
-            .filter(|&ci| ci < word.identities)
-            .filter(|&ci| {
-                word.body
-                    .is_none_or(|body| corpus.bodies[ci].contains(&body))
-            })
-            .collect();
-        let found = self.single_candidates(&word.given, word.honorific, &among);
+        let bodies = &corpus.bodies;
+        let keep = |ci: usize| {
+            ci < word.identities && word.body.is_none_or(|body| bodies[ci].contains(&body))
+        };
+        let found = self.single_candidates(&word.given, word.honorific, &keep);
         corpus.words.insert(key, found.clone());
         found
     }
@@ -1162,9 +1354,9 @@ impl<'o> Resolver<'o> {
     /// each identity.
     fn into_identities(self, reports: &[Names]) -> Identities {
         let mut singles: Vec<Vec<String>> = vec![Vec::new(); self.clusters.len()];
-        for (&(ri, mi), (ci, _, _)) in &self.decisions {
+        for ((ri, mi), (ci, _, _)) in self.decisions.iter() {
             if let (Some(ci), Some(m)) = (ci, reports.get(ri).and_then(|e| e.mentions.get(mi))) {
-                let (name, _) = bare(&m.text, self.honorifics);
+                let (name, _) = bare(&m.text, &self.honorifics);
                 if !name.contains(' ') {
                     singles[*ci].push(name);
                 }
@@ -1180,7 +1372,7 @@ impl<'o> Resolver<'o> {
             names,
             decisions: self.decisions,
             review: self.review.into_iter().collect(),
-            honorifics: self.honorifics.to_vec(),
+            honorifics: self.honorifics,
         }
     }
 }
@@ -1308,66 +1500,46 @@ impl Identities {
     ) -> Report {
         let left_out = bound::warnings(&ex);
         bound::leave_out(&mut ex);
-        let names = &self.names;
         let mut people: Vec<Person> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut canon_of_text: HashMap<String, String> = HashMap::new();
-        for (mi, m) in ex.mentions.iter().enumerate() {
-            let Some((ci, res, score)) = self.decisions.get(&(ri, mi)) else {
+        // The canonical name of each moderator and host, by the last mention
+        // of their text: only those texts are looked for.
+        let mut canon_of_text: HashMap<String, Option<String>> = (ex.meeting.moderators.iter())
+            .chain(&ex.meeting.hosts)
+            .map(|n| (fold(n), None))
+            .collect();
+        for (mi, m) in ex.mentions.iter_mut().enumerate() {
+            let Some(&(ci, res, score)) = self.decisions.get((ri, mi)) else {
                 continue;
             };
             let (bare_name, _) = bare(&m.text, &self.honorifics);
-            let name = ci.map_or_else(|| bare_name.clone(), |ci| names[ci].clone());
-            canon_of_text.insert(fold(&m.text), name.clone());
+            let name = ci.map_or_else(|| bare_name.clone(), |ci| self.names[ci].clone());
+            if !canon_of_text.is_empty() {
+                if let Some(canon) = canon_of_text.get_mut(&fold(&m.text)) {
+                    *canon = Some(name.clone());
+                }
+            }
             let key = fold(&name);
-            let pi = *index.entry(key).or_insert_with(|| {
-                people.push(Person {
-                    name: name.clone(),
-                    ..Person::default()
-                });
-                people.len() - 1
-            });
-            let p = &mut people[pi];
-            match m.fact {
-                FactKind::Spoke => p.spoke = true,
-                FactKind::Listed => p.listed = true,
-                _ => {}
-            }
-            for role in &m.roles {
-                if !p.roles.iter().any(|x| x.eq_ignore_ascii_case(role)) {
-                    p.roles.push(role.clone());
+            let surface = (fold(&bare_name) != key).then_some(bare_name);
+            let pi = match index.get(&key) {
+                Some(&pi) => pi,
+                None => {
+                    people.push(Person {
+                        name: name.clone(),
+                        ..Person::default()
+                    });
+                    index.insert(key, people.len() - 1);
+                    people.len() - 1
                 }
-            }
-            for a in &m.affiliations {
-                if !p.affiliations.contains(a) {
-                    p.affiliations.push(a.clone());
-                }
-            }
-            for ms in &m.memberships {
-                if !p.memberships.contains(ms) {
-                    p.memberships.push(ms.clone());
-                }
-            }
-            let surface = bare_name;
-            if fold(&surface) != fold(&name) && !p.aliases.iter().any(|a| fold(a) == fold(&surface))
-            {
-                p.aliases.push(surface.clone());
-            }
+            };
             let mention = Mention {
                 text: m.text.clone(),
-                resolution: *res,
+                resolution: res,
                 score: score.map(|s| format!("{s:.2}")),
             };
-            if !p.mentions.contains(&mention) {
-                p.mentions.push(mention.clone());
-            }
-            if p.evidence.len() < 32 && !p.evidence.contains(&m.evidence) {
-                p.evidence.push(m.evidence.clone());
-            }
+            add_mention(&mut people[pi], m, surface, &mention);
             if let Some(registry) = registry.as_deref_mut() {
-                let entry = registry.entry(name.clone()).or_default();
-                entry.0.insert(mention);
-                entry.1.insert(ex.source.clone());
+                add_to_registry(registry, name, mention, &ex.source);
             }
         }
         let nicknames = Nicknames::new(&ex.mentions);
@@ -1376,11 +1548,16 @@ impl Identities {
                 p.aliases.push(n);
             }
             p.mentions.sort();
+            // Most people of a long list have one mention: room for four
+            // of each was a quarter of the memory of a 16 MiB list.
+            p.mentions.shrink_to_fit();
+            p.evidence.shrink_to_fit();
         }
         let canon = |n: &String| {
             canon_of_text
                 .get(&fold(n))
                 .cloned()
+                .flatten()
                 .unwrap_or_else(|| n.clone())
         };
         let mut meeting = ex.meeting.clone();
@@ -1396,6 +1573,62 @@ impl Identities {
             sha256: ex.sha256,
             warnings: ex.warnings.into_iter().chain(left_out).collect(),
         }
+    }
+}
+
+/// What mention `m` tells of person `p`: its fact, roles, affiliations, its
+/// text as an alias (`surface`, when it folds unlike the person's name), the
+/// mention, and its evidence, moved rather than copied (the report's
+/// mentions are dropped after): a 16 MiB list of names held every quote
+/// twice.
+fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, mention: &Mention) {
+    match m.fact {
+        FactKind::Spoke => p.spoke = true,
+        FactKind::Listed => p.listed = true,
+        _ => {}
+    }
+    for role in &m.roles {
+        if !p.roles.iter().any(|x| x.eq_ignore_ascii_case(role)) {
+            p.roles.push(role.clone());
+        }
+    }
+    for a in &m.affiliations {
+        if !p.affiliations.contains(a) {
+            p.affiliations.push(a.clone());
+        }
+    }
+    for ms in &m.memberships {
+        if !p.memberships.contains(ms) {
+            p.memberships.push(ms.clone());
+        }
+    }
+    if let Some(surface) = surface {
+        let folded = fold(&surface);
+        if !p.aliases.iter().any(|a| fold(a) == folded) {
+            p.aliases.push(surface);
+        }
+    }
+    if !p.mentions.contains(mention) {
+        p.mentions.push(mention.clone());
+    }
+    if p.evidence.len() < 32 && !p.evidence.contains(&m.evidence) {
+        p.evidence.push(std::mem::take(&mut m.evidence));
+    }
+}
+
+/// Adds a mention of the identity named `name`, in report `source`, to the
+/// registry. A full list is made distinct before it grows, so a name
+/// mentioned thousands of times holds its distinct mentions, at most twice
+/// over; a report's mentions come together, so its source is added once.
+fn add_to_registry(registry: &mut RegistryMap, name: String, mention: Mention, source: &str) {
+    let (mentions, sources) = registry.entry(name).or_default();
+    if mentions.len() == mentions.capacity() {
+        mentions.sort_unstable();
+        mentions.dedup();
+    }
+    mentions.push(mention);
+    if sources.last().is_none_or(|s| s != source) {
+        sources.push(source.to_owned());
     }
 }
 
@@ -1843,7 +2076,7 @@ mod tests {
 
     #[test]
     fn a_one_letter_title_before_a_lone_surname_stays_an_initial() {
-        let honorifics = vec!["M".to_owned(), "Mr".to_owned()];
+        let honorifics = Honorifics::new(&["M".to_owned(), "Mr".to_owned()]);
         assert_eq!(bare("M. Binder", &honorifics).0, "M. Binder");
         assert_eq!(bare("M. Jean Binder", &honorifics).0, "Jean Binder");
         assert_eq!(bare("Mr. Binder", &honorifics).0, "Binder");
