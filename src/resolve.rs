@@ -686,14 +686,18 @@ impl Resolver<'_> {
         // nobody of that surname, the family name may come first.
         let family_first = people(givens, &near_givens, &|g| g == w)
             .into_iter()
-            .filter(|&ci| {
-                self.clusters[ci]
-                    .variants
-                    .iter()
-                    .any(|v| v.parts.given == w && v.text.contains(' '))
-            })
+            .filter(|&ci| self.family_name_first(ci, w))
             .collect();
         (family_first, false)
+    }
+
+    /// Does person `ci` have a full name whose first word (read as the
+    /// given name) is `w`: a family name written first ("Zhang Wei")?
+    fn family_name_first(&self, ci: usize, w: &str) -> bool {
+        self.clusters[ci]
+            .variants
+            .iter()
+            .any(|v| v.parts.given == w && v.text.contains(' '))
     }
 
     /// [`Self::single_candidates`] among `among`, the index's candidates for
@@ -727,12 +731,7 @@ impl Resolver<'_> {
             let family_first = among
                 .iter()
                 .copied()
-                .filter(|&ci| {
-                    self.clusters[ci]
-                        .variants
-                        .iter()
-                        .any(|v| v.parts.given == w && v.text.contains(' '))
-                })
+                .filter(|&ci| self.family_name_first(ci, w))
                 .collect();
             return (family_first, false);
         }
@@ -866,7 +865,7 @@ impl Names {
 }
 
 /// Each identity's canonical name → its mentions and the reports it is in,
-/// as [`add_to_registry`] gathers them (sorted and made distinct by
+/// as `add_to_registry` gathers them (sorted and made distinct by
 /// [`resolve`]). Hashed, and lists rather than sets: a list of 600,000 names
 /// looked each name up in a tree of them, and two one-element sets took
 /// a kilobyte a person.

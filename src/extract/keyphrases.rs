@@ -47,7 +47,7 @@ pub struct Subject {
 }
 
 /// The subjects the agenda names, in agenda order, one per title that is a
-/// subject ([`is_subject`]). Cost: one thesaurus search per title.
+/// subject (`is_subject`). Cost: one thesaurus search per title.
 pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> Vec<Subject> {
     let mut out = Vec::new();
     for item in agenda.iter().filter(|i| is_subject(ex, &i.title)) {
