@@ -721,21 +721,22 @@ fn opens_titled_item(words: &[(Range<usize>, &str)], k: usize, lex: &Lexicons) -
         .take_while(|(_, w)| lex.is_honorific(w))
         .count();
     // "Chairman France Dr ...": a title before a country is a role in a column.
-    let opens_country = || {
-        (1..=5).any(|n| {
-            let phrase: Vec<&str> = words[k + titles..]
-                .iter()
-                .take(n)
-                .map(|(_, w)| w.trim_end_matches([',', ';', '.']))
-                .collect();
-            phrase.len() == n && lex.countries.contains(&fold(&phrase.join(" ")))
-        })
-    };
+    let rest = &words[(k + titles).min(words.len())..];
+    let opens_country = || (1..=rest.len().min(5)).any(|n| is_country(&rest[..n], lex));
     titles > 0
         && words
             .get(k + titles)
             .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
         && !opens_country()
+}
+
+/// Do `words`, punctuation after them aside, name a country of the lexicon?
+fn is_country(words: &[(Range<usize>, &str)], lex: &Lexicons) -> bool {
+    let phrase: Vec<&str> = words
+        .iter()
+        .map(|(_, w)| w.trim_end_matches([',', ';', '.']))
+        .collect();
+    lex.countries.contains(&fold(&phrase.join(" ")))
 }
 
 /// Where, in the last words of an item, what its layout wrote of a country
@@ -744,15 +745,7 @@ fn opens_titled_item(words: &[(Range<usize>, &str)], k: usize, lex: &Lexicons) -
 /// item ends, the first capitalised.
 fn country_at(words: &[(Range<usize>, &str)], lex: &Lexicons) -> Option<(usize, usize)> {
     const LONGEST: usize = 5;
-    let country_from = |from: usize| {
-        (from..words.len()).find(|&c| {
-            let phrase: Vec<&str> = words[c..]
-                .iter()
-                .map(|(_, w)| w.trim_end_matches([',', ';', '.']))
-                .collect();
-            lex.countries.contains(&fold(&phrase.join(" ")))
-        })
-    };
+    let country_from = |from: usize| (from..words.len()).find(|&c| is_country(&words[c..], lex));
     let first = words.len().saturating_sub(LONGEST);
     (first..words.len())
         .filter(|&i| words[i].1.starts_with(char::is_uppercase))
