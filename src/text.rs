@@ -260,6 +260,7 @@ impl Text {
         }
         drop_furniture(&mut lines);
         pipe_aligned_tables(&mut lines);
+        rows_of_flattened_tables(&mut lines, words);
         let sentences = sentences(&lines, words);
         Self { lines, sentences }
     }
@@ -515,6 +516,92 @@ fn piped(span: &Span, gaps: &[usize]) -> Span {
     }
     let last = span.end().saturating_sub(1);
     out.push(' ', last);
+    out.push('|', last);
+    out
+}
+
+/// The cell a line holds where a table was flattened one cell a line
+/// ("Tim Barnes |", "|" for an empty cell): its text before the pipe.
+fn lone_cell(line: &Line) -> Option<&str> {
+    let cell = line.text().strip_suffix('|')?;
+    (!cell.contains('|')).then_some(cell.trim_end())
+}
+
+/// Fewest rows under its header for cells a line to be read as a table.
+const FLATTENED_ROWS: usize = 2;
+
+/// Tables flattened one cell a line (a web page's table copied as text:
+/// "Present |", "Director |", "Yes |", "Tim Barnes |", ...) written back as
+/// pipe rows, each on the line of its first cell, the other lines left blank.
+/// Rows are found by their presence column: each of its marks
+/// (`[attendance-marks]`: "Yes", "No") opens a row, so a row that lost an
+/// empty cell still ends where the next begins; the cells before the first
+/// mark (two at least) are the header. A run of cells without that shape is
+/// left alone.
+fn rows_of_flattened_tables(lines: &mut [Line], words: &SentenceWords) {
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        while i < lines.len() && lone_cell(&lines[i]).is_some() {
+            i += 1;
+        }
+        if let Some(rows) = flattened_rows(&lines[start..i], words) {
+            for row in rows {
+                let span = piped_cells(&lines[start + row.start..start + row.end]);
+                for line in &mut lines[start + row.start + 1..start + row.end] {
+                    line.span = Span::default();
+                }
+                lines[start + row.start].span = span;
+            }
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+}
+
+/// The rows (ranges of `cells`, the header first) of a run of lone cells
+/// whose rows each open with an attendance mark, or `None`.
+fn flattened_rows(cells: &[Line], words: &SentenceWords) -> Option<Vec<std::ops::Range<usize>>> {
+    let is_mark = |l: &Line| {
+        lone_cell(l).is_some_and(|c| words.attendance_marks.contains(&c.trim().to_lowercase()))
+    };
+    // A header has two cells at least, and may name the presence column by
+    // one of its marks ("Present").
+    let header = 2 + cells.iter().skip(2).position(is_mark)?;
+    let starts: Vec<usize> = (header..cells.len())
+        .filter(|&k| is_mark(&cells[k]))
+        .collect();
+    let mut rows = Vec::with_capacity(starts.len() + 1);
+    rows.push(0..header);
+    rows.extend(
+        starts
+            .iter()
+            .zip(starts.iter().skip(1).chain([&cells.len()]))
+            .map(|(&a, &b)| a..b),
+    );
+    let fits = (2..=8).contains(&header)
+        && starts.len() >= FLATTENED_ROWS
+        && rows.iter().all(|r| r.len() <= header);
+    fits.then_some(rows)
+}
+
+/// One pipe row of the lone cells of `lines`, each char keeping its origin.
+fn piped_cells(lines: &[Line]) -> Span {
+    let mut out = Span::default();
+    for line in lines {
+        let Some(cell) = lone_cell(line) else {
+            continue;
+        };
+        let first = line.span.start();
+        out.push('|', first);
+        out.push(' ', first);
+        for (c, at) in cell.chars().zip(line.span.offsets.iter().copied()) {
+            out.push(c, at);
+        }
+        out.push(' ', line.span.end().saturating_sub(1));
+    }
+    let last = lines.last().map_or(0, |l| l.span.end().saturating_sub(1));
     out.push('|', last);
     out
 }
@@ -920,6 +1007,26 @@ mod tests {
             &raw[row.start()..row.end()],
             "Ana Silva     ICANN      Co-chair"
         );
+    }
+
+    #[test]
+    fn tables_flattened_one_cell_a_line_become_rows_at_their_marks() {
+        let raw = "Present were:\nPresent |\nDirector |\nOrganization |\nYes |\nAna Silva |\nICANN |\nNo |\nBen Ode |\nYes |\nCarla Diaz |\nITU |\n\nThe chair opened the call.\n";
+        let t = Text::new(raw);
+        let lines: Vec<&str> = t.lines.iter().map(Line::text).collect();
+        assert_eq!(lines[1], "| Present | Director | Organization |");
+        assert_eq!(lines[4], "| Yes | Ana Silva | ICANN |");
+        // The row that lost its empty cell ends where the next row opens.
+        assert_eq!(lines[7], "| No | Ben Ode |");
+        assert_eq!(lines[9], "| Yes | Carla Diaz | ITU |");
+        assert!(lines[5].is_empty() && lines[8].is_empty());
+        // Each cell points back at the report.
+        let row = &t.lines[4].span;
+        let (a, b) = row.origin(8..17);
+        assert_eq!(&raw[a..b], "Ana Silva");
+        // Cells a line without a presence column are left as they are.
+        let t = Text::new("Name |\nOrganization |\nAna Silva |\nICANN |\n");
+        assert_eq!(t.lines[2].text(), "Ana Silva |");
     }
 
     #[test]

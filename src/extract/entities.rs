@@ -74,11 +74,13 @@ fn inside(r: &Range<usize>, o: &Range<usize>) -> bool {
 }
 
 /// The organisations and topics of a report, in the order they are named.
+/// `lists` are the entries of its lists of people: those who attended and
+/// those who sent apologies, whose organisations the report names as well.
 pub fn entities(
     ex: &Extractor,
     text: &Text,
     series: &str,
-    roster: &[roster::Entry],
+    lists: &[&[roster::Entry]],
     roster_lines: &HashSet<usize>,
     agenda: &[AgendaItem],
     stated: &[PersonMention],
@@ -97,7 +99,7 @@ pub fn entities(
     // for in the whole list for each sentence, a list of 32,000 lines took
     // most of its report's extraction (issue 25).
     let mut listed_orgs: HashMap<usize, Vec<&str>> = HashMap::new();
-    for e in roster {
+    for e in lists.iter().flat_map(|l| l.iter()) {
         let on_line = listed_orgs.entry(e.line).or_default();
         on_line.extend(e.organisations.iter().map(|(_, surface)| surface.as_str()));
     }
@@ -110,7 +112,7 @@ pub fn entities(
             sentence_topics(ex, s, &found, agenda, &mut topics);
         }
     }
-    for e in roster {
+    for e in lists.iter().flat_map(|l| l.iter()) {
         for (name, surface) in &e.organisations {
             orgs.add(name, surface, None);
         }

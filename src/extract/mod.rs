@@ -101,11 +101,15 @@ impl Extractor {
         self.collective_speech(&text, &mut out);
         self.motions(&text, &mut out);
         self.presenters(&text, &mut out);
+        // The organisations of those a table marks absent are the report's
+        // too; an apologies line's are not read as surely (its names run
+        // on into each other).
+        let absent_rows: Vec<roster::Entry> = absent.iter().filter(|e| e.absent).cloned().collect();
         (out.organisations, out.topics) = entities::entities(
             self,
             &text,
             &header.series,
-            &roster,
+            &[&roster, &absent_rows],
             &roster_lines,
             &out.agenda,
             &out.mentions,

@@ -31,6 +31,8 @@ pub struct Entry {
     pub described: String,
     /// The lines a handle said, where a meeting bot's roll counts them.
     pub lines_said: Option<u32>,
+    /// A table's presence column says the person did not attend ("No").
+    pub absent: bool,
 }
 
 /// Where a list of participants may start: each heading line, with any entries
@@ -40,9 +42,63 @@ fn headings<'a>(lines: &'a [Line], lex: &Lexicons) -> Vec<(usize, Option<&'a str
     for (i, line) in lines.iter().enumerate() {
         if let Some(rest) = heading(line, lex) {
             out.push((i, rest));
+        } else if is_attendance_table_header(line.text(), lex) {
+            out.push((i, None));
         }
     }
     out
+}
+
+/// The cells of a pipe-table row, trimmed.
+fn cells(t: &str) -> Vec<&str> {
+    t.trim_matches('|').split('|').map(str::trim).collect()
+}
+
+/// The kind `[column-headers]` gives a column's header: one of its words
+/// opens with a header word of that kind ("Organisation / Affiliation" is an
+/// `organisation` column; "Representative" is no `presence` one).
+fn column_kind<'a>(header: &str, lex: &'a Lexicons) -> Option<&'a str> {
+    let header = header.to_lowercase();
+    let words: Vec<&str> = header.split(|c: char| !c.is_alphanumeric()).collect();
+    lex.column_headers
+        .iter()
+        .find(|(_, word)| words.iter().any(|w| w.starts_with(word.as_str())))
+        .map(|(kind, _)| kind.as_str())
+}
+
+/// The header row of a table of participants: a cell "Name", or a column of
+/// names beside another column of a kind the table's headers name
+/// ("| Present | Director | Organization |"), short cells all. A row of
+/// "| Ana Silva | Member |" names a person: it is no header.
+fn is_header_row(cells: &[&str], lex: &Lexicons) -> bool {
+    let kinds: Vec<Option<&str>> = cells
+        .iter()
+        .map(|c| {
+            (c.split(' ').count() <= 3)
+                .then(|| column_kind(c, lex))
+                .flatten()
+        })
+        .collect();
+    cells.iter().any(|c| c.eq_ignore_ascii_case("name"))
+        || (kinds.contains(&Some("name"))
+            && kinds.iter().filter(|k| k.is_some()).count() >= 2
+            && kinds
+                .iter()
+                .zip(cells)
+                .all(|(k, c)| k.is_some() || c.is_empty()))
+}
+
+/// The header of a table whose column says who attended: a roll of its own,
+/// under whatever sentence introduces it.
+fn is_attendance_table_header(t: &str, lex: &Lexicons) -> bool {
+    if !t.starts_with('|') {
+        return false;
+    }
+    let cells = cells(t);
+    is_header_row(&cells, lex)
+        && cells
+            .iter()
+            .any(|c| column_kind(c, lex) == Some("presence"))
 }
 
 /// `Some(inline entries)` when `line` is a participants heading.
@@ -144,6 +200,9 @@ pub fn absentees(text: &Text, ex: &Extractor) -> Vec<Entry> {
             None => {}
         }
     }
+    if let Some((_, roll)) = extract_at(text, ex) {
+        entries.extend(roll.into_iter().filter(|e| e.absent));
+    }
     merge_duplicates(entries)
 }
 
@@ -184,8 +243,12 @@ pub fn strip_annex(t: &str) -> &str {
     t
 }
 
+/// The participants, less those a table's presence column says were absent
+/// (they are among [`absentees`]).
 pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
-    extract_at(text, ex).map(|(_, e)| e).unwrap_or_default()
+    let mut entries = extract_at(text, ex).map(|(_, e)| e).unwrap_or_default();
+    entries.retain(|e| !e.absent);
+    entries
 }
 
 /// The first participants heading that is followed by (or carries) entries.
@@ -267,7 +330,13 @@ fn block_list(text: &Text, start: usize, ex: &Extractor) -> Vec<Entry> {
     // Whether the list's lines are numbered, and whether a blank line came.
     let mut numbered: Option<bool> = None;
     let mut after_blank = false;
-    for line in &text.lines[start + 1..] {
+    // A table's header row may be the roll's heading: it names the columns.
+    let first = if is_attendance_table_header(text.lines[start].text(), &ex.lex) {
+        start
+    } else {
+        start + 1
+    };
+    for line in &text.lines[first..] {
         if line.is_blank() {
             after_blank = !entries.is_empty();
             continue;
@@ -304,14 +373,14 @@ fn table_line(
     line: &Line,
     ex: &Extractor,
 ) -> Option<Entry> {
-    let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
+    let cells = cells(t);
     if cells
         .iter()
         .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
     {
         return None;
     }
-    if columns.is_none() && cells.iter().any(|c| c.eq_ignore_ascii_case("name")) {
+    if columns.is_none() && is_header_row(&cells, &ex.lex) {
         *columns = Some(cells.iter().map(|c| c.to_lowercase()).collect());
         return None;
     }
@@ -518,7 +587,7 @@ fn affiliation_parts<'a>(s: &'a str, ex: &Extractor) -> Vec<&'a str> {
     for (at, part) in parts {
         let continues = out.last().is_some_and(|&(start, end)| {
             let previous = &s[start..end];
-            continues_name(previous, ex) && !stands_alone(part, ex)
+            (continues_name(previous, ex) && !stands_alone(part, ex)) || is_legal_form(part, ex)
         });
         match out.last_mut() {
             Some(last) if continues => last.1 = at + part.len(),
@@ -541,6 +610,13 @@ fn continues_name(part: &str, ex: &Extractor) -> bool {
 /// Can this piece of a participant list name something by itself: a role, a
 /// country, a known organisation, an acronym, or a phrase with an
 /// organisation's head noun ("Arab Digital Rights Network")?
+/// "LLC" in "Genuitec, LLC", "Inc." in "Foundation, Inc.": a legal form
+/// (`[legal-forms]`) after a comma ends the name before it.
+fn is_legal_form(part: &str, ex: &Extractor) -> bool {
+    let word = part.trim().trim_end_matches('.');
+    !word.contains(' ') && !word.is_empty() && ex.lex.legal_forms.contains(&word.to_lowercase())
+}
+
 fn stands_alone(part: &str, ex: &Extractor) -> bool {
     let bare = part.split(" (").next().unwrap_or(part).trim();
     let words: Vec<&str> = bare.split_whitespace().collect();
@@ -763,16 +839,9 @@ fn table_row(
     line: &Line,
     ex: &Extractor,
 ) -> Option<Entry> {
-    // The column whose header holds a word `[column-headers]` gives `kind`.
+    // The first column whose header `[column-headers]` gives `kind`.
     let col = |kind: &str| -> Option<usize> {
-        columns.and_then(|c| {
-            c.iter().position(|h| {
-                ex.lex
-                    .column_headers
-                    .iter()
-                    .any(|(k, word)| k == kind && h.contains(word.as_str()))
-            })
-        })
+        columns.and_then(|c| c.iter().position(|h| column_kind(h, &ex.lex) == Some(kind)))
     };
     let name_col = col("name").unwrap_or(0);
     let name = cells.get(name_col)?.trim();
@@ -794,6 +863,10 @@ fn table_row(
     };
     let org_col = col("organisation");
     let role_col = col("role");
+    let presence_col = col("presence");
+    e.absent = presence_col
+        .and_then(|i| cells.get(i))
+        .is_some_and(|c| ex.lex.absent_marks.contains(&c.to_lowercase()));
     // Columns that describe a person without naming a body or a role.
     let other = |i: usize| {
         columns.and_then(|c| c.get(i)).is_some_and(|h| {
@@ -817,7 +890,9 @@ fn table_row(
                 cell.to_ascii_lowercase().as_str(),
                 "n/a" | "na" | "-" | "–" | "—" | "none"
             );
-        if i == name_col || blank || (Some(i) != org_col && Some(i) != role_col && other(i)) {
+        let skipped =
+            Some(i) == presence_col || (Some(i) != org_col && Some(i) != role_col && other(i));
+        if i == name_col || blank || skipped {
             continue;
         }
         if Some(i) == role_col {
@@ -825,24 +900,7 @@ fn table_row(
                 push_unique(&mut e.roles, role_name(part, ex));
             }
         } else if Some(i) == org_col {
-            // A column of organisations: "and" joins words of one name
-            // ("Information and Communications Technology Authority").
-            for piece in cell.split(';') {
-                let piece = piece.trim();
-                if !piece.contains(',')
-                    && stands_alone(piece, ex)
-                    && !looks_like_role(piece, &ex.lex)
-                {
-                    add_organisations(piece, &mut e, ex);
-                    continue;
-                }
-                for part in affiliation_parts(piece, ex) {
-                    let part = part.trim();
-                    if !ex.lex.countries.contains(&crate::words::fold(part)) {
-                        add_organisations(part, &mut e, ex);
-                    }
-                }
-            }
+            organisation_cell(cell, &mut e, ex);
         } else {
             for part in affiliation_parts(cell, ex) {
                 classify(part, &mut e, ex);
@@ -851,6 +909,50 @@ fn table_row(
     }
     pair_memberships(&mut e);
     Some(e)
+}
+
+/// A cell of a table's organisation column: its organisations, and the
+/// roles some tables write there ("Elected Committer Representative").
+/// "and" joins words of one name ("Information and Communications
+/// Technology Authority"); a name may open in lower case ("itemis AG").
+fn organisation_cell(cell: &str, e: &mut Entry, ex: &Extractor) {
+    for piece in cell.split(';') {
+        let piece = piece.trim();
+        let whole = !piece.contains(',') && stands_alone(piece, ex);
+        let parts = if whole {
+            vec![piece]
+        } else {
+            affiliation_parts(piece, ex)
+        };
+        for part in parts {
+            let part = part.trim();
+            let known = ex.orgs.lookup(part).is_some();
+            if looks_like_role(part, &ex.lex) && !known {
+                push_unique(&mut e.roles, role_name(part, ex));
+            } else if is_styled_lower(part) && !known {
+                push_unique_organisation(e, part);
+            } else if whole || !ex.lex.countries.contains(&crate::words::fold(part)) {
+                add_organisations(part, e, ex);
+            }
+        }
+    }
+}
+
+/// A name styled in lower case with a capital further on ("brox
+/// IT-Solutions GmbH", "itemis AG"): an organisation where a column says so.
+fn is_styled_lower(part: &str) -> bool {
+    let mut words = part.split_whitespace();
+    let first_lower = words
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let n = part.split_whitespace().count();
+    first_lower && (2..=6).contains(&n) && words.any(|w| w.starts_with(char::is_uppercase))
+}
+
+fn push_unique_organisation(e: &mut Entry, name: &str) {
+    if !e.organisations.iter().any(|(n, _)| n == name) {
+        e.organisations.push((name.to_owned(), name.to_owned()));
+    }
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {
@@ -1182,6 +1284,36 @@ mod tests {
             "{entries:?}"
         );
         assert_eq!(orgs(&entries[3]).len(), 1, "{:?}", entries[3]);
+    }
+
+    #[test]
+    fn a_table_with_a_presence_column_is_a_roll_without_a_heading() {
+        let ex = extractor();
+        let text = Text::new(
+            "Present on the call were the following Directors:\n| Present | Director | Organization |\n| Yes | Ana Silva | Genuitec, LLC |\n| No | Ben Ode | brox IT-Solutions GmbH |\n| Yes | Carla Diaz | Elected Committer Representative |\n",
+        );
+        let entries = extract(&text, &ex);
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ana Silva", "Carla Diaz"]);
+        // A legal form after a comma ends the name before it.
+        assert_eq!(orgs(&entries[0]), ["Genuitec, LLC"]);
+        // A role written in the organisation column is a role.
+        assert!(orgs(&entries[1]).is_empty());
+        assert_eq!(entries[1].roles, ["Elected Committer Representative"]);
+        // The row marked "No" is among those who did not attend, with its
+        // organisation, though it opens in lower case.
+        let absent = absentees(&text, &ex);
+        assert_eq!(absent.len(), 1);
+        assert_eq!(absent[0].name, "Ben Ode");
+        assert_eq!(orgs(&absent[0]), ["brox IT-Solutions GmbH"]);
+    }
+
+    #[test]
+    fn a_row_naming_a_person_and_a_role_is_no_header() {
+        let ex = extractor();
+        let text = Text::new("Participants:\n| Ana Silva | Member |\n| Ben Ode | Chair |\n");
+        let names: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Ana Silva", "Ben Ode"]);
     }
 
     #[test]

@@ -129,10 +129,16 @@ pub struct Lexicons {
     /// that belong to it ("Youth"): "Youth IGF Uruguay", "Kenya IGF".
     pub initiative_names: Vec<String>,
     pub initiative_qualifiers: Vec<String>,
-    /// (kind, word) of a table's column headers: a header holding the word
-    /// ("Organisation / Affiliation") is the column of that kind (`name`,
-    /// `organisation` or `role`).
+    /// (kind, word) of a table's column headers: a header with a word that
+    /// opens with it ("Organisation / Affiliation") is the column of that
+    /// kind (`name`, `organisation`, `role` or `presence`).
     pub column_headers: Vec<(String, String)>,
+    /// Legal forms written after a comma ("Genuitec, LLC"), lower case,
+    /// without a final full stop.
+    pub legal_forms: HashSet<String>,
+    /// The `[attendance-marks]` that say a person was absent ("No",
+    /// "Apologies"), lower case.
+    pub absent_marks: HashSet<String>,
     /// Words that name a record, not a body ("minutes", "report"), lower case.
     /// Labels of a record's fields ("Venue", "Contact"), folded.
     pub record_fields: HashSet<String>,
@@ -290,6 +296,12 @@ impl Lexicons {
             column_headers: pairs("column-headers")
                 .into_iter()
                 .map(|(word, kind)| (kind, word.to_lowercase()))
+                .collect(),
+            legal_forms: lower("legal-forms"),
+            absent_marks: pairs("attendance-marks")
+                .into_iter()
+                .filter(|(_, presence)| presence == "absent")
+                .map(|(mark, _)| mark.to_lowercase())
                 .collect(),
             body_complements: lower("body-complements"),
             keyphrase_labels: lower("keyphrase-labels"),
@@ -523,6 +535,9 @@ pub struct SentenceWords {
     pub finite_verbs: HashSet<String>,
     /// A hyphen after one at a line break is kept ("co-chair").
     pub hyphen_prefixes: HashSet<String>,
+    /// The cells of a presence column ("Yes", "No", "✓"), lower case: in
+    /// a table flattened one cell a line, each opens a row.
+    pub attendance_marks: HashSet<String>,
 }
 
 impl SentenceWords {
@@ -537,7 +552,7 @@ impl SentenceWords {
         &SHIPPED
     }
 
-    /// The four sections of a lexicon, lower case.
+    /// The sections of a lexicon the text layer reads, lower case.
     fn read(l: &Sections) -> Self {
         let lower = |s: &'static str| l.list(s).iter().map(|w| w.to_lowercase()).collect();
         Self {
@@ -545,6 +560,11 @@ impl SentenceWords {
             leading_on: lower("leading-on-words"),
             finite_verbs: lower("finite-verbs"),
             hyphen_prefixes: lower("hyphen-prefixes"),
+            attendance_marks: l
+                .pairs("attendance-marks")
+                .iter()
+                .map(|(mark, _)| mark.to_lowercase())
+                .collect(),
         }
     }
 }
