@@ -50,7 +50,11 @@ fn name_runs<'a>(
             .any(|m| m.start < w_start + w.len() && w_start < m.end);
         let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
         let initial = !words.is_empty() && names::is_initials(w, false);
-        let honorific = words.is_empty() && lex.is_honorific(w);
+        // "Dividend Mr. W. R. Williams": a title after one capitalised word
+        // (a run-in heading) opens the name; the word is dropped in `flush`.
+        // After more, a roll of titled names runs on ("Todd Brewer Dr. Joel
+        // Burken"), which the roll rules read.
+        let honorific = words.len() <= 1 && lex.is_honorific(w);
         if lead > 0 {
             // "(Keio University)" after a name is not part of it.
             flush(&mut words, &mut runs, t, lex);
@@ -591,5 +595,11 @@ mod tests {
     fn honorifics_stay_with_the_name() {
         let got = run("Ms. Suto noted the point.");
         assert_eq!(got[0], ("Ms. Suto".into(), FactKind::Spoke, true));
+    }
+
+    #[test]
+    fn a_title_after_a_run_in_heading_opens_the_name() {
+        let got = run("Dividend Mr. W. R. Williams proposed that a dividend be paid.");
+        assert_eq!(got[0], ("Mr. W. R. Williams".into(), FactKind::Spoke, true));
     }
 }
