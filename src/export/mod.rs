@@ -45,6 +45,7 @@ pub use values::clean_text;
 use crate::graph::{
     self, AttrDef, EdgeAttributes, GraphError, NodeAttributes, Period, Timed, Value,
 };
+use crate::pipeline::clock::Stopwatch;
 use crate::store::Store;
 use petgraph::graph::UnGraph;
 use std::fs::{self, File};
@@ -142,6 +143,7 @@ pub fn write_all_stamped(
         _ => {}
     }
     let written = write_all(store, out_dir, period)?;
+    let mut watch = Stopwatch::start();
     let stamp = Stamp {
         generation: generation.to_owned(),
         period: period.as_str().to_owned(),
@@ -156,6 +158,7 @@ pub fn write_all_stamped(
     write_atomically(&stamp_path, |w| {
         serde_json::to_writer_pretty(&mut *w, &stamp).map_err(io::Error::other)
     })?;
+    log::info!("exports: hashed the files for the stamp: {}", watch.lap());
     Ok(written)
 }
 
@@ -201,14 +204,15 @@ pub fn write_all(
         source,
     })?;
     crate::atomic::remove_stale_temp_files(out_dir);
+    let mut watch = Stopwatch::start();
     let mut people = graph::coparticipation(store)?;
-    let started = std::time::Instant::now();
+    log::info!("exports: read the co-participation graph: {}", watch.lap());
     let summary = graph::add_measures(&mut people);
     log::info!(
-        "network measures of {} people and {} edges in {:.1?}",
+        "exports: network measures of {} people and {} edges: {}",
         summary.nodes,
         summary.edges,
-        started.elapsed()
+        watch.lap()
     );
     let mut written = write_graph(&people, &summary.attributes(), out_dir, "coparticipation")?;
     written.push(write_dynamic(
@@ -218,14 +222,20 @@ pub fn write_all(
         "coparticipation",
     )?);
     drop(people);
+    log::info!("exports: wrote the co-participation graph: {}", watch.lap());
     crate::failpoint::check("exports-half");
     let topics = graph::topics(store)?;
     written.extend(write_graph(&topics, &[], out_dir, "topics")?);
     written.push(write_dynamic(&topics, TOPICS_GEXF, out_dir, "topics")?);
     drop(topics);
+    log::info!("exports: read and wrote the topic graph: {}", watch.lap());
     let spoke = graph::person_topic(store)?;
     written.extend(write_graph(&spoke, &[], out_dir, "person-topic")?);
     drop(spoke);
+    log::info!(
+        "exports: read and wrote the person-topic graph: {}",
+        watch.lap()
+    );
     let affiliations = graph::organisation_person(store)?;
     written.extend(write_graph(
         &affiliations,
@@ -234,14 +244,17 @@ pub fn write_all(
         "organisation-person",
     )?);
     drop(affiliations);
-    let started = std::time::Instant::now();
+    log::info!(
+        "exports: read and wrote the organisation-person graph: {}",
+        watch.lap()
+    );
     let evolution = graph::topic_evolution(store, period)?;
     written.extend(evolution::write_evolution(&evolution, out_dir)?);
     log::info!(
-        "topic evolution of {} periods ({period}) and {} topics in {:.1?}",
+        "exports: topic evolution of {} periods ({period}) and {} topics: {}",
         evolution.periods.len(),
         evolution.topics.len(),
-        started.elapsed()
+        watch.lap()
     );
     Ok(written)
 }
