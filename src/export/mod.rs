@@ -187,9 +187,11 @@ pub enum ExportError {
 /// Builds the four graphs from the store, measures the co-participation graph,
 /// builds the topic evolution cut by `period`, and writes the [`FILES`] into
 /// `out_dir` (created if needed). Returns the paths written, in [`FILES`]
-/// order. One graph is in memory at a time.
+/// order. The facts of every graph are read once ([`graph::Sources`]); one
+/// graph is in memory at a time, and its files are written at once, one per
+/// core ([`write_files`]).
 ///
-/// Cost: the graphs' queries (see [`graph::coparticipation`]), the measures
+/// Cost: the graphs' queries (see [`graph::Sources`]), the measures
 /// ([`graph::add_measures`]: O(V·E) for betweenness up to
 /// [`graph::measures::paths::EXACT_MAX_NODES`] people, sampled above), then
 /// linear in the size of the graphs and their spells; the evolution's cost
@@ -205,8 +207,9 @@ pub fn write_all(
     })?;
     crate::atomic::remove_stale_temp_files(out_dir);
     let mut watch = Stopwatch::start();
-    let mut people = graph::coparticipation(store)?;
-    log::info!("exports: read the co-participation graph: {}", watch.lap());
+    let sources = graph::Sources::read(store)?;
+    log::info!("exports: read the facts of every graph: {}", watch.lap());
+    let mut people = sources.coparticipation();
     let summary = graph::add_measures(&mut people);
     log::info!(
         "exports: network measures of {} people and {} edges: {}",
@@ -214,29 +217,27 @@ pub fn write_all(
         summary.edges,
         watch.lap()
     );
-    let mut written = write_graph(&people, &summary.attributes(), out_dir, "coparticipation")?;
-    written.push(write_dynamic(
+    let about = summary.attributes();
+    let mut jobs = graph_files(&people, &about, out_dir, "coparticipation");
+    jobs.push(dynamic_file(
         &people,
         COPARTICIPATION_GEXF,
         out_dir,
         "coparticipation",
-    )?);
+    ));
+    let mut written = write_files(jobs)?;
     drop(people);
     log::info!("exports: wrote the co-participation graph: {}", watch.lap());
     crate::failpoint::check("exports-half");
-    let topics = graph::topics(store)?;
-    written.extend(write_graph(&topics, &[], out_dir, "topics")?);
-    written.push(write_dynamic(&topics, TOPICS_GEXF, out_dir, "topics")?);
+    let topics = sources.topics();
+    let mut jobs = graph_files(&topics, &[], out_dir, "topics");
+    jobs.push(dynamic_file(&topics, TOPICS_GEXF, out_dir, "topics"));
+    written.extend(write_files(jobs)?);
     drop(topics);
-    log::info!("exports: read and wrote the topic graph: {}", watch.lap());
-    let spoke = graph::person_topic(store)?;
+    let spoke = sources.person_topic();
     written.extend(write_graph(&spoke, &[], out_dir, "person-topic")?);
     drop(spoke);
-    log::info!(
-        "exports: read and wrote the person-topic graph: {}",
-        watch.lap()
-    );
-    let affiliations = graph::organisation_person(store)?;
+    let affiliations = sources.organisation_person();
     written.extend(write_graph(
         &affiliations,
         &[],
@@ -244,11 +245,8 @@ pub fn write_all(
         "organisation-person",
     )?);
     drop(affiliations);
-    log::info!(
-        "exports: read and wrote the organisation-person graph: {}",
-        watch.lap()
-    );
-    let evolution = graph::topic_evolution(store, period)?;
+    log::info!("exports: built and wrote the other graphs: {}", watch.lap());
+    let evolution = sources.topic_evolution(period);
     written.extend(evolution::write_evolution(&evolution, out_dir)?);
     log::info!(
         "exports: topic evolution of {} periods ({period}) and {} topics: {}",
@@ -259,41 +257,84 @@ pub fn write_all(
     Ok(written)
 }
 
-/// Writes `{stem}.gexf`, the dynamic GEXF of `graph`.
-pub fn write_dynamic<N: NodeAttributes + Timed, E: EdgeAttributes + Timed>(
-    graph: &UnGraph<N, E>,
-    description: &str,
+/// A file of the exports and what writes it.
+pub type FileJob<'a> = (
+    PathBuf,
+    Box<dyn FnOnce(&mut BufWriter<File>) -> io::Result<()> + Send + 'a>,
+);
+
+/// Writes the files of `jobs` at once, each atomically, on as many cores as
+/// there are: the bytes of each file are what writing it alone gives. Returns
+/// the paths in job order, or the error of the first job (in job order) that
+/// failed; the files of the other jobs are written all the same.
+pub fn write_files(jobs: Vec<FileJob<'_>>) -> Result<Vec<PathBuf>, ExportError> {
+    use rayon::prelude::*;
+    let results: Vec<Result<PathBuf, ExportError>> = jobs
+        .into_par_iter()
+        .map(|(path, write)| write_atomically(&path, write).map(|()| path))
+        .collect();
+    results.into_iter().collect()
+}
+
+/// The job that writes `{stem}.gexf`, the dynamic GEXF of `graph`.
+fn dynamic_file<'a, N, E>(
+    graph: &'a UnGraph<N, E>,
+    description: &'a str,
     out_dir: &Path,
     stem: &str,
-) -> Result<PathBuf, ExportError> {
+) -> FileJob<'a>
+where
+    N: NodeAttributes + Timed + Sync,
+    E: EdgeAttributes + Timed + Sync,
+{
     let path = out_dir.join(format!("{stem}.gexf"));
-    write_atomically(&path, |w| gexf::write_gexf(graph, description, w).map(drop))?;
-    Ok(path)
+    let write = move |w: &mut BufWriter<File>| gexf::write_gexf(graph, description, w).map(drop);
+    (path, Box::new(write))
 }
 
 /// Writes `{stem}.graphml`, `{stem}-nodes.csv` and `{stem}-edges.csv`, and
-/// `{stem}-graph.csv` when there are graph attributes (`about`).
-pub fn write_graph<N: NodeAttributes, E: EdgeAttributes>(
+/// `{stem}-graph.csv` when there are graph attributes (`about`), at once
+/// ([`write_files`]).
+pub fn write_graph<N: NodeAttributes + Sync, E: EdgeAttributes + Sync>(
     graph: &UnGraph<N, E>,
     about: &[(AttrDef, Value)],
     out_dir: &Path,
     stem: &str,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let graphml_path = out_dir.join(format!("{stem}.graphml"));
-    write_atomically(&graphml_path, |w| {
-        graphml::write_graphml(graph, about, w).map(drop)
-    })?;
-    let nodes_path = out_dir.join(format!("{stem}-nodes.csv"));
-    write_atomically(&nodes_path, |w| csv::write_nodes(graph, w).map(drop))?;
-    let edges_path = out_dir.join(format!("{stem}-edges.csv"));
-    write_atomically(&edges_path, |w| csv::write_edges(graph, w).map(drop))?;
-    let mut written = vec![graphml_path, nodes_path, edges_path];
+    write_files(graph_files(graph, about, out_dir, stem))
+}
+
+/// The jobs of [`write_graph`], in its order.
+fn graph_files<'a, N: NodeAttributes + Sync, E: EdgeAttributes + Sync>(
+    graph: &'a UnGraph<N, E>,
+    about: &'a [(AttrDef, Value)],
+    out_dir: &Path,
+    stem: &str,
+) -> Vec<FileJob<'a>> {
+    let path = |suffix: &str| out_dir.join(format!("{stem}{suffix}"));
+    let mut jobs: Vec<FileJob<'a>> = vec![
+        (
+            path(".graphml"),
+            Box::new(move |w: &mut BufWriter<File>| {
+                graphml::write_graphml(graph, about, w).map(drop)
+            }),
+        ),
+        (
+            path("-nodes.csv"),
+            Box::new(move |w: &mut BufWriter<File>| csv::write_nodes(graph, w).map(drop)),
+        ),
+        (
+            path("-edges.csv"),
+            Box::new(move |w: &mut BufWriter<File>| csv::write_edges(graph, w).map(drop)),
+        ),
+    ];
     if !about.is_empty() {
-        let about_path = out_dir.join(format!("{stem}-graph.csv"));
-        write_atomically(&about_path, |w| csv::write_about(about, w).map(drop))?;
-        written.push(about_path);
+        jobs.push((
+            path("-graph.csv"),
+            Box::new(move |w: &mut BufWriter<File>| csv::write_about(about, w).map(drop)),
+        ));
     }
-    Ok(written)
+    jobs
 }
 
 /// Writes `path` through [`crate::atomic::write`]: the old file or the new one,
