@@ -37,6 +37,7 @@ pub mod evolution;
 pub mod gexf;
 pub mod graphml;
 pub mod node_id;
+mod tag;
 pub mod values;
 
 pub use node_id::node_id;
