@@ -49,6 +49,7 @@ use crate::graph::{
 use crate::pipeline::clock::Stopwatch;
 use crate::store::Store;
 use petgraph::graph::UnGraph;
+use rayon::prelude::*;
 use std::fs::{self, File};
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
@@ -118,7 +119,7 @@ pub fn up_to_date(out_dir: &Path, generation: &str, period: Period) -> bool {
     };
     stamp.generation == generation
         && stamp.period == period.as_str()
-        && FILES.iter().all(|f| {
+        && FILES.par_iter().all(|f| {
             stamp
                 .files
                 .get(*f)
@@ -148,8 +149,9 @@ pub fn write_all_stamped(
     let stamp = Stamp {
         generation: generation.to_owned(),
         period: period.as_str().to_owned(),
+        // Hashed on every core: 500 MB of files at 1,000 reports.
         files: written
-            .iter()
+            .par_iter()
             .filter_map(|p| {
                 let name = p.file_name()?.to_string_lossy().into_owned();
                 Some((name, file_hash(p)?))
@@ -269,7 +271,6 @@ pub type FileJob<'a> = (
 /// the paths in job order, or the error of the first job (in job order) that
 /// failed; the files of the other jobs are written all the same.
 pub fn write_files(jobs: Vec<FileJob<'_>>) -> Result<Vec<PathBuf>, ExportError> {
-    use rayon::prelude::*;
     let results: Vec<Result<PathBuf, ExportError>> = jobs
         .into_par_iter()
         .map(|(path, write)| write_atomically(&path, write).map(|()| path))
