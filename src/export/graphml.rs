@@ -184,7 +184,10 @@ fn write_data<W: Write>(
 /// Escapes text content: `&`, `<`, `>`, and `\r` as a character reference;
 /// text without them is returned as it is.
 fn escape(text: Cow<'_, str>) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '\r']) {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'\r'))
+    {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 16);
