@@ -24,9 +24,9 @@
 # |---|---:|---:|
 # | read the graphs' facts (SPARQL)              | 0.9 (21 queries) | 0.65 (10) |
 # | network measures (Brandes, PageRank, ...)    | 9.7          | 2.6  |
-# | write the files (GraphML, CSV, GEXF; 497 MB) | 4.1          | 2.1 (a graph's files at once) |
+# | write the files (GraphML, CSV, GEXF; 497 MB) | 4.1          | 1.8 (a graph's files at once) |
 # | hash the files for the stamp                 | 0.4          | 0.4  |
-# | whole `meetkg export` (wall / CPU / peak)    | 29.2 s / 14.4 s / 126 MB | 13.2 s / 5.7 s / 149 MB |
+# | whole `meetkg export` (wall / CPU / peak)    | 29.2 s / 14.4 s / 126 MB | 9.1-13.2 s / 5.6 s / 151 MB |
 # | the same at a load of 5 (more of a core free) | 10.8 s / 14.3 s | 4.5 to 6.5 s / 5.7 to 6.4 s |
 #
 # | `meetkg -v build` at 1,000 reports           | before | after |
