@@ -26,6 +26,7 @@ use super::node_id::{node_id, node_ids};
 use crate::graph::{AttrDef, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 fn writer<W: Write>(out: W) -> csv::Writer<W> {
@@ -36,20 +37,33 @@ fn writer<W: Write>(out: W) -> csv::Writer<W> {
 }
 
 /// A cell: numbers as written in GraphML, text cleaned and with backslashes
-/// doubled for Gephi, missing values empty.
-fn cell(value: Option<&Value>) -> String {
+/// doubled for Gephi, missing values empty. Text that needs none of it is
+/// borrowed, not copied: a table of millions of edges is mostly such text.
+fn cell(value: Option<&Value>) -> Cow<'_, str> {
     match value {
-        Some(Value::Int(v)) => v.to_string(),
-        Some(Value::Double(v)) => super::values::format_double(*v).unwrap_or_default(),
+        Some(Value::Int(v)) => Cow::Owned(v.to_string()),
+        Some(Value::Double(v)) => Cow::Owned(super::values::format_double(*v).unwrap_or_default()),
         Some(Value::Text(v)) => gephi_text(v),
-        None => String::new(),
+        None => Cow::Borrowed(""),
     }
 }
 
-fn gephi_text(text: &str) -> String {
-    let text = super::values::clean_text(text).replace('\\', "\\\\");
+/// A cell as the `csv` writer takes it (text as bytes), owned or borrowed.
+struct Cell<'a>(Cow<'a, str>);
+
+impl AsRef<[u8]> for Cell<'_> {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+fn gephi_text(text: &str) -> Cow<'_, str> {
+    let mut text = super::values::clean_text(text);
+    if text.contains('\\') {
+        text = Cow::Owned(text.replace('\\', "\\\\"));
+    }
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
         text
     }
@@ -66,13 +80,14 @@ pub fn write_nodes<N: NodeAttributes, E, W: Write>(graph: &UnGraph<N, E>, out: W
     w.write_record(header)?;
     for index in graph.node_indices() {
         let node = &graph[index];
+        let values = node.values();
         let mut record = vec![
-            node_id(node.iri()),
+            Cow::Owned(node_id(node.iri())),
             gephi_text(node.label()),
             gephi_text(node.iri()),
         ];
-        record.extend(node.values().iter().map(|v| cell(v.as_ref())));
-        w.write_record(&record)?;
+        record.extend(values.iter().map(|v| cell(v.as_ref())));
+        w.write_record(record.into_iter().map(Cell))?;
     }
     w.into_inner().map_err(|e| e.into_error())
 }
@@ -92,14 +107,16 @@ pub fn write_edges<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     w.write_record(header)?;
     let ids = node_ids(graph);
     for edge in graph.edge_references() {
-        let mut record = vec![
-            ids[edge.source().index()].clone(),
-            ids[edge.target().index()].clone(),
-            "Undirected".to_owned(),
-            cell(Some(&Value::Double(edge.weight().weight()))),
+        let weight = Value::Double(edge.weight().weight());
+        let values = edge.weight().values();
+        let record = [
+            Cow::Borrowed(ids[edge.source().index()].as_str()),
+            Cow::Borrowed(ids[edge.target().index()].as_str()),
+            Cow::Borrowed("Undirected"),
+            cell(Some(&weight)),
         ];
-        record.extend(edge.weight().values().iter().map(|v| cell(v.as_ref())));
-        w.write_record(&record)?;
+        let rest = values.iter().map(|v| cell(v.as_ref()));
+        w.write_record(record.into_iter().chain(rest).map(Cell))?;
     }
     w.into_inner().map_err(|e| e.into_error())
 }
@@ -112,7 +129,7 @@ pub fn write_about<W: Write>(about: &[(AttrDef, Value)], out: W) -> io::Result<W
     let mut w = writer(out);
     w.write_record(["attribute", "value"])?;
     for (def, value) in about {
-        w.write_record([def.name.to_owned(), cell(Some(value))])?;
+        w.write_record([Cow::Borrowed(def.name), cell(Some(value))].map(Cell))?;
     }
     w.into_inner().map_err(|e| e.into_error())
 }
@@ -130,7 +147,7 @@ pub fn write_table<W: Write>(
     let mut w = writer(out);
     w.write_record(header)?;
     for row in rows {
-        w.write_record(row.iter().map(|v| cell(v.as_ref())))?;
+        w.write_record(row.iter().map(|v| Cell(cell(v.as_ref()))))?;
     }
     w.into_inner().map_err(|e| e.into_error())
 }

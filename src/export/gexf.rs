@@ -37,6 +37,7 @@
 //!   (an XML reader would turn them into spaces otherwise).
 
 use super::node_id::node_ids;
+use super::tag::Tag;
 use crate::graph::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Timed, Value};
 use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
@@ -45,6 +46,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 use quick_xml::Writer;
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 const GEXF_NS: &str = "http://gexf.net/1.3";
@@ -149,6 +151,7 @@ fn write_nodes<N: NodeAttributes + Timed, E, W: Write>(
         BytesStart::new("nodes").with_attributes([("count", count.as_str())]),
     ))?;
     let ids = node_ids(graph);
+    let mut tag = Tag::default();
     for index in graph.node_indices() {
         let node = &graph[index];
         let mut start = BytesStart::new("node");
@@ -158,8 +161,8 @@ fn write_nodes<N: NodeAttributes + Timed, E, W: Write>(
         let values: Vec<Option<Value>> = std::iter::once(Some(Value::Text(node.iri().to_owned())))
             .chain(node.values())
             .collect();
-        write_attvalues(w, defs.iter().map(|d| d.name).zip(values), &[])?;
-        write_spells(w, &node.spells())?;
+        write_attvalues(w, &mut tag, defs.iter().map(|d| d.name).zip(values), &[])?;
+        write_spells(w, &mut tag, &node.spells())?;
         w.write_event(Event::End(BytesEnd::new("node")))?;
     }
     w.write_event(Event::End(BytesEnd::new("nodes")))?;
@@ -175,21 +178,28 @@ fn write_edges<N: NodeAttributes, E: EdgeAttributes + Timed, W: Write>(
         BytesStart::new("edges").with_attributes([("count", count.as_str())]),
     ))?;
     let ids = node_ids(graph);
+    let mut tag = Tag::default();
+    let mut id = String::new();
     for edge in graph.edge_references() {
-        let id = format!("e{}", edge.id().index());
+        id.clear();
+        let _ = write!(id, "e{}", edge.id().index());
         let weight = super::values::format_double(edge.weight().weight()).unwrap_or_default();
-        let mut start = BytesStart::new("edge").with_attributes([
+        let ends = [
             ("id", id.as_str()),
             ("source", ids[edge.source().index()].as_str()),
             ("target", ids[edge.target().index()].as_str()),
-        ]);
-        if !weight.is_empty() {
-            start.push_attribute(("weight", weight.as_str()));
-        }
-        w.write_event(Event::Start(start))?;
+            ("weight", weight.as_str()),
+        ];
+        // No `weight` attribute for a weight no reader agrees on.
+        let attributes = if weight.is_empty() {
+            &ends[..3]
+        } else {
+            &ends[..]
+        };
+        w.write_event(Event::Start(tag.start("edge", attributes)))?;
         let spells = edge.weight().spells();
-        write_attvalues(w, std::iter::empty(), &spells)?;
-        write_spells(w, &spells)?;
+        write_attvalues(w, &mut tag, std::iter::empty(), &spells)?;
+        write_spells(w, &mut tag, &spells)?;
         w.write_event(Event::End(BytesEnd::new("edge")))?;
     }
     w.write_event(Event::End(BytesEnd::new("edges")))?;
@@ -200,6 +210,7 @@ fn write_edges<N: NodeAttributes, E: EdgeAttributes + Timed, W: Write>(
 /// the dynamic `weight` of each spell; nothing when there is neither.
 fn write_attvalues<'a, W: Write>(
     w: &mut Writer<W>,
+    tag: &mut Tag,
     values: impl Iterator<Item = (&'a str, Option<Value>)>,
     spells: &[crate::graph::Spell],
 ) -> io::Result<()> {
@@ -219,19 +230,24 @@ fn write_attvalues<'a, W: Write>(
             continue;
         };
         start(w)?;
-        let mut e = BytesStart::new("attvalue").with_attributes([("for", name)]);
-        e.push_attribute(raw("value", escape(&text)));
+        let value = escape(&text);
+        let e = tag.start_raw("attvalue", &[("for", name)], &[("value", &value)]);
         w.write_event(Event::Empty(e))?;
     }
+    let mut value = String::new();
     for spell in spells {
         start(w)?;
-        let value = spell.meetings.to_string();
-        w.write_event(Event::Empty(BytesStart::new("attvalue").with_attributes([
-            ("for", "weight"),
-            ("value", value.as_str()),
-            ("start", spell.date.as_str()),
-            ("end", spell.date.as_str()),
-        ])))?;
+        value.clear();
+        let _ = write!(value, "{}", spell.meetings);
+        w.write_event(Event::Empty(tag.start(
+            "attvalue",
+            &[
+                ("for", "weight"),
+                ("value", value.as_str()),
+                ("start", spell.date.as_str()),
+                ("end", spell.date.as_str()),
+            ],
+        )))?;
     }
     if started {
         w.write_event(Event::End(BytesEnd::new("attvalues")))?;
@@ -239,16 +255,20 @@ fn write_attvalues<'a, W: Write>(
     Ok(())
 }
 
-fn write_spells<W: Write>(w: &mut Writer<W>, spells: &[crate::graph::Spell]) -> io::Result<()> {
+fn write_spells<W: Write>(
+    w: &mut Writer<W>,
+    tag: &mut Tag,
+    spells: &[crate::graph::Spell],
+) -> io::Result<()> {
     if spells.is_empty() {
         return Ok(());
     }
     w.write_event(Event::Start(BytesStart::new("spells")))?;
     for spell in spells {
-        w.write_event(Event::Empty(BytesStart::new("spell").with_attributes([
-            ("start", spell.date.as_str()),
-            ("end", spell.date.as_str()),
-        ])))?;
+        w.write_event(Event::Empty(tag.start(
+            "spell",
+            &[("start", spell.date.as_str()), ("end", spell.date.as_str())],
+        )))?;
     }
     w.write_event(Event::End(BytesEnd::new("spells")))?;
     Ok(())

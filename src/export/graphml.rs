@@ -20,11 +20,14 @@
 //!   normalisation does not turn them into line feeds.
 
 use super::node_id::node_ids;
+use super::tag::Tag;
 use crate::graph::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -95,8 +98,9 @@ pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     w.write_event(Event::Start(
         BytesStart::new("graph").with_attributes([("id", "G"), ("edgedefault", "undirected")]),
     ))?;
+    let mut tag = Tag::default();
     for (def, value) in about {
-        write_data(&mut w, &graph_key(def), Some(value))?;
+        write_data(&mut w, &mut tag, &graph_key(def), Some(value))?;
     }
     let ids = node_ids(graph);
     for index in graph.node_indices() {
@@ -111,21 +115,26 @@ pub fn write_graphml<N: NodeAttributes, E: EdgeAttributes, W: Write>(
         .into_iter()
         .chain(node.values());
         for (key, value) in node_keys.iter().zip(values) {
-            write_data(&mut w, key, value.as_ref())?;
+            write_data(&mut w, &mut tag, key, value.as_ref())?;
         }
         w.write_event(Event::End(BytesEnd::new("node")))?;
     }
+    let mut id = String::new();
     for edge in graph.edge_references() {
-        let id = format!("e{}", edge.id().index());
-        w.write_event(Event::Start(BytesStart::new("edge").with_attributes([
-            ("id", id.as_str()),
-            ("source", ids[edge.source().index()].as_str()),
-            ("target", ids[edge.target().index()].as_str()),
-        ])))?;
+        id.clear();
+        let _ = write!(id, "e{}", edge.id().index());
+        w.write_event(Event::Start(tag.start(
+            "edge",
+            &[
+                ("id", id.as_str()),
+                ("source", ids[edge.source().index()].as_str()),
+                ("target", ids[edge.target().index()].as_str()),
+            ],
+        )))?;
         let values = std::iter::once(Some(Value::Double(edge.weight().weight())))
             .chain(edge.weight().values());
         for (key, value) in edge_keys.iter().zip(values) {
-            write_data(&mut w, key, value.as_ref())?;
+            write_data(&mut w, &mut tag, key, value.as_ref())?;
         }
         w.write_event(Event::End(BytesEnd::new("edge")))?;
     }
@@ -146,28 +155,42 @@ fn write_key<W: Write>(w: &mut Writer<W>, id: &str, domain: &str, def: &AttrDef)
 }
 
 /// `<data key="...">value</data>`, or nothing for a missing or empty value.
-fn write_data<W: Write>(w: &mut Writer<W>, key: &str, value: Option<&Value>) -> io::Result<()> {
-    let text = match value {
-        Some(Value::Int(v)) => v.to_string(),
+/// The tag is built in `tag`'s buffer, and text that needs no escape is
+/// written as it is, without a copy.
+fn write_data<W: Write>(
+    w: &mut Writer<W>,
+    tag: &mut Tag,
+    key: &str,
+    value: Option<&Value>,
+) -> io::Result<()> {
+    let text: Cow<'_, str> = match value {
+        Some(Value::Int(v)) => Cow::Owned(v.to_string()),
         Some(Value::Double(v)) => match super::values::format_double(*v) {
-            Some(v) => v,
+            Some(v) => Cow::Owned(v),
             None => return Ok(()),
         },
-        Some(Value::Text(v)) => escape(&super::values::clean_text(v)),
+        Some(Value::Text(v)) => escape(super::values::clean_text(v)),
         None => return Ok(()),
     };
     if text.is_empty() {
         return Ok(());
     }
-    w.create_element("data")
-        .with_attribute(("key", key))
-        .write_text_content(BytesText::from_escaped(text))?;
+    w.write_event(Event::Start(tag.start("data", &[("key", key)])))?;
+    w.write_event(Event::Text(BytesText::from_escaped(text)))?;
+    w.write_event(Event::End(BytesEnd::new("data")))?;
     Ok(())
 }
 
-/// Escapes text content: `&`, `<`, `>`, and `\r` as a character reference.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Escapes text content: `&`, `<`, `>`, and `\r` as a character reference;
+/// text without them is returned as it is.
+fn escape(text: Cow<'_, str>) -> Cow<'_, str> {
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'\r'))
+    {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -177,7 +200,7 @@ fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

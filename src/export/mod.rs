@@ -37,6 +37,7 @@ pub mod evolution;
 pub mod gexf;
 pub mod graphml;
 pub mod node_id;
+mod tag;
 pub mod values;
 
 pub use node_id::node_id;
@@ -45,8 +46,10 @@ pub use values::clean_text;
 use crate::graph::{
     self, AttrDef, EdgeAttributes, GraphError, NodeAttributes, Period, Timed, Value,
 };
+use crate::pipeline::clock::Stopwatch;
 use crate::store::Store;
 use petgraph::graph::UnGraph;
+use rayon::prelude::*;
 use std::fs::{self, File};
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
@@ -116,7 +119,7 @@ pub fn up_to_date(out_dir: &Path, generation: &str, period: Period) -> bool {
     };
     stamp.generation == generation
         && stamp.period == period.as_str()
-        && FILES.iter().all(|f| {
+        && FILES.par_iter().all(|f| {
             stamp
                 .files
                 .get(*f)
@@ -142,11 +145,13 @@ pub fn write_all_stamped(
         _ => {}
     }
     let written = write_all(store, out_dir, period)?;
+    let mut watch = Stopwatch::start();
     let stamp = Stamp {
         generation: generation.to_owned(),
         period: period.as_str().to_owned(),
+        // Hashed on every core: 500 MB of files at 1,000 reports.
         files: written
-            .iter()
+            .par_iter()
             .filter_map(|p| {
                 let name = p.file_name()?.to_string_lossy().into_owned();
                 Some((name, file_hash(p)?))
@@ -156,6 +161,7 @@ pub fn write_all_stamped(
     write_atomically(&stamp_path, |w| {
         serde_json::to_writer_pretty(&mut *w, &stamp).map_err(io::Error::other)
     })?;
+    log::info!("exports: hashed the files for the stamp: {}", watch.lap());
     Ok(written)
 }
 
@@ -184,9 +190,11 @@ pub enum ExportError {
 /// Builds the four graphs from the store, measures the co-participation graph,
 /// builds the topic evolution cut by `period`, and writes the [`FILES`] into
 /// `out_dir` (created if needed). Returns the paths written, in [`FILES`]
-/// order. One graph is in memory at a time.
+/// order. The facts of every graph are read once ([`graph::Sources`]); one
+/// graph is in memory at a time, and its files are written at once, one per
+/// core ([`write_files`]).
 ///
-/// Cost: the graphs' queries (see [`graph::coparticipation`]), the measures
+/// Cost: the graphs' queries (see [`graph::Sources`]), the measures
 /// ([`graph::add_measures`]: O(V·E) for betweenness up to
 /// [`graph::measures::paths::EXACT_MAX_NODES`] people, sampled above), then
 /// linear in the size of the graphs and their spells; the evolution's cost
@@ -201,32 +209,38 @@ pub fn write_all(
         source,
     })?;
     crate::atomic::remove_stale_temp_files(out_dir);
-    let mut people = graph::coparticipation(store)?;
-    let started = std::time::Instant::now();
+    let mut watch = Stopwatch::start();
+    let sources = graph::Sources::read(store)?;
+    log::info!("exports: read the facts of every graph: {}", watch.lap());
+    let mut people = sources.coparticipation();
     let summary = graph::add_measures(&mut people);
     log::info!(
-        "network measures of {} people and {} edges in {:.1?}",
+        "exports: network measures of {} people and {} edges: {}",
         summary.nodes,
         summary.edges,
-        started.elapsed()
+        watch.lap()
     );
-    let mut written = write_graph(&people, &summary.attributes(), out_dir, "coparticipation")?;
-    written.push(write_dynamic(
+    let about = summary.attributes();
+    let mut jobs = graph_files(&people, &about, out_dir, "coparticipation");
+    jobs.push(dynamic_file(
         &people,
         COPARTICIPATION_GEXF,
         out_dir,
         "coparticipation",
-    )?);
+    ));
+    let mut written = write_files(jobs)?;
     drop(people);
+    log::info!("exports: wrote the co-participation graph: {}", watch.lap());
     crate::failpoint::check("exports-half");
-    let topics = graph::topics(store)?;
-    written.extend(write_graph(&topics, &[], out_dir, "topics")?);
-    written.push(write_dynamic(&topics, TOPICS_GEXF, out_dir, "topics")?);
+    let topics = sources.topics();
+    let mut jobs = graph_files(&topics, &[], out_dir, "topics");
+    jobs.push(dynamic_file(&topics, TOPICS_GEXF, out_dir, "topics"));
+    written.extend(write_files(jobs)?);
     drop(topics);
-    let spoke = graph::person_topic(store)?;
+    let spoke = sources.person_topic();
     written.extend(write_graph(&spoke, &[], out_dir, "person-topic")?);
     drop(spoke);
-    let affiliations = graph::organisation_person(store)?;
+    let affiliations = sources.organisation_person();
     written.extend(write_graph(
         &affiliations,
         &[],
@@ -234,53 +248,95 @@ pub fn write_all(
         "organisation-person",
     )?);
     drop(affiliations);
-    let started = std::time::Instant::now();
-    let evolution = graph::topic_evolution(store, period)?;
+    log::info!("exports: built and wrote the other graphs: {}", watch.lap());
+    let evolution = sources.topic_evolution(period);
     written.extend(evolution::write_evolution(&evolution, out_dir)?);
     log::info!(
-        "topic evolution of {} periods ({period}) and {} topics in {:.1?}",
+        "exports: topic evolution of {} periods ({period}) and {} topics: {}",
         evolution.periods.len(),
         evolution.topics.len(),
-        started.elapsed()
+        watch.lap()
     );
     Ok(written)
 }
 
-/// Writes `{stem}.gexf`, the dynamic GEXF of `graph`.
-pub fn write_dynamic<N: NodeAttributes + Timed, E: EdgeAttributes + Timed>(
-    graph: &UnGraph<N, E>,
-    description: &str,
+/// A file of the exports and what writes it.
+pub type FileJob<'a> = (
+    PathBuf,
+    Box<dyn FnOnce(&mut BufWriter<File>) -> io::Result<()> + Send + 'a>,
+);
+
+/// Writes the files of `jobs` at once, each atomically, on as many cores as
+/// there are: the bytes of each file are what writing it alone gives. Returns
+/// the paths in job order, or the error of the first job (in job order) that
+/// failed; the files of the other jobs are written all the same.
+pub fn write_files(jobs: Vec<FileJob<'_>>) -> Result<Vec<PathBuf>, ExportError> {
+    let results: Vec<Result<PathBuf, ExportError>> = jobs
+        .into_par_iter()
+        .map(|(path, write)| write_atomically(&path, write).map(|()| path))
+        .collect();
+    results.into_iter().collect()
+}
+
+/// The job that writes `{stem}.gexf`, the dynamic GEXF of `graph`.
+fn dynamic_file<'a, N, E>(
+    graph: &'a UnGraph<N, E>,
+    description: &'a str,
     out_dir: &Path,
     stem: &str,
-) -> Result<PathBuf, ExportError> {
+) -> FileJob<'a>
+where
+    N: NodeAttributes + Timed + Sync,
+    E: EdgeAttributes + Timed + Sync,
+{
     let path = out_dir.join(format!("{stem}.gexf"));
-    write_atomically(&path, |w| gexf::write_gexf(graph, description, w).map(drop))?;
-    Ok(path)
+    let write = move |w: &mut BufWriter<File>| gexf::write_gexf(graph, description, w).map(drop);
+    (path, Box::new(write))
 }
 
 /// Writes `{stem}.graphml`, `{stem}-nodes.csv` and `{stem}-edges.csv`, and
-/// `{stem}-graph.csv` when there are graph attributes (`about`).
-pub fn write_graph<N: NodeAttributes, E: EdgeAttributes>(
+/// `{stem}-graph.csv` when there are graph attributes (`about`), at once
+/// ([`write_files`]).
+pub fn write_graph<N: NodeAttributes + Sync, E: EdgeAttributes + Sync>(
     graph: &UnGraph<N, E>,
     about: &[(AttrDef, Value)],
     out_dir: &Path,
     stem: &str,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let graphml_path = out_dir.join(format!("{stem}.graphml"));
-    write_atomically(&graphml_path, |w| {
-        graphml::write_graphml(graph, about, w).map(drop)
-    })?;
-    let nodes_path = out_dir.join(format!("{stem}-nodes.csv"));
-    write_atomically(&nodes_path, |w| csv::write_nodes(graph, w).map(drop))?;
-    let edges_path = out_dir.join(format!("{stem}-edges.csv"));
-    write_atomically(&edges_path, |w| csv::write_edges(graph, w).map(drop))?;
-    let mut written = vec![graphml_path, nodes_path, edges_path];
+    write_files(graph_files(graph, about, out_dir, stem))
+}
+
+/// The jobs of [`write_graph`], in its order.
+fn graph_files<'a, N: NodeAttributes + Sync, E: EdgeAttributes + Sync>(
+    graph: &'a UnGraph<N, E>,
+    about: &'a [(AttrDef, Value)],
+    out_dir: &Path,
+    stem: &str,
+) -> Vec<FileJob<'a>> {
+    let path = |suffix: &str| out_dir.join(format!("{stem}{suffix}"));
+    let mut jobs: Vec<FileJob<'a>> = vec![
+        (
+            path(".graphml"),
+            Box::new(move |w: &mut BufWriter<File>| {
+                graphml::write_graphml(graph, about, w).map(drop)
+            }),
+        ),
+        (
+            path("-nodes.csv"),
+            Box::new(move |w: &mut BufWriter<File>| csv::write_nodes(graph, w).map(drop)),
+        ),
+        (
+            path("-edges.csv"),
+            Box::new(move |w: &mut BufWriter<File>| csv::write_edges(graph, w).map(drop)),
+        ),
+    ];
     if !about.is_empty() {
-        let about_path = out_dir.join(format!("{stem}-graph.csv"));
-        write_atomically(&about_path, |w| csv::write_about(about, w).map(drop))?;
-        written.push(about_path);
+        jobs.push((
+            path("-graph.csv"),
+            Box::new(move |w: &mut BufWriter<File>| csv::write_about(about, w).map(drop)),
+        ));
     }
-    Ok(written)
+    jobs
 }
 
 /// Writes `path` through [`crate::atomic::write`]: the old file or the new one,

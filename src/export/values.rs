@@ -10,6 +10,12 @@ use std::borrow::Cow;
 /// name. Applied to every exported text, in both formats, so GraphML and CSV
 /// carry the same values.
 pub fn clean_text(text: &str) -> Cow<'_, str> {
+    // Printable ASCII, tab and line ends are all legal: most text is only
+    // these, checked a byte at a time without decoding characters.
+    let plain = |b: &u8| (b' '..0x80).contains(b) || matches!(b, b'\t' | b'\n' | b'\r');
+    if text.as_bytes().iter().all(plain) {
+        return Cow::Borrowed(text);
+    }
     let illegal = |c: char| {
         (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
             || matches!(c, '\u{FFFE}' | '\u{FFFF}')

@@ -5,7 +5,6 @@
 use super::measures::{NodeMeasures, NODE_ATTRS};
 use super::schema::{AttrDef, AttrType, EdgeAttributes, NodeAttributes, Value};
 use super::spells::{spells_of, Spell, Timed};
-use itertools::Itertools;
 use petgraph::graph::UnGraph;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -160,7 +159,7 @@ impl Shared {
             len,
         }
     }
-    fn meetings(&self) -> impl DoubleEndedIterator<Item = &MeetingInfo> + '_ {
+    fn meetings(&self) -> impl DoubleEndedIterator<Item = &MeetingInfo> + Clone + '_ {
         self.ranks()
             .iter()
             .map(|&m| &self.calendar.meetings[m as usize])
@@ -170,11 +169,11 @@ impl Shared {
         &self.calendar.runs[self.start..self.start + self.len as usize]
     }
     pub(super) fn labels(&self) -> String {
-        self.meetings().map(|m| m.label.as_str()).join("; ")
+        joined(self.meetings().map(|m| m.label.as_str()))
     }
     /// Known dates come first in the calendar, in order: no sort needed.
     pub(super) fn dates(&self) -> String {
-        self.meetings().filter_map(|m| m.date.as_deref()).join("; ")
+        joined(self.meetings().filter_map(|m| m.date.as_deref()))
     }
     pub(super) fn first_date(&self) -> Option<&str> {
         self.meetings().find_map(|m| m.date.as_deref())
@@ -185,6 +184,20 @@ impl Shared {
     pub(super) fn spells(&self) -> Vec<Spell> {
         spells_of(self.meetings().filter_map(|m| m.date.as_deref()))
     }
+}
+
+/// The texts joined by `"; "`, in one allocation of the right size: the
+/// exports join the meetings of millions of edges.
+fn joined<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> String {
+    let size = texts.clone().map(|t| t.len() + 2).sum::<usize>();
+    let mut out = String::with_capacity(size.saturating_sub(2));
+    for (i, text) in texts.enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(text);
+    }
+    out
 }
 
 impl Timed for PersonNode {

@@ -59,7 +59,48 @@ pub use spells::{Spell, Timed};
 use crate::store::Store;
 use assemble::{build_coparticipation, build_topics};
 use bipartite::{build_organisation_person, build_person_topic};
-use facts::{read_discussions, read_memberships, read_participation, read_speaking};
+use facts::{
+    read_all, read_discussions, read_memberships, read_participation, read_speaking, AllFacts,
+};
+
+/// What every graph of the exports is built from, read from the store once:
+/// each query runs once, where the graph functions below run the queries
+/// they share (meetings, names, discussions, topic labels) once per graph.
+///
+/// Cost: ten SPARQL queries; memory: their rows, as strings.
+pub struct Sources(AllFacts);
+
+impl Sources {
+    /// Reads the facts of every graph from `store`.
+    pub fn read(store: &Store) -> Result<Self, GraphError> {
+        read_all(store).map(Self)
+    }
+
+    /// [`coparticipation`], from these facts.
+    pub fn coparticipation(&self) -> CoParticipationGraph {
+        build_coparticipation(&self.0.participation)
+    }
+
+    /// [`topics`], from these facts.
+    pub fn topics(&self) -> TopicGraph {
+        build_topics(&self.0.discussions)
+    }
+
+    /// [`person_topic`], from these facts.
+    pub fn person_topic(&self) -> PersonTopicGraph {
+        build_person_topic(&self.0.speaking)
+    }
+
+    /// [`organisation_person`], from these facts.
+    pub fn organisation_person(&self) -> OrganisationPersonGraph {
+        build_organisation_person(&self.0.memberships)
+    }
+
+    /// [`topic_evolution`], from these facts.
+    pub fn topic_evolution(&self, period: Period) -> TopicEvolution {
+        evolution::build_evolution(&self.0.discussions, period)
+    }
+}
 
 /// The co-participation graph of everything in the store.
 ///

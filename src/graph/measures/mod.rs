@@ -28,6 +28,7 @@ pub mod kcore;
 pub mod louvain;
 pub mod pagerank;
 pub mod paths;
+mod rows;
 
 use super::schema::{AttrDef, AttrType, Value};
 use adjacency::Adjacency;
