@@ -761,7 +761,7 @@ impl Resolver<'_> {
         if v.parts.given.chars().count() > MAX_TYPO_WORD || c.nicknames.contains(&v.parts.given) {
             self.index.fits_any_given(ci);
         }
-        c.variants.push(v);
+        push_sparing(&mut c.variants, v);
     }
 
     fn new_cluster(&mut self, nicknames: BTreeSet<String>) -> usize {
@@ -845,20 +845,21 @@ pub struct NameMention {
 
 impl Names {
     pub fn of(extraction: &Extraction) -> Self {
+        let mut mentions: Vec<NameMention> = (extraction.mentions.iter())
+            .filter(|m| bound::person_kept(m))
+            .map(|m| NameMention {
+                text: m.text.clone(),
+                fact: m.fact,
+                definite: m.definite,
+                nickname: m.nickname.clone(),
+            })
+            .collect();
+        // Held through resolution: without the room its growth left.
+        mentions.shrink_to_fit();
         Self {
             source: extraction.source.clone(),
             series: fold(&extraction.meeting.series),
-            mentions: extraction
-                .mentions
-                .iter()
-                .filter(|m| bound::person_kept(m))
-                .map(|m| NameMention {
-                    text: m.text.clone(),
-                    fact: m.fact,
-                    definite: m.definite,
-                    nickname: m.nickname.clone(),
-                })
-                .collect(),
+            mentions,
             left_out: bound::warnings(extraction),
         }
     }
@@ -958,8 +959,9 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
     let mut r = Resolver::new(ontology, reports);
     r.collect_nicknames(reports);
     // 1. Full names from definite mentions form the identities.
-    for (at, name) in full_names(reports, &r.honorifics) {
-        r.resolve_full_name(at, name, &reports[at.0].source);
+    for at in full_names(reports, &r.honorifics) {
+        let (name, _) = bare(&reports[at.0].mentions[at.1].text, &r.honorifics);
+        r.resolve_full_name(at, Parsed::new(name), &reports[at.0].source);
     }
     // 2. Everything else: single words, honorific + surname, tentative full names.
     r.resolve_others(reports);
@@ -969,25 +971,20 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
 /// The full names of definite mentions, in the order they form identities:
 /// listed names first (participant lists are the most careful spelling),
 /// then by report and mention. "do Rosário", "van der Berg": a surname alone
-/// is no full name.
-fn full_names(reports: &[Names], honorifics: &Honorifics) -> Vec<(At, Parsed)> {
-    let mut order: Vec<(At, Parsed)> = Vec::new();
+/// is no full name. Only their places: each is parsed when its turn comes,
+/// as a list of a million names held every parsed name at once (issue 25).
+fn full_names(reports: &[Names], honorifics: &Honorifics) -> Vec<At> {
+    let mut order: Vec<At> = Vec::new();
     for (ri, ex) in reports.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
             let (name, _) = bare(&m.text, honorifics);
             let surname_only = name.starts_with(char::is_lowercase);
             if m.definite && name.contains(' ') && !surname_only {
-                order.push(((ri, mi), Parsed::new(name)));
+                order.push((ri, mi));
             }
         }
     }
-    order.sort_by_key(|((ri, mi), _)| {
-        (
-            reports[*ri].mentions[*mi].fact != FactKind::Listed,
-            *ri,
-            *mi,
-        )
-    });
+    order.sort_by_key(|&(ri, mi)| (reports[ri].mentions[mi].fact != FactKind::Listed, ri, mi));
     order
 }
 
