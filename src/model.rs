@@ -197,9 +197,11 @@ pub struct Evidence {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub mention: String,
     /// Why the extraction took the mention as a person ("given name", "list of
-    /// names", "speaker label"): the cues of the person recogniser.
+    /// names", "speaker label"): the cues of the person recogniser. Their
+    /// own words, not copies: a list of a million names gave each mention
+    /// its copies of the same few (issue 25).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub why: Vec<String>,
+    pub why: Vec<std::borrow::Cow<'static, str>>,
 }
 
 /// The text of an [`Evidence`]: a range of a text that quotes may share.

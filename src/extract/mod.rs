@@ -572,7 +572,7 @@ impl Extractor {
                     people::Place::Sentence(i) => (&text.sentences[i].span, (i, true)),
                 };
                 let mut ev = locator.evidence(key, f.fact, span, &f.name);
-                ev.why = f.cues.iter().map(|c| c.as_str().to_owned()).collect();
+                ev.why = f.cues.iter().map(|c| c.as_str().into()).collect();
                 let described = match f.place {
                     people::Place::Line(l) if on_list_lines => {
                         roster::line_entry(&text.lines[l], self)
