@@ -247,6 +247,17 @@ pub fn read(
     ontology: &Ontology,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Corpus {
+    read_with(paths, ontology, progress, true)
+}
+
+/// [`read`], with an empty registry unless `registry` (see
+/// [`resolve::resolve_with`]).
+pub fn read_with(
+    paths: &[PathBuf],
+    ontology: &Ontology,
+    progress: &(dyn Fn(Progress) + Sync),
+    registry: bool,
+) -> Corpus {
     let (files, mut rejected) = walk_logged(paths);
     let extractor = &Extractor::new(ontology);
     progress(Progress::Start(files.len()));
@@ -277,7 +288,7 @@ pub fn read(
         }
     }
     progress(Progress::Resolving);
-    let resolved = resolve::resolve(extractions, ontology);
+    let resolved = resolve::resolve_with(extractions, ontology, registry);
     Corpus {
         reports: resolved.reports,
         registry: resolved.registry,

@@ -8,6 +8,11 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
 
 /// The longest person's name kept, in characters (as written, honorifics
 /// included). Real names need far less (the longest in the corpora and the
@@ -182,7 +187,8 @@ pub struct Evidence {
     /// than any a person writes (over
     /// [`EVIDENCE_WHOLE_CHARS`](crate::extract::extraction::EVIDENCE_WHOLE_CHARS):
     /// a list flattened onto one line) is quoted only around the mention.
-    pub text: String,
+    /// Quotes of one long line share it ([`Quote`]).
+    pub text: Quote,
     /// Character (not byte) offset of the quote's start in the decoded report.
     pub start: usize,
     /// Character offset one past the quote's end.
@@ -191,9 +197,161 @@ pub struct Evidence {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub mention: String,
     /// Why the extraction took the mention as a person ("given name", "list of
-    /// names", "speaker label"): the cues of the person recogniser.
+    /// names", "speaker label"): the cues of the person recogniser. Their
+    /// own words, not copies: a list of a million names gave each mention
+    /// its copies of the same few (issue 25).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub why: Vec<String>,
+    pub why: Vec<std::borrow::Cow<'static, str>>,
+}
+
+/// The text of an [`Evidence`]: a range of a text that quotes may share.
+///
+/// A list of names flattened onto one line of 16 MiB gives a million
+/// mentions, each quoting a few hundred characters of that line: as strings
+/// of their own the quotes took more memory than everything else of the
+/// report (issue 25). All quotes of one long line share the line, and each
+/// is a range of it; a short quote holds its own text. Reads, compares,
+/// orders, hashes and serialises as the quoted `str`.
+#[derive(Clone, Default)]
+pub struct Quote {
+    text: Arc<str>,
+    range: Range<usize>,
+}
+
+impl Quote {
+    /// The bytes `range` of `text`, which all quotes cut from it share; the
+    /// whole of `text` if `range` is not a range of it between chars.
+    pub fn shared(text: &Arc<str>, range: Range<usize>) -> Self {
+        let range = if text.get(range.clone()).is_some() {
+            range
+        } else {
+            0..text.len()
+        };
+        Self {
+            text: Arc::clone(text),
+            range,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.text.get(self.range.clone()).unwrap_or_default()
+    }
+
+    /// Whether the two quotes are cut from one shared text.
+    pub fn shares(&self, other: &Quote) -> bool {
+        Arc::ptr_eq(&self.text, &other.text)
+    }
+}
+
+impl std::ops::Deref for Quote {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Quote {
+    fn from(s: &str) -> Self {
+        Self {
+            range: 0..s.len(),
+            text: s.into(),
+        }
+    }
+}
+
+impl From<String> for Quote {
+    fn from(s: String) -> Self {
+        Self {
+            range: 0..s.len(),
+            text: s.into(),
+        }
+    }
+}
+
+impl PartialEq for Quote {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Quote {}
+
+impl PartialEq<str> for Quote {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Quote {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Quote {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Quote> for String {
+    fn eq(&self, other: &Quote) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Quote> for str {
+    fn eq(&self, other: &Quote) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Quote> for &str {
+    fn eq(&self, other: &Quote) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialOrd for Quote {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Quote {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for Quote {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Quote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Quote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Quote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Quote {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Self::from)
+    }
 }
 
 /// An organisation, institution, office or body the report names.

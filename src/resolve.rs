@@ -761,7 +761,7 @@ impl Resolver<'_> {
         if v.parts.given.chars().count() > MAX_TYPO_WORD || c.nicknames.contains(&v.parts.given) {
             self.index.fits_any_given(ci);
         }
-        c.variants.push(v);
+        push_sparing(&mut c.variants, v);
     }
 
     fn new_cluster(&mut self, nicknames: BTreeSet<String>) -> usize {
@@ -845,20 +845,21 @@ pub struct NameMention {
 
 impl Names {
     pub fn of(extraction: &Extraction) -> Self {
+        let mut mentions: Vec<NameMention> = (extraction.mentions.iter())
+            .filter(|m| bound::person_kept(m))
+            .map(|m| NameMention {
+                text: m.text.clone(),
+                fact: m.fact,
+                definite: m.definite,
+                nickname: m.nickname.clone(),
+            })
+            .collect();
+        // Held through resolution: without the room its growth left.
+        mentions.shrink_to_fit();
         Self {
             source: extraction.source.clone(),
             series: fold(&extraction.meeting.series),
-            mentions: extraction
-                .mentions
-                .iter()
-                .filter(|m| bound::person_kept(m))
-                .map(|m| NameMention {
-                    text: m.text.clone(),
-                    fact: m.fact,
-                    definite: m.definite,
-                    nickname: m.nickname.clone(),
-                })
-                .collect(),
+            mentions,
             left_out: bound::warnings(extraction),
         }
     }
@@ -889,19 +890,36 @@ pub struct Identities {
 /// number of mentions; each name is compared only with the identities that share
 /// a blocking key with it (an index of names), so the work grows with how many people
 /// share a surname or given name, not with the size of the corpus.
-pub fn resolve(mut extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
+pub fn resolve(extractions: Vec<Extraction>, ontology: &Ontology) -> Resolved {
+    resolve_with(extractions, ontology, true)
+}
+
+/// [`resolve`], with an empty registry unless `registry`: `meetkg extract`
+/// prints the reports alone, and gathering every mention of a list of a
+/// million names into the registry was a sixth of the memory it took
+/// (issue 25). The reports are the same either way.
+pub fn resolve_with(
+    mut extractions: Vec<Extraction>,
+    ontology: &Ontology,
+    registry: bool,
+) -> Resolved {
     extractions.sort_by(|a, b| a.source.cmp(&b.source));
+    for ex in &mut extractions {
+        // The room a list's growth left: up to as much again, held
+        // through resolution.
+        ex.mentions.shrink_to_fit();
+    }
     let identities = {
         let names: Vec<Names> = extractions.iter().map(Names::of).collect();
         decide(&names, ontology)
     };
-    let mut registry = RegistryMap::new();
+    let mut map = RegistryMap::new();
     let reports = extractions
         .into_iter()
         .enumerate()
-        .map(|(ri, ex)| identities.report(ri, ex, Some(&mut registry)))
+        .map(|(ri, ex)| identities.report(ri, ex, registry.then_some(&mut map)))
         .collect();
-    let mut registry: Vec<_> = registry.into_iter().collect();
+    let mut registry: Vec<_> = map.into_iter().collect();
     registry.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let people = registry
         .into_iter()
@@ -941,8 +959,9 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
     let mut r = Resolver::new(ontology, reports);
     r.collect_nicknames(reports);
     // 1. Full names from definite mentions form the identities.
-    for (at, name) in full_names(reports, &r.honorifics) {
-        r.resolve_full_name(at, name, &reports[at.0].source);
+    for at in full_names(reports, &r.honorifics) {
+        let (name, _) = bare(&reports[at.0].mentions[at.1].text, &r.honorifics);
+        r.resolve_full_name(at, Parsed::new(name), &reports[at.0].source);
     }
     // 2. Everything else: single words, honorific + surname, tentative full names.
     r.resolve_others(reports);
@@ -952,25 +971,20 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
 /// The full names of definite mentions, in the order they form identities:
 /// listed names first (participant lists are the most careful spelling),
 /// then by report and mention. "do Rosário", "van der Berg": a surname alone
-/// is no full name.
-fn full_names(reports: &[Names], honorifics: &Honorifics) -> Vec<(At, Parsed)> {
-    let mut order: Vec<(At, Parsed)> = Vec::new();
+/// is no full name. Only their places: each is parsed when its turn comes,
+/// as a list of a million names held every parsed name at once (issue 25).
+fn full_names(reports: &[Names], honorifics: &Honorifics) -> Vec<At> {
+    let mut order: Vec<At> = Vec::new();
     for (ri, ex) in reports.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
             let (name, _) = bare(&m.text, honorifics);
             let surname_only = name.starts_with(char::is_lowercase);
             if m.definite && name.contains(' ') && !surname_only {
-                order.push(((ri, mi), Parsed::new(name)));
+                order.push((ri, mi));
             }
         }
     }
-    order.sort_by_key(|((ri, mi), _)| {
-        (
-            reports[*ri].mentions[*mi].fact != FactKind::Listed,
-            *ri,
-            *mi,
-        )
-    });
+    order.sort_by_key(|&(ri, mi)| (reports[ri].mentions[mi].fact != FactKind::Listed, ri, mi));
     order
 }
 
@@ -1608,11 +1622,22 @@ fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, m
         }
     }
     if !p.mentions.contains(mention) {
-        p.mentions.push(mention.clone());
+        push_sparing(&mut p.mentions, mention.clone());
     }
     if p.evidence.len() < 32 && !p.evidence.contains(&m.evidence) {
-        p.evidence.push(std::mem::take(&mut m.evidence));
+        push_sparing(&mut p.evidence, std::mem::take(&mut m.evidence));
     }
+}
+
+/// Pushes `x`, making room for it alone in an empty list: most people of a
+/// long list have one mention, and the room for four that a first push
+/// makes was a quarter of the memory of a 16 MiB list (issue 25). Later
+/// pushes grow the list as usual.
+fn push_sparing<T>(v: &mut Vec<T>, x: T) {
+    if v.capacity() == 0 {
+        v.reserve_exact(1);
+    }
+    v.push(x);
 }
 
 /// Adds a mention of the identity named `name`, in report `source`, to the
@@ -1625,9 +1650,9 @@ fn add_to_registry(registry: &mut RegistryMap, name: String, mention: Mention, s
         mentions.sort_unstable();
         mentions.dedup();
     }
-    mentions.push(mention);
+    push_sparing(mentions, mention);
     if sources.last().is_none_or(|s| s != source) {
-        sources.push(source.to_owned());
+        push_sparing(sources, source.to_owned());
     }
 }
 
@@ -1703,6 +1728,39 @@ mod tests {
     fn resolved(reports: Vec<Extraction>) -> Resolved {
         let ontology = Ontology::embedded().unwrap_or_default();
         resolve(reports, &ontology)
+    }
+
+    /// `meetkg extract` resolves without gathering the registry (issue 25):
+    /// the reports, people, mentions and evidence, must be those of a run
+    /// that gathers it.
+    #[test]
+    fn reports_resolved_without_the_registry_are_those_resolved_with_it() {
+        use FactKind::*;
+        let corpus = || {
+            let mut first = mention("Ana Lima", Listed, true);
+            first.evidence.text = "Present: Ana Lima, Ben Ode".into();
+            vec![
+                report(
+                    "a.txt",
+                    vec![
+                        first,
+                        mention("Ben Ode", Listed, true),
+                        mention("Ana", Spoke, true),
+                        mention("Ms. Lima", Mentioned, true),
+                    ],
+                ),
+                report("b.txt", vec![mention("Ana Lyma", Listed, true)]),
+            ]
+        };
+        let ontology = Ontology::embedded().unwrap_or_default();
+        let with = resolve(corpus(), &ontology);
+        let without = resolve_with(corpus(), &ontology, false);
+        let json = |r: &[Report]| serde_json::to_string(r).unwrap_or_default();
+        assert_eq!(json(&with.reports), json(&without.reports));
+        assert!(with.reports[0].people[0].evidence[0].text == "Present: Ana Lima, Ben Ode");
+        assert!(!with.registry.people.is_empty());
+        assert!(without.registry.people.is_empty());
+        assert_eq!(with.registry.review, without.registry.review);
     }
 
     /// A 5,000-character "name" in a hostile report had about 12 million

@@ -12,7 +12,8 @@ pub fn run(
     ontology: &Ontology,
     quiet: bool,
 ) -> anyhow::Result<ExitStatus> {
-    let corpus = read_corpus(paths, ontology, quiet);
+    // The reports alone: no registry of identities to gather.
+    let corpus = read_corpus(paths, ontology, quiet, false);
     let status = report_rejections(&corpus);
     super::written_to_stdout(print_reports(corpus.reports, compact), status)
 }

@@ -139,9 +139,9 @@ fn print_summary(text: &str, done: &str) -> anyhow::Result<()> {
 }
 
 /// Reads a corpus with a progress bar on a terminal when there is enough to wait for.
-fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool) -> Corpus {
+fn read_corpus(paths: &[PathBuf], ontology: &Ontology, quiet: bool, registry: bool) -> Corpus {
     with_progress(quiet, |progress| {
-        crate::corpus::read(paths, ontology, progress)
+        crate::corpus::read_with(paths, ontology, progress, registry)
     })
 }
 

@@ -13,7 +13,7 @@ pub fn run(
     ontology: &Ontology,
     quiet: bool,
 ) -> anyhow::Result<ExitStatus> {
-    let corpus = read_corpus(paths, ontology, quiet);
+    let corpus = read_corpus(paths, ontology, quiet, true);
     let status = report_rejections(&corpus);
     super::written_to_stdout(print_people(&corpus.registry, json), status)
 }

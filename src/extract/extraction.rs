@@ -2,7 +2,9 @@
 //! as written, organisations and topics, before identity resolution; or why
 //! the file is not a meeting record.
 
-use crate::model::{AgendaItem, Evidence, FactKind, Meeting, Membership, Organisation, Topic};
+use crate::model::{
+    AgendaItem, Evidence, FactKind, Meeting, Membership, Organisation, Quote, Topic,
+};
 use crate::text::{Sentence, Span};
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -127,28 +129,167 @@ pub(crate) fn evidence(fact: FactKind, span: &Span, mention: &str) -> Evidence {
 /// The evidence that `span` states `fact` of `mention`, written at the byte
 /// range `at` of the span's text: the whole span when it has at most
 /// [`EVIDENCE_WHOLE_CHARS`] chars, else [`window`]. Its offsets point into
-/// the report either way. Cost: the window's length, however long the span.
+/// the report either way; its text is left empty until [`exact_evidence`]
+/// quotes the report between them (a copy of the cleaned text for each of a
+/// million mentions was most of the memory of a 16 MiB list, and was thrown
+/// away there). Cost: the window's length, however long the span.
 pub(crate) fn evidence_at(
     fact: FactKind,
     span: &Span,
     mention: &str,
     at: std::ops::Range<usize>,
 ) -> Evidence {
-    let (text, start, end) = if span.char_len() <= EVIDENCE_WHOLE_CHARS {
-        (span.text().to_owned(), span.start(), span.end())
+    let (start, end) = if span.char_len() <= EVIDENCE_WHOLE_CHARS {
+        (span.start(), span.end())
     } else {
         let (first, last) = window(span, at);
-        let (start, end) = span.origin_of_chars(first, last - first);
-        let text = span.text()[span.byte_of_char(first)..span.byte_of_char(last)].to_owned();
-        (text, start, end)
+        span.origin_of_chars(first, last - first)
     };
     Evidence {
         fact,
-        text,
+        text: Quote::default(),
         start,
         end,
         mention: mention.to_owned(),
         why: Vec::new(),
+    }
+}
+
+/// Quotes every evidence of `out` from `raw`, the decoded report, between
+/// its offsets (clamped to the report), so that a reader (or an
+/// `oa:TextQuoteSelector`) finds it there exactly: the cleaned sentence
+/// drops markup and folds line breaks. The quotes of a long line share it
+/// ([`Quote::shared`]) where they would copy more of it than its length; other
+/// quotes are copies. Cost: linear in the report and the quotes' lengths.
+pub(crate) fn exact_evidence(raw: &str, out: &mut Extraction) {
+    let chars = CharBytes::new(raw);
+    let mut all: Vec<&mut Evidence> = (out.mentions.iter_mut().map(|m| &mut m.evidence))
+        .chain(
+            out.organisations
+                .iter_mut()
+                .flat_map(|o| o.evidence.iter_mut()),
+        )
+        .chain(out.topics.iter_mut().flat_map(|t| t.evidence.iter_mut()))
+        .collect();
+    let ranges: Vec<std::ops::Range<usize>> = all
+        .iter_mut()
+        .map(|e| {
+            e.end = e.end.min(chars.len);
+            e.start = e.start.min(e.end);
+            chars.byte_in(raw, e.start)..chars.byte_in(raw, e.end)
+        })
+        .collect();
+    let mut lines = LongLines::new(raw);
+    for r in &ranges {
+        lines.count(r);
+    }
+    for (e, r) in all.into_iter().zip(ranges) {
+        e.text = lines.quote(raw, r);
+    }
+}
+
+/// Byte positions of the chars of a text, from a mark every 64 chars: an
+/// index of every char took 8 bytes a char, 128 MB for a 16 MiB report.
+struct CharBytes {
+    /// Chars in the text.
+    len: usize,
+    /// Byte position of chars 0, 64, 128, ...; empty for ASCII text, where
+    /// a char's position is its byte's.
+    marks: Vec<usize>,
+    text_len: usize,
+}
+
+impl CharBytes {
+    const EVERY: usize = 64;
+
+    fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self {
+                len: text.len(),
+                marks: Vec::new(),
+                text_len: text.len(),
+            };
+        }
+        let mut marks = Vec::new();
+        let mut len = 0;
+        for (i, (b, _)) in text.char_indices().enumerate() {
+            if i % Self::EVERY == 0 {
+                marks.push(b);
+            }
+            len = i + 1;
+        }
+        Self {
+            len,
+            marks,
+            text_len: text.len(),
+        }
+    }
+
+    /// The byte position of char `c` (at most [`Self::len`]) in `text`, the
+    /// text indexed; the text's length for its end.
+    fn byte_in(&self, text: &str, c: usize) -> usize {
+        if c >= self.len {
+            return self.text_len;
+        }
+        if self.marks.is_empty() {
+            return c;
+        }
+        let from = self.marks[c / Self::EVERY];
+        text[from..]
+            .char_indices()
+            .nth(c % Self::EVERY)
+            .map_or(self.text_len, |(b, _)| from + b)
+    }
+}
+
+/// The lines of a report longer than [`EVIDENCE_WHOLE_CHARS`] bytes, which
+/// windowed quotes come from, with how many bytes the quotes inside each
+/// take, and the line as quotes share it once it is shared.
+struct LongLines {
+    lines: Vec<(std::ops::Range<usize>, usize, Option<std::sync::Arc<str>>)>,
+}
+
+impl LongLines {
+    fn new(raw: &str) -> Self {
+        let mut lines = Vec::new();
+        let mut from = 0;
+        for piece in raw.split_inclusive('\n') {
+            if piece.len() > EVIDENCE_WHOLE_CHARS {
+                lines.push((from..from + piece.len(), 0, None));
+            }
+            from += piece.len();
+        }
+        Self { lines }
+    }
+
+    /// The long line that holds the bytes `r` whole.
+    fn holding(&self, r: &std::ops::Range<usize>) -> Option<usize> {
+        let i = self.lines.partition_point(|(l, _, _)| l.end <= r.start);
+        self.lines
+            .get(i)
+            .filter(|(l, _, _)| l.start <= r.start && r.end <= l.end)
+            .map(|_| i)
+    }
+
+    /// Counts the quote of bytes `r` against the line that holds it.
+    fn count(&mut self, r: &std::ops::Range<usize>) {
+        if let Some(i) = self.holding(r) {
+            self.lines[i].1 += r.len();
+        }
+    }
+
+    /// The quote of bytes `r` of `raw`: a range of its long line when the
+    /// line's quotes, counted before, take more than the line; else a copy.
+    fn quote(&mut self, raw: &str, r: std::ops::Range<usize>) -> Quote {
+        let Some(i) = self.holding(&r) else {
+            return Quote::from(&raw[r]);
+        };
+        let (line, quoted, shared) = &mut self.lines[i];
+        if *quoted <= line.len() {
+            return Quote::from(&raw[r]);
+        }
+        let text = shared.get_or_insert_with(|| std::sync::Arc::from(&raw[line.clone()]));
+        Quote::shared(text, r.start - line.start..r.end - line.start)
     }
 }
 
@@ -250,10 +391,22 @@ mod tests {
         format!("Participants: {}.", names.join(", "))
     }
 
+    /// `e` quoted from `raw` as an extraction's evidence is.
+    fn quoted(raw: &str, e: Evidence) -> Evidence {
+        let mut out = Extraction::default();
+        out.mentions.push(PersonMention::new("x", e));
+        exact_evidence(raw, &mut out);
+        out.mentions.remove(0).evidence
+    }
+
     #[test]
     fn a_sentence_of_up_to_the_bound_is_evidence_whole() {
-        let t = Text::new("Ana Lima and Ben Ode met in Lisbon.");
-        let e = evidence(FactKind::Mentioned, &t.sentences[0].span, "Ben Ode");
+        let raw = "Ana Lima and Ben Ode met in Lisbon.";
+        let t = Text::new(raw);
+        let e = quoted(
+            raw,
+            evidence(FactKind::Mentioned, &t.sentences[0].span, "Ben Ode"),
+        );
         assert_eq!(e.text, "Ana Lima and Ben Ode met in Lisbon.");
         assert_eq!((e.start, e.end), (0, 35));
     }
@@ -270,6 +423,7 @@ mod tests {
         assert!(span.char_len() > EVIDENCE_WHOLE_CHARS);
         let at = raw.find("Ana Lima1000,").unwrap_or(0);
         let e = evidence_at(FactKind::Listed, span, "Ana Lima1000", at..at + 12);
+        let e = quoted(&raw, e);
         assert_eq!(e.text, raw[e.start..e.end]);
         assert!(e.text.contains("Ana Lima1000,"));
         assert!(e.text.len() <= 12 + 2 * EVIDENCE_CONTEXT_CHARS);
@@ -280,7 +434,7 @@ mod tests {
             e.text
         );
         // Without a place, the first place the line writes the name.
-        let found = evidence(FactKind::Listed, span, "Ana Lima1999");
+        let found = quoted(&raw, evidence(FactKind::Listed, span, "Ana Lima1999"));
         assert!(found.text.contains("Ana Lima1999."), "{}", found.text);
     }
 
@@ -295,10 +449,60 @@ mod tests {
         let mut locator = Locator::default();
         for i in [3, 200, 200, 400, 600, 800, 1000, 1200, 1400, 1499] {
             let name = format!("Ana Lima{i}");
-            let e = locator.evidence(0, FactKind::Listed, span, &name);
+            let e = quoted(&raw, locator.evidence(0, FactKind::Listed, span, &name));
             assert!(e.text.contains(&format!("{name},")), "{name}: {}", e.text);
         }
-        let e = locator.evidence(0, FactKind::Listed, span, "Ana Lima1500");
+        let e = quoted(
+            &raw,
+            locator.evidence(0, FactKind::Listed, span, "Ana Lima1500"),
+        );
         assert!(e.text.contains("Ana Lima1499, ANA LIMA1500"), "{}", e.text);
+    }
+
+    /// The quotes of a long line share it (issue 25): a window of a 16 MiB
+    /// line copied for each of its million mentions took most of the
+    /// memory. Each reads as the report writes it between its offsets
+    /// (chars, not bytes), and a short line's quote is its own.
+    #[test]
+    fn the_quotes_of_a_long_line_share_it_and_read_as_the_report_writes_them() {
+        let raw = format!("Zoë Lima and Ben Ode met.\n{}\n", names_line(2_000));
+        let t = Text::new(&raw);
+        let long = &t.lines[1].span;
+        let mut out = Extraction::default();
+        let e = evidence(FactKind::Mentioned, &t.sentences[0].span, "Ben Ode");
+        out.mentions.push(PersonMention::new("Ben Ode", e));
+        let mut locator = Locator::default();
+        for i in 0..2_000 {
+            let name = format!("Ana Lima{i}");
+            let e = locator.evidence(0, FactKind::Listed, long, &name);
+            out.mentions.push(PersonMention::new(&name, e));
+        }
+        exact_evidence(&raw, &mut out);
+        for m in &out.mentions {
+            let e = &m.evidence;
+            let written: String = raw.chars().skip(e.start).take(e.end - e.start).collect();
+            assert_eq!(e.text.as_str(), written);
+            assert!(e.text.contains(&m.text), "{}: {}", m.text, e.text);
+        }
+        assert_eq!(
+            out.mentions[0].evidence.text.as_str(),
+            "Zoë Lima and Ben Ode met."
+        );
+        // A quote that ends the report ends at its last byte, not its char count.
+        let raw = "Zoë Lima and Ben Ode met.";
+        let e = quoted(
+            raw,
+            evidence(
+                FactKind::Mentioned,
+                &Text::new(raw).sentences[0].span,
+                "Ben Ode",
+            ),
+        );
+        assert_eq!(e.text.as_str(), raw);
+        let first = &out.mentions[1].evidence.text;
+        assert!(out.mentions[2..]
+            .iter()
+            .all(|m| m.evidence.text.shares(first)));
+        assert!(!out.mentions[0].evidence.text.shares(first));
     }
 }

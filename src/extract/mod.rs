@@ -26,7 +26,7 @@ pub mod speech;
 pub use extraction::{ExtractError, Extraction, PersonMention};
 pub use extractor::Extractor;
 
-use extraction::{evidence, evidence_at, sentence_evidence, Locator};
+use extraction::{evidence, evidence_at, exact_evidence, sentence_evidence, Locator};
 
 use crate::ingest::Document;
 use crate::model::{Evidence, FactKind, Meeting};
@@ -576,7 +576,7 @@ impl Extractor {
                     people::Place::Sentence(i) => (&text.sentences[i].span, (i, true)),
                 };
                 let mut ev = locator.evidence(key, f.fact, span, &f.name);
-                ev.why = f.cues.iter().map(|c| c.as_str().to_owned()).collect();
+                ev.why = f.cues.iter().map(|c| c.as_str().into()).collect();
                 let described = match f.place {
                     people::Place::Line(l) if on_list_lines => {
                         roster::line_entry(&text.lines[l], self)
@@ -939,36 +939,6 @@ impl UpdateHeading {
             ),
             None => self.pending = Some((org, surface)),
         }
-    }
-}
-
-/// Makes every evidence's text the report's own text between its offsets, so
-/// that a reader (or an `oa:TextQuoteSelector`) finds it there exactly: the
-/// cleaned sentence drops markup and folds line breaks.
-fn exact_evidence(raw: &str, out: &mut Extraction) {
-    // Byte offset of each char, and one past the last.
-    let bytes: Vec<usize> = raw
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(raw.len()))
-        .collect();
-    let slice = |e: &mut Evidence| {
-        let end = e.end.min(bytes.len() - 1);
-        let start = e.start.min(end);
-        e.start = start;
-        e.end = end;
-        e.text = raw[bytes[start]..bytes[end]].to_owned();
-    };
-    for m in &mut out.mentions {
-        slice(&mut m.evidence);
-    }
-    for e in out
-        .organisations
-        .iter_mut()
-        .flat_map(|o| o.evidence.iter_mut())
-        .chain(out.topics.iter_mut().flat_map(|t| t.evidence.iter_mut()))
-    {
-        slice(e);
     }
 }
 

@@ -21,6 +21,11 @@ pub struct Lexicons {
     pub non_speech: HashSet<String>,
     pub not_names: HashSet<String>,
     pub honorifics: Vec<String>,
+    /// The honorifics without their full stops, hashed for
+    /// [`Lexicons::is_honorific`]: the list was read through for each word
+    /// of each name, a tenth of the extraction of a list of a million names
+    /// (issue 25).
+    honorific_keys: HashSet<String>,
     /// Words that open a title of office before its head ("City", "Deputy").
     pub title_modifiers: HashSet<String>,
     pub particles: Vec<String>,
@@ -225,6 +230,9 @@ impl Lexicons {
             non_speech: lower("non-speech-followers"),
             not_names: l.list("not-names").iter().cloned().collect(),
             honorifics: l.list("honorifics").to_vec(),
+            honorific_keys: (l.list("honorifics").iter())
+                .map(|h| h.trim_end_matches('.').to_owned())
+                .collect(),
             title_modifiers: l.list("title-modifiers").iter().cloned().collect(),
             particles: l.list("name-particles").to_vec(),
             procedural: folded("procedural-agenda"),
@@ -369,7 +377,7 @@ impl Lexicons {
 
     /// "Mr", "Mr.", "Ambassador", "H.E." and the like.
     pub fn is_honorific(&self, w: &str) -> bool {
-        super::names::is_honorific(w, &self.honorifics)
+        self.honorific_keys.contains(w.trim_end_matches('.'))
     }
 
     /// Byte length of the title that opens `s`, with the space after it:
