@@ -29,23 +29,13 @@ cd "$(dirname "$0")/.."
 n="${1:-1000}"
 bench="${BENCH_DIR:-/tmp/meetkg-bench}"
 mkdir -p "$bench"
-if [ -z "${MEETKG_BIN:-}" ]; then
-  cargo build -q --bin meetkg
-  MEETKG_BIN="${CARGO_TARGET_DIR:-target}/$(rustc -vV | sed -n 's/^host: //p')/debug/meetkg"
-fi
+. benches/lib.sh
 
 # measure LABEL CMD...: runs CMD, prints wall s, CPU s, peak MB.
 measure() {
-  local label=$1; shift
-  if ! /usr/bin/time -f '%e %U %S %M' -o "$bench/last.time" "$@" > "$bench/last.out" 2> "$bench/last.err"; then
-    echo "FAILED: $label: $*" >&2
-    tail -5 "$bench/last.err" >&2
-    return 1
-  fi
-  local wall user sys rss
-  read -r wall user sys rss < <(tail -1 "$bench/last.time")
-  printf '%-28s %7s reports  wall %7ss  cpu %7ss  peak %5s MB\n' "$label" "$n" "$wall" \
-    "$(python3 -c "print(round($user + $sys, 2))")" "$((rss / 1024))"
+  local label=$1
+  timed "$@" || return 1
+  printf '%-28s %7s reports  wall %7ss  cpu %7ss  peak %5s MB\n' "$label" "$n" "$wall" "$cpu" "$peak_mb"
 }
 
 corpus="$bench/corpus-$n"

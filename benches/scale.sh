@@ -52,10 +52,7 @@ peer_sizes="${PEER_SIZES:-1000 10000}"
 detail="${DETAIL_SIZE:-$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)}"
 serve_load="${SERVE_LOAD:-$([ "$detail" -ge 10000 ] && echo 1 || echo 0)}"
 mkdir -p "$bench"
-if [ -z "${MEETKG_BIN:-}" ]; then
-  cargo build -q --bin meetkg
-  MEETKG_BIN="${CARGO_TARGET_DIR:-target}/$(rustc -vV | sed -n 's/^host: //p')/debug/meetkg"
-fi
+. benches/lib.sh
 results="$bench/results.tsv"
 stages="$bench/stages.tsv"
 : > "$results"
@@ -64,16 +61,9 @@ stages="$bench/stages.tsv"
 # measure LABEL N CMD...: runs CMD, records wall s, CPU s, peak MB.
 measure() {
   local label=$1 n=$2; shift 2
-  if ! /usr/bin/time -f '%e %U %S %M' -o "$bench/last.time" "$@" > "$bench/last.out" 2> "$bench/last.err"; then
-    echo "FAILED: $label: $*" >&2
-    tail -5 "$bench/last.err" >&2
-    return 1
-  fi
-  local wall user sys rss cpu
-  read -r wall user sys rss < <(tail -1 "$bench/last.time")
-  cpu=$(python3 -c "print(round($user + $sys, 2))")
-  printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$n" "$wall" "$cpu" "$((rss / 1024))" >> "$results"
-  printf '%-38s %7s reports  wall %8ss  cpu %8ss  peak %6s MB\n' "$label" "$n" "$wall" "$cpu" "$((rss / 1024))"
+  timed "$label" "$@" || return 1
+  printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$n" "$wall" "$cpu" "$peak_mb" >> "$results"
+  printf '%-38s %7s reports  wall %8ss  cpu %8ss  peak %6s MB\n' "$label" "$n" "$wall" "$cpu" "$peak_mb"
 }
 
 # build_stages N < LOG: the stage lines of a `-v` build log, as rows of $stages
