@@ -396,6 +396,20 @@ mod tests {
     /// nodes of highest exact betweenness are among the thirty highest
     /// sampled, the estimate's total error is small, and no closeness is off
     /// by a tenth.
+    /// The edges of one meeting: everyone who attended with everyone else.
+    fn meeting_clique(
+        mut people: Vec<usize>,
+        edges: &mut std::collections::BTreeSet<(usize, usize, u32)>,
+    ) {
+        people.sort_unstable();
+        people.dedup();
+        for (i, &a) in people.iter().enumerate() {
+            for &b in &people[i + 1..] {
+                edges.insert((a, b, 1));
+            }
+        }
+    }
+
     #[test]
     fn sampled_betweenness_finds_the_brokers() {
         let n = 1_200;
@@ -411,19 +425,13 @@ mod tests {
             // Each body has its regulars; a few people go everywhere.
             let body = meeting % 8;
             let size = 5 + below(10) as usize;
-            let mut people: Vec<usize> = (0..size)
+            let people: Vec<usize> = (0..size)
                 .map(|_| match below(20) {
                     0 => below(12) as usize,
                     _ => (body * 150 + below(150)) as usize,
                 })
                 .collect();
-            people.sort_unstable();
-            people.dedup();
-            for (i, &a) in people.iter().enumerate() {
-                for &b in &people[i + 1..] {
-                    edges.insert((a, b, 1));
-                }
-            }
+            meeting_clique(people, &mut edges);
         }
         let edges: Vec<_> = edges.into_iter().collect();
         let g = Adjacency::from_edges(n, &edges);
@@ -490,15 +498,8 @@ mod tests {
             } else {
                 for _ in 0..below(40) {
                     let size = 2 + below(12) as usize;
-                    let mut people: Vec<usize> =
-                        (0..size).map(|_| below(n as u64) as usize).collect();
-                    people.sort_unstable();
-                    people.dedup();
-                    for (i, &a) in people.iter().enumerate() {
-                        for &b in &people[i + 1..] {
-                            edges.insert((a, b, 1));
-                        }
-                    }
+                    let people = (0..size).map(|_| below(n as u64) as usize).collect();
+                    meeting_clique(people, &mut edges);
                 }
             }
             let edges: Vec<_> = edges.into_iter().collect();
