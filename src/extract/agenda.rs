@@ -46,8 +46,15 @@ static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 static RUN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\d{1,2})([.)])\s+").unwrap_or_else(|e| unreachable!("{e}"))
 });
-/// An item of an agenda run into a line is a title, not a paragraph.
-const MAX_RUN_TITLE_WORDS: usize = 12;
+/// An item of an agenda run into a line is a title, not a paragraph; a
+/// table of contents gives long ones ("Role of the Council of Europe in the
+/// process of European unification - Report of the working party").
+const MAX_RUN_TITLE_WORDS: usize = 24;
+/// The numbers 1 of a line tried as the opening of an agenda run into it.
+const MAX_RUN_OPENINGS: usize = 8;
+/// " a. ", " b) ": a lettered sub-item inside a line.
+static LETTER_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s[a-z][.)]\s").unwrap_or_else(|e| unreachable!("{e}")));
 /// The number a timed item takes: the next one.
 const NEXT_NUMBER: &str = "+";
 /// "B.11.2 Title", "A.6 Title": an item by its agenda code, a capital letter
@@ -343,7 +350,7 @@ fn is_heading_line(line: &Line, list: &[String]) -> bool {
 
 /// Extracts the agenda. Returns the items and the line where the agenda list ended.
 pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
-    let mut items = items(text, lex);
+    let mut items = without_running_headers(items(text, lex));
     if items.is_empty() {
         items = headings_over_prose(text, lex);
     }
@@ -423,6 +430,19 @@ fn capital_headings_in_paragraphs(text: &Text, lex: &Lexicons) -> Vec<AgendaItem
     numbered_in_order(titles)
 }
 
+/// "CONFIDENTIAL - 1 - CM/Del/Concl(84)373" on every page: a title that
+/// comes back is a page's running header read as an item, no item at all.
+fn without_running_headers(items: Vec<AgendaItem>) -> Vec<AgendaItem> {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for i in &items {
+        *seen.entry(crate::words::fold(&i.title)).or_default() += 1;
+    }
+    items
+        .into_iter()
+        .filter(|i| seen.get(&crate::words::fold(&i.title)) == Some(&1))
+        .collect()
+}
+
 /// "1.0" alone on its line, "CALL TO ORDER" on the next: a text layer that
 /// set an outline's numbers in a column of their own. Three such pairs at
 /// least, numbered upwards; "N.0" is item N.
@@ -481,7 +501,10 @@ fn numbered_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
                 })
             })
             .collect();
-        for first in (0..marks.len()).filter(|&k| marks[k].n == 1) {
+        // A few openings a line: a page of numbers must not cost the square
+        // of its length.
+        let openings = (0..marks.len()).filter(|&k| marks[k].n == 1);
+        for first in openings.take(MAX_RUN_OPENINGS) {
             let items = run_from(t, &marks, first);
             if items.len() >= 3 {
                 return items;
@@ -510,7 +533,7 @@ fn run_from(t: &str, marks: &[RunMark], first: usize) -> Vec<AgendaItem> {
             run.push(*m);
         }
     }
-    let mut items = Vec::new();
+    let mut titles = Vec::new();
     for (k, m) in run.iter().enumerate() {
         let to = match run.get(k + 1) {
             Some(next) => next.at,
@@ -520,18 +543,45 @@ fn run_from(t: &str, marks: &[RunMark], first: usize) -> Vec<AgendaItem> {
                 .map_or(t.len(), |o| o.at),
         };
         let mut title = t.get(m.after..to).unwrap_or("").trim();
+        // "6. Other business a. Meeting of ...": a lettered sub-item ends it.
+        if let Some(sub) = LETTER_MARK.find(title) {
+            title = title[..sub.start()].trim();
+        }
         if k + 1 == run.len() {
             title = title.split(". ").next().unwrap_or(title);
         }
-        if title.split_whitespace().count() > MAX_RUN_TITLE_WORDS || !is_heading_text(title) {
+        let words = title.split_whitespace().count();
+        let heading = !FINITE_VERB.is_match(title) && title.starts_with(char::is_uppercase);
+        if !(1..=MAX_RUN_TITLE_WORDS).contains(&words) || !heading {
             return Vec::new();
         }
-        items.push(AgendaItem {
-            id: m.n.to_string(),
-            title: clean_title(title),
-        });
+        titles.push((m.n, title));
     }
-    items
+    // "1. Adoption of the agenda 5 2. The working methods 7": a table of
+    // contents, each title with its page (the last may end in a sub-item; a
+    // year is no page).
+    let page_of = |t: &str| {
+        t.rsplit_once(' ')
+            .filter(|(_, w)| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+            .map(|(bare, _)| bare.to_owned())
+    };
+    let paged = titles
+        .iter()
+        .take(titles.len().saturating_sub(1))
+        .all(|(_, t)| page_of(t).is_some());
+    titles
+        .into_iter()
+        .map(|(n, title)| {
+            let title = match page_of(title) {
+                Some(bare) if paged => bare,
+                _ => title.to_owned(),
+            };
+            AgendaItem {
+                id: n.to_string(),
+                title: clean_title(&title),
+            }
+        })
+        .collect()
 }
 
 /// The run of capitals that opens a sentence, when words in mixed case
@@ -1221,6 +1271,43 @@ mod tests {
              the report of the treasurer with thanks. 3. The next meeting will take place in May.\n",
         );
         assert!(prose.is_empty(), "{prose:?}");
+    }
+
+    /// A table of contents run into one line: each title with its page
+    /// number after it, a lettered sub-item after the last; and the running
+    /// header that the page layer read as items is none.
+    #[test]
+    fn a_table_of_contents_run_into_a_line_and_a_running_header() {
+        let got = agenda(
+            "CONCLUSIONS OF THE 373rd MEETING\n\nCONFIDENTIAL - 1 - CM/84\n\nSUMMARY Page 1. \
+             Adoption of the agenda 5 2. The working methods in the Council of Europe - Report of \
+             the Deputies' working party 7 3. Cultural Co-operation - Oral progress report by the \
+             Chairman 45 4. Other business a. Meeting of the Standing Committee 49\n\n\
+             CONFIDENTIAL - 1 - CM/84\n\nThe meeting was opened on Monday at 3 pm.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Adoption of the agenda"),
+                (
+                    "2",
+                    "The working methods in the Council of Europe - Report of the Deputies' working party"
+                ),
+                ("3", "Cultural Co-operation - Oral progress report by the Chairman"),
+                ("4", "Other business"),
+            ])
+        );
+        assert!(without_running_headers(vec![
+            AgendaItem {
+                id: "1".into(),
+                title: "CONFIDENTIAL".into()
+            },
+            AgendaItem {
+                id: "2".into(),
+                title: "Confidential".into()
+            },
+        ])
+        .is_empty());
     }
 
     /// Minutes whose first items were not numbered open the outline at 4
