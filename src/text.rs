@@ -181,6 +181,12 @@ impl Line {
     pub fn is_blank(&self) -> bool {
         self.span.text.is_empty()
     }
+
+    /// The space at byte `at` of the text stands for a gap of two spaces or
+    /// more in the raw line ("1   Attendance": a number set off as a heading's).
+    pub fn gap_at(&self, at: usize) -> bool {
+        self.gaps.contains(&at)
+    }
 }
 
 /// A sentence of running text (never a heading or list marker), joined across lines.

@@ -38,6 +38,23 @@ static TIME_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([IVX]{1,5})\.\s+(\D.*)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
+/// "1.0", "3.1", "4.", "12": an outline's number alone on its line.
+static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?$").unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// "1. ", "2) ": a number that opens an item inside a line, with its mark.
+static RUN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(\d{1,2})([.)])\s+").unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// An item of an agenda run into a line is a title, not a paragraph; a
+/// table of contents gives long ones ("Role of the Council of Europe in the
+/// process of European unification - Report of the working party").
+const MAX_RUN_TITLE_WORDS: usize = 24;
+/// The numbers 1 of a line tried as the opening of an agenda run into it.
+const MAX_RUN_OPENINGS: usize = 8;
+/// " a. ", " b) ": a lettered sub-item inside a line.
+static LETTER_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s[a-z][.)]\s").unwrap_or_else(|e| unreachable!("{e}")));
 /// The number a timed item takes: the next one.
 const NEXT_NUMBER: &str = "+";
 /// "B.11.2 Title", "A.6 Title": an item by its agenda code, a capital letter
@@ -145,7 +162,21 @@ fn classify(line: &Line, lex: &Lexicons) -> Option<Item> {
     if let Some(row) = numbered_row(t) {
         return classify_text(&row, lex);
     }
+    if let Some(heading) = number_set_off(line, t) {
+        return classify_text(&heading, lex);
+    }
     classify_text(t, lex)
+}
+
+/// "1   Attendance": a number the raw line set off by a gap of spaces (the
+/// text keeps one), as "1. Attendance".
+fn number_set_off(line: &Line, t: &str) -> Option<String> {
+    let digits = t.find(|c: char| !c.is_ascii_digit())?;
+    let rest = t[digits..].strip_prefix(' ')?;
+    ((1..=2).contains(&digits)
+        && line.gap_at(digits)
+        && !rest.starts_with(|c: char| c.is_ascii_digit()))
+    .then(|| format!("{}. {rest}", &t[..digits]))
 }
 
 /// "| 2. | President's Welcome: | Dana Dunn opened … |": a numbered paragraph
@@ -319,12 +350,18 @@ fn is_heading_line(line: &Line, list: &[String]) -> bool {
 
 /// Extracts the agenda. Returns the items and the line where the agenda list ended.
 pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
-    let mut items = items(text, lex);
+    let mut items = without_running_headers(items(text, lex));
     if items.is_empty() {
         items = headings_over_prose(text, lex);
     }
     if items.is_empty() {
         items = capital_headings_in_paragraphs(text, lex);
+    }
+    if items.is_empty() {
+        items = numbers_over_titles(text);
+    }
+    if items.is_empty() {
+        items = numbered_run_in_a_line(text);
     }
     for item in &mut items {
         let bare = without_presenter(&item.title, lex).len();
@@ -391,6 +428,160 @@ fn capital_headings_in_paragraphs(text: &Text, lex: &Lexicons) -> Vec<AgendaItem
         return Vec::new();
     }
     numbered_in_order(titles)
+}
+
+/// "CONFIDENTIAL - 1 - CM/Del/Concl(84)373" on every page: a title that
+/// comes back is a page's running header read as an item, no item at all.
+fn without_running_headers(items: Vec<AgendaItem>) -> Vec<AgendaItem> {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for i in &items {
+        *seen.entry(crate::words::fold(&i.title)).or_default() += 1;
+    }
+    items
+        .into_iter()
+        .filter(|i| seen.get(&crate::words::fold(&i.title)) == Some(&1))
+        .collect()
+}
+
+/// "1.0" alone on its line, "CALL TO ORDER" on the next: a text layer that
+/// set an outline's numbers in a column of their own. Three such pairs at
+/// least, numbered upwards; "N.0" is item N.
+fn numbers_over_titles(text: &Text) -> Vec<AgendaItem> {
+    let lines: Vec<&Line> = text.lines.iter().filter(|l| !l.is_blank()).collect();
+    let mut out: Vec<AgendaItem> = Vec::new();
+    let mut last: Option<(u32, u32)> = None;
+    for pair in lines.windows(2) {
+        let [number, title] = pair else { continue };
+        let Some(c) = NUMBER_ALONE.captures(number.text().trim()) else {
+            continue;
+        };
+        let t = title.text().trim();
+        if !is_heading_text(t) || NUMBER_ALONE.is_match(t) || is_sentence(t) {
+            continue;
+        }
+        let top: u32 = c[1].parse().unwrap_or(0);
+        let sub: u32 = c.get(2).map_or(0, |m| m.as_str().parse().unwrap_or(0));
+        if last.is_some_and(|l| (top, sub) <= l) {
+            continue;
+        }
+        last = Some((top, sub));
+        let id = if sub == 0 {
+            top.to_string()
+        } else {
+            format!("{top}.{sub}")
+        };
+        out.push(AgendaItem {
+            id,
+            title: clean_title(t),
+        });
+    }
+    if out.len() < 3 {
+        return Vec::new();
+    }
+    out
+}
+
+/// "1. Begrüßung 2. Feststellung der Stimmberechtigten 3. Anträge …": an
+/// agenda run into one line of a flattened page, numbered from 1 with one
+/// kind of mark. Each title is what lies between its number and the next,
+/// the last cut at the next number of any kind or the sentence's end;
+/// three items at least, each a heading's length, or none.
+fn numbered_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
+    for line in &text.lines {
+        let t = line.text();
+        let marks: Vec<RunMark> = RUN_NUMBER
+            .captures_iter(t)
+            .filter_map(|c| {
+                let number = c.get(1)?;
+                Some(RunMark {
+                    at: number.start(),
+                    after: c.get(0)?.end(),
+                    n: number.as_str().parse().ok()?,
+                    mark: c.get(2)?.as_str().chars().next()?,
+                })
+            })
+            .collect();
+        // A few openings a line: a page of numbers must not cost the square
+        // of its length.
+        let openings = (0..marks.len()).filter(|&k| marks[k].n == 1);
+        for first in openings.take(MAX_RUN_OPENINGS) {
+            let items = run_from(t, &marks, first);
+            if items.len() >= 3 {
+                return items;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A number inside a line: where it starts, where its title starts, its
+/// value and its mark ('.' or ')').
+#[derive(Clone, Copy)]
+struct RunMark {
+    at: usize,
+    after: usize,
+    n: u32,
+    mark: char,
+}
+
+/// The items numbered 1, 2, 3, … with the mark of `marks[first]`, from it
+/// on; none when a title is no heading.
+fn run_from(t: &str, marks: &[RunMark], first: usize) -> Vec<AgendaItem> {
+    let mut run = vec![marks[first]];
+    for m in &marks[first + 1..] {
+        if m.mark == marks[first].mark && m.n == run.len() as u32 + 1 {
+            run.push(*m);
+        }
+    }
+    let mut titles = Vec::new();
+    for (k, m) in run.iter().enumerate() {
+        let to = match run.get(k + 1) {
+            Some(next) => next.at,
+            None => marks
+                .iter()
+                .find(|o| o.at > m.after)
+                .map_or(t.len(), |o| o.at),
+        };
+        let mut title = t.get(m.after..to).unwrap_or("").trim();
+        // "6. Other business a. Meeting of ...": a lettered sub-item ends it.
+        if let Some(sub) = LETTER_MARK.find(title) {
+            title = title[..sub.start()].trim();
+        }
+        if k + 1 == run.len() {
+            title = title.split(". ").next().unwrap_or(title);
+        }
+        let words = title.split_whitespace().count();
+        let heading = !FINITE_VERB.is_match(title) && title.starts_with(char::is_uppercase);
+        if !(1..=MAX_RUN_TITLE_WORDS).contains(&words) || !heading {
+            return Vec::new();
+        }
+        titles.push((m.n, title));
+    }
+    // "1. Adoption of the agenda 5 2. The working methods 7": a table of
+    // contents, each title with its page (the last may end in a sub-item; a
+    // year is no page).
+    let page_of = |t: &str| {
+        t.rsplit_once(' ')
+            .filter(|(_, w)| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+            .map(|(bare, _)| bare.to_owned())
+    };
+    let paged = titles
+        .iter()
+        .take(titles.len().saturating_sub(1))
+        .all(|(_, t)| page_of(t).is_some());
+    titles
+        .into_iter()
+        .map(|(n, title)| {
+            let title = match page_of(title) {
+                Some(bare) if paged => bare,
+                _ => title.to_owned(),
+            };
+            AgendaItem {
+                id: n.to_string(),
+                title: clean_title(&title),
+            }
+        })
+        .collect()
 }
 
 /// The run of capitals that opens a sentence, when words in mixed case
@@ -657,6 +848,9 @@ struct Outline {
     /// The indent of the outermost numbered lines: a paragraph led by a
     /// title is an item there, a point of a list in the discussion deeper.
     margin: usize,
+    /// A first heading numbered past 1, (number, title), waiting for the
+    /// next number ([`Outline::follows_pending`]).
+    pending: Option<(u32, String)>,
 }
 
 impl Outline {
@@ -674,6 +868,7 @@ impl Outline {
             after_item: false,
             opened_by_sentence: false,
             margin: 0,
+            pending: None,
         }
     }
 
@@ -699,6 +894,13 @@ impl Outline {
             return Flow::Next;
         }
         if super::roster::is_list_heading(line, lex) {
+            // "1   Attendance": a numbered heading over the roll is the
+            // outline's first item, and the items after it go on from it.
+            if let Some(Item::Top(n, title)) = classify(line, lex) {
+                if n != NEXT_NUMBER && is_heading_text(&title) {
+                    self.numbered(line, n, title, false);
+                }
+            }
             self.in_list = true;
             self.in_block = false;
             self.block_done = false;
@@ -806,6 +1008,28 @@ impl Outline {
         }
     }
 
+    /// "4. Setting of meeting dates" then "5. Election of officers": minutes
+    /// whose first items were not numbered (or not kept) open their outline
+    /// further in. A first heading numbered past 1 waits; the outline opens
+    /// with it when the next heading takes the next number, and the waiting
+    /// one is taken for a point of the minutes otherwise.
+    fn follows_pending(&mut self, n: &str, title: &str) -> bool {
+        let Ok(k) = n.parse::<u32>() else {
+            return false;
+        };
+        match self.pending.take() {
+            Some((p, first)) if k == p + 1 => {
+                self.seen_any = true;
+                self.push(p.to_string(), first);
+                true
+            }
+            _ => {
+                self.pending = Some((k, title.to_owned()));
+                false
+            }
+        }
+    }
+
     /// "2. Title": a top item, or an item of a nested list when it is
     /// indented under the item on the line before. Without an agenda list,
     /// only an outline that starts at 1 counts.
@@ -827,7 +1051,7 @@ impl Outline {
         let nested = was_after_item && !self.levels.is_empty();
         if !nested {
             self.levels.clear();
-            if !self.seen_any && n != "1" {
+            if !self.seen_any && n != "1" && !self.follows_pending(&n, &title) {
                 return;
             }
             self.last_top = n.parse().unwrap_or(self.last_top);
@@ -977,6 +1201,136 @@ mod tests {
             got,
             pairs(&[("1", "Action review"), ("2", "AOB"), ("3", "Budget")])
         );
+    }
+
+    /// "1   Attendance": the number set off by spaces (collapsed in the
+    /// text) and the heading over the roll open the outline; without either,
+    /// the minutes had no agenda at all.
+    #[test]
+    fn a_number_set_off_by_spaces_heads_the_roll_and_opens_the_outline() {
+        let got = agenda(
+            "Minutes\n\n1   Attendance\n\nThe following members were present at the meeting: \
+             Ann Lee, Bob Ray.\n\n2   Minutes of Past Meetings\n\nThe minutes were approved \
+             during this session.\n\n3   Votes Taken Between Meetings\n\nThere were no votes \
+             taken since the last meeting.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Attendance"),
+                ("2", "Minutes of Past Meetings"),
+                ("3", "Votes Taken Between Meetings"),
+            ])
+        );
+    }
+
+    /// A text layer that set the outline's numbers in a column of their
+    /// own: each number alone on its line, its title on the next.
+    #[test]
+    fn numbers_alone_on_their_lines_over_titles() {
+        let got = agenda(
+            "MINUTES OF THE REGULAR BOARD MEETING\n1.0\nCALL TO ORDER\nChairman Little called the \
+             meeting to order at 6:30 p.m.\n2.0\nADOPTION OF AGENDA\nMOTION:\nPerry/Denesiuk that \
+             the agenda be adopted.\n3.0\nPRESENTATIONS BY SCHOOLS\n3.1\nHoops for Hearts 2009 Award\n\
+             Suzette Pugh presented the school with the award for its work this year.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "CALL TO ORDER"),
+                ("2", "ADOPTION OF AGENDA"),
+                ("3", "PRESENTATIONS BY SCHOOLS"),
+                ("3.1", "Hoops for Hearts 2009 Award"),
+            ])
+        );
+    }
+
+    /// An agenda run into one line of a flattened page: the numbers with
+    /// one mark delimit the titles; the last ends at the next number.
+    #[test]
+    fn an_agenda_run_into_one_line() {
+        let got = agenda(
+            "Protokoll der Generalversammlung\n\n1) Begrüßung Obmann Ann Lee begrüßt die \
+             Mitglieder und bedankt sich für die Teilnahme. 1. Begrüßung und Verlesung der \
+             Tagesordnung 2. Feststellung der Stimmberechtigten 3. Bericht des Vorstandes 4. \
+             Allfälliges 2) Feststellung der Stimmberechtigten Bob Ray teilt mit, dass 129 \
+             Mitglieder anwesend sind.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Begrüßung und Verlesung der Tagesordnung"),
+                ("2", "Feststellung der Stimmberechtigten"),
+                ("3", "Bericht des Vorstandes"),
+                ("4", "Allfälliges"),
+            ])
+        );
+        // Numbered sentences are no agenda.
+        let prose = agenda(
+            "Minutes\n\n1. The chair was elected in March by all members. 2. The board noted \
+             the report of the treasurer with thanks. 3. The next meeting will take place in May.\n",
+        );
+        assert!(prose.is_empty(), "{prose:?}");
+    }
+
+    /// A table of contents run into one line: each title with its page
+    /// number after it, a lettered sub-item after the last; and the running
+    /// header that the page layer read as items is none.
+    #[test]
+    fn a_table_of_contents_run_into_a_line_and_a_running_header() {
+        let got = agenda(
+            "CONCLUSIONS OF THE 373rd MEETING\n\nCONFIDENTIAL - 1 - CM/84\n\nSUMMARY Page 1. \
+             Adoption of the agenda 5 2. The working methods in the Council of Europe - Report of \
+             the Deputies' working party 7 3. Cultural Co-operation - Oral progress report by the \
+             Chairman 45 4. Other business a. Meeting of the Standing Committee 49\n\n\
+             CONFIDENTIAL - 1 - CM/84\n\nThe meeting was opened on Monday at 3 pm.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Adoption of the agenda"),
+                (
+                    "2",
+                    "The working methods in the Council of Europe - Report of the Deputies' working party"
+                ),
+                ("3", "Cultural Co-operation - Oral progress report by the Chairman"),
+                ("4", "Other business"),
+            ])
+        );
+        assert!(without_running_headers(vec![
+            AgendaItem {
+                id: "1".into(),
+                title: "CONFIDENTIAL".into()
+            },
+            AgendaItem {
+                id: "2".into(),
+                title: "Confidential".into()
+            },
+        ])
+        .is_empty());
+    }
+
+    /// Minutes whose first items were not numbered open the outline at 4
+    /// when 5 follows; a lone heading numbered past 1 opens nothing.
+    #[test]
+    fn an_outline_opens_past_one_when_the_next_number_follows() {
+        let got = agenda(
+            "Minutes of Meeting 463\n\nPresident Sloan called the meeting to order at 5:30 pm.\n\n\
+             4.     Setting of meeting dates\n\nPresident Sloan announced the proposed dates.\n\n\
+             5.     Election of Senate officers\n\nSenator Luck announced the nominees.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("4", "Setting of meeting dates"),
+                ("5", "Election of Senate officers"),
+            ])
+        );
+        let lone = agenda(
+            "Minutes\n\nThe chair opened the meeting at noon.\n\n4. Setting of meeting dates\n\n\
+             The chair announced the proposed dates.\n",
+        );
+        assert!(lone.is_empty(), "{lone:?}");
     }
 
     #[test]

@@ -23,6 +23,7 @@ use super::extractor::Extractor;
 use crate::model::{AgendaItem, Evidence, FactKind, Keyphrase};
 use crate::text::Text;
 use crate::words::{fold, Lexicons};
+use std::collections::HashMap;
 
 /// An agenda title of more words than this is a description, not a name.
 const MAX_TITLE_WORDS: usize = 10;
@@ -50,7 +51,18 @@ pub struct Subject {
 /// subject (`is_subject`). Cost: one thesaurus search per title.
 pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> Vec<Subject> {
     let mut out = Vec::new();
-    for item in agenda.iter().filter(|i| is_subject(ex, &i.title)) {
+    // A title that comes back is a page's running header ("CONFIDENTIAL -
+    // 1 - CM/Del(84)373"), read as an item on every page.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for item in agenda {
+        *seen.entry(fold(&item.title)).or_default() += 1;
+    }
+    let once = |i: &&AgendaItem| seen.get(&fold(&i.title)) == Some(&1);
+    for item in agenda
+        .iter()
+        .filter(once)
+        .filter(|i| is_subject(ex, &i.title))
+    {
         let line = text
             .sentences
             .iter()
@@ -59,7 +71,10 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
         let name = cleaned(&ex.lex, &item.title);
         let mut aliases = vec![item.title.trim().to_owned()];
         aliases.extend(colon_sides(&name));
+        aliases.extend(dash_sides(&name));
+        aliases.extend(comma_sides(&name));
         aliases.extend(quoted(&name));
+        aliases.extend(without_article(&ex.lex, &name));
         let (name, keyphrase) = match ex.topics.lookup(&name) {
             Some(i) => (ex.topics.entry(i).pref.clone(), None),
             None => {
@@ -83,19 +98,21 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
     out
 }
 
-/// An agenda title that is a subject: not procedural, at most
-/// [`MAX_TITLE_WORDS`] words, not a known label itself, and either naming a
-/// piece of work or no known concept (a title such as "IGF involvement in the
-/// GDC" is about the thesaurus concept it names, which stands for it).
+/// An agenda title that is a subject: not procedural ([`is_procedural`]),
+/// not a title that names nothing (`[non-subject-titles]`, as written or
+/// cleaned), at most [`MAX_TITLE_WORDS`] words, not a known label itself, and
+/// either naming a piece of work or no known concept (a title such as "IGF
+/// involvement in the GDC" is about the thesaurus concept it names, which
+/// stands for it).
 fn is_subject(ex: &Extractor, title: &str) -> bool {
-    let key = fold(title);
-    let procedural_words = key
-        .split(' ')
-        .all(|w| w.is_empty() || ex.lex.procedural_words.contains(w));
-    if ex.lex.procedural.contains(&key)
-        || procedural_words
-        || key.starts_with("update")
-        || title.split_whitespace().count() > MAX_TITLE_WORDS
+    let name = cleaned(&ex.lex, title);
+    let names_nothing = [fold(title), fold(&name)]
+        .iter()
+        .any(|k| ex.lex.non_subject_titles.contains(k));
+    if is_procedural(&ex.lex, title)
+        || names_nothing
+        || is_report(&ex.lex, title)
+        || name.split_whitespace().count() > MAX_TITLE_WORDS
         || ex.topics.lookup(title).is_some()
         || ex.orgs.lookup(title).is_some()
     {
@@ -121,6 +138,37 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     names_work || !has_concept
 }
 
+/// "Update from the Secretariat", "Updates": a title that opens with a
+/// phrase of `[report-titles]` (of two words or more; a word alone must be
+/// the whole title) reports on work the meeting hears of, no subject of its
+/// own; "Update any statements of interest" asks for one.
+fn is_report(lex: &Lexicons, title: &str) -> bool {
+    let key = fold(title);
+    lex.report_titles
+        .iter()
+        .any(|r| key == *r || r.contains(' ') && key.starts_with(&format!("{r} ")))
+}
+
+/// A title that organises the meeting (`[procedural-agenda]`): one of the
+/// list, one made of its words only, or one that opens with one of the list
+/// before "and", "&" or a comma ("Welcome and adoption of the agenda",
+/// "Welcome and roll-call"): the ceremony leads, the rest is its order of
+/// business. "Adoption of the agenda" alone is a subject.
+fn is_procedural(lex: &Lexicons, title: &str) -> bool {
+    let key = fold(title);
+    let words_only = key
+        .split(' ')
+        .all(|w| w.is_empty() || lex.procedural_words.contains(w));
+    let lower = title.to_lowercase();
+    let first_part = lower
+        .split([',', '&'])
+        .next()
+        .and_then(|p| p.split(" and ").next())
+        .map(fold)
+        .unwrap_or_default();
+    lex.procedural.contains(&key) || words_only || lex.procedural.contains(&first_part)
+}
+
 /// The subject a title names: without a label and number before it ("Issue
 /// 280:"), the speaker after it ("by Klée Aiken (FIRST)"), a phrase that
 /// leads to it ("Discussion on the") and a trailing parenthesis
@@ -135,6 +183,18 @@ pub fn cleaned(lex: &Lexicons, title: &str) -> String {
     name = trim(without_lead(lex, &name));
     if let Some(open) = name.rfind(" (").filter(|_| name.ends_with(')')) {
         name = trim(&name[..open]);
+    }
+    // "Dangerous substances in water (Red List: submission": a parenthesis
+    // left open is a note the title breaks off in.
+    if let Some(open) = name.rfind(" (").filter(|&o| !name[o..].contains(')')) {
+        name = trim(&name[..open]);
+    }
+    // "Human Rights Questions - 2nd Interim Report of the working party":
+    // a title too long to be a name is its first side of a dash.
+    if name.split_whitespace().count() > MAX_TITLE_WORDS {
+        if let Some(first) = dash_sides(&name).into_iter().next() {
+            name = first;
+        }
     }
     if name.is_empty() {
         trim(title)
@@ -198,6 +258,15 @@ fn without_lead<'a>(lex: &Lexicons, title: &'a str) -> &'a str {
     let Some(rest) = title.get(lead.len()..).map(str::trim_start) else {
         return title;
     };
+    // "Beratung und Beschlussfassung": the lead is one of two joined heads,
+    // no lead before a subject.
+    let joined = rest
+        .split(' ')
+        .next()
+        .is_some_and(|w| lex.list_conjunctions.contains(w));
+    if joined {
+        return title;
+    }
     let rest = match rest.split_once(' ') {
         Some((article, after)) if lex.frame.articles.contains(&fold(article)) => after,
         _ => rest,
@@ -262,6 +331,41 @@ fn colon_sides(name: &str) -> Vec<String> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The two sides of a spaced dash ("Hoops for Hearts 2009 Award – KVR
+/// Middle School", "Work team updates - including open issues"): the
+/// subject, then what or whom it concerns.
+fn dash_sides(name: &str) -> Vec<String> {
+    for dash in [" - ", " – ", " — "] {
+        if let Some((a, b)) = name.split_once(dash) {
+            if !a.trim().is_empty() && !b.trim().is_empty() {
+                return vec![a.trim().to_owned(), b.trim().to_owned()];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The two sides of the one comma of a title, each of two words or more
+/// ("Proposed Update UTR #23, Unicode Character Property Model"): a document
+/// by its number and by its name. A list ("A, B, and C") is no such pair.
+fn comma_sides(name: &str) -> Vec<String> {
+    let two_words = |s: &str| s.split_whitespace().count() >= 2;
+    match name.split_once(", ") {
+        Some((a, b)) if !b.contains(',') && two_words(a) && two_words(b) => {
+            vec![a.trim().to_owned(), b.trim().to_owned()]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// "The Bridge Program" is also "Bridge Program": the name without the
+/// article of `[articles]` that opens it.
+fn without_article(lex: &Lexicons, name: &str) -> Option<String> {
+    let (article, rest) = name.split_once(' ')?;
+    (lex.frame.articles.contains(&fold(article)) && !rest.trim().is_empty())
+        .then(|| rest.trim().to_owned())
 }
 
 /// The folded lemma form of a phrase: folded, each word singular by
@@ -352,6 +456,145 @@ mod tests {
                 .any(|t| t.name == "Cybersecurity" && t.keyphrase.is_none()),
             "{:?}",
             out.topics
+        );
+        Ok(())
+    }
+
+    /// The subjects' names that `agenda_keyphrases` takes from `titles`,
+    /// the agenda of the record `raw`.
+    fn subjects(raw: &str, titles: &[&str]) -> Result<Vec<String>, Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let ex = super::super::extractor::Extractor::new(&ontology);
+        let agenda: Vec<AgendaItem> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| AgendaItem {
+                id: (i + 1).to_string(),
+                title: (*t).to_owned(),
+            })
+            .collect();
+        let text = Text::new(raw);
+        Ok(agenda_keyphrases(&ex, &text, &agenda)
+            .into_iter()
+            .map(|s| s.name)
+            .collect())
+    }
+
+    /// The business a meeting does on its own conduct is a subject of its
+    /// record; its ceremony is not, nor a title that a ceremony leads.
+    #[test]
+    fn approving_the_minutes_is_a_subject_and_the_ceremony_is_not(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        for ceremony in [
+            "Call to order",
+            "INVOCATION",
+            "Welcome from the Chair",
+            "Welcome and adoption of the agenda",
+            "Welcome and roll-call",
+            "Administrivia",
+        ] {
+            assert!(is_procedural(&lex, ceremony), "{ceremony}");
+        }
+        for business in ["Adoption of the agenda", "Approval of minutes", "Agenda"] {
+            assert!(!is_procedural(&lex, business), "{business}");
+        }
+        Ok(())
+    }
+
+    /// A page's controls, an agenda table's header and a bare "Report" name
+    /// no subject; a title that comes back on every page is a running
+    /// header.
+    #[test]
+    fn page_chrome_table_headers_and_running_headers_are_no_subjects(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let raw = "Minutes\n\nCONFIDENTIAL - 1 - CM/84\n\n1. Sludge at the old landfill\n\n\
+                   The board discussed the sludge.\n\nCONFIDENTIAL - 1 - CM/84\n";
+        let got = subjects(
+            raw,
+            &[
+                "Embed",
+                "No. Item",
+                "Issue: Report",
+                "CONFIDENTIAL - 1 - CM/84",
+                "Sludge at the old landfill",
+                "CONFIDENTIAL - 1 - CM/84",
+            ],
+        )?;
+        assert_eq!(got, vec!["Sludge at the old landfill".to_owned()]);
+        Ok(())
+    }
+
+    /// A title that reports on others' work is no subject; one that asks
+    /// for an update of something is.
+    #[test]
+    fn an_update_from_is_a_report_and_an_update_of_something_is_a_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &[
+                "Update from the Secretariat",
+                "Updates",
+                "Update any Statements of Interest",
+            ],
+        )?;
+        assert_eq!(got, vec!["Update any Statements of Interest".to_owned()]);
+        Ok(())
+    }
+
+    /// The sides of a spaced dash and of a title's one comma, and the name
+    /// without its article, are other ways the record names the subject.
+    #[test]
+    fn dash_and_comma_sides_and_the_name_without_article_are_aliases() {
+        assert_eq!(
+            dash_sides("Hoops for Hearts 2009 Award – KVR Middle School"),
+            vec!["Hoops for Hearts 2009 Award", "KVR Middle School"]
+        );
+        assert!(dash_sides("Co-operation with e-learning").is_empty());
+        assert_eq!(
+            comma_sides("Proposed Update UTR #23, Unicode Character Property Model"),
+            vec![
+                "Proposed Update UTR #23",
+                "Unicode Character Property Model"
+            ]
+        );
+        assert!(comma_sides("Budget, fees, and dues of members").is_empty());
+        assert!(comma_sides("Budget, 2019 accounts").is_empty());
+    }
+
+    #[test]
+    fn the_article_before_a_name_is_no_part_of_an_alias() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let lex = lex()?;
+        assert_eq!(
+            without_article(&lex, "The Bridge Program"),
+            Some("Bridge Program".to_owned())
+        );
+        assert_eq!(without_article(&lex, "Bridge Program"), None);
+        Ok(())
+    }
+
+    /// A parenthesis left open is a note the title breaks off in; a title
+    /// too long for a name is the first side of its dash.
+    #[test]
+    fn an_open_parenthesis_and_a_long_dashed_title_are_cut(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(
+            cleaned(&lex, "Dangerous substances in water (Red List: submission"),
+            "Dangerous substances in water"
+        );
+        assert_eq!(
+            cleaned(
+                &lex,
+                "Human Rights Questions - 2nd Interim Report of the Ministers' Deputies' working party"
+            ),
+            "Human Rights Questions"
+        );
+        // A short dashed title is whole.
+        assert_eq!(
+            cleaned(&lex, "Tech Day - What to do?"),
+            "Tech Day - What to do?"
         );
         Ok(())
     }
@@ -448,6 +691,11 @@ mod tests {
         );
         // A lead alone is the whole title.
         assert_eq!(cleaned(&lex, "Discussion on"), "Discussion on");
+        // A lead joined to another head leads nothing.
+        assert_eq!(
+            cleaned(&lex, "Beratung und Beschlussfassung bzgl. Anträgen"),
+            "Beratung und Beschlussfassung bzgl. Anträgen"
+        );
         Ok(())
     }
 

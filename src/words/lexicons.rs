@@ -184,6 +184,12 @@ pub struct Lexicons {
     /// (plural ending, singular ending), longest first (`[plural-endings]`):
     /// "Policies" and "policy" are one keyphrase.
     pub plural_endings: Vec<(String, String)>,
+    /// `[non-subject-titles]`, folded: agenda titles that name no subject
+    /// ("Embed", "No. Item", "Report").
+    pub non_subject_titles: HashSet<String>,
+    /// `[report-titles]`, folded: phrases that open a title reporting on
+    /// work the meeting hears of ("Update from the Secretariat").
+    pub report_titles: Vec<String>,
 }
 
 impl Lexicons {
@@ -316,6 +322,8 @@ impl Lexicons {
             speaker_links: lower("speaker-links"),
             subject_leads: lower_in_order("subject-leads"),
             plural_endings: plural_endings(pairs("plural-endings")),
+            non_subject_titles: folded("non-subject-titles"),
+            report_titles: l.list("report-titles").iter().map(|w| fold(w)).collect(),
             // From the IGF profile ([`Lexicons::with_profile`]).
             umbrella: None,
             initiative_names: Vec::new(),
