@@ -29,6 +29,7 @@ pub mod louvain;
 pub mod pagerank;
 pub mod paths;
 mod rows;
+mod tree;
 
 use super::schema::{AttrDef, AttrType, Value};
 use adjacency::Adjacency;

@@ -23,7 +23,7 @@
 //! the same condition says a row of words is no longer than the average list.
 
 use super::adjacency::Adjacency;
-use super::paths::Tree;
+use super::tree::Tree;
 
 /// The adjacency matrix as rows of bits.
 pub struct BitRows {
