@@ -73,8 +73,7 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Result<Extraction, ExtractError> {
         let text = Text::with_words(&doc.text, &self.lex.sentence);
         let header = header::extract(&text, &self.lex, &self.orgs);
-        let roster = roster::extract(&text, self);
-        let absent = roster::absentees(&text, self);
+        let (roster, absent) = roster::lists(&text, self);
         let mut out = Extraction {
             source: doc.source.clone(),
             sha256: doc.sha256.clone(),

@@ -175,9 +175,15 @@ pub fn is_absence_heading(head: &str, lex: &Lexicons) -> bool {
     !negated && (lex.absent_folded.contains(&key) || ends_with_phrase())
 }
 
-/// The people the record says did not attend: on an "Apologies:" line, or
-/// one a line below an "Apologies" heading until a blank line.
+/// The people the record says did not attend: on an "Apologies:" line, one
+/// a line below an "Apologies" heading until a blank line, or a table's row
+/// marked absent.
 pub fn absentees(text: &Text, ex: &Extractor) -> Vec<Entry> {
+    lists(text, ex).1
+}
+
+/// The entries of "Apologies:" lines and of the lines under such a heading.
+fn apologies(text: &Text, ex: &Extractor) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (i, line) in text.lines.iter().enumerate() {
         match absence(line, &ex.lex) {
@@ -200,10 +206,7 @@ pub fn absentees(text: &Text, ex: &Extractor) -> Vec<Entry> {
             None => {}
         }
     }
-    if let Some((_, roll)) = extract_at(text, ex) {
-        entries.extend(roll.into_iter().filter(|e| e.absent));
-    }
-    merge_duplicates(entries)
+    entries
 }
 
 /// A line of the attendance: a participants or absence heading, with or
@@ -246,9 +249,17 @@ pub fn strip_annex(t: &str) -> &str {
 /// The participants, less those a table's presence column says were absent
 /// (they are among [`absentees`]).
 pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
-    let mut entries = extract_at(text, ex).map(|(_, e)| e).unwrap_or_default();
-    entries.retain(|e| !e.absent);
-    entries
+    lists(text, ex).0
+}
+
+/// Those who attended and those who did not, the list of participants read
+/// once: the rows its presence column marks absent join the absentees.
+pub fn lists(text: &Text, ex: &Extractor) -> (Vec<Entry>, Vec<Entry>) {
+    let roll = extract_at(text, ex).map(|(_, e)| e).unwrap_or_default();
+    let (absent_rows, present): (Vec<Entry>, Vec<Entry>) = roll.into_iter().partition(|e| e.absent);
+    let mut absent = apologies(text, ex);
+    absent.extend(absent_rows);
+    (present, merge_duplicates(absent))
 }
 
 /// The first participants heading that is followed by (or carries) entries.
