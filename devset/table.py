@@ -46,13 +46,24 @@ def sources():
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def text_path(record):
+    return os.path.join(ROOT, "devset", "texts", record["id"] + ".txt")
+
+
+def with_texts(records):
+    """The records whose text is here. A text the search tool no longer returns
+    cannot be fetched again: its record is left out of every row, and named on
+    stderr, so a table is never scored against predictions it lacks."""
+    missing = [r["id"] for r in records if not os.path.exists(text_path(r))]
+    if missing:
+        print(f"table.py: {len(missing)} records left out, their texts are missing "
+              f"(fetch them again from their URLs in sources.tsv): {' '.join(missing)}",
+              file=sys.stderr)
+    return [r for r in records if r["id"] not in missing]
+
+
 def extract(records, meetkg, out):
-    texts = []
-    for r in records:
-        path = os.path.join(ROOT, "devset", "texts", r["id"] + ".txt")
-        if not os.path.exists(path):
-            sys.exit(f"table.py: {path} is missing (fetch it again from its URL in sources.tsv)")
-        texts.append(path)
+    texts = [text_path(r) for r in records]
     with open(out, "w", encoding="utf-8") as f:
         subprocess.run([meetkg, "extract", "--compact", *texts], stdout=f, check=False)
 
@@ -117,7 +128,7 @@ def main():
     ap.add_argument("--save", help="keep meetkg's predictions in this JSONL file")
     args = ap.parse_args()
 
-    records = [r for r in sources() if args.half == "all" or r["half"] == args.half]
+    records = with_texts([r for r in sources() if args.half == "all" or r["half"] == args.half])
     with tempfile.TemporaryDirectory() as work:
         pred = args.pred or args.save or os.path.join(work, "pred.jsonl")
         if not args.pred:
