@@ -17,7 +17,14 @@ use crate::ontology::Ontology;
 use crate::words::fold::{fold, parts};
 use crate::words::names::{typo_equal, NameParts};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Hash maps of names keyed by foldhash, seeded per process as std's are:
+/// resolution hashes every typo key of every name (forty-six for a name of
+/// nine letters), and SipHash was a tenth of it. Seeded, so a list crafted
+/// to collide in one run does not collide in the next.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 mod bodies;
 mod bound;
@@ -913,7 +920,7 @@ pub fn resolve_with(
         let names: Vec<Names> = extractions.iter().map(Names::of).collect();
         decide(&names, ontology)
     };
-    let mut map = RegistryMap::new();
+    let mut map = RegistryMap::default();
     let reports = extractions
         .into_iter()
         .enumerate()
@@ -989,8 +996,8 @@ fn full_names(reports: &[Names], honorifics: &Honorifics) -> Vec<At> {
 }
 
 /// Each name of the lists of `map` → the keys whose list holds it.
-fn inverse(map: &HashMap<String, Vec<String>>) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+fn inverse(map: &std::collections::HashMap<String, Vec<String>>) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
     for (key, names) in map {
         for n in names {
             out.entry(n.clone()).or_default().push(key.clone());
@@ -1064,7 +1071,7 @@ impl<'o> Resolver<'o> {
             index: Index::default(),
             decisions: Decisions::new(reports),
             review: BTreeSet::new(),
-            nick_map: HashMap::new(),
+            nick_map: HashMap::default(),
             not_same,
             nickname_of: inverse(&ontology.nicknames),
         }
@@ -1181,7 +1188,7 @@ impl<'o> Resolver<'o> {
         let bodies = Bodies::of(reports.len(), occurrences.iter().copied(), series);
         let mut corpus = InCorpus {
             bodies: bodies.of_identities(identities, occurrences.iter().copied()),
-            words: HashMap::new(),
+            words: HashMap::default(),
         };
         let mut in_reports: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); reports.len()];
         for &(ri, ci) in &occurrences {
@@ -1190,8 +1197,8 @@ impl<'o> Resolver<'o> {
         for (ri, ex) in reports.iter().enumerate() {
             let mut scope = InReport {
                 people: std::mem::take(&mut in_reports[ri]),
-                words: WordCache::new(),
-                reviewed: HashSet::new(),
+                words: WordCache::default(),
+                reviewed: HashSet::default(),
             };
             for (mi, m) in ex.mentions.iter().enumerate() {
                 let at = (ri, mi);
@@ -1514,7 +1521,7 @@ impl Identities {
         let left_out = bound::warnings(&ex);
         bound::leave_out(&mut ex);
         let mut people: Vec<Person> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         // The canonical name of each moderator and host, by the last mention
         // of their text: only those texts are looked for.
         let mut canon_of_text: HashMap<String, Option<String>> = (ex.meeting.moderators.iter())
@@ -1666,8 +1673,8 @@ struct Nicknames<'a> {
 
 impl<'a> Nicknames<'a> {
     fn new(mentions: &'a [PersonMention]) -> Self {
-        let mut by_text: HashMap<&str, Vec<&str>> = HashMap::new();
-        let mut first = HashMap::new();
+        let mut by_text: HashMap<&str, Vec<&str>> = HashMap::default();
+        let mut first = HashMap::default();
         for (i, m) in mentions.iter().enumerate() {
             if let Some(n) = &m.nickname {
                 by_text.entry(m.text.as_str()).or_default().push(n.as_str());
