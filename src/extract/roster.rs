@@ -255,19 +255,32 @@ pub fn extract(text: &Text, ex: &Extractor) -> Vec<Entry> {
 /// Those who attended and those who did not, the list of participants read
 /// once: the rows its presence column marks absent join the absentees.
 pub fn lists(text: &Text, ex: &Extractor) -> (Vec<Entry>, Vec<Entry>) {
-    let roll = extract_at(text, ex).map(|(_, e)| e).unwrap_or_default();
+    let roll = every_list(text, ex);
     let (absent_rows, present): (Vec<Entry>, Vec<Entry>) = roll.into_iter().partition(|e| e.absent);
     let mut absent = apologies(text, ex);
     absent.extend(absent_rows);
     (present, merge_duplicates(absent))
 }
 
-/// The first participants heading that is followed by (or carries) entries.
-fn extract_at(text: &Text, ex: &Extractor) -> Option<(usize, Vec<Entry>)> {
-    headings(&text.lines, &ex.lex)
-        .into_iter()
-        .map(|(start, inline)| (start, list_at(text, start, inline, ex)))
-        .find(|(_, entries)| !entries.is_empty())
+/// The entries of every participants heading, in order: a roll in blocks
+/// ("Présents. ... Excusés. ... Invités. ...") has a second list of those who
+/// attended after an absence list, which ends the first. A heading inside a
+/// list read already (a block list runs on past a heading of the same kind)
+/// starts none of its own.
+fn every_list(text: &Text, ex: &Extractor) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let mut read_to = 0;
+    for (start, inline) in headings(&text.lines, &ex.lex) {
+        if start < read_to {
+            continue;
+        }
+        let list = list_at(text, start, inline, ex);
+        if let Some(last) = list.iter().map(|e| e.line).max() {
+            read_to = last + 1;
+        }
+        entries.extend(list);
+    }
+    merge_duplicates(entries)
 }
 
 fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> Vec<Entry> {
@@ -435,6 +448,9 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
     if let Some(e) = handle_entry(body, line.number, marker, ex) {
         return ListLine::Entries(vec![e]);
     }
+    if first && marker == 0 && is_prose(body) {
+        return ListLine::End;
+    }
     if !body.starts_with(|c: char| c.is_uppercase()) {
         return if first || marker > 0 {
             ListLine::Skip
@@ -450,6 +466,16 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
         None if marker > 0 => ListLine::Skip,
         None => ListLine::End,
     }
+}
+
+/// A paragraph of prose, not a list's line nor its lead-in ("The following
+/// were present:"): more words than a name and its roles, and no colon to
+/// announce a list. Under a heading with no entry yet, it says the heading
+/// heads no list here, so the search for one stops rather than take a later
+/// section's one-word heading for a name.
+fn is_prose(body: &str) -> bool {
+    const MAX_LIST_LINE_WORDS: usize = 12;
+    !body.trim_end().ends_with(':') && body.split_whitespace().nth(MAX_LIST_LINE_WORDS).is_some()
 }
 
 /// The entry a list line outside the participant list holds ("7. Mr. Ana
@@ -1208,6 +1234,35 @@ mod tests {
 
     fn orgs(e: &Entry) -> Vec<&str> {
         e.organisations.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn a_list_of_guests_after_an_absence_list_is_read_too() {
+        let ex = extractor();
+        let text = Text::new(
+            "Présents.\nG. Allaire,\nF. Bonnans.\n\nExcusés.\nD. Aussel.\n\nInvités.\n\
+             R. Abgrall (SMAI-GAMNI, absent),\nL. Decreusefond (SMAI-MAIRCI).\n\n1. Rappel\n",
+        );
+        let (present, absent) = lists(&text, &ex);
+        let names = |v: &[Entry]| v.iter().map(|e| e.name.clone()).collect::<Vec<_>>();
+        // R. Abgrall's own mark ("absent") is read with the mentions.
+        assert_eq!(
+            names(&present),
+            ["G. Allaire", "F. Bonnans", "R. Abgrall", "L. Decreusefond"]
+        );
+        assert_eq!(names(&absent), ["D. Aussel"]);
+        assert_eq!(orgs(&present[3]), ["SMAI-MAIRCI"]);
+    }
+
+    #[test]
+    fn a_heading_over_prose_heads_no_list_and_takes_no_later_heading_for_a_name() {
+        let ex = extractor();
+        let text = Text::new(
+            "Guests\n\n  • 9 guests, including a presenter\n\n\
+             Open to all members of the Foundation, who are welcome to ask questions at the end \
+             of the meeting.\n\nAdministrative\n\nApproval of previous minutes\n",
+        );
+        assert!(extract(&text, &ex).is_empty(), "{:?}", extract(&text, &ex));
     }
 
     #[test]
