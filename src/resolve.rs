@@ -112,21 +112,33 @@ impl Honorifics {
 }
 
 /// A name without the honorifics before it ("Ms. Ana Lee" is "Ana Lee"), and
-/// whether it had one. A one-letter title before a lone surname is an
-/// initial, as the extraction read it ("M. Binder" stays).
+/// whether it had one. A one-letter title is an initial, as the extraction
+/// read it, before a lone surname ("M. Binder" stays) or before another
+/// initial ("M. J. McDill", "M. J.-F. Delmas": a list of initials).
 fn bare(text: &str, honorifics: &Honorifics) -> (String, bool) {
     let mut rest = text;
     let mut honorific = false;
-    let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
     while let Some((first, after)) = rest.split_once(' ') {
         let last_two = !after.contains(' ');
-        if !honorifics.contains(first) || (last_two && initial(first)) {
+        let initials = is_initial(first) && after.split(' ').next().is_some_and(is_initial);
+        if !honorifics.contains(first) || (is_initial(first) && last_two) || initials {
             break;
         }
         rest = after;
         honorific = true;
     }
     (rest.to_owned(), honorific)
+}
+
+/// An initial or initials of a name: "M.", "J.-F.", "J", one letter each
+/// part.
+fn is_initial(word: &str) -> bool {
+    let mut parts = word.split(['.', '-']).filter(|p| !p.is_empty()).peekable();
+    parts.peek().is_some()
+        && parts.all(|p| {
+            let mut chars = p.chars();
+            chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+        })
 }
 
 /// Words longer than this are indexed as they are, without their typo keys.
@@ -2144,5 +2156,14 @@ mod tests {
         assert_eq!(bare("M. Binder", &honorifics).0, "M. Binder");
         assert_eq!(bare("M. Jean Binder", &honorifics).0, "Jean Binder");
         assert_eq!(bare("Mr. Binder", &honorifics).0, "Binder");
+    }
+
+    #[test]
+    fn a_one_letter_title_before_another_initial_is_an_initial() {
+        let honorifics = Honorifics::new(&["M".to_owned(), "Mr".to_owned()]);
+        assert_eq!(bare("M. J. Esteban", &honorifics).0, "M. J. Esteban");
+        assert_eq!(bare("M. J.-F. Delmas", &honorifics).0, "M. J.-F. Delmas");
+        assert_eq!(bare("Mr. J. Esteban", &honorifics).0, "J. Esteban");
+        assert!(is_initial("J.-F.") && is_initial("M") && !is_initial("Jo."));
     }
 }
