@@ -202,6 +202,57 @@ pub struct Evidence {
     /// its copies of the same few (issue 25).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub why: Vec<std::borrow::Cow<'static, str>>,
+    /// The page of the PDF (from 1) on which the quote starts: where a
+    /// reader opens the file to check it. None for formats without pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The Message-ID of the e-mail the quote is in, without its angle
+    /// brackets: how a reader finds the message in their mail program or the
+    /// list's archive. None for other formats, and for a message without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<MessageId>,
+}
+
+/// The Message-ID of an e-mail, without its angle brackets ("1@example.org").
+/// Every quote of a message shares its one copy: a message naming a million
+/// people gives a million quotes (issue 25). Serialises as the string.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MessageId(Arc<str>);
+
+impl MessageId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Arc<str>> for MessageId {
+    fn from(id: Arc<str>) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for MessageId {
+    fn from(id: &str) -> Self {
+        Self(id.into())
+    }
+}
+
+impl fmt::Debug for MessageId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl Serialize for MessageId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for MessageId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|id| Self(id.into()))
+    }
 }
 
 /// The text of an [`Evidence`]: a range of a text that quotes may share.

@@ -68,7 +68,11 @@
 //! - selector: `a oa:TextQuoteSelector, oa:TextPositionSelector; oa:exact`
 //!   sentence; `oa:start`, `oa:end` (character offsets, `xsd:integer`: Oxigraph
 //!   stores every integer type as `xsd:integer`, so declaring
-//!   `xsd:nonNegativeInteger` would not survive a round trip); `dcterms:source` report.
+//!   `xsd:nonNegativeInteger` would not survive a round trip); `dcterms:source` report;
+//!   for a report read from PDF, `meetkg:page` the page (from 1, `xsd:integer`)
+//!   the quote starts on; for one read from mail, `meetkg:messageId` the
+//!   message's Message-ID (plain string, no angle brackets). A selector's IRI
+//!   names its offsets, and its page or message follows from them.
 //! - membership (each `memberships` entry; the `affiliations` only when a person
 //!   has no memberships): `a org:Membership; org:member` person;
 //!   `org:organization` org; `org:role` role (when paired); `meetkg:statedAt`
@@ -773,6 +777,13 @@ impl<'a> Mapper<'a> {
         self.b.add(&s, oa::START, usize_literal(evidence.start));
         self.b.add(&s, oa::END, usize_literal(evidence.end));
         self.b.add(&s, dcterms::SOURCE, self.report_node.clone());
+        if let Some(page) = evidence.page {
+            self.b.add(&s, meetkg::PAGE, integer(page.into()));
+        }
+        if let Some(id) = &evidence.message_id {
+            self.b
+                .add(&s, meetkg::MESSAGE_ID, Literal::from(id.as_str()));
+        }
         Ok(s)
     }
 }
@@ -827,6 +838,7 @@ pub(crate) mod tests {
             end: start + text.chars().count(),
             mention: mention.into(),
             why: Vec::new(),
+            ..Evidence::default()
         };
         Report {
             source: "000_sample.txt".into(),
@@ -891,6 +903,7 @@ pub(crate) mod tests {
                             end: 54,
                             mention: "Wolfgang Kleinwächter".into(),
                             why: Vec::new(),
+                            ..Evidence::default()
                         },
                     ],
                     ..Person::default()
@@ -916,6 +929,7 @@ pub(crate) mod tests {
                         end: 422,
                         mention: "GDC".into(),
                         why: Vec::new(),
+                        ..Evidence::default()
                     }],
                     keyphrase: None,
                 },
@@ -1351,6 +1365,7 @@ pub(crate) mod tests {
                 end: 450,
                 mention: "GDC consultations".into(),
                 why: Vec::new(),
+                ..Evidence::default()
             }],
             keyphrase: Some(crate::model::Keyphrase {
                 key: "gdc consultation".into(),
@@ -1392,6 +1407,42 @@ pub(crate) mod tests {
             skos::IN_SCHEME,
             id("topics").into()
         ));
+        Ok(())
+    }
+
+    /// A selector says the page of a PDF and the message of a mail its
+    /// quote came from, when the evidence knows them, and nothing more
+    /// otherwise (text reports keep their triples as they were).
+    #[test]
+    fn a_selector_names_the_page_or_the_message_of_its_quote() -> Result<(), RdfError> {
+        let report = sample_report();
+        let plain = report_quads(&report)?;
+        assert!(!plain
+            .iter()
+            .any(|q| q.predicate == meetkg::PAGE || q.predicate == meetkg::MESSAGE_ID));
+        let mut located = report.clone();
+        let evidence = &mut located.people[0].evidence[0];
+        evidence.page = Some(3);
+        evidence.message_id = Some("m1@example.org".into());
+        let (start, end) = (evidence.start, evidence.end);
+        let quads = report_quads(&located)?;
+        let s = selector_iri(&located.source, start, end)?;
+        let on_selector = |p: NamedNodeRef<'_>| -> Vec<Term> {
+            quads
+                .iter()
+                .filter(|q| q.subject == s.clone().into() && q.predicate == p)
+                .map(|q| q.object.clone())
+                .collect()
+        };
+        assert_eq!(
+            on_selector(meetkg::PAGE),
+            vec![Term::from(Literal::from(3_u64))]
+        );
+        assert_eq!(
+            on_selector(meetkg::MESSAGE_ID),
+            vec![Term::from(Literal::from("m1@example.org"))]
+        );
+        assert_eq!(quads.len(), plain.len() + 2);
         Ok(())
     }
 

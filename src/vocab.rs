@@ -239,6 +239,12 @@ pub mod meetkg {
         DISCUSSED = "discussed";
         /// Discussion → the topic discussed.
         TOPIC = "topic";
+        /// Text selector → the page of the PDF (from 1, `xsd:integer`) on
+        /// which the quoted text starts.
+        PAGE = "page";
+        /// Text selector → the Message-ID (without angle brackets) of the
+        /// e-mail the quoted text is in.
+        MESSAGE_ID = "messageId";
     }
 }
 

@@ -147,6 +147,7 @@ fn check(ex: &Extractor, text: &str) -> Result<(), TestCaseError> {
         path: "fuzz.txt".into(),
         text: text.to_owned(),
         sha256: String::new(),
+        places: Default::default(),
     };
     // Not a report is a fine answer; a panic is not (proptest reports it).
     let Ok(out) = ex.extract(&doc) else {

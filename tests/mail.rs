@@ -272,3 +272,60 @@ fn a_pipermail_page_extracts_as_its_message() -> Result {
     }
     Ok(())
 }
+
+/// Every piece of evidence of `report` (people, organisations, topics).
+fn evidence(report: &Value) -> Vec<&Value> {
+    ["people", "organisations", "topics"]
+        .iter()
+        .flat_map(|list| report[*list].as_array().into_iter().flatten())
+        .flat_map(|x| x["evidence"].as_array().into_iter().flatten())
+        .collect()
+}
+
+/// Every fact of a mail keeps the Message-ID of the message it came from,
+/// beside its sentence: in `extract` JSON, for an mbox's messages and for a
+/// message sent alone, and on the sentence's selector in the store, where a
+/// query finds the message that says a person attended.
+#[test]
+fn each_fact_of_a_mail_names_the_message_it_came_from() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("lists"))?;
+    let all = messages();
+    std::fs::write(dir.path().join("lists/board.mbox"), mbox(&all))?;
+    std::fs::write(dir.path().join("lists/alone.eml"), &all[2])?;
+    let reports = extract(&dir.path().join("lists"))?;
+    for (source, id) in [
+        ("board.mbox/1", "m1@example.org"),
+        ("board.mbox/2", "m2@example.org"),
+        ("board.mbox/3", "m3@example.org"),
+        ("alone.eml", "m3@example.org"),
+    ] {
+        let found = evidence(&reports[source]);
+        assert!(!found.is_empty(), "{source} has evidence");
+        for e in found {
+            assert_eq!(e["message_id"], id, "{source}: {e}");
+            assert!(e.get("page").is_none(), "{source}: {e}");
+        }
+    }
+    build(dir.path(), "lists")?;
+    let out = meetkg()
+        .current_dir(dir.path())
+        .args(["query", "--store", "store", "--format", "csv"])
+        .arg(
+            "SELECT ?file ?id WHERE { ?person foaf:name \"Aiko Tanaka\" . \
+             ?attendance a meetkg:Attendance ; meetkg:participant ?person ; \
+             prov:wasDerivedFrom ?selector . ?selector meetkg:messageId ?id ; \
+             dcterms:source/dcterms:identifier ?file } ORDER BY ?file",
+        )
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout)?.replace("\r\n", "\n"),
+        "file,id\nalone.eml,m3@example.org\nboard.mbox/1,m1@example.org\nboard.mbox/3,m3@example.org\n"
+    );
+    Ok(())
+}

@@ -17,6 +17,7 @@ fn extract(text: &str) -> Extraction {
         path: "r.txt".into(),
         text: text.into(),
         sha256: String::new(),
+        places: Default::default(),
     };
     EXTRACTOR.extract(&doc).expect("a meeting record")
 }
@@ -269,6 +270,7 @@ fn a_hyphen_at_a_line_end_after_a_wide_character_does_not_panic() {
         path: "r.txt".into(),
         text: "\u{fffd}\u{e0}- \n  \u{2022} ".into(),
         sha256: String::new(),
+        places: Default::default(),
     };
     let _ = EXTRACTOR.extract(&doc);
 }
@@ -373,6 +375,7 @@ fn without_the_igf_profile_the_umbrella_stays_in_the_series() {
         path: "r.txt".into(),
         text: text.into(),
         sha256: String::new(),
+        places: Default::default(),
     };
     let out = plain.extract(&doc).expect("a meeting record");
     assert_eq!(out.meeting.series, "IGF Dynamic Coalition on Harbour Data");

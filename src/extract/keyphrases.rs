@@ -434,6 +434,7 @@ mod tests {
                    Ann Lee said the sludge at the old landfills must go.\n"
                 .into(),
             sha256: String::new(),
+            places: Default::default(),
         };
         let out = super::super::extractor::Extractor::new(&ontology)
             .extract(&doc)

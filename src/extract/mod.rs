@@ -26,7 +26,7 @@ pub mod speech;
 pub use extraction::{ExtractError, Extraction, PersonMention};
 pub use extractor::Extractor;
 
-use extraction::{evidence, evidence_at, exact_evidence, sentence_evidence, Locator};
+use extraction::{evidence, evidence_at, exact_evidence, located, sentence_evidence, Locator};
 
 use crate::ingest::Document;
 use crate::model::{Evidence, FactKind, Meeting};
@@ -115,6 +115,7 @@ impl Extractor {
         );
         self.warn(&mut out, roster.is_empty());
         exact_evidence(&doc.text, &mut out);
+        located(&doc.places, &mut out);
         if out.meeting.date.is_none()
             && out.agenda.is_empty()
             && out.mentions.iter().all(|m| !m.definite)
@@ -953,6 +954,7 @@ mod tests {
             path: "r.txt".into(),
             text: text.into(),
             sha256: String::new(),
+            places: Default::default(),
         };
         Extractor::new(&ontology)
             .extract(&doc)

@@ -18,13 +18,24 @@ use super::{html, IngestError};
 use mail_parser::{MessageParser, PartType};
 use std::path::Path;
 
-/// The text of the message `bytes`: header lines, a blank line, the body.
+/// A message read: its text, and its Message-ID when its header has one.
+#[derive(Debug)]
+pub struct Message {
+    /// Header lines, a blank line, the body.
+    pub text: String,
+    /// The Message-ID, without its angle brackets.
+    pub id: Option<String>,
+}
+
+/// The message `bytes`: its text (header lines, a blank line, the body) and
+/// its Message-ID, the name a list's archive and every mail program know it
+/// by, which each fact's evidence keeps.
 ///
 /// # Errors
 /// [`IngestError::MailWithoutBody`] when it has no text or HTML body, or
 /// nothing in it but quotes; [`IngestError::HtmlTooDeep`] for an HTML body
 /// nested past reading.
-pub fn text(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
+pub fn text(bytes: &[u8], path: &Path) -> Result<Message, IngestError> {
     let no_body = || IngestError::MailWithoutBody {
         path: path.to_owned(),
     };
@@ -50,7 +61,19 @@ pub fn text(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
         date: message.date().map(|d| d.to_rfc822()),
         subject: message.subject().map(|s| s.trim().to_owned()),
     };
-    Ok(header.with_body(&body))
+    // An id with white space or brackets in it is no Message-ID (RFC 5322
+    // `msg-id`): a damaged header, which names no message.
+    let id = message
+        .message_id()
+        .map(str::trim)
+        .filter(|id| {
+            !id.is_empty() && !id.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
+        })
+        .map(str::to_owned);
+    Ok(Message {
+        text: header.with_body(&body),
+        id,
+    })
 }
 
 /// What a message's header says of it, as the lines the text opens with.
@@ -131,8 +154,10 @@ mod tests {
                    The budget was approved.\r\n\
                    -- \r\n\
                    Ines Moreau, Secretary\r\n";
+        let read = text(eml.as_bytes(), p())?;
+        assert_eq!(read.id.as_deref(), Some("1@example.org"));
         assert_eq!(
-            text(eml.as_bytes(), p())?,
+            read.text,
             "From: Ines Moreau <ines@example.org>\n\
              Date: Tue, 14 May 2024 10:00:00 +0200\n\
              Subject: Minutes of the outreach meeting\n\n\
@@ -147,8 +172,10 @@ mod tests {
         let eml = "From: ines@example.org\r\nSubject: Minutes\r\nMIME-Version: 1.0\r\n\
                    Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n\
                    PHA+UHJlc2VudDogSW5lcyBNb3JlYXU8L3A+PHVsPjxsaT5CdWRnZXQ8L2xpPjwvdWw+\r\n";
+        let read = text(eml.as_bytes(), p())?;
+        assert_eq!(read.id, None);
         assert_eq!(
-            text(eml.as_bytes(), p())?,
+            read.text,
             "From: ines@example.org\nSubject: Minutes\n\nPresent: Ines Moreau\n\n- Budget\n"
         );
         Ok(())

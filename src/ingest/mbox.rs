@@ -28,6 +28,8 @@ pub struct Message {
     pub sha256: String,
     /// Its text as `mail::text` reads a message, or why it cannot be read.
     pub text: Result<String, IngestError>,
+    /// Its Message-ID, without angle brackets, when it is read and has one.
+    pub message_id: Option<String>,
 }
 
 /// The messages of the mbox `bytes`, in the archive's order.
@@ -39,7 +41,7 @@ pub fn messages(bytes: &[u8], path: &Path) -> Vec<Message> {
         .map(|(i, message)| {
             let number = i + 1;
             let name = message_name(path, number);
-            let (sha256, text) = match message {
+            let (sha256, read) = match message {
                 Ok(m) => {
                     let bytes = own_bytes(m.contents());
                     (hex::encode(Sha256::digest(bytes)), mail::text(bytes, &name))
@@ -52,11 +54,16 @@ pub fn messages(bytes: &[u8], path: &Path) -> Vec<Message> {
                     }),
                 ),
             };
+            let (text, message_id) = match read {
+                Ok(m) => (Ok(m.text), m.id),
+                Err(e) => (Err(e), None),
+            };
             Message {
                 number,
                 name,
                 sha256,
                 text,
+                message_id,
             }
         })
         .collect()

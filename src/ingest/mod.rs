@@ -9,7 +9,9 @@
 //! structured reader writes the plain text a Markdown report would have
 //! (`layout.rs`): headings, list items and table rows on lines of their own, which
 //! is the structure the extraction leans on; the PDF reader rebuilds them from
-//! where its glyphs stand (`pdf_layout.rs`) and keeps the page of each line. It
+//! where its glyphs stand (`pdf_layout.rs`) and keeps the page of each line,
+//! and a mail reader the message's Message-ID, which the document carries as
+//! the [`Places`] of its text, for the evidence to keep. It
 //! refuses rather than guesses: an empty, binary, oversized, damaged or non-UTF-8
 //! file, a scanned or password-protected PDF, is an error naming the file and the
 //! reason, so a bad input never reaches the store. A mail archive (mbox) is
@@ -41,6 +43,7 @@ pub use sniff::Format;
 
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Reports larger than this are refused: real summary reports are a few kilobytes,
 /// and a transcript of a full day is well under a megabyte.
@@ -65,6 +68,96 @@ pub struct Document {
     pub text: String,
     /// SHA-256 of the file's bytes, hex.
     pub sha256: String,
+    /// Where the stretches of `text` stand in the file: the page of a PDF,
+    /// the message of a mail. Empty for the formats that know no more than
+    /// the file (text, Word, web pages).
+    pub places: Places,
+}
+
+/// Where each stretch of a report's text came from inside its file, for the
+/// formats that know more than the file: the page of a PDF, the message
+/// (its Message-ID) of a mail.
+///
+/// Rationale: evidence is a range of the text a reader made, and a person
+/// checking it opens the file at a page, or looks a message up by its id:
+/// the reader is the one stage that knows where its text came from, so it
+/// says so here, by offsets into that text, and the extraction gives each
+/// quote the place of its first char.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The char offset in the text where each stretch starts, and its place;
+    /// by offset, each stretch running to the next one's start.
+    starts: Vec<(usize, Place)>,
+}
+
+/// The place of a stretch of text in its file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    /// The page of a PDF, from 1.
+    pub page: Option<u32>,
+    /// The Message-ID of a mail, without its angle brackets (as `mid:` URLs
+    /// and mail indexers write it): shared by every quote of the message.
+    pub message_id: Option<Arc<str>>,
+}
+
+impl Places {
+    /// No place known: the text is the file's own.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The place of the char at `offset` of the text (an offset past the
+    /// end is in the last stretch); `None` when no place is known.
+    /// Cost: a binary search of the stretches.
+    pub fn at(&self, offset: usize) -> Option<&Place> {
+        let after = self.starts.partition_point(|(start, _)| *start <= offset);
+        self.starts
+            .get(after.checked_sub(1)?)
+            .map(|(_, place)| place)
+    }
+
+    /// The pages of a PDF's text, given the page of each of its lines (blank
+    /// lines too): one stretch per run of lines on one page.
+    fn of_lines(text: &str, pages: &[u32]) -> Self {
+        let mut starts: Vec<(usize, Place)> = Vec::new();
+        let mut offset = 0;
+        for (line, page) in text.split('\n').zip(pages) {
+            if starts.last().and_then(|(_, p)| p.page) != Some(*page) {
+                let place = Place {
+                    page: Some(*page),
+                    message_id: None,
+                };
+                starts.push((offset, place));
+            }
+            offset += line.chars().count() + 1;
+        }
+        Self { starts }
+    }
+
+    /// One message's text, whole: its Message-ID, when it has one.
+    fn of_message(message_id: Option<&str>) -> Self {
+        Self::of_messages([(0, message_id)])
+    }
+
+    /// Messages one after the other: each one's first char and its
+    /// Message-ID. A message without one has no place, rather than its
+    /// neighbour's.
+    fn of_messages<'a>(messages: impl IntoIterator<Item = (usize, Option<&'a str>)>) -> Self {
+        let starts: Vec<(usize, Place)> = messages
+            .into_iter()
+            .map(|(start, id)| {
+                let place = Place {
+                    page: None,
+                    message_id: id.map(Arc::from),
+                };
+                (start, place)
+            })
+            .collect();
+        if starts.iter().all(|(_, p)| p.message_id.is_none()) {
+            return Self::default();
+        }
+        Self { starts }
+    }
 }
 
 /// Why a file could not be read as a report.
@@ -202,12 +295,13 @@ impl IngestError {
 /// See [`IngestError`]; a refused file is never partly returned.
 pub fn read(path: &Path) -> Result<Document, IngestError> {
     let (bytes, source) = load(path)?;
-    let text = text_of(&bytes, path)?;
+    let read = text_and_pages(&bytes, path)?;
     Ok(Document {
         source,
         path: path.to_owned(),
         sha256: hex::encode(Sha256::digest(&bytes)),
-        text,
+        text: read.text,
+        places: read.places,
     })
 }
 
@@ -236,12 +330,13 @@ pub struct Part {
 pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
     let (bytes, source) = load(path)?;
     if sniff::format(&bytes) != Format::Mbox {
-        let text = text_of(&bytes, path)?;
+        let read = text_and_pages(&bytes, path)?;
         let document = Document {
             source,
             path: path.to_owned(),
             sha256: hex::encode(Sha256::digest(&bytes)),
-            text,
+            text: read.text,
+            places: read.places,
         };
         return Ok(vec![Part {
             suffix: String::new(),
@@ -250,6 +345,7 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
     }
     let parts = mbox::messages(&bytes, path).into_iter().map(|m| {
         let suffix = format!("/{}", m.number);
+        let places = Places::of_message(m.message_id.as_deref());
         let document = m
             .text
             .and_then(|t| checked(t, &m.name))
@@ -258,6 +354,7 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
                 path: path.to_owned(),
                 text,
                 sha256: m.sha256,
+                places,
             });
         Part { suffix, document }
     });
@@ -310,6 +407,9 @@ pub struct Text {
     /// too: the `n`th line came from page `pages[n]`. `None` for formats
     /// without pages.
     pub pages: Option<Vec<u32>>,
+    /// Where the stretches of `text` stand in the file: its pages (PDF) or
+    /// its messages (mail).
+    pub places: Places,
 }
 
 /// The plain text of a report's bytes, by the reader their [`Format`] calls for.
@@ -320,15 +420,18 @@ pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     text_and_pages(bytes, path).map(|t| t.text)
 }
 
-/// The plain text of a report's bytes and, for a PDF, the page of each line.
+/// The plain text of a report's bytes and, for a PDF, the page of each line;
+/// for a mail, the message of each stretch.
 ///
 /// # Errors
 /// See [`IngestError`].
 pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
     let mut pages = None;
+    let mut places = Places::default();
     let text = match sniff::format(bytes) {
         Format::Pdf => {
             let pdf = pdf::read(bytes, path)?;
+            places = Places::of_lines(&pdf.text, &pdf.pages);
             pages = Some(pdf.pages);
             pdf.text
         }
@@ -338,7 +441,11 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
             })
         }
         Format::Text => {
-            return decode(bytes, path).map(|text| Text { text, pages: None });
+            return decode(bytes, path).map(|text| Text {
+                text,
+                pages: None,
+                places,
+            });
         }
         Format::Zip => office::text(bytes, path)?,
         Format::Html => {
@@ -348,10 +455,22 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
                 None => html::read(&page, path)?,
             }
         }
-        Format::Mail => mail::text(bytes, path)?,
-        Format::Mbox => joined(bytes, path)?,
+        Format::Mail => {
+            let message = mail::text(bytes, path)?;
+            places = Places::of_message(message.id.as_deref());
+            message.text
+        }
+        Format::Mbox => {
+            let (text, messages) = joined(bytes, path)?;
+            places = messages;
+            text
+        }
     };
-    checked(text, path).map(|text| Text { text, pages })
+    checked(text, path).map(|text| Text {
+        text,
+        pages,
+        places,
+    })
 }
 
 /// A reader's text, refused when larger than [`MAX_REPORT_BYTES`] or when it
@@ -369,19 +488,73 @@ fn checked(text: String, path: &Path) -> Result<String, IngestError> {
 }
 
 /// An mbox read as one text, for a caller that wants one (a build reads it a
-/// message at a time, [`read_parts`]): its messages one after the other.
+/// message at a time, [`read_parts`]): its messages one after the other, and
+/// where each starts with its Message-ID.
 ///
 /// # Errors
 /// The first message that cannot be read.
-fn joined(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
-    let texts = mbox::messages(bytes, path)
+fn joined(bytes: &[u8], path: &Path) -> Result<(String, Places), IngestError> {
+    let messages = mbox::messages(bytes, path)
         .into_iter()
-        .map(|m| m.text)
+        .map(|m| m.text.map(|t| (t, m.message_id)))
         .collect::<Result<Vec<_>, _>>()?;
-    if texts.is_empty() {
+    if messages.is_empty() {
         return Err(IngestError::Empty {
             path: path.to_owned(),
         });
     }
-    Ok(texts.join("\n"))
+    let mut starts = Vec::with_capacity(messages.len());
+    let mut offset = 0;
+    for (text, id) in &messages {
+        starts.push((offset, id.as_deref()));
+        offset += text.chars().count() + 1;
+    }
+    let places = Places::of_messages(starts);
+    let texts: Vec<&str> = messages.iter().map(|(t, _)| t.as_str()).collect();
+    Ok((texts.join("\n"), places))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_char_offset_is_on_the_page_of_its_line() {
+        // Lines 0-1 on page 1, lines 2-3 (a blank one) on page 2, line 4 on 3.
+        let text = "Minutes\nPresent: Ana\n\nAna spoke é.\nEnd\n";
+        let places = Places::of_lines(text, &[1, 1, 2, 2, 3]);
+        let page = |offset| places.at(offset).and_then(|p| p.page);
+        assert_eq!(page(0), Some(1));
+        assert_eq!(page(20), Some(1), "the newline ending page 1's last line");
+        assert_eq!(page(21), Some(2), "the blank line opening page 2");
+        assert_eq!(page(22), Some(2));
+        // Offsets count chars: "Ana spoke é.\n" is 13 chars, 14 bytes.
+        assert_eq!(page(35), Some(3));
+        assert_eq!(page(1000), Some(3), "past the end: the last page");
+        assert_eq!(Places::default().at(0), None);
+    }
+
+    #[test]
+    fn each_message_of_an_archive_read_whole_has_its_own_id() -> Result<(), IngestError> {
+        let archive = "From a@example.org Tue May 14 10:00:00 2024\n\
+            From: a@example.org\nMessage-ID: <one@example.org>\n\nFirst é.\n\n\
+            From b@example.org Wed May 15 10:00:00 2024\n\
+            From: b@example.org\n\nNo id.\n\n\
+            From c@example.org Thu May 16 10:00:00 2024\n\
+            From: c@example.org\nMessage-ID: <three@example.org>\n\nThird.\n";
+        let read = text_and_pages(archive.as_bytes(), Path::new("list.mbox"))?;
+        let id = |needle: &str| {
+            let at = read
+                .text
+                .find(needle)
+                .map(|b| read.text[..b].chars().count());
+            at.and_then(|at| read.places.at(at))
+                .and_then(|p| p.message_id.as_deref().map(str::to_owned))
+        };
+        assert_eq!(id("First").as_deref(), Some("one@example.org"));
+        assert_eq!(id("No id"), None);
+        assert_eq!(id("Third").as_deref(), Some("three@example.org"));
+        assert_eq!(read.pages, None);
+        Ok(())
+    }
 }
