@@ -125,9 +125,37 @@ fn heading<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
             .unwrap_or(r.len());
         r.get(..cut).unwrap_or(r).trim_end()
     });
-    lex.participants_folded
-        .contains(&heading_key(head))
-        .then_some(rest)
+    let lead_in = rest.is_none() && is_lead_in(t, lex);
+    (lead_in || lex.participants_folded.contains(&heading_key(head))).then_some(rest)
+}
+
+/// "The following members were present:", "se encuentran presentes los
+/// siguientes socios:": a sentence that announces the list below it, by a
+/// one-word participants heading among its words ("present", "presentes")
+/// and the colon that ends it; a label of two words ("Directors Present:")
+/// too. One that says who was not there ("were not present:", "absent")
+/// announces no participants, nor does a paragraph's last sentence ("...
+/// the application to present projects is now open:"): a lead-in is a line
+/// of its own, of at most 24 words.
+fn is_lead_in(t: &str, lex: &Lexicons) -> bool {
+    const MAX_LEAD_IN_WORDS: usize = 24;
+    let Some(head) = t.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let words: Vec<String> = head
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    (2..=MAX_LEAD_IN_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .any(|w| lex.participants_folded.contains(&fold(w)))
+        && !words
+            .iter()
+            .any(|w| lex.not_words.contains(w) || lex.absence_words.contains(w))
 }
 
 /// A heading as the folded lists hold it: "Présents." and "PRESENTS" are
@@ -468,6 +496,34 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
     }
 }
 
+/// "ETECSA representada por Jesús Martínez con derecho a 1 voto", "Acme Ltd
+/// represented by Ann Lee": a member body of an assembly and the person who
+/// attends for it ([represented-by]). The person is the entry, the body their
+/// organisation; what follows the name (votes, proxies) is not read.
+fn represented_entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
+    let (at, phrase) = ex.lex.represented_by.iter().find_map(|p| {
+        let at = body.find(&format!(" {p} "))?;
+        Some((at, p))
+    })?;
+    let org = body[..at].trim();
+    let after_at = at + phrase.len() + 2;
+    let after = &body[after_at..];
+    let name = leading_name(after, &ex.lex)?;
+    if !org.starts_with(char::is_uppercase) || !name.contains(' ') {
+        return None;
+    }
+    let start = after_at + (name.as_ptr() as usize - after.as_ptr() as usize);
+    let mut e = Entry {
+        name: title_case(name),
+        line,
+        name_range: offset + start..offset + start + name.len(),
+        described: body[start + name.len()..].trim().to_owned(),
+        ..Entry::default()
+    };
+    classify(org, &mut e, ex);
+    Some(e)
+}
+
 /// A paragraph of prose, not a list's line nor its lead-in ("The following
 /// were present:"): more words than a name and its roles, and no colon to
 /// announce a list. Under a heading with no entry yet, it says the heading
@@ -746,6 +802,10 @@ fn handle_entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Optio
 
 fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
     let lex = &ex.lex;
+    let whole = body.trim_end().trim_end_matches(['.', ',', ';']);
+    if let Some(e) = represented_entry(whole, line, offset, ex) {
+        return Some(e);
+    }
     let body = body.trim().trim_end_matches(['.', ',', ';']);
     // "... (Antel) and myself": the writer is not on the line by name.
     let body = ["and myself", "and me", "and I"]
@@ -1234,6 +1294,39 @@ mod tests {
 
     fn orgs(e: &Entry) -> Vec<&str> {
         e.organisations.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn a_member_body_represented_by_a_person_gives_the_person_and_the_body() {
+        let ex = extractor();
+        let text = Text::new(
+            "Se encuentran presentes los siguientes socios:\n\
+             ETECSA representada por Jesús Martínez con derecho a 1 voto;\n\
+             Acme Networks represented by Ann Lee.\n\nThe assembly opened.\n",
+        );
+        let entries = extract(&text, &ex);
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Jesús Martínez", "Ann Lee"]);
+        assert_eq!(orgs(&entries[0]), ["ETECSA"]);
+        assert_eq!(orgs(&entries[1]), ["Acme Networks"]);
+        let line = text.lines[1].text();
+        assert_eq!(&line[entries[0].name_range.clone()], "Jesús Martínez");
+    }
+
+    #[test]
+    fn a_sentence_announcing_who_was_present_heads_a_list_but_a_paragraph_does_not() {
+        let ex = extractor();
+        let lex = &ex.lex;
+        assert!(is_lead_in("The following Directors were present:", lex));
+        assert!(is_lead_in("Directors Present:", lex));
+        assert!(!is_lead_in(
+            "The following Directors were not present:",
+            lex
+        ));
+        assert!(!is_lead_in("The following Directors were present.", lex));
+        let paragraph = "It was also said that the forum will take place in the same week as the \
+            meeting of the group, and that the call for sessions to present projects is now open:";
+        assert!(!is_lead_in(paragraph, lex));
     }
 
     #[test]

@@ -141,6 +141,11 @@ pub struct Lexicons {
     /// Legal forms written after a comma ("Genuitec, LLC"), lower case,
     /// without a final full stop.
     pub legal_forms: HashSet<String>,
+    /// `[represented-by]`: what joins a member body and the person attending
+    /// for it ("represented by"), lower case, in the lexicon's order.
+    pub represented_by: Vec<String>,
+    /// `[not-words]`, lower case: "were not present:" is no lead-in.
+    pub not_words: HashSet<String>,
     /// The `[attendance-marks]` that say a person was absent ("No",
     /// "Apologies"), lower case.
     pub absent_marks: HashSet<String>,
@@ -312,6 +317,8 @@ impl Lexicons {
                 .map(|(word, kind)| (kind, word.to_lowercase()))
                 .collect(),
             legal_forms: lower("legal-forms"),
+            represented_by: lower_in_order("represented-by"),
+            not_words: lower("not-words"),
             absent_marks: pairs("attendance-marks")
                 .into_iter()
                 .filter(|(_, presence)| presence == "absent")
