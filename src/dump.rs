@@ -662,14 +662,18 @@ fn read_graph(
     graph: &NamedOrBlankNode,
     keep_quads: bool,
 ) -> Result<GraphStatements, DumpError> {
-    let quads = store.graph_quads(graph)?;
-    let read = quads.len();
+    let triples = store.graph_triples(graph)?;
+    let read = triples.len();
+    let graph_name = GraphName::from(skolem_node(graph.clone()));
     let mut tally = Tally::default();
-    let mut statements: Vec<(String, Option<Quad>)> = quads
+    let mut statements: Vec<(String, Option<Quad>)> = triples
         .into_iter()
-        .map(skolem_quad)
-        .inspect(|q| tally.add(q))
-        .map(|q| (statement_line(&q), keep_quads.then_some(q)))
+        .map(skolem_triple)
+        .inspect(|t| tally.add(t))
+        .map(|t| {
+            let line = statement_line(&t);
+            (line, keep_quads.then(|| t.in_graph(graph_name.clone())))
+        })
         .collect();
     statements.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     statements.dedup_by(|a, b| a.0 == b.0);
@@ -683,9 +687,9 @@ fn read_graph(
     })
 }
 
-/// The N-Triples line of a quad's triple, without its line break.
-fn statement_line(q: &Quad) -> String {
-    format!("{} {} {} .", q.subject, q.predicate, q.object)
+/// The N-Triples line of a triple, without its line break.
+fn statement_line(t: &Triple) -> String {
+    format!("{} {} {} .", t.subject, t.predicate, t.object)
 }
 
 /// Reads every named graph once and writes it into the `named` sinks, graph by
@@ -834,17 +838,13 @@ fn skolem_node(n: NamedOrBlankNode) -> NamedOrBlankNode {
     }
 }
 
-/// The quad with every blank node replaced by its skolem IRI.
-fn skolem_quad(q: Quad) -> Quad {
-    Quad {
-        subject: skolem_node(q.subject),
-        predicate: q.predicate,
-        object: match q.object {
+/// The triple with every blank node replaced by its skolem IRI.
+fn skolem_triple(t: Triple) -> Triple {
+    Triple {
+        subject: skolem_node(t.subject),
+        predicate: t.predicate,
+        object: match t.object {
             Term::BlankNode(b) => skolem_iri(&b).into(),
-            other => other,
-        },
-        graph_name: match q.graph_name {
-            GraphName::BlankNode(b) => skolem_iri(&b).into(),
             other => other,
         },
     }

@@ -20,7 +20,7 @@ use super::{skolem_iri, DumpError};
 use crate::dataset::{Stats, StatsCounter, PARTITIONS};
 use crate::store::{Store, StoreError};
 use crate::vocab::{rdf, ID_BASE};
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxigraph::sparql::{QueryResults, QuerySolution};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -35,11 +35,11 @@ pub struct Tally {
 
 impl Tally {
     /// One statement of a named graph, skolemised.
-    pub fn add(&mut self, quad: &Quad) {
-        if !self.properties.contains(&quad.predicate) {
-            self.properties.insert(quad.predicate.clone());
+    pub fn add(&mut self, triple: &Triple) {
+        if !self.properties.contains(&triple.predicate) {
+            self.properties.insert(triple.predicate.clone());
         }
-        if let NamedOrBlankNode::NamedNode(s) = &quad.subject {
+        if let NamedOrBlankNode::NamedNode(s) = &triple.subject {
             if !s.as_str().starts_with(ID_BASE) && !self.foreign.contains(s) {
                 self.foreign.insert(s.clone());
             }
