@@ -24,6 +24,23 @@
 #   nq --gzip       30.4 s / 26.8 s / 292 MB  ->  11.9 s / 11.7 s / 407 MB
 #   all four --gzip 46.3 s / 41.5 s / 293 MB  ->  16.3 s / 16.3 s / 386 MB
 # (the files byte-identical before and after, gzip included).
+#
+# Second pass (session 9: void.ttl's counts from the store when no union format
+# is asked; each graph read through SPARQL, three terms decoded a statement).
+# 1,000 reports of gen_corpus.py today: 1,073,706 quads, 818,157 triples; build
+# 64 s wall, 40.7 s CPU, 579 MB (load about 1). Dumps run back to back, load 2-3,
+# wall / CPU / peak RSS, before -> after:
+#   nq              7.4 s / 11.5 s / 357 MB  ->  10.1 s /  8.9 s / 149 MB
+#   trig            6.4 s /  9.8 s / 377 MB  ->   9.0 s /  8.4 s / 186 MB
+#   ttl             9.4 s / 11.6 s / 354 MB  ->  11.5 s / 10.7 s / 362 MB
+#   nt             10.3 s / 10.2 s / 357 MB  ->   9.5 s /  9.6 s / 362 MB
+#   nq --gzip      15.5 s / 14.9 s / 358 MB  ->   7.3 s / 11.8 s / 154 MB
+#   all four --gzip 20.5 s / 19.7 s / 381 MB ->  12.0 s / 20.7 s / 419 MB
+# (wall times swing with the other jobs on the machine; nq alone, four runs
+# alternated: 10.6-11.7 s -> 9.0-9.4 s CPU). The N-Quads dump is still about
+# 22% of the build's CPU, not 10%: most of what is left is Oxigraph decoding
+# each term it returns with a RocksDB lookup of its own (about 4 us a
+# statement), which no public API avoids.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000}"

@@ -48,6 +48,7 @@
 
 mod gzip;
 mod line;
+mod merged;
 mod spill;
 
 use crate::atomic::Staged;
@@ -57,6 +58,7 @@ use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 use flate2::Compression;
 use gzip::ThreadedGzip;
+use merged::Tally;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{
     BlankNode, GraphName, IriParseError, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
@@ -267,6 +269,10 @@ pub enum DumpError {
         #[source]
         source: io::Error,
     },
+    /// The store's count of the union is not a number (a bug: the queries
+    /// ask for numbers).
+    #[error("the store counted the union as {0}, not as a number")]
+    Count(String),
     /// Sorting the union on disk (in the system's temporary directory) failed.
     #[error("cannot sort the statements on disk (in the temporary directory)")]
     Sort(#[source] io::Error),
@@ -305,8 +311,9 @@ pub enum DumpError {
 /// Cost: streamed, so memory is bounded whatever the size of the store. The
 /// N-Quads and TriG dumps are written graph by graph (one report's quads in
 /// memory at a time, sorted); the union, which the Turtle and N-Triples dumps
-/// hold and `void.ttl` counts, is sorted on disk (`SORT_BUDGET` bytes of statements
-/// in memory at a time) and deduplicated as it is merged.
+/// hold, is sorted on disk (`SORT_BUDGET` bytes of statements in memory at a
+/// time) and deduplicated as it is merged. Without a union format nothing is
+/// sorted: `void.ttl`'s counts of the union are the store's ([`merged`]).
 pub fn write_dump(store: &Store, options: &DumpOptions) -> Result<DumpReport, DumpError> {
     let formats: BTreeSet<DumpFormat> = options.formats.iter().copied().collect();
     if formats.is_empty() {
@@ -631,6 +638,8 @@ struct GraphStatements {
     quads: Vec<Quad>,
     /// Statements read from the store (before skolem IRIs could merge two).
     read: usize,
+    /// What the statistics need of them when the union is not sorted.
+    tally: Tally,
 }
 
 /// The named graphs in the order the dumps hold them: by name, as N-Quads terms.
@@ -653,12 +662,18 @@ fn read_graph(
     graph: &NamedOrBlankNode,
     keep_quads: bool,
 ) -> Result<GraphStatements, DumpError> {
-    let quads = store.graph_quads(graph)?;
-    let read = quads.len();
-    let mut statements: Vec<(String, Option<Quad>)> = quads
+    let triples = store.graph_triples(graph)?;
+    let read = triples.len();
+    let graph_name = GraphName::from(skolem_node(graph.clone()));
+    let mut tally = Tally::default();
+    let mut statements: Vec<(String, Option<Quad>)> = triples
         .into_iter()
-        .map(skolem_quad)
-        .map(|q| (statement_line(&q), keep_quads.then_some(q)))
+        .map(skolem_triple)
+        .inspect(|t| tally.add(t))
+        .map(|t| {
+            let line = statement_line(&t);
+            (line, keep_quads.then(|| t.in_graph(graph_name.clone())))
+        })
         .collect();
     statements.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     statements.dedup_by(|a, b| a.0 == b.0);
@@ -668,12 +683,13 @@ fn read_graph(
         lines,
         quads: quads.into_iter().flatten().collect(),
         read,
+        tally,
     })
 }
 
-/// The N-Triples line of a quad's triple, without its line break.
-fn statement_line(q: &Quad) -> String {
-    format!("{} {} {} .", q.subject, q.predicate, q.object)
+/// The N-Triples line of a triple, without its line break.
+fn statement_line(t: &Triple) -> String {
+    format!("{} {} {} .", t.subject, t.predicate, t.object)
 }
 
 /// Reads every named graph once and writes it into the `named` sinks, graph by
@@ -692,7 +708,10 @@ fn write_statements(
 ) -> Result<Stats, DumpError> {
     let keep_quads = named.iter().any(Sink::needs_terms);
     let graphs = sorted_graphs(store)?;
-    let mut lines = Spill::new(budget);
+    // Only a union format needs the union sorted; the statistics alone are
+    // read from the store ([`merged`]).
+    let mut lines = (!union.is_empty()).then(|| Spill::new(budget));
+    let mut tally = Tally::default();
     let mut quads = 0;
     for batch in graphs.chunks(GRAPHS_AT_ONCE) {
         let read: Vec<GraphStatements> = batch
@@ -704,12 +723,20 @@ fn write_statements(
             for sink in named.iter_mut() {
                 sink.graph(&graph)?;
             }
-            for line in graph.lines {
-                lines.push(line).map_err(sort_error)?;
+            match &mut lines {
+                Some(lines) => {
+                    for line in graph.lines {
+                        lines.push(line).map_err(sort_error)?;
+                    }
+                }
+                None => tally.merge(graph.tally),
             }
         }
     }
-    write_union(lines, union, quads, graphs.len())
+    match lines {
+        Some(lines) => write_union(lines, union, quads, graphs.len()),
+        None => merged::stats(store, tally, quads, graphs.len()),
+    }
 }
 
 fn sort_error(source: io::Error) -> DumpError {
@@ -811,17 +838,13 @@ fn skolem_node(n: NamedOrBlankNode) -> NamedOrBlankNode {
     }
 }
 
-/// The quad with every blank node replaced by its skolem IRI.
-fn skolem_quad(q: Quad) -> Quad {
-    Quad {
-        subject: skolem_node(q.subject),
-        predicate: q.predicate,
-        object: match q.object {
+/// The triple with every blank node replaced by its skolem IRI.
+fn skolem_triple(t: Triple) -> Triple {
+    Triple {
+        subject: skolem_node(t.subject),
+        predicate: t.predicate,
+        object: match t.object {
             Term::BlankNode(b) => skolem_iri(&b).into(),
-            other => other,
-        },
-        graph_name: match q.graph_name {
-            GraphName::BlankNode(b) => skolem_iri(&b).into(),
             other => other,
         },
     }
