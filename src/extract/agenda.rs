@@ -413,7 +413,7 @@ fn capital_headings_in_paragraphs(text: &Text, lex: &Lexicons) -> Vec<AgendaItem
         .sentences
         .iter()
         .filter_map(|s| capital_lead(s.text()))
-        .filter(|t| !is_heading_line_text(t, lex) && !is_roll_label(t, lex))
+        .filter(|t| !is_heading_line_text(t, lex) && !super::people::is_roll_label(t, lex))
         .collect();
     let mut seen = std::collections::HashMap::<&str, usize>::new();
     for t in &leads {
@@ -609,12 +609,6 @@ fn is_capital_word(w: &str) -> bool {
         && !w.chars().any(|c| c.is_lowercase() || c == '>')
         && (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             || matches!(w, "&" | "-" | "–" | "/"))
-}
-
-/// "PRESENT", "ABSENT", "MEMBERS PRESENT": the label of a roll, no item.
-fn is_roll_label(t: &str, lex: &Lexicons) -> bool {
-    super::people::holds_word(t, &lex.attendance_words)
-        || super::people::holds_word(t, &lex.absence_words)
 }
 
 /// Items numbered 1, 2, ... in the order of their titles.

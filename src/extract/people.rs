@@ -293,6 +293,15 @@ pub(crate) fn holds_word(t: &str, list: &HashSet<String>) -> bool {
         .any(|w| !w.is_empty() && list.contains(&w.to_lowercase()))
 }
 
+/// "PRESENT", "Apologies", "MEMBERS PRESENT": a text holding an attendance or
+/// absence word is the label of a roll. One rule for the agenda (such a line
+/// is no item), the roll labels of a text and the field labels of the
+/// minutes (no speaker's turn). Unlike [`super::roster::is_roll_field`], it
+/// needs no colon and no whole heading: one word of the label is enough.
+pub(crate) fn is_roll_label(t: &str, lex: &Lexicons) -> bool {
+    holds_word(t, &lex.attendance_words) || holds_word(t, &lex.absence_words)
+}
+
 /// A line that opens with a name followed by nothing, or by what a list puts
 /// after names: a dash, a parenthesis, a comma, a slash, a tab, a bar.
 /// Returns the byte offset of the name, the name and the rest of the line.
@@ -945,7 +954,7 @@ fn roll_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
     ROLL_LABEL
         .captures_iter(t)
         .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
-        .filter(|(_, l)| holds_word(l, &lex.attendance_words) || holds_word(l, &lex.absence_words))
+        .filter(|(_, l)| is_roll_label(l, lex))
         .collect()
 }
 
@@ -1103,8 +1112,7 @@ fn is_field_label(l: &str, lex: &Lexicons) -> bool {
     lex.not_speaker_labels.contains(&f)
         || f.split(' ').any(|w| lex.not_speaker_labels.contains(w))
         || lex.is_section_heading(l)
-        || holds_word(l, &lex.attendance_words)
-        || holds_word(l, &lex.absence_words)
+        || is_roll_label(l, lex)
 }
 
 /// How often each one-word label opens a line, folded.
