@@ -499,110 +499,143 @@ fn before_date<'a>(t: &'a str, lex: &Lexicons) -> &'a str {
     }
 }
 
+/// The meeting's series: the first rule that names one, from the most
+/// trusted (a title line naming a body) to the least (whatever stands
+/// before a title's date); empty when none does.
 fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> String {
-    // Title lines that name a body ("Dynamic Coalition on ...", "... Working
-    // Group ..."): the most specific, i.e. the longest, of the first few wins
-    // over an umbrella line ("INTERNET GOVERNANCE FORUM") or furniture ("RAW FILE").
-    let mut candidates = Vec::new();
-    for (i, t) in titles.iter().enumerate() {
-        let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-        let t = without_leading_year(t);
-        let undated = before_date(t, lex);
-        // A line cut before its date is a title only when short and no
-        // sentence or label ("Orla Brennan: Good morning. This is the ...").
-        let cut = undated.len() < t.len();
-        if cut
-            && (undated.contains(". ") || undated.contains(": ") || undated.split(' ').count() > 10)
-        {
-            continue;
-        }
-        let t = undated;
-        if t.is_empty()
-            || t.contains('|')
-            || CONVENED_BY.is_match(t)
-            || WEEKDAY_OR_MONTH.is_match(t)
-            || t.ends_with('.')
-            || t.split(' ').count() > 16
-        {
-            continue;
-        }
-        // "Venue: Council Chamber": a field of the record, not its title;
-        // but "Meeting: Dynamic Coalition on ...": the label is not the title.
-        if is_field_line(t, lex) {
-            continue;
-        }
-        let t = TITLE_LABEL.replace(t, "");
-        let t = TITLE_HEAD.replace(&t, "");
-        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
-        let s = without_trailing_qualifiers(&s, lex);
-        let s = body_segment(&s, orgs, lex);
-        let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
-        // What stood before a date is a body's name only when nothing of a
-        // record's title is left in it ("Draft Minutes of the Special
-        // Board", "[list] Summary of ...").
-        if cut && (s.contains(['[', ']']) || words.iter().any(|w| lex.record_words.contains(w))) {
-            continue;
-        }
-        let names_body =
-            words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
-        if names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-            candidates.push(owned_body(&s, i.checked_sub(1).map(|p| titles[p]), lex));
-        }
+    body_title(titles, orgs, lex)
+        .or_else(|| series_sentence(opening, orgs, lex))
+        .or_else(|| held_its(opening, orgs, lex))
+        .or_else(|| body_before_meeting_noun(titles, orgs, lex))
+        .or_else(|| this_is_the(opening, orgs, lex))
+        .or_else(|| {
+            (titles.iter().take(4))
+                .find_map(|t| name_before_date(t, lex))
+                .map(|name| tidy_series(name, orgs, lex))
+        })
+        .unwrap_or_default()
+}
+
+/// Title lines that name a body ("Dynamic Coalition on ...", "... Working
+/// Group ..."): the most specific, i.e. the longest, of the first few wins
+/// over an umbrella line ("INTERNET GOVERNANCE FORUM") or furniture ("RAW
+/// FILE").
+fn body_title(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    let candidates: Vec<String> = (titles.iter().enumerate())
+        .filter_map(|(i, t)| title_body(t, i.checked_sub(1).map(|p| titles[p]), orgs, lex))
+        .collect();
+    candidates.iter().take(3).max_by_key(|s| s.len()).cloned()
+}
+
+/// The body one title line names, `above` being the line before it: the
+/// line less its date, labels and record words, when it is shaped as a
+/// title and holds a body word or a known organisation.
+fn title_body(t: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+    let t = without_leading_year(t);
+    let undated = before_date(t, lex);
+    let cut = undated.len() < t.len();
+    if (cut && reads_as_sentence(undated)) || !is_title_shaped(undated, lex) {
+        return None;
     }
-    if let Some(best) = candidates.iter().take(3).max_by_key(|s| s.len()) {
-        return best.clone();
+    let s = title_series(undated, orgs, lex);
+    let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
+    if cut && holds_record_title(&s, &words, lex) {
+        return None;
     }
-    for s in opening {
-        // "IGF MAG's Working Group (WG) on ... (WG-Strategy) was held": without
-        // the short parentheticals, then named as the gazetteer names the body.
+    let names_body = words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
+    (names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .then(|| owned_body(&s, above, lex))
+}
+
+/// A line cut before its date is a title only when short and no sentence
+/// or label ("Orla Brennan: Good morning. This is the ...").
+fn reads_as_sentence(undated: &str) -> bool {
+    undated.contains(". ") || undated.contains(": ") || undated.split(' ').count() > 10
+}
+
+/// No empty line, table row, "convened by" line, date line, sentence or
+/// long line. "Venue: Council Chamber": a field of the record, not its
+/// title; but "Meeting: Dynamic Coalition on ...": the label is not the
+/// title.
+fn is_title_shaped(t: &str, lex: &Lexicons) -> bool {
+    !(t.is_empty()
+        || t.contains('|')
+        || CONVENED_BY.is_match(t)
+        || WEEKDAY_OR_MONTH.is_match(t)
+        || t.ends_with('.')
+        || t.split(' ').count() > 16
+        || is_field_line(t, lex))
+}
+
+/// A title line less its label, its head and its tail, tidied, without the
+/// qualifiers of its meetings, and cut to the segment naming a body.
+fn title_series(t: &str, orgs: &Matcher, lex: &Lexicons) -> String {
+    let t = TITLE_LABEL.replace(t, "");
+    let t = TITLE_HEAD.replace(&t, "");
+    let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
+    let s = without_trailing_qualifiers(&s, lex);
+    body_segment(&s, orgs, lex)
+}
+
+/// What stood before a date is a body's name only when nothing of a
+/// record's title is left in it ("Draft Minutes of the Special Board",
+/// "[list] Summary of ...").
+fn holds_record_title(s: &str, words: &[String], lex: &Lexicons) -> bool {
+    s.contains(['[', ']']) || words.iter().any(|w| lex.record_words.contains(w))
+}
+
+/// "IGF MAG's Working Group (WG) on ... (WG-Strategy) was held": the
+/// opening sentence that names the series, without the short
+/// parentheticals, then named as the gazetteer names the body.
+fn series_sentence(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    opening.iter().find_map(|s| {
         let plain = PARENTHETICAL.replace_all(s.text(), "");
-        if let Some(c) = SENTENCE_SERIES.captures(&plain) {
-            let raw = c[1].trim();
-            return named_body(raw, orgs, lex);
-        }
-    }
-    // "The Dynamic Coalition on Network Neutrality (DCNN) held its second call".
-    for s in opening {
+        let c = SENTENCE_SERIES.captures(&plain)?;
+        Some(named_body(c[1].trim(), orgs, lex))
+    })
+}
+
+/// "The Dynamic Coalition on Network Neutrality (DCNN) held its second
+/// call": the subject, when a body word is in it.
+fn held_its(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    opening.iter().find_map(|s| {
         let plain = PARENTHETICAL.replace_all(s.text(), "");
-        if let Some(c) = HELD_ITS.captures(&plain) {
-            let raw = c[1].trim();
-            let names_body = raw
-                .split([' ', '-'])
-                .any(|w| lex.body_words.contains(&w.to_lowercase()));
-            if names_body {
-                return named_body(raw, orgs, lex);
-            }
-        }
-    }
-    // "DC Coordination meeting #60": the body before the meeting noun.
-    for t in titles.iter().take(4) {
+        let c = HELD_ITS.captures(&plain)?;
+        let raw = c[1].trim();
+        let names_body = raw
+            .split([' ', '-'])
+            .any(|w| lex.body_words.contains(&w.to_lowercase()));
+        names_body.then(|| named_body(raw, orgs, lex))
+    })
+}
+
+/// "DC Coordination meeting #60": the body before the meeting noun in one
+/// of the first title lines; short, and no record's title ("Meeting
+/// Minutes February meeting"), bracket or date.
+fn body_before_meeting_noun(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    titles.iter().take(4).find_map(|t| {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-        if let Some(body) = BODY_MEETING.captures(t).and_then(|c| c.get(1)) {
-            let body = tidy_series(body.as_str(), orgs, lex);
-            // "Meeting Minutes February meeting": a record's title, no body.
-            let record_word = body
-                .split_whitespace()
-                .any(|w| lex.record_words.contains(&w.to_lowercase()));
-            if body.split_whitespace().count() <= 8
-                && !record_word
-                && !body.contains([']', '['])
-                && lex.dates.find_dates(&body).is_empty()
-            {
-                return body;
-            }
-        }
-    }
-    // "This is the monthly ALAC conference call".
-    for s in opening {
-        if let Some(body) = THIS_IS_THE.captures(s.text()).and_then(|c| c.get(1)) {
-            return tidy_series(body.as_str(), orgs, lex);
-        }
-    }
-    titles
-        .iter()
-        .take(4)
-        .find_map(|t| name_before_date(t, lex))
-        .map_or_else(String::new, |name| tidy_series(name, orgs, lex))
+        let body = BODY_MEETING.captures(t).and_then(|c| c.get(1))?;
+        let body = tidy_series(body.as_str(), orgs, lex);
+        let record_word = body
+            .split_whitespace()
+            .any(|w| lex.record_words.contains(&w.to_lowercase()));
+        (body.split_whitespace().count() <= 8
+            && !record_word
+            && !body.contains([']', '['])
+            && lex.dates.find_dates(&body).is_empty())
+        .then_some(body)
+    })
+}
+
+/// "This is the monthly ALAC conference call": the body an opening
+/// sentence introduces.
+fn this_is_the(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    opening.iter().find_map(|s| {
+        let body = THIS_IS_THE.captures(s.text()).and_then(|c| c.get(1))?;
+        Some(tidy_series(body.as_str(), orgs, lex))
+    })
 }
 
 /// "Venue: Council Chamber", "Contact: A": a label of `[record-fields]`, a
@@ -940,104 +973,126 @@ fn office_seat_len(t: &str, lex: &Lexicons) -> usize {
 /// The names listed from byte `from` of `t`: "A B (C), D E and F G".
 pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
     let mut out = Vec::new();
-    let mut pos = from;
-    // "by the MAG Chair, Noor Al-Hashimi": a role phrase before the name.
-    if let Some(rest) = t[from..].strip_prefix("the ") {
-        if let Some(comma) = rest.find(", ") {
-            if rest[..comma].split(' ').count() <= 5 {
-                pos = from + 4 + comma + 2;
-            }
-        }
-    }
+    let mut pos = after_role_phrase(t, from);
     pos += office_seat_len(&t[pos..], lex);
     loop {
-        let rest = &t[pos..];
-        let mut words = Vec::new();
-        let mut end = pos;
-        let mut offset = 0;
-        let mut first = true;
-        for w in rest.split(' ') {
-            let clean = w.trim_end_matches([',', '.', ';', ':']);
-            let honorific = first && lex.is_honorific(clean);
-            let ok = is_name_word(clean)
-                || honorific
-                || (!words.is_empty() && lex.particles.iter().any(|p| p == clean))
-                || (!words.is_empty() && clean.len() <= 2 && clean.starts_with(char::is_uppercase));
-            // "... Lisa Birkman Motion: To approve": a label opens the next field.
-            let label = !words.is_empty() && w.ends_with(':');
-            if !ok || label || (!honorific && lex.not_names.contains(clean)) {
-                break;
-            }
-            first = false;
-            words.push(clean);
-            end = pos + offset + clean.len();
-            offset += w.len() + 1;
-            if clean.len() != w.len() && !(honorific && w.ends_with('.')) {
-                break;
-            }
-        }
-        // A lone acronym ("BPF coordinator") is no one's name.
-        if words.len() == 1 && !words[0].chars().any(char::is_lowercase) {
+        let (mut words, end) = name_words(&t[pos..], pos, lex);
+        if !is_person(&mut words, lex) {
             break;
         }
-        while words
-            .last()
-            .is_some_and(|w| lex.particles.iter().any(|p| p == w))
-        {
-            words.pop();
-        }
-        if words.is_empty() || words.iter().all(|w| lex.is_honorific(w)) {
-            break;
-        }
-        // "Ms. Cade, MAG Member and NRIs Coordinator": a role after the
-        // name, not another person.
-        let post = words.iter().filter(|w| !lex.is_honorific(w)).any(|w| {
-            let l = w.to_lowercase();
-            lex.role_words.contains(&l)
-                || lex.body_words.contains(&l)
-                || lex.non_name_nouns.contains(&l)
-        });
-        if post {
-            break;
-        }
-        let name = words.join(" ");
-        let range = pos..end;
-        let mut after = &t[end..];
-        let mut nickname = None;
-        if let Some(paren) = after.strip_prefix(" (") {
-            if let Some(close) = paren.find(')') {
-                let inner = &paren[..close];
-                if inner.split(' ').count() == 1
-                    && is_name_word(inner)
-                    && inner.chars().any(char::is_lowercase)
-                {
-                    nickname = Some(inner.to_owned());
-                }
-                after = &paren[close + 1..];
-            }
-        }
+        let (nickname, after) = nickname_after(&t[end..]);
         out.push(RosterName {
-            name,
+            name: words.join(" "),
             nickname,
             sentence: 0,
-            range,
+            range: pos..end,
         });
-        let consumed = t.len() - after.len();
-        let next = if let Some(r) = after.strip_prefix(", and ") {
-            r
-        } else if let Some(r) = after.strip_prefix(" and ") {
-            r
-        } else if let Some(r) = after.strip_prefix(", ") {
-            r
-        } else {
+        let Some(next) = next_in_list(after) else {
             break;
         };
-        if !next.starts_with(|c: char| c.is_uppercase()) {
-            break;
-        }
-        pos = consumed + (after.len() - next.len());
+        pos = t.len() - next.len();
     }
     out
+}
+
+/// "by the MAG Chair, Noor Al-Hashimi": a role phrase of five words at most
+/// before the name; where the name starts.
+fn after_role_phrase(t: &str, from: usize) -> usize {
+    let Some(rest) = t[from..].strip_prefix("the ") else {
+        return from;
+    };
+    match rest.find(", ") {
+        Some(comma) if rest[..comma].split(' ').count() <= 5 => from + 4 + comma + 2,
+        _ => from,
+    }
+}
+
+/// The name-shaped words at the start of `rest` (byte `pos` of the text),
+/// without their punctuation, and the byte where the last one ends.
+fn name_words<'t>(rest: &'t str, pos: usize, lex: &Lexicons) -> (Vec<&'t str>, usize) {
+    let mut words = Vec::new();
+    let mut end = pos;
+    let mut offset = 0;
+    for w in rest.split(' ') {
+        let clean = w.trim_end_matches([',', '.', ';', ':']);
+        let honorific = words.is_empty() && lex.is_honorific(clean);
+        if !continues_name(w, clean, honorific, &words, lex) {
+            break;
+        }
+        words.push(clean);
+        end = pos + offset + clean.len();
+        offset += w.len() + 1;
+        if clean.len() != w.len() && !(honorific && w.ends_with('.')) {
+            break;
+        }
+    }
+    (words, end)
+}
+
+/// Whether the word `w` (`clean` without its punctuation) goes on with the
+/// name after `words`: a name word, an honorific first, a particle or a
+/// short capitalised piece inside; never a word of `[not-names]` nor a
+/// label that opens the next field ("... Lisa Birkman Motion: To approve").
+fn continues_name(w: &str, clean: &str, honorific: bool, words: &[&str], lex: &Lexicons) -> bool {
+    let inside = !words.is_empty();
+    let ok = is_name_word(clean)
+        || honorific
+        || (inside && lex.particles.iter().any(|p| p == clean))
+        || (inside && clean.len() <= 2 && clean.starts_with(char::is_uppercase));
+    let label = inside && w.ends_with(':');
+    ok && !label && (honorific || !lex.not_names.contains(clean))
+}
+
+/// Whether the words name a person, once trailing particles are dropped:
+/// not a lone acronym ("BPF coordinator"), not honorifics alone, and no
+/// role after the name ("Ms. Cade, MAG Member and NRIs Coordinator" is one
+/// person with a role, not another person).
+fn is_person(words: &mut Vec<&str>, lex: &Lexicons) -> bool {
+    if words.len() == 1 && !words[0].chars().any(char::is_lowercase) {
+        return false;
+    }
+    while words
+        .last()
+        .is_some_and(|w| lex.particles.iter().any(|p| p == w))
+    {
+        words.pop();
+    }
+    if words.is_empty() || words.iter().all(|w| lex.is_honorific(w)) {
+        return false;
+    }
+    !words.iter().filter(|w| !lex.is_honorific(w)).any(|w| {
+        let l = w.to_lowercase();
+        lex.role_words.contains(&l)
+            || lex.body_words.contains(&l)
+            || lex.non_name_nouns.contains(&l)
+    })
+}
+
+/// "Jonathan (Jon)": a one-word nickname in parentheses after the name;
+/// the parentheses are passed over whatever they hold. Gives the nickname
+/// and what follows.
+fn nickname_after(after: &str) -> (Option<String>, &str) {
+    let Some(paren) = after.strip_prefix(" (") else {
+        return (None, after);
+    };
+    let Some(close) = paren.find(')') else {
+        return (None, after);
+    };
+    let inner = &paren[..close];
+    let nickname = (inner.split(' ').count() == 1
+        && is_name_word(inner)
+        && inner.chars().any(char::is_lowercase))
+    .then(|| inner.to_owned());
+    (nickname, &paren[close + 1..])
+}
+
+/// ", and B", " and B", ", B": the next name of a list, when it opens with
+/// a capital.
+fn next_in_list(after: &str) -> Option<&str> {
+    let next = (after.strip_prefix(", and "))
+        .or_else(|| after.strip_prefix(" and "))
+        .or_else(|| after.strip_prefix(", "))?;
+    next.starts_with(|c: char| c.is_uppercase()).then_some(next)
 }
 
 #[cfg(test)]
