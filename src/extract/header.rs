@@ -19,83 +19,9 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| unreachable!("static regex {p}: {e}"))
 }
 
-static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:meeting|call|session|conference)\s*(?:no\.?|number|nr\.?|#)?\s*(\d{1,4}|(?-i:[IVXL]{1,7}))\b",
-    )
-});
-static US_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:US|U\.S\.|American)[ -](?:style|format)\b|\bMM/DD/YYYY\b|\bmonth/day/year\b")
-});
-static TITLE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:meeting|title|subject|event|body|group)\s*:\s*"));
-/// "the third meeting", "Seventh Meeting of the ...".
-/// The lines of an e-mail's header block ("From:", "Subject:"...).
-static EMAIL_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s"));
-/// "The Dynamic Coalition on Network Neutrality (DCNN) held its second call".
-static HELD_ITS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:The\s+)?([A-Z][^.;]{4,120}?)\s+(?:held|convened|organi[sz]ed)\s+(?:its|a|an|the)\b")
-});
-/// "Valentina Sosa, who chairs the committee this year, opened the meeting".
-static WHO_CHAIRS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s+who\s+(?:co-)?(?:chairs|moderates|facilitates|leads)\s+(?:the|this|our)\s+(?:committee|group|working\s+group|meeting|call|coalition|network|forum)\b",
-    )
-});
-static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|session)\b")
-});
-static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting|teleconference|call)\s+(?:report|minutes|notes)\b.*|(?:notes|minutes|summary|report|record)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:meeting|call|session)\s*$|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|preparatory|coordination|planning|steering|kick-?off|informal|extraordinary|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session|teleconference)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
-    )
-});
-static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:(?:summary(?:\s+report)?|minutes|(?:meeting|call)\s+notes|notes|report|record)\s*(?:(?:of|from)\s+(?:the\s+)?|[–—:-]\s*))?(?:(?:\d+(?:st|nd|rd|th)|[a-z]+)\s+){0,2}?(?:meeting|call|session)\s+of\s+(?:the\s+)?",
-    )
-});
-static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:meeting|call|session)\s+of\s+the\s+(.+?)(?:,|\s+(?:was|were|held|took|met|convened|on\s+\d)\b|$)",
-    )
-});
-/// "DC Coordination meeting #60", "Wikimedia UK Board meeting Tuesday 12th
-/// May 2009", "NRIs Virtual Meeting IX: 6 September": a title line whose body
-/// (group 1) stands before a meeting noun and its number or date.
-static BODY_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:The\s+)?([A-Z][^:|]{1,80}?)\s+(?i:(?:(?:online|virtual|monthly|weekly|regular|annual|plenary|hybrid|open|extraordinary|board)\s+)*(?:meeting|call|teleconference|conference\s+call)\b)\s*(?:(?:#|no\.?|number)\s*\d+|\d+\b|(?-i:[IVXLC]{1,6})\b)?\s*(?:$|[,:–—-]|\s+(?:on\s+)?(?:\d|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))",
-    )
-});
-/// "This is the monthly ALAC conference call", "Welcome to the 12th Harbour
-/// Forum meeting": a transcript's opening names the body (group 1).
-static THIS_IS_THE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:this\s+is|welcome\s+(?:you\s+)?to)\s+(?:the|our|this)\s+(?:(?:monthly|weekly|regular|annual|virtual|online|\d+(?:st|nd|rd|th))\s+)*((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,6})\s+(?:conference\s+call|call|meeting|teleconference)\b",
-    )
-});
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)"));
 static PARENTHETICAL_END: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)\s*$"));
-static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b|\b(?:meet|reconvene|convene|talk)\s+again\b|\b(?:meeting|call|session)\s+will\s+(?:be\s+held|take\s+place)\b",
-    )
-});
-/// "Convened by the IGF Secretariat": a line about the meeting, not its title.
-static CONVENED_BY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\w+(?:ed|en)\s+(?:jointly\s+)?by\b"));
 static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(?:19|20)\d{2}\b"));
-/// A transcript's speaker saying they moderate: "I will moderate today",
-/// "I'm your moderator", "I'll be chairing".
-static SELF_MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bI(?:'ll|’ll|\s+will|\s+shall|\s+am\s+going\s+to)\s+(?:be\s+)?(?:moderat(?:e|ing)|chair(?:ing)?|facilitat(?:e|ing))\b|\bI(?:'m|’m|\s+am)\s+(?:moderating|chairing|facilitating|(?:your|the)\s+(?:moderator|chair|facilitator))\b",
-    )
-});
-static WEEKDAY_OR_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)"));
 
 /// The meeting header, names as written (resolution comes later).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,12 +50,12 @@ pub struct RosterName {
 /// Title lines: the non-blank lines before the first sentence of running text.
 /// The lines of the header block a record opens with when it is an e-mail:
 /// two "Field:" lines or more at the top, a "From:" or "Subject:" among them.
-fn email_header(text: &Text) -> Vec<usize> {
+fn email_header(text: &Text, lex: &Lexicons) -> Vec<usize> {
     let block: Vec<&crate::text::Line> = text
         .lines
         .iter()
         .skip_while(|l| l.is_blank())
-        .take_while(|l| EMAIL_HEADER.is_match(l.text()))
+        .take_while(|l| lex.header.email_header.is_match(l.text()))
         .collect();
     let mail = block.len() >= 2
         && block.iter().any(|l| {
@@ -197,7 +123,7 @@ fn without_leading_year(t: &str) -> &str {
 
 pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     let mut h = Header::default();
-    let mail = email_header(text);
+    let mail = email_header(text, lex);
     let titles = title_lines(text, lex, &mail);
     // An e-mail's header block ("Date: Wed, 5 Feb 2025 09:47:12 -0300" is
     // when it was sent) is not the record's.
@@ -229,7 +155,10 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     }
     h.number = meeting_number(&titles, &opening, lex);
     // "All dates in these notes are US style (MM/DD/YYYY)".
-    let month_first = text.sentences.iter().any(|s| US_DATES.is_match(s.text()));
+    let month_first = text
+        .sentences
+        .iter()
+        .any(|s| lex.header.us_dates.is_match(s.text()));
     let mut date_place = None;
     if let Some((i, date)) = meeting_date(&places, lex, month_first) {
         (h.date, date_place) = (date, Some(i));
@@ -256,10 +185,16 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
 fn meeting_number(titles: &[&str], opening: &[&Sentence], lex: &Lexicons) -> Option<u32> {
     titles
         .iter()
-        .find_map(|t| TITLE_NUMBER.captures(t).and_then(|c| number(&c[1])))
+        .find_map(|t| {
+            lex.header
+                .title_number
+                .captures(t)
+                .and_then(|c| number(&c[1]))
+        })
         .or_else(|| {
             opening.iter().find_map(|s| {
-                ORDINAL_NUMBER
+                lex.header
+                    .ordinal_number
                     .captures(s.text())
                     .and_then(|c| c[1].parse().ok())
             })
@@ -561,8 +496,8 @@ fn reads_as_sentence(undated: &str) -> bool {
 fn is_title_shaped(t: &str, lex: &Lexicons) -> bool {
     !(t.is_empty()
         || t.contains('|')
-        || CONVENED_BY.is_match(t)
-        || WEEKDAY_OR_MONTH.is_match(t)
+        || lex.header.convened_by.is_match(t)
+        || lex.header.weekday_or_digit.is_match(t)
         || t.ends_with('.')
         || t.split(' ').count() > 16
         || is_field_line(t, lex))
@@ -571,9 +506,9 @@ fn is_title_shaped(t: &str, lex: &Lexicons) -> bool {
 /// A title line less its label, its head and its tail, tidied, without the
 /// qualifiers of its meetings, and cut to the segment naming a body.
 fn title_series(t: &str, orgs: &Matcher, lex: &Lexicons) -> String {
-    let t = TITLE_LABEL.replace(t, "");
-    let t = TITLE_HEAD.replace(&t, "");
-    let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
+    let t = lex.header.title_label.replace(t, "");
+    let t = lex.header.title_head.replace(&t, "");
+    let s = tidy_series(&lex.header.title_tail.replace(&t, ""), orgs, lex);
     let s = without_trailing_qualifiers(&s, lex);
     body_segment(&s, orgs, lex)
 }
@@ -591,7 +526,7 @@ fn holds_record_title(s: &str, words: &[String], lex: &Lexicons) -> bool {
 fn series_sentence(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
     opening.iter().find_map(|s| {
         let plain = PARENTHETICAL.replace_all(s.text(), "");
-        let c = SENTENCE_SERIES.captures(&plain)?;
+        let c = lex.header.sentence_series.captures(&plain)?;
         Some(named_body(c[1].trim(), orgs, lex))
     })
 }
@@ -601,7 +536,7 @@ fn series_sentence(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Opt
 fn held_its(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
     opening.iter().find_map(|s| {
         let plain = PARENTHETICAL.replace_all(s.text(), "");
-        let c = HELD_ITS.captures(&plain)?;
+        let c = lex.header.held_its.captures(&plain)?;
         let raw = c[1].trim();
         let names_body = raw
             .split([' ', '-'])
@@ -616,7 +551,7 @@ fn held_its(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<Str
 fn body_before_meeting_noun(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
     titles.iter().take(4).find_map(|t| {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-        let body = BODY_MEETING.captures(t).and_then(|c| c.get(1))?;
+        let body = lex.header.body_meeting.captures(t).and_then(|c| c.get(1))?;
         let body = tidy_series(body.as_str(), orgs, lex);
         let record_word = body
             .split_whitespace()
@@ -633,7 +568,11 @@ fn body_before_meeting_noun(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> 
 /// sentence introduces.
 fn this_is_the(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
     opening.iter().find_map(|s| {
-        let body = THIS_IS_THE.captures(s.text()).and_then(|c| c.get(1))?;
+        let body = lex
+            .header
+            .this_is_the
+            .captures(s.text())
+            .and_then(|c| c.get(1))?;
         Some(tidy_series(body.as_str(), orgs, lex))
     })
 }
@@ -790,7 +729,7 @@ fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons, month_first: bool) 
     let reference = h.date;
     let mut candidates: Vec<String> = Vec::new();
     for s in &text.sentences {
-        if let Some(m) = NEXT.find(s.text()) {
+        if let Some(m) = lex.header.next.find(s.text()) {
             candidates.push(s.text()[m.start()..].to_owned());
         }
     }
@@ -878,7 +817,7 @@ fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
 /// committee, opened the meeting": the role `[roster-verbs]` gives the verb.
 fn active_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
     let active = lex.active_roster.as_ref().and_then(|r| r.captures(t));
-    let Some(c) = active.or_else(|| WHO_CHAIRS.captures(t)) else {
+    let Some(c) = active.or_else(|| lex.header.who_chairs.captures(t)) else {
         return;
     };
     let Some(who) = c.get(1) else {
@@ -938,7 +877,7 @@ fn self_moderator(text: &Text, h: &mut Header, lex: &Lexicons) {
         } else if let Some((_, name)) = super::speech::timestamped_turn(t, lex) {
             speaker = Some((si, name));
         }
-        if let (Some((turn, name)), true) = (speaker, SELF_MODERATOR.is_match(t)) {
+        if let (Some((turn, name)), true) = (speaker, lex.header.self_moderator.is_match(t)) {
             let at = text.sentences[turn].text().find(name).unwrap_or(0);
             h.moderators.push(RosterName {
                 name: crate::words::names::title_case(name),

@@ -1163,11 +1163,6 @@ static LABEL_TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,4})(?:\s+\([^)]{1,60}\))?\s*:\s+\S")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
-/// "This is Yoshinobu Matsuzaki", "I am Kenny Huang", "My name is ...".
-static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Tt]his is|I am|I'm|I’m|[Mm]y name is)\s+([A-Z])")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
 
 /// Speakers of turns: caption labels, IRC nicks, `Name:` labels and
 /// self-introductions. A one-word label counts when the lexicon knows it as a
@@ -1316,16 +1311,19 @@ fn self_introductions<'a>(
     t: &'a str,
     ex: &'a Extractor,
 ) -> impl Iterator<Item = (String, Vec<Cue>)> + 'a {
-    SELF_INTRO.captures_iter(t).filter_map(move |c| {
-        let m = c.get(1)?;
-        let n = name_at(&t[m.start()..], ex, 1)?;
-        if n.words < 2 && !n.given {
-            return None;
-        }
-        let mut cues = n.cues();
-        cues.push(Cue::SelfIntroduction);
-        Some((n.name, cues))
-    })
+    let intro = ex.lex.self_introduction.as_ref();
+    (intro.into_iter())
+        .flat_map(move |re| re.captures_iter(t))
+        .filter_map(move |c| {
+            let m = c.get(1)?;
+            let n = name_at(&t[m.start()..], ex, 1)?;
+            if n.words < 2 && !n.given {
+                return None;
+            }
+            let mut cues = n.cues();
+            cues.push(Cue::SelfIntroduction);
+            Some((n.name, cues))
+        })
 }
 
 #[cfg(test)]

@@ -3,12 +3,14 @@
 //! [`Lexicons`], loaded and checked once.
 //!
 //! Rationale: the sections of `lexicon.txt` are named once, in
-//! `Lexicons::index`; the file must hold exactly the sections read there
-//! ([`Sections::check`]), so adding a rule's word list is one line here and one
-//! section in the file.
+//! `Lexicons::index` and the readers it calls (the header's patterns in
+//! [`super::header_patterns`]); the file must hold exactly the sections read
+//! there ([`Sections::check`]), so adding a rule's word list is one line here
+//! and one section in the file.
 
 use super::dates::{DateRules, RuleError};
 use super::fold::fold;
+use super::header_patterns::HeaderPatterns;
 use super::lexicon::{Lexicon, LexiconError, Sections};
 use regex::Regex;
 use std::collections::HashSet;
@@ -157,6 +159,11 @@ pub struct Lexicons {
     /// Roles of a participant list that make its holder the moderator
     /// ("Chair", "Chairing"), folded (`[moderator-roles]`).
     pub moderator_roles: HashSet<String>,
+    /// "This is Yoshinobu Matsuzaki", "I am Kenny Huang": a phrase of
+    /// `[self-introductions]`, then the capital that opens the name (group 1).
+    pub self_introduction: Option<Regex>,
+    /// The patterns of a record's header, their words from the lexicon.
+    pub header: HeaderPatterns,
     /// "called to order", "la séance est ouverte": a time after such a phrase
     /// is when the meeting actually started (`[meeting-start-phrases]`).
     pub meeting_start: Option<Regex>,
@@ -256,6 +263,7 @@ impl Lexicons {
         self.chat_bots = r.folded("chat-bots");
         self.speaker_links = r.lower("speaker-links");
         self.meeting_start = phrases(r.list("meeting-start-phrases"));
+        self.self_introduction = self_introduction(r.list("self-introductions"));
     }
 
     /// What a person's name is made of, and the words it never holds.
@@ -350,6 +358,7 @@ impl Lexicons {
         self.date_metadata = r.lower_in_order("date-metadata");
         self.record_words = r.lower("record-words");
         self.record_fields = r.folded("record-fields");
+        self.header = HeaderPatterns::read(r.0);
     }
 
     /// The given-name lexicon (folded), less `[not-given-names]`.
@@ -720,6 +729,33 @@ fn plural_endings(pairs: Vec<(String, String)>) -> Vec<(String, String)> {
 fn agenda_item(words: &[String]) -> Option<Regex> {
     let words = alternation(words)?.replace(' ', r"\s+");
     Regex::new(&format!(r"(?i)^(?:{words})\.?\s+(\d.*)$")).ok()
+}
+
+/// "This is Ana", "I am Ana": one of `phrases` as written, then a capital
+/// (group 1). A phrase written in lower case matches with a capital first
+/// too ("this is", "This is"); the phrases are tried in their order.
+fn self_introduction(phrases: &[String]) -> Option<Regex> {
+    let alternatives: Vec<String> = phrases.iter().map(|p| first_in_either_case(p)).collect();
+    (!alternatives.is_empty())
+        .then(|| Regex::new(&format!(r"\b(?:{})\s+([A-Z])", alternatives.join("|"))).ok())
+        .flatten()
+}
+
+/// "this is" as `[Tt]his is`: an escaped phrase whose lower-case first
+/// letter matches in either case.
+fn first_in_either_case(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => {
+            let upper: String = c.to_uppercase().collect();
+            format!(
+                "[{}{c}]{}",
+                regex::escape(&upper),
+                regex::escape(chars.as_str())
+            )
+        }
+        _ => regex::escape(phrase),
+    }
 }
 
 /// "a|b|c" of the escaped words, longest first; `None` for no words.
