@@ -355,36 +355,13 @@ pub fn read_streamed(
     let extractor = &Extractor::new(ontology);
     progress(Progress::Start(files.len()));
     let salt = &ontology.fingerprint;
-    type Read = (resolve::Names, StreamEntry, bool);
-    let results: Vec<(&ReportFile, String, Result<Read, ReportError>)> = files
+    let results: Vec<(&ReportFile, String, Result<StreamRead, ReportError>)> = files
         .par_iter()
         .flat_map(|file| {
             reports_of(file).into_par_iter().map(move |part| {
                 let source = part.source;
-                let r = part.document.and_then(|doc| {
-                    let key = format!("{salt}-{}", doc.sha256);
-                    let (e, hit) = match cache.extraction(&key) {
-                        Some(e) => (e, true),
-                        None => (extractor.extract(&doc).map_err(ReportError::from)?, false),
-                    };
-                    let held = if hit {
-                        None
-                    } else if let Err(err) = cache.put_extraction(&key, &e) {
-                        log::warn!("{err}");
-                        Some(Box::new(e.clone()))
-                    } else {
-                        None
-                    };
-                    let mut names = resolve::Names::of(&e);
-                    names.source.clone_from(&source);
-                    let entry = StreamEntry {
-                        source: source.clone(),
-                        sha256: doc.sha256,
-                        key,
-                        held,
-                    };
-                    Ok((names, entry, hit))
-                });
+                let r = (part.document)
+                    .and_then(|doc| extract_cached(doc, &source, salt, extractor, cache));
                 if part.last {
                     progress(Progress::Extracted);
                 }
@@ -392,6 +369,78 @@ pub fn read_streamed(
             })
         })
         .collect();
+    let (mut read, cached) = sort_out(results, &mut rejected);
+    let kept = stand_ins(&rejected, last_good, salt, cache, &mut read);
+    read.sort_by(|a, b| a.0.source.cmp(&b.0.source));
+    let (names, entries): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+    progress(Progress::Resolving);
+    let clock = std::time::Instant::now();
+    let identities = resolve::decide(&names, ontology);
+    log::info!("resolved identities in {:.2?}", clock.elapsed());
+    Streamed {
+        entries,
+        identities,
+        rejected,
+        kept,
+        cached,
+    }
+}
+
+/// One report as [`read_streamed`] reads it: the names resolution needs,
+/// where its extraction is, and whether the cache had it.
+type StreamRead = (resolve::Names, StreamEntry, bool);
+
+/// A report's extraction from the cache, or extracted and added there: the
+/// cache is keyed by the ontology's fingerprint (`salt`) and the content's
+/// hash, so a changed ontology or text extracts again.
+fn extract_cached(
+    doc: Document,
+    source: &str,
+    salt: &str,
+    extractor: &Extractor,
+    cache: &Cache,
+) -> Result<StreamRead, ReportError> {
+    let key = format!("{salt}-{}", doc.sha256);
+    let (e, hit) = match cache.extraction(&key) {
+        Some(e) => (e, true),
+        None => (extractor.extract(&doc).map_err(ReportError::from)?, false),
+    };
+    let held = if hit {
+        None
+    } else {
+        stored_or_held(cache, &key, &e)
+    };
+    let mut names = resolve::Names::of(&e);
+    names.source = source.to_owned();
+    let entry = StreamEntry {
+        source: source.to_owned(),
+        sha256: doc.sha256,
+        key,
+        held,
+    };
+    Ok((names, entry, hit))
+}
+
+/// A new extraction goes to the cache; when the cache cannot take it (the
+/// failure is logged), the entry holds it in memory so the build still has
+/// it.
+fn stored_or_held(cache: &Cache, key: &str, e: &Extraction) -> Option<Box<Extraction>> {
+    match cache.put_extraction(key, e) {
+        Ok(()) => None,
+        Err(err) => {
+            log::warn!("{err}");
+            Some(Box::new(e.clone()))
+        }
+    }
+}
+
+/// The reports read, sorted out: those extracted, with how many the cache
+/// had, and the rejected added to `rejected`; a mailbox's chatter is
+/// neither ([`is_chatter`]).
+fn sort_out(
+    results: Vec<(&ReportFile, String, Result<StreamRead, ReportError>)>,
+    rejected: &mut Vec<Rejected>,
+) -> (Vec<(resolve::Names, StreamEntry)>, usize) {
     let mut read = Vec::new();
     let mut cached = 0;
     for (file, source, r) in results {
@@ -408,9 +457,20 @@ pub fn read_streamed(
             }),
         }
     }
-    // A rejected report keeps its last good extraction for resolution.
+    (read, cached)
+}
+
+/// A rejected report keeps its last good extraction for resolution, when
+/// the cache still has it: added to `read`; gives the sources kept so.
+fn stand_ins(
+    rejected: &[Rejected],
+    last_good: &dyn Fn(&str) -> Option<String>,
+    salt: &str,
+    cache: &Cache,
+    read: &mut Vec<(resolve::Names, StreamEntry)>,
+) -> Vec<String> {
     let mut kept = Vec::new();
-    for r in &rejected {
+    for r in rejected {
         let Some(source) = r.source.clone() else {
             continue;
         };
@@ -433,19 +493,7 @@ pub fn read_streamed(
             ));
         }
     }
-    read.sort_by(|a, b| a.0.source.cmp(&b.0.source));
-    let (names, entries): (Vec<_>, Vec<_>) = read.into_iter().unzip();
-    progress(Progress::Resolving);
-    let clock = std::time::Instant::now();
-    let identities = resolve::decide(&names, ontology);
-    log::info!("resolved identities in {:.2?}", clock.elapsed());
-    Streamed {
-        entries,
-        identities,
-        rejected,
-        kept,
-        cached,
-    }
+    kept
 }
 
 #[cfg(test)]

@@ -413,7 +413,7 @@ fn capital_headings_in_paragraphs(text: &Text, lex: &Lexicons) -> Vec<AgendaItem
         .sentences
         .iter()
         .filter_map(|s| capital_lead(s.text()))
-        .filter(|t| !is_heading_line_text(t, lex) && !is_roll_label(t, lex))
+        .filter(|t| !is_heading_line_text(t, lex) && !super::people::is_roll_label(t, lex))
         .collect();
     let mut seen = std::collections::HashMap::<&str, usize>::new();
     for t in &leads {
@@ -611,12 +611,6 @@ fn is_capital_word(w: &str) -> bool {
             || matches!(w, "&" | "-" | "–" | "/"))
 }
 
-/// "PRESENT", "ABSENT", "MEMBERS PRESENT": the label of a roll, no item.
-fn is_roll_label(t: &str, lex: &Lexicons) -> bool {
-    super::people::holds_word(t, &lex.attendance_words)
-        || super::people::holds_word(t, &lex.absence_words)
-}
-
 /// Items numbered 1, 2, ... in the order of their titles.
 fn numbered_in_order(titles: Vec<String>) -> Vec<AgendaItem> {
     titles
@@ -647,126 +641,184 @@ pub fn without_presenter<'t>(title: &'t str, lex: &Lexicons) -> &'t str {
     }
 }
 
-/// The items of the agenda, titles as written.
+/// The items of the agenda, titles as written: a chat's topics, else the
+/// list under the agenda's heading, else the outline of the minutes.
 fn items(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let topics = super::chat::topics(text, &lex.chat_topic_commands);
     if !topics.is_empty() {
-        return topics
-            .into_iter()
-            .enumerate()
-            .map(|(i, title)| AgendaItem {
-                id: (i + 1).to_string(),
-                title,
-            })
-            .collect();
+        return numbered_in_order(topics);
     }
     let lines = &text.lines;
-    let Some(start) = lines.iter().position(|l| {
-        let t = l.text().trim_end_matches(':').trim();
-        lex.heading_agenda.iter().any(|h| h.eq_ignore_ascii_case(t))
-    }) else {
+    let Some(start) = lines.iter().position(|l| is_agenda_heading(l, lex)) else {
         return outline(text, lex, &[], 0);
     };
-    let mut items: Vec<AgendaItem> = Vec::new();
-    let mut numbered = false;
-    let mut last_top = 0usize;
-    let mut top_indent = 0usize;
-    let mut next_letter = b'a';
+    let mut list = AgendaList::new();
     let mut end = start + 1;
     for line in &lines[start + 1..] {
         end = line.number;
         if line.is_blank() {
             continue;
         }
-        if [
-            &lex.heading_discussion,
-            &lex.heading_participants,
-            &lex.heading_next,
-        ]
-        .iter()
-        .any(|list| is_heading_line(line, list))
-        {
+        if ends_agenda_list(line, lex) || !list.read(line, lex) {
             break;
         }
-        match classify(line, lex) {
-            Some(Item::Top(n, title) | Item::Led(n, title)) => {
-                let n: usize = if n == NEXT_NUMBER {
-                    last_top + 1
-                } else {
-                    n.parse().unwrap_or(0)
-                };
-                // Numbering that restarts further in is a nested list;
-                // at the same depth, the discussion going through the items.
-                if numbered && n <= last_top {
-                    if line.indent > top_indent {
-                        items.push(AgendaItem {
-                            id: format!("{last_top}.{n}"),
-                            title,
-                        });
-                        continue;
-                    }
-                    break;
-                }
-                numbered = true;
-                last_top = n;
-                top_indent = line.indent;
-                next_letter = b'a';
-                items.push(AgendaItem {
-                    id: n.to_string(),
-                    title,
-                });
-            }
-            Some(Item::Path(id, title) | Item::Coded(id, title)) if !items.is_empty() => {
-                items.push(AgendaItem { id, title });
-            }
-            // "Ordre du jour :" then "- Approbation ...": an unnumbered
-            // list; a bullet deeper than the list's is a sub-item.
-            Some(Item::Sub(None, title))
-                if !numbered && (items.is_empty() || line.indent <= top_indent) =>
-            {
-                last_top += 1;
-                top_indent = line.indent;
-                next_letter = b'a';
-                items.push(AgendaItem {
-                    id: last_top.to_string(),
-                    title,
-                });
-            }
-            Some(Item::Sub(letter, title)) if !items.is_empty() => {
-                let l = letter.map_or(next_letter, |c| c as u8);
-                next_letter = l.saturating_add(1);
-                items.push(AgendaItem {
-                    id: format!("{last_top}.{}", l as char),
-                    title,
-                });
-            }
-            _ => {
-                let t = line.text();
-                // "Présents : A, B": the roll after the agenda.
-                if super::roster::is_roll_field(t, lex) {
-                    break;
-                }
-                if numbered
-                    || !is_heading_text(t)
-                    || t.ends_with('.')
-                    || t.split_whitespace().count() > 14
-                {
-                    break;
-                }
-                last_top += 1;
-                next_letter = b'a';
-                items.push(AgendaItem {
-                    id: last_top.to_string(),
-                    title: clean_title(t),
-                });
-            }
+    }
+    list.items.retain(|i| !i.title.is_empty());
+    if list.numbered {
+        outline(text, lex, &list.items, end)
+    } else {
+        list.items
+    }
+}
+
+/// "Agenda:", "ORDRE DU JOUR": the line that opens the agenda's list, as
+/// `[headings-agenda]` writes it.
+fn is_agenda_heading(line: &Line, lex: &Lexicons) -> bool {
+    let t = line.text().trim_end_matches(':').trim();
+    lex.heading_agenda.iter().any(|h| h.eq_ignore_ascii_case(t))
+}
+
+/// The heading of the discussion, of the participants or of the next
+/// meeting: the agenda's list is over.
+fn ends_agenda_list(line: &Line, lex: &Lexicons) -> bool {
+    [
+        &lex.heading_discussion,
+        &lex.heading_participants,
+        &lex.heading_next,
+    ]
+    .iter()
+    .any(|list| is_heading_line(line, list))
+}
+
+/// The list under the agenda's heading as it is read, line by line: its
+/// items so far, whether it is numbered, and where its top level stands.
+struct AgendaList {
+    items: Vec<AgendaItem>,
+    numbered: bool,
+    last_top: usize,
+    top_indent: usize,
+    next_letter: u8,
+}
+
+impl AgendaList {
+    fn new() -> Self {
+        AgendaList {
+            items: Vec::new(),
+            numbered: false,
+            last_top: 0,
+            top_indent: 0,
+            next_letter: b'a',
         }
     }
-    items.retain(|i| !i.title.is_empty());
-    if numbered {
-        outline(text, lex, &items, end)
-    } else {
-        items
+
+    /// Reads one line of the list; `false` when the line ends it.
+    fn read(&mut self, line: &Line, lex: &Lexicons) -> bool {
+        match classify(line, lex) {
+            Some(Item::Top(n, title) | Item::Led(n, title)) => self.numbered_item(&n, title, line),
+            Some(Item::Path(id, title) | Item::Coded(id, title)) if !self.items.is_empty() => {
+                self.items.push(AgendaItem { id, title });
+                true
+            }
+            Some(Item::Sub(None, title)) if self.opens_bullet(line) => {
+                self.bullet(title, line.indent);
+                true
+            }
+            Some(Item::Sub(letter, title)) if !self.items.is_empty() => {
+                self.sub_item(letter, title);
+                true
+            }
+            _ => self.plain_line(line.text(), lex),
+        }
+    }
+
+    /// "3. Budget": a top item by its number ("+" for the one after the
+    /// last). A number that does not go on from the last is a restart.
+    fn numbered_item(&mut self, n: &str, title: String, line: &Line) -> bool {
+        let n: usize = if n == NEXT_NUMBER {
+            self.last_top + 1
+        } else {
+            n.parse().unwrap_or(0)
+        };
+        if self.numbered && n <= self.last_top {
+            return self.restart(n, title, line.indent);
+        }
+        self.numbered = true;
+        self.last_top = n;
+        self.top_indent = line.indent;
+        self.next_letter = b'a';
+        self.items.push(AgendaItem {
+            id: n.to_string(),
+            title,
+        });
+        true
+    }
+
+    /// Numbering that restarts further in is a nested list (item
+    /// "2.1"); at the same depth it is the discussion going through the
+    /// items, and the list is over.
+    fn restart(&mut self, n: usize, title: String, indent: usize) -> bool {
+        if indent <= self.top_indent {
+            return false;
+        }
+        self.items.push(AgendaItem {
+            id: format!("{}.{n}", self.last_top),
+            title,
+        });
+        true
+    }
+
+    /// "Ordre du jour :" then "- Approbation ...": a bullet of an
+    /// unnumbered list at the list's depth is a top item; a bullet deeper
+    /// than the list's is a sub-item.
+    fn opens_bullet(&self, line: &Line) -> bool {
+        !self.numbered && (self.items.is_empty() || line.indent <= self.top_indent)
+    }
+
+    /// A bullet read as the next top item of an unnumbered list.
+    fn bullet(&mut self, title: String, indent: usize) {
+        self.last_top += 1;
+        self.top_indent = indent;
+        self.next_letter = b'a';
+        self.items.push(AgendaItem {
+            id: self.last_top.to_string(),
+            title,
+        });
+    }
+
+    /// "a) Minutes", or a deeper bullet: a sub-item of the last top item,
+    /// lettered as written or by the next letter.
+    fn sub_item(&mut self, letter: Option<char>, title: String) {
+        let l = letter.map_or(self.next_letter, |c| c as u8);
+        self.next_letter = l.saturating_add(1);
+        self.items.push(AgendaItem {
+            id: format!("{}.{}", self.last_top, l as char),
+            title,
+        });
+    }
+
+    /// A line that no list marker opens: in an unnumbered list, a short
+    /// heading-like line is the next item; anything else ends the list.
+    fn plain_line(&mut self, t: &str, lex: &Lexicons) -> bool {
+        if !self.takes_plain_line(t, lex) {
+            return false;
+        }
+        self.last_top += 1;
+        self.next_letter = b'a';
+        self.items.push(AgendaItem {
+            id: self.last_top.to_string(),
+            title: clean_title(t),
+        });
+        true
+    }
+
+    /// "Présents : A, B" (the roll after the agenda), a line after a
+    /// numbered list, a sentence or a long line is no item of the list.
+    fn takes_plain_line(&self, t: &str, lex: &Lexicons) -> bool {
+        !super::roster::is_roll_field(t, lex)
+            && !self.numbered
+            && is_heading_text(t)
+            && !t.ends_with('.')
+            && t.split_whitespace().count() <= 14
     }
 }
 

@@ -19,83 +19,9 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| unreachable!("static regex {p}: {e}"))
 }
 
-static TITLE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:meeting|call|session|conference)\s*(?:no\.?|number|nr\.?|#)?\s*(\d{1,4}|(?-i:[IVXL]{1,7}))\b",
-    )
-});
-static US_DATES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:US|U\.S\.|American)[ -](?:style|format)\b|\bMM/DD/YYYY\b|\bmonth/day/year\b")
-});
-static TITLE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:meeting|title|subject|event|body|group)\s*:\s*"));
-/// "the third meeting", "Seventh Meeting of the ...".
-/// The lines of an e-mail's header block ("From:", "Subject:"...).
-static EMAIL_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s"));
-/// "The Dynamic Coalition on Network Neutrality (DCNN) held its second call".
-static HELD_ITS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:The\s+)?([A-Z][^.;]{4,120}?)\s+(?:held|convened|organi[sz]ed)\s+(?:its|a|an|the)\b")
-});
-/// "Valentina Sosa, who chairs the committee this year, opened the meeting".
-static WHO_CHAIRS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s+who\s+(?:co-)?(?:chairs|moderates|facilitates|leads)\s+(?:the|this|our)\s+(?:committee|group|working\s+group|meeting|call|coalition|network|forum)\b",
-    )
-});
-static ORDINAL_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,2}(?:meeting|call|session)\b")
-});
-static TITLE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\s*[-–—:,|]?\s*(?:(?:summary|meeting|teleconference|call)\s+(?:report|minutes|notes)\b.*|(?:notes|minutes|summary|report|record)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:meeting|call|session)\s*$|(?:\(?(?:online|virtual|open|monthly|regular|plenary|hybrid|preparatory|coordination|planning|steering|kick-?off|informal|extraordinary|\d+(?:st|nd|rd|th))\s+)*(?:meeting|call|session|teleconference)\b\s*(?:no\.?|number|#)?\s*\d*\)?\s*$)",
-    )
-});
-static TITLE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:(?:summary(?:\s+report)?|minutes|(?:meeting|call)\s+notes|notes|report|record)\s*(?:(?:of|from)\s+(?:the\s+)?|[–—:-]\s*))?(?:(?:\d+(?:st|nd|rd|th)|[a-z]+)\s+){0,2}?(?:meeting|call|session)\s+of\s+(?:the\s+)?",
-    )
-});
-static SENTENCE_SERIES: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:meeting|call|session)\s+of\s+the\s+(.+?)(?:,|\s+(?:was|were|held|took|met|convened|on\s+\d)\b|$)",
-    )
-});
-/// "DC Coordination meeting #60", "Wikimedia UK Board meeting Tuesday 12th
-/// May 2009", "NRIs Virtual Meeting IX: 6 September": a title line whose body
-/// (group 1) stands before a meeting noun and its number or date.
-static BODY_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?:The\s+)?([A-Z][^:|]{1,80}?)\s+(?i:(?:(?:online|virtual|monthly|weekly|regular|annual|plenary|hybrid|open|extraordinary|board)\s+)*(?:meeting|call|teleconference|conference\s+call)\b)\s*(?:(?:#|no\.?|number)\s*\d+|\d+\b|(?-i:[IVXLC]{1,6})\b)?\s*(?:$|[,:–—-]|\s+(?:on\s+)?(?:\d|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))",
-    )
-});
-/// "This is the monthly ALAC conference call", "Welcome to the 12th Harbour
-/// Forum meeting": a transcript's opening names the body (group 1).
-static THIS_IS_THE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:this\s+is|welcome\s+(?:you\s+)?to)\s+(?:the|our|this)\s+(?:(?:monthly|weekly|regular|annual|virtual|online|\d+(?:st|nd|rd|th))\s+)*((?-i:[A-Z])[\w&'’.-]*(?:\s+(?-i:[A-Z])[\w&'’.-]*){0,6})\s+(?:conference\s+call|call|meeting|teleconference)\b",
-    )
-});
 static PARENTHETICAL: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)"));
 static PARENTHETICAL_END: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\([^)]{1,24}\)\s*$"));
-static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bnext\b[^.]{0,60}?\b(?:meeting|call|session|gathering)s?\b|\b(?:meet|reconvene|convene|talk)\s+again\b|\b(?:meeting|call|session)\s+will\s+(?:be\s+held|take\s+place)\b",
-    )
-});
-/// "Convened by the IGF Secretariat": a line about the meeting, not its title.
-static CONVENED_BY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\w+(?:ed|en)\s+(?:jointly\s+)?by\b"));
 static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(?:19|20)\d{2}\b"));
-/// A transcript's speaker saying they moderate: "I will moderate today",
-/// "I'm your moderator", "I'll be chairing".
-static SELF_MODERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\bI(?:'ll|’ll|\s+will|\s+shall|\s+am\s+going\s+to)\s+(?:be\s+)?(?:moderat(?:e|ing)|chair(?:ing)?|facilitat(?:e|ing))\b|\bI(?:'m|’m|\s+am)\s+(?:moderating|chairing|facilitating|(?:your|the)\s+(?:moderator|chair|facilitator))\b",
-    )
-});
-static WEEKDAY_OR_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)"));
 
 /// The meeting header, names as written (resolution comes later).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,12 +50,12 @@ pub struct RosterName {
 /// Title lines: the non-blank lines before the first sentence of running text.
 /// The lines of the header block a record opens with when it is an e-mail:
 /// two "Field:" lines or more at the top, a "From:" or "Subject:" among them.
-fn email_header(text: &Text) -> Vec<usize> {
+fn email_header(text: &Text, lex: &Lexicons) -> Vec<usize> {
     let block: Vec<&crate::text::Line> = text
         .lines
         .iter()
         .skip_while(|l| l.is_blank())
-        .take_while(|l| EMAIL_HEADER.is_match(l.text()))
+        .take_while(|l| lex.header.email_header.is_match(l.text()))
         .collect();
     let mail = block.len() >= 2
         && block.iter().any(|l| {
@@ -197,7 +123,7 @@ fn without_leading_year(t: &str) -> &str {
 
 pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     let mut h = Header::default();
-    let mail = email_header(text);
+    let mail = email_header(text, lex);
     let titles = title_lines(text, lex, &mail);
     // An e-mail's header block ("Date: Wed, 5 Feb 2025 09:47:12 -0300" is
     // when it was sent) is not the record's.
@@ -229,7 +155,10 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     }
     h.number = meeting_number(&titles, &opening, lex);
     // "All dates in these notes are US style (MM/DD/YYYY)".
-    let month_first = text.sentences.iter().any(|s| US_DATES.is_match(s.text()));
+    let month_first = text
+        .sentences
+        .iter()
+        .any(|s| lex.header.us_dates.is_match(s.text()));
     let mut date_place = None;
     if let Some((i, date)) = meeting_date(&places, lex, month_first) {
         (h.date, date_place) = (date, Some(i));
@@ -256,10 +185,16 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
 fn meeting_number(titles: &[&str], opening: &[&Sentence], lex: &Lexicons) -> Option<u32> {
     titles
         .iter()
-        .find_map(|t| TITLE_NUMBER.captures(t).and_then(|c| number(&c[1])))
+        .find_map(|t| {
+            lex.header
+                .title_number
+                .captures(t)
+                .and_then(|c| number(&c[1]))
+        })
         .or_else(|| {
             opening.iter().find_map(|s| {
-                ORDINAL_NUMBER
+                lex.header
+                    .ordinal_number
                     .captures(s.text())
                     .and_then(|c| c[1].parse().ok())
             })
@@ -499,110 +434,147 @@ fn before_date<'a>(t: &'a str, lex: &Lexicons) -> &'a str {
     }
 }
 
+/// The meeting's series: the first rule that names one, from the most
+/// trusted (a title line naming a body) to the least (whatever stands
+/// before a title's date); empty when none does.
 fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> String {
-    // Title lines that name a body ("Dynamic Coalition on ...", "... Working
-    // Group ..."): the most specific, i.e. the longest, of the first few wins
-    // over an umbrella line ("INTERNET GOVERNANCE FORUM") or furniture ("RAW FILE").
-    let mut candidates = Vec::new();
-    for (i, t) in titles.iter().enumerate() {
-        let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-        let t = without_leading_year(t);
-        let undated = before_date(t, lex);
-        // A line cut before its date is a title only when short and no
-        // sentence or label ("Orla Brennan: Good morning. This is the ...").
-        let cut = undated.len() < t.len();
-        if cut
-            && (undated.contains(". ") || undated.contains(": ") || undated.split(' ').count() > 10)
-        {
-            continue;
-        }
-        let t = undated;
-        if t.is_empty()
-            || t.contains('|')
-            || CONVENED_BY.is_match(t)
-            || WEEKDAY_OR_MONTH.is_match(t)
-            || t.ends_with('.')
-            || t.split(' ').count() > 16
-        {
-            continue;
-        }
-        // "Venue: Council Chamber": a field of the record, not its title;
-        // but "Meeting: Dynamic Coalition on ...": the label is not the title.
-        if is_field_line(t, lex) {
-            continue;
-        }
-        let t = TITLE_LABEL.replace(t, "");
-        let t = TITLE_HEAD.replace(&t, "");
-        let s = tidy_series(&TITLE_TAIL.replace(&t, ""), orgs, lex);
-        let s = without_trailing_qualifiers(&s, lex);
-        let s = body_segment(&s, orgs, lex);
-        let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
-        // What stood before a date is a body's name only when nothing of a
-        // record's title is left in it ("Draft Minutes of the Special
-        // Board", "[list] Summary of ...").
-        if cut && (s.contains(['[', ']']) || words.iter().any(|w| lex.record_words.contains(w))) {
-            continue;
-        }
-        let names_body =
-            words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
-        if names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
-            candidates.push(owned_body(&s, i.checked_sub(1).map(|p| titles[p]), lex));
-        }
+    body_title(titles, orgs, lex)
+        .or_else(|| series_sentence(opening, orgs, lex))
+        .or_else(|| held_its(opening, orgs, lex))
+        .or_else(|| body_before_meeting_noun(titles, orgs, lex))
+        .or_else(|| this_is_the(opening, orgs, lex))
+        .or_else(|| {
+            (titles.iter().take(4))
+                .find_map(|t| name_before_date(t, lex))
+                .map(|name| tidy_series(name, orgs, lex))
+        })
+        .unwrap_or_default()
+}
+
+/// Title lines that name a body ("Dynamic Coalition on ...", "... Working
+/// Group ..."): the most specific, i.e. the longest, of the first few wins
+/// over an umbrella line ("INTERNET GOVERNANCE FORUM") or furniture ("RAW
+/// FILE").
+fn body_title(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    let candidates: Vec<String> = (titles.iter().enumerate())
+        .filter_map(|(i, t)| title_body(t, i.checked_sub(1).map(|p| titles[p]), orgs, lex))
+        .collect();
+    candidates.iter().take(3).max_by_key(|s| s.len()).cloned()
+}
+
+/// The body one title line names, `above` being the line before it: the
+/// line less its date, labels and record words, when it is shaped as a
+/// title and holds a body word or a known organisation.
+fn title_body(t: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+    let t = without_leading_year(t);
+    let undated = before_date(t, lex);
+    let cut = undated.len() < t.len();
+    if (cut && reads_as_sentence(undated)) || !is_title_shaped(undated, lex) {
+        return None;
     }
-    if let Some(best) = candidates.iter().take(3).max_by_key(|s| s.len()) {
-        return best.clone();
+    let s = title_series(undated, orgs, lex);
+    let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
+    if cut && holds_record_title(&s, &words, lex) {
+        return None;
     }
-    for s in opening {
-        // "IGF MAG's Working Group (WG) on ... (WG-Strategy) was held": without
-        // the short parentheticals, then named as the gazetteer names the body.
+    let names_body = words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
+    (names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .then(|| owned_body(&s, above, lex))
+}
+
+/// A line cut before its date is a title only when short and no sentence
+/// or label ("Orla Brennan: Good morning. This is the ...").
+fn reads_as_sentence(undated: &str) -> bool {
+    undated.contains(". ") || undated.contains(": ") || undated.split(' ').count() > 10
+}
+
+/// No empty line, table row, "convened by" line, date line, sentence or
+/// long line. "Venue: Council Chamber": a field of the record, not its
+/// title; but "Meeting: Dynamic Coalition on ...": the label is not the
+/// title.
+fn is_title_shaped(t: &str, lex: &Lexicons) -> bool {
+    !(t.is_empty()
+        || t.contains('|')
+        || lex.header.convened_by.is_match(t)
+        || lex.header.weekday_or_digit.is_match(t)
+        || t.ends_with('.')
+        || t.split(' ').count() > 16
+        || is_field_line(t, lex))
+}
+
+/// A title line less its label, its head and its tail, tidied, without the
+/// qualifiers of its meetings, and cut to the segment naming a body.
+fn title_series(t: &str, orgs: &Matcher, lex: &Lexicons) -> String {
+    let t = lex.header.title_label.replace(t, "");
+    let t = lex.header.title_head.replace(&t, "");
+    let s = tidy_series(&lex.header.title_tail.replace(&t, ""), orgs, lex);
+    let s = without_trailing_qualifiers(&s, lex);
+    body_segment(&s, orgs, lex)
+}
+
+/// What stood before a date is a body's name only when nothing of a
+/// record's title is left in it ("Draft Minutes of the Special Board",
+/// "[list] Summary of ...").
+fn holds_record_title(s: &str, words: &[String], lex: &Lexicons) -> bool {
+    s.contains(['[', ']']) || words.iter().any(|w| lex.record_words.contains(w))
+}
+
+/// "IGF MAG's Working Group (WG) on ... (WG-Strategy) was held": the
+/// opening sentence that names the series, without the short
+/// parentheticals, then named as the gazetteer names the body.
+fn series_sentence(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    opening.iter().find_map(|s| {
         let plain = PARENTHETICAL.replace_all(s.text(), "");
-        if let Some(c) = SENTENCE_SERIES.captures(&plain) {
-            let raw = c[1].trim();
-            return named_body(raw, orgs, lex);
-        }
-    }
-    // "The Dynamic Coalition on Network Neutrality (DCNN) held its second call".
-    for s in opening {
+        let c = lex.header.sentence_series.captures(&plain)?;
+        Some(named_body(c[1].trim(), orgs, lex))
+    })
+}
+
+/// "The Dynamic Coalition on Network Neutrality (DCNN) held its second
+/// call": the subject, when a body word is in it.
+fn held_its(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    opening.iter().find_map(|s| {
         let plain = PARENTHETICAL.replace_all(s.text(), "");
-        if let Some(c) = HELD_ITS.captures(&plain) {
-            let raw = c[1].trim();
-            let names_body = raw
-                .split([' ', '-'])
-                .any(|w| lex.body_words.contains(&w.to_lowercase()));
-            if names_body {
-                return named_body(raw, orgs, lex);
-            }
-        }
-    }
-    // "DC Coordination meeting #60": the body before the meeting noun.
-    for t in titles.iter().take(4) {
+        let c = lex.header.held_its.captures(&plain)?;
+        let raw = c[1].trim();
+        let names_body = raw
+            .split([' ', '-'])
+            .any(|w| lex.body_words.contains(&w.to_lowercase()));
+        names_body.then(|| named_body(raw, orgs, lex))
+    })
+}
+
+/// "DC Coordination meeting #60": the body before the meeting noun in one
+/// of the first title lines; short, and no record's title ("Meeting
+/// Minutes February meeting"), bracket or date.
+fn body_before_meeting_noun(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    titles.iter().take(4).find_map(|t| {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-        if let Some(body) = BODY_MEETING.captures(t).and_then(|c| c.get(1)) {
-            let body = tidy_series(body.as_str(), orgs, lex);
-            // "Meeting Minutes February meeting": a record's title, no body.
-            let record_word = body
-                .split_whitespace()
-                .any(|w| lex.record_words.contains(&w.to_lowercase()));
-            if body.split_whitespace().count() <= 8
-                && !record_word
-                && !body.contains([']', '['])
-                && lex.dates.find_dates(&body).is_empty()
-            {
-                return body;
-            }
-        }
-    }
-    // "This is the monthly ALAC conference call".
-    for s in opening {
-        if let Some(body) = THIS_IS_THE.captures(s.text()).and_then(|c| c.get(1)) {
-            return tidy_series(body.as_str(), orgs, lex);
-        }
-    }
-    titles
-        .iter()
-        .take(4)
-        .find_map(|t| name_before_date(t, lex))
-        .map_or_else(String::new, |name| tidy_series(name, orgs, lex))
+        let body = lex.header.body_meeting.captures(t).and_then(|c| c.get(1))?;
+        let body = tidy_series(body.as_str(), orgs, lex);
+        let record_word = body
+            .split_whitespace()
+            .any(|w| lex.record_words.contains(&w.to_lowercase()));
+        (body.split_whitespace().count() <= 8
+            && !record_word
+            && !body.contains([']', '['])
+            && lex.dates.find_dates(&body).is_empty())
+        .then_some(body)
+    })
+}
+
+/// "This is the monthly ALAC conference call": the body an opening
+/// sentence introduces.
+fn this_is_the(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    opening.iter().find_map(|s| {
+        let body = lex
+            .header
+            .this_is_the
+            .captures(s.text())
+            .and_then(|c| c.get(1))?;
+        Some(tidy_series(body.as_str(), orgs, lex))
+    })
 }
 
 /// "Venue: Council Chamber", "Contact: A": a label of `[record-fields]`, a
@@ -757,7 +729,7 @@ fn next_meeting(text: &Text, h: &mut Header, lex: &Lexicons, month_first: bool) 
     let reference = h.date;
     let mut candidates: Vec<String> = Vec::new();
     for s in &text.sentences {
-        if let Some(m) = NEXT.find(s.text()) {
+        if let Some(m) = lex.header.next.find(s.text()) {
             candidates.push(s.text()[m.start()..].to_owned());
         }
     }
@@ -845,7 +817,7 @@ fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
 /// committee, opened the meeting": the role `[roster-verbs]` gives the verb.
 fn active_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
     let active = lex.active_roster.as_ref().and_then(|r| r.captures(t));
-    let Some(c) = active.or_else(|| WHO_CHAIRS.captures(t)) else {
+    let Some(c) = active.or_else(|| lex.header.who_chairs.captures(t)) else {
         return;
     };
     let Some(who) = c.get(1) else {
@@ -905,7 +877,7 @@ fn self_moderator(text: &Text, h: &mut Header, lex: &Lexicons) {
         } else if let Some((_, name)) = super::speech::timestamped_turn(t, lex) {
             speaker = Some((si, name));
         }
-        if let (Some((turn, name)), true) = (speaker, SELF_MODERATOR.is_match(t)) {
+        if let (Some((turn, name)), true) = (speaker, lex.header.self_moderator.is_match(t)) {
             let at = text.sentences[turn].text().find(name).unwrap_or(0);
             h.moderators.push(RosterName {
                 name: crate::words::names::title_case(name),
@@ -940,104 +912,126 @@ fn office_seat_len(t: &str, lex: &Lexicons) -> usize {
 /// The names listed from byte `from` of `t`: "A B (C), D E and F G".
 pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
     let mut out = Vec::new();
-    let mut pos = from;
-    // "by the MAG Chair, Noor Al-Hashimi": a role phrase before the name.
-    if let Some(rest) = t[from..].strip_prefix("the ") {
-        if let Some(comma) = rest.find(", ") {
-            if rest[..comma].split(' ').count() <= 5 {
-                pos = from + 4 + comma + 2;
-            }
-        }
-    }
+    let mut pos = after_role_phrase(t, from);
     pos += office_seat_len(&t[pos..], lex);
     loop {
-        let rest = &t[pos..];
-        let mut words = Vec::new();
-        let mut end = pos;
-        let mut offset = 0;
-        let mut first = true;
-        for w in rest.split(' ') {
-            let clean = w.trim_end_matches([',', '.', ';', ':']);
-            let honorific = first && lex.is_honorific(clean);
-            let ok = is_name_word(clean)
-                || honorific
-                || (!words.is_empty() && lex.particles.iter().any(|p| p == clean))
-                || (!words.is_empty() && clean.len() <= 2 && clean.starts_with(char::is_uppercase));
-            // "... Lisa Birkman Motion: To approve": a label opens the next field.
-            let label = !words.is_empty() && w.ends_with(':');
-            if !ok || label || (!honorific && lex.not_names.contains(clean)) {
-                break;
-            }
-            first = false;
-            words.push(clean);
-            end = pos + offset + clean.len();
-            offset += w.len() + 1;
-            if clean.len() != w.len() && !(honorific && w.ends_with('.')) {
-                break;
-            }
-        }
-        // A lone acronym ("BPF coordinator") is no one's name.
-        if words.len() == 1 && !words[0].chars().any(char::is_lowercase) {
+        let (mut words, end) = name_words(&t[pos..], pos, lex);
+        if !is_person(&mut words, lex) {
             break;
         }
-        while words
-            .last()
-            .is_some_and(|w| lex.particles.iter().any(|p| p == w))
-        {
-            words.pop();
-        }
-        if words.is_empty() || words.iter().all(|w| lex.is_honorific(w)) {
-            break;
-        }
-        // "Ms. Cade, MAG Member and NRIs Coordinator": a role after the
-        // name, not another person.
-        let post = words.iter().filter(|w| !lex.is_honorific(w)).any(|w| {
-            let l = w.to_lowercase();
-            lex.role_words.contains(&l)
-                || lex.body_words.contains(&l)
-                || lex.non_name_nouns.contains(&l)
-        });
-        if post {
-            break;
-        }
-        let name = words.join(" ");
-        let range = pos..end;
-        let mut after = &t[end..];
-        let mut nickname = None;
-        if let Some(paren) = after.strip_prefix(" (") {
-            if let Some(close) = paren.find(')') {
-                let inner = &paren[..close];
-                if inner.split(' ').count() == 1
-                    && is_name_word(inner)
-                    && inner.chars().any(char::is_lowercase)
-                {
-                    nickname = Some(inner.to_owned());
-                }
-                after = &paren[close + 1..];
-            }
-        }
+        let (nickname, after) = nickname_after(&t[end..]);
         out.push(RosterName {
-            name,
+            name: words.join(" "),
             nickname,
             sentence: 0,
-            range,
+            range: pos..end,
         });
-        let consumed = t.len() - after.len();
-        let next = if let Some(r) = after.strip_prefix(", and ") {
-            r
-        } else if let Some(r) = after.strip_prefix(" and ") {
-            r
-        } else if let Some(r) = after.strip_prefix(", ") {
-            r
-        } else {
+        let Some(next) = next_in_list(after) else {
             break;
         };
-        if !next.starts_with(|c: char| c.is_uppercase()) {
-            break;
-        }
-        pos = consumed + (after.len() - next.len());
+        pos = t.len() - next.len();
     }
     out
+}
+
+/// "by the MAG Chair, Noor Al-Hashimi": a role phrase of five words at most
+/// before the name; where the name starts.
+fn after_role_phrase(t: &str, from: usize) -> usize {
+    let Some(rest) = t[from..].strip_prefix("the ") else {
+        return from;
+    };
+    match rest.find(", ") {
+        Some(comma) if rest[..comma].split(' ').count() <= 5 => from + 4 + comma + 2,
+        _ => from,
+    }
+}
+
+/// The name-shaped words at the start of `rest` (byte `pos` of the text),
+/// without their punctuation, and the byte where the last one ends.
+fn name_words<'t>(rest: &'t str, pos: usize, lex: &Lexicons) -> (Vec<&'t str>, usize) {
+    let mut words = Vec::new();
+    let mut end = pos;
+    let mut offset = 0;
+    for w in rest.split(' ') {
+        let clean = w.trim_end_matches([',', '.', ';', ':']);
+        let honorific = words.is_empty() && lex.is_honorific(clean);
+        if !continues_name(w, clean, honorific, &words, lex) {
+            break;
+        }
+        words.push(clean);
+        end = pos + offset + clean.len();
+        offset += w.len() + 1;
+        if clean.len() != w.len() && !(honorific && w.ends_with('.')) {
+            break;
+        }
+    }
+    (words, end)
+}
+
+/// Whether the word `w` (`clean` without its punctuation) goes on with the
+/// name after `words`: a name word, an honorific first, a particle or a
+/// short capitalised piece inside; never a word of `[not-names]` nor a
+/// label that opens the next field ("... Lisa Birkman Motion: To approve").
+fn continues_name(w: &str, clean: &str, honorific: bool, words: &[&str], lex: &Lexicons) -> bool {
+    let inside = !words.is_empty();
+    let ok = is_name_word(clean)
+        || honorific
+        || (inside && lex.particles.iter().any(|p| p == clean))
+        || (inside && clean.len() <= 2 && clean.starts_with(char::is_uppercase));
+    let label = inside && w.ends_with(':');
+    ok && !label && (honorific || !lex.not_names.contains(clean))
+}
+
+/// Whether the words name a person, once trailing particles are dropped:
+/// not a lone acronym ("BPF coordinator"), not honorifics alone, and no
+/// role after the name ("Ms. Cade, MAG Member and NRIs Coordinator" is one
+/// person with a role, not another person).
+fn is_person(words: &mut Vec<&str>, lex: &Lexicons) -> bool {
+    if words.len() == 1 && !words[0].chars().any(char::is_lowercase) {
+        return false;
+    }
+    while words
+        .last()
+        .is_some_and(|w| lex.particles.iter().any(|p| p == w))
+    {
+        words.pop();
+    }
+    if words.is_empty() || words.iter().all(|w| lex.is_honorific(w)) {
+        return false;
+    }
+    !words.iter().filter(|w| !lex.is_honorific(w)).any(|w| {
+        let l = w.to_lowercase();
+        lex.role_words.contains(&l)
+            || lex.body_words.contains(&l)
+            || lex.non_name_nouns.contains(&l)
+    })
+}
+
+/// "Jonathan (Jon)": a one-word nickname in parentheses after the name;
+/// the parentheses are passed over whatever they hold. Gives the nickname
+/// and what follows.
+fn nickname_after(after: &str) -> (Option<String>, &str) {
+    let Some(paren) = after.strip_prefix(" (") else {
+        return (None, after);
+    };
+    let Some(close) = paren.find(')') else {
+        return (None, after);
+    };
+    let inner = &paren[..close];
+    let nickname = (inner.split(' ').count() == 1
+        && is_name_word(inner)
+        && inner.chars().any(char::is_lowercase))
+    .then(|| inner.to_owned());
+    (nickname, &paren[close + 1..])
+}
+
+/// ", and B", " and B", ", B": the next name of a list, when it opens with
+/// a capital.
+fn next_in_list(after: &str) -> Option<&str> {
+    let next = (after.strip_prefix(", and "))
+        .or_else(|| after.strip_prefix(" and "))
+        .or_else(|| after.strip_prefix(", "))?;
+    next.starts_with(|c: char| c.is_uppercase()).then_some(next)
 }
 
 #[cfg(test)]

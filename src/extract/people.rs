@@ -154,115 +154,211 @@ fn initial(w: &str) -> bool {
 /// run is one no name holds ("Commercial Users", "Policy Director").
 pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
     let lex = &ex.lex;
-    // "Fire Captain Hurr", "Mme BAHIER": a title of one or more words first.
-    let title = lex.title_len(t);
-    let mut pos = title;
-    let mut honorific = title > 0;
-    let mut start = title;
-    let mut words: Vec<&str> = Vec::new();
-    let mut end = title;
-    for raw in t[title..].split(' ') {
-        let at = pos;
-        pos += raw.len() + 1;
-        if raw.is_empty() {
-            break;
-        }
-        let w = raw.trim_end_matches([',', ';', ':', ')', '-', '–', '.', '!', '?']);
-        // "Harald A. Summa": an initial keeps its dot.
-        let w = if initial(raw.trim_end_matches([',', ';', ':'])) {
-            raw.trim_end_matches([',', ';', ':'])
-        } else {
-            w
-        };
-        let particle = !words.is_empty() && lex.particles.iter().any(|p| p == w);
-        // "Lynn St. Amour": an abbreviated particle keeps the name going.
-        let boundary = w.len() != raw.len() && !(particle && raw == format!("{w}."));
-        // A one-letter title that `title_len` read as an initial ("M.
-        // Binder") stays one.
-        let initial_title = title == 0 && w.chars().count() == 1;
-        if words.is_empty() && !honorific && lex.is_honorific(w) && !initial_title {
-            honorific = true;
-            start = pos.min(t.len());
-            end = start;
-            if boundary && !raw.ends_with('.') {
-                break;
-            }
-            continue;
-        }
-        // "Councillor D. Cawley": after a title, an initial may open the name.
-        // "G. Allaire", "M.-L. Mazure": initials may open a name when a
-        // surname follows them.
-        let opens_with_initials =
-            words.is_empty() && initial(w) && surname_follows(&t[pos.min(t.len())..], lex);
-        let ok = particle
-            || name_word(w)
-            || ((!words.is_empty() || honorific || opens_with_initials) && initial(w));
-        // "B. Buchanan I. Check-Ins", "C. HILDRETH XI.": in a name opened by
-        // initials, an initial or a Roman numeral after the surname is an
-        // outline's number, not the name's.
-        let opened_by_initials = words.first().is_some_and(|f| initial(f)) && !honorific;
-        let after_surname = words.iter().any(|v| !initial(v));
-        let numeral = w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
-        if !ok || opened_by_initials && after_surname && (initial(w) || numeral) {
-            break;
-        }
-        if !particle && excluded(w, words.is_empty(), ex) {
-            // A word no name holds inside a capitalised run: the run names
-            // something else ("Policy Director", "Business Users").
-            return None;
-        }
-        words.push(w);
-        end = at + w.len();
-        if boundary || words.len() > 6 {
-            break;
-        }
-    }
-    while words
-        .last()
-        .is_some_and(|w| lex.particles.iter().any(|p| p == w))
-    {
-        words.pop();
-    }
+    let mut scan = NameScan::read(t, ex)?;
+    scan.drop_trailing_particles(lex);
+    let words = &scan.words;
     let full: Vec<&str> = words
         .iter()
         .copied()
         .filter(|w| name_word(w) && !initial(w))
         .collect();
-    if full.is_empty() || words.len() > 6 || full.len() < min_words.max(1) && !honorific {
+    if full.is_empty() || words.len() > 6 || full.len() < min_words.max(1) && !scan.honorific {
         return None;
     }
     let last = *words.last()?;
+    let (start, end) = (scan.start, scan.end);
     let end_at = t[start..end].rfind(last).map(|i| start + i + last.len())?;
     let span = &t[start..end_at];
-    if ex.orgs.lookup(span).is_some()
-        || lex.countries.contains(&fold(span))
-        || lex.places.contains(&fold(span))
-    {
+    if names_a_body_or_place(span, ex) {
         return None;
     }
-    let first = full[0];
-    let caps = |w: &str| {
-        w.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-    };
-    // "KUMMER Markus": a family name in capitals first.
-    let given = is_given(first, ex)
-        || (caps(first) && full.len() >= 2 && !caps(full[1]) && is_given(full[1], ex));
-    // An all-capitals run is an acronym or a heading unless a given name vouches.
-    if full.iter().all(|w| caps(w)) && !given && !honorific {
-        return None;
-    }
-    if full.iter().any(|w| lex.not_given_names.contains(&fold(w))) && full.len() == 1 {
+    let given = given_vouches(&full, ex);
+    if is_capitals_run(&full, given, scan.honorific) || is_lone_not_given(&full, lex) {
         return None;
     }
     Some(NameSpan {
         len: end_at,
         name: title_case(span),
         given,
-        honorific,
+        honorific: scan.honorific,
         words: words.len(),
     })
+}
+
+/// The capitalised run at the start of a text as [`name_at`] reads it,
+/// word by word: the words of the name, whether an honorific or a title
+/// opens it, and its bytes (`start..end`) after that title.
+struct NameScan<'t> {
+    words: Vec<&'t str>,
+    honorific: bool,
+    start: usize,
+    end: usize,
+}
+
+/// What one word does to the run of [`NameScan`]: it goes on, it ends, or
+/// it holds a word no name holds and the run is no name.
+enum Step {
+    Next,
+    Stop,
+    Reject,
+}
+
+impl<'t> NameScan<'t> {
+    /// "Fire Captain Hurr", "Mme BAHIER": a title of one or more words
+    /// first, then the words of the name; `None` when the run names
+    /// something else.
+    fn read(t: &'t str, ex: &Extractor) -> Option<Self> {
+        let title = ex.lex.title_len(t);
+        let mut scan = NameScan {
+            words: Vec::new(),
+            honorific: title > 0,
+            start: title,
+            end: title,
+        };
+        let mut pos = title;
+        for raw in t[title..].split(' ') {
+            let at = pos;
+            pos += raw.len() + 1;
+            if raw.is_empty() {
+                break;
+            }
+            match scan.step(t, raw, (at, pos), title == 0, ex) {
+                Step::Next => {}
+                Step::Stop => break,
+                Step::Reject => return None,
+            }
+        }
+        Some(scan)
+    }
+
+    /// One word `raw` at byte `at` of `t`, the next word at `next`.
+    fn step(
+        &mut self,
+        t: &'t str,
+        raw: &'t str,
+        (at, next): (usize, usize),
+        untitled: bool,
+        ex: &Extractor,
+    ) -> Step {
+        let lex = &ex.lex;
+        let w = name_piece(raw);
+        let particle = !self.words.is_empty() && lex.particles.iter().any(|p| p == w);
+        // "Lynn St. Amour": an abbreviated particle keeps the name going.
+        let boundary = w.len() != raw.len() && !(particle && raw == format!("{w}."));
+        if self.opens_with_honorific(w, untitled, lex) {
+            self.honorific = true;
+            self.start = next.min(t.len());
+            self.end = self.start;
+            return if boundary && !raw.ends_with('.') {
+                Step::Stop
+            } else {
+                Step::Next
+            };
+        }
+        if !self.takes(w, particle, &t[next.min(t.len())..], lex) {
+            return Step::Stop;
+        }
+        if !particle && excluded(w, self.words.is_empty(), ex) {
+            // A word no name holds inside a capitalised run: the run names
+            // something else ("Policy Director", "Business Users").
+            return Step::Reject;
+        }
+        self.words.push(w);
+        self.end = at + w.len();
+        if boundary || self.words.len() > 6 {
+            Step::Stop
+        } else {
+            Step::Next
+        }
+    }
+
+    /// "Mr", "Dr": an honorific before the name's first word opens it. A
+    /// one-letter title that `title_len` read as an initial ("M. Binder")
+    /// stays one.
+    fn opens_with_honorific(&self, w: &str, untitled: bool, lex: &Lexicons) -> bool {
+        let initial_title = untitled && w.chars().count() == 1;
+        self.words.is_empty() && !self.honorific && lex.is_honorific(w) && !initial_title
+    }
+
+    /// Whether the word `w`, before `rest`, goes on with the name: a name
+    /// word, a particle inside the name, or an initial where one may stand.
+    /// "Councillor D. Cawley": after a title, an initial may open the name;
+    /// "G. Allaire", "M.-L. Mazure": initials may open a name when a surname
+    /// follows them.
+    fn takes(&self, w: &str, particle: bool, rest: &str, lex: &Lexicons) -> bool {
+        let opens_with_initials = self.words.is_empty() && initial(w) && surname_follows(rest, lex);
+        let ok = particle
+            || name_word(w)
+            || ((!self.words.is_empty() || self.honorific || opens_with_initials) && initial(w));
+        ok && !self.is_outline_number(w)
+    }
+
+    /// "B. Buchanan I. Check-Ins", "C. HILDRETH XI.": in a name opened by
+    /// initials, an initial or a Roman numeral after the surname is an
+    /// outline's number, not the name's.
+    fn is_outline_number(&self, w: &str) -> bool {
+        let opened_by_initials = self.words.first().is_some_and(|f| initial(f)) && !self.honorific;
+        let after_surname = self.words.iter().any(|v| !initial(v));
+        let numeral = w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+        opened_by_initials && after_surname && (initial(w) || numeral)
+    }
+
+    /// "Ana de": a name does not end on a particle.
+    fn drop_trailing_particles(&mut self, lex: &Lexicons) {
+        while self
+            .words
+            .last()
+            .is_some_and(|w| lex.particles.iter().any(|p| p == w))
+        {
+            self.words.pop();
+        }
+    }
+}
+
+/// A word of a name without the punctuation after it; "Harald A. Summa":
+/// an initial keeps its dot.
+fn name_piece(raw: &str) -> &str {
+    let kept = raw.trim_end_matches([',', ';', ':']);
+    if initial(kept) {
+        kept
+    } else {
+        raw.trim_end_matches([',', ';', ':', ')', '-', '–', '.', '!', '?'])
+    }
+}
+
+/// A span the gazetteer knows as an organisation, or a country or a place:
+/// no person's name.
+fn names_a_body_or_place(span: &str, ex: &Extractor) -> bool {
+    ex.orgs.lookup(span).is_some()
+        || ex.lex.countries.contains(&fold(span))
+        || ex.lex.places.contains(&fold(span))
+}
+
+/// A word of capital letters only ("KUMMER"; its other signs aside).
+fn is_capitals(w: &str) -> bool {
+    w.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+}
+
+/// Whether a known given name vouches for the name: its first word, or
+/// "KUMMER Markus": the word after a family name in capitals first.
+fn given_vouches(full: &[&str], ex: &Extractor) -> bool {
+    let first = full[0];
+    is_given(first, ex)
+        || (is_capitals(first) && full.len() >= 2 && !is_capitals(full[1]) && is_given(full[1], ex))
+}
+
+/// An all-capitals run is an acronym or a heading unless a given name or
+/// an honorific vouches for it.
+fn is_capitals_run(full: &[&str], given: bool, honorific: bool) -> bool {
+    full.iter().all(|w| is_capitals(w)) && !given && !honorific
+}
+
+/// "MAG": one word that is a given name somewhere but rarely in a record
+/// (`[not-given-names]`) is no name alone.
+fn is_lone_not_given(full: &[&str], lex: &Lexicons) -> bool {
+    full.iter().any(|w| lex.not_given_names.contains(&fold(w))) && full.len() == 1
 }
 
 /// Whether `rest` (after an initial) goes on with more initials and then a
@@ -291,6 +387,15 @@ pub fn whole_name(t: &str, ex: &Extractor) -> Option<String> {
 pub(crate) fn holds_word(t: &str, list: &HashSet<String>) -> bool {
     t.split(|c: char| !c.is_alphanumeric())
         .any(|w| !w.is_empty() && list.contains(&w.to_lowercase()))
+}
+
+/// "PRESENT", "Apologies", "MEMBERS PRESENT": a text holding an attendance or
+/// absence word is the label of a roll. One rule for the agenda (such a line
+/// is no item), the roll labels of a text and the field labels of the
+/// minutes (no speaker's turn). Unlike [`super::roster::is_roll_field`], it
+/// needs no colon and no whole heading: one word of the label is enough.
+pub(crate) fn is_roll_label(t: &str, lex: &Lexicons) -> bool {
+    holds_word(t, &lex.attendance_words) || holds_word(t, &lex.absence_words)
 }
 
 /// A line that opens with a name followed by nothing, or by what a list puts
@@ -945,7 +1050,7 @@ fn roll_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
     ROLL_LABEL
         .captures_iter(t)
         .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
-        .filter(|(_, l)| holds_word(l, &lex.attendance_words) || holds_word(l, &lex.absence_words))
+        .filter(|(_, l)| is_roll_label(l, lex))
         .collect()
 }
 
@@ -1058,11 +1163,6 @@ static LABEL_TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,4})(?:\s+\([^)]{1,60}\))?\s*:\s+\S")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
-/// "This is Yoshinobu Matsuzaki", "I am Kenny Huang", "My name is ...".
-static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Tt]his is|I am|I'm|I’m|[Mm]y name is)\s+([A-Z])")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
 
 /// Speakers of turns: caption labels, IRC nicks, `Name:` labels and
 /// self-introductions. A one-word label counts when the lexicon knows it as a
@@ -1103,8 +1203,7 @@ fn is_field_label(l: &str, lex: &Lexicons) -> bool {
     lex.not_speaker_labels.contains(&f)
         || f.split(' ').any(|w| lex.not_speaker_labels.contains(w))
         || lex.is_section_heading(l)
-        || holds_word(l, &lex.attendance_words)
-        || holds_word(l, &lex.absence_words)
+        || is_roll_label(l, lex)
 }
 
 /// How often each one-word label opens a line, folded.
@@ -1212,16 +1311,19 @@ fn self_introductions<'a>(
     t: &'a str,
     ex: &'a Extractor,
 ) -> impl Iterator<Item = (String, Vec<Cue>)> + 'a {
-    SELF_INTRO.captures_iter(t).filter_map(move |c| {
-        let m = c.get(1)?;
-        let n = name_at(&t[m.start()..], ex, 1)?;
-        if n.words < 2 && !n.given {
-            return None;
-        }
-        let mut cues = n.cues();
-        cues.push(Cue::SelfIntroduction);
-        Some((n.name, cues))
-    })
+    let intro = ex.lex.self_introduction.as_ref();
+    (intro.into_iter())
+        .flat_map(move |re| re.captures_iter(t))
+        .filter_map(move |c| {
+            let m = c.get(1)?;
+            let n = name_at(&t[m.start()..], ex, 1)?;
+            if n.words < 2 && !n.given {
+                return None;
+            }
+            let mut cues = n.cues();
+            cues.push(Cue::SelfIntroduction);
+            Some((n.name, cues))
+        })
 }
 
 #[cfg(test)]

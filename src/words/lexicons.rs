@@ -3,12 +3,14 @@
 //! [`Lexicons`], loaded and checked once.
 //!
 //! Rationale: the sections of `lexicon.txt` are named once, in
-//! `Lexicons::index`; the file must hold exactly the sections read there
-//! ([`Sections::check`]), so adding a rule's word list is one line here and one
-//! section in the file.
+//! `Lexicons::index` and the readers it calls (the header's patterns in
+//! [`super::header_patterns`]); the file must hold exactly the sections read
+//! there ([`Sections::check`]), so adding a rule's word list is one line here
+//! and one section in the file.
 
 use super::dates::{DateRules, RuleError};
 use super::fold::fold;
+use super::header_patterns::HeaderPatterns;
 use super::lexicon::{Lexicon, LexiconError, Sections};
 use regex::Regex;
 use std::collections::HashSet;
@@ -162,6 +164,11 @@ pub struct Lexicons {
     /// Roles of a participant list that make its holder the moderator
     /// ("Chair", "Chairing"), folded (`[moderator-roles]`).
     pub moderator_roles: HashSet<String>,
+    /// "This is Yoshinobu Matsuzaki", "I am Kenny Huang": a phrase of
+    /// `[self-introductions]`, then the capital that opens the name (group 1).
+    pub self_introduction: Option<Regex>,
+    /// The patterns of a record's header, their words from the lexicon.
+    pub header: HeaderPatterns,
     /// "called to order", "la séance est ouverte": a time after such a phrase
     /// is when the meeting actually started (`[meeting-start-phrases]`).
     pub meeting_start: Option<Regex>,
@@ -223,126 +230,142 @@ impl Lexicons {
         me
     }
 
-    /// Reads every section the rules use: the one place a section is named.
+    /// Reads every section the rules use: the one place a section is named,
+    /// one reader per family of rules. Fields no section fills (the given
+    /// names, the common words, the IGF profile's) stay empty here.
     fn index(l: &Sections) -> (Self, Result<DateRules, RuleError>) {
-        let lower = |s: &'static str| {
-            l.list(s)
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect::<HashSet<_>>()
-        };
-        let lower_in_order = |s: &'static str| l.list(s).iter().map(|w| w.to_lowercase()).collect();
-        let folded = |s: &'static str| l.list(s).iter().map(|w| fold(w)).collect::<HashSet<_>>();
-        // "hosted = host" entries.
-        let pairs = |s: &'static str| l.pairs(s);
-        let me = Self {
-            speech_verbs: lower("speech-verbs"),
-            speech_adverbs: lower("speech-adverbs"),
-            non_speech: lower("non-speech-followers"),
-            not_names: l.list("not-names").iter().cloned().collect(),
-            honorifics: l.list("honorifics").to_vec(),
-            honorific_keys: (l.list("honorifics").iter())
-                .map(|h| h.trim_end_matches('.').to_owned())
-                .collect(),
-            title_modifiers: l.list("title-modifiers").iter().cloned().collect(),
-            particles: l.list("name-particles").to_vec(),
-            procedural: folded("procedural-agenda"),
-            procedural_words: l
-                .list("procedural-agenda")
-                .iter()
-                .flat_map(|t| fold(t).split(' ').map(str::to_owned).collect::<Vec<_>>())
-                .filter(|w| !w.is_empty())
-                .collect(),
-            heading_agenda: l.list("headings-agenda").to_vec(),
-            heading_discussion: l.list("headings-discussion").to_vec(),
-            heading_participants: l.list("headings-participants").to_vec(),
-            heading_next: l.list("headings-next").to_vec(),
-            heading_absent: l.list("headings-absent").to_vec(),
-            participants_folded: folded("headings-participants"),
-            absent_folded: folded("headings-absent"),
-            negations: folded("negations"),
-            roster_verbs: pairs("roster-verbs"),
-            role_words: lower("role-words"),
-            countries: folded("countries"),
-            months_and_days: lower("months-and-days"),
-            body_words: lower("body-words"),
-            place_heads: folded("place-heads"),
-            non_name_nouns: lower("non-name-nouns"),
-            work_items: lower("work-items"),
-            organisation_heads: lower("organisation-heads"),
-            stakeholder_groups: folded("stakeholder-groups"),
-            roster_labels: pairs("roster-labels"),
-            given_names: HashSet::new(),
-            not_given_names: folded("not-given-names"),
-            attendance_words: lower("attendance-words"),
-            absence_words: lower("absence-words"),
-            speaker_words: lower("speaker-words"),
-            common_words: HashSet::new(),
-            ambiguous_heads: lower("ambiguous-heads"),
-            state_organs: pairs("state-organs"),
-            possessive_speech: lower("possessive-speech"),
-            ordinal_words: lower_in_order("ordinal-words"),
-            ordinal_title: ordinal_title(l.list("ordinal-words")),
-            active_roster: active_roster(&pairs("roster-verbs")),
-            roster: RosterPatterns::new(&pairs("roster-verbs"), &pairs("roster-labels")),
-            sentence: SentenceWords::read(l),
-            frame: FrameWords::read(l),
-            month_names: pairs("month-names")
-                .into_iter()
-                .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
-                .collect(),
-            date_metadata: lower_in_order("date-metadata"),
-            places: folded("places"),
-            list_conjunctions: l.list("list-conjunctions").iter().cloned().collect(),
-            not_speaker_labels: folded("not-speaker-labels"),
-            motion: motion(l.list("motion-words")),
-            opening: motion(l.list("opening-phrases")),
-            speech_noun: motion(l.list("speech-nouns")),
-            mover_pair: mover_pair(l.list("mover-pair-verbs")),
-            collective_speech: collective_speech(
-                l.list("collective-quantifiers"),
-                l.list("speech-verbs"),
-            ),
-            moderator_roles: folded("moderator-roles"),
-            meeting_start: phrases(l.list("meeting-start-phrases")),
-            chat_bots: folded("chat-bots"),
-            chat_topic_commands: lower_in_order("chat-topic-commands"),
-            agenda_item: agenda_item(l.list("agenda-item-words")),
-            office_seats: lower("office-seats"),
-            name_suffixes: folded("name-suffixes"),
-            record_words: lower("record-words"),
-            record_fields: folded("record-fields"),
-            column_headers: pairs("column-headers")
-                .into_iter()
-                .map(|(word, kind)| (kind, word.to_lowercase()))
-                .collect(),
-            legal_forms: lower("legal-forms"),
-            represented_by: lower_in_order("represented-by"),
-            not_words: lower("not-words"),
-            absent_marks: pairs("attendance-marks")
-                .into_iter()
-                .filter(|(_, presence)| presence == "absent")
-                .map(|(mark, _)| mark.to_lowercase())
-                .collect(),
-            body_complements: lower("body-complements"),
-            keyphrase_labels: lower("keyphrase-labels"),
-            speaker_links: lower("speaker-links"),
-            subject_leads: lower_in_order("subject-leads"),
-            plural_endings: plural_endings(pairs("plural-endings")),
-            non_subject_titles: folded("non-subject-titles"),
-            report_titles: l.list("report-titles").iter().map(|w| fold(w)).collect(),
-            // From the IGF profile ([`Lexicons::with_profile`]).
-            umbrella: None,
-            initiative_names: Vec::new(),
-            initiative_qualifiers: Vec::new(),
-            dates: DateRules::default(),
-        };
+        let r = Reader(l);
+        let mut me = Self::default();
+        me.read_speech(&r);
+        me.read_names(&r);
+        me.read_headings(&r);
+        me.read_roll(&r);
+        me.read_bodies(&r);
+        me.read_records(&r);
         let dates = DateRules::new(
-            &pairs("months"),
-            &pairs("time-zones"),
-            &pairs("regional-time-zones"),
+            &r.pairs("months"),
+            &r.pairs("time-zones"),
+            &r.pairs("regional-time-zones"),
         );
         (me, dates)
+    }
+
+    /// Who speaks: speech verbs and nouns, the labels of turns, and the
+    /// phrases before a mover's or an opener's name.
+    fn read_speech(&mut self, r: &Reader) {
+        self.speech_verbs = r.lower("speech-verbs");
+        self.speech_adverbs = r.lower("speech-adverbs");
+        self.non_speech = r.lower("non-speech-followers");
+        self.speaker_words = r.lower("speaker-words");
+        self.possessive_speech = r.lower("possessive-speech");
+        self.not_speaker_labels = r.folded("not-speaker-labels");
+        self.motion = motion(r.list("motion-words"));
+        self.opening = motion(r.list("opening-phrases"));
+        self.speech_noun = motion(r.list("speech-nouns"));
+        self.mover_pair = mover_pair(r.list("mover-pair-verbs"));
+        self.collective_speech =
+            collective_speech(r.list("collective-quantifiers"), r.list("speech-verbs"));
+        self.chat_bots = r.folded("chat-bots");
+        self.speaker_links = r.lower("speaker-links");
+        self.meeting_start = phrases(r.list("meeting-start-phrases"));
+        self.self_introduction = self_introduction(r.list("self-introductions"));
+    }
+
+    /// What a person's name is made of, and the words it never holds.
+    fn read_names(&mut self, r: &Reader) {
+        self.not_names = r.as_written("not-names");
+        self.honorifics = r.list("honorifics").to_vec();
+        self.honorific_keys = (r.list("honorifics").iter())
+            .map(|h| h.trim_end_matches('.').to_owned())
+            .collect();
+        self.title_modifiers = r.as_written("title-modifiers");
+        self.particles = r.list("name-particles").to_vec();
+        self.months_and_days = r.lower("months-and-days");
+        self.non_name_nouns = r.lower("non-name-nouns");
+        self.not_given_names = r.folded("not-given-names");
+        self.ordinal_words = r.lower_in_order("ordinal-words");
+        self.ordinal_title = ordinal_title(r.list("ordinal-words"));
+        self.places = r.folded("places");
+        self.name_suffixes = r.folded("name-suffixes");
+        self.office_seats = r.lower("office-seats");
+    }
+
+    /// The headings of a record's sections and the titles of its agenda.
+    fn read_headings(&mut self, r: &Reader) {
+        self.procedural = r.folded("procedural-agenda");
+        self.procedural_words = r
+            .list("procedural-agenda")
+            .iter()
+            .flat_map(|t| fold(t).split(' ').map(str::to_owned).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.heading_agenda = r.list("headings-agenda").to_vec();
+        self.heading_discussion = r.list("headings-discussion").to_vec();
+        self.heading_next = r.list("headings-next").to_vec();
+        self.work_items = r.lower("work-items");
+        self.chat_topic_commands = r.lower_in_order("chat-topic-commands");
+        self.agenda_item = agenda_item(r.list("agenda-item-words"));
+        self.keyphrase_labels = r.lower("keyphrase-labels");
+        self.subject_leads = r.lower_in_order("subject-leads");
+        self.plural_endings = plural_endings(r.pairs("plural-endings"));
+        self.non_subject_titles = r.folded("non-subject-titles");
+        self.report_titles = r.list("report-titles").iter().map(|w| fold(w)).collect();
+    }
+
+    /// Who attended, who did not, and in what role: the roll's headings,
+    /// labels, marks and the sentences that name moderators and hosts.
+    fn read_roll(&mut self, r: &Reader) {
+        self.heading_participants = r.list("headings-participants").to_vec();
+        self.heading_absent = r.list("headings-absent").to_vec();
+        self.participants_folded = r.folded("headings-participants");
+        self.absent_folded = r.folded("headings-absent");
+        self.negations = r.folded("negations");
+        self.roster_verbs = r.pairs("roster-verbs");
+        self.roster_labels = r.pairs("roster-labels");
+        self.role_words = r.lower("role-words");
+        self.attendance_words = r.lower("attendance-words");
+        self.absence_words = r.lower("absence-words");
+        self.active_roster = active_roster(&self.roster_verbs);
+        self.roster = RosterPatterns::new(&self.roster_verbs, &self.roster_labels);
+        self.list_conjunctions = r.as_written("list-conjunctions");
+        self.moderator_roles = r.folded("moderator-roles");
+        self.column_headers = (r.pairs("column-headers").into_iter())
+            .map(|(word, kind)| (kind, word.to_lowercase()))
+            .collect();
+        self.absent_marks = (r.pairs("attendance-marks").into_iter())
+            .filter(|(_, presence)| presence == "absent")
+            .map(|(mark, _)| mark.to_lowercase())
+            .collect();
+    }
+
+    /// What names a body or a place: organisation and place heads,
+    /// countries, state organs, legal forms.
+    fn read_bodies(&mut self, r: &Reader) {
+        self.countries = r.folded("countries");
+        self.body_words = r.lower("body-words");
+        self.place_heads = r.folded("place-heads");
+        self.organisation_heads = r.lower("organisation-heads");
+        self.stakeholder_groups = r.folded("stakeholder-groups");
+        self.ambiguous_heads = r.lower("ambiguous-heads");
+        self.state_organs = r.pairs("state-organs");
+        self.legal_forms = r.lower("legal-forms");
+        self.represented_by = r.lower_in_order("represented-by");
+        self.not_words = r.lower("not-words");
+        self.body_complements = r.lower("body-complements");
+    }
+
+    /// The shape of the record itself: its sentences, the phrase that names
+    /// the meeting, its dates' metadata and its fields.
+    fn read_records(&mut self, r: &Reader) {
+        self.sentence = SentenceWords::read(r.0);
+        self.frame = FrameWords::read(r.0);
+        self.month_names = (r.pairs("month-names").into_iter())
+            .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
+            .collect();
+        self.date_metadata = r.lower_in_order("date-metadata");
+        self.record_words = r.lower("record-words");
+        self.record_fields = r.folded("record-fields");
+        self.header = HeaderPatterns::read(r.0);
     }
 
     /// The given-name lexicon (folded), less `[not-given-names]`.
@@ -715,9 +738,72 @@ fn agenda_item(words: &[String]) -> Option<Regex> {
     Regex::new(&format!(r"(?i)^(?:{words})\.?\s+(\d.*)$")).ok()
 }
 
+/// "This is Ana", "I am Ana": one of `phrases` as written, then a capital
+/// (group 1). A phrase written in lower case matches with a capital first
+/// too ("this is", "This is"); the phrases are tried in their order.
+fn self_introduction(phrases: &[String]) -> Option<Regex> {
+    let alternatives: Vec<String> = phrases.iter().map(|p| first_in_either_case(p)).collect();
+    (!alternatives.is_empty())
+        .then(|| Regex::new(&format!(r"\b(?:{})\s+([A-Z])", alternatives.join("|"))).ok())
+        .flatten()
+}
+
+/// "this is" as `[Tt]his is`: an escaped phrase whose lower-case first
+/// letter matches in either case.
+fn first_in_either_case(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => {
+            let upper: String = c.to_uppercase().collect();
+            format!(
+                "[{}{c}]{}",
+                regex::escape(&upper),
+                regex::escape(chars.as_str())
+            )
+        }
+        _ => regex::escape(phrase),
+    }
+}
+
 /// "a|b|c" of the escaped words, longest first; `None` for no words.
 fn alternation(words: &[String]) -> Option<String> {
     let mut w: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
     w.sort_by_key(|w| std::cmp::Reverse(w.len()));
     (!w.is_empty()).then(|| w.join("|"))
+}
+
+/// The ways [`Lexicons::index`] reads a section: as written, lower case,
+/// folded, in order, or as `name = value` pairs.
+struct Reader<'a>(&'a Sections<'a>);
+
+impl<'a> Reader<'a> {
+    fn list(&self, section: &'static str) -> &'a [String] {
+        self.0.list(section)
+    }
+
+    fn pairs(&self, section: &'static str) -> Vec<(String, String)> {
+        self.0.pairs(section)
+    }
+
+    fn as_written(&self, section: &'static str) -> HashSet<String> {
+        self.list(section).iter().cloned().collect()
+    }
+
+    fn lower(&self, section: &'static str) -> HashSet<String> {
+        self.list(section)
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect()
+    }
+
+    fn lower_in_order(&self, section: &'static str) -> Vec<String> {
+        self.list(section)
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect()
+    }
+
+    fn folded(&self, section: &'static str) -> HashSet<String> {
+        self.list(section).iter().map(|w| fold(w)).collect()
+    }
 }

@@ -9,6 +9,7 @@
 
 pub mod dates;
 pub mod fold;
+pub mod header_patterns;
 pub mod lexicon;
 pub mod lexicons;
 pub mod names;
