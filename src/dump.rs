@@ -313,7 +313,7 @@ pub enum DumpError {
 /// memory at a time, sorted); the union, which the Turtle and N-Triples dumps
 /// hold, is sorted on disk (`SORT_BUDGET` bytes of statements in memory at a
 /// time) and deduplicated as it is merged. Without a union format nothing is
-/// sorted: `void.ttl`'s counts of the union are the store's ([`merged`]).
+/// sorted: `void.ttl`'s counts of the union are the store's (`dump::merged`).
 pub fn write_dump(store: &Store, options: &DumpOptions) -> Result<DumpReport, DumpError> {
     let formats: BTreeSet<DumpFormat> = options.formats.iter().copied().collect();
     if formats.is_empty() {

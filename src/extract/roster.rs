@@ -167,7 +167,7 @@ fn heading_key(head: &str) -> String {
 /// "Présents : A, B", "Apologies: C": a line that opens with the heading of
 /// a roll, the whole heading before its colon as `[headings-participants]`
 /// or `[headings-absent]` writes it. Stricter than
-/// [`super::people::is_roll_label`], which takes any line holding an
+/// `people::is_roll_label`, which takes any line holding an
 /// attendance or absence word.
 pub fn is_roll_field(t: &str, lex: &Lexicons) -> bool {
     t.split_once(':').is_some_and(|(head, _)| {
