@@ -301,6 +301,7 @@ pub fn lists(text: &Text, ex: &Extractor) -> (Vec<Entry>, Vec<Entry>) {
 fn every_list(text: &Text, ex: &Extractor) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut read_to = 0;
+    let mut lists = 0;
     for (start, inline) in headings(&text.lines, &ex.lex) {
         if start < read_to {
             continue;
@@ -308,10 +309,16 @@ fn every_list(text: &Text, ex: &Extractor) -> Vec<Entry> {
         let list = list_at(text, start, inline, ex);
         if let Some(last) = list.iter().map(|e| e.line).max() {
             read_to = last + 1;
+            lists += 1;
         }
         entries.extend(list);
     }
-    merge_duplicates(entries)
+    // Each list is merged as it is read: one list needs no second pass.
+    if lists > 1 {
+        merge_duplicates(entries)
+    } else {
+        entries
+    }
 }
 
 fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> Vec<Entry> {
@@ -504,12 +511,14 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
 /// attends for it ([represented-by]). The person is the entry, the body their
 /// organisation; what follows the name (votes, proxies) is not read.
 fn represented_entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
+    // Each phrase is held with a space either side: found as whole words,
+    // with no string made for each entry of a list of a million.
     let (at, phrase) = ex.lex.represented_by.iter().find_map(|p| {
-        let at = body.find(&format!(" {p} "))?;
+        let at = body.find(p.as_str())?;
         Some((at, p))
     })?;
     let org = body[..at].trim();
-    let after_at = at + phrase.len() + 2;
+    let after_at = at + phrase.len();
     let after = &body[after_at..];
     let name = leading_name(after, &ex.lex)?;
     if !org.starts_with(char::is_uppercase) || !name.contains(' ') {

@@ -144,7 +144,8 @@ pub struct Lexicons {
     /// without a final full stop.
     pub legal_forms: HashSet<String>,
     /// `[represented-by]`: what joins a member body and the person attending
-    /// for it ("represented by"), lower case, in the lexicon's order.
+    /// for it (" represented by "), lower case, in the lexicon's order, with
+    /// a space either side.
     pub represented_by: Vec<String>,
     /// `[not-words]`, lower case: "were not present:" is no lead-in.
     pub not_words: HashSet<String>,
@@ -349,7 +350,9 @@ impl Lexicons {
         self.ambiguous_heads = r.lower("ambiguous-heads");
         self.state_organs = r.pairs("state-organs");
         self.legal_forms = r.lower("legal-forms");
-        self.represented_by = r.lower_in_order("represented-by");
+        self.represented_by = (r.lower_in_order("represented-by").iter())
+            .map(|p| format!(" {p} "))
+            .collect();
         self.not_words = r.lower("not-words");
         self.body_complements = r.lower("body-complements");
     }
