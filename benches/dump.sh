@@ -48,13 +48,6 @@ bench="${BENCH_DIR:-/tmp/meetkg-bench}"
 mkdir -p "$bench"
 . benches/lib.sh
 
-# measure LABEL CMD...: runs CMD, prints wall s, CPU s, peak MB.
-measure() {
-  local label=$1
-  timed "$@" || return 1
-  printf '%-28s %7s reports  wall %7ss  cpu %7ss  peak %5s MB\n' "$label" "$n" "$wall" "$cpu" "$peak_mb"
-}
-
 corpus="$bench/corpus-$n"
 store="$bench/store-$n"
 [ -d "$corpus" ] || python3 benches/gen_corpus.py "$n" "$corpus"

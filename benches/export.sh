@@ -47,13 +47,7 @@ bench="${BENCH_DIR:-/tmp/meetkg-bench}"
 mkdir -p "$bench"
 . benches/lib.sh
 
-# measure LABEL CMD...: runs CMD, prints wall s, CPU s, peak MB; its stderr is
-# kept in $bench/last.err.
-measure() {
-  local label=$1
-  timed "$@" || return 1
-  printf '%-40s %7s reports  wall %7ss  cpu %7ss  peak %5s MB\n' "$label" "$n" "$wall" "$cpu" "$peak_mb"
-}
+label_width=40
 
 # steps: the export's own lines of the last `-v` log.
 steps() {

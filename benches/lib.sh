@@ -23,3 +23,13 @@ timed() {
   cpu=$(python3 -c "print(round($user + $sys, 2))")
   peak_mb=$((rss / 1024))
 }
+
+# measure LABEL CMD...: runs CMD (see `timed`) and prints one row: LABEL, $n
+# reports, wall s, CPU s, peak MB. The label column is $label_width wide
+# (default 28).
+measure() {
+  local label=$1
+  timed "$@" || return 1
+  printf "%-${label_width:-28}s %7s reports  wall %7ss  cpu %7ss  peak %5s MB\n" \
+    "$label" "$n" "$wall" "$cpu" "$peak_mb"
+}
