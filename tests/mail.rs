@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::meetkg;
+use common::{meetkg, query_csv};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -308,23 +308,15 @@ fn each_fact_of_a_mail_names_the_message_it_came_from() -> Result {
         }
     }
     build(dir.path(), "lists")?;
-    let out = meetkg()
-        .current_dir(dir.path())
-        .args(["query", "--store", "store", "--format", "csv"])
-        .arg(
-            "SELECT ?file ?id WHERE { ?person foaf:name \"Aiko Tanaka\" . \
-             ?attendance a meetkg:Attendance ; meetkg:participant ?person ; \
-             prov:wasDerivedFrom ?selector . ?selector meetkg:messageId ?id ; \
-             dcterms:source/dcterms:identifier ?file } ORDER BY ?file",
-        )
-        .output()?;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let csv = query_csv(
+        &dir.path().join("store"),
+        "SELECT ?file ?id WHERE { ?person foaf:name \"Aiko Tanaka\" . \
+         ?attendance a meetkg:Attendance ; meetkg:participant ?person ; \
+         prov:wasDerivedFrom ?selector . ?selector meetkg:messageId ?id ; \
+         dcterms:source/dcterms:identifier ?file } ORDER BY ?file",
+    )?;
     assert_eq!(
-        String::from_utf8(out.stdout)?.replace("\r\n", "\n"),
+        csv,
         "file,id\nalone.eml,m3@example.org\nboard.mbox/1,m1@example.org\nboard.mbox/3,m3@example.org\n"
     );
     Ok(())

@@ -11,7 +11,7 @@ mod common;
 
 use common::formats::{blocks_of_markdown, html, MINUTES};
 use common::score::score;
-use common::{meetkg, root};
+use common::{meetkg, query_csv, root};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -623,18 +623,8 @@ fn the_readme_query_finds_the_page_that_says_a_person_attended() -> Result {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = meetkg()
-        .args(["query", "--format", "csv", "--store"])
-        .arg(&store)
-        .arg(WHICH_PAGE)
-        .output()?;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert_eq!(
-        String::from_utf8(out.stdout)?.replace("\r\n", "\n"),
+        query_csv(&store, WHICH_PAGE)?,
         "file,page,quote\nboard.pdf,1,\"Present: Ines Moreau, Tomas Berg, Aiko Tanaka\"\n"
     );
     Ok(())

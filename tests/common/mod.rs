@@ -22,3 +22,20 @@ pub fn meetkg() -> Command {
         .env_remove("MEETKG_ONTOLOGY");
     cmd
 }
+
+/// `meetkg query --format csv` of `sparql` on the store at `store`: its CSV
+/// with `\n` line ends, or the command's stderr as the error.
+pub fn query_csv(store: &std::path::Path, sparql: &str) -> Result<String, String> {
+    let out = meetkg()
+        .args(["query", "--format", "csv", "--store"])
+        .arg(store)
+        .arg(sparql)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    String::from_utf8(out.stdout)
+        .map(|s| s.replace("\r\n", "\n"))
+        .map_err(|e| e.to_string())
+}
