@@ -34,7 +34,7 @@ use crate::text::{Sentence, Span, Text};
 use crate::words::dates::TimeMatch;
 use crate::words::fold;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -90,7 +90,13 @@ impl Extractor {
         self.author(&text, &roster, &mut out);
         self.roster_entries(&text, &roster, &mut out);
         // The person recogniser: lists, rolls and turns of any layout.
-        let person_skip = self.recognise(&text, &roster_lines, &mut out);
+        let listed = people::ListedAt::new(
+            roster
+                .iter()
+                .chain(&absent)
+                .map(|e| text.lines[e.line].span.origin(e.name_range.clone()).0),
+        );
+        let person_skip = self.recognise(&text, &roster_lines, &listed, &mut out);
         self.grouped_affiliations(&text, &header.series, &mut out);
         header_roles(&text, &header, &mut out);
         self.running_text(&text, &roster, &person_skip, &mut out);
@@ -154,14 +160,9 @@ impl Extractor {
     /// did not ("Name - Constituency - absent, apologies"); the same line is
     /// the evidence of the affiliations it states.
     fn roster_entries(&self, text: &Text, roster: &[roster::Entry], out: &mut Extraction) {
-        let mut last_absence: HashMap<usize, Option<usize>> = HashMap::new();
         for e in roster {
             let line = &text.lines[e.line];
-            let last = *last_absence
-                .entry(e.line)
-                .or_insert_with(|| last_word_in(line.text(), &self.lex.absence_words));
-            let absence = &self.lex.absence_words;
-            let fact = if absence_after(line.text(), e.name_range.end, last, absence) {
+            let fact = if is_marked_absent(line.text(), e, &self.lex.absence_words) {
                 FactKind::Mentioned
             } else {
                 FactKind::Listed
@@ -512,7 +513,13 @@ impl Extractor {
     /// People found by [`people`], whatever the layout, as definite mentions
     /// with the cues that made them people. Returns what was read as lists or
     /// rolls, with the participant list's lines: running text is not read there.
-    fn recognise(&self, text: &Text, roster_lines: &HashSet<usize>, out: &mut Extraction) -> Read {
+    fn recognise(
+        &self,
+        text: &Text,
+        roster_lines: &HashSet<usize>,
+        listed: &people::ListedAt,
+        out: &mut Extraction,
+    ) -> Read {
         let identities = chat::identities(text, self, |t| people::whole_name(t, self));
         let mut speakers = people::speakers(text, self, roster_lines);
         // "<fil> ...": the name the log gave the handle, where it gave one.
@@ -539,11 +546,13 @@ impl Extractor {
             .map(|f| fold(&f.name))
             .collect();
         // Rolls first: a line of several names is a roll, not a list line.
-        let found = people::rolls(text, self, &HashSet::new(), &nicks);
+        let rolls = people::rolls(text, self, listed, &nicks);
+        let found = rolls.found;
         let mut skip: HashSet<usize> = roster_lines.clone();
         let mut roll_sentences = HashSet::new();
-        for f in &found {
-            match f.place {
+        let places = found.iter().map(|f| f.place).chain(rolls.read_as_list);
+        for place in places {
+            match place {
                 // The lines the roll's sentence holds whole: a line that
                 // holds other sentences too (a record flattened to one line)
                 // is still read for them.
@@ -781,35 +790,17 @@ fn meeting(header: &header::Header) -> Meeting {
     }
 }
 
-/// Does the line `t` hold a word of `list`, the absence words ("Name -
-/// Constituency - absent, apologies"), from byte `from` on? `last` is where the line's last absence
-/// word starts ([`last_word_in`]), read once per line: reading the rest of
-/// the line for each entry cost a list flattened onto one line of megabytes
-/// its length once per name (issue 25). The same answer as
-/// [`people::holds_word`] on the rest of the line.
-fn absence_after(t: &str, from: usize, last: Option<usize>, list: &HashSet<String>) -> bool {
-    let Some(tail) = t.get(from..) else {
-        return false;
-    };
-    // The rest of a word `from` falls inside, which starts before it.
-    let piece = tail.split(|c: char| !c.is_alphanumeric()).next();
+/// Does a list entry say its person did not attend? An absence word in what
+/// the entry says after the name ("Ana Lima - ISOC - absent, apologies", "Ana
+/// Lima (Regrets)"), or the rest of the word its name ends inside. Only the
+/// entry's own words: on "Present: A; B Apologies: C", A and B attended,
+/// though the line goes on to an absence label.
+fn is_marked_absent(t: &str, e: &roster::Entry, list: &HashSet<String>) -> bool {
+    let piece = t
+        .get(e.name_range.end..)
+        .and_then(|tail| tail.split(|c: char| !c.is_alphanumeric()).next());
     piece.is_some_and(|w| !w.is_empty() && list.contains(&w.to_lowercase()))
-        || last.is_some_and(|at| at > from)
-}
-
-/// The byte position where the last word of `t` (a run of letters and
-/// digits) that is in `list` (lower case) starts.
-fn last_word_in(t: &str, list: &HashSet<String>) -> Option<usize> {
-    let mut last = None;
-    let mut at = 0;
-    for w in t.split(|c: char| !c.is_alphanumeric()) {
-        if !w.is_empty() && list.contains(&w.to_lowercase()) {
-            last = Some(at);
-        }
-        // Every separator the split consumed is one char.
-        at += w.len() + t[at + w.len()..].chars().next().map_or(0, char::len_utf8);
-    }
-    last
+        || people::holds_word(&e.described, list)
 }
 
 /// An entry of a participant list as a mention: its line is the evidence
@@ -965,28 +956,63 @@ mod tests {
     /// one reading of the line, not one per entry (issue 25): from every
     /// place, the answer is what reading the rest of the line gave.
     #[test]
-    fn absence_after_a_name_is_what_the_rest_of_the_line_says() {
-        let ontology = Ontology::embedded().expect("the embedded ontology loads");
-        let ex = Extractor::new(&ontology);
-        let words = &ex.lex.absence_words;
-        for t in [
-            "Ana Lima - ISOC - absent, apologies",
-            "Ana Lima (Regrets), Ben Ode, Zoë Brontë",
-            "Ana Lima, Ben Ode",
-            "Absentee Ana; Ben unable",
-            "Łukasz Żak—excused—",
-            "",
-        ] {
-            let last = last_word_in(t, words);
-            for from in (0..=t.len() + 1).filter(|&b| b > t.len() || t.is_char_boundary(b)) {
-                let rest = t.get(from..).unwrap_or("");
-                assert_eq!(
-                    absence_after(t, from, last, words),
-                    people::holds_word(rest, words),
-                    "{t:?} from {from}"
-                );
-            }
+    fn an_absence_label_later_on_the_line_marks_no_one_before_it_absent() {
+        let out = extract(
+            "Minutes of the board\n\nPresent: Ana Lima (AL) (Chair); Ben Ode (BO) Apologies: Zoë Brontë (ZB)\n",
+        );
+        let listed: Vec<&str> = out
+            .mentions
+            .iter()
+            .filter(|m| m.evidence.fact == FactKind::Listed)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert!(listed.contains(&"Ana Lima"), "{listed:?}");
+        assert!(listed.contains(&"Ben Ode"), "{listed:?}");
+        assert!(!listed.contains(&"Zoë Brontë"), "{listed:?}");
+    }
+
+    #[test]
+    fn a_participant_list_is_read_once_not_again_as_a_roll() {
+        let out = extract(
+            "Minutes of the board\n\nParticipants: Ana Lima, Ben Ode, Mr. Sete, Carla Diaz\n",
+        );
+        for name in ["Ana Lima", "Ben Ode", "Carla Diaz"] {
+            let n = out.mentions.iter().filter(|m| m.text == name).count();
+            assert_eq!(n, 1, "{name}: {:?}", out.mentions);
         }
+        // The item the list did not take is still the roll's.
+        assert!(
+            out.mentions.iter().any(|m| m.text.contains("Sete")),
+            "{:?}",
+            out.mentions
+        );
+    }
+
+    #[test]
+    fn an_absence_word_in_an_entry_marks_its_person_absent() {
+        let out = extract("Minutes of the board\n\nMembers present:\n- Ana Lima - ISOC - absent, apologies\n- Ben Ode (Regrets)\n- Carla Diaz\n");
+        let fact = |name: &str| {
+            out.mentions
+                .iter()
+                .filter(|m| m.text == name)
+                .map(|m| m.evidence.fact)
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            !fact("Ana Lima").contains(&FactKind::Listed),
+            "{:?}",
+            fact("Ana Lima")
+        );
+        assert!(
+            !fact("Ben Ode").contains(&FactKind::Listed),
+            "{:?}",
+            fact("Ben Ode")
+        );
+        assert!(
+            fact("Carla Diaz").contains(&FactKind::Listed),
+            "{:?}",
+            fact("Carla Diaz")
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@
 
 use super::extractor::Extractor;
 use crate::model::FactKind;
-use crate::text::{list_marker, Text};
+use crate::text::{list_marker, Span, Text};
 use crate::words::names::{is_name_word, title_case};
 use crate::words::{fold, Lexicons};
 use regex::Regex;
@@ -718,18 +718,51 @@ fn roll_person(item: &str, ex: &Extractor, nicks: &HashSet<String>) -> Option<(N
     Some((n, false))
 }
 
+/// Where the names of the participant list start, as report char offsets,
+/// sorted: the list [`super::roster`] read. A roll holding one of them is that
+/// list; reading it again as a roll made each listed name twice over, and a
+/// one-line list of a million names cost its parsing and resolution twice
+/// (issue 25).
+#[derive(Debug, Default)]
+pub struct ListedAt(Vec<usize>);
+
+impl ListedAt {
+    pub fn new(starts: impl IntoIterator<Item = usize>) -> Self {
+        let mut starts: Vec<usize> = starts.into_iter().collect();
+        starts.sort_unstable();
+        starts.dedup();
+        Self(starts)
+    }
+
+    /// Whether a listed name starts in the byte range `at` of `span`'s text.
+    /// Cost: a binary search.
+    fn holds_any(&self, span: &Span, at: Range<usize>) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        let (start, end) = span.origin(at);
+        let first = self.0.partition_point(|&o| o < start);
+        self.0.get(first).is_some_and(|&o| o < end)
+    }
+}
+
+/// What [`rolls`] read.
+pub struct Rolls {
+    /// The people of the rolls.
+    pub found: Vec<Found>,
+    /// The places of rolls the participant list was read from ([`ListedAt`]):
+    /// rolls too, though they gave no one new, and no running text.
+    pub read_as_list: Vec<Place>,
+}
+
 /// Rolls of names: after an attendance or absence label ("Board members
 /// present: A, B, C and D", "Apologies: E (X); F", several on one line), or
 /// a sentence that is a bare list of names, qualified by its heading. `nicks`
 /// are the record's speaker labels, folded: a roll of them is a roll of people.
-/// Sentences on lines in `skip` are left alone.
-pub fn rolls(
-    text: &Text,
-    ex: &Extractor,
-    skip: &HashSet<usize>,
-    nicks: &HashSet<String>,
-) -> Vec<Found> {
+/// A roll the participant list was read from already (`listed`) is left alone.
+pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<String>) -> Rolls {
     let mut out = Vec::new();
+    let mut read_as_list = Vec::new();
     let headings = headings(text);
     let heading_above = |line: usize| headings[line.min(headings.len() - 1)];
     // Labelled rolls by sentence (they wrap over lines); bare ones by line.
@@ -737,21 +770,19 @@ pub fn rolls(
         .sentences
         .iter()
         .enumerate()
-        .map(|(i, s)| (Place::Sentence(i), s.line, s.text()))
+        .map(|(i, s)| (Place::Sentence(i), s.line, &s.span))
         .chain(
             text.lines
                 .iter()
-                .map(|l| (Place::Line(l.number), l.number, l.text())),
+                .map(|l| (Place::Line(l.number), l.number, &l.span)),
         );
-    for (place, line, t) in places {
-        if skip.contains(&line) {
-            continue;
-        }
+    for (place, line, span) in places {
+        let t = span.text();
         let labels = roll_labels(t, &ex.lex);
-        let mut parts: Vec<(Qualifier, &str, bool)> = Vec::new();
+        let mut parts: Vec<(Qualifier, Range<usize>, bool)> = Vec::new();
         match place {
             Place::Line(_) if labels.is_empty() => {
-                parts.push((Qualifier::of(heading_above(line), ex), t, true));
+                parts.push((Qualifier::of(heading_above(line), ex), 0..t.len(), true));
             }
             Place::Sentence(_) if labels.is_empty() => {
                 for run in titled_runs(t, &ex.lex) {
@@ -764,14 +795,26 @@ pub fn rolls(
         }
         for (k, (range, label)) in labels.iter().enumerate() {
             let stop = labels.get(k + 1).map_or(t.len(), |(r, _)| r.start);
-            parts.push((Qualifier::of(label, ex), &t[range.end..stop], false));
+            parts.push((Qualifier::of(label, ex), range.end..stop, false));
         }
-        for (q, body, bare) in parts {
-            let items: Vec<(usize, &str)> = roll_items(body.trim_end_matches('.'), &ex.lex)
+        for (q, at, bare) in parts {
+            let from = at.start;
+            let items: Vec<(usize, &str)> = roll_items(t[at].trim_end_matches('.'), &ex.lex)
                 .into_iter()
                 .flat_map(|(at, item)| initialled_names(at, item, &ex.lex))
                 .collect();
-            let people = roll_people(&items, ex, nicks, bare);
+            if bare && !is_long_enough(&items, q) {
+                continue;
+            }
+            // A labelled roll's items the list took are its already; a bare
+            // roll is judged on all its items.
+            let unread = |&(at, item): &(usize, &str)| {
+                bare || !listed.holds_any(span, from + at..from + at + item.len())
+            };
+            if !bare && !items.iter().all(unread) {
+                read_as_list.push(place);
+            }
+            let people = roll_people(&items, ex, nicks, bare, unread);
             if bare && !is_bare_roll(&items, &people, q) {
                 continue;
             }
@@ -780,7 +823,10 @@ pub fn rolls(
             }
         }
     }
-    out
+    Rolls {
+        found: out,
+        read_as_list,
+    }
 }
 
 /// A roll flattened from a table or a printed layout: its label has lost its
@@ -1065,6 +1111,7 @@ fn roll_people<'a>(
     ex: &Extractor,
     nicks: &HashSet<String>,
     bare: bool,
+    unread: impl Fn(&(usize, &'a str)) -> bool,
 ) -> Vec<(NameSpan, bool, &'a str)> {
     let word =
         |i: &str| !i.is_empty() && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
@@ -1082,6 +1129,7 @@ fn roll_people<'a>(
             && items.iter().all(|(_, i)| word(i)));
     items
         .iter()
+        .filter(|i| unread(i))
         .filter_map(|&(_, item)| {
             if handles {
                 let n = NameSpan {
@@ -1102,6 +1150,13 @@ fn roll_people<'a>(
 /// names, most names vouched for, and nothing but names, each followed by at
 /// most a parenthesis or a dash: a clause after one ("... agreed") makes it
 /// prose.
+/// Enough items for a bare list to be a roll: three, or two under a
+/// qualifying heading. Told before the items are read as names, which a
+/// participant list of one name a line would cost for every line.
+fn is_long_enough(items: &[(usize, &str)], q: Qualifier) -> bool {
+    items.len() >= 3 || q.any() && items.len() >= 2
+}
+
 fn is_bare_roll(items: &[(usize, &str)], people: &[(NameSpan, bool, &str)], q: Qualifier) -> bool {
     let vouched = people
         .iter()
@@ -1112,7 +1167,7 @@ fn is_bare_roll(items: &[(usize, &str)], people: &[(NameSpan, bool, &str)], q: Q
         let tail = item[n.len..].trim_start();
         tail.is_empty() || tail.starts_with(['(', '-', '–', '/'])
     });
-    let enough = items.len() >= 3 || q.any() && items.len() >= 2;
+    let enough = is_long_enough(items, q);
     let named = people.len() == items.len() || items.len() >= 4 && people.len() + 1 == items.len();
     enough && named && plain && vouched
 }
@@ -1382,14 +1437,15 @@ mod tests {
         let h = headings(&t);
         let ben = t.lines.iter().position(|l| l.text() == "Ben Costa");
         assert_eq!(ben.map(|i| h[i]), Some("Ana Silva"));
-        let _ = rolls(&t, &ex, &HashSet::new(), &HashSet::new());
+        let _ = rolls(&t, &ex, &ListedAt::default(), &HashSet::new()).found;
     }
     #[test]
     fn a_labelled_roll_of_lower_case_handles_is_people_without_turns() {
         let ex = extractor();
         let names = |raw: &str| -> Vec<String> {
             let t = Text::new(raw);
-            rolls(&t, &ex, &HashSet::new(), &HashSet::new())
+            rolls(&t, &ex, &ListedAt::default(), &HashSet::new())
+                .found
                 .into_iter()
                 .map(|f| f.name)
                 .collect()
@@ -1416,7 +1472,8 @@ mod tests {
         let ex = extractor();
         let listed = |raw: &str| -> Vec<String> {
             let t = Text::new(raw);
-            rolls(&t, &ex, &HashSet::new(), &HashSet::new())
+            rolls(&t, &ex, &ListedAt::default(), &HashSet::new())
+                .found
                 .into_iter()
                 .filter(|f| f.fact == FactKind::Listed)
                 .map(|f| f.name)
@@ -1447,7 +1504,8 @@ mod tests {
         let ex = extractor();
         let countries = |raw: &str| -> Vec<(String, Option<String>)> {
             let t = Text::new(raw);
-            rolls(&t, &ex, &HashSet::new(), &HashSet::new())
+            rolls(&t, &ex, &ListedAt::default(), &HashSet::new())
+                .found
                 .into_iter()
                 .filter(|f| f.fact == FactKind::Listed)
                 .map(|f| (f.name, f.country))

@@ -219,8 +219,8 @@ fn apologies(text: &Text, ex: &Extractor) -> Vec<Entry> {
     for (i, line) in text.lines.iter().enumerate() {
         match absence(line, &ex.lex) {
             Some(Some(rest)) => {
-                let offset = line.text().len() - rest.len();
-                for (at, part) in split_top_level(rest) {
+                let offset = offset_in(line.text(), rest);
+                for (at, part) in split_top_level(rest, &ex.lex) {
                     entries.extend(entry(part, i, offset + at, ex));
                 }
             }
@@ -336,7 +336,7 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
     // (offset in the joined text, line, offset in line) of each line joined.
     let line = &text.lines[start];
     let mut joined = rest.to_owned();
-    let mut segments = vec![(0, start, line.text().len() - rest.len())];
+    let mut segments = vec![(0, start, offset_in(line.text(), rest))];
     for next in &text.lines[start + 1..] {
         if !runs_on(joined.trim_end(), next, &ex.lex) {
             break;
@@ -347,7 +347,7 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
     }
     let joined = joined.trim_end_matches('.');
     let mut entries = Vec::new();
-    for (at, part) in split_top_level(joined) {
+    for (at, part) in split_top_level(joined, &ex.lex) {
         let &(seg_at, line, seg_offset) = segments
             .iter()
             .rev()
@@ -358,6 +358,16 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
     entries
 }
 
+/// A list of a paragraph hard-wrapped inside an item ("..., Lisa" then
+/// "Horner (Global Partners), Marco ..."): what came is a list that stops
+/// on a word, and the next line goes on as a list of three items or more.
+fn is_wrapped_mid_item(so_far: &str, next: &str) -> bool {
+    so_far.ends_with(char::is_alphanumeric)
+        && so_far.contains(", ")
+        && next.starts_with(char::is_uppercase)
+        && next.matches(", ").nth(1).is_some()
+}
+
 /// An inline list runs on to `next` only where it visibly does: a comma or
 /// "and" at the end of what came, or a parenthesis or lower case at the start
 /// of the next line, which is no new section, label or list.
@@ -366,7 +376,8 @@ fn runs_on(so_far: &str, next: &Line, lex: &Lexicons) -> bool {
     let runs_on = so_far.ends_with([',', ';', '('])
         || so_far.ends_with(" and")
         || t.starts_with(['(', ')'])
-        || t.starts_with(char::is_lowercase);
+        || t.starts_with(char::is_lowercase)
+        || is_wrapped_mid_item(so_far, t);
     runs_on
         && !next.is_blank()
         && !t.contains(": ")
@@ -467,7 +478,7 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
     if let Some((label, rest)) = body.split_once(':') {
         if lex.stakeholder_groups.contains(&crate::words::fold(label)) {
             let offset = t.len() - rest.len();
-            let entries = split_top_level(rest)
+            let entries = split_top_level(rest, &ex.lex)
                 .into_iter()
                 .filter_map(|(at, part)| entry(part, line.number, offset + at, ex))
                 .collect();
@@ -650,8 +661,22 @@ fn matching_close(s: &str) -> Option<usize> {
     None
 }
 
-/// Splits "A (X, Y), B, C" at the commas and semicolons outside parentheses.
-fn split_top_level(s: &str) -> Vec<(usize, &str)> {
+/// Where `part`, a slice of `whole`, starts in it. The inline names of a
+/// heading line are cut at both ends ("Present: A; B Apologies: C" keeps
+/// "A; B"), so their place is not the line's length less theirs: taken so, every
+/// name's range pointed past the name by the length of the cut tail.
+fn offset_in(whole: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    if at + part.len() <= whole.len() {
+        at
+    } else {
+        whole.len().saturating_sub(part.len())
+    }
+}
+
+/// Splits "A (X, Y), B, C" at the commas and semicolons outside parentheses,
+/// except the comma of a name's suffix ("W. C. Wilkinson, Jr.").
+fn split_top_level<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut from = 0;
@@ -659,7 +684,7 @@ fn split_top_level(s: &str) -> Vec<(usize, &str)> {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ',' | ';' if depth <= 0 => {
+            ',' | ';' if depth <= 0 && lex.name_suffix_len(&s[i..]) == 0 => {
                 out.push((from, &s[from..i]));
                 from = i + 1;
             }
@@ -687,7 +712,7 @@ fn split_top_level(s: &str) -> Vec<(usize, &str)> {
 /// C" name it continues: "Ministry of Science, Innovation and Universities,
 /// Spain" is one ministry and a country, not four parts.
 fn affiliation_parts<'a>(s: &'a str, ex: &Extractor) -> Vec<&'a str> {
-    let parts = split_top_level(s);
+    let parts = split_top_level(s, &ex.lex);
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (at, part) in parts {
         let continues = out.last().is_some_and(|&(start, end)| {
@@ -1005,7 +1030,7 @@ fn table_row(
             continue;
         }
         if Some(i) == role_col {
-            for (_, part) in split_top_level(cell) {
+            for (_, part) in split_top_level(cell, &ex.lex) {
                 push_unique(&mut e.roles, role_name(part, ex));
             }
         } else if Some(i) == org_col {
@@ -1323,6 +1348,49 @@ mod tests {
         assert_eq!(orgs(&entries[1]), ["Acme Networks"]);
         let line = text.lines[1].text();
         assert_eq!(&line[entries[0].name_range.clone()], "Jesús Martínez");
+    }
+
+    #[test]
+    fn a_name_range_points_at_the_name_when_the_line_goes_on_to_an_absence_label() {
+        let ex = extractor();
+        let text = Text::new(
+            "Board minutes\n\nPresent: Ana Lima (AL) (Chair); Ben Ode (BO) Apologies: Zoë Brontë (ZB)\n",
+        );
+        let entries = extract(&text, &ex);
+        let line = text.lines[2].text();
+        let named: Vec<&str> = entries
+            .iter()
+            .map(|e| &line[e.name_range.clone()])
+            .collect();
+        assert_eq!(named, ["Ana Lima", "Ben Ode"]);
+    }
+
+    #[test]
+    fn a_generational_suffix_after_a_comma_stays_with_its_name() {
+        let ex = extractor();
+        let text =
+            Text::new("Senate minutes\n\nPresent: Ana Lima, W. Clifton Wilkinson, Jr., Ben Ode\n");
+        let names: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Ana Lima", "W. Clifton Wilkinson, Jr", "Ben Ode"]);
+    }
+
+    #[test]
+    fn a_list_wrapped_inside_a_name_runs_on_to_the_next_line() {
+        let ex = extractor();
+        let text = Text::new(
+            "Call notes\n\nParticipants: Rafik Dammak (Diplo Foundation), Lisa\n\
+             Horner (Global Partners), Marco Pancini (Google), Thomas Schneider (OFCOM)\n",
+        );
+        let names: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Rafik Dammak",
+                "Lisa Horner",
+                "Marco Pancini",
+                "Thomas Schneider"
+            ]
+        );
     }
 
     #[test]
