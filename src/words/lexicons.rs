@@ -30,6 +30,8 @@ pub struct Lexicons {
     honorific_keys: HashSet<String>,
     /// Words that open a title of office before its head ("City", "Deputy").
     pub title_modifiers: HashSet<String>,
+    /// `[office-heads]`: titles after the name of an office ("Housing Manager").
+    pub office_heads: HashSet<String>,
     pub particles: Vec<String>,
     pub procedural: HashSet<String>,
     /// The words of the procedural titles: a title made of them only
@@ -280,6 +282,7 @@ impl Lexicons {
             .map(|h| h.trim_end_matches('.').to_owned())
             .collect();
         self.title_modifiers = r.as_written("title-modifiers");
+        self.office_heads = r.as_written("office-heads");
         self.particles = r.list("name-particles").to_vec();
         self.months_and_days = r.lower("months-and-days");
         self.non_name_nouns = r.lower("non-name-nouns");
@@ -432,6 +435,8 @@ impl Lexicons {
         const MOST: usize = 4;
         let mut end = 0;
         let mut pos = 0;
+        // Office words read since the last honorific: only a head of office ends them.
+        let mut office = false;
         let words: Vec<&str> = s.split(' ').take(MOST + 2).collect();
         for (i, raw) in words.iter().enumerate().take(MOST) {
             let next = words.get(i + 1).copied().unwrap_or("");
@@ -448,12 +453,27 @@ impl Lexicons {
                     .is_some_and(|w| w.starts_with(char::is_uppercase));
             pos += raw.len() + 1;
             if self.is_honorific(w) && !(one_letter && (next_is_initial || lone_surname)) {
+                if office && !self.office_heads.contains(w) {
+                    break;
+                }
                 end = pos;
-            } else if !self.title_modifiers.contains(w) {
+                office = false;
+            } else if self.title_modifiers.contains(w) {
+            } else if self.is_office_word(w) {
+                office = true;
+            } else {
                 break;
             }
         }
         end.min(s.len())
+    }
+
+    /// A capitalised word that may name the office or department of a title
+    /// before its head ("Housing Manager", "Community Development
+    /// Director"): no given name, which would open the name itself. It is
+    /// part of a title only where an honorific follows it.
+    fn is_office_word(&self, w: &str) -> bool {
+        w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && !self.is_given(w)
     }
 
     /// A heading that opens a known section (agenda, discussion, participants, next meeting).
@@ -808,5 +828,26 @@ impl<'a> Reader<'a> {
 
     fn folded(&self, section: &'static str) -> HashSet<String> {
         self.list(section).iter().map(|w| fold(w)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lexicons;
+
+    #[test]
+    fn the_office_before_a_head_of_office_is_part_of_the_title() {
+        let lex = Lexicons::for_tests();
+        let title = |s: &'static str| &s[..lex.title_len(s)];
+        assert_eq!(title("Housing Manager Barnes, Traffic"), "Housing Manager ");
+        assert_eq!(
+            title("Community Development Director Hurlburt"),
+            "Community Development Director "
+        );
+        assert_eq!(title("City Attorney Knutson"), "City Attorney ");
+        // A form of address is no head of office: the words before it are a name.
+        assert_eq!(title("Rodney Andrews Dr. Hugh Barton"), "");
+        // A given name opens the name, not an office.
+        assert_eq!(title("Dean Baker, Ryan Brown"), "");
     }
 }
