@@ -439,19 +439,54 @@ pub struct Keyphrase {
     pub close_matches: Vec<String>,
 }
 
-/// Dates as the gold annotations write them: ISO 8601 `YYYY-MM-DD`, `null`
-/// when unknown. A date that does not parse is refused when read (the cache
-/// then extracts the report again).
-/// `HH:MM` for `Option<NaiveTime>`; reads `HH:MM:SS` too.
+/// How the model writes its dates and times: ISO 8601, the one form of the
+/// JSON contract (through [`iso_date`] and [`hh_mm`]), of the `xsd:date` and
+/// `xsd:time` literals and of the meeting IRIs that name a date. The values
+/// are parsed once, where the header is read; the writers only format them.
+pub mod iso {
+    use chrono::{NaiveDate, NaiveTime};
+
+    /// `YYYY-MM-DD`: a date in JSON, an `xsd:date` and an IRI's segment.
+    pub const DATE: &str = "%Y-%m-%d";
+    /// `HH:MM`: a time in JSON.
+    pub const HH_MM: &str = "%H:%M";
+    /// `HH:MM:SS`: the clock of an `xsd:time`; JSON reads it too.
+    pub const HH_MM_SS: &str = "%H:%M:%S";
+
+    /// `date` as `YYYY-MM-DD`.
+    pub fn date(date: NaiveDate) -> String {
+        date.format(DATE).to_string()
+    }
+
+    /// `time` as `HH:MM:SS` on a clock `offset_minutes` east of UTC: `Z`
+    /// after it at offset 0 (the canonical form a store gives back),
+    /// `+01:00` at an hour east, nothing where the zone is unknown, which
+    /// XML Schema reads as a time of an unknown zone.
+    pub fn zoned_time(time: NaiveTime, offset_minutes: Option<i32>) -> String {
+        let clock = time.format(HH_MM_SS);
+        match offset_minutes {
+            Some(0) => format!("{clock}Z"),
+            Some(o) => {
+                let sign = if o < 0 { '-' } else { '+' };
+                let o = o.unsigned_abs();
+                format!("{clock}{sign}{:02}:{:02}", o / 60, o % 60)
+            }
+            None => clock.to_string(),
+        }
+    }
+}
+
+/// `HH:MM` for `Option<NaiveTime>` in JSON; reads `HH:MM:SS` too. A time
+/// that does not parse is refused when read (the cache then extracts the
+/// report again).
 mod hh_mm {
+    use super::iso::{HH_MM, HH_MM_SS};
     use chrono::NaiveTime;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    const FORMAT: &str = "%H:%M";
-
     pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match time {
-            Some(t) => s.collect_str(&t.format(FORMAT)),
+            Some(t) => s.collect_str(&t.format(HH_MM)),
             None => s.serialize_none(),
         }
     }
@@ -459,30 +494,32 @@ mod hh_mm {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
         Option::<String>::deserialize(d)?
             .map(|text| {
-                NaiveTime::parse_from_str(&text, FORMAT)
-                    .or_else(|_| NaiveTime::parse_from_str(&text, "%H:%M:%S"))
+                NaiveTime::parse_from_str(&text, HH_MM)
+                    .or_else(|_| NaiveTime::parse_from_str(&text, HH_MM_SS))
                     .map_err(serde::de::Error::custom)
             })
             .transpose()
     }
 }
 
+/// Dates as the gold annotations write them: ISO 8601 `YYYY-MM-DD`, `null`
+/// when unknown. A date that does not parse is refused when read (the cache
+/// then extracts the report again).
 mod iso_date {
+    use super::iso::DATE;
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    const FORMAT: &str = "%Y-%m-%d";
-
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match date {
-            Some(d) => s.collect_str(&d.format(FORMAT)),
+            Some(d) => s.collect_str(&d.format(DATE)),
             None => s.serialize_none(),
         }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         Option::<String>::deserialize(d)?
-            .map(|text| NaiveDate::parse_from_str(&text, FORMAT).map_err(serde::de::Error::custom))
+            .map(|text| NaiveDate::parse_from_str(&text, DATE).map_err(serde::de::Error::custom))
             .transpose()
     }
 }
@@ -490,6 +527,17 @@ mod iso_date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zoned_time_writes_z_at_utc_its_offset_east_or_west_and_none_unzoned() {
+        let t = NaiveTime::from_hms_opt(9, 5, 0).unwrap_or_default();
+        assert_eq!(iso::zoned_time(t, Some(0)), "09:05:00Z");
+        assert_eq!(iso::zoned_time(t, Some(330)), "09:05:00+05:30");
+        assert_eq!(iso::zoned_time(t, Some(-240)), "09:05:00-04:00");
+        assert_eq!(iso::zoned_time(t, None), "09:05:00");
+        let d = NaiveDate::from_ymd_opt(2022, 3, 4).unwrap_or_default();
+        assert_eq!(iso::date(d), "2022-03-04");
+    }
 
     #[test]
     fn times_are_hh_mm_in_json_and_an_invalid_one_is_refused() {
