@@ -105,7 +105,7 @@
 //! "MAG chair" share `id:role/mag-chair` and that concept may carry two
 //! `skos:prefLabel`s across graphs.
 
-use crate::model::{iso, Evidence, FactKind, Meeting, Person, Report};
+use crate::model::{iso, Evidence, FactKind, Meeting, Person, Report, Role};
 use crate::vocab::{dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE};
 use crate::words::slug;
 use oxigraph::model::{GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -581,12 +581,7 @@ impl<'a> Mapper<'a> {
             if organisation.is_empty() {
                 continue;
             }
-            let role = membership
-                .role
-                .as_deref()
-                .map(str::trim)
-                .filter(|r| !r.is_empty());
-            pairs.insert((organisation, role));
+            pairs.insert((organisation, membership.role.as_ref().map(Role::as_str)));
         }
         // `affiliations` name organisations as the report wrote them; when the
         // canonical memberships are there, they alone say who belongs where.
@@ -633,8 +628,8 @@ impl<'a> Mapper<'a> {
         }
         let paired: BTreeSet<&str> = pairs.iter().filter_map(|(_, r)| *r).collect();
         for role in &person.roles {
-            let role = role.trim();
-            if role.is_empty() || paired.contains(role) {
+            let role = role.as_str();
+            if paired.contains(role) {
                 continue;
             }
             let r = self.role_node(role)?;
@@ -849,7 +844,7 @@ pub(crate) mod tests {
                     name: "Amrita Choudhury".into(),
                     aliases: vec!["Amrita".into()],
                     spoke: true,
-                    roles: vec!["moderator".into()],
+                    roles: Role::new("moderator").into_iter().collect(),
                     evidence: vec![spoke("Amrita recalled the agenda.", 100, "Amrita")],
                     ..Person::default()
                 },
@@ -858,12 +853,15 @@ pub(crate) mod tests {
                     aliases: vec!["Wolfgang".into()],
                     spoke: true,
                     listed: true,
-                    roles: vec!["MAG Member".into(), "Independent Expert".into()],
+                    roles: ["MAG Member", "Independent Expert"]
+                        .into_iter()
+                        .filter_map(Role::new)
+                        .collect(),
                     affiliations: vec!["University of Aarhus".into(), "ICANN".into()],
                     memberships: vec![
                         Membership {
                             organisation: "University of Aarhus".into(),
-                            role: Some("MAG Member".into()),
+                            role: Role::new("MAG Member"),
                         },
                         Membership {
                             organisation: "ICANN".into(),
