@@ -562,9 +562,10 @@ pub struct Keyphrase {
 }
 
 /// How the model writes its dates and times: ISO 8601, the one form of the
-/// JSON contract (through [`iso_date`] and [`hh_mm`]), of the `xsd:date` and
-/// `xsd:time` literals and of the meeting IRIs that name a date. The values
-/// are parsed once, where the header is read; the writers only format them.
+/// JSON contract (through the serde adapters `iso_date` and `hh_mm`), of
+/// the `xsd:date` and `xsd:time` literals and of the meeting IRIs that name
+/// a date. The values are parsed once, where the header is read; the
+/// writers only format them.
 pub mod iso {
     use chrono::{NaiveDate, NaiveTime};
 
