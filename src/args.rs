@@ -228,7 +228,7 @@ pub struct DumpArgs {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    NaiveDate::parse_from_str(text, crate::model::iso::DATE)
         .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
 }
 

@@ -335,7 +335,7 @@ fn describe_dataset(
     );
     add(&dataset, dcterms::DESCRIPTION, english(description));
     add(&dataset, dcterms::LICENSE, d.license.clone().into());
-    let modified = integer(d.date.format("%Y-%m-%d"), xsd::DATE);
+    let modified = integer(crate::model::iso::date(d.date), xsd::DATE);
     add(&dataset, dcterms::MODIFIED, modified.into());
     add(&dataset, void::TRIPLES, count(stats.triples));
     add(&dataset, void::ENTITIES, count(stats.entities));
@@ -440,7 +440,7 @@ fn void_turtle(
     let mut out = format!(
         "# meetkg {VERSION} {what} of {}: {} distinct triples (void:triples) in the union of {} \
          named graph(s), stated {} times in them (the statements of an N-Quads or TriG dump).\n",
-        d.date.format("%Y-%m-%d"),
+        crate::model::iso::date(d.date),
         stats.triples,
         stats.graphs,
         stats.quads,

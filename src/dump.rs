@@ -325,7 +325,7 @@ pub fn write_dump(store: &Store, options: &DumpOptions) -> Result<DumpReport, Du
     })?;
     // What a dump killed while staging left behind.
     crate::atomic::remove_stale_temp_files(&options.out_dir);
-    let dated_tag = format!("{}-v{VERSION}", options.date.format("%Y-%m-%d"));
+    let dated_tag = format!("{}-v{VERSION}", crate::model::iso::date(options.date));
     let mut staged: Vec<Staged> = Vec::new();
     let result = stage_dump(store, options, &formats, &dated_tag, &mut staged);
     match result {

@@ -101,7 +101,7 @@ pub struct Person {
     /// In the report's list of participants.
     pub listed: bool,
     /// Role phrases ("MAG Chair", "moderator", "host").
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
     /// Organisations the report ties the person to, as the report names them
     /// ("ICC", "Russian Government"); the gold scorer matches them through the
     /// report's organisation aliases.
@@ -124,7 +124,82 @@ pub struct Membership {
     /// Canonical organisation name.
     pub organisation: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Role>,
+}
+
+/// A role a person holds ("MAG Chair", "moderator"), as the role scheme or
+/// the report names it: trimmed and never blank, so that every role has a
+/// label and an IRI. Made once, where extraction reads the phrase; reads,
+/// compares and serialises as the phrase.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Role(String);
+
+impl Role {
+    /// The role `phrase` names, trimmed; none for a blank phrase.
+    pub fn new(phrase: &str) -> Option<Self> {
+        let phrase = phrase.trim();
+        (!phrase.is_empty()).then(|| Self(phrase.to_owned()))
+    }
+
+    /// The role a fact gives whoever it names: a moderator's or a host's;
+    /// none for the other facts.
+    pub fn of_fact(fact: FactKind) -> Option<Self> {
+        match fact {
+            FactKind::Moderator => Self::new("moderator"),
+            FactKind::Host => Self::new("host"),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The same role up to ASCII case ("MAG chair", "MAG Chair"): a person
+    /// holds it once.
+    pub fn is_same(&self, other: &Role) -> bool {
+        self.0.eq_ignore_ascii_case(&other.0)
+    }
+}
+
+impl std::ops::Deref for Role {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Role {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Role {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// A blank role is refused when read (the cache then extracts the report
+/// again); a role with white space around it is trimmed.
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let phrase = String::deserialize(d)?;
+        Self::new(&phrase).ok_or_else(|| serde::de::Error::custom("a blank role"))
+    }
 }
 
 /// A raw mention of a person, kept beside the resolved identity.
@@ -134,9 +209,56 @@ pub struct Mention {
     pub text: String,
     /// How it was tied to the canonical name.
     pub resolution: Resolution,
-    /// Similarity for fuzzy matches, 0..=1.
+    /// Similarity for fuzzy matches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<String>,
+    pub score: Option<Score>,
+}
+
+/// How alike two names are, from 0 to 1 in hundredths: a fuzzy match's
+/// similarity, rounded once where the resolution enters the model. Orders
+/// as its value; `0.87` as a string in JSON, the form the registry and the
+/// cache have always held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Score(u8);
+
+impl Score {
+    /// The score of a `similarity` from 0 to 1, rounded to hundredths as
+    /// `{:.2}` rounds (so that it reads as it always has); none outside
+    /// that range or for NaN.
+    pub fn new(similarity: f64) -> Option<Self> {
+        Self::parse(&format!("{similarity:.2}"))
+    }
+
+    /// `0.87`, `1.00`: a digit, a full stop and two digits, at most 1.
+    fn parse(text: &str) -> Option<Self> {
+        let (whole, hundredths) = text.split_once('.')?;
+        let digits = |d: &str, n: usize| d.len() == n && d.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole, 1) || !digits(hundredths, 2) {
+            return None;
+        }
+        let value = whole.parse::<u8>().ok()? * 100 + hundredths.parse::<u8>().ok()?;
+        (value <= 100).then_some(Self(value))
+    }
+}
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{:02}", self.0 / 100, self.0 % 100)
+    }
+}
+
+impl Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A score that is not `d.dd` from 0 to 1 is refused when read.
+impl<'de> Deserialize<'de> for Score {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Self::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("score {text:?}")))
+    }
 }
 
 /// How a mention was resolved to its identity.
@@ -439,19 +561,55 @@ pub struct Keyphrase {
     pub close_matches: Vec<String>,
 }
 
-/// Dates as the gold annotations write them: ISO 8601 `YYYY-MM-DD`, `null`
-/// when unknown. A date that does not parse is refused when read (the cache
-/// then extracts the report again).
-/// `HH:MM` for `Option<NaiveTime>`; reads `HH:MM:SS` too.
+/// How the model writes its dates and times: ISO 8601, the one form of the
+/// JSON contract (through the serde adapters `iso_date` and `hh_mm`), of
+/// the `xsd:date` and `xsd:time` literals and of the meeting IRIs that name
+/// a date. The values are parsed once, where the header is read; the
+/// writers only format them.
+pub mod iso {
+    use chrono::{NaiveDate, NaiveTime};
+
+    /// `YYYY-MM-DD`: a date in JSON, an `xsd:date` and an IRI's segment.
+    pub const DATE: &str = "%Y-%m-%d";
+    /// `HH:MM`: a time in JSON.
+    pub const HH_MM: &str = "%H:%M";
+    /// `HH:MM:SS`: the clock of an `xsd:time`; JSON reads it too.
+    pub const HH_MM_SS: &str = "%H:%M:%S";
+
+    /// `date` as `YYYY-MM-DD`.
+    pub fn date(date: NaiveDate) -> String {
+        date.format(DATE).to_string()
+    }
+
+    /// `time` as `HH:MM:SS` on a clock `offset_minutes` east of UTC: `Z`
+    /// after it at offset 0 (the canonical form a store gives back),
+    /// `+01:00` at an hour east, nothing where the zone is unknown, which
+    /// XML Schema reads as a time of an unknown zone.
+    pub fn zoned_time(time: NaiveTime, offset_minutes: Option<i32>) -> String {
+        let clock = time.format(HH_MM_SS);
+        match offset_minutes {
+            Some(0) => format!("{clock}Z"),
+            Some(o) => {
+                let sign = if o < 0 { '-' } else { '+' };
+                let o = o.unsigned_abs();
+                format!("{clock}{sign}{:02}:{:02}", o / 60, o % 60)
+            }
+            None => clock.to_string(),
+        }
+    }
+}
+
+/// `HH:MM` for `Option<NaiveTime>` in JSON; reads `HH:MM:SS` too. A time
+/// that does not parse is refused when read (the cache then extracts the
+/// report again).
 mod hh_mm {
+    use super::iso::{HH_MM, HH_MM_SS};
     use chrono::NaiveTime;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    const FORMAT: &str = "%H:%M";
-
     pub fn serialize<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match time {
-            Some(t) => s.collect_str(&t.format(FORMAT)),
+            Some(t) => s.collect_str(&t.format(HH_MM)),
             None => s.serialize_none(),
         }
     }
@@ -459,30 +617,32 @@ mod hh_mm {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
         Option::<String>::deserialize(d)?
             .map(|text| {
-                NaiveTime::parse_from_str(&text, FORMAT)
-                    .or_else(|_| NaiveTime::parse_from_str(&text, "%H:%M:%S"))
+                NaiveTime::parse_from_str(&text, HH_MM)
+                    .or_else(|_| NaiveTime::parse_from_str(&text, HH_MM_SS))
                     .map_err(serde::de::Error::custom)
             })
             .transpose()
     }
 }
 
+/// Dates as the gold annotations write them: ISO 8601 `YYYY-MM-DD`, `null`
+/// when unknown. A date that does not parse is refused when read (the cache
+/// then extracts the report again).
 mod iso_date {
+    use super::iso::DATE;
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    const FORMAT: &str = "%Y-%m-%d";
-
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match date {
-            Some(d) => s.collect_str(&d.format(FORMAT)),
+            Some(d) => s.collect_str(&d.format(DATE)),
             None => s.serialize_none(),
         }
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         Option::<String>::deserialize(d)?
-            .map(|text| NaiveDate::parse_from_str(&text, FORMAT).map_err(serde::de::Error::custom))
+            .map(|text| NaiveDate::parse_from_str(&text, DATE).map_err(serde::de::Error::custom))
             .transpose()
     }
 }
@@ -490,6 +650,45 @@ mod iso_date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_is_trimmed_and_a_blank_one_refused() {
+        assert_eq!(Role::new(" MAG Chair "), Role::new("MAG Chair"));
+        assert_eq!(Role::new(" \t"), None);
+        let back: Result<Role, _> = serde_json::from_value(serde_json::json!("  "));
+        assert!(back.is_err());
+        let same = Role::new("MAG chair")
+            .is_some_and(|a| Role::new("MAG Chair").is_some_and(|b| a.is_same(&b)));
+        assert!(same);
+    }
+
+    #[test]
+    fn a_score_rounds_as_two_decimals_and_reads_back_its_string() {
+        let text = |s: f64| Score::new(s).map(|s| s.to_string());
+        assert_eq!(text(0.8712).as_deref(), Some("0.87"));
+        assert_eq!(text(1.0).as_deref(), Some("1.00"));
+        assert_eq!(text(0.0).as_deref(), Some("0.00"));
+        assert_eq!(text(0.05).as_deref(), Some("0.05"));
+        assert_eq!(text(1.2), None);
+        assert_eq!(text(f64::NAN), None);
+        assert!(Score::new(0.42) < Score::new(0.5));
+        let json = serde_json::to_value(Score::new(0.5)).expect("serialisable");
+        assert_eq!(json, "0.50");
+        let back: Score = serde_json::from_value(json).expect("round trip");
+        assert_eq!(Some(back), Score::new(0.5));
+        assert!(serde_json::from_value::<Score>(serde_json::json!("0.5")).is_err());
+    }
+
+    #[test]
+    fn a_zoned_time_writes_z_at_utc_its_offset_east_or_west_and_none_unzoned() {
+        let t = NaiveTime::from_hms_opt(9, 5, 0).unwrap_or_default();
+        assert_eq!(iso::zoned_time(t, Some(0)), "09:05:00Z");
+        assert_eq!(iso::zoned_time(t, Some(330)), "09:05:00+05:30");
+        assert_eq!(iso::zoned_time(t, Some(-240)), "09:05:00-04:00");
+        assert_eq!(iso::zoned_time(t, None), "09:05:00");
+        let d = NaiveDate::from_ymd_opt(2022, 3, 4).unwrap_or_default();
+        assert_eq!(iso::date(d), "2022-03-04");
+    }
 
     #[test]
     fn times_are_hh_mm_in_json_and_an_invalid_one_is_refused() {

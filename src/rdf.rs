@@ -105,7 +105,7 @@
 //! "MAG chair" share `id:role/mag-chair` and that concept may carry two
 //! `skos:prefLabel`s across graphs.
 
-use crate::model::{Evidence, FactKind, Meeting, Person, Report};
+use crate::model::{iso, Evidence, FactKind, Meeting, Person, Report, Role};
 use crate::vocab::{dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE};
 use crate::words::slug;
 use oxigraph::model::{GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -238,7 +238,7 @@ pub fn role_scheme_iri() -> Result<NamedNode, RdfError> {
 pub fn meeting_iri(meeting: &Meeting, source: &str) -> Result<NamedNode, RdfError> {
     let key = match (slug(&meeting.series), meeting.number) {
         (Some(series), Some(number)) => format!("{series}/{number}"),
-        (Some(series), None) => match meeting.date.map(iso_date) {
+        (Some(series), None) => match meeting.date.map(iso::date) {
             Some(date) => format!("{series}/{date}"),
             None => format!("{series}/report-{}", report_stem(source)?),
         },
@@ -259,29 +259,6 @@ pub fn selector_iri(source: &str, start: usize, end: usize) -> Result<NamedNode,
 fn agenda_slug(id: &str) -> Option<String> {
     let parts: Vec<String> = id.split('.').filter_map(slug).collect();
     (!parts.is_empty()).then(|| parts.join("."))
-}
-
-/// A date as `xsd:date` writes it (`YYYY-MM-DD`).
-fn iso_date(date: chrono::NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
-/// `HH:MM` (or `HH:MM:SS`) as a canonical UTC `xsd:time` lexical form.
-/// An `xsd:time` on the clock of the meeting's place: with its offset
-/// ("15:00:00+01:00", "Z" for UTC, the canonical form a store gives back)
-/// where known, else without one, which XML Schema reads as a time of an
-/// unknown zone.
-fn local_time(time: chrono::NaiveTime, offset_minutes: Option<i32>) -> String {
-    let clock = time.format("%H:%M:%S");
-    match offset_minutes {
-        Some(0) => format!("{clock}Z"),
-        Some(o) => {
-            let sign = if o < 0 { '-' } else { '+' };
-            let o = o.unsigned_abs();
-            format!("{clock}{sign}{:02}:{:02}", o / 60, o % 60)
-        }
-        None => clock.to_string(),
-    }
 }
 
 /// An English-language label.
@@ -402,14 +379,14 @@ impl<'a> Mapper<'a> {
         b.add(&m, dcterms::SOURCE, r.clone());
         b.add(&m, schema::NAME, en(&meeting_name(meeting, &report.source)));
         if let Some(date) = meeting.date {
-            b.add(&m, schema::START_DATE, typed(iso_date(date), xsd::DATE));
+            b.add(&m, schema::START_DATE, typed(iso::date(date), xsd::DATE));
         }
         if let Some(time) = meeting.start_time_utc {
-            let text = time.format("%H:%M:%SZ").to_string();
+            let text = iso::zoned_time(time, Some(0));
             b.add(&m, meetkg::START_TIME_UTC, typed(text, xsd::TIME));
         }
         if let Some(time) = meeting.start_time_local {
-            let text = local_time(time, meeting.utc_offset_minutes);
+            let text = iso::zoned_time(time, meeting.utc_offset_minutes);
             b.add(&m, meetkg::LOCAL_START_TIME, typed(text, xsd::TIME));
         }
         if let Some(number) = meeting.number {
@@ -419,7 +396,7 @@ impl<'a> Mapper<'a> {
             b.add(
                 &m,
                 meetkg::NEXT_MEETING_DATE,
-                typed(iso_date(date), xsd::DATE),
+                typed(iso::date(date), xsd::DATE),
             );
         }
         if !meeting.series.trim().is_empty() {
@@ -604,12 +581,7 @@ impl<'a> Mapper<'a> {
             if organisation.is_empty() {
                 continue;
             }
-            let role = membership
-                .role
-                .as_deref()
-                .map(str::trim)
-                .filter(|r| !r.is_empty());
-            pairs.insert((organisation, role));
+            pairs.insert((organisation, membership.role.as_ref().map(Role::as_str)));
         }
         // `affiliations` name organisations as the report wrote them; when the
         // canonical memberships are there, they alone say who belongs where.
@@ -656,8 +628,8 @@ impl<'a> Mapper<'a> {
         }
         let paired: BTreeSet<&str> = pairs.iter().filter_map(|(_, r)| *r).collect();
         for role in &person.roles {
-            let role = role.trim();
-            if role.is_empty() || paired.contains(role) {
+            let role = role.as_str();
+            if paired.contains(role) {
                 continue;
             }
             let r = self.role_node(role)?;
@@ -806,7 +778,7 @@ fn sorted_evidence(evidence: &[Evidence], fact: FactKind) -> Vec<&Evidence> {
 /// `"{series} meeting {n}"`, or the best the report allows.
 fn meeting_name(meeting: &Meeting, source: &str) -> String {
     let series = meeting.series.trim();
-    let date = meeting.date.map(iso_date);
+    let date = meeting.date.map(iso::date);
     let what = match (meeting.number, date) {
         (Some(n), _) => format!("meeting {n}"),
         (None, Some(date)) => format!("meeting of {date}"),
@@ -872,7 +844,7 @@ pub(crate) mod tests {
                     name: "Amrita Choudhury".into(),
                     aliases: vec!["Amrita".into()],
                     spoke: true,
-                    roles: vec!["moderator".into()],
+                    roles: Role::new("moderator").into_iter().collect(),
                     evidence: vec![spoke("Amrita recalled the agenda.", 100, "Amrita")],
                     ..Person::default()
                 },
@@ -881,12 +853,15 @@ pub(crate) mod tests {
                     aliases: vec!["Wolfgang".into()],
                     spoke: true,
                     listed: true,
-                    roles: vec!["MAG Member".into(), "Independent Expert".into()],
+                    roles: ["MAG Member", "Independent Expert"]
+                        .into_iter()
+                        .filter_map(Role::new)
+                        .collect(),
                     affiliations: vec!["University of Aarhus".into(), "ICANN".into()],
                     memberships: vec![
                         Membership {
                             organisation: "University of Aarhus".into(),
-                            role: Some("MAG Member".into()),
+                            role: Role::new("MAG Member"),
                         },
                         Membership {
                             organisation: "ICANN".into(),

@@ -12,7 +12,7 @@
 //! each part, so one misspelling never becomes the name.
 
 use crate::extract::{Extraction, PersonMention};
-use crate::model::{FactKind, Mention, Person, Report, Resolution};
+use crate::model::{FactKind, Mention, Person, Report, Resolution, Score};
 use crate::ontology::Ontology;
 use crate::words::fold::{fold, parts};
 use crate::words::names::{typo_equal, NameParts};
@@ -1567,7 +1567,7 @@ impl Identities {
             let mention = Mention {
                 text: m.text.clone(),
                 resolution: res,
-                score: score.map(|s| format!("{s:.2}")),
+                score: score.and_then(Score::new),
             };
             add_mention(&mut people[pi], m, surface, &mention);
             if let Some(registry) = registry.as_deref_mut() {
@@ -1620,7 +1620,7 @@ fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, m
         _ => {}
     }
     for role in &m.roles {
-        if !p.roles.iter().any(|x| x.eq_ignore_ascii_case(role)) {
+        if !p.roles.iter().any(|x| x.is_same(role)) {
             p.roles.push(role.clone());
         }
     }

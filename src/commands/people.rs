@@ -35,11 +35,7 @@ fn print_people(reg: &Registry, json: bool) -> anyhow::Result<()> {
                 if p.reports.len() == 1 { "" } else { "s" }
             )?;
             for a in &p.aliases {
-                let score = a
-                    .score
-                    .as_deref()
-                    .map(|s| format!(" {s}"))
-                    .unwrap_or_default();
+                let score = a.score.map(|s| format!(" {s}")).unwrap_or_default();
                 writeln!(out, "    {:<32} {:?}{}", a.text, a.resolution, score)?;
             }
             writeln!(out, "    in: {}", p.reports.join(", "))?;

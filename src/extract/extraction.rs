@@ -4,7 +4,8 @@
 
 use crate::ingest::Places;
 use crate::model::{
-    AgendaItem, Evidence, FactKind, Meeting, Membership, MessageId, Organisation, Quote, Topic,
+    AgendaItem, Evidence, FactKind, Meeting, Membership, MessageId, Organisation, Quote, Role,
+    Topic,
 };
 use crate::text::{Sentence, Span};
 use std::collections::HashMap;
@@ -29,7 +30,7 @@ pub struct PersonMention {
     pub definite: bool,
     /// A nickname the report gives in parentheses ("Concettina Cassa (Titti)").
     pub nickname: Option<String>,
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
     pub affiliations: Vec<String>,
     pub memberships: Vec<Membership>,
     pub evidence: Evidence,
@@ -67,7 +68,7 @@ impl PersonMention {
 
     /// The roles the report gives the person.
     #[must_use]
-    pub fn with_roles(mut self, roles: Vec<String>) -> Self {
+    pub fn with_roles(mut self, roles: Vec<Role>) -> Self {
         self.roles = roles;
         self
     }

@@ -9,6 +9,7 @@
 use super::gazetteer::Matcher;
 use crate::text::{Sentence, Text};
 use crate::words::dates::{PartialDate, TimeMatch};
+use crate::words::lexicons::RosterRole;
 use crate::words::names::is_name_word;
 use crate::words::Lexicons;
 use chrono::NaiveDate;
@@ -60,7 +61,7 @@ fn email_header(text: &Text, lex: &Lexicons) -> Vec<usize> {
     let mail = block.len() >= 2
         && block.iter().any(|l| {
             let t = l.text().to_ascii_lowercase();
-            t.starts_with("from") || t.starts_with("subject")
+            (lex.email_marking_fields.iter()).any(|field| t.starts_with(field.as_str()))
         });
     if mail {
         block.iter().map(|l| l.number).collect()
@@ -649,7 +650,7 @@ fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
     let generic = is_generic_body(body, lex);
     let owner = above
         .map(|a| a.trim())
-        .map(|a| a.strip_prefix("The ").unwrap_or(a))
+        .map(|a| after_word(a, &lex.definite_articles).unwrap_or(a))
         .filter(|a| {
             let words: Vec<&str> = a.split_whitespace().collect();
             // "Town of Aurora": capitalised words, small words between them.
@@ -698,18 +699,15 @@ fn tidy_series(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
     // The year of an edition is not part of the body's name.
     let unyeared = YEAR_WORD.replace_all(s, "");
     let s = unyeared.trim();
-    let s = s.strip_prefix("The ").unwrap_or(s).trim();
+    let s = after_word(s, &lex.definite_articles).unwrap_or(s).trim();
     if s.chars().any(char::is_lowercase) {
         return s.to_owned();
     }
-    const SMALL: &[&str] = &[
-        "on", "of", "and", "for", "the", "in", "to", "a", "an", "at", "by",
-    ];
     s.split(' ')
         .enumerate()
         .map(|(i, w)| {
             let lower = w.to_lowercase();
-            if i > 0 && SMALL.contains(&lower.as_str()) {
+            if i > 0 && lex.title_small_words.contains(&lower) {
                 lower
             } else if w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
                 && (w.len() <= 3 || orgs.lookup(w).is_some())
@@ -802,9 +800,9 @@ fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
         .roster_labels
         .iter()
         .find(|(l, _)| l.eq_ignore_ascii_case(label.as_str()))
-        .map_or("moderator", |(_, r)| r.as_str());
+        .map_or(RosterRole::Moderator, |(_, r)| *r);
     for name in names_at(t, whole.end(), lex) {
-        let list = if role == "host" {
+        let list = if role == RosterRole::Host {
             &mut h.hosts
         } else {
             &mut h.moderators
@@ -826,7 +824,7 @@ fn active_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
     let host = c.get(2).is_some_and(|v| {
         lex.roster_verbs
             .iter()
-            .any(|(verb, role)| verb == v.as_str() && role == "host")
+            .any(|(verb, role)| verb == v.as_str() && *role == RosterRole::Host)
     });
     for name in names_at(t, who.start(), lex) {
         let list = if host {
@@ -846,18 +844,18 @@ fn passive_roles(t: &str, start: usize, by: &Regex, si: usize, h: &mut Header, l
         let (Some(verbs), Some(whole)) = (c.get(1), c.get(0)) else {
             continue;
         };
-        let roles: Vec<&str> = lex
+        let roles: Vec<RosterRole> = lex
             .roster
             .verbs
             .iter()
             .filter(|(r, _)| r.is_match(verbs.as_str()))
-            .map(|(_, role)| role.as_str())
+            .map(|(_, role)| *role)
             .collect();
         for name in names_at(t, start + whole.end(), lex) {
-            if roles.contains(&"host") {
+            if roles.contains(&RosterRole::Host) {
                 add_named(&mut h.hosts, name.clone(), si);
             }
-            if roles.contains(&"moderator") {
+            if roles.contains(&RosterRole::Moderator) {
                 add_named(&mut h.moderators, name, si);
             }
         }
@@ -912,7 +910,7 @@ fn office_seat_len(t: &str, lex: &Lexicons) -> usize {
 /// The names listed from byte `from` of `t`: "A B (C), D E and F G".
 pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
     let mut out = Vec::new();
-    let mut pos = after_role_phrase(t, from);
+    let mut pos = after_role_phrase(t, from, lex);
     pos += office_seat_len(&t[pos..], lex);
     loop {
         let (mut words, end) = name_words(&t[pos..], pos, lex);
@@ -926,7 +924,7 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
             sentence: 0,
             range: pos..end,
         });
-        let Some(next) = next_in_list(after) else {
+        let Some(next) = next_in_list(after, lex) else {
             break;
         };
         pos = t.len() - next.len();
@@ -936,14 +934,20 @@ pub fn names_at(t: &str, from: usize, lex: &Lexicons) -> Vec<RosterName> {
 
 /// "by the MAG Chair, Noor Al-Hashimi": a role phrase of five words at most
 /// before the name; where the name starts.
-fn after_role_phrase(t: &str, from: usize) -> usize {
-    let Some(rest) = t[from..].strip_prefix("the ") else {
+fn after_role_phrase(t: &str, from: usize, lex: &Lexicons) -> usize {
+    let Some(rest) = after_word(&t[from..], &lex.role_phrase_articles) else {
         return from;
     };
     match rest.find(", ") {
-        Some(comma) if rest[..comma].split(' ').count() <= 5 => from + 4 + comma + 2,
+        Some(comma) if rest[..comma].split(' ').count() <= 5 => t.len() - rest.len() + comma + 2,
         _ => from,
     }
+}
+
+/// What follows the first of `words` that opens `t` with a space after it
+/// ("The Apache Software Foundation" → "Apache Software Foundation").
+fn after_word<'t>(t: &'t str, words: &[String]) -> Option<&'t str> {
+    (words.iter()).find_map(|w| t.strip_prefix(w.as_str())?.strip_prefix(' '))
 }
 
 /// The name-shaped words at the start of `rest` (byte `pos` of the text),
@@ -1026,11 +1030,13 @@ fn nickname_after(after: &str) -> (Option<String>, &str) {
 }
 
 /// ", and B", " and B", ", B": the next name of a list, when it opens with
-/// a capital.
-fn next_in_list(after: &str) -> Option<&str> {
-    let next = (after.strip_prefix(", and "))
-        .or_else(|| after.strip_prefix(" and "))
-        .or_else(|| after.strip_prefix(", "))?;
+/// a capital; the conjunctions are `[header-list-conjunctions]`.
+fn next_in_list<'t>(after: &'t str, lex: &Lexicons) -> Option<&'t str> {
+    let conjoined = (lex.header_list_conjunctions.iter()).find_map(|c| {
+        let rest = after.strip_prefix(',').unwrap_or(after).strip_prefix(' ')?;
+        rest.strip_prefix(c.as_str())?.strip_prefix(' ')
+    });
+    let next = conjoined.or_else(|| after.strip_prefix(", "))?;
     next.starts_with(|c: char| c.is_uppercase()).then_some(next)
 }
 
@@ -1044,6 +1050,29 @@ mod tests {
         let t = "Commissioner Precinct 1 Lisa Birkman Motion: To approve the minutes.";
         let names: Vec<String> = names_at(t, 0, &lex).into_iter().map(|n| n.name).collect();
         assert_eq!(names, ["Lisa Birkman"]);
+    }
+
+    #[test]
+    fn a_header_list_joins_names_with_the_lexicons_conjunctions_and_article() {
+        let mut lex = Lexicons::for_tests();
+        let names = |t: &str, lex: &Lexicons| -> Vec<String> {
+            names_at(t, 0, lex).into_iter().map(|n| n.name).collect()
+        };
+        let t = "the MAG Chair, Lisa Birkman und Ana Ruiz.";
+        assert_eq!(names(t, &lex), ["Lisa Birkman"]);
+        lex.header_list_conjunctions.push("und".into());
+        assert_eq!(names(t, &lex), ["Lisa Birkman", "Ana Ruiz"]);
+        lex.role_phrase_articles.clear();
+        assert!(names(t, &lex).is_empty());
+    }
+
+    #[test]
+    fn an_email_block_needs_a_marking_field_of_the_lexicon() {
+        let mut lex = Lexicons::for_tests();
+        let text = Text::new("From: Ana Ruiz\nTo: board@example.org\n\nThe board met.");
+        assert_eq!(email_header(&text, &lex).len(), 2);
+        lex.email_marking_fields.clear();
+        assert!(email_header(&text, &lex).is_empty());
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use extractor::Extractor;
 use extraction::{evidence, evidence_at, exact_evidence, located, sentence_evidence, Locator};
 
 use crate::ingest::Document;
-use crate::model::{Evidence, FactKind, Meeting};
+use crate::model::{Evidence, FactKind, Meeting, Role};
 use crate::text::{Sentence, Span, Text};
 use crate::words::dates::TimeMatch;
 use crate::words::fold;
@@ -54,7 +54,7 @@ static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a record states of a person beside the name: roles, and the
 /// organisation (canonical, as written).
-type Stated = (Vec<String>, Option<(String, String)>);
+type Stated = (Vec<Role>, Option<(String, String)>);
 
 /// What the person recogniser read as lists or rolls: whole lines, which
 /// running text leaves alone, and the sentences of rolls (a line may hold a
@@ -362,7 +362,7 @@ impl Extractor {
                 ),
             )
             .with_nickname(chair.nickname.clone())
-            .with_roles(vec!["moderator".to_owned()]),
+            .with_roles(Role::of_fact(FactKind::Moderator).into_iter().collect()),
         );
     }
 
@@ -644,7 +644,7 @@ impl Extractor {
             if self.roles.lookup(inner).is_some()
                 || !headed && lower.iter().any(|w| self.lex.role_words.contains(w))
             {
-                return (vec![inner.to_owned()], None);
+                return (Role::new(inner).into_iter().collect(), None);
             }
             // "Mr. C. Albus (Germany) as Chair": the delegation of a country.
             if let Some(government) = roster::government_of(inner, self) {
@@ -723,11 +723,7 @@ impl Extractor {
         if !role.is_empty() && !is_role {
             return None;
         }
-        let roles = if role.is_empty() {
-            Vec::new()
-        } else {
-            vec![role.to_owned()]
-        };
+        let roles: Vec<Role> = Role::new(role).into_iter().collect();
         if let Some(i) = self.orgs.lookup(org) {
             return Some((
                 roles,
@@ -849,9 +845,9 @@ fn listed_organisations(name: &str, ev: Evidence, e: &roster::Entry) -> PersonMe
 
 /// The moderators and hosts a sentence of the header names.
 fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
-    for (names, fact, role) in [
-        (&header.moderators, FactKind::Moderator, "moderator"),
-        (&header.hosts, FactKind::Host, "host"),
+    for (names, fact) in [
+        (&header.moderators, FactKind::Moderator),
+        (&header.hosts, FactKind::Host),
     ] {
         for n in names {
             let s = &text.sentences[n.sentence];
@@ -861,7 +857,7 @@ fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
                     sentence_evidence(fact, s, &n.name),
                 )
                 .with_nickname(n.nickname.clone())
-                .with_roles(vec![role.to_owned()]),
+                .with_roles(Role::of_fact(fact).into_iter().collect()),
             );
         }
     }

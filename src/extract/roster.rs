@@ -7,7 +7,7 @@
 //! and the gazetteer first, then the words roles are made of.
 
 use super::extractor::Extractor;
-use crate::model::Membership;
+use crate::model::{Membership, Role};
 use crate::text::{list_marker, Line, Text};
 use crate::words::names::{is_name_word, title_case};
 use crate::words::{fold, Lexicons};
@@ -17,7 +17,7 @@ use crate::words::{fold, Lexicons};
 pub struct Entry {
     pub name: String,
     pub nickname: Option<String>,
-    pub roles: Vec<String>,
+    pub roles: Vec<Role>,
     /// Canonical organisation names, with the surface forms they were written as.
     pub organisations: Vec<(String, String)>,
     pub memberships: Vec<Membership>,
@@ -1031,7 +1031,7 @@ fn table_row(
         }
         if Some(i) == role_col {
             for (_, part) in split_top_level(cell, &ex.lex) {
-                push_unique(&mut e.roles, role_name(part, ex));
+                push_role(&mut e.roles, role_name(part, ex));
             }
         } else if Some(i) == org_col {
             organisation_cell(cell, &mut e, ex);
@@ -1062,7 +1062,7 @@ fn organisation_cell(cell: &str, e: &mut Entry, ex: &Extractor) {
             let part = part.trim();
             let known = ex.orgs.lookup(part).is_some();
             if looks_like_role(part, &ex.lex) && !known {
-                push_unique(&mut e.roles, role_name(part, ex));
+                push_role(&mut e.roles, role_name(part, ex));
             } else if is_styled_lower(part) && !known {
                 push_unique_organisation(e, part);
             } else if whole || !ex.lex.countries.contains(&crate::words::fold(part)) {
@@ -1089,19 +1089,20 @@ fn push_unique_organisation(e: &mut Entry, name: &str) {
     }
 }
 
-fn push_unique(v: &mut Vec<String>, s: String) {
-    if !s.is_empty() && !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
-        v.push(s);
+/// A role once, up to case ([`Role::is_same`]).
+fn push_role(v: &mut Vec<Role>, role: Option<Role>) {
+    if let Some(role) = role.filter(|r| !v.iter().any(|x| x.is_same(r))) {
+        v.push(role);
     }
 }
 
 /// A role as the role scheme names it ("MAG chair" → "MAG Chair"), or as written
 /// when the scheme does not know it; so one role has one label in the graph.
-fn role_name(part: &str, ex: &Extractor) -> String {
+fn role_name(part: &str, ex: &Extractor) -> Option<Role> {
     let part = part.trim();
     ex.roles
         .lookup(part)
-        .map_or_else(|| part.to_owned(), |i| ex.roles.entry(i).pref.clone())
+        .map_or(Role::new(part), |i| Role::new(&ex.roles.entry(i).pref))
 }
 
 /// Is this phrase a role ("past MAG Member") or an organisation ("RIPE NCC")?
@@ -1125,7 +1126,7 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
     // "University of Barcelona (co-coordinator)": the organisation and a role.
     if let Some((outer, inner)) = part.strip_suffix(')').and_then(|p| p.rsplit_once(" (")) {
         if ex.roles.lookup(inner).is_some() || looks_like_role(inner, &ex.lex) {
-            push_unique(&mut e.roles, role_name(inner, ex));
+            push_role(&mut e.roles, role_name(inner, ex));
             classify(outer, e, ex);
             return;
         }
@@ -1136,7 +1137,7 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
         }
     }
     if ex.roles.lookup(part).is_some() || looks_like_role(part, &ex.lex) {
-        push_unique(&mut e.roles, role_name(part, ex));
+        push_role(&mut e.roles, role_name(part, ex));
         // "Head of Policy at ITU": the organisation after "at"; "Chair of the
         // African Parliamentary Network": after "of the", when it names one.
         if let Some((_, org)) = part.split_once(" at ") {
@@ -1302,7 +1303,7 @@ fn merge_duplicates(entries: Vec<Entry>) -> Vec<Entry> {
         let key = crate::words::fold(&e.name);
         if let Some(prev) = seen.get(&key).map(|&i| &mut out[i]) {
             for r in e.roles {
-                push_unique(&mut prev.roles, r);
+                push_role(&mut prev.roles, Some(r));
             }
             for o in e.organisations {
                 if !prev.organisations.iter().any(|(n, _)| *n == o.0) {

@@ -99,7 +99,7 @@ impl Slice {
 /// The day of an ISO `YYYY-MM-DD` date, `None` for anything else.
 pub fn day(date: &str) -> Option<NaiveDate> {
     (date.len() == 10)
-        .then(|| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok())
+        .then(|| NaiveDate::parse_from_str(date, crate::model::iso::DATE).ok())
         .flatten()
 }
 

@@ -9,8 +9,6 @@
 //! `timeformat="date"` could place) gives no spell; the element's static
 //! weight still counts it.
 
-use chrono::NaiveDate;
-
 /// One day on which a node or an edge had meetings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spell {
@@ -49,7 +47,7 @@ pub(crate) fn spells_of<'a>(dates: impl IntoIterator<Item = &'a str>) -> Vec<Spe
 /// Whether `date` is a calendar day written `YYYY-MM-DD`, as `xsd:date` without
 /// a time zone and as Gephi parses a `date` time format.
 fn is_day(date: &str) -> bool {
-    date.len() == 10 && NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
+    super::periods::day(date).is_some()
 }
 
 #[cfg(test)]

@@ -50,8 +50,8 @@ pub struct Lexicons {
     /// "No", "Keine": a heading that opens with one says nobody is in it
     /// ("No apologies received").
     pub negations: HashSet<String>,
-    /// (verb, role) pairs: "hosted" gives "host".
-    pub roster_verbs: Vec<(String, String)>,
+    /// (verb, role) pairs: "hosted" gives [`RosterRole::Host`].
+    pub roster_verbs: Vec<(String, RosterRole)>,
     pub role_words: HashSet<String>,
     pub countries: HashSet<String>,
     pub months_and_days: HashSet<String>,
@@ -68,8 +68,8 @@ pub struct Lexicons {
     pub stakeholder_groups: HashSet<String>,
     /// Nouns that never occur in a personal name ("States", "Internet").
     pub non_name_nouns: HashSet<String>,
-    /// (label, role) pairs: "Chair: A" gives A the role "moderator".
-    pub roster_labels: Vec<(String, String)>,
+    /// (label, role) pairs: "Chair: A" gives A [`RosterRole::Moderator`].
+    pub roster_labels: Vec<(String, RosterRole)>,
     /// Given names, folded, less `[not-given-names]`: evidence of a person.
     pub given_names: HashSet<String>,
     /// Folded words that are given names somewhere but rarely in a record ("mag").
@@ -205,6 +205,46 @@ pub struct Lexicons {
     /// `[report-titles]`, folded: phrases that open a title reporting on
     /// work the meeting hears of ("Update from the Secretariat").
     pub report_titles: Vec<String>,
+    /// `[definite-articles]` as written: "The" before a body's name.
+    pub definite_articles: Vec<String>,
+    /// `[email-marking-fields]`, lower case: a header block with a line
+    /// opening with one ("From:") is an e-mail's.
+    pub email_marking_fields: Vec<String>,
+    /// `[title-small-words]`, lower case: "of" in "Board of Directors".
+    pub title_small_words: HashSet<String>,
+    /// `[role-phrase-articles]` as written: "the" before "MAG Chair, Noor".
+    pub role_phrase_articles: Vec<String>,
+    /// `[header-list-conjunctions]` as written: "and" in "A, B and C".
+    pub header_list_conjunctions: Vec<String>,
+}
+
+/// What a roster verb or label makes of the people it names: the value
+/// side of `[roster-verbs]` and `[roster-labels]` ("hosted = host").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterRole {
+    /// `moderator`: chaired, moderated, facilitated the meeting.
+    Moderator,
+    /// `host`: hosted or convened it.
+    Host,
+}
+
+impl RosterRole {
+    /// The role a value names; none for any other value, whose entry is
+    /// then left out.
+    fn parse(value: &str) -> Option<Self> {
+        match value {
+            "moderator" => Some(Self::Moderator),
+            "host" => Some(Self::Host),
+            _ => None,
+        }
+    }
+
+    /// The pairs of a section whose value names a role.
+    fn pairs(pairs: Vec<(String, String)>) -> Vec<(String, Self)> {
+        (pairs.into_iter())
+            .filter_map(|(word, role)| Some((word, Self::parse(&role)?)))
+            .collect()
+    }
 }
 
 impl Lexicons {
@@ -324,8 +364,8 @@ impl Lexicons {
         self.participants_folded = r.folded("headings-participants");
         self.absent_folded = r.folded("headings-absent");
         self.negations = r.folded("negations");
-        self.roster_verbs = r.pairs("roster-verbs");
-        self.roster_labels = r.pairs("roster-labels");
+        self.roster_verbs = RosterRole::pairs(r.pairs("roster-verbs"));
+        self.roster_labels = RosterRole::pairs(r.pairs("roster-labels"));
         self.role_words = r.lower("role-words");
         self.attendance_words = r.lower("attendance-words");
         self.absence_words = r.lower("absence-words");
@@ -372,6 +412,11 @@ impl Lexicons {
         self.record_words = r.lower("record-words");
         self.record_fields = r.folded("record-fields");
         self.header = HeaderPatterns::read(r.0);
+        self.definite_articles = r.list("definite-articles").to_vec();
+        self.email_marking_fields = r.lower_in_order("email-marking-fields");
+        self.title_small_words = r.lower("title-small-words");
+        self.role_phrase_articles = r.list("role-phrase-articles").to_vec();
+        self.header_list_conjunctions = r.list("header-list-conjunctions").to_vec();
     }
 
     /// The given-name lexicon (folded), less `[not-given-names]`.
@@ -650,11 +695,11 @@ pub struct RosterPatterns {
     /// "Chair: ", "Host: ": the label in group 1, the names after it.
     pub labelled: Option<Regex>,
     /// Each verb as a whole word, with the role it gives.
-    pub verbs: Vec<(Regex, String)>,
+    pub verbs: Vec<(Regex, RosterRole)>,
 }
 
 impl RosterPatterns {
-    fn new(verbs: &[(String, String)], labels: &[(String, String)]) -> Self {
+    fn new(verbs: &[(String, RosterRole)], labels: &[(String, RosterRole)]) -> Self {
         let escaped: Vec<String> = verbs.iter().map(|(v, _)| regex::escape(v)).collect();
         if escaped.is_empty() {
             return Self::default();
@@ -674,7 +719,7 @@ impl RosterPatterns {
                 .iter()
                 .filter_map(|(v, role)| {
                     let r = Regex::new(&format!(r"(?i)\b{}\b", regex::escape(v))).ok()?;
-                    Some((r, role.clone()))
+                    Some((r, *role))
                 })
                 .collect(),
         }
@@ -692,7 +737,7 @@ fn ordinal_title(words: &[String]) -> Option<Regex> {
 
 /// "Matteo Conti chaired the call": a name, a roster verb (group 2), a
 /// meeting noun.
-fn active_roster(verbs: &[(String, String)]) -> Option<Regex> {
+fn active_roster(verbs: &[(String, RosterRole)]) -> Option<Regex> {
     let verbs = alternation(
         &verbs
             .iter()
