@@ -69,7 +69,7 @@ impl Gathered {
 }
 
 /// `r` lies inside the longer `o`.
-fn inside(r: &Range<usize>, o: &Range<usize>) -> bool {
+pub(super) fn inside(r: &Range<usize>, o: &Range<usize>) -> bool {
     o.start <= r.start && r.end <= o.end && o.len() > r.len()
 }
 

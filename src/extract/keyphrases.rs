@@ -58,11 +58,13 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
         *seen.entry(fold(&item.title)).or_default() += 1;
     }
     let once = |i: &&AgendaItem| seen.get(&fold(&i.title)) == Some(&1);
-    for item in agenda
+    let titles: Vec<AgendaItem> = agenda
         .iter()
         .filter(once)
-        .filter(|i| is_subject(ex, &i.title))
-    {
+        .filter(|i| !cut_by_the_end(&ex.lex, text, &i.title))
+        .flat_map(listed_subjects)
+        .collect();
+    for item in titles.iter().filter(|i| is_subject(ex, &i.title)) {
         let line = text
             .sentences
             .iter()
@@ -98,12 +100,64 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
     out
 }
 
+/// "Next steps: ccNSO Council Meetings; ccNSO Roles and Responsibilities":
+/// a title that lists its subjects with semicolons names each, without the
+/// lead before a colon that opens the list; any other title is itself.
+fn listed_subjects(item: &AgendaItem) -> Vec<AgendaItem> {
+    let Some(first) = item.title.find(';') else {
+        return vec![item.clone()];
+    };
+    let list = match item.title[..first].find(": ") {
+        Some(colon) => &item.title[colon + 2..],
+        None => item.title.as_str(),
+    };
+    let parts: Vec<&str> = list
+        .split(';')
+        .map(str::trim)
+        .filter(|p| p.chars().any(char::is_alphabetic))
+        .collect();
+    if parts.len() < 2 {
+        return vec![item.clone()];
+    }
+    parts
+        .into_iter()
+        .map(|p| AgendaItem {
+            id: item.id.clone(),
+            title: p.to_owned(),
+        })
+        .collect()
+}
+
+/// "Issue 279: Proposed Updat": a title on the record's last line whose
+/// last word is cut short (no common word, but the start of one) is a
+/// record that breaks off, no name: the excerpt of a page ends inside it.
+fn cut_by_the_end(lex: &Lexicons, text: &Text, title: &str) -> bool {
+    let title = title.trim();
+    let last_line = text.lines.iter().rev().find(|l| !l.is_blank());
+    if !last_line.is_some_and(|l| l.text().trim_end().ends_with(title)) {
+        return false;
+    }
+    let Some(word) = title
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+    else {
+        return false;
+    };
+    !lex.common_words.contains(&word)
+        && lex
+            .common_words
+            .iter()
+            .any(|w| w.len() > word.len() && w.starts_with(&word))
+}
+
 /// An agenda title that is a subject: not procedural ([`is_procedural`]),
 /// not a title that names nothing (`[non-subject-titles]`, as written or
 /// cleaned), at most [`MAX_TITLE_WORDS`] words, not a known label itself, and
-/// either naming a piece of work or no known concept (a title such as "IGF
-/// involvement in the GDC" is about the thesaurus concept it names, which
-/// stands for it).
+/// either naming a piece of work or no thesaurus concept (a title such as
+/// "IGF involvement in the GDC" is about the thesaurus concept it names,
+/// which stands for it; [`names_concept`]).
 fn is_subject(ex: &Extractor, title: &str) -> bool {
     let name = cleaned(&ex.lex, title);
     let names_nothing = [fold(title), fold(&name)]
@@ -112,9 +166,11 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     if is_procedural(&ex.lex, title)
         || names_nothing
         || is_report(&ex.lex, title)
+        || is_credit_line(&ex.lex, title)
         || name.split_whitespace().count() > MAX_TITLE_WORDS
         || ex.topics.lookup(title).is_some()
         || ex.orgs.lookup(title).is_some()
+        || ex.orgs.lookup(&name).is_some()
     {
         return false;
     }
@@ -134,8 +190,38 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     let names_work = rest
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ex.lex.work_items.contains(&w.to_lowercase()));
-    let has_concept = rest.trim() != title.trim();
-    names_work || !has_concept
+    names_work || !names_concept(ex, title)
+}
+
+/// A title names a thesaurus concept that can stand for its subject: a
+/// topic's label outside any organisation's name. An organisation is no
+/// topic, so it stands for no subject: "Role of the Council of Europe in the
+/// process of European unification" and "Review of suggestions from
+/// IGF-USA 2018" are subjects of their own, which the body they name is not;
+/// "Internet Governance" inside "Internet Governance Forum" is no concept of
+/// the title.
+fn names_concept(ex: &Extractor, title: &str) -> bool {
+    let orgs = ex.orgs.find(title);
+    ex.topics.find(title).iter().any(|t| {
+        !orgs
+            .iter()
+            .any(|o| super::entities::inside(&t.range, &o.range))
+    })
+}
+
+/// "Wolfgang Kleinwächter, University of Aarhus": a person's name (two to
+/// four capitalised words, the first a given name) before a comma credits
+/// whoever speaks, as a list of participants does; it names no subject.
+fn is_credit_line(lex: &Lexicons, title: &str) -> bool {
+    let Some((person, _)) = title.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = person.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && lex.is_given(words[0])
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "Update from the Secretariat", "Updates": a title that opens with a
@@ -652,7 +738,8 @@ mod tests {
                 &lex,
                 "Intro to BPF Cybersecurity 2023 work by Klée Aiken (FIRST, BPF co-facilitator)"
             ),
-            "Intro to BPF Cybersecurity 2023 work"
+            // "Intro to" is a lead of `[subject-leads]` too.
+            "BPF Cybersecurity 2023 work"
         );
         assert_eq!(cleaned(&lex, "Financials (11-12-0211r1)"), "Financials");
         // "by" before a lower-case word joins no speaker.
@@ -721,5 +808,73 @@ mod tests {
         );
         assert!(colon_sides("Budget: ").is_empty());
         assert!(colon_sides("Budget").is_empty());
+    }
+
+    /// An organisation is no topic: a title that names one, and no
+    /// thesaurus concept, is a subject of its own; a title that names a
+    /// concept is still about it.
+    #[test]
+    fn an_organisation_in_a_title_stands_for_no_subject() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let got = subjects(
+            "Minutes\n",
+            &[
+                "Role of the Council of Europe in unification",
+                "IGF involvement in the GDC",
+            ],
+        )?;
+        assert_eq!(got, vec!["Role of the Council of Europe in unification"]);
+        Ok(())
+    }
+
+    /// A title whose subject, once its lead is gone, is an organisation's
+    /// name names the body, no subject; "Intro to" leads to a subject.
+    #[test]
+    fn a_title_about_an_organisation_by_name_is_no_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &["Intro to the Council of Europe", "Intro to BPF 2023 work"],
+        )?;
+        assert_eq!(got, vec!["BPF 2023 work"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_title_listing_subjects_with_semicolons_names_each(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &["Next steps: Council meetings; Roles and responsibilities"],
+        )?;
+        assert_eq!(got, vec!["Council meetings", "Roles and responsibilities"]);
+        Ok(())
+    }
+
+    /// The excerpt of a page ends inside its last title: a word cut short
+    /// is no name. A whole word at the end, or a cut word elsewhere, stays.
+    #[test]
+    fn a_title_cut_short_by_the_end_of_the_record_is_no_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let raw = "Minutes\n\n1. Sludge at the old landfill\n2. Financial polic\n";
+        let got = subjects(raw, &["Sludge at the old landfill", "Financial polic"])?;
+        assert_eq!(got, vec!["Sludge at the old landfill"]);
+        let raw = "Minutes\n\n1. Sludge at the old landfill\n2. Financial policy\n";
+        let got = subjects(raw, &["Sludge at the old landfill", "Financial policy"])?;
+        assert_eq!(got, vec!["Sludge at the old landfill", "Financial policy"]);
+        Ok(())
+    }
+
+    /// A person's name before a comma credits a speaker, as a participant
+    /// list does; a one-word head before a comma is a subject's.
+    #[test]
+    fn a_person_credited_with_an_organisation_is_no_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &["Maria Lopez, Council of Europe", "Budget, 2019 accounts"],
+        )?;
+        assert_eq!(got, vec!["Budget, 2019 accounts"]);
+        Ok(())
     }
 }
