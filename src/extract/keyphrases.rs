@@ -100,6 +100,102 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
     out
 }
 
+/// The subjects a sentence lists after a phrase of `[subject-list-leads]`
+/// ("Purpose: ... and discuss: EPA's proposed rule; planned actions on the
+/// regulatory agenda; and the Board's self-initiated project"): a record that
+/// states its agenda in prose. Each item of two or more is a subject, as an
+/// agenda title is ([`agenda_keyphrases`]), with the sentence as evidence.
+/// Cost: one search per lead per sentence.
+pub fn stated_subjects(ex: &Extractor, text: &Text) -> Vec<Subject> {
+    let mut out = Vec::new();
+    // The items are no lines of the record: none is cut by its end.
+    let no_text = Text::new("");
+    for s in &text.sentences {
+        let agenda: Vec<AgendaItem> = listed_items(&ex.lex, s.text())
+            .into_iter()
+            .map(|title| AgendaItem {
+                id: String::new(),
+                title,
+            })
+            .collect();
+        if agenda.is_empty() {
+            continue;
+        }
+        for mut subject in agenda_keyphrases(ex, &no_text, &agenda) {
+            let mention = std::iter::once(&subject.name)
+                .chain(&subject.aliases)
+                .find(|m| s.text().contains(m.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            subject.evidence = Some(evidence(FactKind::Discussed, &s.span, &mention));
+            out.push(subject);
+        }
+    }
+    out
+}
+
+/// The items a sentence lists after its lead ([`stated_subjects`]): parted
+/// by semicolons where there are any, else by commas and the last
+/// conjunction of `[list-conjunctions]`; each without a conjunction and an
+/// article that open it and the full stop that ends it. None unless two
+/// items are left.
+fn listed_items(lex: &Lexicons, sentence: &str) -> Vec<String> {
+    let lower = sentence.to_lowercase();
+    // The first lead, and of two at one place the longer ("standen"
+    // before "stand").
+    let Some(after) = lex
+        .subject_list_leads
+        .iter()
+        .filter_map(|l| lower.find(l.as_str()).map(|at| (at, l.len())))
+        .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)))
+        .map(|(at, len)| at + len)
+    else {
+        return Vec::new();
+    };
+    // Lower case keeps the byte length of these scripts; a lead that ends
+    // off a char boundary of the sentence lists nothing.
+    let Some(list) = sentence.get(after..) else {
+        return Vec::new();
+    };
+    let mut parts: Vec<String> = if list.contains(';') {
+        list.split(';').map(str::to_owned).collect()
+    } else {
+        let mut parts: Vec<String> = list.split(", ").map(str::to_owned).collect();
+        if let Some(last) = parts.pop() {
+            parts.extend(split_last_conjunction(lex, &last));
+        }
+        parts
+    };
+    for p in &mut parts {
+        let trimmed = p.trim().trim_end_matches(['.', ',']).trim();
+        let trimmed = match trimmed.split_once(' ') {
+            Some((first, rest)) if lex.list_conjunctions.contains(first) => rest.trim(),
+            _ => trimmed,
+        };
+        *p = without_article(lex, trimmed).unwrap_or_else(|| trimmed.to_owned());
+    }
+    parts.retain(|p| p.chars().any(char::is_alphabetic));
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts
+}
+
+/// "the auditors' report und die Neuwahl": the two sides of the last
+/// conjunction of `[list-conjunctions]` in the last item of a list.
+fn split_last_conjunction(lex: &Lexicons, item: &str) -> Vec<String> {
+    let words: Vec<&str> = item.split(' ').collect();
+    match words
+        .iter()
+        .rposition(|w| lex.list_conjunctions.contains(*w))
+    {
+        Some(at) if at > 0 && at + 1 < words.len() => {
+            vec![words[..at].join(" "), words[at + 1..].join(" ")]
+        }
+        _ => vec![item.to_owned()],
+    }
+}
+
 /// "Next steps: ccNSO Council Meetings; ccNSO Roles and Responsibilities":
 /// a title that lists its subjects with semicolons names each, without the
 /// lead before a colon that opens the list; any other title is itself.
@@ -875,6 +971,56 @@ mod tests {
             &["Maria Lopez, Council of Europe", "Budget, 2019 accounts"],
         )?;
         assert_eq!(got, vec!["Budget, 2019 accounts"]);
+        Ok(())
+    }
+
+    /// A record that states its agenda in a sentence: the items after a
+    /// lead of `[subject-list-leads]`, parted by semicolons or by commas and
+    /// a last conjunction, without articles; the longer of two leads at one
+    /// place leads; no lead, no list.
+    #[test]
+    fn subjects_a_sentence_lists_after_a_lead_are_subjects(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(
+            listed_items(
+                &lex,
+                "Purpose: To hear remarks, and discuss: the proposed Transparency Rule; \
+                 planned actions on the Regulatory Agenda; and the Board's self-initiated project."
+            ),
+            vec![
+                "proposed Transparency Rule",
+                "planned actions on the Regulatory Agenda",
+                "Board's self-initiated project"
+            ]
+        );
+        assert_eq!(
+            listed_items(
+                &lex,
+                "Auf der Tagesordnung standen der Bericht des Präsidiums, der Finanzbericht \
+                 und die Neuwahl von zwei Vizepräsidenten."
+            ),
+            vec![
+                "Bericht des Präsidiums",
+                "Finanzbericht",
+                "Neuwahl von zwei Vizepräsidenten"
+            ]
+        );
+        assert!(listed_items(
+            &lex,
+            "The board discussed the budget, the fees and the dues."
+        )
+        .is_empty());
+        let ontology = Ontology::embedded()?;
+        let ex = super::super::extractor::Extractor::new(&ontology);
+        let text = Text::new(
+            "Minutes\n\nThe meeting met to discuss: the sludge at the landfill; the permit process.\n",
+        );
+        let got: Vec<String> = stated_subjects(&ex, &text)
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(got, vec!["sludge at the landfill", "permit process"]);
         Ok(())
     }
 }

@@ -203,6 +203,9 @@ pub struct Lexicons {
     /// `[report-titles]`, folded: phrases that open a title reporting on
     /// work the meeting hears of ("Update from the Secretariat").
     pub report_titles: Vec<String>,
+    /// Phrases after which a sentence lists the subjects a meeting took up
+    /// ("... and discuss: A; B; and C"), lower case (`[subject-list-leads]`).
+    pub subject_list_leads: Vec<String>,
 }
 
 impl Lexicons {
@@ -311,6 +314,7 @@ impl Lexicons {
         self.plural_endings = plural_endings(r.pairs("plural-endings"));
         self.non_subject_titles = r.folded("non-subject-titles");
         self.report_titles = r.list("report-titles").iter().map(|w| fold(w)).collect();
+        self.subject_list_leads = r.lower_in_order("subject-list-leads");
     }
 
     /// Who attended, who did not, and in what role: the roll's headings,
