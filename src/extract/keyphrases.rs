@@ -258,7 +258,7 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     let name = cleaned(&ex.lex, title);
     let names_nothing = [fold(title), fold(&name)]
         .iter()
-        .any(|k| ex.lex.non_subject_titles.contains(k));
+        .any(|k| ex.lex.non_subject_titles.contains(k) || is_next_heading(&ex.lex, k));
     if is_procedural(&ex.lex, title)
         || names_nothing
         || is_report(&ex.lex, title)
@@ -303,6 +303,13 @@ fn names_concept(ex: &Extractor, title: &str) -> bool {
             .iter()
             .any(|o| super::entities::inside(&t.range, &o.range))
     })
+}
+
+/// "Next Meeting (21 December ?)", "Next steps": a heading of
+/// `[headings-next]` (`folded`, as the title is) says when the body meets
+/// again or what follows, no subject the meeting discussed.
+fn is_next_heading(lex: &Lexicons, folded: &str) -> bool {
+    lex.heading_next.iter().any(|h| fold(h) == folded)
 }
 
 /// "Wolfgang Kleinwächter, University of Aarhus": a person's name (two to
@@ -958,6 +965,22 @@ mod tests {
         let raw = "Minutes\n\n1. Sludge at the old landfill\n2. Financial policy\n";
         let got = subjects(raw, &["Sludge at the old landfill", "Financial policy"])?;
         assert_eq!(got, vec!["Sludge at the old landfill", "Financial policy"]);
+        Ok(())
+    }
+
+    /// The next meeting and the next steps are no subjects; a subject
+    /// about meetings is.
+    #[test]
+    fn the_next_meeting_and_next_steps_are_no_subjects() -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &[
+                "Next Meeting (21 December ?)",
+                "Next steps",
+                "Guideline on meetings",
+            ],
+        )?;
+        assert_eq!(got, vec!["Guideline on meetings"]);
         Ok(())
     }
 
