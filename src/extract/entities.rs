@@ -69,7 +69,7 @@ impl Gathered {
 }
 
 /// `r` lies inside the longer `o`.
-fn inside(r: &Range<usize>, o: &Range<usize>) -> bool {
+pub(super) fn inside(r: &Range<usize>, o: &Range<usize>) -> bool {
     o.start <= r.start && r.end <= o.end && o.len() > r.len()
 }
 
@@ -275,7 +275,10 @@ fn agenda_subjects(
     topics: &mut Gathered,
 ) -> HashMap<String, Keyphrase> {
     let mut keyphrases = HashMap::new();
-    for subject in keyphrases::agenda_keyphrases(ex, text, agenda) {
+    let subjects = keyphrases::agenda_keyphrases(ex, text, agenda)
+        .into_iter()
+        .chain(keyphrases::stated_subjects(ex, text));
+    for subject in subjects {
         topics.add(&subject.name, &subject.name, subject.evidence);
         for alias in &subject.aliases {
             topics.add(&subject.name, alias, None);

@@ -58,11 +58,13 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
         *seen.entry(fold(&item.title)).or_default() += 1;
     }
     let once = |i: &&AgendaItem| seen.get(&fold(&i.title)) == Some(&1);
-    for item in agenda
+    let titles: Vec<AgendaItem> = agenda
         .iter()
         .filter(once)
-        .filter(|i| is_subject(ex, &i.title))
-    {
+        .filter(|i| !cut_by_the_end(&ex.lex, text, &i.title))
+        .flat_map(listed_subjects)
+        .collect();
+    for item in titles.iter().filter(|i| is_subject(ex, &i.title)) {
         let line = text
             .sentences
             .iter()
@@ -98,23 +100,173 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
     out
 }
 
+/// The subjects a sentence lists after a phrase of `[subject-list-leads]`
+/// ("Purpose: ... and discuss: EPA's proposed rule; planned actions on the
+/// regulatory agenda; and the Board's self-initiated project"): a record that
+/// states its agenda in prose. Each item of two or more is a subject, as an
+/// agenda title is ([`agenda_keyphrases`]), with the sentence as evidence.
+/// Cost: one search per lead per sentence.
+pub fn stated_subjects(ex: &Extractor, text: &Text) -> Vec<Subject> {
+    let mut out = Vec::new();
+    // The items are no lines of the record: none is cut by its end.
+    let no_text = Text::new("");
+    for s in &text.sentences {
+        let agenda: Vec<AgendaItem> = listed_items(&ex.lex, s.text())
+            .into_iter()
+            .map(|title| AgendaItem {
+                id: String::new(),
+                title,
+            })
+            .collect();
+        if agenda.is_empty() {
+            continue;
+        }
+        for mut subject in agenda_keyphrases(ex, &no_text, &agenda) {
+            let mention = std::iter::once(&subject.name)
+                .chain(&subject.aliases)
+                .find(|m| s.text().contains(m.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            subject.evidence = Some(evidence(FactKind::Discussed, &s.span, &mention));
+            out.push(subject);
+        }
+    }
+    out
+}
+
+/// The items a sentence lists after its lead ([`stated_subjects`]): parted
+/// by semicolons where there are any, else by commas and the last
+/// conjunction of `[list-conjunctions]`; each without a conjunction and an
+/// article that open it and the full stop that ends it. None unless two
+/// items are left.
+fn listed_items(lex: &Lexicons, sentence: &str) -> Vec<String> {
+    let lower = sentence.to_lowercase();
+    // The first lead, and of two at one place the longer ("standen"
+    // before "stand").
+    let Some(after) = lex
+        .subject_list_leads
+        .iter()
+        .filter_map(|l| lower.find(l.as_str()).map(|at| (at, l.len())))
+        .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)))
+        .map(|(at, len)| at + len)
+    else {
+        return Vec::new();
+    };
+    // Lower case keeps the byte length of these scripts; a lead that ends
+    // off a char boundary of the sentence lists nothing.
+    let Some(list) = sentence.get(after..) else {
+        return Vec::new();
+    };
+    let mut parts: Vec<String> = if list.contains(';') {
+        list.split(';').map(str::to_owned).collect()
+    } else {
+        let mut parts: Vec<String> = list.split(", ").map(str::to_owned).collect();
+        if let Some(last) = parts.pop() {
+            parts.extend(split_last_conjunction(lex, &last));
+        }
+        parts
+    };
+    for p in &mut parts {
+        let trimmed = p.trim().trim_end_matches(['.', ',']).trim();
+        let trimmed = match trimmed.split_once(' ') {
+            Some((first, rest)) if lex.list_conjunctions.contains(first) => rest.trim(),
+            _ => trimmed,
+        };
+        *p = without_article(lex, trimmed).unwrap_or_else(|| trimmed.to_owned());
+    }
+    parts.retain(|p| p.chars().any(char::is_alphabetic));
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    parts
+}
+
+/// "the auditors' report und die Neuwahl": the two sides of the last
+/// conjunction of `[list-conjunctions]` in the last item of a list.
+fn split_last_conjunction(lex: &Lexicons, item: &str) -> Vec<String> {
+    let words: Vec<&str> = item.split(' ').collect();
+    match words
+        .iter()
+        .rposition(|w| lex.list_conjunctions.contains(*w))
+    {
+        Some(at) if at > 0 && at + 1 < words.len() => {
+            vec![words[..at].join(" "), words[at + 1..].join(" ")]
+        }
+        _ => vec![item.to_owned()],
+    }
+}
+
+/// "Next steps: ccNSO Council Meetings; ccNSO Roles and Responsibilities":
+/// a title that lists its subjects with semicolons names each, without the
+/// lead before a colon that opens the list; any other title is itself.
+fn listed_subjects(item: &AgendaItem) -> Vec<AgendaItem> {
+    let Some(first) = item.title.find(';') else {
+        return vec![item.clone()];
+    };
+    let list = match item.title[..first].find(": ") {
+        Some(colon) => &item.title[colon + 2..],
+        None => item.title.as_str(),
+    };
+    let parts: Vec<&str> = list
+        .split(';')
+        .map(str::trim)
+        .filter(|p| p.chars().any(char::is_alphabetic))
+        .collect();
+    if parts.len() < 2 {
+        return vec![item.clone()];
+    }
+    parts
+        .into_iter()
+        .map(|p| AgendaItem {
+            id: item.id.clone(),
+            title: p.to_owned(),
+        })
+        .collect()
+}
+
+/// "Issue 279: Proposed Updat": a title on the record's last line whose
+/// last word is cut short (no common word, but the start of one) is a
+/// record that breaks off, no name: the excerpt of a page ends inside it.
+fn cut_by_the_end(lex: &Lexicons, text: &Text, title: &str) -> bool {
+    let title = title.trim();
+    let last_line = text.lines.iter().rev().find(|l| !l.is_blank());
+    if !last_line.is_some_and(|l| l.text().trim_end().ends_with(title)) {
+        return false;
+    }
+    let Some(word) = title
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+    else {
+        return false;
+    };
+    !lex.common_words.contains(&word)
+        && lex
+            .common_words
+            .iter()
+            .any(|w| w.len() > word.len() && w.starts_with(&word))
+}
+
 /// An agenda title that is a subject: not procedural ([`is_procedural`]),
 /// not a title that names nothing (`[non-subject-titles]`, as written or
 /// cleaned), at most [`MAX_TITLE_WORDS`] words, not a known label itself, and
-/// either naming a piece of work or no known concept (a title such as "IGF
-/// involvement in the GDC" is about the thesaurus concept it names, which
-/// stands for it).
+/// either naming a piece of work or no thesaurus concept (a title such as
+/// "IGF involvement in the GDC" is about the thesaurus concept it names,
+/// which stands for it; [`names_concept`]).
 fn is_subject(ex: &Extractor, title: &str) -> bool {
     let name = cleaned(&ex.lex, title);
     let names_nothing = [fold(title), fold(&name)]
         .iter()
-        .any(|k| ex.lex.non_subject_titles.contains(k));
+        .any(|k| ex.lex.non_subject_titles.contains(k) || is_next_heading(&ex.lex, k));
     if is_procedural(&ex.lex, title)
         || names_nothing
         || is_report(&ex.lex, title)
+        || is_credit_line(&ex.lex, title)
         || name.split_whitespace().count() > MAX_TITLE_WORDS
         || ex.topics.lookup(title).is_some()
         || ex.orgs.lookup(title).is_some()
+        || ex.orgs.lookup(&name).is_some()
     {
         return false;
     }
@@ -134,8 +286,45 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     let names_work = rest
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ex.lex.work_items.contains(&w.to_lowercase()));
-    let has_concept = rest.trim() != title.trim();
-    names_work || !has_concept
+    names_work || !names_concept(ex, title)
+}
+
+/// A title names a thesaurus concept that can stand for its subject: a
+/// topic's label outside any organisation's name. An organisation is no
+/// topic, so it stands for no subject: "Role of the Council of Europe in the
+/// process of European unification" and "Review of suggestions from
+/// IGF-USA 2018" are subjects of their own, which the body they name is not;
+/// "Internet Governance" inside "Internet Governance Forum" is no concept of
+/// the title.
+fn names_concept(ex: &Extractor, title: &str) -> bool {
+    let orgs = ex.orgs.find(title);
+    ex.topics.find(title).iter().any(|t| {
+        !orgs
+            .iter()
+            .any(|o| super::entities::inside(&t.range, &o.range))
+    })
+}
+
+/// "Next Meeting (21 December ?)", "Next steps": a heading of
+/// `[headings-next]` (`folded`, as the title is) says when the body meets
+/// again or what follows, no subject the meeting discussed.
+fn is_next_heading(lex: &Lexicons, folded: &str) -> bool {
+    lex.heading_next.iter().any(|h| fold(h) == folded)
+}
+
+/// "Wolfgang Kleinwächter, University of Aarhus": a person's name (two to
+/// four capitalised words, the first a given name) before a comma credits
+/// whoever speaks, as a list of participants does; it names no subject.
+fn is_credit_line(lex: &Lexicons, title: &str) -> bool {
+    let Some((person, _)) = title.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = person.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && lex.is_given(words[0])
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "Update from the Secretariat", "Updates": a title that opens with a
@@ -652,7 +841,8 @@ mod tests {
                 &lex,
                 "Intro to BPF Cybersecurity 2023 work by Klée Aiken (FIRST, BPF co-facilitator)"
             ),
-            "Intro to BPF Cybersecurity 2023 work"
+            // "Intro to" is a lead of `[subject-leads]` too.
+            "BPF Cybersecurity 2023 work"
         );
         assert_eq!(cleaned(&lex, "Financials (11-12-0211r1)"), "Financials");
         // "by" before a lower-case word joins no speaker.
@@ -721,5 +911,139 @@ mod tests {
         );
         assert!(colon_sides("Budget: ").is_empty());
         assert!(colon_sides("Budget").is_empty());
+    }
+
+    /// An organisation is no topic: a title that names one, and no
+    /// thesaurus concept, is a subject of its own; a title that names a
+    /// concept is still about it.
+    #[test]
+    fn an_organisation_in_a_title_stands_for_no_subject() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let got = subjects(
+            "Minutes\n",
+            &[
+                "Role of the Council of Europe in unification",
+                "IGF involvement in the GDC",
+            ],
+        )?;
+        assert_eq!(got, vec!["Role of the Council of Europe in unification"]);
+        Ok(())
+    }
+
+    /// A title whose subject, once its lead is gone, is an organisation's
+    /// name names the body, no subject; "Intro to" leads to a subject.
+    #[test]
+    fn a_title_about_an_organisation_by_name_is_no_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &["Intro to the Council of Europe", "Intro to BPF 2023 work"],
+        )?;
+        assert_eq!(got, vec!["BPF 2023 work"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_title_listing_subjects_with_semicolons_names_each(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &["Next steps: Council meetings; Roles and responsibilities"],
+        )?;
+        assert_eq!(got, vec!["Council meetings", "Roles and responsibilities"]);
+        Ok(())
+    }
+
+    /// The excerpt of a page ends inside its last title: a word cut short
+    /// is no name. A whole word at the end, or a cut word elsewhere, stays.
+    #[test]
+    fn a_title_cut_short_by_the_end_of_the_record_is_no_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let raw = "Minutes\n\n1. Sludge at the old landfill\n2. Financial polic\n";
+        let got = subjects(raw, &["Sludge at the old landfill", "Financial polic"])?;
+        assert_eq!(got, vec!["Sludge at the old landfill"]);
+        let raw = "Minutes\n\n1. Sludge at the old landfill\n2. Financial policy\n";
+        let got = subjects(raw, &["Sludge at the old landfill", "Financial policy"])?;
+        assert_eq!(got, vec!["Sludge at the old landfill", "Financial policy"]);
+        Ok(())
+    }
+
+    /// The next meeting and the next steps are no subjects; a subject
+    /// about meetings is.
+    #[test]
+    fn the_next_meeting_and_next_steps_are_no_subjects() -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &[
+                "Next Meeting (21 December ?)",
+                "Next steps",
+                "Guideline on meetings",
+            ],
+        )?;
+        assert_eq!(got, vec!["Guideline on meetings"]);
+        Ok(())
+    }
+
+    /// A person's name before a comma credits a speaker, as a participant
+    /// list does; a one-word head before a comma is a subject's.
+    #[test]
+    fn a_person_credited_with_an_organisation_is_no_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &["Maria Lopez, Council of Europe", "Budget, 2019 accounts"],
+        )?;
+        assert_eq!(got, vec!["Budget, 2019 accounts"]);
+        Ok(())
+    }
+
+    /// A record that states its agenda in a sentence: the items after a
+    /// lead of `[subject-list-leads]`, parted by semicolons or by commas and
+    /// a last conjunction, without articles; the longer of two leads at one
+    /// place leads; no lead, no list.
+    #[test]
+    fn subjects_a_sentence_lists_after_a_lead_are_subjects(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(
+            listed_items(
+                &lex,
+                "Purpose: To hear remarks, and discuss: the proposed Transparency Rule; \
+                 planned actions on the Regulatory Agenda; and the Board's self-initiated project."
+            ),
+            vec![
+                "proposed Transparency Rule",
+                "planned actions on the Regulatory Agenda",
+                "Board's self-initiated project"
+            ]
+        );
+        assert_eq!(
+            listed_items(
+                &lex,
+                "Auf der Tagesordnung standen der Bericht des Präsidiums, der Finanzbericht \
+                 und die Neuwahl von zwei Vizepräsidenten."
+            ),
+            vec![
+                "Bericht des Präsidiums",
+                "Finanzbericht",
+                "Neuwahl von zwei Vizepräsidenten"
+            ]
+        );
+        assert!(listed_items(
+            &lex,
+            "The board discussed the budget, the fees and the dues."
+        )
+        .is_empty());
+        let ontology = Ontology::embedded()?;
+        let ex = super::super::extractor::Extractor::new(&ontology);
+        let text = Text::new(
+            "Minutes\n\nThe meeting met to discuss: the sludge at the landfill; the permit process.\n",
+        );
+        let got: Vec<String> = stated_subjects(&ex, &text)
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(got, vec!["sludge at the landfill", "permit process"]);
+        Ok(())
     }
 }

@@ -216,6 +216,9 @@ pub struct Lexicons {
     pub role_phrase_articles: Vec<String>,
     /// `[header-list-conjunctions]` as written: "and" in "A, B and C".
     pub header_list_conjunctions: Vec<String>,
+    /// Phrases after which a sentence lists the subjects a meeting took up
+    /// ("... and discuss: A; B; and C"), lower case (`[subject-list-leads]`).
+    pub subject_list_leads: Vec<String>,
 }
 
 /// What a roster verb or label makes of the people it names: the value
@@ -354,6 +357,7 @@ impl Lexicons {
         self.plural_endings = plural_endings(r.pairs("plural-endings"));
         self.non_subject_titles = r.folded("non-subject-titles");
         self.report_titles = r.list("report-titles").iter().map(|w| fold(w)).collect();
+        self.subject_list_leads = r.lower_in_order("subject-list-leads");
     }
 
     /// Who attended, who did not, and in what role: the roll's headings,
