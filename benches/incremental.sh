@@ -19,11 +19,22 @@
 # Each row: wall, CPU and peak memory, and the share of the full build (CPU).
 # The `-v` logs of every build are kept in $BENCH_DIR/incremental-N/*.err.
 #
-# Measured (1,000 reports, dev build, two cores at a load of 7 to 8; CPU s):
-# before issue 21's incremental exports every change cost 8.8 s of a 31.6 s
-# build (28%); after, agenda 3.7 s (11%), date 6.2 s (18%), speaker 8.8 s
-# (28%: a new person changes every measure of the co-participation graph, which
-# is measured and written whole). CHECK=1: all identical.
+# Measured (1,000 reports, dev build, two cores at a load of 2 to 4, this
+# script run back to back with the binary before issue 21's incremental
+# exports, 619678a, and after, df1b150), wall s / CPU s, share of the build's
+# CPU:
+#
+# | step            | before             | after              |
+# |-----------------|--------------------|--------------------|
+# | full build      | 46.9 / 34.5        | 40.3 / 35.0        |
+# | agenda changed  |  6.5 /  9.1 (26%)  |  4.1 /  3.4 (10%)  |
+# | date changed    |  8.7 /  8.9 (26%)  |  7.2 /  6.1 (17%)  |
+# | new speaker     |  9.5 /  8.6 (25%)  | 10.3 /  8.9 (25%)  |
+#
+# A new person changes every measure of the co-participation graph, which is
+# then measured (exact betweenness, O(V·E)) and written whole: that row is
+# what is left. Exports and dumps (every format) equal a from-scratch build's:
+# at 1,000 reports after the agenda and date changes, and CHECK=1 at 30.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
