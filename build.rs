@@ -6,7 +6,12 @@
 //!
 //! Only the files an extraction depends on are hashed (the reading of a
 //! report, its text, the words and the rules, and the model they fill): a
-//! change to the store, the exports or the server keeps the cache. The hash is
+//! change to the store, the exports or the server keeps the cache.
+//!
+//! The code that turns a built graph into export files (the graphs' attributes
+//! and measures, the writers) is fingerprinted apart, the same way
+//! (`MEETKG_EXPORT_CODE`): an export file kept because its graph did not
+//! change is one this code wrote. The hash is
 //! `std`'s, which needs no crate; a different compiler may hash differently,
 //! which costs one re-extraction and nothing else.
 
@@ -24,9 +29,24 @@ const EXTRACTION_SOURCES: &[&str] = &[
     "src/ontology.rs",
 ];
 
+/// What an export file is made of, from its graph on.
+const EXPORT_SOURCES: &[&str] = &["src/export", "src/graph"];
+
 fn main() {
+    println!(
+        "cargo:rustc-env=MEETKG_EXTRACTION_CODE={:016x}",
+        fingerprint(EXTRACTION_SOURCES)
+    );
+    println!(
+        "cargo:rustc-env=MEETKG_EXPORT_CODE={:016x}",
+        fingerprint(EXPORT_SOURCES)
+    );
+}
+
+/// The hash of the files under `sources`, each named.
+fn fingerprint(sources: &[&str]) -> u64 {
     let mut files = Vec::new();
-    for source in EXTRACTION_SOURCES {
+    for source in sources {
         println!("cargo:rerun-if-changed={source}");
         collect(Path::new(source), &mut files);
     }
@@ -37,10 +57,7 @@ fn main() {
         // A file that cannot be read changes the fingerprint all the same.
         hash.write(&std::fs::read(file).unwrap_or_default());
     }
-    println!(
-        "cargo:rustc-env=MEETKG_EXTRACTION_CODE={:016x}",
-        hash.finish()
-    );
+    hash.finish()
 }
 
 /// The files under `path` (itself, if it is one), in any order.

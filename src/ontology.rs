@@ -164,7 +164,12 @@ impl Ontology {
         sources: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Self, OntologyError> {
         use sha2::{Digest, Sha256};
-        let mut me = Self::default();
+        // Every field but the lexicons: `Self::default()` would compile a
+        // default lexicon's patterns (a quarter of a second) only to drop them.
+        let mut organisations = Vocabulary::default();
+        let mut topics = Vocabulary::default();
+        let mut roles = Vocabulary::default();
+        let mut people = People::default();
         let mut lexicon: Option<(String, Lexicon)> = None;
         let mut profile: Option<(String, Lexicon)> = None;
         let mut given_names = HashSet::new();
@@ -201,16 +206,16 @@ impl Ontology {
             }
             let subjects = parse_turtle(&file, &text)?;
             if file.ends_with("organisations.ttl") {
-                me.organisations = vocabulary(&subjects);
+                organisations = vocabulary(&subjects);
             } else if file.ends_with("topics.ttl") {
-                me.topics = vocabulary(&subjects);
+                topics = vocabulary(&subjects);
             } else if file.ends_with("roles.ttl") {
-                me.roles = vocabulary(&subjects);
+                roles = vocabulary(&subjects);
             } else if file.ends_with("person-aliases.ttl") {
-                me.read_person_aliases(&subjects);
+                people.read_person_aliases(&subjects);
             }
         }
-        me.fingerprint = hex::encode(hash.finalize())[..16].to_owned();
+        let fingerprint = hex::encode(hash.finalize())[..16].to_owned();
         let lexicons = match &lexicon {
             Some((file, l)) => Lexicons::load(file, l)?,
             None => Lexicons::unchecked(&Lexicon::default()),
@@ -219,12 +224,28 @@ impl Ontology {
             Some((file, p)) => lexicons.with_profile(file, p)?,
             None => lexicons,
         };
-        me.lexicons = lexicons
-            .with_given_names(&given_names)
-            .with_common_words(common_words);
-        Ok(me)
+        Ok(Self {
+            organisations,
+            topics,
+            roles,
+            nicknames: people.nicknames,
+            curation: people.curation,
+            lexicons: lexicons
+                .with_given_names(&given_names)
+                .with_common_words(common_words),
+            fingerprint,
+        })
     }
+}
 
+/// What `person-aliases.ttl` says: nicknames and curated identities.
+#[derive(Debug, Default)]
+struct People {
+    nicknames: HashMap<String, Vec<String>>,
+    curation: Curation,
+}
+
+impl People {
     fn read_person_aliases(&mut self, subjects: &Subjects) {
         for props in subjects.values() {
             let types = props.get(RDF_TYPE).cloned().unwrap_or_default();

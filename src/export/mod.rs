@@ -28,6 +28,16 @@
 //! Only the topic evolution depends on the period: the other fifteen files
 //! are the same whatever `--period` says.
 //!
+//! A stamped export keeps the co-participation graph's files when the graph
+//! is the one they were written from ([`graph::fingerprint`], recorded in the
+//! stamp) and the files are as they were written (length and modification
+//! time, recorded too): its measures and its hundreds of megabytes are most
+//! of an export's cost, and an incremental build whose change names no one
+//! new leaves that graph as it was. Any other case writes them again; its
+//! measures are still taken back from the stamp when the people met as
+//! before (same adjacency: a change to labels, dates, affiliations or
+//! speeches), as they depend on nothing else.
+//!
 //! Text is cleaned the same way for both formats ([`clean_text`]): characters
 //! that XML 1.0 forbids (C0 controls other than tab, line feed and carriage
 //! return; U+FFFE, U+FFFF) are dropped, everything else is kept.
@@ -50,6 +60,7 @@ use crate::pipeline::clock::Stopwatch;
 use crate::store::Store;
 use petgraph::graph::UnGraph;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter};
 use std::path::{Path, PathBuf};
@@ -96,7 +107,90 @@ struct Stamp {
     /// The `--period` of the topic evolution (empty in stamps made before it).
     #[serde(default)]
     period: String,
-    files: std::collections::BTreeMap<String, String>,
+    files: BTreeMap<String, String>,
+    /// Each graph's fingerprint ([`graph::fingerprint`]) by the stem of its
+    /// files, for the graphs whose files may be kept (empty in stamps made
+    /// before).
+    #[serde(default)]
+    graphs: BTreeMap<String, String>,
+    /// Each file's length and modification time (nanoseconds since the
+    /// epoch) as written: a file changed since is not kept.
+    #[serde(default)]
+    written: BTreeMap<String, (u64, u128)>,
+    /// The co-participation graph's measures, to the bit, for a graph whose
+    /// people met as before ([`graph::measures::Saved`]).
+    #[serde(default)]
+    measures: Option<graph::measures::Saved>,
+}
+
+/// The co-participation graph's files: the first five of [`FILES`].
+const COPARTICIPATION_FILES: usize = 5;
+
+/// A file's length and modification time, if it can be read.
+fn written_as(path: &Path) -> Option<(u64, u128)> {
+    let meta = fs::metadata(path).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some((meta.len(), modified.as_nanos()))
+}
+
+/// What a stamped export may keep of the previous one: its stamp, read before
+/// it is removed.
+#[derive(Debug, Default)]
+pub struct Previous(Option<Stamp>);
+
+impl Previous {
+    /// The stamp in `out_dir`, if there is one that parses.
+    fn read(out_dir: &Path) -> Self {
+        Self(
+            fs::read(out_dir.join(STAMP))
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok()),
+        )
+    }
+
+    /// The hashes of the files `names` in `out_dir`, when the previous export
+    /// wrote them from a graph of fingerprint `print` (under `stem`) and each
+    /// is still as it was written.
+    fn kept(
+        &self,
+        stem: &str,
+        print: &str,
+        out_dir: &Path,
+        names: &[&str],
+    ) -> Option<Vec<(String, String)>> {
+        let stamp = self.0.as_ref()?;
+        if stamp.graphs.get(stem).map(String::as_str) != Some(print) {
+            return None;
+        }
+        names
+            .iter()
+            .map(|name| {
+                let unchanged = written_as(&out_dir.join(name)) == Some(*stamp.written.get(*name)?);
+                let hash = stamp.files.get(*name).filter(|_| unchanged)?;
+                Some(((*name).to_owned(), hash.clone()))
+            })
+            .collect()
+    }
+
+    /// The measures the previous export saved.
+    fn measures(&self) -> Option<&graph::measures::Saved> {
+        self.0.as_ref()?.measures.as_ref()
+    }
+}
+
+/// What [`write_all_reusing`] did: the files in [`FILES`] order, the hashes
+/// of those it kept, and the fingerprints of the graphs that may be kept next
+/// time.
+#[derive(Debug, Default)]
+pub struct Written {
+    pub paths: Vec<PathBuf>,
+    kept: BTreeMap<String, String>,
+    graphs: BTreeMap<String, String>,
+    measures: Option<graph::measures::Saved>,
 }
 
 /// The SHA-256 of a file, read in blocks: an export of 10,000 reports is a
@@ -135,6 +229,7 @@ pub fn write_all_stamped(
     period: Period,
 ) -> Result<Vec<PathBuf>, ExportError> {
     let stamp_path = out_dir.join(STAMP);
+    let previous = Previous::read(out_dir);
     match fs::remove_file(&stamp_path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => {
             return Err(ExportError::Write {
@@ -144,25 +239,39 @@ pub fn write_all_stamped(
         }
         _ => {}
     }
-    let written = write_all(store, out_dir, period)?;
+    let written = write_all_reusing(store, out_dir, period, &previous)?;
     let mut watch = Stopwatch::start();
+    let name = |p: &PathBuf| Some(p.file_name()?.to_string_lossy().into_owned());
+    // Hashed on every core: 500 MB of files at 1,000 reports.
+    let mut files: BTreeMap<String, String> = written
+        .paths
+        .par_iter()
+        .filter_map(|p| {
+            let name = name(p)?;
+            if written.kept.contains_key(&name) {
+                return None;
+            }
+            Some((name, file_hash(p)?))
+        })
+        .collect();
+    files.extend(written.kept.clone());
     let stamp = Stamp {
         generation: generation.to_owned(),
         period: period.as_str().to_owned(),
-        // Hashed on every core: 500 MB of files at 1,000 reports.
-        files: written
-            .par_iter()
-            .filter_map(|p| {
-                let name = p.file_name()?.to_string_lossy().into_owned();
-                Some((name, file_hash(p)?))
-            })
+        files,
+        graphs: written.graphs,
+        measures: written.measures,
+        written: written
+            .paths
+            .iter()
+            .filter_map(|p| Some((name(p)?, written_as(p)?)))
             .collect(),
     };
     write_atomically(&stamp_path, |w| {
         serde_json::to_writer_pretty(&mut *w, &stamp).map_err(io::Error::other)
     })?;
     log::info!("exports: hashed the files for the stamp: {}", watch.lap());
-    Ok(written)
+    Ok(written.paths)
 }
 
 /// Why an export failed.
@@ -204,6 +313,20 @@ pub fn write_all(
     out_dir: &Path,
     period: Period,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    write_all_reusing(store, out_dir, period, &Previous::default()).map(|w| w.paths)
+}
+
+/// [`write_all`], keeping the co-participation graph's files when `previous`
+/// says they show the same graph (see the module docs).
+///
+/// Cost: as [`write_all`], less the co-participation graph's measures and
+/// files when they are kept; a fingerprint of that graph, O(V + E), either way.
+pub fn write_all_reusing(
+    store: &Store,
+    out_dir: &Path,
+    period: Period,
+    previous: &Previous,
+) -> Result<Written, ExportError> {
     fs::create_dir_all(out_dir).map_err(|source| ExportError::CreateDir {
         path: out_dir.to_path_buf(),
         source,
@@ -212,36 +335,20 @@ pub fn write_all(
     let mut watch = Stopwatch::start();
     let sources = graph::Sources::read(store)?;
     log::info!("exports: read the facts of every graph: {}", watch.lap());
-    let mut people = sources.coparticipation();
-    let summary = graph::add_measures(&mut people);
-    log::info!(
-        "exports: network measures of {} people and {} edges: {}",
-        summary.nodes,
-        summary.edges,
-        watch.lap()
-    );
-    let about = summary.attributes();
-    let mut jobs = graph_files(&people, &about, out_dir, "coparticipation");
-    jobs.push(dynamic_file(
-        &people,
-        COPARTICIPATION_GEXF,
-        out_dir,
-        "coparticipation",
-    ));
-    let mut written = write_files(jobs)?;
-    drop(people);
-    log::info!("exports: wrote the co-participation graph: {}", watch.lap());
+    let mut written = write_coparticipation(&sources, out_dir, previous)?;
+    log::info!("exports: the co-participation graph: {}", watch.lap());
     crate::failpoint::check("exports-half");
+    let written_paths = &mut written.paths;
     let topics = sources.topics();
     let mut jobs = graph_files(&topics, &[], out_dir, "topics");
     jobs.push(dynamic_file(&topics, TOPICS_GEXF, out_dir, "topics"));
-    written.extend(write_files(jobs)?);
+    written_paths.extend(write_files(jobs)?);
     drop(topics);
     let spoke = sources.person_topic();
-    written.extend(write_graph(&spoke, &[], out_dir, "person-topic")?);
+    written_paths.extend(write_graph(&spoke, &[], out_dir, "person-topic")?);
     drop(spoke);
     let affiliations = sources.organisation_person();
-    written.extend(write_graph(
+    written_paths.extend(write_graph(
         &affiliations,
         &[],
         out_dir,
@@ -250,7 +357,7 @@ pub fn write_all(
     drop(affiliations);
     log::info!("exports: built and wrote the other graphs: {}", watch.lap());
     let evolution = sources.topic_evolution(period);
-    written.extend(evolution::write_evolution(&evolution, out_dir)?);
+    written_paths.extend(evolution::write_evolution(&evolution, out_dir)?);
     log::info!(
         "exports: topic evolution of {} periods ({period}) and {} topics: {}",
         evolution.periods.len(),
@@ -258,6 +365,53 @@ pub fn write_all(
         watch.lap()
     );
     Ok(written)
+}
+
+/// The co-participation graph's files: kept when `previous` wrote them from
+/// the same graph, else measured and written.
+fn write_coparticipation(
+    sources: &graph::Sources,
+    out_dir: &Path,
+    previous: &Previous,
+) -> Result<Written, ExportError> {
+    const STEM: &str = "coparticipation";
+    let mut people = sources.coparticipation();
+    let print = graph::fingerprint::coparticipation(&people);
+    let names = &FILES[..COPARTICIPATION_FILES];
+    let graphs = BTreeMap::from([(STEM.to_owned(), print.clone())]);
+    let paths = names.iter().map(|n| out_dir.join(n)).collect();
+    if let Some(kept) = previous.kept(STEM, &print, out_dir, names) {
+        log::info!(
+            "exports: the co-participation graph of {} people and {} edges is as the files show it: kept",
+            people.node_count(),
+            people.edge_count()
+        );
+        return Ok(Written {
+            paths,
+            kept: kept.into_iter().collect(),
+            graphs,
+            measures: previous.measures().cloned(),
+        });
+    }
+    let mut watch = Stopwatch::start();
+    let (summary, saved) = graph::add_measures_saved(&mut people, previous.measures());
+    log::info!(
+        "exports: network measures of {} people and {} edges: {}",
+        summary.nodes,
+        summary.edges,
+        watch.lap()
+    );
+    let about = summary.attributes();
+    let mut jobs = graph_files(&people, &about, out_dir, STEM);
+    jobs.push(dynamic_file(&people, COPARTICIPATION_GEXF, out_dir, STEM));
+    let written = write_files(jobs)?;
+    debug_assert_eq!(written, paths);
+    Ok(Written {
+        paths: written,
+        kept: BTreeMap::new(),
+        graphs,
+        measures: Some(saved),
+    })
 }
 
 /// A file of the exports and what writes it.
@@ -477,6 +631,58 @@ pub(crate) mod tests {
                 ]),
             ]
         );
+        Ok(())
+    }
+
+    /// The modification times of the co-participation graph's files.
+    fn coparticipation_times(out: &Path) -> Vec<Option<(u64, u128)>> {
+        FILES[..COPARTICIPATION_FILES]
+            .iter()
+            .map(|n| written_as(&out.join(n)))
+            .collect()
+    }
+
+    #[test]
+    fn a_stamped_export_keeps_the_files_of_an_unchanged_coparticipation_graph() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let out = dir.path().join("out");
+        let first = write_all_stamped(&store, &out, "g1", Period::Year)?;
+        let bytes: Vec<Vec<u8>> = first.iter().map(fs::read).collect::<Result<_, _>>()?;
+        let stamp = fs::read(out.join(STAMP))?;
+        let times = coparticipation_times(&out);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let again = write_all_stamped(&store, &out, "g1", Period::Year)?;
+        assert_eq!(again, first);
+        assert_eq!(coparticipation_times(&out), times, "rewritten, not kept");
+        let second: Vec<Vec<u8>> = again.iter().map(fs::read).collect::<Result<_, _>>()?;
+        assert_eq!(second, bytes);
+        let read = |b: &[u8]| serde_json::from_slice::<Stamp>(b);
+        let (old, new) = (read(&stamp)?, read(&fs::read(out.join(STAMP))?)?);
+        assert_eq!(new.files, old.files);
+        assert_eq!(new.graphs, old.graphs);
+        assert!(up_to_date(&out, "g1", Period::Year));
+        Ok(())
+    }
+
+    #[test]
+    fn a_kept_file_changed_since_it_was_written_is_written_again() -> TestResult {
+        let (dir, store) = sample_store()?;
+        let out = dir.path().join("out");
+        write_all_stamped(&store, &out, "g1", Period::Year)?;
+        let graphml = out.join(FILES[0]);
+        let bytes = fs::read(&graphml)?;
+        fs::write(&graphml, b"edited by hand")?;
+        write_all_stamped(&store, &out, "g1", Period::Year)?;
+        assert_eq!(fs::read(&graphml)?, bytes);
+        assert!(up_to_date(&out, "g1", Period::Year));
+        // A stamp without fingerprints (an older meetkg's) keeps nothing.
+        let mut stamp: Stamp = serde_json::from_slice(&fs::read(out.join(STAMP))?)?;
+        stamp.graphs.clear();
+        fs::write(out.join(STAMP), serde_json::to_vec(&stamp)?)?;
+        let times = coparticipation_times(&out);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write_all_stamped(&store, &out, "g1", Period::Year)?;
+        assert_ne!(coparticipation_times(&out), times);
         Ok(())
     }
 

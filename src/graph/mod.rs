@@ -33,6 +33,7 @@ mod elements;
 pub mod evolution;
 pub mod evolution_map;
 mod facts;
+pub mod fingerprint;
 pub mod measures;
 pub mod periods;
 mod schema;
@@ -123,6 +124,34 @@ pub fn add_measures(graph: &mut CoParticipationGraph) -> Summary {
         weight.measures = Some(m);
     }
     summary
+}
+
+/// [`add_measures`], taking the measures back from `saved` when they were
+/// computed from the same adjacency ([`fingerprint::adjacency`]); gives them
+/// to save as well.
+///
+/// Cost: a fingerprint, O(V + E), and [`add_measures`]'s unless `saved` fits.
+pub fn add_measures_saved(
+    graph: &mut CoParticipationGraph,
+    saved: Option<&measures::Saved>,
+) -> (Summary, measures::Saved) {
+    let print = fingerprint::adjacency(graph);
+    let restored = saved
+        .filter(|s| s.adjacency == print)
+        .and_then(measures::Saved::restore)
+        .filter(|(nodes, _)| nodes.len() == graph.node_count());
+    let (nodes, summary) = match restored {
+        Some(kept) => {
+            log::info!("exports: the people met as before: their network measures are kept");
+            kept
+        }
+        None => measures::measure(graph),
+    };
+    let save = measures::Saved::new(print, &nodes, &summary);
+    for (weight, m) in graph.node_weights_mut().zip(nodes) {
+        weight.measures = Some(m);
+    }
+    (summary, save)
 }
 
 /// The topic co-discussion graph of everything in the store.

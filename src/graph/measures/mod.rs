@@ -156,6 +156,91 @@ impl Summary {
     }
 }
 
+/// Measures kept between exports, to the bit (JSON would round a float on
+/// reading it back), with the fingerprint of the adjacency they were computed
+/// from ([`super::fingerprint::adjacency`]): the measures are a function of
+/// the adjacency alone, so a graph whose people met as before (a change to
+/// labels, dates, affiliations or speeches) takes them back instead of
+/// computing them again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Saved {
+    pub adjacency: String,
+    /// Per node: degree, weighted degree, betweenness, closeness (whether
+    /// known, and its bits), pagerank, eigenvector, core number, community.
+    nodes: Vec<[u64; 9]>,
+    /// Nodes, edges, communities, modularity, path sources, eigenvector
+    /// iterations, converged.
+    summary: [u64; 7],
+}
+
+impl Saved {
+    pub fn new(adjacency: String, nodes: &[NodeMeasures], summary: &Summary) -> Self {
+        let nodes = nodes
+            .iter()
+            .map(|m| {
+                [
+                    m.degree as u64,
+                    m.weighted_degree.to_bits(),
+                    m.betweenness.to_bits(),
+                    u64::from(m.closeness.is_some()),
+                    m.closeness.unwrap_or_default().to_bits(),
+                    m.pagerank.to_bits(),
+                    m.eigenvector.to_bits(),
+                    m.core_number as u64,
+                    m.community as u64,
+                ]
+            })
+            .collect();
+        let summary = [
+            summary.nodes as u64,
+            summary.edges as u64,
+            summary.communities as u64,
+            summary.modularity.to_bits(),
+            summary.path_sources as u64,
+            summary.eigenvector_iterations as u64,
+            u64::from(summary.eigenvector_converged),
+        ];
+        Self {
+            adjacency,
+            nodes,
+            summary,
+        }
+    }
+
+    /// The measures saved, by node index, and the summary; `None` when a
+    /// count does not fit this machine's `usize`.
+    pub fn restore(&self) -> Option<(Vec<NodeMeasures>, Summary)> {
+        let size = |v: u64| usize::try_from(v).ok();
+        let nodes = self
+            .nodes
+            .iter()
+            .map(|m| {
+                Some(NodeMeasures {
+                    degree: size(m[0])?,
+                    weighted_degree: f64::from_bits(m[1]),
+                    betweenness: f64::from_bits(m[2]),
+                    closeness: (m[3] == 1).then(|| f64::from_bits(m[4])),
+                    pagerank: f64::from_bits(m[5]),
+                    eigenvector: f64::from_bits(m[6]),
+                    core_number: size(m[7])?,
+                    community: size(m[8])?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let s = &self.summary;
+        let summary = Summary {
+            nodes: size(s[0])?,
+            edges: size(s[1])?,
+            communities: size(s[2])?,
+            modularity: f64::from_bits(s[3]),
+            path_sources: size(s[4])?,
+            eigenvector_iterations: size(s[5])?,
+            eigenvector_converged: s[6] == 1,
+        };
+        Some((nodes, summary))
+    }
+}
+
 /// Every measure of every node of `graph`, by node index, and the summary.
 ///
 /// Cost: O(V·E) time for betweenness and closeness up to

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Incremental benchmark (issue 21, "incremental in proportion to the change"):
+# builds a synthetic archive from scratch, then changes its first report in
+# three ways, each on a copy of that build, and times the rebuild:
+#
+#   agenda    an agenda item's words (the people and their meetings unchanged)
+#   date      the meeting's date (the same people, other days)
+#   speaker   a sentence by someone new (scale.sh's change: a new person)
+#
+#   bash benches/incremental.sh [N]     default 1000 reports
+#
+# Environment:
+#   MEETKG_BIN   the binary to measure (default: the dev build, as ./meetkg runs it)
+#   BENCH_DIR    where corpora and stores go (default /tmp/meetkg-bench)
+#   CHECK        1 to build each changed corpus from scratch as well and compare
+#                the exports (all 23) and the dumps (every format) with the
+#                incremental build's, byte for byte
+#
+# Each row: wall, CPU and peak memory, and the share of the full build (CPU).
+# The `-v` logs of every build are kept in $BENCH_DIR/incremental-N/*.err.
+#
+# Measured (1,000 reports, dev build, two cores at a load of 2 to 4, this
+# script run back to back with the binary before issue 21's incremental
+# exports, 619678a, and after, df1b150), wall s / CPU s, share of the build's
+# CPU:
+#
+# | step            | before             | after              |
+# |-----------------|--------------------|--------------------|
+# | full build      | 46.9 / 34.5        | 40.3 / 35.0        |
+# | agenda changed  |  6.5 /  9.1 (26%)  |  4.1 /  3.4 (10%)  |
+# | date changed    |  8.7 /  8.9 (26%)  |  7.2 /  6.1 (17%)  |
+# | new speaker     |  9.5 /  8.6 (25%)  | 10.3 /  8.9 (25%)  |
+#
+# A new person changes every measure of the co-participation graph, which is
+# then measured (exact betweenness, O(V·E)) and written whole: that row is
+# what is left. Exports and dumps (every format) equal a from-scratch build's:
+# at 1,000 reports after the agenda and date changes, and CHECK=1 at 30.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000}
+bench="${BENCH_DIR:-/tmp/meetkg-bench}"
+mkdir -p "$bench"
+. benches/lib.sh
+label_width=34
+work="$bench/incremental-$n"
+corpus="$bench/corpus-$n"
+[ -d "$corpus" ] || python3 benches/gen_corpus.py "$n" "$corpus"
+rm -rf "$work"
+mkdir -p "$work"
+cp -r "$corpus" "$work/corpus"
+measure "full build" "$MEETKG_BIN" -v build "$work/corpus" --store "$work/store" --out "$work/exports"
+cp "$bench/last.err" "$work/full.err"
+full_cpu=$cpu
+
+first=$(find "$work/corpus" -name '*.txt' -printf '%f\n' | sort | sed -n 1p)
+
+# change KIND FILE: edits FILE as KIND says; fails when the edit finds nothing.
+change() {
+  local kind=$1 file=$2
+  case "$kind" in
+    agenda)
+      grep -q '^5\. ' "$file"
+      sed -i 's/^5\. \(.*\)$/5. \1 and the calendar of the next meetings/' "$file" ;;
+    date)
+      local date
+      date=$(grep -oE '[0-9]{1,2} [A-Z][a-z]+ (19|20)[0-9]{2}' "$file" | head -1)
+      [ -n "$date" ]
+      local day=${date%% *}
+      local next=$(( day < 28 ? day + 1 : day - 1 ))
+      sed -i "s/\b$date\b/$next ${date#* }/g" "$file" ;;
+    speaker)
+      printf '\nIngrid Vokomann said that the next call should look again at the IGF mandate.\n' >> "$file" ;;
+  esac
+}
+
+for kind in agenda date speaker; do
+  copy="$work/$kind"
+  rm -rf "$copy" "$copy".*
+  mkdir -p "$copy"
+  cp -r "$work/corpus" "$copy/corpus"
+  # The store is a relative link into its generations: copied as a link.
+  cp -a "$work/store" "$work/store.generations" "$work/store.cache" "$copy/"
+  cp -a "$work/exports" "$copy/exports"
+  change "$kind" "$copy/corpus/$first"
+  measure "one report changed: $kind" "$MEETKG_BIN" -v build "$copy/corpus" --store "$copy/store" --out "$copy/exports"
+  cp "$bench/last.err" "$work/$kind.err"
+  echo "    share of the full build's CPU: $(python3 -c "print(f'{100 * $cpu / max($full_cpu, 0.01):.0f}%')")"
+  if [ "${CHECK:-0}" = 1 ]; then
+    scratch="$copy/scratch"
+    "$MEETKG_BIN" -q build "$copy/corpus" --store "$scratch/store" --out "$scratch/exports" > /dev/null
+    same=yes
+    for f in $(cd "$scratch/exports" && ls); do
+      cmp -s "$scratch/exports/$f" "$copy/exports/$f" || { echo "    export $f differs"; same=NO; }
+    done
+    for s in "$copy" "$scratch"; do
+      "$MEETKG_BIN" -q dump --store "$s/store" --out "$s/dump" --date 2026-01-01 \
+        --format nq --format trig --format ttl --format nt
+    done
+    for f in $(cd "$scratch/dump" && ls); do
+      cmp -s "$scratch/dump/$f" "$copy/dump/$f" || { echo "    dump $f differs"; same=NO; }
+    done
+    echo "    exports and dumps = a from-scratch build's: $same"
+  fi
+done

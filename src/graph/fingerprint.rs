@@ -1,0 +1,179 @@
+//! A content hash of a built graph, before its measures: what its export files
+//! are a function of, so that an incremental build whose change leaves a graph
+//! as it was keeps that graph's files instead of measuring and writing them
+//! again (the co-participation graph's measures and files are most of an
+//! export's cost).
+//!
+//! Rationale: the files of a graph are a pure function of the graph and of
+//! the code that measures and writes it, so equal fingerprints mean equal
+//! bytes. The fingerprint covers the crate's version and the export code
+//! (`MEETKG_EXPORT_CODE`, from `build.rs`), the nodes in index order, and the
+//! edges in index order with their meetings. It reads the compact form of the
+//! graph (an edge's ranks in the graph's one calendar), so it costs a pass over
+//! a few bytes an edge, not the formatting of the files' hundreds of megabytes.
+//!
+//! What it will not do: tell which part of a graph changed. A graph changed in
+//! one edge is measured and written whole, as the measures of every node
+//! depend on the whole graph.
+
+use super::elements::{Calendar, CoParticipationGraph};
+use petgraph::visit::EdgeRef;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+/// The fingerprint of a co-participation graph (hex SHA-256). Its measures,
+/// if already computed, are left out: they are a function of the rest.
+///
+/// Cost: O(V + E + meetings) hashing, no allocation per edge.
+pub fn coparticipation(graph: &CoParticipationGraph) -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(b"\n");
+    h.update(env!("MEETKG_EXPORT_CODE").as_bytes());
+    h.update(b"\ncoparticipation\n");
+    count(&mut h, graph.node_count());
+    for node in graph.node_weights() {
+        let mut node = node.clone();
+        node.measures = None;
+        framed(&mut h, format!("{node:?}").as_bytes());
+    }
+    count(&mut h, graph.edge_count());
+    let mut calendar: Option<&Arc<Calendar>> = None;
+    for edge in graph.edge_references() {
+        count(&mut h, edge.source().index());
+        count(&mut h, edge.target().index());
+        let e = edge.weight();
+        count(&mut h, e.weight as usize);
+        let shared = &e.shared;
+        // The edges of a graph share one calendar: hashed once, then each
+        // edge by its ranks in it. An edge of another calendar (made by hand)
+        // is hashed by its meetings.
+        let first = *calendar.get_or_insert_with(|| {
+            h.update(b"C");
+            framed(&mut h, format!("{:?}", shared.calendar.meetings).as_bytes());
+            &shared.calendar
+        });
+        if Arc::ptr_eq(first, &shared.calendar) {
+            h.update(b"R");
+            count(&mut h, shared.ranks().len());
+            for rank in shared.ranks() {
+                h.update(rank.to_le_bytes());
+            }
+        } else {
+            h.update(b"M");
+            framed(&mut h, format!("{shared:?}").as_bytes());
+        }
+    }
+    hex::encode(h.finalize())
+}
+
+/// The fingerprint of what the measures of a co-participation graph are
+/// computed from ([`super::measures::adjacency::Adjacency::of`]): the number
+/// of nodes and each edge's ends and weight, in index order. Labels, dates,
+/// affiliations and speeches are left out.
+///
+/// Cost: O(V + E) hashing.
+pub fn adjacency(graph: &CoParticipationGraph) -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(b"\n");
+    h.update(env!("MEETKG_EXPORT_CODE").as_bytes());
+    h.update(b"\nadjacency\n");
+    count(&mut h, graph.node_count());
+    count(&mut h, graph.edge_count());
+    for edge in graph.edge_references() {
+        count(&mut h, edge.source().index());
+        count(&mut h, edge.target().index());
+        count(&mut h, edge.weight().weight as usize);
+    }
+    hex::encode(h.finalize())
+}
+
+fn count(h: &mut Sha256, n: usize) {
+    h.update((n as u64).to_le_bytes());
+}
+
+/// `bytes` with their length before them, so that two sequences of parts
+/// never hash alike.
+fn framed(h: &mut Sha256, bytes: &[u8]) {
+    count(h, bytes.len());
+    h.update(bytes);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::nasty_graph;
+    use crate::graph::{CoParticipation, MeetingInfo};
+
+    #[test]
+    fn equal_graphs_have_equal_fingerprints_and_any_change_shows() {
+        let g = nasty_graph();
+        let print = coparticipation(&g);
+        assert_eq!(print, coparticipation(&nasty_graph()));
+        let mut measured = nasty_graph();
+        crate::graph::add_measures(&mut measured);
+        assert_eq!(coparticipation(&measured), print, "measures are left out");
+
+        let mut renamed = nasty_graph();
+        if let Some(n) = renamed.node_weights_mut().next() {
+            n.label.push('x');
+        }
+        assert_ne!(coparticipation(&renamed), print);
+
+        let mut spoken = nasty_graph();
+        if let Some(n) = spoken.node_weights_mut().next() {
+            n.meetings_spoken += 1;
+        }
+        assert_ne!(coparticipation(&spoken), print);
+
+        let mut redated = nasty_graph();
+        if let Some(e) = redated.edge_weights_mut().next() {
+            *e = CoParticipation::over(vec![MeetingInfo {
+                label: crate::export::tests::NASTY.into(),
+                date: Some("2024-01-01".into()),
+            }]);
+        }
+        assert_ne!(coparticipation(&redated), print);
+
+        // The measures' fingerprint sees who met, not what their meetings say.
+        let met = adjacency(&nasty_graph());
+        assert_eq!(adjacency(&renamed), met);
+        assert_eq!(adjacency(&spoken), met);
+        assert_eq!(adjacency(&redated), met);
+        let mut more = nasty_graph();
+        if let Some(e) = more.edge_weights_mut().next() {
+            e.weight += 1;
+        }
+        assert_ne!(adjacency(&more), met);
+    }
+
+    #[test]
+    fn saved_measures_come_back_to_the_bit_for_the_same_adjacency_only(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let (_dir, store) = crate::store::tests::sample_store()?;
+        let mut g = crate::graph::coparticipation(&store)?;
+        assert!(g.edge_count() > 0);
+        let (summary, saved) = crate::graph::add_measures_saved(&mut g, None);
+        let json = serde_json::to_string(&saved)?;
+        let back: crate::graph::measures::Saved = serde_json::from_str(&json)?;
+        assert_eq!(back, saved);
+        let mut relabelled = crate::graph::coparticipation(&store)?;
+        for n in relabelled.node_weights_mut() {
+            n.label.push('!');
+        }
+        let (again, resaved) = crate::graph::add_measures_saved(&mut relabelled, Some(&back));
+        assert_eq!((again, resaved), (summary, saved.clone()));
+        let measures = |g: &CoParticipationGraph| -> Vec<_> {
+            g.node_weights().map(|n| n.measures.clone()).collect()
+        };
+        assert_eq!(measures(&relabelled), measures(&g));
+        let mut more = crate::graph::coparticipation(&store)?;
+        if let Some(e) = more.edge_weights_mut().next() {
+            e.weight += 1;
+        }
+        let (_, other) = crate::graph::add_measures_saved(&mut more, Some(&back));
+        assert_ne!(other.adjacency, saved.adjacency);
+        Ok(())
+    }
+}
