@@ -418,6 +418,10 @@ fn unmarked(chars: &[char], mut i: usize, offset: usize) -> Span {
                     span.push(' ', at);
                 }
             }
+            '.' if is_glued_initial(chars, i) => {
+                span.push('.', at);
+                span.push(' ', at);
+            }
             '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => span.push(' ', at),
             '\u{200b}' | '\u{feff}' | '\u{ad}' => {}
             '\u{2018}' | '\u{2019}' | '\u{2032}' => span.push('\'', at),
@@ -427,6 +431,20 @@ fn unmarked(chars: &[char], mut i: usize, offset: usize) -> Span {
         i += 1;
     }
     span
+}
+
+/// The full stop at `i` ends an initial glued to the surname after it
+/// ("L.Thiele", "A.Harvey", as PDF text layers and hurried typists write
+/// them): one capital letter standing alone before it, a capital and a small
+/// letter after it. A space is put in, so the initial and the surname are two
+/// words, as in "L. Thiele". "U.S.A." and "J.R.R." have no small letter after.
+fn is_glued_initial(chars: &[char], i: usize) -> bool {
+    let alone = |k: usize| k == 0 || !chars[k - 1].is_alphanumeric();
+    i >= 1
+        && chars[i - 1].is_uppercase()
+        && alone(i - 1)
+        && chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+        && chars.get(i + 2).is_some_and(|c| c.is_lowercase())
 }
 
 /// "[text](target)" at `i` keeps its text (without escapes and asterisks)
@@ -876,6 +894,20 @@ fn sub(p: &Span, from: usize, to: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_initial_glued_to_its_surname_is_set_apart() {
+        let t = Text::new(
+            "Present: L.Thiele, General Counsel; U.S.A. delegation; J.R.R. Tolkien; e.g.Smith",
+        );
+        assert_eq!(
+            t.lines[0].text(),
+            "Present: L. Thiele, General Counsel; U.S.A. delegation; J.R.R. Tolkien; e.g.Smith"
+        );
+        // The space put in stands where the full stop was.
+        let at = t.lines[0].text().find("Thiele").expect("the surname");
+        assert_eq!(t.lines[0].span.origin(at..at + 6), (11, 17));
+    }
 
     #[test]
     fn markdown_is_removed_and_offsets_kept() {
