@@ -21,19 +21,16 @@ fn meetkg(dir: &Path) -> Command {
     cmd
 }
 
+/// `meetkg dump` of `store` into `out`, dated, in the formats added to it.
+fn dump_command(dir: &Path, store: &str, out: &str) -> Command {
+    let mut cmd = meetkg(dir);
+    cmd.args(["dump", "--store", store, "--out", out])
+        .args(["--date", "2024-01-01"]);
+    cmd
+}
+
 fn dump(dir: &Path, store: &str, out: &str) -> Result<Vec<u8>> {
-    meetkg(dir)
-        .args([
-            "dump",
-            "--store",
-            store,
-            "--out",
-            out,
-            "--date",
-            "2024-01-01",
-        ])
-        .assert()
-        .success();
+    dump_command(dir, store, out).assert().success();
     Ok(std::fs::read(
         dir.join(out).join("meetkg-2024-01-01-v0.1.0.nq"),
     )?)
@@ -97,16 +94,7 @@ fn incremental_build_equals_a_build_from_scratch() -> Result {
 /// Every file of a dump of `store` in every format (N-Quads, TriG, Turtle,
 /// N-Triples, with void.ttl and SHA256SUMS), by name.
 fn dump_all(dir: &Path, store: &str, out: &str) -> Result<BTreeMap<String, Vec<u8>>> {
-    meetkg(dir)
-        .args([
-            "dump",
-            "--store",
-            store,
-            "--out",
-            out,
-            "--date",
-            "2024-01-01",
-        ])
+    dump_command(dir, store, out)
         .args(["--format", "nq", "--format", "trig", "--format", "ttl"])
         .args(["--format", "nt"])
         .assert()

@@ -6,7 +6,7 @@
 
 use super::extraction::{evidence, PersonMention};
 use super::extractor::Extractor;
-use super::gazetteer::Hit;
+use super::gazetteer::{inside, Hit};
 use super::{keyphrases, orgnames, roster};
 use crate::model::{AgendaItem, Evidence, FactKind, Keyphrase, Organisation, Topic};
 use crate::text::{Sentence, Text};
@@ -66,11 +66,6 @@ impl Gathered {
             })
             .collect()
     }
-}
-
-/// `r` lies inside the longer `o`.
-pub(super) fn inside(r: &Range<usize>, o: &Range<usize>) -> bool {
-    o.start <= r.start && r.end <= o.end && o.len() > r.len()
 }
 
 /// The organisations and topics of a report, in the order they are named.

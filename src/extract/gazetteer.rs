@@ -12,6 +12,12 @@ use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// `r` lies inside the longer `o`: a label's hit inside a longer name's
+/// ("Internet Governance" in "Internet Governance Forum") is no hit of its own.
+pub(super) fn inside(r: &Range<usize>, o: &Range<usize>) -> bool {
+    o.start <= r.start && r.end <= o.end && o.len() > r.len()
+}
+
 /// A label found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {

@@ -301,7 +301,7 @@ fn names_concept(ex: &Extractor, title: &str) -> bool {
     ex.topics.find(title).iter().any(|t| {
         !orgs
             .iter()
-            .any(|o| super::entities::inside(&t.range, &o.range))
+            .any(|o| super::gazetteer::inside(&t.range, &o.range))
     })
 }
 
