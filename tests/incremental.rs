@@ -36,10 +36,9 @@ fn dump(dir: &Path, store: &str, out: &str) -> Result<Vec<u8>> {
     )?)
 }
 
-#[test]
-fn incremental_build_equals_a_build_from_scratch() -> Result {
-    let dir = tempfile::tempdir()?;
-    let reports = dir.path().join("reports");
+/// The seed reports copied into `dir/reports`, which is returned.
+fn copy_seeds(dir: &Path) -> Result<PathBuf> {
+    let reports = dir.join("reports");
     std::fs::create_dir(&reports)?;
     for entry in std::fs::read_dir(root().join("reports"))? {
         let p = entry?.path();
@@ -47,6 +46,13 @@ fn incremental_build_equals_a_build_from_scratch() -> Result {
             std::fs::copy(&p, reports.join(name))?;
         }
     }
+    Ok(reports)
+}
+
+#[test]
+fn incremental_build_equals_a_build_from_scratch() -> Result {
+    let dir = tempfile::tempdir()?;
+    let reports = copy_seeds(dir.path())?;
     meetkg(dir.path())
         .args(["build", "--store", "s1"])
         .assert()
@@ -177,14 +183,7 @@ fn one_change(
 #[test]
 fn a_one_report_change_rebuilds_to_what_a_build_from_scratch_gives() -> Result {
     let dir = tempfile::tempdir()?;
-    let reports = dir.path().join("reports");
-    std::fs::create_dir(&reports)?;
-    for entry in std::fs::read_dir(root().join("reports"))? {
-        let p = entry?.path();
-        if let Some(name) = p.file_name() {
-            std::fs::copy(&p, reports.join(name))?;
-        }
-    }
+    copy_seeds(dir.path())?;
     build(dir.path(), "s1", "e1")?;
     let report = "000_d039960901b7e455.txt";
     let edit = |from: &'static str, to: &'static str| {

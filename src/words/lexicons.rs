@@ -507,11 +507,11 @@ impl Lexicons {
                 }
                 end = pos;
                 office = false;
-            } else if self.title_modifiers.contains(w) {
-            } else if self.is_office_word(w) {
+            } else if !self.title_modifiers.contains(w) {
+                if !self.is_office_word(w) {
+                    break;
+                }
                 office = true;
-            } else {
-                break;
             }
         }
         end.min(s.len())
