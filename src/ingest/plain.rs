@@ -44,6 +44,7 @@ pub(super) fn checked(text: String, path: &Path) -> Result<String, IngestError> 
     } else {
         text
     };
+    let text = with_line_break_tags_as_breaks(text);
     if let Some((offset, c)) = text
         .char_indices()
         .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
@@ -60,6 +61,53 @@ pub(super) fn checked(text: String, path: &Path) -> Result<String, IngestError> 
         });
     }
     Ok(text)
+}
+
+/// "Library Board of Trustees <br />Meeting Minutes <br />January 11, 2018":
+/// text copied out of a web page's source, or a document system's export,
+/// keeps the page's line-break tags as literal text, and a record of a
+/// hundred lines reads as one line. Each tag (`<br>`, `<br/>`, `<br />`, any
+/// case) becomes spaces ending in a line break: the same width, so offsets
+/// into the text stay those of the file.
+fn with_line_break_tags_as_breaks(text: String) -> String {
+    let bytes = text.as_bytes();
+    let mut tags = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find('<').map(|i| from + i) {
+        from = at + 1;
+        let Some(len) = line_break_tag_len(&bytes[at..]) else {
+            continue;
+        };
+        tags.push(at..at + len);
+        from = at + len;
+    }
+    if tags.is_empty() {
+        return text;
+    }
+    let mut out = text.into_bytes();
+    for tag in tags {
+        let last = tag.end - 1;
+        out[tag.start..last].fill(b' ');
+        out[last] = b'\n';
+    }
+    // Only ASCII bytes of whole tags were replaced by ASCII bytes.
+    String::from_utf8(out).unwrap_or_else(|e| unreachable!("ASCII for ASCII: {e}"))
+}
+
+/// The length in bytes of the line-break tag `s` begins with: `<br`, then
+/// spaces, an optional `/`, and `>`.
+fn line_break_tag_len(s: &[u8]) -> Option<usize> {
+    if s.len() < 4 || !s[..3].eq_ignore_ascii_case(b"<br") {
+        return None;
+    }
+    let mut i = 3;
+    while s.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if s.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    (s.get(i) == Some(&b'>')).then_some(i + 1)
 }
 
 /// Whether `bytes` look like UTF-16 without a byte-order mark, and if so
@@ -160,6 +208,19 @@ mod tests {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend("Hé".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(decode(&bytes, p())?, "Hé");
+        Ok(())
+    }
+
+    #[test]
+    fn literal_line_break_tags_are_line_breaks_of_the_same_width() -> Result<(), IngestError> {
+        let raw = "Board of Trustees <br />Minutes<BR>May 5<br/>x <brother> <br";
+        let text = decode(raw.as_bytes(), p())?;
+        assert_eq!(text.len(), raw.len());
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert_eq!(
+            lines,
+            ["Board of Trustees", "Minutes", "May 5", "x <brother> <br"]
+        );
         Ok(())
     }
 
