@@ -118,20 +118,37 @@ pub fn joins<'a>(text: &'a Text, ex: &Extractor) -> Vec<(&'a str, usize)> {
 /// command (`#topic Roll call`, `!topic #3230 Mass license change`), without
 /// a leading ticket number, in order.
 pub fn topics(text: &Text, commands: &[String]) -> Vec<String> {
-    text.lines
-        .iter()
-        .filter_map(|l| turn(l.text()))
-        .filter_map(|t| {
-            let (command, rest) = t.said.split_once(' ').unwrap_or((t.said, ""));
-            let command = command.strip_prefix(['#', '!'])?;
-            commands
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(command))
-                .then_some(rest)
-        })
+    commanded(text, commands)
         .map(|rest| TICKET.replace(rest.trim(), "").trim().to_owned())
         .filter(|t| !t.is_empty())
         .collect()
+}
+
+/// The name a chair gave the meeting in the bot command that opened it
+/// (`#startmeeting Technical Board`, `!startmeeting FESCO (2024-07-23)`):
+/// how a chat log without a title names its series. The first command
+/// with a name wins; a bare `#startmeeting` names nothing.
+pub fn meeting_name<'a>(text: &'a Text, commands: &[String]) -> Option<&'a str> {
+    commanded(text, commands)
+        .map(str::trim)
+        .find(|name| !name.is_empty())
+}
+
+/// What follows each meeting-bot command of `commands` (without its sigil
+/// "#" or "!") in a turn of the log, in order.
+fn commanded<'t: 'c, 'c>(
+    text: &'t Text,
+    commands: &'c [String],
+) -> impl Iterator<Item = &'t str> + 'c {
+    text.lines.iter().filter_map(move |l| {
+        let t = turn(l.text())?;
+        let (command, rest) = t.said.split_once(' ').unwrap_or((t.said, ""));
+        let command = command.strip_prefix(['#', '!'])?;
+        commands
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(command))
+            .then_some(rest)
+    })
 }
 
 /// A meeting bot or a service of the network: `[chat-bots]`, or a handle

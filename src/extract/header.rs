@@ -142,6 +142,9 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         .chain(opening.iter().map(|s| s.text()))
         .collect();
     h.series = series(&titles, &opening, orgs, lex);
+    if h.series.is_empty() {
+        h.series = chat_meeting_name(text, lex).unwrap_or_default();
+    }
     if let Some(found) = super::body_phrase::find(&places, lex) {
         let named = named_body(&found.name, orgs, lex);
         if phrase_improves(&h.series, &named, lex) {
@@ -576,6 +579,16 @@ fn this_is_the(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<
             .and_then(|c| c.get(1))?;
         Some(tidy_series(body.as_str(), orgs, lex))
     })
+}
+
+/// "!startmeeting FESCO (2024-07-23)": the name a chat log's chair gave the
+/// meeting when opening it, less its date, for a log that has no title. As
+/// typed: a handle-like name in capitals is no title in capitals.
+fn chat_meeting_name(text: &Text, lex: &Lexicons) -> Option<String> {
+    let name = super::chat::meeting_name(text, &lex.chat_start_commands)?;
+    let name = PARENTHETICAL_END.replace(name, "");
+    let name = before_date(&name, lex).trim();
+    (!name.is_empty()).then(|| name.to_owned())
 }
 
 /// "Venue: Council Chamber", "Contact: A": a label of `[record-fields]`, a
@@ -1107,6 +1120,18 @@ mod tests {
             .as_ref()
             .and_then(TimeMatch::utc)
             .map(|t| t.format("%H:%M").to_string())
+    }
+
+    #[test]
+    fn a_chat_log_without_a_title_is_named_by_the_command_that_opened_it() {
+        let log = "2024-07-23 17:00:03 <@ann:example.org> !startmeeting FESCO (2024-07-23)\n\
+                   2024-07-23 17:00:06 <@meetbot:example.org> Meeting started\n\
+                   2024-07-23 17:01:00 <@bob:example.org> hi all\n";
+        assert_eq!(header(log).series, "FESCO");
+        let dated = "18:58:58 <ann> #startmeeting Technical Board 2024-07-23\n18:59:00 <bob> hi\n";
+        assert_eq!(header(dated).series, "Technical Board");
+        let bare = "18:58:58 <ann> #startmeeting\n18:59:00 <bob> hi\n";
+        assert_eq!(header(bare).series, "");
     }
 
     fn header(raw: &str) -> Header {

@@ -177,6 +177,8 @@ pub struct Lexicons {
     pub meeting_start: Option<Regex>,
     /// Meeting-bot commands that open an agenda item ("topic" of "#topic"), lower case.
     pub chat_topic_commands: Vec<String>,
+    /// `[chat-start-commands]`: bot commands that open a meeting and name it.
+    pub chat_start_commands: Vec<String>,
     /// Handles of meeting bots and network services in chat logs, folded.
     pub chat_bots: HashSet<String>,
     /// Generational suffixes after a name and a comma ("Jr.", "III"), folded.
@@ -351,6 +353,7 @@ impl Lexicons {
         self.heading_next = r.list("headings-next").to_vec();
         self.work_items = r.lower("work-items");
         self.chat_topic_commands = r.lower_in_order("chat-topic-commands");
+        self.chat_start_commands = r.lower_in_order("chat-start-commands");
         self.agenda_item = agenda_item(r.list("agenda-item-words"));
         self.keyphrase_labels = r.lower("keyphrase-labels");
         self.subject_leads = r.lower_in_order("subject-leads");
