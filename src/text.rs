@@ -74,6 +74,29 @@ impl Span {
         }
     }
 
+    /// Inserts `s` before char `n`, its chars standing where char `n` stands
+    /// in the source (they were not there).
+    fn insert_before(&mut self, n: usize, s: &str) {
+        let n = n.min(self.offsets.len());
+        let at = self
+            .offsets
+            .get(n)
+            .or(self.offsets.last())
+            .copied()
+            .unwrap_or(0);
+        let old = std::mem::take(self);
+        let mut chars = old.text.chars().zip(old.offsets.iter().copied());
+        for (c, o) in chars.by_ref().take(n) {
+            self.push(c, o);
+        }
+        for c in s.chars() {
+            self.push(c, at);
+        }
+        for (c, o) in chars {
+            self.push(c, o);
+        }
+    }
+
     /// The number of chars in the text.
     pub fn char_len(&self) -> usize {
         self.offsets.len()
@@ -267,6 +290,7 @@ impl Text {
         drop_furniture(&mut lines);
         pipe_aligned_tables(&mut lines);
         rows_of_flattened_tables(&mut lines, words);
+        glued_labels_set_apart(&mut lines, words);
         let sentences = sentences(&lines, words);
         Self { lines, sentences }
     }
@@ -553,6 +577,31 @@ fn lone_cell(line: &Line) -> Option<&str> {
 
 /// Fewest rows under its header for cells a line to be read as a table.
 const FLATTENED_ROWS: usize = 2;
+
+/// "TitleMinutes of a meeting of Council", "Date6 October 1988",
+/// "DescriptionPresent: ...": a catalogue record's fields (a definition list,
+/// or a table of labels and values) flattened without the space or colon
+/// between label and value. A line that opens with a label of
+/// `[glued-field-labels]`, as the label is written, and goes straight on
+/// with a capital or a digit gets its colon and space back, so that the value
+/// is read as what it is: a title, a date, a roll.
+fn glued_labels_set_apart(lines: &mut [Line], words: &SentenceWords) {
+    for line in lines.iter_mut() {
+        if let Some(n) = glued_label_len(line.text(), &words.glued_field_labels) {
+            line.span.insert_before(n, ": ");
+        }
+    }
+}
+
+/// The length in chars of the label of `labels` that `text` opens with,
+/// glued to a capital or a digit.
+fn glued_label_len(text: &str, labels: &[String]) -> Option<usize> {
+    labels.iter().find_map(|label| {
+        let rest = text.strip_prefix(label.as_str())?;
+        rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            .then(|| label.chars().count())
+    })
+}
 
 /// Tables flattened one cell a line (a web page's table copied as text:
 /// "Present |", "Director |", "Yes |", "Tim Barnes |", ...) written back as
@@ -893,6 +942,31 @@ fn sub(p: &Span, from: usize, to: usize) -> Span {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_catalogue_label_glued_to_its_value_is_set_apart() {
+        let raw = "RefNoCMO/74/1\nTitleMinutes of a meeting of Council\nDate6 October 1988\n\
+                   DescriptionPresent: Ann Lee\nTitles of works\nDated 5 May";
+        let t = Text::new(raw);
+        let lines: Vec<&str> = t.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(
+            lines,
+            [
+                "RefNo: CMO/74/1",
+                "Title: Minutes of a meeting of Council",
+                "Date: 6 October 1988",
+                "Description: Present: Ann Lee",
+                "Titles of works",
+                "Dated 5 May"
+            ]
+        );
+        // The value still points at the file: "Minutes" is where it was.
+        let title = &t.lines[1].span;
+        let at = title.text().find("Minutes").unwrap_or_default();
+        let (start, _) = title.origin(at..at + "Minutes".len());
+        assert_eq!(&raw[start..start + 7], "Minutes");
+    }
+
     use super::*;
 
     #[test]

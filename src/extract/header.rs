@@ -442,17 +442,33 @@ fn before_date<'a>(t: &'a str, lex: &Lexicons) -> &'a str {
 /// trusted (a title line naming a body) to the least (whatever stands
 /// before a title's date); empty when none does.
 fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> String {
+    let body = |s: String| (!is_only_a_date(&s, lex)).then_some(s);
     body_title(titles, orgs, lex)
-        .or_else(|| series_sentence(opening, orgs, lex))
-        .or_else(|| held_its(opening, orgs, lex))
-        .or_else(|| body_before_meeting_noun(titles, orgs, lex))
-        .or_else(|| this_is_the(opening, orgs, lex))
+        .and_then(body)
+        .or_else(|| series_sentence(opening, orgs, lex).and_then(body))
+        .or_else(|| held_its(opening, orgs, lex).and_then(body))
+        .or_else(|| body_before_meeting_noun(titles, orgs, lex).and_then(body))
+        .or_else(|| this_is_the(opening, orgs, lex).and_then(body))
         .or_else(|| {
             (titles.iter().take(4))
                 .find_map(|t| name_before_date(t, lex))
                 .map(|name| tidy_series(name, orgs, lex))
         })
         .unwrap_or_default()
+}
+
+/// "The minutes of the meeting of the 5th May were approved": what a rule
+/// took for a body's name is a date, days, months and numbers alone.
+fn is_only_a_date(s: &str, lex: &Lexicons) -> bool {
+    let word = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w.is_empty()
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || lex.months_and_days.contains(&w)
+    };
+    s.split_whitespace().all(word)
 }
 
 /// Title lines that name a body ("Dynamic Coalition on ...", "... Working
@@ -1120,6 +1136,18 @@ mod tests {
             .as_ref()
             .and_then(TimeMatch::utc)
             .map(|t| t.format("%H:%M").to_string())
+    }
+
+    #[test]
+    fn a_date_a_sentence_calls_a_meeting_of_is_no_series() {
+        let lex = Lexicons::for_tests();
+        assert!(is_only_a_date("5th May", &lex));
+        assert!(is_only_a_date("12 March 2024", &lex));
+        assert!(!is_only_a_date("Board of 5 May", &lex));
+        assert_eq!(
+            header("Notes\n\nThe minutes of the meeting of the 5th May were approved.").series,
+            ""
+        );
     }
 
     #[test]

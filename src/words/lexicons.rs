@@ -659,6 +659,9 @@ pub struct SentenceWords {
     /// The cells of a presence column ("Yes", "No", "✓"), lower case: in
     /// a table flattened one cell a line, each opens a row.
     pub attendance_marks: HashSet<String>,
+    /// Labels of a catalogue record's fields, as written ("Title", "RefNo"):
+    /// glued to their value ("TitleMinutes of ..."), they are set apart.
+    pub glued_field_labels: Vec<String>,
 }
 
 impl SentenceWords {
@@ -686,6 +689,7 @@ impl SentenceWords {
                 .iter()
                 .map(|(mark, _)| mark.to_lowercase())
                 .collect(),
+            glued_field_labels: l.list("glued-field-labels").to_vec(),
         }
     }
 }
