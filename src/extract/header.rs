@@ -94,6 +94,51 @@ fn title_lines<'a>(text: &'a Text, lex: &Lexicons, mail: &[usize]) -> Vec<&'a st
         .collect()
 }
 
+/// "These minutes were approved at the Board meeting on 19 May 2009." above
+/// "Wikimedia UK Board meeting Tuesday 12th May 2009": a note before the
+/// title ends the title block, so when the block names no series the first
+/// lines of the record are looked at again, up to its first list item: those
+/// that stand alone between blank lines, as a title does (a line of a
+/// wrapped paragraph does not).
+fn later_title_lines<'a>(text: &'a Text, mail: &[usize]) -> Vec<&'a str> {
+    let blank = |i: Option<usize>| {
+        i.and_then(|i| text.lines.get(i))
+            .is_none_or(|l| l.is_blank())
+    };
+    (0..text.lines.len())
+        .filter(|&i| !text.lines[i].is_blank() && !mail.contains(&text.lines[i].number))
+        .take(12)
+        .take_while(|&i| crate::text::list_marker(text.lines[i].text()).is_none())
+        .filter(|&i| blank(i.checked_sub(1)) && blank(Some(i + 1)))
+        .map(|i| text.lines[i].text())
+        .filter(|t| !is_decoration(t) && !t.contains(". "))
+        .collect()
+}
+
+/// "From OpenStreetMap Foundation" under a wiki page's title: the site the
+/// page is from (`[site-taglines]`), whose body a generic series ("Board")
+/// is. Among the first three lines, a few capitalised words.
+fn site_name<'a>(text: &'a Text, lex: &Lexicons) -> Option<&'a str> {
+    text.lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(3)
+        .find_map(|l| {
+            let t = l.text().trim();
+            let site = lex
+                .site_taglines
+                .iter()
+                .find_map(|lead| t.strip_prefix(lead.as_str())?.strip_prefix(' '))?;
+            let words: Vec<&str> = site.split_whitespace().collect();
+            let named = (1..=5).contains(&words.len())
+                && words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && !words
+                    .iter()
+                    .any(|w| lex.body_words.contains(&w.to_lowercase()));
+            named.then_some(site.trim())
+        })
+}
+
 /// "- DRAFT -", "– Confidential –": a stamp set between dashes, no list
 /// item (it would end the title block) and no title.
 fn is_decoration(t: &str) -> bool {
@@ -151,10 +196,18 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
             h.series = named;
         }
     }
+    if h.series.is_empty() {
+        h.series = body_title(&later_title_lines(text, &mail), orgs, lex).unwrap_or_default();
+    }
     // "Conseil Municipal" of which commune: the place the record names.
     if !h.series.is_empty() && is_generic_body(&h.series, lex) {
         if let Some(placed) = super::body_phrase::with_place(&h.series, &places, lex) {
             h.series = placed;
+        }
+    }
+    if !h.series.is_empty() && is_generic_body(&h.series, lex) {
+        if let Some(site) = site_name(text, lex) {
+            h.series = format!("{site} {}", h.series);
         }
     }
     h.number = meeting_number(&titles, &opening, lex);
@@ -401,8 +454,15 @@ fn without_trailing_qualifiers(s: &str, lex: &Lexicons) -> String {
 /// one of them, the others saying which meeting or where. The one segment
 /// that names a body is the series; with none or several, the whole title.
 fn body_segment(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
+    // "Board/Minutes/2025-06": a wiki page's path, one segment a level.
+    let path = !s.contains(' ') && s.contains('/');
+    let separators: &[char] = if path {
+        &[':', '–', '—', '|', '/']
+    } else {
+        &[':', '–', '—', '|']
+    };
     let segments: Vec<&str> = s
-        .split([':', '–', '—', '|'])
+        .split(separators)
         .flat_map(|p| p.split(" - "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -685,6 +745,7 @@ fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
             // "Town of Aurora": capitalised words, small words between them.
             let connector = |w: &&str| lex.frame.connectors.contains(&w.to_lowercase());
             (1..=5).contains(&words.len())
+                && !a.contains(':')
                 && words
                     .iter()
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()) || connector(w))
@@ -1136,6 +1197,33 @@ mod tests {
             .as_ref()
             .and_then(TimeMatch::utc)
             .map(|t| t.format("%H:%M").to_string())
+    }
+
+    #[test]
+    fn a_wiki_page_path_under_its_site_names_the_site_body() {
+        let page = "Board/Minutes/2025-06\n\nFrom OpenStreetMap Foundation\n\nDraft minutes.\n";
+        assert_eq!(header(page).series, "OpenStreetMap Foundation Board");
+    }
+
+    #[test]
+    fn a_title_below_a_note_that_ends_the_title_block_is_the_series() {
+        let raw = "From Wikimedia UK\nJump to navigation Jump to search\n\
+                   These minutes were approved at the Board meeting on 19 May 2009.\n\n\
+                   Wikimedia UK Board meeting Tuesday 12th May 2009, 8:30pm BST\n\n\
+                   Present: Ann Lee (Chair); Bob Ray\n";
+        assert_eq!(header(raw).series, "Wikimedia UK Board");
+        let wrapped = "Notes\nThese notes were written for the members of the Board who\n\
+                       were not on the call. Caveat, this is a short list of the points\n\
+                       made, not a full record of what was said at the meeting.\n";
+        assert_eq!(header(wrapped).series, "");
+    }
+
+    #[test]
+    fn a_field_line_above_a_generic_body_is_no_owner() {
+        assert_eq!(
+            owned_body("Council", Some("Level: File"), &Lexicons::for_tests()),
+            "Council"
+        );
     }
 
     #[test]

@@ -179,6 +179,9 @@ pub struct Lexicons {
     pub chat_topic_commands: Vec<String>,
     /// `[chat-start-commands]`: bot commands that open a meeting and name it.
     pub chat_start_commands: Vec<String>,
+    /// `[site-taglines]`: what a wiki page's tagline says before its site's
+    /// name ("From"), as written.
+    pub site_taglines: HashSet<String>,
     /// Handles of meeting bots and network services in chat logs, folded.
     pub chat_bots: HashSet<String>,
     /// Generational suffixes after a name and a comma ("Jr.", "III"), folded.
@@ -354,6 +357,7 @@ impl Lexicons {
         self.work_items = r.lower("work-items");
         self.chat_topic_commands = r.lower_in_order("chat-topic-commands");
         self.chat_start_commands = r.lower_in_order("chat-start-commands");
+        self.site_taglines = r.as_written("site-taglines");
         self.agenda_item = agenda_item(r.list("agenda-item-words"));
         self.keyphrase_labels = r.lower("keyphrase-labels");
         self.subject_leads = r.lower_in_order("subject-leads");
