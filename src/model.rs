@@ -342,8 +342,28 @@ pub struct Evidence {
 pub struct MessageId(Arc<str>);
 
 impl MessageId {
+    /// What opens the identity of a report that is a mail message: the
+    /// scheme of RFC 2392's message URLs.
+    pub const SCHEME: &'static str = "mid:";
+
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The identity (`source`) of the report this message is: `mid:` and
+    /// its id, whatever file and wherever in it the message was found, so
+    /// that its IRIs stay as an archive grows or is re-ordered, and two
+    /// copies of one message are one report.
+    pub fn source(&self) -> String {
+        format!("{}{}", Self::SCHEME, self.0)
+    }
+
+    /// The Message-ID of a report known by one ([`Self::source`]); `None`
+    /// for a report known by its file.
+    pub fn of_source(source: &str) -> Option<&str> {
+        source
+            .strip_prefix(Self::SCHEME)
+            .filter(|id| !id.is_empty())
     }
 }
 

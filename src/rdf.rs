@@ -105,7 +105,7 @@
 //! "MAG chair" share `id:role/mag-chair` and that concept may carry two
 //! `skos:prefLabel`s across graphs.
 
-use crate::model::{iso, Evidence, FactKind, Meeting, Person, Report, Role};
+use crate::model::{iso, Evidence, FactKind, Meeting, MessageId, Person, Report, Role};
 use crate::vocab::{dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE};
 use crate::words::slug;
 use oxigraph::model::{GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -153,8 +153,14 @@ fn mint(path: &str) -> Result<NamedNode, RdfError> {
 /// The slug of a report's identity without its extension: `000_ab.txt` →
 /// `000-ab`; a report in a folder keeps its folders, `2024-10/minutes.txt` →
 /// `2024-10/minutes`, so that minutes filed under one name in folders by date
-/// stay apart.
+/// stay apart. A mail message known by its Message-ID (`mid:1@example.org`)
+/// is `mid:1@example.org`, whatever file held it: the id whole, since two
+/// ids a slug would fold together (`A.b@x`, `a-b@x`) are two messages, and
+/// the `:` that no slug has keeps it apart from every file's stem.
 pub fn report_stem(source: &str) -> Result<String, RdfError> {
+    if let Some(id) = MessageId::of_source(source) {
+        return Ok(format!("{}{}", MessageId::SCHEME, iri_segment(id)));
+    }
     let path = Path::new(source);
     let stem = path
         .file_stem()
@@ -170,6 +176,20 @@ pub fn report_stem(source: &str) -> Result<String, RdfError> {
     }
     parts.push(slug_of("report file name", stem)?);
     Ok(parts.join("/"))
+}
+
+/// `text` as one segment of an IRI's path: what an IRI allows there
+/// (RFC 3987 `ipchar`, ASCII only) as it is, every other byte `%HH`.
+fn iri_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `id:graph/{stem}`: the named graph holding everything one report says.
@@ -1320,6 +1340,32 @@ pub(crate) mod tests {
         assert_ne!(
             meeting_iri(&a.meeting, &a.source)?,
             meeting_iri(&b.meeting, &b.source)?
+        );
+        Ok(())
+    }
+
+    /// A message's report is named by its whole Message-ID: ids that one
+    /// slug would fold together stay two reports, none is taken for a
+    /// file's, and what an IRI may not hold is escaped.
+    #[test]
+    fn a_message_report_is_named_by_its_whole_message_id() -> Result<(), RdfError> {
+        let source = |id: &str| MessageId::from(id).source();
+        assert_eq!(
+            report_iri(&source("m1@example.org"))?,
+            id("report/mid:m1@example.org")
+        );
+        assert_ne!(
+            report_iri(&source("A.b@example.org"))?,
+            report_iri(&source("a-b@example.org"))?
+        );
+        assert_ne!(
+            report_iri(&source("1@example.org"))?,
+            report_iri(&source("1@example.net"))?
+        );
+        assert_ne!(report_iri("mid-1.txt")?, report_iri(&source("1"))?);
+        assert_eq!(
+            graph_iri(&source("a/b?c#d%é@x"))?,
+            id("graph/mid:a%2Fb%3Fc%23d%25%C3%A9@x")
         );
         Ok(())
     }

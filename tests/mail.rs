@@ -122,20 +122,19 @@ fn an_mbox_is_one_report_per_message_each_read_as_the_message_alone() -> Result 
     // skipped, not rejected.
     let from_mbox = extract(&dir.path().join("mbox"))?;
     let from_eml = extract(&dir.path().join("eml"))?;
-    assert_eq!(
-        from_mbox.keys().collect::<Vec<_>>(),
-        ["board.mbox/1", "board.mbox/2", "board.mbox/3"]
-    );
-    for i in 1..=3 {
-        assert_eq!(
-            from_mbox[&format!("board.mbox/{i}")],
-            from_eml[&format!("{i}.eml")],
-            "message {i}"
-        );
+    // Each known by its Message-ID, in an archive as sent alone.
+    let ids = [
+        "mid:m1@example.org",
+        "mid:m2@example.org",
+        "mid:m3@example.org",
+    ];
+    assert_eq!(from_mbox.keys().collect::<Vec<_>>(), ids);
+    for id in ids {
+        assert_eq!(from_mbox[id], from_eml[id], "message {id}");
     }
     // Sender, date and subject open each message's text: the subject is
     // evidence of what it names.
-    let first = from_mbox["board.mbox/1"].to_string();
+    let first = from_mbox[ids[0]].to_string();
     assert!(
         first.contains("Subject: Harbour Cooperative Board - Minutes"),
         "{first}"
@@ -294,11 +293,11 @@ fn each_fact_of_a_mail_names_the_message_it_came_from() -> Result {
     std::fs::write(dir.path().join("lists/board.mbox"), mbox(&all))?;
     std::fs::write(dir.path().join("lists/alone.eml"), &all[2])?;
     let reports = extract(&dir.path().join("lists"))?;
+    // `alone.eml` is the archive's third message: one report.
     for (source, id) in [
-        ("board.mbox/1", "m1@example.org"),
-        ("board.mbox/2", "m2@example.org"),
-        ("board.mbox/3", "m3@example.org"),
-        ("alone.eml", "m3@example.org"),
+        ("mid:m1@example.org", "m1@example.org"),
+        ("mid:m2@example.org", "m2@example.org"),
+        ("mid:m3@example.org", "m3@example.org"),
     ] {
         let found = evidence(&reports[source]);
         assert!(!found.is_empty(), "{source} has evidence");
@@ -317,7 +316,83 @@ fn each_fact_of_a_mail_names_the_message_it_came_from() -> Result {
     )?;
     assert_eq!(
         csv,
-        "file,id\nalone.eml,m3@example.org\nboard.mbox/1,m1@example.org\nboard.mbox/3,m3@example.org\n"
+        "file,id\nmid:m1@example.org,m1@example.org\nmid:m3@example.org,m3@example.org\n"
     );
+    Ok(())
+}
+
+/// A message is known by its Message-ID, not by its place in a file: an
+/// archive that grows at its start and is re-ordered keeps every message's
+/// graph, and only the new message is extracted and written. Known by
+/// number, each would have been another report.
+#[test]
+fn a_message_keeps_its_record_when_its_archive_grows_or_is_reordered() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("lists"))?;
+    let archive = dir.path().join("lists/board.mbox");
+    let all = messages();
+    std::fs::write(&archive, mbox(&all[..3]))?;
+    build(dir.path(), "lists")?;
+    let reordered = [
+        all[2].clone(),
+        all[0].clone(),
+        message(5, MESSAGES[2]).replace("16 May 2024\n", "23 May 2024\n"),
+        all[1].clone(),
+    ];
+    std::fs::write(&archive, mbox(&reordered))?;
+    let again = build(dir.path(), "lists")?;
+    assert!(
+        again.contains("1 reports extracted, 3 from the cache; 1 graphs rewritten, 0 dropped"),
+        "{again}"
+    );
+    let reports = extract(&dir.path().join("lists"))?;
+    assert_eq!(
+        reports.keys().collect::<Vec<_>>(),
+        [
+            "mid:m1@example.org",
+            "mid:m2@example.org",
+            "mid:m3@example.org",
+            "mid:m5@example.org"
+        ]
+    );
+    Ok(())
+}
+
+/// The list's archive and a member's own copy hold the same message (one
+/// Message-ID): it is one report, read from the first file, and the other
+/// copy is named beside it on stderr.
+#[test]
+fn two_copies_of_one_message_are_one_record_and_named() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir_all(dir.path().join("lists/mine"))?;
+    let all = messages();
+    std::fs::write(dir.path().join("lists/board.mbox"), mbox(&all))?;
+    std::fs::write(dir.path().join("lists/mine/kept.eml"), &all[2])?;
+    let out = meetkg()
+        .arg("extract")
+        .arg(dir.path().join("lists"))
+        .output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let sources: Vec<String> = String::from_utf8(out.stdout)?
+        .lines()
+        .map(|l| Ok(serde_json::from_str::<Value>(l)?["source"].to_string()))
+        .collect::<Result<_>>()?;
+    assert_eq!(
+        sources,
+        [
+            "\"mid:m1@example.org\"",
+            "\"mid:m2@example.org\"",
+            "\"mid:m3@example.org\""
+        ]
+    );
+    let archive = dir.path().join("lists/board.mbox");
+    let copy = dir.path().join("lists/mine/kept.eml");
+    let note = format!(
+        "mid:m3@example.org: the same message is in {}, message 3 and in {}; read once",
+        archive.display(),
+        copy.display()
+    );
+    assert!(stderr.contains(&note), "{stderr}");
     Ok(())
 }

@@ -309,18 +309,26 @@ pub fn read(path: &Path) -> Result<Document, IngestError> {
 /// archive.
 #[derive(Debug)]
 pub struct Part {
-    /// What follows the file's identity in the report's: nothing for the
-    /// whole file, `/3` for the third message of an mbox, so that each
-    /// message has a graph of its own (`list.mbox/3` → `graph/list-mbox/3`)
-    /// that stays its own as messages are added to the archive.
+    /// What follows the file's identity in the report's when the part has
+    /// no Message-ID to be known by: nothing for the whole file, `/3` for
+    /// the third message of an mbox, so that each message has a graph of
+    /// its own (`list.mbox/3` → `graph/list-mbox/3`).
     pub suffix: String,
+    /// The Message-ID of a mail message (an `.eml`, or a message of an
+    /// archive) that has one, without its angle brackets: the name the
+    /// message is known by wherever it is filed.
+    pub message_id: Option<String>,
+    /// Where the part is, as errors and notes name it: the file, or the
+    /// archive and the message's number (`list.mbox, message 3`).
+    pub place: PathBuf,
     /// The report, or why it cannot be read.
     pub document: Result<Document, IngestError>,
 }
 
 /// Reads the reports of one file: one for most formats, one a message for a
 /// mail archive (mbox), each with the hash of its own bytes so that the cache
-/// and incremental builds work message by message.
+/// and incremental builds work message by message, and a message's
+/// Message-ID, by which the corpus knows it wherever it is filed.
 ///
 /// Cost: as [`read`]; an archive is held in memory while its messages are read.
 ///
@@ -329,8 +337,13 @@ pub struct Part {
 /// be read is a [`Part`] holding its error, named by the archive and its number.
 pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
     let (bytes, source) = load(path)?;
-    if sniff::format(&bytes) != Format::Mbox {
+    let format = sniff::format(&bytes);
+    if format != Format::Mbox {
         let read = text_and_pages(&bytes, path)?;
+        let message_id = (format == Format::Mail)
+            .then(|| read.places.at(0).and_then(|p| p.message_id.as_deref()))
+            .flatten()
+            .map(str::to_owned);
         let document = Document {
             source,
             path: path.to_owned(),
@@ -340,6 +353,8 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
         };
         return Ok(vec![Part {
             suffix: String::new(),
+            message_id,
+            place: path.to_owned(),
             document: Ok(document),
         }]);
     }
@@ -356,7 +371,12 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
                 sha256: m.sha256,
                 places,
             });
-        Part { suffix, document }
+        Part {
+            suffix,
+            message_id: m.message_id,
+            place: m.name,
+            document,
+        }
     });
     Ok(parts.collect())
 }
