@@ -9,7 +9,7 @@
 use crate::cache::Cache;
 use crate::extract::{ExtractError, Extraction, Extractor};
 use crate::ingest::{self, Document, IngestError};
-use crate::model::{MessageId, Report};
+use crate::model::{MessageId, Report, Thread};
 use crate::ontology::Ontology;
 use crate::resolve::{self, Registry};
 use rayon::prelude::*;
@@ -190,6 +190,8 @@ struct ReadPart {
     place: PathBuf,
     /// A message of a mail archive, not a file of its own.
     in_archive: bool,
+    /// The messages a mail message answers.
+    thread: Thread,
     document: Result<Document, ReportError>,
     /// The file's last report: when it is done, so is the file.
     last: bool,
@@ -209,6 +211,7 @@ fn reports_of(file: &ReportFile) -> Vec<ReadPart> {
                 source: file.source.clone(),
                 place: file.path.clone(),
                 in_archive: false,
+                thread: Thread::default(),
                 document: Err(e.into()),
                 last: true,
             }]
@@ -231,11 +234,21 @@ fn reports_of(file: &ReportFile) -> Vec<ReadPart> {
                 source,
                 place: part.place,
                 in_archive: !part.suffix.is_empty(),
+                thread: thread_of(part.replies),
                 document,
                 last: i + 1 == count,
             }
         })
         .collect()
+}
+
+/// The thread of a message as the reader found it, in the model's terms.
+fn thread_of(replies: ingest::Replies) -> Thread {
+    let ids = |ids: Vec<String>| ids.iter().map(|id| MessageId::from(id.as_str())).collect();
+    Thread {
+        in_reply_to: ids(replies.in_reply_to),
+        references: ids(replies.references),
+    }
 }
 
 /// One report read and extracted (`T`), or why not.
@@ -244,6 +257,7 @@ struct Outcome<'a, T> {
     source: String,
     place: PathBuf,
     in_archive: bool,
+    thread: Thread,
     result: Result<T, ReportError>,
 }
 
@@ -267,6 +281,7 @@ fn read_all<'a, T: Send>(
                     source: part.source,
                     place: part.place,
                     in_archive: part.in_archive,
+                    thread: part.thread,
                     result,
                 }
             })
@@ -351,12 +366,18 @@ pub fn read_with(
     progress(Progress::Start(files.len()));
     let extract = |doc: Document, _: &str| extractor.extract(&doc).map_err(ReportError::from);
     let mut extractions = Vec::new();
+    let mut threads = std::collections::HashMap::new();
     for outcome in read_all(&files, &extract, progress) {
         if is_chatter(&outcome) {
             continue;
         }
         match outcome.result {
-            Ok(e) => extractions.push(e),
+            Ok(e) => {
+                if outcome.thread != Thread::default() {
+                    threads.insert(outcome.source, outcome.thread);
+                }
+                extractions.push(e);
+            }
             Err(error) => rejected.push(Rejected {
                 path: outcome.file.path.clone(),
                 source: Some(outcome.source),
@@ -365,7 +386,12 @@ pub fn read_with(
         }
     }
     progress(Progress::Resolving);
-    let resolved = resolve::resolve_with(extractions, ontology, registry);
+    let mut resolved = resolve::resolve_with(extractions, ontology, registry);
+    for report in &mut resolved.reports {
+        if let Some(thread) = threads.remove(&report.source) {
+            report.thread = thread;
+        }
+    }
     Corpus {
         reports: resolved.reports,
         registry: resolved.registry,
@@ -393,6 +419,9 @@ pub struct StreamEntry {
     /// The file it was read from, when its identity is not the file's (a
     /// mail message known by its Message-ID); empty otherwise.
     pub file: String,
+    /// The messages a mail message answers, which the report carries
+    /// (the extraction, and so the cache, knows nothing of them).
+    thread: Thread,
     /// Its extraction's key in the cache.
     key: String,
     /// The extraction itself when the cache could not keep it.
@@ -416,7 +445,9 @@ impl Streamed {
             })?,
         };
         extraction.source.clone_from(&entry.source);
-        Ok(self.identities.report(i, extraction, None))
+        let mut report = self.identities.report(i, extraction, None);
+        report.thread.clone_from(&entry.thread);
+        Ok(report)
     }
 }
 
@@ -484,6 +515,7 @@ fn extract_cached(
         source: source.to_owned(),
         sha256: doc.sha256,
         file: String::new(),
+        thread: Thread::default(),
         key,
         held,
     };
@@ -522,6 +554,7 @@ fn sort_out(
                 if MessageId::of_source(&outcome.source).is_some() {
                     entry.file.clone_from(&outcome.file.source);
                 }
+                entry.thread = outcome.thread;
                 read.push((names, entry));
             }
             Err(error) => rejected.push(Rejected {
@@ -562,6 +595,7 @@ fn stand_ins(
                     source,
                     sha256,
                     file: String::new(),
+                    thread: Thread::default(),
                     key,
                     held: None,
                 },

@@ -40,8 +40,11 @@
 //! # Triples (all in the report's graph)
 //!
 //! - graph: `prov:wasDerivedFrom` report.
-//! - report: `a foaf:Document, prov:Entity; dcterms:identifier` file name;
-//!   `meetkg:sha256` (when known); `foaf:primaryTopic` meeting.
+//! - report: `a foaf:Document, prov:Entity; dcterms:identifier` file name
+//!   (`mid:…` for a mail message known by its Message-ID);
+//!   `meetkg:sha256` (when known); `foaf:primaryTopic` meeting; for a mail
+//!   message that replies to another, `dcterms:references` that message's
+//!   report (`id:report/mid:…`).
 //! - meeting: `a schema:Event; schema:name "{series} meeting {n}"@en;
 //!   schema:startDate` (`xsd:date`); `meetkg:startTimeUTC` (`xsd:time`, `HH:MM:00Z`);
 //!   `meetkg:number` (`xsd:integer`); `meetkg:nextMeetingDate` (`xsd:date`);
@@ -366,6 +369,7 @@ impl<'a> Mapper<'a> {
 
     fn run(mut self) -> Result<ReportGraph, RdfError> {
         self.report_and_meeting()?;
+        self.replies()?;
         self.agenda()?;
         self.people()?;
         self.organisations()?;
@@ -374,6 +378,18 @@ impl<'a> Mapper<'a> {
             graph: self.graph,
             quads: self.b.quads,
         })
+    }
+
+    /// A mail message's report `dcterms:references` the report of each
+    /// message it replies to ([`crate::model::Thread::parents`]), which
+    /// its Message-ID names whether or not that message was read: a
+    /// thread in the store is these links followed.
+    fn replies(&mut self) -> Result<(), RdfError> {
+        for parent in self.report.thread.parents() {
+            let replied = report_iri(&parent.source())?;
+            self.b.add(&self.report_node, dcterms::REFERENCES, replied);
+        }
+        Ok(())
     }
 
     fn report_and_meeting(&mut self) -> Result<(), RdfError> {
@@ -937,6 +953,7 @@ pub(crate) mod tests {
             ],
             sha256: "ab".repeat(32),
             warnings: vec![],
+            thread: Default::default(),
         }
     }
 
@@ -1340,6 +1357,34 @@ pub(crate) mod tests {
         assert_ne!(
             meeting_iri(&a.meeting, &a.source)?,
             meeting_iri(&b.meeting, &b.source)?
+        );
+        Ok(())
+    }
+
+    /// A reply's report references the report of the message it answers,
+    /// by that message's id alone; other reports reference none.
+    #[test]
+    fn a_replys_report_references_the_report_it_answers() -> Result<(), RdfError> {
+        let references = |r: &Report| -> Result<Vec<Term>, RdfError> {
+            Ok(report_quads(r)?
+                .into_iter()
+                .filter(|q| q.predicate == dcterms::REFERENCES)
+                .map(|q| q.object)
+                .collect())
+        };
+        let mut reply = sample_report();
+        assert!(references(&reply)?.is_empty());
+        reply.source = MessageId::from("3@example.org").source();
+        reply.thread.references = vec!["1@example.org".into(), "2@example.org".into()];
+        assert_eq!(
+            references(&reply)?,
+            [Term::from(id("report/mid:2@example.org"))],
+            "without In-Reply-To, the last of References"
+        );
+        reply.thread.in_reply_to = vec!["1@example.org".into()];
+        assert_eq!(
+            references(&reply)?,
+            [Term::from(id("report/mid:1@example.org"))]
         );
         Ok(())
     }

@@ -396,3 +396,45 @@ fn two_copies_of_one_message_are_one_record_and_named() -> Result {
     assert!(stderr.contains(&note), "{stderr}");
     Ok(())
 }
+
+/// A reply keeps the messages it answers (`In-Reply-To:`, `References:`) in
+/// its report, in `extract` JSON and in the store, where its report
+/// `dcterms:references` the report of the message it replies to; what it
+/// quotes of that message is still not its facts.
+#[test]
+fn a_replys_report_links_to_the_report_it_answers() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("lists"))?;
+    let mut all = messages();
+    all[1] = all[1].replace(
+        "MIME-Version:",
+        "In-Reply-To: <m1@example.org>\n\
+         References: <m0@example.org>\n <m1@example.org>\nMIME-Version:",
+    );
+    std::fs::write(dir.path().join("lists/board.mbox"), mbox(&all))?;
+    let reports = extract(&dir.path().join("lists"))?;
+    let reply = &reports["mid:m2@example.org"];
+    assert_eq!(reply["in_reply_to"], serde_json::json!(["m1@example.org"]));
+    assert_eq!(
+        reply["references"],
+        serde_json::json!(["m0@example.org", "m1@example.org"])
+    );
+    let text = reply.to_string();
+    assert!(
+        !text.contains("Quoteman") && !text.contains("Replysmith"),
+        "{text}"
+    );
+    let first = &reports["mid:m1@example.org"];
+    assert!(first.get("in_reply_to").is_none() && first.get("references").is_none());
+    build(dir.path(), "lists")?;
+    let csv = query_csv(
+        &dir.path().join("store"),
+        "SELECT ?reply ?answered WHERE { ?r dcterms:references ?a ; \
+         dcterms:identifier ?reply . ?a dcterms:identifier ?answered }",
+    )?;
+    assert_eq!(
+        csv,
+        "reply,answered\nmid:m2@example.org,mid:m1@example.org\n"
+    );
+    Ok(())
+}

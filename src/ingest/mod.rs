@@ -38,6 +38,7 @@ mod plain;
 mod sniff;
 mod xml;
 
+pub use mail::Replies;
 pub use plain::decode;
 pub use sniff::Format;
 
@@ -321,6 +322,8 @@ pub struct Part {
     /// Where the part is, as errors and notes name it: the file, or the
     /// archive and the message's number (`list.mbox, message 3`).
     pub place: PathBuf,
+    /// The messages a mail message answers; none for other formats.
+    pub replies: Replies,
     /// The report, or why it cannot be read.
     pub document: Result<Document, IngestError>,
 }
@@ -344,6 +347,7 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
             .then(|| read.places.at(0).and_then(|p| p.message_id.as_deref()))
             .flatten()
             .map(str::to_owned);
+        let replies = read.replies;
         let document = Document {
             source,
             path: path.to_owned(),
@@ -355,6 +359,7 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
             suffix: String::new(),
             message_id,
             place: path.to_owned(),
+            replies,
             document: Ok(document),
         }]);
     }
@@ -375,6 +380,7 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
             suffix,
             message_id: m.message_id,
             place: m.name,
+            replies: m.replies,
             document,
         }
     });
@@ -430,6 +436,8 @@ pub struct Text {
     /// Where the stretches of `text` stand in the file: its pages (PDF) or
     /// its messages (mail).
     pub places: Places,
+    /// The messages a mail (one message) answers; none for other formats.
+    pub replies: Replies,
 }
 
 /// The plain text of a report's bytes, by the reader their [`Format`] calls for.
@@ -448,6 +456,7 @@ pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
 pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
     let mut pages = None;
     let mut places = Places::default();
+    let mut replies = Replies::default();
     let text = match sniff::format(bytes) {
         Format::Pdf => {
             let pdf = pdf::read(bytes, path)?;
@@ -465,6 +474,7 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
                 text,
                 pages: None,
                 places,
+                replies: Replies::default(),
             });
         }
         Format::Zip => office::text(bytes, path)?,
@@ -478,6 +488,7 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
         Format::Mail => {
             let message = mail::text(bytes, path)?;
             places = Places::of_message(message.id.as_deref());
+            replies = message.replies;
             message.text
         }
         Format::Mbox => {
@@ -490,6 +501,7 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
         text,
         pages,
         places,
+        replies,
     })
 }
 
