@@ -438,3 +438,100 @@ fn a_replys_report_links_to_the_report_it_answers() -> Result {
     );
     Ok(())
 }
+
+/// A message page as HyperKitty (Mailman 3) writes it, around `body`
+/// (HTML-escaped, its line breaks kept as the page keeps them), with what
+/// the message quoted folded away as HyperKitty folds it.
+fn hyperkitty_page(body: &str, quoted: &str) -> String {
+    let escape = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let (body, quoted) = (escape(body), escape(quoted));
+    format!(
+        r##"<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Harbour Cooperative Board - Minutes - Board - lists.example.org</title></head>
+<body>
+<nav class="navbar navbar-expand-md"><a class="navbar-brand" href="/archives/">Mailing lists</a>
+ <ul class="nav"><li><a href="/accounts/login/">Sign In</a></li></ul></nav>
+<div class="container-fluid">
+ <div class="row">
+  <div class="col-md-2 d-none d-md-block"><h2>Board</h2>
+   <ul class="list-unstyled"><li><a href="/list/board/2024/5/">May 2024</a></li><li>Agenda for Kim Navlink</li></ul></div>
+  <div class="col-md-7">
+   <div class="message-header row">
+    <div class="col-2 message-back"><a href="/list/board/thread/T1/#M1"><span class="fa fa-chevron-left"></span><span class="d-none d-md-inline">thread</span></a></div>
+    <div class="col-10"><h1>Harbour Cooperative Board - Minutes</h1></div>
+   </div>
+   <section id="thread-content">
+    <div class="email email-first">
+     <div id="M1" class="email-header">
+      <div class="gravatar-wrapper">
+       <div class="gravatar"><img class="gravatar" src="/avatar/ines.png" width="120" height="120" alt=""></div>
+       <div class="email-author"><span class="name"><a href="/users/12/" title="See the profile for Ines Moreau">Ines Moreau</a></span></div>
+      </div>
+      <div class="email-date right">
+       <span class="date d-none d-sm-inline">Tuesday, 14 May 2024</span>
+       <span class="date d-sm-none">Tue, 14 May '24</span>
+       <div class="time"><span title="Sender's time: May 14, 2024, 10 a.m.">10:00</span></div>
+      </div>
+      <div class="messagelink right"><a href="/list/board/message/M1/" title="Permalink for this message"><i class="fa fa-link"></i></a></div>
+     </div>
+     <div class="email-body">
+{body}
+On Mon, Robin Quoteman wrote:
+<div class="quoted-switch"><a style="font-weight:normal" href="#">...</a></div><div class="quoted-text">{quoted}</div>
+     </div>
+     <div class="email-info">
+      <div class="likeform-wrapper right"><div class="messagelink pull-right"><span class="fa fa-font"></span></div>
+       <form method="post" class="likeform"><a class="youlike vote" href="#like">+0</a><a class="youdislike vote" href="#dislike">-0</a></form></div>
+      <a class="reply reply-mailto" href="mailto:board@lists.example.org?Subject=Re%3A%20Minutes&amp;In-Reply-To=%3Cm1%40example.org%3E">Reply</a>
+     </div>
+    </div>
+   </section>
+  </div>
+  <div class="col-md-3"><a href="/list/board/thread/T1/">Back to the thread</a><p>Next: Re: Minutes from Lee Nextlink</p></div>
+ </div>
+</div>
+<footer class="footer"><p>Powered by HyperKitty version 1.3.9.</p></footer>
+</body></html>
+"##
+    )
+}
+
+/// A HyperKitty message page is read as the message it holds, as a
+/// pipermail page is: sender, date and subject as a mail's header lines,
+/// the message's own words, none of the archive's furniture nor the quote.
+#[test]
+fn a_hyperkitty_page_extracts_as_its_message() -> Result {
+    let dir = tempfile::tempdir()?;
+    for d in ["page", "text"] {
+        std::fs::create_dir(dir.path().join(d))?;
+    }
+    let (_, _, _, body) = MESSAGES[0];
+    let page = hyperkitty_page(body, "> Kim Replysmith will attend.\n");
+    std::fs::write(dir.path().join("page/message.html"), page)?;
+    let text = format!(
+        "From: Ines Moreau\nDate: Tuesday, 14 May 2024 10:00\n\
+         Subject: Harbour Cooperative Board - Minutes\n\n{body}"
+    );
+    std::fs::write(dir.path().join("text/message.txt"), text)?;
+    let page = extract(&dir.path().join("page"))?;
+    let text = extract(&dir.path().join("text"))?;
+    assert_eq!(page["message.html"], text["message.txt"]);
+    let all = page["message.html"].to_string();
+    for furniture in [
+        "Navlink",
+        "Nextlink",
+        "Quoteman",
+        "Replysmith",
+        "HyperKitty",
+        "thread",
+        "Sign In",
+    ] {
+        assert!(!all.contains(furniture), "{furniture} in {all}");
+    }
+    Ok(())
+}

@@ -4,7 +4,8 @@
 //! whether a file is a report at all and how to read it. The reader is chosen by
 //! the file's content, not its name (`sniff.rs`): plain text, a Word (DOCX) or
 //! OpenDocument (ODT) document, an HTML page (a mailing list's archive page
-//! read as the message it holds, `pipermail.rs`), one e-mail message, a mail
+//! read as the message it holds, `pipermail.rs` for Mailman 2's,
+//! `hyperkitty.rs` for Mailman 3's), one e-mail message, a mail
 //! archive or a PDF. Each
 //! structured reader writes the plain text a Markdown report would have
 //! (`layout.rs`): headings, list items and table rows on lines of their own, which
@@ -24,6 +25,7 @@
 
 mod docx;
 mod html;
+mod hyperkitty;
 mod layout;
 mod mail;
 mod mbox;
@@ -480,9 +482,12 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
         Format::Zip => office::text(bytes, path)?,
         Format::Html => {
             let page = decode(bytes, path)?;
-            match pipermail::message(&page, path)? {
-                Some(text) => text,
-                None => html::read(&page, path)?,
+            if let Some(text) = pipermail::message(&page, path)? {
+                text
+            } else if let Some(text) = hyperkitty::message(&page, path)? {
+                text
+            } else {
+                html::read(&page, path)?
             }
         }
         Format::Mail => {
