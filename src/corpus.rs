@@ -9,7 +9,7 @@
 use crate::cache::Cache;
 use crate::extract::{ExtractError, Extraction, Extractor};
 use crate::ingest::{self, Document, IngestError};
-use crate::model::Report;
+use crate::model::{MessageId, Report, Thread};
 use crate::ontology::Ontology;
 use crate::resolve::{self, Registry};
 use rayon::prelude::*;
@@ -186,14 +186,22 @@ fn missing(path: &Path) -> ReportError {
 /// One report of a file, read: its identity, and its document or why not.
 struct ReadPart {
     source: String,
+    /// Where it is: the file, or the archive and the message's number.
+    place: PathBuf,
+    /// A message of a mail archive, not a file of its own.
+    in_archive: bool,
+    /// The messages a mail message answers.
+    thread: Thread,
     document: Result<Document, ReportError>,
     /// The file's last report: when it is done, so is the file.
     last: bool,
 }
 
-/// The reports of one file, each with its identity: the file's for most
-/// formats, the file's and the message's number for each message of a mail
-/// archive (`list.mbox/3`). A file that cannot be read at all is one
+/// The reports of one file, each with its identity: a mail message's is its
+/// Message-ID (`mid:1@example.org`, [`MessageId::source`]), the same
+/// whichever file holds it and wherever; any other report's is the file's,
+/// with the message's number for a message of an archive that has no
+/// Message-ID (`list.mbox/3`). A file that cannot be read at all is one
 /// rejected report under the file's identity.
 fn reports_of(file: &ReportFile) -> Vec<ReadPart> {
     let parts = match ingest::read_parts(&file.path) {
@@ -201,6 +209,9 @@ fn reports_of(file: &ReportFile) -> Vec<ReadPart> {
         Err(e) => {
             return vec![ReadPart {
                 source: file.source.clone(),
+                place: file.path.clone(),
+                in_archive: false,
+                thread: Thread::default(),
                 document: Err(e.into()),
                 last: true,
             }]
@@ -211,15 +222,101 @@ fn reports_of(file: &ReportFile) -> Vec<ReadPart> {
         .into_iter()
         .enumerate()
         .map(|(i, part)| {
-            let source = format!("{}{}", file.source, part.suffix);
+            let source = match &part.message_id {
+                Some(id) => MessageId::from(id.as_str()).source(),
+                None => format!("{}{}", file.source, part.suffix),
+            };
             let document = part.document.map_err(ReportError::from).map(|mut doc| {
                 doc.source.clone_from(&source);
                 doc
             });
             ReadPart {
                 source,
+                place: part.place,
+                in_archive: !part.suffix.is_empty(),
+                thread: thread_of(part.replies),
                 document,
                 last: i + 1 == count,
+            }
+        })
+        .collect()
+}
+
+/// The thread of a message as the reader found it, in the model's terms.
+fn thread_of(replies: ingest::Replies) -> Thread {
+    let ids = |ids: Vec<String>| ids.iter().map(|id| MessageId::from(id.as_str())).collect();
+    Thread {
+        in_reply_to: ids(replies.in_reply_to),
+        references: ids(replies.references),
+    }
+}
+
+/// One report read and extracted (`T`), or why not.
+struct Outcome<'a, T> {
+    file: &'a ReportFile,
+    source: String,
+    place: PathBuf,
+    in_archive: bool,
+    thread: Thread,
+    result: Result<T, ReportError>,
+}
+
+/// The reports of `files`, each read and passed to `extract`, in the
+/// files' order and each file's; `progress` hears of each file done.
+fn read_all<'a, T: Send>(
+    files: &'a [ReportFile],
+    extract: &(dyn Fn(Document, &str) -> Result<T, ReportError> + Sync),
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Vec<Outcome<'a, T>> {
+    let outcomes: Vec<Outcome<'a, T>> = files
+        .par_iter()
+        .flat_map(|file| {
+            reports_of(file).into_par_iter().map(move |part| {
+                let result = part.document.and_then(|doc| extract(doc, &part.source));
+                if part.last {
+                    progress(Progress::Extracted);
+                }
+                Outcome {
+                    file,
+                    source: part.source,
+                    place: part.place,
+                    in_archive: part.in_archive,
+                    thread: part.thread,
+                    result,
+                }
+            })
+        })
+        .collect();
+    once_each(outcomes)
+}
+
+/// One report a message, however many copies of it were read: a list's
+/// archive and a member's own mailbox, or two exports of one list, hold the
+/// same message (one Message-ID). The first copy, in the files' order, is
+/// the report; each other is named on the log beside it and left out.
+fn once_each<T>(outcomes: Vec<Outcome<'_, T>>) -> Vec<Outcome<'_, T>> {
+    let mut first: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+    outcomes
+        .into_iter()
+        .filter(|o| {
+            if MessageId::of_source(&o.source).is_none() {
+                return true;
+            }
+            match first.get(&o.source) {
+                Some(place) => {
+                    log::warn!(
+                        "{}: the same message is in {} and in {}; read once, from {}",
+                        o.source,
+                        place.display(),
+                        o.place.display(),
+                        place.display()
+                    );
+                    false
+                }
+                None => {
+                    first.insert(o.source.clone(), o.place.clone());
+                    true
+                }
             }
         })
         .collect()
@@ -229,11 +326,17 @@ fn reports_of(file: &ReportFile) -> Vec<ReadPart> {
 /// most of a list's messages are replies and questions, and skipping them
 /// (named on the log) is the expected outcome, not a rejected input. A file
 /// that is no record is still rejected.
-fn is_chatter(file: &ReportFile, source: &str, error: &ReportError) -> bool {
-    let chatter = source != file.source
-        && matches!(error, ReportError::Extract(ExtractError::NotAReport { .. }));
+fn is_chatter<T>(outcome: &Outcome<'_, T>) -> bool {
+    let chatter = outcome.in_archive
+        && matches!(
+            outcome.result,
+            Err(ReportError::Extract(ExtractError::NotAReport { .. }))
+        );
     if chatter {
-        log::info!("{source}: a message that is no meeting record (no date, agenda or participants); skipped");
+        log::info!(
+            "{}: a message that is no meeting record (no date, agenda or participants); skipped",
+            outcome.source
+        );
     }
     chatter
 }
@@ -261,34 +364,34 @@ pub fn read_with(
     let (files, mut rejected) = walk_logged(paths);
     let extractor = &Extractor::new(ontology);
     progress(Progress::Start(files.len()));
-    let results: Vec<(&ReportFile, String, Result<Extraction, ReportError>)> = files
-        .par_iter()
-        .flat_map(|file| {
-            reports_of(file).into_par_iter().map(move |part| {
-                let r = part
-                    .document
-                    .and_then(|doc| extractor.extract(&doc).map_err(ReportError::from));
-                if part.last {
-                    progress(Progress::Extracted);
-                }
-                (file, part.source, r)
-            })
-        })
-        .collect();
+    let extract = |doc: Document, _: &str| extractor.extract(&doc).map_err(ReportError::from);
     let mut extractions = Vec::new();
-    for (file, source, r) in results {
-        match r {
-            Ok(e) => extractions.push(e),
-            Err(error) if is_chatter(file, &source, &error) => {}
+    let mut threads = std::collections::HashMap::new();
+    for outcome in read_all(&files, &extract, progress) {
+        if is_chatter(&outcome) {
+            continue;
+        }
+        match outcome.result {
+            Ok(e) => {
+                if outcome.thread != Thread::default() {
+                    threads.insert(outcome.source, outcome.thread);
+                }
+                extractions.push(e);
+            }
             Err(error) => rejected.push(Rejected {
-                path: file.path.clone(),
-                source: Some(source),
+                path: outcome.file.path.clone(),
+                source: Some(outcome.source),
                 error,
             }),
         }
     }
     progress(Progress::Resolving);
-    let resolved = resolve::resolve_with(extractions, ontology, registry);
+    let mut resolved = resolve::resolve_with(extractions, ontology, registry);
+    for report in &mut resolved.reports {
+        if let Some(thread) = threads.remove(&report.source) {
+            report.thread = thread;
+        }
+    }
     Corpus {
         reports: resolved.reports,
         registry: resolved.registry,
@@ -313,6 +416,12 @@ pub struct Streamed {
 pub struct StreamEntry {
     pub source: String,
     pub sha256: String,
+    /// The file it was read from, when its identity is not the file's (a
+    /// mail message known by its Message-ID); empty otherwise.
+    pub file: String,
+    /// The messages a mail message answers, which the report carries
+    /// (the extraction, and so the cache, knows nothing of them).
+    thread: Thread,
     /// Its extraction's key in the cache.
     key: String,
     /// The extraction itself when the cache could not keep it.
@@ -336,7 +445,9 @@ impl Streamed {
             })?,
         };
         extraction.source.clone_from(&entry.source);
-        Ok(self.identities.report(i, extraction, None))
+        let mut report = self.identities.report(i, extraction, None);
+        report.thread.clone_from(&entry.thread);
+        Ok(report)
     }
 }
 
@@ -355,20 +466,8 @@ pub fn read_streamed(
     let extractor = &Extractor::new(ontology);
     progress(Progress::Start(files.len()));
     let salt = &ontology.fingerprint;
-    let results: Vec<(&ReportFile, String, Result<StreamRead, ReportError>)> = files
-        .par_iter()
-        .flat_map(|file| {
-            reports_of(file).into_par_iter().map(move |part| {
-                let source = part.source;
-                let r = (part.document)
-                    .and_then(|doc| extract_cached(doc, &source, salt, extractor, cache));
-                if part.last {
-                    progress(Progress::Extracted);
-                }
-                (file, source, r)
-            })
-        })
-        .collect();
+    let extract = |doc: Document, source: &str| extract_cached(doc, source, salt, extractor, cache);
+    let results = read_all(&files, &extract, progress);
     let (mut read, cached) = sort_out(results, &mut rejected);
     let kept = stand_ins(&rejected, last_good, salt, cache, &mut read);
     read.sort_by(|a, b| a.0.source.cmp(&b.0.source));
@@ -415,6 +514,8 @@ fn extract_cached(
     let entry = StreamEntry {
         source: source.to_owned(),
         sha256: doc.sha256,
+        file: String::new(),
+        thread: Thread::default(),
         key,
         held,
     };
@@ -438,21 +539,27 @@ fn stored_or_held(cache: &Cache, key: &str, e: &Extraction) -> Option<Box<Extrac
 /// had, and the rejected added to `rejected`; a mailbox's chatter is
 /// neither ([`is_chatter`]).
 fn sort_out(
-    results: Vec<(&ReportFile, String, Result<StreamRead, ReportError>)>,
+    results: Vec<Outcome<'_, StreamRead>>,
     rejected: &mut Vec<Rejected>,
 ) -> (Vec<(resolve::Names, StreamEntry)>, usize) {
     let mut read = Vec::new();
     let mut cached = 0;
-    for (file, source, r) in results {
-        match r {
-            Ok((names, entry, hit)) => {
+    for outcome in results {
+        if is_chatter(&outcome) {
+            continue;
+        }
+        match outcome.result {
+            Ok((names, mut entry, hit)) => {
                 cached += usize::from(hit);
+                if MessageId::of_source(&outcome.source).is_some() {
+                    entry.file.clone_from(&outcome.file.source);
+                }
+                entry.thread = outcome.thread;
                 read.push((names, entry));
             }
-            Err(error) if is_chatter(file, &source, &error) => {}
             Err(error) => rejected.push(Rejected {
-                path: file.path.clone(),
-                source: Some(source),
+                path: outcome.file.path.clone(),
+                source: Some(outcome.source),
                 error,
             }),
         }
@@ -487,6 +594,8 @@ fn stand_ins(
                 StreamEntry {
                     source,
                     sha256,
+                    file: String::new(),
+                    thread: Thread::default(),
                     key,
                     held: None,
                 },

@@ -88,6 +88,11 @@ pub struct Entry {
     /// How many quads the report's graph holds.
     #[serde(default)]
     pub quads: u64,
+    /// The file the report was last read from, when its identity is not the
+    /// file's: a mail message known by its Message-ID (`mid:…`). A build
+    /// that cannot read that file, or one of its messages, keeps the graph.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
 }
 
 /// The generations of the store at one path.

@@ -49,6 +49,38 @@ pub struct Report {
     /// What the extraction could not find or understand in this report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// For a mail message, the messages it answers: `in_reply_to` and
+    /// `references` in JSON, left out when there are none.
+    #[serde(default, flatten)]
+    pub thread: Thread,
+}
+
+/// The messages a mail message answers, by Message-ID (RFC 5322 §3.6.4):
+/// what a list's archive shows as a thread. The reader keeps it, the
+/// extraction does not need it, and the RDF links a reply's report to the
+/// report of the message it answers ([`Thread::parents`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Thread {
+    /// `In-Reply-To:`: the message (rarely several) it replies to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_reply_to: Vec<MessageId>,
+    /// `References:`: the thread's messages before it, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<MessageId>,
+}
+
+impl Thread {
+    /// The messages it replies to: its `In-Reply-To:`, else the last of its
+    /// `References:`, which is the parent where a mail program wrote only
+    /// that field (RFC 5322 §3.6.4).
+    pub fn parents(&self) -> &[MessageId] {
+        if self.in_reply_to.is_empty() {
+            let last = self.references.len().saturating_sub(1);
+            &self.references[last..]
+        } else {
+            &self.in_reply_to
+        }
+    }
 }
 
 /// The meeting a report records.
@@ -342,8 +374,28 @@ pub struct Evidence {
 pub struct MessageId(Arc<str>);
 
 impl MessageId {
+    /// What opens the identity of a report that is a mail message: the
+    /// scheme of RFC 2392's message URLs.
+    pub const SCHEME: &'static str = "mid:";
+
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The identity (`source`) of the report this message is: `mid:` and
+    /// its id, whatever file and wherever in it the message was found, so
+    /// that its IRIs stay as an archive grows or is re-ordered, and two
+    /// copies of one message are one report.
+    pub fn source(&self) -> String {
+        format!("{}{}", Self::SCHEME, self.0)
+    }
+
+    /// The Message-ID of a report known by one ([`Self::source`]); `None`
+    /// for a report known by its file.
+    pub fn of_source(source: &str) -> Option<&str> {
+        source
+            .strip_prefix(Self::SCHEME)
+            .filter(|id| !id.is_empty())
     }
 }
 

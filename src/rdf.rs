@@ -40,8 +40,11 @@
 //! # Triples (all in the report's graph)
 //!
 //! - graph: `prov:wasDerivedFrom` report.
-//! - report: `a foaf:Document, prov:Entity; dcterms:identifier` file name;
-//!   `meetkg:sha256` (when known); `foaf:primaryTopic` meeting.
+//! - report: `a foaf:Document, prov:Entity; dcterms:identifier` file name
+//!   (`mid:…` for a mail message known by its Message-ID);
+//!   `meetkg:sha256` (when known); `foaf:primaryTopic` meeting; for a mail
+//!   message that replies to another, `dcterms:references` that message's
+//!   report (`id:report/mid:…`).
 //! - meeting: `a schema:Event; schema:name "{series} meeting {n}"@en;
 //!   schema:startDate` (`xsd:date`); `meetkg:startTimeUTC` (`xsd:time`, `HH:MM:00Z`);
 //!   `meetkg:number` (`xsd:integer`); `meetkg:nextMeetingDate` (`xsd:date`);
@@ -105,7 +108,7 @@
 //! "MAG chair" share `id:role/mag-chair` and that concept may carry two
 //! `skos:prefLabel`s across graphs.
 
-use crate::model::{iso, Evidence, FactKind, Meeting, Person, Report, Role};
+use crate::model::{iso, Evidence, FactKind, Meeting, MessageId, Person, Report, Role};
 use crate::vocab::{dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE};
 use crate::words::slug;
 use oxigraph::model::{GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -153,8 +156,14 @@ fn mint(path: &str) -> Result<NamedNode, RdfError> {
 /// The slug of a report's identity without its extension: `000_ab.txt` →
 /// `000-ab`; a report in a folder keeps its folders, `2024-10/minutes.txt` →
 /// `2024-10/minutes`, so that minutes filed under one name in folders by date
-/// stay apart.
+/// stay apart. A mail message known by its Message-ID (`mid:1@example.org`)
+/// is `mid:1@example.org`, whatever file held it: the id whole, since two
+/// ids a slug would fold together (`A.b@x`, `a-b@x`) are two messages, and
+/// the `:` that no slug has keeps it apart from every file's stem.
 pub fn report_stem(source: &str) -> Result<String, RdfError> {
+    if let Some(id) = MessageId::of_source(source) {
+        return Ok(format!("{}{}", MessageId::SCHEME, iri_segment(id)));
+    }
     let path = Path::new(source);
     let stem = path
         .file_stem()
@@ -170,6 +179,20 @@ pub fn report_stem(source: &str) -> Result<String, RdfError> {
     }
     parts.push(slug_of("report file name", stem)?);
     Ok(parts.join("/"))
+}
+
+/// `text` as one segment of an IRI's path: what an IRI allows there
+/// (RFC 3987 `ipchar`, ASCII only) as it is, every other byte `%HH`.
+fn iri_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// `id:graph/{stem}`: the named graph holding everything one report says.
@@ -346,6 +369,7 @@ impl<'a> Mapper<'a> {
 
     fn run(mut self) -> Result<ReportGraph, RdfError> {
         self.report_and_meeting()?;
+        self.replies()?;
         self.agenda()?;
         self.people()?;
         self.organisations()?;
@@ -354,6 +378,18 @@ impl<'a> Mapper<'a> {
             graph: self.graph,
             quads: self.b.quads,
         })
+    }
+
+    /// A mail message's report `dcterms:references` the report of each
+    /// message it replies to ([`crate::model::Thread::parents`]), which
+    /// its Message-ID names whether or not that message was read: a
+    /// thread in the store is these links followed.
+    fn replies(&mut self) -> Result<(), RdfError> {
+        for parent in self.report.thread.parents() {
+            let replied = report_iri(&parent.source())?;
+            self.b.add(&self.report_node, dcterms::REFERENCES, replied);
+        }
+        Ok(())
     }
 
     fn report_and_meeting(&mut self) -> Result<(), RdfError> {
@@ -917,6 +953,7 @@ pub(crate) mod tests {
             ],
             sha256: "ab".repeat(32),
             warnings: vec![],
+            thread: Default::default(),
         }
     }
 
@@ -1320,6 +1357,60 @@ pub(crate) mod tests {
         assert_ne!(
             meeting_iri(&a.meeting, &a.source)?,
             meeting_iri(&b.meeting, &b.source)?
+        );
+        Ok(())
+    }
+
+    /// A reply's report references the report of the message it answers,
+    /// by that message's id alone; other reports reference none.
+    #[test]
+    fn a_replys_report_references_the_report_it_answers() -> Result<(), RdfError> {
+        let references = |r: &Report| -> Result<Vec<Term>, RdfError> {
+            Ok(report_quads(r)?
+                .into_iter()
+                .filter(|q| q.predicate == dcterms::REFERENCES)
+                .map(|q| q.object)
+                .collect())
+        };
+        let mut reply = sample_report();
+        assert!(references(&reply)?.is_empty());
+        reply.source = MessageId::from("3@example.org").source();
+        reply.thread.references = vec!["1@example.org".into(), "2@example.org".into()];
+        assert_eq!(
+            references(&reply)?,
+            [Term::from(id("report/mid:2@example.org"))],
+            "without In-Reply-To, the last of References"
+        );
+        reply.thread.in_reply_to = vec!["1@example.org".into()];
+        assert_eq!(
+            references(&reply)?,
+            [Term::from(id("report/mid:1@example.org"))]
+        );
+        Ok(())
+    }
+
+    /// A message's report is named by its whole Message-ID: ids that one
+    /// slug would fold together stay two reports, none is taken for a
+    /// file's, and what an IRI may not hold is escaped.
+    #[test]
+    fn a_message_report_is_named_by_its_whole_message_id() -> Result<(), RdfError> {
+        let source = |id: &str| MessageId::from(id).source();
+        assert_eq!(
+            report_iri(&source("m1@example.org"))?,
+            id("report/mid:m1@example.org")
+        );
+        assert_ne!(
+            report_iri(&source("A.b@example.org"))?,
+            report_iri(&source("a-b@example.org"))?
+        );
+        assert_ne!(
+            report_iri(&source("1@example.org"))?,
+            report_iri(&source("1@example.net"))?
+        );
+        assert_ne!(report_iri("mid-1.txt")?, report_iri(&source("1"))?);
+        assert_eq!(
+            graph_iri(&source("a/b?c#d%é@x"))?,
+            id("graph/mid:a%2Fb%3Fc%23d%25%C3%A9@x")
         );
         Ok(())
     }

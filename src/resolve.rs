@@ -1604,6 +1604,7 @@ impl Identities {
             topics: ex.topics,
             sha256: ex.sha256,
             warnings: ex.warnings.into_iter().chain(left_out).collect(),
+            thread: crate::model::Thread::default(),
         }
     }
 }

@@ -103,6 +103,8 @@ pub mod dcterms {
         TITLE = "title";
         SOURCE = "source";
         IS_PART_OF = "isPartOf";
+        /// A mail message's report → the report of the message it replies to.
+        REFERENCES = "references";
         SUBJECT = "subject";
         DESCRIPTION = "description";
         LICENSE = "license";

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::formats::{blocks_of_markdown, docx, eml, html, odt, Blk, MINUTES};
+use common::formats::{blocks_of_markdown, docx, eml, eml_with_id, html, odt, Blk, MINUTES};
 use common::score::score;
 use common::{meetkg, root};
 use serde_json::Value;
@@ -31,7 +31,10 @@ fn write_all_formats(dir: &Path, stem: &str, text: &str) -> Result {
         ("docx", docx(&blocks)),
         ("odt", odt(&blocks)),
         ("html", html(&blocks).into_bytes()),
-        ("eml", eml(subject, text)),
+        (
+            "eml",
+            eml_with_id(&format!("{stem}@forum.example"), subject, text),
+        ),
     ] {
         std::fs::create_dir_all(dir.join(format))?;
         std::fs::write(dir.join(format).join(format!("{stem}.{format}")), bytes)?;
@@ -48,11 +51,15 @@ fn extract(dir: &Path, format: &str) -> Result<BTreeMap<String, Value>> {
     for line in String::from_utf8(out.stdout)?.lines() {
         let v: Value = serde_json::from_str(line)?;
         let source = v["source"].as_str().ok_or("no source")?;
-        let stem = Path::new(source)
-            .file_stem()
-            .ok_or("no stem")?
-            .to_string_lossy()
-            .into_owned();
+        // A mail is known by its Message-ID, `{stem}@forum.example`.
+        let stem = match source.strip_prefix("mid:") {
+            Some(id) => id.split('@').next().unwrap_or(id).to_owned(),
+            None => Path::new(source)
+                .file_stem()
+                .ok_or("no stem")?
+                .to_string_lossy()
+                .into_owned(),
+        };
         reports.insert(stem, v);
     }
     Ok(reports)

@@ -122,20 +122,19 @@ fn an_mbox_is_one_report_per_message_each_read_as_the_message_alone() -> Result 
     // skipped, not rejected.
     let from_mbox = extract(&dir.path().join("mbox"))?;
     let from_eml = extract(&dir.path().join("eml"))?;
-    assert_eq!(
-        from_mbox.keys().collect::<Vec<_>>(),
-        ["board.mbox/1", "board.mbox/2", "board.mbox/3"]
-    );
-    for i in 1..=3 {
-        assert_eq!(
-            from_mbox[&format!("board.mbox/{i}")],
-            from_eml[&format!("{i}.eml")],
-            "message {i}"
-        );
+    // Each known by its Message-ID, in an archive as sent alone.
+    let ids = [
+        "mid:m1@example.org",
+        "mid:m2@example.org",
+        "mid:m3@example.org",
+    ];
+    assert_eq!(from_mbox.keys().collect::<Vec<_>>(), ids);
+    for id in ids {
+        assert_eq!(from_mbox[id], from_eml[id], "message {id}");
     }
     // Sender, date and subject open each message's text: the subject is
     // evidence of what it names.
-    let first = from_mbox["board.mbox/1"].to_string();
+    let first = from_mbox[ids[0]].to_string();
     assert!(
         first.contains("Subject: Harbour Cooperative Board - Minutes"),
         "{first}"
@@ -294,11 +293,11 @@ fn each_fact_of_a_mail_names_the_message_it_came_from() -> Result {
     std::fs::write(dir.path().join("lists/board.mbox"), mbox(&all))?;
     std::fs::write(dir.path().join("lists/alone.eml"), &all[2])?;
     let reports = extract(&dir.path().join("lists"))?;
+    // `alone.eml` is the archive's third message: one report.
     for (source, id) in [
-        ("board.mbox/1", "m1@example.org"),
-        ("board.mbox/2", "m2@example.org"),
-        ("board.mbox/3", "m3@example.org"),
-        ("alone.eml", "m3@example.org"),
+        ("mid:m1@example.org", "m1@example.org"),
+        ("mid:m2@example.org", "m2@example.org"),
+        ("mid:m3@example.org", "m3@example.org"),
     ] {
         let found = evidence(&reports[source]);
         assert!(!found.is_empty(), "{source} has evidence");
@@ -317,7 +316,222 @@ fn each_fact_of_a_mail_names_the_message_it_came_from() -> Result {
     )?;
     assert_eq!(
         csv,
-        "file,id\nalone.eml,m3@example.org\nboard.mbox/1,m1@example.org\nboard.mbox/3,m3@example.org\n"
+        "file,id\nmid:m1@example.org,m1@example.org\nmid:m3@example.org,m3@example.org\n"
     );
+    Ok(())
+}
+
+/// A message is known by its Message-ID, not by its place in a file: an
+/// archive that grows at its start and is re-ordered keeps every message's
+/// graph, and only the new message is extracted and written. Known by
+/// number, each would have been another report.
+#[test]
+fn a_message_keeps_its_record_when_its_archive_grows_or_is_reordered() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("lists"))?;
+    let archive = dir.path().join("lists/board.mbox");
+    let all = messages();
+    std::fs::write(&archive, mbox(&all[..3]))?;
+    build(dir.path(), "lists")?;
+    let reordered = [
+        all[2].clone(),
+        all[0].clone(),
+        message(5, MESSAGES[2]).replace("16 May 2024\n", "23 May 2024\n"),
+        all[1].clone(),
+    ];
+    std::fs::write(&archive, mbox(&reordered))?;
+    let again = build(dir.path(), "lists")?;
+    assert!(
+        again.contains("1 reports extracted, 3 from the cache; 1 graphs rewritten, 0 dropped"),
+        "{again}"
+    );
+    let reports = extract(&dir.path().join("lists"))?;
+    assert_eq!(
+        reports.keys().collect::<Vec<_>>(),
+        [
+            "mid:m1@example.org",
+            "mid:m2@example.org",
+            "mid:m3@example.org",
+            "mid:m5@example.org"
+        ]
+    );
+    Ok(())
+}
+
+/// The list's archive and a member's own copy hold the same message (one
+/// Message-ID): it is one report, read from the first file, and the other
+/// copy is named beside it on stderr.
+#[test]
+fn two_copies_of_one_message_are_one_record_and_named() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir_all(dir.path().join("lists/mine"))?;
+    let all = messages();
+    std::fs::write(dir.path().join("lists/board.mbox"), mbox(&all))?;
+    std::fs::write(dir.path().join("lists/mine/kept.eml"), &all[2])?;
+    let out = meetkg()
+        .arg("extract")
+        .arg(dir.path().join("lists"))
+        .output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let sources: Vec<String> = String::from_utf8(out.stdout)?
+        .lines()
+        .map(|l| Ok(serde_json::from_str::<Value>(l)?["source"].to_string()))
+        .collect::<Result<_>>()?;
+    assert_eq!(
+        sources,
+        [
+            "\"mid:m1@example.org\"",
+            "\"mid:m2@example.org\"",
+            "\"mid:m3@example.org\""
+        ]
+    );
+    let archive = dir.path().join("lists/board.mbox");
+    let copy = dir.path().join("lists/mine/kept.eml");
+    let note = format!(
+        "mid:m3@example.org: the same message is in {}, message 3 and in {}; read once",
+        archive.display(),
+        copy.display()
+    );
+    assert!(stderr.contains(&note), "{stderr}");
+    Ok(())
+}
+
+/// A reply keeps the messages it answers (`In-Reply-To:`, `References:`) in
+/// its report, in `extract` JSON and in the store, where its report
+/// `dcterms:references` the report of the message it replies to; what it
+/// quotes of that message is still not its facts.
+#[test]
+fn a_replys_report_links_to_the_report_it_answers() -> Result {
+    let dir = tempfile::tempdir()?;
+    std::fs::create_dir(dir.path().join("lists"))?;
+    let mut all = messages();
+    all[1] = all[1].replace(
+        "MIME-Version:",
+        "In-Reply-To: <m1@example.org>\n\
+         References: <m0@example.org>\n <m1@example.org>\nMIME-Version:",
+    );
+    std::fs::write(dir.path().join("lists/board.mbox"), mbox(&all))?;
+    let reports = extract(&dir.path().join("lists"))?;
+    let reply = &reports["mid:m2@example.org"];
+    assert_eq!(reply["in_reply_to"], serde_json::json!(["m1@example.org"]));
+    assert_eq!(
+        reply["references"],
+        serde_json::json!(["m0@example.org", "m1@example.org"])
+    );
+    let text = reply.to_string();
+    assert!(
+        !text.contains("Quoteman") && !text.contains("Replysmith"),
+        "{text}"
+    );
+    let first = &reports["mid:m1@example.org"];
+    assert!(first.get("in_reply_to").is_none() && first.get("references").is_none());
+    build(dir.path(), "lists")?;
+    let csv = query_csv(
+        &dir.path().join("store"),
+        "SELECT ?reply ?answered WHERE { ?r dcterms:references ?a ; \
+         dcterms:identifier ?reply . ?a dcterms:identifier ?answered }",
+    )?;
+    assert_eq!(
+        csv,
+        "reply,answered\nmid:m2@example.org,mid:m1@example.org\n"
+    );
+    Ok(())
+}
+
+/// A message page as HyperKitty (Mailman 3) writes it, around `body`
+/// (HTML-escaped, its line breaks kept as the page keeps them), with what
+/// the message quoted folded away as HyperKitty folds it.
+fn hyperkitty_page(body: &str, quoted: &str) -> String {
+    let escape = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let (body, quoted) = (escape(body), escape(quoted));
+    format!(
+        r##"<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Harbour Cooperative Board - Minutes - Board - lists.example.org</title></head>
+<body>
+<nav class="navbar navbar-expand-md"><a class="navbar-brand" href="/archives/">Mailing lists</a>
+ <ul class="nav"><li><a href="/accounts/login/">Sign In</a></li></ul></nav>
+<div class="container-fluid">
+ <div class="row">
+  <div class="col-md-2 d-none d-md-block"><h2>Board</h2>
+   <ul class="list-unstyled"><li><a href="/list/board/2024/5/">May 2024</a></li><li>Agenda for Kim Navlink</li></ul></div>
+  <div class="col-md-7">
+   <div class="message-header row">
+    <div class="col-2 message-back"><a href="/list/board/thread/T1/#M1"><span class="fa fa-chevron-left"></span><span class="d-none d-md-inline">thread</span></a></div>
+    <div class="col-10"><h1>Harbour Cooperative Board - Minutes</h1></div>
+   </div>
+   <section id="thread-content">
+    <div class="email email-first">
+     <div id="M1" class="email-header">
+      <div class="gravatar-wrapper">
+       <div class="gravatar"><img class="gravatar" src="/avatar/ines.png" width="120" height="120" alt=""></div>
+       <div class="email-author"><span class="name"><a href="/users/12/" title="See the profile for Ines Moreau">Ines Moreau</a></span></div>
+      </div>
+      <div class="email-date right">
+       <span class="date d-none d-sm-inline">Tuesday, 14 May 2024</span>
+       <span class="date d-sm-none">Tue, 14 May '24</span>
+       <div class="time"><span title="Sender's time: May 14, 2024, 10 a.m.">10:00</span></div>
+      </div>
+      <div class="messagelink right"><a href="/list/board/message/M1/" title="Permalink for this message"><i class="fa fa-link"></i></a></div>
+     </div>
+     <div class="email-body">
+{body}
+On Mon, Robin Quoteman wrote:
+<div class="quoted-switch"><a style="font-weight:normal" href="#">...</a></div><div class="quoted-text">{quoted}</div>
+     </div>
+     <div class="email-info">
+      <div class="likeform-wrapper right"><div class="messagelink pull-right"><span class="fa fa-font"></span></div>
+       <form method="post" class="likeform"><a class="youlike vote" href="#like">+0</a><a class="youdislike vote" href="#dislike">-0</a></form></div>
+      <a class="reply reply-mailto" href="mailto:board@lists.example.org?Subject=Re%3A%20Minutes&amp;In-Reply-To=%3Cm1%40example.org%3E">Reply</a>
+     </div>
+    </div>
+   </section>
+  </div>
+  <div class="col-md-3"><a href="/list/board/thread/T1/">Back to the thread</a><p>Next: Re: Minutes from Lee Nextlink</p></div>
+ </div>
+</div>
+<footer class="footer"><p>Powered by HyperKitty version 1.3.9.</p></footer>
+</body></html>
+"##
+    )
+}
+
+/// A HyperKitty message page is read as the message it holds, as a
+/// pipermail page is: sender, date and subject as a mail's header lines,
+/// the message's own words, none of the archive's furniture nor the quote.
+#[test]
+fn a_hyperkitty_page_extracts_as_its_message() -> Result {
+    let dir = tempfile::tempdir()?;
+    for d in ["page", "text"] {
+        std::fs::create_dir(dir.path().join(d))?;
+    }
+    let (_, _, _, body) = MESSAGES[0];
+    let page = hyperkitty_page(body, "> Kim Replysmith will attend.\n");
+    std::fs::write(dir.path().join("page/message.html"), page)?;
+    let text = format!(
+        "From: Ines Moreau\nDate: Tuesday, 14 May 2024 10:00\n\
+         Subject: Harbour Cooperative Board - Minutes\n\n{body}"
+    );
+    std::fs::write(dir.path().join("text/message.txt"), text)?;
+    let page = extract(&dir.path().join("page"))?;
+    let text = extract(&dir.path().join("text"))?;
+    assert_eq!(page["message.html"], text["message.txt"]);
+    let all = page["message.html"].to_string();
+    for furniture in [
+        "Navlink",
+        "Nextlink",
+        "Quoteman",
+        "Replysmith",
+        "HyperKitty",
+        "thread",
+        "Sign In",
+    ] {
+        assert!(!all.contains(furniture), "{furniture} in {all}");
+    }
     Ok(())
 }

@@ -15,16 +15,30 @@
 //! its header lines and its handling of quotes (`pipermail.rs`).
 
 use super::{html, IngestError};
-use mail_parser::{MessageParser, PartType};
+use mail_parser::{HeaderValue, MessageParser, PartType};
 use std::path::Path;
 
-/// A message read: its text, and its Message-ID when its header has one.
+/// A message read: its text, its Message-ID when its header has one, and
+/// the messages it answers.
 #[derive(Debug)]
 pub struct Message {
     /// Header lines, a blank line, the body.
     pub text: String,
     /// The Message-ID, without its angle brackets.
     pub id: Option<String>,
+    /// Its place in a thread.
+    pub replies: Replies,
+}
+
+/// The messages a message answers, as its header names them (RFC 5322
+/// §3.6.4), each id without its angle brackets: the thread a list's
+/// archive shows, kept so that a reply's report links to its parent's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Replies {
+    /// `In-Reply-To:`: the message (rarely several) it replies to.
+    pub in_reply_to: Vec<String>,
+    /// `References:`: the thread's messages before it, oldest first.
+    pub references: Vec<String>,
 }
 
 /// The message `bytes`: its text (header lines, a blank line, the body) and
@@ -61,19 +75,36 @@ pub fn text(bytes: &[u8], path: &Path) -> Result<Message, IngestError> {
         date: message.date().map(|d| d.to_rfc822()),
         subject: message.subject().map(|s| s.trim().to_owned()),
     };
-    // An id with white space or brackets in it is no Message-ID (RFC 5322
-    // `msg-id`): a damaged header, which names no message.
-    let id = message
-        .message_id()
-        .map(str::trim)
-        .filter(|id| {
-            !id.is_empty() && !id.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
-        })
-        .map(str::to_owned);
+    let id = message.message_id().and_then(msg_id);
+    let replies = Replies {
+        in_reply_to: msg_ids(message.in_reply_to()),
+        references: msg_ids(message.references()),
+    };
     Ok(Message {
         text: header.with_body(&body),
         id,
+        replies,
     })
+}
+
+/// A Message-ID as a header gives it (`mail-parser` takes off the angle
+/// brackets), or `None`: an id with white space or brackets in it is no
+/// `msg-id` (RFC 5322) but a damaged header, which names no message.
+fn msg_id(id: &str) -> Option<String> {
+    let id = id.trim();
+    let valid = !id.is_empty() && !id.contains(|c: char| c.is_whitespace() || c == '<' || c == '>');
+    valid.then(|| id.to_owned())
+}
+
+/// The Message-IDs of an `In-Reply-To:` or `References:` field, in its
+/// order, the damaged ones left out.
+fn msg_ids(field: &HeaderValue<'_>) -> Vec<String> {
+    field
+        .as_text_list()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|id| msg_id(id))
+        .collect()
 }
 
 /// What a message's header says of it, as the lines the text opens with.
@@ -156,6 +187,7 @@ mod tests {
                    Ines Moreau, Secretary\r\n";
         let read = text(eml.as_bytes(), p())?;
         assert_eq!(read.id.as_deref(), Some("1@example.org"));
+        assert_eq!(read.replies, Replies::default());
         assert_eq!(
             read.text,
             "From: Ines Moreau <ines@example.org>\n\
@@ -164,6 +196,18 @@ mod tests {
              Present: Ines Moreau, Tomas Berg, José Ruiz\n\n\n\
              The budget was approved.\n--\nInes Moreau, Secretary\n"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_reply_keeps_the_messages_it_answers() -> Result<(), IngestError> {
+        let eml = "From: tomas@example.org\r\nMessage-ID: <3@example.org>\r\n\
+                   In-Reply-To: <2@example.org>\r\n\
+                   References: <1@example.org>\r\n <2@example.org> <bad id@x>\r\n\
+                   Subject: Re: Minutes\r\n\r\nApproved.\r\n";
+        let read = text(eml.as_bytes(), p())?;
+        assert_eq!(read.replies.in_reply_to, ["2@example.org"]);
+        assert_eq!(read.replies.references, ["1@example.org", "2@example.org"]);
         Ok(())
     }
 

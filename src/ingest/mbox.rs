@@ -10,7 +10,8 @@
 //! message added to an archive re-extracts that message only. A message that
 //! cannot be read is named with its number, and the others are read all the
 //! same: one broken message must not cost the archive. Threads are not joined:
-//! a reply's own words are its report.
+//! a reply's own words are its report, which keeps the messages it answers
+//! (`In-Reply-To:`, `References:`) for its report to link to theirs.
 
 use super::{mail, IngestError};
 use mail_parser::mailbox::mbox::MessageIterator;
@@ -30,6 +31,8 @@ pub struct Message {
     pub text: Result<String, IngestError>,
     /// Its Message-ID, without angle brackets, when it is read and has one.
     pub message_id: Option<String>,
+    /// The messages it answers, when it is read.
+    pub replies: mail::Replies,
 }
 
 /// The messages of the mbox `bytes`, in the archive's order.
@@ -54,9 +57,9 @@ pub fn messages(bytes: &[u8], path: &Path) -> Vec<Message> {
                     }),
                 ),
             };
-            let (text, message_id) = match read {
-                Ok(m) => (Ok(m.text), m.id),
-                Err(e) => (Err(e), None),
+            let (text, message_id, replies) = match read {
+                Ok(m) => (Ok(m.text), m.id, m.replies),
+                Err(e) => (Err(e), None, mail::Replies::default()),
             };
             Message {
                 number,
@@ -64,6 +67,7 @@ pub fn messages(bytes: &[u8], path: &Path) -> Vec<Message> {
                 sha256,
                 text,
                 message_id,
+                replies,
             }
         })
         .collect()

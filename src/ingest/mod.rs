@@ -4,7 +4,8 @@
 //! whether a file is a report at all and how to read it. The reader is chosen by
 //! the file's content, not its name (`sniff.rs`): plain text, a Word (DOCX) or
 //! OpenDocument (ODT) document, an HTML page (a mailing list's archive page
-//! read as the message it holds, `pipermail.rs`), one e-mail message, a mail
+//! read as the message it holds, `pipermail.rs` for Mailman 2's,
+//! `hyperkitty.rs` for Mailman 3's), one e-mail message, a mail
 //! archive or a PDF. Each
 //! structured reader writes the plain text a Markdown report would have
 //! (`layout.rs`): headings, list items and table rows on lines of their own, which
@@ -24,6 +25,7 @@
 
 mod docx;
 mod html;
+mod hyperkitty;
 mod layout;
 mod mail;
 mod mbox;
@@ -38,6 +40,7 @@ mod plain;
 mod sniff;
 mod xml;
 
+pub use mail::Replies;
 pub use plain::decode;
 pub use sniff::Format;
 
@@ -309,18 +312,28 @@ pub fn read(path: &Path) -> Result<Document, IngestError> {
 /// archive.
 #[derive(Debug)]
 pub struct Part {
-    /// What follows the file's identity in the report's: nothing for the
-    /// whole file, `/3` for the third message of an mbox, so that each
-    /// message has a graph of its own (`list.mbox/3` → `graph/list-mbox/3`)
-    /// that stays its own as messages are added to the archive.
+    /// What follows the file's identity in the report's when the part has
+    /// no Message-ID to be known by: nothing for the whole file, `/3` for
+    /// the third message of an mbox, so that each message has a graph of
+    /// its own (`list.mbox/3` → `graph/list-mbox/3`).
     pub suffix: String,
+    /// The Message-ID of a mail message (an `.eml`, or a message of an
+    /// archive) that has one, without its angle brackets: the name the
+    /// message is known by wherever it is filed.
+    pub message_id: Option<String>,
+    /// Where the part is, as errors and notes name it: the file, or the
+    /// archive and the message's number (`list.mbox, message 3`).
+    pub place: PathBuf,
+    /// The messages a mail message answers; none for other formats.
+    pub replies: Replies,
     /// The report, or why it cannot be read.
     pub document: Result<Document, IngestError>,
 }
 
 /// Reads the reports of one file: one for most formats, one a message for a
 /// mail archive (mbox), each with the hash of its own bytes so that the cache
-/// and incremental builds work message by message.
+/// and incremental builds work message by message, and a message's
+/// Message-ID, by which the corpus knows it wherever it is filed.
 ///
 /// Cost: as [`read`]; an archive is held in memory while its messages are read.
 ///
@@ -329,8 +342,14 @@ pub struct Part {
 /// be read is a [`Part`] holding its error, named by the archive and its number.
 pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
     let (bytes, source) = load(path)?;
-    if sniff::format(&bytes) != Format::Mbox {
+    let format = sniff::format(&bytes);
+    if format != Format::Mbox {
         let read = text_and_pages(&bytes, path)?;
+        let message_id = (format == Format::Mail)
+            .then(|| read.places.at(0).and_then(|p| p.message_id.as_deref()))
+            .flatten()
+            .map(str::to_owned);
+        let replies = read.replies;
         let document = Document {
             source,
             path: path.to_owned(),
@@ -340,6 +359,9 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
         };
         return Ok(vec![Part {
             suffix: String::new(),
+            message_id,
+            place: path.to_owned(),
+            replies,
             document: Ok(document),
         }]);
     }
@@ -356,7 +378,13 @@ pub fn read_parts(path: &Path) -> Result<Vec<Part>, IngestError> {
                 sha256: m.sha256,
                 places,
             });
-        Part { suffix, document }
+        Part {
+            suffix,
+            message_id: m.message_id,
+            place: m.name,
+            replies: m.replies,
+            document,
+        }
     });
     Ok(parts.collect())
 }
@@ -410,6 +438,8 @@ pub struct Text {
     /// Where the stretches of `text` stand in the file: its pages (PDF) or
     /// its messages (mail).
     pub places: Places,
+    /// The messages a mail (one message) answers; none for other formats.
+    pub replies: Replies,
 }
 
 /// The plain text of a report's bytes, by the reader their [`Format`] calls for.
@@ -428,6 +458,7 @@ pub fn text_of(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
 pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
     let mut pages = None;
     let mut places = Places::default();
+    let mut replies = Replies::default();
     let text = match sniff::format(bytes) {
         Format::Pdf => {
             let pdf = pdf::read(bytes, path)?;
@@ -445,19 +476,24 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
                 text,
                 pages: None,
                 places,
+                replies: Replies::default(),
             });
         }
         Format::Zip => office::text(bytes, path)?,
         Format::Html => {
             let page = decode(bytes, path)?;
-            match pipermail::message(&page, path)? {
-                Some(text) => text,
-                None => html::read(&page, path)?,
+            if let Some(text) = pipermail::message(&page, path)? {
+                text
+            } else if let Some(text) = hyperkitty::message(&page, path)? {
+                text
+            } else {
+                html::read(&page, path)?
             }
         }
         Format::Mail => {
             let message = mail::text(bytes, path)?;
             places = Places::of_message(message.id.as_deref());
+            replies = message.replies;
             message.text
         }
         Format::Mbox => {
@@ -470,6 +506,7 @@ pub fn text_and_pages(bytes: &[u8], path: &Path) -> Result<Text, IngestError> {
         text,
         pages,
         places,
+        replies,
     })
 }
 

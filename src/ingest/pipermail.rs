@@ -11,8 +11,8 @@
 //! the address written "ana at example.org" and the date (`<i>`). The list of
 //! attachments it scrubbed (after "-------------- next part") is dropped too. The message
 //! comes out as a mail does (`mail.rs`): header lines, then its own words
-//! without what it quotes. Pages of other archivers (Mailman 3's HyperKitty,
-//! MHonArc) have no such marks and are read as web pages.
+//! without what it quotes. Mailman 3's pages have other marks, read by
+//! `hyperkitty.rs`; those of other archivers (MHonArc) are read as web pages.
 
 use super::mail::{self, Header};
 use super::{html, IngestError};

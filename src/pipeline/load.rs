@@ -86,12 +86,14 @@ pub fn hashed_chunks<'a>(
     })
 }
 
-/// The manifest entry of a report whose graph is written now.
-fn entry(report: &Report, graph: &ReportGraph) -> Entry {
+/// The manifest entry of a report whose graph is written now, read from
+/// `file` when its identity is not the file's.
+fn entry(report: &Report, graph: &ReportGraph, file: &str) -> Entry {
     Entry {
         sha256: report.sha256.clone(),
         graph: graph_hash(report),
         quads: graph.quads.len() as u64,
+        file: file.to_owned(),
     }
 }
 
@@ -133,7 +135,7 @@ pub fn bulk_load(
         })
         .flatten()
         .map(|(i, report, graph)| {
-            let source = &corpus.entries[i].source;
+            let (source, file) = (&corpus.entries[i].source, &corpus.entries[i].file);
             // A rejected report standing in with its last good extraction
             // keeps its manifest entry (its file is not the one extracted).
             let e = match old.reports.get(source) {
@@ -141,7 +143,7 @@ pub fn bulk_load(
                     quads: graph.quads.len() as u64,
                     ..e.clone()
                 },
-                _ => entry(&report, &graph),
+                _ => entry(&report, &graph, file),
             };
             manifest.reports.insert(source.clone(), e);
             tally.add(&report);

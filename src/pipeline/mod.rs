@@ -178,7 +178,12 @@ fn compare(
             tally.add(&report);
             let entry = &corpus.entries[i];
             let kept = corpus.kept.contains(&entry.source);
-            planner.report(i, &entry.source, &report.sha256, hash, kept);
+            let read = plan::Read {
+                source: &entry.source,
+                sha256: &report.sha256,
+                file: &entry.file,
+            };
+            planner.report(i, read, hash, kept);
         }
     }
     let rejected: BTreeSet<String> = corpus

@@ -56,6 +56,17 @@ impl Plan {
     }
 }
 
+/// Where a report of the corpus was read from.
+#[derive(Debug, Clone, Copy)]
+pub struct Read<'a> {
+    /// Its identity.
+    pub source: &'a str,
+    /// The hash of its bytes.
+    pub sha256: &'a str,
+    /// Its file, when its identity is not the file's; empty otherwise.
+    pub file: &'a str,
+}
+
 /// Builds the [`Plan`] and the next manifest, one report at a time in the
 /// corpus's order.
 #[derive(Debug)]
@@ -76,23 +87,35 @@ impl<'a> Planner<'a> {
     }
 
     /// The `i`-th report of the corpus, read from `source` (`sha256`) with its
-    /// graph hash. A `kept` report is a rejected file whose last good
-    /// extraction stood in: its graph and entry stay as they were.
-    pub fn report(&mut self, i: usize, source: &str, sha256: &str, graph: String, kept: bool) {
-        let before = self.old.reports.get(source);
+    /// graph hash, and the `file` it was read from when its identity is not
+    /// the file's (see [`Entry::file`]). A `kept` report is a rejected file
+    /// whose last good extraction stood in: its graph and entry stay as they
+    /// were.
+    pub fn report(&mut self, i: usize, read: Read<'_>, graph: String, kept: bool) {
+        let before = self.old.reports.get(read.source);
         match before {
-            Some(e) if kept || e.graph == graph => {
-                self.manifest.reports.insert(source.to_owned(), e.clone());
+            Some(e) if kept => {
+                self.manifest
+                    .reports
+                    .insert(read.source.to_owned(), e.clone());
+            }
+            Some(e) if e.graph == graph => {
+                let entry = Entry {
+                    file: read.file.to_owned(),
+                    ..e.clone()
+                };
+                self.manifest.reports.insert(read.source.to_owned(), entry);
             }
             _ if kept => {}
             _ => {
                 self.changed.push(i);
                 self.manifest.reports.insert(
-                    source.to_owned(),
+                    read.source.to_owned(),
                     Entry {
-                        sha256: sha256.to_owned(),
+                        sha256: read.sha256.to_owned(),
                         graph,
                         quads: 0,
+                        file: read.file.to_owned(),
                     },
                 );
             }
@@ -114,12 +137,21 @@ impl<'a> Planner<'a> {
                 .reports
                 .range(within.clone()..)
                 .take_while(|(s, _)| s.starts_with(&within));
+            // And those known by their Message-ID, read from it last time,
+            // when it or one of its messages cannot be read: which message
+            // a broken one was is not known.
+            let known_by_id = self
+                .old
+                .reports
+                .iter()
+                .filter(|(_, e)| is_in(&e.file, name));
             let old = self
                 .old
                 .reports
                 .get_key_value(name)
                 .into_iter()
-                .chain(messages);
+                .chain(messages)
+                .chain(known_by_id);
             for (source, e) in old {
                 if !self.manifest.reports.contains_key(source) {
                     self.manifest.reports.insert(source.clone(), e.clone());
@@ -143,6 +175,15 @@ impl<'a> Planner<'a> {
     }
 }
 
+/// Whether the rejected report `name` is the file `file` or one of its
+/// messages (`list.mbox/2`, named by its number).
+fn is_in(file: &str, name: &str) -> bool {
+    !file.is_empty()
+        && name
+            .strip_prefix(file)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +193,15 @@ mod tests {
             sha256: format!("sha-{graph}"),
             graph: graph.to_owned(),
             quads,
+            file: String::new(),
+        }
+    }
+
+    fn read<'a>(source: &'a str, sha256: &'a str) -> Read<'a> {
+        Read {
+            source,
+            sha256,
+            file: "",
         }
     }
 
@@ -167,12 +217,40 @@ mod tests {
             .enumerate()
         {
             let graph = old.reports[*s].graph.clone();
-            p.report(i, s, "", graph, false);
+            p.report(i, read(s, ""), graph, false);
         }
         let rejected = BTreeSet::from(["list.mbox".to_owned()]);
         let (plan, manifest) = p.finish(&rejected);
         assert!(plan.removed.is_empty() && plan.must_copy);
         assert_eq!(manifest.reports, old.reports);
+    }
+
+    /// Messages known by their Message-ID are not named under their file:
+    /// the manifest says which file they were read from, and an archive
+    /// that cannot be read, or has a message that cannot, keeps them.
+    #[test]
+    fn an_archive_with_a_rejected_part_keeps_its_messages_known_by_id() {
+        let mut old = old();
+        let by_id = |graph: &str, file: &str| Entry {
+            file: file.to_owned(),
+            ..entry(graph, 5)
+        };
+        old.reports
+            .insert("mid:1@x".into(), by_id("g1", "lists/board.mbox"));
+        old.reports
+            .insert("mid:2@x".into(), by_id("g2", "lists/board.mbox"));
+        old.reports
+            .insert("mid:3@x".into(), by_id("g3", "lists/board.mbox-old"));
+        for rejected in ["lists/board.mbox", "lists/board.mbox/2"] {
+            let mut p = Planner::new(&old);
+            for (i, s) in ["a.txt", "b.txt", "c.txt"].iter().enumerate() {
+                p.report(i, read(s, ""), old.reports[*s].graph.clone(), false);
+            }
+            let (plan, manifest) = p.finish(&BTreeSet::from([rejected.to_owned()]));
+            assert_eq!(plan.removed, ["mid:3@x"], "{rejected}");
+            assert!(plan.must_copy);
+            assert_eq!(manifest.reports["mid:2@x"], old.reports["mid:2@x"]);
+        }
     }
 
     fn old() -> Manifest {
@@ -187,7 +265,7 @@ mod tests {
     fn an_unchanged_graph_keeps_its_entry_and_is_not_written() {
         let old = old();
         let mut p = Planner::new(&old);
-        p.report(0, "a.txt", "new-sha", "ga".into(), false);
+        p.report(0, read("a.txt", "new-sha"), "ga".into(), false);
         let (plan, manifest) = p.finish(&BTreeSet::new());
         assert!(plan.changed.is_empty());
         assert_eq!(manifest.reports.get("a.txt"), Some(&entry("ga", 10)));
@@ -197,8 +275,8 @@ mod tests {
     fn a_changed_or_new_graph_is_written_and_counted_later() {
         let old = old();
         let mut p = Planner::new(&old);
-        p.report(0, "a.txt", "sha-x", "gx".into(), false);
-        p.report(1, "d.txt", "sha-d", "gd".into(), false);
+        p.report(0, read("a.txt", "sha-x"), "gx".into(), false);
+        p.report(1, read("d.txt", "sha-d"), "gd".into(), false);
         let (plan, manifest) = p.finish(&BTreeSet::new());
         assert_eq!(plan.changed, [0, 1]);
         assert_eq!(manifest.reports.get("a.txt").map(|e| e.quads), Some(0));
@@ -212,7 +290,7 @@ mod tests {
     fn reports_no_longer_read_are_removed() {
         let old = old();
         let mut p = Planner::new(&old);
-        p.report(0, "a.txt", "sha-ga", "ga".into(), false);
+        p.report(0, read("a.txt", "sha-ga"), "ga".into(), false);
         let (plan, _) = p.finish(&BTreeSet::new());
         assert_eq!(plan.removed, ["b.txt", "c.txt"]);
     }
@@ -221,7 +299,7 @@ mod tests {
     fn a_rejected_report_standing_in_keeps_its_graph_whatever_its_hash() {
         let old = old();
         let mut p = Planner::new(&old);
-        p.report(1, "b.txt", "sha-other", "other".into(), true);
+        p.report(1, read("b.txt", "sha-other"), "other".into(), true);
         let (plan, manifest) = p.finish(&BTreeSet::new());
         assert!(plan.changed.is_empty());
         assert_eq!(manifest.reports.get("b.txt"), Some(&entry("gb", 20)));
@@ -231,7 +309,7 @@ mod tests {
     fn a_rejected_report_without_its_extraction_forces_a_copy() {
         let old = old();
         let mut p = Planner::new(&old);
-        p.report(0, "a.txt", "sha-ga", "ga".into(), false);
+        p.report(0, read("a.txt", "sha-ga"), "ga".into(), false);
         let rejected: BTreeSet<String> = ["c.txt".to_owned()].into();
         let (plan, manifest) = p.finish(&rejected);
         assert!(plan.must_copy);

@@ -488,6 +488,12 @@ fn odt_text(text: &str) -> String {
 /// An e-mail carrying `body` as quoted-printable text/plain, with a quoted
 /// earlier message that the reader must leave out, and a signature.
 pub fn eml(subject: &str, body: &str) -> Vec<u8> {
+    eml_with_id("minutes-1@forum.example", subject, body)
+}
+
+/// [`eml`] with the Message-ID `id`: messages of one folder are told apart
+/// by theirs, each a report of its own.
+pub fn eml_with_id(id: &str, subject: &str, body: &str) -> Vec<u8> {
     let mut qp = String::new();
     for line in body.lines() {
         let mut out = String::new();
@@ -514,7 +520,7 @@ pub fn eml(subject: &str, body: &str) -> Vec<u8> {
          To: members@lists.forum.example\r\n\
          Date: Mon, 2 Dec 2024 09:30:00 +0100\r\n\
          Subject: {subject}\r\n\
-         Message-ID: <minutes-1@forum.example>\r\n\
+         Message-ID: <{id}>\r\n\
          MIME-Version: 1.0\r\n\
          Content-Type: text/plain; charset=utf-8\r\n\
          Content-Transfer-Encoding: quoted-printable\r\n\
