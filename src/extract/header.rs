@@ -149,6 +149,23 @@ fn is_decoration(t: &str) -> bool {
             .any(|d| t.len() > 2 * d.len() && t.starts_with(d) && t.ends_with(d))
 }
 
+/// "Steering Committee Meeting No. 1 - 2019": the year of the series'
+/// edition after a title, which would keep the meeting's number from being
+/// read as the title's tail.
+fn without_trailing_year(t: &str) -> &str {
+    let trimmed = t.trim_end();
+    match trimmed.rsplit_once(' ') {
+        Some((head, y))
+            if y.len() == 4
+                && (y.starts_with("19") || y.starts_with("20"))
+                && y.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            head.trim_end_matches([' ', '-', '–', '—', ',', ':'])
+        }
+        _ => t,
+    }
+}
+
 /// "2019 Board of Directors Meeting": the year of an edition before a
 /// title, which the date finder would take for the meeting's date and cut
 /// the title before.
@@ -507,6 +524,7 @@ fn series(titles: &[&str], opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons
         .and_then(body)
         .or_else(|| series_sentence(opening, orgs, lex).and_then(body))
         .or_else(|| held_its(opening, orgs, lex).and_then(body))
+        .or_else(|| sat(opening, orgs, lex).and_then(body))
         .or_else(|| body_before_meeting_noun(titles, orgs, lex).and_then(body))
         .or_else(|| this_is_the(opening, orgs, lex).and_then(body))
         .or_else(|| {
@@ -550,7 +568,10 @@ fn title_body(t: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> O
     let t = without_leading_year(t);
     let undated = before_date(t, lex);
     let cut = undated.len() < t.len();
-    if (cut && reads_as_sentence(undated)) || !is_title_shaped(undated, lex) {
+    // "The Finance Committee met on 3 May 2021.": a sentence, cut before
+    // its date, is no title.
+    let sentence = reads_as_sentence(undated) || t.ends_with('.');
+    if (cut && sentence) || !is_title_shaped(undated, lex) {
         return None;
     }
     let s = title_series(undated, orgs, lex);
@@ -586,6 +607,7 @@ fn is_title_shaped(t: &str, lex: &Lexicons) -> bool {
 /// A title line less its label, its head and its tail, tidied, without the
 /// qualifiers of its meetings, and cut to the segment naming a body.
 fn title_series(t: &str, orgs: &Matcher, lex: &Lexicons) -> String {
+    let t = without_trailing_year(t);
     let t = lex.header.title_label.replace(t, "");
     let t = lex.header.title_head.replace(&t, "");
     let s = tidy_series(&lex.header.title_tail.replace(&t, ""), orgs, lex);
@@ -622,6 +644,28 @@ fn held_its(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<Str
             .split([' ', '-'])
             .any(|w| lex.body_words.contains(&w.to_lowercase()));
         names_body.then(|| named_body(raw, orgs, lex))
+    })
+}
+
+/// "The Senate met on 16 April", "Das Plenum der Leibniz-Sozietät trat am
+/// 28. Januar 2016 ... zusammen": the subject of an opening sentence whose
+/// verb is a body's sitting, when it is a body's name: capitalised words and
+/// connectors, one of them a body word.
+fn sat(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
+    opening.iter().find_map(|s| {
+        let plain = PARENTHETICAL.replace_all(s.text(), "");
+        let c = lex.header.sat.captures(&plain)?;
+        let raw = c[1].trim();
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        let folded = |w: &str| crate::words::fold(w);
+        let named = words.len() <= 8
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || lex.frame.connectors.contains(&folded(w))
+            })
+            && raw
+                .split([' ', '-'])
+                .any(|w| lex.body_words.contains(&w.to_lowercase()));
+        named.then(|| named_body(raw, orgs, lex))
     })
 }
 
@@ -1223,6 +1267,34 @@ mod tests {
         assert_eq!(
             owned_body("Council", Some("Level: File"), &Lexicons::for_tests()),
             "Council"
+        );
+    }
+
+    #[test]
+    fn a_body_that_met_names_the_series() {
+        let raw =
+            "Kurzbericht\n\nDas Plenum der Leibniz-Sozietät trat am 28. Januar 2016 zu seiner \
+                   Jahresgeschäftssitzung zusammen. Die Sitzung wurde eröffnet.\n";
+        assert_eq!(header(raw).series, "Plenum der Leibniz-Sozietät");
+        let raw = "Notes\n\nThe Finance Committee met on 3 May 2021 in the town hall.\n";
+        assert_eq!(header(raw).series, "Finance Committee");
+        let raw = "Notes\n\nThe Chair and the members of the committee met on 3 May 2021.\n";
+        assert_eq!(header(raw).series, "");
+    }
+
+    #[test]
+    fn a_title_ending_in_its_edition_year_loses_its_meeting_number() {
+        assert_eq!(
+            without_trailing_year("Steering Committee Meeting No. 1 - 2019"),
+            "Steering Committee Meeting No. 1"
+        );
+        assert_eq!(
+            header("Steering Committee Meeting No. 1 - 2019\n\nAnn Lee opened it.").series,
+            "Steering Committee"
+        );
+        assert_eq!(
+            without_trailing_year("Board 2019 Budget"),
+            "Board 2019 Budget"
         );
     }
 

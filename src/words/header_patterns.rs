@@ -34,6 +34,10 @@ pub struct HeaderPatterns {
     /// call": `[definite-articles]`, the body (group 1), `[holding-verbs]`,
     /// `[holding-determiners]`; case as written.
     pub held_its: Regex,
+    /// "The Senate met on 3 May", "Das Plenum der Leibniz-Sozietät trat am
+    /// 28. Januar ... zusammen": `[definite-articles]`, the body (group 1),
+    /// a phrase of `[sitting-verbs]`; case as written.
+    pub sat: Regex,
     /// "Valentina Sosa, who chairs the committee this year": a name (group
     /// 1), `[relative-pronouns]`, `[chairing-verbs]`,
     /// `[meeting-determiners]`, `[chaired-bodies]`; case as written.
@@ -106,6 +110,11 @@ impl HeaderPatterns {
                 w("definite-articles"),
                 w("holding-verbs"),
                 w("holding-determiners"),
+            )),
+            sat: pattern(&format!(
+                r"^(?:(?:{})\s+)?([A-Z][^.;]{{2,120}}?)\s+(?:{})\b",
+                w("definite-articles"),
+                w("sitting-verbs"),
             )),
             who_chairs: pattern(&format!(
                 r"((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+),\s+(?:{})\s+(?:{})\s+(?:{})\s+(?:{})\b",
