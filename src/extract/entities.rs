@@ -119,7 +119,7 @@ pub fn entities(
             orgs.add(&membership.organisation, surface, Some(m.evidence.clone()));
         }
     }
-    let keyphrases = agenda_subjects(ex, text, agenda, &mut topics);
+    let keyphrases = agenda_subjects(ex, text, agenda, roster_lines, &mut topics);
     let mut topics = topics.topics();
     for t in &mut topics {
         t.keyphrase = keyphrases.get(&t.name).cloned();
@@ -267,12 +267,19 @@ fn agenda_subjects(
     ex: &Extractor,
     text: &Text,
     agenda: &[AgendaItem],
+    roster_lines: &HashSet<usize>,
     topics: &mut Gathered,
 ) -> HashMap<String, Keyphrase> {
     let mut keyphrases = HashMap::new();
     let subjects = keyphrases::agenda_keyphrases(ex, text, agenda)
         .into_iter()
-        .chain(keyphrases::stated_subjects(ex, text));
+        .chain(keyphrases::stated_subjects(ex, text))
+        .chain(keyphrases::business_in_prose(
+            ex,
+            text,
+            agenda,
+            roster_lines,
+        ));
     for subject in subjects {
         topics.add(&subject.name, &subject.name, subject.evidence);
         for alias in &subject.aliases {

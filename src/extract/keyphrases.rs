@@ -23,7 +23,7 @@ use super::extractor::Extractor;
 use crate::model::{AgendaItem, Evidence, FactKind, Keyphrase};
 use crate::text::Text;
 use crate::words::{fold, Lexicons};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// An agenda title of more words than this is a description, not a name.
 const MAX_TITLE_WORDS: usize = 10;
@@ -132,6 +132,199 @@ pub fn stated_subjects(ex: &Extractor, text: &Text) -> Vec<Subject> {
         }
     }
     out
+}
+
+/// The meeting's own business that its running text names where no agenda
+/// line does (`[business-in-prose]`): "The minutes of the meeting held on 14
+/// July were confirmed", "l'élection des coprésidents". Records with no
+/// agenda list, or one the layout lost, still approve minutes and elect
+/// officers; their gold names these subjects as it names agenda items. A
+/// sentence names one only with a word of `[business-acts]`, and not after a
+/// negation ("no minutes were approved"); a subject an agenda title already
+/// names ([`agenda_names`]) is left to the agenda, and the lines of the
+/// participants and apologies lists (`roster_lines`) are lists, no prose.
+/// Cost: one search per phrase per sentence.
+pub fn business_in_prose(
+    ex: &Extractor,
+    text: &Text,
+    agenda: &[AgendaItem],
+    roster_lines: &HashSet<usize>,
+) -> Vec<Subject> {
+    let lex = &ex.lex;
+    let mut out: Vec<Subject> = Vec::new();
+    for s in text
+        .sentences
+        .iter()
+        .filter(|s| !roster_lines.contains(&s.line))
+    {
+        let t = s.text();
+        let lower = t.to_lowercase();
+        if !lex
+            .business_acts
+            .iter()
+            .any(|a| word_at(&lower, a).is_some())
+        {
+            continue;
+        }
+        for (phrase, name) in &lex.business_in_prose {
+            let Some(at) = word_at(&lower, phrase) else {
+                continue;
+            };
+            if negated(lex, &lower[..at]) {
+                continue;
+            }
+            // Lower case keeps the byte length of these scripts; a phrase
+            // off a char boundary of the sentence names nothing.
+            let Some(surface) = t
+                .get(at..)
+                .map(|rest| business_subject(lex, rest, phrase.len()))
+            else {
+                continue;
+            };
+            if name.is_empty() && surface.len() <= phrase.trim_end().len() {
+                continue;
+            }
+            if agenda_names(lex, agenda, phrase, &surface) {
+                continue;
+            }
+            let name = if name.is_empty() {
+                capitalised(&surface)
+            } else {
+                name.clone()
+            };
+            let key = fold(&name);
+            if out.iter().any(|o| fold(&o.name) == key) {
+                continue;
+            }
+            let mut aliases: Vec<String> = [Some(surface.clone()), before_ender(lex, &surface)]
+                .into_iter()
+                .flatten()
+                .filter(|a| fold(a) != key)
+                .collect();
+            aliases.dedup_by_key(|a| fold(a));
+            out.push(Subject {
+                keyphrase: Some(Keyphrase {
+                    key: lemma_key(lex, &name),
+                    close_matches: thesaurus_links(ex, &name),
+                }),
+                name,
+                aliases,
+                evidence: Some(evidence(FactKind::Discussed, &s.span, &surface)),
+            });
+        }
+    }
+    out
+}
+
+/// Where `phrase` first stands in `lower` as whole words.
+fn word_at(lower: &str, phrase: &str) -> Option<usize> {
+    let bound = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    lower.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+        bound(lower[..at].chars().next_back()) && bound(lower[at + phrase.len()..].chars().next())
+    })
+}
+
+/// "No apologies received": a word of `[negations]` just before the phrase.
+fn negated(lex: &Lexicons, before: &str) -> bool {
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| lex.negations.contains(&fold(w)))
+}
+
+/// The subject a business phrase opens in `rest` (the sentence from the
+/// phrase on): the phrase and the words after it up to a word of
+/// `[business-stops]`, an honorific before a name ("for election as a
+/// Trustee by Mr. Lee"), the next item's number of an agenda run into a line, or a
+/// word a punctuation mark ends; without the small words it would end on
+/// ("minutes of the").
+fn business_subject(lex: &Lexicons, rest: &str, phrase_len: usize) -> String {
+    let mut end = phrase_len.min(rest.len());
+    let mut at = end;
+    let words: Vec<&str> = rest[end..].split(' ').collect();
+    for (k, word) in words.iter().enumerate() {
+        let start = at;
+        at += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // "8. Wahl des Vorstandes 9. Wahl der ...": the next item's number.
+        let number = bare.len() <= 2
+            && bare.chars().all(|c| c.is_ascii_digit())
+            && matches!(&word[bare.len()..], "." | ")");
+        // "Mr. Barker", "Mr Barker": an honorific before a name ("a
+        // Trustee." ends the subject, it opens no name).
+        let next_starts = |p: fn(char) -> bool| words.get(k + 1).is_some_and(|n| n.starts_with(p));
+        // "held August 14 and 15": "and" between numbers joins days.
+        let joins_days = end > 0
+            && rest[..end].ends_with(|c: char| c.is_ascii_digit())
+            && next_starts(|c| c.is_ascii_digit());
+        let stop = lex.business_stops.contains(&bare.to_lowercase()) && !joins_days;
+        if bare.is_empty()
+            || number
+            || word.starts_with('(')
+            || stop
+            || (lex.is_honorific(bare) && next_starts(char::is_uppercase))
+        {
+            break;
+        }
+        end = start + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    let mut words: Vec<&str> = rest[..end].split_whitespace().collect();
+    while words.len() > 1 && words.last().is_some_and(|w| is_small(lex, &fold(w))) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// "Minutes of the Second Annual General Meeting held on 18th July" is also
+/// "Minutes of the Second Annual General Meeting": the subject before a word
+/// of `[body-enders]`, where one follows its phrase.
+fn before_ender(lex: &Lexicons, surface: &str) -> Option<String> {
+    let words: Vec<&str> = surface.split(' ').collect();
+    let at = words
+        .iter()
+        .skip(1)
+        .position(|w| lex.frame.enders.contains(&fold(w)))?
+        + 1;
+    Some(words[..at].join(" ")).filter(|s| !s.is_empty())
+}
+
+/// An agenda title names the subject a business phrase names: it holds the
+/// phrase's first word that is no act and no small word ("minutes" in
+/// "Approval of Minutes"), or, for a phrase of such words only ("election
+/// of"), the subject itself.
+fn agenda_names(lex: &Lexicons, agenda: &[AgendaItem], phrase: &str, surface: &str) -> bool {
+    let head = phrase.split_whitespace().map(fold).find(|w| {
+        !w.is_empty() && !lex.business_acts.iter().any(|a| fold(a) == *w) && !is_small(lex, w)
+    });
+    agenda.iter().any(|item| {
+        let title = fold(&item.title);
+        match &head {
+            Some(head) => title.split(' ').any(|w| w == head),
+            None => title.contains(&fold(surface)),
+        }
+    })
+}
+
+/// A folded word that only joins a name's words: "of", "the", "du", "des".
+fn is_small(lex: &Lexicons, w: &str) -> bool {
+    lex.title_small_words.contains(w)
+        || lex.frame.articles.contains(w)
+        || lex.frame.connectors.contains(w)
+        || lex.frame.links.iter().any(|l| l.len() == 1 && l[0] == w)
+}
+
+/// The phrase with a capital first, as a name opens.
+fn capitalised(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The items a sentence lists after its lead ([`stated_subjects`]): parted
@@ -689,6 +882,84 @@ mod tests {
         for business in ["Adoption of the agenda", "Approval of minutes", "Agenda"] {
             assert!(!is_procedural(&lex, business), "{business}");
         }
+        Ok(())
+    }
+
+    /// A subject's name and aliases.
+    type Named = (String, Vec<String>);
+
+    /// (name, aliases) of the business `business_in_prose` finds in `raw`
+    /// beside the agenda `titles`.
+    fn business(raw: &str, titles: &[&str]) -> Result<Vec<Named>, Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let ex = super::super::extractor::Extractor::new(&ontology);
+        let agenda: Vec<AgendaItem> = titles
+            .iter()
+            .map(|t| AgendaItem {
+                id: String::new(),
+                title: (*t).to_owned(),
+            })
+            .collect();
+        Ok(
+            business_in_prose(&ex, &Text::new(raw), &agenda, &HashSet::new())
+                .into_iter()
+                .map(|s| (s.name, s.aliases))
+                .collect(),
+        )
+    }
+
+    /// Minutes with no agenda list still name their business in prose: the
+    /// minutes confirmed, an election, the pledge; each subject ends before
+    /// the verb ("were") and a proposer's honorific, goes by its shorter form
+    /// before "held" too, and an election is named as the record writes it.
+    #[test]
+    fn business_done_in_running_text_is_a_subject() -> Result<(), Box<dyn std::error::Error>> {
+        let found = business(
+            "The Minutes of the Second Annual General Meeting held on 18th July \
+             were approved.\n\n\
+             Les cogreffiers président à l'élection des coprésidents.\n\n\
+             John Putman was proposed for election as a Trustee by Mr. Ann Lee.\n\n\
+             The Pledge of Allegiance was led by Jerry Denton.\n",
+            &[],
+        )?;
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Minutes of the previous meeting",
+                "Élection des coprésidents",
+                "Election as a Trustee",
+                "Pledge of Allegiance"
+            ]
+        );
+        assert_eq!(
+            found[0].1,
+            [
+                "Minutes of the Second Annual General Meeting held on 18th July",
+                "Minutes of the Second Annual General Meeting"
+            ]
+        );
+        Ok(())
+    }
+
+    /// No business without an act ("Minutes of the Third Annual General
+    /// Meeting" is a title), after a negation ("no minutes of the meeting
+    /// were approved"), or where an agenda title names it already
+    /// ("Approval of Minutes").
+    #[test]
+    fn business_unsaid_negated_or_on_the_agenda_is_no_subject(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let unsaid = business(
+            "Minutes of the Third Annual General Meeting\n\n\
+             As no quorum was present, no minutes of the meeting were approved.\n",
+            &[],
+        )?;
+        assert!(unsaid.is_empty(), "{unsaid:?}");
+        let on_the_agenda = business(
+            "The minutes of the meeting of 5 May were approved.\n",
+            &["Approval of Minutes"],
+        )?;
+        assert!(on_the_agenda.is_empty(), "{on_the_agenda:?}");
         Ok(())
     }
 

@@ -224,6 +224,17 @@ pub struct Lexicons {
     /// Phrases after which a sentence lists the subjects a meeting took up
     /// ("... and discuss: A; B; and C"), lower case (`[subject-list-leads]`).
     pub subject_list_leads: Vec<String>,
+    /// (phrase, name), the phrase lower case (`[business-in-prose]`): the
+    /// meeting's own business as running text names it ("Apologies were
+    /// received", "the minutes of the meeting held on 14 July were
+    /// confirmed"); an empty name is the phrase as written with what follows.
+    pub business_in_prose: Vec<(String, String)>,
+    /// `[business-acts]`, lower case: words that say the meeting did its
+    /// business ("approved", "received"), one of which the sentence must hold.
+    pub business_acts: Vec<String>,
+    /// `[business-stops]`, lower case: words a business phrase's subject ends
+    /// before ("were" in "the minutes of the meeting were approved").
+    pub business_stops: HashSet<String>,
 }
 
 /// What a roster verb or label makes of the people it names: the value
@@ -365,6 +376,13 @@ impl Lexicons {
         self.non_subject_titles = r.folded("non-subject-titles");
         self.report_titles = r.list("report-titles").iter().map(|w| fold(w)).collect();
         self.subject_list_leads = r.lower_in_order("subject-list-leads");
+        self.business_in_prose = r
+            .pairs("business-in-prose")
+            .into_iter()
+            .map(|(phrase, name)| (phrase.to_lowercase(), name))
+            .collect();
+        self.business_acts = r.lower_in_order("business-acts");
+        self.business_stops = r.lower("business-stops");
     }
 
     /// Who attended, who did not, and in what role: the roll's headings,
