@@ -245,7 +245,7 @@ impl<'t> NameScan<'t> {
         let particle = !self.words.is_empty() && lex.particles.iter().any(|p| p == w);
         // "Lynn St. Amour": an abbreviated particle keeps the name going.
         let boundary = w.len() != raw.len() && !(particle && raw == format!("{w}."));
-        if self.opens_with_honorific(w, untitled, lex) {
+        if self.opens_with_honorific(w, untitled, &t[next.min(t.len())..], lex) {
             self.honorific = true;
             self.start = next.min(t.len());
             self.end = self.start;
@@ -273,10 +273,16 @@ impl<'t> NameScan<'t> {
     }
 
     /// "Mr", "Dr": an honorific before the name's first word opens it. A
-    /// one-letter title that `title_len` read as an initial ("M. Binder")
-    /// stays one.
-    fn opens_with_honorific(&self, w: &str, untitled: bool, lex: &Lexicons) -> bool {
-        let initial_title = untitled && w.chars().count() == 1;
+    /// one-letter title that `title_len` read as an initial stays one,
+    /// dotted or not, where initials and a surname follow it (`rest`): "M.
+    /// J. McDill" is no "Monsieur J. McDill". Before a lone surname ("M.
+    /// DUPONT") it stays the title, as French records write it.
+    fn opens_with_honorific(&self, w: &str, untitled: bool, rest: &str, lex: &Lexicons) -> bool {
+        let before_initial = rest.split(' ').next().is_some_and(initial);
+        let initial_title = untitled
+            && w.trim_end_matches('.').chars().count() == 1
+            && before_initial
+            && surname_follows(rest, lex);
         self.words.is_empty() && !self.honorific && lex.is_honorific(w) && !initial_title
     }
 
@@ -1409,6 +1415,16 @@ mod tests {
         assert_eq!(n("MARKUS KUMMER").as_deref(), Some("Markus Kummer"));
         assert_eq!(n("Senior Policy Director"), None);
         assert_eq!(n("Commercial & Business Users"), None);
+    }
+
+    #[test]
+    fn a_dotted_one_letter_title_before_initials_and_a_surname_is_an_initial() {
+        let ex = extractor();
+        let n = |t: &str| name_at(t, &ex, 1).map(|n| n.name);
+        assert_eq!(n("M. J. McDill").as_deref(), Some("M. J. McDill"));
+        // Before a lone surname or a given name it is the title still.
+        assert_eq!(n("M. Leblanc").as_deref(), Some("Leblanc"));
+        assert_eq!(n("M. BUSSON Roger").as_deref(), Some("Busson Roger"));
     }
 
     #[test]
