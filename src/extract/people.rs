@@ -688,6 +688,18 @@ impl Qualifier {
 /// An item of a roll as a person: a name (one word needs the lexicon or an
 /// honorific), or a nickname the record uses as a speaker label.
 fn roll_person(item: &str, ex: &Extractor, nicks: &HashSet<String>) -> Option<(NameSpan, bool)> {
+    roll_person_titled(item, false, ex, nicks)
+}
+
+/// [`roll_person`], where `titled` says a plural title before the roll's
+/// earlier items titles this one too ("Councilmembers Hewitt, Harstad"): one
+/// surname is enough, as after an honorific of its own.
+fn roll_person_titled(
+    item: &str,
+    titled: bool,
+    ex: &Extractor,
+    nicks: &HashSet<String>,
+) -> Option<(NameSpan, bool)> {
     let token = item.split([' ', '(']).next().unwrap_or("");
     if !token.is_empty()
         && token
@@ -705,6 +717,7 @@ fn roll_person(item: &str, ex: &Extractor, nicks: &HashSet<String>) -> Option<(N
         return Some((n, true));
     }
     let mut n = name_at(item, ex, 1)?;
+    n.honorific |= titled && n.words == 1;
     if n.words < 2 && !n.given && !n.honorific {
         return None;
     }
@@ -1133,10 +1146,12 @@ fn roll_people<'a>(
             && items.len() >= 3
             && lower * 2 > items.len()
             && items.iter().all(|(_, i)| word(i)));
+    let titled = plural_titled(items, &ex.lex);
     items
         .iter()
-        .filter(|i| unread(i))
-        .filter_map(|&(_, item)| {
+        .zip(titled)
+        .filter(|(i, _)| unread(i))
+        .filter_map(|(&(_, item), titled)| {
             if handles {
                 let n = NameSpan {
                     len: item.len(),
@@ -1147,7 +1162,31 @@ fn roll_people<'a>(
                 };
                 return Some((n, true, item));
             }
-            roll_person(item, ex, nicks).map(|(n, nick)| (n, nick, item))
+            roll_person_titled(item, titled, ex, nicks).map(|(n, nick)| (n, nick, item))
+        })
+        .collect()
+}
+
+/// "Councilmembers Hewitt, Harstad, Black and Stein": whether each item of a
+/// roll stands under a plural title that an earlier item opened with. It
+/// titles the one-word items after it, until an item with a title of its
+/// own or one of more than two words.
+fn plural_titled(items: &[(usize, &str)], lex: &Lexicons) -> Vec<bool> {
+    let mut titled = false;
+    items
+        .iter()
+        .map(|(_, item)| {
+            let title = lex.title_len(item);
+            if title > 0 {
+                titled = item[..title]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| lex.is_plural_title(w));
+                return false;
+            }
+            let words = item.split_whitespace().count();
+            titled &= words <= 2;
+            titled && words == 1
         })
         .collect()
 }
@@ -1425,6 +1464,24 @@ mod tests {
         // Before a lone surname or a given name it is the title still.
         assert_eq!(n("M. Leblanc").as_deref(), Some("Leblanc"));
         assert_eq!(n("M. BUSSON Roger").as_deref(), Some("Busson Roger"));
+    }
+
+    #[test]
+    fn a_plural_title_titles_the_surnames_of_the_roll_after_it() {
+        let ex = extractor();
+        let t = Text::new("COUNCIL PRESENT: Mayor Tierney, Councilmembers Hewitt, Harstad, Black, and Stein. ABSENT: Councilmember Johnson.");
+        let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
+        let listed: Vec<&str> = got
+            .found
+            .iter()
+            .filter(|f| f.fact == FactKind::Listed)
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(listed, ["Tierney", "Hewitt", "Harstad", "Black", "Stein"]);
+        // A singular title titles its own item only.
+        let t = Text::new("PRESENT: Councilmember Hewitt, Harstad, Black and Stein.");
+        let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
+        assert!(got.found.iter().all(|f| f.name != "Harstad"));
     }
 
     #[test]
