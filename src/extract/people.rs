@@ -820,6 +820,12 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
             let from = at.start;
             let items: Vec<(usize, &str)> = roll_items(t[at].trim_end_matches('.'), &ex.lex)
                 .into_iter()
+                .flat_map(|(at, item)| match bare {
+                    // A bare line's titled items are a titled run's
+                    // ([`titled_runs`]), which files them under countries.
+                    true => vec![(at, item)],
+                    false => titled_names(at, item, &ex.lex),
+                })
                 .flat_map(|(at, item)| initialled_names(at, item, &ex.lex))
                 .collect();
             if bare && !is_long_enough(&items, q) {
@@ -1077,6 +1083,34 @@ fn second_name_at(named: &str, n: &NameSpan, ex: &Extractor) -> Option<usize> {
     let plain = name_words.iter().all(|(_, w)| name_word(w));
     let given = |k: usize| is_given(name_words[k].1, ex);
     (name_words.len() == 4 && plain && given(0) && given(2)).then(|| name_words[2].0.start)
+}
+
+/// "Participants: ... Chair Dr. Rodney Andrews Dr. Hugh Barton Dr Deborah
+/// Bennett": names of a labelled roll each with its title, which a layout
+/// ran together dropping the commas. A
+/// new name opens at each title after a word that opens no title with it
+/// ("City Manager Johnson" stays whole).
+fn titled_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+    let words = word_spans(item);
+    let mut starts = vec![0];
+    for k in 1..words.len() {
+        let (before, w) = (&words[k - 1], words[k].1);
+        let opens = lex.is_honorific(w)
+            && !lex.is_honorific(before.1)
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, n)| n.starts_with(char::is_uppercase))
+            && lex.title_len(&item[before.0.start..]) == 0;
+        if opens {
+            starts.push(words[k].0.start);
+        }
+    }
+    let ends = starts.iter().skip(1).copied().chain([item.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, b)| (at + a, item[a..b].trim_end()))
+        .collect()
 }
 
 /// "President A. Harvey R. Velshi M. J. McDill": names by initials and
@@ -1482,6 +1516,25 @@ mod tests {
         let t = Text::new("PRESENT: Councilmember Hewitt, Harstad, Black and Stein.");
         let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
         assert!(got.found.iter().all(|f| f.name != "Harstad"));
+    }
+
+    #[test]
+    fn a_roll_item_of_titled_names_run_together_is_split_at_each_title() {
+        let ex = extractor();
+        let t = Text::new("Participants: Members of the Science Advisory Board Dr. Ana Ruiz, Chair Dr. Rodney Andrews Dr. Hugh Barton Mr. Ben Lee");
+        let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
+        let listed: Vec<&str> = got
+            .found
+            .iter()
+            .filter(|f| f.fact == FactKind::Listed)
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(
+            listed,
+            ["Ana Ruiz", "Rodney Andrews", "Hugh Barton", "Ben Lee"]
+        );
+        let split = |t| titled_names(0, t, &ex.lex);
+        assert_eq!(split("City Manager Johnson").len(), 1);
     }
 
     #[test]
