@@ -1538,6 +1538,16 @@ mod tests {
     }
 
     #[test]
+    fn a_counsel_s_title_is_kept_out_of_the_name() {
+        let ex = extractor();
+        let n = |t: &str| name_at(t, &ex, 1).map(|n| n.name);
+        assert_eq!(
+            n("General Counsel T. Johnston").as_deref(),
+            Some("T. Johnston")
+        );
+    }
+
+    #[test]
     fn headings_skip_blank_and_rule_lines_and_drop_long_lines() {
         let t = Text::new("Present\n\n-----\nAna Silva\nBen Costa\n\nthis line has far more than eight words in it, so it heads nothing\nCarla Dias");
         let h = headings(&t);
