@@ -10,7 +10,7 @@ use super::gazetteer::Matcher;
 use crate::text::{Sentence, Text};
 use crate::words::dates::{PartialDate, TimeMatch};
 use crate::words::lexicons::RosterRole;
-use crate::words::names::is_name_word;
+use crate::words::names::{is_initials, is_name_word};
 use crate::words::Lexicons;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -1085,7 +1085,9 @@ fn after_word<'t>(t: &'t str, words: &[String]) -> Option<&'t str> {
 }
 
 /// The name-shaped words at the start of `rest` (byte `pos` of the text),
-/// without their punctuation, and the byte where the last one ends.
+/// without their punctuation, and the byte where the last one ends. An
+/// initial inside the name keeps its full stop and the name going
+/// ("Councillor D. Bree", not "Councillor D").
 fn name_words<'t>(rest: &'t str, pos: usize, lex: &Lexicons) -> (Vec<&'t str>, usize) {
     let mut words = Vec::new();
     let mut end = pos;
@@ -1096,10 +1098,12 @@ fn name_words<'t>(rest: &'t str, pos: usize, lex: &Lexicons) -> (Vec<&'t str>, u
         if !continues_name(w, clean, honorific, &words, lex) {
             break;
         }
-        words.push(clean);
-        end = pos + offset + clean.len();
+        let initial = !words.is_empty() && w.ends_with('.') && is_initials(w, false);
+        let kept = if initial { w } else { clean };
+        words.push(kept);
+        end = pos + offset + kept.len();
         offset += w.len() + 1;
-        if clean.len() != w.len() && !(honorific && w.ends_with('.')) {
+        if kept.len() != w.len() && !(honorific && w.ends_with('.')) {
             break;
         }
     }
@@ -1184,6 +1188,18 @@ mod tests {
         let t = "Commissioner Precinct 1 Lisa Birkman Motion: To approve the minutes.";
         let names: Vec<String> = names_at(t, 0, &lex).into_iter().map(|n| n.name).collect();
         assert_eq!(names, ["Lisa Birkman"]);
+    }
+
+    #[test]
+    fn an_initial_inside_a_name_keeps_the_name_going() {
+        let lex = Lexicons::for_tests();
+        let names =
+            |t: &str| -> Vec<String> { names_at(t, 0, &lex).into_iter().map(|n| n.name).collect() };
+        assert_eq!(names("Councillor D. Bree"), ["Councillor D. Bree"]);
+        assert_eq!(
+            names("Mr H. G. Knitel, Ana Ruiz"),
+            ["Mr H. G. Knitel", "Ana Ruiz"]
+        );
     }
 
     #[test]

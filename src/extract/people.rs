@@ -245,7 +245,7 @@ impl<'t> NameScan<'t> {
         let particle = !self.words.is_empty() && lex.particles.iter().any(|p| p == w);
         // "Lynn St. Amour": an abbreviated particle keeps the name going.
         let boundary = w.len() != raw.len() && !(particle && raw == format!("{w}."));
-        if self.opens_with_honorific(w, untitled, lex) {
+        if self.opens_with_honorific(w, untitled, &t[next.min(t.len())..], lex) {
             self.honorific = true;
             self.start = next.min(t.len());
             self.end = self.start;
@@ -273,10 +273,16 @@ impl<'t> NameScan<'t> {
     }
 
     /// "Mr", "Dr": an honorific before the name's first word opens it. A
-    /// one-letter title that `title_len` read as an initial ("M. Binder")
-    /// stays one.
-    fn opens_with_honorific(&self, w: &str, untitled: bool, lex: &Lexicons) -> bool {
-        let initial_title = untitled && w.chars().count() == 1;
+    /// one-letter title that `title_len` read as an initial stays one,
+    /// dotted or not, where initials and a surname follow it (`rest`): "M.
+    /// J. McDill" is no "Monsieur J. McDill". Before a lone surname ("M.
+    /// DUPONT") it stays the title, as French records write it.
+    fn opens_with_honorific(&self, w: &str, untitled: bool, rest: &str, lex: &Lexicons) -> bool {
+        let before_initial = rest.split(' ').next().is_some_and(initial);
+        let initial_title = untitled
+            && w.trim_end_matches('.').chars().count() == 1
+            && before_initial
+            && surname_follows(rest, lex);
         self.words.is_empty() && !self.honorific && lex.is_honorific(w) && !initial_title
     }
 
@@ -682,6 +688,18 @@ impl Qualifier {
 /// An item of a roll as a person: a name (one word needs the lexicon or an
 /// honorific), or a nickname the record uses as a speaker label.
 fn roll_person(item: &str, ex: &Extractor, nicks: &HashSet<String>) -> Option<(NameSpan, bool)> {
+    roll_person_titled(item, false, ex, nicks)
+}
+
+/// [`roll_person`], where `titled` says a plural title before the roll's
+/// earlier items titles this one too ("Councilmembers Hewitt, Harstad"): one
+/// surname is enough, as after an honorific of its own.
+fn roll_person_titled(
+    item: &str,
+    titled: bool,
+    ex: &Extractor,
+    nicks: &HashSet<String>,
+) -> Option<(NameSpan, bool)> {
     let token = item.split([' ', '(']).next().unwrap_or("");
     if !token.is_empty()
         && token
@@ -699,6 +717,7 @@ fn roll_person(item: &str, ex: &Extractor, nicks: &HashSet<String>) -> Option<(N
         return Some((n, true));
     }
     let mut n = name_at(item, ex, 1)?;
+    n.honorific |= titled && n.words == 1;
     if n.words < 2 && !n.given && !n.honorific {
         return None;
     }
@@ -801,6 +820,12 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
             let from = at.start;
             let items: Vec<(usize, &str)> = roll_items(t[at].trim_end_matches('.'), &ex.lex)
                 .into_iter()
+                .flat_map(|(at, item)| match bare {
+                    // A bare line's titled items are a titled run's
+                    // ([`titled_runs`]), which files them under countries.
+                    true => vec![(at, item)],
+                    false => titled_names(at, item, &ex.lex),
+                })
                 .flat_map(|(at, item)| initialled_names(at, item, &ex.lex))
                 .collect();
             if bare && !is_long_enough(&items, q) {
@@ -1060,6 +1085,34 @@ fn second_name_at(named: &str, n: &NameSpan, ex: &Extractor) -> Option<usize> {
     (name_words.len() == 4 && plain && given(0) && given(2)).then(|| name_words[2].0.start)
 }
 
+/// "Participants: ... Chair Dr. Rodney Andrews Dr. Hugh Barton Dr Deborah
+/// Bennett": names of a labelled roll each with its title, which a layout
+/// ran together dropping the commas. A
+/// new name opens at each title after a word that opens no title with it
+/// ("City Manager Johnson" stays whole).
+fn titled_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+    let words = word_spans(item);
+    let mut starts = vec![0];
+    for k in 1..words.len() {
+        let (before, w) = (&words[k - 1], words[k].1);
+        let opens = lex.is_honorific(w)
+            && !lex.is_honorific(before.1)
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, n)| n.starts_with(char::is_uppercase))
+            && lex.title_len(&item[before.0.start..]) == 0;
+        if opens {
+            starts.push(words[k].0.start);
+        }
+    }
+    let ends = starts.iter().skip(1).copied().chain([item.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, b)| (at + a, item[a..b].trim_end()))
+        .collect()
+}
+
 /// "President A. Harvey R. Velshi M. J. McDill": names by initials and
 /// surname that a layout ran together, dropping the commas. In an item that
 /// opens (after its title) with an initial, a new name opens at each initial
@@ -1127,10 +1180,12 @@ fn roll_people<'a>(
             && items.len() >= 3
             && lower * 2 > items.len()
             && items.iter().all(|(_, i)| word(i)));
+    let titled = plural_titled(items, &ex.lex);
     items
         .iter()
-        .filter(|i| unread(i))
-        .filter_map(|&(_, item)| {
+        .zip(titled)
+        .filter(|(i, _)| unread(i))
+        .filter_map(|(&(_, item), titled)| {
             if handles {
                 let n = NameSpan {
                     len: item.len(),
@@ -1141,7 +1196,31 @@ fn roll_people<'a>(
                 };
                 return Some((n, true, item));
             }
-            roll_person(item, ex, nicks).map(|(n, nick)| (n, nick, item))
+            roll_person_titled(item, titled, ex, nicks).map(|(n, nick)| (n, nick, item))
+        })
+        .collect()
+}
+
+/// "Councilmembers Hewitt, Harstad, Black and Stein": whether each item of a
+/// roll stands under a plural title that an earlier item opened with. It
+/// titles the one-word items after it, until an item with a title of its
+/// own or one of more than two words.
+fn plural_titled(items: &[(usize, &str)], lex: &Lexicons) -> Vec<bool> {
+    let mut titled = false;
+    items
+        .iter()
+        .map(|(_, item)| {
+            let title = lex.title_len(item);
+            if title > 0 {
+                titled = item[..title]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| lex.is_plural_title(w));
+                return false;
+            }
+            let words = item.split_whitespace().count();
+            titled &= words <= 2;
+            titled && words == 1
         })
         .collect()
 }
@@ -1409,6 +1488,63 @@ mod tests {
         assert_eq!(n("MARKUS KUMMER").as_deref(), Some("Markus Kummer"));
         assert_eq!(n("Senior Policy Director"), None);
         assert_eq!(n("Commercial & Business Users"), None);
+    }
+
+    #[test]
+    fn a_dotted_one_letter_title_before_initials_and_a_surname_is_an_initial() {
+        let ex = extractor();
+        let n = |t: &str| name_at(t, &ex, 1).map(|n| n.name);
+        assert_eq!(n("M. J. McDill").as_deref(), Some("M. J. McDill"));
+        // Before a lone surname or a given name it is the title still.
+        assert_eq!(n("M. Leblanc").as_deref(), Some("Leblanc"));
+        assert_eq!(n("M. BUSSON Roger").as_deref(), Some("Busson Roger"));
+    }
+
+    #[test]
+    fn a_plural_title_titles_the_surnames_of_the_roll_after_it() {
+        let ex = extractor();
+        let t = Text::new("COUNCIL PRESENT: Mayor Tierney, Councilmembers Hewitt, Harstad, Black, and Stein. ABSENT: Councilmember Johnson.");
+        let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
+        let listed: Vec<&str> = got
+            .found
+            .iter()
+            .filter(|f| f.fact == FactKind::Listed)
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(listed, ["Tierney", "Hewitt", "Harstad", "Black", "Stein"]);
+        // A singular title titles its own item only.
+        let t = Text::new("PRESENT: Councilmember Hewitt, Harstad, Black and Stein.");
+        let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
+        assert!(got.found.iter().all(|f| f.name != "Harstad"));
+    }
+
+    #[test]
+    fn a_roll_item_of_titled_names_run_together_is_split_at_each_title() {
+        let ex = extractor();
+        let t = Text::new("Participants: Members of the Science Advisory Board Dr. Ana Ruiz, Chair Dr. Rodney Andrews Dr. Hugh Barton Mr. Ben Lee");
+        let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
+        let listed: Vec<&str> = got
+            .found
+            .iter()
+            .filter(|f| f.fact == FactKind::Listed)
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(
+            listed,
+            ["Ana Ruiz", "Rodney Andrews", "Hugh Barton", "Ben Lee"]
+        );
+        let split = |t| titled_names(0, t, &ex.lex);
+        assert_eq!(split("City Manager Johnson").len(), 1);
+    }
+
+    #[test]
+    fn a_counsel_s_title_is_kept_out_of_the_name() {
+        let ex = extractor();
+        let n = |t: &str| name_at(t, &ex, 1).map(|n| n.name);
+        assert_eq!(
+            n("General Counsel T. Johnston").as_deref(),
+            Some("T. Johnston")
+        );
     }
 
     #[test]

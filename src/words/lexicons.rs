@@ -498,6 +498,16 @@ impl Lexicons {
         self.honorific_keys.contains(w.trim_end_matches('.'))
     }
 
+    /// "Councilmembers", "Trustees", "Mmes": a title of `[honorifics]` whose
+    /// singular, without its final "s", is one too. It titles a list of
+    /// names, not one.
+    pub fn is_plural_title(&self, w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        self.is_honorific(w)
+            && w.strip_suffix('s')
+                .is_some_and(|one| self.is_honorific(one))
+    }
+
     /// Byte length of the title that opens `s`, with the space after it:
     /// words of `[title-modifiers]` and `[honorifics]` up to the last
     /// honorific ("City Attorney Knutson" → "City Attorney "), 0 when none.
