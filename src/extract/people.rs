@@ -1500,18 +1500,24 @@ mod tests {
         assert_eq!(n("M. BUSSON Roger").as_deref(), Some("Busson Roger"));
     }
 
+    /// The names the rolls of `raw` list as present, in order.
+    fn listed_in(raw: &str, ex: &Extractor) -> Vec<String> {
+        let t = Text::new(raw);
+        rolls(&t, ex, &ListedAt::default(), &HashSet::new())
+            .found
+            .into_iter()
+            .filter(|f| f.fact == FactKind::Listed)
+            .map(|f| f.name)
+            .collect()
+    }
+
     #[test]
     fn a_plural_title_titles_the_surnames_of_the_roll_after_it() {
         let ex = extractor();
-        let t = Text::new("COUNCIL PRESENT: Mayor Tierney, Councilmembers Hewitt, Harstad, Black, and Stein. ABSENT: Councilmember Johnson.");
-        let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
-        let listed: Vec<&str> = got
-            .found
-            .iter()
-            .filter(|f| f.fact == FactKind::Listed)
-            .map(|f| f.name.as_str())
-            .collect();
-        assert_eq!(listed, ["Tierney", "Hewitt", "Harstad", "Black", "Stein"]);
+        assert_eq!(
+            listed_in("COUNCIL PRESENT: Mayor Tierney, Councilmembers Hewitt, Harstad, Black, and Stein. ABSENT: Councilmember Johnson.", &ex),
+            ["Tierney", "Hewitt", "Harstad", "Black", "Stein"]
+        );
         // A singular title titles its own item only.
         let t = Text::new("PRESENT: Councilmember Hewitt, Harstad, Black and Stein.");
         let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
@@ -1521,16 +1527,8 @@ mod tests {
     #[test]
     fn a_roll_item_of_titled_names_run_together_is_split_at_each_title() {
         let ex = extractor();
-        let t = Text::new("Participants: Members of the Science Advisory Board Dr. Ana Ruiz, Chair Dr. Rodney Andrews Dr. Hugh Barton Mr. Ben Lee");
-        let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
-        let listed: Vec<&str> = got
-            .found
-            .iter()
-            .filter(|f| f.fact == FactKind::Listed)
-            .map(|f| f.name.as_str())
-            .collect();
         assert_eq!(
-            listed,
+            listed_in("Participants: Members of the Science Advisory Board Dr. Ana Ruiz, Chair Dr. Rodney Andrews Dr. Hugh Barton Mr. Ben Lee", &ex),
             ["Ana Ruiz", "Rodney Andrews", "Hugh Barton", "Ben Lee"]
         );
         let split = |t| titled_names(0, t, &ex.lex);
@@ -1606,15 +1604,7 @@ mod tests {
     #[test]
     fn a_roll_flattened_without_its_colon_is_split_at_titles() {
         let ex = extractor();
-        let listed = |raw: &str| -> Vec<String> {
-            let t = Text::new(raw);
-            rolls(&t, &ex, &ListedAt::default(), &HashSet::new())
-                .found
-                .into_iter()
-                .filter(|f| f.fact == FactKind::Listed)
-                .map(|f| f.name)
-                .collect()
-        };
+        let listed = |raw: &str| listed_in(raw, &ex);
         // Delegations in capitals before their people, a chair's role after
         // a comma, initials run together.
         assert_eq!(
