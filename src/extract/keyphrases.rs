@@ -141,7 +141,7 @@ pub fn stated_subjects(ex: &Extractor, text: &Text) -> Vec<Subject> {
 /// officers; their gold names these subjects as it names agenda items. A
 /// sentence names one only with a word of `[business-acts]`, and not after a
 /// negation ("no minutes were approved"); a subject an agenda title already
-/// names ([`agenda_names`]) is left to the agenda, and the lines of the
+/// names (`agenda_names`) is left to the agenda, and the lines of the
 /// participants and apologies lists (`roster_lines`) are lists, no prose.
 /// Cost: one search per phrase per sentence.
 pub fn business_in_prose(
