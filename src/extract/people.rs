@@ -1105,6 +1105,12 @@ fn titled_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &'a
             starts.push(words[k].0.start);
         }
     }
+    split_at_starts(at, item, &starts)
+}
+
+/// `item` (at report offset `at`) cut where each name of `starts` (byte
+/// offsets in `item`, the first 0) begins, each piece with its offset.
+fn split_at_starts<'a>(at: usize, item: &'a str, starts: &[usize]) -> Vec<(usize, &'a str)> {
     let ends = starts.iter().skip(1).copied().chain([item.len()]);
     starts
         .iter()
@@ -1135,12 +1141,7 @@ fn initialled_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize,
             starts.push(words[k].0.start);
         }
     }
-    let ends = starts.iter().skip(1).copied().chain([item.len()]);
-    starts
-        .iter()
-        .zip(ends)
-        .map(|(&a, b)| (at + a, item[a..b].trim_end()))
-        .collect()
+    split_at_starts(at, item, &starts)
 }
 
 /// The attendance and absence labels of a text ("Present:", "Apologies:"),
