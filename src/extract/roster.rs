@@ -347,15 +347,258 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
     }
     let joined = joined.trim_end_matches('.');
     let mut entries = Vec::new();
+    // "Board: A (Chair), B, C": a group's label holds for the items after it.
+    let mut group: Option<Group> = None;
     for (at, part) in split_top_level(joined, &ex.lex) {
         let &(seg_at, line, seg_offset) = segments
             .iter()
             .rev()
             .find(|(s, _, _)| *s <= at)
             .unwrap_or(&segments[0]);
-        entries.extend(entry(part, line, seg_offset + at - seg_at, ex));
+        let offset = seg_offset + at - seg_at;
+        if let Some((found, last)) = groups_in(part, group.as_ref(), offset, line, ex) {
+            entries.extend(found);
+            group = Some(last);
+            continue;
+        }
+        let mut found: Vec<Entry> = entry(part, line, offset, ex).into_iter().collect();
+        if let Some(group) = &group {
+            found.iter_mut().for_each(|e| group.apply(e, ex));
+        }
+        entries.extend(found);
     }
     entries
+}
+
+/// A group of a roll: what the label before a colon says of the people
+/// listed after it ("Civil Society:", "Chair:", "Ontario Power Generation:",
+/// "France:").
+#[derive(Debug, Clone)]
+enum Group {
+    /// A group that is no organisation ("Civil Society", "Staff").
+    Plain,
+    Role(Role),
+    /// An organisation as written; the gazetteer names it when it knows it.
+    Organisation(String),
+    /// A country whose government the gazetteer knows: its delegation.
+    Government((String, String)),
+    /// "Personnes excusées": the people are named as absent.
+    Absent,
+}
+
+impl Group {
+    /// The group's role joins the person's; its organisation is theirs unless
+    /// the list gives them one of their own ("ICANN: A (ISOC)").
+    fn apply(&self, e: &mut Entry, ex: &Extractor) {
+        match self {
+            Group::Role(role) => push_role(&mut e.roles, Some(role.clone())),
+            Group::Organisation(org) if e.organisations.is_empty() => add_organisations(org, e, ex),
+            Group::Government(g) if e.organisations.is_empty() => e.organisations.push(g.clone()),
+            Group::Absent => e.absent = true,
+            _ => return,
+        }
+        pair_memberships(e);
+    }
+}
+
+/// The group a label before a colon names, if it can head one: a short
+/// phrase opening with a capital, no number ("Item 3:"), no titled person
+/// ("Mr Smith: ...").
+fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
+    let lex = &ex.lex;
+    let label = label.trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let numbered = words.iter().any(|w| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+    });
+    if words.is_empty()
+        || words.len() > 8
+        || numbered
+        || !label.starts_with(char::is_uppercase)
+        || is_titled_name(label, lex)
+    {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if lower.iter().any(|w| lex.absence_words.contains(w)) {
+        return Some(Group::Absent);
+    }
+    // "Members of the Association", "CNSC staff": who they are, not a body
+    // they belong to ("IGF Secretariat" is one).
+    let attendance = lower
+        .iter()
+        .any(|w| lex.attendance_words.contains(w) && !lex.organisation_heads.contains(w));
+    // "Chair: A": a label the roster's roles read already ([roster-labels]).
+    let roster_label = lex
+        .roster_labels
+        .iter()
+        .any(|(l, _)| fold(l) == fold(label));
+    if attendance || roster_label || lex.stakeholder_groups.contains(&fold(label)) {
+        return Some(Group::Plain);
+    }
+    if ex.roles.lookup(label).is_some() || looks_like_role(label, lex) {
+        return Some(role_name(label, ex).map_or(Group::Plain, Group::Role));
+    }
+    if let Some(government) = government_of(label, ex) {
+        return Some(Group::Government(government));
+    }
+    // "Bruce Power" has a person's shape, but a person heads no group of
+    // people: the colon and the names after it say it is a body.
+    let organisation = !lex.countries.contains(&fold(label))
+        && (stands_alone(label, ex) || (words.len() >= 2 && organisation_shaped(label, lex)));
+    Some(if organisation {
+        Group::Organisation(label.to_owned())
+    } else {
+        Group::Plain
+    })
+}
+
+/// "Staff:" alone on a line of a roll: a group whose people follow.
+fn group_heading(body: &str, ex: &Extractor) -> Option<Group> {
+    let label = body.trim_end().strip_suffix(':')?;
+    if label.contains(':') {
+        return None;
+    }
+    group_of(label, ex)
+}
+
+/// The entries of a roll's line of groups ("Bruce Power: F. Saunders").
+fn grouped_line(body: &str, offset: usize, line: usize, ex: &Extractor) -> Option<Vec<Entry>> {
+    groups_in(body, None, offset, line, ex).map(|(entries, _)| entries)
+}
+
+/// The people of the groups written one after another in `s`, each group's
+/// label before a colon: "Civil Society: A (SMEX)", and, flattened from a
+/// column into one line, "Ontario Power Generation: B. Duncan and R.
+/// MacEacheron Bruce Power: F. Saunders". Names before the first label are
+/// of the group `carried` over from the list's earlier items. With the group
+/// `s` ends in, for the items after it. `None` when `s` has no label, or a
+/// group holds anything but people: then `s` is no group.
+fn groups_in(
+    s: &str,
+    carried: Option<&Group>,
+    offset: usize,
+    line: usize,
+    ex: &Extractor,
+) -> Option<(Vec<Entry>, Group)> {
+    let colons = label_colons(s);
+    if colons.is_empty() {
+        return None;
+    }
+    let mut entries = Vec::new();
+    let mut group = carried.cloned();
+    let mut from = 0;
+    for until in colons.into_iter().map(Some).chain([None]) {
+        let piece = &s[from..until.unwrap_or(s.len())];
+        let names_end = match until {
+            Some(_) => label_start(piece)?,
+            None => piece.len(),
+        };
+        if !piece[..names_end].trim().is_empty() {
+            for mut e in people_in(&piece[..names_end], offset + from, line, ex)? {
+                if let Some(group) = &group {
+                    group.apply(&mut e, ex);
+                }
+                entries.push(e);
+            }
+        }
+        let Some(until) = until else { break };
+        group = Some(group_of(&piece[names_end..], ex)?);
+        from = until + 1;
+    }
+    Some((entries, group?))
+}
+
+/// Where the label before a colon starts in the text since the last one:
+/// after the names of the group before it where they are initialled
+/// ("F. Saunders Hydro-Québec"), else at the start of a text that holds no
+/// list ("Ontario Power Generation"). `None` where names and label cannot
+/// be told apart ("Ann Lee, Bo Park ISOC").
+fn label_start(piece: &str) -> Option<usize> {
+    let trimmed = piece.trim_start();
+    let lead = piece.len() - trimmed.len();
+    if let Some(at) = initialled_names_end(trimmed) {
+        return Some(lead + at);
+    }
+    let opens_with_initial = trimmed.split(' ').next().is_some_and(is_initial_token);
+    (!trimmed.contains(',') && !opens_with_initial).then_some(0)
+}
+
+/// Where colons end labels in `s`: followed by a space or the end ("10:30"
+/// holds none), outside parentheses.
+fn label_colons(s: &str) -> Vec<usize> {
+    let mut depth = 0i32;
+    let mut out = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ':' if depth <= 0 && s[i + 1..].chars().next().is_none_or(char::is_whitespace) => {
+                out.push(i)
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The entries of the names of a group, every item a person; `None` when
+/// one is not ("Note: The meeting ..."), none when the group says so.
+fn people_in(names: &str, offset: usize, line: usize, ex: &Extractor) -> Option<Vec<Entry>> {
+    // "Private Sector: none": a group nobody came from.
+    let first = names.split_whitespace().next().map(fold);
+    if first.is_some_and(|w| ex.lex.negations.contains(&w)) {
+        return Some(Vec::new());
+    }
+    let entries = split_top_level(names, &ex.lex)
+        .into_iter()
+        .map(|(at, part)| entry(part, line, offset + at, ex))
+        .collect::<Option<Vec<Entry>>>()?;
+    (!entries.is_empty()).then_some(entries)
+}
+
+/// In "B. Duncan and R. MacEacheron Bruce Power", where the names end and the
+/// next group's label starts: a name led by initials is its initials and one
+/// surname, joined to the next by a comma or "and", so the words after the
+/// last such name are no name. `None` where the names are not initialled:
+/// then no cut can be told.
+fn initialled_names_end(piece: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = piece
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let mut i = 0;
+    loop {
+        let initials = words[i..]
+            .iter()
+            .take_while(|(_, w)| is_initial_token(w))
+            .count();
+        let k = i + initials;
+        let &(_, surname) = words.get(k)?;
+        if initials == 0 || !is_name_word(surname.trim_end_matches(',')) {
+            return None;
+        }
+        match words.get(k + 1) {
+            Some((_, "and")) => i = k + 2,
+            Some(_) if surname.ends_with(',') => i = k + 1,
+            Some(&(at, _)) => return Some(at),
+            None => return None,
+        }
+    }
+}
+
+/// "B.", "M.J.": a person's initials with their full stops.
+fn is_initial_token(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    w.ends_with('.')
+        && (1..=3).contains(&letters)
+        && w.chars().all(|c| c == '.' || c.is_uppercase())
 }
 
 /// A list of a paragraph hard-wrapped inside an item ("..., Lisa" then
@@ -390,6 +633,8 @@ fn runs_on(so_far: &str, next: &Line, lex: &Lexicons) -> bool {
 /// What a line under a list's heading is.
 enum ListLine {
     Entries(Vec<Entry>),
+    /// "Bruce Power:" alone on its line: the people of the lines below are its.
+    Group(Group),
     Skip,
     End,
 }
@@ -403,6 +648,8 @@ fn block_list(text: &Text, start: usize, ex: &Extractor) -> Vec<Entry> {
     // Whether the list's lines are numbered, and whether a blank line came.
     let mut numbered: Option<bool> = None;
     let mut after_blank = false;
+    // The group a line alone ("Staff:") heads, until the next one.
+    let mut group: Option<Group> = None;
     // A table's header row may be the roll's heading: it names the columns.
     let first = if is_attendance_table_header(text.lines[start].text(), &ex.lex) {
         start
@@ -427,7 +674,13 @@ fn block_list(text: &Text, start: usize, ex: &Extractor) -> Vec<Entry> {
             continue;
         }
         match list_line(line, inverted, entries.is_empty(), ex) {
-            ListLine::Entries(e) => entries.extend(e),
+            ListLine::Entries(mut e) => {
+                if let Some(group) = &group {
+                    e.iter_mut().for_each(|e| group.apply(e, ex));
+                }
+                entries.extend(e)
+            }
+            ListLine::Group(g) => group = Some(g),
             ListLine::Skip => {}
             ListLine::End => break,
         }
@@ -474,16 +727,13 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
     }
     let marker = list_marker(t).unwrap_or(0);
     let body = &t[marker..];
-    // "Civil Society: A (SMEX); B": a stakeholder group and its people.
-    if let Some((label, rest)) = body.split_once(':') {
-        if lex.stakeholder_groups.contains(&crate::words::fold(label)) {
-            let offset = t.len() - rest.len();
-            let entries = split_top_level(rest, &ex.lex)
-                .into_iter()
-                .filter_map(|(at, part)| entry(part, line.number, offset + at, ex))
-                .collect();
-            return ListLine::Entries(entries);
-        }
+    // "Civil Society: A (SMEX); B", "Ontario Power Generation: B. Duncan and
+    // R. MacEacheron": a group of the roll and its people.
+    if let Some(entries) = grouped_line(body, marker, line.number, ex) {
+        return ListLine::Entries(entries);
+    }
+    if let Some(group) = group_heading(body, ex) {
+        return ListLine::Group(group);
     }
     let lower = body.to_lowercase();
     if lower.starts_with("annex") || lower.starts_with("appendix") {
@@ -1709,5 +1959,60 @@ mod tests {
         let e = line_entry(&text.lines[1], &ex).expect("an entry");
         assert_eq!(e.name, "Ana Ruiz");
         assert_eq!(orgs(&e), ["Schwartz Communications"]);
+    }
+
+    fn people(entries: &[Entry]) -> Vec<(&str, Vec<&str>)> {
+        entries.iter().map(|e| (e.name.as_str(), orgs(e))).collect()
+    }
+
+    #[test]
+    fn a_roll_grouped_by_organisation_gives_each_person_the_group() {
+        let ex = extractor();
+        let text = Text::new(
+            "Present:\nOntario Power Generation: B. Duncan and R. MacEacheron\nBruce Power: F. Saunders\n",
+        );
+        let entries = extract(&text, &ex);
+        assert_eq!(
+            people(&entries),
+            [
+                ("B. Duncan", vec!["Ontario Power Generation"]),
+                ("R. MacEacheron", vec!["Ontario Power Generation"]),
+                ("F. Saunders", vec!["Bruce Power"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_group_of_members_or_of_the_excused_names_no_organisation() {
+        let ex = extractor();
+        let text = Text::new(
+            "Présents :\nMembres de l'Association : Claire Dubois, Paul Martin\nPersonnes excusées : Anne Petit\n",
+        );
+        let (present, absent) = lists(&text, &ex);
+        assert_eq!(
+            people(&present),
+            [("Claire Dubois", vec![]), ("Paul Martin", vec![])]
+        );
+        assert_eq!(people(&absent), [("Anne Petit", vec![])]);
+    }
+
+    #[test]
+    fn groups_run_together_on_one_line_split_after_initialled_names() {
+        let ex = extractor();
+        let text = Text::new(
+            "Present: A. Harvey, M. Young Other contributors were: Acme Power: B. Duncan and R. Smith Hydro Services : C. Gelinas AECL: J. Miller, G. MacLean\n",
+        );
+        assert_eq!(
+            people(&extract(&text, &ex)),
+            [
+                ("A. Harvey", vec![]),
+                ("M. Young", vec![]),
+                ("B. Duncan", vec!["Acme Power"]),
+                ("R. Smith", vec!["Acme Power"]),
+                ("C. Gelinas", vec!["Hydro Services"]),
+                ("J. Miller", vec!["AECL"]),
+                ("G. MacLean", vec!["AECL"]),
+            ]
+        );
     }
 }
