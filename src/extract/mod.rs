@@ -15,6 +15,7 @@ pub mod entities;
 pub mod extraction;
 pub mod extractor;
 pub mod gazetteer;
+pub mod group_labels;
 pub mod groups;
 pub mod header;
 pub mod keyphrases;
@@ -597,7 +598,11 @@ impl Extractor {
                     .country
                     .as_deref()
                     .and_then(|c| roster::government_of(c, self));
-                if let Some((canonical, surface)) = government {
+                let group = f
+                    .group
+                    .as_deref()
+                    .and_then(|g| roster::group_organisation(g, self));
+                for (canonical, surface) in government.into_iter().chain(group) {
                     let mut aff = ev.clone();
                     aff.fact = FactKind::Affiliation;
                     out.mentions

@@ -76,6 +76,9 @@ pub struct Found {
     /// The country the layout files the person under, as written: the
     /// delegation they sit for in an intergovernmental body.
     pub country: Option<String>,
+    /// The label of the group a roll files the person under, as written
+    /// ("Bruce Power: F. Saunders"): what they came for, when it names a body.
+    pub group: Option<String>,
 }
 
 /// Where a person was found: a line of the record, or a sentence.
@@ -526,6 +529,7 @@ pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Fou
                     place: Place::Line(line),
                     cues,
                     country: None,
+                    group: None,
                 });
             }
         }
@@ -798,10 +802,11 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
     for (place, line, span) in places {
         let t = span.text();
         let labels = roll_labels(t, &ex.lex);
-        let mut parts: Vec<(Qualifier, Range<usize>, bool)> = Vec::new();
+        let mut parts: Vec<RollPart> = Vec::new();
         match place {
             Place::Line(_) if labels.is_empty() => {
-                parts.push((Qualifier::of(heading_above(line), ex), 0..t.len(), true));
+                let q = Qualifier::of(heading_above(line), ex);
+                parts.push((q, 0..t.len(), true, None));
             }
             Place::Sentence(_) if labels.is_empty() => {
                 for run in titled_runs(t, &ex.lex) {
@@ -814,9 +819,14 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
         }
         for (k, (range, label)) in labels.iter().enumerate() {
             let stop = labels.get(k + 1).map_or(t.len(), |(r, _)| r.start);
-            parts.push((Qualifier::of(label, ex), range.end..stop, false));
+            parts.extend(grouped_parts(
+                t,
+                range.end..stop,
+                Qualifier::of(label, ex),
+                ex,
+            ));
         }
-        for (q, at, bare) in parts {
+        for (q, at, bare, group) in parts {
             let from = at.start;
             let items: Vec<(usize, &str)> = roll_items(t[at].trim_end_matches('.'), &ex.lex)
                 .into_iter()
@@ -843,8 +853,11 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
             if bare && !is_bare_roll(&items, &people, q) {
                 continue;
             }
+            let group = group.map(|g| t[g].trim().to_owned());
             for (n, nick, item) in people {
-                out.extend(roll_found(n, nick, item, q, place, ex));
+                let mut found = roll_found(n, nick, item, q, place, ex);
+                found.iter_mut().for_each(|f| f.group.clone_from(&group));
+                out.extend(found);
             }
         }
     }
@@ -852,6 +865,32 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
         found: out,
         read_as_list,
     }
+}
+
+/// A part of a roll: how its label qualifies it, its byte range, whether it
+/// is bare (no label), and the range of the group's label it is under.
+type RollPart = (Qualifier, Range<usize>, bool, Option<Range<usize>>);
+
+/// The parts of a labelled roll at `at` of `t`: one, or one per group where
+/// the roll groups its people under labels of their own ("Other contributors
+/// were: Bruce Power: F. Saunders Hydro-Québec : C. Gélinas"). A group whose
+/// label says its people did not attend ("Personnes excusées") is qualified
+/// by it.
+fn grouped_parts(t: &str, at: Range<usize>, q: Qualifier, ex: &Extractor) -> Vec<RollPart> {
+    let Some(segments) = super::group_labels::segments(&t[at.clone()]) else {
+        return vec![(q, at, false, None)];
+    };
+    let shift = |r: Range<usize>| at.start + r.start..at.start + r.end;
+    segments
+        .into_iter()
+        .filter(|s| !t[shift(s.names.clone())].trim().is_empty())
+        .map(|s| {
+            let label = s.label.map(shift);
+            let own = label.clone().map(|l| Qualifier::of(&t[l], ex));
+            let q = own.filter(|o| o.absent).unwrap_or(q);
+            (q, shift(s.names), false, label)
+        })
+        .collect()
 }
 
 /// A roll flattened from a table or a printed layout: its label has lost its
@@ -1276,6 +1315,7 @@ fn roll_found(
             place,
             cues: cues.clone(),
             country: None,
+            group: None,
         });
     }
     out.push(Found {
@@ -1284,6 +1324,7 @@ fn roll_found(
         place,
         cues,
         country: None,
+        group: None,
     });
     out
 }
@@ -1316,6 +1357,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
             place: Place::Line(line.number),
             cues,
             country: None,
+            group: None,
         }));
     }
     for (i, s) in text.sentences.iter().enumerate() {
@@ -1326,6 +1368,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
             place: Place::Sentence(i),
             cues,
             country: None,
+            group: None,
         }));
     }
     out
@@ -1672,6 +1715,33 @@ mod tests {
         assert!(
             names.contains(&"Felipe".to_owned()) && names.contains(&"Rob".to_owned()),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_roll_in_running_text_files_people_under_its_groups_labels() {
+        let ex = extractor();
+        let t = Text::new(
+            "The board met on 3 May. Also present: A. Harvey and T. Okafor Other contributors were: Acme Power: B. Duncan and R. Lindqvist Hydro Services : C. Gelinas; Personnes excusées : D. Roy",
+        );
+        let found: Vec<(String, FactKind, Option<String>)> =
+            rolls(&t, &ex, &ListedAt::default(), &HashSet::new())
+                .found
+                .into_iter()
+                .map(|f| (f.name, f.fact, f.group))
+                .collect();
+        let f =
+            |n: &str, fact: FactKind, g: Option<&str>| (n.to_owned(), fact, g.map(str::to_owned));
+        assert_eq!(
+            found,
+            [
+                f("A. Harvey", FactKind::Listed, None),
+                f("T. Okafor", FactKind::Listed, None),
+                f("B. Duncan", FactKind::Listed, Some("Acme Power")),
+                f("R. Lindqvist", FactKind::Listed, Some("Acme Power")),
+                f("C. Gelinas", FactKind::Listed, Some("Hydro Services")),
+                f("D. Roy", FactKind::Mentioned, None),
+            ]
         );
     }
 }

@@ -7,6 +7,7 @@
 //! and the gazetteer first, then the words roles are made of.
 
 use super::extractor::Extractor;
+use super::group_labels;
 use crate::model::{Membership, Role};
 use crate::text::{list_marker, Line, Text};
 use crate::words::names::{is_name_word, title_case};
@@ -454,6 +455,21 @@ fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
     })
 }
 
+/// The organisation (canonical, as written) a group's label names, for the
+/// people a roll in running text files under it ("... Bruce Power: F.
+/// Saunders"): an organisation or a delegation's government.
+pub fn group_organisation(label: &str, ex: &Extractor) -> Option<(String, String)> {
+    match group_of(label, ex)? {
+        Group::Organisation(org) => {
+            let mut e = Entry::default();
+            add_organisations(&org, &mut e, ex);
+            e.organisations.into_iter().next()
+        }
+        Group::Government(government) => Some(government),
+        _ => None,
+    }
+}
+
 /// "Staff:" alone on a line of a roll: a group whose people follow.
 fn group_heading(body: &str, ex: &Extractor) -> Option<Group> {
     let label = body.trim_end().strip_suffix(':')?;
@@ -468,13 +484,13 @@ fn grouped_line(body: &str, offset: usize, line: usize, ex: &Extractor) -> Optio
     groups_in(body, None, offset, line, ex).map(|(entries, _)| entries)
 }
 
-/// The people of the groups written one after another in `s`, each group's
-/// label before a colon: "Civil Society: A (SMEX)", and, flattened from a
-/// column into one line, "Ontario Power Generation: B. Duncan and R.
-/// MacEacheron Bruce Power: F. Saunders". Names before the first label are
-/// of the group `carried` over from the list's earlier items. With the group
-/// `s` ends in, for the items after it. `None` when `s` has no label, or a
-/// group holds anything but people: then `s` is no group.
+/// The people of the groups written one after another in `s`
+/// ([`group_labels::segments`]): "Civil Society: A (SMEX)", "Ontario Power
+/// Generation: B. Duncan and R. MacEacheron Bruce Power: F. Saunders". Names
+/// before the first label are of the group `carried` over from the list's
+/// earlier items. With the group `s` ends in, for the items after it. `None`
+/// when `s` has no label, or a group holds anything but people: then `s` is
+/// no group.
 fn groups_in(
     s: &str,
     carried: Option<&Group>,
@@ -482,65 +498,24 @@ fn groups_in(
     line: usize,
     ex: &Extractor,
 ) -> Option<(Vec<Entry>, Group)> {
-    let colons = label_colons(s);
-    if colons.is_empty() {
-        return None;
-    }
     let mut entries = Vec::new();
     let mut group = carried.cloned();
-    let mut from = 0;
-    for until in colons.into_iter().map(Some).chain([None]) {
-        let piece = &s[from..until.unwrap_or(s.len())];
-        let names_end = match until {
-            Some(_) => label_start(piece)?,
-            None => piece.len(),
-        };
-        if !piece[..names_end].trim().is_empty() {
-            for mut e in people_in(&piece[..names_end], offset + from, line, ex)? {
-                if let Some(group) = &group {
-                    group.apply(&mut e, ex);
-                }
-                entries.push(e);
-            }
+    for segment in group_labels::segments(s)? {
+        if let Some(label) = segment.label {
+            group = Some(group_of(&s[label], ex)?);
         }
-        let Some(until) = until else { break };
-        group = Some(group_of(&piece[names_end..], ex)?);
-        from = until + 1;
+        let names = &s[segment.names.clone()];
+        if names.trim().is_empty() {
+            continue;
+        }
+        for mut e in people_in(names, offset + segment.names.start, line, ex)? {
+            if let Some(group) = &group {
+                group.apply(&mut e, ex);
+            }
+            entries.push(e);
+        }
     }
     Some((entries, group?))
-}
-
-/// Where the label before a colon starts in the text since the last one:
-/// after the names of the group before it where they are initialled
-/// ("F. Saunders Hydro-Québec"), else at the start of a text that holds no
-/// list ("Ontario Power Generation"). `None` where names and label cannot
-/// be told apart ("Ann Lee, Bo Park ISOC").
-fn label_start(piece: &str) -> Option<usize> {
-    let trimmed = piece.trim_start();
-    let lead = piece.len() - trimmed.len();
-    if let Some(at) = initialled_names_end(trimmed) {
-        return Some(lead + at);
-    }
-    let opens_with_initial = trimmed.split(' ').next().is_some_and(is_initial_token);
-    (!trimmed.contains(',') && !opens_with_initial).then_some(0)
-}
-
-/// Where colons end labels in `s`: followed by a space or the end ("10:30"
-/// holds none), outside parentheses.
-fn label_colons(s: &str) -> Vec<usize> {
-    let mut depth = 0i32;
-    let mut out = Vec::new();
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ':' if depth <= 0 && s[i + 1..].chars().next().is_none_or(char::is_whitespace) => {
-                out.push(i)
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The entries of the names of a group, every item a person; `None` when
@@ -556,49 +531,6 @@ fn people_in(names: &str, offset: usize, line: usize, ex: &Extractor) -> Option<
         .map(|(at, part)| entry(part, line, offset + at, ex))
         .collect::<Option<Vec<Entry>>>()?;
     (!entries.is_empty()).then_some(entries)
-}
-
-/// In "B. Duncan and R. MacEacheron Bruce Power", where the names end and the
-/// next group's label starts: a name led by initials is its initials and one
-/// surname, joined to the next by a comma or "and", so the words after the
-/// last such name are no name. `None` where the names are not initialled:
-/// then no cut can be told.
-fn initialled_names_end(piece: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> = piece
-        .split(' ')
-        .scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let mut i = 0;
-    loop {
-        let initials = words[i..]
-            .iter()
-            .take_while(|(_, w)| is_initial_token(w))
-            .count();
-        let k = i + initials;
-        let &(_, surname) = words.get(k)?;
-        if initials == 0 || !is_name_word(surname.trim_end_matches(',')) {
-            return None;
-        }
-        match words.get(k + 1) {
-            Some((_, "and")) => i = k + 2,
-            Some(_) if surname.ends_with(',') => i = k + 1,
-            Some(&(at, _)) => return Some(at),
-            None => return None,
-        }
-    }
-}
-
-/// "B.", "M.J.": a person's initials with their full stops.
-fn is_initial_token(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    w.ends_with('.')
-        && (1..=3).contains(&letters)
-        && w.chars().all(|c| c == '.' || c.is_uppercase())
 }
 
 /// A list of a paragraph hard-wrapped inside an item ("..., Lisa" then
