@@ -188,8 +188,9 @@ pub fn bulk_load(
         loaded.timings,
     );
     progress(Event::Compacting);
-    // RocksDB's flush waits for the compactions the ingested files started,
-    // so this is most of the compaction's cost, the explicit one below little.
+    // The compaction the ingested files need is paid here or below: the flush
+    // waits for the compactions their ingestion started, if it started any,
+    // and the explicit one does the rest. The two lines together are its cost.
     store
         .flush_and_compact(false)
         .map_err(store_error("flushing", db))?;
