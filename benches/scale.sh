@@ -21,27 +21,36 @@
 # memory, its share of the full build, and the build's stages as its `-v` log
 # gives them (CPU of the whole process over each stage).
 #
-# Measured (issue 21; `bash benches/scale.sh 1000`, dev build, two cores shared
-# with other jobs at a load of 7 to 8, so wall times are about three times the
-# CPU times; no peer virtualenv, so no peer or bulk-loader rows):
+# Measured (issue 21; `bash benches/scale.sh 1000`, dev build at 9dce4e1, two cores
+# shared with other jobs at a load of 7 to 8, so wall times are about twice the CPU
+# times; no peer virtualenv, so no peer or bulk-loader rows). At this load CPU times
+# vary by a fifth between runs of one binary (33.6 to 40.3 s for this build): compare
+# binaries by alternating runs, as the commits of issue 21 do, not across tables.
 #
 # | step | reports | wall s | CPU s | peak MB | quads | share of the build (wall, CPU) |
 # |---|---:|---:|---:|---:|---:|---:|
-# | meetkg build (from scratch) | 1000 | 144.75 | 44.78 | 590 | 1073325 |  |
-# | open the store (ASK {}) | 1000 | 0.04 | 0.0 | 26 |  | 0%, 0% |
-# | export | 1000 | 30.61 | 15.15 | 126 |  | 21%, 34% |
-# | dump (N-Quads) | 1000 | 33.36 | 10.76 | 358 |  | 23%, 24% |
-# | incremental build, 1 report changed (its dump = a from-scratch one: yes) | 1000 | 68.79 | 18.85 | 212 |  | 48%, 42% |
-# | build stage: extract and resolve | 1000 | 28.16 | 8.85 | | | |
-# | build stage: store: read back, map to RDF, bulk load (with the merge) | 1000 | 51.49 | 16.51 | | | |
-# | build stage: store: flush (waits for compaction) | 1000 | 15.71 | 3.37 | | | |
-# | build stage: exports | 1000 | 48.33 | 15.87 | | | |
-# | build stage: exports | incremental 1000 | 59.46 | 16.48 | | | |
+# | meetkg build (from scratch) | 1000 | 84.27 | 40.32 | 603 | 1073706 |  |
+# | open the store (ASK {}) | 1000 | 0.05 | 0.02 | 24 |  | 0%, 0% |
+# | export | 1000 | 17.62 | 8.33 | 150 |  | 21%, 21% |
+# | dump (N-Quads) | 1000 | 22.76 | 10.95 | 147 |  | 27%, 27% |
+# | incremental build, 1 report changed (its dump = a from-scratch one: yes) | 1000 | 20.25 | 10.16 | 218 |  | 24%, 25% |
+# | build stage: extract and resolve | 1000 | 18.98 | 9.27 | | | |
+# | build stage: store: read back, map to RDF, bulk load (with the merge) | 1000 | 39.68 | 18.71 | | | |
+# | build stage: store: flush (waits for compaction) | 1000 | 0.00 | 0.00 | | | |
+# | build stage: store: compaction | 1000 | 8.59 | 3.99 | | | |
+# | build stage: exports | 1000 | 15.76 | 7.81 | | | |
+# | build stage: extract and resolve | incremental 1000 | 1.54 | 0.85 | | | |
+# | build stage: compare with the current generation | incremental 1000 | 1.14 | 0.66 | | | |
+# | build stage: store: replace the changed graphs | incremental 1000 | 0.48 | 0.09 | | | |
+# | build stage: exports | incremental 1000 | 15.69 | 7.97 | | | |
 #
-# The store is the largest stage; inside it (perf) Oxigraph's loader threads are
-# 58%, RocksDB's compaction 16%, meetkg's own mapping and feeding about 15%, and
-# the merge (the default graph, kept for oxigraph#1919) 28% of its CPU. An
-# incremental build is its exports (87% of its CPU).
+# The store is the largest stage, and it is Oxigraph's: inside it (perf, after
+# 360104b) the loader's threads are 85% of its CPU (encoding keys, SipHash-128 of
+# terms, sorting, LZ4), meetkg's reading back, resolving and mapping 8%, feeding the
+# loader 7%. Reading the JSON cache back and resolving is 0.3 to 0.4 s of it: a
+# binary cache would not pay. The merge (the default graph, kept for oxigraph#1919,
+# not fixed in 0.5.13) is about a third of the keys the loader writes. An
+# incremental build is its exports (78% of its CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

@@ -111,8 +111,12 @@
 use crate::model::{iso, Evidence, FactKind, Meeting, MessageId, Person, Report, Role};
 use crate::vocab::{dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE};
 use crate::words::slug;
-use oxigraph::model::{GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, Quad, Term};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use oxigraph::model::{
+    GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term,
+};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasher;
 use std::path::Path;
 
 /// Why a report could not be mapped to RDF.
@@ -299,31 +303,69 @@ fn usize_literal(value: usize) -> Literal {
 }
 
 /// Collects the quads of one graph, dropping duplicates, keeping first-seen order.
-struct Builder {
+///
+/// Why an index of hashes rather than a set of quads: a set would hold a
+/// second copy of every quad (four strings) and hash them with SipHash, which
+/// made this collection most of the mapping's cost (a million quads at 1,000
+/// reports). The index holds, per 64-bit hash, the first quad that has it;
+/// the rare later quads that share a hash but differ are listed apart, so the
+/// dedup stays exact.
+struct Builder<S = foldhash::fast::FixedState> {
     graph: GraphName,
     quads: Vec<Quad>,
-    seen: HashSet<Quad>,
+    /// Hash of a triple -> index in `quads` of the first quad with it.
+    first: HashMap<u64, usize, foldhash::fast::FixedState>,
+    /// Indices of quads whose hash an earlier, different quad had.
+    collided: Vec<usize>,
+    hasher: S,
 }
 
 impl Builder {
     fn new(graph: &NamedNode) -> Self {
+        Self::with_hasher(graph, foldhash::fast::FixedState::default())
+    }
+}
+
+impl<S: BuildHasher> Builder<S> {
+    fn with_hasher(graph: &NamedNode, hasher: S) -> Self {
         Self {
             graph: graph.clone().into(),
             quads: Vec::new(),
-            seen: HashSet::new(),
+            first: HashMap::default(),
+            collided: Vec::new(),
+            hasher,
         }
     }
 
     fn add(&mut self, subject: &NamedNode, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
-        let quad = Quad::new(
+        let object = object.into();
+        let hash = self
+            .hasher
+            .hash_one((subject.as_ref(), predicate, object.as_ref()));
+        let same = |q: &Quad| {
+            q.predicate.as_ref() == predicate
+                && q.object == object
+                && q.subject.as_ref() == NamedOrBlankNodeRef::from(subject.as_ref())
+        };
+        let next = self.quads.len();
+        match self.first.entry(hash) {
+            Entry::Vacant(slot) => {
+                slot.insert(next);
+            }
+            Entry::Occupied(slot) => {
+                let quads = &self.quads;
+                if same(&quads[*slot.get()]) || self.collided.iter().any(|&i| same(&quads[i])) {
+                    return;
+                }
+                self.collided.push(next);
+            }
+        }
+        self.quads.push(Quad::new(
             subject.clone(),
             predicate.into_owned(),
             object,
             self.graph.clone(),
-        );
-        if self.seen.insert(quad.clone()) {
-            self.quads.push(quad);
-        }
+        ));
     }
 
     fn a(&mut self, subject: &NamedNode, class: NamedNodeRef<'_>) {
@@ -835,6 +877,7 @@ fn meeting_name(meeting: &Meeting, source: &str) -> String {
 pub(crate) mod tests {
     use super::*;
     use crate::model::{AgendaItem, Membership, Organisation, Topic};
+    use std::collections::HashSet;
 
     /// A small report that exercises every part of the mapping; other modules'
     /// tests build stores from it.
@@ -1552,6 +1595,59 @@ pub(crate) mod tests {
         assert_eq!(
             meeting_literal(&quads, meetkg::LOCAL_START_TIME).as_deref(),
             Some("09:00:00-05:00")
+        );
+        Ok(())
+    }
+
+    /// A hasher that gives every triple the same hash, so that each quad
+    /// after the first collides.
+    #[derive(Default)]
+    struct Colliding;
+
+    impl std::hash::Hasher for Colliding {
+        fn finish(&self) -> u64 {
+            7
+        }
+        fn write(&mut self, _: &[u8]) {}
+    }
+
+    fn node(path: &str) -> Result<NamedNode, RdfError> {
+        mint(path)
+    }
+
+    /// The builder's index of hashes must drop exactly the repeated quads:
+    /// with every hash equal, distinct quads are all kept, in first-seen
+    /// order, and repeats of any of them dropped.
+    #[test]
+    fn builder_drops_repeats_only_even_when_hashes_collide() -> Result<(), RdfError> {
+        let graph = node("graph/g")?;
+        let (a, b) = (node("a")?, node("b")?);
+        let colliding = std::hash::BuildHasherDefault::<Colliding>::default();
+        let mut fast = Builder::new(&graph);
+        let mut slow = Builder::with_hasher(&graph, colliding);
+        for _ in 0..2 {
+            for s in [&a, &b] {
+                fast.add(s, rdf::TYPE, foaf::PERSON.into_owned());
+                slow.add(s, rdf::TYPE, foaf::PERSON.into_owned());
+                fast.add(s, foaf::NAME, Literal::new_simple_literal("A"));
+                slow.add(s, foaf::NAME, Literal::new_simple_literal("A"));
+            }
+        }
+        let subjects = |b: &[Quad]| -> Vec<String> {
+            b.iter()
+                .map(|q| format!("{} {}", q.subject, q.predicate))
+                .collect()
+        };
+        assert_eq!(fast.quads.len(), 4);
+        assert_eq!(slow.quads, fast.quads);
+        assert_eq!(
+            subjects(&fast.quads),
+            [
+                format!("{a} {}", rdf::TYPE),
+                format!("{a} {}", foaf::NAME),
+                format!("{b} {}", rdf::TYPE),
+                format!("{b} {}", foaf::NAME),
+            ]
         );
         Ok(())
     }

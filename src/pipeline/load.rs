@@ -37,14 +37,26 @@ pub const CHUNK: usize = 256;
 /// Memory for Oxigraph's bulk loader, in megabytes.
 const BULK_LOADER_MB: usize = 256;
 
-/// The `indices` reports of `corpus`, [`CHUNK`] at a time, resolved and mapped
-/// in parallel.
+/// One report of the corpus, resolved and mapped to RDF.
+struct Mapped {
+    /// Its index in the corpus.
+    i: usize,
+    report: Report,
+    graph: ReportGraph,
+    /// Its [`graph_hash`], computed here, in parallel, rather than on the one
+    /// thread that feeds the store (a copied generation's changed reports
+    /// are few, so the hash it does not need costs little).
+    hash: String,
+}
+
+/// The `indices` reports of `corpus`, [`CHUNK`] at a time, resolved, mapped
+/// and hashed in parallel.
 fn resolved_chunks<'a>(
     corpus: &'a Streamed,
     cache: &'a Cache,
     indices: &'a [usize],
     clocks: &'a Clocks,
-) -> impl Iterator<Item = Result<Vec<(usize, Report, ReportGraph)>, BuildError>> + 'a {
+) -> impl Iterator<Item = Result<Vec<Mapped>, BuildError>> + 'a {
     indices.chunks(CHUNK).map(move |chunk| {
         chunk
             .par_iter()
@@ -60,7 +72,13 @@ fn resolved_chunks<'a>(
                         report: report.source.clone(),
                         source,
                     })?;
-                Ok((i, report, graph))
+                let hash = graph_hash(&report);
+                Ok(Mapped {
+                    i,
+                    report,
+                    graph,
+                    hash,
+                })
             })
             .collect()
     })
@@ -88,11 +106,11 @@ pub fn hashed_chunks<'a>(
 
 /// The manifest entry of a report whose graph is written now, read from
 /// `file` when its identity is not the file's.
-fn entry(report: &Report, graph: &ReportGraph, file: &str) -> Entry {
+fn entry(mapped: &Mapped, file: &str) -> Entry {
     Entry {
-        sha256: report.sha256.clone(),
-        graph: graph_hash(report),
-        quads: graph.quads.len() as u64,
+        sha256: mapped.report.sha256.clone(),
+        graph: mapped.hash.clone(),
+        quads: mapped.graph.quads.len() as u64,
         file: file.to_owned(),
     }
 }
@@ -134,21 +152,22 @@ pub fn bulk_load(
             }
         })
         .flatten()
-        .map(|(i, report, graph)| {
+        .map(|mapped| {
+            let i = mapped.i;
             let (source, file) = (&corpus.entries[i].source, &corpus.entries[i].file);
             // A rejected report standing in with its last good extraction
             // keeps its manifest entry (its file is not the one extracted).
             let e = match old.reports.get(source) {
                 Some(e) if corpus.kept.contains(source) => Entry {
-                    quads: graph.quads.len() as u64,
+                    quads: mapped.graph.quads.len() as u64,
                     ..e.clone()
                 },
-                _ => entry(&report, &graph, file),
+                _ => entry(&mapped, file),
             };
             manifest.reports.insert(source.clone(), e);
-            tally.add(&report);
+            tally.add(&mapped.report);
             progress(Event::Wrote(1));
-            Ok::<_, std::convert::Infallible>(graph)
+            Ok::<_, std::convert::Infallible>(mapped.graph)
         });
     let loaded = store.bulk_load(graphs, BULK_LOADER_MB, &mut |_| {});
     if let Some(e) = failed {
@@ -169,8 +188,9 @@ pub fn bulk_load(
         loaded.timings,
     );
     progress(Event::Compacting);
-    // RocksDB's flush waits for the compactions the ingested files started,
-    // so this is most of the compaction's cost, the explicit one below little.
+    // The compaction the ingested files need is paid here or below: the flush
+    // waits for the compactions their ingestion started, if it started any,
+    // and the explicit one does the rest. The two lines together are its cost.
     store
         .flush_and_compact(false)
         .map_err(store_error("flushing", db))?;
@@ -209,16 +229,18 @@ pub fn copy_and_replace(
     let store = Store::open(new.db()).map_err(store_error("writing", store_dir))?;
     for chunk in resolved_chunks(corpus, cache, &plan.changed, &Clocks::default()) {
         let chunk = chunk?;
-        let graphs: Vec<ReportGraph> = chunk.iter().map(|(_, _, g)| g.clone()).collect();
+        let written = chunk.len();
+        let mut graphs = Vec::with_capacity(written);
+        for Mapped { i, graph, .. } in chunk {
+            if let Some(e) = manifest.reports.get_mut(&corpus.entries[i].source) {
+                e.quads = graph.quads.len() as u64;
+            }
+            graphs.push(graph);
+        }
         store
             .replace_graphs(&graphs)
             .map_err(store_error("writing", store_dir))?;
-        for (i, _, graph) in &chunk {
-            if let Some(e) = manifest.reports.get_mut(&corpus.entries[*i].source) {
-                e.quads = graph.quads.len() as u64;
-            }
-        }
-        progress(Event::Wrote(chunk.len()));
+        progress(Event::Wrote(written));
     }
     if !plan.removed.is_empty() {
         let keep: Vec<&String> = manifest.reports.keys().collect();
