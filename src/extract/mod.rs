@@ -33,24 +33,9 @@ use crate::model::{Evidence, FactKind, Meeting, Role};
 use crate::text::{Sentence, Span, Text};
 use crate::words::dates::TimeMatch;
 use crate::words::fold;
-use regex::Regex;
+use crate::words::prose_patterns::ProsePatterns;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-static UPDATE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?(?:[a-z][.)]\s*)?updates?\s+(?:from|on behalf of|by)\s+(?:the\s+)?(.+)$")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-});
-/// "the representative of (the) Internet Society", its body in group 1.
-static REPRESENTATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:\bthe\s+representatives?\s+of\s+(?:the\s+)?)([A-Z][\w&'’.-]*(?:\s+(?:of|and|for|[A-Z][\w&'’.-]*))*)")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-});
-static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+(?:representatives?|one)\s+(?:from|of)\b")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-});
 
 /// What a record states of a person beside the name: roles, and the
 /// organisation (canonical, as written).
@@ -224,7 +209,7 @@ impl Extractor {
         person_skip: &Read,
         out: &mut Extraction,
     ) {
-        let mut update = UpdateHeading::new(self.heading_lines(text));
+        let mut update = UpdateHeading::new(self.heading_lines(text), &self.lex.prose);
         for (i, s) in text.sentences.iter().enumerate() {
             if person_skip.lines.contains(&s.line) {
                 continue;
@@ -254,7 +239,7 @@ impl Extractor {
             .filter(|l| {
                 let t = l.text();
                 !l.is_blank()
-                    && agenda::is_heading_text(t)
+                    && agenda::is_heading_text(t, &self.lex)
                     && !t.ends_with('.')
                     && !t
                         .split(|c: char| !c.is_alphabetic())
@@ -267,7 +252,7 @@ impl Extractor {
     /// "The representative of Malawi welcomed ...": the one listed
     /// participant whose line names Malawi spoke.
     fn representative_spoke(&self, s: &Sentence, roster: &[roster::Entry], out: &mut Extraction) {
-        for c in REPRESENTATIVE.captures_iter(s.text()) {
+        for c in self.lex.prose.representative.captures_iter(s.text()) {
             let Some(body) = c.get(1) else { continue };
             if !speech::followed_by_speech(s.text(), body.end(), &self.lex) {
                 continue;
@@ -289,7 +274,7 @@ impl Extractor {
     /// vocabularies, names shaped as organisations' ("National Institute of
     /// Soil Science"), and the bodies named as what someone represents.
     fn masked(&self, t: &str) -> Vec<Range<usize>> {
-        let represented = REPRESENTATIVE
+        let represented = (self.lex.prose.representative)
             .captures_iter(t)
             .filter_map(|c| c.get(1).map(|m| m.range()));
         self.orgs
@@ -865,18 +850,21 @@ fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
 
 /// "Update from the Internet Society": a heading that ties the first person
 /// named below it, before the next heading, to the body it names.
-struct UpdateHeading {
+struct UpdateHeading<'p> {
     headings: Vec<usize>,
+    /// The heading's pattern and the phrase that cancels it.
+    prose: &'p ProsePatterns,
     /// The body (canonical name, as written) waiting for its person.
     pending: Option<(String, String)>,
     last_line: usize,
 }
 
-impl UpdateHeading {
-    fn new(mut headings: Vec<usize>) -> Self {
+impl<'p> UpdateHeading<'p> {
+    fn new(mut headings: Vec<usize>, prose: &'p ProsePatterns) -> Self {
         headings.sort_unstable();
         Self {
             headings,
+            prose,
             pending: None,
             last_line: 0,
         }
@@ -895,7 +883,7 @@ impl UpdateHeading {
         }
         self.last_line = s.line;
         if is_heading {
-            if let Some(c) = UPDATE_HEADING.captures(s.text()) {
+            if let Some(c) = self.prose.update_heading.captures(s.text()) {
                 let org_text = c.get(1).map_or("", |m| m.as_str());
                 self.pending = orgs
                     .find(org_text)
@@ -912,7 +900,7 @@ impl UpdateHeading {
         let Some((org, surface)) = self.pending.take() else {
             return;
         };
-        if ABSENT.is_match(s.text()) {
+        if self.prose.unrepresented.is_match(s.text()) {
             return;
         }
         match found.first() {

@@ -13,6 +13,7 @@ pub mod header_patterns;
 pub mod lexicon;
 pub mod lexicons;
 pub mod names;
+pub mod prose_patterns;
 
 pub use fold::{fold, key, slug};
 pub use lexicon::{Lexicon, LexiconError};
