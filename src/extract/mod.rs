@@ -505,11 +505,41 @@ impl Extractor {
         listed: &people::ListedAt,
         out: &mut Extraction,
     ) -> Read {
-        let identities = chat::identities(text, self, |t| people::whole_name(t, self));
         let mut speakers = people::speakers(text, self, roster_lines);
+        self.chat_people(text, &mut speakers, out);
+        let nicks: HashSet<String> = speakers
+            .iter()
+            .filter(|f| !f.name.contains(' '))
+            .map(|f| fold(&f.name))
+            .collect();
+        // Rolls first: a line of several names is a roll, not a list line.
+        let rolls = people::rolls(text, self, listed, &nicks);
+        let found = rolls.found;
+        let mut skip: HashSet<usize> = roster_lines.clone();
+        let places = found.iter().map(|f| f.place).chain(rolls.read_as_list);
+        let roll_sentences = skip_rolls(text, places, &mut skip);
+        let lists = people::line_lists(text, self, &skip);
+        skip.extend(lists.iter().filter_map(|f| match f.place {
+            people::Place::Line(l) => Some(l),
+            people::Place::Sentence(_) => None,
+        }));
+        for (group, on_list_lines) in [(found, false), (lists, true), (speakers, false)] {
+            self.found_mentions(text, group, on_list_lines, out);
+        }
+        Read {
+            lines: skip,
+            sentences: roll_sentences,
+        }
+    }
+
+    /// A chat log's people: the handles that came in or are Matrix users, and
+    /// the names a roll call or a bot gave their handles, which also name the
+    /// speakers known by those handles.
+    fn chat_people(&self, text: &Text, speakers: &mut [people::Found], out: &mut Extraction) {
+        let identities = chat::identities(text, self, |t| people::whole_name(t, self));
         // "<fil> ...": the name the log gave the handle, where it gave one.
         let names = chat::names_by_handle(&identities);
-        for f in &mut speakers {
+        for f in speakers.iter_mut() {
             if let Some(name) = names.get(&fold(&f.name)) {
                 f.name.clone_from(name);
             }
@@ -525,84 +555,52 @@ impl Extractor {
             out.mentions
                 .push(PersonMention::new(i.name, ev).with_nickname(Some(i.handle)));
         }
-        let nicks: HashSet<String> = speakers
-            .iter()
-            .filter(|f| !f.name.contains(' '))
-            .map(|f| fold(&f.name))
-            .collect();
-        // Rolls first: a line of several names is a roll, not a list line.
-        let rolls = people::rolls(text, self, listed, &nicks);
-        let found = rolls.found;
-        let mut skip: HashSet<usize> = roster_lines.clone();
-        let mut roll_sentences = HashSet::new();
-        let places = found.iter().map(|f| f.place).chain(rolls.read_as_list);
-        for place in places {
-            match place {
-                // The lines the roll's sentence holds whole: a line that
-                // holds other sentences too (a record flattened to one line)
-                // is still read for them.
-                people::Place::Sentence(i) => {
-                    roll_sentences.insert(i);
-                    let s = &text.sentences[i].span;
-                    skip.extend(
-                        text.lines
-                            .iter()
-                            .filter(|l| l.span.start() >= s.start() && l.span.end() <= s.end())
-                            .map(|l| l.number),
-                    );
-                }
-                people::Place::Line(l) => {
-                    skip.insert(l);
-                }
+    }
+
+    /// The people one rule found, in text order, as mentions: with the cues
+    /// that made them people, and, on a participant list's lines, the roles
+    /// and organisations the line states; a country's delegate is affiliated
+    /// with its government.
+    fn found_mentions(
+        &self,
+        text: &Text,
+        group: Vec<people::Found>,
+        on_list_lines: bool,
+        out: &mut Extraction,
+    ) {
+        let mut locator = Locator::default();
+        for f in group {
+            let (span, key) = match f.place {
+                people::Place::Line(l) => (&text.lines[l].span, (l, false)),
+                people::Place::Sentence(i) => (&text.sentences[i].span, (i, true)),
+            };
+            let mut ev = locator.evidence(key, f.fact, span, &f.name);
+            ev.why = f.cues.iter().map(|c| c.as_str().into()).collect();
+            let described = match f.place {
+                people::Place::Line(l) if on_list_lines => roster::line_entry(&text.lines[l], self)
+                    .filter(|e| fold(&e.name) == fold(&f.name)),
+                _ => None,
+            };
+            let government = f
+                .country
+                .as_deref()
+                .and_then(|c| roster::government_of(c, self));
+            if let Some((canonical, surface)) = government {
+                let mut aff = ev.clone();
+                aff.fact = FactKind::Affiliation;
+                out.mentions
+                    .push(PersonMention::new(&f.name, aff).affiliated(canonical, surface));
             }
-        }
-        let lists = people::line_lists(text, self, &skip);
-        skip.extend(lists.iter().filter_map(|f| match f.place {
-            people::Place::Line(l) => Some(l),
-            people::Place::Sentence(_) => None,
-        }));
-        for (group, on_list_lines) in [(found, false), (lists, true), (speakers, false)] {
-            // Each rule finds the people of a place in text order.
-            let mut locator = Locator::default();
-            for f in group {
-                let (span, key) = match f.place {
-                    people::Place::Line(l) => (&text.lines[l].span, (l, false)),
-                    people::Place::Sentence(i) => (&text.sentences[i].span, (i, true)),
-                };
-                let mut ev = locator.evidence(key, f.fact, span, &f.name);
-                ev.why = f.cues.iter().map(|c| c.as_str().into()).collect();
-                let described = match f.place {
-                    people::Place::Line(l) if on_list_lines => {
-                        roster::line_entry(&text.lines[l], self)
-                            .filter(|e| fold(&e.name) == fold(&f.name))
-                    }
-                    _ => None,
-                };
-                let government = f
-                    .country
-                    .as_deref()
-                    .and_then(|c| roster::government_of(c, self));
-                if let Some((canonical, surface)) = government {
-                    let mut aff = ev.clone();
-                    aff.fact = FactKind::Affiliation;
-                    out.mentions
-                        .push(PersonMention::new(&f.name, aff).affiliated(canonical, surface));
-                }
-                if let Some(e) = described.as_ref().filter(|e| !e.organisations.is_empty()) {
-                    let mut aff = ev.clone();
-                    aff.fact = FactKind::Affiliation;
-                    out.mentions.push(listed_organisations(&f.name, aff, e));
-                }
-                let mention = PersonMention::new(f.name, ev);
-                out.mentions.push(match described {
-                    Some(e) => mention.with_roles(e.roles),
-                    None => mention,
-                });
+            if let Some(e) = described.as_ref().filter(|e| !e.organisations.is_empty()) {
+                let mut aff = ev.clone();
+                aff.fact = FactKind::Affiliation;
+                out.mentions.push(listed_organisations(&f.name, aff, e));
             }
-        }
-        Read {
-            lines: skip,
-            sentences: roll_sentences,
+            let mention = PersonMention::new(f.name, ev);
+            out.mentions.push(match described {
+                Some(e) => mention.with_roles(e.roles),
+                None => mention,
+            });
         }
     }
 
@@ -846,6 +844,36 @@ fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
             );
         }
     }
+}
+
+/// The lines the rolls at `places` hold, added to `skip`, and the rolls'
+/// sentences. A sentence's lines are skipped only where the sentence holds
+/// them whole: a line that holds other sentences too (a record flattened to
+/// one line) is still read for them.
+fn skip_rolls(
+    text: &Text,
+    places: impl Iterator<Item = people::Place>,
+    skip: &mut HashSet<usize>,
+) -> HashSet<usize> {
+    let mut roll_sentences = HashSet::new();
+    for place in places {
+        match place {
+            people::Place::Sentence(i) => {
+                roll_sentences.insert(i);
+                let s = &text.sentences[i].span;
+                skip.extend(
+                    text.lines
+                        .iter()
+                        .filter(|l| l.span.start() >= s.start() && l.span.end() <= s.end())
+                        .map(|l| l.number),
+                );
+            }
+            people::Place::Line(l) => {
+                skip.insert(l);
+            }
+        }
+    }
+    roll_sentences
 }
 
 /// "Update from the Internet Society": a heading that ties the first person
