@@ -11,7 +11,7 @@
 //! unless a pattern says it is a single space.
 
 use super::header_patterns::{alternation, pattern};
-use super::lexicon::Sections;
+use super::lexicon::{Lexicon, Sections};
 use regex::Regex;
 
 /// The compiled patterns of running text. An empty section leaves its part
@@ -52,21 +52,19 @@ pub struct ProsePatterns {
     pub qa_turn: Regex,
 }
 
+/// The patterns of a lexicon without the sections: each matches nothing
+/// that needs a word.
 impl Default for ProsePatterns {
     fn default() -> Self {
-        Self::build(&|_| &[])
+        Self::read(&Sections::new(&Lexicon::default()))
     }
 }
 
 impl ProsePatterns {
     /// The patterns with the words of a lexicon's sections.
     pub(super) fn read(l: &Sections) -> Self {
-        Self::build(&|section| l.list(section))
-    }
-
-    fn build<'a>(list: &dyn Fn(&'static str) -> &'a [String]) -> Self {
-        let w = |section: &'static str| alternation(list(section), r"\s+");
-        let spaced = |section: &'static str| alternation(list(section), " ");
+        let w = |section: &'static str| alternation(l.list(section), r"\s+");
+        let spaced = |section: &'static str| alternation(l.list(section), " ");
         Self {
             closing: pattern(&format!(r"(?i)^(?:{})\b", w("closing-lines"))),
             first_person_speech: pattern(&format!(
@@ -104,6 +102,14 @@ impl ProsePatterns {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::LexiconError;
+
+    /// The patterns of a lexicon of the sections written in `text`.
+    fn patterns(text: &str) -> Result<ProsePatterns, LexiconError> {
+        Ok(ProsePatterns::read(&Sections::new(&Lexicon::parse(
+            "x.txt", text,
+        )?)))
+    }
 
     #[test]
     fn an_empty_section_matches_nothing() {
@@ -113,21 +119,18 @@ mod tests {
     }
 
     #[test]
-    fn a_closing_line_of_another_language_is_matched_without_a_change_of_code(
-    ) -> Result<(), crate::words::LexiconError> {
-        let l = crate::words::Lexicon::parse("x.txt", "[closing-lines]\nmet vriendelijke groet\n")?;
-        let p = ProsePatterns::read(&Sections::new(&l));
-        assert!(p.closing.is_match("Met  vriendelijke groet,"));
-        assert!(!p.closing.is_match("Best regards"));
+    fn a_closing_line_of_another_language_needs_no_change_of_code() -> Result<(), LexiconError> {
+        let dutch = patterns("[closing-lines]\nmet vriendelijke groet\n")?.closing;
+        assert!(dutch.is_match("Met  vriendelijke groet,"));
+        assert!(!dutch.is_match("Best regards"));
         Ok(())
     }
 
     #[test]
-    fn a_space_in_a_chat_notice_is_one_space() -> Result<(), crate::words::LexiconError> {
-        let l = crate::words::Lexicon::parse("x.txt", "[chat-join-notices]\nhas joined\n")?;
-        let p = ProsePatterns::read(&Sections::new(&l));
-        assert!(p.chat_join.is_match("-!- ana [ana@host] has joined #chan"));
-        assert!(!p.chat_join.is_match("-!- ana [ana@host] has  joined #chan"));
+    fn a_space_in_a_chat_notice_is_one_space() -> Result<(), LexiconError> {
+        let join = patterns("[chat-join-notices]\nhas joined\n")?.chat_join;
+        assert!(join.is_match("-!- ana [ana@host] has joined #chan"));
+        assert!(!join.is_match("-!- ana [ana@host] has  joined #chan"));
         Ok(())
     }
 }
