@@ -6,6 +6,7 @@
 //! README of the gold data); the fields the scorer does not know (`evidence`,
 //! `memberships`, `mentions`, `warnings`) are additions it ignores.
 
+use crate::words::UtcOffset;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -102,9 +103,10 @@ pub struct Meeting {
     #[serde(default, with = "hh_mm", skip_serializing_if = "Option::is_none")]
     pub start_time_local: Option<NaiveTime>,
     /// The offset from UTC of `start_time_local`, in minutes east, where the
-    /// record names a zone, an offset or a place's time.
+    /// record names a zone, an offset or a place's time; within ±14:00, and
+    /// refused when read beyond it (the cache then extracts the report again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub utc_offset_minutes: Option<i32>,
+    pub utc_offset_minutes: Option<UtcOffset>,
     /// Canonical person names.
     pub moderators: Vec<String>,
     /// Canonical person names.
@@ -619,6 +621,7 @@ pub struct Keyphrase {
 /// a date. The values are parsed once, where the header is read; the
 /// writers only format them.
 pub mod iso {
+    use crate::words::UtcOffset;
     use chrono::{NaiveDate, NaiveTime};
 
     /// `YYYY-MM-DD`: a date in JSON, an `xsd:date` and an IRI's segment.
@@ -633,13 +636,13 @@ pub mod iso {
         date.format(DATE).to_string()
     }
 
-    /// `time` as `HH:MM:SS` on a clock `offset_minutes` east of UTC: `Z`
+    /// `time` as `HH:MM:SS` on a clock `offset` east of UTC: `Z`
     /// after it at offset 0 (the canonical form a store gives back),
     /// `+01:00` at an hour east, nothing where the zone is unknown, which
     /// XML Schema reads as a time of an unknown zone.
-    pub fn zoned_time(time: NaiveTime, offset_minutes: Option<i32>) -> String {
+    pub fn zoned_time(time: NaiveTime, offset: Option<UtcOffset>) -> String {
         let clock = time.format(HH_MM_SS);
-        match offset_minutes {
+        match offset.map(UtcOffset::minutes) {
             Some(0) => format!("{clock}Z"),
             Some(o) => {
                 let sign = if o < 0 { '-' } else { '+' };
@@ -734,9 +737,10 @@ mod tests {
     #[test]
     fn a_zoned_time_writes_z_at_utc_its_offset_east_or_west_and_none_unzoned() {
         let t = NaiveTime::from_hms_opt(9, 5, 0).unwrap_or_default();
-        assert_eq!(iso::zoned_time(t, Some(0)), "09:05:00Z");
-        assert_eq!(iso::zoned_time(t, Some(330)), "09:05:00+05:30");
-        assert_eq!(iso::zoned_time(t, Some(-240)), "09:05:00-04:00");
+        let at = UtcOffset::from_minutes;
+        assert_eq!(iso::zoned_time(t, at(0)), "09:05:00Z");
+        assert_eq!(iso::zoned_time(t, at(330)), "09:05:00+05:30");
+        assert_eq!(iso::zoned_time(t, at(-240)), "09:05:00-04:00");
         assert_eq!(iso::zoned_time(t, None), "09:05:00");
         let d = NaiveDate::from_ymd_opt(2022, 3, 4).unwrap_or_default();
         assert_eq!(iso::date(d), "2022-03-04");

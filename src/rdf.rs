@@ -110,7 +110,7 @@
 
 use crate::model::{iso, Evidence, FactKind, Meeting, MessageId, Person, Report, Role};
 use crate::vocab::{dcterms, foaf, meetkg, oa, org, prov, rdf, rdfs, schema, skos, xsd, ID_BASE};
-use crate::words::slug;
+use crate::words::{slug, UtcOffset};
 use oxigraph::model::{
     GraphName, IriParseError, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term,
 };
@@ -460,7 +460,7 @@ impl<'a> Mapper<'a> {
             b.add(&m, schema::START_DATE, typed(iso::date(date), xsd::DATE));
         }
         if let Some(time) = meeting.start_time_utc {
-            let text = iso::zoned_time(time, Some(0));
+            let text = iso::zoned_time(time, Some(UtcOffset::UTC));
             b.add(&m, meetkg::START_TIME_UTC, typed(text, xsd::TIME));
         }
         if let Some(time) = meeting.start_time_local {
@@ -899,7 +899,7 @@ pub(crate) mod tests {
                 date: chrono::NaiveDate::from_ymd_opt(2022, 10, 20),
                 start_time_utc: chrono::NaiveTime::from_hms_opt(14, 0, 0),
                 start_time_local: chrono::NaiveTime::from_hms_opt(14, 0, 0),
-                utc_offset_minutes: Some(0),
+                utc_offset_minutes: Some(UtcOffset::UTC),
                 moderators: vec!["Amrita Choudhury".into()],
                 hosts: vec![],
                 next_meeting_date: chrono::NaiveDate::from_ymd_opt(2022, 11, 3),
@@ -1586,7 +1586,7 @@ pub(crate) mod tests {
         let mut report = sample_report();
         report.meeting.start_time_utc = chrono::NaiveTime::from_hms_opt(14, 0, 0);
         report.meeting.start_time_local = chrono::NaiveTime::from_hms_opt(9, 0, 0);
-        report.meeting.utc_offset_minutes = Some(-300);
+        report.meeting.utc_offset_minutes = UtcOffset::from_minutes(-300);
         let quads = report_quads(&report)?;
         assert_eq!(
             meeting_literal(&quads, meetkg::START_TIME_UTC).as_deref(),

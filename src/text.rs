@@ -233,10 +233,6 @@ pub struct Text {
     pub sentences: Vec<Sentence>,
 }
 
-static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:.{0,80}\s)?(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|-\s*\d+\s*-|\d{1,3})$")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
 static URL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:<?https?://\S+>?\s*)+$").unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
@@ -287,7 +283,7 @@ impl Text {
                 None => rest = tail,
             }
         }
-        drop_furniture(&mut lines);
+        drop_furniture(&mut lines, words);
         pipe_aligned_tables(&mut lines);
         rows_of_flattened_tables(&mut lines, words);
         glued_labels_set_apart(&mut lines, words);
@@ -339,7 +335,7 @@ fn opens_a_chat_turn(t: &str) -> bool {
 }
 
 /// Running headers and footers: page numbers, and short lines repeated on many pages.
-fn drop_furniture(lines: &mut [Line]) {
+fn drop_furniture(lines: &mut [Line], words: &SentenceWords) {
     let mut counts = std::collections::HashMap::<String, usize>::new();
     for l in lines.iter().filter(|l| !l.is_blank()) {
         *counts.entry(digitless(l.text())).or_default() += 1;
@@ -348,14 +344,20 @@ fn drop_furniture(lines: &mut [Line]) {
         let t = l.text();
         let repeated = counts.get(&digitless(t)).copied().unwrap_or(0) >= 3
             && t.chars().any(|c| c.is_ascii_digit());
-        if (FURNITURE.is_match(t)
-            && (t.len() <= 6 || t.to_lowercase().contains("page") || t.contains(" of ")))
-            || (repeated && t.len() > 12)
-            || URL_ONLY.is_match(t)
-        {
+        if is_page_number(t, words) || (repeated && t.len() > 12) || URL_ONLY.is_match(t) {
             l.span = Span::default();
         }
     }
+}
+
+/// A page's number ("Page 3 of 12", "- 3 -", "12"): a short line, or one
+/// that says it is a page's ("page", " of "), lest a longer line ending in
+/// a number ("Agenda item 12") be taken for one.
+fn is_page_number(t: &str, words: &SentenceWords) -> bool {
+    words.page_number.is_match(t)
+        && (t.len() <= 6
+            || (words.page_words.iter()).any(|p| t.to_lowercase().contains(p.as_str()))
+            || (words.page_number_links.iter()).any(|o| t.contains(o.as_str())))
 }
 
 fn digitless(s: &str) -> String {

@@ -389,7 +389,12 @@ fn a_time_named_by_a_city_follows_its_summer_time() {
         out.meeting.start_time_utc,
         chrono::NaiveTime::from_hms_opt(8, 0, 0)
     );
-    assert_eq!(out.meeting.utc_offset_minutes, Some(120));
+    assert_eq!(
+        out.meeting
+            .utc_offset_minutes
+            .map(meetkg::words::UtcOffset::minutes),
+        Some(120)
+    );
 }
 
 #[test]

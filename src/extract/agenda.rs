@@ -73,11 +73,6 @@ static LETTERED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-*•‣◦▪–·.]\s+(.+)$").unwrap_or_else(|e| unreachable!("{e}")));
-static FINITE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:was|were|is|are|has|had|have|will|would|said|noted|opened|stated|agreed|shared|asked|thanked|welcomed|suggested|recalled|explained)\b")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-});
-
 /// Title text of an item: without numbering, markup, document references,
 /// trailing colon or period.
 fn clean_title(t: &str) -> String {
@@ -101,11 +96,11 @@ fn clean_title(t: &str) -> String {
 }
 
 /// A line that reads as a heading: short, and not a sentence of running text.
-pub fn is_heading_text(t: &str) -> bool {
+pub fn is_heading_text(t: &str, lex: &Lexicons) -> bool {
     let words = t.split_whitespace().count();
     words > 0
         && words <= 18
-        && !FINITE_VERB.is_match(t)
+        && !lex.prose.agenda_sentence_verb.is_match(t)
         && !t.starts_with(|c: char| c.is_lowercase())
         && !(t.ends_with('.') && words > 12)
 }
@@ -260,7 +255,7 @@ fn top(n: String, rest: &str, lex: &Lexicons) -> Item {
         // figures.", "Present: A, B": a title, then the minute; but "Draft
         // Policy 2022-12: Language Update." is one title.
         Some((lead, sep, after))
-            if !is_heading_text(&title)
+            if !is_heading_text(&title, lex)
                 || is_sentence(rest) && (sep == ". " || is_prose(after))
                 || is_heading_line_text(lead, lex) =>
         {
@@ -304,7 +299,7 @@ fn lead_title<'a>(rest: &'a str, lex: &Lexicons) -> Option<(&'a str, &'static st
             && !lex.sentence.abbreviations.contains(&last_word);
     let words = lead.split_whitespace().count();
     let short = (1..=8).contains(&words) && lead.chars().filter(|c| c.is_alphabetic()).count() >= 4;
-    (short && new_sentence && is_heading_text(lead) && !after.is_empty())
+    (short && new_sentence && is_heading_text(lead, lex) && !after.is_empty())
         .then_some((lead, sep, after))
 }
 
@@ -358,10 +353,10 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         items = capital_headings_in_paragraphs(text, lex);
     }
     if items.is_empty() {
-        items = numbers_over_titles(text);
+        items = numbers_over_titles(text, lex);
     }
     if items.is_empty() {
-        items = numbered_run_in_a_line(text);
+        items = numbered_run_in_a_line(text, lex);
     }
     for item in &mut items {
         let bare = without_presenter(&item.title, lex).len();
@@ -446,7 +441,7 @@ fn without_running_headers(items: Vec<AgendaItem>) -> Vec<AgendaItem> {
 /// "1.0" alone on its line, "CALL TO ORDER" on the next: a text layer that
 /// set an outline's numbers in a column of their own. Three such pairs at
 /// least, numbered upwards; "N.0" is item N.
-fn numbers_over_titles(text: &Text) -> Vec<AgendaItem> {
+fn numbers_over_titles(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let lines: Vec<&Line> = text.lines.iter().filter(|l| !l.is_blank()).collect();
     let mut out: Vec<AgendaItem> = Vec::new();
     let mut last: Option<(u32, u32)> = None;
@@ -456,7 +451,7 @@ fn numbers_over_titles(text: &Text) -> Vec<AgendaItem> {
             continue;
         };
         let t = title.text().trim();
-        if !is_heading_text(t) || NUMBER_ALONE.is_match(t) || is_sentence(t) {
+        if !is_heading_text(t, lex) || NUMBER_ALONE.is_match(t) || is_sentence(t) {
             continue;
         }
         let top: u32 = c[1].parse().unwrap_or(0);
@@ -486,7 +481,7 @@ fn numbers_over_titles(text: &Text) -> Vec<AgendaItem> {
 /// kind of mark. Each title is what lies between its number and the next,
 /// the last cut at the next number of any kind or the sentence's end;
 /// three items at least, each a heading's length, or none.
-fn numbered_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
+fn numbered_run_in_a_line(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     for line in &text.lines {
         let t = line.text();
         let marks: Vec<RunMark> = RUN_NUMBER
@@ -505,7 +500,7 @@ fn numbered_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
         // of its length.
         let openings = (0..marks.len()).filter(|&k| marks[k].n == 1);
         for first in openings.take(MAX_RUN_OPENINGS) {
-            let items = run_from(t, &marks, first);
+            let items = run_from(t, &marks, first, lex);
             if items.len() >= 3 {
                 return items;
             }
@@ -526,7 +521,7 @@ struct RunMark {
 
 /// The items numbered 1, 2, 3, … with the mark of `marks[first]`, from it
 /// on; none when a title is no heading.
-fn run_from(t: &str, marks: &[RunMark], first: usize) -> Vec<AgendaItem> {
+fn run_from(t: &str, marks: &[RunMark], first: usize, lex: &Lexicons) -> Vec<AgendaItem> {
     let mut run = vec![marks[first]];
     for m in &marks[first + 1..] {
         if m.mark == marks[first].mark && m.n == run.len() as u32 + 1 {
@@ -551,7 +546,8 @@ fn run_from(t: &str, marks: &[RunMark], first: usize) -> Vec<AgendaItem> {
             title = title.split(". ").next().unwrap_or(title);
         }
         let words = title.split_whitespace().count();
-        let heading = !FINITE_VERB.is_match(title) && title.starts_with(char::is_uppercase);
+        let heading = !lex.prose.agenda_sentence_verb.is_match(title)
+            && title.starts_with(char::is_uppercase);
         if !(1..=MAX_RUN_TITLE_WORDS).contains(&words) || !heading {
             return Vec::new();
         }
@@ -816,7 +812,7 @@ impl AgendaList {
     fn takes_plain_line(&self, t: &str, lex: &Lexicons) -> bool {
         !super::roster::is_roll_field(t, lex)
             && !self.numbered
-            && is_heading_text(t)
+            && is_heading_text(t, lex)
             && !t.ends_with('.')
             && t.split_whitespace().count() <= 14
     }
@@ -949,7 +945,7 @@ impl Outline {
             // "1   Attendance": a numbered heading over the roll is the
             // outline's first item, and the items after it go on from it.
             if let Some(Item::Top(n, title)) = classify(line, lex) {
-                if n != NEXT_NUMBER && is_heading_text(&title) {
+                if n != NEXT_NUMBER && is_heading_text(&title, lex) {
                     self.numbered(line, n, title, false);
                 }
             }
@@ -969,7 +965,7 @@ impl Outline {
         }
         match &item {
             Some(Item::Top(n, title) | Item::Led(n, title))
-                if n != NEXT_NUMBER && is_heading_text(title) =>
+                if n != NEXT_NUMBER && is_heading_text(title, lex) =>
             {
                 let n = n.parse::<u32>().unwrap_or(0);
                 if self.seen_any && n <= self.last_top {
@@ -1005,7 +1001,7 @@ impl Outline {
         match item {
             Some(Item::Top(n, title))
                 if n != NEXT_NUMBER
-                    && is_heading_text(&title)
+                    && is_heading_text(&title, lex)
                     && !sentence
                     && !(self.opened_by_sentence && title.split_whitespace().count() > 8) =>
             {
@@ -1021,11 +1017,11 @@ impl Outline {
                 self.numbered(line, n, title, was_after_item);
             }
             Some(Item::Path(id, title))
-                if is_heading_text(&title) && !sentence && self.under_top(&id) =>
+                if is_heading_text(&title, lex) && !sentence && self.under_top(&id) =>
             {
                 self.push(id, title);
             }
-            Some(Item::Coded(id, title)) if self.coded && is_heading_text(&title) => {
+            Some(Item::Coded(id, title)) if self.coded && is_heading_text(&title, lex) => {
                 self.seen_any = true;
                 self.top = Some(id.clone());
                 self.push(id, title);
@@ -1033,7 +1029,7 @@ impl Outline {
             // Lettered lines under a bullet are a list in the discussion, not
             // sub-items; nor are the parts of an attendance section ("a. Present").
             Some(Item::Sub(Some(letter), title))
-                if is_heading_text(&title)
+                if is_heading_text(&title, lex)
                     && !t.starts_with(['-', '*', '•'])
                     && !is_heading_line_text(&title, lex) =>
             {
@@ -1053,7 +1049,7 @@ impl Outline {
                 self.top = None;
             }
             _ => {
-                if line.emphasised && !is_heading_text(t) {
+                if line.emphasised && !is_heading_text(t, lex) {
                     self.top = None;
                 }
             }
@@ -1159,7 +1155,7 @@ fn section_headings(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     // first line of running text.
     let prose = lines
         .iter()
-        .position(|l| !l.is_blank() && (l.text().ends_with('.') || !is_heading_text(l.text())))
+        .position(|l| !l.is_blank() && (l.text().ends_with('.') || !is_heading_text(l.text(), lex)))
         .unwrap_or(lines.len());
     let after_header = lines[..prose]
         .iter()
@@ -1210,7 +1206,7 @@ fn is_section_title(t: &str, lex: &Lexicons) -> bool {
         && !t.contains(':')
         && !t.contains("://")
         && crate::text::list_marker(t).is_none()
-        && is_heading_text(t)
+        && is_heading_text(t, lex)
         && !lex.is_section_heading(t)
         && !is_heading_line_text(t, lex)
         && !clause

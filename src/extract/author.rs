@@ -5,22 +5,6 @@
 use crate::text::Text;
 use crate::words::names::is_name_word;
 use crate::words::Lexicons;
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// A letter's closing line: "Best regards", "Kind regards / Saludos cordiales".
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:(?:best|kind|warm|many)\s+(?:regards|wishes|thanks)|regards|sincerely|yours\s+sincerely|cheers|thanks|thank\s+you|saludos(?:\s+cordiales)?|un\s+saludo|atentamente|cordialement|bien\s+cordialement|mit\s+freundlichen\s+gr[üu](?:ß|ss)en)\b",
-    )
-    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
-
-/// "I presented", "I have proposed": the writer speaking.
-static FIRST_PERSON_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.;:]\s+|,\s+|\band\s+)I\s+(?:have\s+|had\s+|also\s+|then\s+)?([a-z]+)\b")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
 
 /// The writer: their name, the line it is on, and the sentence where they
 /// speak, if any (an index into [`Text::sentences`]).
@@ -37,7 +21,7 @@ pub fn find(text: &Text, lex: &Lexicons) -> Option<Author> {
     let closing = text
         .lines
         .iter()
-        .rposition(|l| CLOSING.is_match(l.text().trim()))?;
+        .rposition(|l| lex.prose.closing.is_match(l.text().trim()))?;
     let line = text.lines[closing + 1..]
         .iter()
         .filter(|l| !l.is_blank())
@@ -51,10 +35,13 @@ pub fn find(text: &Text, lex: &Lexicons) -> Option<Author> {
                 && !words.iter().any(|w| lex.not_names.contains(*w))
         })?;
     let spoke_in = text.sentences.iter().position(|s| {
-        FIRST_PERSON_SPEECH.captures_iter(s.text()).any(|c| {
-            c.get(1)
-                .is_some_and(|v| lex.speech_verbs.contains(v.as_str()))
-        })
+        lex.prose
+            .first_person_speech
+            .captures_iter(s.text())
+            .any(|c| {
+                c.get(1)
+                    .is_some_and(|v| lex.speech_verbs.contains(v.as_str()))
+            })
     });
     Some(Author {
         name: line.text().trim().to_owned(),

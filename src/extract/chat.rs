@@ -34,15 +34,6 @@ static EMOTE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
-/// `-!- ana [n=ana@host] has joined #chan` (irssi), `--> ana (ana@host) has
-/// joined #chan` (WeeChat): the client's notice that someone came in.
-static JOIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:\d{1,6}\s+)?\[?(?:\d{4}-\d{2}-\d{2}[ T])?(?:\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?(?:-!-|-->)\s+([A-Za-z][\w.\-|]{0,30})\s+(?:\S+\s+)?has joined\b",
-    )
-    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
-
 /// `Kevin Fenzi (kevin) - he / him`: a bot's answer naming the one who asked.
 static BOT_ANSWER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([^()]{3,60}?)\s*\(([\w.\-|]{1,31})\)")
@@ -108,7 +99,12 @@ fn without_away_suffix(handle: &str) -> &str {
 pub fn joins<'a>(text: &'a Text, ex: &Extractor) -> Vec<(&'a str, usize)> {
     text.lines
         .iter()
-        .filter_map(|l| Some((JOIN.captures(l.text())?.get(1)?.as_str(), l.number)))
+        .filter_map(|l| {
+            Some((
+                ex.lex.prose.chat_join.captures(l.text())?.get(1)?.as_str(),
+                l.number,
+            ))
+        })
         .map(|(h, n)| (without_away_suffix(h), n))
         .filter(|(h, _)| !is_bot(h, ex))
         .collect()

@@ -34,24 +34,9 @@ use crate::model::{Evidence, FactKind, Meeting, Role};
 use crate::text::{Sentence, Span, Text};
 use crate::words::dates::TimeMatch;
 use crate::words::fold;
-use regex::Regex;
+use crate::words::prose_patterns::ProsePatterns;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-static UPDATE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,2}[.)]\s*)?(?:[a-z][.)]\s*)?updates?\s+(?:from|on behalf of|by)\s+(?:the\s+)?(.+)$")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-});
-/// "the representative of (the) Internet Society", its body in group 1.
-static REPRESENTATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:\bthe\s+representatives?\s+of\s+(?:the\s+)?)([A-Z][\w&'’.-]*(?:\s+(?:of|and|for|[A-Z][\w&'’.-]*))*)")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-});
-static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+(?:representatives?|one)\s+(?:from|of)\b")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-});
 
 /// What a record states of a person beside the name: roles, and the
 /// organisation (canonical, as written).
@@ -225,7 +210,7 @@ impl Extractor {
         person_skip: &Read,
         out: &mut Extraction,
     ) {
-        let mut update = UpdateHeading::new(self.heading_lines(text));
+        let mut update = UpdateHeading::new(self.heading_lines(text), &self.lex.prose);
         for (i, s) in text.sentences.iter().enumerate() {
             if person_skip.lines.contains(&s.line) {
                 continue;
@@ -255,7 +240,7 @@ impl Extractor {
             .filter(|l| {
                 let t = l.text();
                 !l.is_blank()
-                    && agenda::is_heading_text(t)
+                    && agenda::is_heading_text(t, &self.lex)
                     && !t.ends_with('.')
                     && !t
                         .split(|c: char| !c.is_alphabetic())
@@ -268,7 +253,7 @@ impl Extractor {
     /// "The representative of Malawi welcomed ...": the one listed
     /// participant whose line names Malawi spoke.
     fn representative_spoke(&self, s: &Sentence, roster: &[roster::Entry], out: &mut Extraction) {
-        for c in REPRESENTATIVE.captures_iter(s.text()) {
+        for c in self.lex.prose.representative.captures_iter(s.text()) {
             let Some(body) = c.get(1) else { continue };
             if !speech::followed_by_speech(s.text(), body.end(), &self.lex) {
                 continue;
@@ -290,7 +275,7 @@ impl Extractor {
     /// vocabularies, names shaped as organisations' ("National Institute of
     /// Soil Science"), and the bodies named as what someone represents.
     fn masked(&self, t: &str) -> Vec<Range<usize>> {
-        let represented = REPRESENTATIVE
+        let represented = (self.lex.prose.representative)
             .captures_iter(t)
             .filter_map(|c| c.get(1).map(|m| m.range()));
         self.orgs
@@ -521,11 +506,41 @@ impl Extractor {
         listed: &people::ListedAt,
         out: &mut Extraction,
     ) -> Read {
-        let identities = chat::identities(text, self, |t| people::whole_name(t, self));
         let mut speakers = people::speakers(text, self, roster_lines);
+        self.chat_people(text, &mut speakers, out);
+        let nicks: HashSet<String> = speakers
+            .iter()
+            .filter(|f| !f.name.contains(' '))
+            .map(|f| fold(&f.name))
+            .collect();
+        // Rolls first: a line of several names is a roll, not a list line.
+        let rolls = people::rolls(text, self, listed, &nicks);
+        let found = rolls.found;
+        let mut skip: HashSet<usize> = roster_lines.clone();
+        let places = found.iter().map(|f| f.place).chain(rolls.read_as_list);
+        let roll_sentences = skip_rolls(text, places, &mut skip);
+        let lists = people::line_lists(text, self, &skip);
+        skip.extend(lists.iter().filter_map(|f| match f.place {
+            people::Place::Line(l) => Some(l),
+            people::Place::Sentence(_) => None,
+        }));
+        for (group, on_list_lines) in [(found, false), (lists, true), (speakers, false)] {
+            self.found_mentions(text, group, on_list_lines, out);
+        }
+        Read {
+            lines: skip,
+            sentences: roll_sentences,
+        }
+    }
+
+    /// A chat log's people: the handles that came in or are Matrix users, and
+    /// the names a roll call or a bot gave their handles, which also name the
+    /// speakers known by those handles.
+    fn chat_people(&self, text: &Text, speakers: &mut [people::Found], out: &mut Extraction) {
+        let identities = chat::identities(text, self, |t| people::whole_name(t, self));
         // "<fil> ...": the name the log gave the handle, where it gave one.
         let names = chat::names_by_handle(&identities);
-        for f in &mut speakers {
+        for f in speakers.iter_mut() {
             if let Some(name) = names.get(&fold(&f.name)) {
                 f.name.clone_from(name);
             }
@@ -541,88 +556,56 @@ impl Extractor {
             out.mentions
                 .push(PersonMention::new(i.name, ev).with_nickname(Some(i.handle)));
         }
-        let nicks: HashSet<String> = speakers
-            .iter()
-            .filter(|f| !f.name.contains(' '))
-            .map(|f| fold(&f.name))
-            .collect();
-        // Rolls first: a line of several names is a roll, not a list line.
-        let rolls = people::rolls(text, self, listed, &nicks);
-        let found = rolls.found;
-        let mut skip: HashSet<usize> = roster_lines.clone();
-        let mut roll_sentences = HashSet::new();
-        let places = found.iter().map(|f| f.place).chain(rolls.read_as_list);
-        for place in places {
-            match place {
-                // The lines the roll's sentence holds whole: a line that
-                // holds other sentences too (a record flattened to one line)
-                // is still read for them.
-                people::Place::Sentence(i) => {
-                    roll_sentences.insert(i);
-                    let s = &text.sentences[i].span;
-                    skip.extend(
-                        text.lines
-                            .iter()
-                            .filter(|l| l.span.start() >= s.start() && l.span.end() <= s.end())
-                            .map(|l| l.number),
-                    );
-                }
-                people::Place::Line(l) => {
-                    skip.insert(l);
-                }
+    }
+
+    /// The people one rule found, in text order, as mentions: with the cues
+    /// that made them people, and, on a participant list's lines, the roles
+    /// and organisations the line states; a country's delegate is affiliated
+    /// with its government, a group's member with the body it names.
+    fn found_mentions(
+        &self,
+        text: &Text,
+        group: Vec<people::Found>,
+        on_list_lines: bool,
+        out: &mut Extraction,
+    ) {
+        let mut locator = Locator::default();
+        for f in group {
+            let (span, key) = match f.place {
+                people::Place::Line(l) => (&text.lines[l].span, (l, false)),
+                people::Place::Sentence(i) => (&text.sentences[i].span, (i, true)),
+            };
+            let mut ev = locator.evidence(key, f.fact, span, &f.name);
+            ev.why = f.cues.iter().map(|c| c.as_str().into()).collect();
+            let described = match f.place {
+                people::Place::Line(l) if on_list_lines => roster::line_entry(&text.lines[l], self)
+                    .filter(|e| fold(&e.name) == fold(&f.name)),
+                _ => None,
+            };
+            let government = f
+                .country
+                .as_deref()
+                .and_then(|c| roster::government_of(c, self));
+            let group = f
+                .group
+                .as_deref()
+                .and_then(|g| roster::group_organisation(g, self));
+            for (canonical, surface) in government.into_iter().chain(group) {
+                let mut aff = ev.clone();
+                aff.fact = FactKind::Affiliation;
+                out.mentions
+                    .push(PersonMention::new(&f.name, aff).affiliated(canonical, surface));
             }
-        }
-        let lists = people::line_lists(text, self, &skip);
-        skip.extend(lists.iter().filter_map(|f| match f.place {
-            people::Place::Line(l) => Some(l),
-            people::Place::Sentence(_) => None,
-        }));
-        for (group, on_list_lines) in [(found, false), (lists, true), (speakers, false)] {
-            // Each rule finds the people of a place in text order.
-            let mut locator = Locator::default();
-            for f in group {
-                let (span, key) = match f.place {
-                    people::Place::Line(l) => (&text.lines[l].span, (l, false)),
-                    people::Place::Sentence(i) => (&text.sentences[i].span, (i, true)),
-                };
-                let mut ev = locator.evidence(key, f.fact, span, &f.name);
-                ev.why = f.cues.iter().map(|c| c.as_str().into()).collect();
-                let described = match f.place {
-                    people::Place::Line(l) if on_list_lines => {
-                        roster::line_entry(&text.lines[l], self)
-                            .filter(|e| fold(&e.name) == fold(&f.name))
-                    }
-                    _ => None,
-                };
-                let government = f
-                    .country
-                    .as_deref()
-                    .and_then(|c| roster::government_of(c, self));
-                let group = f
-                    .group
-                    .as_deref()
-                    .and_then(|g| roster::group_organisation(g, self));
-                for (canonical, surface) in government.into_iter().chain(group) {
-                    let mut aff = ev.clone();
-                    aff.fact = FactKind::Affiliation;
-                    out.mentions
-                        .push(PersonMention::new(&f.name, aff).affiliated(canonical, surface));
-                }
-                if let Some(e) = described.as_ref().filter(|e| !e.organisations.is_empty()) {
-                    let mut aff = ev.clone();
-                    aff.fact = FactKind::Affiliation;
-                    out.mentions.push(listed_organisations(&f.name, aff, e));
-                }
-                let mention = PersonMention::new(f.name, ev);
-                out.mentions.push(match described {
-                    Some(e) => mention.with_roles(e.roles),
-                    None => mention,
-                });
+            if let Some(e) = described.as_ref().filter(|e| !e.organisations.is_empty()) {
+                let mut aff = ev.clone();
+                aff.fact = FactKind::Affiliation;
+                out.mentions.push(listed_organisations(&f.name, aff, e));
             }
-        }
-        Read {
-            lines: skip,
-            sentences: roll_sentences,
+            let mention = PersonMention::new(f.name, ev);
+            out.mentions.push(match described {
+                Some(e) => mention.with_roles(e.roles),
+                None => mention,
+            });
         }
     }
 
@@ -868,20 +851,53 @@ fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
     }
 }
 
+/// The lines the rolls at `places` hold, added to `skip`, and the rolls'
+/// sentences. A sentence's lines are skipped only where the sentence holds
+/// them whole: a line that holds other sentences too (a record flattened to
+/// one line) is still read for them.
+fn skip_rolls(
+    text: &Text,
+    places: impl Iterator<Item = people::Place>,
+    skip: &mut HashSet<usize>,
+) -> HashSet<usize> {
+    let mut roll_sentences = HashSet::new();
+    for place in places {
+        match place {
+            people::Place::Sentence(i) => {
+                roll_sentences.insert(i);
+                let s = &text.sentences[i].span;
+                skip.extend(
+                    text.lines
+                        .iter()
+                        .filter(|l| l.span.start() >= s.start() && l.span.end() <= s.end())
+                        .map(|l| l.number),
+                );
+            }
+            people::Place::Line(l) => {
+                skip.insert(l);
+            }
+        }
+    }
+    roll_sentences
+}
+
 /// "Update from the Internet Society": a heading that ties the first person
 /// named below it, before the next heading, to the body it names.
-struct UpdateHeading {
+struct UpdateHeading<'p> {
     headings: Vec<usize>,
+    /// The heading's pattern and the phrase that cancels it.
+    prose: &'p ProsePatterns,
     /// The body (canonical name, as written) waiting for its person.
     pending: Option<(String, String)>,
     last_line: usize,
 }
 
-impl UpdateHeading {
-    fn new(mut headings: Vec<usize>) -> Self {
+impl<'p> UpdateHeading<'p> {
+    fn new(mut headings: Vec<usize>, prose: &'p ProsePatterns) -> Self {
         headings.sort_unstable();
         Self {
             headings,
+            prose,
             pending: None,
             last_line: 0,
         }
@@ -900,7 +916,7 @@ impl UpdateHeading {
         }
         self.last_line = s.line;
         if is_heading {
-            if let Some(c) = UPDATE_HEADING.captures(s.text()) {
+            if let Some(c) = self.prose.update_heading.captures(s.text()) {
                 let org_text = c.get(1).map_or("", |m| m.as_str());
                 self.pending = orgs
                     .find(org_text)
@@ -917,7 +933,7 @@ impl UpdateHeading {
         let Some((org, surface)) = self.pending.take() else {
             return;
         };
-        if ABSENT.is_match(s.text()) {
+        if self.prose.unrepresented.is_match(s.text()) {
             return;
         }
         match found.first() {

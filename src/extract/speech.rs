@@ -309,12 +309,6 @@ pub fn timestamped_turn<'a>(t: &'a str, lex: &Lexicons) -> Option<(Range<usize>,
     person.then_some((start..start + name.len(), name))
 }
 
-/// "Q (Name):", "A (Name):", "Question (Name):".
-static QA_TURN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:Q|A|Question|Answer|Reply|Comment)\s*\(([^)]{2,60})\)\s*:")
-        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
-});
-
 /// The names in one sentence, each with the fact it supports.
 pub fn mentions(s: &Sentence, lex: &Lexicons, masked: &[Range<usize>]) -> Vec<NameMention> {
     let t = s.text();
@@ -380,7 +374,7 @@ fn transcript_turn(t: &str, lex: &Lexicons) -> Option<NameMention> {
 /// ...": the label's range (never read as a mention), and the person who spoke
 /// when the parentheses hold a name.
 fn qa_turn(t: &str, lex: &Lexicons) -> Option<(Range<usize>, Option<NameMention>)> {
-    let c = QA_TURN.captures(t)?;
+    let c = lex.prose.qa_turn.captures(t)?;
     let (label, who) = (c.get(0)?, c.get(1)?);
     let name = who.as_str().trim();
     let words: Vec<&str> = name.split(' ').collect();

@@ -7,6 +7,7 @@
 //! A date without a year is returned without one: only the caller knows which
 //! year the context implies ([`PartialDate::in_context`]).
 
+use super::utc_offset::UtcOffset;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use regex::Regex;
 use std::ops::Range;
@@ -57,14 +58,16 @@ pub struct TimeMatch {
     pub local: NaiveTime,
     /// Minutes east of UTC, where a zone, an offset or a place's time is
     /// written; `None` for a bare local time, whose zone is unknown (never UTC
-    /// by default: that would be a false fact).
-    pub offset: Option<i32>,
+    /// by default: that would be a false fact), nor for an offset beyond
+    /// ±14:00 ("UTC+25"), which no zone has.
+    pub offset: Option<UtcOffset>,
 }
 
 impl TimeMatch {
     /// The time in UTC, where the zone is known.
     pub fn utc(&self) -> Option<NaiveTime> {
-        self.offset.and_then(|o| utc(minutes(self.local), o))
+        self.offset
+            .and_then(|o| utc(minutes(self.local), o.minutes()))
     }
 }
 
@@ -83,10 +86,10 @@ pub struct DateRules {
     months: Vec<(String, u32)>,
     day_month: Option<Regex>,
     month_day: Option<Regex>,
-    /// Zone abbreviations and their offsets from UTC in minutes.
-    zones: Vec<(String, i32)>,
+    /// Zone abbreviations and their offsets from UTC.
+    zones: Vec<(String, UtcOffset)>,
     /// Zones named by a place or region: (pattern, standard offset, rule).
-    regional: Vec<(Regex, i32, Dst)>,
+    regional: Vec<(Regex, UtcOffset, Dst)>,
     time: Option<Regex>,
     military: Option<Regex>,
 }
@@ -177,12 +180,12 @@ impl DateRules {
         self.months.iter().find(|(m, _)| *m == n).map(|(_, m)| *m)
     }
 
-    /// (standard offset in minutes, rule) of a regional zone name.
-    fn regional(&self, name: &str) -> (i32, Dst) {
+    /// (standard offset, rule) of a regional zone name.
+    fn regional(&self, name: &str) -> (UtcOffset, Dst) {
         self.regional
             .iter()
             .find(|(r, _, _)| r.is_match(name))
-            .map_or((0, Dst::None), |(_, o, d)| (*o, *d))
+            .map_or((UtcOffset::UTC, Dst::None), |(_, o, d)| (*o, *d))
     }
 }
 
@@ -536,14 +539,14 @@ impl DateRules {
 
 /// A time as written: local minutes, its zone's offset where written, and
 /// p.m. when a.m. or p.m. is written.
-type Local = (i32, Option<i32>, Option<bool>);
+type Local = (i32, Option<UtcOffset>, Option<bool>);
 
 /// The time found at `range`, `minutes` after midnight, with the zone's
 /// offset where written; and the same as written, for ranges.
 fn matched(
     range: Range<usize>,
     minutes: i32,
-    offset: Option<i32>,
+    offset: Option<UtcOffset>,
     pm: Option<bool>,
 ) -> Option<(TimeMatch, Local)> {
     let time = TimeMatch {
@@ -592,27 +595,33 @@ fn month_numbers(months: &[(String, String)]) -> Result<Vec<(String, u32)>, Rule
 }
 
 /// `[time-zones]` entries ("CEST = 120"): abbreviations, upper case, and
-/// their offsets from UTC in minutes.
-fn zone_offsets(zones: &[(String, String)]) -> Result<Vec<(String, i32)>, RuleError> {
+/// their offsets from UTC in minutes, within ±14:00.
+fn zone_offsets(zones: &[(String, String)]) -> Result<Vec<(String, UtcOffset)>, RuleError> {
     zones
         .iter()
         .map(|(n, o)| {
-            o.parse()
+            offset_entry(o)
                 .map(|o| (n.to_uppercase(), o))
                 .map_err(|e| RuleError(format!("time zone '{n} = {o}': {e}")))
         })
         .collect()
 }
 
+/// An offset in minutes as a lexicon entry writes it: a number within ±14:00.
+fn offset_entry(minutes: &str) -> Result<UtcOffset, String> {
+    let minutes: i32 = minutes.parse().map_err(|e| format!("{e}"))?;
+    UtcOffset::try_from(minutes).map_err(|e| e.to_string())
+}
+
 /// A `[regional-time-zones]` entry ("geneva|bern = 60 europe"): the pattern
 /// anchored, as written, its standard offset and its daylight-saving rule.
-fn regional_zone(pattern: &str, value: &str) -> Result<(Regex, String, i32, Dst), RuleError> {
+fn regional_zone(pattern: &str, value: &str) -> Result<(Regex, String, UtcOffset, Dst), RuleError> {
     let mut parts = value.split_whitespace();
-    let offset: i32 = parts.next().and_then(|o| o.parse().ok()).ok_or_else(|| {
-        RuleError(format!(
-            "regional time zone '{pattern}': no offset in minutes"
-        ))
-    })?;
+    let offset = parts
+        .next()
+        .ok_or_else(|| "no offset in minutes".to_owned())
+        .and_then(offset_entry)
+        .map_err(|e| RuleError(format!("regional time zone '{pattern}': {e}")))?;
     let rule = match parts.next() {
         Some("europe") => Dst::Europe,
         Some("north-america") => Dst::NorthAmerica,
@@ -655,9 +664,9 @@ impl DateRules {
         c: &regex::Captures<'_>,
         first: usize,
         date: Option<NaiveDate>,
-    ) -> Option<i32> {
+    ) -> Option<UtcOffset> {
         if let Some(o) = c.get(first + 1) {
-            return Some(parse_offset(o.as_str()));
+            return parse_offset(o.as_str());
         }
         if let Some(name) = c.get(first).or(c.get(first + 2)) {
             let name = name.as_str().to_ascii_uppercase();
@@ -665,22 +674,25 @@ impl DateRules {
                 self.zones
                     .iter()
                     .find(|(n, _)| *n == name)
-                    .map_or(0, |(_, o)| *o),
+                    .map_or(UtcOffset::UTC, |(_, o)| *o),
             );
         }
-        c.get(first + 3).map(|r| {
+        c.get(first + 3).and_then(|r| {
             let (standard, rule) = self.regional(r.as_str());
-            standard
-                + if date.is_some_and(|d| summer_time(d, rule)) {
-                    60
-                } else {
-                    0
-                }
+            let summer = if date.is_some_and(|d| summer_time(d, rule)) {
+                60
+            } else {
+                0
+            };
+            UtcOffset::from_minutes(standard.minutes() + summer)
         })
     }
 }
 
-fn parse_offset(o: &str) -> i32 {
+/// "+5:30", "-03", "+0100": the offset a time writes after "UTC" or "GMT";
+/// none beyond ±14:00 or with 60 minutes or more ("UTC+25", "GMT+5:75"),
+/// which no zone has.
+fn parse_offset(o: &str) -> Option<UtcOffset> {
     let o: String = o.chars().filter(|c| !c.is_whitespace()).collect();
     let sign = if o.starts_with('-') { -1 } else { 1 };
     let digits: String = o.chars().filter(char::is_ascii_digit).collect();
@@ -695,7 +707,10 @@ fn parse_offset(o: &str) -> i32 {
             digits[2..4].parse().unwrap_or(0),
         ),
     };
-    sign * (h * 60 + m)
+    if m >= 60 {
+        return None;
+    }
+    UtcOffset::from_minutes(sign * (h * 60 + m))
 }
 
 #[cfg(test)]
@@ -837,6 +852,40 @@ mod tests {
         assert_eq!(Some(t.local), NaiveTime::from_hms_opt(19, 0, 0));
         assert_eq!(t.offset, None);
         assert_eq!(t.utc(), None);
+    }
+
+    #[test]
+    fn an_offset_beyond_fourteen_hours_or_sixty_minutes_is_no_zone() {
+        let offset = |s: &str| find_times(s).first().map(|t| (t.offset, t.utc()));
+        // Written as a zone, the time keeps its clock but its zone is unknown.
+        assert_eq!(offset("at 10:00 UTC+25"), Some((None, None)));
+        assert_eq!(offset("at 10:00 GMT+5:75"), Some((None, None)));
+        assert_eq!(offset("at 10:00 UTC-14:30"), Some((None, None)));
+        // The farthest zones are offsets still.
+        assert_eq!(
+            offset("at 10:00 UTC+14"),
+            Some((
+                UtcOffset::from_minutes(840),
+                NaiveTime::from_hms_opt(20, 0, 0)
+            ))
+        );
+        // Military time needs its zone: without a valid one it is no time.
+        assert_eq!(utc("at 1400 UTC+1500"), None);
+    }
+
+    #[test]
+    fn a_time_zone_entry_beyond_fourteen_hours_is_refused() {
+        let zone = |value: &str| {
+            DateRules::new(&[], &[("XST".to_owned(), value.to_owned())], &[]).map(|_| ())
+        };
+        assert!(zone("840").is_ok());
+        assert!(zone("-9000").is_err());
+        let regional = |value: &str| {
+            DateRules::new(&[], &[], &[("atlantis".to_owned(), value.to_owned())]).map(|_| ())
+        };
+        assert!(regional("-600 none").is_ok());
+        assert!(regional("900 europe").is_err());
+        assert!(regional("").is_err());
     }
 
     #[test]

@@ -228,7 +228,7 @@ fn body_meeting(w: &Words) -> Regex {
 
 /// "a|b|c" of the escaped words, longest first, a space matching `space`;
 /// a pattern that matches nothing for no words.
-fn alternation(words: &[String], space: &str) -> String {
+pub(super) fn alternation(words: &[String], space: &str) -> String {
     let mut w: Vec<String> = (words.iter())
         .map(|w| regex::escape(w).replace(' ', space))
         .collect();
@@ -245,9 +245,9 @@ const NOTHING: &str = r"[^\s\S]";
 
 /// A pattern built from escaped words: it compiles unless the lexicon is
 /// too large for the regex engine, and then matches nothing (logged).
-fn pattern(p: &str) -> Regex {
+pub(super) fn pattern(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| {
-        log::warn!("a header pattern does not compile and is left out: {e}");
+        log::warn!("a pattern built from the lexicon does not compile and is left out: {e}");
         Regex::new(NOTHING).unwrap_or_else(|e| unreachable!("{NOTHING}: {e}"))
     })
 }

@@ -10,8 +10,9 @@
 
 use super::dates::{DateRules, RuleError};
 use super::fold::fold;
-use super::header_patterns::HeaderPatterns;
+use super::header_patterns::{self, HeaderPatterns};
 use super::lexicon::{Lexicon, LexiconError, Sections};
+use super::prose_patterns::ProsePatterns;
 use regex::Regex;
 use std::collections::HashSet;
 
@@ -172,6 +173,9 @@ pub struct Lexicons {
     pub self_introduction: Option<Regex>,
     /// The patterns of a record's header, their words from the lexicon.
     pub header: HeaderPatterns,
+    /// The patterns of running text (closing lines, question-and-answer
+    /// turns, chat notices...), their words from the lexicon.
+    pub prose: ProsePatterns,
     /// "called to order", "la séance est ouverte": a time after such a phrase
     /// is when the meeting actually started (`[meeting-start-phrases]`).
     pub meeting_start: Option<Regex>,
@@ -441,6 +445,7 @@ impl Lexicons {
         self.record_words = r.lower("record-words");
         self.record_fields = r.folded("record-fields");
         self.header = HeaderPatterns::read(r.0);
+        self.prose = ProsePatterns::read(r.0);
         self.definite_articles = r.list("definite-articles").to_vec();
         self.email_marking_fields = r.lower_in_order("email-marking-fields");
         self.title_small_words = r.lower("title-small-words");
@@ -678,7 +683,7 @@ impl FrameWords {
 
 /// The words that shape a report's lines into sentences and headings
 /// (`crate::text`), lower case.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SentenceWords {
     /// A full stop after one ends no sentence ("Mr.", "e.g.").
     pub abbreviations: HashSet<String>,
@@ -694,6 +699,22 @@ pub struct SentenceWords {
     /// Labels of a catalogue record's fields, as written ("Title", "RefNo"):
     /// glued to their value ("TitleMinutes of ..."), they are set apart.
     pub glued_field_labels: Vec<String>,
+    /// "Page 3 of 12", "3 / 12", "- 3 -", "12": a line that is a page's
+    /// number, with up to 80 characters before it (a running header), its
+    /// words from `[page-words]` and `[page-number-links]`, any case.
+    pub page_number: Regex,
+    /// `[page-words]`, lower case: a line holding one is a page's furniture
+    /// however long its number.
+    pub page_words: Vec<String>,
+    /// `[page-number-links]` as written, with a space either side (" of "):
+    /// a line holding one is a page's furniture however long its number.
+    pub page_number_links: Vec<String>,
+}
+
+impl Default for SentenceWords {
+    fn default() -> Self {
+        Self::read(&Sections::new(&Lexicon::default()))
+    }
 }
 
 impl SentenceWords {
@@ -722,8 +743,25 @@ impl SentenceWords {
                 .map(|(mark, _)| mark.to_lowercase())
                 .collect(),
             glued_field_labels: l.list("glued-field-labels").to_vec(),
+            page_number: page_number(l.list("page-words"), l.list("page-number-links")),
+            page_words: (l.list("page-words").iter())
+                .map(|w| w.to_lowercase())
+                .collect(),
+            page_number_links: (l.list("page-number-links").iter())
+                .map(|w| format!(" {w} "))
+                .collect(),
         }
     }
+}
+
+/// "Page 3 of 12", "3 / 12", "- 3 -", "12": a page's number alone on its
+/// line, or after up to 80 characters of a running header.
+fn page_number(page: &[String], of: &[String]) -> Regex {
+    let page = header_patterns::alternation(page, r"\s+");
+    let of = header_patterns::alternation(of, r"\s+");
+    header_patterns::pattern(&format!(
+        r"(?i)^(?:.{{0,80}}\s)?(?:(?:{page})\s+\d+(?:\s*(?:{of}|/)\s*\d+)?|\d+\s*(?:{of}|/)\s*\d+|-\s*\d+\s*-|\d{{1,3}})$"
+    ))
 }
 
 /// The patterns of sentences that name a meeting's moderators and hosts,

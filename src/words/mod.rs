@@ -13,7 +13,10 @@ pub mod header_patterns;
 pub mod lexicon;
 pub mod lexicons;
 pub mod names;
+pub mod prose_patterns;
+pub mod utc_offset;
 
 pub use fold::{fold, key, slug};
 pub use lexicon::{Lexicon, LexiconError};
 pub use lexicons::{Lexicons, SentenceWords};
+pub use utc_offset::UtcOffset;

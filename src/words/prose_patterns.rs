@@ -1,0 +1,136 @@
+//! The patterns of running text that the extraction rules match, compiled
+//! once from the lexicon: the grammar of each pattern stays here, its words
+//! are sections of `lexicon.txt` (`[closing-lines]`, `[qa-turn-labels]`...).
+//!
+//! Rationale: these rules matched English (and a few Spanish, French and
+//! German) words written inside static regexes in `extract/`; the words now
+//! come from the data, like the header's ([`super::header_patterns`]), so a
+//! record of another language needs no change of code. Each pattern is built
+//! once, when the lexicon is loaded, never per call. A section's words are
+//! tried longest first; a space in an entry matches any run of white space
+//! unless a pattern says it is a single space.
+
+use super::header_patterns::{alternation, pattern};
+use super::lexicon::{Lexicon, Sections};
+use regex::Regex;
+
+/// The compiled patterns of running text. An empty section leaves its part
+/// of a pattern matching nothing.
+#[derive(Debug, Clone)]
+pub struct ProsePatterns {
+    /// "Best regards", "Kind regards / Saludos cordiales": a letter's closing
+    /// line opens with one of `[closing-lines]`, any case.
+    pub closing: Regex,
+    /// "I presented", "and I have proposed": the writer speaking, the verb in
+    /// group 1. A clause opens (a line's start, a stop, a comma or a word of
+    /// `[first-person-links]`), then `[first-person-pronouns]` and at most
+    /// one of `[first-person-fillers]`; case as written.
+    pub first_person_speech: Regex,
+    /// "The chair noted ...": a verb of `[agenda-sentence-verbs]`, any case,
+    /// makes a line a sentence rather than an agenda heading.
+    pub agenda_sentence_verb: Regex,
+    /// "3. Updates from the Secretariat": after an optional number and
+    /// letter, a word of `[update-heads]`, one of `[update-links]` (a space
+    /// in it is one space), an optional `[body-name-articles]`, and the body
+    /// (group 1); any case.
+    pub update_heading: Regex,
+    /// "the representative of (the) Internet Society": a phrase of
+    /// `[representative-phrases]`, an optional `[body-name-articles]` (any
+    /// case), then the body's capitalised name (group 1), whose words may be
+    /// joined by `[representative-name-links]` ("Ministry of Health").
+    pub representative: Regex,
+    /// "No representative from the ...": a phrase of
+    /// `[unrepresented-phrases]`, any case: a body that sent nobody.
+    pub unrepresented: Regex,
+    /// `-!- ana [n=ana@host] has joined #chan` (irssi), `--> ana (ana@host)
+    /// has joined #chan` (WeeChat): the client's notice that someone came in,
+    /// the handle in group 1, then a notice of `[chat-join-notices]` (a space
+    /// in it is one space).
+    pub chat_join: Regex,
+    /// "Q (Name):", "Question (Name):": a label of `[qa-turn-labels]` (as
+    /// written), the speaker's name in parentheses (group 1), a colon.
+    pub qa_turn: Regex,
+}
+
+/// The patterns of a lexicon without the sections: each matches nothing
+/// that needs a word.
+impl Default for ProsePatterns {
+    fn default() -> Self {
+        Self::read(&Sections::new(&Lexicon::default()))
+    }
+}
+
+impl ProsePatterns {
+    /// The patterns with the words of a lexicon's sections.
+    pub(super) fn read(l: &Sections) -> Self {
+        let w = |section: &'static str| alternation(l.list(section), r"\s+");
+        let spaced = |section: &'static str| alternation(l.list(section), " ");
+        Self {
+            closing: pattern(&format!(r"(?i)^(?:{})\b", w("closing-lines"))),
+            first_person_speech: pattern(&format!(
+                r"(?:^|[.;:]\s+|,\s+|\b(?:{})\s+)(?:{})\s+(?:(?:{})\s+)?([a-z]+)\b",
+                w("first-person-links"),
+                w("first-person-pronouns"),
+                w("first-person-fillers"),
+            )),
+            agenda_sentence_verb: pattern(&format!(r"(?i)\b(?:{})\b", w("agenda-sentence-verbs"))),
+            update_heading: pattern(&format!(
+                r"(?i)^(?:\d{{1,2}}[.)]\s*)?(?:[a-z][.)]\s*)?(?:{})\s+(?:{})\s+(?:(?:{})\s+)?(.+)$",
+                w("update-heads"),
+                spaced("update-links"),
+                w("body-name-articles"),
+            )),
+            representative: pattern(&format!(
+                r"(?i:\b(?:{})\s+(?:(?:{})\s+)?)([A-Z][\w&'’.-]*(?:\s+(?:{}|[A-Z][\w&'’.-]*))*)",
+                w("representative-phrases"),
+                w("body-name-articles"),
+                w("representative-name-links"),
+            )),
+            unrepresented: pattern(&format!(r"(?i)\b(?:{})\b", w("unrepresented-phrases"))),
+            chat_join: pattern(&format!(
+                r"^\s*(?:\d{{1,6}}\s+)?\[?(?:\d{{4}}-\d{{2}}-\d{{2}}[ T])?(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\s+)?(?:-!-|-->)\s+([A-Za-z][\w.\-|]{{0,30}})\s+(?:\S+\s+)?(?:{})\b",
+                spaced("chat-join-notices"),
+            )),
+            qa_turn: pattern(&format!(
+                r"^(?:{})\s*\(([^)]{{2,60}})\)\s*:",
+                w("qa-turn-labels")
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::LexiconError;
+
+    /// The patterns of a lexicon of the sections written in `text`.
+    fn patterns(text: &str) -> Result<ProsePatterns, LexiconError> {
+        Ok(ProsePatterns::read(&Sections::new(&Lexicon::parse(
+            "x.txt", text,
+        )?)))
+    }
+
+    #[test]
+    fn an_empty_section_matches_nothing() {
+        let none = ProsePatterns::default();
+        assert!(!none.closing.is_match("Best regards"));
+        assert!(!none.qa_turn.is_match("Q (Ana Silva): why?"));
+    }
+
+    #[test]
+    fn a_closing_line_of_another_language_needs_no_change_of_code() -> Result<(), LexiconError> {
+        let dutch = patterns("[closing-lines]\nmet vriendelijke groet\n")?.closing;
+        assert!(dutch.is_match("Met  vriendelijke groet,"));
+        assert!(!dutch.is_match("Best regards"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_space_in_a_chat_notice_is_one_space() -> Result<(), LexiconError> {
+        let join = patterns("[chat-join-notices]\nhas joined\n")?.chat_join;
+        assert!(join.is_match("-!- ana [ana@host] has joined #chan"));
+        assert!(!join.is_match("-!- ana [ana@host] has  joined #chan"));
+        Ok(())
+    }
+}
