@@ -42,6 +42,10 @@ static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?$").unwrap_or_else(|e| unreachable!("{e}"))
 });
+/// "2.    ", "1.2 ": the number that opens a numbered line, with its mark.
+static NUMBER_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+").unwrap_or_else(|e| unreachable!("{e}"))
+});
 /// "1. ", "2) ": a number that opens an item inside a line, with its mark.
 static RUN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\d{1,2})([.)])\s+").unwrap_or_else(|e| unreachable!("{e}"))
@@ -277,6 +281,22 @@ fn is_prose(t: &str) -> bool {
         .filter(|w| w.starts_with(char::is_lowercase))
         .count()
         >= 2
+}
+
+/// "2.    Approval of Minutes.": a numbered title that the writer closed
+/// with a full stop, as typed minutes often do. One sentence of at most
+/// eight words, read as a heading, with no verb in the past ("1. Minutes
+/// confirmed.", "3. Noted.") nor any finite verb, and not opened by a
+/// negation ("3. No objection to the approval of the agenda.": a minute).
+fn is_title_with_stop(t: &str, lex: &Lexicons) -> bool {
+    let body = t.trim_end().trim_end_matches('.');
+    let body = NUMBER_MARK.find(body).map_or(body, |m| &body[m.end()..]);
+    let words: Vec<&str> = body.split_whitespace().collect();
+    (2..=8).contains(&words.len())
+        && !body.contains(['.', '?', '!', ';', ':'])
+        && is_heading_text(body)
+        && !words.iter().any(|w| w.to_lowercase().ends_with("ed"))
+        && !lex.negations.contains(&crate::words::fold(words[0]))
 }
 
 /// A line that ends as a sentence does ("2. Any changes? None seen.").
@@ -1000,8 +1020,9 @@ impl Outline {
         let was_after_item = self.after_item;
         self.after_item = false;
         // A sentence under a number ("2. Any changes? None seen.") is a
-        // point of the minutes, not a heading.
-        let sentence = is_sentence(t);
+        // point of the minutes, not a heading; a title with a full stop
+        // ("2. Approval of Minutes.") is none.
+        let sentence = is_sentence(t) && !is_title_with_stop(t, lex);
         match item {
             Some(Item::Top(n, title))
                 if n != NEXT_NUMBER
@@ -1480,6 +1501,16 @@ mod tests {
                 ("3", "Treasurers Report"),
                 ("4", "Matters Arising")
             ])
+        );
+    }
+
+    #[test]
+    fn numbered_titles_closed_with_a_full_stop() {
+        let got = agenda("Branch Meeting\n\n1.     Apologies\n    Apologies were received from Ann.\n2.    Approval of Minutes.\n    The minutes were approved.\n3.    Matters Arising\n    None.\n4. Minutes confirmed.\n5. No objection to the agenda.\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Apologies", "Approval of Minutes", "Matters Arising"]
         );
     }
 
