@@ -400,11 +400,14 @@ fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let mut titles = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let t = line.text().trim();
-        let after_sentence = k == 0 || crate::text::ends_a_sentence(lines[k - 1].text());
-        // Running text under it: a line of eight words or more, in lower case.
+        // The first line is the record's own title, no item of it.
+        let after_sentence = k > 0 && crate::text::ends_a_sentence(lines[k - 1].text());
+        // Running text under it: a line of eight words or more, in lower
+        // case; under a heading in capitals, which no line of prose is, four.
+        let least = if is_capitals_heading(t) { 4 } else { 8 };
         let prose_follows = lines
             .get(k + 1)
-            .is_some_and(|n| is_prose(n.text()) && n.text().split_whitespace().count() >= 8);
+            .is_some_and(|n| is_prose(n.text()) && n.text().split_whitespace().count() >= least);
         let first = t.split_whitespace().next().unwrap_or("");
         if after_sentence
             && prose_follows
@@ -420,6 +423,11 @@ fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         return Vec::new();
     }
     numbered_in_order(titles)
+}
+
+/// "ADOPTION OF THE AGENDA": a line in capitals, two words at least.
+fn is_capitals_heading(t: &str) -> bool {
+    t.split_whitespace().count() >= 2 && t.split_whitespace().all(is_capital_word)
 }
 
 /// "... to order. INVOCATION The invocation was delivered by ...": minutes
@@ -1452,6 +1460,21 @@ mod tests {
              Actions\nEva will draft the chapter on the region by the next call.\n"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn capital_headings_over_short_prose() {
+        let got = agenda(
+            "HomeMy WebLinkAboutMarch 4, 1981 Regular Meeting\nA Regular Meeting of the County Board was held on March 4, 1981, in the Board Room.\n\
+             PRESENT Ana Ruiz, Chairman; Eva Lind.\nCALL TO ORDER\nThe Chairman called the meeting to order.\n\
+             INVOCATION\nThe invocation was delivered by Reverend Lee of the First Church in town.\n\
+             ADOPTION OF THE AGENDA\nThe County Administrator advised that the agenda\nwas complete.\n",
+        );
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["CALL TO ORDER", "INVOCATION", "ADOPTION OF THE AGENDA"]
+        );
     }
 
     #[test]
