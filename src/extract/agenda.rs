@@ -50,6 +50,14 @@ static NUMBER_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static RUN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\d{1,2})([.)])\s+").unwrap_or_else(|e| unreachable!("{e}"))
 });
+/// " 2.0 ": an item numbered "N.0" inside a line.
+static RUN_DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(\d{1,2})\.0\s+").unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// " 4. ", " 2.0 ", " 3) ": any number that opens a point inside a line.
+static RUN_ANY_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)\d{1,2}(?:\.\d{1,2})?[.)]?\s").unwrap_or_else(|e| unreachable!("{e}"))
+});
 /// An item of an agenda run into a line is a title, not a paragraph; a
 /// table of contents gives long ones ("Role of the Council of Europe in the
 /// process of European unification - Report of the working party").
@@ -383,6 +391,9 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     if items.is_empty() {
         items = numbered_run_in_a_line(text);
     }
+    if items.is_empty() {
+        items = decimal_run_in_a_line(text);
+    }
     for item in &mut items {
         let bare = without_presenter(&item.title, lex).len();
         item.title.truncate(bare);
@@ -540,6 +551,72 @@ fn numbered_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
         }
     }
     Vec::new()
+}
+
+/// "... Steve Allen. 1.0 Call to Order Call to order (Except ...) 2.0 Moment
+/// of Silence 1. Statement ...": minutes generated from an agenda whose
+/// items are numbered "N.0", each heading run into the minute under it when
+/// the page was flattened. Items 1.0, 2.0, 3.0, … in order (a number out of
+/// the sequence is the minute's own); each title is the words in title case
+/// after its number, up to the next number or the minute restating it.
+/// Three items at least, or none.
+fn decimal_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
+    for line in &text.lines {
+        let t = line.text();
+        let mut items = Vec::new();
+        for c in RUN_DECIMAL.captures_iter(t) {
+            let (Some(number), Some(whole)) = (c.get(1), c.get(0)) else {
+                continue;
+            };
+            if number.as_str().parse::<usize>().ok() != Some(items.len() + 1) {
+                continue;
+            }
+            let rest = &t[whole.end()..];
+            let to = RUN_ANY_NUMBER.find(rest).map_or(rest.len(), |m| m.start());
+            match title_case_lead(&rest[..to]) {
+                Some(title) => items.push(AgendaItem {
+                    id: format!("{}.0", number.as_str()),
+                    title,
+                }),
+                None => break,
+            }
+        }
+        if items.len() >= 3 {
+            return items;
+        }
+    }
+    Vec::new()
+}
+
+/// The heading that opens a run of text: its words in title case (a word
+/// of four letters or more capitalised), without the short words that
+/// trail it, and cut where its first word comes back (the minute restates
+/// its title: "Call to Order Call to order"). At most twelve words, no
+/// finite verb.
+fn title_case_lead(t: &str) -> Option<String> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut n = words
+        .iter()
+        .take_while(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters < 4 || w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+        })
+        .count();
+    let first = words.first()?.to_lowercase();
+    if let Some(again) = words[1..n.max(1)]
+        .iter()
+        .position(|w| w.to_lowercase() == first)
+    {
+        n = again + 1;
+    }
+    while n > 0 && words[n - 1].starts_with(|c: char| c.is_lowercase()) {
+        n -= 1;
+    }
+    let title = words[..n].join(" ");
+    ((1..=12).contains(&n)
+        && title.starts_with(char::is_uppercase)
+        && !FINITE_VERB.is_match(&title))
+    .then(|| clean_title(&title))
 }
 
 /// A number inside a line: where it starts, where its title starts, its
@@ -1357,6 +1434,20 @@ mod tests {
     /// A table of contents run into one line: each title with its page
     /// number after it, a lettered sub-item after the last; and the running
     /// header that the page layer read as items is none.
+    #[test]
+    fn items_numbered_n_point_0_run_into_their_minutes_on_one_line() {
+        let got = agenda("MINUTES REGULAR MEETING OF THE BOARD\n\nThe meeting was called to order by Board President Ana Ruiz. 1.0 Call to Order Call to order (Except for item #1, any item may be taken in any order). ROLL CALL: Ana Ruiz 2.0 Moment of Silence 1. Statement by the Vice President: \"Let us pause.\" 3.0 Pledge 2.0 The Pledge of Allegiance will be led by Eva Lind. 4.0 Formal Adoption of Agenda 4. Formal adoption of agenda. Recommendation: Approve\n");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1.0", "Call to Order"),
+                ("2.0", "Moment of Silence"),
+                ("3.0", "Pledge"),
+                ("4.0", "Formal Adoption of Agenda")
+            ])
+        );
+    }
+
     #[test]
     fn a_table_of_contents_run_into_a_line_and_a_running_header() {
         let got = agenda(
