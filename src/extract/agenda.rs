@@ -397,6 +397,9 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     for item in &mut items {
         let bare = without_presenter(&item.title, lex).len();
         item.title.truncate(bare);
+        if let Some(title) = without_label(&item.title, lex) {
+            item.title = title;
+        }
     }
     items
 }
@@ -726,6 +729,18 @@ fn numbered_in_order(titles: Vec<String>) -> Vec<AgendaItem> {
             title,
         })
         .collect()
+}
+
+/// "3.1 Issue:  Health & Social Care Integration": minutes set out as a
+/// form label each item's title with a word of `[keyphrase-labels]` and a
+/// colon; the title is what follows. A label with a number ("Issue 280:
+/// Proposed update") names the item and stays.
+fn without_label(title: &str, lex: &Lexicons) -> Option<String> {
+    let (label, rest) = title.split_once(':')?;
+    let rest = rest.trim();
+    (lex.keyphrase_labels.contains(&label.trim().to_lowercase())
+        && rest.starts_with(char::is_uppercase))
+    .then(|| rest.to_owned())
 }
 
 /// "General Manager's report (Leah Foley)": the title without the presenter
@@ -1565,6 +1580,23 @@ mod tests {
         assert_eq!(
             titles,
             ["CALL TO ORDER", "INVOCATION", "ADOPTION OF THE AGENDA"]
+        );
+    }
+
+    #[test]
+    fn a_form_label_before_the_title_of_a_sub_item() {
+        let got = agenda("Branch Meeting\n\n1.     Apologies\n\n    None.\n\n2.    Matters Arising\n\n    2.1    Issue:        Health & Social Care Integration\n\n    Discussion:    The group met.\n\n3.    Treasurers Report\n\n    3.1    Issue:        Report\n\n    3.2    Issue 280: Proposed update\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Apologies",
+                "Matters Arising",
+                "Health & Social Care Integration",
+                "Treasurers Report",
+                "Report",
+                "Issue 280: Proposed update"
+            ]
         );
     }
 
