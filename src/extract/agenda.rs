@@ -50,6 +50,14 @@ static NUMBER_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static RUN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\d{1,2})([.)])\s+").unwrap_or_else(|e| unreachable!("{e}"))
 });
+/// " pdf icon PDF 83 KB": a link to a document after a title, its format
+/// and size (the icon's text before it, if any).
+static DOCUMENT_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s+(?:\S+\s+icon\s+)?(?:pdf|docx?|xlsx?|pptx?|rtf|odt)\s+\d+(?:\.\d+)?\s*[kmg]b$",
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"))
+});
 /// " 2.0 ": an item numbered "N.0" inside a line.
 static RUN_DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\d{1,2})\.0\s+").unwrap_or_else(|e| unreachable!("{e}"))
@@ -378,7 +386,11 @@ fn is_heading_line(line: &Line, list: &[String]) -> bool {
 
 /// Extracts the agenda. Returns the items and the line where the agenda list ended.
 pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
-    let mut items = without_running_headers(items(text, lex));
+    let mut found = titles_over_attachments(text, lex);
+    if found.is_empty() {
+        found = without_running_headers(items(text, lex));
+    }
+    let mut items = found;
     if items.is_empty() {
         items = headings_over_prose(text, lex);
     }
@@ -470,6 +482,44 @@ fn capital_headings_in_paragraphs(text: &Text, lex: &Lexicons) -> Vec<AgendaItem
         return Vec::new();
     }
     numbered_in_order(titles)
+}
+
+/// "Minutes of the Meeting held on 16 September 2013 pdf icon PDF 83 KB",
+/// then "Additional documents:": a council's agenda-and-minutes page (the
+/// published page of a committee system) heads each item with its title
+/// and its documents' links, then the item's label of attachments
+/// (`[attachment-labels]`), then the minute. The lines over such labels
+/// are the agenda, without the link and its size; a table's column header
+/// over one ("No. Item", `[non-subject-titles]`) is none. Three at least, or
+/// none.
+fn titles_over_attachments(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let lines: Vec<&Line> = text.lines.iter().filter(|l| !l.is_blank()).collect();
+    let titles: Vec<String> = lines
+        .windows(2)
+        .filter(|pair| is_attachment_label(pair[1].text(), lex))
+        .map(|pair| {
+            let t = pair[0].text().trim();
+            let bare = DOCUMENT_LINK.find(t).map_or(t, |m| &t[..m.start()]);
+            clean_title(bare)
+        })
+        // The label says the line is a title: it may hold a verb ("Other
+        // items which the Chairman decides are urgent").
+        .filter(|t| {
+            (1..=MAX_RUN_TITLE_WORDS).contains(&t.split_whitespace().count())
+                && !is_attachment_label(t, lex)
+                && !lex.non_subject_titles.contains(&crate::words::fold(t))
+        })
+        .collect();
+    if titles.len() < 3 {
+        return Vec::new();
+    }
+    numbered_in_order(titles)
+}
+
+/// "Additional documents:": a label of an item's attachments.
+fn is_attachment_label(t: &str, lex: &Lexicons) -> bool {
+    let t = t.trim().trim_end_matches(':').trim();
+    lex.attachment_labels.contains(&t.to_lowercase())
 }
 
 /// "CONFIDENTIAL - 1 - CM/Del/Concl(84)373" on every page: a title that
@@ -1596,6 +1646,20 @@ mod tests {
                 "Treasurers Report",
                 "Report",
                 "Issue 280: Proposed update"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_over_attachment_labels_of_an_agenda_and_minutes_page() {
+        let got = agenda("Agenda and minutes\n\nCabinet - Monday, 14th October, 2013 10.00 am\n\nNo. Item\n\n\nAdditional documents:\n\n(1) Apologies were received from Mr Carter.\n\nMinutes of the Meeting held on 16 September 2013 pdf icon PDF 83 KB\n\nAdditional documents:\n\nThe minutes were agreed.\n\nOther items which the Chairman decides are urgent\n\nAdditional documents:\n\n\nFacing the Challenge: top tier realignment pdf icon PDF 92 KB\n\nAdditional documents:\n\n(1) Cabinet received a report.\n\n    Integration of services\n\n    A single council approach\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Minutes of the Meeting held on 16 September 2013",
+                "Other items which the Chairman decides are urgent",
+                "Facing the Challenge: top tier realignment"
             ]
         );
     }
