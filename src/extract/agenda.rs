@@ -42,9 +42,29 @@ static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBER_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2})(?:\.(\d{1,2}))?\.?$").unwrap_or_else(|e| unreachable!("{e}"))
 });
+/// "2.    ", "1.2 ": the number that opens a numbered line, with its mark.
+static NUMBER_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+").unwrap_or_else(|e| unreachable!("{e}"))
+});
 /// "1. ", "2) ": a number that opens an item inside a line, with its mark.
 static RUN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\d{1,2})([.)])\s+").unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// " pdf icon PDF 83 KB": a link to a document after a title, its format
+/// and size (the icon's text before it, if any).
+static DOCUMENT_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s+(?:\S+\s+icon\s+)?(?:pdf|docx?|xlsx?|pptx?|rtf|odt)\s+\d+(?:\.\d+)?\s*[kmg]b$",
+    )
+    .unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// " 2.0 ": an item numbered "N.0" inside a line.
+static RUN_DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(\d{1,2})\.0\s+").unwrap_or_else(|e| unreachable!("{e}"))
+});
+/// " 4. ", " 2.0 ", " 3) ": any number that opens a point inside a line.
+static RUN_ANY_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)\d{1,2}(?:\.\d{1,2})?[.)]?\s").unwrap_or_else(|e| unreachable!("{e}"))
 });
 /// An item of an agenda run into a line is a title, not a paragraph; a
 /// table of contents gives long ones ("Role of the Council of Europe in the
@@ -274,6 +294,22 @@ fn is_prose(t: &str) -> bool {
         >= 2
 }
 
+/// "2.    Approval of Minutes.": a numbered title that the writer closed
+/// with a full stop, as typed minutes often do. One sentence of at most
+/// eight words, read as a heading, with no verb in the past ("1. Minutes
+/// confirmed.", "3. Noted.") nor any finite verb, and not opened by a
+/// negation ("3. No objection to the approval of the agenda.": a minute).
+fn is_title_with_stop(t: &str, lex: &Lexicons) -> bool {
+    let body = t.trim_end().trim_end_matches('.');
+    let body = NUMBER_MARK.find(body).map_or(body, |m| &body[m.end()..]);
+    let words: Vec<&str> = body.split_whitespace().collect();
+    (2..=8).contains(&words.len())
+        && !body.contains(['.', '?', '!', ';', ':'])
+        && is_heading_text(body)
+        && !words.iter().any(|w| w.to_lowercase().ends_with("ed"))
+        && !lex.negations.contains(&crate::words::fold(words[0]))
+}
+
 /// A line that ends as a sentence does ("2. Any changes? None seen.").
 fn is_sentence(t: &str) -> bool {
     let t = t.trim_end();
@@ -345,7 +381,11 @@ fn is_heading_line(line: &Line, list: &[String]) -> bool {
 
 /// Extracts the agenda. Returns the items and the line where the agenda list ended.
 pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
-    let mut items = without_running_headers(items(text, lex));
+    let mut found = titles_over_attachments(text, lex);
+    if found.is_empty() {
+        found = without_running_headers(items(text, lex));
+    }
+    let mut items = found;
     if items.is_empty() {
         items = headings_over_prose(text, lex);
     }
@@ -358,9 +398,15 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     if items.is_empty() {
         items = numbered_run_in_a_line(text, lex);
     }
+    if items.is_empty() {
+        items = decimal_run_in_a_line(text);
+    }
     for item in &mut items {
         let bare = without_presenter(&item.title, lex).len();
         item.title.truncate(bare);
+        if let Some(title) = without_label(&item.title, lex) {
+            item.title = title;
+        }
     }
     items
 }
@@ -375,11 +421,14 @@ fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let mut titles = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let t = line.text().trim();
-        let after_sentence = k == 0 || crate::text::ends_a_sentence(lines[k - 1].text());
-        // Running text under it: a line of eight words or more, in lower case.
+        // The first line is the record's own title, no item of it.
+        let after_sentence = k > 0 && crate::text::ends_a_sentence(lines[k - 1].text());
+        // Running text under it: a line of eight words or more, in lower
+        // case; under a heading in capitals, which no line of prose is, four.
+        let least = if is_capitals_heading(t) { 4 } else { 8 };
         let prose_follows = lines
             .get(k + 1)
-            .is_some_and(|n| is_prose(n.text()) && n.text().split_whitespace().count() >= 8);
+            .is_some_and(|n| is_prose(n.text()) && n.text().split_whitespace().count() >= least);
         let first = t.split_whitespace().next().unwrap_or("");
         if after_sentence
             && prose_follows
@@ -395,6 +444,11 @@ fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         return Vec::new();
     }
     numbered_in_order(titles)
+}
+
+/// "ADOPTION OF THE AGENDA": a line in capitals, two words at least.
+fn is_capitals_heading(t: &str) -> bool {
+    t.split_whitespace().count() >= 2 && t.split_whitespace().all(is_capital_word)
 }
 
 /// "... to order. INVOCATION The invocation was delivered by ...": minutes
@@ -423,6 +477,44 @@ fn capital_headings_in_paragraphs(text: &Text, lex: &Lexicons) -> Vec<AgendaItem
         return Vec::new();
     }
     numbered_in_order(titles)
+}
+
+/// "Minutes of the Meeting held on 16 September 2013 pdf icon PDF 83 KB",
+/// then "Additional documents:": a council's agenda-and-minutes page (the
+/// published page of a committee system) heads each item with its title
+/// and its documents' links, then the item's label of attachments
+/// (`[attachment-labels]`), then the minute. The lines over such labels
+/// are the agenda, without the link and its size; a table's column header
+/// over one ("No. Item", `[non-subject-titles]`) is none. Three at least, or
+/// none.
+fn titles_over_attachments(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let lines: Vec<&Line> = text.lines.iter().filter(|l| !l.is_blank()).collect();
+    let titles: Vec<String> = lines
+        .windows(2)
+        .filter(|pair| is_attachment_label(pair[1].text(), lex))
+        .map(|pair| {
+            let t = pair[0].text().trim();
+            let bare = DOCUMENT_LINK.find(t).map_or(t, |m| &t[..m.start()]);
+            clean_title(bare)
+        })
+        // The label says the line is a title: it may hold a verb ("Other
+        // items which the Chairman decides are urgent").
+        .filter(|t| {
+            (1..=MAX_RUN_TITLE_WORDS).contains(&t.split_whitespace().count())
+                && !is_attachment_label(t, lex)
+                && !lex.non_subject_titles.contains(&crate::words::fold(t))
+        })
+        .collect();
+    if titles.len() < 3 {
+        return Vec::new();
+    }
+    numbered_in_order(titles)
+}
+
+/// "Additional documents:": a label of an item's attachments.
+fn is_attachment_label(t: &str, lex: &Lexicons) -> bool {
+    let t = t.trim().trim_end_matches(':').trim();
+    lex.attachment_labels.contains(&t.to_lowercase())
 }
 
 /// "CONFIDENTIAL - 1 - CM/Del/Concl(84)373" on every page: a title that
@@ -507,6 +599,72 @@ fn numbered_run_in_a_line(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         }
     }
     Vec::new()
+}
+
+/// "... Steve Allen. 1.0 Call to Order Call to order (Except ...) 2.0 Moment
+/// of Silence 1. Statement ...": minutes generated from an agenda whose
+/// items are numbered "N.0", each heading run into the minute under it when
+/// the page was flattened. Items 1.0, 2.0, 3.0, … in order (a number out of
+/// the sequence is the minute's own); each title is the words in title case
+/// after its number, up to the next number or the minute restating it.
+/// Three items at least, or none.
+fn decimal_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
+    for line in &text.lines {
+        let t = line.text();
+        let mut items = Vec::new();
+        for c in RUN_DECIMAL.captures_iter(t) {
+            let (Some(number), Some(whole)) = (c.get(1), c.get(0)) else {
+                continue;
+            };
+            if number.as_str().parse::<usize>().ok() != Some(items.len() + 1) {
+                continue;
+            }
+            let rest = &t[whole.end()..];
+            let to = RUN_ANY_NUMBER.find(rest).map_or(rest.len(), |m| m.start());
+            match title_case_lead(&rest[..to]) {
+                Some(title) => items.push(AgendaItem {
+                    id: format!("{}.0", number.as_str()),
+                    title,
+                }),
+                None => break,
+            }
+        }
+        if items.len() >= 3 {
+            return items;
+        }
+    }
+    Vec::new()
+}
+
+/// The heading that opens a run of text: its words in title case (a word
+/// of four letters or more capitalised), without the short words that
+/// trail it, and cut where its first word comes back (the minute restates
+/// its title: "Call to Order Call to order"). At most twelve words, no
+/// finite verb.
+fn title_case_lead(t: &str) -> Option<String> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut n = words
+        .iter()
+        .take_while(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters < 4 || w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+        })
+        .count();
+    let first = words.first()?.to_lowercase();
+    if let Some(again) = words[1..n.max(1)]
+        .iter()
+        .position(|w| w.to_lowercase() == first)
+    {
+        n = again + 1;
+    }
+    while n > 0 && words[n - 1].starts_with(|c: char| c.is_lowercase()) {
+        n -= 1;
+    }
+    let title = words[..n].join(" ");
+    ((1..=12).contains(&n)
+        && title.starts_with(char::is_uppercase)
+        && !FINITE_VERB.is_match(&title))
+    .then(|| clean_title(&title))
 }
 
 /// A number inside a line: where it starts, where its title starts, its
@@ -617,6 +775,18 @@ fn numbered_in_order(titles: Vec<String>) -> Vec<AgendaItem> {
             title,
         })
         .collect()
+}
+
+/// "3.1 Issue:  Health & Social Care Integration": minutes set out as a
+/// form label each item's title with a word of `[keyphrase-labels]` and a
+/// colon; the title is what follows. A label with a number ("Issue 280:
+/// Proposed update") names the item and stays.
+fn without_label(title: &str, lex: &Lexicons) -> Option<String> {
+    let (label, rest) = title.split_once(':')?;
+    let rest = rest.trim();
+    (lex.keyphrase_labels.contains(&label.trim().to_lowercase())
+        && rest.starts_with(char::is_uppercase))
+    .then(|| rest.to_owned())
 }
 
 /// "General Manager's report (Leah Foley)": the title without the presenter
@@ -996,8 +1166,9 @@ impl Outline {
         let was_after_item = self.after_item;
         self.after_item = false;
         // A sentence under a number ("2. Any changes? None seen.") is a
-        // point of the minutes, not a heading.
-        let sentence = is_sentence(t);
+        // point of the minutes, not a heading; a title with a full stop
+        // ("2. Approval of Minutes.") is none.
+        let sentence = is_sentence(t) && !is_title_with_stop(t, lex);
         match item {
             Some(Item::Top(n, title))
                 if n != NEXT_NUMBER
@@ -1325,6 +1496,20 @@ mod tests {
     /// number after it, a lettered sub-item after the last; and the running
     /// header that the page layer read as items is none.
     #[test]
+    fn items_numbered_n_point_0_run_into_their_minutes_on_one_line() {
+        let got = agenda("MINUTES REGULAR MEETING OF THE BOARD\n\nThe meeting was called to order by Board President Ana Ruiz. 1.0 Call to Order Call to order (Except for item #1, any item may be taken in any order). ROLL CALL: Ana Ruiz 2.0 Moment of Silence 1. Statement by the Vice President: \"Let us pause.\" 3.0 Pledge 2.0 The Pledge of Allegiance will be led by Eva Lind. 4.0 Formal Adoption of Agenda 4. Formal adoption of agenda. Recommendation: Approve\n");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1.0", "Call to Order"),
+                ("2.0", "Moment of Silence"),
+                ("3.0", "Pledge"),
+                ("4.0", "Formal Adoption of Agenda")
+            ])
+        );
+    }
+
+    #[test]
     fn a_table_of_contents_run_into_a_line_and_a_running_header() {
         let got = agenda(
             "CONCLUSIONS OF THE 373rd MEETING\n\nCONFIDENTIAL - 1 - CM/84\n\nSUMMARY Page 1. \
@@ -1430,6 +1615,52 @@ mod tests {
     }
 
     #[test]
+    fn capital_headings_over_short_prose() {
+        let got = agenda(
+            "HomeMy WebLinkAboutMarch 4, 1981 Regular Meeting\nA Regular Meeting of the County Board was held on March 4, 1981, in the Board Room.\n\
+             PRESENT Ana Ruiz, Chairman; Eva Lind.\nCALL TO ORDER\nThe Chairman called the meeting to order.\n\
+             INVOCATION\nThe invocation was delivered by Reverend Lee of the First Church in town.\n\
+             ADOPTION OF THE AGENDA\nThe County Administrator advised that the agenda\nwas complete.\n",
+        );
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["CALL TO ORDER", "INVOCATION", "ADOPTION OF THE AGENDA"]
+        );
+    }
+
+    #[test]
+    fn a_form_label_before_the_title_of_a_sub_item() {
+        let got = agenda("Branch Meeting\n\n1.     Apologies\n\n    None.\n\n2.    Matters Arising\n\n    2.1    Issue:        Health & Social Care Integration\n\n    Discussion:    The group met.\n\n3.    Treasurers Report\n\n    3.1    Issue:        Report\n\n    3.2    Issue 280: Proposed update\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Apologies",
+                "Matters Arising",
+                "Health & Social Care Integration",
+                "Treasurers Report",
+                "Report",
+                "Issue 280: Proposed update"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_over_attachment_labels_of_an_agenda_and_minutes_page() {
+        let got = agenda("Agenda and minutes\n\nCabinet - Monday, 14th October, 2013 10.00 am\n\nNo. Item\n\n\nAdditional documents:\n\n(1) Apologies were received from Mr Carter.\n\nMinutes of the Meeting held on 16 September 2013 pdf icon PDF 83 KB\n\nAdditional documents:\n\nThe minutes were agreed.\n\nOther items which the Chairman decides are urgent\n\nAdditional documents:\n\n\nFacing the Challenge: top tier realignment pdf icon PDF 92 KB\n\nAdditional documents:\n\n(1) Cabinet received a report.\n\n    Integration of services\n\n    A single council approach\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Minutes of the Meeting held on 16 September 2013",
+                "Other items which the Chairman decides are urgent",
+                "Facing the Challenge: top tier realignment"
+            ]
+        );
+    }
+
+    #[test]
     fn numbered_with_sub_items() {
         let got = agenda("Agenda:\n\n1. IGF involvement in the GDC\n - a. Tech Envoy virtual meeting\n - b. Follow up activities\n2. [WSIS+20 action plan](#)\n3. AoB\n\nDiscussion:\n\n1. *IGF involvement in the GDC*\n\nAmrita said hello.");
         assert_eq!(
@@ -1476,6 +1707,16 @@ mod tests {
                 ("3", "Treasurers Report"),
                 ("4", "Matters Arising")
             ])
+        );
+    }
+
+    #[test]
+    fn numbered_titles_closed_with_a_full_stop() {
+        let got = agenda("Branch Meeting\n\n1.     Apologies\n    Apologies were received from Ann.\n2.    Approval of Minutes.\n    The minutes were approved.\n3.    Matters Arising\n    None.\n4. Minutes confirmed.\n5. No objection to the agenda.\n");
+        let titles: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Apologies", "Approval of Minutes", "Matters Arising"]
         );
     }
 

@@ -208,6 +208,9 @@ pub struct Lexicons {
     /// (plural ending, singular ending), longest first (`[plural-endings]`):
     /// "Policies" and "policy" are one keyphrase.
     pub plural_endings: Vec<(String, String)>,
+    /// `[attachment-labels]`, lower case: the label of an agenda item's
+    /// attachments under its title ("Additional documents").
+    pub attachment_labels: HashSet<String>,
     /// `[non-subject-titles]`, folded: agenda titles that name no subject
     /// ("Embed", "No. Item", "Report").
     pub non_subject_titles: HashSet<String>,
@@ -378,6 +381,7 @@ impl Lexicons {
         self.subject_leads = r.lower_in_order("subject-leads");
         self.plural_endings = plural_endings(r.pairs("plural-endings"));
         self.non_subject_titles = r.folded("non-subject-titles");
+        self.attachment_labels = r.lower("attachment-labels");
         self.report_titles = r.list("report-titles").iter().map(|w| fold(w)).collect();
         self.subject_list_leads = r.lower_in_order("subject-list-leads");
         self.business_in_prose = r
