@@ -305,7 +305,7 @@ fn is_title_with_stop(t: &str, lex: &Lexicons) -> bool {
     let words: Vec<&str> = body.split_whitespace().collect();
     (2..=8).contains(&words.len())
         && !body.contains(['.', '?', '!', ';', ':'])
-        && is_heading_text(body)
+        && is_heading_text(body, lex)
         && !words.iter().any(|w| w.to_lowercase().ends_with("ed"))
         && !lex.negations.contains(&crate::words::fold(words[0]))
 }
@@ -399,7 +399,7 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         items = numbered_run_in_a_line(text, lex);
     }
     if items.is_empty() {
-        items = decimal_run_in_a_line(text);
+        items = decimal_run_in_a_line(text, lex);
     }
     for item in &mut items {
         let bare = without_presenter(&item.title, lex).len();
@@ -608,7 +608,7 @@ fn numbered_run_in_a_line(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
 /// the sequence is the minute's own); each title is the words in title case
 /// after its number, up to the next number or the minute restating it.
 /// Three items at least, or none.
-fn decimal_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
+fn decimal_run_in_a_line(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     for line in &text.lines {
         let t = line.text();
         let mut items = Vec::new();
@@ -621,7 +621,7 @@ fn decimal_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
             }
             let rest = &t[whole.end()..];
             let to = RUN_ANY_NUMBER.find(rest).map_or(rest.len(), |m| m.start());
-            match title_case_lead(&rest[..to]) {
+            match title_case_lead(&rest[..to], lex) {
                 Some(title) => items.push(AgendaItem {
                     id: format!("{}.0", number.as_str()),
                     title,
@@ -641,7 +641,7 @@ fn decimal_run_in_a_line(text: &Text) -> Vec<AgendaItem> {
 /// trail it, and cut where its first word comes back (the minute restates
 /// its title: "Call to Order Call to order"). At most twelve words, no
 /// finite verb.
-fn title_case_lead(t: &str) -> Option<String> {
+fn title_case_lead(t: &str, lex: &Lexicons) -> Option<String> {
     let words: Vec<&str> = t.split_whitespace().collect();
     let mut n = words
         .iter()
@@ -663,7 +663,7 @@ fn title_case_lead(t: &str) -> Option<String> {
     let title = words[..n].join(" ");
     ((1..=12).contains(&n)
         && title.starts_with(char::is_uppercase)
-        && !FINITE_VERB.is_match(&title))
+        && !lex.prose.agenda_sentence_verb.is_match(&title))
     .then(|| clean_title(&title))
 }
 
