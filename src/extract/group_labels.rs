@@ -12,7 +12,7 @@
 //! left as it was. This module cuts the text only; what a label names (an
 //! organisation, a role, the absent) is the reader's business.
 
-use crate::words::names::is_name_word;
+use crate::words::names::{is_initials, is_name_word};
 use std::ops::Range;
 
 /// A group of a roll: the label it is written under (none for the names
@@ -119,12 +119,10 @@ fn initialled_names_end(piece: &str) -> Option<usize> {
     }
 }
 
-/// "B.", "M.J.": a person's initials with their full stops.
+/// "B.", "M.J.": a person's initials with their full stops (a bare capital
+/// may be a word: "A", "I").
 fn is_initial_token(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    w.ends_with('.')
-        && (1..=3).contains(&letters)
-        && w.chars().all(|c| c == '.' || c.is_uppercase())
+    w.ends_with('.') && is_initials(w, false)
 }
 
 #[cfg(test)]

@@ -408,6 +408,7 @@ impl Group {
 fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
     let lex = &ex.lex;
     let label = label.trim();
+    let key = fold(label);
     let words: Vec<&str> = label.split_whitespace().collect();
     let numbered = words.iter().any(|w| {
         w.chars()
@@ -431,11 +432,8 @@ fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
         .iter()
         .any(|w| lex.attendance_words.contains(w) && !lex.organisation_heads.contains(w));
     // "Chair: A": a label the roster's roles read already ([roster-labels]).
-    let roster_label = lex
-        .roster_labels
-        .iter()
-        .any(|(l, _)| fold(l) == fold(label));
-    if attendance || roster_label || lex.stakeholder_groups.contains(&fold(label)) {
+    let roster_label = lex.roster_labels.iter().any(|(l, _)| fold(l) == key);
+    if attendance || roster_label || lex.stakeholder_groups.contains(&key) {
         return Some(Group::Plain);
     }
     if ex.roles.lookup(label).is_some() || looks_like_role(label, lex) {
@@ -446,7 +444,7 @@ fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
     }
     // "Bruce Power" has a person's shape, but a person heads no group of
     // people: the colon and the names after it say it is a body.
-    let organisation = !lex.countries.contains(&fold(label))
+    let organisation = !lex.countries.contains(&key)
         && (stands_alone(label, ex) || (words.len() >= 2 && organisation_shaped(label, lex)));
     Some(if organisation {
         Group::Organisation(label.to_owned())
