@@ -261,7 +261,10 @@ impl<'t> NameScan<'t> {
         if !self.takes(w, particle, &t[next.min(t.len())..], lex) {
             return Step::Stop;
         }
-        if !particle && excluded(w, self.words.is_empty(), ex) {
+        if !particle
+            && !self.in_initials(w, &t[next.min(t.len())..])
+            && excluded(w, self.words.is_empty(), ex)
+        {
             // A word no name holds inside a capitalised run: the run names
             // something else ("Policy Director", "Business Users").
             return Step::Reject;
@@ -300,6 +303,15 @@ impl<'t> NameScan<'t> {
             || name_word(w)
             || ((!self.words.is_empty() || self.honorific || opens_with_initials) && initial(w));
         ok && !self.is_outline_number(w)
+    }
+
+    /// "A W Cuthbert", "F G A Stone": a letter among initials written
+    /// without full stops is an initial, though the letter alone is a word
+    /// no name holds (the article "A"): initials stand next to initials.
+    fn in_initials(&self, w: &str, rest: &str) -> bool {
+        let beside_initial = self.words.last().is_some_and(|p| initial(p))
+            || rest.split(' ').next().is_some_and(initial);
+        initial(w) && beside_initial
     }
 
     /// "B. Buchanan I. Check-Ins", "C. HILDRETH XI.": in a name opened by
@@ -1134,8 +1146,10 @@ fn titled_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &'a
     let mut starts = vec![0];
     for k in 1..words.len() {
         let (before, w) = (&words[k - 1], words[k].1);
+        // "Dr L M Brown": a one-letter title after an initial is an initial.
         let opens = lex.is_honorific(w)
             && !lex.is_honorific(before.1)
+            && !initial(before.1)
             && words
                 .get(k + 1)
                 .is_some_and(|(_, n)| n.starts_with(char::is_uppercase))
@@ -1532,6 +1546,26 @@ mod tests {
         assert_eq!(n("MARKUS KUMMER").as_deref(), Some("Markus Kummer"));
         assert_eq!(n("Senior Policy Director"), None);
         assert_eq!(n("Commercial & Business Users"), None);
+    }
+
+    #[test]
+    fn undotted_initials_keep_a_letter_that_alone_is_a_word() {
+        let ex = extractor();
+        let n = |t: &str| name_at(t, &ex, 1).map(|n| n.name);
+        assert_eq!(n("A W Cuthbert;").as_deref(), Some("A W Cuthbert"));
+        assert_eq!(n("Professor F G A Stone").as_deref(), Some("F G A Stone"));
+        // The article before a lone name stays no initial.
+        assert_eq!(n("A Board member"), None);
+    }
+
+    #[test]
+    fn a_one_letter_title_after_an_initial_opens_no_new_name() {
+        let lex = &extractor().lex;
+        let names: Vec<&str> = titled_names(0, "Dr L M Brown", lex)
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(names, ["Dr L M Brown"]);
     }
 
     #[test]
