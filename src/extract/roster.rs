@@ -474,7 +474,21 @@ fn group_heading(body: &str, ex: &Extractor) -> Option<Group> {
     if label.contains(':') {
         return None;
     }
-    group_of(label, ex)
+    group_of(label, ex).or_else(|| is_numbered_tier(label).then_some(Group::Plain))
+}
+
+/// "Nivel 2", "Level 1", "Category B": a word and the number or letter of a
+/// tier, alone before a colon on a roll's line, sorts the roll's people
+/// (members by class of membership, delegations by group) and ends nothing.
+fn is_numbered_tier(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let mark = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit()) || (w.len() == 1 && w.starts_with(char::is_uppercase))
+    };
+    matches!(words.as_slice(), [word, number]
+        if word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && mark(number))
 }
 
 /// The entries of a roll's line of groups ("Bruce Power: F. Saunders").
@@ -1512,6 +1526,17 @@ mod tests {
 
     fn orgs(e: &Entry) -> Vec<&str> {
         e.organisations.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn a_numbered_tier_inside_a_roll_does_not_end_it() {
+        let ex = extractor();
+        let t = Text::new(
+            "Present:\n\nLevel 1:\nALFA represented by Juan Perez with 1 vote;\n\n\
+             Level 2:\nBETA represented by Marta Rios with 2 votes.\n",
+        );
+        let names: Vec<String> = extract(&t, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Juan Perez", "Marta Rios"]);
     }
 
     #[test]
