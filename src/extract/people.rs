@@ -125,10 +125,25 @@ fn excluded(w: &str, first: bool, ex: &Extractor) -> bool {
         || lex.not_names.contains(&title_case(w))
         || first && lex.months_and_days.contains(&lower)
         || lex.role_words.contains(&lower)
+        || is_plural_role(&lower, lex)
         || lex.body_words.contains(&lower)
         || lex.non_name_nouns.contains(&lower)
         || lex.organisation_heads.contains(&lower)
         || first && lex.countries.contains(&fold(w)) && !lex.is_given(w)
+}
+
+/// Is a lower-case word the plural of a role ("secretaries", "directors")?
+/// A roll's "T. Johnston and M. Young, Recording Secretaries" names a role
+/// after the last name, which the singular list alone lets through.
+fn is_plural_role(lower: &str, lex: &Lexicons) -> bool {
+    let singular = match lower.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => match lower.strip_suffix('s') {
+            Some(stem) if !stem.ends_with('s') => stem.to_string(),
+            _ => return false,
+        },
+    };
+    lex.role_words.contains(&singular)
 }
 
 /// Is the folded word a given name of the lexicon ("simon-jan": "simon")?
@@ -849,6 +864,10 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
                     false => titled_names(at, item, &ex.lex),
                 })
                 .flat_map(|(at, item)| initialled_names(at, item, &ex.lex))
+                .flat_map(|(at, item)| match bare {
+                    true => vec![(at, item)],
+                    false => run_together_names(at, item, &ex.lex),
+                })
                 .collect();
             if bare && !is_long_enough(&items, q) {
                 continue;
@@ -1197,14 +1216,102 @@ fn initialled_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize,
     split_at_starts(at, item, &starts)
 }
 
+/// "BOARD MEMBERS: Steve Allen Steve Majors Jerry Denton": a roll whose
+/// commas a layout dropped. In a labelled item of six name words or more,
+/// pairs whose first words are all given names are that many names (many
+/// surnames are given names too: "Allen", "Perry"); otherwise, from four
+/// words, a new name
+/// opens at each given name that follows a surname (a name word that is no
+/// given name): "Mary Ann Smith" stays whole, "Ana Ruiz Lopez Juan Sosa" is
+/// two.
+fn run_together_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+    const SHORTEST_RUN: usize = 4;
+    // Four words may be one name ("Ana María López García"); six are three.
+    const SHORTEST_PAIRS: usize = 6;
+    let words = word_spans(item);
+    let given = |w: &str| name_word(w) && lex.is_given(w);
+    if words.len() < SHORTEST_RUN || !words.iter().all(|(_, w)| name_word(w)) {
+        return vec![(at, item)];
+    }
+    let pairs = words.len() >= SHORTEST_PAIRS
+        && words.len().is_multiple_of(2)
+        && words.iter().step_by(2).all(|(_, w)| given(w));
+    if pairs {
+        let starts: Vec<usize> = words.iter().step_by(2).map(|(r, _)| r.start).collect();
+        return split_at_starts(at, item, &starts);
+    }
+    let mut starts = vec![0];
+    let mut since = 0;
+    for k in 1..words.len() {
+        let (before, w) = (words[k - 1].1, words[k].1);
+        let after_surname = since >= 1
+            && name_word(before)
+            && !given(before)
+            && !lex.particles.iter().any(|p| p == before);
+        if given(w) && after_surname {
+            starts.push(words[k].0.start);
+            since = 0;
+        } else {
+            since += 1;
+        }
+    }
+    split_at_starts(at, item, &starts)
+}
+
 /// The attendance and absence labels of a text ("Present:", "Apologies:"),
 /// with their ranges.
 fn roll_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
     ROLL_LABEL
         .captures_iter(t)
-        .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.as_str())))
-        .filter(|(_, l)| is_roll_label(l, lex))
+        .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?)))
+        .filter(|(_, l)| is_roll_label(l.as_str(), lex))
+        .map(|(whole, l)| {
+            let from = label_start(l.as_str(), lex);
+            (l.start() + from..whole.end, &t[l.start() + from..l.end()])
+        })
         .collect()
+}
+
+/// Where a roll's label begins in the words the label pattern took before
+/// a colon, which may end the names of the roll before it ("Steve Majors
+/// John Cockrell ABSENT:", "C. Gelinas Personnes excusées :"): at its first
+/// attendance or absence word, and back over the words before it that a
+/// label holds: lower case ones, ones written in the label's capitals
+/// ("ROLL CALL BOARD MEMBERS"), words of a roll's or a body's lexicon
+/// ("Staff", "Council", "Also"), and one capital opening a label in
+/// sentence case ("Board members present", "Personnes excusées").
+fn label_start(label: &str, lex: &Lexicons) -> usize {
+    let words = word_spans(label);
+    let is_roll_word = |w: &str| {
+        let lower = w.to_lowercase();
+        lex.attendance_words.contains(&lower) || lex.absence_words.contains(&lower)
+    };
+    let Some(first) = words.iter().position(|(_, w)| is_roll_word(w)) else {
+        return 0;
+    };
+    let caps = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    let mut start = first;
+    while start > 0 {
+        let w = words[start - 1].1;
+        let next = words[start].1;
+        let lower = w.to_lowercase();
+        let label_word = w.starts_with(char::is_lowercase)
+            || (caps(w) && caps(next))
+            || lex.not_names.contains(w)
+            || lex.body_words.contains(&lower)
+            || lex.role_words.contains(&lower)
+            || is_roll_word(w);
+        let sentence_case =
+            w.starts_with(char::is_uppercase) && next.starts_with(char::is_lowercase);
+        if !label_word && !sentence_case {
+            break;
+        }
+        start -= 1;
+        if sentence_case && !label_word {
+            break;
+        }
+    }
+    words[start].0.start
 }
 
 /// The people of a roll's items, each with whether it is a handle and its
@@ -1600,6 +1707,56 @@ mod tests {
         let t = Text::new("PRESENT: Councilmember Hewitt, Harstad, Black and Stein.");
         let got = rolls(&t, &ex, &ListedAt::default(), &HashSet::new());
         assert!(got.found.iter().all(|f| f.name != "Harstad"));
+    }
+
+    #[test]
+    fn names_run_together_without_commas_are_split_into_people() {
+        let ex = extractor();
+        assert_eq!(
+            listed_in(
+                "BOARD MEMBERS PRESENT: Paul Brenner Linda Ochoa Mark Dwyer",
+                &ex
+            ),
+            ["Paul Brenner", "Linda Ochoa", "Mark Dwyer"]
+        );
+        let split = |t| run_together_names(0, t, &ex.lex).len();
+        // A name of given names and a surname stays one person.
+        assert_eq!(split("Mary Ann Hollis"), 1);
+        assert_eq!(split("Anna Maria Lopez Garcia"), 1);
+    }
+
+    #[test]
+    fn a_label_after_a_roll_takes_none_of_its_names() {
+        let ex = extractor();
+        let raw = "PRESENT: Paul Brenner, Linda Ochoa Mark Dwyer ABSENT: Ruth Kimball";
+        assert_eq!(
+            listed_in(raw, &ex),
+            ["Paul Brenner", "Linda Ochoa", "Mark Dwyer"]
+        );
+        let labels = |t| {
+            roll_labels(t, &ex.lex)
+                .into_iter()
+                .map(|(_, l)| l.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels("Mark Dwyer ABSENT: Ruth Kimball"), ["ABSENT"]);
+        assert_eq!(
+            labels("C. Arnaud Personnes excusées : R. Blin"),
+            ["Personnes excusées"]
+        );
+        assert_eq!(
+            labels("ROLL CALL BOARD MEMBERS PRESENT: R. Blin"),
+            ["ROLL CALL BOARD MEMBERS PRESENT"]
+        );
+    }
+
+    #[test]
+    fn a_plural_role_after_a_roll_s_last_name_is_no_person() {
+        let ex = extractor();
+        assert_eq!(
+            listed_in("Present: D. Ferris, T. Hale and B. Orton, Recording Secretaries Staff present were: K. Amos", &ex),
+            ["D. Ferris", "T. Hale", "B. Orton", "K. Amos"]
+        );
     }
 
     #[test]
