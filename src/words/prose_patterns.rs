@@ -50,6 +50,10 @@ pub struct ProsePatterns {
     /// "Q (Name):", "Question (Name):": a label of `[qa-turn-labels]` (as
     /// written), the speaker's name in parentheses (group 1), a colon.
     pub qa_turn: Regex,
+    /// "09:00–09:05  Welcome", "10:00 to 10:30 Updates": an agenda item
+    /// that opens with its time, or two joined by one of
+    /// `[time-range-links]` (as written); the title in group 1.
+    pub timed_item: Regex,
 }
 
 /// The patterns of a lexicon without the sections: each matches nothing
@@ -95,6 +99,10 @@ impl ProsePatterns {
                 r"^(?:{})\s*\(([^)]{{2,60}})\)\s*:",
                 w("qa-turn-labels")
             )),
+            timed_item: pattern(&format!(
+                r"^\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{})\s*\d{{1,2}}[:.]\d{{2}})?\s+(\D.*)$",
+                w("time-range-links"),
+            )),
         }
     }
 }
@@ -123,6 +131,24 @@ mod tests {
         let dutch = patterns("[closing-lines]\nmet vriendelijke groet\n")?.closing;
         assert!(dutch.is_match("Met  vriendelijke groet,"));
         assert!(!dutch.is_match("Best regards"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_timed_item_with_a_range_of_another_language_needs_no_change_of_code(
+    ) -> Result<(), LexiconError> {
+        let timed = patterns("[time-range-links]\nbis\n")?.timed_item;
+        let title = |t| timed.captures(t).map(|c| c[1].to_owned());
+        assert_eq!(
+            title("10:00 bis 10:30 Begrüßung").as_deref(),
+            Some("Begrüßung")
+        );
+        assert_eq!(title("10:00 Begrüßung").as_deref(), Some("Begrüßung"));
+        // A link the section lacks joins no range: the rest is the title.
+        assert_eq!(
+            title("10:00 to 10:30 Welcome").as_deref(),
+            Some("to 10:30 Welcome")
+        );
         Ok(())
     }
 
