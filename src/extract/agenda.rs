@@ -16,13 +16,6 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap_or_else(|e| unreachable!("{e}"))
 });
-/// "09:00–09:05  Welcome and adoption of the agenda (Chair)": an item by its
-/// time slot, numbered by its place.
-static TIMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2})?\s+(\D.*)$")
-        .unwrap_or_else(|e| unreachable!("{e}"))
-});
-/// "II. CONSENT AGENDA": an item numbered in capital Roman numerals.
 /// The number after an item word ("TOP 1 Eröffnung", "Item 2: Budget"): the
 /// word says it is a number, so one space may follow it.
 static AFTER_ITEM_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -35,6 +28,7 @@ static TIME_ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\((?:[^()]{1,40},\s*)?\d{1,2}:\d{2}(?::\d{2})?\)$")
         .unwrap_or_else(|e| unreachable!("{e}"))
 });
+/// "II. CONSENT AGENDA": an item numbered in capital Roman numerals.
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([IVX]{1,5})\.\s+(\D.*)$").unwrap_or_else(|e| unreachable!("{e}"))
 });
@@ -212,7 +206,9 @@ fn numbered_row(t: &str) -> Option<String> {
 }
 
 fn classify_text(t: &str, lex: &Lexicons) -> Option<Item> {
-    if let Some(c) = TIMED.captures(t) {
+    // "09:00–09:05  Welcome and adoption of the agenda (Chair)": an item by
+    // its time slot, numbered by its place.
+    if let Some(c) = lex.prose.timed_item.captures(t) {
         // Without the presenter: "Welcome (Chair)" is "Welcome".
         let title = clean_title(&c[1]);
         let title = match title.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {

@@ -300,7 +300,7 @@ fn meeting_date(
     for (i, place) in places.iter().enumerate() {
         let mut dates = lex.dates.find_dates_in(place, month_first);
         if dates.is_empty() {
-            dates = crate::words::dates::find_named_dates(place, &lex.month_names);
+            dates = lex.dates.find_named_dates(place, &lex.month_names);
         }
         for d in dates {
             let before = place[..d.range.start].to_lowercase();
@@ -311,7 +311,7 @@ fn meeting_date(
             {
                 continue;
             }
-            match crate::words::dates::range_start(place, &d) {
+            match lex.dates.range_start(place, &d) {
                 Some(start) => candidates.push((i, start, true)),
                 None => candidates.push((i, d.date, false)),
             }

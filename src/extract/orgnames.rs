@@ -11,11 +11,8 @@
 //! `organisation-heads` that are not also common in other capitalised phrases
 //! are used here (the others are too loose in running text).
 
-use crate::words::dates::re;
 use crate::words::Lexicons;
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Words that join the parts of one name: "Ministry of Transport and
 /// Communications", "Mission of Croatia to the United Nations".
@@ -271,24 +268,17 @@ pub fn state_organs(sentence: &str, lex: &Lexicons) -> Vec<(Range<usize>, String
     out
 }
 
-/// A capitalised name after "on": "Gender and Digital Rights", "the Internet".
-const SUBJECT: &str = r"(?:the\s+)?[A-Z][\w-]*(?:\s+(?:(?:and|of|the|for|in)\s+)*[A-Z][\w-]*)*";
-
-/// "Best Practice Forums on Cybersecurity and on Gender and Digital Rights":
-/// a plural head, then subjects each with its own "on".
-static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*s)\s+on\s+({SUBJECT}(?:,\s+on\s+{SUBJECT})*,?\s+and\s+on\s+{SUBJECT})"
-    ))
-});
-
 /// Bodies named together by a plural head, each subject with its own "on"
 /// ("the Best Practice Forums on Cybersecurity and on Gender and Digital
-/// Rights"), as (byte range of the phrase, each body's name).
+/// Rights"), as (byte range of the phrase, each body's name); the pattern and
+/// its words are the lexicon's ([`crate::words::prose_patterns::Coordinated`]).
 pub fn coordinated(sentence: &str, lex: &Lexicons) -> Vec<(Range<usize>, Vec<String>)> {
     let mut out = Vec::new();
-    for c in COORDINATED.captures_iter(sentence) {
-        let (Some(whole), Some(head), Some(subjects)) = (c.get(0), c.get(1), c.get(2)) else {
+    let words = &lex.prose.coordinated;
+    for c in words.pattern.captures_iter(sentence) {
+        let (Some(whole), Some(head), Some(link), Some(subjects)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
             continue;
         };
         let head = head.as_str().strip_suffix('s').unwrap_or(head.as_str());
@@ -296,12 +286,14 @@ pub fn coordinated(sentence: &str, lex: &Lexicons) -> Vec<(Range<usize>, Vec<Str
         if !lex.organisation_heads.contains(&last) {
             continue;
         }
-        let names = subjects
-            .as_str()
-            .split(", on ")
-            .flat_map(|s| s.split(" and on "))
-            .flat_map(|s| s.strip_prefix("and on ").or(Some(s)))
-            .map(|s| format!("{head} on {}", s.trim().trim_end_matches(',')))
+        let names = (words.subjects(subjects.as_str()).into_iter())
+            .map(|s| {
+                format!(
+                    "{head} {} {}",
+                    link.as_str(),
+                    s.trim().trim_end_matches(',')
+                )
+            })
             .collect();
         out.push((whole.range(), names));
     }

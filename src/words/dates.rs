@@ -7,6 +7,8 @@
 //! A date without a year is returned without one: only the caller knows which
 //! year the context implies ([`PartialDate::in_context`]).
 
+use super::header_patterns::{alternation, pattern};
+use super::lexicon::Sections;
 use super::utc_offset::UtcOffset;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use regex::Regex;
@@ -92,6 +94,51 @@ pub struct DateRules {
     regional: Vec<(Regex, UtcOffset, Dst)>,
     time: Option<Regex>,
     military: Option<Regex>,
+    /// "24-" before a date: the first day of a range (group 1).
+    range_before: Option<Regex>,
+    /// "-25, 2024" after a date: the last day of a range, and its year
+    /// (group 1).
+    range_after: Option<Regex>,
+    /// The words of the rules, as [`DateWords`] reads them.
+    words: DateWords,
+}
+
+/// The words of the date and time rules besides month and zone names, from
+/// the lexicon: the grammar of each rule stays in code, its words are data,
+/// so a record of another language needs no change of code.
+#[derive(Debug, Clone, Default)]
+pub struct DateWords {
+    /// `[ordinal-suffixes]`: "rd" of "3rd March".
+    pub ordinal_suffixes: Vec<String>,
+    /// `[day-month-links]`: "of" of "26th of October".
+    pub day_month_links: Vec<String>,
+    /// `[date-connectors]`: "de" of "24 de abril de 2003", lower case.
+    pub date_connectors: Vec<String>,
+    /// `[offset-zones]`: "UTC" of "UTC+2", as written.
+    pub offset_zones: Vec<String>,
+    /// `[zone-time-words]`: "time" of "Geneva time".
+    pub zone_time_words: Vec<String>,
+    /// `[time-introducers]`, lower case: "at" of "at 1400 UTC", the word
+    /// that makes four digits a military time.
+    pub time_introducers: Vec<String>,
+    /// `[time-range-links]`, as written: "to" of "14:00 to 15:30 UTC".
+    pub time_range_links: Vec<String>,
+}
+
+impl DateWords {
+    /// The sections of a lexicon the date rules read.
+    pub(super) fn read(l: &Sections) -> Self {
+        let lower = |s: &'static str| l.list(s).iter().map(|w| w.to_lowercase()).collect();
+        Self {
+            ordinal_suffixes: l.list("ordinal-suffixes").to_vec(),
+            day_month_links: l.list("day-month-links").to_vec(),
+            date_connectors: lower("date-connectors"),
+            offset_zones: l.list("offset-zones").to_vec(),
+            zone_time_words: l.list("zone-time-words").to_vec(),
+            time_introducers: lower("time-introducers"),
+            time_range_links: l.list("time-range-links").to_vec(),
+        }
+    }
 }
 
 /// The error of a `[regional-time-zones]` or `[time-zones]` entry.
@@ -103,7 +150,8 @@ impl DateRules {
     /// Compiles the rules from the entries of `[months]` ("march = 3"),
     /// `[time-zones]` ("CEST = 120") and `[regional-time-zones]` ("geneva|bern
     /// = 60 europe": a pattern, the standard offset in minutes and the
-    /// daylight-saving rule, `europe`, `north-america` or `none`).
+    /// daylight-saving rule, `europe`, `north-america` or `none`), with the
+    /// other words of the rules (`words`).
     ///
     /// # Errors
     /// An entry without its number or rule, or a pattern that does not compile.
@@ -111,6 +159,7 @@ impl DateRules {
         months: &[(String, String)],
         zones: &[(String, String)],
         regional: &[(String, String)],
+        words: DateWords,
     ) -> Result<Self, RuleError> {
         let bad = |what: &str, e: &dyn std::fmt::Display| RuleError(format!("{what}: {e}"));
         let months = month_numbers(months)?;
@@ -119,36 +168,44 @@ impl DateRules {
             .iter()
             .map(|(pattern, value)| regional_zone(pattern, value))
             .collect::<Result<Vec<_>, _>>()?;
-        let alternation = |words: Vec<String>| {
+        let names = |words: Vec<String>| {
             let mut w: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
             w.sort_by_key(|w| std::cmp::Reverse(w.len()));
             w.join("|")
         };
-        let month_words = alternation(months.iter().map(|(n, _)| n.clone()).collect());
-        let zone_words = alternation(
+        let month_words = names(months.iter().map(|(n, _)| n.clone()).collect());
+        let zone_words = names(
             zones
                 .iter()
                 .map(|(n, _)| n.clone())
                 .filter(|n| n.len() > 1)
                 .collect(),
         );
-        let zone = format!(r"(?:(UTC|GMT)\s*([+-]\s*\d{{1,2}}(?::?\d{{2}})?)|\b({zone_words})\b)");
+        let w = |words: &[String]| alternation(words, r"\s+");
+        let (ordinal, of) = (w(&words.ordinal_suffixes), w(&words.day_month_links));
+        let zone = format!(
+            r"(?:({})\s*([+-]\s*\d{{1,2}}(?::?\d{{2}})?)|\b({zone_words})\b)",
+            w(&words.offset_zones)
+        );
         let places = regions
             .iter()
             .map(|(_, p, _, _)| format!("(?:{p})"))
             .collect::<Vec<_>>()
             .join("|");
-        let regional_pattern = format!(r"(?i:((?:{places})\b(?:\s+time)?))");
+        let regional_pattern = format!(
+            r"(?i:((?:{places})\b(?:\s+(?:{}))?))",
+            w(&words.zone_time_words)
+        );
         let compile = |p: String| Regex::new(&p).map_err(|e| bad("date pattern", &e));
         let (day_month, month_day) = if months.is_empty() {
             (None, None)
         } else {
             (
                 Some(compile(format!(
-                    r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+({month_words})\b\.?(?:,?[\s-]+(\d{{4}})\b)?"
+                    r"(?i)\b(\d{{1,2}})(?:{ordinal})?(?:\s+(?:{of}))?[\s-]+({month_words})\b\.?(?:,?[\s-]+(\d{{4}})\b)?"
                 ))?),
                 Some(compile(format!(
-                    r"(?i)\b({month_words})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+                    r"(?i)\b({month_words})\b\.?\s+(\d{{1,2}})(?:{ordinal})?\b(?:,?\s+(\d{{4}})\b)?"
                 ))?),
             )
         };
@@ -172,6 +229,11 @@ impl DateRules {
             regional: regions.into_iter().map(|(r, _, o, d)| (r, o, d)).collect(),
             time,
             military,
+            range_before: Some(pattern(&format!(r"\b(\d{{1,2}})(?:{ordinal})?\s*[-–]\s*$"))),
+            range_after: Some(pattern(&format!(
+                r"^\s*[-–]\s*\d{{1,2}}(?:{ordinal})?\b,?(?:\s+(\d{{4}})\b)?"
+            ))),
+            words,
         })
     }
 
@@ -201,33 +263,35 @@ static ISO: LazyLock<Regex> =
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:\b|_)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\b|_)"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b"));
-/// "24-25 June 2024" (the day before the dash), "May 4-8, 2015" (the year
-/// after the range).
-static RANGE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*$"));
-static RANGE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\b,?(?:\s+(\d{4})\b)?"));
-
-/// A date of a range of days ("24-25 June 2024", "May 4-8, 2015"): the first
-/// day, with the year written after the range. `None` when `m` is no range.
-pub fn range_start(s: &str, m: &DateMatch) -> Option<PartialDate> {
-    if let Some(c) = RANGE_BEFORE.captures(&s[..m.range.start]) {
-        let day = c.get(1)?.as_str().parse().ok()?;
-        let d = PartialDate { day, ..m.date };
-        return valid(d.year, d.month, d.day).then_some(d);
+impl DateRules {
+    /// A date of a range of days ("24-25 June 2024", "May 4-8, 2015"): the
+    /// first day (written before the dash), with the year written after the
+    /// range. `None` when `m` is no range.
+    pub fn range_start(&self, s: &str, m: &DateMatch) -> Option<PartialDate> {
+        let (before, after) = (self.range_before.as_ref()?, self.range_after.as_ref()?);
+        if let Some(c) = before.captures(&s[..m.range.start]) {
+            let day = c.get(1)?.as_str().parse().ok()?;
+            let d = PartialDate { day, ..m.date };
+            return valid(d.year, d.month, d.day).then_some(d);
+        }
+        let c = after.captures(&s[m.range.end..])?;
+        let year = c
+            .get(1)
+            .and_then(|y| y.as_str().parse().ok())
+            .or(m.date.year);
+        Some(PartialDate { year, ..m.date })
     }
-    let c = RANGE_AFTER.captures(&s[m.range.end..])?;
-    let year = c
-        .get(1)
-        .and_then(|y| y.as_str().parse().ok())
-        .or(m.date.year);
-    Some(PartialDate { year, ..m.date })
+
+    /// Dates written with the month names of `[month-names]` ("24 de abril
+    /// de 2003", "3. März 2021"): a day, an optional connector of
+    /// `[date-connectors]`, the month, and optionally a connector and the year.
+    pub fn find_named_dates(&self, s: &str, months: &[(String, u32)]) -> Vec<DateMatch> {
+        find_named_dates(s, months, &self.words.date_connectors)
+    }
 }
 
-/// Dates written with the month names of `[month-names]` ("24 de abril de
-/// 2003", "3. März 2021"): a day, an optional connector, the month, and
-/// optionally a connector and the year.
-pub fn find_named_dates(s: &str, months: &[(String, u32)]) -> Vec<DateMatch> {
+/// [`DateRules::find_named_dates`] with its connectors.
+fn find_named_dates(s: &str, months: &[(String, u32)], connectors: &[String]) -> Vec<DateMatch> {
     let mut out = Vec::new();
     // Words with their byte offsets (separators may be wider than a byte).
     let mut words: Vec<(usize, &str)> = Vec::new();
@@ -243,7 +307,7 @@ pub fn find_named_dates(s: &str, months: &[(String, u32)]) -> Vec<DateMatch> {
             _ => {}
         }
     }
-    let connector = |w: &str| ["de", "del", "of", "di", "do", "da"].contains(&w);
+    let connector = |w: &str| connectors.iter().any(|c| c == w);
     for (i, &(at, w)) in words.iter().enumerate() {
         let Ok(day) = w.trim_end_matches(['.', 'º', 'o']).parse::<u32>() else {
             continue;
@@ -457,7 +521,7 @@ impl DateRules {
             out.insert(at, time);
             locals.insert(at, local);
         }
-        join_ranges(s, &mut out, &mut locals);
+        join_ranges(s, &mut out, &mut locals, &self.words.time_range_links);
         out
     }
 
@@ -525,7 +589,7 @@ impl DateRules {
         let before = s[..whole.start].trim_end().to_lowercase();
         let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
         let introduced = before.is_empty()
-            || ["at", "from", "time:", "start:"].contains(&last_word)
+            || self.words.time_introducers.iter().any(|w| w == last_word)
             || before.ends_with([',', '-', '–', '@', '|']);
         if !introduced {
             return None;
@@ -557,12 +621,13 @@ fn matched(
     Some((time, (minutes, offset, pm)))
 }
 
-/// "14:00–15:30 UTC", "3:00 – 4:00pm": the start of a range takes the zone,
-/// and the p.m., written at its end.
-fn join_ranges(s: &str, out: &mut [TimeMatch], locals: &mut [Local]) {
+/// "14:00–15:30 UTC", "3:00 to 4:00pm": the start of a range takes the zone,
+/// and the p.m., written at its end; what stands between them is one of
+/// `links` (`[time-range-links]`).
+fn join_ranges(s: &str, out: &mut [TimeMatch], locals: &mut [Local], links: &[String]) {
     for i in 0..out.len().saturating_sub(1) {
-        let between = &s[out[i].range.end..out[i + 1].range.start];
-        if !matches!(between.trim(), "-" | "–" | "—" | "to") {
+        let between = s[out[i].range.end..out[i + 1].range.start].trim();
+        if !links.iter().any(|l| l == between) {
             continue;
         }
         let (end, end_offset, end_pm) = locals[i + 1];
@@ -876,16 +941,52 @@ mod tests {
     #[test]
     fn a_time_zone_entry_beyond_fourteen_hours_is_refused() {
         let zone = |value: &str| {
-            DateRules::new(&[], &[("XST".to_owned(), value.to_owned())], &[]).map(|_| ())
+            let zones = [("XST".to_owned(), value.to_owned())];
+            DateRules::new(&[], &zones, &[], DateWords::default()).map(|_| ())
         };
         assert!(zone("840").is_ok());
         assert!(zone("-9000").is_err());
         let regional = |value: &str| {
-            DateRules::new(&[], &[], &[("atlantis".to_owned(), value.to_owned())]).map(|_| ())
+            let regions = [("atlantis".to_owned(), value.to_owned())];
+            DateRules::new(&[], &[], &regions, DateWords::default()).map(|_| ())
         };
         assert!(regional("-600 none").is_ok());
         assert!(regional("900 europe").is_err());
         assert!(regional("").is_err());
+    }
+
+    #[test]
+    fn a_range_and_an_ordinal_of_another_language_need_no_change_of_code() -> Result<(), RuleError>
+    {
+        let words = DateWords {
+            ordinal_suffixes: vec!["er".to_owned()],
+            time_range_links: vec!["bis".to_owned()],
+            ..DateWords::default()
+        };
+        let rules = DateRules::new(
+            &[("juin".to_owned(), "6".to_owned())],
+            &[("CET".to_owned(), "60".to_owned())],
+            &[("paris".to_owned(), "60 europe".to_owned())],
+            words,
+        )?;
+        let s = "du 1er-3 juin 2024";
+        let first = rules
+            .find_dates(s)
+            .first()
+            .and_then(|d| rules.range_start(s, d));
+        assert_eq!(
+            first.map(|d| (d.year, d.month, d.day)),
+            Some((Some(2024), 6, 1))
+        );
+        let times = rules.find_times("14:00 bis 15:30 CET");
+        assert_eq!(
+            times.first().and_then(TimeMatch::utc),
+            NaiveTime::from_hms_opt(13, 0, 0)
+        );
+        // Without the link the first time keeps no zone.
+        let times = rules.find_times("14:00 und 15:30 CET");
+        assert_eq!(times.first().and_then(TimeMatch::utc), None);
+        Ok(())
     }
 
     #[test]

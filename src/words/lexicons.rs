@@ -8,7 +8,7 @@
 //! there ([`Sections::check`]), so adding a rule's word list is one line here
 //! and one section in the file.
 
-use super::dates::{DateRules, RuleError};
+use super::dates::{DateRules, DateWords, RuleError};
 use super::fold::fold;
 use super::header_patterns::{self, HeaderPatterns};
 use super::lexicon::{Lexicon, LexiconError, Sections};
@@ -315,6 +315,7 @@ impl Lexicons {
             &r.pairs("months"),
             &r.pairs("time-zones"),
             &r.pairs("regional-time-zones"),
+            DateWords::read(l),
         );
         (me, dates)
     }

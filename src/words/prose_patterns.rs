@@ -50,6 +50,83 @@ pub struct ProsePatterns {
     /// "Q (Name):", "Question (Name):": a label of `[qa-turn-labels]` (as
     /// written), the speaker's name in parentheses (group 1), a colon.
     pub qa_turn: Regex,
+    /// "09:00–09:05  Welcome", "10:00 to 10:30 Updates": an agenda item
+    /// that opens with its time, or two joined by one of
+    /// `[time-range-links]` (as written); the title in group 1.
+    pub timed_item: Regex,
+    /// "the Best Practice Forums on Cybersecurity and on Gender": bodies
+    /// named together by a plural head.
+    pub coordinated: Coordinated,
+}
+
+/// "the Best Practice Forums on Cybersecurity and on Gender and Digital
+/// Rights": a plural head whose subjects each take their own link, the
+/// pattern and the strings that part its subjects, built once from
+/// `[coordinated-subject-links]` ("on"), `[coordinated-conjunctions]`
+/// ("and"), `[subject-articles]` and `[subject-name-links]`.
+#[derive(Debug, Clone)]
+pub struct Coordinated {
+    /// A plural capitalised head (group 1), a link (group 2) and the
+    /// subjects (group 3): capitalised names (an article may open one, links
+    /// may join its words: "the Internet", "Gender and Digital Rights"), each
+    /// after the first with its own link, the last after a conjunction; case
+    /// as written.
+    pub pattern: Regex,
+    /// ", on ", " and on ": what stands between two subjects, one space
+    /// between words.
+    separators: Vec<String>,
+    /// "and on ": what may open a subject once they are parted.
+    openings: Vec<String>,
+}
+
+impl Coordinated {
+    fn read(l: &Sections) -> Self {
+        let w = |section: &'static str| alternation(l.list(section), r"\s+");
+        let subject = format!(
+            r"(?:(?:{})\s+)?[A-Z][\w-]*(?:\s+(?:(?:{})\s+)*[A-Z][\w-]*)*",
+            w("subject-articles"),
+            w("subject-name-links"),
+        );
+        let (link, and) = (
+            w("coordinated-subject-links"),
+            w("coordinated-conjunctions"),
+        );
+        let (links, ands) = (
+            l.list("coordinated-subject-links"),
+            l.list("coordinated-conjunctions"),
+        );
+        // "and on": a conjunction and a link.
+        let joined: Vec<String> = (ands.iter())
+            .flat_map(|and| links.iter().map(move |on| format!("{and} {on}")))
+            .collect();
+        Self {
+            pattern: pattern(&format!(
+                r"\b((?:[A-Z][\w-]*\s+){{0,3}}[A-Z][\w-]*s)\s+({link})\s+({subject}(?:,\s+(?:{link})\s+{subject})*,?\s+(?:{and})\s+(?:{link})\s+{subject})"
+            )),
+            separators: (links.iter().map(|on| format!(", {on} ")))
+                .chain(joined.iter().map(|p| format!(" {p} ")))
+                .collect(),
+            openings: joined.iter().map(|p| format!("{p} ")).collect(),
+        }
+    }
+
+    /// The subjects of a match's group 3, parted ("Access", "Fragmentation",
+    /// "AI" of "Access, on Fragmentation and on AI"), untrimmed.
+    pub fn subjects<'s>(&self, subjects: &'s str) -> Vec<&'s str> {
+        let mut parts = vec![subjects];
+        for separator in &self.separators {
+            parts = (parts.into_iter())
+                .flat_map(|p| p.split(separator.as_str()))
+                .collect();
+        }
+        (parts.into_iter())
+            .map(|p| {
+                (self.openings.iter())
+                    .find_map(|o| p.strip_prefix(o.as_str()))
+                    .unwrap_or(p)
+            })
+            .collect()
+    }
 }
 
 /// The patterns of a lexicon without the sections: each matches nothing
@@ -95,6 +172,11 @@ impl ProsePatterns {
                 r"^(?:{})\s*\(([^)]{{2,60}})\)\s*:",
                 w("qa-turn-labels")
             )),
+            timed_item: pattern(&format!(
+                r"^\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{})\s*\d{{1,2}}[:.]\d{{2}})?\s+(\D.*)$",
+                w("time-range-links"),
+            )),
+            coordinated: Coordinated::read(l),
         }
     }
 }
@@ -123,6 +205,44 @@ mod tests {
         let dutch = patterns("[closing-lines]\nmet vriendelijke groet\n")?.closing;
         assert!(dutch.is_match("Met  vriendelijke groet,"));
         assert!(!dutch.is_match("Best regards"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_timed_item_with_a_range_of_another_language_needs_no_change_of_code(
+    ) -> Result<(), LexiconError> {
+        let timed = patterns("[time-range-links]\nbis\n")?.timed_item;
+        let title = |t| timed.captures(t).map(|c| c[1].to_owned());
+        assert_eq!(
+            title("10:00 bis 10:30 Begrüßung").as_deref(),
+            Some("Begrüßung")
+        );
+        assert_eq!(title("10:00 Begrüßung").as_deref(), Some("Begrüßung"));
+        // A link the section lacks joins no range: the rest is the title.
+        assert_eq!(
+            title("10:00 to 10:30 Welcome").as_deref(),
+            Some("to 10:30 Welcome")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn bodies_coordinated_in_another_language_need_no_change_of_code() -> Result<(), LexiconError> {
+        let c = patterns("[coordinated-subject-links]\nsur\n[coordinated-conjunctions]\net\n")?
+            .coordinated;
+        let got = (c
+            .pattern
+            .captures("les Forums sur Cybersecurity, sur Access et sur Gender"))
+        .map(|m| {
+            let subjects: Vec<String> = (c.subjects(&m[3]).iter())
+                .map(|s| s.trim().to_owned())
+                .collect();
+            (m[1].to_owned(), m[2].to_owned(), subjects)
+        });
+        let subjects = ["Cybersecurity", "Access", "Gender"]
+            .map(str::to_owned)
+            .to_vec();
+        assert_eq!(got, Some(("Forums".to_owned(), "sur".to_owned(), subjects)));
         Ok(())
     }
 
