@@ -1443,6 +1443,14 @@ mod tests {
     }
 
     #[test]
+    fn the_date_of_a_convocation_is_not_the_meeting_s() {
+        let h = header("ACTA DE LA SESIÓN ORDINARIA DEL PLENO, CELEBRADA EL DÍA 9 DE MARZO DE 2021 Se reúne el Pleno, previa convocatoria enviada el día 4 de marzo de 2021.");
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2021-03-09"));
+        let h = header("Compte rendu du conseil\n\nDate de convocation : le 2 mars 2021\n\nSéance du 9 mars 2021");
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("2021-03-09"));
+    }
+
+    #[test]
     fn an_email_summary() {
         let h = header("From: A <a@example.org>\nDate: Wed, 5 Feb 2025 09:47:12 -0300\nSubject: [list] IGF Uruguay 2025 - summary of meeting 3\n\nPlease find below a short summary of the third meeting of the IGF Uruguay 2025 Organising Committee (Comité Organizador), held online on Tue 4 Feb at 1400 UTC (11:00 Montevideo).\n\nValentina Sosa chaired the meeting. Our next meeting will be on Tue 18 Feb.");
         assert_eq!(h.series, "IGF Uruguay Organising Committee");

@@ -123,6 +123,8 @@ pub struct DateWords {
     pub time_introducers: Vec<String>,
     /// `[time-range-links]`, as written: "to" of "14:00 to 15:30 UTC".
     pub time_range_links: Vec<String>,
+    /// `[date-range-links]`, lower case: "to" of "from 28 to 30 May 1984".
+    pub date_range_links: Vec<String>,
 }
 
 impl DateWords {
@@ -137,6 +139,7 @@ impl DateWords {
             zone_time_words: l.list("zone-time-words").to_vec(),
             time_introducers: lower("time-introducers"),
             time_range_links: l.list("time-range-links").to_vec(),
+            date_range_links: lower("date-range-links"),
         }
     }
 }
@@ -183,6 +186,7 @@ impl DateRules {
         );
         let w = |words: &[String]| alternation(words, r"\s+");
         let (ordinal, of) = (w(&words.ordinal_suffixes), w(&words.day_month_links));
+        let links = w(&words.date_range_links);
         let zone = format!(
             r"(?:({})\s*([+-]\s*\d{{1,2}}(?::?\d{{2}})?)|\b({zone_words})\b)",
             w(&words.offset_zones)
@@ -229,9 +233,11 @@ impl DateRules {
             regional: regions.into_iter().map(|(r, _, o, d)| (r, o, d)).collect(),
             time,
             military,
-            range_before: Some(pattern(&format!(r"\b(\d{{1,2}})(?:{ordinal})?\s*[-–]\s*$"))),
+            range_before: Some(pattern(&format!(
+                r"\b(\d{{1,2}})(?:{ordinal})?\.?(?:\s*[-–]|\s+(?i:{links}))\s*$"
+            ))),
             range_after: Some(pattern(&format!(
-                r"^\s*[-–]\s*\d{{1,2}}(?:{ordinal})?\b,?(?:\s+(\d{{4}})\b)?"
+                r"^(?:\s*[-–]|\s+(?i:{links}))\s*\d{{1,2}}(?:{ordinal})?\b,?(?:\s+(\d{{4}})\b)?"
             ))),
             words,
         })
@@ -307,7 +313,8 @@ fn find_named_dates(s: &str, months: &[(String, u32)], connectors: &[String]) ->
             _ => {}
         }
     }
-    let connector = |w: &str| connectors.iter().any(|c| c == w);
+    // Connectors are lower case; a heading in capitals writes "20 DE SEPTIEMBRE".
+    let connector = |w: &str| connectors.iter().any(|c| c.eq_ignore_ascii_case(w));
     for (i, &(at, w)) in words.iter().enumerate() {
         let Ok(day) = w.trim_end_matches(['.', 'º', 'o']).parse::<u32>() else {
             continue;
@@ -804,6 +811,49 @@ mod tests {
         find_dates(s)
             .first()
             .map(|d| (d.date.year, d.date.month, d.date.day))
+    }
+
+    /// The first day of the range that holds the date `s` writes last, found
+    /// with the month names of every language of the lexicon.
+    fn range_first_day(s: &str) -> Option<(Option<i32>, u32, u32)> {
+        let lex = crate::words::Lexicons::for_tests();
+        let mut dates = find_dates(s);
+        dates.extend(RULES.find_named_dates(s, &lex.month_names));
+        let last = dates.into_iter().max_by_key(|d| d.range.start)?;
+        let d = RULES.range_start(s, &last)?;
+        Some((d.year, d.month, d.day))
+    }
+
+    #[test]
+    fn a_range_of_days_joined_by_a_word_starts_on_its_first_day() {
+        let first = range_first_day;
+        assert_eq!(
+            first("held from 28 to 30 May 1984"),
+            Some((Some(1984), 5, 28))
+        );
+        assert_eq!(
+            first("HELD FROM 14 TO 22 JUNE 1984"),
+            Some((Some(1984), 6, 14))
+        );
+        assert_eq!(first("du 12 au 15 janvier 2016"), Some((Some(2016), 1, 12)));
+        assert_eq!(first("24-25 June 2024"), Some((Some(2024), 6, 24)));
+        // A day alone is no range.
+        assert_eq!(first("held on 30 May 1984"), None);
+    }
+
+    #[test]
+    fn a_date_in_capitals_keeps_its_connectors() {
+        let lex = crate::words::Lexicons::for_tests();
+        let named = RULES.find_named_dates(
+            "CELEBRADA EL DÍA 20 DE SEPTIEMBRE DE 2012",
+            &lex.month_names,
+        );
+        assert_eq!(
+            named
+                .first()
+                .map(|d| (d.date.year, d.date.month, d.date.day)),
+            Some((Some(2012), 9, 20))
+        );
     }
 
     #[test]
