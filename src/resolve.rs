@@ -28,8 +28,10 @@ type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 mod bodies;
 mod bound;
+mod typo_key;
 
 use bodies::Bodies;
+use typo_key::{Key, TypoKeys, MAX_TYPO_WORD};
 
 /// The result of resolving a corpus: the reports with canonical people, and the registry.
 #[derive(Debug, Clone, Default)]
@@ -115,7 +117,7 @@ impl Honorifics {
 /// whether it had one. A one-letter title is an initial, as the extraction
 /// read it, before a lone surname ("M. Binder" stays) or before another
 /// initial ("M. J. McDill", "M. J.-F. Delmas": a list of initials).
-fn bare(text: &str, honorifics: &Honorifics) -> (String, bool) {
+fn bare<'a>(text: &'a str, honorifics: &Honorifics) -> (&'a str, bool) {
     let mut rest = text;
     let mut honorific = false;
     while let Some((first, after)) = rest.split_once(' ') {
@@ -127,7 +129,7 @@ fn bare(text: &str, honorifics: &Honorifics) -> (String, bool) {
         rest = after;
         honorific = true;
     }
-    (rest.to_owned(), honorific)
+    (rest, honorific)
 }
 
 /// An initial or initials of a name: "M.", "J.-F.", "J", one letter each
@@ -139,74 +141,6 @@ fn is_initial(word: &str) -> bool {
             let mut chars = p.chars();
             chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
         })
-}
-
-/// Words longer than this are indexed as they are, without their typo keys.
-///
-/// A word of `L` characters has about `L²/2` forms with two deletions, of `L`
-/// characters each: a 5,000-character "name" in a hostile report took 22 GB
-/// and the machine's memory. No surname, even a double one with its spaces
-/// removed, comes near 40 characters; such a word still matches itself.
-const MAX_TYPO_WORD: usize = 40;
-
-/// How many deletions [`typo_keys`] takes from a word: the edits [`typo_equal`]
-/// allows for a word of that length, none beyond [`MAX_TYPO_WORD`].
-fn typo_depth(word: &str) -> usize {
-    match word.chars().count() {
-        0..=5 => 0,
-        6..=8 => 1,
-        9..=MAX_TYPO_WORD => 2,
-        _ => 0,
-    }
-}
-
-/// Calls `f` with the word and every form of it with up to
-/// [`typo_depth`] characters deleted (a form may come more than once). Two
-/// words within Damerau-Levenshtein distance `d` share a key when both are
-/// expanded to depth `d` (a substitution or a transposition is one deletion on
-/// each side, an insertion one on the other), so these keys find every
-/// [`typo_equal`] neighbour through a hash lookup instead of a comparison with
-/// every name (symmetric deletion, as in SymSpell). The forms are written in
-/// one buffer, not kept: a name's forty-six keys were forty-six strings,
-/// sorted, for each name of a list of 600,000.
-fn for_each_typo_key(word: &str, mut f: impl FnMut(&str)) {
-    f(word);
-    let depth = typo_depth(word);
-    if depth == 0 {
-        return;
-    }
-    // (start, end) in bytes of each char.
-    let chars: Vec<(usize, usize)> = word
-        .char_indices()
-        .map(|(at, c)| (at, at + c.len_utf8()))
-        .collect();
-    let mut form = String::with_capacity(word.len());
-    for (i, &(start_i, end_i)) in chars.iter().enumerate() {
-        form.clear();
-        form.push_str(&word[..start_i]);
-        form.push_str(&word[end_i..]);
-        f(&form);
-        if depth < 2 {
-            continue;
-        }
-        for &(start_j, end_j) in &chars[i + 1..] {
-            form.clear();
-            form.push_str(&word[..start_i]);
-            form.push_str(&word[end_i..start_j]);
-            form.push_str(&word[end_j..]);
-            f(&form);
-        }
-    }
-}
-
-/// The keys of [`for_each_typo_key`], each once, sorted.
-#[cfg(test)]
-fn typo_keys(word: &str) -> Vec<String> {
-    let mut keys = Vec::new();
-    for_each_typo_key(word, |k| keys.push(k.to_owned()));
-    keys.sort();
-    keys.dedup();
-    keys
 }
 
 /// Blocking keys → clusters: how a name finds the few identities it could be
@@ -221,15 +155,15 @@ struct Index {
     /// (given name, surname) of a variant, as ids of `givens` and `surnames`
     /// → clusters: a full name's block is the few pairs both parts may fit,
     /// not every cluster of a common surname or given name.
-    pair: HashMap<(usize, usize), Vec<usize>>,
+    pair: HashMap<(usize, usize), Ids>,
     /// Folded word prefixes (two words at least, not the whole) of a variant.
-    prefix: HashMap<String, Vec<usize>>,
+    prefix: HashMap<String, Ids>,
     /// Folded variant → clusters holding it.
-    exact: HashMap<String, Vec<usize>>,
+    exact: HashMap<String, Ids>,
     /// A cluster's nicknames.
-    nickname: HashMap<String, Vec<usize>>,
+    nickname: HashMap<String, Ids>,
     /// The last folded word of a variant: what "do Rosário" ends.
-    last_word: HashMap<String, Vec<usize>>,
+    last_word: HashMap<String, Ids>,
     /// Clusters any given name may fit (sorted): a variant's given name is one
     /// of the cluster's nicknames, or too long for typo keys.
     any_given: Vec<usize>,
@@ -240,12 +174,69 @@ struct Index {
 /// that thousands of identities share, a common given name, costs no more.
 /// The key is copied only when it is new: most keys a name brings (a common
 /// given name, its typo keys) are there already.
-fn push_key(map: &mut HashMap<String, Vec<usize>>, key: &str, ci: usize) {
+fn push_key(map: &mut HashMap<String, Ids>, key: &str, ci: usize) {
     match map.get_mut(key) {
-        Some(v) => insert_sorted(v, ci),
+        Some(v) => v.insert(ci),
         None => {
-            map.insert(key.to_owned(), vec![ci]);
+            map.insert(key.to_owned(), Ids::One(ci));
         }
+    }
+}
+
+/// Adds spelling `id` under the typo key `key`.
+fn push_typo_key(map: &mut HashMap<Key, Ids>, key: Key, id: usize) {
+    push_id(map.entry(key), id);
+}
+
+/// Adds `id` to the list of an entry of the index, a new one if it is new.
+fn push_id<K>(entry: std::collections::hash_map::Entry<'_, K, Ids>, id: usize) {
+    entry
+        .and_modify(|ids| ids.insert(id))
+        .or_insert(Ids::One(id));
+}
+
+/// A sorted list of ids, under a key of the index. Most keys of a long list
+/// of names hold one (a spelling's own typo keys, a full name, a pair of
+/// spellings): held in place, not in a list of its own, which for a list of
+/// 600,000 names was millions of allocations to make, hold and free.
+#[derive(Debug)]
+enum Ids {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(ids) => ids,
+        }
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, usize> {
+        self.as_slice().iter()
+    }
+
+    /// Adds `id` unless it is there, keeping the list sorted.
+    fn insert(&mut self, id: usize) {
+        match self {
+            Ids::One(one) if *one == id => {}
+            Ids::One(one) => {
+                let mut ids = vec![*one];
+                insert_sorted(&mut ids, id);
+                *self = Ids::Many(ids);
+            }
+            Ids::Many(ids) => insert_sorted(ids, id),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Ids {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
     }
 }
 
@@ -267,15 +258,17 @@ fn insert_sorted(v: &mut Vec<usize>, ci: usize) {
 #[derive(Default)]
 struct Words {
     ids: HashMap<String, usize>,
+    /// How the typo keys of this part of names are hashed.
+    typo: TypoKeys,
     /// Typo keys of a spelling with its spaces removed → spellings.
-    key: HashMap<String, Vec<usize>>,
+    key: HashMap<Key, Ids>,
     /// Typo keys of each part of a two-part surname → spellings (the
     /// double-surname rule; empty for given names).
-    part: HashMap<String, Vec<usize>>,
+    part: HashMap<Key, Ids>,
     /// Typo keys of a spelling with a space, spaces kept, and (for surnames)
     /// each of its words as it is → spellings: with `key` for the spellings
     /// without one, what a lone word ("Mark", "Carvell", "Ms. Grau") may be.
-    spaced: HashMap<String, Vec<usize>>,
+    spaced: HashMap<Key, Ids>,
     /// Whether each spelling has a space (its `key` entries then are not a
     /// lone word's).
     has_space: Vec<bool>,
@@ -301,20 +294,23 @@ impl Words {
         let id = self.clusters.len();
         self.ids.insert(word.to_owned(), id);
         self.clusters.push(Vec::new());
-        for_each_typo_key(&word.replace(' ', ""), |k| push_key(&mut self.key, k, id));
+        let typo = &self.typo;
+        typo.each(&word.replace(' ', ""), |k| {
+            push_typo_key(&mut self.key, k, id)
+        });
         let parts: Vec<&str> = word.split(' ').filter(|p| !p.is_empty()).collect();
         if surname && parts.len() == 2 {
             for part in &parts {
-                for_each_typo_key(part, |k| push_key(&mut self.part, k, id));
+                typo.each(part, |k| push_typo_key(&mut self.part, k, id));
             }
         }
         let spaced = word.contains(' ');
         self.has_space.push(spaced);
         self.spellings.push(word.to_owned());
         if spaced {
-            for_each_typo_key(word, |k| push_key(&mut self.spaced, k, id));
+            typo.each(word, |k| push_typo_key(&mut self.spaced, k, id));
             for part in parts.iter().filter(|_| surname) {
-                push_key(&mut self.spaced, part, id);
+                push_typo_key(&mut self.spaced, typo.word(part), id);
             }
         }
         id
@@ -334,11 +330,11 @@ impl Words {
     /// The spellings the lone word `word` may be (see [`Words::lone_word`]).
     fn lone_spellings(&self, word: &str) -> BTreeSet<usize> {
         let mut spellings = BTreeSet::new();
-        for_each_typo_key(word, |k| {
-            if let Some(ids) = self.key.get(k) {
+        self.typo.each(word, |k| {
+            if let Some(ids) = self.key.get(&k) {
                 spellings.extend(ids.iter().copied().filter(|&id| !self.has_space[id]));
             }
-            if let Some(ids) = self.spaced.get(k) {
+            if let Some(ids) = self.spaced.get(&k) {
                 spellings.extend(ids.iter().copied());
             }
         });
@@ -351,7 +347,7 @@ impl Index {
         let np = &v.parts;
         let surname = self.surnames.add(&np.surname, ci, true);
         let given = self.givens.add(&np.given, ci, false);
-        insert_sorted(self.pair.entry((given, surname)).or_default(), ci);
+        push_id(self.pair.entry((given, surname)), ci);
         let words: Vec<&str> = v.folded.split(' ').collect();
         for n in 2..words.len() {
             push_key(&mut self.prefix, &words[..n].join(" "), ci);
@@ -368,10 +364,11 @@ impl Index {
         }
     }
 
-    /// Adds to `out` what `map` holds under each typo key of `word`.
-    fn collect(map: &HashMap<String, Vec<usize>>, word: &str, out: &mut BTreeSet<usize>) {
-        for_each_typo_key(word, |k| {
-            if let Some(v) = map.get(k) {
+    /// Adds to `out` what `map` holds under each typo key of `word`, hashed
+    /// by `typo`.
+    fn collect(typo: &TypoKeys, map: &HashMap<Key, Ids>, word: &str, out: &mut BTreeSet<usize>) {
+        typo.each(word, |k| {
+            if let Some(v) = map.get(&k) {
                 out.extend(v.iter().copied());
             }
         });
@@ -422,7 +419,7 @@ impl Index {
                 // they are candidates as they are, or (when there are more of
                 // them than clusters of a near surname, as in a hostile list)
                 // through their surname.
-                let nicked = self.nickname.get(&np.given).map_or(&[][..], Vec::as_slice);
+                let nicked = self.nickname.get(&np.given).map_or(&[][..], Ids::as_slice);
                 let others = nicked.len() + self.any_given.len();
                 if others
                     <= surnames
@@ -450,17 +447,17 @@ impl Index {
     /// one part of a double surname either way.
     fn surname_ids(&self, np: &NameParts) -> BTreeSet<usize> {
         let mut ids = BTreeSet::new();
-        let whole = &self.surnames.key;
-        Self::collect(whole, &np.surname.replace(' ', ""), &mut ids);
+        let (typo, whole) = (&self.surnames.typo, &self.surnames.key);
+        Self::collect(typo, whole, &np.surname.replace(' ', ""), &mut ids);
         let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [one] if one.len() >= 3 => {
-                Self::collect(&self.surnames.part, one, &mut ids);
+                Self::collect(typo, &self.surnames.part, one, &mut ids);
             }
             [a, b] => {
                 for p in [a, b] {
                     if p.len() >= 3 {
-                        Self::collect(whole, p, &mut ids);
+                        Self::collect(typo, whole, p, &mut ids);
                     }
                 }
             }
@@ -473,9 +470,10 @@ impl Index {
     /// or one of `givens`.
     fn given_ids(&self, np: &NameParts, givens: &[String]) -> BTreeSet<usize> {
         let mut ids = BTreeSet::new();
-        Self::collect(&self.givens.key, &np.given, &mut ids);
+        let typo = &self.givens.typo;
+        Self::collect(typo, &self.givens.key, &np.given, &mut ids);
         for given in givens {
-            if let Some(v) = self.givens.key.get(given) {
+            if let Some(v) = self.givens.key.get(&typo.word(given)) {
                 ids.extend(v.iter().copied());
             }
         }
@@ -496,7 +494,7 @@ impl Index {
 
     /// Clusters with a variant whose last folded word is `w`.
     fn ending_with(&self, w: &str) -> &[usize] {
-        self.last_word.get(w).map_or(&[], Vec::as_slice)
+        self.last_word.get(w).map_or(&[], Ids::as_slice)
     }
 }
 
@@ -980,7 +978,7 @@ pub fn decide(reports: &[Names], ontology: &Ontology) -> Identities {
     // 1. Full names from definite mentions form the identities.
     for at in full_names(reports, &r.honorifics) {
         let (name, _) = bare(&reports[at.0].mentions[at.1].text, &r.honorifics);
-        r.resolve_full_name(at, Parsed::new(name), &reports[at.0].source);
+        r.resolve_full_name(at, Parsed::new(name.to_owned()), &reports[at.0].source);
     }
     // 2. Everything else: single words, honorific + surname, tentative full names.
     r.resolve_others(reports);
@@ -1096,7 +1094,7 @@ impl<'o> Resolver<'o> {
             for m in &ex.mentions {
                 if let Some(n) = &m.nickname {
                     self.nick_map
-                        .entry(fold(&bare(&m.text, &self.honorifics).0))
+                        .entry(fold(bare(&m.text, &self.honorifics).0))
                         .or_default()
                         .insert(fold(n));
                 }
@@ -1218,7 +1216,7 @@ impl<'o> Resolver<'o> {
                     continue;
                 }
                 let (name, honorific) = bare(&m.text, &self.honorifics);
-                let folded = fold(&name);
+                let folded = fold(name);
                 if let Some(canonical) = self.ontology.curation.same_as.get(&folded) {
                     let ci = self.find_or_add(&canonical.clone());
                     self.decisions
@@ -1226,10 +1224,10 @@ impl<'o> Resolver<'o> {
                 } else if name.starts_with(char::is_lowercase) {
                     self.surname_with_particle(at, &folded, m.definite, &scope.people);
                 } else if name.contains(' ') {
-                    self.tentative_full_name(at, name, m.definite);
+                    self.tentative_full_name(at, name.to_owned(), m.definite);
                 } else {
                     let word = Word {
-                        given: NameParts::new(&name).given,
+                        given: NameParts::new(name).given,
                         honorific,
                         identities,
                         body: (!scope.people.is_empty() || !ex.series.is_empty())
@@ -1387,10 +1385,13 @@ impl<'o> Resolver<'o> {
     fn into_identities(self, reports: &[Names]) -> Identities {
         let mut singles: Vec<Vec<String>> = vec![Vec::new(); self.clusters.len()];
         for ((ri, mi), (ci, _, _)) in self.decisions.iter() {
+            // A cluster of one spelling has its name whatever single words
+            // name it (see `canonical`).
+            let ci = ci.filter(|&ci| self.clusters[ci].variants.len() > 1);
             if let (Some(ci), Some(m)) = (ci, reports.get(ri).and_then(|e| e.mentions.get(mi))) {
                 let (name, _) = bare(&m.text, &self.honorifics);
                 if !name.contains(' ') {
-                    singles[*ci].push(name);
+                    singles[ci].push(name.to_owned());
                 }
             }
         }
@@ -1440,7 +1441,10 @@ struct Word {
 }
 
 /// The canonical name of a cluster: the fullest surname, the most frequent
-/// spelling of the given name (nicknames aside), accents and mixed case preferred.
+/// spelling of the given name (nicknames aside), accents and mixed case
+/// preferred. A cluster of one spelling (most of a long list) is named by it,
+/// the single words that name it aside: there is one given name and one
+/// surname to choose from.
 fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
     if let Some(curated) = c.variants.iter().find(|v| v.first == CURATED) {
         return curated.text.clone();
@@ -1451,6 +1455,9 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
         .find_map(|v| r.ontology.curation.preferred.get(&v.folded))
     {
         return p.clone();
+    }
+    if let [only] = c.variants.as_slice() {
+        return only.text.trim().to_owned();
     }
     let quality = |s: &str| {
         let accents = s.chars().filter(|c| !c.is_ascii()).count();
@@ -1545,14 +1552,16 @@ impl Identities {
                 continue;
             };
             let (bare_name, _) = bare(&m.text, &self.honorifics);
-            let name = ci.map_or_else(|| bare_name.clone(), |ci| self.names[ci].clone());
+            let name = ci.map_or_else(|| bare_name.to_owned(), |ci| self.names[ci].clone());
             if !canon_of_text.is_empty() {
                 if let Some(canon) = canon_of_text.get_mut(&fold(&m.text)) {
                     *canon = Some(name.clone());
                 }
             }
             let key = fold(&name);
-            let surface = (fold(&bare_name) != key).then_some(bare_name);
+            // The same text folds the same: most mentions are their name.
+            let surface =
+                (bare_name != name && fold(bare_name) != key).then(|| bare_name.to_owned());
             let pi = match index.get(&key) {
                 Some(&pi) => pi,
                 None => {
@@ -1791,9 +1800,6 @@ mod tests {
     fn a_name_of_thousands_of_characters_is_indexed_without_its_typo_keys() {
         use FactKind::*;
         let long = format!("Maximiliana {}", "Abcdefghij".repeat(18));
-        assert_eq!(typo_keys(&"abcdefghij".repeat(500)).len(), 1);
-        assert_eq!(typo_keys(&"abcdefghij".repeat(18)).len(), 1);
-        assert!(typo_keys("hesterhuysen").contains(&"esterhysen".to_owned()));
         let r = resolved(vec![
             report("a.txt", vec![mention(&long, Listed, true)]),
             report("b.txt", vec![mention(&long, Listed, true)]),

@@ -333,6 +333,91 @@ fn a_one_line_list_of_namesakes_near_misses_and_surnames_alone_resolves(
     Ok(())
 }
 
+/// One near miss of a surname of twelve letters, by `kind`: a letter changed,
+/// dropped, doubled, two letters swapped, or two edits at once (a letter
+/// dropped and another changed), as `benches/roster.py` writes them.
+fn near_miss(surname: &str, kind: usize) -> String {
+    let s = surname;
+    match kind % 5 {
+        0 => format!("{}x{}", &s[..5], &s[6..]),
+        1 => format!("{}{}", &s[..5], &s[6..]),
+        2 => format!("{}{}", &s[..6], &s[5..]),
+        3 => format!("{}{}{}{}", &s[..4], &s[5..6], &s[4..5], &s[6..]),
+        _ => format!("{}{}x{}", &s[..3], &s[4..8], &s[9..]),
+    }
+}
+
+/// A roll flattened onto one line as `benches/roster.py --names-line` writes
+/// it, at a size a test affords: 1,500 surnames of five people each, a near
+/// miss of each kind (see [`near_miss`]) for one person of each surname, and
+/// 500 people of a surname of their own named again by it alone ("Dr.
+/// Surname"). Identity resolution finds the spellings near a name by typo
+/// keys hashed from the name's prefixes, no longer written out as strings
+/// (issue 25: the 16 MiB line of such names took 41 s of CPU, a fifth of
+/// it on those strings): every near miss is an alias of its person, every
+/// person is found once, and no surname alone is a person.
+#[test]
+fn a_one_line_roll_of_near_misses_of_each_kind_joins_them_to_their_people(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let given = short_given_names(400)?;
+    let surname = |k: usize| {
+        person(k * GIVEN.len())
+            .split_once(' ')
+            .map(|(_, s)| s.to_owned())
+            .ok_or("surname")
+    };
+    let mut people = BTreeSet::new();
+    let mut misses = Vec::new();
+    for s in 0..1_500 {
+        let last = surname(s + 1)?;
+        for g in 0..5 {
+            people.insert(format!("{} {last}", given[(s * 3 + g) % given.len()]));
+        }
+        let first = &given[(s * 3) % given.len()];
+        misses.push((
+            format!("{first} {last}"),
+            format!("{first} {}", near_miss(&last, s)),
+        ));
+    }
+    let mut alone = BTreeSet::new();
+    for s in 1_500..2_000 {
+        let last = surname(s + 1)?;
+        people.insert(format!("{} {last}", given[s % given.len()]));
+        alone.insert(last);
+    }
+    let mut entries: Vec<String> = people.iter().cloned().collect();
+    entries.extend(misses.iter().map(|(_, miss)| miss.clone()));
+    entries.extend(alone.iter().map(|last| format!("Dr. {last}")));
+    let text = format!("Participants: {}.\n", entries.join(", "));
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("one-line-near-misses.txt");
+    fs::write(&path, &text)?;
+    let report = extract(&path)?;
+    assert_eq!(people_names(&report), people);
+    let aliases: BTreeSet<(String, String)> = report["people"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|p| {
+            let name = p["name"].as_str().unwrap_or_default().to_owned();
+            p["aliases"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(move |a| Some((name.clone(), a.as_str()?.to_owned())))
+        })
+        .collect();
+    for miss in &misses {
+        assert!(
+            aliases.contains(miss),
+            "{} is no alias of {}",
+            miss.1,
+            miss.0
+        );
+    }
+    Ok(())
+}
+
 /// The evidence bound of `meetkg::extract::extraction`: a mention of a line
 /// longer than 4,096 chars carries its name and up to 200 chars either side.
 const EVIDENCE_CONTEXT_CHARS: usize = 200;

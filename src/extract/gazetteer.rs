@@ -91,7 +91,13 @@ impl Matcher {
 
     /// The entry a name stands for, when it is one of its labels.
     pub fn lookup(&self, name: &str) -> Option<usize> {
-        self.by_key.get(&key(name)).copied()
+        self.lookup_key(&key(name))
+    }
+
+    /// [`Matcher::lookup`] of a name's [`key`] made already: one key for the
+    /// several gazetteers a name is looked up in.
+    pub fn lookup_key(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
     }
 
     /// Every label in `s`, longest first, never overlapping, in order of position.

@@ -102,8 +102,16 @@ fn is_attendance_table_header(t: &str, lex: &Lexicons) -> bool {
             .any(|c| column_kind(c, lex) == Some("presence"))
 }
 
-/// `Some(inline entries)` when `line` is a participants heading.
+/// `Some(inline entries)` when `line` is a participants heading, the entries
+/// cut before an absence label on the line.
 fn heading<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
+    Some(heading_uncut(line, lex)?.map(|rest| before_absence_label(rest, lex)))
+}
+
+/// [`heading`] with its entries uncut: whether a line is a heading, and
+/// whether entries follow on it, need no cut, which lowercases and searches
+/// the whole line (a 16 MiB line of names, read as a heading three times).
+fn heading_uncut<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
     let t = strip_annex(line.text().trim());
     let (head, rest) = match t.split_once(':') {
         Some((h, r)) => (h.trim(), Some(r.trim()).filter(|r| !r.is_empty())),
@@ -115,19 +123,25 @@ fn heading<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> {
         Some((h, _)) => h.trim(),
         None => head,
     };
-    // "Present: A (AT); B (BC) Apologies: C": the absent are not present.
-    let rest = rest.map(|r| {
-        let lower = r.to_lowercase();
-        let cut = lex
-            .heading_absent
-            .iter()
-            .filter_map(|h| lower.find(&format!(" {}:", h.to_lowercase())))
-            .min()
-            .unwrap_or(r.len());
-        r.get(..cut).unwrap_or(r).trim_end()
-    });
     let lead_in = rest.is_none() && is_lead_in(t, lex);
     (lead_in || lex.participants_folded.contains(&heading_key(head))).then_some(rest)
+}
+
+/// "Present: A (AT); B (BC) Apologies: C": the absent are not present.
+fn before_absence_label<'a>(rest: &'a str, lex: &Lexicons) -> &'a str {
+    let lower = rest.to_lowercase();
+    let cut = lex
+        .heading_absent
+        .iter()
+        .filter_map(|h| lower.find(&format!(" {}:", h.to_lowercase())))
+        .min()
+        .unwrap_or(rest.len());
+    rest.get(..cut).unwrap_or(rest).trim_end()
+}
+
+/// Whether `line` is a participants heading, with or without entries.
+fn is_heading(line: &Line, lex: &Lexicons) -> bool {
+    heading_uncut(line, lex).is_some()
 }
 
 /// "The following members were present:", "se encuentran presentes los
@@ -253,7 +267,7 @@ pub fn is_attendance_line(line: &Line, lex: &Lexicons) -> bool {
         .trim()
         .to_lowercase();
     let short = head.split_whitespace().count() <= 4;
-    heading(line, lex).is_some()
+    is_heading(line, lex)
         || absence(line, lex).is_some()
         || (short
             && head.split_whitespace().any(|w| {
@@ -265,12 +279,18 @@ pub fn is_attendance_line(line: &Line, lex: &Lexicons) -> bool {
 
 /// A participants heading with nothing after it on the line: an annex or table follows.
 pub fn is_list_heading(line: &Line, lex: &Lexicons) -> bool {
-    heading(line, lex).is_some_and(|inline| inline.is_none())
+    heading_uncut(line, lex).is_some_and(|inline| inline.is_none())
 }
 
 /// "Annex 1: List of participants" → "List of participants".
 pub fn strip_annex(t: &str) -> &str {
-    let lower = t.to_lowercase();
+    // The words' length in characters, lowercased: the line's start is
+    // all they need, not the whole line lowercased (16 MiB at worst).
+    let lower: String = t
+        .chars()
+        .take("appendix".len())
+        .flat_map(char::to_lowercase)
+        .collect();
     if lower.starts_with("annex") || lower.starts_with("appendix") {
         let after = t.split_once([':', '-', '–', '—']).map(|(_, r)| r.trim());
         return after.unwrap_or(t);
@@ -570,7 +590,7 @@ fn runs_on(so_far: &str, next: &Line, lex: &Lexicons) -> bool {
         && !t.contains(": ")
         && !lex.is_section_heading(t)
         && list_marker(t).is_none()
-        && heading(next, lex).is_none()
+        && !is_heading(next, lex)
         && absence(next, lex).is_none()
 }
 
@@ -663,7 +683,7 @@ fn table_line(
 fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLine {
     let lex = &ex.lex;
     let t = line.text();
-    if heading(line, lex).is_some() {
+    if is_heading(line, lex) {
         return ListLine::Skip;
     }
     if absence(line, lex).is_some() || lex.is_section_heading(t) {
@@ -718,7 +738,13 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
 fn represented_entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry> {
     // Each phrase is held with a space either side: found as whole words,
     // with no string made for each entry of a list of a million.
+    // A phrase holds spaces a body of fewer cannot: a name of two words,
+    // as most, is no body and its representative, and is not searched.
+    let spaces = body.bytes().filter(|&b| b == b' ').count();
     let (at, phrase) = ex.lex.represented_by.iter().find_map(|p| {
+        if p.bytes().filter(|&b| b == b' ').count() > spaces {
+            return None;
+        }
         let at = body.find(p.as_str())?;
         Some((at, p))
     })?;
@@ -1044,12 +1070,13 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
         .find_map(|tail| body.strip_suffix(tail))
         .map_or(body, |b| b.trim_end().trim_end_matches(','));
     // "Name – Organisation" as well as "Name, Organisation".
-    let body_norm = body.replacen(" – ", ", ", 1).replacen(" - ", ", ", 1);
+    let body_norm = dash_as_comma(body);
     let name = leading_name(&body_norm, lex)?;
     // A lone word is a name only when nothing else on the line says otherwise.
-    if ex.orgs.lookup(name).is_some()
-        || ex.roles.lookup(name).is_some()
-        || ex.topics.lookup(name).is_some()
+    let key = crate::words::fold::key(name);
+    if ex.orgs.lookup_key(&key).is_some()
+        || ex.roles.lookup_key(&key).is_some()
+        || ex.topics.lookup_key(&key).is_some()
         || names_no_person(name, lex)
     {
         return None;
@@ -1113,6 +1140,19 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     }
     pair_memberships(&mut e);
     Some(e)
+}
+
+/// `body` with its first spaced dash of each kind a comma: "Name –
+/// Organisation" reads as "Name, Organisation". Borrowed when it has none,
+/// as most entries of a list.
+fn dash_as_comma(body: &str) -> std::borrow::Cow<'_, str> {
+    if body.contains(" – ") || body.contains(" - ") {
+        body.replacen(" – ", ", ", 1)
+            .replacen(" - ", ", ", 1)
+            .into()
+    } else {
+        body.into()
+    }
 }
 
 /// "Corporate Services Division", "Executive": a line of a list that names

@@ -240,8 +240,12 @@ pub(super) fn alternation(words: &[String], space: &str) -> String {
     }
 }
 
-/// A class that holds no character: the alternation of no words.
-const NOTHING: &str = r"[^\s\S]";
+/// A class that holds no character: the alternation of no words. Case
+/// sensitive whatever the pattern around it says: under `(?i)` the regex
+/// compiler case-folds `[\s\S]`, every character there is, before it
+/// negates it, and the empty sections' patterns took a quarter of a second
+/// at each start.
+const NOTHING: &str = r"(?-i:[^\s\S])";
 
 /// A pattern built from escaped words: it compiles unless the lexicon is
 /// too large for the regex engine, and then matches nothing (logged).

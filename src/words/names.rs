@@ -51,14 +51,14 @@ pub fn is_name_word(word: &str) -> bool {
 /// Writes an all-capitals name in title case ("CHENGETAI MASANGO" → "Chengetai
 /// Masango"), leaving mixed-case names and short acronyms as written.
 pub fn title_case(name: &str) -> String {
+    // Most names have no word in capitals: they are as written, with no
+    // string made for each word (a list of a million names).
+    if !name.split(' ').any(is_in_capitals) {
+        return name.to_owned();
+    }
     name.split(' ')
         .map(|w| {
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            // "K.A." stays as written: initials, not a word in capitals.
-            if letters.len() > 1
-                && letters.iter().all(|c| c.is_uppercase())
-                && !is_initials(w, false)
-            {
+            if is_in_capitals(w) {
                 let mut out = String::new();
                 let mut start = true;
                 for c in w.chars() {
@@ -76,6 +76,18 @@ pub fn title_case(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A word [`title_case`] rewrites: two letters or more, all capitals, and
+/// no initials ("K.A." stays as written: initials, not a word in capitals).
+fn is_in_capitals(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let mut count = 0;
+    letters.all(|c| {
+        count += 1;
+        c.is_uppercase()
+    }) && count > 1
+        && !is_initials(w, false)
 }
 
 /// "R", "R.", "K.A.", "J.-M.": one or more initials, each a capital letter
