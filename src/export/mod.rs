@@ -512,6 +512,11 @@ fn write_coparticipation(
         &people,
         &node_ids(&people),
     ));
+    log::info!(
+        "exports: cut the co-participation graph's edges into {} runs: {}",
+        cut.len(),
+        watch.lap()
+    );
     let ledger = runs::Ledger::default();
     let edges = EdgeRuns {
         runs: &cut,
@@ -528,6 +533,10 @@ fn write_coparticipation(
         Some(edges),
     ));
     let written = write_files(jobs)?;
+    log::info!(
+        "exports: wrote the co-participation graph's files: {}",
+        watch.lap()
+    );
     debug_assert_eq!(written, paths);
     Ok(Written {
         paths: written,

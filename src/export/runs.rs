@@ -97,6 +97,8 @@ pub struct Splice<'a> {
     old: Option<Old>,
     placed: Vec<Placed>,
     copied: usize,
+    /// A run's bytes as read, reused from run to run.
+    buf: Vec<u8>,
 }
 
 /// The file being replaced, and where its runs are.
@@ -126,6 +128,7 @@ impl<'a> Splice<'a> {
             old,
             placed: Vec::with_capacity(runs.len()),
             copied: 0,
+            buf: Vec::new(),
         }
     }
 
@@ -152,18 +155,17 @@ impl<'a> Splice<'a> {
         let Ok(len) = usize::try_from(p.len) else {
             return Ok(false);
         };
-        let mut bytes = vec![0; len];
-        if old.file.read_exact_at(&mut bytes, p.offset).is_err() {
+        self.buf.resize(len, 0);
+        if old.file.read_exact_at(&mut self.buf, p.offset).is_err() {
             return Ok(false);
         }
-        let bytes = match self.ids {
-            Ids::None => bytes,
-            Ids::Xml => match renumber(&bytes, p.first, &run.edges) {
-                Some(b) => b,
+        match self.ids {
+            Ids::None => out.write_all(&self.buf)?,
+            Ids::Xml => match renumber(&self.buf, p.first, &run.edges) {
+                Some(b) => out.write_all(&b)?,
                 None => return Ok(false),
             },
-        };
-        out.write_all(&bytes)?;
+        }
         self.copied += 1;
         Ok(true)
     }
@@ -208,27 +210,38 @@ impl Ledger {
     }
 }
 
-/// The edge ids of an XML run: `<edge id="e{n}"`.
+/// What opens the id of an edge in an XML run: `<edge id="e`, then its
+/// index. Text can hold no `<`: it is escaped.
 static EDGE_ID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<edge id="e([0-9]+)""#).unwrap_or_else(|e| panic!("the edge id pattern: {e}"))
+    Regex::new(r#"<edge id="e"#).unwrap_or_else(|e| panic!("the edge id pattern: {e}"))
 });
 
 /// The bytes of an XML run whose first edge was `first`, its ids renumbered
 /// to `edges`; `None` unless its ids are `first`, `first + 1`, ... for as
 /// many edges as `edges` has.
+///
+/// Cost: a literal search through the run (the regex's prefilter), and a
+/// copy.
 fn renumber(bytes: &[u8], first: usize, edges: &Range<usize>) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(bytes.len() + 16);
     let mut copied = 0;
-    let mut found = EDGE_ID.captures_iter(bytes);
+    let mut found = EDGE_ID.find_iter(bytes);
     for (new, old) in edges.clone().zip(first..) {
-        let n = found.next()?.get(1)?;
-        let id: usize = std::str::from_utf8(n.as_bytes()).ok()?.parse().ok()?;
-        if id != old {
+        let start = found.next()?.end();
+        let digits = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let id: usize = std::str::from_utf8(&bytes[start..start + digits])
+            .ok()?
+            .parse()
+            .ok()?;
+        if id != old || bytes.get(start + digits) != Some(&b'"') {
             return None;
         }
-        out.extend_from_slice(&bytes[copied..n.start()]);
+        out.extend_from_slice(&bytes[copied..start]);
         write!(out, "{new}").ok()?;
-        copied = n.end();
+        copied = start + digits;
     }
     if found.next().is_some() {
         return None;
