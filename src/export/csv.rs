@@ -23,9 +23,9 @@
 //! Gephi shows the cell as written, with the `'`. Numbers are never prefixed.
 
 use super::node_id::{node_id, node_ids};
+use super::runs::{Counted, Splice};
 use crate::graph::{AttrDef, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::UnGraph;
-use petgraph::visit::EdgeRef;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -100,25 +100,51 @@ pub fn write_edges<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     graph: &UnGraph<N, E>,
     out: W,
 ) -> io::Result<W> {
-    let mut w = writer(out);
+    write_edges_spliced(graph, out, &mut Splice::none())
+}
+
+/// [`write_edges`], the edges written run by run as `splice` says: a run
+/// copied from the file replaced, or formatted ([`super::runs`]). A row is
+/// the same whatever the rows around it, so each run is formatted by a
+/// writer of its own.
+///
+/// Errors: only those of `out`. Cost: as [`write_edges`], less the runs
+/// copied.
+pub fn write_edges_spliced<N: NodeAttributes, E: EdgeAttributes, W: Write>(
+    graph: &UnGraph<N, E>,
+    out: W,
+    splice: &mut Splice<'_>,
+) -> io::Result<W> {
+    let mut out = Counted::new(out);
     let header = ["Source", "Target", "Type", "Weight"]
         .into_iter()
         .chain(E::ATTRS.iter().map(|a| a.name));
+    let mut w = writer(&mut out);
     w.write_record(header)?;
+    w.into_inner().map_err(|e| e.into_error())?;
     let ids = node_ids(graph);
-    for edge in graph.edge_references() {
-        let weight = Value::Double(edge.weight().weight());
-        let values = edge.weight().values();
-        let record = [
-            Cow::Borrowed(ids[edge.source().index()].as_str()),
-            Cow::Borrowed(ids[edge.target().index()].as_str()),
-            Cow::Borrowed("Undirected"),
-            cell(Some(&weight)),
-        ];
-        let rest = values.iter().map(|v| cell(v.as_ref()));
-        w.write_record(record.into_iter().chain(rest).map(Cell))?;
+    let edges = graph.raw_edges();
+    for (k, run) in splice.ranges(edges.len()).into_iter().enumerate() {
+        let at = out.position();
+        if !splice.copy(k, &mut out)? {
+            let mut w = writer(&mut out);
+            for edge in &edges[run] {
+                let weight = Value::Double(edge.weight.weight());
+                let values = edge.weight.values();
+                let record = [
+                    Cow::Borrowed(ids[edge.source().index()].as_str()),
+                    Cow::Borrowed(ids[edge.target().index()].as_str()),
+                    Cow::Borrowed("Undirected"),
+                    cell(Some(&weight)),
+                ];
+                let rest = values.iter().map(|v| cell(v.as_ref()));
+                w.write_record(record.into_iter().chain(rest).map(Cell))?;
+            }
+            w.into_inner().map_err(|e| e.into_error())?;
+        }
+        splice.place(k, at..out.position());
     }
-    w.into_inner().map_err(|e| e.into_error())
+    Ok(out.into_inner())
 }
 
 /// Writes what is said of the whole graph (the GraphML's graph `<data>`) as

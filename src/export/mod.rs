@@ -47,10 +47,11 @@ pub mod evolution;
 pub mod gexf;
 pub mod graphml;
 pub mod node_id;
+pub mod runs;
 mod tag;
 pub mod values;
 
-pub use node_id::node_id;
+pub use node_id::{node_id, node_ids};
 pub use values::clean_text;
 
 use crate::graph::{
@@ -121,7 +122,15 @@ struct Stamp {
     /// people met as before ([`graph::measures::Saved`]).
     #[serde(default)]
     measures: Option<graph::measures::Saved>,
+    /// Where the edge runs of the co-participation and topics graphs are in
+    /// each of their files ([`runs`]), by file name (empty in stamps made
+    /// before).
+    #[serde(default)]
+    runs: Runs,
 }
+
+/// Where the edge runs of files are ([`runs`]), by file name.
+type Runs = BTreeMap<String, Vec<runs::Placed>>;
 
 /// The co-participation graph's files: the first five of [`FILES`].
 const COPARTICIPATION_FILES: usize = 5;
@@ -180,6 +189,70 @@ impl Previous {
     fn measures(&self) -> Option<&graph::measures::Saved> {
         self.0.as_ref()?.measures.as_ref()
     }
+
+    /// The file `name` in `out_dir` and where the previous export placed its
+    /// edge runs, if the file is still as that export wrote it.
+    fn runs(&self, out_dir: &Path, name: &str) -> Option<(PathBuf, &[runs::Placed])> {
+        let stamp = self.0.as_ref()?;
+        let path = out_dir.join(name);
+        let unchanged = written_as(&path) == Some(*stamp.written.get(name)?);
+        let placed = stamp.runs.get(name).filter(|_| unchanged)?;
+        Some((path, placed.as_slice()))
+    }
+
+    /// The runs the previous export recorded for the files `names`.
+    fn runs_of(&self, names: &[&str]) -> Runs {
+        let Some(stamp) = self.0.as_ref() else {
+            return BTreeMap::new();
+        };
+        names
+            .iter()
+            .filter_map(|n| Some(((*n).to_owned(), stamp.runs.get(*n)?.clone())))
+            .collect()
+    }
+}
+
+/// How the edges of a graph's files are written: in runs, each copied from
+/// the file replaced where the previous export placed it ([`runs`]), what
+/// was done recorded in `ledger`.
+#[derive(Clone, Copy)]
+struct EdgeRuns<'a> {
+    runs: &'a [runs::Run],
+    previous: &'a Previous,
+    out_dir: &'a Path,
+    ledger: &'a runs::Ledger,
+}
+
+impl<'a> EdgeRuns<'a> {
+    /// The splice of the file `name`, whose edges are named as `ids` says.
+    fn splice(&self, name: &str, ids: runs::Ids) -> runs::Splice<'a> {
+        let old = self.previous.runs(self.out_dir, name);
+        runs::Splice::new(self.runs, ids, old.as_ref().map(|(p, r)| (p.as_path(), *r)))
+    }
+}
+
+/// A file of a graph, written through a splice of `edges` (or at once
+/// without), the splice recorded after.
+fn spliced<'a>(
+    edges: Option<EdgeRuns<'a>>,
+    path: &Path,
+    ids: runs::Ids,
+    write: impl FnOnce(&mut BufWriter<File>, &mut runs::Splice<'a>) -> io::Result<()> + Send + 'a,
+) -> FileJob<'a> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let job = move |w: &mut BufWriter<File>| {
+        let Some(edges) = edges else {
+            return write(w, &mut runs::Splice::none());
+        };
+        let mut splice = edges.splice(&name, ids);
+        write(w, &mut splice)?;
+        edges.ledger.record(&name, splice);
+        Ok(())
+    };
+    (path.to_path_buf(), Box::new(job))
 }
 
 /// What [`write_all_reusing`] did: the files in [`FILES`] order, the hashes
@@ -191,6 +264,7 @@ pub struct Written {
     kept: BTreeMap<String, String>,
     graphs: BTreeMap<String, String>,
     measures: Option<graph::measures::Saved>,
+    runs: Runs,
 }
 
 /// The SHA-256 of a file, read in blocks: an export of 10,000 reports is a
@@ -261,6 +335,7 @@ pub fn write_all_stamped(
         files,
         graphs: written.graphs,
         measures: written.measures,
+        runs: written.runs,
         written: written
             .paths
             .iter()
@@ -338,12 +413,10 @@ pub fn write_all_reusing(
     let mut written = write_coparticipation(&sources, out_dir, previous)?;
     log::info!("exports: the co-participation graph: {}", watch.lap());
     crate::failpoint::check("exports-half");
+    let (paths, runs) = write_topics(&sources, out_dir, previous)?;
+    written.runs.extend(runs);
     let written_paths = &mut written.paths;
-    let topics = sources.topics();
-    let mut jobs = graph_files(&topics, &[], out_dir, "topics");
-    jobs.push(dynamic_file(&topics, TOPICS_GEXF, out_dir, "topics"));
-    written_paths.extend(write_files(jobs)?);
-    drop(topics);
+    written_paths.extend(paths);
     let spoke = sources.person_topic();
     written_paths.extend(write_graph(&spoke, &[], out_dir, "person-topic")?);
     drop(spoke);
@@ -365,6 +438,38 @@ pub fn write_all_reusing(
         watch.lap()
     );
     Ok(written)
+}
+
+/// The topics graph's files, its edges in runs copied from the files
+/// replaced where they can be ([`runs`]); gives where the runs went.
+fn write_topics(
+    sources: &graph::Sources,
+    out_dir: &Path,
+    previous: &Previous,
+) -> Result<(Vec<PathBuf>, Runs), ExportError> {
+    const STEM: &str = "topics";
+    let topics = sources.topics();
+    let cut = runs::cut(&graph::fingerprint::topic_edges(
+        &topics,
+        &node_ids(&topics),
+    ));
+    let ledger = runs::Ledger::default();
+    let edges = EdgeRuns {
+        runs: &cut,
+        previous,
+        out_dir,
+        ledger: &ledger,
+    };
+    let mut jobs = graph_files(&topics, &[], out_dir, STEM, Some(edges));
+    jobs.push(dynamic_file(
+        &topics,
+        TOPICS_GEXF,
+        out_dir,
+        STEM,
+        Some(edges),
+    ));
+    let paths = write_files(jobs)?;
+    Ok((paths, booked(ledger)))
 }
 
 /// The co-participation graph's files: kept when `previous` wrote them from
@@ -391,6 +496,7 @@ fn write_coparticipation(
             kept: kept.into_iter().collect(),
             graphs,
             measures: previous.measures().cloned(),
+            runs: previous.runs_of(names),
         });
     }
     let mut watch = Stopwatch::start();
@@ -402,15 +508,42 @@ fn write_coparticipation(
         watch.lap()
     );
     let about = summary.attributes();
-    let mut jobs = graph_files(&people, &about, out_dir, STEM);
-    jobs.push(dynamic_file(&people, COPARTICIPATION_GEXF, out_dir, STEM));
+    let cut = runs::cut(&graph::fingerprint::coparticipation_edges(
+        &people,
+        &node_ids(&people),
+    ));
+    log::info!(
+        "exports: cut the co-participation graph's edges into {} runs: {}",
+        cut.len(),
+        watch.lap()
+    );
+    let ledger = runs::Ledger::default();
+    let edges = EdgeRuns {
+        runs: &cut,
+        previous,
+        out_dir,
+        ledger: &ledger,
+    };
+    let mut jobs = graph_files(&people, &about, out_dir, STEM, Some(edges));
+    jobs.push(dynamic_file(
+        &people,
+        COPARTICIPATION_GEXF,
+        out_dir,
+        STEM,
+        Some(edges),
+    ));
     let written = write_files(jobs)?;
+    log::info!(
+        "exports: wrote the co-participation graph's files: {}",
+        watch.lap()
+    );
     debug_assert_eq!(written, paths);
     Ok(Written {
         paths: written,
         kept: BTreeMap::new(),
         graphs,
         measures: Some(saved),
+        runs: booked(ledger),
     })
 }
 
@@ -438,14 +571,16 @@ fn dynamic_file<'a, N, E>(
     description: &'a str,
     out_dir: &Path,
     stem: &str,
+    edges: Option<EdgeRuns<'a>>,
 ) -> FileJob<'a>
 where
     N: NodeAttributes + Timed + Sync,
     E: EdgeAttributes + Timed + Sync,
 {
     let path = out_dir.join(format!("{stem}.gexf"));
-    let write = move |w: &mut BufWriter<File>| gexf::write_gexf(graph, description, w).map(drop);
-    (path, Box::new(write))
+    spliced(edges, &path, runs::Ids::Xml, move |w, splice| {
+        gexf::write_gexf_spliced(graph, description, w, splice).map(drop)
+    })
 }
 
 /// Writes `{stem}.graphml`, `{stem}-nodes.csv` and `{stem}-edges.csv`, and
@@ -457,31 +592,35 @@ pub fn write_graph<N: NodeAttributes + Sync, E: EdgeAttributes + Sync>(
     out_dir: &Path,
     stem: &str,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    write_files(graph_files(graph, about, out_dir, stem))
+    write_files(graph_files(graph, about, out_dir, stem, None))
 }
 
-/// The jobs of [`write_graph`], in its order.
+/// The jobs of [`write_graph`], in its order; the edges of the GraphML and
+/// the edge CSV in runs of `edges` when there are some.
 fn graph_files<'a, N: NodeAttributes + Sync, E: EdgeAttributes + Sync>(
     graph: &'a UnGraph<N, E>,
     about: &'a [(AttrDef, Value)],
     out_dir: &Path,
     stem: &str,
+    edges: Option<EdgeRuns<'a>>,
 ) -> Vec<FileJob<'a>> {
     let path = |suffix: &str| out_dir.join(format!("{stem}{suffix}"));
     let mut jobs: Vec<FileJob<'a>> = vec![
-        (
-            path(".graphml"),
-            Box::new(move |w: &mut BufWriter<File>| {
-                graphml::write_graphml(graph, about, w).map(drop)
-            }),
+        spliced(
+            edges,
+            &path(".graphml"),
+            runs::Ids::Xml,
+            move |w, splice| graphml::write_graphml_spliced(graph, about, w, splice).map(drop),
         ),
         (
             path("-nodes.csv"),
             Box::new(move |w: &mut BufWriter<File>| csv::write_nodes(graph, w).map(drop)),
         ),
-        (
-            path("-edges.csv"),
-            Box::new(move |w: &mut BufWriter<File>| csv::write_edges(graph, w).map(drop)),
+        spliced(
+            edges,
+            &path("-edges.csv"),
+            runs::Ids::None,
+            move |w, splice| csv::write_edges_spliced(graph, w, splice).map(drop),
         ),
     ];
     if !about.is_empty() {
@@ -491,6 +630,22 @@ fn graph_files<'a, N: NodeAttributes + Sync, E: EdgeAttributes + Sync>(
         ));
     }
     jobs
+}
+
+/// What `ledger` recorded of a graph's files, logged: where their runs
+/// went.
+fn booked(ledger: runs::Ledger) -> Runs {
+    ledger
+        .into_inner()
+        .into_iter()
+        .map(|(name, (placed, copied))| {
+            log::info!(
+                "exports: {name}: {copied} of {} edge runs copied from the file replaced",
+                placed.len()
+            );
+            (name, placed)
+        })
+        .collect()
 }
 
 /// Writes `path` through [`crate::atomic::write`]: the old file or the new one,
@@ -698,6 +853,108 @@ pub(crate) mod tests {
         assert!(matches!(err, Err(ExportError::Write { .. })));
         assert_eq!(fs::read(&path)?, b"old");
         assert_eq!(fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+
+    /// People `p0000`... linked to the next twenty, each edge over a meeting
+    /// of its own; `changed` adds a person among them (every later edge
+    /// index shifts) and moves one edge's meeting to another day.
+    fn many_people(changed: bool) -> CoParticipationGraph {
+        let mut g = CoParticipationGraph::default();
+        let mut names: Vec<String> = (0..300).map(|i| format!("p{i:04}")).collect();
+        if changed {
+            names.insert(120, "p0119x".into());
+        }
+        let nodes: Vec<_> = names
+            .iter()
+            .map(|n| {
+                g.add_node(PersonNode {
+                    iri: format!("https://w3id.org/meetkg/id/person/{n}"),
+                    label: n.clone(),
+                    meetings_attended: 1,
+                    meetings_spoken: 0,
+                    affiliations: String::new(),
+                    measures: None,
+                    spells: Vec::new(),
+                })
+            })
+            .collect();
+        for (i, a) in nodes.iter().enumerate() {
+            for (j, b) in nodes.iter().enumerate().skip(i + 1).take(20) {
+                let day = if changed && i == 250 && j == 251 {
+                    28
+                } else {
+                    1 + (i * j) % 27
+                };
+                let meeting = MeetingInfo {
+                    label: format!("m{}", (i + j) % 7),
+                    date: Some(format!("2024-01-{day:02}")),
+                };
+                g.add_edge(*a, *b, CoParticipation::over(vec![meeting]));
+            }
+        }
+        g
+    }
+
+    /// Writes the three edge files of `g` into `dir` through splices of its
+    /// runs, copying from `previous` (the files and records of an earlier
+    /// write); gives the records and the runs copied.
+    fn write_spliced(
+        g: &CoParticipationGraph,
+        dir: &Path,
+        previous: Option<&(PathBuf, Runs)>,
+    ) -> Result<(Runs, usize), Box<dyn std::error::Error>> {
+        let cut = runs::cut(&graph::fingerprint::coparticipation_edges(g, &node_ids(g)));
+        let mut book = BTreeMap::new();
+        let mut copied = 0;
+        for (name, ids) in [
+            ("g.graphml", runs::Ids::Xml),
+            ("g-edges.csv", runs::Ids::None),
+            ("g.gexf", runs::Ids::Xml),
+        ] {
+            let old = previous.and_then(|(d, b)| Some((d.join(name), b.get(name)?.as_slice())));
+            let mut splice =
+                runs::Splice::new(&cut, ids, old.as_ref().map(|(p, r)| (p.as_path(), *r)));
+            let out = File::create(dir.join(name))?;
+            match name {
+                "g.graphml" => drop(graphml::write_graphml_spliced(g, &[], out, &mut splice)?),
+                "g.gexf" => drop(gexf::write_gexf_spliced(g, "d", out, &mut splice)?),
+                _ => drop(csv::write_edges_spliced(g, out, &mut splice)?),
+            }
+            let (placed, n) = splice.finish();
+            copied += n;
+            book.insert(name.to_owned(), placed);
+        }
+        Ok((book, copied))
+    }
+
+    /// The edges copied from the files of a graph that changed in a person
+    /// and an edge give the bytes that formatting every edge gives.
+    #[test]
+    fn spliced_edge_files_equal_files_written_whole() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let (first, second) = (dir.path().join("1"), dir.path().join("2"));
+        fs::create_dir_all(&first)?;
+        fs::create_dir_all(&second)?;
+        let (book, copied) = write_spliced(&many_people(false), &first, None)?;
+        assert_eq!(copied, 0);
+        let runs = book.get("g.graphml").map_or(0, Vec::len);
+        assert!(runs > 4, "{runs} runs");
+        let changed = many_people(true);
+        let (_, copied) = write_spliced(&changed, &second, Some(&(first, book)))?;
+        assert!(
+            copied > 0 && copied < 3 * runs,
+            "{copied} of {} runs copied",
+            3 * runs
+        );
+        let whole = [
+            graphml::write_graphml(&changed, &[], Vec::new())?,
+            csv::write_edges(&changed, Vec::new())?,
+            gexf::write_gexf(&changed, "d", Vec::new())?,
+        ];
+        for (name, bytes) in ["g.graphml", "g-edges.csv", "g.gexf"].iter().zip(whole) {
+            assert!(fs::read(second.join(name))? == bytes, "{name} differs");
+        }
         Ok(())
     }
 }

@@ -16,9 +16,12 @@
 //! one edge is measured and written whole, as the measures of every node
 //! depend on the whole graph.
 
-use super::elements::{Calendar, CoParticipationGraph};
+use super::elements::{Calendar, CoParticipationGraph, MeetingInfo, Shared, TopicGraph};
+use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The fingerprint of a co-participation graph (hex SHA-256). Its measures,
@@ -87,6 +90,98 @@ pub fn adjacency(graph: &CoParticipationGraph) -> String {
         count(&mut h, edge.weight().weight as usize);
     }
     hex::encode(h.finalize())
+}
+
+/// What an edge's lines in the exports are made of, its index aside: its
+/// ends' ids and its meetings ([`edge_contents`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdgeContent {
+    /// A hash of the ids of its ends alone: where the exports cut the edges
+    /// into runs ([`crate::export::runs`]), so that a change to an edge's
+    /// meetings moves no cut.
+    pub ends: u64,
+    /// A hash of the ends' ids, the weight and each meeting's label and
+    /// date, with the crate's version and export code.
+    pub key: [u8; 16],
+}
+
+/// The [`EdgeContent`] of each edge of a co-participation graph, in index
+/// order, its ends named by `ids` ([`crate::export::node_ids`]).
+///
+/// Cost: one hash per meeting of the graph's calendar, then two per edge
+/// over its ids and its meetings' hashes, on every core.
+pub fn coparticipation_edges(graph: &CoParticipationGraph, ids: &[String]) -> Vec<EdgeContent> {
+    edge_contents(graph, ids, |e| (e.weight, &e.shared))
+}
+
+/// [`coparticipation_edges`], for the topics graph.
+pub fn topic_edges(graph: &TopicGraph, ids: &[String]) -> Vec<EdgeContent> {
+    edge_contents(graph, ids, |e| (e.weight, &e.shared))
+}
+
+/// The [`EdgeContent`] of every edge, `meetings` giving its weight and
+/// meetings.
+fn edge_contents<N, E: Sync>(
+    graph: &UnGraph<N, E>,
+    ids: &[String],
+    meetings: impl Fn(&E) -> (u32, &Shared) + Sync,
+) -> Vec<EdgeContent> {
+    // Each calendar's meetings hashed once (a graph's edges share one).
+    let mut calendars: HashMap<usize, Vec<[u8; 16]>> = HashMap::new();
+    for edge in graph.raw_edges() {
+        let shared = meetings(&edge.weight).1;
+        calendars
+            .entry(Arc::as_ptr(&shared.calendar) as usize)
+            .or_insert_with(|| shared.calendar.meetings.iter().map(meeting_hash).collect());
+    }
+    let mut seed = Sha256::new();
+    seed.update(env!("CARGO_PKG_VERSION").as_bytes());
+    seed.update(b"\n");
+    seed.update(env!("MEETKG_EXPORT_CODE").as_bytes());
+    seed.update(b"\nedge\n");
+    let id = |i: petgraph::graph::NodeIndex| ids.get(i.index()).map_or("", String::as_str);
+    graph
+        .raw_edges()
+        .par_iter()
+        .map(|edge| {
+            let mut h = seed.clone();
+            framed(&mut h, id(edge.source()).as_bytes());
+            framed(&mut h, id(edge.target()).as_bytes());
+            let ends = first_bytes::<8>(&h.clone().finalize());
+            let (weight, shared) = meetings(&edge.weight);
+            h.update(weight.to_le_bytes());
+            let hashes = calendars.get(&(Arc::as_ptr(&shared.calendar) as usize));
+            count(&mut h, shared.ranks().len());
+            for &rank in shared.ranks() {
+                match hashes.and_then(|m| m.get(rank as usize)) {
+                    Some(m) => h.update(m),
+                    None => h.update([0xff; 16]),
+                }
+            }
+            EdgeContent {
+                ends: u64::from_le_bytes(ends),
+                key: first_bytes::<16>(&h.finalize()),
+            }
+        })
+        .collect()
+}
+
+/// A meeting's label and date, hashed.
+fn meeting_hash(meeting: &MeetingInfo) -> [u8; 16] {
+    let mut h = Sha256::new();
+    framed(&mut h, meeting.label.as_bytes());
+    match &meeting.date {
+        Some(d) => framed(&mut h, d.as_bytes()),
+        None => h.update(b"-"),
+    }
+    first_bytes::<16>(&h.finalize())
+}
+
+/// The first `N` bytes of a digest.
+fn first_bytes<const N: usize>(digest: &[u8]) -> [u8; N] {
+    let mut out = [0; N];
+    out.copy_from_slice(&digest[..N]);
+    out
 }
 
 fn count(h: &mut Sha256, n: usize) {
