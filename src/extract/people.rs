@@ -1666,6 +1666,16 @@ mod tests {
     }
 
     #[test]
+    fn an_address_or_a_heading_of_another_language_is_no_name() {
+        let ex = extractor();
+        let n = |t: &str| name_at(t, &ex, 1).map(|n| n.name);
+        assert_eq!(n("Sylvania Ave Toledo, OH"), None);
+        assert_eq!(n("Orden del Día"), None);
+        assert_eq!(n("Beginn der Generalversammlung: 18:00 Uhr"), None);
+        assert_eq!(n("Gernot Blaikner").as_deref(), Some("Gernot Blaikner"));
+    }
+
+    #[test]
     fn a_one_letter_title_after_an_initial_opens_no_new_name() {
         let lex = &extractor().lex;
         let names: Vec<&str> = titled_names(0, "Dr L M Brown", lex)
