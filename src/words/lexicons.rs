@@ -340,8 +340,11 @@ impl Lexicons {
         self.opening = motion(r.list("opening-phrases"), agent_links);
         self.speech_noun = motion(r.list("speech-nouns"), agent_links);
         self.mover_pair = mover_pair(r.list("mover-pair-verbs"));
-        self.collective_speech =
-            collective_speech(r.list("collective-quantifiers"), r.list("speech-verbs"));
+        self.collective_speech = collective_speech(
+            r.list("collective-quantifiers"),
+            r.list("adverb-endings"),
+            r.list("speech-verbs"),
+        );
         self.chat_bots = r.folded("chat-bots");
         self.speaker_links = r.lower("speaker-links");
         self.meeting_start = phrases(r.list("meeting-start-phrases"));
@@ -901,12 +904,18 @@ fn mover_pair(verbs: &[String]) -> Option<Regex> {
 }
 
 /// "Each Director introduced themself": a quantifier, the group's noun
-/// (group 1), a speech verb.
-fn collective_speech(quantifiers: &[String], speech_verbs: &[String]) -> Option<Regex> {
+/// (group 1), an adverb (a word with one of `adverb_endings`: "briefly")
+/// if any, a speech verb.
+fn collective_speech(
+    quantifiers: &[String],
+    adverb_endings: &[String],
+    speech_verbs: &[String],
+) -> Option<Regex> {
+    let ly = header_patterns::alternation(adverb_endings, r"\s+");
     let q = alternation(quantifiers)?;
     let verbs = alternation(speech_verbs)?;
     Regex::new(&format!(
-        r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+ly\s+)?(?:{verbs})\b"
+        r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+(?:{ly})\s+)?(?:{verbs})\b"
     ))
     .ok()
 }
