@@ -44,14 +44,6 @@ static NUMBER_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static RUN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\d{1,2})([.)])\s+").unwrap_or_else(|e| unreachable!("{e}"))
 });
-/// " pdf icon PDF 83 KB": a link to a document after a title, its format
-/// and size (the icon's text before it, if any).
-static DOCUMENT_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\s+(?:\S+\s+icon\s+)?(?:pdf|docx?|xlsx?|pptx?|rtf|odt)\s+\d+(?:\.\d+)?\s*[kmg]b$",
-    )
-    .unwrap_or_else(|e| unreachable!("{e}"))
-});
 /// " 2.0 ": an item numbered "N.0" inside a line.
 static RUN_DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\d{1,2})\.0\s+").unwrap_or_else(|e| unreachable!("{e}"))
@@ -490,7 +482,9 @@ fn titles_over_attachments(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         .filter(|pair| is_attachment_label(pair[1].text(), lex))
         .map(|pair| {
             let t = pair[0].text().trim();
-            let bare = DOCUMENT_LINK.find(t).map_or(t, |m| &t[..m.start()]);
+            // " pdf icon PDF 83 KB": a document's link and size after it.
+            let link = lex.prose.document_link.find(t);
+            let bare = link.map_or(t, |m| &t[..m.start()]);
             clean_title(bare)
         })
         // The label says the line is a title: it may hold a verb ("Other

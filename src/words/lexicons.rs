@@ -135,6 +135,12 @@ pub struct Lexicons {
     /// The IGF profile's umbrella bodies (`[umbrella-bodies]`) at the start of
     /// a title: "IGF 2025 – ", "Internet Governance Forum: ".
     pub umbrella: Option<Regex>,
+    /// `[umbrella-articles]` and `[umbrella-possessives]`, as written: what
+    /// may stand before an umbrella body ("the") and after it and its
+    /// separator ("'s"); read from the lexicon, used by the profile's
+    /// [`Lexicons::umbrella`].
+    umbrella_articles: Vec<String>,
+    umbrella_possessives: Vec<String>,
     /// The IGF profile's initiative name ("IGF") and the words before it
     /// that belong to it ("Youth"): "Youth IGF Uruguay", "Kenya IGF".
     pub initiative_names: Vec<String>,
@@ -329,12 +335,16 @@ impl Lexicons {
         self.speaker_words = r.lower("speaker-words");
         self.possessive_speech = r.lower("possessive-speech");
         self.not_speaker_labels = r.folded("not-speaker-labels");
-        self.motion = motion(r.list("motion-words"));
-        self.opening = motion(r.list("opening-phrases"));
-        self.speech_noun = motion(r.list("speech-nouns"));
+        let agent_links = r.list("motion-agent-links");
+        self.motion = motion(r.list("motion-words"), agent_links);
+        self.opening = motion(r.list("opening-phrases"), agent_links);
+        self.speech_noun = motion(r.list("speech-nouns"), agent_links);
         self.mover_pair = mover_pair(r.list("mover-pair-verbs"));
-        self.collective_speech =
-            collective_speech(r.list("collective-quantifiers"), r.list("speech-verbs"));
+        self.collective_speech = collective_speech(
+            r.list("collective-quantifiers"),
+            r.list("adverb-endings"),
+            r.list("speech-verbs"),
+        );
         self.chat_bots = r.folded("chat-bots");
         self.speaker_links = r.lower("speaker-links");
         self.meeting_start = phrases(r.list("meeting-start-phrases"));
@@ -355,7 +365,7 @@ impl Lexicons {
         self.non_name_nouns = r.lower("non-name-nouns");
         self.not_given_names = r.folded("not-given-names");
         self.ordinal_words = r.lower_in_order("ordinal-words");
-        self.ordinal_title = ordinal_title(r.list("ordinal-words"));
+        self.ordinal_title = ordinal_title(r.list("ordinal-words"), r.list("ordinal-title-nouns"));
         self.places = r.folded("places");
         self.name_suffixes = r.folded("name-suffixes");
         self.office_seats = r.lower("office-seats");
@@ -407,8 +417,8 @@ impl Lexicons {
         self.role_words = r.lower("role-words");
         self.attendance_words = r.lower("attendance-words");
         self.absence_words = r.lower("absence-words");
-        self.active_roster = active_roster(&self.roster_verbs);
-        self.roster = RosterPatterns::new(&self.roster_verbs, &self.roster_labels);
+        self.active_roster = active_roster(&self.roster_verbs, r);
+        self.roster = RosterPatterns::new(&self.roster_verbs, &self.roster_labels, r);
         self.list_conjunctions = r.as_written("list-conjunctions");
         self.moderator_roles = r.folded("moderator-roles");
         self.column_headers = (r.pairs("column-headers").into_iter())
@@ -436,6 +446,8 @@ impl Lexicons {
             .collect();
         self.not_words = r.lower("not-words");
         self.body_complements = r.lower("body-complements");
+        self.umbrella_articles = r.list("umbrella-articles").to_vec();
+        self.umbrella_possessives = r.list("umbrella-possessives").to_vec();
     }
 
     /// The shape of the record itself: its sentences, the phrase that names
@@ -481,10 +493,12 @@ impl Lexicons {
     /// A missing or unknown section of the profile, naming `file`.
     pub fn with_profile(mut self, file: &str, profile: &Lexicon) -> Result<Self, LexiconError> {
         let p = Sections::new(profile);
+        let article = header_patterns::alternation(&self.umbrella_articles, r"\s+");
+        let possessive = header_patterns::alternation(&self.umbrella_possessives, r"\s+");
         self.umbrella = alternation(p.list("umbrella-bodies")).and_then(|bodies| {
             let bodies = bodies.replace(' ', r"\s+");
             Regex::new(&format!(
-                r"^(?:(?:the\s+)?(?:{bodies})(?:\s+\d{{4}})?(?:\s*[–—:|-]\s*|\s+)(?:'s\s+)?)"
+                r"^(?:(?:(?:{article})\s+)?(?:{bodies})(?:\s+\d{{4}})?(?:\s*[–—:|-]\s*|\s+)(?:(?:{possessive})\s+)?)"
             ))
             .ok()
         });
@@ -771,7 +785,9 @@ fn page_number(page: &[String], of: &[String]) -> Regex {
 
 /// The patterns of sentences that name a meeting's moderators and hosts,
 /// compiled once from `[roster-verbs]` and `[roster-labels]` (in their order:
-/// the first verb that matches wins).
+/// the first verb that matches wins), their small words from
+/// `[roster-passive-subjects]`, `[roster-passive-auxiliaries]`,
+/// `[roster-verb-conjunctions]` and `[roster-agent-links]`.
 #[derive(Debug, Clone, Default)]
 pub struct RosterPatterns {
     /// "The meeting was chaired ...": where a passive roster clause starts.
@@ -785,7 +801,14 @@ pub struct RosterPatterns {
 }
 
 impl RosterPatterns {
-    fn new(verbs: &[(String, RosterRole)], labels: &[(String, RosterRole)]) -> Self {
+    fn new(verbs: &[(String, RosterRole)], labels: &[(String, RosterRole)], r: &Reader) -> Self {
+        // Read whatever the verbs: a section read is a section the file must have.
+        let w = |section: &'static str| header_patterns::alternation(r.list(section), r"\s+");
+        let (subject, auxiliary) = (
+            w("roster-passive-subjects"),
+            w("roster-passive-auxiliaries"),
+        );
+        let (and, by) = (w("roster-verb-conjunctions"), w("roster-agent-links"));
         let escaped: Vec<String> = verbs.iter().map(|(v, _)| regex::escape(v)).collect();
         if escaped.is_empty() {
             return Self::default();
@@ -793,13 +816,23 @@ impl RosterPatterns {
         let verb = format!("(?:{})", escaped.join("|"));
         let labels: Vec<String> = labels.iter().map(|(l, _)| regex::escape(l)).collect();
         Self {
+            // "The meeting was chaired", "the call is co-hosted".
             passive: Regex::new(&format!(
-                r"(?i)\b(?:meeting|call|session|it|discussion|conversation)\b[^.;]{{0,40}}?\b(?:was|were|is)\s+(?:[a-z]+\s+)?{verb}\b"
+                r"(?i)\b(?:{subject})\b[^.;]{{0,40}}?\b(?:{auxiliary})\s+(?:[a-z]+\s+)?{verb}\b"
             ))
             .ok(),
-            by: Regex::new(&format!(r"(?i)\b({verb}(?:\s+and\s+{verb})*)\s+by\s+")).ok(),
+            by: Regex::new(&format!(
+                r"(?i)\b({verb}(?:\s+(?:{and})\s+{verb})*)\s+(?:{by})\s+"
+            ))
+            .ok(),
             labelled: (!labels.is_empty())
-                .then(|| Regex::new(&format!(r"(?i)(?:^|[.;]\s+|\s)({})\s*:\s+", labels.join("|"))).ok())
+                .then(|| {
+                    Regex::new(&format!(
+                        r"(?i)(?:^|[.;]\s+|\s)({})\s*:\s+",
+                        labels.join("|")
+                    ))
+                    .ok()
+                })
                 .flatten(),
             verbs: verbs
                 .iter()
@@ -812,18 +845,29 @@ impl RosterPatterns {
     }
 }
 
-/// "Seventh Meeting": an ordinal word before a meeting noun.
-fn ordinal_title(words: &[String]) -> Option<Regex> {
+/// "Seventh Meeting": an ordinal word before a meeting noun
+/// (`[ordinal-title-nouns]`).
+fn ordinal_title(words: &[String], nouns: &[String]) -> Option<Regex> {
     let words = alternation(words)?;
+    let nouns = header_patterns::alternation(nouns, r"\s+");
     Regex::new(&format!(
-        r"(?i)\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:meeting|call|session)\b"
+        r"(?i)\b({words})\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
     ))
     .ok()
 }
 
 /// "Matteo Conti chaired the call": a name, a roster verb (group 2), a
-/// meeting noun.
-fn active_roster(verbs: &[(String, RosterRole)]) -> Option<Regex> {
+/// preposition (`[active-roster-prepositions]`), a determiner
+/// (`[active-roster-determiners]`) and a meeting noun
+/// (`[active-roster-nouns]`), these three as written.
+fn active_roster(verbs: &[(String, RosterRole)], r: &Reader) -> Option<Regex> {
+    // Read whatever the verbs: a section read is a section the file must have.
+    let w = |section: &'static str| header_patterns::alternation(r.list(section), r"\s+");
+    let (preposition, determiner, noun) = (
+        w("active-roster-prepositions"),
+        w("active-roster-determiners"),
+        w("active-roster-nouns"),
+    );
     let verbs = alternation(
         &verbs
             .iter()
@@ -831,7 +875,7 @@ fn active_roster(verbs: &[(String, RosterRole)]) -> Option<Regex> {
             .collect::<Vec<_>>(),
     )?;
     Regex::new(&format!(
-        r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:(?:at|over)\s+)?(?:the|this|today's|our)\s+(?:call|meeting|session|discussion)\b"
+        r"^((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)\s+({verbs})\s+(?:(?:{preposition})\s+)?(?:{determiner})\s+(?:{noun})\b"
     ))
     .ok()
 }
@@ -839,11 +883,12 @@ fn active_roster(verbs: &[(String, RosterRole)]) -> Option<Regex> {
 /// What stands before the name of a mover or seconder: "Moved: ", "seconded
 /// by ", "Second By: ", "proposed for approval by ", "called to order at 7:00
 /// pm by " (at most four words in lower case or figures between),
-/// "MOVED: (Secretary/".
-fn motion(words: &[String]) -> Option<Regex> {
+/// "MOVED: (Secretary/"; "by" is one of `links` (`[motion-agent-links]`).
+fn motion(words: &[String], links: &[String]) -> Option<Regex> {
     let words = alternation(words)?.replace(' ', r"\s+");
+    let by = header_patterns::alternation(links, r"\s+");
     Regex::new(&format!(
-        r"(?i)\b(?:{words})(?:\s+(?-i:[\p{{Ll}}\d][^\s]*)){{0,4}}?\s*(?:(?:by|par|de|von|por)\s*:?\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
+        r"(?i)\b(?:{words})(?:\s+(?-i:[\p{{Ll}}\d][^\s]*)){{0,4}}?\s*(?:(?:{by})\s*:?\s+|:\s*\(?\s*(?:[^():/]*/\s*)?|\(\s*(?:[^():/]*/\s*)?)"
     ))
     .ok()
 }
@@ -859,12 +904,18 @@ fn mover_pair(verbs: &[String]) -> Option<Regex> {
 }
 
 /// "Each Director introduced themself": a quantifier, the group's noun
-/// (group 1), a speech verb.
-fn collective_speech(quantifiers: &[String], speech_verbs: &[String]) -> Option<Regex> {
+/// (group 1), an adverb (a word with one of `adverb_endings`: "briefly")
+/// if any, a speech verb.
+fn collective_speech(
+    quantifiers: &[String],
+    adverb_endings: &[String],
+    speech_verbs: &[String],
+) -> Option<Regex> {
+    let ly = header_patterns::alternation(adverb_endings, r"\s+");
     let q = alternation(quantifiers)?;
     let verbs = alternation(speech_verbs)?;
     Regex::new(&format!(
-        r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+ly\s+)?(?:{verbs})\b"
+        r"(?i)^(?:{q})\s+([a-z-]{{3,}})\s+(?:[a-z]+(?:{ly})\s+)?(?:{verbs})\b"
     ))
     .ok()
 }
@@ -965,6 +1016,26 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::Lexicons;
+    use crate::words::{Lexicon, LexiconError};
+
+    #[test]
+    fn a_roster_sentence_of_another_language_needs_no_change_of_code() -> Result<(), LexiconError> {
+        let french = Lexicon::parse(
+            "x.txt",
+            "[roster-verbs]\nprésidée = moderator\n[roster-passive-subjects]\nréunion\n\
+             [roster-passive-auxiliaries]\na été\n[roster-agent-links]\npar\n",
+        )?;
+        let lex = Lexicons::unchecked(&french);
+        let sentence = "La réunion a été présidée par Ana Lima.";
+        assert!(lex
+            .roster
+            .passive
+            .as_ref()
+            .is_some_and(|p| p.is_match(sentence)));
+        let by = lex.roster.by.as_ref().and_then(|b| b.captures(sentence));
+        assert_eq!(by.map(|c| c[1].to_owned()), Some("présidée".to_owned()));
+        Ok(())
+    }
 
     #[test]
     fn the_office_before_a_head_of_office_is_part_of_the_title() {

@@ -57,6 +57,11 @@ pub struct ProsePatterns {
     /// "the Best Practice Forums on Cybersecurity and on Gender": bodies
     /// named together by a plural head.
     pub coordinated: Coordinated,
+    /// " pdf icon PDF 83 KB": a link to a document at the end of an agenda
+    /// title, its format (`[document-formats]`) and size (a number and one
+    /// of `[file-size-units]`), after the icon's text if any (a word, then
+    /// one of `[document-icon-words]`); any case.
+    pub document_link: Regex,
 }
 
 /// "the Best Practice Forums on Cybersecurity and on Gender and Digital
@@ -177,6 +182,12 @@ impl ProsePatterns {
                 w("time-range-links"),
             )),
             coordinated: Coordinated::read(l),
+            document_link: pattern(&format!(
+                r"(?i)\s+(?:\S+\s+(?:{})\s+)?(?:{})\s+\d+(?:\.\d+)?\s*(?:{})$",
+                w("document-icon-words"),
+                w("document-formats"),
+                w("file-size-units"),
+            )),
         }
     }
 }
@@ -243,6 +254,18 @@ mod tests {
             .map(str::to_owned)
             .to_vec();
         assert_eq!(got, Some(("Forums".to_owned(), "sur".to_owned(), subjects)));
+        Ok(())
+    }
+
+    #[test]
+    fn a_document_size_in_another_language_needs_no_change_of_code() -> Result<(), LexiconError> {
+        let link = patterns("[document-formats]\npdf\n[file-size-units]\nko\n")?.document_link;
+        let title = "Budget 2025 PDF 83 Ko";
+        assert_eq!(
+            link.find(title).map(|m| &title[..m.start()]),
+            Some("Budget 2025")
+        );
+        assert!(!link.is_match("Budget 2025 PDF 83 KB"));
         Ok(())
     }
 
