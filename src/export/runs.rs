@@ -6,9 +6,9 @@
 //! hundreds of megabytes, nearly all edges, and a changed report changes the
 //! edges among its meeting's people only; yet a new person changes every
 //! node's measures, so the graph's files are written again
-//! ([`super::write_coparticipation`]). The edges, in index order, are cut
+//! (`write_coparticipation`). The edges, in index order, are cut
 //! into runs where the hash of an edge's ends says ([`cut`]: about one edge
-//! in [`RUN_MEAN`] ends a run), so that an edge added or removed moves no cut
+//! in `RUN_MEAN` ends a run), so that an edge added or removed moves no cut
 //! but in its own run; each run is keyed by a hash of its edges' contents
 //! ([`EdgeContent`]: ends' ids, weight, meetings). The stamp records where
 //! each run's bytes are in each file ([`Placed`]); the next export copies a
@@ -46,8 +46,8 @@ pub struct Run {
 }
 
 /// The runs of the edges whose contents are `contents` (in index order):
-/// each ends at an edge whose ends hash to a multiple of [`RUN_MEAN`], or
-/// at [`RUN_MAX`] edges, or at the last edge.
+/// each ends at an edge whose ends hash to a multiple of `RUN_MEAN`, or
+/// at `RUN_MAX` edges, or at the last edge.
 ///
 /// Cost: a hash over 16 bytes an edge.
 pub fn cut(contents: &[EdgeContent]) -> Vec<Run> {

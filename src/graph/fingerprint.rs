@@ -93,7 +93,7 @@ pub fn adjacency(graph: &CoParticipationGraph) -> String {
 }
 
 /// What an edge's lines in the exports are made of, its index aside: its
-/// ends' ids and its meetings ([`edge_contents`]).
+/// ends' ids and its meetings (`edge_contents`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EdgeContent {
     /// A hash of the ids of its ends alone: where the exports cut the edges
