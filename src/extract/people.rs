@@ -1672,6 +1672,10 @@ mod tests {
         assert_eq!(n("Sylvania Ave Toledo, OH"), None);
         assert_eq!(n("Orden del Día"), None);
         assert_eq!(n("Beginn der Generalversammlung: 18:00 Uhr"), None);
+        assert_ne!(
+            n("Funktionäre Thomas Karl").as_deref(),
+            Some("Funktionäre Thomas Karl")
+        );
         assert_eq!(n("Gernot Blaikner").as_deref(), Some("Gernot Blaikner"));
     }
 
