@@ -453,21 +453,34 @@ fn write_topics(
         &topics,
         &node_ids(&topics),
     ));
+    write_in_runs(&topics, &[], TOPICS_GEXF, out_dir, STEM, &cut, previous)
+}
+
+/// Writes a graph's files ([`graph_files`] and its GEXF) with its edges in
+/// the runs `cut`, each run copied where `previous` wrote it unchanged; the
+/// paths in job order and the runs as placed.
+fn write_in_runs<N, E>(
+    graph: &UnGraph<N, E>,
+    about: &[(AttrDef, Value)],
+    description: &str,
+    out_dir: &Path,
+    stem: &str,
+    cut: &[runs::Run],
+    previous: &Previous,
+) -> Result<(Vec<PathBuf>, Runs), ExportError>
+where
+    N: NodeAttributes + Timed + Sync,
+    E: EdgeAttributes + Timed + Sync,
+{
     let ledger = runs::Ledger::default();
     let edges = EdgeRuns {
-        runs: &cut,
+        runs: cut,
         previous,
         out_dir,
         ledger: &ledger,
     };
-    let mut jobs = graph_files(&topics, &[], out_dir, STEM, Some(edges));
-    jobs.push(dynamic_file(
-        &topics,
-        TOPICS_GEXF,
-        out_dir,
-        STEM,
-        Some(edges),
-    ));
+    let mut jobs = graph_files(graph, about, out_dir, stem, Some(edges));
+    jobs.push(dynamic_file(graph, description, out_dir, stem, Some(edges)));
     let paths = write_files(jobs)?;
     Ok((paths, booked(ledger)))
 }
@@ -517,22 +530,15 @@ fn write_coparticipation(
         cut.len(),
         watch.lap()
     );
-    let ledger = runs::Ledger::default();
-    let edges = EdgeRuns {
-        runs: &cut,
-        previous,
-        out_dir,
-        ledger: &ledger,
-    };
-    let mut jobs = graph_files(&people, &about, out_dir, STEM, Some(edges));
-    jobs.push(dynamic_file(
+    let (written, runs) = write_in_runs(
         &people,
+        &about,
         COPARTICIPATION_GEXF,
         out_dir,
         STEM,
-        Some(edges),
-    ));
-    let written = write_files(jobs)?;
+        &cut,
+        previous,
+    )?;
     log::info!(
         "exports: wrote the co-participation graph's files: {}",
         watch.lap()
@@ -543,7 +549,7 @@ fn write_coparticipation(
         kept: BTreeMap::new(),
         graphs,
         measures: Some(saved),
-        runs: booked(ledger),
+        runs,
     })
 }
 
