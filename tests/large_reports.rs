@@ -221,14 +221,16 @@ struct Namesakes {
     sure: [String; 2],
 }
 
+/// The surname of the `k`th surname group of [`person`]'s names.
+fn surname(k: usize) -> Result<String, &'static str> {
+    person(k * GIVEN.len())
+        .split_once(' ')
+        .map(|(_, s)| s.to_owned())
+        .ok_or("surname")
+}
+
 fn namesakes() -> Result<Namesakes, Box<dyn std::error::Error>> {
     let given = short_given_names(4_000)?;
-    let surname = |k: usize| {
-        person(k * GIVEN.len())
-            .split_once(' ')
-            .map(|(_, s)| s.to_owned())
-            .ok_or("surname")
-    };
     let mut lines = Vec::new();
     let mut people = BTreeSet::new();
     // 700 surnames, twenty people each; then 4,000 people of one surname.
@@ -360,12 +362,6 @@ fn near_miss(surname: &str, kind: usize) -> String {
 fn a_one_line_roll_of_near_misses_of_each_kind_joins_them_to_their_people(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let given = short_given_names(400)?;
-    let surname = |k: usize| {
-        person(k * GIVEN.len())
-            .split_once(' ')
-            .map(|(_, s)| s.to_owned())
-            .ok_or("surname")
-    };
     let mut people = BTreeSet::new();
     let mut misses = Vec::new();
     for s in 0..1_500 {
@@ -432,15 +428,9 @@ const EVIDENCE_CONTEXT_CHARS: usize = 200;
 fn a_sixteen_mebibyte_line_of_names_gives_every_person_with_bounded_evidence(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let given = short_given_names(400)?;
-    let surname = |k: usize| {
-        person(k * GIVEN.len())
-            .split_once(' ')
-            .map(|(_, s)| s.to_owned())
-    };
     let people: Vec<String> = (0..4_000)
         .map(|i| surname(i + 1).map(|s| format!("{} {s}", given[i % given.len()])))
-        .collect::<Option<_>>()
-        .ok_or("surname")?;
+        .collect::<Result<_, _>>()?;
     let size = 16 * 1024 * 1024;
     let mut text = String::from("Participants: ");
     for name in people.iter().cycle() {
