@@ -1282,10 +1282,7 @@ fn roll_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
 /// sentence case ("Board members present", "Personnes excusées").
 fn label_start(label: &str, lex: &Lexicons) -> usize {
     let words = word_spans(label);
-    let is_roll_word = |w: &str| {
-        let lower = w.to_lowercase();
-        lex.attendance_words.contains(&lower) || lex.absence_words.contains(&lower)
-    };
+    let is_roll_word = |w: &str| is_roll_label(w, lex);
     let Some(first) = words.iter().position(|(_, w)| is_roll_word(w)) else {
         return 0;
     };
