@@ -7,7 +7,7 @@
 //! A date without a year is returned without one: only the caller knows which
 //! year the context implies ([`PartialDate::in_context`]).
 
-use super::header_patterns::{alternation, pattern};
+use super::header_patterns::{alternation, alternation_of, pattern};
 use super::lexicon::Sections;
 use super::utc_offset::UtcOffset;
 use chrono::{Datelike, NaiveDate, NaiveTime};
@@ -125,6 +125,12 @@ pub struct DateWords {
     pub time_range_links: Vec<String>,
     /// `[date-range-links]`, lower case: "to" of "from 28 to 30 May 1984".
     pub date_range_links: Vec<String>,
+    /// `[morning-marks]`: "a. m." of "10 a.m.", each dot and space optional.
+    pub morning_marks: Vec<String>,
+    /// `[evening-marks]`: "p. m." of "7:00 p.m.", read alike.
+    pub evening_marks: Vec<String>,
+    /// `[hour-marks]`: "h" of "13h UTC" and "14h30".
+    pub hour_marks: Vec<String>,
 }
 
 impl DateWords {
@@ -140,6 +146,9 @@ impl DateWords {
             time_introducers: lower("time-introducers"),
             time_range_links: l.list("time-range-links").to_vec(),
             date_range_links: lower("date-range-links"),
+            morning_marks: l.list("morning-marks").to_vec(),
+            evening_marks: l.list("evening-marks").to_vec(),
+            hour_marks: l.list("hour-marks").to_vec(),
         }
     }
 }
@@ -200,6 +209,8 @@ impl DateRules {
             r"(?i:((?:{places})\b(?:\s+(?:{}))?))",
             w(&words.zone_time_words)
         );
+        let (morning, evening) = (loose(&words.morning_marks), loose(&words.evening_marks));
+        let hour_marks = w(&words.hour_marks);
         let compile = |p: String| Regex::new(&p).map_err(|e| bad("date pattern", &e));
         let (day_month, month_day) = if months.is_empty() {
             (None, None)
@@ -218,10 +229,10 @@ impl DateRules {
         } else {
             (
                 Some(compile(format!(
-                    r"(?i:\b(\d{{1,2}})(?:[:.](\d{{2}})(?::[0-5]\d(?:\s+(?:19|20)\d{{2}}\b)?)?|h(\d{{2}})?)?\s*(a\.?\s?m\.?|p\.?\s?m\.?|hrs?\b|h\b)?)\s*(?:\(?\s*(?:{zone}|{regional_pattern})\s*\)?)?"
+                    r"(?i:\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}})(?::[0-5]\d(?:\s+(?:19|20)\d{{2}}\b)?)?|(?P<hmark>{hour_marks})(?P<hminute>\d{{2}})?)?\s*(?:(?P<morning>{morning})|(?P<evening>{evening})|(?:{hour_marks})\b)?)\s*(?:\(?\s*(?:{zone}|{regional_pattern})\s*\)?)?"
                 ))?),
                 Some(compile(format!(
-                    r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?\b|h\b)?\s*\(?\s*(?:{zone}|{regional_pattern})"
+                    r"\b([01]\d|2[0-3])([0-5]\d)\s*(?:(?i:{hour_marks})\b)?\s*\(?\s*(?:{zone}|{regional_pattern})"
                 ))?),
             )
         };
@@ -543,20 +554,17 @@ impl DateRules {
         date: Option<NaiveDate>,
     ) -> Option<(TimeMatch, Local)> {
         let whole = c.get(0).map_or(0..0, |m| m.range());
-        let hour: i32 = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(99);
-        let minutes = c.get(2).or(c.get(3));
+        let hour: i32 = (c.name("hour").and_then(|m| m.as_str().parse().ok())).unwrap_or(99);
+        let minutes = c.name("minute").or(c.name("hminute"));
         let minute: i32 = minutes.and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-        let h_suffix = c.get(0).is_some_and(|m| {
-            let t = &s[m.start()..];
-            let digits = t.chars().take_while(char::is_ascii_digit).count();
-            t[digits..].starts_with(['h', 'H'])
-        });
-        let ampm = c.get(4).map(|m| m.as_str().to_ascii_lowercase());
-        let zone = self.zone_offset(c, 5, date);
-        let is_ampm = ampm
-            .as_deref()
-            .is_some_and(|a| a.starts_with('a') || a.starts_with('p'));
-        if minutes.is_none() && !is_ampm && !h_suffix && zone.is_none() {
+        let h_suffix = c.name("hmark").is_some();
+        let zone = self.zone_offset(c, date);
+        let pm = match (c.name("morning"), c.name("evening")) {
+            (Some(_), _) => Some(false),
+            (_, Some(_)) => Some(true),
+            _ => None,
+        };
+        if minutes.is_none() && pm.is_none() && !h_suffix && zone.is_none() {
             return None;
         }
         if s[whole.end..].starts_with(|c: char| {
@@ -565,7 +573,6 @@ impl DateRules {
         }) {
             return None;
         }
-        let pm = is_ampm.then(|| ampm.as_deref().is_some_and(|a| a.starts_with('p')));
         let hour = match pm {
             Some(pm) if hour == 12 => {
                 if pm {
@@ -603,10 +610,15 @@ impl DateRules {
         }
         let number = |i| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
         let (hour, minute) = (number(1)?, number(2)?);
-        let offset = self.zone_offset(c, 3, date)?;
+        let offset = self.zone_offset(c, date)?;
         matched(whole, hour * 60 + minute, Some(offset), None)
     }
 }
+
+/// The capture groups a time pattern closes with: the offset zone word and
+/// its offset ("UTC+2"), a zone abbreviation ("CET"), a regional zone
+/// ("Geneva time").
+const ZONE_GROUPS: usize = 4;
 
 /// A time as written: local minutes, its zone's offset where written, and
 /// p.m. when a.m. or p.m. is written.
@@ -650,6 +662,14 @@ fn join_ranges(s: &str, out: &mut [TimeMatch], locals: &mut [Local], links: &[St
         }
         out[i].offset = *offset;
     }
+}
+
+/// The alternation of `marks` ("a. m.") where each dot and each space may be
+/// left out, as people write "a.m.", "am" and "a. m." alike.
+fn loose(marks: &[String]) -> String {
+    alternation_of(marks, |m| {
+        regex::escape(m).replace(r"\.", r"\.?").replace(' ', r"\s?")
+    })
 }
 
 /// `[months]` entries ("march = 3"): month names, lower case, and numbers.
@@ -729,14 +749,11 @@ fn clock(minutes: i32) -> Option<NaiveTime> {
 
 impl DateRules {
     /// The offset from UTC, in minutes, of the zone a time names in `c`: the
-    /// groups of the zone abbreviations from `first`, then that of the regional zones.
-    /// `None` when no zone is written.
-    fn zone_offset(
-        &self,
-        c: &regex::Captures<'_>,
-        first: usize,
-        date: Option<NaiveDate>,
-    ) -> Option<UtcOffset> {
+    /// groups of the zone abbreviations, then that of the regional zones, which
+    /// are the last four groups of every time pattern. `None` when no zone is
+    /// written.
+    fn zone_offset(&self, c: &regex::Captures<'_>, date: Option<NaiveDate>) -> Option<UtcOffset> {
+        let first = c.len().checked_sub(ZONE_GROUPS)?;
         if let Some(o) = c.get(first + 1) {
             return parse_offset(o.as_str());
         }
@@ -1036,6 +1053,43 @@ mod tests {
         // Without the link the first time keeps no zone.
         let times = rules.find_times("14:00 und 15:30 CET");
         assert_eq!(times.first().and_then(TimeMatch::utc), None);
+        Ok(())
+    }
+
+    #[test]
+    fn the_marks_of_an_hour_are_the_lexicon_s_words() -> Result<(), RuleError> {
+        let words = DateWords {
+            morning_marks: vec!["vorm.".to_owned()],
+            evening_marks: vec!["nachm.".to_owned()],
+            hour_marks: vec!["uhr".to_owned()],
+            time_introducers: vec!["um".to_owned()],
+            ..DateWords::default()
+        };
+        let rules = DateRules::new(
+            &[],
+            &[("CET".to_owned(), "60".to_owned())],
+            &[("paris".to_owned(), "60 europe".to_owned())],
+            words,
+        )?;
+        let local = |s: &str| {
+            rules
+                .find_times(s)
+                .first()
+                .map(|t| t.local.format("%H:%M").to_string())
+        };
+        assert_eq!(local("um 7 nachm."), Some("19:00".into()));
+        assert_eq!(local("um 7 nachm"), Some("19:00".into()));
+        assert_eq!(local("um 9 Vorm."), Some("09:00".into()));
+        assert_eq!(
+            local("um 14 Uhr"),
+            None,
+            "a mark after a space is no time alone"
+        );
+        assert_eq!(local("um 14Uhr30"), Some("14:30".into()));
+        // The English marks are the lexicon's, not the code's.
+        assert_eq!(local("at 7 p.m."), None);
+        let utc = |s: &str| rules.find_times(s).first().and_then(TimeMatch::utc);
+        assert_eq!(utc("um 1400 uhr CET"), NaiveTime::from_hms_opt(13, 0, 0));
         Ok(())
     }
 

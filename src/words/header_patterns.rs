@@ -229,9 +229,13 @@ fn body_meeting(w: &Words) -> Regex {
 /// "a|b|c" of the escaped words, longest first, a space matching `space`;
 /// a pattern that matches nothing for no words.
 pub(super) fn alternation(words: &[String], space: &str) -> String {
-    let mut w: Vec<String> = (words.iter())
-        .map(|w| regex::escape(w).replace(' ', space))
-        .collect();
+    alternation_of(words, |w| regex::escape(w).replace(' ', space))
+}
+
+/// The alternation of the patterns `form` makes of `words`, longest first;
+/// [`NOTHING`] for no words.
+pub(super) fn alternation_of(words: &[String], form: impl Fn(&str) -> String) -> String {
+    let mut w: Vec<String> = words.iter().map(|w| form(w)).collect();
     w.sort_by_key(|w| std::cmp::Reverse(w.len()));
     if w.is_empty() {
         NOTHING.to_owned()
