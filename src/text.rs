@@ -351,13 +351,11 @@ fn drop_furniture(lines: &mut [Line], words: &SentenceWords) {
 }
 
 /// A page's number ("Page 3 of 12", "- 3 -", "12"): a short line, or one
-/// that says it is a page's ("page", " of "), lest a longer line ending in
-/// a number ("Agenda item 12") be taken for one.
+/// whose number says it is a page's ("Page 3", "3 of 12"), lest a longer
+/// line ending in a number ("Agenda item 12", "Minutes of ABC Meeting 143")
+/// be taken for one.
 fn is_page_number(t: &str, words: &SentenceWords) -> bool {
-    words.page_number.is_match(t)
-        && (t.len() <= 6
-            || (words.page_words.iter()).any(|p| t.to_lowercase().contains(p.as_str()))
-            || (words.page_number_links.iter()).any(|o| t.contains(o.as_str())))
+    words.page_number.is_match(t) && (t.len() <= 6 || words.page_marked.is_match(t))
 }
 
 fn digitless(s: &str) -> String {
@@ -944,6 +942,26 @@ fn sub(p: &Span, from: usize, to: usize) -> Span {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_title_ending_in_a_meeting_number_is_no_page_number() {
+        let raw = "Draft Minutes of ABC Meeting 143\nSan Jose\n\nPage 3 of 12\nReport of the Board 4 of 12\nFooter text page 7\n12\n4. Calendar 2015/2016";
+        let t = Text::new(raw);
+        let lines: Vec<&str> = t.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Draft Minutes of ABC Meeting 143",
+                "San Jose",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "4. Calendar 2015/2016"
+            ]
+        );
+    }
 
     #[test]
     fn a_catalogue_label_glued_to_its_value_is_set_apart() {

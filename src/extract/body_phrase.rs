@@ -80,17 +80,30 @@ pub enum Evidence {
     Named,
 }
 
-/// The best-founded body the places name; among equals, the first.
+/// The best-founded body the places name, a body named over a kind of body
+/// ("Minutes of Board Meeting No. 11" above "the Board of Trustees of the
+/// X Society"); among equals, the first.
 pub fn find(places: &[&str], lex: &Lexicons) -> Option<BodyPhrase> {
-    let mut best: Option<BodyPhrase> = None;
+    let rank = |b: &BodyPhrase| (b.evidence, !is_generic_body(&b.name, lex));
+    let mut best: Option<(BodyPhrase, _)> = None;
     for place in places {
         for found in in_place(place, lex) {
-            if best.as_ref().is_none_or(|b| found.evidence > b.evidence) {
-                best = Some(found);
+            let r = rank(&found);
+            if best.as_ref().is_none_or(|(_, b)| r > *b) {
+                best = Some((found, r));
             }
         }
     }
-    best
+    best.map(|(b, _)| b)
+}
+
+/// A body's name made of body words and their complements alone ("Board",
+/// "Board of Directors"): it says what kind of body, not which.
+pub fn is_generic_body(name: &str, lex: &Lexicons) -> bool {
+    name.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        lex.body_words.contains(&w) || lex.body_complements.contains(&w)
+    })
 }
 
 /// The organisation a series names: the series itself, or, for an
@@ -461,6 +474,19 @@ mod tests {
 
     fn body(place: &str) -> Option<String> {
         find(&[place], &Lexicons::for_tests()).map(|b| b.name)
+    }
+
+    #[test]
+    fn a_body_named_outranks_a_kind_of_body_named_first() {
+        let lex = Lexicons::for_tests();
+        let places = [
+            "Minutes of Board Meeting No. 11",
+            "The Annual Meeting of the Board of Trustees of the Example Society was held in May.",
+        ];
+        assert_eq!(
+            find(&places, &lex).map(|b| b.name).as_deref(),
+            Some("Board of Trustees of the Example Society")
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! on ..."), or both; the title block wins where it is present because it is
 //! the most regular part of any layout.
 
+use super::body_phrase::is_generic_body;
 use super::gazetteer::Matcher;
 use crate::text::{Sentence, Text};
 use crate::words::dates::{PartialDate, TimeMatch};
@@ -576,7 +577,7 @@ fn title_body(t: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> O
     }
     let s = title_series(undated, orgs, lex);
     let words: Vec<String> = s.split([' ', '-']).map(str::to_lowercase).collect();
-    if cut && holds_record_title(&s, &words, lex) {
+    if cut && (holds_record_title(&s, &words, lex) || opens_with_record_word(undated, lex)) {
         return None;
     }
     let names_body = words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
@@ -620,6 +621,14 @@ fn title_series(t: &str, orgs: &Matcher, lex: &Lexicons) -> String {
 /// "[list] Summary of ...").
 fn holds_record_title(s: &str, words: &[String], lex: &Lexicons) -> bool {
     s.contains(['[', ']']) || words.iter().any(|w| lex.record_words.contains(w))
+}
+
+/// "Draft Minutes of the Special Board": a line that opens with a record
+/// word, past the qualifiers of a meeting, is the record's title.
+fn opens_with_record_word(s: &str, lex: &Lexicons) -> bool {
+    s.split_whitespace()
+        .find(|w| !lex.frame.qualifiers.contains(&crate::words::fold(w)))
+        .is_some_and(|w| lex.record_words.contains(&w.to_lowercase()))
 }
 
 /// "IGF MAG's Working Group (WG) on ... (WG-Strategy) was held": the
@@ -765,15 +774,6 @@ fn phrase_improves(title: &str, named: &str, lex: &Lexicons) -> bool {
                 && (is_generic_body(title, lex)
                     || title.starts_with(char::is_lowercase)
                     || compact(title).contains(&named_key)))
-}
-
-/// A body's name made of body words and their complements alone ("Board",
-/// "Board of Directors"): it says what kind of body, not which.
-fn is_generic_body(name: &str, lex: &Lexicons) -> bool {
-    name.split_whitespace().all(|w| {
-        let w = w.to_lowercase();
-        lex.body_words.contains(&w) || lex.body_complements.contains(&w)
-    })
 }
 
 /// "Board of Directors" under the title line "The Apache Software
@@ -1284,6 +1284,16 @@ mod tests {
             owned_body("Council", Some("Level: File"), &Lexicons::for_tests()),
             "Council"
         );
+    }
+
+    #[test]
+    fn a_record_title_ending_in_the_meeting_s_number_names_the_series() {
+        let raw = "Draft Minutes of ABC Meeting 143\nSan Jose, CA -- May 4-8, 2015\n\nMeeting opened at 10:35.";
+        let h = header(raw);
+        assert_eq!((h.series.as_str(), h.number), ("ABC", Some(143)));
+        // Dated, the record's title is not taken whole: its phrase names the body.
+        let dated = "Draft Minutes of the Special Board, 5 May 2021\n\nAnn Lee opened it.";
+        assert_eq!(header(dated).series, "Board");
     }
 
     #[test]

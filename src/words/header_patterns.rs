@@ -198,17 +198,19 @@ fn title_tail(w: &Words) -> Regex {
 
 /// "Minutes of the Regular Meeting of the ...": `[record-title-heads]` and
 /// `[record-links]` or a dash, up to two words (ordinals too), a noun of
-/// `[header-meeting-nouns]` and `[series-links]`.
+/// `[header-meeting-nouns]` and `[series-links]`; else "Draft Minutes of
+/// the ..." (`[meeting-qualifiers]`, a record head and its link), the record's
+/// kind before the body's name and its meeting ("... Board Meeting No. 11").
 fn title_head(w: &Words) -> Regex {
     pattern(&format!(
-        r"(?i)^(?:(?:{})\s*(?:(?:{})\s+(?:(?:{})\s+)?|[–—:-]\s*))?(?:(?:\d+(?:{})|[a-z]+)\s+){{0,2}}?(?:{})\s+(?:{})\s+(?:(?:{})\s+)?",
-        w("record-title-heads"),
-        w("record-links"),
-        w("definite-articles"),
+        r"(?i)^(?:(?:(?:{heads})\s*(?:(?:{links})\s+(?:(?:{articles})\s+)?|[–—:-]\s*))?(?:(?:\d+(?:{})|[a-z]+)\s+){{0,2}}?(?:{})\s+(?:{})\s+(?:(?:{articles})\s+)?|(?:(?:{})\s+)?(?:{heads})\s+(?:{links})\s+(?:(?:{articles})\s+)?)",
         w("ordinal-suffixes"),
         w("header-meeting-nouns"),
         w("series-links"),
-        w("definite-articles"),
+        w("meeting-qualifiers"),
+        heads = w("record-title-heads"),
+        links = w("record-links"),
+        articles = w("definite-articles"),
     ))
 }
 

@@ -722,12 +722,10 @@ pub struct SentenceWords {
     /// number, with up to 80 characters before it (a running header), its
     /// words from `[page-words]` and `[page-number-links]`, any case.
     pub page_number: Regex,
-    /// `[page-words]`, lower case: a line holding one is a page's furniture
-    /// however long its number.
-    pub page_words: Vec<String>,
-    /// `[page-number-links]` as written, with a space either side (" of "):
-    /// a line holding one is a page's furniture however long its number.
-    pub page_number_links: Vec<String>,
+    /// "Page 3", "3 of 12", "3 / 12" at a line's end: what says a number is a
+    /// page's, so that a line of [`Self::page_number`] is furniture however
+    /// long it is. Not a link alone: "Minutes of ABC Meeting 143" is a title.
+    pub page_marked: Regex,
 }
 
 impl Default for SentenceWords {
@@ -763,12 +761,7 @@ impl SentenceWords {
                 .collect(),
             glued_field_labels: l.list("glued-field-labels").to_vec(),
             page_number: page_number(l.list("page-words"), l.list("page-number-links")),
-            page_words: (l.list("page-words").iter())
-                .map(|w| w.to_lowercase())
-                .collect(),
-            page_number_links: (l.list("page-number-links").iter())
-                .map(|w| format!(" {w} "))
-                .collect(),
+            page_marked: page_marked(l.list("page-words"), l.list("page-number-links")),
         }
     }
 }
@@ -780,6 +773,16 @@ fn page_number(page: &[String], of: &[String]) -> Regex {
     let of = header_patterns::alternation(of, r"\s+");
     header_patterns::pattern(&format!(
         r"(?i)^(?:.{{0,80}}\s)?(?:(?:{page})\s+\d+(?:\s*(?:{of}|/)\s*\d+)?|\d+\s*(?:{of}|/)\s*\d+|-\s*\d+\s*-|\d{{1,3}})$"
+    ))
+}
+
+/// "Page 3", "page 3 of 12", "3 of 12", "3 / 12" ending a line; not a
+/// span of years ("Calendrier 2015/2016").
+fn page_marked(page: &[String], of: &[String]) -> Regex {
+    let page = header_patterns::alternation(page, r"\s+");
+    let of = header_patterns::alternation(of, r"\s+");
+    header_patterns::pattern(&format!(
+        r"(?i)(?:^|\s)(?:(?:{page})\s+\d+(?:\s*(?:{of}|/)\s*\d+)?|\d{{1,3}}\s*(?:{of}|/)\s*\d{{1,3}})$"
     ))
 }
 
