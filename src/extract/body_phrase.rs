@@ -352,12 +352,39 @@ fn chained_head(tokens: &[Token], end: usize, words: &FrameWords) -> Option<(usi
 /// CA SMAI – 30 septembre").
 fn after_link(tokens: &[Token], k: usize, head: Head, words: &FrameWords) -> Option<usize> {
     if let Some(n) = phrase_len(tokens, k, &words.links) {
-        return Some(skip_article(tokens, k + n, words));
+        let k = skip_article(tokens, k + n, words);
+        return Some(skip_date(tokens, k, words));
     }
     let dash = tokens
         .get(k)
         .is_some_and(|t| matches!(t.text, "-" | "–" | "—"));
     (head == Head::Record && dash).then_some(k + 1)
+}
+
+/// "Minutes of the 2017-11-29 IAB Teleconference", "Notes of the 5 May
+/// Board meeting": a date between the link and the body's name is passed
+/// over, when a capitalised word follows it.
+fn skip_date(tokens: &[Token], k: usize, words: &FrameWords) -> usize {
+    let in_date = |t: &Token| {
+        t.is_number() || words.dates.contains(&t.folded) || matches!(t.text, "-" | "/" | "." | ",")
+    };
+    let mut end = k + tokens[k.min(tokens.len())..]
+        .iter()
+        .take_while(|t| in_date(t))
+        .count();
+    // "Réunion du 26/02/2008 - Compte-rendu": a date ends on its number.
+    while end > k && !tokens[end - 1].is_word() {
+        end -= 1;
+    }
+    let dated = tokens[k.min(end)..end].iter().any(Token::is_number);
+    let named_after = tokens
+        .get(end)
+        .is_some_and(|t| t.is_word() && t.is_capitalised());
+    if dated && named_after {
+        end
+    } else {
+        k
+    }
 }
 
 fn skip_article(tokens: &[Token], k: usize, words: &FrameWords) -> usize {
@@ -474,6 +501,15 @@ mod tests {
 
     fn body(place: &str) -> Option<String> {
         find(&[place], &Lexicons::for_tests()).map(|b| b.name)
+    }
+
+    #[test]
+    fn a_date_between_the_link_and_the_body_is_passed_over() {
+        assert_eq!(
+            body("Minutes of the 2017-11-29 XYZ Teleconference (Business Meeting)").as_deref(),
+            Some("XYZ")
+        );
+        assert_eq!(body("Réunion du 26/02/2008 - Compte-rendu"), None);
     }
 
     #[test]
