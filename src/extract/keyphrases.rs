@@ -455,7 +455,7 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     if is_procedural(&ex.lex, title)
         || names_nothing
         || is_report(&ex.lex, title)
-        || is_credit_line(&ex.lex, title)
+        || super::agenda::is_person_line(title, &ex.lex)
         || name.split_whitespace().count() > MAX_TITLE_WORDS
         || ex.topics.lookup(title).is_some()
         || ex.orgs.lookup(title).is_some()
@@ -503,21 +503,6 @@ fn names_concept(ex: &Extractor, title: &str) -> bool {
 /// again or what follows, no subject the meeting discussed.
 fn is_next_heading(lex: &Lexicons, folded: &str) -> bool {
     lex.heading_next.iter().any(|h| fold(h) == folded)
-}
-
-/// "Wolfgang Kleinwächter, University of Aarhus": a person's name (two to
-/// four capitalised words, the first a given name) before a comma credits
-/// whoever speaks, as a list of participants does; it names no subject.
-fn is_credit_line(lex: &Lexicons, title: &str) -> bool {
-    let Some((person, _)) = title.split_once(", ") else {
-        return false;
-    };
-    let words: Vec<&str> = person.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && lex.is_given(words[0])
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "Update from the Secretariat", "Updates": a title that opens with a
