@@ -1547,6 +1547,58 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_contents_lists_the_items_without_their_pages() {
+        let got = agenda(
+            "Council Report TABLE OF CONTENTS\n\nOpening Remarks 2\n\nBudget Request 4\n\n\
+             Science Committee Report II\n\nAppendix A Agenda Appendix B Members\n\n\
+             Opening Remarks\n\nThe chair opened the meeting.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Opening Remarks"),
+                ("2", "Budget Request"),
+                ("3", "Science Committee Report"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_list_of_officials_is_no_agenda_and_n_0_numbers_a_top_item() {
+        let lex = Lexicons::for_tests();
+        assert!(is_person_line("Mr Alan Smith (AS) Chair", &lex));
+        assert!(is_person_line("Ms Jane Roe, Deputy Secretary", &lex));
+        assert!(!is_person_line("Treasurer Report on the budget", &lex));
+        let got = agenda(
+            "Minutes of the Board\n\nMr Alan Smith (AS) Chair\n\nMs Jane Roe, Secretary\n\n\
+             Mr Bob Lee (BL) Member\n\n1.0 Welcome Address\n\n2.0 Approval of Minutes\n\n\
+             3.0 Audit Report\n\n1.0 Welcome Address\n\nThe chair welcomed the members.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Welcome Address"),
+                ("2", "Approval of Minutes"),
+                ("3", "Audit Report"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_roll_that_runs_into_the_minutes_ends_at_running_text() {
+        let got = agenda(
+            "Minutes\nMembers Present:\nAnn Lee, Chair\nBob Ray\n\
+             The board met in open session and this part of the meeting was open to the public.\n\
+             AGENDA ITEM 9: Approval of Minutes\nThe board approved the minutes.\n\
+             AGENDA ITEM 10: Budget\nThe board discussed the budget at length.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[("9", "Approval of Minutes"), ("10", "Budget")])
+        );
+    }
+
+    #[test]
     fn an_item_word_before_the_number_and_a_time_after_the_title_are_no_part_of_it() {
         let got = agenda(
             "Tagesordnung\nTOP 1 Eröffnung der Sitzung\nTOP 2 Genehmigung des Protokolls\n\

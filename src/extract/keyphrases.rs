@@ -216,6 +216,111 @@ pub fn business_in_prose(
     out
 }
 
+/// Words at most in the title that leads a line ([`led_subjects`]).
+const MAX_LEAD_WORDS: usize = 6;
+
+/// A longer line is a paragraph of prose, which no title leads ("As one of
+/// its tasks, the current board is looking into ...").
+const MAX_LED_LINE_WORDS: usize = 40;
+
+/// Lines led by a title that a record needs before its leads are subjects.
+const MIN_LED_LINES: usize = 3;
+
+/// "- Oaths of Office – Celina read the Oath", "Silent Auction, AB will
+/// finalize.": minutes with no agenda list (a library board's notes, a
+/// club's) open each item's line with its title, then a dash or a comma
+/// and what was done. Where the record has no agenda, each such title is a
+/// subject, as an agenda title is ([`agenda_keyphrases`]), with its line as
+/// evidence. A lead is at most [`MAX_LEAD_WORDS`] words, capitalised,
+/// without digits, a finite verb or a given name ("Motion to Adjourn
+/// Heidi"), on a line of prose no longer than [`MAX_LED_LINE_WORDS`] and
+/// before no list of people (a roll's group); before a comma it has
+/// two words at least ("However," "Yes," open sentences). Fewer than
+/// [`MIN_LED_LINES`] such lines are prose that happens to look so: none.
+pub fn led_subjects(
+    ex: &Extractor,
+    text: &Text,
+    agenda: &[AgendaItem],
+    roster_lines: &HashSet<usize>,
+) -> Vec<Subject> {
+    if !agenda.is_empty() {
+        return Vec::new();
+    }
+    let leads: Vec<(AgendaItem, &crate::text::Line)> = text
+        .lines
+        .iter()
+        .filter(|l| !l.is_blank() && !roster_lines.contains(&l.number))
+        .filter_map(|l| {
+            line_lead(&ex.lex, l.text()).map(|title| {
+                let item = AgendaItem {
+                    id: String::new(),
+                    title,
+                };
+                (item, l)
+            })
+        })
+        .collect();
+    if leads.len() < MIN_LED_LINES {
+        return Vec::new();
+    }
+    let no_text = Text::new("");
+    let mut out = Vec::new();
+    for (item, line) in leads {
+        for mut subject in agenda_keyphrases(ex, &no_text, std::slice::from_ref(&item)) {
+            subject.evidence = Some(evidence(FactKind::Discussed, &line.span, &item.title));
+            out.push(subject);
+        }
+    }
+    out
+}
+
+/// The title that leads a line of minutes ([`led_subjects`]), if one does.
+fn line_lead(lex: &Lexicons, line: &str) -> Option<String> {
+    let t = line
+        .trim()
+        .trim_start_matches(['-', '–', '•', '*', '·'])
+        .trim_start();
+    let dash = [" – ", " — ", " - ", "– "]
+        .iter()
+        .filter_map(|d| t.find(d).map(|at| (at, d.len())))
+        .min();
+    let comma = t.find(", ").map(|at| (at, 2));
+    let ((at, len), by_comma) = match (dash, comma) {
+        (Some(d), Some(c)) if c.0 < d.0 => (c, true),
+        (Some(d), _) => (d, false),
+        (None, Some(c)) => (c, true),
+        (None, None) => return None,
+    };
+    let head = t[..at].trim();
+    let rest = t[at + len..].trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let least = if by_comma { 2 } else { 1 };
+    let first = *words.first()?;
+    let named = |w: &&str| w.starts_with(char::is_uppercase) && lex.is_given(w);
+    let leads = (least..=MAX_LEAD_WORDS).contains(&words.len())
+        && t.split_whitespace().count() <= MAX_LED_LINE_WORDS
+        && first.starts_with(char::is_uppercase)
+        && rest.chars().any(char::is_alphabetic)
+        && !head.contains(|c: char| c.is_ascii_digit() || ":;()".contains(c))
+        && !lex.prose.agenda_sentence_verb.is_match(head)
+        && !words.iter().any(named)
+        && !lex.is_honorific(first)
+        && !lists_people(lex, rest)
+        && !super::roster::is_roll_field(t, lex);
+    leads.then(|| head.to_owned())
+}
+
+/// "Mike Saunders, Osvaldo Gervasi", "Marina Latini (Chairperson)": what
+/// follows a group's label in a roll, a known given name and a capitalised
+/// word; "Heidi moves, ..." is a sentence.
+fn lists_people(lex: &Lexicons, rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    lex.is_given(first) && second.starts_with(char::is_uppercase)
+}
+
 /// Where `phrase` first stands in `lower` as whole words.
 fn word_at(lower: &str, phrase: &str) -> Option<usize> {
     let bound = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
@@ -846,6 +951,55 @@ mod tests {
             .into_iter()
             .map(|s| s.name)
             .collect())
+    }
+
+    /// Minutes without an agenda lead each item's line with its title; a
+    /// motion's line, a roll's group and a record with an agenda do not.
+    #[test]
+    fn titles_that_lead_the_lines_of_minutes_without_agenda_are_subjects(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let ex = super::super::extractor::Extractor::new(&ontology);
+        let text = Text::new(
+            "Board notes\n- Parking permits – the treasurer went through the figures\n\
+             - Summer fair, Jo will ask the city about a date\n\
+             - Motion to Adjourn Maria, Paul seconds\n\
+             Building committee - Anna Smith, Peter Brown\n\
+             Bin painting – to be continued\n",
+        );
+        let names = |agenda: &[AgendaItem]| -> Vec<String> {
+            led_subjects(&ex, &text, agenda, &HashSet::new())
+                .into_iter()
+                .map(|s| s.name)
+                .collect()
+        };
+        assert_eq!(
+            names(&[]),
+            ["Parking permits", "Summer fair", "Bin painting"]
+        );
+        let agenda = [AgendaItem {
+            id: "1".into(),
+            title: "Budget".into(),
+        }];
+        assert!(names(&agenda).is_empty());
+        Ok(())
+    }
+
+    /// "Update on X" is about X; "Update from X" is X's report.
+    #[test]
+    fn an_update_on_a_subject_is_that_subject() -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert!(!is_report(&lex, "Update on SLA discussions"));
+        assert_eq!(
+            cleaned(&lex, "Update on SLA discussions"),
+            "SLA discussions"
+        );
+        assert!(is_report(&lex, "Update from the Secretariat"));
+        assert!(is_report(
+            &lex,
+            "Update on behalf of the Office of the Envoy"
+        ));
+        Ok(())
     }
 
     /// The business a meeting does on its own conduct is a subject of its
