@@ -556,7 +556,8 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     let name = cleaned(&ex.lex, title);
     let names_nothing = [fold(title), fold(&name)]
         .iter()
-        .any(|k| ex.lex.non_subject_titles.contains(k) || is_next_heading(&ex.lex, k));
+        .any(|k| ex.lex.non_subject_titles.contains(k) || is_next_heading(&ex.lex, k))
+        || is_date(&ex.lex, title);
     if is_procedural(&ex.lex, title)
         || names_nothing
         || is_report(&ex.lex, title)
@@ -601,6 +602,20 @@ fn names_concept(ex: &Extractor, title: &str) -> bool {
             .iter()
             .any(|o| super::gazetteer::inside(&t.range, &o.range))
     })
+}
+
+/// "Thursday 20 July", "Friday, 21 July 2000": a day's heading in an
+/// agenda of two days, made of words of `[months-and-days]` and numbers
+/// only; it names when, not what.
+fn is_date(lex: &Lexicons, title: &str) -> bool {
+    let mut words = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || lex.months_and_days.contains(&w.to_lowercase())
+        })
 }
 
 /// "Next Meeting (21 December ?)", "Next steps": a heading of
@@ -982,6 +997,17 @@ mod tests {
             title: "Budget".into(),
         }];
         assert!(names(&agenda).is_empty());
+        Ok(())
+    }
+
+    /// A day's heading names when, not what.
+    #[test]
+    fn a_day_heading_is_no_subject() -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert!(is_date(&lex, "Thursday 20 July"));
+        assert!(is_date(&lex, "Friday, 21 July 2000"));
+        assert!(!is_date(&lex, "July 4th parade"));
+        assert!(!is_date(&lex, "Budget 2016"));
         Ok(())
     }
 
