@@ -426,6 +426,9 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         items = decimal_run_in_a_line(text, lex);
     }
     for item in &mut items {
+        if let Some(end) = first_sentence_end(&item.title, lex) {
+            item.title.truncate(end);
+        }
         let bare = without_presenter(&item.title, lex).len();
         item.title.truncate(bare);
         if let Some(title) = without_label(&item.title, lex) {
@@ -546,6 +549,42 @@ pub fn is_person_line(title: &str, lex: &Lexicons) -> bool {
     };
     let words: Vec<&str> = person.split_whitespace().collect();
     (2..=4).contains(&words.len()) && lex.is_given(words[0]) && words.iter().all(capitalised)
+}
+
+/// Letters at least in the word that ends a title's first sentence: shorter
+/// ones are abbreviations ("bzgl.", "inkl.").
+const MIN_SENTENCE_END_LETTERS: usize = 5;
+
+/// "Task 3.3 Market development. TL Telvent, Daniel Seixas", "IPR issues.
+/// Dropped, but can be reopened.": an item whose line runs on into a note
+/// on it (its lead, its status) is its first sentence. The sentence ends at a
+/// full stop after a word in lower case of [`MIN_SENTENCE_END_LETTERS`]
+/// letters or more, not of `[sentence-abbreviations]` nor inside
+/// parentheses, before a capital; two words at least before it. Returns
+/// where the title ends.
+fn first_sentence_end(title: &str, lex: &Lexicons) -> Option<usize> {
+    let mut depth = 0i32;
+    for (at, c) in title.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '.' if depth == 0 => {
+                let after = &title[at + 1..];
+                let next_capital = after
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase));
+                let word = title[..at].rsplit(' ').next().unwrap_or("");
+                let ends = word.chars().count() >= MIN_SENTENCE_END_LETTERS
+                    && word.chars().all(char::is_lowercase)
+                    && !lex.sentence.abbreviations.contains(word);
+                if next_capital && ends && title[..at].split_whitespace().count() >= 2 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// "Call to Order" / "Chair Hughes called the meeting to order at ...":
@@ -1544,6 +1583,26 @@ mod tests {
         v.iter()
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn an_item_is_its_first_sentence_without_the_note_after_it() {
+        let lex = Lexicons::for_tests();
+        let first = |t: &'static str| -> &'static str {
+            first_sentence_end(t, &lex).map_or(t, |end| &t[..end])
+        };
+        assert_eq!(
+            first("Task 3.3 Market development. TL Telvent, Daniel Seixas"),
+            "Task 3.3 Market development"
+        );
+        assert_eq!(
+            first("Beratung und Beschlussfassung bzgl. Anträgen"),
+            "Beratung und Beschlussfassung bzgl. Anträgen"
+        );
+        assert_eq!(
+            first("Bericht des Vorstandes (inkl. Budgetvoranschlag 2009/10)"),
+            "Bericht des Vorstandes (inkl. Budgetvoranschlag 2009/10)"
+        );
     }
 
     #[test]
