@@ -89,6 +89,9 @@ fn clean_title(t: &str) -> String {
         }
         t = t[..m.start()].trim_end();
     }
+    // "Review of Action Items – [D1]": the dash that led to the reference.
+    let t = t.trim_end_matches(['–', '—']).trim_end();
+    let t = t.strip_suffix(" -").unwrap_or(t);
     let t = t.strip_suffix(':').unwrap_or(t).trim();
     let t = TIME_ATTRIBUTION
         .find(t)
@@ -219,6 +222,16 @@ fn classify_text(t: &str, lex: &Lexicons) -> Option<Item> {
     if let Some(c) = NUMBERED.captures(t) {
         let rest = c.get(3).map_or("", |m| m.as_str());
         if let Some(path) = c.get(1) {
+            // "1.0 Welcome", "2.0 Approval of Minutes": an outline that
+            // numbers its top items "N.0" (its sub-items "2.1"); "N.0" is
+            // item N, as in a column of numbers ([`numbers_over_titles`]).
+            if let Some(n) = path
+                .as_str()
+                .strip_suffix(".0")
+                .filter(|n| !n.contains('.'))
+            {
+                return Some(top(n.to_owned(), rest, lex));
+            }
             return Some(Item::Path(path.as_str().to_owned(), clean_title(rest)));
         }
         return Some(top(
@@ -280,6 +293,26 @@ fn is_prose(t: &str) -> bool {
         .filter(|w| w.starts_with(char::is_lowercase))
         .count()
         >= 2
+}
+
+/// Words that make a line running text, not an entry of a roll.
+const RUNNING_TEXT_WORDS: usize = 10;
+
+/// "The National Science Board (Board, NSB) convened in Open Session on
+/// Wednesday,": a long line, half of it words in lower case ([`is_prose`]),
+/// that opens with no name ("Ana Lee, Director of the Office of the ..." is
+/// a roll's entry: a given name, or a comma in its first three words).
+fn is_running_text(t: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    words.len() >= RUNNING_TEXT_WORDS
+        && 2 * lower >= words.len()
+        && !words.iter().take(3).any(|w| w.ends_with(','))
+        && !lex.is_given(words[0])
+        && !lex.is_honorific(words[0])
 }
 
 /// "2.    Approval of Minutes.": a numbered title that the writer closed
@@ -371,9 +404,12 @@ fn is_heading_line(line: &Line, list: &[String]) -> bool {
 pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let mut found = titles_over_attachments(text, lex);
     if found.is_empty() {
+        found = table_of_contents(text, lex);
+    }
+    if found.is_empty() {
         found = without_running_headers(items(text, lex));
     }
-    let mut items = found;
+    let mut items = without_people(found, lex);
     if items.is_empty() {
         items = headings_over_prose(text, lex);
     }
@@ -390,6 +426,9 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         items = decimal_run_in_a_line(text, lex);
     }
     for item in &mut items {
+        if let Some(end) = first_sentence_end(&item.title, lex) {
+            item.title.truncate(end);
+        }
         let bare = without_presenter(&item.title, lex).len();
         item.title.truncate(bare);
         if let Some(title) = without_label(&item.title, lex) {
@@ -397,6 +436,155 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         }
     }
     items
+}
+
+/// A page of a table of contents has at most this many digits ("49"; a
+/// year, "Budget 2016", is no page) ...
+const MAX_PAGE_DIGITS: usize = 3;
+/// ... or Roman numerals ("II", a scan's reading of "11").
+const MAX_PAGE_NUMERALS: usize = 4;
+
+/// "Meeting Report TABLE OF CONTENTS", then "Announcements and Opening
+/// Remarks 2", "NASA Exploration Update 6": a report that opens with a table
+/// of contents lists its items of business there, each with its page. The
+/// items are the lines after a heading of `[headings-contents]` that end with
+/// a page (a number, or a Roman numeral a scan read for one), up to the first
+/// that does not; three at least, or none.
+fn table_of_contents(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let is_heading = |t: &str| {
+        let t = t.trim().trim_end_matches(':').trim().to_lowercase();
+        lex.heading_contents.iter().any(|h| {
+            let h = h.to_lowercase();
+            t == h || t.ends_with(&format!(" {h}"))
+        })
+    };
+    let Some(start) = text.lines.iter().position(|l| is_heading(l.text())) else {
+        return Vec::new();
+    };
+    let mut titles = Vec::new();
+    for line in text.lines[start + 1..].iter().filter(|l| !l.is_blank()) {
+        let Some(title) = without_page(line.text()) else {
+            break;
+        };
+        if !is_heading_text(title, lex) {
+            break;
+        }
+        titles.push(clean_title(title));
+    }
+    if titles.len() < 3 {
+        return Vec::new();
+    }
+    numbered_in_order(titles)
+}
+
+/// "NASA Exploration Update 6" → "NASA Exploration Update": a line of a
+/// table of contents without its page and the dots that lead to it; none
+/// when it ends with no page.
+fn without_page(t: &str) -> Option<&str> {
+    let t = t.trim_end();
+    let (title, page) = t.rsplit_once(' ')?;
+    let numeric = page.len() <= MAX_PAGE_DIGITS && page.chars().all(|c| c.is_ascii_digit());
+    let roman = page.len() <= MAX_PAGE_NUMERALS && page.chars().all(|c| "IVXL".contains(c));
+    if page.is_empty() || !(numeric || roman) {
+        return None;
+    }
+    let title = title.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    title.chars().any(char::is_alphabetic).then_some(title)
+}
+
+/// "Mr Mike Mrdak, Secretary", "Mr Alan Barrett (AB) CEO": a list of the
+/// officials who attended, read as a list of titles, names people, not the
+/// business. Its lines are no items; where they are half the list or more,
+/// its other lines are the units those people belong to ("Corporate Services
+/// Division"), and none of it is the agenda.
+fn without_people(items: Vec<AgendaItem>, lex: &Lexicons) -> Vec<AgendaItem> {
+    let people = items
+        .iter()
+        .filter(|i| is_person_line(&i.title, lex))
+        .count();
+    if people == 0 {
+        return items;
+    }
+    if 2 * people >= items.len() {
+        return Vec::new();
+    }
+    items
+        .into_iter()
+        .filter(|i| !is_person_line(&i.title, lex))
+        .collect()
+}
+
+/// A line that names a person before anything else: an honorific, one to
+/// three capitalised words that are no common words, then a comma, a
+/// parenthesis or the line's end ("Ms Pip Spence, Acting Deputy Secretary",
+/// "Mr Alan Barrett (AB) CEO"; "Treasurer Report" and "Trustee Informational
+/// Comments on ..." are titles); or a known given name and up to three
+/// capitalised words before a comma ("Wolfgang Kleinwächter, University of
+/// Aarhus").
+pub fn is_person_line(title: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    if words.len() >= 2 && lex.is_honorific(words[0]) {
+        let name = |w: &&str| {
+            let bare = w.trim_end_matches(',');
+            capitalised(&bare) && !lex.common_words.contains(&bare.to_lowercase())
+        };
+        let mut named = 0;
+        let mut comma = false;
+        for w in words[1..].iter().take_while(|w| name(w)) {
+            named += 1;
+            if w.ends_with(',') {
+                comma = true;
+                break;
+            }
+        }
+        let after = words.get(1 + named);
+        let ends_name = comma || after.is_none_or(|w| w.starts_with('('));
+        if (1..=3).contains(&named) && ends_name {
+            return true;
+        }
+    }
+    let Some((person, _)) = title.split_once(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = person.split_whitespace().collect();
+    (2..=4).contains(&words.len()) && lex.is_given(words[0]) && words.iter().all(capitalised)
+}
+
+/// Letters at least in the word that ends a title's first sentence: shorter
+/// ones are abbreviations ("bzgl.", "inkl.").
+const MIN_SENTENCE_END_LETTERS: usize = 5;
+
+/// "Task 3.3 Market development. TL Telvent, Daniel Seixas", "IPR issues.
+/// Dropped, but can be reopened.": an item whose line runs on into a note
+/// on it (its lead, its status) is its first sentence. The sentence ends at a
+/// full stop after a word in lower case of [`MIN_SENTENCE_END_LETTERS`]
+/// letters or more, not of `[sentence-abbreviations]` nor inside
+/// parentheses, before a capital; two words at least before it. Returns
+/// where the title ends.
+fn first_sentence_end(title: &str, lex: &Lexicons) -> Option<usize> {
+    let mut depth = 0i32;
+    for (at, c) in title.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '.' if depth == 0 => {
+                let after = &title[at + 1..];
+                let next_capital = after
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase));
+                let word = title[..at].rsplit(' ').next().unwrap_or("");
+                let ends = word.chars().count() >= MIN_SENTENCE_END_LETTERS
+                    && word.chars().all(char::is_lowercase)
+                    && !lex.sentence.abbreviations.contains(word);
+                if next_capital && ends && title[..at].split_whitespace().count() >= 2 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// "Call to Order" / "Chair Hughes called the meeting to order at ...":
@@ -1120,6 +1308,12 @@ impl Outline {
             return Flow::Read(item);
         }
         if !self.block_done {
+            // A text layer that lost its blank lines runs the roll straight
+            // into the minutes: a line of running text ends the list.
+            if is_running_text(line.text(), lex) {
+                self.in_list = false;
+                return Flow::Read(item);
+            }
             self.in_block = true;
             return Flow::Next;
         }
@@ -1389,6 +1583,78 @@ mod tests {
         v.iter()
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn an_item_is_its_first_sentence_without_the_note_after_it() {
+        let lex = Lexicons::for_tests();
+        let first = |t: &'static str| -> &'static str {
+            first_sentence_end(t, &lex).map_or(t, |end| &t[..end])
+        };
+        assert_eq!(
+            first("Task 3.3 Market development. TL Telvent, Daniel Seixas"),
+            "Task 3.3 Market development"
+        );
+        assert_eq!(
+            first("Beratung und Beschlussfassung bzgl. Anträgen"),
+            "Beratung und Beschlussfassung bzgl. Anträgen"
+        );
+        assert_eq!(
+            first("Bericht des Vorstandes (inkl. Budgetvoranschlag 2009/10)"),
+            "Bericht des Vorstandes (inkl. Budgetvoranschlag 2009/10)"
+        );
+    }
+
+    #[test]
+    fn a_table_of_contents_lists_the_items_without_their_pages() {
+        let got = agenda(
+            "Council Report TABLE OF CONTENTS\n\nOpening Remarks 2\n\nBudget Request 4\n\n\
+             Science Committee Report II\n\nAppendix A Agenda Appendix B Members\n\n\
+             Opening Remarks\n\nThe chair opened the meeting.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Opening Remarks"),
+                ("2", "Budget Request"),
+                ("3", "Science Committee Report"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_list_of_officials_is_no_agenda_and_n_0_numbers_a_top_item() {
+        let lex = Lexicons::for_tests();
+        assert!(is_person_line("Mr Alan Smith (AS) Chair", &lex));
+        assert!(is_person_line("Ms Jane Roe, Deputy Secretary", &lex));
+        assert!(!is_person_line("Treasurer Report on the budget", &lex));
+        let got = agenda(
+            "Minutes of the Board\n\nMr Alan Smith (AS) Chair\n\nMs Jane Roe, Secretary\n\n\
+             Mr Bob Lee (BL) Member\n\n1.0 Welcome Address\n\n2.0 Approval of Minutes\n\n\
+             3.0 Audit Report\n\n1.0 Welcome Address\n\nThe chair welcomed the members.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Welcome Address"),
+                ("2", "Approval of Minutes"),
+                ("3", "Audit Report"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_roll_that_runs_into_the_minutes_ends_at_running_text() {
+        let got = agenda(
+            "Minutes\nMembers Present:\nAnn Lee, Chair\nBob Ray\n\
+             The board met in open session and this part of the meeting was open to the public.\n\
+             AGENDA ITEM 9: Approval of Minutes\nThe board approved the minutes.\n\
+             AGENDA ITEM 10: Budget\nThe board discussed the budget at length.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[("9", "Approval of Minutes"), ("10", "Budget")])
+        );
     }
 
     #[test]

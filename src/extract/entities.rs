@@ -279,7 +279,8 @@ fn agenda_subjects(
             text,
             agenda,
             roster_lines,
-        ));
+        ))
+        .chain(keyphrases::led_subjects(ex, text, agenda, roster_lines));
     for subject in subjects {
         topics.add(&subject.name, &subject.name, subject.evidence);
         for alias in &subject.aliases {

@@ -216,6 +216,111 @@ pub fn business_in_prose(
     out
 }
 
+/// Words at most in the title that leads a line ([`led_subjects`]).
+const MAX_LEAD_WORDS: usize = 6;
+
+/// A longer line is a paragraph of prose, which no title leads ("As one of
+/// its tasks, the current board is looking into ...").
+const MAX_LED_LINE_WORDS: usize = 40;
+
+/// Lines led by a title that a record needs before its leads are subjects.
+const MIN_LED_LINES: usize = 3;
+
+/// "- Oaths of Office – Celina read the Oath", "Silent Auction, AB will
+/// finalize.": minutes with no agenda list (a library board's notes, a
+/// club's) open each item's line with its title, then a dash or a comma
+/// and what was done. Where the record has no agenda, each such title is a
+/// subject, as an agenda title is ([`agenda_keyphrases`]), with its line as
+/// evidence. A lead is at most [`MAX_LEAD_WORDS`] words, capitalised,
+/// without digits, a finite verb or a given name ("Motion to Adjourn
+/// Heidi"), on a line of prose no longer than [`MAX_LED_LINE_WORDS`] and
+/// before no list of people (a roll's group); before a comma it has
+/// two words at least ("However," "Yes," open sentences). Fewer than
+/// [`MIN_LED_LINES`] such lines are prose that happens to look so: none.
+pub fn led_subjects(
+    ex: &Extractor,
+    text: &Text,
+    agenda: &[AgendaItem],
+    roster_lines: &HashSet<usize>,
+) -> Vec<Subject> {
+    if !agenda.is_empty() {
+        return Vec::new();
+    }
+    let leads: Vec<(AgendaItem, &crate::text::Line)> = text
+        .lines
+        .iter()
+        .filter(|l| !l.is_blank() && !roster_lines.contains(&l.number))
+        .filter_map(|l| {
+            line_lead(&ex.lex, l.text()).map(|title| {
+                let item = AgendaItem {
+                    id: String::new(),
+                    title,
+                };
+                (item, l)
+            })
+        })
+        .collect();
+    if leads.len() < MIN_LED_LINES {
+        return Vec::new();
+    }
+    let no_text = Text::new("");
+    let mut out = Vec::new();
+    for (item, line) in leads {
+        for mut subject in agenda_keyphrases(ex, &no_text, std::slice::from_ref(&item)) {
+            subject.evidence = Some(evidence(FactKind::Discussed, &line.span, &item.title));
+            out.push(subject);
+        }
+    }
+    out
+}
+
+/// The title that leads a line of minutes ([`led_subjects`]), if one does.
+fn line_lead(lex: &Lexicons, line: &str) -> Option<String> {
+    let t = line
+        .trim()
+        .trim_start_matches(['-', '–', '•', '*', '·'])
+        .trim_start();
+    let dash = [" – ", " — ", " - ", "– "]
+        .iter()
+        .filter_map(|d| t.find(d).map(|at| (at, d.len())))
+        .min();
+    let comma = t.find(", ").map(|at| (at, 2));
+    let ((at, len), by_comma) = match (dash, comma) {
+        (Some(d), Some(c)) if c.0 < d.0 => (c, true),
+        (Some(d), _) => (d, false),
+        (None, Some(c)) => (c, true),
+        (None, None) => return None,
+    };
+    let head = t[..at].trim();
+    let rest = t[at + len..].trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let least = if by_comma { 2 } else { 1 };
+    let first = *words.first()?;
+    let named = |w: &&str| w.starts_with(char::is_uppercase) && lex.is_given(w);
+    let leads = (least..=MAX_LEAD_WORDS).contains(&words.len())
+        && t.split_whitespace().count() <= MAX_LED_LINE_WORDS
+        && first.starts_with(char::is_uppercase)
+        && rest.chars().any(char::is_alphabetic)
+        && !head.contains(|c: char| c.is_ascii_digit() || ":;()".contains(c))
+        && !lex.prose.agenda_sentence_verb.is_match(head)
+        && !words.iter().any(named)
+        && !lex.is_honorific(first)
+        && !lists_people(lex, rest)
+        && !super::roster::is_roll_field(t, lex);
+    leads.then(|| head.to_owned())
+}
+
+/// "Mike Saunders, Osvaldo Gervasi", "Marina Latini (Chairperson)": what
+/// follows a group's label in a roll, a known given name and a capitalised
+/// word; "Heidi moves, ..." is a sentence.
+fn lists_people(lex: &Lexicons, rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    lex.is_given(first) && second.starts_with(char::is_uppercase)
+}
+
 /// Where `phrase` first stands in `lower` as whole words.
 fn word_at(lower: &str, phrase: &str) -> Option<usize> {
     let bound = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
@@ -451,11 +556,12 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     let name = cleaned(&ex.lex, title);
     let names_nothing = [fold(title), fold(&name)]
         .iter()
-        .any(|k| ex.lex.non_subject_titles.contains(k) || is_next_heading(&ex.lex, k));
+        .any(|k| ex.lex.non_subject_titles.contains(k) || is_next_heading(&ex.lex, k))
+        || is_date(&ex.lex, title);
     if is_procedural(&ex.lex, title)
         || names_nothing
         || is_report(&ex.lex, title)
-        || is_credit_line(&ex.lex, title)
+        || super::agenda::is_person_line(title, &ex.lex)
         || name.split_whitespace().count() > MAX_TITLE_WORDS
         || ex.topics.lookup(title).is_some()
         || ex.orgs.lookup(title).is_some()
@@ -498,26 +604,25 @@ fn names_concept(ex: &Extractor, title: &str) -> bool {
     })
 }
 
+/// "Thursday 20 July", "Friday, 21 July 2000": a day's heading in an
+/// agenda of two days, made of words of `[months-and-days]` and numbers
+/// only; it names when, not what.
+fn is_date(lex: &Lexicons, title: &str) -> bool {
+    let mut words = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || lex.months_and_days.contains(&w.to_lowercase())
+        })
+}
+
 /// "Next Meeting (21 December ?)", "Next steps": a heading of
 /// `[headings-next]` (`folded`, as the title is) says when the body meets
 /// again or what follows, no subject the meeting discussed.
 fn is_next_heading(lex: &Lexicons, folded: &str) -> bool {
     lex.heading_next.iter().any(|h| fold(h) == folded)
-}
-
-/// "Wolfgang Kleinwächter, University of Aarhus": a person's name (two to
-/// four capitalised words, the first a given name) before a comma credits
-/// whoever speaks, as a list of participants does; it names no subject.
-fn is_credit_line(lex: &Lexicons, title: &str) -> bool {
-    let Some((person, _)) = title.split_once(", ") else {
-        return false;
-    };
-    let words: Vec<&str> = person.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && lex.is_given(words[0])
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "Update from the Secretariat", "Updates": a title that opens with a
@@ -861,6 +966,66 @@ mod tests {
             .into_iter()
             .map(|s| s.name)
             .collect())
+    }
+
+    /// Minutes without an agenda lead each item's line with its title; a
+    /// motion's line, a roll's group and a record with an agenda do not.
+    #[test]
+    fn titles_that_lead_the_lines_of_minutes_without_agenda_are_subjects(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let ontology = Ontology::embedded()?;
+        let ex = super::super::extractor::Extractor::new(&ontology);
+        let text = Text::new(
+            "Board notes\n- Parking permits – the treasurer went through the figures\n\
+             - Summer fair, Jo will ask the city about a date\n\
+             - Motion to Adjourn Maria, Paul seconds\n\
+             Building committee - Anna Smith, Peter Brown\n\
+             Bin painting – to be continued\n",
+        );
+        let names = |agenda: &[AgendaItem]| -> Vec<String> {
+            led_subjects(&ex, &text, agenda, &HashSet::new())
+                .into_iter()
+                .map(|s| s.name)
+                .collect()
+        };
+        assert_eq!(
+            names(&[]),
+            ["Parking permits", "Summer fair", "Bin painting"]
+        );
+        let agenda = [AgendaItem {
+            id: "1".into(),
+            title: "Budget".into(),
+        }];
+        assert!(names(&agenda).is_empty());
+        Ok(())
+    }
+
+    /// A day's heading names when, not what.
+    #[test]
+    fn a_day_heading_is_no_subject() -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert!(is_date(&lex, "Thursday 20 July"));
+        assert!(is_date(&lex, "Friday, 21 July 2000"));
+        assert!(!is_date(&lex, "July 4th parade"));
+        assert!(!is_date(&lex, "Budget 2016"));
+        Ok(())
+    }
+
+    /// "Update on X" is about X; "Update from X" is X's report.
+    #[test]
+    fn an_update_on_a_subject_is_that_subject() -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert!(!is_report(&lex, "Update on SLA discussions"));
+        assert_eq!(
+            cleaned(&lex, "Update on SLA discussions"),
+            "SLA discussions"
+        );
+        assert!(is_report(&lex, "Update from the Secretariat"));
+        assert!(is_report(
+            &lex,
+            "Update on behalf of the Office of the Envoy"
+        ));
+        Ok(())
     }
 
     /// The business a meeting does on its own conduct is a subject of its

@@ -42,6 +42,8 @@ pub struct Lexicons {
     pub heading_discussion: Vec<String>,
     pub heading_participants: Vec<String>,
     pub heading_next: Vec<String>,
+    /// "Table of contents": a report's list of its sections with their pages.
+    pub heading_contents: Vec<String>,
     /// "Apologies", "Regrets": the people after them did not attend.
     pub heading_absent: Vec<String>,
     /// `heading_participants` and `heading_absent` folded ("Etaient PRESENTS"
@@ -383,6 +385,7 @@ impl Lexicons {
         self.heading_agenda = r.list("headings-agenda").to_vec();
         self.heading_discussion = r.list("headings-discussion").to_vec();
         self.heading_next = r.list("headings-next").to_vec();
+        self.heading_contents = r.list("headings-contents").to_vec();
         self.work_items = r.lower("work-items");
         self.chat_topic_commands = r.lower_in_order("chat-topic-commands");
         self.chat_start_commands = r.lower_in_order("chat-start-commands");
