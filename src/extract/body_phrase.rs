@@ -152,8 +152,37 @@ pub fn with_place(series: &str, places: &[&str], lex: &Lexicons) -> Option<Strin
             place_after_link(&tokens, 1, lex).filter(|(_, end)| *end == tokens.len())
         })
     };
-    let (place, _) = after_body.or_else(letterhead)?;
-    Some(format!("{series} {place}"))
+    if let Some((place, _)) = after_body.or_else(letterhead) {
+        return Some(format!("{series} {place}"));
+    }
+    let place = places
+        .iter()
+        .find_map(|place| head_last_place(place, lex))?;
+    Some(format!("{place} {series}"))
+}
+
+/// "ORANGE COUNTY, CALIFORNIA", "Westvale City": a letterhead line whose
+/// name ends in a place head, before an optional comma and region; the name
+/// as a name is written ("Orange County").
+fn head_last_place(place: &str, lex: &Lexicons) -> Option<String> {
+    let line = opening(place);
+    let name = line.split(',').next()?.trim();
+    let tokens = tokens(name);
+    let words = &lex.frame;
+    let plausible = (2..=4).contains(&tokens.len())
+        && tokens
+            .iter()
+            .all(|t| t.is_word() && t.is_capitalised() && !t.is_number())
+        && tokens
+            .last()
+            .is_some_and(|t| lex.place_heads.contains(&t.folded))
+        && !tokens
+            .iter()
+            .any(|t| lex.body_words.contains(&t.folded) || words.dates.contains(&t.folded));
+    plausible.then(|| {
+        let name: Vec<String> = tokens.iter().map(|t| place_word(t, words)).collect();
+        name.join(" ")
+    })
 }
 
 /// The place named from token `k`: a link, then, past an article and a place

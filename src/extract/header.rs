@@ -585,6 +585,13 @@ fn title_body(t: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> O
         .then(|| owned_body(&s, above, lex))
 }
 
+/// "Board Hearing Room, First Floor": a line with a noun of
+/// `[venue-nouns]` says where the body met.
+fn names_a_venue(t: &str, lex: &Lexicons) -> bool {
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| lex.venue_nouns.contains(&crate::words::fold(w)))
+}
+
 /// A line cut before its date is a title only when short and no sentence
 /// or label ("Orla Brennan: Good morning. This is the ...").
 fn reads_as_sentence(undated: &str) -> bool {
@@ -598,6 +605,7 @@ fn reads_as_sentence(undated: &str) -> bool {
 fn is_title_shaped(t: &str, lex: &Lexicons) -> bool {
     !(t.is_empty()
         || t.contains('|')
+        || names_a_venue(t, lex)
         || lex.header.convened_by.is_match(t)
         || lex.header.weekday_or_digit.is_match(t)
         || t.ends_with('.')
@@ -689,8 +697,12 @@ fn body_before_meeting_noun(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> 
         let record_word = body
             .split_whitespace()
             .any(|w| lex.record_words.contains(&w.to_lowercase()));
+        // "Annual Meeting": a kind of meeting, no body.
+        let qualifiers_only = (body.split_whitespace())
+            .all(|w| lex.frame.qualifiers.contains(&crate::words::fold(w)));
         (body.split_whitespace().count() <= 8
             && !record_word
+            && !qualifiers_only
             && !body.contains([']', '['])
             && lex.dates.find_dates(&body).is_empty())
         .then_some(body)
@@ -796,9 +808,10 @@ fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
                 && !words.first().is_some_and(connector)
                 && !words.last().is_some_and(connector)
                 && lex.dates.find_dates(a).is_empty()
-                && !words
-                    .iter()
-                    .any(|w| lex.body_words.contains(&w.to_lowercase()))
+                && !words.iter().any(|w| {
+                    let w = w.to_lowercase();
+                    lex.body_words.contains(&w) || lex.record_words.contains(&w)
+                })
         });
     match owner {
         Some(owner) if generic => format!("{owner} {body}"),
@@ -1294,6 +1307,16 @@ mod tests {
         // Dated, the record's title is not taken whole: its phrase names the body.
         let dated = "Draft Minutes of the Special Board, 5 May 2021\n\nAnn Lee opened it.";
         assert_eq!(header(dated).series, "Board");
+    }
+
+    #[test]
+    fn a_venue_line_is_no_body_and_a_county_letterhead_owns_its_board() {
+        let raw = "REGULAR MEETING OF THE BOARD OF SUPERVISORS\n\nWESTVALE COUNTY, OREGON\n\n\
+                   Tuesday, April 14, 2015,\n\nBOARD HEARING ROOM, FIRST FLOOR\n\nAnn Lee opened it.";
+        assert_eq!(header(raw).series, "Westvale County Board of Supervisors");
+        let annual = "Example Exchange, Inc.\nAnnual Meeting\nMay 2nd, 2003\n\
+                      Old Building Conference Room on Floor 20\n\nAnn Lee opened it.";
+        assert_eq!(header(annual).series, "");
     }
 
     #[test]

@@ -163,10 +163,13 @@ pub struct Lexicons {
     /// The `[attendance-marks]` that say a person was absent ("No",
     /// "Apologies"), lower case.
     pub absent_marks: HashSet<String>,
-    /// Words that name a record, not a body ("minutes", "report"), lower case.
     /// Labels of a record's fields ("Venue", "Contact"), folded.
     pub record_fields: HashSet<String>,
+    /// Words that name a record, not a body ("minutes", "report"), lower case.
     pub record_words: HashSet<String>,
+    /// `[venue-nouns]`, folded: a title line with one names where the body
+    /// met ("Board Hearing Room, First Floor"), not the body.
+    pub venue_nouns: HashSet<String>,
     /// Words that complete a body's name made of body words alone ("Board of
     /// Directors"), lower case: such a name belongs to the organisation above it.
     pub body_complements: HashSet<String>,
@@ -464,6 +467,7 @@ impl Lexicons {
         self.date_metadata = r.lower_in_order("date-metadata");
         self.record_words = r.lower("record-words");
         self.record_fields = r.folded("record-fields");
+        self.venue_nouns = r.folded("venue-nouns");
         self.header = HeaderPatterns::read(r.0);
         self.prose = ProsePatterns::read(r.0);
         self.definite_articles = r.list("definite-articles").to_vec();
