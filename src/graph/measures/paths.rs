@@ -464,6 +464,44 @@ mod tests {
         assert!(searched > 60, "only {searched} graphs dense enough");
     }
 
+    /// Past 2^53 shortest paths a count is no longer exact, and the order of
+    /// its sum shows: on layers of 64 nodes, each linked to most of the next
+    /// (counts near 10^19 at the far end), the bit rows still give the list
+    /// searches' sums to the bit.
+    #[test]
+    fn bit_rows_give_the_list_search_past_exact_path_counts() -> Result<(), String> {
+        let (layers, width) = (14, 64);
+        let mut state = 5u64;
+        let mut below = |k: u64| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            state.wrapping_mul(0x2545_F491_4F6C_DD1D) % k
+        };
+        let mut edges = Vec::new();
+        for layer in 0..layers - 1 {
+            for a in 0..width {
+                for b in 0..width {
+                    if below(10) < 7 {
+                        edges.push((layer * width + a, (layer + 1) * width + b, 1));
+                    }
+                }
+            }
+        }
+        let n = layers * width;
+        let g = Adjacency::from_edges(n, &edges);
+        let rows = BitRows::of(&g).ok_or("the layers are too sparse for bit rows")?;
+        let sources = [0, 1, width, n / 2, n - 1];
+        let (a, b) = (
+            search_with(&g, &sources, None),
+            search_with(&g, &sources, Some(&rows)),
+        );
+        let bits = |x: &[f64]| x.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&a.dependency), bits(&b.dependency));
+        assert_eq!(a.reach, b.reach);
+        Ok(())
+    }
+
     #[test]
     fn pivots_are_distinct_sorted_and_fixed() {
         let p = pivots(1000, 50, PIVOT_SEED);
