@@ -90,7 +90,7 @@ impl BitRows {
 }
 
 /// Calls `f` with the index of every set bit of `words`, ascending.
-#[inline]
+#[inline(always)]
 fn each_bit(words: impl Iterator<Item = (usize, u64)>, mut f: impl FnMut(usize)) {
     for (k, mut word) in words {
         while word != 0 {
@@ -111,7 +111,7 @@ const UNTESTED: usize = 6;
 /// there or not, and only the count says which are, so a word of a few bits
 /// costs no mispredicted branch; `out` must hold [`UNTESTED`] entries more
 /// than there can be bits.
-#[inline]
+#[inline(always)]
 fn flatten(words: impl Iterator<Item = u64>, out: &mut [u32]) -> usize {
     let mut len = 0;
     for (k, mut word) in words.enumerate() {
@@ -165,6 +165,7 @@ impl RowSearch {
 
     /// The list search's `breadth_first`: distances, path counts and the
     /// queue order from `source`, into a `tree` that holds none yet.
+    #[inline(always)]
     pub fn breadth_first(&mut self, rows: &BitRows, source: usize, tree: &mut Tree) {
         let words = rows.words;
         self.levels.clear();
@@ -199,6 +200,7 @@ impl RowSearch {
     /// `depth`, as the list search finds them: from each node of the level in
     /// queue order, its new neighbours in index order. Cost: a row per node
     /// of the level.
+    #[inline(always)]
     fn top_down(&mut self, rows: &BitRows, tree: &mut Tree, level: Range<usize>, depth: i64) {
         let Self {
             visited,
@@ -232,6 +234,7 @@ impl RowSearch {
     /// neighbour in the last level is queued by its first such neighbour in
     /// queue order, then by index, the list search's order. Cost: a row per
     /// node not reached, chosen when they are fewer than the level's nodes.
+    #[inline(always)]
     fn bottom_up(&mut self, rows: &BitRows, tree: &mut Tree, depth: i64) {
         let words = rows.words;
         let Self {
@@ -272,6 +275,7 @@ impl RowSearch {
     /// predecessors' in index order; from a level where every count is 1, the
     /// number of predecessors. Returns whether every count is below
     /// [`EXACT_COUNTS`], so that the sums equal the list search's.
+    #[inline(always)]
     fn count_paths(&mut self, rows: &BitRows, tree: &mut Tree, level: Range<usize>) -> bool {
         let words = rows.words;
         let last = self.levels.len() - words;
@@ -300,6 +304,7 @@ impl RowSearch {
     /// Path counts added as the list search adds them, each node's from its
     /// predecessors in queue order: the same sums when they are too large to
     /// be exact in every order.
+    #[inline(always)]
     fn paths_in_queue_order(&self, rows: &BitRows, tree: &mut Tree) {
         let words = rows.words;
         let Tree {
@@ -326,6 +331,7 @@ impl RowSearch {
     /// The list search's `accumulate`: Brandes' dependencies pushed from each
     /// node, farthest first, to its neighbours one level nearer the source.
     /// Not to the source itself, whose dependency nothing reads.
+    #[inline(always)]
     pub fn accumulate(
         &mut self,
         rows: &BitRows,
