@@ -6,6 +6,8 @@
 #   agenda    an agenda item's words (the people and their meetings unchanged)
 #   date      the meeting's date (the same people, other days)
 #   speaker   a sentence by someone new (scale.sh's change: a new person)
+#   meeting   a new report: the first one a year later (the next meeting of the
+#             same people: only the co-participation weights change)
 #
 #   bash benches/incremental.sh [N]     default 1000 reports
 #
@@ -83,10 +85,15 @@ change() {
       sed -i "s/\b$date\b/$next ${date#* }/g" "$file" ;;
     speaker)
       printf '\nIngrid Vokomann said that the next call should look again at the IGF mandate.\n' >> "$file" ;;
+    meeting)
+      local year
+      year=$(grep -oE '\b(19|20)[0-9]{2}\b' "$file" | head -1)
+      [ -n "$year" ]
+      sed "s/\b$year\b/$((year + 1))/g" "$file" > "${file%.txt}-next.txt" ;;
   esac
 }
 
-for kind in agenda date speaker; do
+for kind in agenda date speaker meeting; do
   copy="$work/$kind"
   rm -rf "$copy" "$copy".*
   mkdir -p "$copy"
