@@ -185,8 +185,10 @@ fn one_change(
 /// One report changed: the incremental build rewrites one graph and keeps
 /// the co-participation graph's exports when its change names no one (the
 /// agenda), measures and writes them again when it adds a speaker (its
-/// edges in runs, copied from the files replaced where they are unchanged);
-/// either way every dump and every export equals a build from scratch's.
+/// edges in runs, copied from the files replaced where they are unchanged),
+/// and keeps the measures that read no weight when a report adds a meeting
+/// of people who all met before; every dump and every export equals a build
+/// from scratch's.
 #[test]
 fn a_one_report_change_rebuilds_to_what_a_build_from_scratch_gives() -> Result {
     let dir = tempfile::tempdir()?;
@@ -217,5 +219,19 @@ fn a_one_report_change_rebuilds_to_what_a_build_from_scratch_gives() -> Result {
         ),
         |log| log.contains("network measures of") && log.contains("edge runs copied from the file"),
     )?;
+    // The next meeting of a body, the same people: only weights change, and
+    // the measures that read no weight are kept.
+    let next_meeting = |reports: &Path| -> Result {
+        let text = std::fs::read_to_string(reports.join("001_d73c04b723dad814.txt"))?;
+        assert!(text.contains("26 September 2024"));
+        let next = text
+            .replace("26 September 2024", "3 October 2024")
+            .replace("84th virtual", "85th virtual");
+        std::fs::write(reports.join("005_next_meeting.txt"), next)?;
+        Ok(())
+    };
+    one_change(dir.path(), "s4", next_meeting, |log| {
+        log.contains("the network measures that read no weight are kept")
+    })?;
     Ok(())
 }

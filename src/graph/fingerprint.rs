@@ -92,6 +92,28 @@ pub fn adjacency(graph: &CoParticipationGraph) -> String {
     hex::encode(h.finalize())
 }
 
+/// The fingerprint of the graph [`adjacency`] hashes without its weights:
+/// the number of nodes and each edge's ends, in index order. The measures
+/// that read no weight (degree, betweenness, closeness, eigenvector, core
+/// number) are a function of it alone, so people who meet again, each pair
+/// having met before, keep them.
+///
+/// Cost: O(V + E) hashing.
+pub fn structure(graph: &CoParticipationGraph) -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(b"\n");
+    h.update(env!("MEETKG_EXPORT_CODE").as_bytes());
+    h.update(b"\nstructure\n");
+    count(&mut h, graph.node_count());
+    count(&mut h, graph.edge_count());
+    for edge in graph.edge_references() {
+        count(&mut h, edge.source().index());
+        count(&mut h, edge.target().index());
+    }
+    hex::encode(h.finalize())
+}
+
 /// What an edge's lines in the exports are made of, its index aside: its
 /// ends' ids and its meetings (`edge_contents`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -267,8 +289,19 @@ mod tests {
         if let Some(e) = more.edge_weights_mut().next() {
             e.weight += 1;
         }
-        let (_, other) = crate::graph::add_measures_saved(&mut more, Some(&back));
+        let (reweighted, other) = crate::graph::add_measures_saved(&mut more, Some(&back));
         assert_ne!(other.adjacency, saved.adjacency);
+        // Only a weight changed: what reads no weight is kept, the rest
+        // computed, and all of it is what measuring afresh gives, to the bit.
+        assert_eq!(other.structure, saved.structure);
+        let mut fresh = crate::graph::coparticipation(&store)?;
+        if let Some(e) = fresh.edge_weights_mut().next() {
+            e.weight += 1;
+        }
+        let (whole, fresh_saved) = crate::graph::add_measures_saved(&mut fresh, None);
+        assert_eq!(reweighted, whole);
+        assert_eq!(measures(&more), measures(&fresh));
+        assert_eq!(other, fresh_saved);
         Ok(())
     }
 }

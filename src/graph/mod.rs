@@ -127,27 +127,38 @@ pub fn add_measures(graph: &mut CoParticipationGraph) -> Summary {
 }
 
 /// [`add_measures`], taking the measures back from `saved` when they were
-/// computed from the same adjacency ([`fingerprint::adjacency`]); gives them
-/// to save as well.
+/// computed from the same adjacency ([`fingerprint::adjacency`]), and those
+/// that read no weight when only weights changed ([`fingerprint::structure`]:
+/// people who met before meet again); gives them to save as well.
 ///
-/// Cost: a fingerprint, O(V + E), and [`add_measures`]'s unless `saved` fits.
+/// Cost: two fingerprints, O(V + E); then nothing when `saved` fits, PageRank
+/// and Louvain when its structure does ([`measures::measure_reweighted`]),
+/// [`add_measures`]'s else.
 pub fn add_measures_saved(
     graph: &mut CoParticipationGraph,
     saved: Option<&measures::Saved>,
 ) -> (Summary, measures::Saved) {
     let print = fingerprint::adjacency(graph);
-    let restored = saved
-        .filter(|s| s.adjacency == print)
-        .and_then(measures::Saved::restore)
-        .filter(|(nodes, _)| nodes.len() == graph.node_count());
-    let (nodes, summary) = match restored {
-        Some(kept) => {
-            log::info!("exports: the people met as before: their network measures are kept");
-            kept
-        }
-        None => measures::measure(graph),
+    let structure = fingerprint::structure(graph);
+    let restore = |s: &measures::Saved| {
+        s.restore()
+            .filter(|(nodes, _)| nodes.len() == graph.node_count())
     };
-    let save = measures::Saved::new(print, &nodes, &summary);
+    let same = saved.filter(|s| s.adjacency == print).and_then(restore);
+    let (nodes, summary) = if let Some(kept) = same {
+        log::info!("exports: the people met as before: their network measures are kept");
+        kept
+    } else if let Some((kept, summary)) =
+        saved.filter(|s| s.structure == structure).and_then(restore)
+    {
+        log::info!(
+            "exports: the people met as before, some more often: the network measures that read no weight are kept"
+        );
+        measures::measure_reweighted(graph, &kept, &summary)
+    } else {
+        measures::measure(graph)
+    };
+    let save = measures::Saved::new(print, structure, &nodes, &summary);
     for (weight, m) in graph.node_weights_mut().zip(nodes) {
         weight.measures = Some(m);
     }

@@ -161,10 +161,17 @@ impl Summary {
 /// from ([`super::fingerprint::adjacency`]): the measures are a function of
 /// the adjacency alone, so a graph whose people met as before (a change to
 /// labels, dates, affiliations or speeches) takes them back instead of
-/// computing them again.
+/// computing them again; and a graph whose pairs of people all met before,
+/// some more often (the next meeting of a body), takes back those that read
+/// no weight ([`measure_reweighted`]), the path searches among them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Saved {
     pub adjacency: String,
+    /// The fingerprint of the adjacency without its weights
+    /// ([`super::fingerprint::structure`]): the measures that read no weight
+    /// are a function of it alone (empty in stamps made before).
+    #[serde(default)]
+    pub structure: String,
     /// Per node: degree, weighted degree, betweenness, closeness (whether
     /// known, and its bits), pagerank, eigenvector, core number, community.
     nodes: Vec<[u64; 9]>,
@@ -174,7 +181,12 @@ pub struct Saved {
 }
 
 impl Saved {
-    pub fn new(adjacency: String, nodes: &[NodeMeasures], summary: &Summary) -> Self {
+    pub fn new(
+        adjacency: String,
+        structure: String,
+        nodes: &[NodeMeasures],
+        summary: &Summary,
+    ) -> Self {
         let nodes = nodes
             .iter()
             .map(|m| {
@@ -202,6 +214,7 @@ impl Saved {
         ];
         Self {
             adjacency,
+            structure,
             nodes,
             summary,
         }
@@ -276,6 +289,39 @@ pub fn measure<N, E: super::EdgeAttributes>(
         path_sources: paths.sources,
         eigenvector_iterations: eigen.iterations,
         eigenvector_converged: eigen.converged,
+    };
+    (nodes, summary)
+}
+
+/// [`measure`] of a graph whose nodes and edges (in index order) are those
+/// `kept` was measured on, only its weights changed: degree, betweenness,
+/// closeness, eigenvector and core number read no weight and are taken from
+/// `kept` (the same values to the bit as computing them again); weighted
+/// degree, PageRank and the communities are computed.
+///
+/// Cost: O(E) per iteration of PageRank and per Louvain pass, no path search.
+pub fn measure_reweighted<N, E: super::EdgeAttributes>(
+    graph: &petgraph::graph::UnGraph<N, E>,
+    kept: &[NodeMeasures],
+    summary: &Summary,
+) -> (Vec<NodeMeasures>, Summary) {
+    let adjacency = Adjacency::of(graph);
+    let rank = pagerank::pagerank(&adjacency);
+    let communities = louvain::louvain(&adjacency);
+    let nodes = kept
+        .iter()
+        .enumerate()
+        .map(|(v, m)| NodeMeasures {
+            weighted_degree: adjacency.weighted_degree(v),
+            pagerank: rank[v],
+            community: communities.membership[v],
+            ..m.clone()
+        })
+        .collect();
+    let summary = Summary {
+        communities: communities.count,
+        modularity: communities.modularity,
+        ..summary.clone()
     };
     (nodes, summary)
 }

@@ -20,6 +20,7 @@ pub(super) struct Tree {
 impl Tree {
     /// Distances and shortest-path counts from `source`; `order` is the
     /// queue, so it ends in non-decreasing distance.
+    #[inline(always)]
     pub(super) fn breadth_first(&mut self, graph: &Adjacency, source: usize) {
         self.distance[source] = 0;
         self.paths[source] = 1.0;
@@ -44,6 +45,7 @@ impl Tree {
 
     /// Brandes' dependency accumulation, farthest nodes first; predecessors
     /// are found again by distance instead of being stored.
+    #[inline(always)]
     pub(super) fn accumulate(&mut self, graph: &Adjacency, source: usize, dependency: &mut [f64]) {
         for &w in self.order.iter().rev() {
             let w = w as usize;
