@@ -7,6 +7,7 @@
 //! A date without a year is returned without one: only the caller knows which
 //! year the context implies ([`PartialDate::in_context`]).
 
+use super::fold::fold;
 use super::header_patterns::{alternation, alternation_of, pattern};
 use super::lexicon::Sections;
 use super::utc_offset::UtcOffset;
@@ -254,8 +255,9 @@ impl DateRules {
         })
     }
 
+    /// Compared folded: a heading in capitals drops its accents ("FEVRIER").
     fn month_number(&self, name: &str) -> Option<u32> {
-        let n = name.trim_end_matches('.').to_lowercase();
+        let n = fold(name.trim_end_matches('.'));
         self.months.iter().find(|(m, _)| *m == n).map(|(_, m)| *m)
     }
 
@@ -302,6 +304,8 @@ impl DateRules {
     /// Dates written with the month names of `[month-names]` ("24 de abril
     /// de 2003", "3. März 2021"): a day, an optional connector of
     /// `[date-connectors]`, the month, and optionally a connector and the year.
+    /// Month names are compared folded ([`fold`]): a heading in capitals writes
+    /// "13 FEVRIER 2016" for "13 février 2016".
     pub fn find_named_dates(&self, s: &str, months: &[(String, u32)]) -> Vec<DateMatch> {
         find_named_dates(s, months, &self.words.date_connectors)
     }
@@ -337,8 +341,12 @@ fn find_named_dates(s: &str, months: &[(String, u32)], connectors: &[String]) ->
         let Some(&(m_at, m)) = words.get(j) else {
             continue;
         };
-        let lower = m.trim_end_matches('.').to_lowercase();
-        let Some(month) = months.iter().find(|(n, _)| *n == lower).map(|(_, n)| *n) else {
+        let folded = fold(m.trim_end_matches('.'));
+        let Some(month) = months
+            .iter()
+            .find(|(n, _)| fold(n) == folded)
+            .map(|(_, n)| *n)
+        else {
             continue;
         };
         let mut end = m_at + m.len();
@@ -672,7 +680,7 @@ fn loose(marks: &[String]) -> String {
     })
 }
 
-/// `[months]` entries ("march = 3"): month names, lower case, and numbers.
+/// `[months]` entries ("march = 3"): month names, folded, and numbers.
 fn month_numbers(months: &[(String, String)]) -> Result<Vec<(String, u32)>, RuleError> {
     months
         .iter()
@@ -680,7 +688,7 @@ fn month_numbers(months: &[(String, String)]) -> Result<Vec<(String, u32)>, Rule
             m.parse()
                 .ok()
                 .filter(|m| (1..=12).contains(m))
-                .map(|m| (n.to_lowercase(), m))
+                .map(|m| (fold(n), m))
                 .ok_or_else(|| RuleError(format!("month '{n} = {m}': not a month number")))
         })
         .collect()
@@ -856,6 +864,25 @@ mod tests {
         assert_eq!(first("24-25 June 2024"), Some((Some(2024), 6, 24)));
         // A day alone is no range.
         assert_eq!(first("held on 30 May 1984"), None);
+    }
+
+    #[test]
+    fn a_month_in_capitals_without_its_accent_is_read() {
+        let lex = crate::words::Lexicons::for_tests();
+        let named = RULES.find_named_dates("SEANCE DU 13 FEVRIER 2016", &lex.month_names);
+        assert_eq!(
+            named
+                .first()
+                .map(|d| (d.date.year, d.date.month, d.date.day)),
+            Some((Some(2016), 2, 13))
+        );
+        assert_eq!(
+            RULES
+                .find_named_dates("le 3 DÉCEMBRE 2015", &lex.month_names)
+                .first()
+                .map(|d| d.date.month),
+            Some(12)
+        );
     }
 
     #[test]
