@@ -249,7 +249,7 @@ impl DateRules {
                 r"\b(\d{{1,2}})(?:{ordinal})?\.?(?:\s*[-–]|\s+(?i:{links}))\s*$"
             ))),
             range_after: Some(pattern(&format!(
-                r"^(?:\s*[-–]|\s+(?i:{links}))\s*\d{{1,2}}(?:{ordinal})?\b,?(?:\s+(\d{{4}})\b)?"
+                r"^(?:\s*[-–]|\s+(?i:{links}))\s*(\d{{1,2}})(?:{ordinal})?\b,?(?:\s+(\d{{4}})\b)?"
             ))),
             words,
         })
@@ -287,18 +287,32 @@ impl DateRules {
     /// first day (written before the dash), with the year written after the
     /// range. `None` when `m` is no range.
     pub fn range_start(&self, s: &str, m: &DateMatch) -> Option<PartialDate> {
+        self.range_days(s, m).map(|(first, _)| first)
+    }
+
+    /// The first and the last day of a range of days ("24-25 June 2024", "May
+    /// 4-8, 2015"), each with the year written after the range. `None` when
+    /// `m` is no range.
+    pub fn range_days(&self, s: &str, m: &DateMatch) -> Option<(PartialDate, PartialDate)> {
         let (before, after) = (self.range_before.as_ref()?, self.range_after.as_ref()?);
         if let Some(c) = before.captures(&s[..m.range.start]) {
             let day = c.get(1)?.as_str().parse().ok()?;
             let d = PartialDate { day, ..m.date };
-            return valid(d.year, d.month, d.day).then_some(d);
+            return valid(d.year, d.month, d.day).then_some((d, m.date));
         }
         let c = after.captures(&s[m.range.end..])?;
         let year = c
-            .get(1)
+            .get(2)
             .and_then(|y| y.as_str().parse().ok())
             .or(m.date.year);
-        Some(PartialDate { year, ..m.date })
+        let first = PartialDate { year, ..m.date };
+        let last = c
+            .get(1)
+            .and_then(|d| d.as_str().parse().ok())
+            .map(|day| PartialDate { day, ..first })
+            .filter(|l| valid(l.year, l.month, l.day))
+            .unwrap_or(first);
+        Some((first, last))
     }
 
     /// Dates written with the month names of `[month-names]` ("24 de abril
