@@ -319,14 +319,29 @@ impl DateRules {
     /// de 2003", "3. März 2021"): a day, an optional connector of
     /// `[date-connectors]`, the month, and optionally a connector and the year.
     /// Month names are compared folded ([`fold`]): a heading in capitals writes
-    /// "13 FEVRIER 2016" for "13 février 2016".
+    /// "13 FEVRIER 2016" for "13 février 2016". A name of `[months]` written
+    /// with a capital counts too: German shares "September" with English
+    /// ("09. September 2019"), and a capital keeps "3. may" a verb.
     pub fn find_named_dates(&self, s: &str, months: &[(String, u32)]) -> Vec<DateMatch> {
-        find_named_dates(s, months, &self.words.date_connectors)
+        let month = |word: &str| {
+            let folded = fold(word.trim_end_matches('.'));
+            let named = months.iter().find(|(n, _)| fold(n) == folded);
+            named.map(|(_, m)| *m).or_else(|| {
+                word.starts_with(|c: char| c.is_uppercase())
+                    .then(|| self.month_number(word))
+                    .flatten()
+            })
+        };
+        find_named_dates(s, month, &self.words.date_connectors)
     }
 }
 
 /// [`DateRules::find_named_dates`] with its connectors.
-fn find_named_dates(s: &str, months: &[(String, u32)], connectors: &[String]) -> Vec<DateMatch> {
+fn find_named_dates(
+    s: &str,
+    month_of: impl Fn(&str) -> Option<u32>,
+    connectors: &[String],
+) -> Vec<DateMatch> {
     let mut out = Vec::new();
     // Words with their byte offsets (separators may be wider than a byte).
     let mut words: Vec<(usize, &str)> = Vec::new();
@@ -355,12 +370,7 @@ fn find_named_dates(s: &str, months: &[(String, u32)], connectors: &[String]) ->
         let Some(&(m_at, m)) = words.get(j) else {
             continue;
         };
-        let folded = fold(m.trim_end_matches('.'));
-        let Some(month) = months
-            .iter()
-            .find(|(n, _)| fold(n) == folded)
-            .map(|(_, n)| *n)
-        else {
+        let Some(month) = month_of(m) else {
             continue;
         };
         let mut end = m_at + m.len();
@@ -897,6 +907,23 @@ mod tests {
                 .map(|d| d.date.month),
             Some(12)
         );
+    }
+
+    #[test]
+    fn a_day_with_a_period_before_a_month_shared_with_english_is_read() {
+        let lex = crate::words::Lexicons::for_tests();
+        let named =
+            RULES.find_named_dates("Montag, 09. September 2019 , 18:00 Uhr", &lex.month_names);
+        assert_eq!(
+            named
+                .first()
+                .map(|d| (d.date.year, d.date.month, d.date.day)),
+            Some((Some(2019), 9, 9))
+        );
+        // In lower case an English month name is a word: "3. may" is no date.
+        assert!(RULES
+            .find_named_dates("point 3. may be", &lex.month_names)
+            .is_empty());
     }
 
     #[test]
