@@ -282,6 +282,23 @@ static ISO: LazyLock<Regex> =
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:\b|_)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\b|_)"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b"));
+/// "10/17/23": a date with a two-digit year, slashes only and not inside a
+/// longer run of slashes or digits ("1/10/17/23", "10/17/234").
+static SHORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^/\d])(\d{1,2})/(\d{1,2})/(\d{2})(?:$|[^/\d])"));
+
+/// The month and day of "10/17/23" or "17/10/23", only when the reading is
+/// unambiguous: one number cannot be a month (above 12), the other can. The
+/// two-digit year is 20yy up to 69 and 19yy from 70, the POSIX `%y` rule.
+fn short_year_date(a: u32, b: u32, yy: u32) -> Option<(i32, u32, u32)> {
+    let yy = i32::try_from(yy).ok().filter(|y| *y < 100)?;
+    let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+    match (a > 12, b > 12) {
+        (true, false) => Some((year, b, a)),
+        (false, true) => Some((year, a, b)),
+        _ => None,
+    }
+}
 impl DateRules {
     /// A date of a range of days ("24-25 June 2024", "May 4-8, 2015"): the
     /// first day (written before the dash), with the year written after the
@@ -455,6 +472,14 @@ impl DateRules {
                 (a, b)
             };
             add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
+        }
+        for c in SHORT_YEAR.captures_iter(s) {
+            let num = |i| group_number(&c, i);
+            if let (Some((y, m, d)), Some(first), Some(last)) =
+                (short_year_date(num(1), num(2), num(3)), c.get(1), c.get(3))
+            {
+                add(first.start()..last.end(), Some(y), m, d);
+            }
         }
         let captures = |r: &Option<Regex>| {
             r.as_ref()
@@ -924,6 +949,20 @@ mod tests {
         assert!(RULES
             .find_named_dates("point 3. may be", &lex.month_names)
             .is_empty());
+    }
+
+    #[test]
+    fn a_two_digit_year_is_read_only_where_the_day_and_month_are_unambiguous() {
+        assert_eq!(
+            one("Trustee Meeting -10/17/23 in person"),
+            Some((Some(2023), 10, 17))
+        );
+        assert_eq!(one("held 17/10/98"), Some((Some(1998), 10, 17)));
+        // Both numbers could be a month: no reading is sure.
+        assert_eq!(one("held 10/11/23"), None);
+        // Not a date's shape: a longer run of slashes or dots.
+        assert_eq!(one("see 1/10/17/23"), None);
+        assert_eq!(one("v 10.17.23"), None);
     }
 
     #[test]
