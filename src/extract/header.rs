@@ -289,15 +289,35 @@ fn meeting_number(titles: &[&str], opening: &[&Sentence], lex: &Lexicons) -> Opt
 }
 
 /// The meeting's date and the place it was found in: the first dated place
-/// whose date is no record metadata ("Revision as of", "approved on"); a
-/// single day before a range of days ("May 4-8, 2015" then "Tuesday, May 5,
-/// 2015"); the first day of a range when there is nothing else.
+/// whose date is no record metadata ("Revision as of", "approved on"). A
+/// range of days ("May 4-8, 2015") gives its first day, unless a single day
+/// inside the range is written after it ("Tuesday, May 5, 2015"): a day
+/// outside it is another date (the document's, "Date: 1997.7.16").
 fn meeting_date(
     places: &[&str],
     lex: &Lexicons,
     month_first: bool,
 ) -> Option<(usize, Option<NaiveDate>)> {
-    let mut candidates: Vec<(usize, PartialDate, bool)> = Vec::new();
+    let candidates = date_candidates(places, lex, month_first);
+    let (i, first, range) = candidates.iter().find(|(_, d, _)| d.year.is_some())?;
+    let chosen = range
+        .and_then(|last| {
+            candidates
+                .iter()
+                .find(|(_, d, r)| r.is_none() && within(d, first, &last))
+        })
+        .map_or((*i, *first), |(j, d, _)| (*j, *d));
+    Some((chosen.0, chosen.1.in_context(None, false)))
+}
+
+/// Every date of the places outside record metadata, in order: (place, date,
+/// the last day when the date starts a range of days).
+fn date_candidates(
+    places: &[&str],
+    lex: &Lexicons,
+    month_first: bool,
+) -> Vec<(usize, PartialDate, Option<PartialDate>)> {
+    let mut candidates = Vec::new();
     for (i, place) in places.iter().enumerate() {
         let mut dates = lex.dates.find_dates_in(place, month_first);
         if dates.is_empty() {
@@ -312,17 +332,19 @@ fn meeting_date(
             {
                 continue;
             }
-            match lex.dates.range_start(place, &d) {
-                Some(start) => candidates.push((i, start, true)),
-                None => candidates.push((i, d.date, false)),
+            match lex.dates.range_days(place, &d) {
+                Some((first, last)) => candidates.push((i, first, Some(last))),
+                None => candidates.push((i, d.date, None)),
             }
         }
     }
-    let chosen = candidates
-        .iter()
-        .find(|(_, d, range)| d.year.is_some() && !range)
-        .or_else(|| candidates.iter().find(|(_, d, _)| d.year.is_some()))?;
-    Some((chosen.0, chosen.1.in_context(None, false)))
+    candidates
+}
+
+/// `d` falls on a day from `first` to `last`, each with its year.
+fn within(d: &PartialDate, first: &PartialDate, last: &PartialDate) -> bool {
+    let key = |p: &PartialDate| (p.year, p.month, p.day);
+    d.year.is_some() && key(first) <= key(d) && key(d) <= key(last)
 }
 
 /// A date without its year still places the meeting if a year is written
@@ -1289,6 +1311,15 @@ mod tests {
                        were not on the call. Caveat, this is a short list of the points\n\
                        made, not a full record of what was said at the meeting.\n";
         assert_eq!(header(wrapped).series, "");
+    }
+
+    #[test]
+    fn a_single_day_outside_the_range_of_days_is_another_date() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let raw = "Workshop, 23 - 24 June 1997, Geneva\n\nDate: 1997.7.16\n\nAnn Lee opened it.";
+        assert_eq!(header(raw).date, day(1997, 6, 23));
+        let raw = "Meeting of the ABC\nMay 4-8, 2015\n\nTuesday, May 5, 2015\n\nAnn Lee opened it.";
+        assert_eq!(header(raw).date, day(2015, 5, 5));
     }
 
     #[test]

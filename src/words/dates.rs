@@ -7,6 +7,7 @@
 //! A date without a year is returned without one: only the caller knows which
 //! year the context implies ([`PartialDate::in_context`]).
 
+use super::fold::fold;
 use super::header_patterns::{alternation, alternation_of, pattern};
 use super::lexicon::Sections;
 use super::utc_offset::UtcOffset;
@@ -248,14 +249,15 @@ impl DateRules {
                 r"\b(\d{{1,2}})(?:{ordinal})?\.?(?:\s*[-–]|\s+(?i:{links}))\s*$"
             ))),
             range_after: Some(pattern(&format!(
-                r"^(?:\s*[-–]|\s+(?i:{links}))\s*\d{{1,2}}(?:{ordinal})?\b,?(?:\s+(\d{{4}})\b)?"
+                r"^(?:\s*[-–]|\s+(?i:{links}))\s*(\d{{1,2}})(?:{ordinal})?\b,?(?:\s+(\d{{4}})\b)?"
             ))),
             words,
         })
     }
 
+    /// Compared folded: a heading in capitals drops its accents ("FEVRIER").
     fn month_number(&self, name: &str) -> Option<u32> {
-        let n = name.trim_end_matches('.').to_lowercase();
+        let n = fold(name.trim_end_matches('.'));
         self.months.iter().find(|(m, _)| *m == n).map(|(_, m)| *m)
     }
 
@@ -280,35 +282,83 @@ static ISO: LazyLock<Regex> =
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:\b|_)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\b|_)"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b"));
+/// "10/17/23": a date with a two-digit year, slashes only and not inside a
+/// longer run of slashes or digits ("1/10/17/23", "10/17/234").
+static SHORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^/\d])(\d{1,2})/(\d{1,2})/(\d{2})(?:$|[^/\d])"));
+
+/// The month and day of "10/17/23" or "17/10/23", only when the reading is
+/// unambiguous: one number cannot be a month (above 12), the other can. The
+/// two-digit year is 20yy up to 69 and 19yy from 70, the POSIX `%y` rule.
+fn short_year_date(a: u32, b: u32, yy: u32) -> Option<(i32, u32, u32)> {
+    let yy = i32::try_from(yy).ok().filter(|y| *y < 100)?;
+    let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+    match (a > 12, b > 12) {
+        (true, false) => Some((year, b, a)),
+        (false, true) => Some((year, a, b)),
+        _ => None,
+    }
+}
 impl DateRules {
     /// A date of a range of days ("24-25 June 2024", "May 4-8, 2015"): the
     /// first day (written before the dash), with the year written after the
     /// range. `None` when `m` is no range.
     pub fn range_start(&self, s: &str, m: &DateMatch) -> Option<PartialDate> {
+        self.range_days(s, m).map(|(first, _)| first)
+    }
+
+    /// The first and the last day of a range of days ("24-25 June 2024", "May
+    /// 4-8, 2015"), each with the year written after the range. `None` when
+    /// `m` is no range.
+    pub fn range_days(&self, s: &str, m: &DateMatch) -> Option<(PartialDate, PartialDate)> {
         let (before, after) = (self.range_before.as_ref()?, self.range_after.as_ref()?);
         if let Some(c) = before.captures(&s[..m.range.start]) {
             let day = c.get(1)?.as_str().parse().ok()?;
             let d = PartialDate { day, ..m.date };
-            return valid(d.year, d.month, d.day).then_some(d);
+            return valid(d.year, d.month, d.day).then_some((d, m.date));
         }
         let c = after.captures(&s[m.range.end..])?;
         let year = c
-            .get(1)
+            .get(2)
             .and_then(|y| y.as_str().parse().ok())
             .or(m.date.year);
-        Some(PartialDate { year, ..m.date })
+        let first = PartialDate { year, ..m.date };
+        let last = c
+            .get(1)
+            .and_then(|d| d.as_str().parse().ok())
+            .map(|day| PartialDate { day, ..first })
+            .filter(|l| valid(l.year, l.month, l.day))
+            .unwrap_or(first);
+        Some((first, last))
     }
 
     /// Dates written with the month names of `[month-names]` ("24 de abril
     /// de 2003", "3. März 2021"): a day, an optional connector of
     /// `[date-connectors]`, the month, and optionally a connector and the year.
+    /// Month names are compared folded ([`fold`]): a heading in capitals writes
+    /// "13 FEVRIER 2016" for "13 février 2016". A name of `[months]` written
+    /// with a capital counts too: German shares "September" with English
+    /// ("09. September 2019"), and a capital keeps "3. may" a verb.
     pub fn find_named_dates(&self, s: &str, months: &[(String, u32)]) -> Vec<DateMatch> {
-        find_named_dates(s, months, &self.words.date_connectors)
+        let month = |word: &str| {
+            let folded = fold(word.trim_end_matches('.'));
+            let named = months.iter().find(|(n, _)| fold(n) == folded);
+            named.map(|(_, m)| *m).or_else(|| {
+                word.starts_with(|c: char| c.is_uppercase())
+                    .then(|| self.month_number(word))
+                    .flatten()
+            })
+        };
+        find_named_dates(s, month, &self.words.date_connectors)
     }
 }
 
 /// [`DateRules::find_named_dates`] with its connectors.
-fn find_named_dates(s: &str, months: &[(String, u32)], connectors: &[String]) -> Vec<DateMatch> {
+fn find_named_dates(
+    s: &str,
+    month_of: impl Fn(&str) -> Option<u32>,
+    connectors: &[String],
+) -> Vec<DateMatch> {
     let mut out = Vec::new();
     // Words with their byte offsets (separators may be wider than a byte).
     let mut words: Vec<(usize, &str)> = Vec::new();
@@ -337,8 +387,7 @@ fn find_named_dates(s: &str, months: &[(String, u32)], connectors: &[String]) ->
         let Some(&(m_at, m)) = words.get(j) else {
             continue;
         };
-        let lower = m.trim_end_matches('.').to_lowercase();
-        let Some(month) = months.iter().find(|(n, _)| *n == lower).map(|(_, n)| *n) else {
+        let Some(month) = month_of(m) else {
             continue;
         };
         let mut end = m_at + m.len();
@@ -423,6 +472,14 @@ impl DateRules {
                 (a, b)
             };
             add(c.get(0).map_or(0..0, |m| m.range()), y, m, d);
+        }
+        for c in SHORT_YEAR.captures_iter(s) {
+            let num = |i| group_number(&c, i);
+            if let (Some((y, m, d)), Some(first), Some(last)) =
+                (short_year_date(num(1), num(2), num(3)), c.get(1), c.get(3))
+            {
+                add(first.start()..last.end(), Some(y), m, d);
+            }
         }
         let captures = |r: &Option<Regex>| {
             r.as_ref()
@@ -672,7 +729,7 @@ fn loose(marks: &[String]) -> String {
     })
 }
 
-/// `[months]` entries ("march = 3"): month names, lower case, and numbers.
+/// `[months]` entries ("march = 3"): month names, folded, and numbers.
 fn month_numbers(months: &[(String, String)]) -> Result<Vec<(String, u32)>, RuleError> {
     months
         .iter()
@@ -680,7 +737,7 @@ fn month_numbers(months: &[(String, String)]) -> Result<Vec<(String, u32)>, Rule
             m.parse()
                 .ok()
                 .filter(|m| (1..=12).contains(m))
-                .map(|m| (n.to_lowercase(), m))
+                .map(|m| (fold(n), m))
                 .ok_or_else(|| RuleError(format!("month '{n} = {m}': not a month number")))
         })
         .collect()
@@ -856,6 +913,56 @@ mod tests {
         assert_eq!(first("24-25 June 2024"), Some((Some(2024), 6, 24)));
         // A day alone is no range.
         assert_eq!(first("held on 30 May 1984"), None);
+    }
+
+    #[test]
+    fn a_month_in_capitals_without_its_accent_is_read() {
+        let lex = crate::words::Lexicons::for_tests();
+        let named = RULES.find_named_dates("SEANCE DU 13 FEVRIER 2016", &lex.month_names);
+        assert_eq!(
+            named
+                .first()
+                .map(|d| (d.date.year, d.date.month, d.date.day)),
+            Some((Some(2016), 2, 13))
+        );
+        assert_eq!(
+            RULES
+                .find_named_dates("le 3 DÉCEMBRE 2015", &lex.month_names)
+                .first()
+                .map(|d| d.date.month),
+            Some(12)
+        );
+    }
+
+    #[test]
+    fn a_day_with_a_period_before_a_month_shared_with_english_is_read() {
+        let lex = crate::words::Lexicons::for_tests();
+        let named =
+            RULES.find_named_dates("Montag, 09. September 2019 , 18:00 Uhr", &lex.month_names);
+        assert_eq!(
+            named
+                .first()
+                .map(|d| (d.date.year, d.date.month, d.date.day)),
+            Some((Some(2019), 9, 9))
+        );
+        // In lower case an English month name is a word: "3. may" is no date.
+        assert!(RULES
+            .find_named_dates("point 3. may be", &lex.month_names)
+            .is_empty());
+    }
+
+    #[test]
+    fn a_two_digit_year_is_read_only_where_the_day_and_month_are_unambiguous() {
+        assert_eq!(
+            one("Trustee Meeting -10/17/23 in person"),
+            Some((Some(2023), 10, 17))
+        );
+        assert_eq!(one("held 17/10/98"), Some((Some(1998), 10, 17)));
+        // Both numbers could be a month: no reading is sure.
+        assert_eq!(one("held 10/11/23"), None);
+        // Not a date's shape: a longer run of slashes or dots.
+        assert_eq!(one("see 1/10/17/23"), None);
+        assert_eq!(one("v 10.17.23"), None);
     }
 
     #[test]

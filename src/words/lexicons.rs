@@ -90,7 +90,8 @@ pub struct Lexicons {
     pub common_words: HashSet<String>,
     /// Cities and places, folded ("addis ababa"): never a person.
     pub places: HashSet<String>,
-    /// Month names of other languages, lower case, with their numbers ("abril = 4").
+    /// Month names of other languages, folded, with their numbers ("abril = 4",
+    /// "fevrier = 2").
     pub month_names: Vec<(String, u32)>,
     /// Words before a date that make it the record's metadata, not the
     /// meeting's ("revision", "approved"), lower case.
@@ -462,7 +463,7 @@ impl Lexicons {
         self.sentence = SentenceWords::read(r.0);
         self.frame = FrameWords::read(r.0);
         self.month_names = (r.pairs("month-names").into_iter())
-            .filter_map(|(n, m)| Some((n.to_lowercase(), m.parse().ok()?)))
+            .filter_map(|(n, m)| Some((fold(&n), m.parse().ok()?)))
             .collect();
         self.date_metadata = r.lower_in_order("date-metadata");
         self.record_words = r.lower("record-words");
