@@ -231,12 +231,12 @@ const MIN_LED_LINES: usize = 3;
 /// club's) open each item's line with its title, then a dash or a comma
 /// and what was done. Where the record has no agenda, each such title is a
 /// subject, as an agenda title is ([`agenda_keyphrases`]), with its line as
-/// evidence. A lead is at most [`MAX_LEAD_WORDS`] words, capitalised,
+/// evidence. A lead is at most `MAX_LEAD_WORDS` words, capitalised,
 /// without digits, a finite verb or a given name ("Motion to Adjourn
-/// Heidi"), on a line of prose no longer than [`MAX_LED_LINE_WORDS`] and
+/// Heidi"), on a line of prose no longer than `MAX_LED_LINE_WORDS` and
 /// before no list of people (a roll's group); before a comma it has
 /// two words at least ("However," "Yes," open sentences). Fewer than
-/// [`MIN_LED_LINES`] such lines are prose that happens to look so: none.
+/// `MIN_LED_LINES` such lines are prose that happens to look so: none.
 pub fn led_subjects(
     ex: &Extractor,
     text: &Text,
