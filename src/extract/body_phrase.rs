@@ -397,15 +397,14 @@ fn skip_date(tokens: &[Token], k: usize, words: &FrameWords) -> usize {
     let in_date = |t: &Token| {
         t.is_number() || words.dates.contains(&t.folded) || matches!(t.text, "-" | "/" | "." | ",")
     };
-    let mut end = k + tokens[k.min(tokens.len())..]
-        .iter()
-        .take_while(|t| in_date(t))
-        .count();
+    let run = tokens.get(k..).unwrap_or_default();
+    let mut n = run.iter().take_while(|t| in_date(t)).count();
     // "Réunion du 26/02/2008 - Compte-rendu": a date ends on its number.
-    while end > k && !tokens[end - 1].is_word() {
-        end -= 1;
+    while n > 0 && !run[n - 1].is_word() {
+        n -= 1;
     }
-    let dated = tokens[k.min(end)..end].iter().any(Token::is_number);
+    let dated = run[..n].iter().any(Token::is_number);
+    let end = k + n;
     let named_after = tokens
         .get(end)
         .is_some_and(|t| t.is_word() && t.is_capitalised());
