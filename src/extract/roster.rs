@@ -368,8 +368,9 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
     }
     let joined = joined.trim_end_matches('.');
     let mut entries = Vec::new();
-    // "Board: A (Chair), B, C": a group's label holds for the items after it.
-    let mut group: Option<Group> = None;
+    // "Board: A (Chair), B, C": a group's label holds for the items after
+    // it; the first is the heading's own ("RIPE NCC staff: A, B").
+    let mut group: Option<Group> = Some(heading_group(line, ex));
     for (at, part) in split_top_level(joined, &ex.lex) {
         let &(seg_at, line, seg_offset) = segments
             .iter()
@@ -446,14 +447,17 @@ fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
     if lower.iter().any(|w| lex.absence_words.contains(w)) {
         return Some(Group::Absent);
     }
-    // "Members of the Association", "CNSC staff": who they are, not a body
-    // they belong to ("IGF Secretariat" is one).
+    // "Members of the Association", "Staff": who they are, not a body they
+    // belong to ("IGF Secretariat" is one); "CNSC staff" are the CNSC's.
     let attendance = lower
         .iter()
         .any(|w| lex.attendance_words.contains(w) && !lex.organisation_heads.contains(w));
     // "Chair: A": a label the roster's roles read already ([roster-labels]).
     let roster_label = lex.roster_labels.iter().any(|(l, _)| fold(l) == key);
-    if attendance || roster_label || lex.stakeholder_groups.contains(&key) {
+    if attendance {
+        return Some(heading_organisation(label, ex).map_or(Group::Plain, Group::Organisation));
+    }
+    if roster_label || lex.stakeholder_groups.contains(&key) {
         return Some(Group::Plain);
     }
     if ex.roles.lookup(label).is_some() || looks_like_role(label, lex) {
@@ -488,6 +492,60 @@ pub fn group_organisation(label: &str, ex: &Extractor) -> Option<(String, String
     }
 }
 
+/// The organisation a roll's heading names besides the word of attendance:
+/// "ARIN Staff:", "RIPE NCC staff:", "Members of the EPA Science Advisory
+/// Board (SAB)": their people are its. The body a heading names only by
+/// its kind ("Members of the Board of Directors", "Council Members") is
+/// the meeting's own, which the heading does not tie anyone to.
+fn heading_organisation(head: &str, ex: &Extractor) -> Option<String> {
+    let lex = &ex.lex;
+    let shaped = super::orgnames::find(head, lex).into_iter();
+    let known = ex.orgs.find(head).into_iter().map(|h| h.range);
+    let mut found: Vec<std::ops::Range<usize>> = shaped.chain(known).collect();
+    // An acronym ("ARIN") in a heading written in lower case too: in
+    // one of capitals ("MEMBERS PRESENT") every word has that shape.
+    if head.chars().any(char::is_lowercase) {
+        found.extend(acronyms_in(head, lex));
+    }
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    found
+        .into_iter()
+        .map(|r| head[r].trim())
+        .find(|name| !super::body_phrase::is_generic_body(name, lex))
+        .map(str::to_owned)
+}
+
+/// Byte ranges of the acronyms of `s`: words of two to eight capitals, no
+/// word of attendance ("STAFF", "PRESENTS").
+fn acronyms_in<'a>(
+    s: &'a str,
+    lex: &'a Lexicons,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    s.split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter_map(move |(start, w)| {
+            let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let letters = word.chars().filter(|c| c.is_uppercase()).count();
+            let acronym = (2..=8).contains(&letters)
+                && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !lex.attendance_words.iter().any(|a| fold(a) == fold(word));
+            let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            acronym.then(|| start + lead..start + lead + word.len())
+        })
+}
+
+/// The group a heading inside a roll starts ("ARIN Staff:", "Observers"):
+/// the organisation it names, or none, which ends the group before it.
+fn heading_group(line: &Line, ex: &Extractor) -> Group {
+    let t = line.text().trim();
+    let head = t.split_once(':').map_or(t, |(h, _)| h);
+    heading_organisation(head, ex).map_or(Group::Plain, Group::Organisation)
+}
+
 /// "Staff:" alone on a line of a roll: a group whose people follow.
 fn group_heading(body: &str, ex: &Extractor) -> Option<Group> {
     let label = body.trim_end().strip_suffix(':')?;
@@ -509,11 +567,6 @@ fn is_numbered_tier(label: &str) -> bool {
         if word.starts_with(char::is_uppercase)
             && word.chars().all(char::is_alphabetic)
             && mark(number))
-}
-
-/// The entries of a roll's line of groups ("Bruce Power: F. Saunders").
-fn grouped_line(body: &str, offset: usize, line: usize, ex: &Extractor) -> Option<Vec<Entry>> {
-    groups_in(body, None, offset, line, ex).map(|(entries, _)| entries)
 }
 
 /// The people of the groups written one after another in `s`
@@ -612,8 +665,9 @@ fn block_list(text: &Text, start: usize, ex: &Extractor) -> Vec<Entry> {
     // Whether the list's lines are numbered, and whether a blank line came.
     let mut numbered: Option<bool> = None;
     let mut after_blank = false;
-    // The group a line alone ("Staff:") heads, until the next one.
-    let mut group: Option<Group> = None;
+    // The group a line alone ("Staff:") heads, until the next one; the
+    // first is the heading's own ("ARIN Staff:").
+    let mut group: Option<Group> = Some(heading_group(&text.lines[start], ex));
     // A table's header row may be the roll's heading: it names the columns.
     let first = if is_attendance_table_header(text.lines[start].text(), &ex.lex) {
         start
@@ -684,7 +738,7 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
     let lex = &ex.lex;
     let t = line.text();
     if is_heading(line, lex) {
-        return ListLine::Skip;
+        return ListLine::Group(heading_group(line, ex));
     }
     if absence(line, lex).is_some() || lex.is_section_heading(t) {
         return ListLine::End;
@@ -693,8 +747,13 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
     let body = &t[marker..];
     // "Civil Society: A (SMEX); B", "Ontario Power Generation: B. Duncan and
     // R. MacEacheron": a group of the roll and its people.
-    if let Some(entries) = grouped_line(body, marker, line.number, ex) {
-        return ListLine::Entries(entries);
+    // "ARIN Staff:" alone: the group of the lines below.
+    if let Some((entries, group)) = groups_in(body, None, marker, line.number, ex) {
+        return if entries.is_empty() {
+            ListLine::Group(group)
+        } else {
+            ListLine::Entries(entries)
+        };
     }
     if let Some(group) = group_heading(body, ex) {
         return ListLine::Group(group);
@@ -1989,6 +2048,49 @@ mod tests {
             [("Claire Dubois", vec![]), ("Paul Martin", vec![])]
         );
         assert_eq!(people(&absent), [("Anne Petit", vec![])]);
+    }
+
+    #[test]
+    fn staff_of_a_named_organisation_are_its_until_the_next_heading() {
+        let ex = extractor();
+        let text = Text::new(
+            "Attendees:\n\n  * Kat Hunter, Chair\n\nARIN Staff:\n\n  * John Curran, President\n\n\
+             Observers\n\n  * Dan Alexander, Board Trustee\n\nRIPE NCC staff: Ana Lima, Ben Ode\n",
+        );
+        let entries = extract(&text, &ex);
+        let with_org: Vec<(&str, usize)> = entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.organisations.len()))
+            .collect();
+        assert_eq!(
+            with_org,
+            [
+                ("Kat Hunter", 0),
+                ("John Curran", 1),
+                ("Dan Alexander", 0),
+                ("Ana Lima", 1),
+                ("Ben Ode", 1)
+            ]
+        );
+        assert_eq!(entries[1].organisations[0].1, "ARIN");
+        assert_eq!(entries[3].organisations[0].1, "RIPE NCC");
+    }
+
+    #[test]
+    fn a_heading_in_capitals_or_of_the_meeting_s_own_board_names_no_organisation() {
+        let ex = extractor();
+        for heading in [
+            "Etaient PRESENTS : Ana Lima, Ben Ode",
+            "The following members of the Board of Directors were present:\nAna Lima\nBen Ode",
+        ] {
+            let text = Text::new(&format!("Minutes\n\n{heading}\n"));
+            let entries = extract(&text, &ex);
+            assert_eq!(entries.len(), 2, "{heading}");
+            assert!(
+                entries.iter().all(|e| e.organisations.is_empty()),
+                "{heading}"
+            );
+        }
     }
 
     #[test]
