@@ -770,6 +770,9 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
     if let Some(e) = handle_entry(body, line.number, marker, ex) {
         return ListLine::Entries(vec![e]);
     }
+    if let Some(entries) = flattened_list(body, marker, line.number, ex) {
+        return ListLine::Entries(entries);
+    }
     if first && marker == 0 && is_prose(body) {
         return ListLine::End;
     }
@@ -788,6 +791,15 @@ fn list_line(line: &Line, inverted: bool, first: bool, ex: &Extractor) -> ListLi
         None if marker > 0 => ListLine::Skip,
         None => ListLine::End,
     }
+}
+
+/// "A (Secretary), B (ISOC Secretariat), and C (ISOC Advisory Council)": a
+/// list written as one line under its heading, every item of which is a
+/// person. Its length would make it prose otherwise.
+fn flattened_list(body: &str, offset: usize, line: usize, ex: &Extractor) -> Option<Vec<Entry>> {
+    const MIN_ITEMS: usize = 3;
+    let entries = people_in(body.trim_end_matches('.'), offset, line, ex)?;
+    (entries.len() >= MIN_ITEMS).then_some(entries)
 }
 
 /// "ETECSA representada por Jesús Martínez con derecho a 1 voto", "Acme Ltd
@@ -2091,6 +2103,26 @@ mod tests {
                 "{heading}"
             );
         }
+    }
+
+    #[test]
+    fn a_list_flattened_into_one_line_under_its_heading_keeps_each_organisation() {
+        let ex = extractor();
+        let text = Text::new(
+            "Also attending the meeting were:\n\nGeoff Huston (Secretary), Mary Burger (ISOC \
+             Secretariat), C. Joe Pasquariello (ISOC Advisory Council), and Ole Jacobsen (ISOC \
+             Advisory Council).\n",
+        );
+        let entries = extract(&text, &ex);
+        assert_eq!(
+            people(&entries),
+            [
+                ("Geoff Huston", vec![]),
+                ("Mary Burger", vec!["ISOC Secretariat"]),
+                ("C. Joe Pasquariello", vec!["ISOC Advisory Council"]),
+                ("Ole Jacobsen", vec!["ISOC Advisory Council"]),
+            ]
+        );
     }
 
     #[test]
