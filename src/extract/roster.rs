@@ -123,7 +123,16 @@ fn heading_uncut<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> 
         Some((h, _)) => h.trim(),
         None => head,
     };
-    let lead_in = rest.is_none() && is_lead_in(t, lex);
+    // A lead-in's list is the rest of its sentence, and the line holds no
+    // other ("... C. Also in attendance were D (Treasurer)": the running
+    // text's reading finds D, which a roll's line would hide).
+    let lead_in = match rest {
+        None => is_lead_in(t, lex),
+        Some(r) => {
+            let r = r.trim_end_matches('.');
+            is_inline_lead_in(head, lex) && sentence_end(r, lex) == r.len()
+        }
+    };
     (lead_in || lex.participants_folded.contains(&heading_key(head))).then_some(rest)
 }
 
@@ -168,6 +177,23 @@ fn is_lead_in(t: &str, lex: &Lexicons) -> bool {
         && words
             .iter()
             .any(|w| lex.participants_folded.contains(&fold(w)))
+        && !words
+            .iter()
+            .any(|w| lex.not_words.contains(w) || lex.absence_words.contains(w))
+}
+
+/// "Also, the following ICANN Management and Staff participated in all or
+/// part of the meeting: A, General Counsel; B, ...": a sentence whose list
+/// follows its colon on the same line, told by a word of `[roll-lead-ins]`
+/// and a word of taking part (a participants heading's or a
+/// `[participation-verbs]` one), at most as long as a lead-in of its own.
+fn is_inline_lead_in(head: &str, lex: &Lexicons) -> bool {
+    const MAX_LEAD_IN_WORDS: usize = 24;
+    let words: Vec<String> = head.split_whitespace().map(fold).collect();
+    let has = |set: &std::collections::HashSet<String>| words.iter().any(|w| set.contains(w));
+    words.len() <= MAX_LEAD_IN_WORDS
+        && has(&lex.roll_lead_ins)
+        && (has(&lex.participation_verbs) || has(&lex.participants_folded))
         && !words
             .iter()
             .any(|w| lex.not_words.contains(w) || lex.absence_words.contains(w))
@@ -371,7 +397,7 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
     // "Board: A (Chair), B, C": a group's label holds for the items after
     // it; the first is the heading's own ("RIPE NCC staff: A, B").
     let mut group: Option<Group> = Some(heading_group(line, ex));
-    for (at, part) in split_top_level(joined, &ex.lex) {
+    for (at, part) in list_items(joined, &ex.lex) {
         let &(seg_at, line, seg_offset) = segments
             .iter()
             .rev()
@@ -414,7 +440,17 @@ impl Group {
     fn apply(&self, e: &mut Entry, ex: &Extractor) {
         match self {
             Group::Role(role) => push_role(&mut e.roles, Some(role.clone())),
-            Group::Organisation(org) if e.organisations.is_empty() => add_organisations(org, e, ex),
+            Group::Organisation(org) => {
+                // "ICANN Staff: A, Vice President, Policy": a field after a
+                // role is the role's within the group's organisation.
+                if !e.roles.is_empty() {
+                    e.organisations
+                        .retain(|(_, surface)| stands_alone(surface, ex));
+                }
+                if e.organisations.is_empty() {
+                    add_organisations(org, e, ex);
+                }
+            }
             Group::Government(g) if e.organisations.is_empty() => e.organisations.push(g.clone()),
             Group::Absent => e.absent = true,
             _ => return,
@@ -965,6 +1001,65 @@ fn offset_in(whole: &str, part: &str) -> usize {
     }
 }
 
+/// The items of an inline list: "A, General Counsel; B, Director, IANA"
+/// holds its items between semicolons, the commas inside an item
+/// separating its name from its roles; a list with no semicolon is split at
+/// its commas too ([`split_top_level`]).
+fn list_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+    if !has_top_level(s, ';') {
+        return split_top_level(s, lex);
+    }
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth <= 0 => {
+                out.push((from, &s[from..i]));
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push((from, &s[from..]));
+    out.into_iter()
+        .flat_map(|(at, item)| people_or_item(at, item, lex))
+        .map(|(at, p)| (at + (p.len() - p.trim_start().len()), p.trim()))
+        .filter(|(_, p)| !p.is_empty())
+        .collect()
+}
+
+/// A semicolon's item that names people after its first comma ("A, B, C
+/// (Brasil)": a delegation) is their list, split at its commas; else it is
+/// one person's item ("A, General Counsel").
+fn people_or_item<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+    let parts = split_top_level(item, lex);
+    let names_people = parts.iter().skip(1).any(|(_, p)| {
+        let bare = p.split(" (").next().unwrap_or(p);
+        is_person_name(bare, lex)
+    });
+    if names_people {
+        parts.into_iter().map(|(i, p)| (at + i, p)).collect()
+    } else {
+        vec![(at, item)]
+    }
+}
+
+/// Whether `c` occurs in `s` outside parentheses.
+fn has_top_level(s: &str, c: char) -> bool {
+    let mut depth = 0i32;
+    s.chars().any(|ch| {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        ch == c && depth <= 0
+    })
+}
+
 /// Splits "A (X, Y), B, C" at the commas and semicolons outside parentheses,
 /// except the comma of a name's suffix ("W. C. Wilkinson, Jr.").
 fn split_top_level<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
@@ -1008,7 +1103,9 @@ fn affiliation_parts<'a>(s: &'a str, ex: &Extractor) -> Vec<&'a str> {
     for (at, part) in parts {
         let continues = out.last().is_some_and(|&(start, end)| {
             let previous = &s[start..end];
-            (continues_name(previous, ex) && !stands_alone(part, ex)) || is_legal_form(part, ex)
+            (continues_name(previous, ex) && !stands_alone(part, ex))
+                || is_legal_form(part, ex)
+                || (s[end..at].trim() == "and" && is_lone_field(previous, ex))
         });
         match out.last_mut() {
             Some(last) if continues => last.1 = at + part.len(),
@@ -1016,6 +1113,14 @@ fn affiliation_parts<'a>(s: &'a str, ex: &Extractor) -> Vec<&'a str> {
         }
     }
     out.into_iter().map(|(start, end)| &s[start..end]).collect()
+}
+
+/// "Planning" in "Planning and Development Services", "Advising" in
+/// "Advising and Retention": one word that names nothing alone (no role, no
+/// organisation, no country) is the first field of the name an "and" goes
+/// on with.
+fn is_lone_field(part: &str, ex: &Extractor) -> bool {
+    !part.contains(' ') && part.starts_with(char::is_uppercase) && !stands_alone(part, ex)
 }
 
 /// An organisation name whose complement may be a list: "Ministry of
@@ -1543,6 +1648,21 @@ fn organisation_shaped(part: &str, lex: &Lexicons) -> bool {
     // A name has a capital somewhere: "830am" is no organisation.
     let capital = part.chars().any(char::is_uppercase);
     starts_well && capital && !sentence_break && words <= 12
+}
+
+/// The byte offset where the first sentence of `s` ends: a full stop, then a
+/// space and a capital, not after an initial or an abbreviation; `s.len()`
+/// when it has one sentence.
+fn sentence_end(s: &str, lex: &Lexicons) -> usize {
+    s.char_indices()
+        .filter(|&(_, c)| c == '.')
+        .find(|&(i, _)| {
+            let after = &s[i + 1..];
+            after.starts_with(' ')
+                && after.trim_start().starts_with(char::is_uppercase)
+                && !is_initial_before(&s[..i], lex)
+        })
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// "J." or "Inc.": a full stop after an initial, an acronym or an
@@ -2121,6 +2241,60 @@ mod tests {
                 ("Mary Burger", vec!["ISOC Secretariat"]),
                 ("C. Joe Pasquariello", vec!["ISOC Advisory Council"]),
                 ("Ole Jacobsen", vec!["ISOC Advisory Council"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lead_in_sentence_with_its_list_after_the_colon_is_a_roll_of_its_named_organisation() {
+        let ex = extractor();
+        let text = Text::new(
+            "Board minutes\n\nAlso, the following ICANN Management and Staff participated in all \
+             or part of the meeting: Ann Lee, General Counsel and Secretary; Bo Park, Vice \
+             President, Policy; Cy Doe, Manager, Root Zone Services.\n",
+        );
+        let entries = extract(&text, &ex);
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Park", "Cy Doe"]);
+        for e in &entries {
+            assert_eq!(
+                orgs(e),
+                ["Internet Corporation for Assigned Names and Numbers"],
+                "{}",
+                e.name
+            );
+        }
+    }
+
+    #[test]
+    fn a_lead_in_followed_by_another_sentence_on_its_line_is_left_to_the_running_text() {
+        let ex = extractor();
+        let text = Text::new(
+            "Board minutes\n\nThe following members were present at the meeting: Ann Lee, Bo \
+             Park. Also in attendance were Cy Doe (Treasurer).\n",
+        );
+        assert!(extract(&text, &ex).is_empty());
+    }
+
+    #[test]
+    fn a_field_and_another_make_one_department() {
+        let ex = extractor();
+        let text = Text::new(
+            "Guests: Mike Augustine (Senior Director, Advising and Retention); Ana Lima (ISOC and \
+             ICANN)\n",
+        );
+        let entries = extract(&text, &ex);
+        assert_eq!(
+            people(&entries),
+            [
+                ("Mike Augustine", vec!["Advising and Retention"]),
+                (
+                    "Ana Lima",
+                    vec![
+                        "Internet Society",
+                        "Internet Corporation for Assigned Names and Numbers"
+                    ]
+                ),
             ]
         );
     }

@@ -49,6 +49,10 @@ pub struct Lexicons {
     /// `heading_participants` and `heading_absent` folded ("Etaient PRESENTS"
     /// is "Étaient présents"), for the roll's headings in any case and accent.
     pub participants_folded: HashSet<String>,
+    /// `[roll-lead-ins]` and `[participation-verbs]`, folded: a sentence
+    /// holding one of each announces the participants after its colon.
+    pub roll_lead_ins: HashSet<String>,
+    pub participation_verbs: HashSet<String>,
     pub absent_folded: HashSet<String>,
     /// "No", "Keine": a heading that opens with one says nobody is in it
     /// ("No apologies received").
@@ -417,6 +421,8 @@ impl Lexicons {
         self.heading_participants = r.list("headings-participants").to_vec();
         self.heading_absent = r.list("headings-absent").to_vec();
         self.participants_folded = r.folded("headings-participants");
+        self.roll_lead_ins = r.folded("roll-lead-ins");
+        self.participation_verbs = r.folded("participation-verbs");
         self.absent_folded = r.folded("headings-absent");
         self.negations = r.folded("negations");
         self.roster_verbs = RosterRole::pairs(r.pairs("roster-verbs"));
