@@ -198,11 +198,15 @@ fn push_id<K>(entry: std::collections::hash_map::Entry<'_, K, Ids>, id: usize) {
 /// A sorted list of ids, under a key of the index. Most keys of a long list
 /// of names hold one (a spelling's own typo keys, a full name, a pair of
 /// spellings): held in place, not in a list of its own, which for a list of
-/// 600,000 names was millions of allocations to make, hold and free.
+/// 600,000 names was millions of allocations to make, hold and free. A
+/// longer list is boxed, so an entry is two words, not four: the typo keys
+/// of a long list's surnames are millions of entries, and their size was
+/// much of the memory of resolution and of its cache misses (issue 25).
 #[derive(Debug)]
 enum Ids {
     One(usize),
-    Many(Vec<usize>),
+    #[expect(clippy::box_collection, reason = "an entry of two words, not four")]
+    Many(Box<Vec<usize>>),
 }
 
 impl Ids {
@@ -224,7 +228,7 @@ impl Ids {
             Ids::One(one) => {
                 let mut ids = vec![*one];
                 insert_sorted(&mut ids, id);
-                *self = Ids::Many(ids);
+                *self = Ids::Many(Box::new(ids));
             }
             Ids::Many(ids) => insert_sorted(ids, id),
         }
@@ -248,6 +252,25 @@ fn insert_sorted(v: &mut Vec<usize>, ci: usize) {
     }
     if let Err(at) = v.binary_search(&ci) {
         v.insert(at, ci);
+    }
+}
+
+/// The ids of `v` sorted, each once: the set of what a name's lookups
+/// found, gathered in a list. A name's typo keys find the same spelling
+/// many times over, and a tree's node for each id found was a tenth of
+/// resolving a long list (issue 25).
+fn set_of(mut v: Vec<usize>) -> Vec<usize> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// `word` with its spaces removed, copied only when it has one.
+fn without_spaces(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains(' ') {
+        word.replace(' ', "").into()
+    } else {
+        word.into()
     }
 }
 
@@ -295,7 +318,7 @@ impl Words {
         self.ids.insert(word.to_owned(), id);
         self.clusters.push(Vec::new());
         let typo = &self.typo;
-        typo.each(&word.replace(' ', ""), |k| {
+        typo.each(&without_spaces(word), |k| {
             push_typo_key(&mut self.key, k, id)
         });
         let parts: Vec<&str> = word.split(' ').filter(|p| !p.is_empty()).collect();
@@ -328,8 +351,8 @@ impl Words {
     }
 
     /// The spellings the lone word `word` may be (see [`Words::lone_word`]).
-    fn lone_spellings(&self, word: &str) -> BTreeSet<usize> {
-        let mut spellings = BTreeSet::new();
+    fn lone_spellings(&self, word: &str) -> Vec<usize> {
+        let mut spellings = Vec::new();
         self.typo.each(word, |k| {
             if let Some(ids) = self.key.get(&k) {
                 spellings.extend(ids.iter().copied().filter(|&id| !self.has_space[id]));
@@ -338,7 +361,7 @@ impl Words {
                 spellings.extend(ids.iter().copied());
             }
         });
-        spellings
+        set_of(spellings)
     }
 }
 
@@ -365,8 +388,8 @@ impl Index {
     }
 
     /// Adds to `out` what `map` holds under each typo key of `word`, hashed
-    /// by `typo`.
-    fn collect(typo: &TypoKeys, map: &HashMap<Key, Ids>, word: &str, out: &mut BTreeSet<usize>) {
+    /// by `typo` (an id as often as its keys hold it: see [`set_of`]).
+    fn collect(typo: &TypoKeys, map: &HashMap<Key, Ids>, word: &str, out: &mut Vec<usize>) {
         typo.each(word, |k| {
             if let Some(v) = map.get(&k) {
                 out.extend(v.iter().copied());
@@ -391,22 +414,23 @@ impl Index {
     /// `givens` are the other given names the name's given name fits by a
     /// nickname rule, or None when any given name may fit it (then every
     /// cluster of a near surname is a candidate).
+    /// The clusters come sorted, each once.
     fn full_name_block(
         &self,
         folded: &str,
         np: &NameParts,
         givens: Option<&[String]>,
-    ) -> BTreeSet<usize> {
+    ) -> Vec<usize> {
         let surnames = self.surname_ids(np);
         let by_surname = || {
             surnames
                 .iter()
                 .flat_map(|&s| self.surnames.clusters[s].iter().copied())
         };
-        let mut out: BTreeSet<usize> = match givens {
+        let mut out: Vec<usize> = match givens {
             None => by_surname().collect(),
             Some(g) => {
-                let mut out = BTreeSet::new();
+                let mut out = Vec::new();
                 for given in self.given_ids(np, g) {
                     for &surname in &surnames {
                         if let Some(v) = self.pair.get(&(given, surname)) {
@@ -440,15 +464,15 @@ impl Index {
         if let Some(v) = self.exact.get(folded) {
             out.extend(v.iter().copied());
         }
-        out
+        set_of(out)
     }
 
     /// The surnames (ids of `surnames`) within a typo of `np`'s: whole, or
-    /// one part of a double surname either way.
-    fn surname_ids(&self, np: &NameParts) -> BTreeSet<usize> {
-        let mut ids = BTreeSet::new();
+    /// one part of a double surname either way. Sorted, each once.
+    fn surname_ids(&self, np: &NameParts) -> Vec<usize> {
+        let mut ids = Vec::new();
         let (typo, whole) = (&self.surnames.typo, &self.surnames.key);
-        Self::collect(typo, whole, &np.surname.replace(' ', ""), &mut ids);
+        Self::collect(typo, whole, &without_spaces(&np.surname), &mut ids);
         let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [one] if one.len() >= 3 => {
@@ -463,13 +487,13 @@ impl Index {
             }
             _ => {}
         }
-        ids
+        set_of(ids)
     }
 
     /// The given names (ids of `givens`) that `np`'s may fit: within a typo,
-    /// or one of `givens`.
-    fn given_ids(&self, np: &NameParts, givens: &[String]) -> BTreeSet<usize> {
-        let mut ids = BTreeSet::new();
+    /// or one of `givens`. Sorted, each once.
+    fn given_ids(&self, np: &NameParts, givens: &[String]) -> Vec<usize> {
+        let mut ids = Vec::new();
         let typo = &self.givens.typo;
         Self::collect(typo, &self.givens.key, &np.given, &mut ids);
         for given in givens {
@@ -477,7 +501,7 @@ impl Index {
                 ids.extend(v.iter().copied());
             }
         }
-        ids
+        set_of(ids)
     }
 
     /// Clusters a single word could name: as given name, surname, surname part
@@ -538,7 +562,7 @@ impl Resolver<'_> {
         if a.is_empty() || b.is_empty() {
             return false;
         }
-        if a == b || typo_equal(&a.replace(' ', ""), &b.replace(' ', "")) {
+        if a == b || typo_equal(&without_spaces(a), &without_spaces(b)) {
             return true;
         }
         // One part of a double-barrelled surname: "grau" and "nemiguentcheva grau".
@@ -674,12 +698,13 @@ impl Resolver<'_> {
         let (givens, surnames) = (&self.index.givens, &self.index.surnames);
         let near_givens = givens.lone_spellings(w);
         let near_surnames = surnames.lone_spellings(w);
-        let people = |words: &Words, ids: &BTreeSet<usize>, fits: &dyn Fn(&str) -> bool| {
+        // Gathered in lists, made sets (sorted, each once) when returned.
+        let people = |words: &Words, ids: &[usize], fits: &dyn Fn(&str) -> bool| {
             ids.iter()
                 .filter(|&&id| fits(&words.spellings[id]))
                 .flat_map(|&id| words.clusters[id].iter().copied())
                 .filter(|&ci| keep(ci))
-                .collect::<BTreeSet<usize>>()
+                .collect::<Vec<usize>>()
         };
         let by_surname = |s: &str| s == w || (w.len() >= 3 && s.split(' ').any(|p| p == w));
         let mut exact = people(surnames, &near_surnames, &by_surname);
@@ -689,7 +714,7 @@ impl Resolver<'_> {
             exact.extend(nicknamed.copied().filter(|&ci| keep(ci)));
         }
         if !exact.is_empty() {
-            return (exact.into_iter().collect(), false);
+            return (set_of(exact), false);
         }
         let near = |x: &str| typo_equal(x, w);
         let mut fuzzy = people(surnames, &near_surnames, &near);
@@ -697,11 +722,11 @@ impl Resolver<'_> {
             fuzzy.extend(people(givens, &near_givens, &near));
         }
         if !fuzzy.is_empty() || !surname_only {
-            return (fuzzy.into_iter().collect(), true);
+            return (set_of(fuzzy), true);
         }
         // "Dr. Zhang" for "Zhang Wei", "Mr. Kim" for "Kim Min-jun": with
         // nobody of that surname, the family name may come first.
-        let family_first = people(givens, &near_givens, &|g| g == w)
+        let family_first = set_of(people(givens, &near_givens, &|g| g == w))
             .into_iter()
             .filter(|&ci| self.family_name_first(ci, w))
             .collect();
@@ -1200,7 +1225,7 @@ impl<'o> Resolver<'o> {
             bodies: bodies.of_identities(identities, occurrences.iter().copied()),
             words: HashMap::default(),
         };
-        let mut in_reports: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); reports.len()];
+        let mut in_reports: Vec<HashSet<usize>> = vec![HashSet::default(); reports.len()];
         for &(ri, ci) in &occurrences {
             in_reports[ri].insert(ci);
         }
@@ -1246,7 +1271,7 @@ impl<'o> Resolver<'o> {
         at: At,
         folded: &str,
         definite: bool,
-        in_report: &BTreeSet<usize>,
+        in_report: &HashSet<usize>,
     ) {
         let tail = format!(" {folded}");
         let last = folded.rsplit(' ').next().unwrap_or(folded);
@@ -1411,9 +1436,11 @@ impl<'o> Resolver<'o> {
 }
 
 /// One report's people (the identities its definite full names formed or
-/// joined in step 1), and what each single word names among them.
+/// joined in step 1), and what each single word names among them. Hashed:
+/// a word's candidates (thousands for a common surname) are each looked up
+/// in the report's people, which a tree made a search of cache misses.
 struct InReport {
-    people: BTreeSet<usize>,
+    people: HashSet<usize>,
     words: WordCache,
     /// Mentions already put on the review list as ambiguous: the same text
     /// in the same report has the same candidates, and naming them (thousands
