@@ -265,6 +265,15 @@ fn set_of(mut v: Vec<usize>) -> Vec<usize> {
     v
 }
 
+/// Adds to `out` what `map` holds under each of `keys`.
+fn look_up(map: &HashMap<Key, Ids>, keys: &[Key], out: &mut Vec<usize>) {
+    for k in keys {
+        if let Some(v) = map.get(k) {
+            out.extend(v.iter().copied());
+        }
+    }
+}
+
 /// `word` with its spaces removed, copied only when it has one.
 fn without_spaces(word: &str) -> std::borrow::Cow<'_, str> {
     if word.contains(' ') {
@@ -469,14 +478,24 @@ impl Index {
 
     /// The surnames (ids of `surnames`) within a typo of `np`'s: whole, or
     /// one part of a double surname either way. Sorted, each once.
+    /// A surname's typo keys are made once and each looked up once: a word
+    /// with letters that repeat has many keys twice over, and each lookup in
+    /// the keys of a long list's surnames is a cache miss.
     fn surname_ids(&self, np: &NameParts) -> Vec<usize> {
         let mut ids = Vec::new();
         let (typo, whole) = (&self.surnames.typo, &self.surnames.key);
-        Self::collect(typo, whole, &without_spaces(&np.surname), &mut ids);
+        let surname = without_spaces(&np.surname);
+        let keys = typo.distinct(&surname);
+        look_up(whole, &keys, &mut ids);
         let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
-            [one] if one.len() >= 3 => {
-                Self::collect(typo, &self.surnames.part, one, &mut ids);
+            // No two-part surname yet: no part to look up.
+            [one] if one.len() >= 3 && !self.surnames.part.is_empty() => {
+                if *one == surname {
+                    look_up(&self.surnames.part, &keys, &mut ids);
+                } else {
+                    Self::collect(typo, &self.surnames.part, one, &mut ids);
+                }
             }
             [a, b] => {
                 for p in [a, b] {
@@ -1605,9 +1624,12 @@ impl Identities {
                 resolution: res,
                 score: score.and_then(Score::new),
             };
-            add_mention(&mut people[pi], m, surface, &mention);
+            // Copied only for the registry, which `extract` does without.
             if let Some(registry) = registry.as_deref_mut() {
+                add_mention(&mut people[pi], m, surface, mention.clone());
                 add_to_registry(registry, name, mention, &ex.source);
+            } else {
+                add_mention(&mut people[pi], m, surface, mention);
             }
         }
         let nicknames = Nicknames::new(&ex.mentions);
@@ -1650,7 +1672,7 @@ impl Identities {
 /// mention, and its evidence, moved rather than copied (the report's
 /// mentions are dropped after): a 16 MiB list of names held every quote
 /// twice.
-fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, mention: &Mention) {
+fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, mention: Mention) {
     match m.fact {
         FactKind::Spoke => p.spoke = true,
         FactKind::Listed => p.listed = true,
@@ -1677,8 +1699,8 @@ fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, m
             p.aliases.push(surface);
         }
     }
-    if !p.mentions.contains(mention) {
-        push_sparing(&mut p.mentions, mention.clone());
+    if !p.mentions.contains(&mention) {
+        push_sparing(&mut p.mentions, mention);
     }
     if p.evidence.len() < 32 && !p.evidence.contains(&m.evidence) {
         push_sparing(&mut p.evidence, std::mem::take(&mut m.evidence));

@@ -84,9 +84,23 @@ pub fn key(s: &str) -> String {
 /// names, not for display.
 pub fn parts(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
-        .map(|p| transliterated(&fold(p)))
+        .map(name_word)
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// A word of a name as [`parts`] and [`NameParts`](super::names::NameParts)
+/// compare it: folded, then [`transliterated`] where the fold left a letter
+/// outside ASCII, the only letters it spells anew (nearly no name has one:
+/// copying each word again was an allocation per word of a list of a
+/// million names, issue 25).
+pub fn name_word(p: &str) -> String {
+    let folded = fold(p);
+    if folded.is_ascii() {
+        folded
+    } else {
+        transliterated(&folded)
+    }
 }
 
 /// `s` with every letter of [`transliterate`] spelled in ASCII.
