@@ -380,12 +380,13 @@ impl Index {
         let surname = self.surnames.add(&np.surname, ci, true);
         let given = self.givens.add(&np.given, ci, false);
         push_id(self.pair.entry((given, surname)), ci);
-        let words: Vec<&str> = v.folded.split(' ').collect();
-        for n in 2..words.len() {
-            push_key(&mut self.prefix, &words[..n].join(" "), ci);
+        // Its first words, two or more but not all: the name up to each
+        // space after the first, borrowed, not joined anew.
+        for (space, _) in v.folded.match_indices(' ').skip(1) {
+            push_key(&mut self.prefix, &v.folded[..space], ci);
         }
         push_key(&mut self.exact, &v.folded, ci);
-        if let Some(last) = words.last() {
+        if let Some(last) = v.folded.rsplit(' ').next() {
             push_key(&mut self.last_word, last, ci);
         }
     }
@@ -1839,6 +1840,20 @@ mod tests {
         assert!(!with.registry.people.is_empty());
         assert!(without.registry.people.is_empty());
         assert_eq!(with.registry.review, without.registry.review);
+    }
+
+    /// The index's typo keys of a long list's surnames are millions of
+    /// entries: a list of ids under one is two words, not four.
+    #[test]
+    fn an_index_list_is_two_words() {
+        assert_eq!(std::mem::size_of::<Ids>(), 2 * std::mem::size_of::<usize>());
+    }
+
+    /// A name's candidates gathered in a list are a set: sorted, each once.
+    #[test]
+    fn a_set_of_ids_is_sorted_and_distinct() {
+        assert_eq!(set_of(vec![5, 1, 5, 3, 1]), [1, 3, 5]);
+        assert!(set_of(Vec::new()).is_empty());
     }
 
     /// A 5,000-character "name" in a hostile report had about 12 million
