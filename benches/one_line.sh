@@ -2,12 +2,20 @@
 # One-line reports (issue 25): a participant list flattened onto one line,
 # "Participants: Ann Lee, Dr. Kamelo, ...", of 0.3 MB, 2 MB and 16 MiB (the
 # largest report meetkg reads), made by `benches/roster.py --names-line`. Prints
-# one table of wall time, peak memory and people found by `meetkg extract`.
+# one table of wall time, CPU time (user + sys), peak memory and people found
+# by `meetkg extract`.
 #
 #   bash benches/one_line.sh [BYTES...]     default: 300000 2000000 16777216
 #
+# A size `rosterN` is instead the report of N roster lines (`benches/roster.py N`).
+#
 # Environment:
 #   MEETKG_BIN   the binary to measure (default: the dev build, as ./meetkg runs it)
+#   BASE_BIN     a binary to compare with: each report is then run RUNS times by
+#                each binary in turn (base, then MEETKG_BIN), back to back, as a
+#                shared machine needs, and the last column says whether the two
+#                printed the same bytes
+#   RUNS         runs of each binary per report with BASE_BIN (default 2)
 #   BENCH_DIR    where the reports go (default /tmp/meetkg-one-line; kept between runs)
 #   MAX_KB       memory cap of each run (ulimit -v, default 8 GB): a quadratic build
 #                must not take a shared machine's memory; a run over it fails (exit 134)
@@ -103,6 +111,35 @@
 # malloc and free a fifth across both. No stage stands out any more: what
 # is left is the cost per name, about 24 µs (1.13 million names, 626,198
 # people).
+#
+# Then (issue 25, item 1, sixth pass; perf with dwarf call graphs on the 4 and
+# 16 MiB lines): a name's candidate sets are lists sorted once, not trees; a
+# report's people are hashed; an index list of several ids is boxed (an
+# entry of two words); a surname's typo keys are made and looked up once;
+# a name's words are transliterated only when not ASCII, a vocabulary key's
+# spaces taken out in place, a name's prefixes borrowed; no lowercased copy
+# of a line without a colon. Measured with this script, BASE_BIN=b01a0fd's
+# binary, RUNS=2 (base, branch, base, branch), two sessions of the same
+# day on 2 cores shared with two other builds:
+#
+#   input           load   before (CPU s, peak)          after
+#   16 MiB line     5-7    27.8, 28.0 s; 1,239 MB        24.2, 24.8 s; 1,209 MB  (a)
+#   16 MiB line     3-5    22.2, 22.7 s; 1,239 MB        21.7, 21.5 s; 1,209 MB
+#   roster, 50,000  5-6    1.99, 1.96 s; 156 MB          1.98, 1.85 s; 152 MB    (a)
+#   roster, 50,000  5      1.92, 2.01 s; 155 MB          1.92, 1.81 s; 152 MB
+#   (a) at 3a9159b, before the vocabulary key in place and the borrowed prefixes
+#
+# So a few per cent to a tenth, less than the machine's noise between
+# sessions; outputs byte-identical (the last column). Not "seconds": tried
+# and left out, as they did not pay here: the crate at opt-level 2 (23.8 s
+# user against 23.2 s at 1, same run), mimalloc (user time down a sixth,
+# system time up from 2 s to 9-11 s; on the 4 MiB line a tenth of the page
+# faults but 2.5 s of system time against 0.5, transparent huge pages set
+# to "always" here; not pursued), glibc's malloc tunables (trim and mmap
+# thresholds, top pad, hugetlb). What is left is spread over some forty
+# functions of a few per cent each and bound by memory: allocation and
+# free about a fifth, cache misses in the typo-key index of hundreds of
+# thousands of surnames, a Span of 8 bytes a char for each copy of the line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -115,19 +152,45 @@ if [ -z "${MEETKG_BIN:-}" ]; then
   cargo build -q --bin meetkg
   MEETKG_BIN="${CARGO_TARGET_DIR:-target}/$(rustc -vV | sed -n 's/^host: //p')/debug/meetkg"
 fi
-printf '| bytes | wall s | peak MB | people | exit |\n|---|---|---|---|---|\n'
-for size in "${sizes[@]}"; do
-  report="$bench/names-$size.txt"
-  [ -f "$report" ] || python3 benches/roster.py --names-line "$size" > "$report"
-  status=0
+runs="${RUNS:-2}"
+# run LABEL BIN REPORT SIZE: one timed run of BIN on REPORT, one row.
+run() {
+  local label=$1 bin=$2 report=$3 size=$4 status=0
   ( ulimit -v "$max_kb"
-    exec /usr/bin/time -v -o "$bench/time-$size.txt" timeout "$max_seconds" \
-      "$MEETKG_BIN" extract -q --compact "$report" ) > "$bench/out-$size.json" 2> "$bench/err-$size.txt" \
+    exec /usr/bin/time -v -o "$bench/time-$label-$size.txt" timeout "$max_seconds" \
+      "$bin" extract -q --compact "$report" ) > "$bench/out-$label-$size.json" 2> "$bench/err-$label-$size.txt" \
     || status=$?
-  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$bench/time-$size.txt")
-  peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$bench/time-$size.txt")
+  local t="$bench/time-$label-$size.txt" wall user sys peak people same=""
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$t")
+  user=$(sed -n 's/.*User time (seconds): //p' "$t")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$t")
+  peak=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$t")
   people=$(python3 -c 'import json,sys
 try: print(len(json.loads(open(sys.argv[1]).readline())["people"]))
-except Exception: print("-")' "$bench/out-$size.json")
-  printf '| %s | %s | %s | %s | %s |\n' "$size" "$wall" "$((peak / 1024))" "$people" "$status"
+except Exception: print("-")' "$bench/out-$label-$size.json")
+  if [ -n "${BASE_BIN:-}" ] && [ "$label" != base ]; then
+    same=$(cmp -s "$bench/out-base-$size.json" "$bench/out-$label-$size.json" && echo yes || echo NO)
+  fi
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$size" "$label" "$wall" \
+    "$(python3 -c "print(round($user + $sys, 2))")" "$((peak / 1024))" "$people" "$status" \
+    "$(cut -d' ' -f1 /proc/loadavg)" "$same"
+}
+printf '| bytes | binary | wall | CPU s | peak MB | people | exit | load | same as base |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
+for size in "${sizes[@]}"; do
+  report="$bench/names-$size.txt"
+  if [ ! -f "$report" ]; then
+    case "$size" in
+      roster*) python3 benches/roster.py "${size#roster}" > "$report" ;;
+      *) python3 benches/roster.py --names-line "$size" > "$report" ;;
+    esac
+  fi
+  if [ -z "${BASE_BIN:-}" ]; then
+    run branch "$MEETKG_BIN" "$report" "$size"
+    continue
+  fi
+  for _ in $(seq "$runs"); do
+    run base "$BASE_BIN" "$report" "$size"
+    run branch "$MEETKG_BIN" "$report" "$size"
+  done
 done

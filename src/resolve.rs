@@ -198,11 +198,15 @@ fn push_id<K>(entry: std::collections::hash_map::Entry<'_, K, Ids>, id: usize) {
 /// A sorted list of ids, under a key of the index. Most keys of a long list
 /// of names hold one (a spelling's own typo keys, a full name, a pair of
 /// spellings): held in place, not in a list of its own, which for a list of
-/// 600,000 names was millions of allocations to make, hold and free.
+/// 600,000 names was millions of allocations to make, hold and free. A
+/// longer list is boxed, so an entry is two words, not four: the typo keys
+/// of a long list's surnames are millions of entries, and their size was
+/// much of the memory of resolution and of its cache misses (issue 25).
 #[derive(Debug)]
 enum Ids {
     One(usize),
-    Many(Vec<usize>),
+    #[expect(clippy::box_collection, reason = "an entry of two words, not four")]
+    Many(Box<Vec<usize>>),
 }
 
 impl Ids {
@@ -224,7 +228,7 @@ impl Ids {
             Ids::One(one) => {
                 let mut ids = vec![*one];
                 insert_sorted(&mut ids, id);
-                *self = Ids::Many(ids);
+                *self = Ids::Many(Box::new(ids));
             }
             Ids::Many(ids) => insert_sorted(ids, id),
         }
@@ -248,6 +252,34 @@ fn insert_sorted(v: &mut Vec<usize>, ci: usize) {
     }
     if let Err(at) = v.binary_search(&ci) {
         v.insert(at, ci);
+    }
+}
+
+/// The ids of `v` sorted, each once: the set of what a name's lookups
+/// found, gathered in a list. A name's typo keys find the same spelling
+/// many times over, and a tree's node for each id found was a tenth of
+/// resolving a long list (issue 25).
+fn set_of(mut v: Vec<usize>) -> Vec<usize> {
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Adds to `out` what `map` holds under each of `keys`.
+fn look_up(map: &HashMap<Key, Ids>, keys: &[Key], out: &mut Vec<usize>) {
+    for k in keys {
+        if let Some(v) = map.get(k) {
+            out.extend(v.iter().copied());
+        }
+    }
+}
+
+/// `word` with its spaces removed, copied only when it has one.
+fn without_spaces(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains(' ') {
+        word.replace(' ', "").into()
+    } else {
+        word.into()
     }
 }
 
@@ -295,7 +327,7 @@ impl Words {
         self.ids.insert(word.to_owned(), id);
         self.clusters.push(Vec::new());
         let typo = &self.typo;
-        typo.each(&word.replace(' ', ""), |k| {
+        typo.each(&without_spaces(word), |k| {
             push_typo_key(&mut self.key, k, id)
         });
         let parts: Vec<&str> = word.split(' ').filter(|p| !p.is_empty()).collect();
@@ -328,8 +360,8 @@ impl Words {
     }
 
     /// The spellings the lone word `word` may be (see [`Words::lone_word`]).
-    fn lone_spellings(&self, word: &str) -> BTreeSet<usize> {
-        let mut spellings = BTreeSet::new();
+    fn lone_spellings(&self, word: &str) -> Vec<usize> {
+        let mut spellings = Vec::new();
         self.typo.each(word, |k| {
             if let Some(ids) = self.key.get(&k) {
                 spellings.extend(ids.iter().copied().filter(|&id| !self.has_space[id]));
@@ -338,7 +370,7 @@ impl Words {
                 spellings.extend(ids.iter().copied());
             }
         });
-        spellings
+        set_of(spellings)
     }
 }
 
@@ -348,12 +380,13 @@ impl Index {
         let surname = self.surnames.add(&np.surname, ci, true);
         let given = self.givens.add(&np.given, ci, false);
         push_id(self.pair.entry((given, surname)), ci);
-        let words: Vec<&str> = v.folded.split(' ').collect();
-        for n in 2..words.len() {
-            push_key(&mut self.prefix, &words[..n].join(" "), ci);
+        // Its first words, two or more but not all: the name up to each
+        // space after the first, borrowed, not joined anew.
+        for (space, _) in v.folded.match_indices(' ').skip(1) {
+            push_key(&mut self.prefix, &v.folded[..space], ci);
         }
         push_key(&mut self.exact, &v.folded, ci);
-        if let Some(last) = words.last() {
+        if let Some(last) = v.folded.rsplit(' ').next() {
             push_key(&mut self.last_word, last, ci);
         }
     }
@@ -365,8 +398,8 @@ impl Index {
     }
 
     /// Adds to `out` what `map` holds under each typo key of `word`, hashed
-    /// by `typo`.
-    fn collect(typo: &TypoKeys, map: &HashMap<Key, Ids>, word: &str, out: &mut BTreeSet<usize>) {
+    /// by `typo` (an id as often as its keys hold it: see [`set_of`]).
+    fn collect(typo: &TypoKeys, map: &HashMap<Key, Ids>, word: &str, out: &mut Vec<usize>) {
         typo.each(word, |k| {
             if let Some(v) = map.get(&k) {
                 out.extend(v.iter().copied());
@@ -391,22 +424,23 @@ impl Index {
     /// `givens` are the other given names the name's given name fits by a
     /// nickname rule, or None when any given name may fit it (then every
     /// cluster of a near surname is a candidate).
+    /// The clusters come sorted, each once.
     fn full_name_block(
         &self,
         folded: &str,
         np: &NameParts,
         givens: Option<&[String]>,
-    ) -> BTreeSet<usize> {
+    ) -> Vec<usize> {
         let surnames = self.surname_ids(np);
         let by_surname = || {
             surnames
                 .iter()
                 .flat_map(|&s| self.surnames.clusters[s].iter().copied())
         };
-        let mut out: BTreeSet<usize> = match givens {
+        let mut out: Vec<usize> = match givens {
             None => by_surname().collect(),
             Some(g) => {
-                let mut out = BTreeSet::new();
+                let mut out = Vec::new();
                 for given in self.given_ids(np, g) {
                     for &surname in &surnames {
                         if let Some(v) = self.pair.get(&(given, surname)) {
@@ -440,19 +474,29 @@ impl Index {
         if let Some(v) = self.exact.get(folded) {
             out.extend(v.iter().copied());
         }
-        out
+        set_of(out)
     }
 
     /// The surnames (ids of `surnames`) within a typo of `np`'s: whole, or
-    /// one part of a double surname either way.
-    fn surname_ids(&self, np: &NameParts) -> BTreeSet<usize> {
-        let mut ids = BTreeSet::new();
+    /// one part of a double surname either way. Sorted, each once.
+    /// A surname's typo keys are made once and each looked up once: a word
+    /// with letters that repeat has many keys twice over, and each lookup in
+    /// the keys of a long list's surnames is a cache miss.
+    fn surname_ids(&self, np: &NameParts) -> Vec<usize> {
+        let mut ids = Vec::new();
         let (typo, whole) = (&self.surnames.typo, &self.surnames.key);
-        Self::collect(typo, whole, &np.surname.replace(' ', ""), &mut ids);
+        let surname = without_spaces(&np.surname);
+        let keys = typo.distinct(&surname);
+        look_up(whole, &keys, &mut ids);
         let parts: Vec<&str> = np.surname.split(' ').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
-            [one] if one.len() >= 3 => {
-                Self::collect(typo, &self.surnames.part, one, &mut ids);
+            // No two-part surname yet: no part to look up.
+            [one] if one.len() >= 3 && !self.surnames.part.is_empty() => {
+                if *one == surname {
+                    look_up(&self.surnames.part, &keys, &mut ids);
+                } else {
+                    Self::collect(typo, &self.surnames.part, one, &mut ids);
+                }
             }
             [a, b] => {
                 for p in [a, b] {
@@ -463,13 +507,13 @@ impl Index {
             }
             _ => {}
         }
-        ids
+        set_of(ids)
     }
 
     /// The given names (ids of `givens`) that `np`'s may fit: within a typo,
-    /// or one of `givens`.
-    fn given_ids(&self, np: &NameParts, givens: &[String]) -> BTreeSet<usize> {
-        let mut ids = BTreeSet::new();
+    /// or one of `givens`. Sorted, each once.
+    fn given_ids(&self, np: &NameParts, givens: &[String]) -> Vec<usize> {
+        let mut ids = Vec::new();
         let typo = &self.givens.typo;
         Self::collect(typo, &self.givens.key, &np.given, &mut ids);
         for given in givens {
@@ -477,7 +521,7 @@ impl Index {
                 ids.extend(v.iter().copied());
             }
         }
-        ids
+        set_of(ids)
     }
 
     /// Clusters a single word could name: as given name, surname, surname part
@@ -538,7 +582,7 @@ impl Resolver<'_> {
         if a.is_empty() || b.is_empty() {
             return false;
         }
-        if a == b || typo_equal(&a.replace(' ', ""), &b.replace(' ', "")) {
+        if a == b || typo_equal(&without_spaces(a), &without_spaces(b)) {
             return true;
         }
         // One part of a double-barrelled surname: "grau" and "nemiguentcheva grau".
@@ -674,12 +718,13 @@ impl Resolver<'_> {
         let (givens, surnames) = (&self.index.givens, &self.index.surnames);
         let near_givens = givens.lone_spellings(w);
         let near_surnames = surnames.lone_spellings(w);
-        let people = |words: &Words, ids: &BTreeSet<usize>, fits: &dyn Fn(&str) -> bool| {
+        // Gathered in lists, made sets (sorted, each once) when returned.
+        let people = |words: &Words, ids: &[usize], fits: &dyn Fn(&str) -> bool| {
             ids.iter()
                 .filter(|&&id| fits(&words.spellings[id]))
                 .flat_map(|&id| words.clusters[id].iter().copied())
                 .filter(|&ci| keep(ci))
-                .collect::<BTreeSet<usize>>()
+                .collect::<Vec<usize>>()
         };
         let by_surname = |s: &str| s == w || (w.len() >= 3 && s.split(' ').any(|p| p == w));
         let mut exact = people(surnames, &near_surnames, &by_surname);
@@ -689,7 +734,7 @@ impl Resolver<'_> {
             exact.extend(nicknamed.copied().filter(|&ci| keep(ci)));
         }
         if !exact.is_empty() {
-            return (exact.into_iter().collect(), false);
+            return (set_of(exact), false);
         }
         let near = |x: &str| typo_equal(x, w);
         let mut fuzzy = people(surnames, &near_surnames, &near);
@@ -697,11 +742,11 @@ impl Resolver<'_> {
             fuzzy.extend(people(givens, &near_givens, &near));
         }
         if !fuzzy.is_empty() || !surname_only {
-            return (fuzzy.into_iter().collect(), true);
+            return (set_of(fuzzy), true);
         }
         // "Dr. Zhang" for "Zhang Wei", "Mr. Kim" for "Kim Min-jun": with
         // nobody of that surname, the family name may come first.
-        let family_first = people(givens, &near_givens, &|g| g == w)
+        let family_first = set_of(people(givens, &near_givens, &|g| g == w))
             .into_iter()
             .filter(|&ci| self.family_name_first(ci, w))
             .collect();
@@ -1200,7 +1245,7 @@ impl<'o> Resolver<'o> {
             bodies: bodies.of_identities(identities, occurrences.iter().copied()),
             words: HashMap::default(),
         };
-        let mut in_reports: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); reports.len()];
+        let mut in_reports: Vec<HashSet<usize>> = vec![HashSet::default(); reports.len()];
         for &(ri, ci) in &occurrences {
             in_reports[ri].insert(ci);
         }
@@ -1246,7 +1291,7 @@ impl<'o> Resolver<'o> {
         at: At,
         folded: &str,
         definite: bool,
-        in_report: &BTreeSet<usize>,
+        in_report: &HashSet<usize>,
     ) {
         let tail = format!(" {folded}");
         let last = folded.rsplit(' ').next().unwrap_or(folded);
@@ -1411,9 +1456,11 @@ impl<'o> Resolver<'o> {
 }
 
 /// One report's people (the identities its definite full names formed or
-/// joined in step 1), and what each single word names among them.
+/// joined in step 1), and what each single word names among them. Hashed:
+/// a word's candidates (thousands for a common surname) are each looked up
+/// in the report's people, which a tree made a search of cache misses.
 struct InReport {
-    people: BTreeSet<usize>,
+    people: HashSet<usize>,
     words: WordCache,
     /// Mentions already put on the review list as ambiguous: the same text
     /// in the same report has the same candidates, and naming them (thousands
@@ -1578,9 +1625,12 @@ impl Identities {
                 resolution: res,
                 score: score.and_then(Score::new),
             };
-            add_mention(&mut people[pi], m, surface, &mention);
+            // Copied only for the registry, which `extract` does without.
             if let Some(registry) = registry.as_deref_mut() {
+                add_mention(&mut people[pi], m, surface, mention.clone());
                 add_to_registry(registry, name, mention, &ex.source);
+            } else {
+                add_mention(&mut people[pi], m, surface, mention);
             }
         }
         let nicknames = Nicknames::new(&ex.mentions);
@@ -1623,7 +1673,7 @@ impl Identities {
 /// mention, and its evidence, moved rather than copied (the report's
 /// mentions are dropped after): a 16 MiB list of names held every quote
 /// twice.
-fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, mention: &Mention) {
+fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, mention: Mention) {
     match m.fact {
         FactKind::Spoke => p.spoke = true,
         FactKind::Listed => p.listed = true,
@@ -1650,8 +1700,8 @@ fn add_mention(p: &mut Person, m: &mut PersonMention, surface: Option<String>, m
             p.aliases.push(surface);
         }
     }
-    if !p.mentions.contains(mention) {
-        push_sparing(&mut p.mentions, mention.clone());
+    if !p.mentions.contains(&mention) {
+        push_sparing(&mut p.mentions, mention);
     }
     if p.evidence.len() < 32 && !p.evidence.contains(&m.evidence) {
         push_sparing(&mut p.evidence, std::mem::take(&mut m.evidence));
@@ -1790,6 +1840,20 @@ mod tests {
         assert!(!with.registry.people.is_empty());
         assert!(without.registry.people.is_empty());
         assert_eq!(with.registry.review, without.registry.review);
+    }
+
+    /// The index's typo keys of a long list's surnames are millions of
+    /// entries: a list of ids under one is two words, not four.
+    #[test]
+    fn an_index_list_is_two_words() {
+        assert_eq!(std::mem::size_of::<Ids>(), 2 * std::mem::size_of::<usize>());
+    }
+
+    /// A name's candidates gathered in a list are a set: sorted, each once.
+    #[test]
+    fn a_set_of_ids_is_sorted_and_distinct() {
+        assert_eq!(set_of(vec![5, 1, 5, 3, 1]), [1, 3, 5]);
+        assert!(set_of(Vec::new()).is_empty());
     }
 
     /// A 5,000-character "name" in a hostile report had about 12 million

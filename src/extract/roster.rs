@@ -137,7 +137,12 @@ fn heading_uncut<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> 
 }
 
 /// "Present: A (AT); B (BC) Apologies: C": the absent are not present.
+/// A label ends with a colon: without one, nothing is cut, and the line
+/// (16 MiB of names, issue 25) is neither lowercased nor searched.
 fn before_absence_label<'a>(rest: &'a str, lex: &Lexicons) -> &'a str {
+    if !rest.contains(':') {
+        return rest.trim_end();
+    }
     let lower = rest.to_lowercase();
     let cut = lex
         .heading_absent
@@ -1721,9 +1726,12 @@ fn pair_memberships(e: &mut Entry) {
 /// A name listed twice is one person listed once.
 fn merge_duplicates(entries: Vec<Entry>) -> Vec<Entry> {
     // By folded name through a map: a list of 50,000 lines is merged in one
-    // pass, not by comparing every line with every other.
-    let mut out: Vec<Entry> = Vec::new();
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // pass, not by comparing every line with every other. Hashed by
+    // foldhash, sized for every entry at once: SipHash and the map's
+    // growth were most of merging a list of a million names.
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    let mut seen: std::collections::HashMap<String, usize, foldhash::fast::RandomState> =
+        std::collections::HashMap::with_capacity_and_hasher(entries.len(), Default::default());
     for e in entries {
         let key = crate::words::fold(&e.name);
         if let Some(prev) = seen.get(&key).map(|&i| &mut out[i]) {

@@ -134,6 +134,15 @@ impl TypoKeys {
         sub(p.hash[to], mul(p.hash[from], self.powers[to - from]))
     }
 
+    /// The keys [`TypoKeys::each`] gives `word`, sorted, each once.
+    pub(super) fn distinct(&self, word: &str) -> Vec<Key> {
+        let mut keys = Vec::new();
+        self.each(word, |k| keys.push(k));
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     /// Calls `f` with the key of the word and of every form of it with up to
     /// [`typo_depth`] characters deleted (a key may come more than once).
     /// Two words within Damerau-Levenshtein distance `d` share a key when

@@ -559,7 +559,14 @@ impl Lexicons {
         let mut pos = 0;
         // Office words read since the last honorific: only a head of office ends them.
         let mut office = false;
-        let words: Vec<&str> = s.split(' ').take(MOST + 2).collect();
+        // On the stack: a title is looked for at every name of a roll.
+        let mut first = [""; MOST + 2];
+        let mut count = 0;
+        for (slot, w) in first.iter_mut().zip(s.split(' ')) {
+            *slot = w;
+            count += 1;
+        }
+        let words = &first[..count];
         for (i, raw) in words.iter().enumerate().take(MOST) {
             let next = words.get(i + 1).copied().unwrap_or("");
             let w = raw.trim_end_matches('.');

@@ -1,7 +1,7 @@
 //! Personal names: splitting into given name and surname, telling a name from
 //! the other capitalised words of a sentence, and comparing names up to a typo.
 
-use super::fold::{fold, parts, transliterated};
+use super::fold::{name_word, parts};
 
 /// A person's name split into the words that matter for matching.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,14 +17,13 @@ impl NameParts {
         // The given name is the first word as a whole ("Anne-Marie"); the surname
         // splits at hyphens too ("Nemiguentcheva-Grau" has the part "grau").
         let mut words = name.split_whitespace();
-        let given = words
-            .next()
-            .map(|g| transliterated(&fold(g)))
-            .unwrap_or_default();
-        let rest: Vec<&str> = words.collect();
+        let given = words.next().map(name_word).unwrap_or_default();
+        // The parts of the words after it, word by word: the parts of the
+        // words joined by spaces, without joining them first.
+        let surname: Vec<String> = words.flat_map(parts).collect();
         Self {
             given,
-            surname: parts(&rest.join(" ")).join(" "),
+            surname: surname.join(" "),
         }
     }
 
