@@ -479,7 +479,7 @@ fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
     if words.is_empty()
         || words.len() > 8
         || numbered
-        || !label.starts_with(char::is_uppercase)
+        || !opens_as_name(label)
         || is_titled_name(label, lex)
     {
         return None;
@@ -531,6 +531,16 @@ pub fn group_organisation(label: &str, ex: &Extractor) -> Option<(String, String
         Group::Government(government) => Some(government),
         _ => None,
     }
+}
+
+/// A capital first, or a first word with a capital inside ("gTLD
+/// Registries Stakeholder Group", "eBay"): how a name opens.
+fn opens_as_name(label: &str) -> bool {
+    label.starts_with(char::is_uppercase)
+        || label
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.chars().any(char::is_uppercase))
 }
 
 /// The organisation a roll's heading names besides the word of attendance:
@@ -1570,12 +1580,23 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
     add_organisations(part, e, ex);
 }
 
+/// A phrase holding a role word ("Senior Policy Director", "Chair of the
+/// Network"), unless the head it ends with is an organisation's ("Registrar
+/// Stakeholder Group", "Staff Council": a body named after its members).
+/// The head is the last word before any complement ("of", "at", "for").
 fn looks_like_role(part: &str, lex: &Lexicons) -> bool {
     let words: Vec<String> = part
         .split([' ', '-', '/'])
         .map(|w| w.to_lowercase())
         .collect();
-    words.iter().any(|w| lex.role_words.contains(w))
+    let before_complement = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "of" | "at" | "for"))
+        .unwrap_or(words.len());
+    let head_is_body = words[..before_complement]
+        .last()
+        .is_some_and(|w| lex.organisation_heads.contains(w));
+    !head_is_body && words.iter().any(|w| lex.role_words.contains(w))
 }
 
 /// Canonical organisations in a phrase: gazetteer labels where they cover it
@@ -1637,10 +1658,11 @@ fn add_organisations(part: &str, e: &mut Entry, ex: &Extractor) {
 fn organisation_shaped(part: &str, lex: &Lexicons) -> bool {
     let words = part.split_whitespace().count();
     let starts_well = !part.starts_with(['.', ',', ';', ':', '!', '?'])
-        && !part
+        && (!part
             .chars()
             .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_lowercase);
+            .is_some_and(char::is_lowercase)
+            || opens_as_name(part));
     let sentence_break = part
         .char_indices()
         .filter(|(_, c)| matches!(c, '.' | '!' | '?'))
@@ -2305,6 +2327,29 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_body_named_after_its_members_is_an_organisation_not_a_role() {
+        let ex = extractor();
+        let text = Text::new(
+            "List of attendees:\nRegistrar Stakeholder Group: James Bladel, Volker Greimann\n\
+             gTLD Registries Stakeholder Group: Donna Austin\nGuests: Ana Lima (Staff Council), \
+             Bo Park (Chair of the Staff Council)\n",
+        );
+        let entries = extract(&text, &ex);
+        assert_eq!(
+            people(&entries),
+            [
+                ("James Bladel", vec!["Registrar Stakeholder Group"]),
+                ("Volker Greimann", vec!["Registrar Stakeholder Group"]),
+                ("Donna Austin", vec!["gTLD Registries Stakeholder Group"]),
+                ("Ana Lima", vec!["Staff Council"]),
+                ("Bo Park", vec!["Staff Council"]),
+            ]
+        );
+        assert!(entries[0].roles.is_empty());
+        assert_eq!(entries[4].roles.len(), 1);
     }
 
     #[test]
