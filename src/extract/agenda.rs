@@ -105,13 +105,24 @@ fn clean_title(t: &str) -> String {
 }
 
 /// A line that reads as a heading: short, and not a sentence of running text.
+/// A heading opens with a capital, or with a name written in mixed case
+/// ("ebXML Overview", "iOS release"): a word in lower case alone opens a
+/// sentence's run-on.
 pub fn is_heading_text(t: &str, lex: &Lexicons) -> bool {
     let words = t.split_whitespace().count();
     words > 0
         && words <= 18
         && !lex.prose.agenda_sentence_verb.is_match(t)
-        && !t.starts_with(|c: char| c.is_lowercase())
+        && (!t.starts_with(|c: char| c.is_lowercase()) || opens_with_mixed_case(t))
         && !(t.ends_with('.') && words > 12)
+}
+
+/// "ebXML", "iPhone", "eIDAS": a first word in lower case with a capital
+/// further in, a name as its owner writes it.
+fn opens_with_mixed_case(t: &str) -> bool {
+    t.split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
 }
 
 enum Item {
@@ -1941,6 +1952,22 @@ mod tests {
             ("2.a".to_owned(), "Participation in IGF2021".to_owned())
         );
         assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn a_bare_line_opening_with_a_name_in_mixed_case_is_an_item() {
+        let got = agenda("AGENDA\n\nProposal for Structure of the Board\nebXML Overview\nReview Event Calendar\n\nMINUTES\n\nNote that the reports were distributed.");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Proposal for Structure of the Board"),
+                ("2", "ebXML Overview"),
+                ("3", "Review Event Calendar"),
+            ])
+        );
+        // A line in lower case alone is running text, and ends the list.
+        let got = agenda("AGENDA\n\nProposal for Structure of the Board\nthen we reviewed the calendar\nReview Event Calendar\n");
+        assert_eq!(got.len(), 1);
     }
 
     #[test]
