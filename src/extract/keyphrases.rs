@@ -77,6 +77,8 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
         aliases.extend(comma_sides(&name));
         aliases.extend(quoted(&name));
         aliases.extend(without_article(&ex.lex, &name));
+        aliases.extend(without_date_tail(&ex.lex, &name));
+        aliases.extend(after_code(&name));
         let (name, keyphrase) = match ex.topics.lookup(&name) {
             Some(i) => (ex.topics.entry(i).pref.clone(), None),
             None => {
@@ -855,6 +857,56 @@ fn without_article(lex: &Lexicons, name: &str) -> Option<String> {
         .then(|| rest.trim().to_owned())
 }
 
+/// "Genehmigung des Protokolls der 11. Sitzung vom 11.02.2019" is also
+/// "Genehmigung des Protokolls der 11. Sitzung": the name without the date
+/// that ends it, where a word of `[date-links]` puts the date there; a date
+/// that follows the subject directly ("Budget 2016") is part of its name.
+fn without_date_tail(lex: &Lexicons, name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let all = words.len();
+    while words.last().is_some_and(|w| is_date_word(lex, w)) {
+        words.pop();
+    }
+    if words.len() == all || words.len() < 2 {
+        return None;
+    }
+    let link = words.pop()?;
+    lex.date_links
+        .contains(&fold(link))
+        .then(|| words.join(" "))
+}
+
+/// A word of a date: a number ("11.02.2019", "16th", "1er") or a name of
+/// `[months-and-days]`.
+fn is_date_word(lex: &Lexicons, word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !bare.is_empty()
+        && (bare.chars().any(|c| c.is_ascii_digit())
+            || lex.months_and_days.contains(&bare.to_lowercase()))
+}
+
+/// "Task 3.3 Market development", "Deliverable D1.3 (M40) Final report":
+/// a title led by a word and a code (a word with a digit, then any note in
+/// parentheses) names its subject after them ("Market development",
+/// "Final report"), where that is two words or more and opens with a
+/// capital; "Year 2 reporting" names none apart from its number.
+fn after_code(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, code) = (words.first()?, words.get(1)?);
+    let digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    // "IGF 2022 Addis Ababa": a year after a name is part of it, no code.
+    let year = code.len() == 4 && code.chars().all(|c| c.is_ascii_digit());
+    if !first.starts_with(char::is_uppercase) || digit(first) || !digit(code) || year {
+        return None;
+    }
+    let mut rest = &words[2..];
+    while rest.first().is_some_and(|w| w.starts_with('(')) {
+        let close = rest.iter().position(|w| w.ends_with(')'))?;
+        rest = &rest[close + 1..];
+    }
+    (rest.len() >= 2 && rest[0].starts_with(char::is_uppercase)).then(|| rest.join(" "))
+}
+
 /// The folded lemma form of a phrase: folded, each word singular by
 /// `[plural-endings]`. Two phrases that differ only in case, accents,
 /// punctuation or number have the same key.
@@ -1186,6 +1238,43 @@ mod tests {
         );
         assert!(comma_sides("Budget, fees, and dues of members").is_empty());
         assert!(comma_sides("Budget, 2019 accounts").is_empty());
+    }
+
+    #[test]
+    fn a_date_put_after_the_subject_and_a_code_before_it_are_cut_in_an_alias(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(
+            without_date_tail(
+                &lex,
+                "Genehmigung des Protokolls der 11. Sitzung vom 11.02.2019"
+            ),
+            Some("Genehmigung des Protokolls der 11. Sitzung".to_owned())
+        );
+        assert_eq!(
+            without_date_tail(&lex, "Final Report from 2018"),
+            Some("Final Report".to_owned())
+        );
+        assert_eq!(without_date_tail(&lex, "Budget 2016"), None);
+        assert_eq!(
+            without_date_tail(&lex, "Minutes of 5 May"),
+            Some("Minutes".to_owned())
+        );
+        assert_eq!(
+            after_code("Deliverable D1.3 (M40) Final report"),
+            Some("Final report".to_owned())
+        );
+        assert_eq!(
+            after_code("Task 3.3 Market development"),
+            Some("Market development".to_owned())
+        );
+        assert_eq!(after_code("Year 2 reporting"), None);
+        assert_eq!(
+            after_code("IGF 2022 Addis Ababa - WG-Strategy session"),
+            None
+        );
+        assert_eq!(after_code("WP1 Management and coordination"), None);
+        Ok(())
     }
 
     #[test]
