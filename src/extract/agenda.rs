@@ -436,6 +436,9 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     if items.is_empty() {
         items = decimal_run_in_a_line(text, lex);
     }
+    if items.is_empty() {
+        items = without_people(bullets_under_minutes(text, lex), lex);
+    }
     for item in &mut items {
         if let Some(end) = first_sentence_end(&item.title, lex) {
             item.title.truncate(end);
@@ -955,6 +958,45 @@ fn is_capital_word(w: &str) -> bool {
 }
 
 /// Items numbered 1, 2, ... in the order of their titles.
+/// Top bullets under the minutes' heading that an outline of them needs.
+const MIN_MINUTE_BULLETS: usize = 3;
+
+/// "Minutes", then "• Consent agenda: Resolution to thank ...", "• ED
+/// report", each with the discussion in deeper bullets under it: minutes
+/// kept as a bulleted outline (a shared document's notes) without an agenda
+/// list. The bullets at the outline's top depth after the first heading of
+/// `[headings-discussion]` that read as headings are the items; at least
+/// `MIN_MINUTE_BULLETS` of them, or none. Deeper bullets are the discussion.
+fn bullets_under_minutes(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let Some(start) = text
+        .lines
+        .iter()
+        .position(|l| is_heading_line(l, &lex.heading_discussion))
+    else {
+        return Vec::new();
+    };
+    let bullets: Vec<(usize, String)> = text.lines[start + 1..]
+        .iter()
+        .filter_map(|l| {
+            BULLET
+                .captures(l.text())
+                .map(|c| (l.indent, clean_title(&c[1])))
+        })
+        .collect();
+    let Some(top) = bullets.iter().map(|(indent, _)| *indent).min() else {
+        return Vec::new();
+    };
+    let titles: Vec<String> = bullets
+        .into_iter()
+        .filter(|(indent, title)| *indent == top && is_heading_text(title, lex))
+        .map(|(_, title)| title)
+        .collect();
+    if titles.len() < MIN_MINUTE_BULLETS {
+        return Vec::new();
+    }
+    numbered_in_order(titles)
+}
+
 fn numbered_in_order(titles: Vec<String>) -> Vec<AgendaItem> {
     titles
         .into_iter()
@@ -1968,6 +2010,22 @@ mod tests {
         // A line in lower case alone is running text, and ends the list.
         let got = agenda("AGENDA\n\nProposal for Structure of the Board\nthen we reviewed the calendar\nReview Event Calendar\n");
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn top_bullets_under_the_minutes_heading_are_the_items() {
+        let got = agenda("Board meeting\n\nMinutes\n\n  • Consent agenda: Resolution to thank Ann\n    • Resolved.\n  • Update of Executive Committee members\n    • VOTE: +1 Felipe, Rob\n  • ED report\n    • Felipe: Great presentation, thanks to all who helped with it.\n");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Consent agenda: Resolution to thank Ann"),
+                ("2", "Update of Executive Committee members"),
+                ("3", "ED report"),
+            ])
+        );
+        // Two bullets are a note, no outline.
+        let got = agenda("Minutes\n\n  • Budget\n    • Agreed.\n  • Website\n");
+        assert!(got.is_empty());
     }
 
     #[test]

@@ -563,6 +563,8 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     if is_procedural(&ex.lex, title)
         || names_nothing
         || is_report(&ex.lex, title)
+        || names_a_body(&ex.lex, &name)
+        || name.contains("://")
         || super::agenda::is_person_line(title, &ex.lex)
         || name.split_whitespace().count() > MAX_TITLE_WORDS
         || ex.topics.lookup(title).is_some()
@@ -588,6 +590,25 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ex.lex.work_items.contains(&w.to_lowercase()));
     names_work || !names_concept(ex, title)
+}
+
+/// A body's name alone at most this many words long is a title ("Finance
+/// Committee"); a longer title ending in a body word names more.
+const MAX_BODY_TITLE_WORDS: usize = 4;
+
+/// "Finance Committee", "Remuneration Committee", "Program Committee": a
+/// title that is a body's name alone (capitalised words, the last of
+/// `[reporting-body-heads]`) gives the floor to that body, which reports its
+/// work, as "Update from the Secretariat" does ([`is_report`]); the body is
+/// an organisation, no subject. "Committee Assignments" and "Election of
+/// the Board" name what is done.
+fn names_a_body(lex: &Lexicons, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=MAX_BODY_TITLE_WORDS).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| lex.reporting_body_heads.contains(&fold(w)))
 }
 
 /// A title names a thesaurus concept that can stand for its subject: a
@@ -1452,6 +1473,37 @@ mod tests {
             ],
         )?;
         assert_eq!(got, vec!["Role of the Council of Europe in unification"]);
+        Ok(())
+    }
+
+    /// A body's name alone gives it the floor; a title that names what is
+    /// done, a link, a contents heading and a section of business are no
+    /// subjects either.
+    #[test]
+    fn a_body_by_name_a_link_and_a_section_heading_are_no_subjects(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &[
+                "Finance Committee",
+                "COO Recruitment Committee",
+                "Committee Assignments",
+                "Election of the Board",
+                "https://lists.example.org/archives/2022-February/002607.html",
+                "Select a chair (next from https://example.net/~board/+members)",
+                "Contents",
+                "Old Business",
+                "Adjourn",
+            ],
+        )?;
+        assert_eq!(
+            got,
+            vec![
+                "Committee Assignments",
+                "Election of the Board",
+                "Select a chair"
+            ]
+        );
         Ok(())
     }
 
