@@ -73,6 +73,7 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
         let name = cleaned(&ex.lex, &item.title);
         let mut aliases = vec![item.title.trim().to_owned()];
         aliases.extend(colon_sides(&name));
+        aliases.extend(long_title_sides(&ex.lex, &item.title));
         aliases.extend(dash_sides(&name));
         aliases.extend(comma_sides(&name));
         aliases.extend(quoted(&name));
@@ -699,10 +700,18 @@ pub fn cleaned(lex: &Lexicons, title: &str) -> String {
     if let Some(open) = name.rfind(" (").filter(|&o| !name[o..].contains(')')) {
         name = trim(&name[..open]);
     }
-    // "Human Rights Questions - 2nd Interim Report of the working party":
-    // a title too long to be a name is its first side of a dash.
+    // "Human Rights Questions - 2nd Interim Report of the working party",
+    // "Consent agenda: Resolution to thank ... for his service on the
+    // board", "Incorporación de la señora Embajadora Naela Chohan,
+    // Representante Observadora de ...": a title too long to be a name is
+    // its first side of a dash, else of a colon, else of its first comma.
     if name.split_whitespace().count() > MAX_TITLE_WORDS {
-        if let Some(first) = dash_sides(&name).into_iter().next() {
+        let first = dash_sides(&name)
+            .into_iter()
+            .next()
+            .or_else(|| first_side(&name, ": "))
+            .or_else(|| first_side(&name, ", "));
+        if let Some(first) = first {
             name = first;
         }
     }
@@ -711,6 +720,28 @@ pub fn cleaned(lex: &Lexicons, title: &str) -> String {
     } else {
         name
     }
+}
+
+/// "Panel Discussion: Exploring cyber incidents, norms, and the impacts at
+/// the human-level": a title too long to be a name, which [`cleaned`] cuts
+/// to its first side, keeps both sides of its colon as aliases; the subject
+/// may be either.
+fn long_title_sides(lex: &Lexicons, title: &str) -> Vec<String> {
+    let title = without_label(lex, title);
+    if title.split_whitespace().count() > MAX_TITLE_WORDS {
+        colon_sides(title)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The side of a title before its first `separator`, of two words or more.
+fn first_side(title: &str, separator: &str) -> Option<String> {
+    title
+        .split_once(separator)
+        .map(|(first, _)| first.trim())
+        .filter(|first| first.split_whitespace().count() >= 2)
+        .map(str::to_owned)
 }
 
 /// "Issue 280: Proposed Update" → "Proposed Update", "Issue: Budget" →
@@ -1323,10 +1354,37 @@ mod tests {
         assert_eq!(
             cleaned(
                 &lex,
-                "Human Rights Questions - 2nd Interim Report of the Ministers' Deputies' working party"
+                "Human Rights Questions - 2nd Interim Report of the Ministers' Deputies' working party of 1984"
             ),
             "Human Rights Questions"
         );
+        // Without a dash, the first side of a colon, else of a comma.
+        assert_eq!(
+            cleaned(
+                &lex,
+                "Consent agenda: Resolution to thank Alberto Ruiz for his service on the board"
+            ),
+            "Consent agenda"
+        );
+        assert_eq!(
+            cleaned(
+                &lex,
+                "Incorporación de la señora Embajadora Naela Chohan, Representante Observadora de la República Islámica de Pakistán"
+            ),
+            "Incorporación de la señora Embajadora Naela Chohan"
+        );
+        // The other side of the colon cut stays an alias.
+        assert_eq!(
+            long_title_sides(
+                &lex,
+                "Panel Discussion: Exploring cyber incidents, norms, and the impacts at the human-level"
+            ),
+            vec![
+                "Panel Discussion",
+                "Exploring cyber incidents, norms, and the impacts at the human-level"
+            ]
+        );
+        assert!(long_title_sides(&lex, "Panel Discussion: Cyber norms").is_empty());
         // A short dashed title is whole.
         assert_eq!(
             cleaned(&lex, "Tech Day - What to do?"),
