@@ -118,11 +118,12 @@ pub fn is_heading_text(t: &str, lex: &Lexicons) -> bool {
 }
 
 /// "ebXML", "iPhone", "eIDAS": a first word in lower case with a capital
-/// further in, a name as its owner writes it.
+/// further in, a name as its owner writes it; a link ("https://lists.../
+/// 2022-February/...") is no name.
 fn opens_with_mixed_case(t: &str) -> bool {
-    t.split_whitespace()
-        .next()
-        .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
+    t.split_whitespace().next().is_some_and(|w| {
+        w.chars().all(char::is_alphanumeric) && w.chars().skip(1).any(char::is_uppercase)
+    })
 }
 
 enum Item {
@@ -2007,9 +2008,14 @@ mod tests {
                 ("3", "Review Event Calendar"),
             ])
         );
-        // A line in lower case alone is running text, and ends the list.
+        // A line in lower case alone is running text, and ends the list;
+        // a link with a capital in it opens with no name.
         let got = agenda("AGENDA\n\nProposal for Structure of the Board\nthen we reviewed the calendar\nReview Event Calendar\n");
         assert_eq!(got.len(), 1);
+        assert!(opens_with_mixed_case("ebXML Overview"));
+        assert!(!opens_with_mixed_case(
+            "https://lists.example.org/2022-February/0026.html (rbasak, 20:47)"
+        ));
     }
 
     #[test]
