@@ -372,6 +372,10 @@ fn clean_line(raw: &str, offset: usize, number: usize) -> Line {
     if out.text.starts_with("> ") {
         // A Markdown block quote marker, not a transcript's ">>" turn marker.
         out.drop_front(2);
+    } else if out.text == ">" {
+        // A quoted blank line (a mail quoting minutes): blank, so a list
+        // quoted with its blank lines stays one list.
+        out.drop_front(1);
     }
     Line {
         number,
@@ -961,6 +965,13 @@ mod tests {
                 "4. Calendar 2015/2016"
             ]
         );
+    }
+
+    #[test]
+    fn a_quoted_blank_line_is_blank() {
+        let t = Text::new("> Contents\n>\n> 1. Welcome\n>\n>> Ann: hello");
+        let lines: Vec<&str> = t.lines.iter().map(|l| l.text()).collect();
+        assert_eq!(lines, ["Contents", "", "1. Welcome", "", ">> Ann: hello"]);
     }
 
     #[test]

@@ -105,13 +105,25 @@ fn clean_title(t: &str) -> String {
 }
 
 /// A line that reads as a heading: short, and not a sentence of running text.
+/// A heading opens with a capital, or with a name written in mixed case
+/// ("ebXML Overview", "iOS release"): a word in lower case alone opens a
+/// sentence's run-on.
 pub fn is_heading_text(t: &str, lex: &Lexicons) -> bool {
     let words = t.split_whitespace().count();
     words > 0
         && words <= 18
         && !lex.prose.agenda_sentence_verb.is_match(t)
-        && !t.starts_with(|c: char| c.is_lowercase())
+        && (!t.starts_with(|c: char| c.is_lowercase()) || opens_with_mixed_case(t))
         && !(t.ends_with('.') && words > 12)
+}
+
+/// "ebXML", "iPhone", "eIDAS": a first word in lower case with a capital
+/// further in, a name as its owner writes it; a link ("https://lists.../
+/// 2022-February/...") is no name.
+fn opens_with_mixed_case(t: &str) -> bool {
+    t.split_whitespace().next().is_some_and(|w| {
+        w.chars().all(char::is_alphanumeric) && w.chars().skip(1).any(char::is_uppercase)
+    })
 }
 
 enum Item {
@@ -424,6 +436,9 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     }
     if items.is_empty() {
         items = decimal_run_in_a_line(text, lex);
+    }
+    if items.is_empty() {
+        items = without_people(bullets_under_minutes(text, lex), lex);
     }
     for item in &mut items {
         if let Some(end) = first_sentence_end(&item.title, lex) {
@@ -944,6 +959,45 @@ fn is_capital_word(w: &str) -> bool {
 }
 
 /// Items numbered 1, 2, ... in the order of their titles.
+/// Top bullets under the minutes' heading that an outline of them needs.
+const MIN_MINUTE_BULLETS: usize = 3;
+
+/// "Minutes", then "• Consent agenda: Resolution to thank ...", "• ED
+/// report", each with the discussion in deeper bullets under it: minutes
+/// kept as a bulleted outline (a shared document's notes) without an agenda
+/// list. The bullets at the outline's top depth after the first heading of
+/// `[headings-discussion]` that read as headings are the items; at least
+/// `MIN_MINUTE_BULLETS` of them, or none. Deeper bullets are the discussion.
+fn bullets_under_minutes(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
+    let Some(start) = text
+        .lines
+        .iter()
+        .position(|l| is_heading_line(l, &lex.heading_discussion))
+    else {
+        return Vec::new();
+    };
+    let bullets: Vec<(usize, String)> = text.lines[start + 1..]
+        .iter()
+        .filter_map(|l| {
+            BULLET
+                .captures(l.text())
+                .map(|c| (l.indent, clean_title(&c[1])))
+        })
+        .collect();
+    let Some(top) = bullets.iter().map(|(indent, _)| *indent).min() else {
+        return Vec::new();
+    };
+    let titles: Vec<String> = bullets
+        .into_iter()
+        .filter(|(indent, title)| *indent == top && is_heading_text(title, lex))
+        .map(|(_, title)| title)
+        .collect();
+    if titles.len() < MIN_MINUTE_BULLETS {
+        return Vec::new();
+    }
+    numbered_in_order(titles)
+}
+
 fn numbered_in_order(titles: Vec<String>) -> Vec<AgendaItem> {
     titles
         .into_iter()
@@ -1941,6 +1995,43 @@ mod tests {
             ("2.a".to_owned(), "Participation in IGF2021".to_owned())
         );
         assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn a_bare_line_opening_with_a_name_in_mixed_case_is_an_item() {
+        let got = agenda("AGENDA\n\nProposal for Structure of the Board\nebXML Overview\nReview Event Calendar\n\nMINUTES\n\nNote that the reports were distributed.");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Proposal for Structure of the Board"),
+                ("2", "ebXML Overview"),
+                ("3", "Review Event Calendar"),
+            ])
+        );
+        // A line in lower case alone is running text, and ends the list;
+        // a link with a capital in it opens with no name.
+        let got = agenda("AGENDA\n\nProposal for Structure of the Board\nthen we reviewed the calendar\nReview Event Calendar\n");
+        assert_eq!(got.len(), 1);
+        assert!(opens_with_mixed_case("ebXML Overview"));
+        assert!(!opens_with_mixed_case(
+            "https://lists.example.org/2022-February/0026.html (rbasak, 20:47)"
+        ));
+    }
+
+    #[test]
+    fn top_bullets_under_the_minutes_heading_are_the_items() {
+        let got = agenda("Board meeting\n\nMinutes\n\n  • Consent agenda: Resolution to thank Ann\n    • Resolved.\n  • Update of Executive Committee members\n    • VOTE: +1 Felipe, Rob\n  • ED report\n    • Felipe: Great presentation, thanks to all who helped with it.\n");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "Consent agenda: Resolution to thank Ann"),
+                ("2", "Update of Executive Committee members"),
+                ("3", "ED report"),
+            ])
+        );
+        // Two bullets are a note, no outline.
+        let got = agenda("Minutes\n\n  • Budget\n    • Agreed.\n  • Website\n");
+        assert!(got.is_empty());
     }
 
     #[test]

@@ -73,10 +73,13 @@ pub fn agenda_keyphrases(ex: &Extractor, text: &Text, agenda: &[AgendaItem]) -> 
         let name = cleaned(&ex.lex, &item.title);
         let mut aliases = vec![item.title.trim().to_owned()];
         aliases.extend(colon_sides(&name));
+        aliases.extend(long_title_sides(&ex.lex, &item.title));
         aliases.extend(dash_sides(&name));
         aliases.extend(comma_sides(&name));
         aliases.extend(quoted(&name));
         aliases.extend(without_article(&ex.lex, &name));
+        aliases.extend(without_date_tail(&ex.lex, &name));
+        aliases.extend(after_code(&name));
         let (name, keyphrase) = match ex.topics.lookup(&name) {
             Some(i) => (ex.topics.entry(i).pref.clone(), None),
             None => {
@@ -561,6 +564,8 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
     if is_procedural(&ex.lex, title)
         || names_nothing
         || is_report(&ex.lex, title)
+        || names_a_body(&ex.lex, &name)
+        || name.contains("://")
         || super::agenda::is_person_line(title, &ex.lex)
         || name.split_whitespace().count() > MAX_TITLE_WORDS
         || ex.topics.lookup(title).is_some()
@@ -586,6 +591,25 @@ fn is_subject(ex: &Extractor, title: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ex.lex.work_items.contains(&w.to_lowercase()));
     names_work || !names_concept(ex, title)
+}
+
+/// A body's name alone at most this many words long is a title ("Finance
+/// Committee"); a longer title ending in a body word names more.
+const MAX_BODY_TITLE_WORDS: usize = 4;
+
+/// "Finance Committee", "Remuneration Committee", "Program Committee": a
+/// title that is a body's name alone (capitalised words, the last of
+/// `[reporting-body-heads]`) gives the floor to that body, which reports its
+/// work, as "Update from the Secretariat" does ([`is_report`]); the body is
+/// an organisation, no subject. "Committee Assignments" and "Election of
+/// the Board" name what is done.
+fn names_a_body(lex: &Lexicons, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=MAX_BODY_TITLE_WORDS).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| lex.reporting_body_heads.contains(&fold(w)))
 }
 
 /// A title names a thesaurus concept that can stand for its subject: a
@@ -676,10 +700,18 @@ pub fn cleaned(lex: &Lexicons, title: &str) -> String {
     if let Some(open) = name.rfind(" (").filter(|&o| !name[o..].contains(')')) {
         name = trim(&name[..open]);
     }
-    // "Human Rights Questions - 2nd Interim Report of the working party":
-    // a title too long to be a name is its first side of a dash.
+    // "Human Rights Questions - 2nd Interim Report of the working party",
+    // "Consent agenda: Resolution to thank ... for his service on the
+    // board", "Incorporación de la señora Embajadora Naela Chohan,
+    // Representante Observadora de ...": a title too long to be a name is
+    // its first side of a dash, else of a colon, else of its first comma.
     if name.split_whitespace().count() > MAX_TITLE_WORDS {
-        if let Some(first) = dash_sides(&name).into_iter().next() {
+        let first = dash_sides(&name)
+            .into_iter()
+            .next()
+            .or_else(|| first_side(&name, ": "))
+            .or_else(|| first_side(&name, ", "));
+        if let Some(first) = first {
             name = first;
         }
     }
@@ -688,6 +720,28 @@ pub fn cleaned(lex: &Lexicons, title: &str) -> String {
     } else {
         name
     }
+}
+
+/// "Panel Discussion: Exploring cyber incidents, norms, and the impacts at
+/// the human-level": a title too long to be a name, which [`cleaned`] cuts
+/// to its first side, keeps both sides of its colon as aliases; the subject
+/// may be either.
+fn long_title_sides(lex: &Lexicons, title: &str) -> Vec<String> {
+    let title = without_label(lex, title);
+    if title.split_whitespace().count() > MAX_TITLE_WORDS {
+        colon_sides(title)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The side of a title before its first `separator`, of two words or more.
+fn first_side(title: &str, separator: &str) -> Option<String> {
+    title
+        .split_once(separator)
+        .map(|(first, _)| first.trim())
+        .filter(|first| first.split_whitespace().count() >= 2)
+        .map(str::to_owned)
 }
 
 /// "Issue 280: Proposed Update" → "Proposed Update", "Issue: Budget" →
@@ -853,6 +907,56 @@ fn without_article(lex: &Lexicons, name: &str) -> Option<String> {
     let (article, rest) = name.split_once(' ')?;
     (lex.frame.articles.contains(&fold(article)) && !rest.trim().is_empty())
         .then(|| rest.trim().to_owned())
+}
+
+/// "Genehmigung des Protokolls der 11. Sitzung vom 11.02.2019" is also
+/// "Genehmigung des Protokolls der 11. Sitzung": the name without the date
+/// that ends it, where a word of `[date-links]` puts the date there; a date
+/// that follows the subject directly ("Budget 2016") is part of its name.
+fn without_date_tail(lex: &Lexicons, name: &str) -> Option<String> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let all = words.len();
+    while words.last().is_some_and(|w| is_date_word(lex, w)) {
+        words.pop();
+    }
+    if words.len() == all || words.len() < 2 {
+        return None;
+    }
+    let link = words.pop()?;
+    lex.date_links
+        .contains(&fold(link))
+        .then(|| words.join(" "))
+}
+
+/// A word of a date: a number ("11.02.2019", "16th", "1er") or a name of
+/// `[months-and-days]`.
+fn is_date_word(lex: &Lexicons, word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !bare.is_empty()
+        && (bare.chars().any(|c| c.is_ascii_digit())
+            || lex.months_and_days.contains(&bare.to_lowercase()))
+}
+
+/// "Task 3.3 Market development", "Deliverable D1.3 (M40) Final report":
+/// a title led by a word and a code (a word with a digit, then any note in
+/// parentheses) names its subject after them ("Market development",
+/// "Final report"), where that is two words or more and opens with a
+/// capital; "Year 2 reporting" names none apart from its number.
+fn after_code(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (first, code) = (words.first()?, words.get(1)?);
+    let digit = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    // "IGF 2022 Addis Ababa": a year after a name is part of it, no code.
+    let year = code.len() == 4 && code.chars().all(|c| c.is_ascii_digit());
+    if !first.starts_with(char::is_uppercase) || digit(first) || !digit(code) || year {
+        return None;
+    }
+    let mut rest = &words[2..];
+    while rest.first().is_some_and(|w| w.starts_with('(')) {
+        let close = rest.iter().position(|w| w.ends_with(')'))?;
+        rest = &rest[close + 1..];
+    }
+    (rest.len() >= 2 && rest[0].starts_with(char::is_uppercase)).then(|| rest.join(" "))
 }
 
 /// The folded lemma form of a phrase: folded, each word singular by
@@ -1189,6 +1293,43 @@ mod tests {
     }
 
     #[test]
+    fn a_date_put_after_the_subject_and_a_code_before_it_are_cut_in_an_alias(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let lex = lex()?;
+        assert_eq!(
+            without_date_tail(
+                &lex,
+                "Genehmigung des Protokolls der 11. Sitzung vom 11.02.2019"
+            ),
+            Some("Genehmigung des Protokolls der 11. Sitzung".to_owned())
+        );
+        assert_eq!(
+            without_date_tail(&lex, "Final Report from 2018"),
+            Some("Final Report".to_owned())
+        );
+        assert_eq!(without_date_tail(&lex, "Budget 2016"), None);
+        assert_eq!(
+            without_date_tail(&lex, "Minutes of 5 May"),
+            Some("Minutes".to_owned())
+        );
+        assert_eq!(
+            after_code("Deliverable D1.3 (M40) Final report"),
+            Some("Final report".to_owned())
+        );
+        assert_eq!(
+            after_code("Task 3.3 Market development"),
+            Some("Market development".to_owned())
+        );
+        assert_eq!(after_code("Year 2 reporting"), None);
+        assert_eq!(
+            after_code("IGF 2022 Addis Ababa - WG-Strategy session"),
+            None
+        );
+        assert_eq!(after_code("WP1 Management and coordination"), None);
+        Ok(())
+    }
+
+    #[test]
     fn the_article_before_a_name_is_no_part_of_an_alias() -> Result<(), Box<dyn std::error::Error>>
     {
         let lex = lex()?;
@@ -1213,10 +1354,37 @@ mod tests {
         assert_eq!(
             cleaned(
                 &lex,
-                "Human Rights Questions - 2nd Interim Report of the Ministers' Deputies' working party"
+                "Human Rights Questions - 2nd Interim Report of the Ministers' Deputies' working party of 1984"
             ),
             "Human Rights Questions"
         );
+        // Without a dash, the first side of a colon, else of a comma.
+        assert_eq!(
+            cleaned(
+                &lex,
+                "Consent agenda: Resolution to thank Alberto Ruiz for his service on the board"
+            ),
+            "Consent agenda"
+        );
+        assert_eq!(
+            cleaned(
+                &lex,
+                "Incorporación de la señora Embajadora Naela Chohan, Representante Observadora de la República Islámica de Pakistán"
+            ),
+            "Incorporación de la señora Embajadora Naela Chohan"
+        );
+        // The other side of the colon cut stays an alias.
+        assert_eq!(
+            long_title_sides(
+                &lex,
+                "Panel Discussion: Exploring cyber incidents, norms, and the impacts at the human-level"
+            ),
+            vec![
+                "Panel Discussion",
+                "Exploring cyber incidents, norms, and the impacts at the human-level"
+            ]
+        );
+        assert!(long_title_sides(&lex, "Panel Discussion: Cyber norms").is_empty());
         // A short dashed title is whole.
         assert_eq!(
             cleaned(&lex, "Tech Day - What to do?"),
@@ -1363,6 +1531,37 @@ mod tests {
             ],
         )?;
         assert_eq!(got, vec!["Role of the Council of Europe in unification"]);
+        Ok(())
+    }
+
+    /// A body's name alone gives it the floor; a title that names what is
+    /// done, a link, a contents heading and a section of business are no
+    /// subjects either.
+    #[test]
+    fn a_body_by_name_a_link_and_a_section_heading_are_no_subjects(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let got = subjects(
+            "Minutes\n",
+            &[
+                "Finance Committee",
+                "COO Recruitment Committee",
+                "Committee Assignments",
+                "Election of the Board",
+                "https://lists.example.org/archives/2022-February/002607.html",
+                "Select a chair (next from https://example.net/~board/+members)",
+                "Contents",
+                "Old Business",
+                "Adjourn",
+            ],
+        )?;
+        assert_eq!(
+            got,
+            vec![
+                "Committee Assignments",
+                "Election of the Board",
+                "Select a chair"
+            ]
+        );
         Ok(())
     }
 

@@ -215,6 +215,13 @@ pub struct Lexicons {
     /// Words that label an agenda title before its number ("Issue 280:
     /// Proposed update"), lower case (`[keyphrase-labels]`).
     pub keyphrase_labels: HashSet<String>,
+    /// Words that put a date after the subject a title names ("Genehmigung
+    /// des Protokolls vom 11.02.2019", "Final Report from 2018"), folded
+    /// (`[date-links]`).
+    pub date_links: HashSet<String>,
+    /// The last words of bodies that report to a meeting ("Finance
+    /// Committee"), folded (`[reporting-body-heads]`).
+    pub reporting_body_heads: HashSet<String>,
     /// Words that join a title to whoever presents it ("Intro to the work
     /// by Ann Lee"), lower case (`[speaker-links]`).
     pub speaker_links: HashSet<String>,
@@ -400,6 +407,8 @@ impl Lexicons {
         self.site_taglines = r.as_written("site-taglines");
         self.agenda_item = agenda_item(r.list("agenda-item-words"));
         self.keyphrase_labels = r.lower("keyphrase-labels");
+        self.date_links = r.folded("date-links");
+        self.reporting_body_heads = r.folded("reporting-body-heads");
         self.subject_leads = r.lower_in_order("subject-leads");
         self.plural_endings = plural_endings(r.pairs("plural-endings"));
         self.non_subject_titles = r.folded("non-subject-titles");
