@@ -1021,29 +1021,15 @@ fn offset_in(whole: &str, part: &str) -> usize {
 /// separating its name from its roles; a list with no semicolon is split at
 /// its commas too ([`split_top_level`]).
 fn list_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
-    if !has_top_level(s, ';') {
+    let items = cut_top_level(s, |_, c| c == ';');
+    if items.len() == 1 {
         return split_top_level(s, lex);
     }
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut from = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ';' if depth <= 0 => {
-                out.push((from, &s[from..i]));
-                from = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push((from, &s[from..]));
-    out.into_iter()
-        .flat_map(|(at, item)| people_or_item(at, item, lex))
-        .map(|(at, p)| (at + (p.len() - p.trim_start().len()), p.trim()))
-        .filter(|(_, p)| !p.is_empty())
-        .collect()
+    trimmed(
+        items
+            .into_iter()
+            .flat_map(|(at, item)| people_or_item(at, item, lex)),
+    )
 }
 
 /// A semicolon's item that names people after its first comma ("A, B, C
@@ -1062,37 +1048,12 @@ fn people_or_item<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &
     }
 }
 
-/// Whether `c` occurs in `s` outside parentheses.
-fn has_top_level(s: &str, c: char) -> bool {
-    let mut depth = 0i32;
-    s.chars().any(|ch| {
-        match ch {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            _ => {}
-        }
-        ch == c && depth <= 0
-    })
-}
-
 /// Splits "A (X, Y), B, C" at the commas and semicolons outside parentheses,
 /// except the comma of a name's suffix ("W. C. Wilkinson, Jr.").
 fn split_top_level<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut from = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' | ';' if depth <= 0 && lex.name_suffix_len(&s[i..]) == 0 => {
-                out.push((from, &s[from..i]));
-                from = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push((from, &s[from..]));
+    let mut out = cut_top_level(s, |i, c| {
+        matches!(c, ',' | ';') && lex.name_suffix_len(&s[i..]) == 0
+    });
     // "..., D (X) and E (Y)": the last item may be joined by "and".
     if let Some(&(at, last)) = out.last() {
         if let Some(k) = top_level_and(last) {
@@ -1101,7 +1062,35 @@ fn split_top_level<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
             out.push((at + k + 5, &last[k + 5..]));
         }
     }
-    out.into_iter()
+    trimmed(out)
+}
+
+/// The pieces of `s` between the characters `cut` takes (given their
+/// offset), counting only those outside parentheses; untrimmed, with the
+/// offset each starts at.
+fn cut_top_level(s: &str, cut: impl Fn(usize, char) -> bool) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth <= 0 && cut(i, c) => {
+                out.push((from, &s[from..i]));
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push((from, &s[from..]));
+    out
+}
+
+/// Pieces trimmed, their offsets moved past the leading space, empty ones dropped.
+fn trimmed<'a>(pieces: impl IntoIterator<Item = (usize, &'a str)>) -> Vec<(usize, &'a str)> {
+    pieces
+        .into_iter()
         .map(|(at, p)| (at + (p.len() - p.trim_start().len()), p.trim()))
         .filter(|(_, p)| !p.is_empty())
         .collect()
