@@ -521,21 +521,38 @@ fn body_segment(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
 
 /// "OSI Board Meeting Minutes, Wednesday, July 1, 2009": a title line with
 /// the meeting's date after the name keeps what comes before the date, less
-/// the separators and weekday between.
+/// the separators, weekday and preposition between ("Conseil Municipal du 16
+/// septembre").
 fn before_date<'a>(t: &'a str, lex: &Lexicons) -> &'a str {
-    let Some(first) = lex.dates.find_dates(t).first().map(|d| d.range.start) else {
+    let Some(first) = first_date_start(t, lex) else {
         return t;
     };
     let mut head = t[..first].trim_end();
     loop {
         let trimmed = head.trim_end_matches([',', '-', '–', '—', ':', '|', ' ']);
         let last = trimmed.rsplit(' ').next().unwrap_or("");
-        if !last.is_empty() && lex.months_and_days.contains(&last.to_lowercase()) {
+        let last_lower = last.to_lowercase();
+        if !last.is_empty()
+            && (lex.months_and_days.contains(&last_lower)
+                || lex.date_prepositions.contains(&last_lower))
+        {
             head = &trimmed[..trimmed.len() - last.len()];
         } else {
             return trimmed;
         }
     }
+}
+
+/// Where the first date of a title line starts, its month named in English
+/// or, failing that, in another language ("du 16 septembre 2019").
+fn first_date_start(t: &str, lex: &Lexicons) -> Option<usize> {
+    let english = lex.dates.find_dates(t);
+    let dates = if english.is_empty() {
+        lex.dates.find_named_dates(t, &lex.month_names)
+    } else {
+        english
+    };
+    dates.first().map(|d| d.range.start)
 }
 
 /// The meeting's series: the first rule that names one, from the most
@@ -603,7 +620,11 @@ fn title_body(t: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> O
         return None;
     }
     let names_body = words.iter().any(|w| lex.body_words.contains(w)) || orgs.lookup(&s).is_some();
-    (names_body && s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+    // "BILI Réunion de comité": what is left in lower case is a common noun,
+    // no body's name.
+    let common_noun =
+        (s.split_whitespace().next()).is_some_and(|w| !w.contains(char::is_uppercase));
+    (names_body && !common_noun && s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .then(|| owned_body(&s, above, lex))
 }
 
@@ -1427,6 +1448,24 @@ mod tests {
             "Draft Minutes of the Special Board Meeting 23 April 2009\n\nA meeting was held.",
         );
         assert!(!h.series.contains("Minutes"), "{}", h.series);
+    }
+
+    #[test]
+    fn french_and_spanish_record_heads_and_dates_are_no_part_of_the_series() {
+        let cases = [
+            // A record head, an elided link, a body in capitals, the date below.
+            ("COMPTE-RENDU DE L'ASSEMBLEE GENERALE\nDU 13 FEVRIER 2016\n\nLieu : Salle.", "Assemblee Generale"),
+            // A head with no link, a preposition before a date in French.
+            ("COMPTE RENDU CONSEIL MUNICIPAL DU 27 MARS 2003\n\nPrésents : A.", "Conseil Municipal"),
+            ("Compte-rendu de la réunion du Conseil Municipal du 16 septembre 2019\n\nPrésents : A.", "Conseil Municipal"),
+            // A qualifier after the meeting noun, an ordinal in Spanish.
+            ("ACTA DE LA 1109ª SESIÓN ORDINARIA DEL COMITÉ DE REPRESENTANTES\n\nOrden del día", "Comité de Representantes"),
+        ];
+        for (raw, series) in cases {
+            assert_eq!(header(raw).series, series, "{raw}");
+        }
+        // What is left in lower case is a common noun, no series.
+        assert_eq!(header("BILI Réunion de comité\n\nTexte.").series, "");
     }
 
     #[test]

@@ -92,6 +92,18 @@ impl HeaderPatterns {
 
     fn build<'a>(list: &dyn Fn(&'static str) -> &'a [String]) -> Self {
         let w = |section: &'static str| alternation(list(section), r"\s+");
+        // A link and the space after it; an elided one ("de l'") runs into
+        // the next word ("DE L'ASSEMBLEE").
+        let linked = |section: &'static str| {
+            alternation_of(list(section), |l| {
+                let l = regex::escape(l).replace(' ', r"\s+");
+                if l.ends_with(['\'', '’']) {
+                    l
+                } else {
+                    l + r"\s+"
+                }
+            })
+        };
         Self {
             title_number: pattern(&format!(
                 r"(?i)\b(?:{})\s*(?:{}|{}|#)?\s*(\d{{1,4}}|(?-i:[IVXL]{{1,7}}))\b",
@@ -130,7 +142,7 @@ impl HeaderPatterns {
             )),
             weekday_or_digit: pattern(&format!(r"(?i)^(?:{}|\d)", w("weekdays"))),
             title_tail: title_tail(&w),
-            title_head: title_head(&w),
+            title_head: title_head(&w, &linked),
             sentence_series: pattern(&format!(
                 r"(?i)\b(?:{})\s+(?:{})\s+(?:{})\s+(.+?)(?:,|\s+(?:{}|(?:{})\s+\d)\b|$)",
                 w("header-meeting-nouns"),
@@ -198,19 +210,22 @@ fn title_tail(w: &Words) -> Regex {
 
 /// "Minutes of the Regular Meeting of the ...": `[record-title-heads]` and
 /// `[record-links]` or a dash, up to two words (ordinals too), a noun of
-/// `[header-meeting-nouns]` and `[series-links]`; else "Draft Minutes of
-/// the ..." (`[meeting-qualifiers]`, a record head and its link), the record's
-/// kind before the body's name and its meeting ("... Board Meeting No. 11").
-fn title_head(w: &Words) -> Regex {
+/// `[header-meeting-nouns]`, a qualifier after it as Spanish and French set it
+/// ("Acta de la 1109ª sesión ordinaria del Comité"), and `[series-links]`;
+/// else "Draft Minutes of the ..." (`[meeting-qualifiers]`, a record head and
+/// its link, or no link: "COMPTE RENDU CONSEIL MUNICIPAL"), the record's kind
+/// before the body's name and its meeting ("... Board Meeting No. 11"). Links as `linked` forms them (an elided one runs
+/// into the next word).
+fn title_head(w: &Words, linked: &Words) -> Regex {
     pattern(&format!(
-        r"(?i)^(?:(?:(?:{heads})\s*(?:(?:{links})\s+(?:(?:{articles})\s+)?|[–—:-]\s*))?(?:(?:\d+(?:{})|[a-z]+)\s+){{0,2}}?(?:{})\s+(?:{})\s+(?:(?:{articles})\s+)?|(?:(?:{})\s+)?(?:{heads})\s+(?:{links})\s+(?:(?:{articles})\s+)?)",
+        r"(?i)^(?:(?:(?:{heads})\s*(?:(?:{links})(?:(?:{articles})\s+)?|[–—:-]\s*))?(?:(?:\d+(?:{})|[a-z]+)\s+){{0,2}}?(?:{})\s+(?:(?:{qualifiers})\s+)?(?:{})(?:(?:{articles})\s+)?|(?:(?:{qualifiers})\s+)?(?:{heads})\s+(?:(?:{links})(?:(?:{articles})\s+)?)?)",
         w("ordinal-suffixes"),
         w("header-meeting-nouns"),
-        w("series-links"),
-        w("meeting-qualifiers"),
+        linked("series-links"),
         heads = w("record-title-heads"),
-        links = w("record-links"),
+        links = linked("record-links"),
         articles = w("definite-articles"),
+        qualifiers = w("meeting-qualifiers"),
     ))
 }
 

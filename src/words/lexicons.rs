@@ -62,6 +62,9 @@ pub struct Lexicons {
     pub role_words: HashSet<String>,
     pub countries: HashSet<String>,
     pub months_and_days: HashSet<String>,
+    /// `[date-prepositions]`, lower case: the word before a meeting's date
+    /// ("du 16 septembre"), no part of the name before it.
+    pub date_prepositions: HashSet<String>,
     /// Words that make a title line name a body ("Coalition", "Working Group").
     pub body_words: HashSet<String>,
     /// `[place-heads]`: "Commune", "Town": the word before a place's name
@@ -379,6 +382,7 @@ impl Lexicons {
         self.office_heads = r.as_written("office-heads");
         self.particles = r.list("name-particles").to_vec();
         self.months_and_days = r.lower("months-and-days");
+        self.date_prepositions = r.lower("date-prepositions");
         self.non_name_nouns = r.lower("non-name-nouns");
         self.not_given_names = r.folded("not-given-names");
         self.ordinal_words = r.lower_in_order("ordinal-words");
