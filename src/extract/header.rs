@@ -625,7 +625,7 @@ fn title_body(t: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> O
     let common_noun =
         (s.split_whitespace().next()).is_some_and(|w| !w.contains(char::is_uppercase));
     (names_body && !common_noun && s.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        .then(|| owned_body(&s, above, lex))
+        .then(|| owned_body(&s, above, orgs, lex))
 }
 
 /// "Board Hearing Room, First Floor": a line with a noun of
@@ -832,9 +832,11 @@ fn phrase_improves(title: &str, named: &str, lex: &Lexicons) -> bool {
 }
 
 /// "Board of Directors" under the title line "The Apache Software
-/// Foundation", "Council" under "Town of Aurora": a body named only by body
-/// words belongs to the organisation the line above names.
-fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
+/// Foundation", "Council" under "Town of Aurora", "BOARD OF DIRECTORS" under
+/// "COMMUNITY FOOD CO-OP": a body named only by body words belongs to the
+/// organisation the line above names, unless that line names only a kind of
+/// body.
+fn owned_body(body: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> String {
     let generic = is_generic_body(body, lex);
     let owner = above
         .map(|a| a.trim())
@@ -851,13 +853,13 @@ fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
                 && !words.first().is_some_and(connector)
                 && !words.last().is_some_and(connector)
                 && lex.dates.find_dates(a).is_empty()
-                && !words.iter().any(|w| {
-                    let w = w.to_lowercase();
-                    lex.body_words.contains(&w) || lex.record_words.contains(&w)
-                })
+                // "COMMUNITY FOOD CO-OP" owns its board; "Steering
+                // Committee", a body itself, no other.
+                && !is_generic_body(a, lex)
+                && !words.iter().any(|w| lex.record_words.contains(&w.to_lowercase()))
         });
     match owner {
-        Some(owner) if generic => format!("{owner} {body}"),
+        Some(owner) if generic => format!("{} {body}", title_cased(owner, orgs, lex)),
         _ => body.to_owned(),
     }
 }
@@ -866,7 +868,7 @@ fn owned_body(body: &str, above: Option<&str>, lex: &Lexicons) -> String {
 /// Artificial Intelligence": the body's own name, without the umbrella prefix or
 /// the acronym, and in title case when the title was in capitals.
 fn tidy_series(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
-    let s = s.trim();
+    let s = before_own_acronym(s.trim());
     let s = PARENTHETICAL_END.replace(s, "");
     // The umbrella first: "IGF Dynamic Coalition on ...", "Internet
     // Governance Forum – Dynamic Coalition on ...".
@@ -890,6 +892,43 @@ fn tidy_series(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
     let unyeared = YEAR_WORD.replace_all(s, "");
     let s = unyeared.trim();
     let s = after_word(s, &lex.definite_articles).unwrap_or(s).trim();
+    // "BOARD OF DIRECTORS’ (BOD) MEETING": a possessive's mark is no part
+    // of the body's name.
+    let s = s.trim_end_matches(['’', '\'']).trim_end();
+    title_cased(s, orgs, lex)
+}
+
+/// "Internet Engineering Steering Group (iesg) IETF": a body's name ends at
+/// its own acronym in parentheses (the initials of the words before, small
+/// words counted or not: "Board of Directors (BoD)"); what follows names
+/// another body, its parent.
+fn before_own_acronym(s: &str) -> &str {
+    let Some(open) = s.find(" (") else {
+        return s;
+    };
+    let Some(close) = s[open..].find(')') else {
+        return s;
+    };
+    let (head, inner) = (&s[..open], s[open + 2..open + close].to_uppercase());
+    let initials = |all: bool| -> String {
+        (head.split_whitespace())
+            .filter(|w| all || w.starts_with(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            .to_uppercase()
+    };
+    let acronym = inner.chars().count() >= 2 && inner.chars().all(char::is_alphabetic);
+    if acronym && (initials(true).ends_with(&inner) || initials(false).ends_with(&inner)) {
+        head
+    } else {
+        s
+    }
+}
+
+/// A name written in capitals in title case, its acronyms and small words
+/// kept ("BOARD OF DIRECTORS" is "Board of Directors", "MAG" stays); a name
+/// in mixed case as it is.
+fn title_cased(s: &str, orgs: &Matcher, lex: &Lexicons) -> String {
     if s.chars().any(char::is_lowercase) {
         return s.to_owned();
     }
@@ -1345,8 +1384,10 @@ mod tests {
 
     #[test]
     fn a_field_line_above_a_generic_body_is_no_owner() {
+        let lex = Lexicons::for_tests();
+        let orgs = Matcher::new(&Default::default(), true);
         assert_eq!(
-            owned_body("Council", Some("Level: File"), &Lexicons::for_tests()),
+            owned_body("Council", Some("Level: File"), &orgs, &lex),
             "Council"
         );
     }
@@ -1464,6 +1505,15 @@ mod tests {
         for (raw, series) in cases {
             assert_eq!(header(raw).series, series, "{raw}");
         }
+        // A body's own acronym ends its name; its parent after it is none
+        // of it. A kind of body takes the name of the line above.
+        let raw = "Meeting Narrative Minutes Internet Engineering Steering Group (iesg) IETF\nDate and time 2022-04-21 14:00\n";
+        assert_eq!(header(raw).series, "Internet Engineering Steering Group");
+        let raw = "COMMUNITY FOOD CO-OP\nBOARD OF DIRECTORS’ (BOD) MEETING\n21 SEPTEMBER 2017\n\nPRESENT: A.";
+        assert_eq!(
+            header(raw).series,
+            "Community Food Co-Op Board of Directors"
+        );
         // What is left in lower case is a common noun, no series.
         assert_eq!(header("BILI Réunion de comité\n\nTexte.").series, "");
     }
