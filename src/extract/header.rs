@@ -298,6 +298,9 @@ fn meeting_date(
     lex: &Lexicons,
     month_first: bool,
 ) -> Option<(usize, Option<NaiveDate>)> {
+    if let Some(held) = held_date(places, lex, month_first) {
+        return Some(held);
+    }
     let candidates = date_candidates(places, lex, month_first);
     let (i, first, range) = candidates.iter().find(|(_, d, _)| d.year.is_some())?;
     let chosen = range
@@ -308,6 +311,28 @@ fn meeting_date(
         })
         .map_or((*i, *first), |(j, d, _)| (*j, *d));
     Some((chosen.0, chosen.1.in_context(None, false)))
+}
+
+/// "The tenth consortium meeting was held at Telvent premises in Madrid,
+/// 24-26 May 2011" under a date line "7 June 2011" (when the record was
+/// written): the first dated place that says the meeting was held, and its
+/// first date with a year after the phrase (the first day of a range).
+fn held_date(
+    places: &[&str],
+    lex: &Lexicons,
+    month_first: bool,
+) -> Option<(usize, Option<NaiveDate>)> {
+    let phrase = lex.meeting_held.as_ref()?;
+    places.iter().enumerate().find_map(|(i, place)| {
+        let after = phrase.find(place)?.end();
+        let date = (lex.dates.find_dates_in(place, month_first).into_iter())
+            .find(|d| d.range.start >= after && d.date.year.is_some())?;
+        let first = lex
+            .dates
+            .range_days(place, &date)
+            .map_or(date.date, |(first, _)| first);
+        Some((i, first.in_context(None, false)))
+    })
 }
 
 /// Every date of the places outside record metadata, in order: (place, date,
@@ -1371,6 +1396,16 @@ mod tests {
                        were not on the call. Caveat, this is a short list of the points\n\
                        made, not a full record of what was said at the meeting.\n";
         assert_eq!(header(wrapped).series, "");
+    }
+
+    #[test]
+    fn the_date_a_sentence_says_the_meeting_was_held_wins_over_the_record_s_date() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let raw = "7 June 2011\nConsortium meeting minutes\n\nThe tenth consortium meeting was held at the premises in Madrid, 24-26 May 2011. The agenda is in Annex 1.";
+        assert_eq!(header(raw).date, day(2011, 5, 24));
+        // Another meeting's date is not the one said to be held.
+        let raw = "Board minutes\n5 May 2011\n\nThe next meeting will be held on 7 June 2011.";
+        assert_eq!(header(raw).date, day(2011, 5, 5));
     }
 
     #[test]

@@ -198,6 +198,9 @@ pub struct Lexicons {
     /// "called to order", "la séance est ouverte": a time after such a phrase
     /// is when the meeting actually started (`[meeting-start-phrases]`).
     pub meeting_start: Option<Regex>,
+    /// "The tenth consortium meeting was held at ... 24-26 May 2011": a
+    /// date after such a phrase is the meeting's (`[meeting-held-phrases]`).
+    pub meeting_held: Option<Regex>,
     /// Meeting-bot commands that open an agenda item ("topic" of "#topic"), lower case.
     pub chat_topic_commands: Vec<String>,
     /// `[chat-start-commands]`: bot commands that open a meeting and name it.
@@ -368,6 +371,7 @@ impl Lexicons {
         self.chat_bots = r.folded("chat-bots");
         self.speaker_links = r.lower("speaker-links");
         self.meeting_start = phrases(r.list("meeting-start-phrases"));
+        self.meeting_held = phrases(r.list("meeting-held-phrases"));
         self.self_introduction = self_introduction(r.list("self-introductions"));
     }
 
