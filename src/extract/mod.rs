@@ -50,6 +50,10 @@ struct Read {
     sentences: HashSet<usize>,
 }
 
+/// How many sentences of a record's opening are read for who opened the
+/// meeting: past them, "called to order" is a later session's.
+const OPENING_SENTENCES: usize = 60;
+
 impl Extractor {
     /// Extracts one report. Cost: linear in the report's length times the number
     /// of vocabulary labels (compiled into one automaton per vocabulary).
@@ -88,6 +92,9 @@ impl Extractor {
         self.running_text(&text, &roster, &person_skip, &mut out);
         if out.meeting.moderators.is_empty() {
             self.moderator_by_role(&text, &roster, &mut out);
+        }
+        if out.meeting.moderators.is_empty() {
+            self.moderator_by_opening(&text, &mut out);
         }
         self.collective_speech(&text, &mut out);
         self.motions(&text, &mut out);
@@ -350,6 +357,47 @@ impl Extractor {
             .with_nickname(chair.nickname.clone())
             .with_roles(Role::of_fact(FactKind::Moderator).into_iter().collect()),
         );
+    }
+
+    /// "Lawrence Landweber, Chairman of the Board, ... called the Meeting to
+    /// order", "The meeting was called to order at 7:02 pm by Chair Ann
+    /// Lee": without a moderator named otherwise, whoever opened the meeting
+    /// chaired it. The first such sentence of the record's opening.
+    fn moderator_by_opening(&self, text: &Text, out: &mut Extraction) {
+        let Some((s, name)) = (text.sentences.iter().take(OPENING_SENTENCES))
+            .find_map(|s| self.opener(s.text()).map(|n| (s, n)))
+        else {
+            return;
+        };
+        out.meeting.moderators.push(name.clone());
+        out.mentions.push(
+            PersonMention::new(&name, evidence(FactKind::Moderator, &s.span, &name))
+                .with_roles(Role::of_fact(FactKind::Moderator).into_iter().collect()),
+        );
+    }
+
+    /// Who opened the meeting in sentence `t`: the name after "called to
+    /// order ... by" (`[opening-phrases]`), else the name a sentence opens
+    /// with when it says its subject opened the meeting
+    /// (`[meeting-start-phrases]`: "called the meeting to order", "ouvre la
+    /// séance").
+    fn opener(&self, t: &str) -> Option<String> {
+        let passive = self.lex.opening.as_ref().and_then(|re| re.find(t));
+        let (rest, before) = match passive {
+            Some(m) => (&t[m.end()..], usize::MAX),
+            // The subject stands before the phrase ("Ouverture de la séance"
+            // opens with no one).
+            None => (t, self.lex.meeting_start.as_ref()?.find(t)?.start()),
+        };
+        let rest = &rest[..rest.find([')', ',', ';', '"']).unwrap_or(rest.len())];
+        let who = header::names_at(rest, 0, &self.lex).into_iter().next()?;
+        let is_role = |w: &&str| self.lex.role_words.contains(&w.to_lowercase());
+        // "Chairman Peter Dengate Thrush": the title before the name is none
+        // of it; "Monsieur le Maire ouvre la séance": an office, no name.
+        let words: Vec<&str> = who.name.split_whitespace().skip_while(is_role).collect();
+        let named = !words.is_empty() && !words.iter().any(is_role);
+        (named && who.range.end <= before)
+            .then(|| crate::words::names::title_case(&words.join(" ")))
     }
 
     /// "Moved: Stephen Hale, 2nd: Ana Ruiz", "seconded by Ana Ruiz", "MOVED:
@@ -986,6 +1034,19 @@ mod tests {
         assert!(listed.contains(&"Ana Lima"), "{listed:?}");
         assert!(listed.contains(&"Ben Ode"), "{listed:?}");
         assert!(!listed.contains(&"Zoë Brontë"), "{listed:?}");
+    }
+
+    #[test]
+    fn whoever_opened_the_meeting_chaired_it_unless_an_office_or_no_one() {
+        let cases = [
+            ("Board minutes, 5 May 2011\n\nChairman Peter Dengate Thrush promptly called the meeting to order.\n", vec!["Peter Dengate Thrush"]),
+            ("Board minutes, 5 May 2011\n\nThe Committee was called to order by Chairman Mike McGinness, at 1:30 p.m.\n", vec!["Mike McGinness"]),
+            ("Compte-rendu du Conseil, 5 mai 2011\n\nMonsieur le Maire ouvre la séance à vingt heures.\n", vec![]),
+            ("Compte-rendu du Conseil, 5 mai 2011\n\nOuverture de la séance du Conseil à 17 h.\n", vec![]),
+        ];
+        for (raw, moderators) in cases {
+            assert_eq!(extract(raw).meeting.moderators, moderators, "{raw}");
+        }
     }
 
     #[test]
