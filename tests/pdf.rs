@@ -403,6 +403,69 @@ fn a_record_with_a_table_reads_as_lines_and_extracts_as_its_text() -> Result {
     Ok(())
 }
 
+/// Minutes typed with headings in bold at the body's size, as a word
+/// processor's user types them: a page, before print.
+const BOLD_HEADINGS: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>\
+    body { font-family: serif; font-size: 11pt }</style></head><body>\
+    <p><b>Harbour Cooperative Board</b></p><p>Minutes of the meeting of 12 March 2024</p>\
+    <p><b>Attendees</b></p><p>Ines Moreau (Open Data Council)</p>\
+    <p>Tomas Berg (Harbour Institute)</p><p>Aiko Tanaka (Port Users Association)</p>\
+    <p><b>Apologies</b></p><p>Lena Okafor</p>\
+    <p><b>Harbour maintenance budget</b></p><p>Tomas Berg presented the harbour maintenance \
+    budget. Aiko Tanaka asked about the dredging costs and the members discussed them at \
+    length before agreeing.</p>\
+    <p><b>Outreach plan</b></p><p>Ines Moreau presented the outreach plan for the summer.</p>\
+    </body></html>";
+
+/// A paragraph all in bold at the body's size (a heading typed in bold) is
+/// written `**…**`, as the HTML and Word readers write it, and the printed
+/// page extracts as the page itself does. Before, the PDF's bold was lost
+/// and its headings were plain lines.
+#[test]
+fn bold_headings_at_body_size_read_as_the_page_reads_them() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let dir = tempfile::tempdir()?;
+    let (page, pdf) = (dir.path().join("page"), dir.path().join("pdf"));
+    std::fs::create_dir_all(&page)?;
+    std::fs::create_dir_all(&pdf)?;
+    std::fs::write(page.join("board.html"), BOLD_HEADINGS)?;
+    let text = text_of(&print_pdf(&chromium, BOLD_HEADINGS, &pdf, "board")?)?;
+    for line in [
+        "**Harbour Cooperative Board**",
+        "**Attendees**",
+        "Ines Moreau (Open Data Council)",
+        "**Harbour maintenance budget**",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "no line «{line}» in:\n{text}"
+        );
+    }
+    let want = essentials(&extract(&page)?["board"]);
+    assert_eq!(want.0.len(), 4, "three present and one apology: {want:?}");
+    assert_eq!(essentials(&extract(&pdf)?["board"]), want);
+    Ok(())
+}
+
+/// Chromium gives a run of a bold face's capitals one width (`/W` as
+/// `c_first c_last w`), which pdf-extract read as the default width: the
+/// capital came out narrower than it is, and the gap after it a word space
+/// ("H arbour", "O utreach"). Every word comes out whole.
+#[test]
+fn a_bold_faces_capitals_stay_in_their_words() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let dir = tempfile::tempdir()?;
+    let text = text_of(&print_pdf(&chromium, BOLD_HEADINGS, dir.path(), "board")?)?;
+    for whole in ["Harbour Cooperative Board", "Outreach plan", "Apologies"] {
+        assert!(text.contains(whole), "«{whole}» not whole in:\n{text}");
+    }
+    Ok(())
+}
+
 /// The benchmark of `benches/pdf.sh`: a 100-page record printed by
 /// Chromium, read three times; prints the best time. Ignored in the suite
 /// (printing 100 pages takes a few seconds); the bound is loose so that a

@@ -33,6 +33,7 @@ mod odt;
 mod office;
 mod package;
 mod pdf;
+mod pdf_fonts;
 mod pdf_layout;
 mod pdf_spans;
 mod pipermail;

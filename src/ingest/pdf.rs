@@ -5,8 +5,9 @@
 //! painted at positions; the text a person reads has to be rebuilt from where
 //! they stand. `pdf-extract` (on `lopdf`, pure Rust) decodes the fonts
 //! (ToUnicode maps, simple and composite encodings) and reports each glyph
-//! with its transform; this module keeps the glyph, its baseline, its width
-//! and its size, page by page, and nothing else: reading order, running
+//! with its transform; this module keeps the glyph, its baseline, its width,
+//! its size and whether its font is bold (`pdf_fonts.rs`, which also mends
+//! the widths `pdf-extract` misreads), page by page, and nothing else: reading order, running
 //! headers and footers, hyphenation and ligatures are the layout's rules.
 //!
 //! It refuses rather than guesses: a PDF with no text layer (a scan) or one
@@ -19,7 +20,7 @@
 //! build (the panic's message is still printed on stderr by the panic hook).
 
 use super::pdf_layout::{self, Bullet, Glyph, Page};
-use super::{pdf_spans, IngestError};
+use super::{pdf_fonts, pdf_spans, IngestError};
 use pdf_extract::{ColorSpace, Document, MediaBox, OutputDev, OutputError, PathOp, Transform};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -61,7 +62,7 @@ pub fn read(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
 }
 
 fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
-    let doc = Document::load_mem(bytes).map_err(|e| IngestError::PdfDamaged {
+    let mut doc = Document::load_mem(bytes).map_err(|e| IngestError::PdfDamaged {
         path: path.to_owned(),
         reason: e.to_string(),
     })?;
@@ -74,6 +75,7 @@ fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
             path: path.to_owned(),
         });
     }
+    pdf_fonts::widths_as_arrays(&mut doc);
     let mut pages = glyphs(&doc, path)?;
     let ids = doc.get_pages();
     for page in &mut pages {
@@ -81,6 +83,11 @@ fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
             .get(&page.number)
             .and_then(|id| pdf_spans::of_page(&doc, *id))
         {
+            if spans.bold.len() == page.glyphs.len() {
+                for (glyph, bold) in page.glyphs.iter_mut().zip(&spans.bold) {
+                    glyph.bold = *bold;
+                }
+            }
             actual_text(page, &spans);
         }
     }
@@ -222,6 +229,7 @@ impl OutputDev for Collector {
                     width: width * size,
                     size,
                     text: text.to_owned(),
+                    bold: false,
                 });
             }
         }

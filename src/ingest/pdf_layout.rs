@@ -17,7 +17,9 @@
 //! 4. [`Flow`]: lines join into paragraphs until a wider gap, a change of
 //!    size, a short line before, or a list marker; words hyphenated at a
 //!    line's end are joined, ligatures and soft hyphens undone; a larger size
-//!    than the body's makes a heading. Blocks are written as every other
+//!    than the body's makes a heading, a paragraph all in bold is written
+//!    `**…**` as the Word and HTML readers write it (unless bold is the
+//!    body's face). Blocks are written as every other
 //!    reader writes them ([`super::layout`]), so the extraction sees what it
 //!    sees in text.
 //!
@@ -28,7 +30,7 @@ use super::layout::{Block, Layout};
 use std::collections::{HashMap, HashSet};
 
 /// A glyph on a page: its left edge and baseline (from the page's top, in
-/// points), its advance width and its size.
+/// points), its advance width and its size, and whether its font is bold.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     pub x: f64,
@@ -36,6 +38,7 @@ pub struct Glyph {
     pub width: f64,
     pub size: f64,
     pub text: String,
+    pub bold: bool,
 }
 
 /// One page's glyphs, as painted.
@@ -115,6 +118,10 @@ const PARAGRAPH_GAP: f64 = 1.6;
 /// A line this much larger than the body's size is a heading.
 const HEADING_RATIO: f64 = 1.15;
 
+/// When more than this share of the text's characters is bold, bold is the
+/// body's face and marks nothing.
+const BOLD_BODY_SHARE: f64 = 0.5;
+
 /// A run of glyphs on one baseline with no wide gap in it.
 #[derive(Debug, Clone, PartialEq)]
 struct Segment {
@@ -125,6 +132,8 @@ struct Segment {
     text: String,
     /// Where each word starts: its byte offset in `text` and its `x`.
     words: Vec<(usize, f64)>,
+    /// Every glyph of it (spaces aside) is bold.
+    bold: bool,
 }
 
 impl Segment {
@@ -162,6 +171,7 @@ impl Segment {
                     .filter(|(o, _)| *o >= w[0] && *o < w[1])
                     .map(|(o, x)| (o - w[0], *x))
                     .collect(),
+                bold: self.bold,
             })
             .filter(|s| !s.text.is_empty())
             .collect()
@@ -186,6 +196,7 @@ pub fn text(pages: &[Page]) -> (String, Vec<u32>) {
     let words = vocabulary(&segs);
     let body = body_size(&segs);
     let mut flow = Flow::new(body, heading_sizes(&segs, body), words);
+    flow.bold_marks = bold_share(&segs) <= BOLD_BODY_SHARE;
     for (page, segs) in pages.iter().zip(segs) {
         let mut rows = rows_in_order(segs);
         table_cells(&mut rows);
@@ -288,6 +299,7 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
                 s.text.push_str(&text);
                 s.x1 = s.x1.max(g.x + g.width);
                 s.size = s.size.max(g.size);
+                s.bold &= g.bold;
                 space = None;
                 unmapped_tail = false;
                 continue;
@@ -300,6 +312,7 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
             size: g.size,
             text,
             words: vec![(0, g.x)],
+            bold: g.bold,
         });
         space = None;
         unmapped_tail = false;
@@ -429,6 +442,19 @@ fn body_size(segs: &[Vec<Segment>]) -> f64 {
         .into_iter()
         .max_by_key(|(size, n)| (*n, -size))
         .map_or(10.0, |(size, _)| size as f64 / 10.0)
+}
+
+/// The share of the text's characters set in bold.
+fn bold_share(segs: &[Vec<Segment>]) -> f64 {
+    let (bold, all) = segs.iter().flatten().fold((0, 0), |(b, a), s| {
+        let n = s.text.len();
+        (b + if s.bold { n } else { 0 }, a + n)
+    });
+    if all == 0 {
+        0.0
+    } else {
+        bold as f64 / all as f64
+    }
 }
 
 /// The sizes of headings, largest first: the first is level 1.
@@ -648,11 +674,15 @@ struct Open {
     last: Segment,
     left: f64,
     right: f64,
+    /// Every line of it is bold.
+    bold: bool,
 }
 
 /// Rule 4: rows joined into blocks and written as a Markdown report.
 struct Flow {
     body: f64,
+    /// Whether a paragraph all in bold is told apart (bold is not the body's face).
+    bold_marks: bool,
     headings: Vec<i64>,
     words: HashSet<String>,
     layout: Layout,
@@ -666,6 +696,7 @@ impl Flow {
     fn new(body: f64, headings: Vec<i64>, words: HashSet<String>) -> Self {
         Self {
             body,
+            bold_marks: true,
             headings,
             words,
             layout: Layout::default(),
@@ -690,6 +721,7 @@ impl Flow {
         match self.open.as_mut() {
             Some(open) if continues(open, &block, &seg, self.body) => {
                 open.text = join(&open.text, &seg.text, &self.words);
+                open.bold &= seg.bold;
                 open.last = seg;
                 open.left = row.left;
                 open.right = row.right;
@@ -707,6 +739,7 @@ impl Flow {
                     _ => seg.text.clone(),
                 };
                 self.open = Some(Open {
+                    bold: seg.bold,
                     block,
                     text,
                     page,
@@ -760,11 +793,15 @@ impl Flow {
         }
     }
 
-    /// Writes the open block.
+    /// Writes the open block; a paragraph all in bold as [`Block::Bold`].
     fn close(&mut self) {
         if let Some(open) = self.open.take() {
             let text = open.text.replace('\u{00AD}', "");
-            self.layout.block(&open.block, &text);
+            let block = match open.block {
+                Block::Paragraph if open.bold && self.bold_marks => Block::Bold,
+                block => block,
+            };
+            self.layout.block(&block, &text);
             self.mark(open.page);
         }
     }
@@ -848,6 +885,7 @@ mod tests {
                     width: size * 0.5,
                     size: *size,
                     text: c.to_string(),
+                    bold: false,
                 });
             }
         }
@@ -974,6 +1012,33 @@ mod tests {
         for n in ["Agenda", "3 May 2024", "Item 3", "1. Welcome"] {
             assert!(!is_page_number(n), "{n}");
         }
+    }
+
+    /// `page` with the glyphs of the lines at `ys` in bold.
+    fn bold_at(mut page: Page, ys: &[f64]) -> Page {
+        for g in &mut page.glyphs {
+            g.bold = ys.contains(&g.y);
+        }
+        page
+    }
+
+    #[test]
+    fn a_paragraph_all_in_bold_at_body_size_is_written_bold() {
+        let lines = [
+            (50.0, 60.0, 10.0, "Attendees"),
+            (50.0, 74.0, 10.0, "Ines Moreau (Open Data Council)"),
+            (50.0, 100.0, 10.0, "Agenda"),
+            (60.0, 114.0, 10.0, "1. Welcome"),
+        ];
+        let (text, _) = super::text(&[bold_at(page(1, &lines), &[60.0, 100.0])]);
+        assert_eq!(
+            text,
+            "**Attendees**\n\nInes Moreau (Open Data Council)\n\n**Agenda**\n\n1. Welcome\n"
+        );
+        // A document set in bold throughout: bold marks nothing.
+        let all = [60.0, 74.0, 100.0, 114.0];
+        let (text, _) = super::text(&[bold_at(page(1, &lines), &all)]);
+        assert!(!text.contains("**"), "{text}");
     }
 
     #[test]
