@@ -42,6 +42,7 @@ mod sniff;
 mod xml;
 
 pub use mail::Replies;
+pub use pdf::{catches_panics, keep_log};
 pub use plain::decode;
 pub use sniff::Format;
 
