@@ -258,6 +258,59 @@ fn a_two_column_page_reads_left_column_then_right() -> Result {
     Ok(())
 }
 
+/// Two columns holding the record's own structure, over more than one
+/// page: headings and a bulleted roll inside the columns read in order,
+/// each heading, item and paragraph on its own line, none cut at a
+/// column's or a page's end.
+#[test]
+fn headings_and_lists_inside_two_columns_over_pages_read_in_order() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let dir = tempfile::tempdir()?;
+    let words: Vec<String> = (1..=24).map(|i| format!("Member{i}")).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let roll = ["Ines Moreau", "Tomas Berg", "Aiko Tanaka", "Lena Okafor"];
+    let sections: String = words
+        .chunks(4)
+        .enumerate()
+        .map(|(i, chunk)| format!("<h2>Item {}</h2>{}", i + 1, paragraphs(chunk)))
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>\
+         body {{ font-family: serif; font-size: 11pt }} \
+         .cols {{ column-count: 2; column-gap: 2em; text-align: justify }}</style></head>\
+         <body><h1>Harbour Board Minutes</h1><div class=\"cols\"><p>Present:</p><ul>{}</ul>{sections}</div>\
+         </body></html>",
+        roll.iter().map(|n| format!("<li>{n}</li>")).collect::<String>()
+    );
+    let pdf = print_pdf(&chromium, &page, dir.path(), "columns")?;
+    let read = ::meetkg::ingest::text_and_pages(&std::fs::read(&pdf)?, &pdf)?;
+    let pages = read.pages.ok_or("a PDF's lines have pages")?;
+    assert!(pages.last().copied().unwrap_or(0) >= 2, "{pages:?}");
+    let lines: Vec<&str> = read.text.lines().collect();
+    let mut expected: Vec<String> = vec!["# Harbour Board Minutes".into(), "Present:".into()];
+    expected.extend(roll.iter().map(|n| format!("- {n}")));
+    for (i, chunk) in words.chunks(4).enumerate() {
+        expected.push(format!("## Item {}", i + 1));
+        expected.extend(chunk.iter().map(|w| {
+            format!(
+                "{w} opened this paragraph, and the members discussed the harbour \
+                 maintenance budget at length before {w} closed it."
+            )
+        }));
+    }
+    let mut at = 0;
+    for want in &expected {
+        let found = lines[at..]
+            .iter()
+            .position(|l| l.starts_with(want.as_str()))
+            .ok_or_else(|| format!("«{want}» not a line after line {at} of:\n{}", read.text))?;
+        at += found + 1;
+    }
+    Ok(())
+}
+
 /// A running header and footer (elements fixed to the page, which Chromium
 /// repeats on every page) and page numbers (a page margin box) are left
 /// out, and a paragraph cut by a page break is read whole.

@@ -6,7 +6,8 @@
 //! reader's eye does, in the order it does it:
 //!
 //! 1. [`segments`]: glyphs on one baseline make a line; a gap wider than
-//!    [`SPLIT_GAP`] ems splits it (a column's gutter, a table's cells).
+//!    [`SPLIT_GAP`] ems splits it (a column's gutter, a table's cells),
+//!    unless the line's other word gaps are as wide (justified text).
 //! 2. [`furniture`]: a line in the top or bottom margin that comes back at
 //!    the same place on most pages (digits aside), or a lone page number
 //!    there, is page furniture, not the record.
@@ -87,8 +88,21 @@ impl Bullet {
 }
 
 /// A gap between two glyphs on a line wider than this many ems splits the
-/// line: no word space is so wide, a gutter or a table's cell gap is.
+/// line: no word space is so wide, a gutter or a table's cell gap is; but
+/// see [`JUSTIFIED_GAPS`].
 const SPLIT_GAP: f64 = 0.8;
+
+/// Justified text stretches every word gap of a short line alike, past
+/// [`SPLIT_GAP`] in a narrow column: a gap under [`JUSTIFIED_MAX`] ems that
+/// this many gaps of its line match (within [`JUSTIFIED_MATCH`], itself
+/// counted) is a word space. A gutter or a cell's gap stands out from them.
+const JUSTIFIED_GAPS: usize = 3;
+
+/// No justified word gap is this many ems wide.
+const JUSTIFIED_MAX: f64 = 2.0;
+
+/// Gaps of one justified line differ by less than this share.
+const JUSTIFIED_MATCH: f64 = 0.1;
 
 /// A gap wider than this many ems with no space glyph in it is a word space
 /// all the same (producers that position words instead of painting spaces).
@@ -260,6 +274,7 @@ fn bullets(page: &Page, segs: &mut [Segment]) {
 /// hyphen there): it ends the segment with a soft hyphen, which the join
 /// removes.
 fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
+    let gaps = word_gaps(line);
     let mut seg: Option<Segment> = None;
     // Where the last space glyph since the last letter stands.
     let mut space: Option<f64> = None;
@@ -286,7 +301,7 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
         if let Some(s) = seg.as_mut() {
             let gap = g.x - s.x1;
             let em = s.size.max(g.size);
-            if gap > SPLIT_GAP * em {
+            if splits(gap / em, &gaps) {
                 close(&mut seg, unmapped_tail, out);
             } else {
                 // A space glyph the next letter stands on is no word space
@@ -318,6 +333,32 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
         unmapped_tail = false;
     }
     close(&mut seg, unmapped_tail, out);
+}
+
+/// The gaps between the letters of `line` (sorted by `x`) wider than a
+/// word space's least, in ems.
+fn word_gaps(line: &[&Glyph]) -> Vec<f64> {
+    let letters: Vec<&&Glyph> = line
+        .iter()
+        .filter(|g| !g.text.trim().is_empty() && !g.text.chars().all(char::is_control))
+        .collect();
+    letters
+        .windows(2)
+        .map(|w| (w[1].x - (w[0].x + w[0].width)) / w[0].size.max(w[1].size))
+        .filter(|gap| *gap > WORD_GAP)
+        .collect()
+}
+
+/// Whether a gap of `gap` ems on a line with word gaps `gaps` splits it.
+fn splits(gap: f64, gaps: &[f64]) -> bool {
+    if gap <= SPLIT_GAP {
+        return false;
+    }
+    let alike = gaps
+        .iter()
+        .filter(|g| (*g - gap).abs() <= JUSTIFIED_MATCH * gap)
+        .count();
+    gap >= JUSTIFIED_MAX || alike < JUSTIFIED_GAPS
 }
 
 /// A glyph's text with typographic ligatures spelt out, no-break spaces
@@ -1002,6 +1043,23 @@ mod tests {
             text,
             "| Name | Organisation |\n| Ines Moreau | Open Data Council |\n\nTomas Berg Harbour Institute\n"
         );
+    }
+
+    #[test]
+    fn a_justified_lines_wide_word_gaps_do_not_split_it_a_gutter_does() {
+        // Five words a line, each gap 1 em (a short line stretched across
+        // a narrow column), then a gutter of 3 ems and the other column.
+        let mut lines = Vec::new();
+        let mut x = 50.0;
+        for w in ["Alpha", "opened", "this", "paragraph", "today"] {
+            lines.push((x, 100.0, 10.0, w));
+            x += w.len() as f64 * 5.0 + 10.0;
+        }
+        let (text, _) = super::text(&[page(1, &lines)]);
+        assert_eq!(text, "Alpha opened this paragraph today\n");
+        lines.push((x + 20.0, 100.0, 10.0, "Beta"));
+        let (text, _) = super::text(&[page(1, &lines)]);
+        assert_eq!(text, "| Alpha opened this paragraph today | Beta |\n");
     }
 
     #[test]
