@@ -605,19 +605,35 @@ fn a_word_97_file_is_rejected_saying_how_to_save_it_and_store_is_unchanged() -> 
 /// (which may hold objects already): `content` painted with `resources`,
 /// and `trailer` entries added (an `/Encrypt`).
 fn one_page_pdf(
-    mut doc: pdf_extract::Document,
+    doc: pdf_extract::Document,
     content: &[u8],
     resources: pdf_extract::Dictionary,
     trailer: Vec<(&str, pdf_extract::Object)>,
 ) -> Result<Vec<u8>> {
-    use pdf_extract::{dictionary, Object, Stream};
+    use pdf_extract::{dictionary, Stream};
+    let content = Stream::new(dictionary! {}, content.to_vec());
+    page_of_streams(doc, vec![content], resources, trailer)
+}
+
+/// A one-page PDF as [`one_page_pdf`] makes it, its content in `contents`,
+/// one stream after the other.
+fn page_of_streams(
+    mut doc: pdf_extract::Document,
+    contents: Vec<pdf_extract::Stream>,
+    resources: pdf_extract::Dictionary,
+    trailer: Vec<(&str, pdf_extract::Object)>,
+) -> Result<Vec<u8>> {
+    use pdf_extract::{dictionary, Object};
     let pages_id = doc.new_object_id();
-    let content_id = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let contents: Vec<Object> = contents
+        .into_iter()
+        .map(|c| Object::Reference(doc.add_object(c)))
+        .collect();
     let page_id = doc.add_object(dictionary! {
         "Type" => "Page",
         "Parent" => pages_id,
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Contents" => content_id,
+        "Contents" => contents,
         "Resources" => resources,
     });
     doc.objects.insert(
@@ -707,6 +723,99 @@ fn an_encrypted_pdf_is_rejected_saying_to_decrypt_it_and_store_is_unchanged() ->
         &encrypted_pdf()?,
         "is an encrypted PDF that needs a password: decrypt it first, e.g. with `qpdf",
     )
+}
+
+/// `RECORD` painted line by line in Helvetica.
+fn record_content() -> Vec<u8> {
+    let mut ops = String::from("BT /F1 11 Tf 14 TL 72 760 Td\n");
+    for line in RECORD.lines() {
+        ops.push_str(&format!(
+            "({}) Tj T*\n",
+            line.replace('(', "\\(").replace(')', "\\)")
+        ));
+    }
+    ops.push_str("ET");
+    ops.into_bytes()
+}
+
+/// Helvetica as the page's `/F1`.
+fn helvetica() -> pdf_extract::Dictionary {
+    use pdf_extract::dictionary;
+    dictionary! { "Font" => dictionary! { "F1" => dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    } } }
+}
+
+/// A compressed stream whose data is no deflate data (a zlib header, then
+/// bytes flipped on the disk): `lopdf` warns, and reads it as empty.
+fn garbled_stream() -> pdf_extract::Stream {
+    use pdf_extract::{dictionary, Stream};
+    let mut data = vec![0x78, 0x9c];
+    data.extend(std::iter::repeat_n(0xff, 64));
+    Stream::new(dictionary! { "Filter" => "FlateDecode" }, data)
+}
+
+#[test]
+fn a_pdf_damaged_in_places_is_built_with_one_warning_naming_it_not_the_pdf_crates() -> Result {
+    use pdf_extract::{dictionary, Stream};
+    let record = Stream::new(dictionary! {}, record_content());
+    let bytes = page_of_streams(
+        pdf_extract::Document::with_version("1.5"),
+        vec![record, garbled_stream()],
+        helvetica(),
+        Vec::new(),
+    )?;
+    let work = accepted_file("holed.pdf", &bytes)?;
+    let out = work.extract(&["good/holed.pdf"])?;
+    expect_code(&out, 0)?;
+    expect_named(
+        &out,
+        "good/holed.pdf",
+        "the PDF reader met problems in it, its text may be incomplete (corrupt deflate stream",
+    )?;
+    // lopdf's own lines, which named no file, are not printed.
+    let text = stderr(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    Ok(())
+}
+
+#[test]
+fn a_pdf_whose_only_content_is_garbled_is_damaged_not_a_scan() -> Result {
+    let bytes = page_of_streams(
+        pdf_extract::Document::with_version("1.5"),
+        vec![garbled_stream()],
+        helvetica(),
+        Vec::new(),
+    )?;
+    rejected_file(
+        "garbled.pdf",
+        &bytes,
+        "is a damaged PDF (corrupt deflate stream",
+    )
+}
+
+#[test]
+fn a_pdf_that_panics_the_pdf_crate_is_rejected_without_a_backtrace() -> Result {
+    use pdf_extract::{dictionary, Object};
+    // The font is a reference to an object the file lacks: pdf-extract
+    // panics ("missing object reference").
+    let fonts = dictionary! { "Font" => dictionary! { "F1" => Object::Reference((99, 0)) } };
+    let bytes = one_page_pdf(
+        pdf_extract::Document::with_version("1.5"),
+        &record_content(),
+        fonts,
+        Vec::new(),
+    )?;
+    let reason = "is a PDF whose text could not be read (missing object reference";
+    rejected_file("panics.pdf", &bytes, reason)?;
+    let work = Work::new()?;
+    std::fs::write(work.path("good/panics.pdf"), &bytes)?;
+    let out = work.extract(&["good/panics.pdf"])?;
+    expect_code(&out, 1)?;
+    expect_named(&out, "good/panics.pdf", reason)?;
+    let text = stderr(&out);
+    assert!(!text.contains("panicked"), "{text}");
+    Ok(())
 }
 
 #[test]

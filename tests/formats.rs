@@ -144,14 +144,14 @@ fn readers_keep_headings_numbered_items_and_table_rows_as_lines() -> Result {
     Ok(())
 }
 
-/// The seed reports turned into each format score as their text does on
-/// every field of the gold (within 0.02, or better), and name the same people
-/// and agenda items and date, but where the text's extraction errs.
-#[test]
-fn seed_reports_in_every_format_score_as_their_text() -> Result {
+/// The `.txt` reports of `reports` turned into each format score as their
+/// text does on every field of the gold in `gold` (`{stem}.json`; within
+/// 0.02, or better), and name the same people and agenda items and date,
+/// but where the text's extraction errs. Returns how many reports.
+fn every_format_scores_as_the_text(reports: &Path, gold_dir: &Path) -> Result<usize> {
     let dir = tempfile::tempdir()?;
-    let mut seeds = Vec::new();
-    for entry in std::fs::read_dir(root().join("reports"))? {
+    let mut stems = Vec::new();
+    for entry in std::fs::read_dir(reports)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "txt") {
             let stem = path
@@ -160,13 +160,12 @@ fn seed_reports_in_every_format_score_as_their_text() -> Result {
                 .to_string_lossy()
                 .into_owned();
             write_all_formats(dir.path(), &stem, &std::fs::read_to_string(&path)?)?;
-            seeds.push(stem);
+            stems.push(stem);
         }
     }
-    assert_eq!(seeds.len(), 5, "the five seed reports");
     let mut gold = BTreeMap::new();
-    for stem in &seeds {
-        let g = std::fs::read_to_string(root().join("tests/gold").join(format!("{stem}.json")))?;
+    for stem in &stems {
+        let g = std::fs::read_to_string(gold_dir.join(format!("{stem}.json")))?;
         gold.insert(format!("{stem}.txt"), serde_json::from_str::<Value>(&g)?);
     }
     // Scored as the .txt it was made from, so the gold's keys match.
@@ -184,7 +183,7 @@ fn seed_reports_in_every_format_score_as_their_text() -> Result {
     let mut failures = Vec::new();
     for format in FORMATS {
         let got = extract(dir.path(), format)?;
-        for stem in &seeds {
+        for stem in &stems {
             let (a, b) = (essentials(&text[stem]), essentials(&got[stem]));
             // A difference where the document agrees with the gold and the
             // text does not is the text reader's mistake, not this reader's.
@@ -219,6 +218,32 @@ fn seed_reports_in_every_format_score_as_their_text() -> Result {
     }
     eprintln!("txt: {want:.3?}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    Ok(stems.len())
+}
+
+#[test]
+fn seed_reports_in_every_format_score_as_their_text() -> Result {
+    let gold = root().join("tests/gold");
+    let count = every_format_scores_as_the_text(&root().join("reports"), &gold)?;
+    assert_eq!(count, 5, "the five seed reports");
+    Ok(())
+}
+
+/// The fixtures (records in other layouts, each with its gold beside it)
+/// as the seeds are: issue 23's "done when" asks it, and it is not met yet.
+/// Measured (`cargo test --test formats -- --ignored`), text against DOCX,
+/// ODT and HTML alike: people 0.992 / 0.950, listed 1.000 / 0.895,
+/// affiliations 0.939 / 0.768, agenda 1.000 / 0.933, series 0.903 / 0.839;
+/// e-mail: identity 1.000 / 0.800. DOCX, ODT and HTML score the same, so
+/// the loss is in what [`blocks_of_markdown`] makes of layouts that lean on
+/// white space (columns aligned with spaces, tab-separated rolls) and of
+/// records that are e-mails already, wrapped here in a second message.
+#[test]
+#[ignore = "issue 23, not met yet: fixtures laid out by white space lose it when made into documents"]
+fn fixtures_in_every_format_score_as_their_text() -> Result {
+    let fixtures = root().join("tests/fixtures");
+    let count = every_format_scores_as_the_text(&fixtures, &fixtures)?;
+    assert!(count >= 25, "the fixtures: {count}");
     Ok(())
 }
 

@@ -258,6 +258,59 @@ fn a_two_column_page_reads_left_column_then_right() -> Result {
     Ok(())
 }
 
+/// Two columns holding the record's own structure, over more than one
+/// page: headings and a bulleted roll inside the columns read in order,
+/// each heading, item and paragraph on its own line, none cut at a
+/// column's or a page's end.
+#[test]
+fn headings_and_lists_inside_two_columns_over_pages_read_in_order() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let dir = tempfile::tempdir()?;
+    let words: Vec<String> = (1..=24).map(|i| format!("Member{i}")).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let roll = ["Ines Moreau", "Tomas Berg", "Aiko Tanaka", "Lena Okafor"];
+    let sections: String = words
+        .chunks(4)
+        .enumerate()
+        .map(|(i, chunk)| format!("<h2>Item {}</h2>{}", i + 1, paragraphs(chunk)))
+        .collect();
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>\
+         body {{ font-family: serif; font-size: 11pt }} \
+         .cols {{ column-count: 2; column-gap: 2em; text-align: justify }}</style></head>\
+         <body><h1>Harbour Board Minutes</h1><div class=\"cols\"><p>Present:</p><ul>{}</ul>{sections}</div>\
+         </body></html>",
+        roll.iter().map(|n| format!("<li>{n}</li>")).collect::<String>()
+    );
+    let pdf = print_pdf(&chromium, &page, dir.path(), "columns")?;
+    let read = ::meetkg::ingest::text_and_pages(&std::fs::read(&pdf)?, &pdf)?;
+    let pages = read.pages.ok_or("a PDF's lines have pages")?;
+    assert!(pages.last().copied().unwrap_or(0) >= 2, "{pages:?}");
+    let lines: Vec<&str> = read.text.lines().collect();
+    let mut expected: Vec<String> = vec!["# Harbour Board Minutes".into(), "Present:".into()];
+    expected.extend(roll.iter().map(|n| format!("- {n}")));
+    for (i, chunk) in words.chunks(4).enumerate() {
+        expected.push(format!("## Item {}", i + 1));
+        expected.extend(chunk.iter().map(|w| {
+            format!(
+                "{w} opened this paragraph, and the members discussed the harbour \
+                 maintenance budget at length before {w} closed it."
+            )
+        }));
+    }
+    let mut at = 0;
+    for want in &expected {
+        let found = lines[at..]
+            .iter()
+            .position(|l| l.starts_with(want.as_str()))
+            .ok_or_else(|| format!("«{want}» not a line after line {at} of:\n{}", read.text))?;
+        at += found + 1;
+    }
+    Ok(())
+}
+
 /// A running header and footer (elements fixed to the page, which Chromium
 /// repeats on every page) and page numbers (a page margin box) are left
 /// out, and a paragraph cut by a page break is read whole.
@@ -400,6 +453,69 @@ fn a_record_with_a_table_reads_as_lines_and_extracts_as_its_text() -> Result {
     let want = essentials(&extract(&txt)?["board"]);
     assert_eq!(want.0.len(), 3, "the three people present: {want:?}");
     assert_eq!(essentials(&extract(&pdf)?["board"]), want);
+    Ok(())
+}
+
+/// Minutes typed with headings in bold at the body's size, as a word
+/// processor's user types them: a page, before print.
+const BOLD_HEADINGS: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>\
+    body { font-family: serif; font-size: 11pt }</style></head><body>\
+    <p><b>Harbour Cooperative Board</b></p><p>Minutes of the meeting of 12 March 2024</p>\
+    <p><b>Attendees</b></p><p>Ines Moreau (Open Data Council)</p>\
+    <p>Tomas Berg (Harbour Institute)</p><p>Aiko Tanaka (Port Users Association)</p>\
+    <p><b>Apologies</b></p><p>Lena Okafor</p>\
+    <p><b>Harbour maintenance budget</b></p><p>Tomas Berg presented the harbour maintenance \
+    budget. Aiko Tanaka asked about the dredging costs and the members discussed them at \
+    length before agreeing.</p>\
+    <p><b>Outreach plan</b></p><p>Ines Moreau presented the outreach plan for the summer.</p>\
+    </body></html>";
+
+/// A paragraph all in bold at the body's size (a heading typed in bold) is
+/// written `**…**`, as the HTML and Word readers write it, and the printed
+/// page extracts as the page itself does. Before, the PDF's bold was lost
+/// and its headings were plain lines.
+#[test]
+fn bold_headings_at_body_size_read_as_the_page_reads_them() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let dir = tempfile::tempdir()?;
+    let (page, pdf) = (dir.path().join("page"), dir.path().join("pdf"));
+    std::fs::create_dir_all(&page)?;
+    std::fs::create_dir_all(&pdf)?;
+    std::fs::write(page.join("board.html"), BOLD_HEADINGS)?;
+    let text = text_of(&print_pdf(&chromium, BOLD_HEADINGS, &pdf, "board")?)?;
+    for line in [
+        "**Harbour Cooperative Board**",
+        "**Attendees**",
+        "Ines Moreau (Open Data Council)",
+        "**Harbour maintenance budget**",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "no line «{line}» in:\n{text}"
+        );
+    }
+    let want = essentials(&extract(&page)?["board"]);
+    assert_eq!(want.0.len(), 4, "three present and one apology: {want:?}");
+    assert_eq!(essentials(&extract(&pdf)?["board"]), want);
+    Ok(())
+}
+
+/// Chromium gives a run of a bold face's capitals one width (`/W` as
+/// `c_first c_last w`), which pdf-extract read as the default width: the
+/// capital came out narrower than it is, and the gap after it a word space
+/// ("H arbour", "O utreach"). Every word comes out whole.
+#[test]
+fn a_bold_faces_capitals_stay_in_their_words() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let dir = tempfile::tempdir()?;
+    let text = text_of(&print_pdf(&chromium, BOLD_HEADINGS, dir.path(), "board")?)?;
+    for whole in ["Harbour Cooperative Board", "Outreach plan", "Apologies"] {
+        assert!(text.contains(whole), "«{whole}» not whole in:\n{text}");
+    }
     Ok(())
 }
 

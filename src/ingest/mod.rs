@@ -33,6 +33,7 @@ mod odt;
 mod office;
 mod package;
 mod pdf;
+mod pdf_fonts;
 mod pdf_layout;
 mod pdf_spans;
 mod pipermail;
@@ -41,6 +42,7 @@ mod sniff;
 mod xml;
 
 pub use mail::Replies;
+pub use pdf::{catches_panics, keep_log};
 pub use plain::decode;
 pub use sniff::Format;
 

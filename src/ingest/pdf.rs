@@ -5,8 +5,9 @@
 //! painted at positions; the text a person reads has to be rebuilt from where
 //! they stand. `pdf-extract` (on `lopdf`, pure Rust) decodes the fonts
 //! (ToUnicode maps, simple and composite encodings) and reports each glyph
-//! with its transform; this module keeps the glyph, its baseline, its width
-//! and its size, page by page, and nothing else: reading order, running
+//! with its transform; this module keeps the glyph, its baseline, its width,
+//! its size and whether its font is bold (`pdf_fonts.rs`, which also mends
+//! the widths `pdf-extract` misreads), page by page, and nothing else: reading order, running
 //! headers and footers, hyphenation and ligatures are the layout's rules.
 //!
 //! It refuses rather than guesses: a PDF with no text layer (a scan) or one
@@ -16,13 +17,59 @@
 //! decrypts it on load. `pdf-extract` panics on some malformed fonts and
 //! colour spaces instead of returning an error; the panic is caught here and
 //! becomes [`IngestError::PdfUnreadable`], so one bad file never stops a
-//! build (the panic's message is still printed on stderr by the panic hook).
+//! build.
+//!
+//! Neither crate names the file it reads: `lopdf` logs what it finds damaged
+//! ("corrupt deflate stream", "Object load error at offset 12375") and a
+//! panic's hook prints a backtrace. While a PDF is read, the records those
+//! crates log on the reading thread are kept here ([`keep_log`], which the
+//! binary's logger asks first), and said once after, naming the file; and
+//! the binary's panic hook stays silent for a panic this reader catches
+//! ([`catches_panics`]), whose message is the file's error.
 
 use super::pdf_layout::{self, Bullet, Glyph, Page};
-use super::{pdf_spans, IngestError};
+use super::{pdf_fonts, pdf_spans, IngestError};
 use pdf_extract::{ColorSpace, Document, MediaBox, OutputDev, OutputError, PathOp, Transform};
+use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+
+/// At most this many of the PDF crates' messages (each once) are kept for one file.
+const KEPT_LOG: usize = 3;
+
+thread_local! {
+    /// While a PDF is read on this thread: the messages the PDF crates
+    /// logged (up to [`KEPT_LOG`]) and how many there were.
+    static READING: RefCell<Option<(Vec<String>, usize)>> = const { RefCell::new(None) };
+}
+
+/// Keeps a record another crate logged while this thread reads a PDF (the
+/// PDF crates' own warnings), to be said once naming the file; returns
+/// whether it was kept. meetkg's own records, and every record outside a
+/// read, are not (the logger writes them).
+pub fn keep_log(record: &log::Record<'_>) -> bool {
+    if record.target().starts_with(env!("CARGO_CRATE_NAME")) || record.level() > log::Level::Warn {
+        return false;
+    }
+    READING.with_borrow_mut(|reading| {
+        let Some((kept, count)) = reading.as_mut() else {
+            return false;
+        };
+        *count += 1;
+        let message = record.args().to_string();
+        if kept.len() < KEPT_LOG && !kept.contains(&message) {
+            kept.push(message);
+        }
+        true
+    })
+}
+
+/// Whether a panic on this thread now is caught by the PDF reader and
+/// becomes the file's error ([`IngestError::PdfUnreadable`]), so that a
+/// panic hook need not print it.
+pub fn catches_panics() -> bool {
+    READING.with_borrow(Option::is_some)
+}
 
 /// Fewer glyphs than this on average per page is no text layer: a scan
 /// carries none, or a stray page number its scanner's software stamped.
@@ -49,19 +96,46 @@ pub struct PdfText {
 /// [`IngestError::PdfUnreadable`] when its content cannot be interpreted, and
 /// [`IngestError::PdfNoText`] when it has no text layer.
 pub fn read(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
+    let outer = READING.replace(Some((Vec::new(), 0)));
     // `lopdf` and `pdf-extract` index into what the file says in places; a
     // panic on a damaged file is that file's error, not the build's end.
-    match catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, path))) {
+    let result = match catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes, path))) {
         Ok(result) => result,
         Err(panic) => Err(IngestError::PdfUnreadable {
             path: path.to_owned(),
             reason: panic_message(panic.as_ref()),
         }),
+    };
+    let Some((kept, count)) = READING.replace(outer) else {
+        return result;
+    };
+    if count == 0 {
+        return result;
+    }
+    let problems = format!(
+        "{}{}",
+        kept.join("; "),
+        if count > kept.len() { "; …" } else { "" }
+    );
+    match result {
+        // Text lost to damage is no scan.
+        Err(IngestError::PdfNoText { path, .. }) => Err(IngestError::PdfDamaged {
+            path,
+            reason: problems,
+        }),
+        Ok(text) => {
+            log::warn!(
+                "{}: the PDF reader met problems in it, its text may be incomplete ({problems})",
+                path.display()
+            );
+            Ok(text)
+        }
+        Err(e) => Err(e),
     }
 }
 
 fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
-    let doc = Document::load_mem(bytes).map_err(|e| IngestError::PdfDamaged {
+    let mut doc = Document::load_mem(bytes).map_err(|e| IngestError::PdfDamaged {
         path: path.to_owned(),
         reason: e.to_string(),
     })?;
@@ -74,6 +148,7 @@ fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
             path: path.to_owned(),
         });
     }
+    pdf_fonts::widths_as_arrays(&mut doc);
     let mut pages = glyphs(&doc, path)?;
     let ids = doc.get_pages();
     for page in &mut pages {
@@ -81,6 +156,11 @@ fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
             .get(&page.number)
             .and_then(|id| pdf_spans::of_page(&doc, *id))
         {
+            if spans.bold.len() == page.glyphs.len() {
+                for (glyph, bold) in page.glyphs.iter_mut().zip(&spans.bold) {
+                    glyph.bold = *bold;
+                }
+            }
             actual_text(page, &spans);
         }
     }
@@ -222,6 +302,7 @@ impl OutputDev for Collector {
                     width: width * size,
                     size,
                     text: text.to_owned(),
+                    bold: false,
                 });
             }
         }

@@ -6,7 +6,8 @@
 //! reader's eye does, in the order it does it:
 //!
 //! 1. [`segments`]: glyphs on one baseline make a line; a gap wider than
-//!    [`SPLIT_GAP`] ems splits it (a column's gutter, a table's cells).
+//!    [`SPLIT_GAP`] ems splits it (a column's gutter, a table's cells),
+//!    unless the line's other word gaps are as wide (justified text).
 //! 2. [`furniture`]: a line in the top or bottom margin that comes back at
 //!    the same place on most pages (digits aside), or a lone page number
 //!    there, is page furniture, not the record.
@@ -17,7 +18,9 @@
 //! 4. [`Flow`]: lines join into paragraphs until a wider gap, a change of
 //!    size, a short line before, or a list marker; words hyphenated at a
 //!    line's end are joined, ligatures and soft hyphens undone; a larger size
-//!    than the body's makes a heading. Blocks are written as every other
+//!    than the body's makes a heading, a paragraph all in bold is written
+//!    `**…**` as the Word and HTML readers write it (unless bold is the
+//!    body's face). Blocks are written as every other
 //!    reader writes them ([`super::layout`]), so the extraction sees what it
 //!    sees in text.
 //!
@@ -28,7 +31,7 @@ use super::layout::{Block, Layout};
 use std::collections::{HashMap, HashSet};
 
 /// A glyph on a page: its left edge and baseline (from the page's top, in
-/// points), its advance width and its size.
+/// points), its advance width and its size, and whether its font is bold.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     pub x: f64,
@@ -36,6 +39,7 @@ pub struct Glyph {
     pub width: f64,
     pub size: f64,
     pub text: String,
+    pub bold: bool,
 }
 
 /// One page's glyphs, as painted.
@@ -84,8 +88,21 @@ impl Bullet {
 }
 
 /// A gap between two glyphs on a line wider than this many ems splits the
-/// line: no word space is so wide, a gutter or a table's cell gap is.
+/// line: no word space is so wide, a gutter or a table's cell gap is; but
+/// see [`JUSTIFIED_GAPS`].
 const SPLIT_GAP: f64 = 0.8;
+
+/// Justified text stretches every word gap of a short line alike, past
+/// [`SPLIT_GAP`] in a narrow column: a gap under [`JUSTIFIED_MAX`] ems that
+/// this many gaps of its line match (within [`JUSTIFIED_MATCH`], itself
+/// counted) is a word space. A gutter or a cell's gap stands out from them.
+const JUSTIFIED_GAPS: usize = 3;
+
+/// No justified word gap is this many ems wide.
+const JUSTIFIED_MAX: f64 = 2.0;
+
+/// Gaps of one justified line differ by less than this share.
+const JUSTIFIED_MATCH: f64 = 0.1;
 
 /// A gap wider than this many ems with no space glyph in it is a word space
 /// all the same (producers that position words instead of painting spaces).
@@ -115,6 +132,10 @@ const PARAGRAPH_GAP: f64 = 1.6;
 /// A line this much larger than the body's size is a heading.
 const HEADING_RATIO: f64 = 1.15;
 
+/// When more than this share of the text's characters is bold, bold is the
+/// body's face and marks nothing.
+const BOLD_BODY_SHARE: f64 = 0.5;
+
 /// A run of glyphs on one baseline with no wide gap in it.
 #[derive(Debug, Clone, PartialEq)]
 struct Segment {
@@ -125,6 +146,8 @@ struct Segment {
     text: String,
     /// Where each word starts: its byte offset in `text` and its `x`.
     words: Vec<(usize, f64)>,
+    /// Every glyph of it (spaces aside) is bold.
+    bold: bool,
 }
 
 impl Segment {
@@ -162,6 +185,7 @@ impl Segment {
                     .filter(|(o, _)| *o >= w[0] && *o < w[1])
                     .map(|(o, x)| (o - w[0], *x))
                     .collect(),
+                bold: self.bold,
             })
             .filter(|s| !s.text.is_empty())
             .collect()
@@ -186,6 +210,7 @@ pub fn text(pages: &[Page]) -> (String, Vec<u32>) {
     let words = vocabulary(&segs);
     let body = body_size(&segs);
     let mut flow = Flow::new(body, heading_sizes(&segs, body), words);
+    flow.bold_marks = bold_share(&segs) <= BOLD_BODY_SHARE;
     for (page, segs) in pages.iter().zip(segs) {
         let mut rows = rows_in_order(segs);
         table_cells(&mut rows);
@@ -249,6 +274,7 @@ fn bullets(page: &Page, segs: &mut [Segment]) {
 /// hyphen there): it ends the segment with a soft hyphen, which the join
 /// removes.
 fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
+    let gaps = word_gaps(line);
     let mut seg: Option<Segment> = None;
     // Where the last space glyph since the last letter stands.
     let mut space: Option<f64> = None;
@@ -275,7 +301,7 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
         if let Some(s) = seg.as_mut() {
             let gap = g.x - s.x1;
             let em = s.size.max(g.size);
-            if gap > SPLIT_GAP * em {
+            if splits(gap / em, &gaps) {
                 close(&mut seg, unmapped_tail, out);
             } else {
                 // A space glyph the next letter stands on is no word space
@@ -288,6 +314,7 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
                 s.text.push_str(&text);
                 s.x1 = s.x1.max(g.x + g.width);
                 s.size = s.size.max(g.size);
+                s.bold &= g.bold;
                 space = None;
                 unmapped_tail = false;
                 continue;
@@ -300,11 +327,38 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
             size: g.size,
             text,
             words: vec![(0, g.x)],
+            bold: g.bold,
         });
         space = None;
         unmapped_tail = false;
     }
     close(&mut seg, unmapped_tail, out);
+}
+
+/// The gaps between the letters of `line` (sorted by `x`) wider than a
+/// word space's least, in ems.
+fn word_gaps(line: &[&Glyph]) -> Vec<f64> {
+    let letters: Vec<&&Glyph> = line
+        .iter()
+        .filter(|g| !g.text.trim().is_empty() && !g.text.chars().all(char::is_control))
+        .collect();
+    letters
+        .windows(2)
+        .map(|w| (w[1].x - (w[0].x + w[0].width)) / w[0].size.max(w[1].size))
+        .filter(|gap| *gap > WORD_GAP)
+        .collect()
+}
+
+/// Whether a gap of `gap` ems on a line with word gaps `gaps` splits it.
+fn splits(gap: f64, gaps: &[f64]) -> bool {
+    if gap <= SPLIT_GAP {
+        return false;
+    }
+    let alike = gaps
+        .iter()
+        .filter(|g| (*g - gap).abs() <= JUSTIFIED_MATCH * gap)
+        .count();
+    gap >= JUSTIFIED_MAX || alike < JUSTIFIED_GAPS
 }
 
 /// A glyph's text with typographic ligatures spelt out, no-break spaces
@@ -429,6 +483,19 @@ fn body_size(segs: &[Vec<Segment>]) -> f64 {
         .into_iter()
         .max_by_key(|(size, n)| (*n, -size))
         .map_or(10.0, |(size, _)| size as f64 / 10.0)
+}
+
+/// The share of the text's characters set in bold.
+fn bold_share(segs: &[Vec<Segment>]) -> f64 {
+    let (bold, all) = segs.iter().flatten().fold((0, 0), |(b, a), s| {
+        let n = s.text.len();
+        (b + if s.bold { n } else { 0 }, a + n)
+    });
+    if all == 0 {
+        0.0
+    } else {
+        bold as f64 / all as f64
+    }
 }
 
 /// The sizes of headings, largest first: the first is level 1.
@@ -648,11 +715,15 @@ struct Open {
     last: Segment,
     left: f64,
     right: f64,
+    /// Every line of it is bold.
+    bold: bool,
 }
 
 /// Rule 4: rows joined into blocks and written as a Markdown report.
 struct Flow {
     body: f64,
+    /// Whether a paragraph all in bold is told apart (bold is not the body's face).
+    bold_marks: bool,
     headings: Vec<i64>,
     words: HashSet<String>,
     layout: Layout,
@@ -666,6 +737,7 @@ impl Flow {
     fn new(body: f64, headings: Vec<i64>, words: HashSet<String>) -> Self {
         Self {
             body,
+            bold_marks: true,
             headings,
             words,
             layout: Layout::default(),
@@ -690,6 +762,7 @@ impl Flow {
         match self.open.as_mut() {
             Some(open) if continues(open, &block, &seg, self.body) => {
                 open.text = join(&open.text, &seg.text, &self.words);
+                open.bold &= seg.bold;
                 open.last = seg;
                 open.left = row.left;
                 open.right = row.right;
@@ -707,6 +780,7 @@ impl Flow {
                     _ => seg.text.clone(),
                 };
                 self.open = Some(Open {
+                    bold: seg.bold,
                     block,
                     text,
                     page,
@@ -760,11 +834,15 @@ impl Flow {
         }
     }
 
-    /// Writes the open block.
+    /// Writes the open block; a paragraph all in bold as [`Block::Bold`].
     fn close(&mut self) {
         if let Some(open) = self.open.take() {
             let text = open.text.replace('\u{00AD}', "");
-            self.layout.block(&open.block, &text);
+            let block = match open.block {
+                Block::Paragraph if open.bold && self.bold_marks => Block::Bold,
+                block => block,
+            };
+            self.layout.block(&block, &text);
             self.mark(open.page);
         }
     }
@@ -848,6 +926,7 @@ mod tests {
                     width: size * 0.5,
                     size: *size,
                     text: c.to_string(),
+                    bold: false,
                 });
             }
         }
@@ -967,6 +1046,23 @@ mod tests {
     }
 
     #[test]
+    fn a_justified_lines_wide_word_gaps_do_not_split_it_a_gutter_does() {
+        // Five words a line, each gap 1 em (a short line stretched across
+        // a narrow column), then a gutter of 3 ems and the other column.
+        let mut lines = Vec::new();
+        let mut x = 50.0;
+        for w in ["Alpha", "opened", "this", "paragraph", "today"] {
+            lines.push((x, 100.0, 10.0, w));
+            x += w.len() as f64 * 5.0 + 10.0;
+        }
+        let (text, _) = super::text(&[page(1, &lines)]);
+        assert_eq!(text, "Alpha opened this paragraph today\n");
+        lines.push((x + 20.0, 100.0, 10.0, "Beta"));
+        let (text, _) = super::text(&[page(1, &lines)]);
+        assert_eq!(text, "| Alpha opened this paragraph today | Beta |\n");
+    }
+
+    #[test]
     fn page_numbers_are_told_from_lines() {
         for n in ["3", "- 3 -", "Page 3", "page 3 of 12", "3/12", "iv"] {
             assert!(is_page_number(n), "{n}");
@@ -974,6 +1070,33 @@ mod tests {
         for n in ["Agenda", "3 May 2024", "Item 3", "1. Welcome"] {
             assert!(!is_page_number(n), "{n}");
         }
+    }
+
+    /// `page` with the glyphs of the lines at `ys` in bold.
+    fn bold_at(mut page: Page, ys: &[f64]) -> Page {
+        for g in &mut page.glyphs {
+            g.bold = ys.contains(&g.y);
+        }
+        page
+    }
+
+    #[test]
+    fn a_paragraph_all_in_bold_at_body_size_is_written_bold() {
+        let lines = [
+            (50.0, 60.0, 10.0, "Attendees"),
+            (50.0, 74.0, 10.0, "Ines Moreau (Open Data Council)"),
+            (50.0, 100.0, 10.0, "Agenda"),
+            (60.0, 114.0, 10.0, "1. Welcome"),
+        ];
+        let (text, _) = super::text(&[bold_at(page(1, &lines), &[60.0, 100.0])]);
+        assert_eq!(
+            text,
+            "**Attendees**\n\nInes Moreau (Open Data Council)\n\n**Agenda**\n\n1. Welcome\n"
+        );
+        // A document set in bold throughout: bold marks nothing.
+        let all = [60.0, 74.0, 100.0, 114.0];
+        let (text, _) = super::text(&[bold_at(page(1, &lines), &all)]);
+        assert!(!text.contains("**"), "{text}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The text a PDF says its glyphs stand for, where the font cannot say it:
-//! marked-content spans with `/ActualText`.
+//! The text a PDF says its glyphs stand for, where the font cannot say it
+//! (marked-content spans with `/ActualText`), and whether each glyph's font
+//! is bold.
 //!
 //! Rationale: a ligature glyph ("ﬁ") or the hyphen painted where a word
 //! broke at a soft hyphen has no character of its own in the font's map to
@@ -10,17 +11,30 @@
 //! stands in, if any. It counts glyphs as `pdf-extract` does (two bytes a
 //! code in a composite font, one in a simple font); when the counts of a page
 //! disagree (a form XObject, a font with a variable-width encoding) the page
-//! keeps the font's text: [`super::pdf`] checks the count.
+//! keeps the font's text: [`super::pdf`] checks the count. The same walk
+//! follows the font each glyph is shown in (`Tf`, saved and restored with
+//! the graphics state by `q` and `Q`), for [`super::pdf_fonts::is_bold`].
 
+use super::pdf_fonts;
 use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
 
 /// For each glyph a page paints, in order, the span it is in (an index into
-/// `texts`), if it is in one with an `/ActualText`.
+/// `texts`), if it is in one with an `/ActualText`, and whether its font is
+/// bold.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Spans {
     pub of_glyph: Vec<Option<usize>>,
     pub texts: Vec<String>,
+    pub bold: Vec<bool>,
+}
+
+/// What the walk needs of the font in use: bytes a code, and bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FontUse {
+    bytes_per_code: usize,
+    bold: bool,
 }
 
 /// The spans of the page `page_id`, or `None` when its content cannot be read
@@ -31,7 +45,13 @@ pub fn of_page(doc: &Document, page_id: ObjectId) -> Option<Spans> {
     let mut spans = Spans::default();
     // Marked content open, innermost last: the span text of each, if any.
     let mut open: Vec<Option<usize>> = Vec::new();
-    let mut bytes_per_code = 1;
+    let mut known: HashMap<&[u8], FontUse> = HashMap::new();
+    let mut font = FontUse {
+        bytes_per_code: 1,
+        bold: false,
+    };
+    // The font of each graphics state saved by `q`.
+    let mut saved: Vec<FontUse> = Vec::new();
     for op in &content.operations {
         match op.operator.as_str() {
             "BDC" => {
@@ -45,26 +65,30 @@ pub fn of_page(doc: &Document, page_id: ObjectId) -> Option<Spans> {
             "EMC" => {
                 open.pop();
             }
+            "q" => saved.push(font),
+            "Q" => font = saved.pop().unwrap_or(font),
             "Tf" => {
-                let font = op
-                    .operands
-                    .first()
-                    .and_then(|n| n.as_name().ok())
-                    .and_then(|n| fonts.get(n));
-                bytes_per_code = if font.is_some_and(|f| is_composite(f)) {
-                    2
-                } else {
-                    1
+                let name = op.operands.first().and_then(|n| n.as_name().ok());
+                font = match name.and_then(|n| Some((n, fonts.get(n)?))) {
+                    Some((name, dict)) => *known.entry(name).or_insert_with(|| FontUse {
+                        bytes_per_code: if is_composite(dict) { 2 } else { 1 },
+                        bold: pdf_fonts::is_bold(doc, dict),
+                    }),
+                    None => FontUse {
+                        bytes_per_code: 1,
+                        bold: false,
+                    },
                 };
             }
             "Tj" | "'" | "\"" | "TJ" => {
                 let codes: usize = op
                     .operands
                     .iter()
-                    .map(|o| codes_in(o, bytes_per_code))
+                    .map(|o| codes_in(o, font.bytes_per_code))
                     .sum();
                 let span = open.iter().rev().find_map(|s| *s);
                 spans.of_glyph.extend(std::iter::repeat_n(span, codes));
+                spans.bold.extend(std::iter::repeat_n(font.bold, codes));
             }
             _ => {}
         }

@@ -423,24 +423,32 @@ pub fn odt(blocks: &[Blk]) -> Vec<u8> {
                     r#"<text:list-style style:name="L{lists}">{level1}<text:list-level-style-bullet text:level="2" text:bullet-char="◦"/></text:list-style>"#
                 ));
                 body.push_str(&format!(r#"<text:list text:style-name="L{lists}">"#));
-                let mut nested = false;
+                // A nested list open, and a top-level item open (a list that
+                // starts nested opens an item holding only its nested list).
+                let (mut nested, mut top) = (false, false);
                 let id = ids[i];
                 while let (Some(Blk::Item { depth, text, .. }), true) =
                     (blocks.get(i), ids.get(i) == Some(&id))
                 {
                     if *depth == 0 {
                         if nested {
-                            body.push_str("</text:list></text:list-item>");
+                            body.push_str("</text:list>");
                             nested = false;
-                        } else if body.ends_with("</text:p>") {
+                        }
+                        if top {
                             body.push_str("</text:list-item>");
                         }
                         body.push_str(&format!(
                             "<text:list-item><text:p>{}</text:p>",
                             odt_text(text)
                         ));
+                        top = true;
                     } else {
                         if !nested {
+                            if !top {
+                                body.push_str("<text:list-item>");
+                                top = true;
+                            }
                             body.push_str("<text:list>");
                             nested = true;
                         }
@@ -454,7 +462,10 @@ pub fn odt(blocks: &[Blk]) -> Vec<u8> {
                 if nested {
                     body.push_str("</text:list>");
                 }
-                body.push_str("</text:list-item></text:list>");
+                if top {
+                    body.push_str("</text:list-item>");
+                }
+                body.push_str("</text:list>");
                 continue;
             }
         }
