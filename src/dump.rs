@@ -54,7 +54,7 @@ mod spill;
 use crate::atomic::Staged;
 use crate::dataset::{serializer, Dataset, Distribution, Stats, StatsCounter, VoidError};
 pub use crate::dataset::{DEFAULT_LICENSE, VOID_FILE};
-use crate::store::{Store, StoreError};
+use crate::store::{RawStore, Store, StoreError};
 use chrono::NaiveDate;
 use flate2::Compression;
 use gzip::ThreadedGzip;
@@ -658,11 +658,19 @@ fn sorted_graphs(store: &Store) -> Result<Vec<(String, NamedOrBlankNode)>, DumpE
 /// [`write_statements`]), so this is the order of the terms too.
 fn read_graph(
     store: &Store,
+    raw: Option<&RawStore>,
     name: &str,
     graph: &NamedOrBlankNode,
     keep_quads: bool,
 ) -> Result<GraphStatements, DumpError> {
-    let triples = store.graph_triples(graph)?;
+    let triples = match raw.map(|r| r.graph_triples(graph)) {
+        Some(Ok(Some(triples))) => triples,
+        Some(Err(e)) => {
+            log::debug!("reading {name} through Oxigraph: {e}");
+            store.graph_triples(graph)?
+        }
+        Some(Ok(None)) | None => store.graph_triples(graph)?,
+    };
     let read = triples.len();
     let graph_name = GraphName::from(skolem_node(graph.clone()));
     let mut tally = Tally::default();
@@ -696,9 +704,11 @@ fn statement_line(t: &Triple) -> String {
 /// graph in the order of their names, then writes the union (distinct
 /// triples, sorted) into the `union` sinks, and counts what `void.ttl` states.
 ///
-/// Decoding the store's quads is the bulk of a dump's cost, so it is done once
-/// and on every core: [`GRAPHS_AT_ONCE`] graphs are read in parallel, then
-/// written in order. The union is the same statement lines, `budget` bytes of
+/// Decoding the store's quads was the bulk of a dump's cost, so it is done
+/// once, from the store's tables read in order ([`RawStore`]: the string table
+/// once, then each graph's keys; through Oxigraph, a lookup a term, when they
+/// cannot be read so), and on every core: [`GRAPHS_AT_ONCE`] graphs are read
+/// in parallel, then written in order. The union is the same statement lines, `budget` bytes of
 /// them sorted in memory at a time, the rest on disk ([`spill`]).
 fn write_statements(
     store: &Store,
@@ -708,6 +718,12 @@ fn write_statements(
 ) -> Result<Stats, DumpError> {
     let keep_quads = named.iter().any(Sink::needs_terms);
     let graphs = sorted_graphs(store)?;
+    // The tables read in order when they can be; else every term is decoded
+    // by Oxigraph, one lookup each.
+    let raw = store
+        .raw()
+        .inspect_err(|e| log::debug!("reading the store through Oxigraph: {e}"))
+        .ok();
     // Only a union format needs the union sorted; the statistics alone are
     // read from the store ([`merged`]).
     let mut lines = (!union.is_empty()).then(|| Spill::new(budget));
@@ -716,7 +732,7 @@ fn write_statements(
     for batch in graphs.chunks(GRAPHS_AT_ONCE) {
         let read: Vec<GraphStatements> = batch
             .par_iter()
-            .map(|(name, graph)| read_graph(store, name, graph, keep_quads))
+            .map(|(name, graph)| read_graph(store, raw.as_ref(), name, graph, keep_quads))
             .collect::<Result<_, _>>()?;
         for graph in read {
             quads += graph.read;
@@ -735,7 +751,7 @@ fn write_statements(
     }
     match lines {
         Some(lines) => write_union(lines, union, quads, graphs.len()),
-        None => merged::stats(store, tally, quads, graphs.len()),
+        None => merged::stats(store, raw.as_ref(), tally, quads, graphs.len()),
     }
 }
 
