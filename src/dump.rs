@@ -66,6 +66,7 @@ use oxigraph::model::{
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use spill::Spill;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -638,7 +639,8 @@ struct GraphStatements {
     quads: Vec<Quad>,
     /// Statements read from the store (before skolem IRIs could merge two).
     read: usize,
-    /// What the statistics need of them when the union is not sorted.
+    /// What the statistics need of them when the union is not sorted (else
+    /// empty).
     tally: Tally,
 }
 
@@ -662,6 +664,7 @@ fn read_graph(
     name: &str,
     graph: &NamedOrBlankNode,
     keep_quads: bool,
+    keep_tally: bool,
 ) -> Result<GraphStatements, DumpError> {
     let triples = match raw.map(|r| r.graph_triples(graph)) {
         Some(Ok(Some(triples))) => triples,
@@ -677,7 +680,11 @@ fn read_graph(
     let mut statements: Vec<(String, Option<Quad>)> = triples
         .into_iter()
         .map(skolem_triple)
-        .inspect(|t| tally.add(t))
+        .inspect(|t| {
+            if keep_tally {
+                tally.add(t);
+            }
+        })
         .map(|t| {
             let line = statement_line(&t);
             (line, keep_quads.then(|| t.in_graph(graph_name.clone())))
@@ -732,7 +739,16 @@ fn write_statements(
     for batch in graphs.chunks(GRAPHS_AT_ONCE) {
         let read: Vec<GraphStatements> = batch
             .par_iter()
-            .map(|(name, graph)| read_graph(store, raw.as_ref(), name, graph, keep_quads))
+            .map(|(name, graph)| {
+                read_graph(
+                    store,
+                    raw.as_ref(),
+                    name,
+                    graph,
+                    keep_quads,
+                    lines.is_none(),
+                )
+            })
             .collect::<Result<_, _>>()?;
         for graph in read {
             quads += graph.read;
@@ -750,7 +766,17 @@ fn write_statements(
         }
     }
     match lines {
-        Some(lines) => write_union(lines, union, quads, graphs.len()),
+        Some(lines) => {
+            // The distinct objects counted on the store's keys when it can:
+            // else their text sorted on disk a second time.
+            let objects = raw.as_ref().and_then(|r| {
+                r.distinct_objects()
+                    .inspect_err(|e| log::debug!("counting the objects from their text: {e}"))
+                    .ok()
+                    .flatten()
+            });
+            write_union(lines, union, quads, graphs.len(), objects)
+        }
         None => merged::stats(store, raw.as_ref(), tally, quads, graphs.len()),
     }
 }
@@ -789,36 +815,44 @@ fn distributions(files: &[DumpFile], gzip: bool) -> Vec<Distribution> {
 }
 
 /// Writes the union of the graphs' statement `lines` (distinct triples,
-/// sorted) into `sinks`, and counts what `void.ttl` states.
+/// sorted) into `sinks`, and counts what `void.ttl` states: the distinct
+/// `objects` as given, else by sorting their text.
 fn write_union(
     lines: Spill,
     sinks: &mut [Sink],
     quads: usize,
     graphs: usize,
+    objects: Option<usize>,
 ) -> Result<Stats, DumpError> {
     // Lines of N-Triples sort as their (subject, predicate, object) terms do:
     // every term ends with a character (`>`, `"`, a language tag, a datatype)
     // after which the separating space sorts before anything that could
     // continue a longer term. N-Triples escapes line breaks in literals.
     let mut counter = StatsCounter::default();
-    let mut objects = Spill::new(lines.budget());
+    let mut object_texts = objects.is_none().then(|| Spill::new(lines.budget()));
     for line in lines.sorted().map_err(sort_error)? {
         let line = line.map_err(sort_error)?;
         let (triple, object) = match line::split(&line) {
-            Some(statement) => (statement.triple, statement.object.to_owned()),
+            Some(statement) => (statement.triple, Cow::Borrowed(statement.object)),
             None => {
                 let triple = parse_triple(&line)?;
                 let object = key(&triple.object);
-                (triple, object)
+                (triple, Cow::Owned(object))
             }
         };
-        objects.push(object).map_err(sort_error)?;
+        if let Some(texts) = &mut object_texts {
+            texts.push(object.into_owned()).map_err(sort_error)?;
+        }
         counter.add(&triple);
         for sink in sinks.iter_mut() {
             sink.triple(&line, &triple)?;
         }
     }
-    let distinct_objects = objects.sorted().map_err(sort_error)?.count();
+    let distinct_objects = match (objects, object_texts) {
+        (Some(n), _) => n,
+        (None, Some(texts)) => texts.sorted().map_err(sort_error)?.count(),
+        (None, None) => 0,
+    };
     Ok(counter.finish(quads, graphs, distinct_objects))
 }
 

@@ -6,8 +6,10 @@
 //! statement lines to count it, or decoding its triples again, cost more than
 //! writing the N-Quads themselves: Oxigraph decodes every term of every quad it
 //! returns with a lookup of its own. So the counts that need the union are
-//! asked of the store's SPARQL engine, which counts on its encoded terms and
-//! decodes nothing but the few classes; the two that need a term's text (the
+//! taken on the store's encoded terms, decoding nothing but the few classes:
+//! from the default graph's keys read in order ([`RawStore::union_counts`]),
+//! else (a store those cannot be read from) by the store's SPARQL engine,
+//! which counts on encoded terms too; the two that need a term's text (the
 //! properties, and the subjects outside meetkg's namespace, which are not
 //! entities) are tallied from the named graphs the dump reads anyway.
 //!

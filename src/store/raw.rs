@@ -186,6 +186,15 @@ impl RawStore {
         }))
     }
 
+    /// The distinct objects of the default graph, counted on their
+    /// encodings; `None` for a term this module cannot measure.
+    ///
+    /// # Errors
+    /// RocksDB failed while reading.
+    pub fn distinct_objects(&self) -> Result<Option<usize>, RawError> {
+        Ok(self.runs(DOSP, &[])?.map(|(_, objects)| objects))
+    }
+
     /// Keys of `family` under `prefix`, and runs of keys that share their
     /// first term after it; `None` for a term this module cannot measure.
     fn runs(&self, family: usize, prefix: &[u8]) -> Result<Option<(usize, usize)>, RawError> {
