@@ -41,6 +41,23 @@
 # 22% of the build's CPU, not 10%: most of what is left is Oxigraph decoding
 # each term it returns with a RocksDB lookup of its own (about 4 us a
 # statement), which no public API avoids.
+#
+# Third pass (session 17: the store's tables read in order by `store::raw`, the
+# string table once and each graph's keys, instead of Oxigraph's lookup a term;
+# void.ttl's counts from the default graph's keys; the union's distinct objects
+# counted on the keys, not sorted as text). 1,000 reports of gen_corpus.py:
+# 1,073,706 quads; build 46.7 s wall, 29.6 s CPU, 624 MB (load 5-6). CPU
+# (user + sys) / peak RSS, base -> this pass, files byte-identical:
+#   nq              8.3-8.9 s / 153 MB  ->  2.6 s / 147 MB   (28% -> 9% of the build's CPU)
+#   trig            9.3 s     / 189 MB  ->  2.7 s / 183 MB
+#   ttl            10.8 s     / 358 MB  ->  3.9 s / 317 MB
+#   nt             10.7 s     / 357 MB  ->  3.6 s / 316 MB
+#   nq --gzip      13.5 s     / 155 MB  ->  6.0 s / 152 MB   (gzip itself: one stream, on its own thread)
+# 3,000 reports (build 214 s wall, 97.7 s CPU): nq 43-50 s wall, 30.4-31.7 s CPU
+# -> 14.0 s wall, 8.7 s CPU (20-23% -> 6.6% of the build's wall).
+# 10,000 reports (build 845 s wall, 334 s CPU, 1.5 GB; load 5-8): nq 384 s wall,
+# 136 s CPU, 445 MB -> 51 s wall, 32 s CPU, 407 MB (45% -> 6.1% of the build's
+# wall, 41% -> 9.5% of its CPU), byte-identical.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000}"

@@ -54,7 +54,7 @@ mod spill;
 use crate::atomic::Staged;
 use crate::dataset::{serializer, Dataset, Distribution, Stats, StatsCounter, VoidError};
 pub use crate::dataset::{DEFAULT_LICENSE, VOID_FILE};
-use crate::store::{Store, StoreError};
+use crate::store::{RawStore, Store, StoreError};
 use chrono::NaiveDate;
 use flate2::Compression;
 use gzip::ThreadedGzip;
@@ -66,6 +66,7 @@ use oxigraph::model::{
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use spill::Spill;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -638,7 +639,8 @@ struct GraphStatements {
     quads: Vec<Quad>,
     /// Statements read from the store (before skolem IRIs could merge two).
     read: usize,
-    /// What the statistics need of them when the union is not sorted.
+    /// What the statistics need of them when the union is not sorted (else
+    /// empty).
     tally: Tally,
 }
 
@@ -658,18 +660,31 @@ fn sorted_graphs(store: &Store) -> Result<Vec<(String, NamedOrBlankNode)>, DumpE
 /// [`write_statements`]), so this is the order of the terms too.
 fn read_graph(
     store: &Store,
+    raw: Option<&RawStore>,
     name: &str,
     graph: &NamedOrBlankNode,
     keep_quads: bool,
+    keep_tally: bool,
 ) -> Result<GraphStatements, DumpError> {
-    let triples = store.graph_triples(graph)?;
+    let triples = match raw.map(|r| r.graph_triples(graph)) {
+        Some(Ok(Some(triples))) => triples,
+        Some(Err(e)) => {
+            log::debug!("reading {name} through Oxigraph: {e}");
+            store.graph_triples(graph)?
+        }
+        Some(Ok(None)) | None => store.graph_triples(graph)?,
+    };
     let read = triples.len();
     let graph_name = GraphName::from(skolem_node(graph.clone()));
     let mut tally = Tally::default();
     let mut statements: Vec<(String, Option<Quad>)> = triples
         .into_iter()
         .map(skolem_triple)
-        .inspect(|t| tally.add(t))
+        .inspect(|t| {
+            if keep_tally {
+                tally.add(t);
+            }
+        })
         .map(|t| {
             let line = statement_line(&t);
             (line, keep_quads.then(|| t.in_graph(graph_name.clone())))
@@ -696,9 +711,11 @@ fn statement_line(t: &Triple) -> String {
 /// graph in the order of their names, then writes the union (distinct
 /// triples, sorted) into the `union` sinks, and counts what `void.ttl` states.
 ///
-/// Decoding the store's quads is the bulk of a dump's cost, so it is done once
-/// and on every core: [`GRAPHS_AT_ONCE`] graphs are read in parallel, then
-/// written in order. The union is the same statement lines, `budget` bytes of
+/// Decoding the store's quads was the bulk of a dump's cost, so it is done
+/// once, from the store's tables read in order ([`RawStore`]: the string table
+/// once, then each graph's keys; through Oxigraph, a lookup a term, when they
+/// cannot be read so), and on every core: [`GRAPHS_AT_ONCE`] graphs are read
+/// in parallel, then written in order. The union is the same statement lines, `budget` bytes of
 /// them sorted in memory at a time, the rest on disk ([`spill`]).
 fn write_statements(
     store: &Store,
@@ -708,6 +725,12 @@ fn write_statements(
 ) -> Result<Stats, DumpError> {
     let keep_quads = named.iter().any(Sink::needs_terms);
     let graphs = sorted_graphs(store)?;
+    // The tables read in order when they can be; else every term is decoded
+    // by Oxigraph, one lookup each.
+    let raw = store
+        .raw()
+        .inspect_err(|e| log::debug!("reading the store through Oxigraph: {e}"))
+        .ok();
     // Only a union format needs the union sorted; the statistics alone are
     // read from the store ([`merged`]).
     let mut lines = (!union.is_empty()).then(|| Spill::new(budget));
@@ -716,7 +739,16 @@ fn write_statements(
     for batch in graphs.chunks(GRAPHS_AT_ONCE) {
         let read: Vec<GraphStatements> = batch
             .par_iter()
-            .map(|(name, graph)| read_graph(store, name, graph, keep_quads))
+            .map(|(name, graph)| {
+                read_graph(
+                    store,
+                    raw.as_ref(),
+                    name,
+                    graph,
+                    keep_quads,
+                    lines.is_none(),
+                )
+            })
             .collect::<Result<_, _>>()?;
         for graph in read {
             quads += graph.read;
@@ -734,8 +766,18 @@ fn write_statements(
         }
     }
     match lines {
-        Some(lines) => write_union(lines, union, quads, graphs.len()),
-        None => merged::stats(store, tally, quads, graphs.len()),
+        Some(lines) => {
+            // The distinct objects counted on the store's keys when it can:
+            // else their text sorted on disk a second time.
+            let objects = raw.as_ref().and_then(|r| {
+                r.distinct_objects()
+                    .inspect_err(|e| log::debug!("counting the objects from their text: {e}"))
+                    .ok()
+                    .flatten()
+            });
+            write_union(lines, union, quads, graphs.len(), objects)
+        }
+        None => merged::stats(store, raw.as_ref(), tally, quads, graphs.len()),
     }
 }
 
@@ -773,36 +815,44 @@ fn distributions(files: &[DumpFile], gzip: bool) -> Vec<Distribution> {
 }
 
 /// Writes the union of the graphs' statement `lines` (distinct triples,
-/// sorted) into `sinks`, and counts what `void.ttl` states.
+/// sorted) into `sinks`, and counts what `void.ttl` states: the distinct
+/// `objects` as given, else by sorting their text.
 fn write_union(
     lines: Spill,
     sinks: &mut [Sink],
     quads: usize,
     graphs: usize,
+    objects: Option<usize>,
 ) -> Result<Stats, DumpError> {
     // Lines of N-Triples sort as their (subject, predicate, object) terms do:
     // every term ends with a character (`>`, `"`, a language tag, a datatype)
     // after which the separating space sorts before anything that could
     // continue a longer term. N-Triples escapes line breaks in literals.
     let mut counter = StatsCounter::default();
-    let mut objects = Spill::new(lines.budget());
+    let mut object_texts = objects.is_none().then(|| Spill::new(lines.budget()));
     for line in lines.sorted().map_err(sort_error)? {
         let line = line.map_err(sort_error)?;
         let (triple, object) = match line::split(&line) {
-            Some(statement) => (statement.triple, statement.object.to_owned()),
+            Some(statement) => (statement.triple, Cow::Borrowed(statement.object)),
             None => {
                 let triple = parse_triple(&line)?;
                 let object = key(&triple.object);
-                (triple, object)
+                (triple, Cow::Owned(object))
             }
         };
-        objects.push(object).map_err(sort_error)?;
+        if let Some(texts) = &mut object_texts {
+            texts.push(object.into_owned()).map_err(sort_error)?;
+        }
         counter.add(&triple);
         for sink in sinks.iter_mut() {
             sink.triple(&line, &triple)?;
         }
     }
-    let distinct_objects = objects.sorted().map_err(sort_error)?.count();
+    let distinct_objects = match (objects, object_texts) {
+        (Some(n), _) => n,
+        (None, Some(texts)) => texts.sorted().map_err(sort_error)?.count(),
+        (None, None) => 0,
+    };
     Ok(counter.finish(quads, graphs, distinct_objects))
 }
 

@@ -6,8 +6,10 @@
 //! statement lines to count it, or decoding its triples again, cost more than
 //! writing the N-Quads themselves: Oxigraph decodes every term of every quad it
 //! returns with a lookup of its own. So the counts that need the union are
-//! asked of the store's SPARQL engine, which counts on its encoded terms and
-//! decodes nothing but the few classes; the two that need a term's text (the
+//! taken on the store's encoded terms, decoding nothing but the few classes:
+//! from the default graph's keys read in order ([`RawStore::union_counts`]),
+//! else (a store those cannot be read from) by the store's SPARQL engine,
+//! which counts on encoded terms too; the two that need a term's text (the
 //! properties, and the subjects outside meetkg's namespace, which are not
 //! entities) are tallied from the named graphs the dump reads anyway.
 //!
@@ -18,7 +20,7 @@
 
 use super::{skolem_iri, DumpError};
 use crate::dataset::{Stats, StatsCounter, PARTITIONS};
-use crate::store::{Store, StoreError};
+use crate::store::{RawStore, Store, StoreError, UnionCounts};
 use crate::vocab::{rdf, ID_BASE};
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxigraph::sparql::{QueryResults, QuerySolution};
@@ -63,12 +65,27 @@ struct Counts {
 /// The statistics of the union, from the store's default graph and the
 /// `tally` of the `quads` statements in `graphs` named graphs.
 ///
-/// Cost: one pass of the SPARQL engine over the default graph (hash sets of
-/// the distinct subjects' and objects' encodings, tens of bytes each) and one
-/// over its `rdf:type` statements.
-pub fn stats(store: &Store, tally: Tally, quads: usize, graphs: usize) -> Result<Stats, DumpError> {
-    let counts = counts(store)?;
-    let classes = classes(store)?;
+/// Cost: with `raw`, one pass over the default graph's keys in two orders,
+/// nothing decoded but the classes ([`RawStore::union_counts`]); without it
+/// (or when it cannot count), one pass of the SPARQL engine over the default
+/// graph (hash sets of the distinct subjects' and objects' encodings, tens of
+/// bytes each) and one over its `rdf:type` statements.
+pub fn stats(
+    store: &Store,
+    raw: Option<&RawStore>,
+    tally: Tally,
+    quads: usize,
+    graphs: usize,
+) -> Result<Stats, DumpError> {
+    let (counts, classes) = match raw.map(RawStore::union_counts) {
+        Some(Ok(Some(union))) => from_raw(union),
+        other => {
+            if let Some(Err(e)) = other {
+                log::debug!("counting the union with SPARQL: {e}");
+            }
+            (counts(store)?, classes(store)?)
+        }
+    };
     // The counter names the vocabularies and counts properties and classes
     // from one statement per property and per class; the counts it cannot see
     // that way are the store's.
@@ -91,6 +108,26 @@ pub fn stats(store: &Store, tally: Tally, quads: usize, graphs: usize) -> Result
         .map(|(_, class)| classes.get(&class.into_owned()).copied().unwrap_or(0))
         .collect();
     Ok(stats)
+}
+
+/// The counts and classes read from the store's keys, blank-node classes
+/// skolemised.
+fn from_raw(union: UnionCounts) -> (Counts, BTreeMap<NamedNode, usize>) {
+    let mut classes = BTreeMap::new();
+    for (class, n) in union.classes {
+        let class = match class {
+            Term::NamedNode(n) => n,
+            Term::BlankNode(b) => skolem_iri(&b),
+            Term::Literal(_) => continue,
+        };
+        *classes.entry(class).or_default() += n;
+    }
+    let counts = Counts {
+        triples: union.triples,
+        subjects: union.subjects,
+        objects: union.objects,
+    };
+    (counts, classes)
 }
 
 /// Distinct triples, subjects and objects of the default graph.
