@@ -382,6 +382,9 @@ impl Extractor {
     /// (`[meeting-start-phrases]`: "called the meeting to order", "ouvre la
     /// séance").
     fn opener(&self, t: &str) -> Option<String> {
+        if let Some(name) = self.presiding(t) {
+            return Some(name);
+        }
         let passive = self.lex.opening.as_ref().and_then(|re| re.find(t));
         let (rest, before) = match passive {
             Some(m) => (&t[m.end()..], usize::MAX),
@@ -398,6 +401,39 @@ impl Extractor {
         let named = !words.is_empty() && !words.iter().any(is_role);
         (named && who.range.end <= before)
             .then(|| crate::words::names::title_case(&words.join(" ")))
+    }
+
+    /// "with Dr. Dan Arvizu, Chairman, presiding", "Chair Rennison
+    /// presiding": the name before `[presiding-words]`, past a title between
+    /// commas; the name is the capitalised run that ends the clause, less the
+    /// titles and honorifics that open it.
+    fn presiding(&self, t: &str) -> Option<String> {
+        let at = self.lex.presiding.as_ref()?.find(t)?.start();
+        let is_role = |w: &str| self.lex.role_words.contains(&w.to_lowercase());
+        let mut clauses = t[..at].trim_end().trim_end_matches(',').rsplit(',');
+        let mut clause = clauses.next()?.trim();
+        if clause.split_whitespace().all(is_role) {
+            clause = clauses.next()?.trim();
+        }
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let run = words
+            .iter()
+            .rev()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let name: Vec<&str> = words[words.len() - run..]
+            .iter()
+            .copied()
+            .skip_while(|w| is_role(w) || self.lex.is_honorific(w))
+            .collect();
+        if name.iter().any(|w| is_role(w)) {
+            return None;
+        }
+        // "The presiding officer": a person's name or none.
+        let who = header::names_at(&name.join(" "), 0, &self.lex)
+            .into_iter()
+            .next()?;
+        Some(crate::words::names::title_case(&who.name))
     }
 
     /// "Moved: Stephen Hale, 2nd: Ana Ruiz", "seconded by Ana Ruiz", "MOVED:
@@ -1037,12 +1073,16 @@ mod tests {
     }
 
     #[test]
-    fn whoever_opened_the_meeting_chaired_it_unless_an_office_or_no_one() {
+    fn whoever_opened_or_presided_over_the_meeting_chaired_it_unless_an_office_or_no_one() {
         let cases = [
             ("Board minutes, 5 May 2011\n\nChairman Peter Dengate Thrush promptly called the meeting to order.\n", vec!["Peter Dengate Thrush"]),
             ("Board minutes, 5 May 2011\n\nThe Committee was called to order by Chairman Mike McGinness, at 1:30 p.m.\n", vec!["Mike McGinness"]),
             ("Compte-rendu du Conseil, 5 mai 2011\n\nMonsieur le Maire ouvre la séance à vingt heures.\n", vec![]),
             ("Compte-rendu du Conseil, 5 mai 2011\n\nOuverture de la séance du Conseil à 17 h.\n", vec![]),
+            // The one presiding, past a title between commas or before the name.
+            ("Board minutes, 5 May 2011\n\nThe Board met at 1:15 p.m. with Dr. Dan Arvizu, Chairman, presiding (Agenda 1).\n", vec!["Dan Arvizu"]),
+            ("Senate minutes, 5 May 2011\n\nCALL TO ORDER, Chair Rennison presiding.\n", vec!["Rennison"]),
+            ("Senate minutes, 5 May 2011\n\nThe presiding officer read the rules.\n", vec![]),
         ];
         for (raw, moderators) in cases {
             assert_eq!(extract(raw).meeting.moderators, moderators, "{raw}");

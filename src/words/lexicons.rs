@@ -201,6 +201,9 @@ pub struct Lexicons {
     /// "The tenth consortium meeting was held at ... 24-26 May 2011": a
     /// date after such a phrase is the meeting's (`[meeting-held-phrases]`).
     pub meeting_held: Option<Regex>,
+    /// "Dr. Dan Arvizu, Chairman, presiding": the word after the one who
+    /// chairs (`[presiding-words]`).
+    pub presiding: Option<Regex>,
     /// Meeting-bot commands that open an agenda item ("topic" of "#topic"), lower case.
     pub chat_topic_commands: Vec<String>,
     /// `[chat-start-commands]`: bot commands that open a meeting and name it.
@@ -372,6 +375,7 @@ impl Lexicons {
         self.speaker_links = r.lower("speaker-links");
         self.meeting_start = phrases(r.list("meeting-start-phrases"));
         self.meeting_held = phrases(r.list("meeting-held-phrases"));
+        self.presiding = phrases(r.list("presiding-words"));
         self.self_introduction = self_introduction(r.list("self-introductions"));
     }
 
