@@ -9,7 +9,7 @@
 use super::body_phrase::is_generic_body;
 use super::gazetteer::Matcher;
 use crate::text::{Sentence, Text};
-use crate::words::dates::{PartialDate, TimeMatch};
+use crate::words::dates::{DateMatch, PartialDate, TimeMatch};
 use crate::words::lexicons::RosterRole;
 use crate::words::names::{is_initials, is_name_word};
 use crate::words::Lexicons;
@@ -344,11 +344,7 @@ fn date_candidates(
 ) -> Vec<(usize, PartialDate, Option<PartialDate>)> {
     let mut candidates = Vec::new();
     for (i, place) in places.iter().enumerate() {
-        let mut dates = lex.dates.find_dates_in(place, month_first);
-        if dates.is_empty() {
-            dates = lex.dates.find_named_dates(place, &lex.month_names);
-        }
-        for d in dates {
+        for d in dates_in(place, lex, month_first) {
             let before = place[..d.range.start].to_lowercase();
             if lex
                 .date_metadata
@@ -571,13 +567,18 @@ fn before_date<'a>(t: &'a str, lex: &Lexicons) -> &'a str {
 /// Where the first date of a title line starts, its month named in English
 /// or, failing that, in another language ("du 16 septembre 2019").
 fn first_date_start(t: &str, lex: &Lexicons) -> Option<usize> {
-    let english = lex.dates.find_dates(t);
-    let dates = if english.is_empty() {
-        lex.dates.find_named_dates(t, &lex.month_names)
+    dates_in(t, lex, false).first().map(|d| d.range.start)
+}
+
+/// The dates of `place`, months named in English, or failing any, in another
+/// language ("24 de abril de 2003").
+fn dates_in(place: &str, lex: &Lexicons, month_first: bool) -> Vec<DateMatch> {
+    let english = lex.dates.find_dates_in(place, month_first);
+    if english.is_empty() {
+        lex.dates.find_named_dates(place, &lex.month_names)
     } else {
         english
-    };
-    dates.first().map(|d| d.range.start)
+    }
 }
 
 /// The meeting's series: the first rule that names one, from the most

@@ -392,8 +392,7 @@ impl Extractor {
             // opens with no one).
             None => (t, self.lex.meeting_start.as_ref()?.find(t)?.start()),
         };
-        let rest = &rest[..rest.find([')', ',', ';', '"']).unwrap_or(rest.len())];
-        let who = header::names_at(rest, 0, &self.lex).into_iter().next()?;
+        let who = self.name_after(rest)?;
         let is_role = |w: &&str| self.lex.role_words.contains(&w.to_lowercase());
         // "Chairman Peter Dengate Thrush": the title before the name is none
         // of it; "Monsieur le Maire ouvre la séance": an office, no name.
@@ -451,9 +450,7 @@ impl Extractor {
                 .filter_map(|re| re.as_ref())
                 .flat_map(|re| re.find_iter(t))
             {
-                let rest = &t[m.end()..];
-                let rest = &rest[..rest.find([')', ',', ';', '"']).unwrap_or(rest.len())];
-                let Some(who) = header::names_at(rest, 0, &self.lex).into_iter().next() else {
+                let Some(who) = self.name_after(&t[m.end()..]) else {
                     continue;
                 };
                 if self.lex.role_words.contains(&who.name.to_lowercase()) {
@@ -465,6 +462,14 @@ impl Extractor {
                 ));
             }
         }
+    }
+
+    /// The first name at the start of `rest`, the text after a phrase that
+    /// names someone ("moved by", "called to order by"), read up to the
+    /// clause's end.
+    fn name_after(&self, rest: &str) -> Option<header::RosterName> {
+        let clause = &rest[..rest.find([')', ',', ';', '"']).unwrap_or(rest.len())];
+        header::names_at(clause, 0, &self.lex).into_iter().next()
     }
 
     /// "Kamm/Kuhn moved to approve the agenda": the mover and the seconder,
