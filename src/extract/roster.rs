@@ -133,7 +133,31 @@ fn heading_uncut<'a>(line: &'a Line, lex: &Lexicons) -> Option<Option<&'a str>> 
             is_inline_lead_in(head, lex) && sentence_end(r, lex) == r.len()
         }
     };
-    (lead_in || lex.participants_folded.contains(&heading_key(head))).then_some(rest)
+    let body_roll = t.contains(':') && is_body_roll_head(head, lex);
+    (lead_in || lex.participants_folded.contains(&heading_key(head)) || body_roll).then_some(rest)
+}
+
+/// "RIPE NCC staff", "ARIN Staff", "Board Members", "IGF Secretariat": a
+/// body's name and a word of attendance after it, before a colon (without
+/// one, "Amy Vezza (AMS) / IETF Secretariat" is an entry), heads the
+/// roll of the body's people (whose organisation [`heading_group`] takes
+/// from it). Two to six words opening with a capital; no number ("Item 3
+/// members"), no absence ("Members absent").
+fn is_body_roll_head(head: &str, lex: &Lexicons) -> bool {
+    const MAX_WORDS: usize = 6;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let Some((last, body)) = words.split_last() else {
+        return false;
+    };
+    (1..MAX_WORDS).contains(&body.len())
+        && head.starts_with(char::is_uppercase)
+        && lex.attendance_words.contains(&last.to_lowercase())
+        && !words.iter().any(|w| {
+            let w = w.to_lowercase();
+            w.chars().any(|c| c.is_ascii_digit())
+                || lex.absence_words.contains(&w)
+                || lex.not_words.contains(&w)
+        })
 }
 
 /// "Present: A (AT); B (BC) Apologies: C": the absent are not present.
@@ -672,11 +696,21 @@ fn people_in(names: &str, offset: usize, line: usize, ex: &Extractor) -> Option<
 /// A list of a paragraph hard-wrapped inside an item ("..., Lisa" then
 /// "Horner (Global Partners), Marco ..."): what came is a list that stops
 /// on a word, and the next line goes on as a list of three items or more.
+/// A line that opens with a whole name and its comma ("Patricia De Sario,
+/// Director, Corporate Services") is an entry of its own: a list of one
+/// person a line.
 fn is_wrapped_mid_item(so_far: &str, next: &str) -> bool {
+    let first_item = next.split([',', '(']).next().unwrap_or(next).trim();
+    let opens_entry = next[first_item.len()..].trim_start().starts_with(',')
+        && first_item.split_whitespace().count() >= 2
+        && first_item
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
     so_far.ends_with(char::is_alphanumeric)
         && so_far.contains(", ")
         && next.starts_with(char::is_uppercase)
         && next.matches(", ").nth(1).is_some()
+        && !opens_entry
 }
 
 /// An inline list runs on to `next` only where it visibly does: a comma or
@@ -2225,6 +2259,36 @@ mod tests {
         );
         assert_eq!(entries[1].organisations[0].1, "ARIN");
         assert_eq!(entries[3].organisations[0].1, "RIPE NCC");
+    }
+
+    #[test]
+    fn a_body_s_staff_heading_alone_heads_a_roll_of_its_people() {
+        let ex = extractor();
+        let text = Text::new(
+            "Minutes\n\nRIPE NCC staff: Ana Lima, Ben Ode\n\n\
+             Amy Vezza (AMS) / IETF Secretariat\n",
+        );
+        let entries = extract(&text, &ex);
+        let names: Vec<(&str, usize)> = entries
+            .iter()
+            .map(|e| (e.name.as_str(), e.organisations.len()))
+            .collect();
+        assert_eq!(names, [("Ana Lima", 1), ("Ben Ode", 1)]);
+        assert_eq!(entries[0].organisations[0].1, "RIPE NCC");
+    }
+
+    #[test]
+    fn lines_of_one_person_each_after_an_inline_heading_are_not_one_wrapped_item() {
+        let ex = extractor();
+        let text = Text::new(
+            "Minutes\n\nOther Attendees: Doug Nadorozny, Chief Administrative Officer\n\
+             Robin McDougall, Director, Community Services\n\
+             Marco Ramunno, Director, Planning and Development Services\n",
+        );
+        // The inline list ends with its line; the lines below are entries
+        // of their own, which the reading of list lines takes.
+        let names: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Doug Nadorozny"]);
     }
 
     #[test]
