@@ -426,7 +426,8 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
     // "Board: A (Chair), B, C": a group's label holds for the items after
     // it; the first is the heading's own ("RIPE NCC staff: A, B").
     let mut group: Option<Group> = Some(heading_group(line, ex));
-    for (at, part) in list_items(joined, &ex.lex) {
+    for item in list_items(joined, &ex.lex) {
+        let (at, part) = (item.at, item.text);
         let &(seg_at, line, seg_offset) = segments
             .iter()
             .rev()
@@ -438,7 +439,11 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
             group = Some(last);
             continue;
         }
-        let mut found: Vec<Entry> = entry(part, line, offset, ex).into_iter().collect();
+        let found = match item.shared.filter(|p| is_delegation(p, ex)) {
+            Some(delegation) => entry(&format!("{part} {delegation}"), line, offset, ex),
+            None => entry(part, line, offset, ex),
+        };
+        let mut found: Vec<Entry> = found.into_iter().collect();
         if let Some(group) = &group {
             found.iter_mut().for_each(|e| group.apply(e, ex));
         }
@@ -1054,16 +1059,68 @@ fn offset_in(whole: &str, part: &str) -> usize {
 /// holds its items between semicolons, the commas inside an item
 /// separating its name from its roles; a list with no semicolon is split at
 /// its commas too ([`split_top_level`]).
-fn list_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+fn list_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<ListItem<'a>> {
     let items = cut_top_level(s, |_, c| c == ';');
     if items.len() == 1 {
-        return split_top_level(s, lex);
-    }
-    trimmed(
-        items
+        return split_top_level(s, lex)
             .into_iter()
-            .flat_map(|(at, item)| people_or_item(at, item, lex)),
-    )
+            .map(|(at, text)| ListItem::alone(at, text))
+            .collect();
+    }
+    trimmed(items)
+        .into_iter()
+        .flat_map(|(at, item)| {
+            let parts = trimmed(people_or_item(at, item, lex));
+            let shared = shared_parenthesis(&parts);
+            parts.into_iter().map(move |(at, text)| ListItem {
+                at,
+                text,
+                shared: shared.filter(|_| !text.contains('(')),
+            })
+        })
+        .collect()
+}
+
+/// An item of an inline list, with the parenthesis it shares with the
+/// other names of its semicolon's group.
+struct ListItem<'a> {
+    at: usize,
+    text: &'a str,
+    /// "(Brasil)" for A and B in "A, B, C (Brasil); D (Chile)": a
+    /// delegation's members are written once, its country after the last.
+    shared: Option<&'a str>,
+}
+
+impl<'a> ListItem<'a> {
+    fn alone(at: usize, text: &'a str) -> Self {
+        ListItem {
+            at,
+            text,
+            shared: None,
+        }
+    }
+}
+
+/// The parenthesis that closes the last of a group's names ("C (Brasil)"),
+/// where the names before it have none of their own: what the group shares.
+fn shared_parenthesis<'a>(parts: &[(usize, &'a str)]) -> Option<&'a str> {
+    let ((_, last), before) = parts.split_last()?;
+    if before.is_empty() || before.iter().any(|(_, p)| p.contains('(')) {
+        return None;
+    }
+    let open = last.strip_suffix(')')?.rfind(" (")?;
+    Some(&last[open + 1..])
+}
+
+/// "(Brasil)", "(ISOC)": a parenthesis naming a country or a known
+/// organisation, which a group of names can share; not a role ("(Chair)")
+/// nor one person's initials.
+fn is_delegation(parenthesis: &str, ex: &Extractor) -> bool {
+    let inner = parenthesis
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    ex.lex.countries.contains(&fold(inner)) || ex.orgs.lookup(inner).is_some()
 }
 
 /// A semicolon's item that names people after its first comma ("A, B, C
@@ -2259,6 +2316,30 @@ mod tests {
         );
         assert_eq!(entries[1].organisations[0].1, "ARIN");
         assert_eq!(entries[3].organisations[0].1, "RIPE NCC");
+    }
+
+    #[test]
+    fn a_delegation_s_country_after_its_last_name_is_every_member_s() {
+        let ex = extractor();
+        let text = Text::new(
+            "Acta\n\nAsisten: Ana Lima, Ben Ode (Brasil); Carla Ruiz (Chile); \
+             Dan Roe, Eva Sol (Chair)\n",
+        );
+        let orgs: Vec<(String, Vec<String>)> = extract(&text, &ex)
+            .into_iter()
+            .map(|e| (e.name, e.organisations.into_iter().map(|o| o.1).collect()))
+            .collect();
+        let with = |n: &str, o: &[&str]| (n.to_owned(), o.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            orgs,
+            [
+                with("Ana Lima", &["Brasil"]),
+                with("Ben Ode", &["Brasil"]),
+                with("Carla Ruiz", &["Chile"]),
+                with("Dan Roe", &[]),
+                with("Eva Sol", &[]),
+            ]
+        );
     }
 
     #[test]
