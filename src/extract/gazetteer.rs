@@ -94,6 +94,41 @@ impl Matcher {
         self.lookup_key(&key(name))
     }
 
+    /// Where the acronym that `name` ends with starts, when this gazetteer
+    /// knows it and two words come before it: "Ernesto Majo LACNIC", "Paul
+    /// Rendek RIPE NCC". A word of capitals reads as a name's word (names
+    /// are printed in capitals too); a known acronym after a name is a
+    /// roster's next column, written with no separator but the space.
+    pub fn trailing_acronym(&self, name: &str) -> Option<usize> {
+        const MAX_ACRONYM_WORDS: usize = 2;
+        let starts: Vec<usize> = name.match_indices(' ').map(|(i, _)| i + 1).collect();
+        let first = starts.len().saturating_sub(MAX_ACRONYM_WORDS).max(1);
+        starts.get(first..)?.iter().copied().find(|&start| {
+            let tail = &name[start..];
+            let capitals = tail
+                .split(' ')
+                .all(|w| w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));
+            capitals && self.lookup(tail).is_some()
+        })
+    }
+
+    /// The length of the acronym this gazetteer knows that `s` opens with
+    /// ("LACNIC Chair", "RIPE NCC"): the column after a name that
+    /// [`Matcher::trailing_acronym`] cuts off.
+    pub fn leading_acronym(&self, s: &str) -> Option<usize> {
+        const MAX_ACRONYM_WORDS: usize = 2;
+        let ends = s
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .chain(std::iter::once(s.len()));
+        ends.take(MAX_ACRONYM_WORDS).find(|&end| {
+            let head = &s[..end];
+            head.split(' ')
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+                && self.lookup(head).is_some()
+        })
+    }
+
     /// [`Matcher::lookup`] of a name's [`key`] made already: one key for the
     /// several gazetteers a name is looked up in.
     pub fn lookup_key(&self, key: &str) -> Option<usize> {
@@ -340,6 +375,20 @@ mod tests {
                 ("Internet Governance Forum", "IGF")
             ]
         );
+    }
+
+    #[test]
+    fn a_known_acronym_after_a_name_is_the_next_column() {
+        let m = Matcher::new(&vocab(), false);
+        let name = "Ana Maria Lima IGF";
+        let cut = m.trailing_acronym(name).map(|i| name[..i].trim_end());
+        assert_eq!(cut, Some("Ana Maria Lima"));
+        // Two words of a name come first; an unknown or mixed-case word stays.
+        assert_eq!(m.trailing_acronym("Lima IGF"), None);
+        assert_eq!(m.trailing_acronym("Ana Lima ISOC"), None);
+        assert_eq!(m.trailing_acronym("Ana Lima Igf"), None);
+        assert_eq!(m.leading_acronym("IGF Chair"), Some(3));
+        assert_eq!(m.leading_acronym("Igf Chair"), None);
     }
 
     #[test]

@@ -173,6 +173,7 @@ fn initial(w: &str) -> bool {
 pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
     let lex = &ex.lex;
     let mut scan = NameScan::read(t, ex)?;
+    scan.drop_trailing_acronym(t, ex);
     scan.drop_trailing_particles(lex);
     let words = &scan.words;
     let full: Vec<&str> = words
@@ -340,6 +341,20 @@ impl<'t> NameScan<'t> {
     }
 
     /// "Ana de": a name does not end on a particle.
+    /// "Paul Rendek RIPE NCC": the known acronym after the name is the
+    /// roster's next column ([`super::gazetteer::Matcher::trailing_acronym`]).
+    fn drop_trailing_acronym(&mut self, t: &str, ex: &Extractor) {
+        let (Some(first), Some(last)) = (self.words.first(), self.words.last()) else {
+            return;
+        };
+        let offset = |w: &str| w.as_ptr() as usize - t.as_ptr() as usize;
+        let from = offset(first);
+        let span = &t[from..offset(last) + last.len()];
+        if let Some(cut) = ex.orgs.trailing_acronym(span) {
+            self.words.retain(|w| offset(w) < from + cut);
+        }
+    }
+
     fn drop_trailing_particles(&mut self, lex: &Lexicons) {
         while self
             .words
@@ -457,7 +472,8 @@ fn list_line<'a>(t: &'a str, ex: &Extractor) -> Option<(usize, NameSpan, &'a str
             " -", "-", " –", "–", " (", ",", " /", "/", "\t", " |", ";", "  ",
         ]
         .iter()
-        .any(|s| rest.starts_with(s));
+        .any(|s| rest.starts_with(s))
+        || (rest.starts_with(' ') && ex.orgs.leading_acronym(rest.trim_start()).is_some());
     // "Name: text" and "Name (Org): text" are turns, not list entries; a
     // long tail is running text.
     let after_paren = rest

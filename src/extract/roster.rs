@@ -1342,7 +1342,13 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
         .map_or(body, |b| b.trim_end().trim_end_matches(','));
     // "Name – Organisation" as well as "Name, Organisation".
     let body_norm = dash_as_comma(body);
-    let name = leading_name(&body_norm, lex)?;
+    let read = leading_name(&body_norm, lex)?;
+    // "Paul Rendek RIPE NCC": a roster's column of organisations after
+    // the name, with no separator but the space.
+    let name = ex
+        .orgs
+        .trailing_acronym(read)
+        .map_or(read, |start| read[..start].trim_end());
     // A lone word is a name only when nothing else on the line says otherwise.
     let key = crate::words::fold::key(name);
     if ex.orgs.lookup_key(&key).is_some()
@@ -1362,7 +1368,9 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     e.described = rest.to_owned();
     let mut delegation = None;
     // After a name comes a separator or nothing; "Review of the draft" is no entry.
-    if !(rest.is_empty() || rest.starts_with([',', '(', ';', ':', '|', '-', '–', '/'])) {
+    let column = name.len() < read.len();
+    if !(column || rest.is_empty() || rest.starts_with([',', '(', ';', ':', '|', '-', '–', '/']))
+    {
         return None;
     }
     if let Some(p) = rest.strip_prefix('(') {
@@ -1393,6 +1401,12 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
             }
             rest = p[close + 1..].trim();
         }
+    }
+    // "Oscar Robles (OR) LACNIC Chair", "Paul Rendek RIPE NCC": a roster
+    // in columns apart by spaces, the organisation's acronym first.
+    if let Some(len) = ex.orgs.leading_acronym(rest) {
+        add_organisations(&rest[..len], &mut e, ex);
+        rest = rest[len..].trim();
     }
     let parts = affiliation_parts(rest.trim_start_matches([',', ';']).trim(), ex);
     // "Amaru Condori, Fenna Wuyts, Dagny Eriksen": a list of people flattened
@@ -2340,6 +2354,28 @@ mod tests {
                 with("Eva Sol", &[]),
             ]
         );
+    }
+
+    #[test]
+    fn a_roster_in_columns_apart_by_spaces_gives_the_acronym_as_organisation() {
+        let ex = extractor();
+        let text = Text::new(
+            "Minutes\n\nPresent:\n\nOscar Robles (OR) LACNIC Chair\n\
+             Paul Rendek RIPE NCC\nAna Lima ARIN\n",
+        );
+        let got: Vec<(String, Vec<String>)> = extract(&text, &ex)
+            .into_iter()
+            .map(|e| (e.name, e.organisations.into_iter().map(|o| o.1).collect()))
+            .collect();
+        let want: Vec<(String, Vec<String>)> = [
+            ("Oscar Robles", "LACNIC"),
+            ("Paul Rendek", "RIPE NCC"),
+            ("Ana Lima", "ARIN"),
+        ]
+        .iter()
+        .map(|(n, o)| (n.to_string(), vec![o.to_string()]))
+        .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
