@@ -140,6 +140,46 @@
 # functions of a few per cent each and bound by memory: allocation and
 # free about a fifth, cache misses in the typo-key index of hundreds of
 # thousands of surnames, a Span of 8 bytes a char for each copy of the line.
+#
+# Then (issue 25, item 1, seventh pass; perf with dwarf call graphs on the 4
+# and 16 MiB lines, heaptrack on the 4 MiB one). Growth first, base binary
+# (1ae2d54), CPU s (user + sys) and peak RSS, one run each at load 4-5:
+#
+#   4 MiB line    4.94 s,   401 MB   (1.24 s a MiB)
+#   8 MiB line   10.21 s,   709 MB   (1.28 s a MiB)
+#   16 MiB line  21.59 s, 1,239 MB   (1.35 s a MiB)
+#
+# Linear: a few per cent more a MiB at each doubling, as the index of
+# spellings outgrows the caches; nothing quadratic. Where the 16 MiB line's
+# CPU goes (samples): extraction 51% (roster::lists 16%, people::rolls 13%,
+# Text::with_words 5%, evidence windows 5%, header, entities and agenda 6%,
+# building the regexes 1%), identity resolution 42% (full names 16%, the
+# other mentions 6%, the index freed 3%, names parsed 3%, the report's people
+# 10%), printing 4%, of which 3% freeing the printed report; across all of
+# it free 12%, malloc 6%, page faults 8%; 18 million allocations for the 4
+# MiB line (65 a name). Taken out: a span of ASCII finds a char from its
+# byte without the marks (64df3af: char_at_byte was 4% of the samples); a
+# printed report is forgotten, not freed, as `extract` ends when it is
+# printed (864eb5e); a char's offset is four bytes, not eight (dcc1a33: the
+# roster's peak 153 -> 146 MB; the line's peak is in resolution, after the
+# text is gone, and did not move). Measured with this script, BASE_BIN =
+# 1ae2d54's binary, RUNS=2 twice (load 5 to 7), before -> after the three:
+#
+#   input           runs (load)       before (CPU s; peak)           after
+#   16 MiB line     2 (6-7), 2 (5)    23.37, 22.78, 21.84, 26.41 s;   21.03, 19.66, 20.94, 23.37 s;
+#                                     1,208-1,222 MB                  1,210 MB
+#   roster, 50,000  2 (6), 2 (5)      1.96, 1.94, 2.54, 2.10 s;       1.83, 1.93, 2.26, 1.96 s;
+#                                     150-152 MB                      146 MB
+#
+# Outputs byte-identical (the last column; and extract with and without
+# evidence of the seeds, fixtures, devset texts, the 4 MiB line and the
+# roster). So about a tenth, not "seconds": what is left is the cost per
+# name, about 18 µs over some forty functions, bound by memory (allocation
+# and free, cache misses in the typo-key index). Left to try: the index of
+# a one-shot command not freed piece by piece (3%), interned spellings (the
+# index holds each twice), fewer copies of each name between extraction and
+# resolution (Names::of, the report's people); folding into a reused buffer
+# would save about 1% (fold is 5%, mostly its own loop over the bytes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")

@@ -22,6 +22,21 @@ pub fn is_bidi_control(c: char) -> bool {
 /// Chars between two marks of [`Span`]'s char index.
 const MARK_EVERY: usize = 64;
 
+/// A char offset in the decoded report as a [`Span`] holds it: four bytes
+/// a char, not eight. A report is at most
+/// [`MAX_REPORT_BYTES`](crate::ingest::MAX_REPORT_BYTES) (16 MiB), so its
+/// char offsets are far below `u32::MAX`. Each line and each sentence holds
+/// one for each of its chars, so a list flattened onto a line of 16 MiB held
+/// 128 MiB of them a copy, and writing and reading them was much of the
+/// page faults and cache misses of extracting it (issue 25).
+type Origin = u32;
+
+/// `at` as a span holds it (see [`Origin`]); an offset past `u32::MAX`,
+/// which no report within the bound has, is held as the last one.
+fn to_origin(at: usize) -> Origin {
+    Origin::try_from(at).unwrap_or(Origin::MAX)
+}
+
 /// Cleaned text with, for each char, its char offset in the decoded report.
 ///
 /// The text is read through [`Span::text`] and changed only by this module,
@@ -29,13 +44,13 @@ const MARK_EVERY: usize = 64;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Span {
     text: String,
-    offsets: Vec<usize>,
+    offsets: Vec<Origin>,
     /// The byte position in `text` of every [`MARK_EVERY`]-th char (chars 0,
     /// 64, 128, ...). Finding a char from its byte position counted the chars
     /// from the span's start, so every name of a list flattened onto one line
     /// of megabytes cost the whole line (issue 25); from the nearest mark it
     /// costs a binary search and at most 63 chars. One mark per 64 chars is
-    /// an eighth of a byte per char beside the offsets' eight.
+    /// an eighth of a byte per char beside the offsets' four.
     marks: Vec<usize>,
 }
 
@@ -50,7 +65,13 @@ impl Span {
             self.marks.push(self.text.len());
         }
         self.text.push(c);
-        self.offsets.push(at);
+        self.offsets.push(to_origin(at));
+    }
+
+    /// The report char offsets of the chars from char `first` on.
+    fn origins_from(&self, first: usize) -> impl Iterator<Item = usize> + '_ {
+        let rest = self.offsets.get(first..).unwrap_or_default();
+        rest.iter().map(|&o| o as usize)
     }
 
     /// Removes the last char, if any.
@@ -66,7 +87,7 @@ impl Span {
         let bytes = self.byte_of_char(n.min(self.offsets.len()));
         let rest: Vec<(char, usize)> = self.text[bytes..]
             .chars()
-            .zip(self.offsets[n.min(self.offsets.len())..].iter().copied())
+            .zip(self.origins_from(n))
             .collect();
         *self = Self::default();
         for (c, at) in rest {
@@ -82,10 +103,9 @@ impl Span {
             .offsets
             .get(n)
             .or(self.offsets.last())
-            .copied()
-            .unwrap_or(0);
+            .map_or(0, |&o| o as usize);
         let old = std::mem::take(self);
-        let mut chars = old.text.chars().zip(old.offsets.iter().copied());
+        let mut chars = old.text.chars().zip(old.origins_from(0));
         for (c, o) in chars.by_ref().take(n) {
             self.push(c, o);
         }
@@ -102,12 +122,25 @@ impl Span {
         self.offsets.len()
     }
 
+    /// Whether every char is one byte, so a char's index is its byte's: the
+    /// text holds as many bytes as chars. Most reports are ASCII, and in a
+    /// list of names flattened onto a line of megabytes the marks' binary
+    /// search for each name's evidence was a cache miss each time, about a
+    /// twentieth of extracting it (issue 25).
+    fn is_ascii(&self) -> bool {
+        self.text.len() == self.offsets.len()
+    }
+
     /// The index of the char that starts at byte `byte` of the text (the
     /// number of chars before it); the char count for `byte` past the end. A
     /// byte inside a char counts that char as before it. Cost: a binary
-    /// search and at most 64 chars (the marks' spacing), however long the span.
+    /// search and at most 64 chars (the marks' spacing), however long the span;
+    /// none for a span of ASCII.
     pub fn char_at_byte(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
+        if self.is_ascii() {
+            return byte;
+        }
         let k = self.marks.partition_point(|&m| m <= byte).saturating_sub(1);
         let Some(&mark) = self.marks.get(k) else {
             return 0;
@@ -121,8 +154,12 @@ impl Span {
     }
 
     /// The byte position in the text of char `index`; the text's length for
-    /// an index past the end. Cost: at most 64 chars (the marks' spacing).
+    /// an index past the end. Cost: at most 64 chars (the marks' spacing);
+    /// none for a span of ASCII.
     pub fn byte_of_char(&self, index: usize) -> usize {
+        if self.is_ascii() {
+            return index.min(self.text.len());
+        }
         let Some(&mark) = self.marks.get(index / MARK_EVERY) else {
             return self.text.len();
         };
@@ -134,12 +171,12 @@ impl Span {
 
     /// Char offset in the report where this span starts.
     pub fn start(&self) -> usize {
-        self.offsets.first().copied().unwrap_or(0)
+        self.offsets.first().map_or(0, |&o| o as usize)
     }
 
     /// Char offset in the report one past this span's last char.
     pub fn end(&self) -> usize {
-        self.offsets.last().map_or(0, |o| o + 1)
+        self.offsets.last().map_or(0, |&o| o as usize + 1)
     }
 
     /// Report char offsets of the byte range `range` of [`Span::text`].
@@ -155,14 +192,13 @@ impl Span {
         let start = self
             .offsets
             .get(first)
-            .copied()
-            .unwrap_or_else(|| self.end());
+            .map_or_else(|| self.end(), |&o| o as usize);
         let end = if n == 0 {
             start
         } else {
             self.offsets
                 .get(first + n - 1)
-                .map_or_else(|| self.end(), |o| o + 1)
+                .map_or_else(|| self.end(), |&o| o as usize + 1)
         };
         (start, end)
     }
@@ -506,7 +542,7 @@ fn collapse_spaces(span: &Span) -> (Span, Vec<usize>, bool) {
     let mut gaps = Vec::new();
     let mut wide_gap = false;
     let mut run = 0;
-    for (c, at) in span.text.chars().zip(span.offsets.iter().copied()) {
+    for (c, at) in span.text.chars().zip(span.origins_from(0)) {
         if c == ' ' {
             run += 1;
             if run == 2 && !out.text.trim().is_empty() {
@@ -557,7 +593,7 @@ fn piped(span: &Span, gaps: &[usize]) -> Span {
     let first = span.start();
     out.push('|', first);
     out.push(' ', first);
-    for ((i, c), at) in span.text.char_indices().zip(span.offsets.iter().copied()) {
+    for ((i, c), at) in span.text.char_indices().zip(span.origins_from(0)) {
         if gaps.contains(&i) {
             for p in [' ', '|', ' '] {
                 out.push(p, at);
@@ -673,7 +709,7 @@ fn piped_cells(lines: &[Line]) -> Span {
         let first = line.span.start();
         out.push('|', first);
         out.push(' ', first);
-        for (c, at) in cell.chars().zip(line.span.offsets.iter().copied()) {
+        for (c, at) in cell.chars().zip(line.span.origins_from(0)) {
             out.push(c, at);
         }
         out.push(' ', line.span.end().saturating_sub(1));
@@ -794,9 +830,9 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
             let from = marker.unwrap_or(0);
             for (c, at) in text[from..]
                 .chars()
-                .zip(line.span.offsets[line.span.char_at_byte(from)..].iter())
+                .zip(line.span.origins_from(line.span.char_at_byte(from)))
             {
-                span.push(c, *at);
+                span.push(c, at);
             }
             current = Some((line.number, span));
             current_is_heading = marker.is_some() || line.emphasised;
@@ -891,8 +927,8 @@ fn join(p: &mut Span, next: &Span, words: &SentenceWords) {
         let at = p.end();
         p.push(' ', at);
     }
-    for (c, at) in next.text.chars().zip(next.offsets.iter()) {
-        p.push(c, *at);
+    for (c, at) in next.text.chars().zip(next.origins_from(0)) {
+        p.push(c, at);
     }
 }
 
@@ -937,8 +973,8 @@ fn split_sentences(p: &Span, words: &SentenceWords) -> Vec<Span> {
 fn sub(p: &Span, from: usize, to: usize) -> Span {
     let skip = p.char_at_byte(from);
     let mut s = Span::default();
-    for (c, at) in p.text[from..to].chars().zip(p.offsets[skip..].iter()) {
-        s.push(c, *at);
+    for (c, at) in p.text[from..to].chars().zip(p.origins_from(skip)) {
+        s.push(c, at);
     }
     s.trim_end();
     s
@@ -1202,18 +1238,26 @@ mod tests {
     #[test]
     fn the_char_index_agrees_with_counting_chars() {
         let raw = "Ana Müller, Łukasz Żak, 陳大文 and Zoë Brontë; ".repeat(20);
+        // ASCII (a char's index is its byte's) and not.
+        for raw in [raw.as_str(), "Ana Lee, Bo Chen and Zoe Bronte; "] {
+            let t = Text::new(&raw.repeat(20));
+            let span = &t.lines[0].span;
+            let text = span.text();
+            assert!(span.char_len() > 3 * MARK_EVERY);
+            for (byte, _) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                let counted = text[..byte].chars().count();
+                assert_eq!(span.char_at_byte(byte), counted, "at byte {byte}");
+                assert_eq!(span.byte_of_char(counted), byte);
+            }
+            assert_eq!(span.char_at_byte(text.len() + 5), span.char_len());
+            assert_eq!(span.byte_of_char(span.char_len() + 5), text.len());
+        }
         let t = Text::new(&raw);
         let span = &t.lines[0].span;
         let text = span.text();
-        assert!(span.char_len() > 3 * MARK_EVERY);
-        for (byte, _) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            let counted = text[..byte].chars().count();
-            assert_eq!(span.char_at_byte(byte), counted, "at byte {byte}");
-            assert_eq!(span.byte_of_char(counted), byte);
-        }
         let chars: Vec<char> = raw.chars().collect();
         let at = text.rfind("Zoë").unwrap_or(0);
         let (a, b) = span.origin(at..at + "Zoë".len());
