@@ -674,3 +674,20 @@ fn a_title_line_of_a_name_a_dash_and_the_date_names_the_series() {
     let out = extract("Minutes - 4 March 2025\n\nPresent: Orla Brennan, Tomasz Wilk\n");
     assert_eq!(out.meeting.series, "");
 }
+
+#[test]
+fn initials_after_a_name_on_a_list_line_are_the_person_s_alias() {
+    // "OR asked ...": minutes name people by the initials the list gave them.
+    let out = extract(
+        "Minutes of the Council\n\nCouncil:\n\nOscar Robles (OR) Chair\nJohn Curran (JC) Secretary\n\n\
+         1. Welcome\n\nOR welcomed all participants. JC reported on the budget.\n",
+    );
+    let nick = |name: &str| {
+        out.mentions
+            .iter()
+            .find(|m| m.text == name && m.nickname.is_some())
+            .and_then(|m| m.nickname.clone())
+    };
+    assert_eq!(nick("Oscar Robles").as_deref(), Some("OR"));
+    assert_eq!(nick("John Curran").as_deref(), Some("JC"));
+}

@@ -692,7 +692,7 @@ impl Extractor {
             }
             let mention = PersonMention::new(f.name, ev);
             out.mentions.push(match described {
-                Some(e) => mention.with_roles(e.roles),
+                Some(e) => mention.with_roles(e.roles).with_nickname(e.nickname),
                 None => mention,
             });
         }

@@ -1389,7 +1389,9 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
             if is_nickname(inner, name, ex) {
                 e.nickname = Some(inner.to_owned());
             } else if is_initials(inner, name) {
-                // "Ondřej Filip (OF)": how the minutes' actions name them.
+                // "Ondřej Filip (OF)": how the minutes' actions name them,
+                // an alias of the person ("OF asked ...").
+                e.nickname = Some(inner.to_owned());
             } else if let Some(government) = government_of(inner, ex) {
                 delegation = Some(government);
             } else if ex.lex.countries.contains(&crate::words::fold(inner)) {
