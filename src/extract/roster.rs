@@ -1663,7 +1663,7 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
         // African Parliamentary Network": after "of the", when it names one.
         if let Some((_, org)) = part.split_once(" at ") {
             add_organisations(org, e, ex);
-        } else if let Some((_, org)) = part.split_once(" of the ") {
+        } else if let Some(org) = held_in(part, &ex.lex) {
             if stands_alone(org, ex) && !looks_like_role(org, &ex.lex) {
                 add_organisations(org, e, ex);
             }
@@ -1674,6 +1674,18 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
         return;
     }
     add_organisations(part, e, ex);
+}
+
+/// What follows the first of `[role-links]` in a role ("the African
+/// Parliamentary Network" of "Chair of the ...", "SHPP" of "présidente de
+/// la SHPP"): the body the role may be held in.
+fn held_in<'a>(role: &'a str, lex: &Lexicons) -> Option<&'a str> {
+    let lower = role.to_lowercase();
+    lex.role_links.iter().find_map(|link| {
+        let at = lower.find(&format!(" {link} "))?;
+        // Lower-casing keeps the byte length of the links' letters.
+        role.get(at + link.len() + 2..)
+    })
 }
 
 /// A phrase holding a role word ("Senior Policy Director", "Chair of the
@@ -2376,6 +2388,28 @@ mod tests {
         ]
         .iter()
         .map(|(n, o)| (n.to_string(), vec![o.to_string()]))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_role_held_in_a_body_gives_the_body_in_any_language_of_the_lexicon() {
+        let ex = extractor();
+        let text = Text::new(
+            "Minutes\n\nPresent:\n\nAna Lima (présidente de la SHPP)\nBen Ode, Chair of ISOC\n\
+             Carla Ruiz, Head of Policy\n",
+        );
+        let got: Vec<(String, Vec<String>)> = extract(&text, &ex)
+            .into_iter()
+            .map(|e| (e.name, e.organisations.into_iter().map(|o| o.1).collect()))
+            .collect();
+        let want: Vec<(String, Vec<String>)> = [
+            ("Ana Lima", vec!["SHPP"]),
+            ("Ben Ode", vec!["ISOC"]),
+            ("Carla Ruiz", vec![]),
+        ]
+        .into_iter()
+        .map(|(n, o)| (n.to_owned(), o.into_iter().map(str::to_owned).collect()))
         .collect();
         assert_eq!(got, want);
     }

@@ -65,6 +65,10 @@ pub struct Lexicons {
     /// `[date-prepositions]`, lower case: the word before a meeting's date
     /// ("du 16 septembre"), no part of the name before it.
     pub date_prepositions: HashSet<String>,
+    /// `[role-links]`, lower case, in order: the word between a role and
+    /// the body it is held in ("Chair of the Network", "présidente de la
+    /// SHPP"), the longer links first.
+    pub role_links: Vec<String>,
     /// Words that make a title line name a body ("Coalition", "Working Group").
     pub body_words: HashSet<String>,
     /// `[place-heads]`: "Commune", "Town": the word before a place's name
@@ -391,6 +395,7 @@ impl Lexicons {
         self.particles = r.list("name-particles").to_vec();
         self.months_and_days = r.lower("months-and-days");
         self.date_prepositions = r.lower("date-prepositions");
+        self.role_links = r.lower_in_order("role-links");
         self.non_name_nouns = r.lower("non-name-nouns");
         self.not_given_names = r.folded("not-given-names");
         self.ordinal_words = r.lower_in_order("ordinal-words");
