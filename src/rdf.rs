@@ -258,6 +258,39 @@ pub fn role_scheme_iri() -> Result<NamedNode, RdfError> {
     mint("roles")
 }
 
+/// The first segments of the paths (under `id:`) of the entities that several
+/// reports' graphs describe alike: people, organisations, topics, keyphrases,
+/// roles, series, memberships, role assignments and the concept schemes.
+const SHARED_KINDS: [&str; 8] = [
+    "person/",
+    "organisation/",
+    "topic/",
+    "keyphrase/",
+    "role/",
+    "series/",
+    "membership/",
+    "role-assignment/",
+];
+
+/// Whether `iri` names an entity whose description (name, type, labels,
+/// scheme, member and organisation) other reports' graphs repeat word for
+/// word, rather than something one report alone speaks of (its graph,
+/// document, meeting, selectors, agenda, interventions).
+///
+/// Why: the store's default graph is the merge of the report graphs, and a
+/// quarter of the triples of those graphs are such repeats. The store keeps
+/// the triples of these subjects it has merged already, to hand each to the
+/// bulk loader once; the rest of a graph's triples need no such memory, as no
+/// other graph states them. A wrong answer costs only speed or memory: the
+/// loader keeps one copy of a triple however often it is given.
+pub fn is_shared_entity(iri: &str) -> bool {
+    let Some(path) = iri.strip_prefix(ID_BASE) else {
+        return false;
+    };
+    matches!(path, "topics" | "keyphrases" | "roles")
+        || SHARED_KINDS.iter().any(|kind| path.starts_with(kind))
+}
+
 /// The meeting a report records: by series and number, else series and date,
 /// else series and report; without a series, by report.
 ///

@@ -178,10 +178,11 @@ pub fn bulk_load(
         BulkLoadError::Store(e) => store_error("loading", db)(e),
     })?;
     log::info!(
-        "loaded {} quads of {} reports and their merge: {}; of which read back and resolved {:.2?}, \
-         mapped to RDF {:.2?} (CPU of the threads); {}",
+        "loaded {} quads of {} reports and their merge ({} triples given to the default graph): {}; \
+         of which read back and resolved {:.2?}, mapped to RDF {:.2?} (CPU of the threads); {}",
         loaded.quads,
         all.len(),
+        loaded.merged,
         watch.lap(),
         clocks.read_resolve.total(),
         clocks.map.total(),
