@@ -1897,6 +1897,22 @@ mod tests {
         e.organisations.iter().map(|(n, _)| n.as_str()).collect()
     }
 
+    /// Each entry of `record`'s lists: its name and its organisations as written.
+    fn named_organisations(record: &str) -> Vec<(String, Vec<String>)> {
+        extract(&Text::new(record), &extractor())
+            .into_iter()
+            .map(|e| (e.name, e.organisations.into_iter().map(|o| o.1).collect()))
+            .collect()
+    }
+
+    /// `(name, organisations)` pairs as [`named_organisations`] gives them.
+    fn owned(pairs: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        pairs
+            .iter()
+            .map(|(n, o)| (n.to_string(), o.iter().map(|s| s.to_string()).collect()))
+            .collect()
+    }
+
     #[test]
     fn a_numbered_tier_inside_a_roll_does_not_end_it() {
         let ex = extractor();
@@ -2348,69 +2364,45 @@ mod tests {
 
     #[test]
     fn a_delegation_s_country_after_its_last_name_is_every_member_s() {
-        let ex = extractor();
-        let text = Text::new(
+        let got = named_organisations(
             "Acta\n\nAsisten: Ana Lima, Ben Ode (Brasil); Carla Ruiz (Chile); \
              Dan Roe, Eva Sol (Chair)\n",
         );
-        let orgs: Vec<(String, Vec<String>)> = extract(&text, &ex)
-            .into_iter()
-            .map(|e| (e.name, e.organisations.into_iter().map(|o| o.1).collect()))
-            .collect();
-        let with = |n: &str, o: &[&str]| (n.to_owned(), o.iter().map(|s| s.to_string()).collect());
-        assert_eq!(
-            orgs,
-            [
-                with("Ana Lima", &["Brasil"]),
-                with("Ben Ode", &["Brasil"]),
-                with("Carla Ruiz", &["Chile"]),
-                with("Dan Roe", &[]),
-                with("Eva Sol", &[]),
-            ]
-        );
+        let want = owned(&[
+            ("Ana Lima", &["Brasil"]),
+            ("Ben Ode", &["Brasil"]),
+            ("Carla Ruiz", &["Chile"]),
+            ("Dan Roe", &[]),
+            ("Eva Sol", &[]),
+        ]);
+        assert_eq!(got, want);
     }
 
     #[test]
     fn a_roster_in_columns_apart_by_spaces_gives_the_acronym_as_organisation() {
-        let ex = extractor();
-        let text = Text::new(
+        let got = named_organisations(
             "Minutes\n\nPresent:\n\nOscar Robles (OR) LACNIC Chair\n\
              Paul Rendek RIPE NCC\nAna Lima ARIN\n",
         );
-        let got: Vec<(String, Vec<String>)> = extract(&text, &ex)
-            .into_iter()
-            .map(|e| (e.name, e.organisations.into_iter().map(|o| o.1).collect()))
-            .collect();
-        let want: Vec<(String, Vec<String>)> = [
-            ("Oscar Robles", "LACNIC"),
-            ("Paul Rendek", "RIPE NCC"),
-            ("Ana Lima", "ARIN"),
-        ]
-        .iter()
-        .map(|(n, o)| (n.to_string(), vec![o.to_string()]))
-        .collect();
+        let want = owned(&[
+            ("Oscar Robles", &["LACNIC"]),
+            ("Paul Rendek", &["RIPE NCC"]),
+            ("Ana Lima", &["ARIN"]),
+        ]);
         assert_eq!(got, want);
     }
 
     #[test]
     fn a_role_held_in_a_body_gives_the_body_in_any_language_of_the_lexicon() {
-        let ex = extractor();
-        let text = Text::new(
+        let got = named_organisations(
             "Minutes\n\nPresent:\n\nAna Lima (présidente de la SHPP)\nBen Ode, Chair of ISOC\n\
              Carla Ruiz, Head of Policy\n",
         );
-        let got: Vec<(String, Vec<String>)> = extract(&text, &ex)
-            .into_iter()
-            .map(|e| (e.name, e.organisations.into_iter().map(|o| o.1).collect()))
-            .collect();
-        let want: Vec<(String, Vec<String>)> = [
-            ("Ana Lima", vec!["SHPP"]),
-            ("Ben Ode", vec!["ISOC"]),
-            ("Carla Ruiz", vec![]),
-        ]
-        .into_iter()
-        .map(|(n, o)| (n.to_owned(), o.into_iter().map(str::to_owned).collect()))
-        .collect();
+        let want = owned(&[
+            ("Ana Lima", &["SHPP"]),
+            ("Ben Ode", &["ISOC"]),
+            ("Carla Ruiz", &[]),
+        ]);
         assert_eq!(got, want);
     }
 
