@@ -42,6 +42,9 @@ pub struct Matcher {
     long_labels: HashMap<String, Vec<(usize, String, usize)>>,
 }
 
+/// The most words of an acronym a roster's column holds ("RIPE NCC").
+const MAX_ACRONYM_WORDS: usize = 2;
+
 impl Matcher {
     /// Compiles the labels of `vocabulary`. With `single_words_as_written`,
     /// one-word labels ("Google", "Youth") also match only with their capitals.
@@ -100,33 +103,33 @@ impl Matcher {
     /// are printed in capitals too); a known acronym after a name is a
     /// roster's next column, written with no separator but the space.
     pub fn trailing_acronym(&self, name: &str) -> Option<usize> {
-        const MAX_ACRONYM_WORDS: usize = 2;
         let starts: Vec<usize> = name.match_indices(' ').map(|(i, _)| i + 1).collect();
         let first = starts.len().saturating_sub(MAX_ACRONYM_WORDS).max(1);
-        starts.get(first..)?.iter().copied().find(|&start| {
-            let tail = &name[start..];
-            let capitals = tail
-                .split(' ')
-                .all(|w| w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()));
-            capitals && self.lookup(tail).is_some()
-        })
+        starts
+            .get(first..)?
+            .iter()
+            .copied()
+            .find(|&start| self.is_known_acronym(&name[start..]))
     }
 
     /// The length of the acronym this gazetteer knows that `s` opens with
     /// ("LACNIC Chair", "RIPE NCC"): the column after a name that
     /// [`Matcher::trailing_acronym`] cuts off.
     pub fn leading_acronym(&self, s: &str) -> Option<usize> {
-        const MAX_ACRONYM_WORDS: usize = 2;
         let ends = s
             .match_indices(' ')
             .map(|(i, _)| i)
             .chain(std::iter::once(s.len()));
-        ends.take(MAX_ACRONYM_WORDS).find(|&end| {
-            let head = &s[..end];
-            head.split(' ')
-                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
-                && self.lookup(head).is_some()
-        })
+        ends.take(MAX_ACRONYM_WORDS)
+            .find(|&end| self.is_known_acronym(&s[..end]))
+    }
+
+    /// Words of capitals (and digits) only, one of this gazetteer's labels.
+    fn is_known_acronym(&self, words: &str) -> bool {
+        words
+            .split(' ')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            && self.lookup(words).is_some()
     }
 
     /// [`Matcher::lookup`] of a name's [`key`] made already: one key for the

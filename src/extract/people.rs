@@ -340,7 +340,6 @@ impl<'t> NameScan<'t> {
         opened_by_initials && after_surname && (initial(w) || numeral)
     }
 
-    /// "Ana de": a name does not end on a particle.
     /// "Paul Rendek RIPE NCC": the known acronym after the name is the
     /// roster's next column ([`super::gazetteer::Matcher::trailing_acronym`]).
     fn drop_trailing_acronym(&mut self, t: &str, ex: &Extractor) {
@@ -355,6 +354,7 @@ impl<'t> NameScan<'t> {
         }
     }
 
+    /// "Ana de": a name does not end on a particle.
     fn drop_trailing_particles(&mut self, lex: &Lexicons) {
         while self
             .words

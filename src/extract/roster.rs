@@ -701,16 +701,13 @@ fn people_in(names: &str, offset: usize, line: usize, ex: &Extractor) -> Option<
 /// A list of a paragraph hard-wrapped inside an item ("..., Lisa" then
 /// "Horner (Global Partners), Marco ..."): what came is a list that stops
 /// on a word, and the next line goes on as a list of three items or more.
-/// A line that opens with a whole name and its comma ("Patricia De Sario,
+/// A line that opens with a person's name ([`is_person_name`]) and its comma ("Patricia De Sario,
 /// Director, Corporate Services") is an entry of its own: a list of one
 /// person a line.
-fn is_wrapped_mid_item(so_far: &str, next: &str) -> bool {
-    let first_item = next.split([',', '(']).next().unwrap_or(next).trim();
-    let opens_entry = next[first_item.len()..].trim_start().starts_with(',')
-        && first_item.split_whitespace().count() >= 2
-        && first_item
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase));
+fn is_wrapped_mid_item(so_far: &str, next: &str, lex: &Lexicons) -> bool {
+    let opens_entry = next
+        .split_once(',')
+        .is_some_and(|(first, _)| is_person_name(first.trim(), lex));
     so_far.ends_with(char::is_alphanumeric)
         && so_far.contains(", ")
         && next.starts_with(char::is_uppercase)
@@ -727,7 +724,7 @@ fn runs_on(so_far: &str, next: &Line, lex: &Lexicons) -> bool {
         || so_far.ends_with(" and")
         || t.starts_with(['(', ')'])
         || t.starts_with(char::is_lowercase)
-        || is_wrapped_mid_item(so_far, t);
+        || is_wrapped_mid_item(so_far, t, lex);
     runs_on
         && !next.is_blank()
         && !t.contains(": ")
