@@ -692,8 +692,10 @@ impl Extractor {
             }
             let mention = PersonMention::new(f.name, ev);
             out.mentions.push(match described {
-                Some(e) => mention.with_roles(e.roles).with_nickname(e.nickname),
-                None => mention,
+                Some(e) => mention
+                    .with_roles(e.roles)
+                    .with_nickname(e.nickname.or(f.nickname)),
+                None => mention.with_nickname(f.nickname),
             });
         }
     }
@@ -1251,5 +1253,52 @@ mod tests {
              Er berichtete über den Haushalt.\n",
         );
         assert_eq!(spoke(&out), ["Jim Steinhagen", "Kamm", "Kuhn"]);
+    }
+
+    /// The people an extraction names, once each, in order of first mention.
+    fn named(out: &Extraction) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for m in &out.mentions {
+            if !names.contains(&m.text.as_str()) {
+                names.push(&m.text);
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn an_absence_list_that_says_none_names_nobody() {
+        let out = extract(
+            "Board minutes\nMarch 4, 2021\n\nMembers present: Karen Holt, Joseph Marlow\nMembers absent: None\nExcusés : néant\n",
+        );
+        assert_eq!(named(&out), ["Karen Holt", "Joseph Marlow"]);
+    }
+
+    #[test]
+    fn a_quoted_nickname_inside_a_name_is_an_alias_not_its_end() {
+        for roll in [
+            "Members present: Karen Holt, Dan \"Duke\" Ellison, Joseph Marlow\n",
+            "Present:\n- Karen Holt\n- Dan “Duke” Ellison, Treasurer\n- Joseph Marlow\n",
+        ] {
+            let out = extract(&format!("Board minutes\nMarch 4, 2021\n\n{roll}"));
+            assert_eq!(
+                named(&out),
+                ["Karen Holt", "Dan Ellison", "Joseph Marlow"],
+                "{roll}"
+            );
+            let nick = out.mentions.iter().find_map(|m| m.nickname.as_deref());
+            assert_eq!(nick, Some("Duke"), "{roll}");
+        }
+    }
+
+    #[test]
+    fn a_generational_suffix_or_a_lone_office_in_a_roll_is_no_second_person() {
+        let out = extract(
+            "Board minutes\nMarch 4, 2021\n\nMEMBERS PRESENT: Supervisor Karen Holt, Supervisor Ray Tibbs Jr.\nPrésents : M. Jean DUPONT, Maire, Mme Claire MARTIN\n",
+        );
+        assert_eq!(
+            named(&out),
+            ["Karen Holt", "Ray Tibbs Jr", "Jean Dupont", "Claire Martin"]
+        );
     }
 }

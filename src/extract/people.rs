@@ -18,7 +18,7 @@
 use super::extractor::Extractor;
 use crate::model::FactKind;
 use crate::text::{list_marker, Span, Text};
-use crate::words::names::{is_name_word, title_case};
+use crate::words::names::{is_name_word, quoted_nickname, title_case};
 use crate::words::{fold, Lexicons};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -79,6 +79,8 @@ pub struct Found {
     /// The label of the group a roll files the person under, as written
     /// ("Bruce Power: F. Saunders"): what they came for, when it names a body.
     pub group: Option<String>,
+    /// A nickname the name holds in quotes ("Dan \"Duke\" Ellison").
+    pub nickname: Option<String>,
 }
 
 /// Where a person was found: a line of the record, or a sentence.
@@ -100,6 +102,8 @@ pub struct NameSpan {
     pub honorific: bool,
     /// Words of the name, particles and initials included.
     pub words: usize,
+    /// A nickname the name holds in quotes ("Dan \"Duke\" Ellison").
+    pub nickname: Option<String>,
 }
 
 impl NameSpan {
@@ -195,13 +199,31 @@ pub fn name_at(t: &str, ex: &Extractor, min_words: usize) -> Option<NameSpan> {
     if is_capitals_run(&full, given, scan.honorific) || is_lone_not_given(&full, lex) {
         return None;
     }
+    let quoted = scan.quoted.filter(|q| q.within.end <= end_at);
+    let name = match &quoted {
+        Some(q) => title_case(&format!(
+            "{}{}",
+            &t[start..q.within.start],
+            &t[q.within.end..end_at]
+        )),
+        None => title_case(span),
+    };
     Some(NameSpan {
         len: end_at,
-        name: title_case(span),
+        name,
         given,
         honorific: scan.honorific,
         words: words.len(),
+        nickname: quoted.map(|q| q.nickname.to_owned()),
     })
+}
+
+/// A nickname in quotes inside a name, and the bytes it takes there with
+/// the space after it.
+#[derive(Debug, Clone)]
+struct Quoted<'t> {
+    nickname: &'t str,
+    within: Range<usize>,
 }
 
 /// The capitalised run at the start of a text as [`name_at`] reads it,
@@ -212,6 +234,7 @@ struct NameScan<'t> {
     honorific: bool,
     start: usize,
     end: usize,
+    quoted: Option<Quoted<'t>>,
 }
 
 /// What one word does to the run of [`NameScan`]: it goes on, it ends, or
@@ -233,6 +256,7 @@ impl<'t> NameScan<'t> {
             honorific: title > 0,
             start: title,
             end: title,
+            quoted: None,
         };
         let mut pos = title;
         for raw in t[title..].split(' ') {
@@ -260,6 +284,18 @@ impl<'t> NameScan<'t> {
         ex: &Extractor,
     ) -> Step {
         let lex = &ex.lex;
+        // "Dan "Duke" Ellison": the nickname is no word of the name.
+        let surname_next = t
+            .get(next..)
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        if let Some(nickname) = quoted_nickname(raw) {
+            if self.words.is_empty() || self.quoted.is_some() || !surname_next {
+                return Step::Stop;
+            }
+            let within = at..next.min(t.len());
+            self.quoted = Some(Quoted { nickname, within });
+            return Step::Next;
+        }
         let w = name_piece(raw);
         let particle = !self.words.is_empty() && lex.particles.iter().any(|p| p == w);
         // "Lynn St. Amour": an abbreviated particle keeps the name going.
@@ -573,6 +609,7 @@ pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Fou
                     cues,
                     country: None,
                     group: None,
+                    nickname: n.nickname,
                 });
             }
         }
@@ -760,12 +797,18 @@ fn roll_person_titled(
             given: false,
             honorific: false,
             words: 1,
+            nickname: None,
         };
         return Some((n, true));
     }
     let mut n = name_at(item, ex, 1)?;
     n.honorific |= titled && n.words == 1;
     if n.words < 2 && !n.given && !n.honorific {
+        return None;
+    }
+    // "M. Jean DUPONT, Maire, Mme Claire MARTIN": a role word alone is the
+    // office of the item before it, though someone is named Maire.
+    if n.words == 1 && item.trim() == n.name && ex.lex.role_words.contains(&n.name.to_lowercase()) {
         return None;
     }
     let suffix = ex.lex.name_suffix_len(&item[n.len..]);
@@ -1367,6 +1410,7 @@ fn roll_people<'a>(
                     given: false,
                     honorific: false,
                     words: 1,
+                    nickname: None,
                 };
                 return Some((n, true, item));
             }
@@ -1450,6 +1494,7 @@ fn roll_found(
             cues: cues.clone(),
             country: None,
             group: None,
+            nickname: n.nickname.clone(),
         });
     }
     out.push(Found {
@@ -1459,6 +1504,7 @@ fn roll_found(
         cues,
         country: None,
         group: None,
+        nickname: n.nickname,
     });
     out
 }
@@ -1492,6 +1538,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
             cues,
             country: None,
             group: None,
+            nickname: None,
         }));
     }
     for (i, s) in text.sentences.iter().enumerate() {
@@ -1503,6 +1550,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
             cues,
             country: None,
             group: None,
+            nickname: None,
         }));
     }
     out

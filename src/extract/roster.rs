@@ -10,7 +10,7 @@ use super::extractor::Extractor;
 use super::group_labels;
 use crate::model::{Membership, Role};
 use crate::text::{list_marker, Line, Text};
-use crate::words::names::{is_name_word, title_case};
+use crate::words::names::{is_name_word, quoted_nickname, title_case};
 use crate::words::{fold, Lexicons};
 
 /// One participant as the list gives them.
@@ -288,7 +288,7 @@ fn apologies(text: &Text, ex: &Extractor) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (i, line) in text.lines.iter().enumerate() {
         match absence(line, &ex.lex) {
-            Some(Some(rest)) => {
+            Some(Some(rest)) if !lists_nobody(rest, &ex.lex) => {
                 let offset = offset_in(line.text(), rest);
                 for (at, part) in split_top_level(rest, &ex.lex) {
                     entries.extend(entry(part, i, offset + at, ex));
@@ -304,10 +304,20 @@ fn apologies(text: &Text, ex: &Extractor) -> Vec<Entry> {
                     entries.extend(entry(&below.text()[marker..], below.number, marker, ex));
                 }
             }
-            None => {}
+            Some(Some(_)) | None => {}
         }
     }
     entries
+}
+
+/// "Absent: None", "Private Sector: nil", "Excusés : néant": a list that
+/// says it names nobody, by a word of `[negations]` first.
+fn lists_nobody(names: &str, lex: &Lexicons) -> bool {
+    names
+        .split_whitespace()
+        .next()
+        .map(fold)
+        .is_some_and(|w| lex.negations.contains(&w))
 }
 
 /// A line of the attendance: a participants or absence heading, with or
@@ -687,8 +697,7 @@ fn groups_in(
 /// one is not ("Note: The meeting ..."), none when the group says so.
 fn people_in(names: &str, offset: usize, line: usize, ex: &Extractor) -> Option<Vec<Entry>> {
     // "Private Sector: none": a group nobody came from.
-    let first = names.split_whitespace().next().map(fold);
-    if first.is_some_and(|w| ex.lex.negations.contains(&w)) {
+    if lists_nobody(names, &ex.lex) {
         return Some(Vec::new());
     }
     let entries = split_top_level(names, &ex.lex)
@@ -1283,7 +1292,16 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
     let s = &s[lex.title_len(s)..];
     let mut end = 0;
     let mut count = 0;
-    for w in s.split(' ') {
+    let mut words = s.split(' ').peekable();
+    while let Some(w) = words.next() {
+        // "Dan "Duke" Ellison": a quoted nickname inside the name.
+        let surname_next = words
+            .peek()
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
+        if count > 0 && surname_next && quoted_nickname(w).is_some() {
+            end += w.len() + 1;
+            continue;
+        }
         let clean = w.trim_end_matches([',', ';', ':']);
         // "J. Smith", "Amrita K. Choudhury": an initial, with its full stop.
         let initial = clean.len() <= 2
@@ -1307,6 +1325,16 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
     let end = end + lex.name_suffix_len(&s[end..]);
     let name = s[..end].trim_end();
     (count >= 1 && !name.is_empty()).then_some(name)
+}
+
+/// `name` without the nickname it holds in quotes, and that nickname:
+/// "Dan "Duke" Ellison" is Dan Ellison, known as Duke.
+fn without_quoted_nickname(name: &str) -> (std::borrow::Cow<'_, str>, Option<&str>) {
+    let quoted = name.split(' ').find_map(|w| Some((w, quoted_nickname(w)?)));
+    match quoted {
+        Some((w, nick)) => (name.replacen(&format!("{w} "), "", 1).into(), Some(nick)),
+        None => (name.into(), None),
+    }
 }
 
 /// A handle with the lines it said, in a meeting bot's roll ("spwhitton (42)").
@@ -1355,10 +1383,12 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     {
         return None;
     }
+    let (bare_name, nickname) = without_quoted_nickname(name);
     let mut e = Entry {
-        name: title_case(name),
+        name: title_case(&bare_name),
         line,
         name_range: offset..offset + name.len(),
+        nickname: nickname.map(str::to_owned),
         ..Entry::default()
     };
     let mut rest = body_norm[body_norm.find(name).unwrap_or(0) + name.len()..].trim();
@@ -1444,11 +1474,15 @@ fn dash_as_comma(body: &str) -> std::borrow::Cow<'_, str> {
 /// it opens with no given name ("Carl Parish" stays a person).
 fn names_no_person(name: &str, lex: &Lexicons) -> bool {
     let first = name.split_whitespace().next().unwrap_or(name);
-    !lex.is_given(first)
-        && name.split_whitespace().any(|w| {
-            let w = w.to_lowercase();
-            lex.organisation_heads.contains(&w) || lex.role_words.contains(&w)
-        })
+    // "Jean Dupont, Maire": a role word alone is an office, though someone
+    // somewhere has it as a given name.
+    let lone_role = first.len() == name.len() && lex.role_words.contains(&first.to_lowercase());
+    lone_role
+        || !lex.is_given(first)
+            && name.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                lex.organisation_heads.contains(&w) || lex.role_words.contains(&w)
+            })
 }
 
 /// "Mr. C. Albus (Germany)": a country alone in parentheses after a name,

@@ -510,11 +510,14 @@ impl Lexicons {
         self.header_list_conjunctions = r.list("header-list-conjunctions").to_vec();
     }
 
-    /// The given-name lexicon (folded), less `[not-given-names]`.
+    /// The given-name lexicon (folded), less `[not-given-names]` and the
+    /// generational suffixes of `[name-suffixes]`: someone somewhere is
+    /// named "Jr" or "Iv", but after a name the word is its suffix ("Ray
+    /// Tibbs Jr."), never a second person.
     pub fn with_given_names(mut self, names: &HashSet<String>) -> Self {
         self.given_names = names
             .iter()
-            .filter(|n| !self.not_given_names.contains(*n))
+            .filter(|n| !self.not_given_names.contains(*n) && !self.name_suffixes.contains(*n))
             .cloned()
             .collect();
         self

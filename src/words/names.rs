@@ -47,6 +47,15 @@ pub fn is_name_word(word: &str) -> bool {
         && !word.ends_with('-')
 }
 
+/// `"Duke"`, `“Duke”`: one capitalised word in quotes, as a name holds a
+/// nickname between its given name and its surname.
+pub fn quoted_nickname(raw: &str) -> Option<&str> {
+    let inner = raw
+        .strip_prefix(['"', '“', '\''])?
+        .strip_suffix(['"', '”', '\''])?;
+    (is_name_word(inner) && !inner.contains('.')).then_some(inner)
+}
+
 /// Writes an all-capitals name in title case ("CHENGETAI MASANGO" → "Chengetai
 /// Masango"), leaving mixed-case names and short acronyms as written.
 pub fn title_case(name: &str) -> String {
