@@ -497,14 +497,17 @@ fn names_the_record_only(t: &str, lex: &Lexicons) -> bool {
 }
 
 /// "IRP Coalition Monthly" (of "... Monthly Meeting Notes"): a body's name
-/// without the qualifiers of its meetings left at its end.
+/// without the qualifiers of its meetings left at its end, nor the word of
+/// its record ("PLANNING COMMISSION MINUTES"), nor the dash that set them
+/// apart ("BOARD OF SUPERVISORS - REGULAR MEETING MINUTES").
 fn without_trailing_qualifiers(s: &str, lex: &Lexicons) -> String {
     let mut words: Vec<&str> = s.split(' ').collect();
-    while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| lex.frame.qualifiers.contains(&crate::words::fold(w)))
-    {
+    let trailing = |w: &str| {
+        lex.frame.qualifiers.contains(&crate::words::fold(w))
+            || lex.record_words.contains(&w.to_lowercase())
+            || w.chars().all(|c| "-–—:|".contains(c))
+    };
+    while words.len() > 1 && words.last().is_some_and(|w| trailing(w)) {
         words.pop();
     }
     words.join(" ")
@@ -1516,6 +1519,11 @@ mod tests {
             ("Acme Board Meeting Minutes, Wednesday, July 1, 2009\n\nQuorum reached.", "Acme Board"),
             ("Meeting Minutes\n\nLake County Board of Supervisors Meeting\n\nMarch 11, 2014, 9:00 AM\n", "Lake County Board of Supervisors"),
             ("Hi all\n\nRights Coalition Monthly Meeting Notes: 4th March 2010\n\nParticipants: Ana Ruiz; Eva Lind\n", "Rights Coalition"),
+            // The record word and the dash before the meeting's kind are
+            // no part of the body's name.
+            ("BOARD OF SUPERVISORS - REGULAR MEETING MINUTES\nMarch 4, 2021\n", "Board of Supervisors"),
+            ("Kern County Board of Supervisors – Regular Meeting Minutes\nMarch 4, 2021\n", "Kern County Board of Supervisors"),
+            ("CITY OF MAPLEWOOD\nPLANNING COMMISSION MINUTES\nTuesday, March 4, 2021\n", "Planning Commission"),
         ];
         for (raw, series) in cases {
             assert_eq!(header(raw).series, series, "{raw}");
