@@ -453,6 +453,46 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     items
 }
 
+/// Items all numbered "1." are counted by their order from this many on
+/// (two may be a list and a restart).
+const MIN_ORDER_NUMBERED: usize = 3;
+
+/// The numbers of a text's numbered lines: how many are "1" and how many
+/// another.
+#[derive(Debug, Default)]
+struct NumberCount {
+    ones: usize,
+    others: usize,
+}
+
+impl NumberCount {
+    fn add(&mut self, n: &str) {
+        if n == "1" {
+            self.ones += 1;
+        } else {
+            self.others += 1;
+        }
+    }
+
+    /// Every numbered line is "1.", and there are enough of them: numbering
+    /// a conversion lost (Markdown numbers a list by its order and may
+    /// write each item "1."), so the items count on by their order.
+    fn by_order(&self) -> bool {
+        self.ones >= MIN_ORDER_NUMBERED && self.others == 0
+    }
+}
+
+/// [`NumberCount::by_order`] of `lines`.
+fn is_numbered_by_order(lines: &[Line], lex: &Lexicons) -> bool {
+    let mut numbers = NumberCount::default();
+    for line in lines {
+        if let Some(Item::Top(n, _) | Item::Led(n, _)) = classify(line, lex) {
+            numbers.add(&n);
+        }
+    }
+    numbers.by_order()
+}
+
 /// A page of a table of contents has at most this many digits ("49"; a
 /// year, "Budget 2016", is no page) ...
 const MAX_PAGE_DIGITS: usize = 3;
@@ -1051,6 +1091,7 @@ fn items(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         return outline(text, lex, &[], 0);
     };
     let mut list = AgendaList::new();
+    list.numbered_by_order = is_numbered_by_order(&lines[start + 1..], lex);
     let mut end = start + 1;
     for line in &lines[start + 1..] {
         end = line.number;
@@ -1093,6 +1134,8 @@ fn ends_agenda_list(line: &Line, lex: &Lexicons) -> bool {
 struct AgendaList {
     items: Vec<AgendaItem>,
     numbered: bool,
+    /// Every numbered line is "1." ([`is_numbered_by_order`]).
+    numbered_by_order: bool,
     last_top: usize,
     top_indent: usize,
     next_letter: u8,
@@ -1103,6 +1146,7 @@ impl AgendaList {
         AgendaList {
             items: Vec::new(),
             numbered: false,
+            numbered_by_order: false,
             last_top: 0,
             top_indent: 0,
             next_letter: b'a',
@@ -1132,7 +1176,8 @@ impl AgendaList {
     /// "3. Budget": a top item by its number ("+" for the one after the
     /// last). A number that does not go on from the last is a restart.
     fn numbered_item(&mut self, n: &str, title: String, line: &Line) -> bool {
-        let n: usize = if n == NEXT_NUMBER {
+        let by_order = self.numbered_by_order && self.numbered && line.indent == self.top_indent;
+        let n: usize = if n == NEXT_NUMBER || by_order {
             self.last_top + 1
         } else {
             n.parse().unwrap_or(0)
@@ -1228,11 +1273,13 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
     // One pass: one coded line is a reference in passing, an agenda codes
     // several; the outermost numbered lines set the margin.
     let (mut coded_lines, mut margin) = (0, None::<usize>);
+    let mut numbers = NumberCount::default();
     for line in &text.lines {
         match classify(line, lex) {
             Some(Item::Coded(..)) => coded_lines += 1,
-            Some(Item::Top(..) | Item::Led(..)) => {
+            Some(Item::Top(n, _) | Item::Led(n, _)) => {
                 margin = Some(margin.map_or(line.indent, |m| m.min(line.indent)));
+                numbers.add(&n);
             }
             _ => {}
         }
@@ -1240,6 +1287,7 @@ fn outline(text: &Text, lex: &Lexicons, items: &[AgendaItem], from_line: usize) 
     let coded = coded_lines >= 2;
     let mut o = Outline::new(items, coded);
     o.margin = margin.unwrap_or(0);
+    o.numbered_by_order = numbers.by_order();
     for line in text.lines.iter().filter(|l| l.number >= from_line) {
         match o.through_lists(line, lex) {
             Flow::Next => {}
@@ -1301,6 +1349,8 @@ struct Outline {
     /// A first heading numbered past 1, (number, title), waiting for the
     /// next number ([`Outline::follows_pending`]).
     pending: Option<(u32, String)>,
+    /// Every numbered line is "1." ([`NumberCount::by_order`]).
+    numbered_by_order: bool,
 }
 
 impl Outline {
@@ -1319,6 +1369,7 @@ impl Outline {
             opened_by_sentence: false,
             margin: 0,
             pending: None,
+            numbered_by_order: false,
         }
     }
 
@@ -1506,6 +1557,11 @@ impl Outline {
             self.levels.pop();
         }
         let nested = was_after_item && !self.levels.is_empty();
+        let n = if self.numbered_by_order && !nested && self.seen_any {
+            (self.last_top + 1).to_string()
+        } else {
+            n
+        };
         if !nested {
             self.levels.clear();
             if !self.seen_any && n != "1" && !self.follows_pending(&n, &title) {
@@ -2124,5 +2180,28 @@ mod tests {
                 ("3".to_owned(), "AOB".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn items_all_numbered_one_count_on_by_their_order() {
+        let want = [
+            ("1", "Call to order"),
+            ("2", "Approval of minutes"),
+            ("3", "Budget"),
+            ("4", "Adjournment"),
+        ];
+        let list = "1. Call to order\n1. Approval of minutes\n1. Budget\n1. Adjournment\n";
+        for raw in [
+            format!("Board minutes\n\n{list}"),
+            format!("Board minutes\n\nAgenda:\n{list}"),
+        ] {
+            let got = agenda(&raw);
+            let got: Vec<(&str, &str)> =
+                got.iter().map(|(i, t)| (i.as_str(), t.as_str())).collect();
+            assert_eq!(got, want, "{raw}");
+        }
+        // A list numbered from 1 again deeper in is a nested list still.
+        let nested = agenda("Board minutes\n\nAgenda:\n1. Call to order\n   1. Roll\n2. Budget\n");
+        assert_eq!(nested[1], ("1.1".to_owned(), "Roll".to_owned()));
     }
 }
