@@ -446,6 +446,8 @@ pub fn extract(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
         }
         let bare = without_presenter(&item.title, lex).len();
         item.title.truncate(bare);
+        let bare = super::item_notes::without_notes(&item.title, lex).len();
+        item.title.truncate(bare);
         if let Some(title) = without_label(&item.title, lex) {
             item.title = title;
         }

@@ -18,6 +18,7 @@ pub mod gazetteer;
 pub mod group_labels;
 pub mod groups;
 pub mod header;
+pub mod item_notes;
 pub mod keyphrases;
 pub mod orgnames;
 pub mod people;

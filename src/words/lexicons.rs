@@ -225,6 +225,18 @@ pub struct Lexicons {
     /// A word that stands before an agenda item's number ("Item 3", "TOP 1",
     /// "Point 2", `[agenda-item-words]`), then the number and the rest in group 1.
     pub agenda_item: Option<Regex>,
+    /// The same words, lower case: "Items 1-14" after a title is a range
+    /// of items, no part of it.
+    pub agenda_item_words: HashSet<String>,
+    /// The kind of business an agenda line adds after its title
+    /// ("(for decision)", "– Action"), lower case (`[agenda-item-notes]`).
+    pub item_notes: HashSet<String>,
+    /// Units of an item's allotted time ("(10 min)"), lower case
+    /// (`[duration-units]`).
+    pub duration_units: HashSet<String>,
+    /// Words before an item's presenter at the end of its title ("durch
+    /// Bürgermeister Kaatz"), lower case, longest first (`[presenter-links]`).
+    pub presenter_links: Vec<String>,
     /// Words that label an agenda title before its number ("Issue 280:
     /// Proposed update"), lower case (`[keyphrase-labels]`).
     pub keyphrase_labels: HashSet<String>,
@@ -423,6 +435,10 @@ impl Lexicons {
         self.chat_start_commands = r.lower_in_order("chat-start-commands");
         self.site_taglines = r.as_written("site-taglines");
         self.agenda_item = agenda_item(r.list("agenda-item-words"));
+        self.agenda_item_words = r.lower("agenda-item-words");
+        self.item_notes = r.lower("agenda-item-notes");
+        self.duration_units = r.lower("duration-units");
+        self.presenter_links = r.lower_in_order("presenter-links");
         self.keyphrase_labels = r.lower("keyphrase-labels");
         self.date_links = r.folded("date-links");
         self.reporting_body_heads = r.folded("reporting-body-heads");
