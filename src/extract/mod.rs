@@ -473,15 +473,17 @@ impl Extractor {
         header::names_at(clause, 0, &self.lex).into_iter().next()
     }
 
-    /// "Kamm/Kuhn moved to approve the agenda": the mover and the seconder,
-    /// by surname, spoke.
+    /// "Kamm/Kuhn moved to approve the agenda", "M/S: Hayes/Love", "M:
+    /// Hayes, S: Love": the mover and the seconder, by surname, spoke.
     fn mover_pair(&self, line: &crate::text::Line, out: &mut Extraction) {
-        let Some(re) = &self.lex.mover_pair else {
-            return;
-        };
+        let rules = [&self.lex.mover_pair, &self.lex.labelled_movers];
         let t = line.text();
-        for c in re.captures_iter(t) {
-            for who in [c.get(1), c.get(2)].into_iter().flatten() {
+        for c in rules
+            .iter()
+            .filter_map(|re| re.as_ref())
+            .flat_map(|re| re.captures_iter(t))
+        {
+            for who in c.iter().skip(1).flatten() {
                 let name = who.as_str();
                 if self.lex.role_words.contains(&name.to_lowercase())
                     || self.lex.not_names.contains(name)
@@ -1301,5 +1303,32 @@ mod tests {
             named(&out),
             ["Karen Holt", "Ray Tibbs Jr", "Jean Dupont", "Claire Martin"]
         );
+    }
+
+    #[test]
+    fn movers_and_seconders_by_label_spoke() {
+        let roll =
+            "Board minutes\nMarch 4, 2021\n\nPresent: Karen Holt, Joseph Hayes, Ann Love\n\n";
+        for motion in [
+            "Motion to approve the minutes. M: Hayes, S: Love. Carried.",
+            "Motion to approve the minutes (M/S/C Hayes/Love).",
+            "M/S: Hayes/Love to approve the minutes.",
+            "A motion was made by Hayes and seconded by Love.",
+        ] {
+            let out = extract(&format!("{roll}{motion}\n"));
+            let mut spoke: Vec<&str> = (out.mentions.iter())
+                .filter(|m| m.evidence.fact == FactKind::Spoke)
+                .map(|m| m.text.as_str())
+                .collect();
+            spoke.sort_unstable();
+            spoke.dedup();
+            assert_eq!(spoke, ["Hayes", "Love"], "{motion}");
+        }
+        // The text of a motion after its label names no mover.
+        let out = extract(&format!("{roll}Motion: Withdraw all motions.\n"));
+        assert!(out
+            .mentions
+            .iter()
+            .all(|m| m.evidence.fact != FactKind::Spoke));
     }
 }

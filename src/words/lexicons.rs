@@ -143,6 +143,11 @@ pub struct Lexicons {
     /// "Kamm/Kuhn moved": two surnames joined by a slash (groups 1 and 2)
     /// before a verb of `[mover-pair-verbs]`.
     pub mover_pair: Option<Regex>,
+    /// "M/S: Hayes/Love", "(M/S/C Hayes/Love)", "M: Hayes, S: Love": a label
+    /// of `[motion-pair-labels]` before two surnames, or a pair of
+    /// `[mover-seconder-labels]` each before one: the mover (group 1 or 3)
+    /// and the seconder (group 2 or 4) spoke.
+    pub labelled_movers: Option<Regex>,
     /// "Each Director introduced themself": a quantifier of
     /// `[collective-quantifiers]`, the group's noun (group 1), a speech verb.
     pub collective_speech: Option<Regex>,
@@ -382,6 +387,10 @@ impl Lexicons {
         self.opening = motion(r.list("opening-phrases"), agent_links);
         self.speech_noun = motion(r.list("speech-nouns"), agent_links);
         self.mover_pair = mover_pair(r.list("mover-pair-verbs"));
+        self.labelled_movers = labelled_movers(
+            r.list("motion-pair-labels"),
+            &r.pairs("mover-seconder-labels"),
+        );
         self.collective_speech = collective_speech(
             r.list("collective-quantifiers"),
             r.list("adverb-endings"),
@@ -970,6 +979,25 @@ fn mover_pair(verbs: &[String]) -> Option<Regex> {
         r"(?:^|[\s(])(\p{{Lu}}[\p{{L}}'’-]+)\s*/\s*(\p{{Lu}}[\p{{L}}'’-]+)\s+(?i:{verbs})\b"
     ))
     .ok()
+}
+
+/// [`Lexicons::labelled_movers`]: a slash-pair label then "Name/Name", or
+/// the mover's label then a name and the seconder's label then a name.
+fn labelled_movers(labels: &[String], pairs: &[(String, String)]) -> Option<Regex> {
+    const NAME: &str = r"(\p{Lu}[\p{L}'’-]+)";
+    let mut shapes = Vec::new();
+    if let Some(labels) = alternation(labels) {
+        shapes.push(format!(r"(?i:{labels})\s*:?\s*\(?\s*{NAME}\s*/\s*{NAME}"));
+    }
+    for (mover, seconder) in pairs {
+        let (m, s) = (regex::escape(mover), regex::escape(seconder));
+        shapes.push(format!(r"{m}\s*:\s*{NAME}\s*[,;.]?\s*{s}\s*:\s*{NAME}"));
+    }
+    if shapes.is_empty() {
+        return None;
+    }
+    let shapes: Vec<String> = shapes.iter().map(|s| format!("(?:{s})")).collect();
+    Regex::new(&format!(r"(?:^|[\s(])(?:{})", shapes.join("|"))).ok()
 }
 
 /// "Each Director introduced themself": a quantifier, the group's noun
