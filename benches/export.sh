@@ -40,6 +40,29 @@
 # edges), with the list search's floating-point operations in its order so
 # every bit stays; the one report changed of this benchmark adds a person, so
 # the measures (global) are computed again.
+#
+# At 10,000 reports (21,545 people, 6,270,371 edges, 5.5 GB of files; `export`
+# alone, one run each at a load of 5 to 7, files byte-identical by sha256),
+# before -> after the searches' first-level shortcuts, the edges formatted
+# straight into a buffer and the fact queries in parallel (issue 22):
+#
+# | `meetkg -v export` step               | CPU s before | CPU s after |
+# |---|---:|---:|
+# | read the graphs' facts (SPARQL)       | 9.97  | 8.97 |
+# | network measures (500 pivots)         | 26.24 | 8.14 |
+# | cut the edges into runs               | 2.53  | 2.15 |
+# | write the co-participation files      | 26.15 | 18.49 |
+# | the other graphs                      | 3.72  | 2.49 |
+# | hash the files for the stamp          | 4.37  | 3.83 |
+# | whole `meetkg export` (wall / CPU / peak) | 121.5 s / 76.5 s / 1,197 MB | 76.6 s / 46.9 s / 1,248 MB |
+#
+# In `meetkg -v build` of the same 10,000 reports from scratch (one run each,
+# load 7 to 9): the build 567.1 s wall / 300.3 s CPU / 1,522 MB -> 492.7 s /
+# 291.5 s / 1,423 MB; its exports stage 198.4 s / 76.5 s (35% of the build's
+# wall, 25% of its CPU) -> 77.0 s / 43.5 s (15.6%, 14.9%). The target is 10%.
+#
+# Most of what is left is writing 5.5 GB (the kernel's page cache, a third of
+# the writing), reading the store's facts, and the SHA-256 of the stamp.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-1000}"

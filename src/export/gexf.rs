@@ -197,15 +197,16 @@ fn write_edges<N: NodeAttributes, E: EdgeAttributes + Timed, W: Write>(
     w.write_event(Event::Start(
         BytesStart::new("edges").with_attributes([("count", count.as_str())]),
     ))?;
-    let ids = node_ids(graph);
-    let mut tag = Tag::default();
-    let mut id = String::new();
+    let ids = super::graphml::attribute_values(&node_ids(graph));
+    let mut buf = Vec::new();
     let edges = graph.raw_edges();
     for (k, run) in splice.ranges(edges.len()).into_iter().enumerate() {
         let at = w.get_ref().position();
         if !splice.copy(k, w.get_mut())? {
             for index in run {
-                write_edge(w, &mut tag, &mut id, &ids, index, &edges[index])?;
+                buf.clear();
+                edge_bytes(&mut buf, &ids, index, &edges[index]);
+                w.get_mut().write_all(&buf)?;
             }
         }
         splice.place(k, at..w.get_ref().position());
@@ -214,36 +215,50 @@ fn write_edges<N: NodeAttributes, E: EdgeAttributes + Timed, W: Write>(
     Ok(())
 }
 
-/// One `<edge>`, of index `index`, its ends named by `ids`; `tag` and `id`
-/// are buffers reused from edge to edge.
-fn write_edge<E: EdgeAttributes + Timed, W: Write>(
-    w: &mut Writer<W>,
-    tag: &mut Tag,
-    id: &mut String,
+/// One `<edge>`, of index `index`, its ends named by `ids` (escaped as
+/// attribute values), formatted into
+/// `buf` as the writer (indenting by two) writes it as a child of
+/// `<edges>`, on a line of its own: the bytes of the [`Tag::start`] events
+/// of [`write_attvalues`] and [`write_spells`], without an event or a
+/// `Vec` of spells per edge (an archive has millions of edges).
+fn edge_bytes<E: EdgeAttributes + Timed>(
+    buf: &mut Vec<u8>,
     ids: &[String],
     index: usize,
     edge: &petgraph::graph::Edge<E>,
-) -> io::Result<()> {
-    id.clear();
-    let _ = write!(id, "e{index}");
-    let weight = super::values::format_double(edge.weight.weight()).unwrap_or_default();
-    let ends = [
-        ("id", id.as_str()),
-        ("source", ids[edge.source().index()].as_str()),
-        ("target", ids[edge.target().index()].as_str()),
-        ("weight", weight.as_str()),
-    ];
+) {
+    use quick_xml::escape::escape as attribute;
+    let _ = write!(buf, "\n      <edge id=\"e{index}\" source=\"");
+    buf.extend_from_slice(ids[edge.source().index()].as_bytes());
+    buf.extend_from_slice(b"\" target=\"");
+    buf.extend_from_slice(ids[edge.target().index()].as_bytes());
     // No `weight` attribute for a weight no reader agrees on.
-    let attributes = if weight.is_empty() {
-        &ends[..3]
-    } else {
-        &ends[..]
-    };
-    w.write_event(Event::Start(tag.start("edge", attributes)))?;
-    let spells = edge.weight.spells();
-    write_attvalues(w, tag, std::iter::empty(), &spells)?;
-    write_spells(w, tag, &spells)?;
-    w.write_event(Event::End(BytesEnd::new("edge")))
+    if let Some(weight) = super::values::format_double(edge.weight.weight()) {
+        buf.extend_from_slice(b"\" weight=\"");
+        buf.extend_from_slice(attribute(weight.as_str()).as_bytes());
+    }
+    buf.extend_from_slice(b"\">");
+    let mut spells = 0;
+    edge.weight.for_each_spell(&mut |day, meetings| {
+        if spells == 0 {
+            buf.extend_from_slice(b"\n        <attvalues>");
+        }
+        spells += 1;
+        let day = attribute(day);
+        let _ = write!(
+            buf,
+            "\n          <attvalue for=\"weight\" value=\"{meetings}\" start=\"{day}\" end=\"{day}\"/>"
+        );
+    });
+    if spells > 0 {
+        buf.extend_from_slice(b"\n        </attvalues>\n        <spells>");
+        edge.weight.for_each_spell(&mut |day, _| {
+            let day = attribute(day);
+            let _ = write!(buf, "\n          <spell start=\"{day}\" end=\"{day}\"/>");
+        });
+        buf.extend_from_slice(b"\n        </spells>");
+    }
+    buf.extend_from_slice(b"\n      </edge>");
 }
 
 /// `<attvalues>`: the static values (none for a missing or empty one), then

@@ -27,7 +27,6 @@ use petgraph::graph::UnGraph;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -133,15 +132,20 @@ pub fn write_graphml_spliced<N: NodeAttributes, E: EdgeAttributes, W: Write>(
         }
         w.write_event(Event::End(BytesEnd::new("node")))?;
     }
-    let mut id = String::new();
+    let edge_keys: Vec<String> = edge_keys
+        .iter()
+        .map(|k| quick_xml::escape::escape(k.as_str()).into_owned())
+        .collect();
+    let xml_ids = attribute_values(&ids);
+    let mut buf = Vec::new();
     let edges = graph.raw_edges();
     for (k, run) in splice.ranges(edges.len()).into_iter().enumerate() {
         let at = w.get_ref().position();
         if !splice.copy(k, w.get_mut())? {
             for index in run {
-                id.clear();
-                let _ = write!(id, "e{index}");
-                write_edge(&mut w, &mut tag, &id, &ids, &edge_keys, &edges[index])?;
+                buf.clear();
+                edge_bytes(&mut buf, index, &xml_ids, &edge_keys, &edges[index]);
+                w.get_mut().write_all(&buf)?;
             }
         }
         splice.place(k, at..w.get_ref().position());
@@ -153,29 +157,37 @@ pub fn write_graphml_spliced<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     Ok(out)
 }
 
-/// One `<edge>`, whose id is `id` and whose ends are named by `ids`.
-fn write_edge<E: EdgeAttributes, W: Write>(
-    w: &mut Writer<W>,
-    tag: &mut Tag,
-    id: &str,
+/// One `<edge>`, of index `index`, its ends named by `ids` (escaped as
+/// attribute values, [`attribute_values`]), its `<data>`
+/// keyed by `keys` (escaped), formatted into `buf` as the writer (indenting
+/// by two) writes it as a child of the `<graph>`, which it follows on a
+/// line of its own: the bytes of [`Tag::start`] and [`write_data`] events,
+/// without an event or a write per piece (an archive has millions of edges).
+fn edge_bytes<E: EdgeAttributes>(
+    buf: &mut Vec<u8>,
+    index: usize,
     ids: &[String],
     keys: &[String],
     edge: &petgraph::graph::Edge<E>,
-) -> io::Result<()> {
-    w.write_event(Event::Start(tag.start(
-        "edge",
-        &[
-            ("id", id),
-            ("source", ids[edge.source().index()].as_str()),
-            ("target", ids[edge.target().index()].as_str()),
-        ],
-    )))?;
+) {
+    let _ = write!(buf, "\n    <edge id=\"e{index}\" source=\"");
+    buf.extend_from_slice(ids[edge.source().index()].as_bytes());
+    buf.extend_from_slice(b"\" target=\"");
+    buf.extend_from_slice(ids[edge.target().index()].as_bytes());
+    buf.extend_from_slice(b"\">");
     let values =
         std::iter::once(Some(Value::Double(edge.weight.weight()))).chain(edge.weight.values());
     for (key, value) in keys.iter().zip(values) {
-        write_data(w, tag, key, value.as_ref())?;
+        let Some(text) = data_text(value.as_ref()).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        buf.extend_from_slice(b"\n      <data key=\"");
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(b"\">");
+        buf.extend_from_slice(text.as_bytes());
+        buf.extend_from_slice(b"</data>");
     }
-    w.write_event(Event::End(BytesEnd::new("edge")))
+    buf.extend_from_slice(b"\n    </edge>");
 }
 
 fn write_key<W: Write>(w: &mut Writer<W>, id: &str, domain: &str, def: &AttrDef) -> io::Result<()> {
@@ -196,22 +208,33 @@ fn write_data<W: Write>(
     key: &str,
     value: Option<&Value>,
 ) -> io::Result<()> {
-    let text: Cow<'_, str> = match value {
-        Some(Value::Int(v)) => Cow::Owned(v.to_string()),
-        Some(Value::Double(v)) => match super::values::format_double(*v) {
-            Some(v) => Cow::Owned(v),
-            None => return Ok(()),
-        },
-        Some(Value::Text(v)) => escape(super::values::clean_text(v)),
-        None => return Ok(()),
-    };
-    if text.is_empty() {
+    let Some(text) = data_text(value).filter(|t| !t.is_empty()) else {
         return Ok(());
-    }
+    };
     w.write_event(Event::Start(tag.start("data", &[("key", key)])))?;
     w.write_event(Event::Text(BytesText::from_escaped(text)))?;
     w.write_event(Event::End(BytesEnd::new("data")))?;
     Ok(())
+}
+
+/// Each of `texts` escaped as an attribute value, as [`Tag::start`] escapes
+/// it: the node ids, escaped once for the millions of edges that name them.
+pub(super) fn attribute_values(texts: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|t| quick_xml::escape::escape(t.as_str()).into_owned())
+        .collect()
+}
+
+/// The content of a `<data>` element: a number as exports write it, text
+/// cleaned and escaped; `None` for a missing value or a number no reader
+/// agrees on.
+fn data_text(value: Option<&Value>) -> Option<Cow<'_, str>> {
+    match value? {
+        Value::Int(v) => Some(Cow::Owned(v.to_string())),
+        Value::Double(v) => super::values::format_double(*v).map(Cow::Owned),
+        Value::Text(v) => Some(escape(super::values::clean_text(v))),
+    }
 }
 
 /// Escapes text content: `&`, `<`, `>`, and `\r` as a character reference;

@@ -30,6 +30,39 @@ pub fn clean_text(text: &str) -> Cow<'_, str> {
 
 /// A double as exports write it: shortest round-trip form (`2`, `0.5`), `None`
 /// for NaN and infinities, which no reader agrees on.
+///
+/// A whole number (edge weights, counts) is written by the integer formatter,
+/// which gives the same digits without the shortest round-trip search; `-0` is left to the float formatter, which keeps its sign.
 pub(crate) fn format_double(value: f64) -> Option<String> {
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if value.fract() == 0.0 && value.abs() < EXACT && (value != 0.0 || value.is_sign_positive()) {
+        return Some((value as i64).to_string());
+    }
     value.is_finite().then(|| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_double;
+
+    /// Whole numbers by the integer formatter give the float formatter's text.
+    #[test]
+    fn whole_numbers_are_written_as_floats_write_them() {
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            42.0,
+            1e15,
+            9_007_199_254_740_991.0,
+            1e17,
+            0.5,
+            -2.25,
+        ] {
+            assert_eq!(format_double(v), Some(v.to_string()), "{v}");
+        }
+        assert_eq!(format_double(f64::NAN), None);
+        assert_eq!(format_double(f64::INFINITY), None);
+    }
 }

@@ -126,10 +126,10 @@ impl<'a> Ranked<'a> {
             edges.push((i as usize, j as usize, start, len));
         }
         drop(triples);
-        let calendar = Arc::new(Calendar {
-            meetings: self.ordered.into_iter().map(|(_, m)| m).collect(),
+        let calendar = Arc::new(Calendar::new(
+            self.ordered.into_iter().map(|(_, m)| m).collect(),
             runs,
-        });
+        ));
         edges.into_iter().map(move |(i, j, start, len)| {
             let shared = Shared {
                 calendar: Arc::clone(&calendar),

@@ -118,6 +118,25 @@ pub struct Calendar {
     pub(super) meetings: Vec<MeetingInfo>,
     /// Positions in `meetings`, ascending within each edge's run.
     pub(super) runs: Vec<u32>,
+    /// Whether each meeting's date is a day a spell can hold
+    /// ([`spells_of`]): parsed once here, not once per edge that shares it.
+    days: Vec<bool>,
+}
+
+impl Calendar {
+    /// The calendar of `meetings` (in chronological order) and the edges'
+    /// `runs` of positions in it.
+    pub(super) fn new(meetings: Vec<MeetingInfo>, runs: Vec<u32>) -> Self {
+        let days = meetings
+            .iter()
+            .map(|m| m.date.as_deref().is_some_and(super::spells::is_day))
+            .collect();
+        Self {
+            meetings,
+            runs,
+            days,
+        }
+    }
 }
 
 /// An edge's meetings: a run of [`Calendar::runs`]. Equal when the meetings
@@ -154,7 +173,7 @@ impl Shared {
         let runs = (0..len).collect();
         let meetings = ordered.into_iter().map(|(_, m)| m).collect();
         Self {
-            calendar: Arc::new(Calendar { meetings, runs }),
+            calendar: Arc::new(Calendar::new(meetings, runs)),
             start: 0,
             len,
         }
@@ -183,6 +202,33 @@ impl Shared {
     }
     pub(super) fn spells(&self) -> Vec<Spell> {
         spells_of(self.meetings().filter_map(|m| m.date.as_deref()))
+    }
+    /// [`Shared::spells`] without allocating: the calendar's dated meetings
+    /// come first, ascending, and which dates are days is known, so a spell
+    /// is a run of equal days among the edge's ranks.
+    pub(super) fn for_each_spell(&self, f: &mut dyn FnMut(&str, u32)) {
+        let calendar = &*self.calendar;
+        let mut current: Option<(&str, u32)> = None;
+        for &rank in self.ranks() {
+            let rank = rank as usize;
+            let Some(date) = calendar.meetings[rank].date.as_deref() else {
+                continue;
+            };
+            if !calendar.days[rank] {
+                continue;
+            }
+            match &mut current {
+                Some((day, meetings)) if *day == date => *meetings += 1,
+                _ => {
+                    if let Some((day, meetings)) = current.replace((date, 1)) {
+                        f(day, meetings);
+                    }
+                }
+            }
+        }
+        if let Some((day, meetings)) = current {
+            f(day, meetings);
+        }
     }
 }
 
@@ -216,11 +262,17 @@ impl Timed for CoParticipation {
     fn spells(&self) -> Vec<Spell> {
         self.shared.spells()
     }
+    fn for_each_spell(&self, f: &mut dyn FnMut(&str, u32)) {
+        self.shared.for_each_spell(f);
+    }
 }
 
 impl Timed for CoDiscussion {
     fn spells(&self) -> Vec<Spell> {
         self.shared.spells()
+    }
+    fn for_each_spell(&self, f: &mut dyn FnMut(&str, u32)) {
+        self.shared.for_each_spell(f);
     }
 }
 
@@ -307,8 +359,8 @@ pub(super) const MEETING_ATTRS: [AttrDef; 4] = [
 
 pub(super) fn meeting_values(shared: &Shared) -> [Option<Value>; 4] {
     [
-        text(&shared.labels()),
-        text(&shared.dates()),
+        owned_text(shared.labels()),
+        owned_text(shared.dates()),
         shared.first_date().and_then(text),
         shared.last_date().and_then(text),
     ]
@@ -376,13 +428,19 @@ impl EdgeAttributes for CoDiscussion {
         vec![
             self.first_date().and_then(text),
             self.last_date().and_then(text),
-            text(&self.dates()),
+            owned_text(self.dates()),
         ]
     }
 }
 
 pub(super) fn text(value: &str) -> Option<Value> {
     (!value.is_empty()).then(|| Value::Text(value.to_owned()))
+}
+
+/// [`text`] of a string made for it, moved rather than copied: the
+/// exports make the texts of millions of edges.
+pub(super) fn owned_text(value: String) -> Option<Value> {
+    (!value.is_empty()).then_some(Value::Text(value))
 }
 
 /// A meeting as the graphs see it.

@@ -22,6 +22,15 @@ pub struct Spell {
 pub trait Timed {
     /// One spell per day with meetings, days ascending.
     fn spells(&self) -> Vec<Spell>;
+
+    /// Calls `f` with each spell's day and meetings, as [`Timed::spells`]
+    /// gives them; the edges' own way takes no `Vec` nor `String` (a dynamic
+    /// GEXF visits the spells of millions of edges, twice each).
+    fn for_each_spell(&self, f: &mut dyn FnMut(&str, u32)) {
+        for spell in self.spells() {
+            f(&spell.date, spell.meetings);
+        }
+    }
 }
 
 /// The spells of these meeting dates, one per distinct ISO day, ascending;
@@ -46,7 +55,7 @@ pub(crate) fn spells_of<'a>(dates: impl IntoIterator<Item = &'a str>) -> Vec<Spe
 
 /// Whether `date` is a calendar day written `YYYY-MM-DD`, as `xsd:date` without
 /// a time zone and as Gephi parses a `date` time format.
-fn is_day(date: &str) -> bool {
+pub(super) fn is_day(date: &str) -> bool {
     super::periods::day(date).is_some()
 }
 

@@ -264,11 +264,19 @@ pub fn measure<N, E: super::EdgeAttributes>(
 ) -> (Vec<NodeMeasures>, Summary) {
     let adjacency = Adjacency::of(graph);
     let n = adjacency.node_count();
-    let paths = paths::paths(&adjacency);
-    let rank = pagerank::pagerank(&adjacency);
-    let eigen = eigenvector::eigenvector(&adjacency);
-    let cores = kcore::core_numbers(&adjacency);
-    let communities = louvain::louvain(&adjacency);
+    // The path searches spread over every core; the other measures, one
+    // core each, run beside them rather than after.
+    let (paths, (rank, eigen, cores, communities)) = rayon::join(
+        || paths::paths(&adjacency),
+        || {
+            (
+                pagerank::pagerank(&adjacency),
+                eigenvector::eigenvector(&adjacency),
+                kcore::core_numbers(&adjacency),
+                louvain::louvain(&adjacency),
+            )
+        },
+    );
     let nodes = (0..n)
         .map(|v| NodeMeasures {
             degree: adjacency.degree(v),
@@ -306,8 +314,10 @@ pub fn measure_reweighted<N, E: super::EdgeAttributes>(
     summary: &Summary,
 ) -> (Vec<NodeMeasures>, Summary) {
     let adjacency = Adjacency::of(graph);
-    let rank = pagerank::pagerank(&adjacency);
-    let communities = louvain::louvain(&adjacency);
+    let (rank, communities) = rayon::join(
+        || pagerank::pagerank(&adjacency),
+        || louvain::louvain(&adjacency),
+    );
     let nodes = kept
         .iter()
         .enumerate()

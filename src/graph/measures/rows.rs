@@ -16,11 +16,18 @@
 //!   found from the few people left instead of from everyone.
 //! - Path counts are pulled by each node from its predecessors' row of bits;
 //!   from a level of counts 1 (the source's neighbours) a count is the number
-//!   of bits, with no edge visited one by one.
+//!   of bits, with no edge visited one by one. When the level's neighbour
+//!   lists are shorter than the rows of the next level (the source's few
+//!   neighbours, and the many people past them), counts are pushed along
+//!   the lists instead.
 //! - Dependencies are pushed edge by edge: the set bits of a node's
 //!   predecessors are written to a list first ([`flatten`]), without the
 //!   mispredicted branch a word of a few bits costs when its bits are visited
 //!   in a loop.
+//!   The predecessors of the second level are read from short rows of the
+//!   first level alone when it is small ([`FirstLevel`]): at 10,000
+//!   generated reports most people are two steps from a source, and reading
+//!   their full rows (58 MB, once per source) was most of the search's time.
 //!
 //! Exports must stay byte-identical, so every sum that can round is the list
 //! search's, in its order: a level's nodes are queued in the order the list
@@ -150,6 +157,8 @@ pub struct RowSearch {
     /// The nodes a search from the nodes not reached found: (the queue place
     /// of the first predecessor, node).
     queued: Vec<(u32, u32)>,
+    /// The short rows of [`FirstLevel`].
+    short: Vec<u64>,
 }
 
 impl RowSearch {
@@ -160,13 +169,20 @@ impl RowSearch {
             rank: vec![0; rows.nodes],
             found: vec![0; rows.words * 64 + UNTESTED],
             queued: Vec::new(),
+            short: Vec::new(),
         }
     }
 
     /// The list search's `breadth_first`: distances, path counts and the
     /// queue order from `source`, into a `tree` that holds none yet.
     #[inline(always)]
-    pub fn breadth_first(&mut self, rows: &BitRows, source: usize, tree: &mut Tree) {
+    pub fn breadth_first(
+        &mut self,
+        graph: &Adjacency,
+        rows: &BitRows,
+        source: usize,
+        tree: &mut Tree,
+    ) {
         let words = rows.words;
         self.levels.clear();
         self.levels.resize(words, 0);
@@ -187,7 +203,7 @@ impl RowSearch {
             } else {
                 self.top_down(rows, tree, start..end, depth + 1);
             }
-            exact &= self.count_paths(rows, tree, start..end);
+            exact &= self.count_paths(graph, rows, tree, start..end);
             start = end;
             depth += 1;
         }
@@ -243,6 +259,7 @@ impl RowSearch {
             rank,
             found,
             queued,
+            ..
         } = self;
         let last = levels.len() - words;
         let (before, next) = levels.split_at_mut(last);
@@ -273,11 +290,29 @@ impl RowSearch {
 
     /// The path counts of the nodes queued after `level`, each the sum of its
     /// predecessors' in index order; from a level where every count is 1, the
-    /// number of predecessors. Returns whether every count is below
-    /// [`EXACT_COUNTS`], so that the sums equal the list search's.
+    /// number of predecessors. Pushed from the level's neighbour lists instead
+    /// when they are shorter than the rows the next level would read
+    /// ([`PUSH_COST`]): the source's neighbours are few, the nodes past them
+    /// most of the graph. Returns whether every count is below
+    /// [`EXACT_COUNTS`], so that the sums equal the list search's (in any
+    /// order).
     #[inline(always)]
-    fn count_paths(&mut self, rows: &BitRows, tree: &mut Tree, level: Range<usize>) -> bool {
+    fn count_paths(
+        &mut self,
+        graph: &Adjacency,
+        rows: &BitRows,
+        tree: &mut Tree,
+        level: Range<usize>,
+    ) -> bool {
         let words = rows.words;
+        let next = tree.order.len() - level.end;
+        let pushed: usize = tree.order[level.clone()]
+            .iter()
+            .map(|&v| graph.degree(v as usize))
+            .sum();
+        if next > 0 && pushed * PUSH_COST < next * words {
+            return push_paths(graph, tree, level);
+        }
         let last = self.levels.len() - words;
         let previous = &self.levels[last - words..last];
         let Tree { paths, order, .. } = tree;
@@ -300,7 +335,99 @@ impl RowSearch {
         }
         exact
     }
+}
 
+/// The first level of a search (the source's neighbours), when it is small
+/// enough that the second level's predecessors are better read from short
+/// rows of bits, one bit per node of the first level, than from the full
+/// rows: a second-level node's short row holds the bit of each first-level
+/// node it neighbours, by queue place.
+struct FirstLevel {
+    /// The queue places of the first level start here...
+    start: usize,
+    /// ...and of the second level here.
+    second_start: usize,
+    /// Words per short row.
+    words: usize,
+}
+
+impl FirstLevel {
+    /// The short rows of the second level of `tree` in `short`, built from
+    /// the first level's neighbour lists when they are shorter than the full
+    /// rows the second level would read ([`PUSH_COST`]); `None` otherwise.
+    #[inline(always)]
+    fn of(
+        graph: &Adjacency,
+        rows: &BitRows,
+        tree: &Tree,
+        rank: &[u32],
+        short: &mut Vec<u64>,
+    ) -> Option<Self> {
+        let Tree {
+            distance, order, ..
+        } = tree;
+        let at = |d: i64| order.iter().position(|&v| distance[v as usize] == d);
+        let second_start = at(2)?;
+        let second = order[second_start..]
+            .iter()
+            .take_while(|&&v| distance[v as usize] == 2)
+            .count();
+        let first = &order[1..second_start];
+        let pushed: usize = first.iter().map(|&v| graph.degree(v as usize)).sum();
+        if pushed * PUSH_COST >= second * rows.words {
+            return None;
+        }
+        let words = first.len().div_ceil(64);
+        short.clear();
+        short.resize(second * words, 0);
+        for (j, &v) in first.iter().enumerate() {
+            for &w in graph.neighbours(v as usize) {
+                if distance[w as usize] == 2 {
+                    let place = rank[w as usize] as usize - second_start;
+                    short[place * words + j / 64] |= 1 << (j % 64);
+                }
+            }
+        }
+        Some(Self {
+            start: 1,
+            second_start,
+            words,
+        })
+    }
+}
+
+/// How many words of rows a neighbour pushed to costs (a load of its
+/// distance, a test and maybe an add, where a word is an `and` and a count
+/// of bits), for [`RowSearch::count_paths`] to choose.
+const PUSH_COST: usize = 4;
+
+/// The path counts of the nodes queued after `level`, pushed from each node
+/// of the level along its neighbour list to the neighbours one step farther;
+/// whether every count is below [`EXACT_COUNTS`]. The nodes past `level`
+/// hold no count yet.
+#[inline(always)]
+fn push_paths(graph: &Adjacency, tree: &mut Tree, level: Range<usize>) -> bool {
+    let Tree {
+        distance,
+        paths,
+        order,
+        ..
+    } = tree;
+    let depth = distance[order[level.start] as usize] + 1;
+    for &v in &order[level.clone()] {
+        let flow = paths[v as usize];
+        for &w in graph.neighbours(v as usize) {
+            if distance[w as usize] == depth {
+                paths[w as usize] += flow;
+            }
+        }
+    }
+    order[level.end..]
+        .iter()
+        .all(|&w| paths[w as usize] < EXACT_COUNTS)
+}
+
+impl RowSearch {
     /// Path counts added as the list search adds them, each node's from its
     /// predecessors in queue order: the same sums when they are too large to
     /// be exact in every order.
@@ -330,16 +457,21 @@ impl RowSearch {
 
     /// The list search's `accumulate`: Brandes' dependencies pushed from each
     /// node, farthest first, to its neighbours one level nearer the source.
-    /// Not to the source itself, whose dependency nothing reads.
+    /// Not to the source itself, whose dependency nothing reads. The
+    /// predecessors of the second level are read from short rows of the
+    /// first ([`FirstLevel`]) when it is small: most of the graph is two
+    /// steps from a source, and its full rows are most of the memory read.
     #[inline(always)]
     pub fn accumulate(
         &mut self,
+        graph: &Adjacency,
         rows: &BitRows,
         source: usize,
         tree: &mut Tree,
         dependency: &mut [f64],
     ) {
         let words = rows.words;
+        let first = FirstLevel::of(graph, rows, tree, &self.rank, &mut self.short);
         let Tree {
             distance,
             paths,
@@ -350,9 +482,22 @@ impl RowSearch {
             let w = w as usize;
             if let Ok(before @ 1..) = usize::try_from(distance[w] - 1) {
                 let share = (1.0 + delta[w]) / paths[w];
-                let nearer = &self.levels[before * words..(before + 1) * words];
-                let preds = rows.row(w).iter().zip(nearer).map(|(a, b)| a & b);
-                let found = flatten(preds, &mut self.found);
+                let found = match &first {
+                    Some(first) if before == 1 => {
+                        let place = self.rank[w] as usize - first.second_start;
+                        let row = &self.short[place * first.words..(place + 1) * first.words];
+                        let found = flatten(row.iter().copied(), &mut self.found);
+                        for v in &mut self.found[..found] {
+                            *v = order[first.start + *v as usize];
+                        }
+                        found
+                    }
+                    _ => {
+                        let nearer = &self.levels[before * words..(before + 1) * words];
+                        let preds = rows.row(w).iter().zip(nearer).map(|(a, b)| a & b);
+                        flatten(preds, &mut self.found)
+                    }
+                };
                 for &v in &self.found[..found] {
                     let v = v as usize;
                     delta[v] += paths[v] * share;
