@@ -654,11 +654,15 @@ fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let mut titles = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let t = line.text().trim();
-        // The first line is the record's own title, no item of it.
-        let after_sentence = k > 0 && crate::text::ends_a_sentence(lines[k - 1].text());
+        // The first line is the record's own title, no item of it. A line
+        // in capitals is no line of prose wrapped, wherever it stands
+        // ("OLD BUSINESS" right under the roll).
+        let capitals = is_capitals_heading(t) || is_capitals_word_heading(t);
+        let after_sentence =
+            k > 0 && (capitals || crate::text::ends_a_sentence(lines[k - 1].text()));
         // Running text under it: a line of eight words or more, in lower
-        // case; under a heading in capitals, which no line of prose is, four.
-        let least = if is_capitals_heading(t) { 4 } else { 8 };
+        // case; under a heading in capitals, which no line of prose is, three.
+        let least = if capitals { 3 } else { 8 };
         let prose_follows = lines
             .get(k + 1)
             .is_some_and(|n| is_prose(n.text()) && n.text().split_whitespace().count() >= least);
@@ -683,6 +687,17 @@ fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
 fn is_capitals_heading(t: &str) -> bool {
     t.split_whitespace().count() >= 2 && t.split_whitespace().all(is_capital_word)
 }
+
+/// "ADJOURNMENT", "INVOCATION": one word in capitals, long enough to be no
+/// acronym.
+fn is_capitals_word_heading(t: &str) -> bool {
+    !t.contains(' ')
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= MIN_HEADING_WORD_LETTERS
+        && t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+/// A heading of one word in capitals has this many letters at least.
+const MIN_HEADING_WORD_LETTERS: usize = 6;
 
 /// "... to order. INVOCATION The invocation was delivered by ...": minutes
 /// whose lines were lost (a scan read in one paragraph, a page run together)
@@ -2205,5 +2220,25 @@ mod tests {
         // A list numbered from 1 again deeper in is a nested list still.
         let nested = agenda("Board minutes\n\nAgenda:\n1. Call to order\n   1. Roll\n2. Budget\n");
         assert_eq!(nested[1], ("1.1".to_owned(), "Roll".to_owned()));
+    }
+
+    #[test]
+    fn headings_in_capitals_right_over_their_minutes_are_the_agenda() {
+        let got = agenda(
+            "Board minutes\nMarch 4, 2021\n\nPresent: Karen Holt, Joseph Hayes\n\nOLD BUSINESS\nThe roof was discussed.\nNEW BUSINESS\nThe budget was discussed.\nADJOURNMENT\nThe meeting ended.\n",
+        );
+        assert_eq!(
+            got,
+            pairs(&[
+                ("1", "OLD BUSINESS"),
+                ("2", "NEW BUSINESS"),
+                ("3", "ADJOURNMENT")
+            ])
+        );
+        // A short word in capitals is an acronym, no heading.
+        let got = agenda(
+            "Board minutes\n\nPresent: Karen Holt\n\nICANN\nThe roof was discussed.\nNEW BUSINESS\nThe budget was discussed.\n",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 }
