@@ -50,6 +50,8 @@ pub struct Layout {
     /// A new list has started: its first item is set apart from the items
     /// of a list just before it.
     new_list: bool,
+    /// The number of the last top-level item written, while items follow.
+    last_number: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +91,16 @@ impl Layout {
                 self.write(Kind::Paragraph, &format!("{marks} {}", lines.join(" ")));
             }
             Block::Item { depth, marker } => {
+                // Numbering that starts again ("1." after "4.") starts a new
+                // list, whatever the document says of its lists (a PDF
+                // says nothing).
+                let number = marker.strip_suffix(['.', ')']).and_then(|n| n.parse().ok());
+                if *depth == 0 {
+                    if number.is_some_and(|n: u32| self.last_number.is_some_and(|m| n <= m)) {
+                        self.new_list = true;
+                    }
+                    self.last_number = number;
+                }
                 let indent = "  ".repeat(*depth);
                 self.write(Kind::Item, &format!("{indent}{marker} {}", lines.join(" ")));
             }
@@ -103,6 +115,9 @@ impl Layout {
 
     fn write(&mut self, kind: Kind, line: &str) {
         let new_list = std::mem::take(&mut self.new_list) && kind == Kind::Item;
+        if kind != Kind::Item {
+            self.last_number = None;
+        }
         if self.last.is_some() && (self.last != Some(kind) || kind == Kind::Paragraph || new_list) {
             self.out.push('\n');
             self.lines += 1;
@@ -327,6 +342,24 @@ mod tests {
         l.block(&item("2"), "Tomas Berg");
         l.list_start();
         l.block(&item("1"), "Budget");
+        assert_eq!(l.finish(), "1. Ines Moreau\n2. Tomas Berg\n\n1. Budget\n");
+    }
+
+    #[test]
+    fn numbering_that_starts_again_is_a_new_list() {
+        // A PDF says nothing of its lists: "1." after "2." is the next one.
+        let mut l = Layout::default();
+        for (n, text) in [
+            ("1.", "Ines Moreau"),
+            ("2.", "Tomas Berg"),
+            ("1.", "Budget"),
+        ] {
+            let item = Block::Item {
+                depth: 0,
+                marker: n.to_owned(),
+            };
+            l.block(&item, text);
+        }
         assert_eq!(l.finish(), "1. Ines Moreau\n2. Tomas Berg\n\n1. Budget\n");
     }
 
