@@ -133,12 +133,50 @@ fn seed_reports_printed_to_pdf_extract_as_their_text() -> Result {
     let Some(chromium) = chromium() else {
         return common::interop::unavailable("chromium");
     };
+    let gold = root().join("tests/gold");
+    let count = printed_to_pdf_extract_as_their_text(&chromium, &root().join("reports"), &gold)?;
+    assert_eq!(count, 5, "the five seed reports");
+    Ok(())
+}
+
+/// The fixtures (records in other layouts, each with its gold beside it)
+/// printed to PDF, as the seeds are: issue 23's "done when", not met yet.
+/// Measured (`cargo test --test pdf -- --ignored fixtures`), text against
+/// PDF: affiliations 0.939 / 0.914, agenda 1.000 / 0.928 (the other fields
+/// within 0.02: people 0.992 / 0.987, listed 1.000 / 0.987, spoke 0.984 /
+/// 0.968). Four fixtures differ: rows typed in columns (a `<pre>` printed)
+/// are read as table rows, and then a timed agenda keeps its times in the
+/// titles ("| 09:00–09:05 | Welcome … |", pipe_wg_wsp_us_dates) and a roll
+/// loses its column split on some rows ("Bongani Sithole Saigf",
+/// tsv_saigf_chairs_summary); a pipe table's last rows lose names
+/// (md_pn_ai_table: Lucía Ruiz, Jonas Weber); one heading more is read as
+/// an item (md_mag_virtual_meeting_5).
+#[test]
+#[ignore = "issue 23, not met yet: fixtures printed to PDF lose agenda and affiliations (see the doc)"]
+fn fixtures_printed_to_pdf_extract_as_their_text() -> Result {
+    let Some(chromium) = chromium() else {
+        return common::interop::unavailable("chromium");
+    };
+    let fixtures = root().join("tests/fixtures");
+    let count = printed_to_pdf_extract_as_their_text(&chromium, &fixtures, &fixtures)?;
+    assert!(count >= 25, "the fixtures: {count}");
+    Ok(())
+}
+
+/// The `.txt` reports of `reports` printed to PDF by `chromium` extract as
+/// their text does, scored on the gold in `gold_dir` (`{stem}.json`; see
+/// the seeds' test). Returns how many reports.
+fn printed_to_pdf_extract_as_their_text(
+    chromium: &str,
+    reports: &Path,
+    gold_dir: &Path,
+) -> Result<usize> {
     let dir = tempfile::tempdir()?;
     let (txt, pdf) = (dir.path().join("txt"), dir.path().join("pdf"));
     std::fs::create_dir_all(&txt)?;
     std::fs::create_dir_all(&pdf)?;
     let mut seeds = Vec::new();
-    for entry in std::fs::read_dir(root().join("reports"))? {
+    for entry in std::fs::read_dir(reports)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "txt") {
             let stem = path
@@ -148,14 +186,13 @@ fn seed_reports_printed_to_pdf_extract_as_their_text() -> Result {
                 .into_owned();
             let text = std::fs::read_to_string(&path)?;
             std::fs::write(txt.join(format!("{stem}.txt")), &text)?;
-            print_pdf(&chromium, &page_for_print(&text), &pdf, &stem)?;
+            print_pdf(chromium, &page_for_print(&text), &pdf, &stem)?;
             seeds.push(stem);
         }
     }
-    assert_eq!(seeds.len(), 5, "the five seed reports");
     let mut gold = BTreeMap::new();
     for stem in &seeds {
-        let g = std::fs::read_to_string(root().join("tests/gold").join(format!("{stem}.json")))?;
+        let g = std::fs::read_to_string(gold_dir.join(format!("{stem}.json")))?;
         gold.insert(format!("{stem}.txt"), serde_json::from_str::<Value>(&g)?);
     }
     let as_txt = |reports: BTreeMap<String, Value>| -> BTreeMap<String, Value> {
@@ -206,7 +243,7 @@ fn seed_reports_printed_to_pdf_extract_as_their_text() -> Result {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    Ok(())
+    Ok(seeds.len())
 }
 
 /// Paragraphs long enough to wrap, each with its own first word, of

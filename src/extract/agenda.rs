@@ -648,7 +648,8 @@ fn first_sentence_end(title: &str, lex: &Lexicons) -> Option<usize> {
 /// minutes with no agenda list and no numbering head each item of business
 /// with a title-case line set between sentences, prose under it. Three such
 /// headings at least, or none: one is a record's title, two are often the
-/// sections of notes ("Q&A", "Actions").
+/// sections of notes ("Q&A", "Actions"). A field ("Date: 2 Dec 2024", a
+/// mail's header line) is no heading, though it reads as a title line.
 fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
     let lines: Vec<&Line> = text.lines.iter().filter(|l| !l.is_blank()).collect();
     let mut titles = Vec::new();
@@ -673,6 +674,7 @@ fn headings_over_prose(text: &Text, lex: &Lexicons) -> Vec<AgendaItem> {
             && !lex.is_given(first)
             && !lex.is_honorific(first)
             && !super::roster::is_roll_field(t, lex)
+            && !super::header::is_field_line(t, lex)
         {
             titles.push(clean_title(t));
         }
@@ -1992,6 +1994,19 @@ mod tests {
         // Two headings over prose are the sections of notes, no agenda.
         assert!(agenda(
             "Q&A\nAna asked whether the report would cover the region in full.\n\
+             Actions\nEva will draft the chapter on the region by the next call.\n"
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_date_field_is_no_third_heading_over_prose() {
+        // A mail's header over notes of two sections: the "Date:" line reads
+        // as a title line, but a field is no item of business.
+        assert!(agenda(
+            "From: Ana Ruiz <ana@example.org>\nDate: Mon, 2 Dec 2024 09:30:00 +0100\n\
+             Subject: DCNN call 2/2025 - notes and actions\n\nNotes of the call.\n\
+             Q&A\nAna asked whether the report would cover the region in full.\n\
              Actions\nEva will draft the chapter on the region by the next call.\n"
         )
         .is_empty());

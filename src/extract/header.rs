@@ -806,7 +806,7 @@ fn chat_meeting_name(text: &Text, lex: &Lexicons) -> Option<String> {
 
 /// "Venue: Council Chamber", "Contact: A": a label of `[record-fields]`, a
 /// colon and a value.
-fn is_field_line(t: &str, lex: &Lexicons) -> bool {
+pub(super) fn is_field_line(t: &str, lex: &Lexicons) -> bool {
     t.split_once(':').is_some_and(|(label, value)| {
         lex.record_fields.contains(&crate::words::fold(label)) && !value.trim().is_empty()
     })

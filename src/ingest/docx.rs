@@ -46,6 +46,7 @@ pub fn text(package: &mut Package<'_>) -> Result<String, IngestError> {
         styles: &styles,
         numbering: &numbering,
         counters: HashMap::new(),
+        list: None,
         layout: Layout::default(),
         paragraphs: Vec::new(),
         in_properties: false,
@@ -294,6 +295,9 @@ struct Body<'a> {
     styles: &'a Styles,
     numbering: &'a Numbering,
     counters: HashMap<String, [u32; 9]>,
+    /// The list (`w:numId`) of the last top-level item written: an item of
+    /// another list starts a new one, as Word numbers a restarted list anew.
+    list: Option<String>,
     layout: Layout,
     /// Paragraphs open: a text box's paragraphs sit inside another's.
     paragraphs: Vec<Paragraph>,
@@ -427,7 +431,13 @@ impl Body<'_> {
                 (Block::Heading(level), format!("{m} {}", p.text.trim()))
             }
             (Some(level), _) => (Block::Heading(level), p.text),
-            (None, Some(marker)) => (Block::Item { depth, marker }, p.text),
+            (None, Some(marker)) => {
+                if depth == 0 && self.list.as_deref() != Some(list) {
+                    self.layout.list_start();
+                    self.list = Some(list.to_owned());
+                }
+                (Block::Item { depth, marker }, p.text)
+            }
             (None, None) if p.some_bold && p.all_bold => (Block::Bold, p.text),
             (None, None) => (Block::Paragraph, p.text),
         };

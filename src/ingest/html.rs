@@ -298,6 +298,9 @@ impl Walk {
             }
             "ul" | "ol" | "menu" => {
                 self.flush();
+                if self.lists.is_empty() {
+                    self.layout.list_start();
+                }
                 let start = e.attr("start").and_then(|s| s.trim().parse().ok());
                 self.lists.push(List {
                     numbered: name == "ol",

@@ -5,8 +5,10 @@
 //! rows, paragraphs between blank lines. So DOCX, ODT and HTML readers write
 //! exactly that, and nothing downstream learns a new format. Each block is one
 //! line (a line break inside a paragraph stays one); runs of blocks of one kind
-//! (list items, table rows) sit on consecutive lines, other blocks are
-//! separated by a blank line.
+//! (list items, table rows, and paragraphs typed line by line: fields such as
+//! "Date: …" and rows aligned in columns) sit on consecutive lines, as a text
+//! has them; other blocks, and two lists one after the other, are separated
+//! by a blank line.
 
 /// One block of a document, as a reader found it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +47,11 @@ pub struct Layout {
     tables: Vec<Table>,
     /// Lines written so far (blank ones too).
     lines: usize,
+    /// A new list has started: its first item is set apart from the items
+    /// of a list just before it.
+    new_list: bool,
+    /// The number of the last top-level item written, while items follow.
+    last_number: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +59,10 @@ enum Kind {
     Paragraph,
     Item,
     Row,
+    /// A paragraph that is one row of a block typed line by line: a line in
+    /// columns (a roll aligned with tabs or spaces, the rows of a table
+    /// typed without one) or a field ("Chair: Ana Silva", a mail's "From:").
+    Line,
 }
 
 impl Layout {
@@ -70,6 +81,9 @@ impl Layout {
             return;
         }
         match block {
+            Block::Paragraph if lines.iter().all(|l| is_typed_row(l)) => {
+                self.write(Kind::Line, &lines.join("\n"))
+            }
             Block::Paragraph => self.write(Kind::Paragraph, &lines.join("\n")),
             Block::Bold => self.write(Kind::Paragraph, &format!("**{}**", lines.join(" "))),
             Block::Heading(level) => {
@@ -77,14 +91,34 @@ impl Layout {
                 self.write(Kind::Paragraph, &format!("{marks} {}", lines.join(" ")));
             }
             Block::Item { depth, marker } => {
+                // Numbering that starts again ("1." after "4.") starts a new
+                // list, whatever the document says of its lists (a PDF
+                // says nothing).
+                let number = marker.strip_suffix(['.', ')']).and_then(|n| n.parse().ok());
+                if *depth == 0 {
+                    if number.is_some_and(|n: u32| self.last_number.is_some_and(|m| n <= m)) {
+                        self.new_list = true;
+                    }
+                    self.last_number = number;
+                }
                 let indent = "  ".repeat(*depth);
                 self.write(Kind::Item, &format!("{indent}{marker} {}", lines.join(" ")));
             }
         }
     }
 
+    /// A list starts: a blank line parts it from a list that ends just
+    /// before it, as two lists are parted in a text ("1." again after "4.").
+    pub fn list_start(&mut self) {
+        self.new_list = true;
+    }
+
     fn write(&mut self, kind: Kind, line: &str) {
-        if self.last.is_some() && (self.last != Some(kind) || kind == Kind::Paragraph) {
+        let new_list = std::mem::take(&mut self.new_list) && kind == Kind::Item;
+        if kind != Kind::Item {
+            self.last_number = None;
+        }
+        if self.last.is_some() && (self.last != Some(kind) || kind == Kind::Paragraph || new_list) {
             self.out.push('\n');
             self.lines += 1;
         }
@@ -174,6 +208,28 @@ impl Layout {
     }
 }
 
+/// Whether a paragraph's line is a row of a block typed line by line, which
+/// a text has on consecutive lines: laid out in columns (a tab, or a gap of
+/// two spaces or more between words, but after a full stop, where some
+/// typists put two), or a field: a label of a few words, a colon, a value
+/// ("Date: 12 March 2024", "Attendees (6): …", a mail's "From: …").
+fn is_typed_row(line: &str) -> bool {
+    let columns = line.contains('\t')
+        || line
+            .match_indices("  ")
+            .any(|(i, _)| !line[..i].ends_with(['.', '!', '?']));
+    let field = line.split_once(": ").is_some_and(|(label, value)| {
+        label.starts_with(|c: char| c.is_uppercase())
+            && label.split_whitespace().count() <= MAX_LABEL_WORDS
+            && !label.contains(['.', ',', ';', ':'])
+            && !value.trim().is_empty()
+    });
+    columns || field
+}
+
+/// The most words a field's label has ("Date", "Next meeting date").
+const MAX_LABEL_WORDS: usize = 4;
+
 /// A cell's blocks on one line: a block that ends a sentence or a clause is
 /// followed by a space, any other (a name in a list of names, one a line) by
 /// "; ", so the names stay apart.
@@ -234,6 +290,77 @@ mod tests {
             "# Minutes\n\n**Present**\n\nDate: 14 May 2024\n\n1. Welcome\n2. Budget\n  - Accounts\n\n\
              | Name | Organisation |\n| Ana Silva | Harbour / Institute |\n"
         );
+    }
+
+    #[test]
+    fn paragraphs_typed_in_columns_stay_on_consecutive_lines() {
+        let mut l = Layout::default();
+        l.block(&Block::Paragraph, "Participants");
+        for row in [
+            "Elena Petrova\tCouncil of Europe\tCo-chair",
+            "Hiroshi Sato        Keio University",
+        ] {
+            l.block(&Block::Paragraph, row);
+        }
+        l.block(&Block::Paragraph, "The chair opened the call.  All agreed.");
+        assert_eq!(
+            l.finish(),
+            "Participants\n\nElena Petrova\tCouncil of Europe\tCo-chair\n\
+             Hiroshi Sato        Keio University\n\n\
+             The chair opened the call.  All agreed.\n"
+        );
+    }
+
+    #[test]
+    fn field_paragraphs_stay_on_consecutive_lines_as_a_header() {
+        let mut l = Layout::default();
+        for p in [
+            "From: Ines Moreau <ines@example.org>",
+            "Date: Wed, 5 Feb 2025 09:47:12 -0300",
+            "Dear colleagues, this is the summary: short.",
+            "Chair: Ana Silva",
+            "Regrets: Tomas Berg",
+        ] {
+            l.block(&Block::Paragraph, p);
+        }
+        assert_eq!(
+            l.finish(),
+            "From: Ines Moreau <ines@example.org>\nDate: Wed, 5 Feb 2025 09:47:12 -0300\n\n\
+             Dear colleagues, this is the summary: short.\n\nChair: Ana Silva\nRegrets: Tomas Berg\n"
+        );
+    }
+
+    #[test]
+    fn a_list_after_a_list_is_set_apart() {
+        let mut l = Layout::default();
+        let item = |n: &str| Block::Item {
+            depth: 0,
+            marker: format!("{n}."),
+        };
+        l.list_start();
+        l.block(&item("1"), "Ines Moreau");
+        l.block(&item("2"), "Tomas Berg");
+        l.list_start();
+        l.block(&item("1"), "Budget");
+        assert_eq!(l.finish(), "1. Ines Moreau\n2. Tomas Berg\n\n1. Budget\n");
+    }
+
+    #[test]
+    fn numbering_that_starts_again_is_a_new_list() {
+        // A PDF says nothing of its lists: "1." after "2." is the next one.
+        let mut l = Layout::default();
+        for (n, text) in [
+            ("1.", "Ines Moreau"),
+            ("2.", "Tomas Berg"),
+            ("1.", "Budget"),
+        ] {
+            let item = Block::Item {
+                depth: 0,
+                marker: n.to_owned(),
+            };
+            l.block(&item, text);
+        }
+        assert_eq!(l.finish(), "1. Ines Moreau\n2. Tomas Berg\n\n1. Budget\n");
     }
 
     #[test]

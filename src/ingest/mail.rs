@@ -139,23 +139,61 @@ impl Header {
 
 /// The body without what it quotes. The signature stays: it is where the
 /// extraction finds who wrote the minutes.
+///
+/// A quote is a stretch of "> " lines (blank lines within it too) holding
+/// at least one line quoted once: a reply quotes the message it answers at
+/// the first level, and what that message quoted at the second. A stretch
+/// of lines all marked twice or more is no reply's quote but the sender's
+/// own text, as a caption transcript marks each speaker (">> NAME: …").
 pub(super) fn own_words(body: &str) -> String {
     let lines: Vec<&str> = body.lines().collect();
-    let quoted = |l: &str| l.trim_start().starts_with('>');
+    let quote = quoted_lines(&lines);
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         let attribution = line.trim_end().ends_with("wrote:")
-            && lines[i + 1..]
-                .iter()
-                .find(|l| !l.trim().is_empty())
-                .is_some_and(|l| quoted(l));
-        if quoted(line) || attribution {
+            && (i + 1..lines.len())
+                .find(|&j| !lines[j].trim().is_empty())
+                .is_some_and(|j| quote[j]);
+        if quote[i] || attribution {
             continue;
         }
         out.push_str(line.trim_end_matches('\r'));
         out.push('\n');
     }
     out
+}
+
+/// For each line, whether it belongs to a reply's quote (see [`own_words`]).
+fn quoted_lines(lines: &[&str]) -> Vec<bool> {
+    let depth = |l: &str| {
+        l.chars()
+            .filter(|c| !c.is_whitespace())
+            .take_while(|&c| c == '>')
+            .count()
+    };
+    let mut quote = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if depth(lines[i]) == 0 {
+            i += 1;
+            continue;
+        }
+        // The stretch: quoted lines, and blank lines between them.
+        let mut end = i;
+        let mut j = i;
+        while j < lines.len() && (depth(lines[j]) > 0 || lines[j].trim().is_empty()) {
+            if depth(lines[j]) > 0 {
+                end = j;
+            }
+            j += 1;
+        }
+        let reply = lines[i..=end].iter().any(|l| depth(l) == 1);
+        for (k, l) in lines.iter().enumerate().take(end + 1).skip(i) {
+            quote[k] = reply && depth(l) > 0;
+        }
+        i = end + 1;
+    }
+    quote
 }
 
 #[cfg(test)]
@@ -197,6 +235,21 @@ mod tests {
              The budget was approved.\n--\nInes Moreau, Secretary\n"
         );
         Ok(())
+    }
+
+    #[test]
+    fn caption_speaker_marks_are_no_quote_but_a_reply_quoted_twice_is() {
+        let body = ">> LEONIE FAIRWEATHER: Welcome, everyone.\n\n\
+                    >> TAWANDA CHIKWANHA: Thank you, Leonie.\n\n\
+                    On Monday, Tomas Berg wrote:\n\
+                    > I agree.\n\
+                    >> Earlier words.\n\
+                    Approved.\n";
+        assert_eq!(
+            own_words(body),
+            ">> LEONIE FAIRWEATHER: Welcome, everyone.\n\n\
+             >> TAWANDA CHIKWANHA: Thank you, Leonie.\n\nApproved.\n"
+        );
     }
 
     #[test]

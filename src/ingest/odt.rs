@@ -176,6 +176,9 @@ impl Body {
             b"tab" => self.push("\t"),
             b"line-break" => self.push("\n"),
             b"list" => {
+                if self.lists.is_empty() {
+                    self.layout.list_start();
+                }
                 let style = attr(e, b"style-name")
                     .or_else(|| self.lists.last().and_then(|l| l.style.clone()));
                 self.lists.push(List { style, count: 0 });

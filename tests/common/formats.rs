@@ -52,7 +52,7 @@ pub enum Blk {
 static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+(.*)$").unwrap());
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)(\d{1,2})[.)]\s+(.*)$").unwrap());
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\s*)[-*+]\s+(.*)$").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\s*)[-*+•◦▪]\s+(.*)$").unwrap());
 static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
 
 /// Markdown inline syntax as a word processor shows it: link text, no
@@ -67,9 +67,12 @@ pub fn inline(s: &str) -> String {
 }
 
 /// The blocks of a Markdown or plain report: headings, list items (numbered
-/// or not), pipe tables, and paragraphs (one a line, or a sentence wrapped
-/// over lines).
+/// or not, "•" bullets as a word processor makes a list of them), pipe
+/// tables (with or without their outer pipes), and paragraphs: one a line,
+/// but for prose wrapped over lines, which is one paragraph.
 pub fn blocks_of_markdown(md: &str) -> Vec<Blk> {
+    let lines: Vec<&str> = md.lines().map(str::trim_end).collect();
+    let width = wrap_width(&lines);
     let mut blocks = Vec::new();
     let mut para: Vec<String> = Vec::new();
     let mut table: Vec<Vec<String>> = Vec::new();
@@ -82,22 +85,24 @@ pub fn blocks_of_markdown(md: &str) -> Vec<Blk> {
             blocks.push(Blk::Table(std::mem::take(table)));
         }
     };
-    for line in md.lines() {
-        let line = line.trim_end();
+    for (i, &line) in lines.iter().enumerate() {
+        let next = lines.get(i + 1).copied().unwrap_or("");
         if line.trim().is_empty() {
             flush(&mut blocks, &mut para, &mut table);
-        } else if line.trim_start().starts_with('|') {
+        } else if line.trim_start().starts_with('|')
+            || (line.contains('|') && (!table.is_empty() || is_delimiter_row(next)))
+        {
             if !para.is_empty() {
                 flush(&mut blocks, &mut para, &mut table);
             }
-            let cells: Vec<String> = line
-                .trim()
-                .trim_matches('|')
-                .split('|')
-                .map(inline)
-                .collect();
-            if !cells.iter().all(|c| c.chars().all(|ch| "-: ".contains(ch))) {
-                table.push(cells);
+            if !is_delimiter_row(line) {
+                table.push(
+                    line.trim()
+                        .trim_matches('|')
+                        .split('|')
+                        .map(inline)
+                        .collect(),
+                );
             }
         } else if let Some(c) = HEADING.captures(line) {
             flush(&mut blocks, &mut para, &mut table);
@@ -117,12 +122,7 @@ pub fn blocks_of_markdown(md: &str) -> Vec<Blk> {
                 text: inline(&c[2]),
             });
         } else {
-            // Each line its own paragraph (a list of names one a line), but
-            // for a long line cut short mid-sentence, as text taken out of a
-            // PDF has them: the next line goes on with its paragraph.
-            let wrapped = para
-                .last()
-                .is_some_and(|p| p.len() >= 60 && !p.ends_with(['.', ':', '!', '?']));
+            let wrapped = i > 0 && !para.is_empty() && wraps_onto(lines[i - 1], line, width);
             if !wrapped {
                 flush(&mut blocks, &mut para, &mut table);
             }
@@ -131,6 +131,53 @@ pub fn blocks_of_markdown(md: &str) -> Vec<Blk> {
     }
     flush(&mut blocks, &mut para, &mut table);
     blocks
+}
+
+/// A pipe table's row of dashes under its header ("--- | :---:").
+fn is_delimiter_row(line: &str) -> bool {
+    line.contains('-') && line.chars().all(|c| "-:| ".contains(c))
+}
+
+/// A line laid out in columns: a tab, or a gap of two spaces or more
+/// between words, as rolls typed in plain text align their columns.
+pub fn is_column_line(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('\t') || t.contains("  ")
+}
+
+/// The column a text was wrapped at, if it was: the longest line that is
+/// surely cut short, as it goes on in the next line with a small letter (a
+/// web address, which is no word to wrap at, left out).
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    lines
+        .windows(2)
+        .filter(|w| {
+            !is_column_line(w[0])
+                && !w[0].contains("://")
+                && w[1].trim_start().starts_with(|c: char| c.is_lowercase())
+        })
+        .map(|w| w[0].chars().count())
+        .max()
+}
+
+/// Whether `line` goes on with the paragraph `prev` ends, as a text wrapped
+/// at `width` has it: `prev` is long, ends mid-sentence, and either ends
+/// with a comma or hyphen, or is followed by a small letter, or is full (the
+/// next word would not have fitted, within a tenth: text taken out of a PDF
+/// set in a proportional font fills its lines unevenly). Lines in columns
+/// are never wrapped; a roll's entries, one a line, are not full.
+fn wraps_onto(prev: &str, line: &str, width: Option<usize>) -> bool {
+    let prev_len = prev.chars().count();
+    if prev_len < 60 || is_column_line(prev) || is_column_line(line) {
+        return false;
+    }
+    if prev.ends_with(['.', ':', '!', '?']) {
+        return false;
+    }
+    let first = line.split_whitespace().next().unwrap_or("");
+    prev.ends_with([',', '-'])
+        || first.starts_with(|c: char| c.is_lowercase())
+        || width.is_some_and(|w| 10 * (prev_len + 1 + first.chars().count()) > 9 * w)
 }
 
 /// For each block, the list it belongs to (numbered from 1), as a word
@@ -305,13 +352,21 @@ pub fn docx(blocks: &[Blk]) -> Vec<u8> {
     ])
 }
 
-/// A Word paragraph; its text split into runs at spaces, as editing leaves it.
+/// A Word paragraph; its text split into runs at spaces, as editing leaves
+/// it, and a tab as Word keeps one (`<w:tab/>`, not a character).
 fn docx_paragraph(text: &str, properties: &str) -> String {
-    let runs: String = text
-        .split_inclusive(' ')
-        .map(|w| format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(w)))
+    let runs: Vec<String> = text
+        .split('\t')
+        .map(|cell| {
+            cell.split_inclusive(' ')
+                .map(|w| format!(r#"<w:r><w:t xml:space="preserve">{}</w:t></w:r>"#, esc(w)))
+                .collect()
+        })
         .collect();
-    format!("<w:p>{properties}{runs}</w:p>")
+    format!(
+        "<w:p>{properties}{}</w:p>",
+        runs.join("<w:r><w:tab/></w:r>")
+    )
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
@@ -323,7 +378,7 @@ pub fn html(blocks: &[Blk]) -> String {
     let mut body = String::new();
     let mut open: Vec<&str> = Vec::new();
     let mut list = None;
-    for (b, id) in blocks.iter().zip(list_ids(blocks)) {
+    for (i, (b, id)) in blocks.iter().zip(list_ids(blocks)).enumerate() {
         let (depth, number) = match b {
             Blk::Item { depth, number, .. } => (Some(*depth), *number),
             _ => (None, None),
@@ -349,6 +404,21 @@ pub fn html(blocks: &[Blk]) -> String {
         match b {
             Blk::Heading(level, text) => {
                 body.push_str(&format!("<h{level}>{}</h{level}>\n", esc(text)))
+            }
+            // Lines typed in columns, as a page shows them: one `<pre>`.
+            Blk::Para(text) if is_column_line(text) => {
+                let column = |b: Option<&Blk>| matches!(b, Some(Blk::Para(t)) if is_column_line(t));
+                let open = if i > 0 && column(blocks.get(i - 1)) {
+                    "\n"
+                } else {
+                    "<pre>"
+                };
+                let close = if column(blocks.get(i + 1)) {
+                    ""
+                } else {
+                    "</pre>\n"
+                };
+                body.push_str(&format!("{open}{}{close}", esc(text)));
             }
             Blk::Para(text) => body.push_str(&format!("<p>{}\n", esc(text))),
             Blk::Item { text, .. } => body.push_str(&format!("<li>{}</li>\n", esc(text))),
@@ -491,9 +561,12 @@ pub fn odt(blocks: &[Blk]) -> Vec<u8> {
     ])
 }
 
-/// ODT paragraph text: runs of spaces as `<text:s>`, as LibreOffice saves them.
+/// ODT paragraph text: runs of spaces as `<text:s>` and tabs as
+/// `<text:tab/>`, as LibreOffice saves them.
 fn odt_text(text: &str) -> String {
-    esc(text).replace("  ", " <text:s/>")
+    esc(text)
+        .replace("  ", " <text:s/>")
+        .replace('\t', "<text:tab/>")
 }
 
 /// An e-mail carrying `body` as quoted-printable text/plain, with a quoted
@@ -505,6 +578,75 @@ pub fn eml(subject: &str, body: &str) -> Vec<u8> {
 /// [`eml`] with the Message-ID `id`: messages of one folder are told apart
 /// by theirs, each a report of its own.
 pub fn eml_with_id(id: &str, subject: &str, body: &str) -> Vec<u8> {
+    let headers = format!(
+        "From: Forum Secretary <secretary@forum.example>\r\n\
+         To: members@lists.forum.example\r\n\
+         Date: Mon, 2 Dec 2024 09:30:00 +0100\r\n\
+         Subject: {subject}\r\n"
+    );
+    message(id, &headers, body)
+}
+
+static MAIL_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(From|To|Cc|Date|Sent|Subject): \S").unwrap());
+
+/// A record as the mail it is: a record that is a mail already (its header
+/// lines, "From:", "Date:" and the like, at its head, after at most a title
+/// line as an archive page shows the subject) is sent with those headers and
+/// the rest as its body; any other record is [`eml_with_id`]'s body.
+pub fn eml_of_record(id: &str, subject: &str, text: &str) -> Vec<u8> {
+    let lines: Vec<&str> = text.lines().collect();
+    let head = lines.iter().take(4).position(|l| MAIL_HEADER.is_match(l));
+    let Some(start) = head else {
+        return eml_with_id(id, subject, text);
+    };
+    let count = lines[start..]
+        .iter()
+        .take_while(|l| MAIL_HEADER.is_match(l))
+        .count();
+    let fields = &lines[start..start + count];
+    let has = |name: &str| fields.iter().any(|l| l.starts_with(name));
+    if !has("From: ") || !(has("Date: ") || has("Sent: ")) {
+        return eml_with_id(id, subject, text);
+    }
+    let headers: String = fields
+        .iter()
+        .map(|l| {
+            let (name, value) = l.split_once(": ").unwrap_or((l, ""));
+            let name = if name == "Sent" { "Date" } else { name };
+            format!("{name}: {}\r\n", encoded_words(value))
+        })
+        .collect();
+    let body = lines[start + count..].join("\n");
+    message(id, &headers, body.trim_start_matches('\n'))
+}
+
+/// A header's value as a mail client sends it: words outside ASCII (a
+/// name before its `<address>`) as an RFC 2047 encoded word.
+fn encoded_words(value: &str) -> String {
+    if value.is_ascii() {
+        return value.to_owned();
+    }
+    let (text, address) = match value.find('<') {
+        Some(i) => (value[..i].trim(), &value[i..]),
+        None => (value, ""),
+    };
+    let q: String = text
+        .bytes()
+        .map(|b| match b {
+            b' ' => "_".to_owned(),
+            b'!'..=b'~' if !b"=?_\"".contains(&b) => char::from(b).to_string(),
+            _ => format!("={b:02X}"),
+        })
+        .collect();
+    let space = if address.is_empty() { "" } else { " " };
+    format!("=?utf-8?q?{q}?={space}{address}")
+}
+
+/// A message of `headers` (each line ending "\r\n") carrying `body` as
+/// quoted-printable text/plain, with a quoted earlier message that the
+/// reader must leave out, and a signature.
+fn message(id: &str, headers: &str, body: &str) -> Vec<u8> {
     let mut qp = String::new();
     for line in body.lines() {
         let mut out = String::new();
@@ -527,10 +669,7 @@ pub fn eml_with_id(id: &str, subject: &str, body: &str) -> Vec<u8> {
     }
     format!(
         "Return-Path: <secretary@forum.example>\r\n\
-         From: Forum Secretary <secretary@forum.example>\r\n\
-         To: members@lists.forum.example\r\n\
-         Date: Mon, 2 Dec 2024 09:30:00 +0100\r\n\
-         Subject: {subject}\r\n\
+         {headers}\
          Message-ID: <{id}>\r\n\
          MIME-Version: 1.0\r\n\
          Content-Type: text/plain; charset=utf-8\r\n\
