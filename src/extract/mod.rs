@@ -1331,4 +1331,17 @@ mod tests {
             .iter()
             .all(|m| m.evidence.fact != FactKind::Spoke));
     }
+
+    #[test]
+    fn french_monsieur_before_a_surname_in_capitals_and_german_council_titles_are_no_part_of_the_name(
+    ) {
+        let out = extract(
+            "Conseil municipal\nSéance du 12 mars 2019\n\nPrésents : Mme Claire MARTIN\nAbsent : M. BERNARD\n",
+        );
+        assert_eq!(named(&out), ["Bernard", "Claire Martin"]);
+        let out = extract(
+            "Niederschrift über die Sitzung vom 12. März 2019\n\nAnwesend: Gemeinderätin Eva Schmidt, Gemeinderat Jörg Weber\nEntschuldigt: Stadtrat Paul Klein\n",
+        );
+        assert_eq!(named(&out), ["Paul Klein", "Eva Schmidt", "Jörg Weber"]);
+    }
 }

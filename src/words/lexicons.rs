@@ -634,8 +634,14 @@ impl Lexicons {
                 || !words
                     .get(i + 2)
                     .is_some_and(|w| w.starts_with(char::is_uppercase));
+            // "M. BERNARD": before a surname in capitals, as French records
+            // write one, a one-letter title is Monsieur, no initial.
+            let capitals = next.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !next.chars().any(char::is_lowercase);
             pos += raw.len() + 1;
-            if self.is_honorific(w) && !(one_letter && (next_is_initial || lone_surname)) {
+            if self.is_honorific(w)
+                && !(one_letter && (next_is_initial || lone_surname && !capitals))
+            {
                 if office && !self.office_heads.contains(w) {
                     break;
                 }
