@@ -37,6 +37,9 @@ pub struct Header {
     /// (name as written, nickname, sentence index) for each moderator.
     pub moderators: Vec<RosterName>,
     pub hosts: Vec<RosterName>,
+    /// Who kept the minutes, each with the label that says so ("Recording
+    /// Secretary: A").
+    pub recorders: Vec<(RosterName, String)>,
 }
 
 /// A name that a roster sentence gives ("hosted by Concettina Cassa (Titti)").
@@ -1020,14 +1023,15 @@ fn roster(text: &Text, h: &mut Header, lex: &Lexicons) {
     };
     for (si, s) in text.sentences.iter().enumerate().take(40) {
         let t = s.text();
-        labelled_roles(t, si, h, lex);
-        active_roles(t, si, h, lex);
-        if let Some(start) = passive.find(t) {
-            passive_roles(t, start.start(), by, si, h, lex);
-        }
-        if !h.moderators.is_empty() || !h.hosts.is_empty() {
-            // Later roster sentences describe other events.
-            break;
+        // Once a chair or host is known, later roster sentences describe
+        // other events; a label of who kept the minutes is still read.
+        let chaired = !h.moderators.is_empty() || !h.hosts.is_empty();
+        labelled_roles(t, si, h, lex, chaired);
+        if !chaired {
+            active_roles(t, si, h, lex);
+            if let Some(start) = passive.find(t) {
+                passive_roles(t, start.start(), by, si, h, lex);
+            }
         }
     }
     if h.moderators.is_empty() {
@@ -1047,7 +1051,7 @@ fn add_named(list: &mut Vec<RosterName>, name: RosterName, si: usize) {
 
 /// "Chair: Mariam Haidari (PNMA co-facilitator).": the role
 /// `[roster-labels]` gives the label (moderator unless it says host).
-fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
+fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons, chaired: bool) {
     let Some(c) = lex.roster.labelled.as_ref().and_then(|r| r.captures(t)) else {
         return;
     };
@@ -1060,13 +1064,41 @@ fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons) {
         .find(|(l, _)| l.eq_ignore_ascii_case(label.as_str()))
         .map_or(RosterRole::Moderator, |(_, r)| *r);
     for name in names_at(t, whole.end(), lex) {
-        let list = if role == RosterRole::Host {
-            &mut h.hosts
-        } else {
-            &mut h.moderators
+        let list = match role {
+            RosterRole::Recorder => {
+                let bare = without_trailing_office(&name.name, lex);
+                if !h.recorders.iter().any(|(n, _)| n.name == bare) {
+                    let name = RosterName {
+                        name: bare.to_owned(),
+                        sentence: si,
+                        ..name
+                    };
+                    h.recorders.push((name, label.as_str().to_owned()));
+                }
+                continue;
+            }
+            _ if chaired => continue,
+            RosterRole::Host => &mut h.hosts,
+            RosterRole::Moderator => &mut h.moderators,
         };
         add_named(list, name, si);
     }
+}
+
+/// "Dr M. G. CANDAU Director-General": a name without the office written
+/// after it, a word of `[role-words]` (or a hyphenated one of them).
+fn without_trailing_office<'n>(name: &'n str, lex: &Lexicons) -> &'n str {
+    let mut bare = name.trim_end();
+    while let Some((head, last)) = bare.rsplit_once(' ') {
+        let office = last
+            .split('-')
+            .any(|w| lex.role_words.contains(&w.to_lowercase()));
+        if !office {
+            break;
+        }
+        bare = head.trim_end();
+    }
+    bare
 }
 
 /// "Matteo Conti chaired the call", "Valentina Sosa, who chairs the

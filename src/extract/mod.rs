@@ -943,6 +943,18 @@ fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
             );
         }
     }
+    // Who kept the minutes attended, in the office the label names.
+    for (n, label) in &header.recorders {
+        let s = &text.sentences[n.sentence];
+        out.mentions.push(
+            PersonMention::new(
+                crate::words::names::title_case(&n.name),
+                sentence_evidence(FactKind::Listed, s, &n.name),
+            )
+            .with_nickname(n.nickname.clone())
+            .with_roles(Role::new(label).into_iter().collect()),
+        );
+    }
 }
 
 /// The lines the rolls at `places` hold, added to `skip`, and the rolls'
@@ -1343,5 +1355,35 @@ mod tests {
             "Niederschrift über die Sitzung vom 12. März 2019\n\nAnwesend: Gemeinderätin Eva Schmidt, Gemeinderat Jörg Weber\nEntschuldigt: Stadtrat Paul Klein\n",
         );
         assert_eq!(named(&out), ["Paul Klein", "Eva Schmidt", "Jörg Weber"]);
+    }
+
+    /// The mention keeps an honorific ("Dr"); resolution takes it off.
+    #[test]
+    fn who_kept_the_minutes_attended_in_that_office_after_the_chair_too() {
+        for (line, name, office) in [
+            (
+                "Recording Secretary: Jane Doe",
+                "Jane Doe",
+                "Recording Secretary",
+            ),
+            (
+                "Secrétaire de séance : Anne PETIT",
+                "Anne Petit",
+                "Secrétaire de séance",
+            ),
+            (
+                "Secretary: Dr M. G. CANDAU Director-General",
+                "Dr M. G. Candau",
+                "Secretary",
+            ),
+        ] {
+            let out = extract(&format!(
+                "Board minutes\nMarch 4, 2021\n\nPresent: Karen Holt, Joseph Hayes\nChair: Karen Holt\n{line}\n"
+            ));
+            let m = out.mentions.iter().find(|m| m.text == name);
+            let m = m.unwrap_or_else(|| panic!("{line}: {:?}", named(&out)));
+            assert_eq!(m.evidence.fact, FactKind::Listed, "{line}");
+            assert_eq!(m.roles.first().map(Role::as_str), Some(office), "{line}");
+        }
     }
 }

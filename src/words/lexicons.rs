@@ -305,6 +305,9 @@ pub enum RosterRole {
     Moderator,
     /// `host`: hosted or convened it.
     Host,
+    /// `recorder`: kept the minutes ("Secrétaire de séance : A"), and so
+    /// attended.
+    Recorder,
 }
 
 impl RosterRole {
@@ -314,6 +317,7 @@ impl RosterRole {
         match value {
             "moderator" => Some(Self::Moderator),
             "host" => Some(Self::Host),
+            "recorder" => Some(Self::Recorder),
             _ => None,
         }
     }
