@@ -1328,20 +1328,11 @@ mod tests {
             "A motion was made by Hayes and seconded by Love.",
         ] {
             let out = extract(&format!("{roll}{motion}\n"));
-            let mut spoke: Vec<&str> = (out.mentions.iter())
-                .filter(|m| m.evidence.fact == FactKind::Spoke)
-                .map(|m| m.text.as_str())
-                .collect();
-            spoke.sort_unstable();
-            spoke.dedup();
-            assert_eq!(spoke, ["Hayes", "Love"], "{motion}");
+            assert_eq!(spoke(&out), ["Hayes", "Love"], "{motion}");
         }
         // The text of a motion after its label names no mover.
         let out = extract(&format!("{roll}Motion: Withdraw all motions.\n"));
-        assert!(out
-            .mentions
-            .iter()
-            .all(|m| m.evidence.fact != FactKind::Spoke));
+        assert!(spoke(&out).is_empty(), "{:?}", spoke(&out));
     }
 
     #[test]

@@ -385,16 +385,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn sampled_betweenness_finds_the_brokers() {
-        let n = 1_200;
-        let mut state = 7u64;
-        let mut below = |k: u64| {
+    /// xorshift64* from `seed`: a number below `k` at each call, so the
+    /// random graphs of these tests are the same at every run.
+    fn xorshift_below(seed: u64) -> impl FnMut(u64) -> u64 {
+        let mut state = seed;
+        move |k| {
             state ^= state >> 12;
             state ^= state << 25;
             state ^= state >> 27;
             state.wrapping_mul(0x2545_F491_4F6C_DD1D) % k
-        };
+        }
+    }
+
+    #[test]
+    fn sampled_betweenness_finds_the_brokers() {
+        let n = 1_200;
+        let mut below = xorshift_below(7);
         let mut edges = std::collections::BTreeSet::new();
         for meeting in 0..400u64 {
             // Each body has its regulars; a few people go everywhere.
@@ -450,13 +456,7 @@ mod tests {
     /// sparse to complete, with several components, and on meeting cliques.
     #[test]
     fn bit_rows_give_the_list_search_bit_for_bit() {
-        let mut state = 11u64;
-        let mut below = |k: u64| {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D) % k
-        };
+        let mut below = xorshift_below(11);
         let mut searched = 0;
         for round in 0..120 {
             let n = 1 + below(150) as usize;
@@ -510,13 +510,7 @@ mod tests {
     #[test]
     fn bit_rows_give_the_list_search_past_exact_path_counts() -> Result<(), String> {
         let (layers, width) = (14, 64);
-        let mut state = 5u64;
-        let mut below = |k: u64| {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D) % k
-        };
+        let mut below = xorshift_below(5);
         let mut edges = Vec::new();
         for layer in 0..layers - 1 {
             for a in 0..width {
@@ -548,13 +542,7 @@ mod tests {
     #[test]
     fn a_small_first_level_gives_the_list_search_bit_for_bit() -> Result<(), String> {
         let n = 1_500;
-        let mut state = 3u64;
-        let mut below = |k: u64| {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            state.wrapping_mul(0x2545_F491_4F6C_DD1D) % k
-        };
+        let mut below = xorshift_below(3);
         let mut edges = std::collections::BTreeSet::new();
         for _ in 0..900 {
             let size = 4 + below(12) as usize;
