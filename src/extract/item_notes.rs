@@ -1,6 +1,6 @@
 //! What an agenda line carries after its title: who presents the item, the
 //! time it starts or is given, the kind of business, the documents and the
-//! items it covers ("Budget review (Hayes, 10 min) [D]", "Roof repairs –
+//! items it covers ("Budget review (Hayes, 10 min) \[D\]", "Roof repairs –
 //! J. Hayes – 7:30 pm", "CONSENT CALENDAR (Items 1-14)", "Vorstellung des
 //! Vereins durch Bürgermeister Kaatz").
 //!
@@ -32,7 +32,7 @@ pub fn without_notes<'t>(title: &'t str, lex: &Lexicons) -> &'t str {
     }
 }
 
-/// "(Hayes, 10 min)", "[D]": a group in parentheses or brackets at the end
+/// "(Hayes, 10 min)", `[D]`: a group in parentheses or brackets at the end
 /// whose every part is a note; a surname alone counts only beside another
 /// note, and a capital letter alone only in brackets or as a one-letter code.
 fn bracketed_note<'t>(t: &'t str, lex: &Lexicons) -> Option<&'t str> {
@@ -192,7 +192,7 @@ fn is_surname(p: &str) -> bool {
         && p.chars().count() >= 2
 }
 
-/// "[D]", "[A1]", "(A)": a category code, in brackets up to three capitals
+/// `[D]`, `[A1]`, "(A)": a category code, in brackets up to three capitals
 /// and digits, in parentheses one capital letter.
 fn is_code(p: &str, bracketed: bool) -> bool {
     let max = if bracketed { 3 } else { 1 };
