@@ -85,9 +85,15 @@ fn dashed_note<'t>(t: &'t str, lex: &Lexicons) -> Option<&'t str> {
 /// "… durch Bürgermeister Detlef Kaatz und Dr. Henning Zellmer": a word of
 /// `[presenter-links]` and presenters after it, each a person.
 fn presenter_clause<'t>(t: &'t str, lex: &Lexicons) -> Option<&'t str> {
-    let lower = t.to_lowercase();
     lex.presenter_links.iter().find_map(|link| {
-        let at = lower.rfind(&format!(" {link} "))?;
+        // Found in `t` itself: a lowered copy may differ in its byte offsets.
+        let at = t.char_indices().rev().map(|(i, _)| i).find(|&i| {
+            let after = i + 1 + link.len();
+            t[i..].starts_with(' ')
+                && t.get(i + 1..after)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(link))
+                && t.get(after..).is_some_and(|r| r.starts_with(' '))
+        })?;
         let people = &t[at + link.len() + 2..];
         let each = people
             .split(", ")
@@ -248,5 +254,12 @@ mod tests {
         ] {
             assert_eq!(without_notes(title, &lex), title);
         }
+    }
+
+    #[test]
+    fn letters_that_lower_case_into_more_bytes_cut_no_title_apart() {
+        let lex = Lexicons::for_tests();
+        let title = "İİİ Bericht durch Bürgermeister Detlef Kaatz";
+        assert_eq!(without_notes(title, &lex), "İİİ Bericht");
     }
 }
