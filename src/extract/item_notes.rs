@@ -94,29 +94,10 @@ fn presenter_clause<'t>(t: &'t str, lex: &Lexicons) -> Option<&'t str> {
                     .is_some_and(|w| w.eq_ignore_ascii_case(link))
                 && t.get(after..).is_some_and(|r| r.starts_with(' '))
         })?;
-        let people = &t[at + link.len() + 2..];
-        let each = people
-            .split(", ")
-            .flat_map(|p| split_conjoined(p, lex))
-            .all(|p| is_presenter(p, lex));
+        let people = super::people::roll_items(&t[at + link.len() + 2..], lex);
+        let each = !people.is_empty() && people.iter().all(|(_, p)| is_presenter(p, lex));
         each.then(|| &t[..at])
     })
-}
-
-/// The names of a list joined by a conjunction of `[list-conjunctions]`.
-fn split_conjoined<'a>(s: &'a str, lex: &Lexicons) -> Vec<&'a str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut at = 0;
-    for w in s.split(' ') {
-        if lex.list_conjunctions.contains(w) {
-            out.push(s[start..at].trim());
-            start = at + w.len() + 1;
-        }
-        at += w.len() + 1;
-    }
-    out.push(s[start.min(s.len())..].trim());
-    out
 }
 
 /// A note by itself: a time, a time allotted, a kind of business, a

@@ -654,7 +654,7 @@ static ROLL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Splits a roll's names at commas, semicolons and "and" outside parentheses.
-fn roll_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+pub(crate) fn roll_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut from = 0;

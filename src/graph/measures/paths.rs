@@ -385,6 +385,19 @@ mod tests {
         }
     }
 
+    /// The searches from `sources` over lists and over `rows` give the same
+    /// dependencies to the bit, and the same reach; the two searches.
+    fn searches_agree(g: &Adjacency, sources: &[usize], rows: &BitRows) -> (Sums, Sums) {
+        let (a, b) = (
+            search_with(g, sources, None),
+            search_with(g, sources, Some(rows)),
+        );
+        let bits = |x: &[f64]| x.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&a.dependency), bits(&b.dependency));
+        assert_eq!(a.reach, b.reach);
+        (a, b)
+    }
+
     /// xorshift64* from `seed`: a number below `k` at each call, so the
     /// random graphs of these tests are the same at every run.
     fn xorshift_below(seed: u64) -> impl FnMut(u64) -> u64 {
@@ -525,13 +538,7 @@ mod tests {
         let g = Adjacency::from_edges(n, &edges);
         let rows = BitRows::of(&g).ok_or("the layers are too sparse for bit rows")?;
         let sources = [0, 1, width, n / 2, n - 1];
-        let (a, b) = (
-            search_with(&g, &sources, None),
-            search_with(&g, &sources, Some(&rows)),
-        );
-        let bits = |x: &[f64]| x.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
-        assert_eq!(bits(&a.dependency), bits(&b.dependency));
-        assert_eq!(a.reach, b.reach);
+        searches_agree(&g, &sources, &rows);
         Ok(())
     }
 
@@ -553,13 +560,7 @@ mod tests {
         let g = Adjacency::from_edges(n, &edges);
         let rows = BitRows::of(&g).ok_or("too sparse for bit rows")?;
         let sources: Vec<usize> = (0..n).step_by(7).collect();
-        let (a, b) = (
-            search_with(&g, &sources, None),
-            search_with(&g, &sources, Some(&rows)),
-        );
-        let bits = |x: &[f64]| x.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
-        assert_eq!(bits(&a.dependency), bits(&b.dependency));
-        assert_eq!(a.reach, b.reach);
+        let (a, b) = searches_agree(&g, &sources, &rows);
         assert_eq!(a.to_pivots, b.to_pivots);
         Ok(())
     }
