@@ -798,11 +798,7 @@ impl Extractor {
             .iter()
             .find_map(|link| piece.split_once(link))
             .unwrap_or(("", piece));
-        let is_role = self.roles.lookup(role).is_some()
-            || role
-                .split([' ', '-'])
-                .any(|w| self.lex.role_words.contains(&w.to_lowercase()));
-        if !role.is_empty() && !is_role {
+        if !role.is_empty() && !self.is_role(role) {
             return None;
         }
         let roles: Vec<Role> = Role::new(role).into_iter().collect();
@@ -818,11 +814,32 @@ impl Extractor {
                 Some((self.orgs.entry(h.entry).pref.clone(), h.surface.clone())),
             ));
         }
+        if role.is_empty() {
+            // "Ms. Ode, Riverbend Water Authority (RWA) Executive Director".
+            if let Some((org, held)) = roster::organisation_then_role(org, self) {
+                let name = self
+                    .orgs
+                    .lookup(org)
+                    .map_or(org, |i| &self.orgs.entry(i).pref);
+                return Some((
+                    Role::new(held).into_iter().collect(),
+                    Some((name.to_owned(), org.to_owned())),
+                ));
+            }
+        }
         let shaped = orgnames::find(org, &self.lex)
             .into_iter()
             .find(|r| r.start == 0 && (!role.is_empty() || r.end == org.len()))?;
         let name = org[shaped].to_owned();
         Some((roles, Some((name.clone(), name))))
+    }
+
+    /// A role of the vocabulary, or a phrase holding a role word ("Executive Director").
+    fn is_role(&self, phrase: &str) -> bool {
+        self.roles.lookup(phrase).is_some()
+            || phrase
+                .split([' ', '-'])
+                .any(|w| self.lex.role_words.contains(&w.to_lowercase()))
     }
 
     fn warn(&self, out: &mut Extraction, no_roster: bool) {
@@ -1244,6 +1261,24 @@ mod tests {
         );
         assert_eq!(affiliations_of(&out, "Eva Lind"), ["Staff Council"]);
         assert_eq!(affiliations_of(&out, "Ola Berg"), ["Housing Support Unit"]);
+    }
+
+    #[test]
+    fn an_organisation_then_the_role_held_there_in_apposition() {
+        let out = extract(
+            "Minutes of the Board of Trustees, 12 June 2018\n\n\
+             Present: Ruth Amsel, Karl Devine, Sonia Petrov\n\n\
+             Ms. Hannah Ode, Riverbend Water Authority (RWA) Executive Director, gave the report.\n\n\
+             Greg Lutz, director of the Northfield Campus, welcomed the trustees.\n\n\
+             Mary Burke, ISOC Secretariat, took the notes.\n",
+        );
+        assert_eq!(
+            affiliations_of(&out, "Hannah Ode"),
+            ["Riverbend Water Authority"]
+        );
+        assert_eq!(affiliations_of(&out, "Greg Lutz"), ["Northfield Campus"]);
+        // A body named by its head noun is no organisation and a role.
+        assert_eq!(affiliations_of(&out, "Mary Burke"), ["ISOC Secretariat"]);
     }
 
     fn spoke(out: &Extraction) -> Vec<&str> {

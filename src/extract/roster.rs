@@ -8,6 +8,7 @@
 
 use super::extractor::Extractor;
 use super::group_labels;
+use super::orgnames;
 use crate::model::{Membership, Role};
 use crate::text::{list_marker, Line, Text};
 use crate::words::names::{is_name_word, quoted_nickname, title_case};
@@ -589,7 +590,7 @@ fn opens_as_name(label: &str) -> bool {
 /// the meeting's own, which the heading does not tie anyone to.
 fn heading_organisation(head: &str, ex: &Extractor) -> Option<String> {
     let lex = &ex.lex;
-    let shaped = super::orgnames::find(head, lex).into_iter();
+    let shaped = orgnames::find(head, lex).into_iter();
     let known = ex.orgs.find(head).into_iter().map(|h| h.range);
     let mut found: Vec<std::ops::Range<usize>> = shaped.chain(known).collect();
     // An acronym ("ARIN") in a heading written in lower case too: in
@@ -1688,6 +1689,11 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
             return;
         }
     }
+    if let Some((org, role)) = organisation_then_role(part, ex) {
+        push_role(&mut e.roles, role_name(role, ex));
+        add_organisations(org, e, ex);
+        return;
+    }
     if ex.roles.lookup(part).is_some() || looks_like_role(part, &ex.lex) {
         push_role(&mut e.roles, role_name(part, ex));
         // "Head of Policy at ITU": the organisation after "at"; "Chair of the
@@ -1705,6 +1711,50 @@ fn classify(part: &str, e: &mut Entry, ex: &Extractor) {
         return;
     }
     add_organisations(part, e, ex);
+}
+
+/// "Riverbend Water Authority (RWA) Executive Director": an organisation's
+/// name, then the role held there, with no link between them. The name is
+/// one the gazetteer knows or one shaped as an organisation's
+/// ([`orgnames::find`]), the rest a role of the vocabulary or holds a role
+/// word.
+pub(crate) fn organisation_then_role<'a>(
+    part: &'a str,
+    ex: &Extractor,
+) -> Option<(&'a str, &'a str)> {
+    // "MAG Member": a role of the vocabulary stays whole.
+    if ex.roles.lookup(part).is_some() {
+        return None;
+    }
+    let end = ex
+        .orgs
+        .find(part)
+        .first()
+        .filter(|h| h.range.start == 0)
+        .map(|h| h.range.end)
+        .or_else(|| {
+            orgnames::find(part, &ex.lex)
+                .first()
+                .filter(|r| r.start == 0)
+                .map(|r| r.end)
+        })?;
+    let rest = part[end..].trim();
+    // " (RWA) Executive Director": the acronym given after the name.
+    let role = rest
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map_or(rest, |(_, after)| after.trim());
+    // "ISOC Secretariat" is a body: a role ending in an organisation's
+    // head noun names none here.
+    let body_head = role
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| ex.lex.organisation_heads.contains(&w.to_lowercase()));
+    let is_role = !role.is_empty()
+        && role.starts_with(char::is_uppercase)
+        && !body_head
+        && (ex.roles.lookup(role).is_some() || looks_like_role(role, &ex.lex));
+    is_role.then_some((part[..end].trim(), role))
 }
 
 /// What follows the first of `[role-links]` in a role ("the African
