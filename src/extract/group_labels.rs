@@ -80,8 +80,45 @@ fn label_start(piece: &str) -> Option<usize> {
     if let Some(at) = initialled_names_end(trimmed) {
         return Some(lead + at);
     }
+    if let Some(at) = capitals_run_start(trimmed) {
+        return Some(lead + at);
+    }
     let opens_with_initial = trimmed.split(' ').next().is_some_and(is_initial_token);
     (!trimmed.contains(',') && !opens_with_initial).then_some(0)
+}
+
+/// "Committee Clerk OTHERS PRESENT": a label in capitals after words that
+/// are not starts where the capitals do. The capitals are two words or
+/// more, each of two letters or more and nothing else ("Bo Park ISOC" may
+/// be a person and an organisation); where nothing before them has lower
+/// case, no cut is told.
+fn capitals_run_start(piece: &str) -> Option<usize> {
+    // A word of letters only: "(CSG)", an acronym given after a name, is
+    // part of that name.
+    let in_capitals = |w: &str| {
+        w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_alphabetic() && !c.is_lowercase() || c == '-')
+    };
+    let mut start = piece.len();
+    let mut words = 0;
+    for (at, w) in piece
+        .rmatch_indices(' ')
+        .map(|(i, _)| i + 1)
+        .chain([0])
+        .map(|at| {
+            let end = piece[at..].find(' ').map_or(piece.len(), |e| at + e);
+            (at, &piece[at..end])
+        })
+    {
+        if !in_capitals(w) {
+            break;
+        }
+        start = at;
+        words += 1;
+    }
+    let before = &piece[..start];
+    (words >= 2 && before.chars().any(char::is_lowercase)).then_some(start)
 }
 
 /// In "B. Duncan and R. MacEacheron Bruce Power", where the names end and the
@@ -147,6 +184,28 @@ mod tests {
                 (Some("Acme Power"), "B. Duncan and R. Smith"),
                 (Some("Hydro Services"), "C. Gelinas"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_label_in_capitals_is_cut_from_the_field_before_it() {
+        assert_eq!(
+            parts("Committee Clerk OTHERS PRESENT: Peter Lang, Lobbyist"),
+            [
+                (None, "Committee Clerk"),
+                (Some("OTHERS PRESENT"), "Peter Lang, Lobbyist"),
+            ]
+        );
+        assert_eq!(
+            parts("Commercial Stakeholder Group (CSG): Ann Lee"),
+            [
+                (None, ""),
+                (Some("Commercial Stakeholder Group (CSG)"), "Ann Lee")
+            ]
+        );
+        assert_eq!(
+            parts("Acme Power: B. Duncan"),
+            [(None, ""), (Some("Acme Power"), "B. Duncan")]
         );
     }
 

@@ -437,7 +437,7 @@ fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Ent
     // "Board: A (Chair), B, C": a group's label holds for the items after
     // it; the first is the heading's own ("RIPE NCC staff: A, B").
     let mut group: Option<Group> = Some(heading_group(line, ex));
-    for item in list_items(joined, &ex.lex) {
+    for item in list_items(joined, ex) {
         let (at, part) = (item.at, item.text);
         let &(seg_at, line, seg_offset) = segments
             .iter()
@@ -701,7 +701,7 @@ fn people_in(names: &str, offset: usize, line: usize, ex: &Extractor) -> Option<
     if lists_nobody(names, &ex.lex) {
         return Some(Vec::new());
     }
-    let entries = split_top_level(names, &ex.lex)
+    let entries = entries_at_commas(names, ex)
         .into_iter()
         .map(|(at, part)| entry(part, line, offset + at, ex))
         .collect::<Option<Vec<Entry>>>()?;
@@ -1066,10 +1066,11 @@ fn offset_in(whole: &str, part: &str) -> usize {
 /// holds its items between semicolons, the commas inside an item
 /// separating its name from its roles; a list with no semicolon is split at
 /// its commas too ([`split_top_level`]).
-fn list_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<ListItem<'a>> {
+fn list_items<'a>(s: &'a str, ex: &Extractor) -> Vec<ListItem<'a>> {
+    let lex = &ex.lex;
     let items = cut_top_level(s, |_, c| c == ';');
     if items.len() == 1 {
-        return split_top_level(s, lex)
+        return entries_at_commas(s, ex)
             .into_iter()
             .map(|(at, text)| ListItem::alone(at, text))
             .collect();
@@ -1144,6 +1145,159 @@ fn people_or_item<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &
     } else {
         vec![(at, item)]
     }
+}
+
+/// What a piece of a list cut at its commas is.
+#[derive(Clone, Copy, PartialEq)]
+enum Piece {
+    /// A person's name, or a group's label before its first name
+    /// ("Staff present: Ana Ruiz"): an entry opens.
+    Opens,
+    /// A role, an organisation or a country: the entry before goes on.
+    Field,
+    /// "Legislative Counsel Bureau Janice L. Thomas": the last field of the
+    /// entry before, then the name that opens the next, at this offset.
+    FieldThenName(usize),
+    /// Anything else: an item of its own, as the list's other items are.
+    Other,
+}
+
+/// The items of a list written without semicolons, cut at its commas, where
+/// a person's roles and organisations follow the name between commas too:
+/// "Laura Kent, Budget Analyst, Office of Fiscal Services Omar Haddad,
+/// Intern" (a roll flattened into one paragraph, one entry running into the
+/// next) is two items, "Laura Kent, Budget Analyst, Office of Fiscal
+/// Services" and "Omar Haddad, Intern". A piece joins the entry before it only
+/// when it names a field on its own ([`stands_alone`]); a list of names alone
+/// is cut at every comma, as before.
+fn entries_at_commas<'a>(s: &'a str, ex: &Extractor) -> Vec<(usize, &'a str)> {
+    let pieces = split_top_level(s, &ex.lex);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // Whether the last item is an entry that fields may go on.
+    let mut open = false;
+    for &(at, piece) in &pieces {
+        match piece_kind(piece, ex) {
+            Piece::Field if open => {
+                if let Some(last) = out.last_mut() {
+                    last.1 = at + piece.len();
+                }
+            }
+            Piece::FieldThenName(k) if open => {
+                if let Some(last) = out.last_mut() {
+                    last.1 = at + piece[..k].trim_end().len();
+                }
+                out.push((at + k, at + piece.len()));
+            }
+            Piece::Opens | Piece::FieldThenName(_) => {
+                out.push((at, at + piece.len()));
+                open = true;
+            }
+            Piece::Field | Piece::Other => {
+                out.push((at, at + piece.len()));
+                open = false;
+            }
+        }
+    }
+    out.into_iter().map(|(a, b)| (a, &s[a..b])).collect()
+}
+
+fn piece_kind(piece: &str, ex: &Extractor) -> Piece {
+    if piece.contains(':') {
+        return labelled_piece(piece, ex);
+    }
+    if is_entry_name(piece, ex) || is_role_titled_name(piece, &ex.lex) {
+        return Piece::Opens;
+    }
+    if stands_alone(piece, ex) {
+        return field_then_name(piece, ex).map_or(Piece::Field, Piece::FieldThenName);
+    }
+    Piece::Other
+}
+
+/// A piece holding a group's label: "Committee Clerk OTHERS PRESENT: Peter
+/// Lang" is the last field of the entry before, then the label that opens
+/// the next group.
+fn labelled_piece(piece: &str, ex: &Extractor) -> Piece {
+    let first = group_labels::segments(piece).and_then(|s| s.into_iter().next());
+    match first {
+        Some(group_labels::Segment { label: None, names })
+            if !piece[names.clone()].trim().is_empty()
+                && stands_alone(piece[names.clone()].trim(), ex) =>
+        {
+            Piece::FieldThenName(names.end)
+        }
+        _ => Piece::Opens,
+    }
+}
+
+/// Where the name that ends a field starts: "Office of Fiscal Services |Omar
+/// Haddad", "Legislative Counsel Bureau |Mouryne B. Landing". The name opens
+/// with a given name or a title; else the field before it ends with an
+/// organisation's head noun. The field ends in no lower-case word ("Office
+/// of"), and is the shortest that can.
+fn field_then_name(piece: &str, ex: &Extractor) -> Option<usize> {
+    let lex = &ex.lex;
+    let cuts = || {
+        piece.match_indices(' ').map(|(i, _)| i).filter(|&i| {
+            let field = &piece[..i];
+            let last = field.rsplit(' ').next().unwrap_or("");
+            last.starts_with(char::is_uppercase)
+                && !lex.is_honorific(last)
+                && stands_alone(field, ex)
+        })
+    };
+    let opens_name = |name: &str| {
+        is_titled_name(name, lex)
+            || is_entry_name(name, ex) && name.split(' ').next().is_some_and(|w| lex.is_given(w))
+    };
+    let after_head = |i: usize| {
+        let last = piece[..i].rsplit(' ').next().unwrap_or("");
+        lex.organisation_heads.contains(&last.to_lowercase()) && is_entry_name(&piece[i + 1..], ex)
+    };
+    cuts()
+        .find(|&i| opens_name(&piece[i + 1..]))
+        .or_else(|| cuts().find(|&i| after_head(i)))
+        .map(|i| i + 1)
+}
+
+/// "Dean Baker", "Mayor Hill": an office that titles people, then a name
+/// ending in no role word or organisation's head ("Budget Analyst", "Vice
+/// Chairman" are roles).
+fn is_role_titled_name(piece: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = piece.split(' ').collect();
+    let Some((last, rest)) = words.split_last() else {
+        return false;
+    };
+    let folded = last.to_lowercase();
+    words.len() >= 2
+        && lex.role_words.contains(&words[0].to_lowercase())
+        && !lex.role_words.contains(&folded)
+        && !lex.organisation_heads.contains(&folded)
+        && rest[1..].iter().all(|w| is_name_word(w))
+        && is_name_word(last)
+}
+
+/// A piece that is a person's name and nothing else, with what it has in
+/// parentheses: two to five name words after any title, none an
+/// organisation's head noun, the whole no role, country or organisation.
+fn is_entry_name(piece: &str, ex: &Extractor) -> bool {
+    let lex = &ex.lex;
+    let piece = piece.split(" (").next().unwrap_or(piece);
+    // "SHEL SEBREN": a name in capitals, read as it would be written.
+    if !piece.chars().any(char::is_lowercase) {
+        let read = title_case(piece);
+        return read.chars().any(char::is_lowercase) && is_entry_name(&read, ex);
+    }
+    let Some(name) = leading_name(piece, lex) else {
+        return false;
+    };
+    let bare = &piece[lex.title_len(piece)..];
+    name.len() == bare.trim_end().len()
+        && name.contains(' ')
+        && !name
+            .split(' ')
+            .any(|w| lex.organisation_heads.contains(&w.to_lowercase()))
+        && !stands_alone(name, ex)
 }
 
 /// Splits "A (X, Y), B, C" at the commas and semicolons outside parentheses,
@@ -2035,6 +2189,58 @@ mod tests {
             .map(|e| &line[e.name_range.clone()])
             .collect();
         assert_eq!(named, ["Ana Lima", "Ben Ode"]);
+    }
+
+    #[test]
+    fn entries_run_together_in_a_flattened_roll_keep_their_roles_and_organisations() {
+        let ex = extractor();
+        let text = Text::new(
+            "Board minutes\n\nSTAFF PRESENT: Laura Kent, Budget Analyst, Office of Fiscal \
+             Services Omar Haddad, Intern, Riverside Community College Nina Ross, Committee \
+             Clerk OTHERS PRESENT: Peter Lang, Lobbyist, Farmers Water Alliance\n",
+        );
+        let entries = extract(&text, &ex);
+        let read: Vec<(&str, Vec<&str>, Vec<String>)> = entries
+            .iter()
+            .map(|e| {
+                (
+                    e.name.as_str(),
+                    orgs(e),
+                    e.roles.iter().map(|r| r.to_string()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Laura Kent",
+                    vec!["Office of Fiscal Services"],
+                    vec!["Budget Analyst".to_owned()]
+                ),
+                (
+                    "Omar Haddad",
+                    vec!["Riverside Community College"],
+                    vec!["Intern".to_owned()]
+                ),
+                ("Nina Ross", vec![], vec!["Committee Clerk".to_owned()]),
+                (
+                    "Peter Lang",
+                    vec!["Farmers Water Alliance"],
+                    vec!["Lobbyist".to_owned()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_after_an_office_or_with_a_parenthesis_open_entries_of_their_own() {
+        let ex = extractor();
+        let text = Text::new(
+            "Senate minutes\n\nPresent: Myron Avila, Dean Baker, Ana Lima, Paul Twomey (President and CEO\n",
+        );
+        let names: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Myron Avila", "Dean Baker", "Ana Lima", "Paul Twomey"]);
     }
 
     #[test]
