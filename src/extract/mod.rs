@@ -670,10 +670,13 @@ impl Extractor {
             let mut ev = locator.evidence(key, f.fact, span, &f.name);
             ev.why = f.cues.iter().map(|c| c.as_str().into()).collect();
             let described = match f.place {
-                people::Place::Line(l) if on_list_lines => roster::line_entry(&text.lines[l], self)
-                    .filter(|e| fold(&e.name) == fold(&f.name)),
-                _ => None,
-            };
+                people::Place::Line(l) if on_list_lines => roster::line_entry(&text.lines[l], self),
+                _ => f
+                    .described
+                    .as_deref()
+                    .and_then(|d| roster::described_entry(d, self)),
+            }
+            .filter(|e| fold(&e.name) == fold(&f.name));
             let government = f
                 .country
                 .as_deref()
@@ -1279,6 +1282,22 @@ mod tests {
         assert_eq!(affiliations_of(&out, "Greg Lutz"), ["Northfield Campus"]);
         // A body named by its head noun is no organisation and a role.
         assert_eq!(affiliations_of(&out, "Mary Burke"), ["ISOC Secretariat"]);
+    }
+
+    #[test]
+    fn a_roll_inside_a_paragraph_gives_each_name_the_fields_after_it_and_no_prose() {
+        let out = extract(
+            "MINUTES OF THE HOUSE COMMITTEE ON WATER RESOURCES\n\nMarch 3, 2004\n\n\
+             The committee was called to order at 9:00 a.m. STAFF MEMBERS PRESENT: Laura \
+             Kent, Budget Analyst, Office of Fiscal Services Nina Ross, Committee Clerk \
+             OTHERS PRESENT: Peter Lang, Lobbyist, In accordance with the rules, the chair \
+             opened the hearing.\n",
+        );
+        assert_eq!(
+            affiliations_of(&out, "Laura Kent"),
+            ["Office of Fiscal Services"]
+        );
+        assert!(affiliations_of(&out, "Peter Lang").is_empty());
     }
 
     fn spoke(out: &Extraction) -> Vec<&str> {

@@ -81,6 +81,10 @@ pub struct Found {
     pub group: Option<String>,
     /// A nickname the name holds in quotes ("Dan \"Duke\" Ellison").
     pub nickname: Option<String>,
+    /// A roll's entry for the person, from the name to the next person's:
+    /// "Robert E. Erickson, Research Director, Legislative Counsel Bureau",
+    /// where a roll gives roles and organisations between commas.
+    pub described: Option<String>,
 }
 
 /// Where a person was found: a line of the record, or a sentence.
@@ -609,6 +613,7 @@ pub fn line_lists(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Fou
                     cues,
                     country: None,
                     group: None,
+                    described: None,
                     nickname: n.nickname,
                 });
             }
@@ -913,6 +918,7 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
             ));
         }
         for (q, at, bare, group) in parts {
+            let at_range = at.clone();
             let from = at.start;
             let items: Vec<(usize, &str)> = roll_items(t[at].trim_end_matches('.'), &ex.lex)
                 .into_iter()
@@ -944,9 +950,21 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
                 continue;
             }
             let group = group.map(|g| t[g].trim().to_owned());
+            let entries = match bare {
+                true => Vec::new(),
+                false => described_entries(&t[at_range.clone()], ex),
+            };
             for (n, nick, item) in people {
+                let start = item.as_ptr() as usize - t[at_range.clone()].as_ptr() as usize;
+                let described = entries
+                    .iter()
+                    .find(|(at, e)| *at == start && e.len() > item.len())
+                    .map(|(_, e)| (*e).to_owned());
                 let mut found = roll_found(n, nick, item, q, place, ex);
-                found.iter_mut().for_each(|f| f.group.clone_from(&group));
+                for f in &mut found {
+                    f.group.clone_from(&group);
+                    f.described.clone_from(&described);
+                }
                 out.extend(found);
             }
         }
@@ -955,6 +973,13 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
         found: out,
         read_as_list,
     }
+}
+
+/// The entries of a labelled roll's part, with their offsets in it: a name
+/// with the roles and organisations that follow it between commas
+/// ([`super::roster::entries_at_commas`]).
+fn described_entries<'a>(part: &'a str, ex: &Extractor) -> Vec<(usize, &'a str)> {
+    super::roster::entries_at_commas(part.trim_end_matches('.'), ex)
 }
 
 /// A part of a roll: how its label qualifies it, its byte range, whether it
@@ -1494,6 +1519,7 @@ fn roll_found(
             cues: cues.clone(),
             country: None,
             group: None,
+            described: None,
             nickname: n.nickname.clone(),
         });
     }
@@ -1504,6 +1530,7 @@ fn roll_found(
         cues,
         country: None,
         group: None,
+        described: None,
         nickname: n.nickname,
     });
     out
@@ -1538,6 +1565,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
             cues,
             country: None,
             group: None,
+            described: None,
             nickname: None,
         }));
     }
@@ -1550,6 +1578,7 @@ pub fn speakers(text: &Text, ex: &Extractor, skip: &HashSet<usize>) -> Vec<Found
             cues,
             country: None,
             group: None,
+            described: None,
             nickname: None,
         }));
     }

@@ -11,7 +11,9 @@ use super::group_labels;
 use super::orgnames;
 use crate::model::{Membership, Role};
 use crate::text::{list_marker, Line, Text};
-use crate::words::names::{is_name_word, quoted_nickname, title_case};
+use crate::words::names::{
+    is_initials as is_initial_letters, is_name_word, quoted_nickname, title_case,
+};
 use crate::words::{fold, Lexicons};
 
 /// One participant as the list gives them.
@@ -1170,7 +1172,7 @@ enum Piece {
 /// Services" and "Omar Haddad, Intern". A piece joins the entry before it only
 /// when it names a field on its own ([`stands_alone`]); a list of names alone
 /// is cut at every comma, as before.
-fn entries_at_commas<'a>(s: &'a str, ex: &Extractor) -> Vec<(usize, &'a str)> {
+pub(crate) fn entries_at_commas<'a>(s: &'a str, ex: &Extractor) -> Vec<(usize, &'a str)> {
     let pieces = split_top_level(s, &ex.lex);
     let mut out: Vec<(usize, usize)> = Vec::new();
     // Whether the last item is an entry that fields may go on.
@@ -1208,10 +1210,35 @@ fn piece_kind(piece: &str, ex: &Extractor) -> Piece {
     if is_entry_name(piece, ex) || is_role_titled_name(piece, &ex.lex) {
         return Piece::Opens;
     }
-    if stands_alone(piece, ex) {
-        return field_then_name(piece, ex).map_or(Piece::Field, Piece::FieldThenName);
+    if let Some(at) = field_then_name(piece, ex) {
+        return Piece::FieldThenName(at);
+    }
+    if is_field_shaped(piece, &ex.lex) && stands_alone(piece, ex) {
+        return Piece::Field;
     }
     Piece::Other
+}
+
+/// A role or an organisation as a roll writes it: capitalised words and
+/// short links ("Secretary of the Senate", "Chief Clerk of the Assembly"),
+/// no longer than a name is. A clause ("In accordance with Joint Rule 7",
+/// "as chairman of ... said he had reviewed") is prose run on from the roll,
+/// and a title before a given name or an initial inside ("Vice Chairman
+/// Senator Raymond D. Rawson") opens names ("Legislative Counsel Bureau" holds
+/// none).
+fn is_field_shaped(piece: &str, lex: &Lexicons) -> bool {
+    const MAX_WORDS: usize = 10;
+    const MAX_LINK_LEN: usize = 3;
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let titled = words.windows(2).skip(1).any(|w| {
+        lex.is_honorific(w[0])
+            && (lex.is_given(w[1]) || w[1].ends_with('.') && is_initial_letters(w[1], false))
+    });
+    words.len() <= MAX_WORDS
+        && !titled
+        && words
+            .iter()
+            .all(|w| !w.starts_with(char::is_lowercase) || w.chars().count() <= MAX_LINK_LEN)
 }
 
 /// A piece holding a group's label: "Committee Clerk OTHERS PRESENT: Peter
@@ -1243,6 +1270,7 @@ fn field_then_name(piece: &str, ex: &Extractor) -> Option<usize> {
             let last = field.rsplit(' ').next().unwrap_or("");
             last.starts_with(char::is_uppercase)
                 && !lex.is_honorific(last)
+                && is_field_shaped(field, lex)
                 && stands_alone(field, ex)
         })
     };
@@ -1609,6 +1637,12 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     }
     pair_memberships(&mut e);
     Some(e)
+}
+
+/// The entry a roll's item states, read as a participant list's line is:
+/// "Robert E. Erickson, Research Director, Legislative Counsel Bureau".
+pub(crate) fn described_entry(item: &str, ex: &Extractor) -> Option<Entry> {
+    entry(item, 0, 0, ex)
 }
 
 /// `body` with its first spaced dash of each kind a comma: "Name –
@@ -2240,7 +2274,10 @@ mod tests {
             "Senate minutes\n\nPresent: Myron Avila, Dean Baker, Ana Lima, Paul Twomey (President and CEO\n",
         );
         let names: Vec<String> = extract(&text, &ex).into_iter().map(|e| e.name).collect();
-        assert_eq!(names, ["Myron Avila", "Dean Baker", "Ana Lima", "Paul Twomey"]);
+        assert_eq!(
+            names,
+            ["Myron Avila", "Dean Baker", "Ana Lima", "Paul Twomey"]
+        );
     }
 
     #[test]
