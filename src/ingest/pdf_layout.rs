@@ -695,8 +695,10 @@ fn rows(mut segs: Vec<Segment>, left: f64, right: f64) -> Vec<Row> {
 /// Rule 3b: a table's cells set close together. Below a row whose cells
 /// stand apart (a header row, or any row with a wide gap), a row with a
 /// word starting where a cell of that row starts (within [`CELL_ALIGN`]
-/// points: cells of a column start at one `x`) is cut there. The table ends
-/// at a row that cannot be cut so, or at a paragraph's gap.
+/// points: cells of a column start at one `x`) is cut there; so is a piece
+/// of a row with wide gaps elsewhere (a long cell run close to the next:
+/// "…Regulatory Authority, UAE MAG Chair" under "Role"). The table ends at
+/// a row of one piece that cannot be cut so, or at a paragraph's gap.
 fn table_cells(rows: &mut [Row]) {
     let mut starts: Vec<f64> = Vec::new();
     let mut last_y: Option<f64> = None;
@@ -710,18 +712,24 @@ fn table_cells(rows: &mut [Row]) {
         }
         last_y = Some(y);
         if row.segs.len() > 1 {
-            starts = row.segs[1..].iter().map(|s| s.x0).collect();
+            row.segs = std::mem::take(&mut row.segs)
+                .into_iter()
+                .flat_map(|seg| {
+                    let cuts = cuts_at(&seg, &starts);
+                    seg.cut(&cuts)
+                })
+                .collect();
+            for x in row.segs[1..].iter().map(|s| s.x0) {
+                if !starts.iter().any(|s| (s - x).abs() <= CELL_ALIGN) {
+                    starts.push(x);
+                }
+            }
             continue;
         }
         if starts.is_empty() || first.typed {
             continue;
         }
-        let cuts: Vec<usize> = row.segs[0]
-            .words
-            .iter()
-            .filter(|(o, x)| *o > 0 && starts.iter().any(|s| (s - x).abs() <= CELL_ALIGN))
-            .map(|(o, _)| *o)
-            .collect();
+        let cuts = cuts_at(first, &starts);
         if cuts.is_empty() {
             starts.clear();
             continue;
@@ -729,6 +737,18 @@ fn table_cells(rows: &mut [Row]) {
         let seg = row.segs.remove(0);
         row.segs = seg.cut(&cuts);
     }
+}
+
+/// Where the words of `seg` (its first aside) start at a cell's start.
+fn cuts_at(seg: &Segment, starts: &[f64]) -> Vec<usize> {
+    if seg.typed {
+        return Vec::new();
+    }
+    seg.words
+        .iter()
+        .filter(|(o, x)| *o > 0 && starts.iter().any(|s| (s - x).abs() <= CELL_ALIGN))
+        .map(|(o, _)| *o)
+        .collect()
 }
 
 /// A baseline less than this many ems below the one before is no next line
@@ -1235,6 +1255,27 @@ mod tests {
         assert_eq!(
             text,
             "| Name | Organisation |\n| Ines Moreau | Open Data Council |\n\nTomas Berg Harbour Institute\n"
+        );
+    }
+
+    #[test]
+    fn a_cell_run_close_to_the_next_is_cut_where_the_header_has_a_cell() {
+        // "Authority, UAE" ends a word space before "MAG Chair" (a browser's
+        // cell padding): no wide gap, but "MAG" starts under "Role".
+        let (text, _) = super::text(&[page(
+            1,
+            &[
+                (50.0, 100.0, 10.0, "Name"),
+                (150.0, 100.0, 10.0, "Organisation"),
+                (280.0, 100.0, 10.0, "Role"),
+                (50.0, 112.0, 10.0, "Noor Al-Hashimi"),
+                (150.0, 112.0, 10.0, "Regulatory Authority, UAE MAG Chair"),
+            ],
+        )]);
+        // Before: "| Noor Al-Hashimi | Regulatory Authority, UAE MAG Chair |".
+        assert_eq!(
+            text,
+            "| Name | Organisation | Role |\n| Noor Al-Hashimi | Regulatory Authority, UAE | MAG Chair |\n"
         );
     }
 
