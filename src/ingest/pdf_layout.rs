@@ -254,6 +254,10 @@ fn segments(page: &Page) -> Vec<Segment> {
     out
 }
 
+/// A glyph of typed text stands within this share of the pitch of a
+/// column's place.
+const OFF_GRID: f64 = 0.2;
+
 /// Typewriter columns between tab stops, as every renderer of typed text
 /// (a browser's `<pre>`, a terminal, a text editor) sets them by default.
 const TAB_STOP: usize = 8;
@@ -264,7 +268,9 @@ const TAB_STOP: usize = 8;
 /// or squeezed to one space. A blank the producer painted is a space; where
 /// it paints its spaces (`paints_spaces`), a blank it left unpainted is a
 /// tab, one for each tab stop it crosses ("Name\tOrganization"), which the
-/// extraction reads as the text's columns. `None` for any other line.
+/// extraction reads as the text's columns. `None` for any other line, and
+/// for a line in the font whose glyphs stand off its pitch's grid (prose
+/// justified in it).
 fn typed_line(line: &[&Glyph], paints_spaces: bool) -> Option<Segment> {
     let glyphs: Vec<&&Glyph> = line
         .iter()
@@ -278,6 +284,15 @@ fn typed_line(line: &[&Glyph], paints_spaces: bool) -> Option<Segment> {
     widths.sort_by(f64::total_cmp);
     let pitch = widths[widths.len() / 2];
     if pitch.is_nan() || pitch <= 0.0 {
+        return None;
+    }
+    // Typed text stands on the pitch's grid; a line set in the font but
+    // stretched (justified prose) does not, and is read as prose.
+    let off_grid = |g: &&&Glyph| {
+        let at = (g.x - first.x) / pitch;
+        (at - at.round()).abs() > OFF_GRID
+    };
+    if glyphs.iter().any(off_grid) {
         return None;
     }
     let column = |g: &Glyph| ((g.x - first.x) / pitch).round().max(0.0) as usize;
@@ -766,8 +781,9 @@ const HALF_LINE: f64 = 0.75;
 /// "Léo | Programme Management", "IGF Secretariat", "Marchand | Officer" is
 /// "Léo Marchand | IGF Secretariat | Programme Management Officer".
 ///
-/// It will not tell a row of cells all wrapped to the same number of lines
-/// (all set at the line's pitch) from rows of one line each.
+/// It will not tell a row from rows of one line each where no cell stands
+/// between lines: cells set at the row's top (a word processor's default)
+/// or all wrapped to the same number of lines.
 fn wrapped_cells(rows: Vec<Row>, words: &HashSet<String>) -> Vec<Row> {
     let mut out: Vec<(Row, bool)> = Vec::new();
     let mut last: Option<(f64, bool)> = None;
@@ -1408,6 +1424,18 @@ mod tests {
         unpainted.glyphs = typed(&[(80.0, "Item  Owner")]);
         unpainted.glyphs.retain(|g| g.text != " ");
         assert_eq!(super::text(&[unpainted]).0, "Item  Owner\n");
+        // Prose justified in the font, its word gaps stretched off the
+        // grid, is read as prose.
+        let mut justified = page(1, &[]);
+        // Each word gap 1.5 points wider: the drift reaches half a column
+        // at the third word, where a count of columns would add a blank.
+        justified.glyphs = typed(&[(80.0, "The members agreed today")]);
+        for g in &mut justified.glyphs {
+            let column = (g.x - 50.0) / 6.0;
+            let gaps = [4.0, 12.0, 19.0].iter().filter(|c| column >= **c).count();
+            g.x += 1.5 * gaps as f64;
+        }
+        assert_eq!(super::text(&[justified]).0, "The members agreed today\n");
     }
 
     #[test]
