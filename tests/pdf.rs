@@ -140,19 +140,20 @@ fn seed_reports_printed_to_pdf_extract_as_their_text() -> Result {
 }
 
 /// The fixtures (records in other layouts, each with its gold beside it)
-/// printed to PDF, as the seeds are: issue 23's "done when", not met yet.
-/// Measured (`cargo test --test pdf -- --ignored fixtures`), text against
-/// PDF: affiliations 0.939 / 0.914, agenda 1.000 / 0.928 (the other fields
-/// within 0.02: people 0.992 / 0.987, listed 1.000 / 0.987, spoke 0.984 /
-/// 0.968). Four fixtures differ: rows typed in columns (a `<pre>` printed)
-/// are read as table rows, and then a timed agenda keeps its times in the
-/// titles ("| 09:00–09:05 | Welcome … |", pipe_wg_wsp_us_dates) and a roll
-/// loses its column split on some rows ("Bongani Sithole Saigf",
-/// tsv_saigf_chairs_summary); a pipe table's last rows lose names
-/// (md_pn_ai_table: Lucía Ruiz, Jonas Weber); one heading more is read as
-/// an item (md_mag_virtual_meeting_5).
+/// printed to PDF, as the seeds are: issue 23's "done when". Text against
+/// PDF, before the reader's mends: affiliations 0.939 / 0.914, agenda
+/// 1.000 / 0.928, from four fixtures: rows typed in columns (a `<pre>`
+/// printed) were cut into table cells at their two-space gaps, and their
+/// tabs of one column read as word spaces (pipe_wg_wsp_us_dates,
+/// tsv_saigf_chairs_summary); a table's row whose cells wrap, its other
+/// cells centred between their lines, came out as rows and paragraphs
+/// (md_pn_ai_table); a bullet before a lettered item ("- a) …") was
+/// dropped (md_mag_virtual_meeting_5). The reader now keeps typed lines
+/// as typed, gathers a wrapped row, and keeps the bullet (each rule has its
+/// unit test in `ingest::pdf_layout`): affiliations 0.939 / 0.939, agenda
+/// 1.000 / 1.000 (people 0.992 / 0.995, listed 1.000 / 1.000, spoke 0.984 /
+/// 0.974).
 #[test]
-#[ignore = "issue 23, not met yet: fixtures printed to PDF lose agenda and affiliations (see the doc)"]
 fn fixtures_printed_to_pdf_extract_as_their_text() -> Result {
     let Some(chromium) = chromium() else {
         return common::interop::unavailable("chromium");

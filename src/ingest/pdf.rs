@@ -6,7 +6,7 @@
 //! they stand. `pdf-extract` (on `lopdf`, pure Rust) decodes the fonts
 //! (ToUnicode maps, simple and composite encodings) and reports each glyph
 //! with its transform; this module keeps the glyph, its baseline, its width,
-//! its size and whether its font is bold (`pdf_fonts.rs`, which also mends
+//! its size and whether its font is bold or fixed-pitch (`pdf_fonts.rs`, which also mends
 //! the widths `pdf-extract` misreads), page by page, and nothing else: reading order, running
 //! headers and footers, hyphenation and ligatures are the layout's rules.
 //!
@@ -157,8 +157,11 @@ fn read_unguarded(bytes: &[u8], path: &Path) -> Result<PdfText, IngestError> {
             .and_then(|id| pdf_spans::of_page(&doc, *id))
         {
             if spans.bold.len() == page.glyphs.len() {
-                for (glyph, bold) in page.glyphs.iter_mut().zip(&spans.bold) {
+                for ((glyph, bold), fixed) in
+                    page.glyphs.iter_mut().zip(&spans.bold).zip(&spans.fixed)
+                {
                     glyph.bold = *bold;
+                    glyph.fixed = *fixed;
                 }
             }
             actual_text(page, &spans);
@@ -303,6 +306,7 @@ impl OutputDev for Collector {
                     size,
                     text: text.to_owned(),
                     bold: false,
+                    fixed: false,
                 });
             }
         }

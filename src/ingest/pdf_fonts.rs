@@ -92,17 +92,43 @@ fn written_out(w: &[Object]) -> Option<Vec<Object>> {
 /// the ForceBold flag, or its PostScript name says a bold weight ("Arial-BoldMT",
 /// "AAAAAA+LiberationSerif-Bold", "Inter-SemiBold", "Futura-Heavy").
 pub fn is_bold(doc: &Document, font: &Dictionary) -> bool {
-    let descendant = font
-        .get_deref(b"DescendantFonts", doc)
+    [Some(font), descendant(doc, font)]
+        .into_iter()
+        .flatten()
+        .any(|f| bold_name(f, doc) || bold_descriptor(f, doc))
+}
+
+/// Whether a font is fixed-pitch (a typewriter's, as `<pre>`, a code
+/// editor and a text file printed are set in): its descriptor has the
+/// FixedPitch flag (bit 1 of `/Flags`, which producers copy from the font's
+/// own tables), or it is one of the standard Courier faces, which carry no
+/// descriptor. Text in it was typed: its blanks are counted, not stretched.
+pub fn is_fixed_pitch(doc: &Document, font: &Dictionary) -> bool {
+    [Some(font), descendant(doc, font)]
+        .into_iter()
+        .flatten()
+        .any(|f| {
+            let flags = f
+                .get_deref(b"FontDescriptor", doc)
+                .and_then(Object::as_dict)
+                .and_then(|d| d.get_deref(b"Flags", doc))
+                .and_then(Object::as_i64);
+            let courier = f
+                .get_deref(b"BaseFont", doc)
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n.starts_with(b"Courier"));
+            flags.is_ok_and(|f| f & 1 != 0) || courier
+        })
+}
+
+/// The descendant of a composite font, which holds its descriptor.
+fn descendant<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<&'a Dictionary> {
+    font.get_deref(b"DescendantFonts", doc)
         .and_then(Object::as_array)
         .ok()
         .and_then(|a| a.first())
         .and_then(|d| doc.dereference(d).ok())
-        .and_then(|(_, d)| d.as_dict().ok());
-    [Some(font), descendant]
-        .into_iter()
-        .flatten()
-        .any(|f| bold_name(f, doc) || bold_descriptor(f, doc))
+        .and_then(|(_, d)| d.as_dict().ok())
 }
 
 /// The font's `/BaseFont` (without its subset tag) names a bold weight.
@@ -194,5 +220,26 @@ mod tests {
             })],
         };
         assert!(is_bold(&doc, &composite));
+    }
+
+    #[test]
+    fn fixed_pitch_fonts_are_told_by_flag_or_courier() {
+        let doc = Document::with_version("1.5");
+        let flagged = |flags: i64| {
+            dictionary! {
+                "Subtype" => "Type0",
+                "BaseFont" => "CAAAAA+DejaVuSansMono",
+                "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+                    "FontDescriptor" => dictionary! { "Flags" => flags },
+                })],
+            }
+        };
+        // Chromium's `<pre>` face: FixedPitch and Symbolic.
+        assert!(is_fixed_pitch(&doc, &flagged(5)));
+        // Its serif body face: Serif and Symbolic.
+        assert!(!is_fixed_pitch(&doc, &flagged(6)));
+        let named = |name: &str| dictionary! { "Type" => "Font", "BaseFont" => name };
+        assert!(is_fixed_pitch(&doc, &named("Courier-Bold")));
+        assert!(!is_fixed_pitch(&doc, &named("Helvetica")));
     }
 }

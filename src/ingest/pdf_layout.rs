@@ -7,7 +7,9 @@
 //!
 //! 1. [`segments`]: glyphs on one baseline make a line; a gap wider than
 //!    [`SPLIT_GAP`] ems splits it (a column's gutter, a table's cells),
-//!    unless the line's other word gaps are as wide (justified text).
+//!    unless the line's other word gaps are as wide (justified text); a
+//!    line all in a fixed-pitch font is typed text ([`typed_line`]), kept
+//!    whole with its blanks.
 //! 2. [`furniture`]: a line in the top or bottom margin that comes back at
 //!    the same place on most pages (digits aside), or a lone page number
 //!    there, is page furniture, not the record.
@@ -31,7 +33,8 @@ use super::layout::{Block, Layout};
 use std::collections::{HashMap, HashSet};
 
 /// A glyph on a page: its left edge and baseline (from the page's top, in
-/// points), its advance width and its size, and whether its font is bold.
+/// points), its advance width and its size, and whether its font is bold
+/// and whether it is fixed-pitch.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     pub x: f64,
@@ -40,6 +43,7 @@ pub struct Glyph {
     pub size: f64,
     pub text: String,
     pub bold: bool,
+    pub fixed: bool,
 }
 
 /// One page's glyphs, as painted.
@@ -148,6 +152,8 @@ struct Segment {
     words: Vec<(usize, f64)>,
     /// Every glyph of it (spaces aside) is bold.
     bold: bool,
+    /// A line of typed text ([`typed_line`]): its blanks are in `text`.
+    typed: bool,
 }
 
 impl Segment {
@@ -186,6 +192,7 @@ impl Segment {
                     .map(|(o, x)| (o - w[0], *x))
                     .collect(),
                 bold: self.bold,
+                typed: self.typed,
             })
             .filter(|s| !s.text.is_empty())
             .collect()
@@ -209,12 +216,12 @@ pub fn text(pages: &[Page]) -> (String, Vec<u32>) {
     furniture(pages, &mut segs);
     let words = vocabulary(&segs);
     let body = body_size(&segs);
-    let mut flow = Flow::new(body, heading_sizes(&segs, body), words);
+    let mut flow = Flow::new(body, heading_sizes(&segs, body), words.clone());
     flow.bold_marks = bold_share(&segs) <= BOLD_BODY_SHARE;
     for (page, segs) in pages.iter().zip(segs) {
         let mut rows = rows_in_order(segs);
         table_cells(&mut rows);
-        for row in rows {
+        for row in wrapped_cells(rows, &words) {
             flow.row(page.number, row);
         }
     }
@@ -234,12 +241,91 @@ fn segments(page: &Page) -> Vec<Segment> {
             _ => lines.push(vec![g]),
         }
     }
+    // A producer that paints its spaces as glyphs paints every one.
+    let paints_spaces = page.glyphs.iter().any(|g| g.text == " ");
     let mut out = Vec::new();
     for mut line in lines {
         line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        split_line(&line, &mut out);
+        match typed_line(&line, paints_spaces) {
+            Some(typed) => out.push(typed),
+            None => split_line(&line, &mut out),
+        }
     }
     out
+}
+
+/// A glyph of typed text stands within this share of the pitch of a
+/// column's place.
+const OFF_GRID: f64 = 0.2;
+
+/// Typewriter columns between tab stops, as every renderer of typed text
+/// (a browser's `<pre>`, a terminal, a text editor) sets them by default.
+const TAB_STOP: usize = 8;
+
+/// Rule 1c: a line all in a fixed-pitch font is typed text (a `<pre>`, a
+/// text file printed): one segment, its blanks written back as they were
+/// typed, counted in the font's pitch, rather than cut as a table's cells
+/// or squeezed to one space. A blank the producer painted is a space; where
+/// it paints its spaces (`paints_spaces`), a blank it left unpainted is a
+/// tab, one for each tab stop it crosses ("Name\tOrganization"), which the
+/// extraction reads as the text's columns. `None` for any other line, and
+/// for a line in the font whose glyphs stand off its pitch's grid (prose
+/// justified in it).
+fn typed_line(line: &[&Glyph], paints_spaces: bool) -> Option<Segment> {
+    let glyphs: Vec<&&Glyph> = line
+        .iter()
+        .filter(|g| !g.text.chars().all(char::is_control))
+        .collect();
+    let first = glyphs.first()?;
+    if !glyphs.iter().all(|g| g.fixed) || glyphs.iter().all(|g| g.text.trim().is_empty()) {
+        return None;
+    }
+    let mut widths: Vec<f64> = glyphs.iter().map(|g| g.width).collect();
+    widths.sort_by(f64::total_cmp);
+    let pitch = widths[widths.len() / 2];
+    if pitch.is_nan() || pitch <= 0.0 {
+        return None;
+    }
+    // Typed text stands on the pitch's grid; a line set in the font but
+    // stretched (justified prose) does not, and is read as prose.
+    let off_grid = |g: &&&Glyph| {
+        let at = (g.x - first.x) / pitch;
+        (at - at.round()).abs() > OFF_GRID
+    };
+    if glyphs.iter().any(off_grid) {
+        return None;
+    }
+    let column = |g: &Glyph| ((g.x - first.x) / pitch).round().max(0.0) as usize;
+    let mut seg = Segment {
+        x0: f64::INFINITY,
+        x1: first.x,
+        y: first.y,
+        size: first.size,
+        text: String::new(),
+        words: Vec::new(),
+        bold: true,
+        typed: true,
+    };
+    let mut next = 0;
+    for g in glyphs {
+        let at = column(g);
+        seg.text.push_str(&blank(next, at, paints_spaces));
+        let text = unligature(&g.text);
+        if !text.trim().is_empty() {
+            if seg.text.is_empty() || seg.text.ends_with([' ', '\t']) {
+                seg.words.push((seg.text.len(), g.x));
+            }
+            seg.x0 = seg.x0.min(g.x);
+            seg.x1 = g.x + g.width;
+            seg.bold &= g.bold;
+        }
+        seg.text.push_str(&text);
+        seg.size = seg.size.max(g.size);
+        next = at + text.chars().count().max(1);
+    }
+    let text = seg.text.trim_end().len();
+    seg.text.truncate(text);
+    Some(seg)
 }
 
 /// Rule 1b: a bullet painted as a shape just left of a line, its centre a
@@ -254,7 +340,7 @@ fn bullets(page: &Page, segs: &mut [Segment]) {
             })
             .min_by(|a, b| a.x0.total_cmp(&b.x0));
         if let Some(s) = line {
-            if marker(&s.text).is_none() {
+            if !starts_with_bullet(&s.text) {
                 let prefix = "• ";
                 s.text = format!("{prefix}{}", s.text);
                 s.words = std::iter::once((0, b.x))
@@ -264,6 +350,14 @@ fn bullets(page: &Page, segs: &mut [Segment]) {
             }
         }
     }
+}
+
+/// Whether a line starts with a bullet glyph ("•", "-"): a bullet shape
+/// beside it is the same bullet painted twice. A line that starts "a)" or
+/// "1." beside a bullet shape is an item of a bulleted list whose text
+/// starts so, as a Markdown "- a) …" is printed.
+fn starts_with_bullet(text: &str) -> bool {
+    marker(text).is_some_and(|m| !m.ends_with(['.', ')']))
 }
 
 /// One line of glyphs (sorted by `x`) cut at its wide gaps into segments.
@@ -328,6 +422,7 @@ fn split_line(line: &[&Glyph], out: &mut Vec<Segment>) {
             text,
             words: vec![(0, g.x)],
             bold: g.bold,
+            typed: false,
         });
         space = None;
         unmapped_tail = false;
@@ -380,6 +475,24 @@ fn unligature(text: &str) -> String {
         }
     }
     out
+}
+
+/// The blank typed between column `from` (where the last glyph ended) and
+/// column `to` (where the next starts), unpainted: tabs when the producer
+/// paints its spaces and `to` is a tab stop, one for each stop crossed;
+/// else a space for each column.
+fn blank(from: usize, to: usize, paints_spaces: bool) -> String {
+    if to <= from {
+        return String::new();
+    }
+    let stops = (from + 1..=to)
+        .filter(|c| c.is_multiple_of(TAB_STOP))
+        .count();
+    if paints_spaces && stops > 0 && to.is_multiple_of(TAB_STOP) {
+        "\t".repeat(stops)
+    } else {
+        " ".repeat(to - from)
+    }
 }
 
 /// Rule 2: removes running headers and footers and page numbers.
@@ -597,8 +710,10 @@ fn rows(mut segs: Vec<Segment>, left: f64, right: f64) -> Vec<Row> {
 /// Rule 3b: a table's cells set close together. Below a row whose cells
 /// stand apart (a header row, or any row with a wide gap), a row with a
 /// word starting where a cell of that row starts (within [`CELL_ALIGN`]
-/// points: cells of a column start at one `x`) is cut there. The table ends
-/// at a row that cannot be cut so, or at a paragraph's gap.
+/// points: cells of a column start at one `x`) is cut there; so is a piece
+/// of a row with wide gaps elsewhere (a long cell run close to the next:
+/// "…Regulatory Authority, UAE MAG Chair" under "Role"). The table ends at
+/// a row of one piece that cannot be cut so, or at a paragraph's gap.
 fn table_cells(rows: &mut [Row]) {
     let mut starts: Vec<f64> = Vec::new();
     let mut last_y: Option<f64> = None;
@@ -612,18 +727,24 @@ fn table_cells(rows: &mut [Row]) {
         }
         last_y = Some(y);
         if row.segs.len() > 1 {
-            starts = row.segs[1..].iter().map(|s| s.x0).collect();
+            row.segs = std::mem::take(&mut row.segs)
+                .into_iter()
+                .flat_map(|seg| {
+                    let cuts = cuts_at(&seg, &starts);
+                    seg.cut(&cuts)
+                })
+                .collect();
+            for x in row.segs[1..].iter().map(|s| s.x0) {
+                if !starts.iter().any(|s| (s - x).abs() <= CELL_ALIGN) {
+                    starts.push(x);
+                }
+            }
             continue;
         }
-        if starts.is_empty() {
+        if starts.is_empty() || first.typed {
             continue;
         }
-        let cuts: Vec<usize> = row.segs[0]
-            .words
-            .iter()
-            .filter(|(o, x)| *o > 0 && starts.iter().any(|s| (s - x).abs() <= CELL_ALIGN))
-            .map(|(o, _)| *o)
-            .collect();
+        let cuts = cuts_at(first, &starts);
         if cuts.is_empty() {
             starts.clear();
             continue;
@@ -631,6 +752,101 @@ fn table_cells(rows: &mut [Row]) {
         let seg = row.segs.remove(0);
         row.segs = seg.cut(&cuts);
     }
+}
+
+/// Where the words of `seg` (its first aside) start at a cell's start.
+fn cuts_at(seg: &Segment, starts: &[f64]) -> Vec<usize> {
+    if seg.typed {
+        return Vec::new();
+    }
+    seg.words
+        .iter()
+        .filter(|(o, x)| *o > 0 && starts.iter().any(|s| (s - x).abs() <= CELL_ALIGN))
+        .map(|(o, _)| *o)
+        .collect()
+}
+
+/// A baseline less than this many ems below the one before is no next line
+/// of text (lines stand about an em apart or more), but a line set between
+/// two others: in a table, a cell centred beside a cell of two lines.
+const HALF_LINE: f64 = 0.75;
+
+/// Rule 3c: a table's row whose cells wrap over lines is one row. A
+/// browser centres a row's cells on the row's height: beside a cell of two
+/// lines, a cell of one stands half a line down, between them, and its
+/// lines and theirs are less than a line apart ([`HALF_LINE`]). Lines so
+/// close, where one of them is a table's row, are one row; its pieces are
+/// gathered into cells by the columns they stand in (pieces whose spans
+/// across the page overlap), each cell's lines joined in order:
+/// "Léo | Programme Management", "IGF Secretariat", "Marchand | Officer" is
+/// "Léo Marchand | IGF Secretariat | Programme Management Officer".
+///
+/// It will not tell a row from rows of one line each where no cell stands
+/// between lines: cells set at the row's top (a word processor's default)
+/// or all wrapped to the same number of lines.
+fn wrapped_cells(rows: Vec<Row>, words: &HashSet<String>) -> Vec<Row> {
+    let mut out: Vec<(Row, bool)> = Vec::new();
+    let mut last: Option<(f64, bool)> = None;
+    for row in rows {
+        let Some(first) = row.segs.first() else {
+            continue;
+        };
+        let (y, size, table) = (first.y, first.size, row.segs.len() > 1);
+        let typed = row.segs.iter().any(|s| s.typed);
+        let joins = last.is_some_and(|(l, was_table)| {
+            y > l && y - l < HALF_LINE * size && (table || was_table) && !typed
+        });
+        match out.last_mut() {
+            Some((open, merged)) if joins && !open.segs.iter().any(|s| s.typed) => {
+                open.segs.extend(row.segs);
+                *merged = true;
+                last = Some((y, true));
+            }
+            _ => {
+                last = Some((y, table));
+                out.push((row, false));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(row, merged)| {
+            if merged {
+                cells_by_column(row, words)
+            } else {
+                row
+            }
+        })
+        .collect()
+}
+
+/// A row gathered from several lines, its pieces made one cell for each
+/// column they stand in, left to right.
+fn cells_by_column(mut row: Row, words: &HashSet<String>) -> Row {
+    row.segs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut columns: Vec<Vec<Segment>> = Vec::new();
+    for s in row.segs.drain(..) {
+        match columns.last_mut() {
+            Some(column) if column.iter().any(|c| s.x0 < c.x1) => column.push(s),
+            _ => columns.push(vec![s]),
+        }
+    }
+    row.segs = columns
+        .into_iter()
+        .filter_map(|mut column| {
+            column.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+            let mut pieces = column.into_iter();
+            let mut cell = pieces.next()?;
+            for piece in pieces {
+                cell.text = join(&cell.text, &piece.text, words);
+                cell.x0 = cell.x0.min(piece.x0);
+                cell.x1 = cell.x1.max(piece.x1);
+                cell.size = cell.size.max(piece.size);
+                cell.bold &= piece.bold;
+            }
+            Some(cell)
+        })
+        .collect();
+    row
 }
 
 /// The gutter of a two-column page: the `x` in the middle of the text that
@@ -761,7 +977,11 @@ impl Flow {
         let block = self.kind(&seg, row.left);
         match self.open.as_mut() {
             Some(open) if continues(open, &block, &seg, self.body) => {
-                open.text = join(&open.text, &seg.text, &self.words);
+                open.text = if seg.typed {
+                    format!("{}\n{}", open.text, seg.text)
+                } else {
+                    join(&open.text, &seg.text, &self.words)
+                };
                 open.bold &= seg.bold;
                 open.last = seg;
                 open.left = row.left;
@@ -863,8 +1083,9 @@ impl Flow {
 /// Whether the line `seg` (which would start `block`) goes on with the open
 /// block: the same kind (an item's wrapped lines are paragraph-like), no
 /// paragraph's gap above it, no list marker, and the line before it ran to
-/// the column's end (a short line ends a paragraph). A line higher up than
-/// the last (the next column, the next page) goes on on the same terms.
+/// the column's end (a short line ends a paragraph); typed lines go on
+/// with typed lines only, short or not. A line higher up than the last (the
+/// next column, the next page) goes on on the same terms.
 fn continues(open: &Open, block: &Block, seg: &Segment, body: f64) -> bool {
     let same_kind = match (&open.block, block) {
         (Block::Heading(a), Block::Heading(b)) => a == b,
@@ -876,7 +1097,14 @@ fn continues(open: &Open, block: &Block, seg: &Segment, body: f64) -> bool {
     let em = last.size.max(seg.size);
     let gap = seg.y - last.y;
     let short = open.right - last.x1 > (0.15 * (open.right - open.left)).max(4.0 * body);
-    same_kind && gap <= PARAGRAPH_GAP * em && !short
+    // Typed lines keep their breaks, as the typist made them: they go on
+    // with typed lines only, short or not.
+    let flows = if last.typed || seg.typed {
+        last.typed && seg.typed
+    } else {
+        !short
+    };
+    same_kind && gap <= PARAGRAPH_GAP * em && flows
 }
 
 /// Two lines of one paragraph joined: a word broken at a soft hyphen made
@@ -927,6 +1155,7 @@ mod tests {
                     size: *size,
                     text: c.to_string(),
                     bold: false,
+                    fixed: false,
                 });
             }
         }
@@ -1046,6 +1275,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_run_close_to_the_next_is_cut_where_the_header_has_a_cell() {
+        // "Authority, UAE" ends a word space before "MAG Chair" (a browser's
+        // cell padding): no wide gap, but "MAG" starts under "Role".
+        let (text, _) = super::text(&[page(
+            1,
+            &[
+                (50.0, 100.0, 10.0, "Name"),
+                (150.0, 100.0, 10.0, "Organisation"),
+                (280.0, 100.0, 10.0, "Role"),
+                (50.0, 112.0, 10.0, "Noor Al-Hashimi"),
+                (150.0, 112.0, 10.0, "Regulatory Authority, UAE MAG Chair"),
+            ],
+        )]);
+        // Before: "| Noor Al-Hashimi | Regulatory Authority, UAE MAG Chair |".
+        assert_eq!(
+            text,
+            "| Name | Organisation | Role |\n| Noor Al-Hashimi | Regulatory Authority, UAE | MAG Chair |\n"
+        );
+    }
+
+    #[test]
     fn a_justified_lines_wide_word_gaps_do_not_split_it_a_gutter_does() {
         // Five words a line, each gap 1 em (a short line stretched across
         // a narrow column), then a gutter of 3 ems and the other column.
@@ -1113,6 +1363,133 @@ mod tests {
         assert_eq!(
             text,
             "# Agenda\n\n1. Welcome\n2. Budget\n\nInes Moreau opened the meeting.\n"
+        );
+    }
+
+    /// Glyphs of typed `lines` (`(y, text)`) in a fixed-pitch font of size
+    /// 10 and pitch 6 from x = 50, each space painted, each tab a blank
+    /// to the next stop left unpainted, as Chromium prints a `<pre>`.
+    fn typed(lines: &[(f64, &str)]) -> Vec<Glyph> {
+        let mut glyphs = Vec::new();
+        for (y, text) in lines {
+            let mut column = 0;
+            for c in text.chars() {
+                if c == '\t' {
+                    column = (column / TAB_STOP + 1) * TAB_STOP;
+                    continue;
+                }
+                glyphs.push(Glyph {
+                    x: 50.0 + 6.0 * column as f64,
+                    y: *y,
+                    width: 6.0,
+                    size: 10.0,
+                    text: c.to_string(),
+                    bold: false,
+                    fixed: true,
+                });
+                column += 1;
+            }
+        }
+        glyphs
+    }
+
+    #[test]
+    fn typed_lines_keep_their_blanks_and_tabs() {
+        let mut first = page(1, &[(50.0, 60.0, 10.0, "Agenda")]);
+        first.glyphs.extend(typed(&[
+            (
+                80.0,
+                "09:00-09:05  Welcome and adoption of the agenda (Chair)",
+            ),
+            (92.0, "09:55-10:00  AOB"),
+            (120.0, "Name\tOrganization\tStakeholder group"),
+            (132.0, "Lindiwe Mokoena\tResearch ICT Africa\tCivil Society"),
+            (144.0, "Farai Dube\t\tCivil Society"),
+        ]));
+        let (text, _) = super::text(&[first]);
+        // The blanks as typed (two spaces, a tab a stop) and each line on
+        // its own (typed rows follow each other as the layout writes them
+        // for every reader); before, a gap of two spaces cut a line into a
+        // table's cells, and a tab of one column was a word space.
+        assert_eq!(
+            text,
+            "Agenda\n\n09:00-09:05  Welcome and adoption of the agenda (Chair)\n\
+             09:55-10:00  AOB\nName\tOrganization\tStakeholder group\n\
+             Lindiwe Mokoena\tResearch ICT Africa\tCivil Society\n\
+             Farai Dube\t\tCivil Society\n"
+        );
+        // A producer that paints no spaces leaves every blank unpainted:
+        // they are spaces, counted.
+        let mut unpainted = page(1, &[]);
+        unpainted.glyphs = typed(&[(80.0, "Item  Owner")]);
+        unpainted.glyphs.retain(|g| g.text != " ");
+        assert_eq!(super::text(&[unpainted]).0, "Item  Owner\n");
+        // Prose justified in the font, its word gaps stretched off the
+        // grid, is read as prose.
+        let mut justified = page(1, &[]);
+        // Each word gap 1.5 points wider: the drift reaches half a column
+        // at the third word, where a count of columns would add a blank.
+        justified.glyphs = typed(&[(80.0, "The members agreed today")]);
+        for g in &mut justified.glyphs {
+            let column = (g.x - 50.0) / 6.0;
+            let gaps = [4.0, 12.0, 19.0].iter().filter(|c| column >= **c).count();
+            g.x += 1.5 * gaps as f64;
+        }
+        assert_eq!(super::text(&[justified]).0, "The members agreed today\n");
+    }
+
+    #[test]
+    fn a_bullet_shape_before_a_lettered_line_keeps_both() {
+        let mut tracks = page(
+            1,
+            &[
+                (50.0, 60.0, 10.0, "The following tracks were proposed:"),
+                (70.0, 80.0, 10.0, "a) Connecting all people"),
+                (70.0, 92.0, 10.0, "b) Avoiding fragmentation"),
+            ],
+        );
+        tracks.bullets = [80.0, 92.0]
+            .iter()
+            .map(|y| Bullet {
+                x: 60.0,
+                y: y - 3.0,
+                size: 4.0,
+            })
+            .collect();
+        let (text, _) = super::text(&[tracks]);
+        // Before, the bullet was dropped as a second marker: "a) …" became
+        // a lettered item of its own list.
+        assert_eq!(
+            text,
+            "The following tracks were proposed:\n\n- a) Connecting all people\n- b) Avoiding fragmentation\n"
+        );
+    }
+
+    #[test]
+    fn a_tables_row_with_wrapped_cells_centred_beside_them_is_one_row() {
+        // Columns at 50, 150 and 400; the second row's first and last
+        // cells wrap to two lines 12 points apart, its middle cell is
+        // centred between them, and the next row is 16 points down.
+        let (text, _) = super::text(&[page(
+            1,
+            &[
+                (50.0, 100.0, 10.0, "Name"),
+                (150.0, 100.0, 10.0, "Organisation"),
+                (400.0, 100.0, 10.0, "Role"),
+                (50.0, 116.0, 10.0, "Léo"),
+                (400.0, 116.0, 10.0, "Programme"),
+                (150.0, 122.0, 10.0, "IGF Secretariat"),
+                (50.0, 128.0, 10.0, "Marchand"),
+                (400.0, 128.0, 10.0, "Officer"),
+                (50.0, 144.0, 10.0, "Jonas Weber"),
+                (150.0, 144.0, 10.0, "SAP"),
+                (400.0, 144.0, 10.0, "Member"),
+            ],
+        )]);
+        assert_eq!(
+            text,
+            "| Name | Organisation | Role |\n| Léo Marchand | IGF Secretariat | Programme Officer |\n\
+             | Jonas Weber | SAP | Member |\n"
         );
     }
 }

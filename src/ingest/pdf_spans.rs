@@ -13,7 +13,8 @@
 //! disagree (a form XObject, a font with a variable-width encoding) the page
 //! keeps the font's text: [`super::pdf`] checks the count. The same walk
 //! follows the font each glyph is shown in (`Tf`, saved and restored with
-//! the graphics state by `q` and `Q`), for [`super::pdf_fonts::is_bold`].
+//! the graphics state by `q` and `Q`), for [`super::pdf_fonts::is_bold`]
+//! and [`super::pdf_fonts::is_fixed_pitch`].
 
 use super::pdf_fonts;
 use pdf_extract::content::Content;
@@ -22,19 +23,21 @@ use std::collections::HashMap;
 
 /// For each glyph a page paints, in order, the span it is in (an index into
 /// `texts`), if it is in one with an `/ActualText`, and whether its font is
-/// bold.
+/// bold, and fixed-pitch.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Spans {
     pub of_glyph: Vec<Option<usize>>,
     pub texts: Vec<String>,
     pub bold: Vec<bool>,
+    pub fixed: Vec<bool>,
 }
 
-/// What the walk needs of the font in use: bytes a code, and bold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the walk needs of the font in use: bytes a code, bold, fixed pitch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct FontUse {
     bytes_per_code: usize,
     bold: bool,
+    fixed: bool,
 }
 
 /// The spans of the page `page_id`, or `None` when its content cannot be read
@@ -48,7 +51,7 @@ pub fn of_page(doc: &Document, page_id: ObjectId) -> Option<Spans> {
     let mut known: HashMap<&[u8], FontUse> = HashMap::new();
     let mut font = FontUse {
         bytes_per_code: 1,
-        bold: false,
+        ..FontUse::default()
     };
     // The font of each graphics state saved by `q`.
     let mut saved: Vec<FontUse> = Vec::new();
@@ -73,10 +76,11 @@ pub fn of_page(doc: &Document, page_id: ObjectId) -> Option<Spans> {
                     Some((name, dict)) => *known.entry(name).or_insert_with(|| FontUse {
                         bytes_per_code: if is_composite(dict) { 2 } else { 1 },
                         bold: pdf_fonts::is_bold(doc, dict),
+                        fixed: pdf_fonts::is_fixed_pitch(doc, dict),
                     }),
                     None => FontUse {
                         bytes_per_code: 1,
-                        bold: false,
+                        ..FontUse::default()
                     },
                 };
             }
@@ -89,6 +93,7 @@ pub fn of_page(doc: &Document, page_id: ObjectId) -> Option<Spans> {
                 let span = open.iter().rev().find_map(|s| *s);
                 spans.of_glyph.extend(std::iter::repeat_n(span, codes));
                 spans.bold.extend(std::iter::repeat_n(font.bold, codes));
+                spans.fixed.extend(std::iter::repeat_n(font.fixed, codes));
             }
             _ => {}
         }
