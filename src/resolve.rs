@@ -927,6 +927,15 @@ impl Names {
     }
 }
 
+/// The names of the organisations the report of `ex` keeps (those within
+/// the bound, as [`Identities::report`] leaves the others out), in order.
+pub fn organisations_kept(ex: &Extraction) -> impl Iterator<Item = &str> {
+    ex.organisations
+        .iter()
+        .map(|o| o.name.as_str())
+        .filter(|n| bound::organisation_name_kept(n))
+}
+
 /// Each identity's canonical name → its mentions and the reports it is in,
 /// as `add_to_registry` gathers them (sorted and made distinct by
 /// [`resolve`]). Hashed, and lists rather than sets: a list of 600,000 names
@@ -1574,6 +1583,55 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
 }
 
 impl Identities {
+    /// Feeds `out` with everything the `ri`-th report takes from resolution:
+    /// each of its mentions' decision, the canonical name it names included.
+    /// With the report's extraction, this is all [`Identities::report`]
+    /// reads, so a build tells which graphs changed without reading one
+    /// extraction back: another report's change that renames a person here
+    /// changes these bytes.
+    pub fn feed_decisions(&self, ri: usize, out: &mut dyn FnMut(&[u8])) {
+        let Some(mentions) = self.decisions.0.get(ri) else {
+            return;
+        };
+        out(&(mentions.len() as u64).to_le_bytes());
+        for decision in mentions {
+            let Some((ci, res, score)) = decision else {
+                out(b"-");
+                continue;
+            };
+            match ci.and_then(|ci| self.names.get(ci)) {
+                Some(name) => {
+                    out(b"=");
+                    out(&(name.len() as u64).to_le_bytes());
+                    out(name.as_bytes());
+                }
+                None => out(b"+"),
+            }
+            out(format!("{res:?}").as_bytes());
+            out(&score.map_or(u64::MAX, f64::to_bits).to_le_bytes());
+        }
+    }
+
+    /// The names of the `ri`-th report's people, as [`Identities::report`]
+    /// names them (one per folded name, the first), from the `names`
+    /// resolution read of it: what a build's summary counts, without the
+    /// report's extraction.
+    pub fn people_names(&self, ri: usize, names: &Names) -> Vec<String> {
+        let mut seen: HashSet<String> = HashSet::default();
+        let mut people = Vec::new();
+        for (mi, m) in names.mentions.iter().enumerate() {
+            let Some(&(ci, _, _)) = self.decisions.get((ri, mi)) else {
+                continue;
+            };
+            let (bare_name, _) = bare(&m.text, &self.honorifics);
+            let name = ci.map_or_else(|| bare_name.to_owned(), |ci| self.names[ci].clone());
+            if seen.insert(fold(&name)) {
+                people.push(name);
+            }
+        }
+        people
+    }
+
     /// The report of extraction `ex`, the `ri`-th of the corpus given to
     /// [`decide`], with its people resolved; adds its people to `registry`.
     /// Names over the model's bound are left out, as [`Names::of`] left them
