@@ -884,9 +884,12 @@ impl Parsed {
 
 /// What identity resolution reads of one report: the names of its person
 /// mentions, and how each was stated. A few bytes a mention, so a whole archive
-/// is resolved without holding its extractions in memory.
-#[derive(Debug, Clone, Default)]
+/// is resolved without holding its extractions in memory. Kept in the build
+/// cache beside its extraction (without its source, which is not the
+/// content's), so a build reads these few bytes of an unchanged report.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct Names {
+    #[serde(skip)]
     pub source: String,
     /// The meeting series the report states, folded (empty when none): reports
     /// of one series are of one body.
@@ -897,7 +900,7 @@ pub struct Names {
     pub left_out: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct NameMention {
     pub text: String,
     pub fact: FactKind,
