@@ -11,7 +11,10 @@
 //! The code that turns a built graph into export files (the graphs' attributes
 //! and measures, the writers) is fingerprinted apart, the same way
 //! (`MEETKG_EXPORT_CODE`): an export file kept because its graph did not
-//! change is one this code wrote. The hash is
+//! change is one this code wrote. So is the code that makes a report's graph
+//! of its extraction (`MEETKG_GRAPH_CODE`: resolution, the resolved report,
+//! the mapping to RDF): a graph kept by an incremental build is one this code
+//! made. The hash is
 //! `std`'s, which needs no crate; a different compiler may hash differently,
 //! which costs one re-extraction and nothing else.
 
@@ -32,6 +35,17 @@ const EXTRACTION_SOURCES: &[&str] = &[
 /// What an export file is made of, from its graph on.
 const EXPORT_SOURCES: &[&str] = &["src/export", "src/graph"];
 
+/// What a report's graph is made of besides its extraction: the identity
+/// decisions, the resolved report made of them, and its mapping to RDF.
+const GRAPH_SOURCES: &[&str] = &[
+    "src/resolve.rs",
+    "src/resolve",
+    "src/corpus.rs",
+    "src/rdf.rs",
+    "src/vocab.rs",
+    "src/pipeline/plan.rs",
+];
+
 fn main() {
     println!(
         "cargo:rustc-env=MEETKG_EXTRACTION_CODE={:016x}",
@@ -40,6 +54,10 @@ fn main() {
     println!(
         "cargo:rustc-env=MEETKG_EXPORT_CODE={:016x}",
         fingerprint(EXPORT_SOURCES)
+    );
+    println!(
+        "cargo:rustc-env=MEETKG_GRAPH_CODE={:016x}",
+        fingerprint(GRAPH_SOURCES)
     );
 }
 

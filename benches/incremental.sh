@@ -18,6 +18,8 @@
 #   CHECK        1 to build each changed corpus from scratch as well and compare
 #                the exports (all 23) and the dumps (every format) with the
 #                incremental build's, byte for byte
+#   KEEP         1 to keep each change's copy (store, exports, dumps) in
+#                $BENCH_DIR/incremental-N/KIND; by default removed once measured
 #
 # Each row: wall, CPU and peak memory, and the share of the full build (CPU).
 # The `-v` logs of every build are kept in $BENCH_DIR/incremental-N/*.err.
@@ -146,4 +148,6 @@ for kind in ${KINDS:-agenda date speaker meeting}; do
     done
     echo "    exports and dumps = a from-scratch build's: $same"
   fi
+  # A copy is a store and its exports: gigabytes at 3,000 reports.
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$copy"
 done

@@ -1,6 +1,10 @@
 //! What an incremental build remembers beside the store: each report's
-//! extraction, keyed by the SHA-256 of its bytes. (The hash of the graph each
-//! report was last stored as is in the manifest of the store's generation.)
+//! extraction, keyed by the SHA-256 of its bytes, and beside it what a build
+//! reads of every report (the names resolution needs, what the summary
+//! counts: about a ninth of the extraction's bytes), so that a build reads
+//! the extractions of the changed reports only. (The hash of the graph
+//! each report was last stored as is in the manifest of the store's
+//! generation.)
 //!
 //! Rationale: extraction is the costly part of a build and depends on one file
 //! alone, so an unchanged file is never extracted twice; identity resolution
@@ -49,6 +53,52 @@ impl Cache {
 
     fn extraction_path(&self, key: &str) -> PathBuf {
         self.dir.join("extractions").join(format!("{key}.json"))
+    }
+
+    /// A summary is made of its extraction by resolution's code, which the
+    /// key's fingerprint does not cover (it is the extraction's): so the
+    /// name has the fingerprint of that code too (`MEETKG_GRAPH_CODE`, see
+    /// build.rs), and other code makes its own summaries.
+    fn summary_path(&self, key: &str) -> PathBuf {
+        let code = env!("MEETKG_GRAPH_CODE");
+        self.dir
+            .join("summaries")
+            .join(format!("{key}-{code}.json"))
+    }
+
+    /// Whether the cache holds an extraction under `key` (not whether it
+    /// reads: a build that finds it unreadable later fails, as when it is
+    /// removed in the middle of a build).
+    pub fn has_extraction(&self, key: &str) -> bool {
+        self.extraction_path(key).is_file()
+    }
+
+    /// The summary of the extraction under `key` ([`Cache::put_summary`]); a
+    /// missing or unreadable one is a cache miss.
+    pub fn summary<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let bytes = std::fs::read(self.summary_path(key)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Stores what a build reads of the extraction under `key`, atomically;
+    /// put after the extraction, so a summary is never there without it
+    /// (unless the extraction is removed by hand, which [`Cache::has_extraction`]
+    /// tells).
+    ///
+    /// # Errors
+    /// [`CacheError`] when the cache directory cannot be written.
+    pub fn put_summary<T: serde::Serialize>(
+        &self,
+        key: &str,
+        summary: &T,
+    ) -> Result<(), CacheError> {
+        let path = self.summary_path(key);
+        let bytes = serde_json::to_vec(summary).map_err(|source| CacheError::Encode {
+            path: path.clone(),
+            source,
+        })?;
+        crate::atomic::write_unsynced(&path, &bytes)
+            .map_err(|source| CacheError::Write { path, source })
     }
 
     /// The cached extraction under `key` (the domain data's fingerprint and the

@@ -884,9 +884,12 @@ impl Parsed {
 
 /// What identity resolution reads of one report: the names of its person
 /// mentions, and how each was stated. A few bytes a mention, so a whole archive
-/// is resolved without holding its extractions in memory.
-#[derive(Debug, Clone, Default)]
+/// is resolved without holding its extractions in memory. Kept in the build
+/// cache beside its extraction (without its source, which is not the
+/// content's), so a build reads these few bytes of an unchanged report.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct Names {
+    #[serde(skip)]
     pub source: String,
     /// The meeting series the report states, folded (empty when none): reports
     /// of one series are of one body.
@@ -897,7 +900,7 @@ pub struct Names {
     pub left_out: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct NameMention {
     pub text: String,
     pub fact: FactKind,
@@ -925,6 +928,15 @@ impl Names {
             left_out: bound::warnings(extraction),
         }
     }
+}
+
+/// The names of the organisations the report of `ex` keeps (those within
+/// the bound, as [`Identities::report`] leaves the others out), in order.
+pub fn organisations_kept(ex: &Extraction) -> impl Iterator<Item = &str> {
+    ex.organisations
+        .iter()
+        .map(|o| o.name.as_str())
+        .filter(|n| bound::organisation_name_kept(n))
 }
 
 /// Each identity's canonical name → its mentions and the reports it is in,
@@ -1574,6 +1586,55 @@ fn canonical(c: &Cluster, singles: &[String], r: &Resolver<'_>) -> String {
 }
 
 impl Identities {
+    /// Feeds `out` with everything the `ri`-th report takes from resolution:
+    /// each of its mentions' decision, the canonical name it names included.
+    /// With the report's extraction, this is all [`Identities::report`]
+    /// reads, so a build tells which graphs changed without reading one
+    /// extraction back: another report's change that renames a person here
+    /// changes these bytes.
+    pub fn feed_decisions(&self, ri: usize, out: &mut dyn FnMut(&[u8])) {
+        let Some(mentions) = self.decisions.0.get(ri) else {
+            return;
+        };
+        out(&(mentions.len() as u64).to_le_bytes());
+        for decision in mentions {
+            let Some((ci, res, score)) = decision else {
+                out(b"-");
+                continue;
+            };
+            match ci.and_then(|ci| self.names.get(ci)) {
+                Some(name) => {
+                    out(b"=");
+                    out(&(name.len() as u64).to_le_bytes());
+                    out(name.as_bytes());
+                }
+                None => out(b"+"),
+            }
+            out(format!("{res:?}").as_bytes());
+            out(&score.map_or(u64::MAX, f64::to_bits).to_le_bytes());
+        }
+    }
+
+    /// The names of the `ri`-th report's people, as [`Identities::report`]
+    /// names them (one per folded name, the first), from the `names`
+    /// resolution read of it: what a build's summary counts, without the
+    /// report's extraction.
+    pub fn people_names(&self, ri: usize, names: &Names) -> Vec<String> {
+        let mut seen: HashSet<String> = HashSet::default();
+        let mut people = Vec::new();
+        for (mi, m) in names.mentions.iter().enumerate() {
+            let Some(&(ci, _, _)) = self.decisions.get((ri, mi)) else {
+                continue;
+            };
+            let (bare_name, _) = bare(&m.text, &self.honorifics);
+            let name = ci.map_or_else(|| bare_name.to_owned(), |ci| self.names[ci].clone());
+            if seen.insert(fold(&name)) {
+                people.push(name);
+            }
+        }
+        people
+    }
+
     /// The report of extraction `ex`, the `ri`-th of the corpus given to
     /// [`decide`], with its people resolved; adds its people to `registry`.
     /// Names over the model's bound are left out, as [`Names::of`] left them

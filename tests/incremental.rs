@@ -235,3 +235,36 @@ fn a_one_report_change_rebuilds_to_what_a_build_from_scratch_gives() -> Result {
     })?;
     Ok(())
 }
+
+/// A change to one report that renames a person of another (a fuller given
+/// name, "Christopher", for the "Chris Buckridge" of two seed reports)
+/// rewrites the other report's graph too, though its text did not change:
+/// the build compares each report's identity decisions with the last
+/// build's, not its text alone. Four fixtures join the seeds so that two
+/// graphs of nine are few enough to be replaced in a copy of the store (the
+/// path that keeps the other graphs). The dumps and exports equal a build
+/// from scratch's.
+#[test]
+fn a_person_renamed_by_another_report_rewrites_the_graphs_that_name_them() -> Result {
+    let dir = tempfile::tempdir()?;
+    let reports = copy_seeds(dir.path())?;
+    for name in [
+        "aligned_wg_hybrid_12.txt",
+        "crlf_dc_schools_of_ig.txt",
+        "irc_wg_privacy_sync.txt",
+        "md_pn_ai_table.txt",
+    ] {
+        std::fs::copy(root().join("tests/fixtures").join(name), reports.join(name))?;
+    }
+    build(dir.path(), "s1", "e1")?;
+    let add_speaker = |reports: &Path| -> Result {
+        let path = reports.join("001_d73c04b723dad814.txt");
+        let mut text = std::fs::read_to_string(&path)?;
+        text.push_str("\nChristopher Buckridge said that the group should meet again.\n");
+        std::fs::write(path, text)?;
+        Ok(())
+    };
+    one_change(dir.path(), "s2", add_speaker, |log| {
+        log.contains("compared 9 reports with the current generation, 2 changed")
+    })
+}

@@ -8,7 +8,7 @@
 //! mapped to RDF in parallel, and handed to the store.
 
 use super::clock::{Stopwatch, ThreadCpu};
-use super::outcome::{BuildError, Event, Tally};
+use super::outcome::{BuildError, Event};
 use super::plan::{graph_hash, Plan};
 use crate::cache::Cache;
 use crate::corpus::Streamed;
@@ -72,33 +72,13 @@ fn resolved_chunks<'a>(
                         report: report.source.clone(),
                         source,
                     })?;
-                let hash = graph_hash(&report);
+                let hash = graph_hash(corpus, i);
                 Ok(Mapped {
                     i,
                     report,
                     graph,
                     hash,
                 })
-            })
-            .collect()
-    })
-}
-
-/// The reports of `corpus` with their graph hashes, [`CHUNK`] at a time,
-/// hashed in parallel, in the corpus's order.
-pub fn hashed_chunks<'a>(
-    corpus: &'a Streamed,
-    cache: &'a Cache,
-) -> impl Iterator<Item = Result<Vec<(usize, Report, String)>, BuildError>> + 'a {
-    let all: Vec<usize> = (0..corpus.entries.len()).collect();
-    let chunks: Vec<Vec<usize>> = all.chunks(CHUNK).map(<[usize]>::to_vec).collect();
-    chunks.into_iter().map(move |chunk| {
-        chunk
-            .par_iter()
-            .map(|&i| {
-                let report = corpus.report(i, cache).map_err(BuildError::Cache)?;
-                let hash = graph_hash(&report);
-                Ok((i, report, hash))
             })
             .collect()
     })
@@ -128,14 +108,13 @@ fn store_error<'a>(
 
 /// Writes every report of `corpus` into a new store at `db` through the bulk
 /// loader, then flushes and compacts it. The manifest gets every report's
-/// entry and the tally every report.
+/// entry.
 pub fn bulk_load(
     db: &Path,
     corpus: &Streamed,
     cache: &Cache,
     old: &Manifest,
     manifest: &mut Manifest,
-    tally: &mut Tally,
     progress: &(dyn Fn(Event) + Sync),
 ) -> Result<(), BuildError> {
     let store = Store::open(db).map_err(store_error("creating", db))?;
@@ -165,7 +144,6 @@ pub fn bulk_load(
                 _ => entry(&mapped, file),
             };
             manifest.reports.insert(source.clone(), e);
-            tally.add(&mapped.report);
             progress(Event::Wrote(1));
             Ok::<_, std::convert::Infallible>(mapped.graph)
         });

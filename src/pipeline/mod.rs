@@ -77,10 +77,9 @@ pub fn build(
             rejected: corpus.rejected,
         });
     }
-    let mut tally = Tally::default();
     let (generation, plan) = match current {
         None => {
-            let g = from_scratch(&generations, &corpus, &cache, &old, &mut tally, progress)?;
+            let g = from_scratch(&generations, &corpus, &cache, &old, progress)?;
             let plan = Plan {
                 changed: (0..corpus.entries.len()).collect(),
                 ..Plan::default()
@@ -88,7 +87,7 @@ pub fn build(
             (g, plan)
         }
         Some(current) => {
-            let (plan, manifest) = compare(&corpus, &cache, &old, &mut tally)?;
+            let (plan, manifest) = compare(&corpus, &old);
             log::info!(
                 "compared {} reports with the current generation, {} changed: {}",
                 corpus.entries.len(),
@@ -108,9 +107,7 @@ pub fn build(
                     progress,
                 )?
             } else {
-                // Every graph is written again, and every report counted again.
-                tally = Tally::default();
-                from_scratch(&generations, &corpus, &cache, &old, &mut tally, progress)?
+                from_scratch(&generations, &corpus, &cache, &old, progress)?
             };
             (g, plan)
         }
@@ -126,7 +123,7 @@ pub fn build(
         rejected: corpus.rejected,
         changed: plan.changed.len(),
         removed: plan.removed.len(),
-        tally,
+        tally: corpus.tally,
     })
 }
 
@@ -144,7 +141,6 @@ fn from_scratch(
     corpus: &Streamed,
     cache: &Cache,
     old: &Manifest,
-    tally: &mut Tally,
     progress: &(dyn Fn(Event) + Sync),
 ) -> Result<Generation, BuildError> {
     let store_dir = generations.store();
@@ -152,46 +148,31 @@ fn from_scratch(
     let new = generations.begin().map_err(generation_error(store_dir))?;
     let mut watch = clock::Stopwatch::start();
     let mut manifest = Manifest::default();
-    load::bulk_load(
-        &new.db(),
-        corpus,
-        cache,
-        old,
-        &mut manifest,
-        tally,
-        progress,
-    )?;
+    load::bulk_load(&new.db(), corpus, cache, old, &mut manifest, progress)?;
     log::info!("bulk-loaded and compacted: {}", watch.lap());
     commit(generations, new, &manifest)
 }
 
-/// Compares every report with the current generation's manifest, by graph hash.
-fn compare(
-    corpus: &Streamed,
-    cache: &Cache,
-    old: &Manifest,
-    tally: &mut Tally,
-) -> Result<(Plan, Manifest), BuildError> {
+/// Compares every report with the current generation's manifest, by graph
+/// hash ([`plan::graph_hash`]: no extraction is read back).
+fn compare(corpus: &Streamed, old: &Manifest) -> (Plan, Manifest) {
     let mut planner = Planner::new(old);
-    for chunk in load::hashed_chunks(corpus, cache) {
-        for (i, report, hash) in chunk? {
-            tally.add(&report);
-            let entry = &corpus.entries[i];
-            let kept = corpus.kept.contains(&entry.source);
-            let read = plan::Read {
-                source: &entry.source,
-                sha256: &report.sha256,
-                file: &entry.file,
-            };
-            planner.report(i, read, hash, kept);
-        }
+    let kept: BTreeSet<&String> = corpus.kept.iter().collect();
+    for (i, entry) in corpus.entries.iter().enumerate() {
+        let read = plan::Read {
+            source: &entry.source,
+            sha256: &entry.sha256,
+            file: &entry.file,
+        };
+        let hash = plan::graph_hash(corpus, i);
+        planner.report(i, read, hash, kept.contains(&entry.source));
     }
     let rejected: BTreeSet<String> = corpus
         .rejected
         .iter()
         .filter_map(|r| r.source.clone())
         .collect();
-    Ok(planner.finish(&rejected))
+    planner.finish(&rejected)
 }
 
 /// The generation after `current`, from a hard-linked copy of it with the

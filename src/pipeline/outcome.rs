@@ -1,12 +1,11 @@
 //! What a build tells its caller: its progress as it goes, what it did, or
 //! why it did not commit.
 
+pub use crate::corpus::Tally;
 use crate::corpus::{Progress, Rejected};
 use crate::generations::{Generation, GenerationError};
-use crate::model::Report;
 use crate::rdf::RdfError;
 use crate::store::StoreError;
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// Why a build did not commit a generation. Nothing was changed in the store.
@@ -69,25 +68,6 @@ pub enum Event {
     Wrote(usize),
     /// The store is being flushed and compacted.
     Compacting,
-}
-
-/// What the build summary counts: distinct canonical names.
-#[derive(Debug, Default)]
-pub struct Tally {
-    pub people: BTreeSet<String>,
-    pub organisations: BTreeSet<String>,
-    pub topics: BTreeSet<String>,
-}
-
-impl Tally {
-    pub(super) fn add(&mut self, report: &Report) {
-        self.people
-            .extend(report.people.iter().map(|p| p.name.clone()));
-        self.organisations
-            .extend(report.organisations.iter().map(|o| o.name.clone()));
-        self.topics
-            .extend(report.topics.iter().map(|t| t.name.clone()));
-    }
 }
 
 /// What a build did.

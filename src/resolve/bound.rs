@@ -29,7 +29,7 @@ fn person_name_kept(name: &str) -> bool {
     within_bound(name, MAX_PERSON_NAME_CHARS)
 }
 
-fn organisation_name_kept(name: &str) -> bool {
+pub(super) fn organisation_name_kept(name: &str) -> bool {
     within_bound(name, MAX_ORGANISATION_NAME_CHARS)
 }
 
