@@ -470,7 +470,9 @@ impl Streamed {
             Some(e) => (**e).clone(),
             None => cache.extraction(&entry.key).ok_or_else(|| {
                 std::io::Error::other(format!(
-                    "the cached extraction of {} is gone from the build cache",
+                    "the cached extraction of {} is gone from the build cache or cannot \
+                     be read (damaged since it was written); the store is left as it was: \
+                     remove the cache (the store's path with .cache after it) and build again",
                     entry.source
                 ))
             })?,
