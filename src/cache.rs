@@ -92,13 +92,7 @@ impl Cache {
         key: &str,
         summary: &T,
     ) -> Result<(), CacheError> {
-        let path = self.summary_path(key);
-        let bytes = serde_json::to_vec(summary).map_err(|source| CacheError::Encode {
-            path: path.clone(),
-            source,
-        })?;
-        crate::atomic::write_unsynced(&path, &bytes)
-            .map_err(|source| CacheError::Write { path, source })
+        put_json(self.summary_path(key), summary)
     }
 
     /// The cached extraction under `key` (the domain data's fingerprint and the
@@ -113,16 +107,20 @@ impl Cache {
     /// # Errors
     /// [`CacheError`] when the cache directory cannot be written.
     pub fn put_extraction(&self, key: &str, extraction: &Extraction) -> Result<(), CacheError> {
-        let path = self.extraction_path(key);
-        let bytes = serde_json::to_vec(extraction).map_err(|source| CacheError::Encode {
-            path: path.clone(),
-            source,
-        })?;
-        // Only an accelerator: a crash may lose an entry (a cache miss), but
-        // never leaves half of one, and a sync per report would slow a build.
-        crate::atomic::write_unsynced(&path, &bytes)
-            .map_err(|source| CacheError::Write { path, source })
+        put_json(self.extraction_path(key), extraction)
     }
+}
+
+/// Writes `value` as JSON to `path`, atomically. The cache is only an
+/// accelerator: a crash may lose an entry (a cache miss), but never leaves
+/// half of one, and a sync per report would slow a build.
+fn put_json<T: serde::Serialize + ?Sized>(path: PathBuf, value: &T) -> Result<(), CacheError> {
+    let bytes = serde_json::to_vec(value).map_err(|source| CacheError::Encode {
+        path: path.clone(),
+        source,
+    })?;
+    crate::atomic::write_unsynced(&path, &bytes)
+        .map_err(|source| CacheError::Write { path, source })
 }
 
 #[cfg(test)]
