@@ -1160,6 +1160,9 @@ enum Piece {
     /// "Legislative Counsel Bureau Janice L. Thomas": the last field of the
     /// entry before, then the name that opens the next, at this offset.
     FieldThenName(usize),
+    /// "Farmers Water Alliance In accordance with the rules": the last field
+    /// of the entry before, up to this offset, then prose the roll ran into.
+    FieldThenProse(usize),
     /// Anything else: an item of its own, as the list's other items are.
     Other,
 }
@@ -1184,6 +1187,13 @@ pub(crate) fn entries_at_commas<'a>(s: &'a str, ex: &Extractor) -> Vec<(usize, &
                     last.1 = at + piece.len();
                 }
             }
+            Piece::FieldThenProse(k) if open => {
+                if let Some(last) = out.last_mut() {
+                    last.1 = at + piece[..k].trim_end().len();
+                }
+                out.push((at + k, at + piece.len()));
+                open = false;
+            }
             Piece::FieldThenName(k) if open => {
                 if let Some(last) = out.last_mut() {
                     last.1 = at + piece[..k].trim_end().len();
@@ -1194,7 +1204,7 @@ pub(crate) fn entries_at_commas<'a>(s: &'a str, ex: &Extractor) -> Vec<(usize, &
                 out.push((at, at + piece.len()));
                 open = true;
             }
-            Piece::Field | Piece::Other => {
+            Piece::Field | Piece::FieldThenProse(_) | Piece::Other => {
                 out.push((at, at + piece.len()));
                 open = false;
             }
@@ -1216,7 +1226,18 @@ fn piece_kind(piece: &str, ex: &Extractor) -> Piece {
     if is_field_shaped(piece, &ex.lex) && stands_alone(piece, ex) {
         return Piece::Field;
     }
-    Piece::Other
+    organisation_before_prose(piece, ex).map_or(Piece::Other, Piece::FieldThenProse)
+}
+
+/// Where an organisation's name that opens `piece` ends, when prose follows
+/// it: the last field of a roll that runs on into the minutes' text.
+fn organisation_before_prose(piece: &str, ex: &Extractor) -> Option<usize> {
+    let end = orgnames::find(piece, &ex.lex)
+        .first()
+        .filter(|r| r.start == 0)
+        .map(|r| r.end)?;
+    let (name, rest) = piece.split_at(end);
+    (rest.starts_with(' ') && is_field_shaped(name, &ex.lex)).then_some(end + 1)
 }
 
 /// A role or an organisation as a roll writes it: capitalised words and
@@ -2263,6 +2284,23 @@ mod tests {
                     vec!["Farmers Water Alliance"],
                     vec!["Lobbyist".to_owned()]
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_roll_running_into_prose_keeps_the_organisation_that_ends_it() {
+        let ex = extractor();
+        let s = "Peter Lang, Lobbyist, Farmers Water Alliance Chair Burke opened the hearing";
+        let items: Vec<&str> = entries_at_commas(s, &ex)
+            .into_iter()
+            .map(|(_, e)| e)
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "Peter Lang, Lobbyist, Farmers Water Alliance",
+                "Chair Burke opened the hearing"
             ]
         );
     }
