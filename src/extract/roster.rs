@@ -1213,6 +1213,8 @@ pub(crate) fn entries_at_commas<'a>(s: &'a str, ex: &Extractor) -> Vec<(usize, &
     out.into_iter().map(|(a, b)| (a, &s[a..b])).collect()
 }
 
+/// What a piece of a roll cut at its commas is ([`Piece`]): a name or a
+/// label opens an entry; a role or organisation goes on the one before.
 fn piece_kind(piece: &str, ex: &Extractor) -> Piece {
     if piece.contains(':') {
         return labelled_piece(piece, ex);
