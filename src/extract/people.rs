@@ -952,7 +952,10 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
             let group = group.map(|g| t[g].trim().to_owned());
             let entries = match bare {
                 true => Vec::new(),
-                false => described_entries(&t[at_range.clone()], ex),
+                // A name with the roles and organisations after it.
+                false => {
+                    super::roster::entries_at_commas(t[at_range.clone()].trim_end_matches('.'), ex)
+                }
             };
             for (n, nick, item) in people {
                 let start = item.as_ptr() as usize - t[at_range.clone()].as_ptr() as usize;
@@ -973,13 +976,6 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
         found: out,
         read_as_list,
     }
-}
-
-/// The entries of a labelled roll's part, with their offsets in it: a name
-/// with the roles and organisations that follow it between commas
-/// ([`super::roster::entries_at_commas`]).
-fn described_entries<'a>(part: &'a str, ex: &Extractor) -> Vec<(usize, &'a str)> {
-    super::roster::entries_at_commas(part.trim_end_matches('.'), ex)
 }
 
 /// A part of a roll: how its label qualifies it, its byte range, whether it
