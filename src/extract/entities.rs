@@ -10,7 +10,7 @@ use super::gazetteer::{inside, Hit};
 use super::{keyphrases, orgnames, roster};
 use crate::model::{AgendaItem, Evidence, FactKind, Keyphrase, Organisation, Topic};
 use crate::text::{Sentence, Text};
-use crate::words::fold;
+use crate::words::{fold, Lexicons};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -102,7 +102,7 @@ pub fn entities(
         // Not in the participant list, nor in a table that runs on into it.
         let listed = roster_lines.contains(&s.line) || s.text().contains(" | ");
         let on_line = listed_orgs.get(&s.line).map_or(&[][..], Vec::as_slice);
-        let found = sentence_organisations(ex, s, on_line, listed, &mut orgs);
+        let found = sentence_organisations(ex, s, series, on_line, listed, &mut orgs);
         if !roster_lines.contains(&s.line) {
             sentence_topics(ex, s, &found, agenda, &mut topics);
         }
@@ -133,6 +133,7 @@ pub fn entities(
 fn sentence_organisations(
     ex: &Extractor,
     s: &Sentence,
+    series: &str,
     listed_orgs: &[&str],
     listed: bool,
     orgs: &mut Gathered,
@@ -140,7 +141,7 @@ fn sentence_organisations(
     // The gazetteer is searched once a sentence: its automaton is the costly
     // part of extraction.
     let known = ex.orgs.find(s.text());
-    let shaped = shaped_organisations(ex, s, listed, &known);
+    let shaped = shaped_organisations(ex, s, series, listed, &known);
     let org_hits = known_organisations(known, &shaped, listed_orgs);
     if !listed {
         coordinated_and_organs(ex, s, &shaped, orgs);
@@ -173,6 +174,7 @@ fn sentence_organisations(
 fn shaped_organisations(
     ex: &Extractor,
     s: &Sentence,
+    series: &str,
     listed: bool,
     known: &[Hit],
 ) -> Vec<Range<usize>> {
@@ -180,15 +182,28 @@ fn shaped_organisations(
         return Vec::new();
     }
     let prefix_of = |h: &Hit, r: &Range<usize>| h.range.start == r.start && h.range.end < r.end;
-    let mut shaped: Vec<Range<usize>> = orgnames::find(s.text(), &ex.lex)
+    let mut shaped: Vec<Range<usize>> = orgnames::find_in_prose(s.text(), &ex.lex)
         .into_iter()
         .filter(|r| !known.iter().any(|h| prefix_of(h, r)))
+        .filter(|r| !is_the_series_itself(&s.text()[r.clone()], series, &ex.lex))
         .collect();
     for r in orgnames::national_igfs(s.text(), &ex.lex) {
         shaped.retain(|f| !(f.start < r.end && r.start < f.end));
         shaped.push(r);
     }
     shaped
+}
+
+/// "Board of Directors" in the minutes of the "Apache Software Foundation
+/// Board of Directors": a name headed only by an ambiguous head and standing
+/// inside the series is the body that met, named short, no other body.
+fn is_the_series_itself(name: &str, series: &str, lex: &Lexicons) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let ambiguous = words.iter().any(|w| lex.ambiguous_heads.contains(w));
+    let sure = (words.iter())
+        .any(|w| lex.organisation_heads.contains(w) && !lex.ambiguous_heads.contains(w));
+    let padded = |t: &str| format!(" {} ", fold(t));
+    ambiguous && !sure && padded(series).contains(&padded(name))
 }
 
 /// The gazetteer's hits that stand alone: not inside a shaped name, and, on

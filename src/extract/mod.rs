@@ -1243,6 +1243,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_body_that_met_named_short_is_no_other_body() {
+        let out = extract(
+            "Harbour Trust Board of Directors\n\nMinutes of 3 May 2021\n\n\
+             The Board of Directors approved the budget. The Finance Committee reported on \
+             the audit.\n",
+        );
+        let names: Vec<&str> = out.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert!(names.contains(&"Finance Committee"), "{names:?}");
+        assert!(!names.contains(&"Board of Directors"), "{names:?}");
+    }
+
     fn affiliations_of(out: &Extraction, name: &str) -> Vec<String> {
         out.mentions
             .iter()

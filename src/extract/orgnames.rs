@@ -44,6 +44,17 @@ fn words(sentence: &str) -> Vec<Word<'_>> {
         if let Some(stem) = possessive {
             text = stem;
         }
+        // "Technology & Innovation Committee": an ampersand joins the parts
+        // of one name, as "and" does.
+        if inner == "&" {
+            out.push(Word {
+                range: start + lead..start + lead + 1,
+                text: inner,
+                closes: false,
+                opens: false,
+            });
+            continue;
+        }
         if !text.chars().any(char::is_alphanumeric) {
             // A table's "|", a dash: no name runs across it.
             if let Some(last) = out.last_mut() {
@@ -74,18 +85,68 @@ fn capitalised(w: &str) -> bool {
 /// Byte ranges of organisation-shaped names in `sentence`, longest first where
 /// they overlap, never overlapping each other.
 pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
-    let words = words(sentence);
-    let head = |w: &Word<'_>| {
-        let lower = w.text.to_lowercase();
-        capitalised(w.text)
-            && lex.organisation_heads.contains(&lower)
-            && !lex.ambiguous_heads.contains(&lower)
+    find_with(sentence, lex, false)
+}
+
+/// As [`find`], with the ambiguous heads too ("Science Committee", "Joint
+/// Coordinating Board", "KVR Middle School"), where the sentence writes the
+/// head in title case: a body's committees and boards are named so in
+/// running text, while a heading in capitals ("MINUTES OF THE REGULAR
+/// BOARD") runs every word of the line into one. For the organisations a
+/// record names; a participant list's pieces and roles keep [`find`].
+pub fn find_in_prose(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
+    find_with(sentence, lex, true)
+}
+
+/// Whether `w` heads an organisation's name: a capitalised head noun of the
+/// lexicon, an ambiguous one only when `loose` and in title case.
+fn is_head(w: &Word<'_>, lex: &Lexicons, loose: bool) -> bool {
+    let lower = w.text.to_lowercase();
+    if !capitalised(w.text) || !lex.organisation_heads.contains(&lower) {
+        return false;
+    }
+    !lex.ambiguous_heads.contains(&lower) || (loose && w.text.chars().any(char::is_lowercase))
+}
+
+/// "Finance & Analysis Committee": the word before `at` is an ampersand
+/// with a name's word before it, so the name runs on to the left.
+fn ampersand_before(words: &[Word<'_>], at: usize) -> bool {
+    at >= 2 && words[at - 1].text == "&" && !words[at - 2].closes
+}
+
+/// "Special Board", "Regular Council", "Open Forum": a head whose other
+/// words only say which of its meetings or what kind of sitting
+/// (`[meeting-qualifiers]`, "Meeting") is the body that met, named by its
+/// sitting, no other body.
+fn only_qualifies(name: &[Word<'_>], head: usize, lex: &Lexicons) -> bool {
+    let qualifier = |w: &Word<'_>| {
+        let f = crate::words::fold(w.text);
+        lex.frame.qualifiers.contains(&f) || FOLLOWERS.contains(&f.as_str())
     };
+    let mut others = name.iter().enumerate().filter(|(k, _)| *k != head);
+    others.all(|(_, w)| qualifier(w))
+}
+
+/// "Committee of Ministers", "Trust and Security": a name that opens with
+/// an ambiguous head is a body's only when an "of", "for" or "on"
+/// complement follows it; after "and" it is a subject's name.
+fn complemented_head(name: &[Word<'_>], lex: &Lexicons) -> bool {
+    let ambiguous = lex.ambiguous_heads.contains(&name[0].text.to_lowercase());
+    !ambiguous
+        || name
+            .get(1)
+            .is_some_and(|w| matches!(w.text, "of" | "for" | "on"))
+}
+
+fn find_with(sentence: &str, lex: &Lexicons, loose: bool) -> Vec<Range<usize>> {
+    let words = words(sentence);
+    let head = |w: &Word<'_>| is_head(w, lex, loose);
     // A capitalised word that can be part of a name: not a month or a day, not
     // a sentence's "The".
     let name_word = |w: &Word<'_>| {
         capitalised(w.text)
             && !lex.months_and_days.contains(&w.text.to_lowercase())
+            && !lex.record_words.contains(&w.text.to_lowercase())
             && !matches!(
                 w.text,
                 "The" | "A" | "An" | "This" | "That" | "In" | "On" | "At"
@@ -97,12 +158,18 @@ pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
             continue;
         }
         let mut left = i;
-        while left > 0
-            && !words[left - 1].closes
-            && !words[left].opens
-            && name_word(&words[left - 1])
-        {
-            left -= 1;
+        loop {
+            if left > 0
+                && !words[left - 1].closes
+                && !words[left].opens
+                && name_word(&words[left - 1])
+            {
+                left -= 1;
+            } else if ampersand_before(&words, left) && name_word(&words[left - 2]) {
+                left -= 2;
+            } else {
+                break;
+            }
         }
         let mut right = i;
         // The complement: "of Norway", "of Transport and Communications of
@@ -148,7 +215,10 @@ pub fn find(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
             }
             right = k;
         }
-        if right == left {
+        if right == left
+            || (loose && only_qualifies(&words[left..=right], i - left, lex))
+            || (loose && left == i && !complemented_head(&words[i..=right], lex))
+        {
             continue;
         }
         let range = words[left].range.start..words[right].range.end;
@@ -334,6 +404,52 @@ mod tests {
         assert_eq!(
             names("The Permanent Mission of Croatia to the United Nations hosted it."),
             ["Permanent Mission of Croatia to the United Nations"]
+        );
+    }
+
+    fn prose_names(s: &str) -> Vec<String> {
+        find_in_prose(s, &lex())
+            .into_iter()
+            .map(|r| s[r].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn committees_and_boards_in_running_text_are_bodies() {
+        assert_eq!(
+            prose_names("The Harbour Safety Committee and the Committee of Wardens met; the Joint Planning Board reported."),
+            ["Harbour Safety Committee", "Committee of Wardens", "Joint Planning Board"]
+        );
+        assert!(
+            names("The Harbour Safety Committee met.").is_empty(),
+            "a participant list's reading keeps the ambiguous heads out"
+        );
+    }
+
+    #[test]
+    fn an_ampersand_joins_the_parts_of_a_name() {
+        assert_eq!(
+            prose_names("She chairs the Parks & Recreation Committee."),
+            ["Parks & Recreation Committee"]
+        );
+        assert_eq!(
+            names("the Ministry of Science & Technology agreed."),
+            ["Ministry of Science & Technology"]
+        );
+    }
+
+    #[test]
+    fn headings_sittings_and_subjects_are_no_bodies() {
+        assert!(prose_names("MINUTES OF THE REGULAR MEETING OF THE HARBOUR BOARD").is_empty());
+        assert!(prose_names(
+            "The Special Board was called to order; the Regular Council followed."
+        )
+        .is_empty());
+        assert!(prose_names("Trust and Security were discussed.").is_empty());
+        assert_eq!(
+            prose_names("Minutes Harbour Safety Committee"),
+            ["Harbour Safety Committee"],
+            "a record word opens no name"
         );
     }
 
