@@ -99,13 +99,15 @@ pub fn find_in_prose(sentence: &str, lex: &Lexicons) -> Vec<Range<usize>> {
 }
 
 /// Whether `w` heads an organisation's name: a capitalised head noun of the
-/// lexicon, an ambiguous one only when `loose` and in title case.
+/// lexicon, an ambiguous one only when `loose`, in title case and one of
+/// `[prose-heads]`.
 fn is_head(w: &Word<'_>, lex: &Lexicons, loose: bool) -> bool {
     let lower = w.text.to_lowercase();
     if !capitalised(w.text) || !lex.organisation_heads.contains(&lower) {
         return false;
     }
-    !lex.ambiguous_heads.contains(&lower) || (loose && w.text.chars().any(char::is_lowercase))
+    !lex.ambiguous_heads.contains(&lower)
+        || (loose && lex.prose_heads.contains(&lower) && w.text.chars().any(char::is_lowercase))
 }
 
 /// "Finance & Analysis Committee": the word before `at` is an ampersand
@@ -136,6 +138,24 @@ fn complemented_head(name: &[Word<'_>], lex: &Lexicons) -> bool {
         || name
             .get(1)
             .is_some_and(|w| matches!(w.text, "of" | "for" | "on"))
+}
+
+/// The capitalised words from `k` to the end of their phrase: "Environment"
+/// in "for Transport and Environment (T&E); European Garage Association",
+/// not what comes after the parenthesis or the semicolon.
+fn phrase_from<'w, 'a>(
+    words: &'w [Word<'a>],
+    k: usize,
+    name_word: impl Fn(&Word<'a>) -> bool,
+) -> &'w [Word<'a>] {
+    let mut end = k;
+    while end < words.len() && name_word(&words[end]) && (end == k || !words[end].opens) {
+        end += 1;
+        if words[end - 1].closes {
+            break;
+        }
+    }
+    &words[k..end]
 }
 
 fn find_with(sentence: &str, lex: &Lexicons, loose: bool) -> Vec<Range<usize>> {
@@ -204,9 +224,8 @@ fn find_with(sentence: &str, lex: &Lexicons, loose: bool) -> Vec<Range<usize>> {
             // second name begins after "and the", or after "and" when what
             // follows has a head of its own.
             if connectors.contains(&"and") {
-                let run_has_head = words[k..]
+                let run_has_head = phrase_from(&words, k, name_word)
                     .iter()
-                    .take_while(|w| name_word(w))
                     .any(|w| lex.organisation_heads.contains(&w.text.to_lowercase()));
                 let acronym = !words[k].text.chars().any(char::is_lowercase);
                 if connectors.ends_with(&["the"]) || run_has_head || acronym {
@@ -427,6 +446,14 @@ mod tests {
     }
 
     #[test]
+    fn a_complement_after_and_ends_at_its_parenthesis() {
+        assert_eq!(
+            names("Observers: Alliance for Rivers and Wetlands (ARW); Coastal Fishers Association attended."),
+            ["Alliance for Rivers and Wetlands", "Coastal Fishers Association"]
+        );
+    }
+
+    #[test]
     fn an_ampersand_joins_the_parts_of_a_name() {
         assert_eq!(
             prose_names("She chairs the Parks & Recreation Committee."),
@@ -446,6 +473,10 @@ mod tests {
         )
         .is_empty());
         assert!(prose_names("Trust and Security were discussed.").is_empty());
+        assert!(
+            prose_names("The Youth Mentoring Program and the Digital Trust Fund grew.").is_empty(),
+            "heads as often of a scheme are not read in prose"
+        );
         assert_eq!(
             prose_names("Minutes Harbour Safety Committee"),
             ["Harbour Safety Committee"],

@@ -109,6 +109,10 @@ pub struct Lexicons {
     pub date_metadata: Vec<String>,
     /// Organisation heads too loose for running text ("group", "forum").
     pub ambiguous_heads: HashSet<String>,
+    /// The ambiguous heads that name a body in running text when written in
+    /// title case ("Science Committee", "KVR Middle School"), unlike
+    /// "programme" or "trust", which head subjects as often.
+    pub prose_heads: HashSet<String>,
     /// (phrase, canonical head) of state organs: "governments" gives "Government".
     pub state_organs: Vec<(String, String)>,
     /// Nouns after a possessive name that say the person spoke ("question").
@@ -507,6 +511,7 @@ impl Lexicons {
         self.organisation_heads = r.lower("organisation-heads");
         self.stakeholder_groups = r.folded("stakeholder-groups");
         self.ambiguous_heads = r.lower("ambiguous-heads");
+        self.prose_heads = r.lower("prose-heads");
         self.state_organs = r.pairs("state-organs");
         self.legal_forms = r.lower("legal-forms");
         self.represented_by = (r.lower_in_order("represented-by").iter())
