@@ -4,7 +4,8 @@
 #
 #   meetkg_setup_build   what `cargo build` needs: libclang, for bindgen in
 #                        oxrocksdb-sys (Oxigraph's RocksDB)
-#   meetkg_setup_tests   what the tests need on top: xmllint, rapper, Node, Chromium
+#   meetkg_setup_tests   what the tests need on top: xmllint, rapper, Node, Chromium,
+#                        pandoc
 #
 # Packages come from apt, through sudo when not root. When nothing can be installed,
 # one line says what is missing and how to get it, and the caller exits 3.
@@ -74,6 +75,9 @@ meetkg_setup_tests() {
   command -v node >/dev/null 2>&1 || need+=(nodejs npm)
   # Headless Chromium runs the query page of `meetkg serve` in tests/serve.rs.
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  # pandoc writes the Word (.docx) and OpenDocument (.odt) files of tests/office.rs, as a
+  # real producer makes them.
+  command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
   if [ ${#need[@]} -gt 0 ] && ! meetkg_apt_install "${need[@]}"; then
     meetkg_say "could not install ${need[*]}: install them with apt-get, then run this again"
     return 3

@@ -1035,6 +1035,55 @@ fn a_docx_over_the_text_size_limit_by_its_picture_is_built() -> Result {
     Ok(())
 }
 
+/// A web page of 15 MB, under the 16 MiB limit, as long pages are: a
+/// picture inlined as a `data:` address (12 MB of base64 on one line), a
+/// script, and the record with 2.5 MB of paragraphs after it. It is built,
+/// the record's people found; the picture and the script are not text.
+#[test]
+fn a_fifteen_megabyte_html_page_is_built_without_hanging() -> Result {
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    const BASE64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let picture: String = (0..12_300_000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            char::from(BASE64[(state % 64) as usize])
+        })
+        .collect();
+    let filler = "<p>Ines Moreau and Tomas Berg discussed the outreach plan again.</p>\n";
+    let page = html(&blocks_of_markdown(RECORD)).replace(
+        "</main>",
+        &format!(
+            "<img alt=\"The members\" src=\"data:image/jpeg;base64,{picture}\">\n{}\
+             <script>var photos = \"{}\";</script></main>",
+            filler.repeat(2_500_000 / filler.len()),
+            "Lena Okafor ".repeat(20_000)
+        ),
+    );
+    assert!(
+        (15_000_000..SIZE_LIMIT).contains(&page.len()),
+        "{} bytes",
+        page.len()
+    );
+    let work = accepted_file("long-page.html", page.as_bytes())?;
+    let out = work.extract(&["good/long-page.html"])?;
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    let people: std::collections::BTreeSet<&str> = json["people"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert_eq!(
+        people,
+        ["Ines Moreau", "Tomas Berg"].into(),
+        "{}",
+        json["people"]
+    );
+    Ok(())
+}
+
 #[test]
 fn a_ten_megabyte_single_line_is_built_without_hanging() -> Result {
     let mut line = RECORD.replace('\n', " ");

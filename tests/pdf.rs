@@ -783,3 +783,72 @@ fn the_readme_query_finds_the_page_that_says_a_person_attended() -> Result {
     );
     Ok(())
 }
+
+/// `TWO_PAGES` with each line starting `from` written as `to`.
+fn two_pages_with(from: &str, to: &str) -> Vec<Vec<String>> {
+    TWO_PAGES
+        .iter()
+        .map(|page| {
+            page.iter()
+                .map(|l| {
+                    if l.starts_with(from) {
+                        to.to_owned()
+                    } else {
+                        (*l).to_owned()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A hand-written PDF of `pages` (see [`hand_pdf`]).
+fn hand_pdf_of(pages: &[Vec<String>]) -> Vec<u8> {
+    let lines: Vec<Vec<&str>> = pages
+        .iter()
+        .map(|p| p.iter().map(String::as_str).collect())
+        .collect();
+    let pages: Vec<&[&str]> = lines.iter().map(Vec::as_slice).collect();
+    hand_pdf(&pages)
+}
+
+/// The cache keys a PDF on its bytes, as it does every format: a second
+/// build of unchanged PDFs extracts nothing, and a changed PDF alone is
+/// extracted again.
+#[test]
+fn pdfs_are_cached_by_their_bytes_as_text_is() -> Result {
+    let dir = tempfile::tempdir()?;
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports)?;
+    std::fs::write(reports.join("board.pdf"), hand_pdf(&TWO_PAGES))?;
+    let april = two_pages_with("Minutes of", "Minutes of the meeting of 9 April 2024");
+    std::fs::write(reports.join("april.pdf"), hand_pdf_of(&april))?;
+    let build = || -> Result<String> {
+        let out = meetkg()
+            .current_dir(dir.path())
+            .args(["build", "reports", "--store", "store", "--out", "exports"])
+            .output()?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "build: {stderr}");
+        Ok(String::from_utf8(out.stdout)?)
+    };
+    let first = build()?;
+    assert!(first.contains("2 reports (0 rejected)"), "{first}");
+    assert!(
+        first.contains("2 reports extracted, 0 from the cache"),
+        "{first}"
+    );
+    let again = build()?;
+    assert!(again.contains("nothing changed"), "{again}");
+    let changed = two_pages_with(
+        "Tomas Berg said",
+        "Tomas Berg and Aiko Tanaka said the budget was approved.",
+    );
+    std::fs::write(reports.join("board.pdf"), hand_pdf_of(&changed))?;
+    let third = build()?;
+    assert!(
+        third.contains("1 reports extracted, 1 from the cache"),
+        "{third}"
+    );
+    Ok(())
+}

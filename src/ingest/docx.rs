@@ -131,12 +131,18 @@ struct Numbering {
     lists: HashMap<String, String>,
     /// A definition's levels, by level (`w:ilvl`).
     definitions: HashMap<String, HashMap<usize, Level>>,
+    /// The number a list starts a level at in place of its definition's
+    /// (`w:lvlOverride`/`w:startOverride`, by list and level): Word's
+    /// "Restart numbering" and "Set numbering value" make a list of their
+    /// own over the same definition, its start overridden.
+    starts: HashMap<(String, usize), u32>,
 }
 
 impl Numbering {
     fn read(package: &Package<'_>, xml: &[u8]) -> Result<Self, IngestError> {
         let mut n = Self::default();
         let (mut definition, mut level, mut list) = (None::<String>, None::<usize>, None);
+        let mut overridden = None::<usize>;
         walk(package, NUMBERING, xml, |step| match step {
             Step::Start(e) => {
                 let val = || attr(e, b"val");
@@ -147,6 +153,13 @@ impl Numbering {
                     b"abstractNumId" => {
                         if let (Some(list), Some(d)) = (&list, val()) {
                             n.lists.insert(list.clone(), d);
+                        }
+                    }
+                    b"lvlOverride" => overridden = attr(e, b"ilvl").and_then(|v| v.parse().ok()),
+                    b"startOverride" => {
+                        let start = val().and_then(|v| v.parse().ok());
+                        if let (Some(list), Some(l), Some(start)) = (&list, overridden, start) {
+                            n.starts.insert((list.clone(), l), start);
                         }
                     }
                     name @ (b"start" | b"numFmt" | b"lvlText") => {
@@ -171,6 +184,7 @@ impl Numbering {
             Step::End(b"abstractNum") => definition = None,
             Step::End(b"lvl") => level = None,
             Step::End(b"num") => list = None,
+            Step::End(b"lvlOverride") => overridden = None,
             _ => {}
         })?;
         Ok(n)
@@ -196,8 +210,9 @@ impl Numbering {
         }
         let count = counters.entry(list.to_owned()).or_insert([0; 9]);
         let depth = depth.min(8);
+        let start = self.starts.get(&(list.to_owned(), depth));
         count[depth] = if count[depth] == 0 {
-            level.start.max(1)
+            start.copied().unwrap_or(level.start).max(1)
         } else {
             count[depth] + 1
         };
@@ -520,6 +535,32 @@ mod tests {
         assert_eq!(
             text_of_body(body)?,
             "**Present**\n\nInes Moreau\tChair\nTomas Berg\n\nDraft\n\nMinutes & notes\n"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_list_restarted_over_the_same_definition_starts_at_its_override() -> Result<(), IngestError>
+    {
+        let numbering = r#"<w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="4"/></w:num>
+            <w:num w:numId="2"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>"#;
+        let item = |list: u32, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{list}"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = [
+            item(1, "Welcome"),
+            item(1, "Budget"),
+            "<w:p><w:r><w:t>Continued from the last meeting:</w:t></w:r></w:p>".to_owned(),
+            item(2, "Outreach"),
+            item(2, "Any other business"),
+        ]
+        .concat();
+        assert_eq!(
+            text_of_parts(&body, "", numbering)?,
+            "1. Welcome\n2. Budget\n\nContinued from the last meeting:\n\n5. Outreach\n6. Any other business\n"
         );
         Ok(())
     }
