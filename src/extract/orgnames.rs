@@ -14,10 +14,6 @@
 use crate::words::Lexicons;
 use std::ops::Range;
 
-/// Words that join the parts of one name: "Ministry of Transport and
-/// Communications", "Mission of Croatia to the United Nations".
-const CONNECTORS: &[&str] = &["of", "for", "on", "and", "the", "to", "&"];
-
 /// A word of the sentence: its byte range, without the punctuation around it,
 /// and whether punctuation after it ends a phrase.
 #[derive(Debug)]
@@ -191,6 +187,10 @@ fn find_with(sentence: &str, lex: &Lexicons, loose: bool) -> Vec<Range<usize>> {
                 break;
             }
         }
+        // "Le Comité": an article is no modifier of the head after it.
+        if left + 1 == i && lex.name_articles.contains(&words[left].text.to_lowercase()) {
+            left = i;
+        }
         let mut right = i;
         // The complement: "of Norway", "of Transport and Communications of
         // Finland", "to the United Nations": up to two connectors, then a
@@ -199,7 +199,7 @@ fn find_with(sentence: &str, lex: &Lexicons, loose: bool) -> Vec<Range<usize>> {
             let mut k = right + 1;
             while k < words.len()
                 && k - right <= 2
-                && CONNECTORS.contains(&words[k].text)
+                && lex.name_connectors.contains(words[k].text)
                 && !words[k].closes
             {
                 k += 1;
@@ -221,14 +221,21 @@ fn find_with(sentence: &str, lex: &Lexicons, loose: bool) -> Vec<Range<usize>> {
                 break;
             }
             // "… of Norway and the Latin American Internet Association": a
-            // second name begins after "and the", or after "and" when what
-            // follows has a head of its own.
-            if connectors.contains(&"and") {
+            // second name begins after "and the" (a conjunction and an
+            // article of the lexicon), or after "and" when what follows has
+            // a head of its own.
+            if connectors
+                .iter()
+                .any(|c| lex.list_conjunctions.contains(*c))
+            {
                 let run_has_head = phrase_from(&words, k, name_word)
                     .iter()
                     .any(|w| lex.organisation_heads.contains(&w.text.to_lowercase()));
                 let acronym = !words[k].text.chars().any(char::is_lowercase);
-                if connectors.ends_with(&["the"]) || run_has_head || acronym {
+                let article = connectors
+                    .last()
+                    .is_some_and(|c| lex.name_articles.contains(*c));
+                if article || run_has_head || acronym {
                     break;
                 }
             }
@@ -454,6 +461,18 @@ mod tests {
     }
 
     #[test]
+    fn names_join_their_parts_in_other_languages() {
+        assert_eq!(
+            names("La Comisión de Presupuesto y Asuntos Institucionales y el Consejo de Ministros aprobaron."),
+            ["Comisión de Presupuesto y Asuntos Institucionales", "Consejo de Ministros"]
+        );
+        assert_eq!(
+            names("Le maire de la Commune de Saint Vincent de Durfort ouvre la séance."),
+            ["Commune de Saint Vincent de Durfort"]
+        );
+    }
+
+    #[test]
     fn an_ampersand_joins_the_parts_of_a_name() {
         assert_eq!(
             prose_names("She chairs the Parks & Recreation Committee."),
@@ -473,6 +492,10 @@ mod tests {
         )
         .is_empty());
         assert!(prose_names("Trust and Security were discussed.").is_empty());
+        assert!(
+            prose_names("Le Comité a décidé.").is_empty(),
+            "an article is no modifier"
+        );
         assert!(
             prose_names("The Youth Mentoring Program and the Digital Trust Fund grew.").is_empty(),
             "heads as often of a scheme are not read in prose"

@@ -113,6 +113,12 @@ pub struct Lexicons {
     /// title case ("Science Committee", "KVR Middle School"), unlike
     /// "programme" or "trust", which head subjects as often.
     pub prose_heads: HashSet<String>,
+    /// Words that join the parts of one organisation's name, in the
+    /// languages of the records ("of", "de la", "für"), lower case.
+    pub name_connectors: HashSet<String>,
+    /// Articles after which, following a conjunction, a second name begins
+    /// ("... of Norway and the Latin American ...", "... y el Consejo ...").
+    pub name_articles: HashSet<String>,
     /// (phrase, canonical head) of state organs: "governments" gives "Government".
     pub state_organs: Vec<(String, String)>,
     /// Nouns after a possessive name that say the person spoke ("question").
@@ -512,6 +518,8 @@ impl Lexicons {
         self.stakeholder_groups = r.folded("stakeholder-groups");
         self.ambiguous_heads = r.lower("ambiguous-heads");
         self.prose_heads = r.lower("prose-heads");
+        self.name_connectors = r.lower("name-connectors");
+        self.name_articles = r.lower("name-articles");
         self.state_organs = r.pairs("state-organs");
         self.legal_forms = r.lower("legal-forms");
         self.represented_by = (r.lower_in_order("represented-by").iter())
