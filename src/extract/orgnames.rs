@@ -125,15 +125,18 @@ fn only_qualifies(name: &[Word<'_>], head: usize, lex: &Lexicons) -> bool {
     others.all(|(_, w)| qualifier(w))
 }
 
-/// "Committee of Ministers", "Trust and Security": a name that opens with
-/// an ambiguous head is a body's only when an "of", "for" or "on"
-/// complement follows it; after "and" it is a subject's name.
+/// "Committee of Ministers", "Grupo de Trabajo", "Trust and Security": a
+/// name that opens with an ambiguous head is a body's only when a
+/// preposition of `[name-connectors]` follows it (no conjunction, no
+/// article); after "and" it is a subject's name.
 fn complemented_head(name: &[Word<'_>], lex: &Lexicons) -> bool {
     let ambiguous = lex.ambiguous_heads.contains(&name[0].text.to_lowercase());
-    !ambiguous
-        || name
-            .get(1)
-            .is_some_and(|w| matches!(w.text, "of" | "for" | "on"))
+    let preposition = |w: &Word<'_>| {
+        lex.name_connectors.contains(w.text)
+            && !lex.list_conjunctions.contains(w.text)
+            && !lex.name_articles.contains(w.text)
+    };
+    !ambiguous || name.get(1).is_some_and(preposition)
 }
 
 /// The capitalised words from `k` to the end of their phrase: "Environment"
@@ -469,6 +472,10 @@ mod tests {
         assert_eq!(
             names("Le maire de la Commune de Saint Vincent de Durfort ouvre la séance."),
             ["Commune de Saint Vincent de Durfort"]
+        );
+        assert_eq!(
+            prose_names("El Grupo de Trabajo de Facilitación del Comercio informó."),
+            ["Grupo de Trabajo de Facilitación del Comercio"]
         );
     }
 
