@@ -220,6 +220,12 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
     if h.series.is_empty() {
         h.series = body_title(&later_title_lines(text, &mail), orgs, lex).unwrap_or_default();
     }
+    if h.series.is_empty() {
+        h.series = (titles.first().and_then(|t| legal_letterhead(t, lex)))
+            .or_else(|| first_line(text, &mail).and_then(list_tag))
+            .or_else(|| channel_series(text, lex))
+            .unwrap_or_default();
+    }
     // "Conseil Municipal" of which commune: the place the record names.
     if !h.series.is_empty() && is_generic_body(&h.series, lex) {
         if let Some(placed) = super::body_phrase::with_place(&h.series, &places, lex) {
@@ -232,11 +238,17 @@ pub fn extract(text: &Text, lex: &Lexicons, orgs: &Matcher) -> Header {
         }
     }
     h.number = meeting_number(&titles, &opening, lex);
-    // "All dates in these notes are US style (MM/DD/YYYY)".
-    let month_first = text
-        .sentences
-        .iter()
-        .any(|s| lex.header.us_dates.is_match(s.text()));
+    let month_first = writes_month_first(text, lex);
+    // "1 February i960": a year's 1 read as a letter is the year. "Fri Feb
+    // 20 14:01:03 EET 2009" under a post's author: when the post was sent.
+    let read: Vec<String> = (places.iter())
+        .map(|p| {
+            POST_STAMP
+                .replace_all(&OCR_YEAR.replace_all(p, "1$1"), "")
+                .into_owned()
+        })
+        .collect();
+    let places: Vec<&str> = read.iter().map(|p| p.as_ref()).collect();
     let mut date_place = None;
     if let Some((i, date)) = meeting_date(&places, lex, month_first) {
         (h.date, date_place) = (date, Some(i));
@@ -348,12 +360,7 @@ fn date_candidates(
     let mut candidates = Vec::new();
     for (i, place) in places.iter().enumerate() {
         for d in dates_in(place, lex, month_first) {
-            let before = place[..d.range.start].to_lowercase();
-            if lex
-                .date_metadata
-                .iter()
-                .any(|w| before.contains(w.as_str()))
-            {
+            if is_metadata_date(place, &d, lex) {
                 continue;
             }
             match lex.dates.range_days(place, &d) {
@@ -363,6 +370,42 @@ fn date_candidates(
         }
     }
     candidates
+}
+
+/// "Revised 3 May", "next meeting 19th March": a date after a word of
+/// `[date-metadata]` in its place is the record's or another meeting's.
+fn is_metadata_date(place: &str, d: &DateMatch, lex: &Lexicons) -> bool {
+    let before = place[..d.range.start].to_lowercase();
+    (lex.date_metadata.iter()).any(|w| before.contains(w.as_str()))
+}
+
+/// Whether the record writes numeric dates month first: it says so ("US
+/// style"), a place of `[month-first-places]` is named in its first lines
+/// (a letterhead, a wiki's name), or one of its numeric dates can only be
+/// read month first ("6/29/2016") and none only day first.
+fn writes_month_first(text: &Text, lex: &Lexicons) -> bool {
+    /// The lines of a record's head, where its place is named.
+    const HEAD_LINES: usize = 6;
+    let said = (text.sentences.iter()).any(|s| lex.header.us_dates.is_match(s.text()));
+    let placed = (text.lines.iter().filter(|l| !l.is_blank()))
+        .take(HEAD_LINES)
+        .any(|l| lex.header.month_first_places.is_match(l.text()));
+    said || placed || numeric_dates_read_month_first(text)
+}
+
+/// "6/29/2016" somewhere in the record, and no "29/6/2016".
+fn numeric_dates_read_month_first(text: &Text) -> bool {
+    let (mut month_first, mut day_first) = (false, false);
+    for line in &text.lines {
+        for c in SLASHED_DATE.captures_iter(line.text()) {
+            let part = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            if let (Some(a), Some(b)) = (part(1), part(2)) {
+                month_first |= a <= 12 && (13..=31).contains(&b);
+                day_first |= (13..=31).contains(&a) && b <= 12;
+            }
+        }
+    }
+    month_first && !day_first
 }
 
 /// `d` falls on a day from `first` to `last`, each with its year.
@@ -382,11 +425,8 @@ fn date_with_nearby_year(
         .iter()
         .find_map(|p| YEAR.find(p).and_then(|m| m.as_str().parse::<i32>().ok()))?;
     places.iter().enumerate().find_map(|(i, place)| {
-        let d = lex
-            .dates
-            .find_dates_in(place, month_first)
-            .into_iter()
-            .next()?;
+        let d = (lex.dates.find_dates_in(place, month_first).into_iter())
+            .find(|d| !is_metadata_date(place, d, lex))?;
         let date = PartialDate {
             year: Some(year),
             ..d.date
@@ -441,6 +481,25 @@ fn on_the_record_clock(mut started: TimeMatch, scheduled: Option<&TimeMatch>) ->
 
 /// A year of the last century or this one.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(19|20)\d{2}\b"));
+/// "i960", "l987": a year of the last century whose 1 a scan read as a
+/// letter.
+static OCR_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b[iIl](9\d{2})\b"));
+/// "6/29/2016": a numeric date with slashes and a four-figure year.
+static SLASHED_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}\b"));
+/// "#gentoo-council", "#ubuntu-fr-meeting": an IRC channel's name, lower
+/// case, in parts joined by hyphens, standing alone (no URL's fragment).
+static CHANNEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[\s:(\[])#([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\b"));
+/// "Fri Feb 20 14:01:03 EET 2009": a mail archive's stamp of when a post
+/// was sent, its zone before its year (a meeting bot's "Wed Jun 17
+/// 18:58:58 2020 UTC" puts the year first).
+static POST_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b[A-Z][a-z]{2},? [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2} [A-Z]{2,5} (?:19|20)\d{2}\b")
+});
+/// "[IRP] Meeting Minutes": a mailing list's tag before a post's subject
+/// (its opening bracket may be gone with the text's cleaning).
+static LIST_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"^\[?([^\[\]\s]{1,30})\]\s*"));
 
 /// "third" → 3.
 fn ordinal(word: &str, lex: &Lexicons) -> Option<u32> {
@@ -637,7 +696,7 @@ fn body_title(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> Option<String>
 /// title and holds a body word or a known organisation.
 fn title_body(t: &str, above: Option<&str>, orgs: &Matcher, lex: &Lexicons) -> Option<String> {
     let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-    let t = without_leading_year(t);
+    let t = without_leading_year(without_list_tag(t));
     let undated = before_date(t, lex);
     let cut = undated.len() < t.len();
     // "The Finance Committee met on 3 May 2021.": a sentence, cut before
@@ -767,7 +826,8 @@ fn sat(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<String> 
 fn body_before_meeting_noun(titles: &[&str], orgs: &Matcher, lex: &Lexicons) -> Option<String> {
     titles.iter().take(4).find_map(|t| {
         let t = t.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
-        let body = lex.header.body_meeting.captures(t).and_then(|c| c.get(1))?;
+        let body =
+            (lex.header.body_meeting.captures(without_list_tag(t))).and_then(|c| c.get(1))?;
         let body = tidy_series(body.as_str(), orgs, lex);
         let record_word = body
             .split_whitespace()
@@ -795,6 +855,86 @@ fn this_is_the(opening: &[&Sentence], orgs: &Matcher, lex: &Lexicons) -> Option<
             .and_then(|c| c.get(1))?;
         Some(tidy_series(body.as_str(), orgs, lex))
     })
+}
+
+/// "Example Exchange, Inc." over "Annual Meeting": a letterhead that is a
+/// company's name and its legal form (`[legal-forms]`) names the body that
+/// met. Capitalised words and connectors only, no figure.
+fn legal_letterhead(t: &str, lex: &Lexicons) -> Option<String> {
+    let (name, form) = t.trim().rsplit_once(',')?;
+    let form = form.trim().trim_end_matches('.').to_lowercase();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let connector = |w: &&str| lex.frame.connectors.contains(&crate::words::fold(w));
+    let named = lex.legal_forms.contains(&form)
+        && (1..=6).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || connector(w))
+        && !name.contains(|c: char| c.is_ascii_digit());
+    named.then(|| name.trim().to_owned())
+}
+
+/// "[IRP] Meeting Minutes ...": the tag of a post's list, when it is an
+/// acronym, names the group whose list it is.
+fn list_tag(t: &str) -> Option<String> {
+    let tag = LIST_TAG.captures(t.trim())?.get(1)?.as_str();
+    let acronym = (2..=8).contains(&tag.chars().count())
+        && tag
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && tag.starts_with(|c: char| c.is_ascii_uppercase());
+    acronym.then(|| tag.to_owned())
+}
+
+/// The record's first line outside an e-mail's header block.
+fn first_line<'a>(text: &'a Text, mail: &[usize]) -> Option<&'a str> {
+    (text.lines.iter())
+        .find(|l| !l.is_blank() && !mail.contains(&l.number))
+        .map(|l| l.text())
+}
+
+/// The tail of a title past a list's tag ("[IGFmaglist] Summary of ...").
+fn without_list_tag(t: &str) -> &str {
+    LIST_TAG.find(t).map_or(t, |m| &t[m.end()..])
+}
+
+/// "Topic for #gentoo-council", "Lieu : #ubuntu-fr-meeting": the record's
+/// first IRC channel names the body that meets there, less the meeting
+/// nouns it ends with. With a body word last, its parts are words
+/// ("Gentoo Council"); else the name is kept whole, capitalised
+/// ("Ubuntu-fr").
+fn channel_series(text: &Text, lex: &Lexicons) -> Option<String> {
+    let channel = text
+        .lines
+        .iter()
+        .find_map(|l| CHANNEL.captures(l.text())?.get(1))?
+        .as_str();
+    let meeting = |w: &str| {
+        (lex.frame.meetings.iter()).any(|m| m.len() == 1 && m[0] == w)
+            || lex.record_words.contains(w)
+    };
+    let mut parts: Vec<&str> = channel.split('-').collect();
+    while parts.last().is_some_and(|p| meeting(p)) {
+        parts.pop();
+    }
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().map_or_else(String::new, |c| {
+            c.to_uppercase().chain(chars).collect::<String>()
+        })
+    };
+    match parts.as_slice() {
+        [] => None,
+        [.., last] if lex.body_words.contains(*last) && parts.len() > 1 => Some(
+            parts
+                .iter()
+                .map(|p| capitalised(p))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        _ => Some(capitalised(&parts.join("-"))),
+    }
 }
 
 /// "!startmeeting FESCO (2024-07-23)": the name a chat log's chair gave the
@@ -1478,9 +1618,84 @@ mod tests {
         let raw = "REGULAR MEETING OF THE BOARD OF SUPERVISORS\n\nWESTVALE COUNTY, OREGON\n\n\
                    Tuesday, April 14, 2015,\n\nBOARD HEARING ROOM, FIRST FLOOR\n\nAnn Lee opened it.";
         assert_eq!(header(raw).series, "Westvale County Board of Supervisors");
+    }
+
+    #[test]
+    fn a_letterhead_with_a_legal_form_names_the_company_that_met() {
         let annual = "Example Exchange, Inc.\nAnnual Meeting\nMay 2nd, 2003\n\
                       Old Building Conference Room on Floor 20\n\nAnn Lee opened it.";
-        assert_eq!(header(annual).series, "");
+        assert_eq!(header(annual).series, "Example Exchange");
+        // A line with a comma but no legal form is no letterhead.
+        let lex = Lexicons::for_tests();
+        assert_eq!(legal_letterhead("Springfield, Oregon", &lex), None);
+        assert_eq!(legal_letterhead("Minutes 2003, Inc.", &lex), None);
+    }
+
+    #[test]
+    fn an_irc_channel_names_the_body_that_meets_in_it() {
+        let log = "19:59 <ann> hi all 20:02 -!- Topic for #river-council: agenda at the link \
+                   20:03 <bob> here\n";
+        assert_eq!(header(log).series, "River Council");
+        let page = "Notes\n\n  * Place : #tide-fr-meeting on irc.example.org\n";
+        assert_eq!(header(page).series, "Tide-fr");
+        // A URL's fragment is no channel.
+        let url = "Notes\n\nSee https://example.org/page#tide-council for more.\n";
+        assert_eq!(header(url).series, "");
+    }
+
+    #[test]
+    fn a_list_tag_in_capitals_names_the_group_when_nothing_else_does() {
+        let raw = "[ABC] Meeting Minutes February meeting - next meeting 19th March\n\n\
+                   Ann Lee\nFri Feb 20 14:01:03 EET 2009\n\ndear all\n";
+        let h = header(raw);
+        assert_eq!(h.series, "ABC");
+        // The next meeting's date is not this one's.
+        assert_eq!(h.date, None);
+        assert_eq!(list_tag("[somelist] Notes"), None);
+    }
+
+    #[test]
+    fn a_mail_archive_s_stamp_is_when_the_post_was_sent() {
+        let raw =
+            "Board notes\n\nAnn Lee ann at example.org\nFri Feb 20 14:01:03 EET 2009\n\ndear all\n";
+        let h = header(raw);
+        assert_eq!((h.date, utc(&h)), (None, None));
+        let bot = "18:58:58 <ann> #startmeeting\n\
+                   18:58:58 <bot> Meeting started Wed Jun 17 18:58:58 2020 UTC.\n";
+        assert_eq!(utc(&header(bot)).as_deref(), Some("18:58"));
+    }
+
+    #[test]
+    fn a_numeric_date_is_read_month_first_where_the_record_is_american() {
+        let date = |raw: &str| header(raw).date.map(|d| d.to_string());
+        assert_eq!(
+            date("Meeting: 6/9/2016\n\nFrom Example-USA Wiki\n").as_deref(),
+            Some("2016-06-09")
+        );
+        assert_eq!(
+            date("Meeting: 6/9/2016\n\nFrom Example Wiki\n").as_deref(),
+            Some("2016-09-06")
+        );
+        // Another date that only reads month first says so too; one that
+        // only reads day first says the reverse.
+        let raw = "Meeting: 6/9/2016\n\nNotes\n\nItem\n\nFollow-up: 6/29/2016\n";
+        assert_eq!(date(raw).as_deref(), Some("2016-06-09"));
+        let raw = "Meeting: 6/9/2016\n\nNotes\n\nItem\n\nFollow-up: 29/6/2016 and 6/29/2016\n";
+        assert_eq!(date(raw).as_deref(), Some("2016-09-06"));
+    }
+
+    #[test]
+    fn a_scanned_year_with_a_letter_for_its_one_is_the_year() {
+        let h = header("MINUTES OF THE TENTH MEETING Geneva Monday , 1 February i960 , at 9.30\n");
+        assert_eq!(h.date.map(|d| d.to_string()).as_deref(), Some("1960-02-01"));
+    }
+
+    #[test]
+    fn a_zone_closes_a_log_time_before_the_next_line_s_stamp() {
+        let log = "2024-07-23 17:00:03 <ann> !startmeeting Board\n\
+                   2024-07-23 17:00:06 <bot> Meeting started at 2024-07-23 17:00:03 UTC\n\
+                   2024-07-23 17:01:27 <ann> We have quorum, but let us wait a few more minutes for the others.\n";
+        assert_eq!(utc(&header(log)).as_deref(), Some("17:00"));
     }
 
     #[test]

@@ -624,10 +624,15 @@ impl DateRules {
         if minutes.is_none() && pm.is_none() && !h_suffix && zone.is_none() {
             return None;
         }
-        if s[whole.end..].starts_with(|c: char| {
-            c.is_ascii_digit()
-                || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
-        }) {
+        // "17:00:03 UTC 2024-07-23 17:01:27": a zone closes the time; a
+        // figure after the space that follows it starts another one.
+        let closed = zone.is_some() && s[..whole.end].ends_with(char::is_whitespace);
+        if !closed
+            && s[whole.end..].starts_with(|c: char| {
+                c.is_ascii_digit()
+                    || c == '.' && s[whole.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+            })
+        {
             return None;
         }
         let hour = match pm {

@@ -25,6 +25,9 @@ pub struct HeaderPatterns {
     /// written month first (`[month-first-marks]`, a space there also a
     /// hyphen).
     pub us_dates: Regex,
+    /// "IGF-USA", "Seattle, Washington": a country or state whose records
+    /// write numeric dates month first (`[month-first-places]`, as written).
+    pub month_first_places: Regex,
     /// "Meeting: ", "Subject: ": a label before a title (`[title-labels]`).
     pub title_label: Regex,
     /// The lines of an e-mail's header block ("From:", "Subject:"...),
@@ -115,6 +118,7 @@ impl HeaderPatterns {
                 r"(?i)\b(?:{})\b",
                 alternation(list("month-first-marks"), "[ -]")
             )),
+            month_first_places: pattern(&format!(r"\b(?:{})(?:\W|$)", w("month-first-places"))),
             title_label: pattern(&format!(r"(?i)^(?:{})\s*:\s*", w("title-labels"))),
             email_header: pattern(&format!(r"(?i)^(?:{})\s*:\s", w("email-header-fields"))),
             held_its: pattern(&format!(
