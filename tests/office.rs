@@ -11,9 +11,10 @@
 
 mod common;
 
+use common::essentials::{essentials, extract, Essentials};
 use common::formats::{blocks_of_markdown, is_column_line, list_ids, Blk, MINUTES};
 use common::score::score;
-use common::{meetkg, root};
+use common::root;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -174,51 +175,6 @@ fn write_with_pandoc(
         .into());
     }
     Ok(out)
-}
-
-/// `meetkg extract dir`: each report's JSON by its file stem.
-fn extract(dir: &Path) -> Result<BTreeMap<String, Value>> {
-    let out = meetkg().arg("extract").arg(dir).output()?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "extract {}: {stderr}",
-        dir.display()
-    );
-    let mut reports = BTreeMap::new();
-    for line in String::from_utf8(out.stdout)?.lines() {
-        let v: Value = serde_json::from_str(line)?;
-        let source = v["source"].as_str().ok_or("no source")?;
-        let stem = Path::new(source)
-            .file_stem()
-            .ok_or("no stem")?
-            .to_string_lossy()
-            .into_owned();
-        reports.insert(stem, v);
-    }
-    Ok(reports)
-}
-
-fn names(v: &Value, list: &str, key: &str) -> BTreeSet<String> {
-    v[list]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x[key].as_str().map(str::to_owned))
-        .collect()
-}
-
-/// What must come out the same: people, topics, agenda titles, the date.
-type Essentials = (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>, Value);
-
-fn essentials(v: &Value) -> Essentials {
-    (
-        names(v, "people", "name"),
-        names(v, "topics", "label"),
-        names(v, "agenda", "title"),
-        v["meeting"]["date"].clone(),
-    )
 }
 
 /// Where `got` (a document's extraction) names other people, topics,

@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::essentials::{essentials, extract};
 use common::formats::{blocks_of_markdown, html, MINUTES};
 use common::score::score;
 use common::{meetkg, query_csv, root};
@@ -77,51 +78,6 @@ fn page_for_print(text: &str) -> String {
 /// The text the reader makes of a PDF.
 fn text_of(pdf: &Path) -> Result<String> {
     Ok(::meetkg::ingest::text_of(&std::fs::read(pdf)?, pdf)?)
-}
-
-/// `meetkg extract dir`: each report's JSON by its file stem.
-fn extract(dir: &Path) -> Result<BTreeMap<String, Value>> {
-    let out = meetkg().arg("extract").arg(dir).output()?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "extract {}: {stderr}",
-        dir.display()
-    );
-    let mut reports = BTreeMap::new();
-    for line in String::from_utf8(out.stdout)?.lines() {
-        let v: Value = serde_json::from_str(line)?;
-        let source = v["source"].as_str().ok_or("no source")?;
-        let stem = Path::new(source)
-            .file_stem()
-            .ok_or("no stem")?
-            .to_string_lossy()
-            .into_owned();
-        reports.insert(stem, v);
-    }
-    Ok(reports)
-}
-
-fn names(v: &Value, list: &str, key: &str) -> BTreeSet<String> {
-    v[list]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x[key].as_str().map(str::to_owned))
-        .collect()
-}
-
-/// What must come out the same: people, topics, agenda titles, the date.
-type Essentials = (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>, Value);
-
-fn essentials(v: &Value) -> Essentials {
-    (
-        names(v, "people", "name"),
-        names(v, "topics", "label"),
-        names(v, "agenda", "title"),
-        v["meeting"]["date"].clone(),
-    )
 }
 
 /// The five seed reports printed to PDF extract as their text does: the

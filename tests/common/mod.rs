@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod essentials;
 pub mod formats;
 pub mod interop;
 pub mod score;
