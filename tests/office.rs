@@ -13,8 +13,8 @@ mod common;
 
 use common::essentials::{essentials, extract, Essentials};
 use common::formats::{blocks_of_markdown, is_column_line, list_ids, Blk, MINUTES};
-use common::score::score;
 use common::root;
+use common::score::score;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
