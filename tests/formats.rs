@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::essentials::names;
 use common::formats::{blocks_of_markdown, docx, eml, eml_of_record, html, odt, Blk, MINUTES};
 use common::score::score;
 use common::{meetkg, root};
@@ -63,15 +64,6 @@ fn extract(dir: &Path, format: &str) -> Result<BTreeMap<String, Value>> {
         reports.insert(stem, v);
     }
     Ok(reports)
-}
-
-fn names(v: &Value, list: &str, key: &str) -> BTreeSet<String> {
-    v[list]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|x| x[key].as_str().map(str::to_owned))
-        .collect()
 }
 
 /// What must come out the same: people, agenda titles, the meeting's date.
