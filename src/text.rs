@@ -777,6 +777,8 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
     let mut current_is_heading = false;
     // The current paragraph is one line that began after a blank line.
     let mut current_is_lone_line = false;
+    // The current paragraph is one short "Label: value" line.
+    let mut current_is_short_field = false;
     // The previous line ended a sentence (or there was none), and the
     // previous line was a title set between sentences.
     let mut sentence_ended = true;
@@ -808,6 +810,7 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
                 .as_ref()
                 .is_some_and(|(_, p)| !p.text.ends_with([',', ';']));
         let starts_new = after_heading
+            || current_is_short_field && text.starts_with(char::is_uppercase)
             || title
             || after_title && text.starts_with(char::is_uppercase)
             || field
@@ -837,9 +840,11 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
             current = Some((line.number, span));
             current_is_heading = marker.is_some() || line.emphasised;
             current_is_lone_line = blank_before;
+            current_is_short_field = is_short_field(text, words);
         } else if let Some((_, p)) = current.as_mut() {
             join(p, &line.span, words);
             current_is_lone_line = false;
+            current_is_short_field = false;
         }
         blank_before = false;
         after_title = title;
@@ -856,6 +861,24 @@ fn sentences(lines: &[Line], words: &SentenceWords) -> Vec<Sentence> {
                 .map(move |span| Sentence { line, span })
         })
         .collect()
+}
+
+/// "Remote moderator: Ginger Paque": a "Label: value" line whose value is a
+/// few words ending on a word that leads into nothing more is whole, so the
+/// capitalised line under it ("Draft agenda of the meeting") is no part of
+/// it; a value cut by a PDF line break ends on a comma or a linking word, or
+/// fills a long line.
+fn is_short_field(t: &str, lexicon: &SentenceWords) -> bool {
+    let Some((_, value)) = t.split_once(':') else {
+        return false;
+    };
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    FIELD.is_match(t)
+        && (1..=5).contains(&words.len())
+        && t.len() <= 60
+        && !t.ends_with([',', ';', '-', '–', '&', '/', '('])
+        && !lexicon.leading_on.contains(&last)
 }
 
 /// A short line that can stand as a heading: capitalised, at most six words,
@@ -1161,6 +1184,22 @@ mod tests {
                 "Action items",
                 "Ana to write.",
                 "It was agreed that Ben would chair."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_field_line_is_no_part_of_the_capitalised_line_under_it() {
+        let raw = "Remote moderator: Lena Berg\nDraft agenda of the meeting\nPresent: Ana Silva, Ben Ode,\nCarla Diaz and Dan Ruiz\n";
+        let t = Text::new(raw);
+        let texts: Vec<&str> = t.sentences.iter().map(Sentence::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Remote moderator: Lena Berg",
+                "Draft agenda of the meeting",
+                // A value cut at a comma goes on.
+                "Present: Ana Silva, Ben Ode, Carla Diaz and Dan Ruiz"
             ]
         );
     }

@@ -40,6 +40,10 @@ pub struct Header {
     /// Who kept the minutes, each with the label that says so ("Recording
     /// Secretary: A").
     pub recorders: Vec<(RosterName, String)>,
+    /// People a role label names once the chair is known ("Remote
+    /// moderator: A" under "Chairman: B"), each with the label: no chair of
+    /// this meeting, but named in that office.
+    pub officers: Vec<(RosterName, String)>,
 }
 
 /// A name that a roster sentence gives ("hosted by Concettina Cassa (Titti)").
@@ -1217,7 +1221,19 @@ fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons, chaired: b
                 }
                 continue;
             }
-            _ if chaired => continue,
+            _ if chaired => {
+                if !h.officers.iter().any(|(n, _)| n.name == name.name) {
+                    let office = written_label(t, label.end(), label.as_str());
+                    h.officers.push((
+                        RosterName {
+                            sentence: si,
+                            ..name
+                        },
+                        office,
+                    ));
+                }
+                continue;
+            }
             RosterRole::Host => &mut h.hosts,
             RosterRole::Moderator => &mut h.moderators,
         };
@@ -1225,20 +1241,36 @@ fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons, chaired: b
     }
 }
 
+/// "Remote moderator": the label as the field writes it, from the start of
+/// its clause to the end of the label `end` (at most four words), or the
+/// label alone.
+fn written_label(t: &str, end: usize, label: &str) -> String {
+    let field = t[..end].rsplit(['.', ';']).next().unwrap_or(label).trim();
+    if (1..=4).contains(&field.split_whitespace().count()) {
+        field.to_owned()
+    } else {
+        label.to_owned()
+    }
+}
+
 /// "Dr M. G. CANDAU Director-General": a name without the office written
-/// after it, a word of `[role-words]` (or a hyphenated one of them).
+/// after it.
 fn without_trailing_office<'n>(name: &'n str, lex: &Lexicons) -> &'n str {
     let mut bare = name.trim_end();
     while let Some((head, last)) = bare.rsplit_once(' ') {
-        let office = last
-            .split('-')
-            .any(|w| lex.role_words.contains(&w.to_lowercase()));
-        if !office {
+        if !is_office(last, lex) {
             break;
         }
         bare = head.trim_end();
     }
     bare
+}
+
+/// A word of `[role-words]`, or a hyphenated one of them ("Director-General",
+/// "Co-coordinator").
+fn is_office(word: &str, lex: &Lexicons) -> bool {
+    word.split('-')
+        .any(|w| lex.role_words.contains(&w.to_lowercase()))
 }
 
 /// "Matteo Conti chaired the call", "Valentina Sosa, who chairs the
@@ -1425,6 +1457,16 @@ fn continues_name(w: &str, clean: &str, honorific: bool, words: &[&str], lex: &L
 /// role after the name ("Ms. Cade, MAG Member and NRIs Coordinator" is one
 /// person with a role, not another person).
 fn is_person(words: &mut Vec<&str>, lex: &Lexicons) -> bool {
+    // "Dr M. G. CANDAU Director-General", "WGWQ Co-coordinator": a
+    // hyphenated office after the name is no part of it (an office in one
+    // word, "Monsieur Le Maire", makes no name at all, below).
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.contains('-') && is_office(w, lex))
+    {
+        words.pop();
+    }
     if words.len() == 1 && !words[0].chars().any(char::is_lowercase) {
         return false;
     }

@@ -963,17 +963,23 @@ fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
             );
         }
     }
-    // Who kept the minutes attended, in the office the label names.
-    for (n, label) in &header.recorders {
-        let s = &text.sentences[n.sentence];
-        out.mentions.push(
-            PersonMention::new(
-                crate::words::names::title_case(&n.name),
-                sentence_evidence(FactKind::Listed, s, &n.name),
-            )
-            .with_nickname(n.nickname.clone())
-            .with_roles(Role::new(label).into_iter().collect()),
-        );
+    // Who kept the minutes attended, in the office the label names; one
+    // named in an office after the chair is a mention in that office.
+    for (names, fact) in [
+        (&header.recorders, FactKind::Listed),
+        (&header.officers, FactKind::Mentioned),
+    ] {
+        for (n, label) in names {
+            let s = &text.sentences[n.sentence];
+            out.mentions.push(
+                PersonMention::new(
+                    crate::words::names::title_case(&n.name),
+                    sentence_evidence(fact, s, &n.name),
+                )
+                .with_nickname(n.nickname.clone())
+                .with_roles(Role::new(label).into_iter().collect()),
+            );
+        }
     }
 }
 
@@ -1442,5 +1448,27 @@ mod tests {
             assert_eq!(m.evidence.fact, FactKind::Listed, "{line}");
             assert_eq!(m.roles.first().map(Role::as_str), Some(office), "{line}");
         }
+    }
+
+    /// "Chairman" is a chair's label; one a label names in another office
+    /// once the chair is known is a person in that office, not a second chair,
+    /// and an office after the chair's name makes no second person.
+    #[test]
+    fn a_chairman_label_and_an_office_named_after_the_chair() {
+        let out = extract(
+            "Working Group on Water Quality\nMarch 4, 2021\n\nChairman: Tomas Berg, WGWQ Co-coordinator\nRemote moderator: Lena Hahn\nDraft agenda of the meeting\n1. Opening remarks\n",
+        );
+        let chair = out.mentions.iter().find(|m| m.text == "Tomas Berg");
+        assert_eq!(chair.map(|m| m.evidence.fact), Some(FactKind::Moderator));
+        let remote = out.mentions.iter().find(|m| m.text == "Lena Hahn");
+        let remote = remote.unwrap_or_else(|| panic!("{:?}", named(&out)));
+        assert_eq!(remote.evidence.fact, FactKind::Mentioned);
+        assert_eq!(
+            remote.roles.first().map(Role::as_str),
+            Some("Remote moderator")
+        );
+        let mut all = named(&out);
+        all.sort_unstable();
+        assert_eq!(all, ["Lena Hahn", "Tomas Berg"]);
     }
 }
