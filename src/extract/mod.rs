@@ -1450,6 +1450,38 @@ mod tests {
         }
     }
 
+    /// "1. Attendance. K. Morrow, A. Lind ...": a roll's heading written as a
+    /// sentence of its own labels the names run on after it; one that only
+    /// holds a word of attendance does not.
+    #[test]
+    fn a_roll_heading_written_as_a_sentence_labels_the_names_after_it() {
+        let out = extract(
+            "Council Meeting Minutes\n\nMinutes of the Council Meeting held on Thursday 7th February 2013.\n\n1.  Attendance. K. Morrow, A. Lindqvist, J. Barrow and I. Pemberton.\n\n2.  Apologies for absence. T. Ashby & K. Hollis.\n\n3. Treasurers Report. Mr. Barrow reported the following.\n",
+        );
+        let listed = |name: &str| {
+            out.mentions
+                .iter()
+                .any(|m| m.text == name && m.evidence.fact == FactKind::Listed)
+        };
+        for name in ["K. Morrow", "A. Lindqvist", "J. Barrow", "I. Pemberton"] {
+            assert!(listed(name), "{name}: {:?}", named(&out));
+        }
+        for name in ["T. Ashby", "K. Hollis"] {
+            assert!(named(&out).contains(&name), "{name}: {:?}", named(&out));
+            assert!(!listed(name), "{name} sent apologies");
+        }
+        let out = extract(
+            "Senate Minutes\n\nMinutes of the Senate held on Thursday 7th February 2013.\n\nSecretary Glime called roll. Absent were Senators Ann Lind and Joe Barrow.\n",
+        );
+        assert!(
+            !out.mentions
+                .iter()
+                .any(|m| m.text.contains("Lind") && m.evidence.fact == FactKind::Listed),
+            "{:?}",
+            named(&out)
+        );
+    }
+
     /// "Chairman" is a chair's label; one a label names in another office
     /// once the chair is known is a person in that office, not a second chair,
     /// and an office after the chair's name makes no second person.

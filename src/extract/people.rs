@@ -485,6 +485,21 @@ pub(crate) fn holds_word(t: &str, list: &HashSet<String>) -> bool {
 /// is no item), the roll labels of a text and the field labels of the
 /// minutes (no speaker's turn). Unlike [`super::roster::is_roll_field`], it
 /// needs no colon and no whole heading: one word of the label is enough.
+/// "1. Attendance. J. Shergill in the chair with A. Kibler, ...", "2.
+/// Apologies for absence. T. Ashton & K. Hegarty.": a roll's heading
+/// (`[headings-participants]`, `[headings-absent]`) written as a sentence of
+/// its own, run on by the sentence of names after it in the same paragraph;
+/// the heading, when sentence `i` follows one. A sentence that only holds a
+/// word of attendance ("Secretary Glime called roll.") is no heading.
+fn label_sentence_before<'t>(text: &'t Text, i: usize, lex: &Lexicons) -> Option<&'t str> {
+    let before = text.sentences.get(i.checked_sub(1)?)?;
+    let label = before.text().trim().strip_suffix('.')?;
+    let run_on = text.sentences[i].span.start() <= before.span.end() + 3;
+    let key = fold(label);
+    let heading = lex.participants_folded.contains(&key) || lex.absent_folded.contains(&key);
+    (run_on && heading).then_some(label)
+}
+
 pub(crate) fn is_roll_label(t: &str, lex: &Lexicons) -> bool {
     holds_word(t, &lex.attendance_words) || holds_word(t, &lex.absence_words)
 }
@@ -899,11 +914,19 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
                 let q = Qualifier::of(heading_above(line), ex);
                 parts.push((q, 0..t.len(), true, None));
             }
-            Place::Sentence(_) if labels.is_empty() => {
-                for run in titled_runs(t, &ex.lex) {
-                    out.extend(titled_run_people(&run, place, ex, nicks));
+            Place::Sentence(i) if labels.is_empty() => {
+                match label_sentence_before(text, i, &ex.lex) {
+                    // "Attendance." then the names: a labelled roll.
+                    Some(label) => {
+                        parts.extend(grouped_parts(t, 0..t.len(), Qualifier::of(label, ex), ex));
+                    }
+                    None => {
+                        for run in titled_runs(t, &ex.lex) {
+                            out.extend(titled_run_people(&run, place, ex, nicks));
+                        }
+                        continue;
+                    }
                 }
-                continue;
             }
             Place::Line(_) => continue,
             Place::Sentence(_) => {}
