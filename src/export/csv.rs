@@ -124,18 +124,22 @@ pub fn write_edges_spliced<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     w.into_inner().map_err(|e| e.into_error())?;
     let ids = node_ids(graph);
     let edges = graph.raw_edges();
+    // The weight's text and the values, in buffers reused from edge to edge.
+    let mut weight = String::new();
+    let mut values = Vec::new();
     for (k, run) in splice.ranges(edges.len()).into_iter().enumerate() {
         let at = out.position();
         if !splice.copy(k, &mut out)? {
             let mut w = writer(&mut out);
             for edge in &edges[run] {
-                let weight = Value::Double(edge.weight.weight());
-                let values = edge.weight.values();
+                weight.clear();
+                super::values::format_double_into(&mut weight, edge.weight.weight());
+                edge.weight.values_into(&mut values);
                 let record = [
                     Cow::Borrowed(ids[edge.source().index()].as_str()),
                     Cow::Borrowed(ids[edge.target().index()].as_str()),
                     Cow::Borrowed("Undirected"),
-                    cell(Some(&weight)),
+                    Cow::Borrowed(weight.as_str()),
                 ];
                 let rest = values.iter().map(|v| cell(v.as_ref()));
                 w.write_record(record.into_iter().chain(rest).map(Cell))?;

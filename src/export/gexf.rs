@@ -199,13 +199,14 @@ fn write_edges<N: NodeAttributes, E: EdgeAttributes + Timed, W: Write>(
     ))?;
     let ids = super::graphml::attribute_values(&node_ids(graph));
     let mut buf = Vec::new();
+    let mut weight = String::new();
     let edges = graph.raw_edges();
     for (k, run) in splice.ranges(edges.len()).into_iter().enumerate() {
         let at = w.get_ref().position();
         if !splice.copy(k, w.get_mut())? {
             for index in run {
                 buf.clear();
-                edge_bytes(&mut buf, &ids, index, &edges[index]);
+                edge_bytes(&mut buf, &mut weight, &ids, index, &edges[index]);
                 w.get_mut().write_all(&buf)?;
             }
         }
@@ -220,20 +221,26 @@ fn write_edges<N: NodeAttributes, E: EdgeAttributes + Timed, W: Write>(
 /// `buf` as the writer (indenting by two) writes it as a child of
 /// `<edges>`, on a line of its own: the bytes of the [`Tag::start`] events
 /// of [`write_attvalues`] and [`write_spells`], without an event or a
-/// `Vec` of spells per edge (an archive has millions of edges).
+/// `Vec` of spells per edge (an archive has millions of edges); `weight`
+/// is a buffer for the weight's text, reused from edge to edge.
 fn edge_bytes<E: EdgeAttributes + Timed>(
     buf: &mut Vec<u8>,
+    weight: &mut String,
     ids: &[String],
     index: usize,
     edge: &petgraph::graph::Edge<E>,
 ) {
+    use super::values::push_decimal;
     use quick_xml::escape::escape as attribute;
-    let _ = write!(buf, "\n      <edge id=\"e{index}\" source=\"");
+    buf.extend_from_slice(b"\n      <edge id=\"e");
+    push_decimal(buf, index);
+    buf.extend_from_slice(b"\" source=\"");
     buf.extend_from_slice(ids[edge.source().index()].as_bytes());
     buf.extend_from_slice(b"\" target=\"");
     buf.extend_from_slice(ids[edge.target().index()].as_bytes());
     // No `weight` attribute for a weight no reader agrees on.
-    if let Some(weight) = super::values::format_double(edge.weight.weight()) {
+    weight.clear();
+    if super::values::format_double_into(weight, edge.weight.weight()) {
         buf.extend_from_slice(b"\" weight=\"");
         buf.extend_from_slice(attribute(weight.as_str()).as_bytes());
     }
@@ -245,16 +252,23 @@ fn edge_bytes<E: EdgeAttributes + Timed>(
         }
         spells += 1;
         let day = attribute(day);
-        let _ = write!(
-            buf,
-            "\n          <attvalue for=\"weight\" value=\"{meetings}\" start=\"{day}\" end=\"{day}\"/>"
-        );
+        buf.extend_from_slice(b"\n          <attvalue for=\"weight\" value=\"");
+        push_decimal(buf, meetings as usize);
+        buf.extend_from_slice(b"\" start=\"");
+        buf.extend_from_slice(day.as_bytes());
+        buf.extend_from_slice(b"\" end=\"");
+        buf.extend_from_slice(day.as_bytes());
+        buf.extend_from_slice(b"\"/>");
     });
     if spells > 0 {
         buf.extend_from_slice(b"\n        </attvalues>\n        <spells>");
         edge.weight.for_each_spell(&mut |day, _| {
             let day = attribute(day);
-            let _ = write!(buf, "\n          <spell start=\"{day}\" end=\"{day}\"/>");
+            buf.extend_from_slice(b"\n          <spell start=\"");
+            buf.extend_from_slice(day.as_bytes());
+            buf.extend_from_slice(b"\" end=\"");
+            buf.extend_from_slice(day.as_bytes());
+            buf.extend_from_slice(b"\"/>");
         });
         buf.extend_from_slice(b"\n        </spells>");
     }

@@ -138,13 +138,17 @@ pub fn write_graphml_spliced<N: NodeAttributes, E: EdgeAttributes, W: Write>(
         .collect();
     let xml_ids = attribute_values(&ids);
     let mut buf = Vec::new();
+    let mut scratch = EdgeScratch::default();
     let edges = graph.raw_edges();
     for (k, run) in splice.ranges(edges.len()).into_iter().enumerate() {
         let at = w.get_ref().position();
         if !splice.copy(k, w.get_mut())? {
             for index in run {
                 buf.clear();
-                edge_bytes(&mut buf, index, &xml_ids, &edge_keys, &edges[index]);
+                let edge = &edges[index];
+                scratch.fill(&edge.weight);
+                let ends = [edge.source().index(), edge.target().index()];
+                edge_bytes(&mut buf, index, &xml_ids, &edge_keys, ends, &scratch);
                 w.get_mut().write_all(&buf)?;
             }
         }
@@ -157,35 +161,63 @@ pub fn write_graphml_spliced<N: NodeAttributes, E: EdgeAttributes, W: Write>(
     Ok(out)
 }
 
-/// One `<edge>`, of index `index`, its ends named by `ids` (escaped as
-/// attribute values, [`attribute_values`]), its `<data>`
-/// keyed by `keys` (escaped), formatted into `buf` as the writer (indenting
-/// by two) writes it as a child of the `<graph>`, which it follows on a
-/// line of its own: the bytes of [`Tag::start`] and [`write_data`] events,
-/// without an event or a write per piece (an archive has millions of edges).
-fn edge_bytes<E: EdgeAttributes>(
+/// An edge's weight as text and its values, in buffers reused from edge to
+/// edge ([`EdgeAttributes::values_into`]): no allocation per edge.
+#[derive(Default)]
+struct EdgeScratch {
+    /// The weight as [`super::values::format_double`] writes it, empty for
+    /// a weight no reader agrees on.
+    weight: String,
+    values: Vec<Option<Value>>,
+}
+
+impl EdgeScratch {
+    fn fill<E: EdgeAttributes>(&mut self, edge: &E) {
+        self.weight.clear();
+        super::values::format_double_into(&mut self.weight, edge.weight());
+        edge.values_into(&mut self.values);
+    }
+}
+
+/// One `<edge>`, of index `index`, its ends (`ends`) named by `ids` (escaped
+/// as attribute values, [`attribute_values`]), its weight and values from
+/// `scratch` as `<data>` keyed by `keys` (escaped), formatted into `buf` as
+/// the writer (indenting by two) writes it as a child of the `<graph>`,
+/// which it follows on a line of its own: the bytes of [`Tag::start`] and
+/// [`write_data`] events, without an event or a write per piece (an
+/// archive has millions of edges).
+fn edge_bytes(
     buf: &mut Vec<u8>,
     index: usize,
     ids: &[String],
     keys: &[String],
-    edge: &petgraph::graph::Edge<E>,
+    ends: [usize; 2],
+    scratch: &EdgeScratch,
 ) {
-    let _ = write!(buf, "\n    <edge id=\"e{index}\" source=\"");
-    buf.extend_from_slice(ids[edge.source().index()].as_bytes());
+    buf.extend_from_slice(b"\n    <edge id=\"e");
+    super::values::push_decimal(buf, index);
+    buf.extend_from_slice(b"\" source=\"");
+    buf.extend_from_slice(ids[ends[0]].as_bytes());
     buf.extend_from_slice(b"\" target=\"");
-    buf.extend_from_slice(ids[edge.target().index()].as_bytes());
+    buf.extend_from_slice(ids[ends[1]].as_bytes());
     buf.extend_from_slice(b"\">");
-    let values =
-        std::iter::once(Some(Value::Double(edge.weight.weight()))).chain(edge.weight.values());
-    for (key, value) in keys.iter().zip(values) {
-        let Some(text) = data_text(value.as_ref()).filter(|t| !t.is_empty()) else {
-            continue;
-        };
+    let mut data = |key: &String, text: &str| {
+        if text.is_empty() {
+            return;
+        }
         buf.extend_from_slice(b"\n      <data key=\"");
         buf.extend_from_slice(key.as_bytes());
         buf.extend_from_slice(b"\">");
         buf.extend_from_slice(text.as_bytes());
         buf.extend_from_slice(b"</data>");
+    };
+    if let Some(key) = keys.first() {
+        data(key, &scratch.weight);
+    }
+    for (key, value) in keys.iter().skip(1).zip(&scratch.values) {
+        if let Some(text) = data_text(value.as_ref()) {
+            data(key, &text);
+        }
     }
     buf.extend_from_slice(b"\n    </edge>");
 }

@@ -34,11 +34,40 @@ pub fn clean_text(text: &str) -> Cow<'_, str> {
 /// A whole number (edge weights, counts) is written by the integer formatter,
 /// which gives the same digits without the shortest round-trip search; `-0` is left to the float formatter, which keeps its sign.
 pub(crate) fn format_double(value: f64) -> Option<String> {
+    let mut text = String::new();
+    format_double_into(&mut text, value).then_some(text)
+}
+
+/// [`format_double`], written at the end of `out` (a buffer reused from
+/// edge to edge); false, and nothing written, for NaN and infinities.
+pub(crate) fn format_double_into(out: &mut String, value: f64) -> bool {
+    use std::fmt::Write;
     const EXACT: f64 = 9_007_199_254_740_992.0;
     if value.fract() == 0.0 && value.abs() < EXACT && (value != 0.0 || value.is_sign_positive()) {
-        return Some((value as i64).to_string());
+        let _ = write!(out, "{}", value as i64);
+        return true;
     }
-    value.is_finite().then(|| value.to_string())
+    if !value.is_finite() {
+        return false;
+    }
+    let _ = write!(out, "{value}");
+    true
+}
+
+/// `n` in decimal at the end of `buf`, as `n.to_string()` writes it, without
+/// the formatting machinery: edge ids and counts of millions of edges.
+pub(crate) fn push_decimal(buf: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[start..]);
 }
 
 #[cfg(test)]
@@ -64,5 +93,14 @@ mod tests {
         }
         assert_eq!(format_double(f64::NAN), None);
         assert_eq!(format_double(f64::INFINITY), None);
+    }
+
+    #[test]
+    fn decimals_are_written_as_to_string_writes_them() {
+        for n in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
+            let mut buf = b"x".to_vec();
+            super::push_decimal(&mut buf, n);
+            assert_eq!(buf, format!("x{n}").into_bytes());
+        }
     }
 }

@@ -25,7 +25,9 @@
 //! so a person is the same node here as in the co-participation graph.
 
 use super::assemble::{by_item, cross_occurrences, Ranked};
-use super::elements::{meeting_values, text, Shared, INT, MEETING_ATTRS, STRING};
+use super::elements::{
+    meeting_values, meeting_values_into, text, Shared, INT, MEETING_ATTRS, STRING,
+};
 use super::facts::{MembershipFacts, SpeakingFacts};
 use super::schema::{AttrDef, EdgeAttributes, NodeAttributes, Value};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -264,6 +266,9 @@ impl EdgeAttributes for SpokeOn {
     }
     fn values(&self) -> Vec<Option<Value>> {
         meeting_values(&self.shared).into()
+    }
+    fn values_into(&self, values: &mut Vec<Option<Value>>) {
+        meeting_values_into(&self.shared, values);
     }
 }
 

@@ -237,13 +237,18 @@ impl Shared {
 fn joined<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> String {
     let size = texts.clone().map(|t| t.len() + 2).sum::<usize>();
     let mut out = String::with_capacity(size.saturating_sub(2));
+    join_into(&mut out, texts);
+    out
+}
+
+/// [`joined`], written at the end of `out`.
+fn join_into<'a>(out: &mut String, texts: impl Iterator<Item = &'a str>) {
     for (i, text) in texts.enumerate() {
         if i > 0 {
             out.push_str("; ");
         }
         out.push_str(text);
     }
-    out
 }
 
 impl Timed for PersonNode {
@@ -366,6 +371,37 @@ pub(super) fn meeting_values(shared: &Shared) -> [Option<Value>; 4] {
     ]
 }
 
+/// [`meeting_values`] into `values`, its texts written into the buffers
+/// already there.
+pub(super) fn meeting_values_into(shared: &Shared, values: &mut Vec<Option<Value>>) {
+    values.resize(MEETING_ATTRS.len(), None);
+    let meetings = || shared.meetings();
+    set_text(&mut values[0], |s| {
+        join_into(s, meetings().map(|m| m.label.as_str()))
+    });
+    set_text(&mut values[1], |s| {
+        join_into(s, meetings().filter_map(|m| m.date.as_deref()));
+    });
+    set_text(&mut values[2], |s| {
+        s.push_str(shared.first_date().unwrap_or(""))
+    });
+    set_text(&mut values[3], |s| {
+        s.push_str(shared.last_date().unwrap_or(""))
+    });
+}
+
+/// Sets `slot` to the text `fill` writes, in the buffer of the text already
+/// there if there is one; `None` for an empty text, as [`text`] says.
+fn set_text(slot: &mut Option<Value>, fill: impl FnOnce(&mut String)) {
+    let mut buffer = match slot.take() {
+        Some(Value::Text(s)) => s,
+        _ => String::new(),
+    };
+    buffer.clear();
+    fill(&mut buffer);
+    *slot = (!buffer.is_empty()).then_some(Value::Text(buffer));
+}
+
 impl EdgeAttributes for CoParticipation {
     const ATTRS: &'static [AttrDef] = &MEETING_ATTRS;
     fn weight(&self) -> f64 {
@@ -373,6 +409,9 @@ impl EdgeAttributes for CoParticipation {
     }
     fn values(&self) -> Vec<Option<Value>> {
         meeting_values(&self.shared).into()
+    }
+    fn values_into(&self, values: &mut Vec<Option<Value>>) {
+        meeting_values_into(&self.shared, values);
     }
 }
 
@@ -470,4 +509,36 @@ pub(super) fn chronological<'a>(
         (x.date.is_none(), &x.date, &x.label, a).cmp(&(y.date.is_none(), &y.date, &y.label, b))
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(label: &str, date: Option<&str>) -> MeetingInfo {
+        MeetingInfo {
+            label: label.into(),
+            date: date.map(str::to_owned),
+        }
+    }
+
+    /// Values put into the buffers another edge left (longer texts, dates
+    /// where this edge has none, an empty label) are the edge's own values.
+    #[test]
+    fn values_into_reused_buffers_are_the_edges_values() {
+        let edges = [
+            CoParticipation::over(vec![
+                meeting("A long first meeting name", Some("2024-01-02")),
+                meeting("B & <C>", Some("2024-03-04")),
+            ]),
+            CoParticipation::over(vec![meeting("x", None)]),
+            CoParticipation::over(vec![meeting("", None)]),
+            CoParticipation::over(vec![meeting("y", Some("2023-05-06")), meeting("z", None)]),
+        ];
+        let mut values = Vec::new();
+        for edge in edges.iter().chain(edges.iter().rev()) {
+            edge.values_into(&mut values);
+            assert_eq!(values, edge.values());
+        }
+    }
 }

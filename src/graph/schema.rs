@@ -54,4 +54,11 @@ pub trait EdgeAttributes {
     fn weight(&self) -> f64;
     /// One value per entry of [`Self::ATTRS`], `None` when unknown.
     fn values(&self) -> Vec<Option<Value>>;
+    /// [`Self::values`], put into `values`: an edge whose texts are made
+    /// for it (joined meeting names) writes them into the buffers the
+    /// previous edge left there, as the exporters write millions of edges
+    /// with one `values`. By default, [`Self::values`] itself.
+    fn values_into(&self, values: &mut Vec<Option<Value>>) {
+        *values = self.values();
+    }
 }
