@@ -265,7 +265,7 @@ impl EdgeAttributes for SpokeOn {
         self.weight.into()
     }
     fn values(&self) -> Vec<Option<Value>> {
-        meeting_values(&self.shared).into()
+        meeting_values(&self.shared)
     }
     fn values_into(&self, values: &mut Vec<Option<Value>>) {
         meeting_values_into(&self.shared, values);

@@ -362,13 +362,12 @@ pub(super) const MEETING_ATTRS: [AttrDef; 4] = [
     },
 ];
 
-pub(super) fn meeting_values(shared: &Shared) -> [Option<Value>; 4] {
-    [
-        owned_text(shared.labels()),
-        owned_text(shared.dates()),
-        shared.first_date().and_then(text),
-        shared.last_date().and_then(text),
-    ]
+/// The values of an edge over `shared` meetings ([`MEETING_ATTRS`]), as
+/// [`meeting_values_into`] writes them.
+pub(super) fn meeting_values(shared: &Shared) -> Vec<Option<Value>> {
+    let mut values = Vec::with_capacity(MEETING_ATTRS.len());
+    meeting_values_into(shared, &mut values);
+    values
 }
 
 /// [`meeting_values`] into `values`, its texts written into the buffers
@@ -408,7 +407,7 @@ impl EdgeAttributes for CoParticipation {
         self.weight.into()
     }
     fn values(&self) -> Vec<Option<Value>> {
-        meeting_values(&self.shared).into()
+        meeting_values(&self.shared)
     }
     fn values_into(&self, values: &mut Vec<Option<Value>>) {
         meeting_values_into(&self.shared, values);
