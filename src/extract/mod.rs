@@ -952,15 +952,8 @@ fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
         (&header.hosts, FactKind::Host),
     ] {
         for n in names {
-            let s = &text.sentences[n.sentence];
-            out.mentions.push(
-                PersonMention::new(
-                    crate::words::names::title_case(&n.name),
-                    sentence_evidence(fact, s, &n.name),
-                )
-                .with_nickname(n.nickname.clone())
-                .with_roles(Role::of_fact(fact).into_iter().collect()),
-            );
+            let roles = Role::of_fact(fact).into_iter().collect();
+            out.mentions.push(header_mention(text, n, fact, roles));
         }
     }
     // Who kept the minutes attended, in the office the label names; one
@@ -970,17 +963,26 @@ fn header_roles(text: &Text, header: &header::Header, out: &mut Extraction) {
         (&header.officers, FactKind::Mentioned),
     ] {
         for (n, label) in names {
-            let s = &text.sentences[n.sentence];
-            out.mentions.push(
-                PersonMention::new(
-                    crate::words::names::title_case(&n.name),
-                    sentence_evidence(fact, s, &n.name),
-                )
-                .with_nickname(n.nickname.clone())
-                .with_roles(Role::new(label).into_iter().collect()),
-            );
+            let roles = Role::new(label).into_iter().collect();
+            out.mentions.push(header_mention(text, n, fact, roles));
         }
     }
+}
+
+/// A person a sentence of the header names, as `fact`, in `roles`.
+fn header_mention(
+    text: &Text,
+    n: &header::RosterName,
+    fact: FactKind,
+    roles: Vec<Role>,
+) -> PersonMention {
+    let s = &text.sentences[n.sentence];
+    PersonMention::new(
+        crate::words::names::title_case(&n.name),
+        sentence_evidence(fact, s, &n.name),
+    )
+    .with_nickname(n.nickname.clone())
+    .with_roles(roles)
 }
 
 /// The lines the rolls at `places` hold, added to `skip`, and the rolls'
