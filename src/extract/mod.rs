@@ -78,7 +78,7 @@ impl Extractor {
         for e in &absent {
             out.mentions.push(listed(&text, e, FactKind::Mentioned));
         }
-        self.author(&text, &roster, &mut out);
+        let sender_mentions = self.author(&text, &roster, &mut out);
         self.roster_entries(&text, &roster, &mut out);
         // The person recogniser: lists, rolls and turns of any layout.
         let listed = people::ListedAt::new(
@@ -118,7 +118,11 @@ impl Extractor {
         located(&doc.places, &mut out);
         if out.meeting.date.is_none()
             && out.agenda.is_empty()
-            && out.mentions.iter().all(|m| !m.definite)
+            && out
+                .mentions
+                .iter()
+                .enumerate()
+                .all(|(i, m)| !m.definite || sender_mentions.contains(&i))
         {
             return Err(ExtractError::NotAReport {
                 path: doc.path.clone(),
@@ -128,10 +132,14 @@ impl Extractor {
     }
 
     /// The writer of an e-mail: the signature, "... and myself" on the
-    /// participants line, "I presented ...".
-    fn author(&self, text: &Text, roster: &[roster::Entry], out: &mut Extraction) {
+    /// participants line, "I presented ...". Returns the places in
+    /// `out.mentions` of those a sender line gave: any mail has a sender, so
+    /// they are no sign of a meeting (a list's every message would be a
+    /// record).
+    fn author(&self, text: &Text, roster: &[roster::Entry], out: &mut Extraction) -> Range<usize> {
+        let first = out.mentions.len();
         let Some(a) = author::find(text, &self.lex) else {
-            return;
+            return first..first;
         };
         let mention =
             |fact, span: &Span| PersonMention::new(&a.name, evidence(fact, span, &a.name));
@@ -147,6 +155,11 @@ impl Extractor {
         if let Some(i) = a.spoke_in {
             out.mentions
                 .push(mention(FactKind::Spoke, &text.sentences[i].span));
+        }
+        if a.from_sender {
+            first..out.mentions.len()
+        } else {
+            first..first
         }
     }
 
@@ -1101,6 +1114,36 @@ mod tests {
         Extractor::new(&ontology)
             .extract(&doc)
             .expect("a meeting record")
+    }
+
+    /// Every mail has a sender: named at the top of a message with no date,
+    /// agenda or participants, the sender (and their "I ...") is no record of
+    /// a meeting, while a signature still is one's writer.
+    #[test]
+    fn a_mails_sender_alone_is_no_sign_of_a_meeting() {
+        let ontology = Ontology::embedded().expect("the embedded ontology loads");
+        let extractor = Extractor::new(&ontology);
+        let doc = |text: &str| crate::ingest::Document {
+            source: "m.txt".into(),
+            path: "m.txt".into(),
+            text: text.into(),
+            sha256: String::new(),
+            places: Default::default(),
+        };
+        let mail = "Re: the draft\n\nFrom: Lena Hahn <lena@example.org>\n\nI presented the draft and I think it reads well.\n";
+        assert!(matches!(
+            extractor.extract(&doc(mail)),
+            Err(ExtractError::NotAReport { .. })
+        ));
+        let minutes = format!("{mail}\nParticipants: Ana Lima, Ben Ode\n");
+        let out = extractor.extract(&doc(&minutes)).expect("a meeting record");
+        let writer: Vec<FactKind> = out
+            .mentions
+            .iter()
+            .filter(|m| m.text == "Lena Hahn")
+            .map(|m| m.evidence.fact)
+            .collect();
+        assert!(writer.contains(&FactKind::Spoke), "{writer:?}");
     }
 
     /// The absence words after each entry of a roster line are found from
