@@ -1116,6 +1116,24 @@ mod tests {
             .expect("a meeting record")
     }
 
+    /// A roll wrapped inside a name ("..., Françoise" then "JUNG, ...") is
+    /// read whole by the participant list; the person recogniser's reading
+    /// of the line alone must not add the lone given name as someone else
+    /// (with two Françoises in the record it cannot name either).
+    #[test]
+    fn a_given_name_the_list_joined_to_its_surname_is_no_one_of_its_own() {
+        let out = extract(
+            "Conseil du 12 mars 2019\n\nprésents :\nLucie BRANDT, Paul MOREAU, Françoise\n\
+             JUNG, Simon FAURE, Inès ROY\nabsents :\nFrançoise DELPECH, Léo PETIT\n",
+        );
+        let names: HashSet<&str> = out.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert!(
+            names.contains("Françoise JUNG") || names.contains("Françoise Jung"),
+            "{names:?}"
+        );
+        assert!(!names.contains("Françoise"), "{names:?}");
+    }
+
     /// Every mail has a sender: named at the top of a message with no date,
     /// agenda or participants, the sender (and their "I ...") is no record of
     /// a meeting, while a signature still is one's writer.

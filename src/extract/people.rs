@@ -875,6 +875,13 @@ impl ListedAt {
     }
 }
 
+/// A lone word of a bare roll where a name the participant list read
+/// starts: the list joined it to the rest of its name on the next line
+/// ("..., Françoise" then "JUNG, ..."), so it is no one of its own.
+fn is_part_of_a_listed_name(item: &str, listed: &ListedAt, span: &Span, at: usize) -> bool {
+    !item.trim().contains(' ') && listed.holds_any(span, at..at + item.len())
+}
+
 /// What [`rolls`] read.
 pub struct Rolls {
     /// The people of the rolls.
@@ -982,6 +989,9 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
             };
             for (n, nick, item) in people {
                 let start = item.as_ptr() as usize - t[at_range.clone()].as_ptr() as usize;
+                if bare && is_part_of_a_listed_name(item, listed, span, from + start) {
+                    continue;
+                }
                 let described = entries
                     .iter()
                     .find(|(at, e)| *at == start && e.len() > item.len())

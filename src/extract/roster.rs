@@ -297,18 +297,40 @@ fn apologies(text: &Text, ex: &Extractor) -> Vec<Entry> {
                     entries.extend(entry(part, i, offset + at, ex));
                 }
             }
-            Some(None) => {
-                let below = text.lines[i + 1..]
-                    .iter()
-                    .skip_while(|l| l.is_blank())
-                    .take_while(|l| !l.is_blank());
-                for below in below {
-                    let marker = list_marker(below.text()).unwrap_or(0);
-                    entries.extend(entry(&below.text()[marker..], below.number, marker, ex));
-                }
-            }
+            Some(None) => entries.extend(absence_block(text, i, ex)),
             Some(Some(_)) | None => {}
         }
+    }
+    entries
+}
+
+/// The entries of the lines under an absence heading on line `heading`: an
+/// entry a line, or a comma list wrapped inside a name ([`wrapped_list`]),
+/// down to a blank line, or to the next roll's heading or the group it heads
+/// ("Invités (3)" over "présents :").
+fn absence_block(text: &Text, heading: usize, ex: &Extractor) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let below = text.lines[heading + 1..]
+        .iter()
+        .skip_while(|l| l.is_blank())
+        .take_while(|l| {
+            !l.is_blank()
+                && !is_heading(l, &ex.lex)
+                && absence(l, &ex.lex).is_none()
+                && !heads_the_next_roll(text, l, &ex.lex)
+        });
+    let mut taken: Option<usize> = None;
+    for below in below {
+        if taken.is_some_and(|last| below.number <= last) {
+            continue;
+        }
+        if let Some((found, last)) = wrapped_list(text, below.number, ex) {
+            entries.extend(found);
+            taken = Some(last);
+            continue;
+        }
+        let marker = list_marker(below.text()).unwrap_or(0);
+        entries.extend(entry(&below.text()[marker..], below.number, marker, ex));
     }
     entries
 }
@@ -422,31 +444,21 @@ fn list_at(text: &Text, start: usize, inline: Option<&str>, ex: &Extractor) -> V
 /// The entries of a list on its label's line ("Present: A, B (X), C"), which
 /// may wrap onto the next lines ("..., Florencia Núñez\n(ISOC Uruguay), ...").
 fn inline_list(text: &Text, start: usize, rest: &str, ex: &Extractor) -> Vec<Entry> {
-    // (offset in the joined text, line, offset in line) of each line joined.
     let line = &text.lines[start];
-    let mut joined = rest.to_owned();
-    let mut segments = vec![(0, start, offset_in(line.text(), rest))];
+    let mut joined = Joined::new(rest, start, offset_in(line.text(), rest));
     for next in &text.lines[start + 1..] {
-        if !runs_on(joined.trim_end(), next, &ex.lex) {
+        if !runs_on(joined.text.trim_end(), next, &ex.lex) {
             break;
         }
-        joined.push(' ');
-        segments.push((joined.len(), next.number, 0));
-        joined.push_str(next.text());
+        joined.push(next);
     }
-    let joined = joined.trim_end_matches('.');
     let mut entries = Vec::new();
     // "Board: A (Chair), B, C": a group's label holds for the items after
     // it; the first is the heading's own ("RIPE NCC staff: A, B").
     let mut group: Option<Group> = Some(heading_group(line, ex));
-    for item in list_items(joined, ex) {
-        let (at, part) = (item.at, item.text);
-        let &(seg_at, line, seg_offset) = segments
-            .iter()
-            .rev()
-            .find(|(s, _, _)| *s <= at)
-            .unwrap_or(&segments[0]);
-        let offset = seg_offset + at - seg_at;
+    for item in list_items(joined.text.trim_end_matches('.'), ex) {
+        let part = item.text;
+        let (line, offset) = joined.locate(item.at);
         if let Some((found, last)) = groups_in(part, group.as_ref(), offset, line, ex) {
             entries.extend(found);
             group = Some(last);
@@ -710,6 +722,120 @@ fn people_in(names: &str, offset: usize, line: usize, ex: &Extractor) -> Option<
     (!entries.is_empty()).then_some(entries)
 }
 
+/// Lines read as one text: a list hard-wrapped over several lines, each
+/// piece found back on the line it came from.
+struct Joined {
+    text: String,
+    /// (offset in `text`, line, offset in that line) of each line joined.
+    segments: Vec<(usize, usize, usize)>,
+}
+
+impl Joined {
+    /// `first`, which starts at byte `offset` of line `line`.
+    fn new(first: &str, line: usize, offset: usize) -> Self {
+        Self {
+            text: first.to_owned(),
+            segments: vec![(0, line, offset)],
+        }
+    }
+
+    /// `next` joined after a space.
+    fn push(&mut self, next: &Line) {
+        self.text.push(' ');
+        self.segments.push((self.text.len(), next.number, 0));
+        self.text.push_str(next.text());
+    }
+
+    /// The line and the offset in it of byte `at` of the joined text.
+    fn locate(&self, at: usize) -> (usize, usize) {
+        let &(seg_at, line, seg_offset) = self
+            .segments
+            .iter()
+            .rev()
+            .find(|(s, _, _)| *s <= at)
+            .unwrap_or(&self.segments[0]);
+        (line, seg_offset + at - seg_at)
+    }
+}
+
+/// A comma list under a roll's heading whose line ends inside a name: "...,
+/// Claire DUVAL, Agathe" then "LEBLANC-ROUX, Simon FAURE, ...". The line
+/// lists three items or more and ends on a lone word, no comma; the next
+/// opens with a capitalised word or two before its first comma that are no
+/// person's name alone. Read line by line, the given name and the surname
+/// were two people (issue 20: justified PDF text wraps anywhere).
+fn wraps_inside_a_name(so_far: &str, next: &Line, lex: &Lexicons) -> bool {
+    let t = next.text();
+    let last = so_far.rsplit(", ").next().unwrap_or(so_far);
+    let first = t.split(',').next().unwrap_or(t).trim();
+    so_far.matches(", ").nth(1).is_some()
+        && so_far.ends_with(char::is_alphanumeric)
+        && last.split_whitespace().count() == 1
+        && is_name_word(last)
+        && t.starts_with(char::is_uppercase)
+        && (1..=2).contains(&first.split_whitespace().count())
+        && first.split_whitespace().all(is_name_word)
+        && !is_person_name(first, lex)
+        && !t.contains(": ")
+        && !lex.is_section_heading(t)
+        && list_marker(t).is_none()
+        && !is_heading(next, lex)
+        && absence(next, lex).is_none()
+}
+
+/// "Elus Etudiants (8)" right above "présents :": a group of the body and
+/// how many it counts, heading the rolls below it, not one more name of the
+/// list above. The count tells it from a name whose roll comes next.
+fn heads_the_next_roll(text: &Text, line: &Line, lex: &Lexicons) -> bool {
+    let counted = line
+        .text()
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("))
+        .is_some_and(|(label, n)| {
+            !label.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+        });
+    counted
+        && text.lines[line.number + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|next| is_heading(next, lex) || absence(next, lex).is_some())
+}
+
+/// The entries of the comma list that starts on line `start` and wraps
+/// inside a name onto the lines after it ([`wraps_inside_a_name`]), with the
+/// number of the last line it takes; none when it does not wrap so, or when
+/// an item is no one.
+fn wrapped_list(text: &Text, start: usize, ex: &Extractor) -> Option<(Vec<Entry>, usize)> {
+    let line = &text.lines[start];
+    if list_marker(line.text()).is_some() {
+        return None;
+    }
+    let mut joined = Joined::new(line.text(), start, 0);
+    let mut last = start;
+    for next in &text.lines[start + 1..] {
+        if !wraps_inside_a_name(joined.text.trim_end(), next, &ex.lex) {
+            break;
+        }
+        joined.push(next);
+        last = next.number;
+    }
+    if last == start {
+        return None;
+    }
+    // What opens the line in lower case ends an item of the line before
+    // ("visioconférence avec Valence), ..."): every other item is someone.
+    let entries = entries_at_commas(joined.text.trim_end_matches('.'), ex)
+        .into_iter()
+        .skip_while(|(at, part)| *at == 0 && part.starts_with(char::is_lowercase))
+        .map(|(at, part)| {
+            let (line, offset) = joined.locate(at);
+            entry(part, line, offset, ex)
+        })
+        .collect::<Option<Vec<Entry>>>()?;
+    Some((entries, last))
+}
+
 /// A list of a paragraph hard-wrapped inside an item ("..., Lisa" then
 /// "Horner (Global Partners), Marco ..."): what came is a list that stops
 /// on a word, and the next line goes on as a list of three items or more.
@@ -773,9 +899,26 @@ fn block_list(text: &Text, start: usize, ex: &Extractor) -> Vec<Entry> {
     } else {
         start + 1
     };
+    // The last line a list wrapped inside a name took.
+    let mut taken: Option<usize> = None;
     for line in &text.lines[first..] {
         if line.is_blank() {
             after_blank = !entries.is_empty();
+            continue;
+        }
+        if taken.is_some_and(|last| line.number <= last) {
+            continue;
+        }
+        if heads_the_next_roll(text, line, &ex.lex) {
+            break;
+        }
+        if let Some((mut e, last)) = wrapped_list(text, line.number, ex) {
+            if let Some(group) = &group {
+                e.iter_mut().for_each(|e| group.apply(e, ex));
+            }
+            entries.extend(e);
+            numbered.get_or_insert(false);
+            taken = Some(last);
             continue;
         }
         let t = line.text();
@@ -2344,6 +2487,54 @@ mod tests {
                 "Lisa Horner",
                 "Marco Pancini",
                 "Thomas Schneider"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_roll_under_its_heading_wrapped_inside_a_name_joins_the_name_again() {
+        let ex = extractor();
+        let text = Text::new(
+            "Conseil du 12 mars 2019\n\nMembres élus (6)\nprésents :\n\
+             Lucie BRANDT, Paul MOREAU, Hélène\nVASSEUR, Jean-Marc TOURNIER, Claire DUVAL, Agathe\n\
+             LEBLANC-ROUX, Simon FAURE (en\nvisioconférence), Inès ROY, Louise\nMARTY, Marc OLIVE\n\
+             absents :\nNadia COLIN, Léo PETIT, Rose\nMARCHAND, Yves BOYER\nInvités (3)\nprésents :\nMarc OLIVE\n",
+        );
+        let (present, absent) = lists(&text, &ex);
+        let names = |v: &[Entry]| v.iter().map(|e| e.name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&present),
+            [
+                "Lucie Brandt",
+                "Paul Moreau",
+                "Hélène Vasseur",
+                "Jean-Marc Tournier",
+                "Claire Duval",
+                "Agathe Leblanc-Roux",
+                "Simon Faure",
+                "Inès Roy",
+                "Louise Marty",
+                "Marc Olive"
+            ]
+        );
+        // "Invités (3)" heads the roll under it: no one of the list above.
+        assert_eq!(
+            names(&absent),
+            ["Nadia Colin", "Léo Petit", "Rose Marchand", "Yves Boyer"]
+        );
+        // Lines that end on a whole name are lists of their own.
+        let text = Text::new(
+            "Board minutes\n\nPresent:\nAna Lima, Ben Ode, Carla Diaz\nDan Moss, Eve Hart, Finn Ray\n",
+        );
+        assert_eq!(
+            names(&lists(&text, &ex).0),
+            [
+                "Ana Lima",
+                "Ben Ode",
+                "Carla Diaz",
+                "Dan Moss",
+                "Eve Hart",
+                "Finn Ray"
             ]
         );
     }
