@@ -5,7 +5,7 @@
 #   meetkg_setup_build   what `cargo build` needs: libclang, for bindgen in
 #                        oxrocksdb-sys (Oxigraph's RocksDB)
 #   meetkg_setup_tests   what the tests need on top: xmllint, rapper, Node, Chromium,
-#                        pandoc
+#                        pandoc, LibreOffice Writer
 #
 # Packages come from apt, through sudo when not root. When nothing can be installed,
 # one line says what is missing and how to get it, and the caller exits 3.
@@ -78,6 +78,9 @@ meetkg_setup_tests() {
   # pandoc writes the Word (.docx) and OpenDocument (.odt) files of tests/office.rs, as a
   # real producer makes them.
   command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
+  # LibreOffice Writer saves pandoc's files in the other format, with its own XML (its
+  # list styles, continued lists, level overrides), as a user's Writer does.
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
   if [ ${#need[@]} -gt 0 ] && ! meetkg_apt_install "${need[@]}"; then
     meetkg_say "could not install ${need[*]}: install them with apt-get, then run this again"
     return 3

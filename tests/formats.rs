@@ -5,9 +5,8 @@
 
 mod common;
 
-use common::essentials::names;
+use common::essentials::{names, score_as_their_text};
 use common::formats::{blocks_of_markdown, docx, eml, eml_of_record, html, odt, Blk, MINUTES};
-use common::score::score;
 use common::{meetkg, root};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -43,27 +42,10 @@ fn write_all_formats(dir: &Path, stem: &str, text: &str) -> Result {
     Ok(())
 }
 
-/// `meetkg extract dir/{format}`: each report's JSON by its file stem.
+/// `meetkg extract dir/{format}`: each report's JSON by its file stem (a
+/// mail's by its Message-ID, `{stem}@forum.example`).
 fn extract(dir: &Path, format: &str) -> Result<BTreeMap<String, Value>> {
-    let out = meetkg().arg("extract").arg(dir.join(format)).output()?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "extract {format}: {stderr}");
-    let mut reports = BTreeMap::new();
-    for line in String::from_utf8(out.stdout)?.lines() {
-        let v: Value = serde_json::from_str(line)?;
-        let source = v["source"].as_str().ok_or("no source")?;
-        // A mail is known by its Message-ID, `{stem}@forum.example`.
-        let stem = match source.strip_prefix("mid:") {
-            Some(id) => id.split('@').next().unwrap_or(id).to_owned(),
-            None => Path::new(source)
-                .file_stem()
-                .ok_or("no stem")?
-                .to_string_lossy()
-                .into_owned(),
-        };
-        reports.insert(stem, v);
-    }
-    Ok(reports)
+    common::essentials::extract(&dir.join(format))
 }
 
 /// What must come out the same: people, agenda titles, the meeting's date.
@@ -137,9 +119,10 @@ fn readers_keep_headings_numbered_items_and_table_rows_as_lines() -> Result {
 }
 
 /// The `.txt` reports of `reports` turned into each format score as their
-/// text does on every field of the gold in `gold` (`{stem}.json`; within
-/// 0.02, or better), and name the same people and agenda items and date,
-/// but where the text's extraction errs. Returns how many reports.
+/// text does on every field of the gold in `gold_dir` (`{stem}.json`;
+/// within 0.02, or better), and name the same people, topics, agenda items
+/// and date, but where the text's extraction errs (see
+/// [`score_as_their_text`]). Returns how many reports.
 fn every_format_scores_as_the_text(reports: &Path, gold_dir: &Path) -> Result<usize> {
     let dir = tempfile::tempdir()?;
     let mut stems = Vec::new();
@@ -155,62 +138,9 @@ fn every_format_scores_as_the_text(reports: &Path, gold_dir: &Path) -> Result<us
             stems.push(stem);
         }
     }
-    let mut gold = BTreeMap::new();
-    for stem in &stems {
-        let g = std::fs::read_to_string(gold_dir.join(format!("{stem}.json")))?;
-        gold.insert(format!("{stem}.txt"), serde_json::from_str::<Value>(&g)?);
-    }
-    // Scored as the .txt it was made from, so the gold's keys match.
-    let as_txt = |reports: BTreeMap<String, Value>| -> BTreeMap<String, Value> {
-        reports
-            .into_iter()
-            .map(|(stem, mut v)| {
-                v["source"] = Value::from(format!("{stem}.txt"));
-                (format!("{stem}.txt"), v)
-            })
-            .collect()
-    };
-    let text = extract(dir.path(), "txt")?;
-    let (want, _) = score(&gold, &as_txt(text.clone()));
-    let mut failures = Vec::new();
-    for format in FORMATS {
-        let got = extract(dir.path(), format)?;
-        for stem in &stems {
-            let (a, b) = (essentials(&text[stem]), essentials(&got[stem]));
-            // A difference where the document agrees with the gold and the
-            // text does not is the text reader's mistake, not this reader's.
-            let g = essentials(&gold[&format!("{stem}.txt")]);
-            let wrong = |a: &BTreeSet<String>, b: &BTreeSet<String>, g: &BTreeSet<String>| {
-                a.difference(b).any(|x| g.contains(x)) || b.difference(a).any(|x| !g.contains(x))
-            };
-            if wrong(&a.0, &b.0, &g.0) || wrong(&a.1, &b.1, &g.1) || a.2 != b.2 {
-                failures.push(format!(
-                    "{format} {stem}: people only in text {:?}, only in {format} {:?}; \
-                     agenda only in text {:?}, only in {format} {:?}; date {} / {}",
-                    a.0.difference(&b.0).collect::<Vec<_>>(),
-                    b.0.difference(&a.0).collect::<Vec<_>>(),
-                    a.1.difference(&b.1).collect::<Vec<_>>(),
-                    b.1.difference(&a.1).collect::<Vec<_>>(),
-                    a.2,
-                    b.2
-                ));
-            }
-        }
-        let (scores, _) = score(&gold, &as_txt(got));
-        eprintln!("{format}: {scores:.3?}");
-        for (field, f1) in &want {
-            let other = scores.get(field).copied().unwrap_or(0.0);
-            // Better than the text is no failure: a list of names numbered
-            // on past a blank line is one list in a document, which the
-            // text's reader can take for agenda items.
-            if other + 0.02 + 1e-9 < *f1 {
-                failures.push(format!("{format} {field}: {other:.3}, text {f1:.3}"));
-            }
-        }
-    }
-    eprintln!("txt: {want:.3?}");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-    Ok(stems.len())
+    let count = score_as_their_text(dir.path(), gold_dir, &FORMATS)?;
+    assert_eq!(count, stems.len(), "every report extracted from its text");
+    Ok(count)
 }
 
 #[test]

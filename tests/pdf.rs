@@ -9,12 +9,10 @@
 
 mod common;
 
-use common::essentials::{essentials, extract};
+use common::essentials::{essentials, extract, score_as_their_text};
 use common::formats::{blocks_of_markdown, html, MINUTES};
-use common::score::score;
 use common::{meetkg, query_csv, root};
-use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -122,7 +120,7 @@ fn fixtures_printed_to_pdf_extract_as_their_text() -> Result {
 
 /// The `.txt` reports of `reports` printed to PDF by `chromium` extract as
 /// their text does, scored on the gold in `gold_dir` (`{stem}.json`; see
-/// the seeds' test). Returns how many reports.
+/// [`score_as_their_text`]). Returns how many reports.
 fn printed_to_pdf_extract_as_their_text(
     chromium: &str,
     reports: &Path,
@@ -147,60 +145,9 @@ fn printed_to_pdf_extract_as_their_text(
             seeds.push(stem);
         }
     }
-    let mut gold = BTreeMap::new();
-    for stem in &seeds {
-        let g = std::fs::read_to_string(gold_dir.join(format!("{stem}.json")))?;
-        gold.insert(format!("{stem}.txt"), serde_json::from_str::<Value>(&g)?);
-    }
-    let as_txt = |reports: BTreeMap<String, Value>| -> BTreeMap<String, Value> {
-        reports
-            .into_iter()
-            .map(|(stem, mut v)| {
-                v["source"] = Value::from(format!("{stem}.txt"));
-                (format!("{stem}.txt"), v)
-            })
-            .collect()
-    };
-    let (text, got) = (extract(&txt)?, extract(&pdf)?);
-    let mut failures = Vec::new();
-    for stem in &seeds {
-        let (a, b) = (essentials(&text[stem]), essentials(&got[stem]));
-        // A difference where the PDF agrees with the gold and the text does
-        // not is the text reader's mistake, not this reader's.
-        let g = essentials(&gold[&format!("{stem}.txt")]);
-        let wrong = |a: &BTreeSet<String>, b: &BTreeSet<String>, g: &BTreeSet<String>| {
-            a.difference(b).any(|x| g.contains(x)) || b.difference(a).any(|x| !g.contains(x))
-        };
-        if wrong(&a.0, &b.0, &g.0)
-            || wrong(&a.1, &b.1, &g.1)
-            || wrong(&a.2, &b.2, &g.2)
-            || a.3 != b.3
-        {
-            failures.push(format!(
-                "{stem}: people only in text {:?}, only in PDF {:?}; topics only in text {:?}, \
-                 only in PDF {:?}; agenda only in text {:?}, only in PDF {:?}; date {} / {}",
-                a.0.difference(&b.0).collect::<Vec<_>>(),
-                b.0.difference(&a.0).collect::<Vec<_>>(),
-                a.1.difference(&b.1).collect::<Vec<_>>(),
-                b.1.difference(&a.1).collect::<Vec<_>>(),
-                a.2.difference(&b.2).collect::<Vec<_>>(),
-                b.2.difference(&a.2).collect::<Vec<_>>(),
-                a.3,
-                b.3
-            ));
-        }
-    }
-    let (want, _) = score(&gold, &as_txt(text));
-    let (scores, _) = score(&gold, &as_txt(got));
-    eprintln!("txt: {want:.3?}\npdf: {scores:.3?}");
-    for (field, f1) in &want {
-        let other = scores.get(field).copied().unwrap_or(0.0);
-        if other + 0.02 + 1e-9 < *f1 {
-            failures.push(format!("pdf {field}: {other:.3}, text {f1:.3}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-    Ok(seeds.len())
+    let count = score_as_their_text(dir.path(), gold_dir, &["pdf"])?;
+    assert_eq!(count, seeds.len(), "every report extracted from its text");
+    Ok(count)
 }
 
 /// Paragraphs long enough to wrap, each with its own first word, of

@@ -136,6 +136,11 @@ struct Numbering {
     /// "Restart numbering" and "Set numbering value" make a list of their
     /// own over the same definition, its start overridden.
     starts: HashMap<(String, usize), u32>,
+    /// A level a list defines in place of its definition's (a `w:lvl`
+    /// inside `w:lvlOverride`, by list and level): LibreOffice writes each
+    /// list of other markers over one definition so, a bulleted sub-list
+    /// over a numbered definition.
+    levels: HashMap<(String, usize), Level>,
 }
 
 impl Numbering {
@@ -163,19 +168,23 @@ impl Numbering {
                         }
                     }
                     name @ (b"start" | b"numFmt" | b"lvlText") => {
-                        if let (Some(d), Some(l)) = (&definition, level) {
-                            let entry = n
+                        let entry = match (&definition, &list, level) {
+                            (Some(d), _, Some(l)) => n
                                 .definitions
                                 .entry(d.clone())
                                 .or_default()
                                 .entry(l)
-                                .or_default();
-                            let v = val().unwrap_or_default();
-                            match name {
-                                b"start" => entry.start = v.parse().unwrap_or(1),
-                                b"numFmt" => entry.format = v,
-                                _ => entry.text = v,
+                                .or_default(),
+                            (None, Some(list), Some(l)) => {
+                                n.levels.entry((list.clone(), l)).or_default()
                             }
+                            _ => return,
+                        };
+                        let v = val().unwrap_or_default();
+                        match name {
+                            b"start" => entry.start = v.parse().unwrap_or(1),
+                            b"numFmt" => entry.format = v,
+                            _ => entry.text = v,
                         }
                     }
                     _ => {}
@@ -200,7 +209,13 @@ impl Numbering {
         counters: &mut HashMap<String, [u32; 9]>,
     ) -> Option<String> {
         let levels = self.lists.get(list).and_then(|d| self.definitions.get(d));
-        let Some(level) = levels.and_then(|l| l.get(&depth)) else {
+        // The list's own level, else its definition's.
+        let level_of = |i: usize| {
+            self.levels
+                .get(&(list.to_owned(), i))
+                .or_else(|| levels.and_then(|l| l.get(&i)))
+        };
+        let Some(level) = level_of(depth) else {
             return Some("-".to_owned());
         };
         match level.format.as_str() {
@@ -219,9 +234,7 @@ impl Numbering {
         count[depth + 1..].fill(0);
         let mut text = level.text.clone();
         for (i, n) in count.iter().enumerate().take(depth + 1).rev() {
-            let format = levels
-                .and_then(|l| l.get(&i))
-                .map_or("decimal", |l| l.format.as_str());
+            let format = level_of(i).map_or("decimal", |l| l.format.as_str());
             text = text.replace(&format!("%{}", i + 1), &numeral(*n.max(&1), format));
         }
         let text = text.trim();
@@ -561,6 +574,34 @@ mod tests {
         assert_eq!(
             text_of_parts(&body, "", numbering)?,
             "1. Welcome\n2. Budget\n\nContinued from the last meeting:\n\n5. Outreach\n6. Any other business\n"
+        );
+        Ok(())
+    }
+
+    /// LibreOffice writes a bulleted sub-list under a numbered list as a
+    /// list over the same definition whose levels it defines anew, in
+    /// `w:lvlOverride` (an empty `w:lvlOverride` after each, as it does).
+    #[test]
+    fn a_level_a_list_defines_over_its_definition_is_marked_as_the_list_says(
+    ) -> Result<(), IngestError> {
+        let numbering = r#"<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>
+            <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+            <w:num w:numId="10"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="◦"/></w:lvl></w:lvlOverride><w:lvlOverride w:ilvl="1"/></w:num>"#;
+        let item = |list: u32, level: u32, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{list}"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = [
+            item(2, 0, "IGF 2021 taking stock:"),
+            item(10, 1, "a) NRIs"),
+            item(10, 1, "b) Youth"),
+            item(2, 0, "Current issues"),
+        ]
+        .concat();
+        assert_eq!(
+            text_of_parts(&body, "", numbering)?,
+            "1. IGF 2021 taking stock:\n  - a) NRIs\n  - b) Youth\n2. Current issues\n"
         );
         Ok(())
     }
