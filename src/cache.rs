@@ -51,6 +51,12 @@ impl Cache {
         }
     }
 
+    /// The facts of each report graph that the exports read
+    /// ([`crate::graph::kept`]).
+    pub fn export_facts(&self) -> PathBuf {
+        self.dir.join("export-facts.bin")
+    }
+
     fn extraction_path(&self, key: &str) -> PathBuf {
         self.dir.join("extractions").join(format!("{key}.json"))
     }

@@ -268,3 +268,65 @@ fn a_person_renamed_by_another_report_rewrites_the_graphs_that_name_them() -> Re
         log.contains("compared 9 reports with the current generation, 2 changed")
     })
 }
+
+/// The exports of an incremental build are joined from the facts the build
+/// keeps per report graph beside the store, not read from the whole store
+/// again: a changed report's facts (a new speaker) must reach them and a
+/// removed report's (its meeting's day) leave them. They equal the exports
+/// `meetkg export` reads from the store with SPARQL, which stale kept facts
+/// would not.
+#[test]
+fn kept_export_facts_follow_a_changed_and_a_removed_report() -> Result {
+    let dir = tempfile::tempdir()?;
+    let reports = copy_seeds(dir.path())?;
+    // Ten fixtures join the seeds, so that the graphs changed and dropped
+    // are few enough to be replaced in a copy of the store.
+    for name in [
+        "aligned_wg_hybrid_12.txt",
+        "crlf_dc_schools_of_ig.txt",
+        "irc_wg_privacy_sync.txt",
+        "md_pn_ai_table.txt",
+        "caption_dc_accessibility.txt",
+        "lynx_wg_outreach_seventh.txt",
+        "md_mag_virtual_meeting_5.txt",
+        "minutes_bpf_local_content.txt",
+        "notes_dc_data_trust.txt",
+        "plain_bpf_cybersecurity.txt",
+    ] {
+        std::fs::copy(root().join("tests/fixtures").join(name), reports.join(name))?;
+    }
+    let said = build(dir.path(), "s1", "e1")?;
+    assert!(
+        said.contains("facts of every graph kept by the build"),
+        "{said}"
+    );
+    let gexf =
+        |out: &str| std::fs::read_to_string(dir.path().join(out).join("coparticipation.gexf"));
+    assert!(gexf("e1")?.contains("2021-11-25") && !gexf("e1")?.contains("Ingrid Vokomann"));
+
+    let path = reports.join("001_d73c04b723dad814.txt");
+    let mut text = std::fs::read_to_string(&path)?;
+    text.push_str("\nIngrid Vokomann said that the group should meet again.\n");
+    std::fs::write(path, text)?;
+    std::fs::remove_file(reports.join("004_d2d3bdfd86faae18.txt"))?;
+    let said = build(dir.path(), "s1", "e1")?;
+    assert!(said.contains("wrote store generation"), "{said}");
+    assert!(
+        said.contains("facts of every graph kept by the build"),
+        "{said}"
+    );
+    assert!(gexf("e1")?.contains("Ingrid Vokomann") && !gexf("e1")?.contains("2021-11-25"));
+
+    meetkg(dir.path())
+        .args(["export", "--store", "s1", "--out", "e2"])
+        .assert()
+        .success();
+    let (kept, queried) = (exports(dir.path(), "e1")?, exports(dir.path(), "e2")?);
+    for (name, bytes) in &queried {
+        assert!(
+            kept.get(name) == Some(bytes),
+            "export {name} from the kept facts differs from the store's"
+        );
+    }
+    Ok(())
+}

@@ -3,6 +3,7 @@
 //! exports of the committed generation and prints the summary.
 
 use super::{name_rejections, print_summary, ExitStatus};
+use crate::cache::Cache;
 use crate::corpus::Progress;
 use crate::graph::Period;
 use crate::ontology::Ontology;
@@ -46,8 +47,21 @@ pub fn run(
         .with_context(|| format!("opening the store {}", store_dir.display()))?;
     let mut watch = crate::pipeline::clock::Stopwatch::start();
     let spinner = super::spinner(quiet, "writing the exports");
-    let written = crate::export::write_all_stamped(&store, out, store.generation(), period)
-        .with_context(|| format!("writing the exports to {}", out.display()));
+    let manifest = built.generation.read_manifest();
+    let hashes = manifest.reports.values().map(|e| e.graph.as_str());
+    let kept = crate::graph::Sources::kept(&Cache::for_store(store_dir).export_facts(), hashes);
+    log::info!(
+        "exports: facts of every graph {}: {}",
+        if kept.is_some() {
+            "kept by the build"
+        } else {
+            "to be read from the store"
+        },
+        watch.lap()
+    );
+    let written =
+        crate::export::write_all_stamped_from(&store, kept, out, store.generation(), period)
+            .with_context(|| format!("writing the exports to {}", out.display()));
     spinner.finish_and_clear();
     let written =
         written.with_context(|| exports_not_written(store_dir, out, built.unchanged()))?;

@@ -313,6 +313,18 @@ pub fn write_all_stamped(
     generation: &str,
     period: Period,
 ) -> Result<Vec<PathBuf>, ExportError> {
+    write_all_stamped_from(store, None, out_dir, generation, period)
+}
+
+/// [`write_all_stamped`], from the graphs' facts `kept` by the build
+/// ([`graph::kept`]) when it gives them, else read from `store`.
+pub fn write_all_stamped_from(
+    store: &Store,
+    kept: Option<graph::Sources>,
+    out_dir: &Path,
+    generation: &str,
+    period: Period,
+) -> Result<Vec<PathBuf>, ExportError> {
     let stamp_path = out_dir.join(STAMP);
     let previous = Previous::read(out_dir);
     match fs::remove_file(&stamp_path) {
@@ -324,7 +336,11 @@ pub fn write_all_stamped(
         }
         _ => {}
     }
-    let written = write_all_reusing(store, out_dir, period, &previous)?;
+    let sources = match kept {
+        Some(kept) => kept,
+        None => read_sources(store)?,
+    };
+    let written = write_all_reusing(&sources, out_dir, period, &previous)?;
     let mut watch = Stopwatch::start();
     let name = |p: &PathBuf| Some(p.file_name()?.to_string_lossy().into_owned());
     // Hashed on every core: 500 MB of files at 1,000 reports.
@@ -399,16 +415,25 @@ pub fn write_all(
     out_dir: &Path,
     period: Period,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    write_all_reusing(store, out_dir, period, &Previous::default()).map(|w| w.paths)
+    let sources = read_sources(store)?;
+    write_all_reusing(&sources, out_dir, period, &Previous::default()).map(|w| w.paths)
 }
 
-/// [`write_all`], keeping the co-participation graph's files when `previous`
+/// The facts of every graph, read from `store` ([`graph::Sources::read`]).
+fn read_sources(store: &Store) -> Result<graph::Sources, ExportError> {
+    let mut watch = Stopwatch::start();
+    let sources = graph::Sources::read(store)?;
+    log::info!("exports: read the facts of every graph: {}", watch.lap());
+    Ok(sources)
+}
+
+/// [`write_all`] from the facts `sources`, keeping the co-participation graph's files when `previous`
 /// says they show the same graph (see the module docs).
 ///
 /// Cost: as [`write_all`], less the co-participation graph's measures and
 /// files when they are kept; a fingerprint of that graph, O(V + E), either way.
 pub fn write_all_reusing(
-    store: &Store,
+    sources: &graph::Sources,
     out_dir: &Path,
     period: Period,
     previous: &Previous,
@@ -419,12 +444,10 @@ pub fn write_all_reusing(
     })?;
     crate::atomic::remove_stale_temp_files(out_dir);
     let mut watch = Stopwatch::start();
-    let sources = graph::Sources::read(store)?;
-    log::info!("exports: read the facts of every graph: {}", watch.lap());
-    let mut written = write_coparticipation(&sources, out_dir, previous)?;
+    let mut written = write_coparticipation(sources, out_dir, previous)?;
     log::info!("exports: the co-participation graph: {}", watch.lap());
     crate::failpoint::check("exports-half");
-    let (paths, runs) = write_topics(&sources, out_dir, previous)?;
+    let (paths, runs) = write_topics(sources, out_dir, previous)?;
     written.runs.extend(runs);
     let written_paths = &mut written.paths;
     written_paths.extend(paths);

@@ -343,36 +343,79 @@ pub(super) fn read_all(store: &Store) -> Result<AllFacts, GraphError> {
         },
     );
     let (organisation_labels, (attended, affiliations)) = rest;
-    let (meetings, spoke, names) = (meetings?, spoke?, names?);
-    let (discussed, topic_labels) = (discussed?, topic_labels?);
-    Ok(AllFacts {
-        memberships: MembershipFacts {
-            meetings: meetings.clone(),
+    Ok(AllFacts::joined(
+        meetings?,
+        Rows {
+            attended: attended?,
+            spoke: spoke?,
+            discussed: discussed?,
+            names: names?,
+            affiliations: affiliations?,
+            topic_labels: topic_labels?,
             stated: stated?,
             roles: roles?,
-            labels: organisation_labels?,
-            names: names.clone(),
+            organisation_labels: organisation_labels?,
         },
-        speaking: SpeakingFacts {
-            meetings: meetings.clone(),
-            spoke: spoke.clone(),
-            discussed: discussed.clone(),
-            names: names.clone(),
-            labels: topic_labels.clone(),
-        },
-        participation: ParticipationFacts {
-            meetings: meetings.clone(),
-            attended: attended?,
+    ))
+}
+
+/// The rows of the export queries but the meetings', read once.
+pub(super) struct Rows {
+    pub(super) attended: BTreeSet<(String, String)>,
+    pub(super) spoke: BTreeSet<(String, String)>,
+    pub(super) discussed: BTreeSet<(String, String)>,
+    pub(super) names: BTreeMap<String, String>,
+    pub(super) affiliations: BTreeMap<String, BTreeSet<String>>,
+    pub(super) topic_labels: BTreeMap<String, String>,
+    pub(super) stated: BTreeSet<(String, String, String)>,
+    pub(super) roles: BTreeMap<(String, String), BTreeSet<String>>,
+    pub(super) organisation_labels: BTreeMap<String, String>,
+}
+
+impl AllFacts {
+    /// Each graph's facts of the rows the graphs share, copied where several
+    /// graphs read them.
+    pub(super) fn joined(meetings: BTreeMap<String, MeetingInfo>, rows: Rows) -> Self {
+        let Rows {
+            attended,
             spoke,
-            names,
-            affiliations: affiliations?,
-        },
-        discussions: DiscussionFacts {
-            meetings,
             discussed,
-            labels: topic_labels,
-        },
-    })
+            names,
+            affiliations,
+            topic_labels,
+            stated,
+            roles,
+            organisation_labels,
+        } = rows;
+        Self {
+            memberships: MembershipFacts {
+                meetings: meetings.clone(),
+                stated,
+                roles,
+                labels: organisation_labels,
+                names: names.clone(),
+            },
+            speaking: SpeakingFacts {
+                meetings: meetings.clone(),
+                spoke: spoke.clone(),
+                discussed: discussed.clone(),
+                names: names.clone(),
+                labels: topic_labels.clone(),
+            },
+            participation: ParticipationFacts {
+                meetings: meetings.clone(),
+                attended,
+                spoke,
+                names,
+                affiliations,
+            },
+            discussions: DiscussionFacts {
+                meetings,
+                discussed,
+                labels: topic_labels,
+            },
+        }
+    }
 }
 
 /// (IRI, label) rows as a map.

@@ -3,7 +3,8 @@
 //! which topics, and who is affiliated with which organisation.
 //!
 //! Rationale: analysts want networks, not triples. The graphs are read from the
-//! store with SPARQL (so `meetkg export` needs nothing but the store) and built
+//! store with SPARQL (so `meetkg export` needs nothing but the store), or by a
+//! build from the same facts it kept per report graph ([`kept`]), and built
 //! as petgraph [`UnGraph`](petgraph::graph::UnGraph)s that the exporters in [`crate::export`] write.
 //!
 //! Determinism is part of the contract: nodes are added in IRI order (in the
@@ -34,6 +35,7 @@ pub mod evolution;
 pub mod evolution_map;
 mod facts;
 pub mod fingerprint;
+pub mod kept;
 pub mod measures;
 pub mod periods;
 mod schema;
@@ -63,6 +65,7 @@ use bipartite::{build_organisation_person, build_person_topic};
 use facts::{
     read_all, read_discussions, read_memberships, read_participation, read_speaking, AllFacts,
 };
+use std::path::Path;
 
 /// What every graph of the exports is built from, read from the store once:
 /// each query runs once, where the graph functions below run the queries
@@ -75,6 +78,13 @@ impl Sources {
     /// Reads the facts of every graph from `store`.
     pub fn read(store: &Store) -> Result<Self, GraphError> {
         read_all(store).map(Self)
+    }
+
+    /// The facts of every graph, joined from those the build kept for the
+    /// report graphs of hashes `hashes` ([`kept`]), in the file at `path`;
+    /// `None` when it lacks one of them. Cost: one pass over the file.
+    pub fn kept<'a>(path: &Path, hashes: impl IntoIterator<Item = &'a str>) -> Option<Self> {
+        kept::all_facts(path, hashes).map(Self)
     }
 
     /// [`coparticipation`], from these facts.

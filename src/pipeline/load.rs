@@ -13,6 +13,7 @@ use super::plan::{graph_hash, Plan};
 use crate::cache::Cache;
 use crate::corpus::Streamed;
 use crate::generations::{Entry, Manifest, NewGeneration};
+use crate::graph::kept::{self, GraphFacts};
 use crate::model::Report;
 use crate::rdf::ReportGraph;
 use crate::store::{BulkLoadError, Store, StoreError};
@@ -47,6 +48,9 @@ struct Mapped {
     /// thread that feeds the store (a copied generation's changed reports
     /// are few, so the hash it does not need costs little).
     hash: String,
+    /// What the exports read of its graph, kept beside the store
+    /// ([`crate::graph::kept`]).
+    facts: Option<GraphFacts>,
 }
 
 /// The `indices` reports of `corpus`, [`CHUNK`] at a time, resolved, mapped
@@ -73,11 +77,13 @@ fn resolved_chunks<'a>(
                         source,
                     })?;
                 let hash = graph_hash(corpus, i);
+                let facts = GraphFacts::of(&graph.quads);
                 Ok(Mapped {
                     i,
                     report,
                     graph,
                     hash,
+                    facts,
                 })
             })
             .collect()
@@ -122,6 +128,7 @@ pub fn bulk_load(
     let mut failed = None;
     let clocks = Clocks::default();
     let mut watch = Stopwatch::start();
+    let mut facts = kept::Writer::create(&cache.export_facts());
     let graphs = resolved_chunks(corpus, cache, &all, &clocks)
         .map_while(|chunk| match chunk {
             Ok(chunk) => Some(chunk),
@@ -143,6 +150,7 @@ pub fn bulk_load(
                 },
                 _ => entry(&mapped, file),
             };
+            facts.graph(&e.graph, mapped.facts.as_ref());
             manifest.reports.insert(source.clone(), e);
             progress(Event::Wrote(1));
             Ok::<_, std::convert::Infallible>(mapped.graph)
@@ -155,6 +163,7 @@ pub fn bulk_load(
         BulkLoadError::Source(never) => match never {},
         BulkLoadError::Store(e) => store_error("loading", db)(e),
     })?;
+    facts.finish();
     log::info!(
         "loaded {} quads of {} reports and their merge ({} triples given to the default graph): {}; \
          of which read back and resolved {:.2?}, mapped to RDF {:.2?} (CPU of the threads); {}",
@@ -206,13 +215,18 @@ pub fn copy_and_replace(
             source,
         })?;
     let store = Store::open(new.db()).map_err(store_error("writing", store_dir))?;
+    let mut fresh = std::collections::HashMap::new();
     for chunk in resolved_chunks(corpus, cache, &plan.changed, &Clocks::default()) {
         let chunk = chunk?;
         let written = chunk.len();
         let mut graphs = Vec::with_capacity(written);
-        for Mapped { i, graph, .. } in chunk {
+        for Mapped {
+            i, graph, facts, ..
+        } in chunk
+        {
             if let Some(e) = manifest.reports.get_mut(&corpus.entries[i].source) {
                 e.quads = graph.quads.len() as u64;
+                fresh.insert(e.graph.clone(), facts);
             }
             graphs.push(graph);
         }
@@ -227,7 +241,34 @@ pub fn copy_and_replace(
             .remove_graphs_except(&keep)
             .map_err(store_error("writing", store_dir))?;
     }
+    keep_facts(&store, cache, manifest, &fresh);
     store
         .flush_and_compact(false)
         .map_err(store_error("writing", store_dir))
+}
+
+/// Rewrites the facts the exports read ([`kept`]) for the graphs of
+/// `manifest`: the `fresh` ones of the graphs just written, those kept of
+/// the others, and any the file lacks read back from `store`.
+fn keep_facts(
+    store: &Store,
+    cache: &Cache,
+    manifest: &Manifest,
+    fresh: &std::collections::HashMap<String, Option<GraphFacts>>,
+) {
+    let hashes: Vec<&str> = manifest
+        .reports
+        .values()
+        .map(|e| e.graph.as_str())
+        .collect();
+    let sources: std::collections::HashMap<&str, &str> = manifest
+        .reports
+        .iter()
+        .map(|(source, e)| (e.graph.as_str(), source.as_str()))
+        .collect();
+    let from_store = |hash: &str| {
+        let graph = crate::rdf::graph_iri(sources.get(hash)?).ok()?;
+        GraphFacts::of(&store.graph_quads(&graph.into()).ok()?)
+    };
+    kept::rewrite(&cache.export_facts(), &hashes, fresh, from_store);
 }
