@@ -25,12 +25,7 @@ const FORMATS: [&str; 2] = ["docx", "odt"];
 
 /// The pandoc to write with, when it runs.
 fn pandoc() -> Option<String> {
-    let pandoc = std::env::var("MEETKG_PANDOC").unwrap_or_else(|_| "pandoc".into());
-    Command::new(&pandoc)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-        .then_some(pandoc)
+    common::interop::program("MEETKG_PANDOC", "pandoc")
 }
 
 /// What LibreOffice writes here: pandoc's DOCX opened in Writer and saved
@@ -46,12 +41,7 @@ const LIBREOFFICE: [(&str, &str, &str); 2] = [
 
 /// LibreOffice's `soffice`, when it runs.
 fn soffice() -> Option<String> {
-    let soffice = std::env::var("MEETKG_SOFFICE").unwrap_or_else(|_| "soffice".into());
-    Command::new(&soffice)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-        .then_some(soffice)
+    common::interop::program("MEETKG_SOFFICE", "soffice")
 }
 
 /// Opens every document of `from` in LibreOffice Writer and saves each as

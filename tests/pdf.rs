@@ -20,12 +20,7 @@ type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// The Chromium to print with, when it runs.
 fn chromium() -> Option<String> {
-    let chromium = std::env::var("MEETKG_CHROMIUM").unwrap_or_else(|_| "chromium".into());
-    Command::new(&chromium)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-        .then_some(chromium)
+    common::interop::program("MEETKG_CHROMIUM", "chromium")
 }
 
 /// Prints the page `html` to `dir/{stem}.pdf` with Chromium, without the

@@ -15,3 +15,14 @@ pub fn unavailable(what: &str) -> Result<(), Box<dyn std::error::Error>> {
     eprintln!("SKIPPED: {what} is not available (the test command tests/run.sh installs it)");
     Ok(())
 }
+
+/// The outside program `default` (or the one the environment variable `var`
+/// names instead), when it runs: `--version` answers with success.
+pub fn program(var: &str, default: &str) -> Option<String> {
+    let program = std::env::var(var).unwrap_or_else(|_| default.into());
+    std::process::Command::new(&program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+        .then_some(program)
+}
