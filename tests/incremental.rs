@@ -49,6 +49,14 @@ fn copy_seeds(dir: &Path) -> Result<PathBuf> {
     Ok(reports)
 }
 
+/// Copies the fixtures `names` into `reports`, beside the seeds.
+fn copy_fixtures(reports: &Path, names: &[&str]) -> Result {
+    for name in names {
+        std::fs::copy(root().join("tests/fixtures").join(name), reports.join(name))?;
+    }
+    Ok(())
+}
+
 #[test]
 fn incremental_build_equals_a_build_from_scratch() -> Result {
     let dir = tempfile::tempdir()?;
@@ -248,14 +256,15 @@ fn a_one_report_change_rebuilds_to_what_a_build_from_scratch_gives() -> Result {
 fn a_person_renamed_by_another_report_rewrites_the_graphs_that_name_them() -> Result {
     let dir = tempfile::tempdir()?;
     let reports = copy_seeds(dir.path())?;
-    for name in [
-        "aligned_wg_hybrid_12.txt",
-        "crlf_dc_schools_of_ig.txt",
-        "irc_wg_privacy_sync.txt",
-        "md_pn_ai_table.txt",
-    ] {
-        std::fs::copy(root().join("tests/fixtures").join(name), reports.join(name))?;
-    }
+    copy_fixtures(
+        &reports,
+        &[
+            "aligned_wg_hybrid_12.txt",
+            "crlf_dc_schools_of_ig.txt",
+            "irc_wg_privacy_sync.txt",
+            "md_pn_ai_table.txt",
+        ],
+    )?;
     build(dir.path(), "s1", "e1")?;
     let add_speaker = |reports: &Path| -> Result {
         let path = reports.join("001_d73c04b723dad814.txt");
@@ -281,20 +290,21 @@ fn kept_export_facts_follow_a_changed_and_a_removed_report() -> Result {
     let reports = copy_seeds(dir.path())?;
     // Ten fixtures join the seeds, so that the graphs changed and dropped
     // are few enough to be replaced in a copy of the store.
-    for name in [
-        "aligned_wg_hybrid_12.txt",
-        "crlf_dc_schools_of_ig.txt",
-        "irc_wg_privacy_sync.txt",
-        "md_pn_ai_table.txt",
-        "caption_dc_accessibility.txt",
-        "lynx_wg_outreach_seventh.txt",
-        "md_mag_virtual_meeting_5.txt",
-        "minutes_bpf_local_content.txt",
-        "notes_dc_data_trust.txt",
-        "plain_bpf_cybersecurity.txt",
-    ] {
-        std::fs::copy(root().join("tests/fixtures").join(name), reports.join(name))?;
-    }
+    copy_fixtures(
+        &reports,
+        &[
+            "aligned_wg_hybrid_12.txt",
+            "crlf_dc_schools_of_ig.txt",
+            "irc_wg_privacy_sync.txt",
+            "md_pn_ai_table.txt",
+            "caption_dc_accessibility.txt",
+            "lynx_wg_outreach_seventh.txt",
+            "md_mag_virtual_meeting_5.txt",
+            "minutes_bpf_local_content.txt",
+            "notes_dc_data_trust.txt",
+            "plain_bpf_cybersecurity.txt",
+        ],
+    )?;
     let said = build(dir.path(), "s1", "e1")?;
     assert!(
         said.contains("facts of every graph kept by the build"),
