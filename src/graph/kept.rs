@@ -3,12 +3,12 @@
 //! of the rest, not every graph's again with SPARQL.
 //!
 //! Rationale: the build maps every graph it writes to RDF, so it has each
-//! graph's quads in hand; the triples the export queries match ([`Pattern`]:
+//! graph's quads in hand; the triples the export queries match (`Pattern`:
 //! fourteen predicates and types) are picked from them then, and written to
 //! `{store}.cache/export-facts.bin` under the graph's hash (the manifest's,
 //! [`crate::pipeline::plan::graph_hash`]: equal hashes mean equal graphs). The
-//! exports then join the union of the kept triples in memory ([`Union`]), as
-//! the queries of [`super::facts`] join the store's default graph (the merge
+//! exports then join the union of the kept triples in memory (`Union`), as
+//! the queries of `graph::facts` join the store's default graph (the merge
 //! of the report graphs): the same rows, so the same files.
 //!
 //! What it will not do: answer any other query. A file made by other code
