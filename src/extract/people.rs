@@ -984,7 +984,12 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
                 true => Vec::new(),
                 // A name with the roles and organisations after it.
                 false => {
-                    super::roster::entries_at_commas(t[at_range.clone()].trim_end_matches('.'), ex)
+                    let mut e = super::roster::entries_at_commas(
+                        t[at_range.clone()].trim_end_matches('.'),
+                        ex,
+                    );
+                    e.sort_by_key(|&(at, _)| at);
+                    e
                 }
             };
             for (n, nick, item) in people {
@@ -992,10 +997,7 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
                 if bare && is_part_of_a_listed_name(item, listed, span, from + start) {
                     continue;
                 }
-                let described = entries
-                    .iter()
-                    .find(|(at, e)| *at == start && e.len() > item.len())
-                    .map(|(_, e)| (*e).to_owned());
+                let described = described_at(&entries, start, item.len());
                 let mut found = roll_found(n, nick, item, q, place, ex);
                 for f in &mut found {
                     f.group.clone_from(&group);
@@ -1009,6 +1011,19 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
         found: out,
         read_as_list,
     }
+}
+
+/// The entry of a roll's item at `start` that says more than its name (the
+/// roles and organisations after it), if any. `entries` are sorted by place:
+/// a binary search, not a scan, as a roll of N names has N entries and N
+/// items (a scan per item made a one-line roll of 16 MiB quadratic).
+fn described_at(entries: &[(usize, &str)], start: usize, name_len: usize) -> Option<String> {
+    let first = entries.partition_point(|&(at, _)| at < start);
+    entries[first..]
+        .iter()
+        .take_while(|&&(at, _)| at == start)
+        .find(|(_, e)| e.len() > name_len)
+        .map(|(_, e)| (*e).to_owned())
 }
 
 /// A part of a roll: how its label qualifies it, its byte range, whether it
@@ -2067,5 +2082,27 @@ mod tests {
                 f("D. Roy", FactKind::Mentioned, None),
             ]
         );
+    }
+
+    #[test]
+    fn an_items_description_is_the_first_longer_entry_at_its_place_of_many() {
+        let entries = [
+            (0, "Ann Lee"),
+            (9, "Bo Ray"),
+            (9, "Bo Ray, Clerk, Town of Hope"),
+            (9, "Bo Ray, Clerk"),
+            (40, "Cy Dunn, Chair"),
+        ];
+        assert_eq!(described_at(&entries, 0, 7), None);
+        assert_eq!(
+            described_at(&entries, 9, 6).as_deref(),
+            Some("Bo Ray, Clerk, Town of Hope")
+        );
+        assert_eq!(
+            described_at(&entries, 40, 7).as_deref(),
+            Some("Cy Dunn, Chair")
+        );
+        assert_eq!(described_at(&entries, 20, 3), None);
+        assert_eq!(described_at(&entries, 99, 3), None);
     }
 }
