@@ -1389,7 +1389,7 @@ fn run_together_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usiz
 /// The attendance and absence labels of a text ("Present:", "Apologies:"),
 /// with their ranges.
 fn roll_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
-    ROLL_LABEL
+    let mut out: Vec<(Range<usize>, &str)> = ROLL_LABEL
         .captures_iter(t)
         .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?)))
         .filter(|(_, l)| is_roll_label(l.as_str(), lex))
@@ -1397,8 +1397,44 @@ fn roll_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
             let from = label_start(l.as_str(), lex);
             (l.start() + from..whole.end, &t[l.start() + from..l.end()])
         })
+        .collect();
+    for (whole, label) in capitals_labels(t, lex) {
+        if !out
+            .iter()
+            .any(|(r, _)| r.start < whole.end && whole.start < r.end)
+        {
+            out.push((whole, label));
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+/// A roll's label in capitals without a colon, opening a line before the
+/// names on it ("PRESENT S. Roger Koontz, Chairman; ...", "MEMBERS ABSENT
+/// Jane Roe"): scanned minutes set the label in a column of its own, which
+/// flattened text joins to the names. The label's words are capitals, its
+/// last an attendance or absence word; a name not in capitals follows (a
+/// word in capitals after it is a heading's, "PRESENT AUSTRIA Mr. A", whose
+/// names [`titled_runs`] files under their countries).
+fn capitals_labels<'a>(t: &'a str, lex: &Lexicons) -> Vec<(Range<usize>, &'a str)> {
+    CAPITALS_LABEL
+        .captures_iter(t)
+        .filter_map(|c| Some((c.get(1)?, c.get(2)?.start())))
+        .filter(|(label, _)| {
+            let last = label.as_str().rsplit(' ').next().unwrap_or("");
+            is_roll_label(last, lex)
+        })
+        .map(|(label, names)| (label.start()..names, label.as_str()))
         .collect()
 }
+
+/// [`capitals_labels`]: at a line's start, one to four words in capitals,
+/// spaces, then a capital and a small letter or an initial's stop.
+static CAPITALS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*((?:[A-Z][A-Z'’-]+ ){0,3}[A-Z][A-Z'’-]+)[ \t]+(\p{Lu}[\p{Ll}.])")
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
 
 /// Where a roll's label begins in the words the label pattern took before
 /// a colon, which may end the names of the roll before it ("Steve Majors
@@ -2104,5 +2140,30 @@ mod tests {
         );
         assert_eq!(described_at(&entries, 20, 3), None);
         assert_eq!(described_at(&entries, 99, 3), None);
+    }
+
+    #[test]
+    fn a_roll_label_in_capitals_without_its_colon_opens_the_roll_on_its_line() {
+        let ex = extractor();
+        let raw = "The board met on 4 May 1981.\nPRESENT S. Roger Koontz, Chairman; Will L. Owings, Vice -\nChairman; Rhoda W. Maddox and Kenneth Y. Stiles.\nMEMBERS ABSENT Ruth Kimball\nCALL TO ORDER\nThe Chairman called the meeting to order.";
+        assert_eq!(
+            listed_in(raw, &ex),
+            [
+                "S. Roger Koontz",
+                "Will L. Owings",
+                "Rhoda W. Maddox",
+                "Kenneth Y. Stiles"
+            ]
+        );
+        let labels = |t| {
+            roll_labels(t, &ex.lex)
+                .into_iter()
+                .map(|(_, l)| l.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels("MEMBERS ABSENT Ruth Kimball"), ["MEMBERS ABSENT"]);
+        // A heading in capitals above a country's delegates is no label.
+        assert!(labels("PRESENT AUSTRIA Mr. H. Knitel").is_empty());
+        assert!(labels("CALL TO ORDER The Chairman called").is_empty());
     }
 }
