@@ -314,7 +314,9 @@ impl<'t> NameScan<'t> {
                 Step::Next
             };
         }
-        if !self.takes(w, particle, &t[next.min(t.len())..], lex) {
+        if !self.takes(w, particle, &t[next.min(t.len())..], lex)
+            || !self.words.is_empty() && lex.is_speech_verb_in_capitals(w)
+        {
             return Step::Stop;
         }
         if !particle

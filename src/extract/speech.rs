@@ -62,8 +62,9 @@ fn name_runs<'a>(
         // "City Attorney Knutson": a title may be a role the record names.
         let ok = (!in_mask || honorific)
             && (is_name_word(w) || particle || initial || honorific)
-            && (honorific || !lex.not_names.contains(w))
-            && !lex.months_and_days.contains(&w.to_lowercase());
+            && (honorific || !is_not_name(w, lex))
+            && !lex.months_and_days.contains(&w.to_lowercase())
+            && (words.is_empty() || !lex.is_speech_verb_in_capitals(w));
         // "Lynn St. Amour": an abbreviated particle does not end the name.
         let boundary = w.len() + lead != raw.len()
             && !(honorific && raw.ends_with('.'))
@@ -79,6 +80,15 @@ fn name_runs<'a>(
     }
     flush(&mut words, &mut runs, t, lex);
     runs
+}
+
+/// A word of `[not-names]`, as written or in capitals ("AND AGREED"): the
+/// lexicon holds its words capitalised, as a sentence opens with them.
+fn is_not_name(w: &str, lex: &Lexicons) -> bool {
+    lex.not_names.contains(w)
+        || w.len() > 1
+            && !w.chars().any(char::is_lowercase)
+            && lex.not_names.contains(&names::title_case(w))
 }
 
 /// "Communication Access Realtime Translation (CART)": a name followed by its own
@@ -527,6 +537,20 @@ mod tests {
             got.iter()
                 .any(|g| g.0.ends_with("Rogers") && g.1 == FactKind::Spoke),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_speech_verb_in_capitals_ends_the_name_before_it() {
+        let got = run("Hamlin MOVED and Pierce seconded the motion. SENATOR TITUS MOVED TO INTRODUCE THE BILL.");
+        assert_eq!(got[0], ("Hamlin".into(), FactKind::Spoke, true));
+        assert_eq!(got[1], ("Pierce".into(), FactKind::Spoke, true));
+        assert!(got.iter().all(|(n, _, _)| !n.contains("Moved")), "{got:?}");
+        // A word no name holds is none in capitals either.
+        assert!(
+            run("Seconded by Councillor V. Cawley\n\nAND AGREED\n\nThe vote was taken.")
+                .iter()
+                .all(|(n, _, _)| n != "And")
         );
     }
 

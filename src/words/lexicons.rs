@@ -617,6 +617,13 @@ impl Lexicons {
                 .is_some_and(|one| self.is_honorific(one))
     }
 
+    /// "Hamlin MOVED and Pierce seconded", "SENATOR TITUS MOVED": a speech
+    /// verb written in capitals, which after a name's first word is what the
+    /// person did, not a surname in capitals ("Roger BUSSON") the name takes.
+    pub fn is_speech_verb_in_capitals(&self, w: &str) -> bool {
+        super::names::is_in_capitals(w) && self.speech_verbs.contains(&w.to_lowercase())
+    }
+
     /// Byte length of the title that opens `s`, with the space after it:
     /// words of `[title-modifiers]` and `[honorifics]` up to the last
     /// honorific ("City Attorney Knutson" → "City Attorney "), 0 when none.

@@ -88,7 +88,7 @@ pub fn title_case(name: &str) -> String {
 
 /// A word [`title_case`] rewrites: two letters or more, all capitals, and
 /// no initials ("K.A." stays as written: initials, not a word in capitals).
-fn is_in_capitals(w: &str) -> bool {
+pub fn is_in_capitals(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic());
     let mut count = 0;
     letters.all(|c| {
