@@ -777,8 +777,36 @@ fn is_emphasis(chars: &[char], i: usize) -> bool {
     if is_drawn_rule(chars, i) {
         return false;
     }
+    if c == '_' && !is_paired_underscore(chars, i) {
+        return false;
+    }
     // A list bullet "* item" at the start of the line is handled as a marker.
     !(c == '*' && chars[..i].iter().all(|c| c.is_whitespace()) && next == ' ')
+}
+
+/// Farthest, in chars, that an underscore's partner is looked for: emphasis
+/// marks a phrase, and a long line of lone underscores costs no more than
+/// this each.
+const EMPHASIS_REACH: usize = 200;
+
+/// "_Enchained", "mr_pouit": an underscore opens emphasis only where one
+/// closes it further on the line ("_note_"), and closes it only where one
+/// opened it before; alone, it is a character of the text, as a chat
+/// handle's leading underscore is, and Markdown keeps it so.
+fn is_paired_underscore(chars: &[char], i: usize) -> bool {
+    let opens = |k: usize| {
+        let before = if k > 0 { chars[k - 1] } else { ' ' };
+        let after = chars.get(k + 1).copied().unwrap_or(' ');
+        chars[k] == '_' && !before.is_alphanumeric() && !after.is_whitespace()
+    };
+    let closes = |k: usize| {
+        let before = if k > 0 { chars[k - 1] } else { ' ' };
+        let after = chars.get(k + 1).copied().unwrap_or(' ');
+        chars[k] == '_' && !before.is_whitespace() && !after.is_alphanumeric()
+    };
+    let end = chars.len().min(i + 1 + EMPHASIS_REACH);
+    let start = i.saturating_sub(EMPHASIS_REACH);
+    (opens(i) && (i + 1..end).any(closes)) || (closes(i) && (start..i).any(opens))
 }
 
 /// "________________": a run of four or more `*` or `_` is a rule or a
@@ -1118,6 +1146,16 @@ mod tests {
         let s = &t.lines[1].span;
         let (a, b) = s.origin(3..7);
         assert_eq!(chars[a..b].iter().collect::<String>(), "WSIS");
+    }
+
+    #[test]
+    fn a_handles_leading_underscore_is_kept_where_no_underscore_closes_it() {
+        let t = Text::new("Présents : huats, mr_pouit, effraie, _Enchained\n_Note_ and _this_\n");
+        assert_eq!(
+            t.lines[0].text(),
+            "Présents : huats, mr_pouit, effraie, _Enchained"
+        );
+        assert_eq!(t.lines[1].text(), "Note and this");
     }
 
     #[test]

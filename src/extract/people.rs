@@ -1439,7 +1439,8 @@ fn roll_people<'a>(
 ) -> Vec<(NameSpan, bool, &'a str)> {
     let word =
         |i: &str| !i.is_empty() && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
-    let handle = |i: &str| word(i) && i.starts_with(char::is_lowercase);
+    // "_Enchained": a leading underscore marks a handle as a small letter does.
+    let handle = |i: &str| word(i) && i.starts_with(|c: char| c.is_lowercase() || c == '_');
     let speaking = items
         .iter()
         .filter(|(_, i)| nicks.contains(&fold(i)))
@@ -1965,6 +1966,11 @@ mod tests {
         assert_eq!(
             names("Present: K. Obi, President A. Lund R. Moss L. J. Hale and T. Ek"),
             ["K. Obi", "A. Lund", "R. Moss", "L. J. Hale", "T. Ek"]
+        );
+        // A handle's leading underscore is the handle's.
+        assert_eq!(
+            names("Présents : huats, Ju, kagou, _Enchained"),
+            ["huats", "Ju", "kagou", "_Enchained"]
         );
         // Capitalised one-word items are not handles: the names rule reads them.
         assert!(!names("Present: Budget, Minutes, Reports").contains(&"Budget".to_owned()));
