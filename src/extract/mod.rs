@@ -92,6 +92,9 @@ impl Extractor {
         header_roles(&text, &header, &mut out);
         self.running_text(&text, &roster, &person_skip, &mut out);
         if out.meeting.moderators.is_empty() {
+            self.moderator_of_chat(&text, &mut out);
+        }
+        if out.meeting.moderators.is_empty() {
             self.moderator_by_role(&text, &roster, &mut out);
         }
         if out.meeting.moderators.is_empty() {
@@ -340,6 +343,25 @@ impl Extractor {
                 .definite(m.definite)
                 .with_nickname(nickname)
                 .with_roles(roles),
+        );
+    }
+
+    /// "The chair is marga.", "<zbyszek> !startmeeting FESCO": the chair a
+    /// chat log's meeting bot names, or who started the meeting, by the name
+    /// the log gives their handle where it gives one.
+    fn moderator_of_chat(&self, text: &Text, out: &mut Extraction) {
+        let Some((handle, line)) = chat::chair(text, self) else {
+            return;
+        };
+        let identities = chat::identities(text, self, |t| people::whole_name(t, self));
+        let named = chat::names_by_handle(&identities).remove(&fold(handle));
+        let name = named.clone().unwrap_or_else(|| handle.to_owned());
+        out.meeting.moderators.push(name.clone());
+        let ev = evidence(FactKind::Moderator, &text.lines[line].span, handle);
+        out.mentions.push(
+            PersonMention::new(name, ev)
+                .with_nickname(named.map(|_| handle.to_owned()))
+                .with_roles(Role::of_fact(FactKind::Moderator).into_iter().collect()),
         );
     }
 
@@ -1198,6 +1220,27 @@ mod tests {
         for (raw, moderators) in cases {
             assert_eq!(extract(raw).meeting.moderators, moderators, "{raw}");
         }
+    }
+
+    #[test]
+    fn the_chair_a_meeting_bot_names_or_who_started_the_meeting_chairs_a_chat_log() {
+        let out = extract(
+            "18:58:58 <marga> #startmeeting\n18:58:58 <MeetBot> Meeting started Wed Jun 17 18:58:58 2020 UTC.  The chair is marga. Information about MeetBot.\n18:59:04 <marga> #topic Roll call\n18:59:08 <fil> Philip Hands\n18:59:13 <marga> Margarita Manterola\n",
+        );
+        assert_eq!(out.meeting.moderators, ["Margarita Manterola"]);
+        let out = extract(
+            "#ubuntu-meeting: Technical Board meeting\n\nMeeting started by rbasak at 20:05:41 UTC (full logs)\n\nPeople present (lines said)\n\n1. rbasak (131)\n2. vorlon (59)\n",
+        );
+        assert_eq!(out.meeting.moderators, ["rbasak"]);
+        let out = extract(
+            "2024-07-23 17:00:03 <@zbyszek:fedora.im> !startmeeting FESCO (2024-07-23)\n2024-07-23 17:00:16 <@zbyszek:fedora.im> !hi\n2024-07-23 17:00:18 <@zodbot:fedora.im> Zbigniew Jędrzejewski-Szmek (zbyszek)\n",
+        );
+        assert_eq!(out.meeting.moderators, ["Zbigniew Jędrzejewski-Szmek"]);
+        // In minutes that are no chat log, the phrase names no handle.
+        let out = extract(
+            "Board minutes, 5 May 2011\n\nPresent: Ana Lima, Ben Ode, Carla Diaz\n\nThe chair is absent.\n",
+        );
+        assert!(out.meeting.moderators.is_empty());
     }
 
     #[test]

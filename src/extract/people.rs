@@ -1743,6 +1743,34 @@ fn self_introductions<'a>(
             cues.push(Cue::SelfIntroduction);
             Some((n.name, cues))
         })
+        .chain(lower_case_self_introductions(t, ex))
+}
+
+/// "my name is kyle mcmartin, for the last few years ...": a full name
+/// typed in small letters, as people write in a chat, after a phrase that
+/// introduces the speaker; a given name the lexicon knows, then a word that
+/// is no common word ("I'm kevin here" is no name), written in capitals.
+fn lower_case_self_introductions<'a>(
+    t: &'a str,
+    ex: &'a Extractor,
+) -> impl Iterator<Item = (String, Vec<Cue>)> + 'a {
+    let intro = ex.lex.self_introduction_in_lower_case.as_ref();
+    (intro.into_iter())
+        .flat_map(move |re| re.captures_iter(t))
+        .filter_map(move |c| {
+            let (given, surname) = c.get(1)?.as_str().split_once(' ')?;
+            let named = ex.lex.is_given(given) && !ex.lex.common_words.contains(surname);
+            let capital = |w: &str| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |f| {
+                    f.to_uppercase().chain(chars).collect::<String>()
+                })
+            };
+            named.then(|| {
+                let name = format!("{} {}", capital(given), capital(surname));
+                (name, vec![Cue::GivenName, Cue::SelfIntroduction])
+            })
+        })
 }
 
 #[cfg(test)]
@@ -1942,6 +1970,17 @@ mod tests {
         assert_eq!(ben.map(|i| h[i]), Some("Ana Silva"));
         let _ = rolls(&t, &ex, &ListedAt::default(), &HashSet::new()).found;
     }
+    #[test]
+    fn a_full_name_typed_in_small_letters_introduces_its_speaker() {
+        let ex = extractor();
+        let t = Text::new("18:02:21 #1: hi, my name is kyle mcmartin, for the last few years i worked on the kernel.\n18:02:55 I'm happy to help. this is kevin here.\n");
+        let names: Vec<String> = speakers(&t, &ex, &HashSet::new())
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(names, ["Kyle Mcmartin"]);
+    }
+
     #[test]
     fn a_labelled_roll_of_lower_case_handles_is_people_without_turns() {
         let ex = extractor();

@@ -209,6 +209,10 @@ pub struct Lexicons {
     /// "This is Yoshinobu Matsuzaki", "I am Kenny Huang": a phrase of
     /// `[self-introductions]`, then the capital that opens the name (group 1).
     pub self_introduction: Option<Regex>,
+    /// "my name is kyle mcmartin,": a phrase of `[self-introductions]`, then
+    /// two words in small letters that end the clause (group 1), as people
+    /// type in a chat.
+    pub self_introduction_in_lower_case: Option<Regex>,
     /// The patterns of a record's header, their words from the lexicon.
     pub header: HeaderPatterns,
     /// The patterns of running text (closing lines, question-and-answer
@@ -416,6 +420,8 @@ impl Lexicons {
         self.meeting_held = phrases(r.list("meeting-held-phrases"));
         self.presiding = phrases(r.list("presiding-words"));
         self.self_introduction = self_introduction(r.list("self-introductions"));
+        self.self_introduction_in_lower_case =
+            self_introduction_in_lower_case(r.list("self-introductions"));
     }
 
     /// What a person's name is made of, and the words it never holds.
@@ -1070,6 +1076,21 @@ fn self_introduction(phrases: &[String]) -> Option<Regex> {
     let alternatives: Vec<String> = phrases.iter().map(|p| first_in_either_case(p)).collect();
     (!alternatives.is_empty())
         .then(|| Regex::new(&format!(r"\b(?:{})\s+([A-Z])", alternatives.join("|"))).ok())
+        .flatten()
+}
+
+/// `[self-introductions]`, then two words in small letters before a stop, a
+/// comma or the end (group 1).
+fn self_introduction_in_lower_case(phrases: &[String]) -> Option<Regex> {
+    let alternatives: Vec<String> = phrases.iter().map(|p| first_in_either_case(p)).collect();
+    (!alternatives.is_empty())
+        .then(|| {
+            Regex::new(&format!(
+                r"\b(?:{})\s+(\p{{Ll}}[\p{{Ll}}'’-]+ \p{{Ll}}[\p{{Ll}}'’-]+)(?:[.,;!]|$)",
+                alternatives.join("|")
+            ))
+            .ok()
+        })
         .flatten()
 }
 
