@@ -439,16 +439,27 @@ impl Extractor {
     }
 
     /// "with Dr. Dan Arvizu, Chairman, presiding", "Chair Rennison
-    /// presiding": the name before `[presiding-words]`, past a title between
-    /// commas; the name is the capitalised run that ends the clause, less the
-    /// titles and honorifics that open it.
+    /// presiding", "J. Shergill (President) in the chair": the name before
+    /// `[presiding-words]`, past a title or a description between commas
+    /// and an office in parentheses; the name is the capitalised run that
+    /// ends the clause, less the titles and honorifics that open it.
     fn presiding(&self, t: &str) -> Option<String> {
         let at = self.lex.presiding.as_ref()?.find(t)?.start();
         let is_role = |w: &str| self.lex.role_words.contains(&w.to_lowercase());
         let mut clauses = t[..at].trim_end().trim_end_matches(',').rsplit(',');
         let mut clause = clauses.next()?.trim();
-        if clause.split_whitespace().all(is_role) {
+        // "Chairman", "oldest member present": a title or a description
+        // between commas, after the name.
+        let described = |c: &str| {
+            c.split_whitespace()
+                .all(|w| is_role(w) || !w.starts_with(char::is_uppercase))
+        };
+        if described(clause) {
             clause = clauses.next()?.trim();
+        }
+        // "J. Shergill (President)": the office in parentheses after the name.
+        if let Some(open) = clause.strip_suffix(')').and_then(|c| c.rfind('(')) {
+            clause = clause[..open].trim_end();
         }
         let words: Vec<&str> = clause.split_whitespace().collect();
         let run = words
@@ -465,10 +476,19 @@ impl Extractor {
             return None;
         }
         // "The presiding officer": a person's name or none.
-        let who = header::names_at(&name.join(" "), 0, &self.lex)
+        let name = name.join(" ");
+        let who = header::names_at(&name, 0, &self.lex)
             .into_iter()
-            .next()?;
-        Some(crate::words::names::title_case(&who.name))
+            .next()
+            .map(|n| n.name)
+            // "J. Shergill": an initial opens the name, which the header's
+            // reader takes for no name; the person recogniser reads it.
+            .or_else(|| {
+                people::name_at(&name, self, 1)
+                    .filter(|n| n.name.contains(' '))
+                    .map(|n| n.name)
+            })?;
+        Some(crate::words::names::title_case(&who))
     }
 
     /// "Moved: Stephen Hale, 2nd: Ana Ruiz", "seconded by Ana Ruiz", "MOVED:
@@ -1220,6 +1240,27 @@ mod tests {
         for (raw, moderators) in cases {
             assert_eq!(extract(raw).meeting.moderators, moderators, "{raw}");
         }
+    }
+
+    #[test]
+    fn the_one_in_the_chair_chairs_and_those_with_them_attend() {
+        let out = extract(
+            "Council Meeting Minutes, 7 February 2013\n\n1. Attendance. J. Shergill (President) in the chair with A. Kibler, J. Aldersley and B. Yates.\n\n2. Apologies. T. Ashton.\n",
+        );
+        assert_eq!(out.meeting.moderators, ["J. Shergill"]);
+        let listed: Vec<&str> = (out.mentions.iter())
+            .filter(|m| m.evidence.fact == FactKind::Listed)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(
+            listed,
+            ["J. Shergill", "A. Kibler", "J. Aldersley", "B. Yates"]
+        );
+        // A description between commas before the phrase, not a title.
+        let out = extract(
+            "Committee on Foreign Affairs, 22 July 2004\n\nThe meeting opened at 15:10 with Michel Rocard, oldest member present, in the chair.\n",
+        );
+        assert_eq!(out.meeting.moderators, ["Michel Rocard"]);
     }
 
     #[test]

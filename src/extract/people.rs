@@ -708,12 +708,30 @@ pub(crate) fn roll_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)
         out.push((from, &s[from..]));
     }
     out.into_iter()
+        .flat_map(|(at, p)| after_the_chair(at, p, lex))
         .map(|(at, p)| {
             let lead = p.len() - p.trim_start().len();
             (at + lead, p.trim())
         })
         .filter(|(_, p)| !p.is_empty())
         .collect()
+}
+
+/// "J. Shergill (President) in the chair with A. Kibler": the chair (and
+/// the phrase saying so) and the first of those who sat with them, two
+/// items of a roll, each with its offset from `at`; any other item as it is.
+pub(crate) fn after_the_chair<'a>(
+    at: usize,
+    item: &'a str,
+    lex: &Lexicons,
+) -> Vec<(usize, &'a str)> {
+    let link = (lex.presiding_company.as_ref())
+        .and_then(|re| re.captures(item))
+        .and_then(|c| c.get(1));
+    match link {
+        Some(m) => vec![(at, &item[..m.start()]), (at + m.end(), &item[m.end()..])],
+        None => vec![(at, item)],
+    }
 }
 
 /// The heading of each line, by line number, and one more for the end: the

@@ -227,6 +227,10 @@ pub struct Lexicons {
     /// "Dr. Dan Arvizu, Chairman, presiding": the word after the one who
     /// chairs (`[presiding-words]`).
     pub presiding: Option<Regex>,
+    /// "J. Shergill (President) in the chair with A. Kibler": a presiding
+    /// phrase, then a word of `[presiding-company-links]` with the spaces
+    /// around it (group 1); the roll goes on after it.
+    pub presiding_company: Option<Regex>,
     /// Meeting-bot commands that open an agenda item ("topic" of "#topic"), lower case.
     pub chat_topic_commands: Vec<String>,
     /// `[chat-start-commands]`: bot commands that open a meeting and name it.
@@ -419,6 +423,8 @@ impl Lexicons {
         self.meeting_start = phrases(r.list("meeting-start-phrases"));
         self.meeting_held = phrases(r.list("meeting-held-phrases"));
         self.presiding = phrases(r.list("presiding-words"));
+        self.presiding_company =
+            presiding_company(r.list("presiding-words"), r.list("presiding-company-links"));
         self.self_introduction = self_introduction(r.list("self-introductions"));
         self.self_introduction_in_lower_case =
             self_introduction_in_lower_case(r.list("self-introductions"));
@@ -1050,6 +1056,14 @@ fn collective_speech(
 fn phrases(phrases: &[String]) -> Option<Regex> {
     let words = alternation(phrases)?.replace(' ', r"\s+");
     Regex::new(&format!(r"(?i)\b(?:{words})\b")).ok()
+}
+
+/// A phrase of `presiding`, then one of `links` with the spaces around it
+/// (group 1), each any case.
+fn presiding_company(presiding: &[String], links: &[String]) -> Option<Regex> {
+    let presiding = alternation(presiding)?.replace(' ', r"\s+");
+    let links = alternation(links)?;
+    Regex::new(&format!(r"(?i)\b(?:{presiding})(\s+(?:{links})\s+)")).ok()
 }
 
 /// "Item 3 ...", "TOP 1 ...": one of `words`, case-insensitive, then a number.
