@@ -8,6 +8,8 @@
 //! [`Span`]: its text plus, for each char, the char offset it came from.
 //! This module does not interpret anything: no names, dates or sections.
 
+mod diff_margin;
+
 use crate::words::SentenceWords;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -292,31 +294,17 @@ impl Text {
     /// Cleans `raw` (the decoded report), telling sentences and headings
     /// apart by `words`. Cost: linear in the report's size.
     pub fn with_words(raw: &str, words: &SentenceWords) -> Self {
+        let margins = diff_margin::widths(RawLines::new(raw).map(|(line, _)| line));
         let mut lines = Vec::new();
-        let mut offset = 0;
         let mut number = 0;
-        // \r\n, \r, \n and form feeds all end a line.
-        let mut rest = raw;
-        while !rest.is_empty() {
-            let cut = rest.find(['\n', '\r', '\u{c}']).unwrap_or(rest.len());
-            let (line, tail) = rest.split_at(cut);
+        for ((line, offset), margin) in RawLines::new(raw).zip(margins) {
+            // The margin is ASCII: as many chars as bytes.
+            let margin = usize::from(margin);
+            let line = &line[margin..];
             for (at, piece) in chat_turns(line) {
-                let chars_before = line[..at].chars().count();
+                let chars_before = margin + line[..at].chars().count();
                 lines.push(clean_line(piece, offset + chars_before, number));
                 number += 1;
-            }
-            offset += line.chars().count();
-            let mut tail_chars = tail.chars();
-            match tail_chars.next() {
-                Some('\r') if tail.starts_with("\r\n") => {
-                    offset += 2;
-                    rest = &tail[2..];
-                }
-                Some(c) => {
-                    offset += 1;
-                    rest = &tail[c.len_utf8()..];
-                }
-                None => rest = tail,
             }
         }
         drop_furniture(&mut lines, words);
@@ -325,6 +313,51 @@ impl Text {
         glued_labels_set_apart(&mut lines, words);
         let sentences = sentences(&lines, words);
         Self { lines, sentences }
+    }
+}
+
+/// The raw lines of a report with the char offset each starts at: "\r\n",
+/// "\r", "\n" and form feeds all end a line.
+struct RawLines<'a> {
+    rest: &'a str,
+    offset: usize,
+}
+
+impl<'a> RawLines<'a> {
+    fn new(raw: &'a str) -> Self {
+        Self {
+            rest: raw,
+            offset: 0,
+        }
+    }
+}
+
+impl<'a> Iterator for RawLines<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let cut = self
+            .rest
+            .find(['\n', '\r', '\u{c}'])
+            .unwrap_or(self.rest.len());
+        let (line, tail) = self.rest.split_at(cut);
+        let at = self.offset;
+        self.offset += line.chars().count();
+        match tail.chars().next() {
+            Some('\r') if tail.starts_with("\r\n") => {
+                self.offset += 2;
+                self.rest = &tail[2..];
+            }
+            Some(c) => {
+                self.offset += 1;
+                self.rest = &tail[c.len_utf8()..];
+            }
+            None => self.rest = tail,
+        }
+        Some((line, at))
     }
 }
 
@@ -744,8 +777,36 @@ fn is_emphasis(chars: &[char], i: usize) -> bool {
     if is_drawn_rule(chars, i) {
         return false;
     }
+    if c == '_' && !is_paired_underscore(chars, i) {
+        return false;
+    }
     // A list bullet "* item" at the start of the line is handled as a marker.
     !(c == '*' && chars[..i].iter().all(|c| c.is_whitespace()) && next == ' ')
+}
+
+/// Farthest, in chars, that an underscore's partner is looked for: emphasis
+/// marks a phrase, and a long line of lone underscores costs no more than
+/// this each.
+const EMPHASIS_REACH: usize = 200;
+
+/// "_Enchained", "mr_pouit": an underscore opens emphasis only where one
+/// closes it further on the line ("_note_"), and closes it only where one
+/// opened it before; alone, it is a character of the text, as a chat
+/// handle's leading underscore is, and Markdown keeps it so.
+fn is_paired_underscore(chars: &[char], i: usize) -> bool {
+    let opens = |k: usize| {
+        let before = if k > 0 { chars[k - 1] } else { ' ' };
+        let after = chars.get(k + 1).copied().unwrap_or(' ');
+        chars[k] == '_' && !before.is_alphanumeric() && !after.is_whitespace()
+    };
+    let closes = |k: usize| {
+        let before = if k > 0 { chars[k - 1] } else { ' ' };
+        let after = chars.get(k + 1).copied().unwrap_or(' ');
+        chars[k] == '_' && !before.is_whitespace() && !after.is_alphanumeric()
+    };
+    let end = chars.len().min(i + 1 + EMPHASIS_REACH);
+    let start = i.saturating_sub(EMPHASIS_REACH);
+    (opens(i) && (i + 1..end).any(closes)) || (closes(i) && (start..i).any(opens))
 }
 
 /// "________________": a run of four or more `*` or `_` is a rule or a
@@ -1085,6 +1146,39 @@ mod tests {
         let s = &t.lines[1].span;
         let (a, b) = s.origin(3..7);
         assert_eq!(chars[a..b].iter().collect::<String>(), "WSIS");
+    }
+
+    #[test]
+    fn a_handles_leading_underscore_is_kept_where_no_underscore_closes_it() {
+        let t = Text::new("Présents : huats, mr_pouit, effraie, _Enchained\n_Note_ and _this_\n");
+        assert_eq!(
+            t.lines[0].text(),
+            "Présents : huats, mr_pouit, effraie, _Enchained"
+        );
+        assert_eq!(t.lines[1].text(), "Note and this");
+    }
+
+    #[test]
+    fn a_wiki_diff_views_plus_margin_is_no_part_of_the_record() {
+        let raw = "Ligne 1: Ligne 1:\n +====== Réunion ======\n +\n +Présents :\n +huats, Ju\n  \n +=== Bilan ===\n";
+        let t = Text::new(raw);
+        let lines: Vec<&str> = t.lines.iter().map(Line::text).collect();
+        assert_eq!(
+            lines,
+            [
+                "Ligne 1: Ligne 1:",
+                "====== Réunion ======",
+                "",
+                "Présents :",
+                "huats, Ju",
+                "",
+                "=== Bilan ==="
+            ]
+        );
+        // Offsets still point into the file, past the margin.
+        let l = &t.lines[3];
+        let (a, _) = l.span.origin(0..l.text().len());
+        assert_eq!(raw.chars().skip(a).take(9).collect::<String>(), "Présents ");
     }
 
     #[test]

@@ -147,6 +147,54 @@ fn commanded<'t: 'c, 'c>(
     })
 }
 
+/// The handle a chat log names as its meeting's chair, with its line: the
+/// one a meeting bot names (`[chat-chair-phrases]`: "The chair is marga.",
+/// "Meeting started by rbasak at 20:05:41 UTC"), else whoever opened the
+/// meeting with a start command (`#startmeeting`). A bot, or a word of the
+/// language, is no one's handle.
+pub fn chair<'a>(text: &'a Text, ex: &Extractor) -> Option<(&'a str, usize)> {
+    let someone = |h: &str| {
+        !is_bot(h, ex) && h.len() <= 31 && !ex.lex.common_words.contains(&h.to_lowercase())
+    };
+    let named = text.lines.iter().find_map(|l| {
+        let c = ex.lex.prose.chat_chair.captures(l.text())?;
+        let h = c.get(1)?.as_str();
+        someone(h).then_some((h, l.number))
+    });
+    let named = named.filter(|_| is_chat_log(text, ex));
+    named.or_else(|| {
+        text.lines.iter().find_map(|l| {
+            let t = turn(l.text())?;
+            let command = t.said.split_whitespace().next()?;
+            (is_start_command(command, ex) && someone(t.handle)).then_some((t.handle, l.number))
+        })
+    })
+}
+
+/// A chat log, or a meeting bot's minutes of one: a line that is a turn, a
+/// roll's line counting the lines a handle said ("rbasak (131)"), or one
+/// holding a start command ("#startmeeting").
+fn is_chat_log(text: &Text, ex: &Extractor) -> bool {
+    text.lines.iter().any(|l| {
+        let t = l.text();
+        let item = t[crate::text::list_marker(t).unwrap_or(0)..].trim();
+        turn(t).is_some()
+            || counted_handle(item).is_some()
+            || t.split_whitespace().any(|w| is_start_command(w, ex))
+    })
+}
+
+/// "#startmeeting", "!startmeeting": a command of `[chat-start-commands]`
+/// with its sigil.
+fn is_start_command(word: &str, ex: &Extractor) -> bool {
+    word.strip_prefix(['#', '!']).is_some_and(|c| {
+        ex.lex
+            .chat_start_commands
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(c))
+    })
+}
+
 /// A meeting bot or a service of the network: `[chat-bots]`, or a handle
 /// ending in "bot".
 pub fn is_bot(handle: &str, ex: &Extractor) -> bool {

@@ -92,6 +92,9 @@ impl Extractor {
         header_roles(&text, &header, &mut out);
         self.running_text(&text, &roster, &person_skip, &mut out);
         if out.meeting.moderators.is_empty() {
+            self.moderator_of_chat(&text, &mut out);
+        }
+        if out.meeting.moderators.is_empty() {
             self.moderator_by_role(&text, &roster, &mut out);
         }
         if out.meeting.moderators.is_empty() {
@@ -343,6 +346,25 @@ impl Extractor {
         );
     }
 
+    /// "The chair is marga.", "<zbyszek> !startmeeting FESCO": the chair a
+    /// chat log's meeting bot names, or who started the meeting, by the name
+    /// the log gives their handle where it gives one.
+    fn moderator_of_chat(&self, text: &Text, out: &mut Extraction) {
+        let Some((handle, line)) = chat::chair(text, self) else {
+            return;
+        };
+        let identities = chat::identities(text, self, |t| people::whole_name(t, self));
+        let named = chat::names_by_handle(&identities).remove(&fold(handle));
+        let name = named.clone().unwrap_or_else(|| handle.to_owned());
+        out.meeting.moderators.push(name.clone());
+        let ev = evidence(FactKind::Moderator, &text.lines[line].span, handle);
+        out.mentions.push(
+            PersonMention::new(name, ev)
+                .with_nickname(named.map(|_| handle.to_owned()))
+                .with_roles(Role::of_fact(FactKind::Moderator).into_iter().collect()),
+        );
+    }
+
     /// "Ondřej Filip (OF), Chair" on the participant list: without a sentence
     /// naming the moderator, the one person the list gives a moderator's role
     /// ("Chair", "Chairing", not "RIPE Chair") chaired the meeting.
@@ -417,16 +439,27 @@ impl Extractor {
     }
 
     /// "with Dr. Dan Arvizu, Chairman, presiding", "Chair Rennison
-    /// presiding": the name before `[presiding-words]`, past a title between
-    /// commas; the name is the capitalised run that ends the clause, less the
-    /// titles and honorifics that open it.
+    /// presiding", "J. Shergill (President) in the chair": the name before
+    /// `[presiding-words]`, past a title or a description between commas
+    /// and an office in parentheses; the name is the capitalised run that
+    /// ends the clause, less the titles and honorifics that open it.
     fn presiding(&self, t: &str) -> Option<String> {
         let at = self.lex.presiding.as_ref()?.find(t)?.start();
         let is_role = |w: &str| self.lex.role_words.contains(&w.to_lowercase());
         let mut clauses = t[..at].trim_end().trim_end_matches(',').rsplit(',');
         let mut clause = clauses.next()?.trim();
-        if clause.split_whitespace().all(is_role) {
+        // "Chairman", "oldest member present": a title or a description
+        // between commas, after the name.
+        let described = |c: &str| {
+            c.split_whitespace()
+                .all(|w| is_role(w) || !w.starts_with(char::is_uppercase))
+        };
+        if described(clause) {
             clause = clauses.next()?.trim();
+        }
+        // "J. Shergill (President)": the office in parentheses after the name.
+        if let Some(open) = clause.strip_suffix(')').and_then(|c| c.rfind('(')) {
+            clause = clause[..open].trim_end();
         }
         let words: Vec<&str> = clause.split_whitespace().collect();
         let run = words
@@ -443,10 +476,19 @@ impl Extractor {
             return None;
         }
         // "The presiding officer": a person's name or none.
-        let who = header::names_at(&name.join(" "), 0, &self.lex)
+        let name = name.join(" ");
+        let who = header::names_at(&name, 0, &self.lex)
             .into_iter()
-            .next()?;
-        Some(crate::words::names::title_case(&who.name))
+            .next()
+            .map(|n| n.name)
+            // "J. Shergill": an initial opens the name, which the header's
+            // reader takes for no name; the person recogniser reads it.
+            .or_else(|| {
+                people::name_at(&name, self, 1)
+                    .filter(|n| n.name.contains(' '))
+                    .map(|n| n.name)
+            })?;
+        Some(crate::words::names::title_case(&who))
     }
 
     /// "Moved: Stephen Hale, 2nd: Ana Ruiz", "seconded by Ana Ruiz", "MOVED:
@@ -1198,6 +1240,48 @@ mod tests {
         for (raw, moderators) in cases {
             assert_eq!(extract(raw).meeting.moderators, moderators, "{raw}");
         }
+    }
+
+    #[test]
+    fn the_one_in_the_chair_chairs_and_those_with_them_attend() {
+        let out = extract(
+            "Council Meeting Minutes, 7 February 2013\n\n1. Attendance. J. Shergill (President) in the chair with A. Kibler, J. Aldersley and B. Yates.\n\n2. Apologies. T. Ashton.\n",
+        );
+        assert_eq!(out.meeting.moderators, ["J. Shergill"]);
+        let listed: Vec<&str> = (out.mentions.iter())
+            .filter(|m| m.evidence.fact == FactKind::Listed)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(
+            listed,
+            ["J. Shergill", "A. Kibler", "J. Aldersley", "B. Yates"]
+        );
+        // A description between commas before the phrase, not a title.
+        let out = extract(
+            "Committee on Foreign Affairs, 22 July 2004\n\nThe meeting opened at 15:10 with Michel Rocard, oldest member present, in the chair.\n",
+        );
+        assert_eq!(out.meeting.moderators, ["Michel Rocard"]);
+    }
+
+    #[test]
+    fn the_chair_a_meeting_bot_names_or_who_started_the_meeting_chairs_a_chat_log() {
+        let out = extract(
+            "18:58:58 <marga> #startmeeting\n18:58:58 <MeetBot> Meeting started Wed Jun 17 18:58:58 2020 UTC.  The chair is marga. Information about MeetBot.\n18:59:04 <marga> #topic Roll call\n18:59:08 <fil> Philip Hands\n18:59:13 <marga> Margarita Manterola\n",
+        );
+        assert_eq!(out.meeting.moderators, ["Margarita Manterola"]);
+        let out = extract(
+            "#ubuntu-meeting: Technical Board meeting\n\nMeeting started by rbasak at 20:05:41 UTC (full logs)\n\nPeople present (lines said)\n\n1. rbasak (131)\n2. vorlon (59)\n",
+        );
+        assert_eq!(out.meeting.moderators, ["rbasak"]);
+        let out = extract(
+            "2024-07-23 17:00:03 <@zbyszek:fedora.im> !startmeeting FESCO (2024-07-23)\n2024-07-23 17:00:16 <@zbyszek:fedora.im> !hi\n2024-07-23 17:00:18 <@zodbot:fedora.im> Zbigniew Jędrzejewski-Szmek (zbyszek)\n",
+        );
+        assert_eq!(out.meeting.moderators, ["Zbigniew Jędrzejewski-Szmek"]);
+        // In minutes that are no chat log, the phrase names no handle.
+        let out = extract(
+            "Board minutes, 5 May 2011\n\nPresent: Ana Lima, Ben Ode, Carla Diaz\n\nThe chair is absent.\n",
+        );
+        assert!(out.meeting.moderators.is_empty());
     }
 
     #[test]

@@ -710,12 +710,30 @@ pub(crate) fn roll_items<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)
         out.push((from, &s[from..]));
     }
     out.into_iter()
+        .flat_map(|(at, p)| after_the_chair(at, p, lex))
         .map(|(at, p)| {
             let lead = p.len() - p.trim_start().len();
             (at + lead, p.trim())
         })
         .filter(|(_, p)| !p.is_empty())
         .collect()
+}
+
+/// "J. Shergill (President) in the chair with A. Kibler": the chair (and
+/// the phrase saying so) and the first of those who sat with them, two
+/// items of a roll, each with its offset from `at`; any other item as it is.
+pub(crate) fn after_the_chair<'a>(
+    at: usize,
+    item: &'a str,
+    lex: &Lexicons,
+) -> Vec<(usize, &'a str)> {
+    let link = (lex.presiding_company.as_ref())
+        .and_then(|re| re.captures(item))
+        .and_then(|c| c.get(1));
+    match link {
+        Some(m) => vec![(at, &item[..m.start()]), (at + m.end(), &item[m.end()..])],
+        None => vec![(at, item)],
+    }
 }
 
 /// The heading of each line, by line number, and one more for the end: the
@@ -1492,7 +1510,8 @@ fn roll_people<'a>(
 ) -> Vec<(NameSpan, bool, &'a str)> {
     let word =
         |i: &str| !i.is_empty() && i.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
-    let handle = |i: &str| word(i) && i.starts_with(char::is_lowercase);
+    // "_Enchained": a leading underscore marks a handle as a small letter does.
+    let handle = |i: &str| word(i) && i.starts_with(|c: char| c.is_lowercase() || c == '_');
     let speaking = items
         .iter()
         .filter(|(_, i)| nicks.contains(&fold(i)))
@@ -1795,6 +1814,34 @@ fn self_introductions<'a>(
             cues.push(Cue::SelfIntroduction);
             Some((n.name, cues))
         })
+        .chain(lower_case_self_introductions(t, ex))
+}
+
+/// "my name is kyle mcmartin, for the last few years ...": a full name
+/// typed in small letters, as people write in a chat, after a phrase that
+/// introduces the speaker; a given name the lexicon knows, then a word that
+/// is no common word ("I'm kevin here" is no name), written in capitals.
+fn lower_case_self_introductions<'a>(
+    t: &'a str,
+    ex: &'a Extractor,
+) -> impl Iterator<Item = (String, Vec<Cue>)> + 'a {
+    let intro = ex.lex.self_introduction_in_lower_case.as_ref();
+    (intro.into_iter())
+        .flat_map(move |re| re.captures_iter(t))
+        .filter_map(move |c| {
+            let (given, surname) = c.get(1)?.as_str().split_once(' ')?;
+            let named = ex.lex.is_given(given) && !ex.lex.common_words.contains(surname);
+            let capital = |w: &str| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |f| {
+                    f.to_uppercase().chain(chars).collect::<String>()
+                })
+            };
+            named.then(|| {
+                let name = format!("{} {}", capital(given), capital(surname));
+                (name, vec![Cue::GivenName, Cue::SelfIntroduction])
+            })
+        })
 }
 
 #[cfg(test)]
@@ -1995,6 +2042,17 @@ mod tests {
         let _ = rolls(&t, &ex, &ListedAt::default(), &HashSet::new()).found;
     }
     #[test]
+    fn a_full_name_typed_in_small_letters_introduces_its_speaker() {
+        let ex = extractor();
+        let t = Text::new("18:02:21 #1: hi, my name is kyle mcmartin, for the last few years i worked on the kernel.\n18:02:55 I'm happy to help. this is kevin here.\n");
+        let names: Vec<String> = speakers(&t, &ex, &HashSet::new())
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(names, ["Kyle Mcmartin"]);
+    }
+
+    #[test]
     fn a_labelled_roll_of_lower_case_handles_is_people_without_turns() {
         let ex = extractor();
         let names = |raw: &str| -> Vec<String> {
@@ -2018,6 +2076,11 @@ mod tests {
         assert_eq!(
             names("Present: K. Obi, President A. Lund R. Moss L. J. Hale and T. Ek"),
             ["K. Obi", "A. Lund", "R. Moss", "L. J. Hale", "T. Ek"]
+        );
+        // A handle's leading underscore is the handle's.
+        assert_eq!(
+            names("Présents : huats, Ju, kagou, _Enchained"),
+            ["huats", "Ju", "kagou", "_Enchained"]
         );
         // Capitalised one-word items are not handles: the names rule reads them.
         assert!(!names("Present: Budget, Minutes, Reports").contains(&"Budget".to_owned()));

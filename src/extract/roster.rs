@@ -1497,9 +1497,12 @@ fn is_entry_name(piece: &str, ex: &Extractor) -> bool {
 /// Splits "A (X, Y), B, C" at the commas and semicolons outside parentheses,
 /// except the comma of a name's suffix ("W. C. Wilkinson, Jr.").
 fn split_top_level<'a>(s: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
-    let mut out = cut_top_level(s, |i, c| {
+    let mut out: Vec<(usize, &str)> = cut_top_level(s, |i, c| {
         matches!(c, ',' | ';') && lex.name_suffix_len(&s[i..]) == 0
-    });
+    })
+    .into_iter()
+    .flat_map(|(at, piece)| super::people::after_the_chair(at, piece, lex))
+    .collect();
     // "..., D (X) and E (Y)": the last item may be joined by "and".
     if let Some(&(at, last)) = out.last() {
         if let Some(k) = top_level_and(last) {

@@ -425,6 +425,16 @@ fn name_run(t: &str, range: Range<usize>, name: &str, lex: &Lexicons) -> Option<
     if !definite && single && range.start == 0 && lex.not_names.contains(name) {
         return None;
     }
+    // "The TB moves to remove ...": an acronym after an article is a body's.
+    let acronym = single && !name.chars().any(char::is_lowercase);
+    let after_article = (t[..range.start].split_whitespace().last()).is_some_and(|w| {
+        lex.definite_articles
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(w))
+    });
+    if acronym && after_article {
+        return None;
+    }
     Some(NameMention {
         text: title_case(name),
         fact,
@@ -516,6 +526,15 @@ mod tests {
         assert!(run("Last updated: 10 April 2025")
             .iter()
             .all(|m| m.1 != FactKind::Spoke && !m.2));
+    }
+
+    #[test]
+    fn an_acronym_after_an_article_is_a_body_not_a_person() {
+        let got = run(
+            "AGREED: The TB moves to remove the two absentee members. JB also reported a loss.",
+        );
+        assert!(!got.iter().any(|g| g.0 == "Tb" || g.0 == "TB"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "JB" || g.0 == "Jb"), "{got:?}");
     }
 
     #[test]

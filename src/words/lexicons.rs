@@ -209,6 +209,10 @@ pub struct Lexicons {
     /// "This is Yoshinobu Matsuzaki", "I am Kenny Huang": a phrase of
     /// `[self-introductions]`, then the capital that opens the name (group 1).
     pub self_introduction: Option<Regex>,
+    /// "my name is kyle mcmartin,": a phrase of `[self-introductions]`, then
+    /// two words in small letters that end the clause (group 1), as people
+    /// type in a chat.
+    pub self_introduction_in_lower_case: Option<Regex>,
     /// The patterns of a record's header, their words from the lexicon.
     pub header: HeaderPatterns,
     /// The patterns of running text (closing lines, question-and-answer
@@ -223,6 +227,10 @@ pub struct Lexicons {
     /// "Dr. Dan Arvizu, Chairman, presiding": the word after the one who
     /// chairs (`[presiding-words]`).
     pub presiding: Option<Regex>,
+    /// "J. Shergill (President) in the chair with A. Kibler": a presiding
+    /// phrase, then a word of `[presiding-company-links]` with the spaces
+    /// around it (group 1); the roll goes on after it.
+    pub presiding_company: Option<Regex>,
     /// Meeting-bot commands that open an agenda item ("topic" of "#topic"), lower case.
     pub chat_topic_commands: Vec<String>,
     /// `[chat-start-commands]`: bot commands that open a meeting and name it.
@@ -415,7 +423,11 @@ impl Lexicons {
         self.meeting_start = phrases(r.list("meeting-start-phrases"));
         self.meeting_held = phrases(r.list("meeting-held-phrases"));
         self.presiding = phrases(r.list("presiding-words"));
+        self.presiding_company =
+            presiding_company(r.list("presiding-words"), r.list("presiding-company-links"));
         self.self_introduction = self_introduction(r.list("self-introductions"));
+        self.self_introduction_in_lower_case =
+            self_introduction_in_lower_case(r.list("self-introductions"));
     }
 
     /// What a person's name is made of, and the words it never holds.
@@ -1053,6 +1065,14 @@ fn phrases(phrases: &[String]) -> Option<Regex> {
     Regex::new(&format!(r"(?i)\b(?:{words})\b")).ok()
 }
 
+/// A phrase of `presiding`, then one of `links` with the spaces around it
+/// (group 1), each any case.
+fn presiding_company(presiding: &[String], links: &[String]) -> Option<Regex> {
+    let presiding = alternation(presiding)?.replace(' ', r"\s+");
+    let links = alternation(links)?;
+    Regex::new(&format!(r"(?i)\b(?:{presiding})(\s+(?:{links})\s+)")).ok()
+}
+
 /// "Item 3 ...", "TOP 1 ...": one of `words`, case-insensitive, then a number.
 /// `[plural-endings]` lower case, longest ending first so that "ies" is
 /// tried before "s".
@@ -1077,6 +1097,21 @@ fn self_introduction(phrases: &[String]) -> Option<Regex> {
     let alternatives: Vec<String> = phrases.iter().map(|p| first_in_either_case(p)).collect();
     (!alternatives.is_empty())
         .then(|| Regex::new(&format!(r"\b(?:{})\s+([A-Z])", alternatives.join("|"))).ok())
+        .flatten()
+}
+
+/// `[self-introductions]`, then two words in small letters before a stop, a
+/// comma or the end (group 1).
+fn self_introduction_in_lower_case(phrases: &[String]) -> Option<Regex> {
+    let alternatives: Vec<String> = phrases.iter().map(|p| first_in_either_case(p)).collect();
+    (!alternatives.is_empty())
+        .then(|| {
+            Regex::new(&format!(
+                r"\b(?:{})\s+(\p{{Ll}}[\p{{Ll}}'’-]+ \p{{Ll}}[\p{{Ll}}'’-]+)(?:[.,;!]|$)",
+                alternatives.join("|")
+            ))
+            .ok()
+        })
         .flatten()
 }
 

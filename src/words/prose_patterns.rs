@@ -45,8 +45,15 @@ pub struct ProsePatterns {
     /// `-!- ana [n=ana@host] has joined #chan` (irssi), `--> ana (ana@host)
     /// has joined #chan` (WeeChat): the client's notice that someone came in,
     /// the handle in group 1, then a notice of `[chat-join-notices]` (a space
-    /// in it is one space).
+    /// in it is one space) or the user's hostmask (`-!- ana [n=ana@host`,
+    /// which only a notice of a user has, cut or not; the reading view has
+    /// dropped a bracket that opens no link).
     pub chat_join: Regex,
+    /// "The chair is marga.", "Meeting started by rbasak at 20:05:41 UTC": a
+    /// meeting bot naming who chairs, a phrase of `[chat-chair-phrases]` (any
+    /// case) before the handle (group 1), which ends its clause or comes
+    /// before a word in lower case ("at"): a name goes on in capitals.
+    pub chat_chair: Regex,
     /// "Q (Name):", "Question (Name):": a label of `[qa-turn-labels]` (as
     /// written), the speaker's name in parentheses (group 1), a colon.
     pub qa_turn: Regex,
@@ -170,8 +177,12 @@ impl ProsePatterns {
             )),
             unrepresented: pattern(&format!(r"(?i)\b(?:{})\b", w("unrepresented-phrases"))),
             chat_join: pattern(&format!(
-                r"^\s*(?:\d{{1,6}}\s+)?\[?(?:\d{{4}}-\d{{2}}-\d{{2}}[ T])?(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\s+)?(?:-!-|-->)\s+([A-Za-z][\w.\-|]{{0,30}})\s+(?:\S+\s+)?(?:{})\b",
+                r"^\s*(?:\d{{1,6}}\s+)?\[?(?:\d{{4}}-\d{{2}}-\d{{2}}[ T])?(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?\]?\s+)?(?:-!-|-->)\s+([A-Za-z][\w.\-|]{{0,30}})\s+(?:(?:\S+\s+)?(?:{})\b|[\[(]?[^\]\s()]*@)",
                 spaced("chat-join-notices"),
+            )),
+            chat_chair: pattern(&format!(
+                r"(?i:\b(?:{})\s+)([A-Za-z_][\w\-|]*(?:\.[\w\-|]+)*)(?:[.,;:](?:\s|$)|\s+[a-z\d]|$)",
+                w("chat-chair-phrases"),
             )),
             qa_turn: pattern(&format!(
                 r"^(?:{})\s*\(([^)]{{2,60}})\)\s*:",
@@ -273,7 +284,46 @@ mod tests {
     fn a_space_in_a_chat_notice_is_one_space() -> Result<(), LexiconError> {
         let join = patterns("[chat-join-notices]\nhas joined\n")?.chat_join;
         assert!(join.is_match("-!- ana [ana@host] has joined #chan"));
-        assert!(!join.is_match("-!- ana [ana@host] has  joined #chan"));
+        assert!(!join.is_match("-!- ana has  joined #chan"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_notice_cut_after_a_users_hostmask_still_names_the_user() -> Result<(), LexiconError> {
+        let join = patterns("[chat-join-notices]\nhas joined\n")?.chat_join;
+        let user = |t| join.captures(t).map(|c| c[1].to_owned());
+        assert_eq!(
+            user("20:07 -!- tampakrap [n=tuxicity@gentoo/developer").as_deref(),
+            Some("tampakrap")
+        );
+        // As the reading view has it, without the bracket.
+        assert_eq!(
+            user("20:07 -!- tampakrap n=tuxicity@gentoo/developer").as_deref(),
+            Some("tampakrap")
+        );
+        assert_eq!(
+            user("20:02 -!- Topic set by Calchan [i=calchan@gentoo]"),
+            None
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_meeting_bot_names_the_chair_by_handle() -> Result<(), LexiconError> {
+        let chair =
+            patterns("[chat-chair-phrases]\nthe chair is\nmeeting started by\n")?.chat_chair;
+        let who = |t| chair.captures(t).map(|c| c[1].to_owned());
+        assert_eq!(
+            who("Meeting started Wed Jun 17 2020 UTC.  The chair is marga. Information").as_deref(),
+            Some("marga")
+        );
+        assert_eq!(
+            who("Meeting started by rbasak at 20:05:41 UTC (full logs)").as_deref(),
+            Some("rbasak")
+        );
+        assert_eq!(who("The chair is ke4qqq.").as_deref(), Some("ke4qqq"));
+        // A name of two words is no handle.
+        assert_eq!(who("The chair is Ana Ruiz."), None);
         Ok(())
     }
 }
