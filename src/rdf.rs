@@ -896,11 +896,7 @@ fn meeting_name(meeting: &Meeting, source: &str) -> String {
         (None, None) => format!("meeting reported in {source}"),
     };
     if series.is_empty() {
-        let mut chars = what.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
+        crate::words::names::capitalised(&what)
     } else {
         format!("{series} {what}")
     }

@@ -11,7 +11,7 @@ use super::gazetteer::Matcher;
 use crate::text::{Sentence, Text};
 use crate::words::dates::{DateMatch, PartialDate, TimeMatch};
 use crate::words::lexicons::RosterRole;
-use crate::words::names::{is_initials, is_name_word};
+use crate::words::names::{capitalised, is_initials, is_name_word};
 use crate::words::Lexicons;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -922,12 +922,6 @@ fn channel_series(text: &Text, lex: &Lexicons) -> Option<String> {
     while parts.last().is_some_and(|p| meeting(p)) {
         parts.pop();
     }
-    let capitalised = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().map_or_else(String::new, |c| {
-            c.to_uppercase().chain(chars).collect::<String>()
-        })
-    };
     match parts.as_slice() {
         [] => None,
         [.., last] if lex.body_words.contains(*last) && parts.len() > 1 => Some(

@@ -22,6 +22,7 @@ use super::extraction::evidence;
 use super::extractor::Extractor;
 use crate::model::{AgendaItem, Evidence, FactKind, Keyphrase};
 use crate::text::Text;
+use crate::words::names::capitalised;
 use crate::words::{fold, Lexicons};
 use std::collections::{HashMap, HashSet};
 
@@ -425,14 +426,6 @@ fn is_small(lex: &Lexicons, w: &str) -> bool {
         || lex.frame.articles.contains(w)
         || lex.frame.connectors.contains(w)
         || lex.frame.links.iter().any(|l| l.len() == 1 && l[0] == w)
-}
-
-/// The phrase with a capital first, as a name opens.
-fn capitalised(phrase: &str) -> String {
-    let mut chars = phrase.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The items a sentence lists after its lead ([`stated_subjects`]): parted

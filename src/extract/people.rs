@@ -18,7 +18,7 @@
 use super::extractor::Extractor;
 use crate::model::FactKind;
 use crate::text::{list_marker, Span, Text};
-use crate::words::names::{is_name_word, quoted_nickname, title_case};
+use crate::words::names::{capitalised, is_name_word, quoted_nickname, title_case};
 use crate::words::{fold, Lexicons};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -1831,14 +1831,8 @@ fn lower_case_self_introductions<'a>(
         .filter_map(move |c| {
             let (given, surname) = c.get(1)?.as_str().split_once(' ')?;
             let named = ex.lex.is_given(given) && !ex.lex.common_words.contains(surname);
-            let capital = |w: &str| {
-                let mut chars = w.chars();
-                chars.next().map_or_else(String::new, |f| {
-                    f.to_uppercase().chain(chars).collect::<String>()
-                })
-            };
             named.then(|| {
-                let name = format!("{} {}", capital(given), capital(surname));
+                let name = format!("{} {}", capitalised(given), capitalised(surname));
                 (name, vec![Cue::GivenName, Cue::SelfIntroduction])
             })
         })

@@ -56,6 +56,15 @@ pub fn quoted_nickname(raw: &str) -> Option<&str> {
     (is_name_word(inner) && !inner.contains('.')).then_some(inner)
 }
 
+/// The text with a capital first, as a name or a sentence opens ("kyle" →
+/// "Kyle"); the rest as written.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// Writes an all-capitals name in title case ("CHENGETAI MASANGO" → "Chengetai
 /// Masango"), leaving mixed-case names and short acronyms as written.
 pub fn title_case(name: &str) -> String {
