@@ -17,6 +17,11 @@
 //! its contents alone, except the XML edge ids `e{index}`, which are
 //! renumbered when the run starts at another index ([`Ids::Xml`]).
 //!
+//! Each run placed also carries the digest of its bytes, its XML edge ids
+//! left out, once the stamp has hashed them ([`Placed::digest`],
+//! [`super::digest`]): a run copied keeps the digest of the run it copies,
+//! renumbered or not, so the stamp hashes only the runs formatted.
+//!
 //! What it trusts: a file that still has the length and modification time
 //! the stamp recorded (as a kept file is checked); in a copied XML run, the
 //! edge ids must be its edges' in order, or the run is formatted instead.
@@ -71,13 +76,18 @@ pub fn cut(contents: &[EdgeContent]) -> Vec<Run> {
 }
 
 /// Where a run's bytes are in a file: its key, the index of its first edge,
-/// and its bytes' offset and length.
+/// its bytes' offset and length, and their digest once known.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Placed {
     pub key: String,
     pub first: usize,
     pub offset: u64,
     pub len: u64,
+    /// The digest of the run's bytes, XML edge ids left out
+    /// ([`super::digest`]): taken over from the run copied, else set when
+    /// the stamp hashes the file (absent in stamps made before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
 }
 
 /// How a format names an edge in its bytes.
@@ -89,6 +99,18 @@ pub enum Ids {
     Xml,
 }
 
+impl Ids {
+    /// How the export file `name` names its edges: by XML ids unless it is
+    /// a CSV file.
+    pub fn of_file(name: &str) -> Self {
+        if name.ends_with(".csv") {
+            Self::None
+        } else {
+            Self::Xml
+        }
+    }
+}
+
 /// The runs of one file being written: which to copy from the file it
 /// replaces, and where each went.
 pub struct Splice<'a> {
@@ -97,6 +119,9 @@ pub struct Splice<'a> {
     old: Option<Old>,
     placed: Vec<Placed>,
     copied: usize,
+    /// The digest of the last run copied, when the file replaced recorded
+    /// it: the digest of the run placed next.
+    copied_digest: Option<String>,
     /// A run's bytes as read, reused from run to run.
     buf: Vec<u8>,
 }
@@ -128,6 +153,7 @@ impl<'a> Splice<'a> {
             old,
             placed: Vec::with_capacity(runs.len()),
             copied: 0,
+            copied_digest: None,
             buf: Vec::new(),
         }
     }
@@ -146,6 +172,7 @@ impl<'a> Splice<'a> {
     ///
     /// Errors: only those of `out`; a file that cannot be read is no copy.
     pub fn copy(&mut self, k: usize, out: &mut impl Write) -> io::Result<bool> {
+        self.copied_digest = None;
         let (Some(run), Some(old)) = (self.runs.get(k), &self.old) else {
             return Ok(false);
         };
@@ -166,18 +193,23 @@ impl<'a> Splice<'a> {
                 None => return Ok(false),
             },
         }
+        // The same bytes but the ids, which a run's digest leaves out.
+        self.copied_digest.clone_from(&p.digest);
         self.copied += 1;
         Ok(true)
     }
 
-    /// Records that run `k` went to bytes `at` of the new file.
+    /// Records that run `k` went to bytes `at` of the new file, with the
+    /// digest of the run it copied, if [`Self::copy`] just did.
     pub fn place(&mut self, k: usize, at: Range<u64>) {
+        let digest = self.copied_digest.take();
         if let Some(run) = self.runs.get(k) {
             self.placed.push(Placed {
                 key: run.key.clone(),
                 first: run.edges.start,
                 offset: at.start,
                 len: at.end - at.start,
+                digest,
             });
         }
     }
@@ -248,6 +280,31 @@ fn renumber(bytes: &[u8], first: usize, edges: &Range<usize>) -> Option<Vec<u8>>
     }
     out.extend_from_slice(&bytes[copied..]);
     Some(out)
+}
+
+/// Feeds `each` the bytes of an XML run whose first edge is `first`, its
+/// edge ids left out: the bytes around the ids, in order. `None` unless the
+/// ids are `first`, `first + 1`, ... as the writers write them (no leading
+/// zero), so that the bytes fed and `first` give the run's bytes back.
+///
+/// Cost: a literal search through the run.
+pub fn without_ids(bytes: &[u8], first: usize, mut each: impl FnMut(&[u8])) -> Option<()> {
+    use std::fmt::Write as _;
+    let mut fed = 0;
+    let mut digits = String::new();
+    for (found, id) in EDGE_ID.find_iter(bytes).zip(first..) {
+        let start = found.end();
+        digits.clear();
+        write!(digits, "{id}").ok()?;
+        let end = start + digits.len();
+        if bytes.get(start..end) != Some(digits.as_bytes()) || bytes.get(end) != Some(&b'"') {
+            return None;
+        }
+        each(&bytes[fed..start]);
+        fed = end;
+    }
+    each(&bytes[fed..]);
+    Some(())
 }
 
 /// A writer that counts the bytes written through it: where each run goes.
