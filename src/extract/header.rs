@@ -1215,23 +1215,31 @@ fn labelled_roles(t: &str, si: usize, h: &mut Header, lex: &Lexicons, chaired: b
                 }
                 continue;
             }
+            RosterRole::Officer => {
+                add_officer(h, name, t, &label, si);
+                continue;
+            }
             _ if chaired => {
-                if !h.officers.iter().any(|(n, _)| n.name == name.name) {
-                    let office = written_label(t, label.end(), label.as_str());
-                    h.officers.push((
-                        RosterName {
-                            sentence: si,
-                            ..name
-                        },
-                        office,
-                    ));
-                }
+                add_officer(h, name, t, &label, si);
                 continue;
             }
             RosterRole::Host => &mut h.hosts,
             RosterRole::Moderator => &mut h.moderators,
         };
         add_named(list, name, si);
+    }
+}
+
+/// Adds `name`, named in sentence `si` under the office `label`, to the
+/// header's officers unless it is there.
+fn add_officer(h: &mut Header, name: RosterName, t: &str, label: &regex::Match, si: usize) {
+    if !h.officers.iter().any(|(n, _)| n.name == name.name) {
+        let office = written_label(t, label.end(), label.as_str());
+        let name = RosterName {
+            sentence: si,
+            ..name
+        };
+        h.officers.push((name, office));
     }
 }
 

@@ -1650,4 +1650,29 @@ mod tests {
         all.sort_unstable();
         assert_eq!(all, ["Lena Hahn", "Tomas Berg"]);
     }
+
+    /// A list of the officers a board elected names each in the office its
+    /// label gives, not as attending: "President" was no roster label, so
+    /// "President: Guido van Rossum" named no one.
+    #[test]
+    fn an_office_label_names_its_holder_in_that_office() {
+        let out = extract(
+            "Minutes of the Board\n\nPresent: Tim Peters, Martin v. Löwis.\n\nThe following officers were elected:\n  • President: Guido van Rossum\n  • Treasurer: Kurt Kaiser\n",
+        );
+        for (name, office) in [
+            ("Guido van Rossum", "President"),
+            ("Kurt Kaiser", "Treasurer"),
+        ] {
+            let m = out.mentions.iter().find(|m| m.text == name);
+            let m = m.unwrap_or_else(|| panic!("{name}: {:?}", named(&out)));
+            assert_eq!(m.evidence.fact, FactKind::Mentioned);
+            assert_eq!(m.roles.first().map(Role::as_str), Some(office));
+        }
+        // "v." is "von" abbreviated: part of the name, not its end.
+        assert!(
+            named(&out).contains(&"Martin v. Löwis"),
+            "{:?}",
+            named(&out)
+        );
+    }
 }

@@ -11,6 +11,7 @@ use super::group_labels;
 use super::orgnames;
 use crate::model::{Membership, Role};
 use crate::text::{list_marker, Line, Text};
+use crate::words::lexicons::RosterRole;
 use crate::words::names::{
     is_initials as is_initial_letters, is_name_word, quoted_nickname, title_case,
 };
@@ -547,8 +548,10 @@ fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
     let attendance = lower
         .iter()
         .any(|w| lex.attendance_words.contains(w) && !lex.organisation_heads.contains(w));
-    // "Chair: A": a label the roster's roles read already ([roster-labels]).
-    let roster_label = lex.roster_labels.iter().any(|(l, _)| fold(l) == key);
+    // "Chair: A": a label the roster's roles read already ([roster-labels]);
+    // an office ("Treasurer: A") is a role of the group's people.
+    let roster_label =
+        (lex.roster_labels.iter()).any(|(l, r)| *r != RosterRole::Officer && fold(l) == key);
     if attendance {
         return Some(heading_organisation(label, ex).map_or(Group::Plain, Group::Organisation));
     }

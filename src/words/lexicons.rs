@@ -326,6 +326,9 @@ pub enum RosterRole {
     /// `recorder`: kept the minutes ("Secrétaire de séance : A"), and so
     /// attended.
     Recorder,
+    /// `officer`: holds an office of the body ("Treasurer: A" in a list of
+    /// officers), and is named in it, not as attending.
+    Officer,
 }
 
 impl RosterRole {
@@ -336,6 +339,7 @@ impl RosterRole {
             "moderator" => Some(Self::Moderator),
             "host" => Some(Self::Host),
             "recorder" => Some(Self::Recorder),
+            "officer" => Some(Self::Officer),
             _ => None,
         }
     }
