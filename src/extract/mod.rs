@@ -1525,6 +1525,26 @@ mod tests {
         }
     }
 
+    /// "Johannes (Hannes) Swoboda" was "Johannes", affiliated with "Hannes"
+    /// and "Swoboda"; a body's acronym in parentheses after a full name stays
+    /// its affiliation.
+    #[test]
+    fn a_nickname_in_parentheses_after_the_given_name_is_an_alias() {
+        for roll in [
+            "Members present: Karen Holt, Elizabeth (Betty) Warner, Joseph Marlow (ICANN)\n",
+            "Present:\n- Karen Holt\n- Elizabeth (Betty) Warner, Treasurer\n- Joseph Marlow (ICANN)\n",
+        ] {
+            let out = extract(&format!("Board minutes\nMarch 4, 2021\n\n{roll}"));
+            assert_eq!(
+                named(&out),
+                ["Karen Holt", "Elizabeth Warner", "Joseph Marlow"],
+                "{roll}"
+            );
+            let nick = out.mentions.iter().find_map(|m| m.nickname.as_deref());
+            assert_eq!(nick, Some("Betty"), "{roll}");
+        }
+    }
+
     #[test]
     fn a_generational_suffix_or_a_lone_office_in_a_roll_is_no_second_person() {
         let out = extract(

@@ -18,7 +18,7 @@
 use super::extractor::Extractor;
 use crate::model::FactKind;
 use crate::text::{list_marker, Span, Text};
-use crate::words::names::{capitalised, is_name_word, quoted_nickname, title_case};
+use crate::words::names::{capitalised, inner_nickname, is_name_word, title_case};
 use crate::words::{fold, Lexicons};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -292,7 +292,7 @@ impl<'t> NameScan<'t> {
         let surname_next = t
             .get(next..)
             .is_some_and(|r| r.starts_with(char::is_uppercase));
-        if let Some(nickname) = quoted_nickname(raw) {
+        if let Some(nickname) = inner_nickname(raw, self.words.len()) {
             if self.words.is_empty() || self.quoted.is_some() || !surname_next {
                 return Step::Stop;
             }

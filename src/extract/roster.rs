@@ -13,7 +13,7 @@ use crate::model::{Membership, Role};
 use crate::text::{list_marker, Line, Text};
 use crate::words::lexicons::RosterRole;
 use crate::words::names::{
-    is_initials as is_initial_letters, is_name_word, quoted_nickname, title_case,
+    inner_nickname, is_initials as is_initial_letters, is_name_word, title_case,
 };
 use crate::words::{fold, Lexicons};
 
@@ -1653,7 +1653,7 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
         let surname_next = words
             .peek()
             .is_some_and(|n| n.starts_with(char::is_uppercase));
-        if count > 0 && surname_next && quoted_nickname(w).is_some() {
+        if surname_next && inner_nickname(w, count).is_some() {
             end += w.len() + 1;
             continue;
         }
@@ -1682,10 +1682,10 @@ fn leading_name<'a>(s: &'a str, lex: &Lexicons) -> Option<&'a str> {
     (count >= 1 && !name.is_empty()).then_some(name)
 }
 
-/// `name` without the nickname it holds in quotes, and that nickname:
-/// "Dan "Duke" Ellison" is Dan Ellison, known as Duke.
-fn without_quoted_nickname(name: &str) -> (std::borrow::Cow<'_, str>, Option<&str>) {
-    let quoted = name.split(' ').find_map(|w| Some((w, quoted_nickname(w)?)));
+/// `name` without the nickname it holds in quotes or parentheses, and that
+/// nickname: "Dan "Duke" Ellison" is Dan Ellison, known as Duke.
+fn without_inner_nickname(name: &str) -> (std::borrow::Cow<'_, str>, Option<&str>) {
+    let quoted = (name.split(' ').enumerate()).find_map(|(i, w)| Some((w, inner_nickname(w, i)?)));
     match quoted {
         Some((w, nick)) => (name.replacen(&format!("{w} "), "", 1).into(), Some(nick)),
         None => (name.into(), None),
@@ -1738,7 +1738,7 @@ fn entry(body: &str, line: usize, offset: usize, ex: &Extractor) -> Option<Entry
     {
         return None;
     }
-    let (bare_name, nickname) = without_quoted_nickname(name);
+    let (bare_name, nickname) = without_inner_nickname(name);
     let mut e = Entry {
         name: title_case(&bare_name),
         line,

@@ -56,6 +56,26 @@ pub fn quoted_nickname(raw: &str) -> Option<&str> {
     (is_name_word(inner) && !inner.contains('.')).then_some(inner)
 }
 
+/// `(Hannes)`: one capitalised word in parentheses, not in capitals, as a
+/// name holds a nickname right after its given name ("Johannes (Hannes)
+/// Swoboda", "William (Bill) Smith"); "(ICANN)" is a body's acronym.
+pub fn parenthesised_nickname(raw: &str) -> Option<&str> {
+    let inner = raw.strip_prefix('(')?.strip_suffix(')')?;
+    let lower = inner.chars().skip(1).any(char::is_lowercase);
+    (lower && is_name_word(inner) && !inner.contains('.')).then_some(inner)
+}
+
+/// The nickname a word of a name holds, the `index`th word of it: quoted
+/// anywhere after the first ([`quoted_nickname`]), in parentheses right after
+/// the given name ([`parenthesised_nickname`]).
+pub fn inner_nickname(raw: &str, index: usize) -> Option<&str> {
+    match index {
+        0 => None,
+        1 => quoted_nickname(raw).or_else(|| parenthesised_nickname(raw)),
+        _ => quoted_nickname(raw),
+    }
+}
+
 /// The text with a capital first, as a name or a sentence opens ("kyle" →
 /// "Kyle"); the rest as written.
 pub fn capitalised(s: &str) -> String {
