@@ -1514,7 +1514,9 @@ fn next_in_list<'t>(after: &'t str, lex: &Lexicons) -> Option<&'t str> {
         let rest = after.strip_prefix(',').unwrap_or(after).strip_prefix(' ')?;
         rest.strip_prefix(c.as_str())?.strip_prefix(' ')
     });
-    let next = conjoined.or_else(|| after.strip_prefix(", "))?;
+    // "Contact: Karen Mannering / Louise Whitaker": a slash joins names too.
+    let next =
+        (conjoined.or_else(|| after.strip_prefix(", "))).or_else(|| after.strip_prefix(" / "))?;
     next.starts_with(|c: char| c.is_uppercase()).then_some(next)
 }
 

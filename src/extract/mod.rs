@@ -1695,4 +1695,19 @@ mod tests {
             named(&out)
         );
     }
+
+    /// A council's papers name whom to contact, the names joined by a slash:
+    /// each is named in that capacity, neither attended.
+    #[test]
+    fn a_contact_label_names_each_name_its_slash_joins() {
+        let out = extract(
+            "Cabinet minutes\nJune 4, 2021\n\nContact: Karen Mannering / Louise Whitaker  (01622) 694367 / 694433\n\nPresent: Tom Lee, Ann Smith\n",
+        );
+        for name in ["Karen Mannering", "Louise Whitaker"] {
+            let m = out.mentions.iter().find(|m| m.text == name);
+            let m = m.unwrap_or_else(|| panic!("{name}: {:?}", named(&out)));
+            assert_eq!(m.evidence.fact, FactKind::Mentioned);
+            assert_eq!(m.roles.first().map(Role::as_str), Some("Contact"));
+        }
+    }
 }

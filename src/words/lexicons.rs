@@ -326,8 +326,9 @@ pub enum RosterRole {
     /// `recorder`: kept the minutes ("Secrétaire de séance : A"), and so
     /// attended.
     Recorder,
-    /// `officer`: holds an office of the body ("Treasurer: A" in a list of
-    /// officers), and is named in it, not as attending.
+    /// `officer`: named in an office of the body or a capacity the label
+    /// gives ("Treasurer: A" in a list of officers, "Contact: B"), not as
+    /// attending.
     Officer,
 }
 
