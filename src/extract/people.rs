@@ -981,7 +981,7 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
                 .flat_map(|(at, item)| initialled_names(at, item, &ex.lex))
                 .flat_map(|(at, item)| match bare {
                     true => vec![(at, item)],
-                    false => run_together_names(at, item, &ex.lex),
+                    false => run_together_names(at, item, ex),
                 })
                 .collect();
             if bare && !is_long_enough(&items, q) {
@@ -1371,15 +1371,31 @@ fn initialled_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize,
 /// words, a new name
 /// opens at each given name that follows a surname (a name word that is no
 /// given name): "Mary Ann Smith" stays whole, "Ana Ruiz Lopez Juan Sosa" is
-/// two.
-fn run_together_names<'a>(at: usize, item: &'a str, lex: &Lexicons) -> Vec<(usize, &'a str)> {
+/// two. A known nickname counts as a given name ("Chuck", a common word, is
+/// in no given-name list).
+fn run_together_names<'a>(at: usize, item: &'a str, ex: &Extractor) -> Vec<(usize, &'a str)> {
     const SHORTEST_RUN: usize = 4;
     // Four words may be one name ("Ana María López García"); six are three.
     const SHORTEST_PAIRS: usize = 6;
     let words = word_spans(item);
-    let given = |w: &str| name_word(w) && lex.is_given(w);
-    if words.len() < SHORTEST_RUN || !words.iter().all(|(_, w)| name_word(w)) {
+    let lex = &ex.lex;
+    let given =
+        |w: &str| name_word(w) && (lex.is_given(w) || ex.known_nicknames.contains(&fold(w)));
+    if words.len() < SHORTEST_RUN {
         return vec![(at, item)];
+    }
+    if !words.iter().all(|(_, w)| name_word(w)) {
+        // "... Ben Stout Administrators Members of the Public": the names run
+        // on into the roll's other categories, which name no one.
+        let end = words
+            .iter()
+            .position(|(_, w)| !name_word(w) || excluded(w, false, ex));
+        return match end {
+            Some(k) if k >= SHORTEST_RUN && !words[k].1.starts_with(char::is_lowercase) => {
+                run_together_names(at, item[..words[k - 1].0.end].trim_end(), ex)
+            }
+            _ => vec![(at, item)],
+        };
     }
     let pairs = words.len() >= SHORTEST_PAIRS
         && words.len().is_multiple_of(2)
@@ -1946,10 +1962,25 @@ mod tests {
             ),
             ["Paul Brenner", "Linda Ochoa", "Mark Dwyer"]
         );
-        let split = |t| run_together_names(0, t, &ex.lex).len();
+        let split = |t| run_together_names(0, t, &ex).len();
         // A name of given names and a surname stays one person.
         assert_eq!(split("Mary Ann Hollis"), 1);
         assert_eq!(split("Anna Maria Lopez Garcia"), 1);
+    }
+
+    /// "Chuck" is a nickname no given-name list holds (a common word), and
+    /// the roll ran on into its categories: the item was one name of four
+    /// words, then nobody at all.
+    #[test]
+    fn a_nicknamed_run_together_roll_before_its_categories_is_its_people() {
+        let ex = extractor();
+        assert_eq!(
+            listed_in(
+                "ALSO IN ATTENDANCE: Chuck Perry Karla Dyess Michelle Bergwall Ben Stout Administrators Members of the Public",
+                &ex
+            ),
+            ["Chuck Perry", "Karla Dyess", "Michelle Bergwall", "Ben Stout"]
+        );
     }
 
     #[test]
