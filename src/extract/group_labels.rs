@@ -29,7 +29,7 @@ pub struct Segment {
 pub fn segments(s: &str) -> Option<Vec<Segment>> {
     let colons = label_colons(s);
     if colons.is_empty() {
-        return None;
+        return dash_label(s).map(|segment| vec![segment]);
     }
     let mut out = Vec::new();
     let mut label = None;
@@ -49,6 +49,35 @@ pub fn segments(s: &str) -> Option<Vec<Segment>> {
         from = until + 1;
     }
     Some(out)
+}
+
+/// "Board deputies - Mike Saunders, Osvaldo Gervasi": a wiki's roll writes
+/// each group as a list item, its label and a dash before the names. The
+/// label is one to four words opening with a capital, nothing but words;
+/// whether it heads a group and its names are people is the reader's call
+/// ("Ann Lee - ICANN" is a person and her body).
+fn dash_label(s: &str) -> Option<Segment> {
+    let (at, dash) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| Some((s.find(d)?, d.len())))
+        .min()?;
+    let label = s[..at].trim_start();
+    let words = label.split(' ').count();
+    let plain = label
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    // A group is named in words, not as a person or an acronym is: "Team",
+    // "Board deputies"; not "Greg Ruth - ISCPC", "NCA - Non Voting".
+    let worded = match label.split_once(' ') {
+        None => label.chars().skip(1).any(char::is_lowercase),
+        Some((_, rest)) => rest.split(' ').any(|w| w.starts_with(char::is_lowercase)),
+    };
+    let start = at - label.len();
+    let shaped = label.starts_with(char::is_uppercase) && (1..=4).contains(&words);
+    (shaped && plain && worded).then(|| Segment {
+        label: Some(start..at),
+        names: at + dash..s.len(),
+    })
 }
 
 /// Where colons end labels in `s`: followed by a space or the end ("10:30"

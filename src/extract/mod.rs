@@ -1696,6 +1696,32 @@ mod tests {
         );
     }
 
+    /// A wiki's roll writes each group as a list item, its label and a dash
+    /// before the names; the roll's heading says who was "in the call". Only
+    /// the first group was read, under no heading at all.
+    #[test]
+    fn groups_of_a_roll_labelled_with_a_dash_are_its_people() {
+        let out = extract(
+            "Minutes of the board call\nJune 4, 2021\n\nIn the call:\n\n  • Board - Eliane Sousa (Chairperson), Simon Phipps, Eike Rathke\n  • Board deputies - Mike Saunders, Osvaldo Gervasi\n  • Trustees - Andreas, Thorsten Behrens\n\nThe board met.\n",
+        );
+        let listed: Vec<&str> = (out.mentions.iter())
+            .filter(|m| m.evidence.fact == FactKind::Listed)
+            .map(|m| m.text.as_str())
+            .collect();
+        for name in [
+            "Eike Rathke",
+            "Mike Saunders",
+            "Osvaldo Gervasi",
+            "Thorsten Behrens",
+        ] {
+            assert!(listed.contains(&name), "{name}: {listed:?}");
+        }
+        let deputy = out.mentions.iter().find(|m| m.text == "Mike Saunders");
+        let roles: Vec<&str> =
+            deputy.map_or(vec![], |m| m.roles.iter().map(Role::as_str).collect());
+        assert_eq!(roles, ["Board deputies"]);
+    }
+
     /// A council's papers name whom to contact, the names joined by a slash:
     /// each is named in that capacity, neither attended.
     #[test]

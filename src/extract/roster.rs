@@ -558,7 +558,7 @@ fn group_of(label: &str, ex: &Extractor) -> Option<Group> {
     if roster_label || lex.stakeholder_groups.contains(&key) {
         return Some(Group::Plain);
     }
-    if ex.roles.lookup(label).is_some() || looks_like_role(label, lex) {
+    if ex.roles.lookup(label).is_some() || looks_like_role(label, lex) || holders_of(label, lex) {
         return Some(role_name(label, ex).map_or(Group::Plain, Group::Role));
     }
     if let Some(government) = government_of(label, ex) {
@@ -2146,6 +2146,21 @@ fn looks_like_role(part: &str, lex: &Lexicons) -> bool {
         .last()
         .is_some_and(|w| lex.organisation_heads.contains(w));
     !head_is_body && words.iter().any(|w| lex.role_words.contains(w))
+}
+
+/// "Board deputies": a group's label in words, its last the plural of a
+/// role, names the role its people hold ("Global Partners" is a name).
+fn holders_of(label: &str, lex: &Lexicons) -> bool {
+    let words: Vec<&str> = label.split(' ').collect();
+    let (Some(last), true) = (words.last(), words.len() >= 2) else {
+        return false;
+    };
+    let singular = last
+        .strip_suffix("ies")
+        .map(|stem| format!("{stem}y"))
+        .or_else(|| last.strip_suffix('s').map(str::to_owned));
+    words[1..].iter().all(|w| w.starts_with(char::is_lowercase))
+        && singular.is_some_and(|s| lex.role_words.contains(&s))
 }
 
 /// Canonical organisations in a phrase: gazetteer labels where they cover it
