@@ -1408,6 +1408,58 @@ mod tests {
         assert!(!names.contains(&"Board of Directors"), "{names:?}");
     }
 
+    #[test]
+    fn a_letterhead_in_capitals_names_its_organisations_once() {
+        let out = extract(
+            "DEPARTMENT OF HEALTH AND HUMAN SERVICES\nNATIONAL INSTITUTES OF HEALTH\n\n\
+             Harbour Advisory Council\n\nMinutes of 3 May 2021\n\n\
+             Dr. Ana Ruiz, Director of the National Institute of Harbour Studies (NIHS), \
+             chaired. Ms. Eva Lind (NIHS) presented the budget.\n",
+        );
+        let names: Vec<&str> = out.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert!(
+            names.contains(&"Department of Health and Human Services"),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"National Institutes of Health"),
+            "{names:?}"
+        );
+        assert!(!names.contains(&"NATIONAL INSTITUTES"), "{names:?}");
+        assert!(
+            !names.contains(&"NIHS"),
+            "a defined acronym is an alias: {names:?}"
+        );
+        let institute = out
+            .organisations
+            .iter()
+            .find(|o| o.name == "National Institute of Harbour Studies");
+        assert!(
+            institute.is_some_and(|o| o.aliases.iter().any(|a| a == "NIHS")),
+            "{:?}",
+            out.organisations
+        );
+    }
+
+    #[test]
+    fn an_organisation_written_in_capitals_and_in_title_case_is_one() {
+        let out = extract(
+            "Harbour Trust Board\n\nMinutes of 3 May 2021\n\n\
+             The Riverside Water Authority reported. \
+             A letter of the RIVERSIDE WATER AUTHORITY was read.\n",
+        );
+        let named: Vec<&str> = (out.organisations.iter())
+            .map(|o| o.name.as_str())
+            .filter(|n| fold(n) == "riverside water authority")
+            .collect();
+        assert_eq!(
+            named,
+            ["Riverside Water Authority"],
+            "{:?}",
+            out.organisations
+        );
+    }
+
     fn affiliations_of(out: &Extraction, name: &str) -> Vec<String> {
         out.mentions
             .iter()
