@@ -736,10 +736,12 @@ impl Extractor {
                 .country
                 .as_deref()
                 .and_then(|c| roster::government_of(c, self));
-            let group = f
-                .group
-                .as_deref()
-                .and_then(|g| roster::group_organisation(g, self));
+            // The body holding the meeting is no group of it ("Members of
+            // the Committee on Transport present:" in its own minutes).
+            let series = fold(&out.meeting.series);
+            let group = (f.group.as_deref())
+                .and_then(|g| roster::group_organisation(g, self))
+                .filter(|(_, surface)| !groups::is_series(surface, &series));
             for (canonical, surface) in government.into_iter().chain(group) {
                 let mut aff = ev.clone();
                 aff.fact = FactKind::Affiliation;
@@ -1458,6 +1460,31 @@ mod tests {
             "{:?}",
             out.organisations
         );
+    }
+
+    #[test]
+    fn a_roll_opening_with_members_of_a_body_files_its_people_under_it() {
+        let out = extract(
+            "Harbour Trust, Minutes of 3 May 2021\n\n\
+             Participants: Members of the Harbour Science Advisory Board (HSAB) Dr. Ana Ruiz, \
+             Chair Dr. Bo Lee Dr. Eva Lind\n\n\
+             Other attendees: Carl Moe and Dan Ode.\n",
+        );
+        for name in ["Ana Ruiz", "Bo Lee", "Eva Lind"] {
+            assert_eq!(
+                affiliations_of(&out, name),
+                ["Harbour Science Advisory Board"],
+                "{name}"
+            );
+        }
+        assert!(affiliations_of(&out, "Carl Moe").is_empty());
+        // The body that met is no group of its own minutes.
+        let out = extract(
+            "Minutes of the Harbour Science Advisory Board, 3 May 2021\n\n\
+             Participants: Members of the Harbour Science Advisory Board Dr. Ana Ruiz, \
+             Chair Dr. Bo Lee Dr. Eva Lind\n",
+        );
+        assert!(affiliations_of(&out, "Bo Lee").is_empty());
     }
 
     fn affiliations_of(out: &Extraction, name: &str) -> Vec<String> {
