@@ -27,8 +27,11 @@ struct Gathered {
 
 impl Gathered {
     /// `name` (canonical) written `surface`, with the sentence saying so.
+    /// Names that differ only in case or accents are one entity
+    /// ("NATIONAL ADVISORY COUNCIL" of a letterhead, "National Advisory
+    /// Council" of the text): the first written is its name.
     fn add(&mut self, name: &str, surface: &str, ev: Option<Evidence>) {
-        let i = *self.index.entry(name.to_owned()).or_insert_with(|| {
+        let i = *self.index.entry(fold(name)).or_insert_with(|| {
             self.entries.push((name.to_owned(), Vec::new(), Vec::new()));
             self.entries.len() - 1
         });
@@ -41,6 +44,68 @@ impl Gathered {
             if entry.2.len() < EVIDENCE_PER_ENTITY {
                 entry.2.push(ev);
             }
+        }
+    }
+
+    /// "National Institute of Neurological Disorders and Stroke (NINDS)":
+    /// an acronym the text defines in parentheses right after a name is
+    /// that name's alias, not an organisation of its own. `defined` holds
+    /// what the text writes before each acronym in parentheses
+    /// ([`acronym_definitions`]).
+    fn merge_defined_acronyms(&mut self, defined: &HashMap<String, Vec<String>>) {
+        let mut k = 0;
+        while k < self.entries.len() {
+            let acronym = self.entries[k].0.clone();
+            let before = defined.get(&acronym).map_or(&[][..], Vec::as_slice);
+            let Some(i) = self.defining_entry(&acronym, before).filter(|&i| i != k) else {
+                k += 1;
+                continue;
+            };
+            let (_, aliases, evidence) = self.entries.remove(k);
+            let target = if i > k { i - 1 } else { i };
+            let entry = &mut self.entries[target];
+            for surface in std::iter::once(acronym).chain(aliases) {
+                if !entry.1.iter().any(|a| fold(a) == fold(&surface)) {
+                    entry.1.push(surface);
+                }
+            }
+            let room = EVIDENCE_PER_ENTITY.saturating_sub(entry.2.len());
+            entry.2.extend(evidence.into_iter().take(room));
+            self.index = (self.entries.iter().enumerate())
+                .map(|(n, e)| (fold(&e.0), n))
+                .collect();
+        }
+    }
+
+    /// The entry, other than the acronym's own, one of whose forms ends
+    /// one of the texts written before "(acronym)".
+    fn defining_entry(&self, acronym: &str, before: &[String]) -> Option<usize> {
+        before.iter().find_map(|b| {
+            self.entries.iter().position(|(name, aliases, _)| {
+                std::iter::once(name)
+                    .chain(aliases)
+                    .any(|form| form != acronym && b.ends_with(form.as_str()))
+            })
+        })
+    }
+
+    /// Drops the entities named in capitals that open `whole` and are
+    /// shorter ("NATIONAL INSTITUTES" of "NATIONAL INSTITUTES OF HEALTH",
+    /// which running text cut at the connector it cannot see in capitals).
+    fn drop_openings_in_capitals(&mut self, whole: &str) {
+        let whole = format!("{} ", fold(whole));
+        let part = |name: &str| {
+            let key = fold(name);
+            whole.starts_with(&format!("{key} "))
+                && whole.len() > key.len() + 1
+                && name.split(' ').all(crate::words::names::is_in_capitals)
+        };
+        let before = self.entries.len();
+        self.entries.retain(|(name, _, _)| !part(name));
+        if self.entries.len() != before {
+            self.index = (self.entries.iter().enumerate())
+                .map(|(n, e)| (fold(&e.0), n))
+                .collect();
         }
     }
 
@@ -119,12 +184,90 @@ pub fn entities(
             orgs.add(&membership.organisation, surface, Some(m.evidence.clone()));
         }
     }
+    letterheads(ex, text, series, roster_lines, &mut orgs);
+    orgs.merge_defined_acronyms(&acronym_definitions(text));
     let keyphrases = agenda_subjects(ex, text, agenda, roster_lines, &mut topics);
     let mut topics = topics.topics();
     for t in &mut topics {
         t.keyphrase = keyphrases.get(&t.name).cloned();
     }
     (orgs.organisations(), topics)
+}
+
+/// "NINDS", "AECC", "WP.29": a name of capitals (digits and dots between),
+/// no space, as acronyms are written.
+fn is_acronym(name: &str) -> bool {
+    const MAX_LEN: usize = 12;
+    (2..=MAX_LEN).contains(&name.len())
+        && name.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !name.chars().any(|c| c.is_lowercase() || c.is_whitespace())
+}
+
+/// What each sentence and line writes before an acronym in parentheses
+/// ("... Disorders and Stroke (NINDS)"): up to [`DEFINITION_BYTES`] bytes,
+/// by acronym. Cost: one pass over the text.
+fn acronym_definitions(text: &Text) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let texts = (text.sentences.iter().map(Sentence::text))
+        .chain(text.lines.iter().map(crate::text::Line::text));
+    for t in texts {
+        for (open, _) in t.match_indices('(') {
+            let Some(close) = t[open..].find(')') else {
+                continue;
+            };
+            let acronym = &t[open + 1..open + close];
+            if !is_acronym(acronym) {
+                continue;
+            }
+            let before = t[..open].trim_end();
+            let mut from = before.len().saturating_sub(DEFINITION_BYTES);
+            while !before.is_char_boundary(from) {
+                from += 1;
+            }
+            let tails = out.entry(acronym.to_owned()).or_default();
+            if tails.len() < DEFINITIONS_KEPT {
+                tails.push(before[from..].to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// The longest name an acronym's definition is looked for in, in bytes.
+const DEFINITION_BYTES: usize = 160;
+/// Definitions kept per acronym: the first few say it.
+const DEFINITIONS_KEPT: usize = 4;
+
+/// Organisations of letterheads in capitals ([`orgnames::in_capitals`]),
+/// outside the participant list; the body that met is there already.
+fn letterheads(
+    ex: &Extractor,
+    text: &Text,
+    series: &str,
+    roster_lines: &HashSet<usize>,
+    orgs: &mut Gathered,
+) {
+    let series = format!(" {} ", fold(series));
+    for line in text.lines.iter().filter(|l| !l.is_blank()) {
+        if roster_lines.contains(&line.number) {
+            continue;
+        }
+        let Some(name) = orgnames::in_capitals(line.text(), &ex.lex) else {
+            continue;
+        };
+        if series.contains(&format!(" {} ", fold(&name))) {
+            continue;
+        }
+        let canonical = ex
+            .orgs
+            .lookup(&name)
+            .map_or_else(|| name.clone(), |i| ex.orgs.entry(i).pref.clone());
+        let surface = line.text().split_whitespace().take(name.split(' ').count());
+        let surface = surface.collect::<Vec<_>>().join(" ");
+        let ev = evidence(FactKind::Mentioned, &line.span, &surface);
+        orgs.drop_openings_in_capitals(&name);
+        orgs.add(&canonical, &name, Some(ev));
+    }
 }
 
 /// The organisations a sentence names: the gazetteer's and those shaped like

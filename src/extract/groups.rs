@@ -109,7 +109,7 @@ pub fn under_headings(
 /// Does the heading name the body holding the meeting, as its series (folded)
 /// does, or more fully ("IGF Best Practice Forum on Cybersecurity" over the
 /// series "Best Practice Forum on Cybersecurity")?
-fn is_series(surface: &str, series: &str) -> bool {
+pub(crate) fn is_series(surface: &str, series: &str) -> bool {
     let surface = fold(surface);
     !series.is_empty() && (series.contains(&surface) || surface.contains(series))
 }

@@ -736,10 +736,12 @@ impl Extractor {
                 .country
                 .as_deref()
                 .and_then(|c| roster::government_of(c, self));
-            let group = f
-                .group
-                .as_deref()
-                .and_then(|g| roster::group_organisation(g, self));
+            // The body holding the meeting is no group of it ("Members of
+            // the Committee on Transport present:" in its own minutes).
+            let series = fold(&out.meeting.series);
+            let group = (f.group.as_deref())
+                .and_then(|g| roster::group_organisation(g, self))
+                .filter(|(_, surface)| !groups::is_series(surface, &series));
             for (canonical, surface) in government.into_iter().chain(group) {
                 let mut aff = ev.clone();
                 aff.fact = FactKind::Affiliation;
@@ -1406,6 +1408,83 @@ mod tests {
         let names: Vec<&str> = out.organisations.iter().map(|o| o.name.as_str()).collect();
         assert!(names.contains(&"Finance Committee"), "{names:?}");
         assert!(!names.contains(&"Board of Directors"), "{names:?}");
+    }
+
+    #[test]
+    fn a_letterhead_in_capitals_names_its_organisations_once() {
+        let out = extract(
+            "DEPARTMENT OF HEALTH AND HUMAN SERVICES\nNATIONAL INSTITUTES OF HEALTH\n\n\
+             Harbour Advisory Council\n\nMinutes of 3 May 2021\n\n\
+             Dr. Ana Ruiz, Director of the National Institute of Harbour Studies (NIHS), \
+             chaired. Ms. Eva Lind (NIHS) presented the budget.\n",
+        );
+        let names: Vec<&str> = out.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert!(
+            names.contains(&"Department of Health and Human Services"),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"National Institutes of Health"),
+            "{names:?}"
+        );
+        assert!(!names.contains(&"NATIONAL INSTITUTES"), "{names:?}");
+        assert!(
+            !names.contains(&"NIHS"),
+            "a defined acronym is an alias: {names:?}"
+        );
+        let institute = out
+            .organisations
+            .iter()
+            .find(|o| o.name == "National Institute of Harbour Studies");
+        assert!(
+            institute.is_some_and(|o| o.aliases.iter().any(|a| a == "NIHS")),
+            "{:?}",
+            out.organisations
+        );
+    }
+
+    #[test]
+    fn an_organisation_written_in_capitals_and_in_title_case_is_one() {
+        let out = extract(
+            "Harbour Trust Board\n\nMinutes of 3 May 2021\n\n\
+             The Riverside Water Authority reported. \
+             A letter of the RIVERSIDE WATER AUTHORITY was read.\n",
+        );
+        let named: Vec<&str> = (out.organisations.iter())
+            .map(|o| o.name.as_str())
+            .filter(|n| fold(n) == "riverside water authority")
+            .collect();
+        assert_eq!(
+            named,
+            ["Riverside Water Authority"],
+            "{:?}",
+            out.organisations
+        );
+    }
+
+    #[test]
+    fn a_roll_opening_with_members_of_a_body_files_its_people_under_it() {
+        let out = extract(
+            "Harbour Trust, Minutes of 3 May 2021\n\n\
+             Participants: Members of the Harbour Science Advisory Board (HSAB) Dr. Ana Ruiz, \
+             Chair Dr. Bo Lee Dr. Eva Lind\n\n\
+             Other attendees: Carl Moe and Dan Ode.\n",
+        );
+        for name in ["Ana Ruiz", "Bo Lee", "Eva Lind"] {
+            assert_eq!(
+                affiliations_of(&out, name),
+                ["Harbour Science Advisory Board"],
+                "{name}"
+            );
+        }
+        assert!(affiliations_of(&out, "Carl Moe").is_empty());
+        // The body that met is no group of its own minutes.
+        let out = extract(
+            "Minutes of the Harbour Science Advisory Board, 3 May 2021\n\n\
+             Participants: Members of the Harbour Science Advisory Board Dr. Ana Ruiz, \
+             Chair Dr. Bo Lee Dr. Eva Lind\n",
+        );
+        assert!(affiliations_of(&out, "Bo Lee").is_empty());
     }
 
     fn affiliations_of(out: &Extraction, name: &str) -> Vec<String> {

@@ -268,6 +268,47 @@ fn find_with(sentence: &str, lex: &Lexicons, loose: bool) -> Vec<Range<usize>> {
     found
 }
 
+/// "DEPARTMENT OF HEALTH AND HUMAN SERVICES", "COMMUNE DE SAINT VINCENT DE
+/// DURFORT": the words in capitals that open a line (a letterhead, the
+/// seat over a record), in title case, where they are an organisation's
+/// name from the first word to the last.
+///
+/// Rationale: letterheads of agencies, councils and communes are set in
+/// capitals, where [`find`] sees no connector ("OF", "DE") and so no
+/// name. Only the opening run of capitals is read, and only a name over
+/// all of it counts: a heading in capitals ("MINUTES OF THE FINANCE
+/// COMMITTEE") holds a name inside it, which is not the line's.
+pub fn in_capitals(line: &str, lex: &Lexicons) -> Option<String> {
+    let run: Vec<&str> = line
+        .split_whitespace()
+        .take_while(|w| *w == "&" || crate::words::names::is_in_capitals(w))
+        .collect();
+    if run.len() < 2 || run.len() > MAX_CAPITALS_WORDS {
+        return None;
+    }
+    let words: Vec<String> = run
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let lower = w.to_lowercase();
+            if k > 0 && lex.name_connectors.contains(&lower) {
+                lower
+            } else {
+                crate::words::names::title_case(w)
+            }
+        })
+        .collect();
+    let name = words.join(" ");
+    let name = name.trim_end_matches([':', ',', ';', '.']);
+    find(name, lex)
+        .first()
+        .filter(|r| r.start == 0 && r.end == name.len())
+        .map(|_| name.to_owned())
+}
+
+/// A letterhead's name in capitals is this many words long at most.
+const MAX_CAPITALS_WORDS: usize = 10;
+
 /// The number of words of a country's name that starts at word `from`
 /// ("United Kingdom", "Republic of Korea": up to four), not across a
 /// phrase's end.
@@ -407,6 +448,37 @@ mod tests {
     fn lex() -> Lexicons {
         let o = Ontology::embedded().expect("embedded ontology");
         o.lexicons
+    }
+
+    #[test]
+    fn a_letterhead_in_capitals_is_an_organisation_in_title_case() {
+        let lex = lex();
+        assert_eq!(
+            in_capitals("DEPARTMENT OF HEALTH AND HUMAN SERVICES", &lex).as_deref(),
+            Some("Department of Health and Human Services")
+        );
+        assert_eq!(
+            in_capitals("NATIONAL INSTITUTES OF HEALTH", &lex).as_deref(),
+            Some("National Institutes of Health")
+        );
+        assert_eq!(
+            in_capitals("COMMUNE DE SAINT VINCENT DE DURFORT", &lex).as_deref(),
+            Some("Commune de Saint Vincent de Durfort")
+        );
+    }
+
+    #[test]
+    fn a_heading_in_capitals_holding_a_name_is_no_letterhead() {
+        let lex = lex();
+        for line in [
+            "MINUTES OF THE FINANCE DEPARTMENT",
+            "APPROVAL OF THE AGENDA",
+            "CHENGETAI MASANGO",
+            "Department of Transport",
+            "BOARD OF EDUCATION",
+        ] {
+            assert_eq!(in_capitals(line, &lex), None, "{line}");
+        }
     }
 
     fn names(s: &str) -> Vec<String> {

@@ -967,7 +967,7 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
                 ex,
             ));
         }
-        for (q, at, bare, group) in parts {
+        for (q, at, bare, mut group) in parts {
             let at_range = at.clone();
             let from = at.start;
             let items: Vec<(usize, &str)> = roll_items(t[at].trim_end_matches('.'), &ex.lex)
@@ -986,6 +986,9 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
                 .collect();
             if bare && !is_long_enough(&items, q) {
                 continue;
+            }
+            if !bare && group.is_none() {
+                group = opening_body(&items, from, ex);
             }
             // A labelled roll's items the list took are its already; a bare
             // roll is judged on all its items.
@@ -1031,6 +1034,23 @@ pub fn rolls(text: &Text, ex: &Extractor, listed: &ListedAt, nicks: &HashSet<Str
         found: out,
         read_as_list,
     }
+}
+
+/// "Participants: Members of the EPA Science Advisory Board (SAB) Dr. A,
+/// Chair Dr. B ...": the roll's first item, before its first titled name,
+/// is a word of attendance and the body it names, which the people after
+/// it belong to. Its byte range in the text (`from` is where the part
+/// starts).
+fn opening_body(items: &[(usize, &str)], from: usize, ex: &Extractor) -> Option<Range<usize>> {
+    let &(at, first) = items.first()?;
+    let opens_with_attendance = first
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ex.lex.attendance_words.contains(&fold(w)));
+    (opens_with_attendance && items.len() > 1)
+        .then(|| super::roster::group_organisation(first, ex))
+        .flatten()
+        .map(|_| from + at..from + at + first.len())
 }
 
 /// The entry of a roll's item at `start` that says more than its name (the

@@ -607,7 +607,21 @@ fn opens_as_name(label: &str) -> bool {
 /// the meeting's own, which the heading does not tie anyone to.
 fn heading_organisation(head: &str, ex: &Extractor) -> Option<String> {
     let lex = &ex.lex;
-    let shaped = orgnames::find(head, lex).into_iter();
+    // "Members of the ...": the word of attendance and its connector say a
+    // body follows, whose name may end with a head too loose for running
+    // text ("EPA Science Advisory Board").
+    let mut words = head.split_whitespace().map(str::to_lowercase);
+    let member_of = words
+        .next()
+        .is_some_and(|w| lex.attendance_words.contains(&w))
+        && words
+            .next()
+            .is_some_and(|w| lex.name_connectors.contains(&w));
+    let shaped = match member_of {
+        true => orgnames::find_in_prose(head, lex),
+        false => orgnames::find(head, lex),
+    };
+    let shaped = shaped.into_iter();
     let known = ex.orgs.find(head).into_iter().map(|h| h.range);
     let mut found: Vec<std::ops::Range<usize>> = shaped.chain(known).collect();
     // An acronym ("ARIN") in a heading written in lower case too: in
