@@ -52,18 +52,56 @@ impl Gathered {
     /// that name's alias, not an organisation of its own. `defined` holds
     /// what the text writes before each acronym in parentheses
     /// ([`acronym_definitions`]).
+    ///
+    /// Cost: the entries' forms hashed once, then a lookup for each word
+    /// that may open a name in each definition (a report of thousands of
+    /// organisations made the search by entry quadratic).
     fn merge_defined_acronyms(&mut self, defined: &HashMap<String, Vec<String>>) {
-        let mut k = 0;
-        while k < self.entries.len() {
-            let acronym = self.entries[k].0.clone();
-            let before = defined.get(&acronym).map_or(&[][..], Vec::as_slice);
-            let Some(i) = self.defining_entry(&acronym, before).filter(|&i| i != k) else {
-                k += 1;
+        let forms: HashMap<&str, usize> = (self.entries.iter().enumerate())
+            .flat_map(|(i, (name, aliases, _))| {
+                std::iter::once(name)
+                    .chain(aliases)
+                    .map(move |f| (f.as_str(), i))
+            })
+            .collect();
+        let into: Vec<Option<usize>> = (self.entries.iter().enumerate())
+            .map(|(k, (acronym, _, _))| {
+                let before = defined.get(acronym)?;
+                before
+                    .iter()
+                    .find_map(|b| defining_entry(&forms, acronym, b, k))
+            })
+            .collect();
+        if into.iter().all(Option::is_none) {
+            return;
+        }
+        // An entry merged into one merged in turn goes where that one goes.
+        let last = |mut i: usize| {
+            for _ in 0..into.len() {
+                match into[i] {
+                    Some(j) if j != i => i = j,
+                    _ => break,
+                }
+            }
+            i
+        };
+        let target: Vec<usize> = (0..into.len()).map(last).collect();
+        let mut entries: Vec<Option<(String, Vec<String>, Vec<Evidence>)>> =
+            std::mem::take(&mut self.entries)
+                .into_iter()
+                .map(Some)
+                .collect();
+        for k in 0..entries.len() {
+            let t = target[k];
+            if t == k {
+                continue;
+            }
+            let Some((acronym, aliases, evidence)) = entries[k].take() else {
                 continue;
             };
-            let (_, aliases, evidence) = self.entries.remove(k);
-            let target = if i > k { i - 1 } else { i };
-            let entry = &mut self.entries[target];
+            let Some(entry) = entries[t].as_mut() else {
+                continue;
+            };
             for surface in std::iter::once(acronym).chain(aliases) {
                 if !entry.1.iter().any(|a| fold(a) == fold(&surface)) {
                     entry.1.push(surface);
@@ -71,41 +109,43 @@ impl Gathered {
             }
             let room = EVIDENCE_PER_ENTITY.saturating_sub(entry.2.len());
             entry.2.extend(evidence.into_iter().take(room));
-            self.index = (self.entries.iter().enumerate())
-                .map(|(n, e)| (fold(&e.0), n))
-                .collect();
         }
+        self.entries = entries.into_iter().flatten().collect();
+        self.reindex();
     }
 
-    /// The entry, other than the acronym's own, one of whose forms ends
-    /// one of the texts written before "(acronym)".
-    fn defining_entry(&self, acronym: &str, before: &[String]) -> Option<usize> {
-        before.iter().find_map(|b| {
-            self.entries.iter().position(|(name, aliases, _)| {
-                std::iter::once(name)
-                    .chain(aliases)
-                    .any(|form| form != acronym && b.ends_with(form.as_str()))
-            })
-        })
+    /// The index of the entries by folded name, made again after entries
+    /// left.
+    fn reindex(&mut self) {
+        self.index = (self.entries.iter().enumerate())
+            .map(|(n, e)| (fold(&e.0), n))
+            .collect();
     }
 
-    /// Drops the entities named in capitals that open `whole` and are
-    /// shorter ("NATIONAL INSTITUTES" of "NATIONAL INSTITUTES OF HEALTH",
-    /// which running text cut at the connector it cannot see in capitals).
-    fn drop_openings_in_capitals(&mut self, whole: &str) {
-        let whole = format!("{} ", fold(whole));
+    /// Drops the entities named in capitals that open one of the
+    /// letterheads `wholes` and are shorter ("NATIONAL INSTITUTES" of
+    /// "NATIONAL INSTITUTES OF HEALTH", which running text cut at the
+    /// connector it cannot see in capitals). Cost: the letterheads' word
+    /// prefixes hashed, then one pass over the entries.
+    fn drop_openings_in_capitals(&mut self, wholes: &[String]) {
+        let mut openings: HashSet<String> = HashSet::new();
+        for whole in wholes {
+            let words: Vec<String> = fold(whole).split(' ').map(str::to_owned).collect();
+            for n in 1..words.len() {
+                openings.insert(words[..n].join(" "));
+            }
+        }
+        if openings.is_empty() {
+            return;
+        }
         let part = |name: &str| {
-            let key = fold(name);
-            whole.starts_with(&format!("{key} "))
-                && whole.len() > key.len() + 1
+            openings.contains(&fold(name))
                 && name.split(' ').all(crate::words::names::is_in_capitals)
         };
         let before = self.entries.len();
         self.entries.retain(|(name, _, _)| !part(name));
         if self.entries.len() != before {
-            self.index = (self.entries.iter().enumerate())
-                .map(|(n, e)| (fold(&e.0), n))
-                .collect();
+            self.reindex();
         }
     }
 
@@ -248,6 +288,7 @@ fn letterheads(
     orgs: &mut Gathered,
 ) {
     let series = format!(" {} ", fold(series));
+    let mut wholes = Vec::new();
     for line in text.lines.iter().filter(|l| !l.is_blank()) {
         if roster_lines.contains(&line.number) {
             continue;
@@ -265,9 +306,25 @@ fn letterheads(
         let surface = line.text().split_whitespace().take(name.split(' ').count());
         let surface = surface.collect::<Vec<_>>().join(" ");
         let ev = evidence(FactKind::Mentioned, &line.span, &surface);
-        orgs.drop_openings_in_capitals(&name);
         orgs.add(&canonical, &name, Some(ev));
+        wholes.push(name);
     }
+    orgs.drop_openings_in_capitals(&wholes);
+}
+
+/// The entry, other than the acronym's own (`own`), one of whose forms ends
+/// `before`, the text written before "(acronym)": the longest such form.
+fn defining_entry(
+    forms: &HashMap<&str, usize>,
+    acronym: &str,
+    before: &str,
+    own: usize,
+) -> Option<usize> {
+    let starts = std::iter::once(0).chain(before.match_indices(' ').map(|(i, _)| i + 1));
+    starts.filter_map(|at| before.get(at..)).find_map(|tail| {
+        let i = *forms.get(tail)?;
+        (i != own && tail != acronym).then_some(i)
+    })
 }
 
 /// The organisations a sentence names: the gazetteer's and those shaped like
