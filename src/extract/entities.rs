@@ -17,11 +17,14 @@ use std::ops::Range;
 /// Evidence kept per entity: enough to show where it is named.
 const EVIDENCE_PER_ENTITY: usize = 8;
 
+/// An entity's name, the other ways it is written and its evidence.
+type Entity = (String, Vec<String>, Vec<Evidence>);
+
 /// Entities in the order they are first named, each with the other ways it
 /// is written and its evidence.
 #[derive(Default)]
 struct Gathered {
-    entries: Vec<(String, Vec<String>, Vec<Evidence>)>,
+    entries: Vec<Entity>,
     index: HashMap<String, usize>,
 }
 
@@ -86,11 +89,10 @@ impl Gathered {
             i
         };
         let target: Vec<usize> = (0..into.len()).map(last).collect();
-        let mut entries: Vec<Option<(String, Vec<String>, Vec<Evidence>)>> =
-            std::mem::take(&mut self.entries)
-                .into_iter()
-                .map(Some)
-                .collect();
+        let mut entries: Vec<Option<Entity>> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(Some)
+            .collect();
         for k in 0..entries.len() {
             let t = target[k];
             if t == k {
