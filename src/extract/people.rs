@@ -143,7 +143,7 @@ fn excluded(w: &str, first: bool, ex: &Extractor) -> bool {
 /// Is a lower-case word the plural of a role ("secretaries", "directors")?
 /// A roll's "T. Johnston and M. Young, Recording Secretaries" names a role
 /// after the last name, which the singular list alone lets through.
-fn is_plural_role(lower: &str, lex: &Lexicons) -> bool {
+pub(crate) fn is_plural_role(lower: &str, lex: &Lexicons) -> bool {
     let singular = match lower.strip_suffix("ies") {
         Some(stem) => format!("{stem}y"),
         None => match lower.strip_suffix('s') {

@@ -2169,12 +2169,8 @@ fn holders_of(label: &str, lex: &Lexicons) -> bool {
     let (Some(last), true) = (words.last(), words.len() >= 2) else {
         return false;
     };
-    let singular = last
-        .strip_suffix("ies")
-        .map(|stem| format!("{stem}y"))
-        .or_else(|| last.strip_suffix('s').map(str::to_owned));
     words[1..].iter().all(|w| w.starts_with(char::is_lowercase))
-        && singular.is_some_and(|s| lex.role_words.contains(&s))
+        && super::people::is_plural_role(last, lex)
 }
 
 /// Canonical organisations in a phrase: gazetteer labels where they cover it
